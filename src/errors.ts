@@ -1,0 +1,52 @@
+/** Where in a migration file something happened; line and column are 1-based. */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export function formatLocation(loc: Location): string {
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}
+
+/**
+ * Input the tool cannot work with: configuration, a migrations folder it cannot read, names it cannot order.
+ * Nothing has been changed when one is thrown. The CLI exits 2 on it.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    /** One line per problem, each saying what is wrong and what to do. */
+    readonly problems: string[],
+    options?: { cause?: unknown },
+  ) {
+    super(problems.join('\n'), options);
+  }
+}
+
+/** A migration that could not be parsed or applied; carries where, and what this run already did. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+  constructor(
+    message: string,
+    readonly details: {
+      location?: Location;
+      sqlstate?: string;
+      hint?: string;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: details.cause });
+  }
+}
+
+/** The database is not in a state this run may proceed from (drift, dirty, missing, out of order, locked). */
+export class StateError extends Error {
+  override name = 'StateError';
+  constructor(
+    readonly problems: string[],
+    options?: { cause?: unknown },
+  ) {
+    super(problems.join('\n'), options);
+  }
+}

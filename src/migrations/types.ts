@@ -1,0 +1,40 @@
+/** The layouts a migrations folder can follow; one folder uses exactly one. */
+export type Layout = 'single-file' | 'flyway' | 'up-down-files' | 'folder-per-migration';
+
+/** A version as written in a name, plus the numeric key that orders it. */
+export interface Version {
+  /** As written: `20240119_143000`, `001`, `1.2`, `2019-02-26-002946`. */
+  text: string;
+  /** Numeric segments; compared as numbers, never as strings. */
+  key: bigint[];
+}
+
+/** A script on disk: where it came from and its text. */
+export interface Script {
+  /** Path relative to the migrations folder, with forward slashes. */
+  file: string;
+  /** The script's text, line endings as on disk. */
+  sql: string;
+  /** 1-based line in `file` where `sql` starts (for sections of a larger file). */
+  startLine: number;
+}
+
+/** One migration found in the folder. */
+export interface Migration {
+  version: Version;
+  /** The name recorded in the history table's `migration_name`. */
+  name: string;
+  /** Human description taken from the name (`add_prefs`). */
+  description: string;
+  up: Script;
+  down?: Script;
+  /** `sha256:<hex>` of the up script with line endings normalised to LF. */
+  checksum: string;
+  /** True when the file asks to run outside a transaction (`-- migrate:no-transaction`). */
+  noTransactionDirective: boolean;
+}
+
+export interface Discovery {
+  layout: Layout | 'empty';
+  migrations: Migration[];
+}

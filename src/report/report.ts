@@ -1,0 +1,64 @@
+import type { Location } from '../errors.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something a reader must know about: a lint finding, a plan problem, a failed statement. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** What to do about it. */
+  help?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  sqlstate?: string;
+}
+
+export interface PendingEntry {
+  version: string;
+  name: string;
+  file: string;
+  transaction: boolean;
+  /** Why it runs outside a transaction. */
+  transactionNote?: string;
+}
+
+export interface AppliedEntry {
+  version: string;
+  name: string;
+  durationMs: number;
+  transaction: boolean;
+  attempts: number;
+}
+
+/** The one report every command returns; the CLI, the JSON file and (later) the summary all render it. */
+export interface Report {
+  command: string;
+  ok: boolean;
+  /** host:port/database, never credentials. */
+  target?: string;
+  historyTable: string;
+  /** What the run would apply (plan) or had to apply when it started (apply). */
+  pending: PendingEntry[];
+  /** What this run applied, in order. */
+  applied: AppliedEntry[];
+  planHash?: string;
+  findings: Finding[];
+  /** Plain sentences about what else happened (table adopted, baseline recorded, checksums recorded). */
+  notes: string[];
+}
+
+export function newReport(command: string, historyTable: string, target?: string): Report {
+  return { command, ok: true, target, historyTable, pending: [], applied: [], findings: [], notes: [] };
+}
+
+export function locationFields(loc?: Location): Pick<Finding, 'file' | 'line' | 'column'> {
+  return loc ? { file: loc.file, line: loc.line, column: loc.column } : {};
+}
+
+/** Adds a finding; an error finding makes the report fail. */
+export function addFinding(report: Report, f: Finding): void {
+  report.findings.push(f);
+  if (f.severity === 'error') report.ok = false;
+}
