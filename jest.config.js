@@ -1,11 +1,15 @@
-/** Tests run as ESM, like the action itself; one throwaway PostgreSQL serves the whole run. */
+/**
+ * Tests run as ESM, like the action itself; one throwaway PostgreSQL serves the whole run.
+ * ts-jest compiles with module ESNext (not the project's NodeNext) so that the global setup, which jest loads
+ * outside its ESM sandbox, can be compiled to CommonJS.
+ */
+const tsJest = ['ts-jest', { useESM: true, diagnostics: false, tsconfig: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true } }];
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
-  },
+  transform: { '^.+\\.ts$': tsJest },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   globalSetup: '<rootDir>/__tests__/harness/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/harness/global-teardown.ts',

@@ -1,0 +1,110 @@
+import pg from 'pg';
+import { apply } from '../../src/commands/apply.js';
+import { runCommand } from '../../src/commands/run.js';
+import type { RawConfig } from '../../src/config/inputs-spec.js';
+import { LOCK_NAMESPACE, lockKey } from '../../src/db/advisory-lock.js';
+import { silentLogger, type Logger } from '../../src/logger.js';
+import { testConfig } from '../harness/config.js';
+import { scratchDb, type ScratchDb } from '../harness/db.js';
+import { addFile, makeFolder } from '../harness/folders.js';
+
+let db: ScratchDb;
+let other: pg.Client;
+beforeEach(async () => {
+  db = await scratchDb();
+  other = new pg.Client({ connectionString: db.url, application_name: 'blocker' });
+  await other.connect();
+});
+afterEach(async () => {
+  await other.end().catch(() => {});
+  await db.drop();
+});
+
+const config = (dir: string, raw: RawConfig = {}) => testConfig({ command: 'apply', 'migrations-dir': dir, 'database-url': db.url, ...raw });
+const ctx = (log: Logger = silentLogger) => ({ databaseUrl: db.url, log, appliedBy: 'test' });
+const recorder = () => {
+  const warnings: string[] = [];
+  return { warnings, log: { ...silentLogger, warn: (m: string) => warnings.push(m) } };
+};
+
+describe('the advisory lock', () => {
+  test('waits up to lock-wait for another run, then fails naming the holder, with nothing applied', async () => {
+    await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"schema_migrations"')]);
+    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
+    const started = Date.now();
+    const r = await runCommand(config(dir, { 'lock-wait': '1s' }), ctx());
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(r.ok).toBe(false);
+    const blockerPid = (await other.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    expect(r.findings[0].message).toMatch(new RegExp(`another migration run holds the lock .*pid ${blockerPid} \\(blocker`));
+    expect((await db.query("SELECT to_regclass('a') AS t")).rows[0].t).toBeNull();
+
+    await other.query('SELECT pg_advisory_unlock_all()');
+    expect((await runCommand(config(dir), ctx())).ok).toBe(true);
+  });
+
+  test('is released after the run, also after a failure', async () => {
+    const dir = makeFolder({ '001_a.sql': 'SELECT 1/0;' });
+    expect((await apply(config(dir), ctx())).ok).toBe(false);
+    const held = await db.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::bigint::oid", [LOCK_NAMESPACE]);
+    expect(held.rows[0].n).toBe(0);
+  });
+
+  test('two applies at once: each migration runs exactly once', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 5; i++) files[`00${i}_m.sql`] = `CREATE TABLE t${i} (id int); SELECT pg_sleep(0.05);`;
+    const dir = makeFolder(files);
+    const [a, b] = await Promise.all([apply(config(dir), ctx()), apply(config(dir), ctx())]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(a.applied.length + b.applied.length).toBe(5);
+    const rows = await db.query('SELECT version, count(*)::int AS n FROM schema_migrations GROUP BY version ORDER BY version');
+    expect(rows.rows.map((r) => r.n)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  test('runs on different history tables of one database do not block each other', async () => {
+    await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"schema_migrations"')]);
+    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
+    const r = await apply(config(dir, { 'history-table': 'tenant_migrations', 'lock-wait': '0' }), ctx());
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('lock timeouts', () => {
+  const dir = () =>
+    makeFolder({
+      '001_t.sql': 'CREATE TABLE IF NOT EXISTS t (id int);',
+      '002_alter.sql': 'ALTER TABLE t ADD COLUMN note text;',
+    });
+
+  test('a blocked migration is retried lock-retries times, then fails clearly; history stays consistent', async () => {
+    const d = dir();
+    await apply(config(d), ctx());
+    // A new migration arrives while another session holds a conflicting lock on t.
+    addFile(d, '003_more.sql', 'ALTER TABLE t ADD COLUMN more text;');
+    await other.query('BEGIN; LOCK TABLE t IN ACCESS SHARE MODE');
+    const { warnings, log } = recorder();
+    const r = await apply(config(d, { 'lock-timeout': '100ms', 'lock-retries': '2' }), ctx(log));
+    expect(r.ok).toBe(false);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/lock timeout after 100 ms, retry 1 of 2/);
+    expect(r.findings[0]).toMatchObject({ rule: 'apply-failed', sqlstate: '55P03' });
+    expect(r.findings[0].message).toMatch(/after 3 attempts/);
+    expect(r.findings[0].help).toMatch(/conflicting lock/);
+    const cols = await db.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 't'");
+    expect(cols.rows[0].n).toBe(2);
+    expect((await db.query('SELECT version FROM schema_migrations ORDER BY id')).rows.map((x) => x.version)).toEqual(['001', '002']);
+    await other.query('ROLLBACK');
+  });
+
+  test('a lock released during the retries lets the migration through', async () => {
+    const d = dir();
+    await other.query('CREATE TABLE t (id int)');
+    await other.query('BEGIN; LOCK TABLE t IN ACCESS SHARE MODE');
+    setTimeout(() => void other.query('ROLLBACK'), 400);
+    const { warnings, log } = recorder();
+    const r = await apply(config(d, { 'lock-timeout': '100ms', 'lock-retries': '5' }), ctx(log));
+    expect(r.findings).toEqual([]);
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(r.applied.find((a) => a.version === '002')?.attempts).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The test server's URL with another database name. */
+export function urlFor(database: string): string {
+  const u = new URL(serverUrl());
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: the jest global setup did not run');
+  return url;
+}
+
+export async function adminQuery(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const c = new pg.Client({ connectionString: serverUrl() });
+  await c.connect();
+  try {
+    return await c.query(sql, params);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A database of its own for one test; drop() removes it, ending any session still connected. */
+export interface ScratchDb {
+  name: string;
+  url: string;
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  drop(): Promise<void>;
+}
+
+export async function scratchDb(): Promise<ScratchDb> {
+  const name = `pmg_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = urlFor(name);
+  return {
+    name,
+    url,
+    async query(sql, params = []) {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        return await c.query(sql, params);
+      } finally {
+        await c.end();
+      }
+    },
+    async drop() {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}

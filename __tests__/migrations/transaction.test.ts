@@ -1,0 +1,108 @@
+import { MigrationError } from '../../src/errors.js';
+import { parseScript } from '../../src/migrations/parse.js';
+import { executionPlan } from '../../src/migrations/transaction.js';
+
+const script = (sql: string, startLine = 1) => ({ file: 'm.sql', sql, startLine });
+const planOf = async (sql: string, directive = false) => executionPlan(await parseScript(script(sql)), directive);
+
+async function errorOf(sql: string): Promise<MigrationError> {
+  try {
+    await planOf(sql);
+  } catch (err) {
+    if (err instanceof MigrationError) return err;
+    throw err;
+  }
+  throw new Error('expected a MigrationError');
+}
+
+describe('parseScript', () => {
+  test('locates each statement in its file, after comments and multi-byte text', async () => {
+    const s = await parseScript(script("-- é header\nBEGIN;\n\n  CREATE TABLE é (id int);\nSELECT 'ü';", 5));
+    expect(s.map((x) => [x.kind, x.location.line, x.location.column])).toEqual([
+      ['TransactionStmt', 6, 1],
+      ['CreateStmt', 8, 3],
+      ['SelectStmt', 9, 1],
+    ]);
+    expect(s[1].sql).toBe('CREATE TABLE é (id int)');
+  });
+
+  test("a syntax error carries the file, line and column PostgreSQL points to", async () => {
+    const err = await parseScript(script('select 1;\n\nselect * frm t;\n')).catch((e) => e);
+    expect(err).toBeInstanceOf(MigrationError);
+    expect(err.message).toBe('syntax error: syntax error at or near "frm"');
+    expect(err.details.location).toEqual({ file: 'm.sql', line: 3, column: 10 });
+  });
+
+  test('comments only, or nothing, is an empty migration', async () => {
+    expect(await parseScript(script('-- nothing to do\n'))).toEqual([]);
+    expect(await parseScript(script(''))).toEqual([]);
+  });
+
+  test('dollar-quoted function bodies are one statement', async () => {
+    const s = await parseScript(script('CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nSELECT f();'));
+    expect(s.map((x) => x.kind)).toEqual(['CreateFunctionStmt', 'SelectStmt']);
+  });
+});
+
+describe('executionPlan', () => {
+  test('transactional by default', async () => {
+    const p = await planOf('CREATE TABLE a (id int); CREATE TABLE b (id int);');
+    expect(p.mode).toBe('transaction');
+    expect(p.statements).toHaveLength(2);
+  });
+
+  test("the file's own BEGIN … COMMIT wrapper is replaced by the runner's", async () => {
+    const p = await planOf('BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\n');
+    expect(p.mode).toBe('transaction');
+    expect(p.statements.map((s) => s.kind)).toEqual(['CreateStmt']);
+  });
+
+  test.each([
+    ['CREATE INDEX CONCURRENTLY i ON t (a);', 'CREATE INDEX CONCURRENTLY'],
+    ['DROP INDEX CONCURRENTLY i;', 'DROP INDEX CONCURRENTLY'],
+    ['REINDEX INDEX CONCURRENTLY i;', 'REINDEX CONCURRENTLY'],
+    ['VACUUM t;', 'VACUUM'],
+    ['ALTER SYSTEM SET work_mem = 1;', 'ALTER SYSTEM'],
+    ['ALTER TABLE p DETACH PARTITION c CONCURRENTLY;', 'DETACH PARTITION CONCURRENTLY'],
+  ])('%s runs outside a transaction', async (sql, what) => {
+    const p = await planOf(`SELECT 1;\n${sql}`);
+    expect(p.mode).toBe('no-transaction');
+    expect(p.reason).toBe(`${what} at line 2`);
+  });
+
+  test('ANALYZE stays transactional', async () => {
+    expect((await planOf('ANALYZE t;')).mode).toBe('transaction');
+  });
+
+  test('-- migrate:no-transaction', async () => {
+    const p = await planOf('CREATE TABLE a (id int);', true);
+    expect(p).toMatchObject({ mode: 'no-transaction', reason: '-- migrate:no-transaction' });
+  });
+
+  test('a file with several transaction blocks runs them as written', async () => {
+    const p = await planOf('BEGIN; SELECT 1; COMMIT;\nBEGIN; SELECT 2; COMMIT;');
+    expect(p.mode).toBe('no-transaction');
+    expect(p.statements).toHaveLength(6);
+  });
+
+  test('CONCURRENTLY inside the file\'s own BEGIN can never run', async () => {
+    const err = await errorOf('BEGIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;');
+    expect(err.message).toBe('CREATE INDEX CONCURRENTLY cannot run inside the transaction opened at m.sql:1:1');
+    expect(err.details.location?.line).toBe(2);
+  });
+
+  test('BEGIN without COMMIT is refused', async () => {
+    const err = await errorOf('SELECT 1;\nBEGIN;\nCREATE TABLE a (id int);');
+    expect(err.message).toMatch(/^BEGIN without COMMIT/);
+    expect(err.details.location?.line).toBe(2);
+  });
+
+  test('nested BEGIN and stray COMMIT are refused', async () => {
+    expect((await errorOf('BEGIN; BEGIN; COMMIT; COMMIT;')).message).toMatch(/BEGIN inside a transaction already opened/);
+    expect((await errorOf('SELECT 1; COMMIT;')).message).toBe('COMMIT without a matching BEGIN');
+  });
+
+  test('a top-level ROLLBACK is refused', async () => {
+    expect((await errorOf('BEGIN; SELECT 1; ROLLBACK;')).message).toMatch(/ROLLBACK/);
+  });
+});
