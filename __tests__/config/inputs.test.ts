@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { parseConfig } from '../../src/config/config.js';
+import { readInputs } from '../../src/config/inputs.js';
+import { INPUTS } from '../../src/config/inputs-spec.js';
+import { InputError } from '../../src/errors.js';
+
+/** Sets INPUT_* variables as the runner does, so the real @actions/core getInput reads them. */
+function withInputs(inputs: Record<string, string>, fn: () => void): void {
+  const saved = { ...process.env };
+  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+  for (const [k, v] of Object.entries(inputs)) process.env[`INPUT_${k.toUpperCase()}`] = v;
+  try {
+    fn();
+  } finally {
+    process.env = saved;
+  }
+}
+
+const problems = (raw: Record<string, string>) => {
+  try {
+    parseConfig(raw);
+  } catch (err) {
+    if (err instanceof InputError) return err.problems;
+    throw err;
+  }
+  return [];
+};
+
+describe('inputs as the runner passes them', () => {
+  test('defaults', () => {
+    withInputs({}, () => {
+      const c = parseConfig(readInputs().raw);
+      expect(c).toMatchObject({
+        command: 'verify',
+        migrationsDir: 'migrations',
+        historyTable: { table: 'schema_migrations' },
+        lockTimeoutMs: 5000,
+        statementTimeoutMs: 0,
+        lockRetries: 3,
+        lockWaitMs: 60000,
+        allowOutOfOrder: false,
+        acceptEdited: [],
+      });
+      expect(c.databaseUrl).toBeUndefined();
+    });
+  });
+
+  test('every input is read, hyphens kept in the variable names', () => {
+    withInputs(
+      {
+        command: 'apply',
+        'migrations-dir': 'db/migrations',
+        'database-url': 'postgresql://app:pw@db:5432/shop',
+        'history-table': 'ops.schema_migrations',
+        'lock-timeout': '750ms',
+        'statement-timeout': '2min',
+        'lock-retries': '5',
+        'lock-wait': '0',
+        'allow-out-of-order': 'true',
+        baseline: '20240101_000000',
+        'accept-edited': '001, 002',
+        'resolve-dirty': '003=rerun',
+      },
+      () => {
+        const c = parseConfig(readInputs().raw);
+        expect(c).toMatchObject({
+          command: 'apply',
+          migrationsDir: 'db/migrations',
+          databaseUrl: 'postgresql://app:pw@db:5432/shop',
+          historyTable: { schema: 'ops', table: 'schema_migrations' },
+          lockTimeoutMs: 750,
+          statementTimeoutMs: 120000,
+          lockRetries: 5,
+          lockWaitMs: 0,
+          allowOutOfOrder: true,
+          baseline: '20240101_000000',
+          acceptEdited: ['001', '002'],
+          resolveDirty: { version: '003', as: 'rerun' },
+        });
+        expect(c.secrets).toContain('pw');
+      },
+    );
+  });
+
+  test('the runner context: report under RUNNER_TEMP, applied_by names repository, commit and run', () => {
+    withInputs({}, () => {
+      Object.assign(process.env, { RUNNER_TEMP: '/tmp/rt', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abcdef0123456789', GITHUB_RUN_ID: '7', GITHUB_ACTOR: 'me' });
+      const { runner } = readInputs();
+      expect(runner.reportPath).toBe('/tmp/rt/pg-migration-gate/report.json');
+      expect(runner.appliedBy).toBe('github:o/r@abcdef012345 run 7/1 by me');
+    });
+  });
+});
+
+describe('parseConfig collects every problem', () => {
+  test('bad values, each with the fix', () => {
+    expect(
+      problems({
+        command: 'migrate',
+        'lock-timeout': '5',
+        'lock-wait': 'soon',
+        'lock-retries': '-1',
+        'allow-out-of-order': 'maybe',
+        'history-table': 'x; DROP TABLE users',
+        'resolve-dirty': '003',
+        'database-url': 'mysql://u:p@h/db',
+      }),
+    ).toEqual([
+      "command: 'migrate' is not one of lint, verify, plan, apply, backup, restore",
+      "history-table: 'x; DROP TABLE users' is not a table name; use letters, digits and underscores, optionally schema-qualified (e.g. ops.schema_migrations)",
+      'database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)',
+      "resolve-dirty: '003' must be <version>=rerun or <version>=applied",
+      "lock-timeout: '5' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 for none)",
+      "lock-retries: '-1' must be a whole number from 0 to 100",
+      "lock-wait: 'soon' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 for none)",
+      "allow-out-of-order: 'maybe' is not true or false",
+    ]);
+  });
+
+  test('history-table names: quoted identifiers only, 63 bytes at most, one schema at most', () => {
+    expect(problems({ 'history-table': 'a.b.c' })).toHaveLength(1);
+    expect(problems({ 'history-table': `t${'x'.repeat(63)}` })).toHaveLength(1);
+    expect(problems({ 'history-table': '"quoted"' })).toHaveLength(1);
+    expect(problems({ 'history-table': 'ops.Schema_Migrations$1' })).toEqual([]);
+  });
+
+  test('a password with special characters is registered as a secret, raw and encoded', () => {
+    const c = parseConfig({ 'database-url': `postgresql://app:${encodeURIComponent('p@ss:w/rd?#')}@db/shop` });
+    expect(c.secrets).toEqual(['p@ss:w/rd?#', encodeURIComponent('p@ss:w/rd?#')]);
+  });
+});
+
+describe('action.yml and the README stay in step with the inputs', () => {
+  const actionYml = readFileSync('action.yml', 'utf8');
+  const readme = readFileSync('README.md', 'utf8');
+
+  test.each(Object.entries(INPUTS))('%s', (name, value) => {
+    const block = new RegExp(`\\n  ${name}:\\n    description: .+\\n    required: false\\n    default: '${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'\\n`);
+    expect(actionYml).toMatch(block);
+    expect(readme).toMatch(new RegExp(`\\| \`${name}\` \\|[^\\n]*\\| \`${value || '—'}\` \\|`.replace('`—`', '—')));
+  });
+
+  test('action.yml declares node24 and dist/index.js, and no input the code does not read', () => {
+    expect(actionYml).toMatch(/runs:\n  using: 'node24'\n  main: 'dist\/index.js'/);
+    const declared = [...actionYml.split('\noutputs:')[0].matchAll(/\n  ([a-z-]+):\n    description/g)].map((m) => m[1]);
+    expect(declared).toEqual(Object.keys(INPUTS));
+  });
+});
