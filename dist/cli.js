@@ -6674,7 +6674,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8119);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7971);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -6683,7 +6683,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8119:
+/***/ 7971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7398,11 +7398,11 @@ function sqlstate(err) {
 }
 /**
  * Turns a server error in a statement into a MigrationError at the file, line and column PostgreSQL points to:
- * its `position` is a 1-based character index into the statement text we sent.
+ * its `position` is a 1-based character index into the text we sent, where the statement began at `sentAt`.
  */
-function statementError(err, script, statement) {
+function statementError(err, script, statement, sentAt = 0) {
     const e = err;
-    const pos = Number(e.position);
+    const pos = Number(e.position) - sentAt;
     const offset = Number.isFinite(pos) && pos > 0 ? statement.offset + pos - 1 : statement.offset;
     const location = new LineMap(script).at(offset);
     const parts = [e.message];
@@ -7438,7 +7438,35 @@ function hintFor(code) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/db/script-query.ts
+
+/**
+ * node-postgres' Query, counting the CommandComplete messages of a multi-statement simple query: when a
+ * statement fails, the count says which one it was, without a round trip per statement.
+ */
+class CountingQuery extends esm.Query {
+    completed = 0;
+    handleCommandComplete(msg, connection) {
+        this.completed++;
+        esm.Query.prototype.handleCommandComplete.call(this, msg, connection);
+    }
+}
+/** Sends several statements as one simple query (one round trip). On failure the error carries `completed`. */
+function runScript(client, text) {
+    return new Promise((resolve, reject) => {
+        const query = new CountingQuery(text, undefined, (err) => {
+            if (err)
+                reject(Object.assign(err, { completed: query.completed }));
+            else
+                resolve();
+        });
+        client.query(query);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/db/runner.ts
+
+
 
 
 
@@ -7451,9 +7479,40 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 function settings(o, local) {
     const scope = local ? 'LOCAL ' : '';
-    return `SET ${scope}lock_timeout = ${o.lockTimeoutMs}; SET ${scope}statement_timeout = ${o.statementTimeoutMs}`;
+    return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`];
 }
-async function runStatements(client, migration, exec) {
+/**
+ * The whole transactional migration as one simple query: settings, BEGIN, the statements, the history row,
+ * COMMIT. One round trip per migration; the history row commits with the migration or not at all. Its values
+ * are escaped with node-postgres' escapeLiteral; execution_ms is measured by the server itself.
+ */
+function transactionScript(client, migration, exec, o) {
+    const prefix = ['RESET ALL', 'BEGIN', ...settings(o, true)];
+    let text = prefix.map((s) => `${s};\n`).join('');
+    const sentAt = [];
+    for (const s of exec.statements) {
+        sentAt.push(text.length);
+        text += `${s.sql};\n`;
+    }
+    const lit = (v) => client.escapeLiteral(v);
+    text += `INSERT INTO ${quoteTable(o.historyTable)} (migration_name, version, checksum, execution_ms, applied_by, dirty) VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::int, ${lit(o.appliedBy)}, false);\nCOMMIT;`;
+    return { text, sentAt, prefix: prefix.length };
+}
+async function runTransactional(client, migration, exec, o) {
+    const script = transactionScript(client, migration, exec, o);
+    try {
+        await runScript(client, script.text);
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        const index = err.completed - script.prefix;
+        const statement = exec.statements[index];
+        if (statement)
+            throw statementError(err, migration.up, statement, script.sentAt[index]);
+        throw err;
+    }
+}
+async function runOneByOne(client, migration, exec) {
     for (const s of exec.statements) {
         try {
             await client.query(s.sql);
@@ -7470,12 +7529,11 @@ async function runStatements(client, migration, exec) {
  * until someone has looked.
  */
 async function runMigration(client, migration, exec, o, log) {
-    await client.query('RESET ALL');
     if (exec.mode === 'no-transaction') {
-        await client.query(settings(o, false));
+        await client.query(['RESET ALL', ...settings(o, false)].join('; '));
         const started = performance.now();
         const id = await insertRow(client, o.historyTable, { migration, appliedBy: o.appliedBy, dirty: true });
-        await runStatements(client, migration, exec);
+        await runOneByOne(client, migration, exec);
         const durationMs = Math.round(performance.now() - started);
         await markClean(client, o.historyTable, id, durationMs);
         await client.query('RESET ALL');
@@ -7485,15 +7543,10 @@ async function runMigration(client, migration, exec, o, log) {
     for (let attempt = 0;; attempt++) {
         const started = performance.now();
         try {
-            await client.query(`BEGIN; ${settings(o, true)}`);
-            await runStatements(client, migration, exec);
-            const durationMs = Math.round(performance.now() - started);
-            await insertRow(client, o.historyTable, { migration, executionMs: durationMs, appliedBy: o.appliedBy, dirty: false });
-            await client.query('COMMIT');
-            return { durationMs, attempts: attempt + 1 };
+            await runTransactional(client, migration, exec, o);
+            return { durationMs: Math.round(performance.now() - started), attempts: attempt + 1 };
         }
         catch (err) {
-            await client.query('ROLLBACK').catch(() => { });
             const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);
             if (code === '55P03' && attempt < o.lockRetries) {
                 const wait = backoff(attempt);

@@ -17,11 +17,11 @@ export function sqlstate(err: unknown): string | undefined {
 
 /**
  * Turns a server error in a statement into a MigrationError at the file, line and column PostgreSQL points to:
- * its `position` is a 1-based character index into the statement text we sent.
+ * its `position` is a 1-based character index into the text we sent, where the statement began at `sentAt`.
  */
-export function statementError(err: unknown, script: Script, statement: Statement): MigrationError {
+export function statementError(err: unknown, script: Script, statement: Statement, sentAt = 0): MigrationError {
   const e = err as PgError;
-  const pos = Number(e.position);
+  const pos = Number(e.position) - sentAt;
   const offset = Number.isFinite(pos) && pos > 0 ? statement.offset + pos - 1 : statement.offset;
   const location = new LineMap(script).at(offset);
   const parts = [e.message];

@@ -6,6 +6,8 @@ import type { Migration } from '../migrations/types.js';
 import type { Client } from './connect.js';
 import { sqlstate, statementError } from './errors.js';
 import { insertRow, markClean } from './history.js';
+import { quoteTable } from './identifiers.js';
+import { runScript, type ScriptError } from './script-query.js';
 
 export interface RunOptions {
   historyTable: TableName;
@@ -30,12 +32,43 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * connection does not leak into the next one (as if each file ran in its own psql session). The values are
  * validated integers, never user text.
  */
-function settings(o: RunOptions, local: boolean): string {
+function settings(o: RunOptions, local: boolean): string[] {
   const scope = local ? 'LOCAL ' : '';
-  return `SET ${scope}lock_timeout = ${o.lockTimeoutMs}; SET ${scope}statement_timeout = ${o.statementTimeoutMs}`;
+  return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`];
 }
 
-async function runStatements(client: Client, migration: Migration, exec: ExecutionPlan): Promise<void> {
+/**
+ * The whole transactional migration as one simple query: settings, BEGIN, the statements, the history row,
+ * COMMIT. One round trip per migration; the history row commits with the migration or not at all. Its values
+ * are escaped with node-postgres' escapeLiteral; execution_ms is measured by the server itself.
+ */
+function transactionScript(client: Client, migration: Migration, exec: ExecutionPlan, o: RunOptions) {
+  const prefix = ['RESET ALL', 'BEGIN', ...settings(o, true)];
+  let text = prefix.map((s) => `${s};\n`).join('');
+  const sentAt: number[] = [];
+  for (const s of exec.statements) {
+    sentAt.push(text.length);
+    text += `${s.sql};\n`;
+  }
+  const lit = (v: string) => client.escapeLiteral(v);
+  text += `INSERT INTO ${quoteTable(o.historyTable)} (migration_name, version, checksum, execution_ms, applied_by, dirty) VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::int, ${lit(o.appliedBy)}, false);\nCOMMIT;`;
+  return { text, sentAt, prefix: prefix.length };
+}
+
+async function runTransactional(client: Client, migration: Migration, exec: ExecutionPlan, o: RunOptions): Promise<void> {
+  const script = transactionScript(client, migration, exec, o);
+  try {
+    await runScript(client, script.text);
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    const index = (err as ScriptError).completed - script.prefix;
+    const statement = exec.statements[index];
+    if (statement) throw statementError(err, migration.up, statement, script.sentAt[index]);
+    throw err;
+  }
+}
+
+async function runOneByOne(client: Client, migration: Migration, exec: ExecutionPlan): Promise<void> {
   for (const s of exec.statements) {
     try {
       await client.query(s.sql);
@@ -52,12 +85,11 @@ async function runStatements(client: Client, migration: Migration, exec: Executi
  * until someone has looked.
  */
 export async function runMigration(client: Client, migration: Migration, exec: ExecutionPlan, o: RunOptions, log: Logger): Promise<RunResult> {
-  await client.query('RESET ALL');
   if (exec.mode === 'no-transaction') {
-    await client.query(settings(o, false));
+    await client.query(['RESET ALL', ...settings(o, false)].join('; '));
     const started = performance.now();
     const id = await insertRow(client, o.historyTable, { migration, appliedBy: o.appliedBy, dirty: true });
-    await runStatements(client, migration, exec);
+    await runOneByOne(client, migration, exec);
     const durationMs = Math.round(performance.now() - started);
     await markClean(client, o.historyTable, id, durationMs);
     await client.query('RESET ALL');
@@ -68,14 +100,9 @@ export async function runMigration(client: Client, migration: Migration, exec: E
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
     try {
-      await client.query(`BEGIN; ${settings(o, true)}`);
-      await runStatements(client, migration, exec);
-      const durationMs = Math.round(performance.now() - started);
-      await insertRow(client, o.historyTable, { migration, executionMs: durationMs, appliedBy: o.appliedBy, dirty: false });
-      await client.query('COMMIT');
-      return { durationMs, attempts: attempt + 1 };
+      await runTransactional(client, migration, exec, o);
+      return { durationMs: Math.round(performance.now() - started), attempts: attempt + 1 };
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
       const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);
       if (code === '55P03' && attempt < o.lockRetries) {
         const wait = backoff(attempt);
