@@ -38009,19 +38009,20 @@ function getIDToken(aud) {
 function formatLocation(loc) {
     return `${loc.file}:${loc.line}:${loc.column}`;
 }
+/** An error made of several problems, one line each, every one saying what is wrong and what to do. */
+class ProblemsError extends Error {
+    problems;
+    constructor(problems, options) {
+        super(problems.join('\n'), options);
+        this.problems = problems;
+    }
+}
 /**
  * Input the tool cannot work with: configuration, a migrations folder it cannot read, names it cannot order.
  * Nothing has been changed when one is thrown. The CLI exits 2 on it.
  */
-class InputError extends Error {
-    problems;
+class InputError extends ProblemsError {
     name = 'InputError';
-    constructor(
-    /** One line per problem, each saying what is wrong and what to do. */
-    problems, options) {
-        super(problems.join('\n'), options);
-        this.problems = problems;
-    }
 }
 /** A migration that could not be parsed or applied; carries where, and what this run already did. */
 class MigrationError extends Error {
@@ -38033,13 +38034,8 @@ class MigrationError extends Error {
     }
 }
 /** The database is not in a state this run may proceed from (drift, dirty, missing, out of order, locked). */
-class StateError extends Error {
-    problems;
+class StateError extends ProblemsError {
     name = 'StateError';
-    constructor(problems, options) {
-        super(problems.join('\n'), options);
-        this.problems = problems;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/duration.ts

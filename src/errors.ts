@@ -9,19 +9,22 @@ export function formatLocation(loc: Location): string {
   return `${loc.file}:${loc.line}:${loc.column}`;
 }
 
-/**
- * Input the tool cannot work with: configuration, a migrations folder it cannot read, names it cannot order.
- * Nothing has been changed when one is thrown. The CLI exits 2 on it.
- */
-export class InputError extends Error {
-  override name = 'InputError';
+/** An error made of several problems, one line each, every one saying what is wrong and what to do. */
+abstract class ProblemsError extends Error {
   constructor(
-    /** One line per problem, each saying what is wrong and what to do. */
     readonly problems: string[],
     options?: { cause?: unknown },
   ) {
     super(problems.join('\n'), options);
   }
+}
+
+/**
+ * Input the tool cannot work with: configuration, a migrations folder it cannot read, names it cannot order.
+ * Nothing has been changed when one is thrown. The CLI exits 2 on it.
+ */
+export class InputError extends ProblemsError {
+  override name = 'InputError';
 }
 
 /** A migration that could not be parsed or applied; carries where, and what this run already did. */
@@ -41,12 +44,6 @@ export class MigrationError extends Error {
 }
 
 /** The database is not in a state this run may proceed from (drift, dirty, missing, out of order, locked). */
-export class StateError extends Error {
+export class StateError extends ProblemsError {
   override name = 'StateError';
-  constructor(
-    readonly problems: string[],
-    options?: { cause?: unknown },
-  ) {
-    super(problems.join('\n'), options);
-  }
 }

@@ -236,3 +236,22 @@ describe('plan is read-only', () => {
     expect((await plan(cfg, ctx())).planHash).not.toBe(p.planHash);
   });
 });
+
+describe('apply: timeouts', () => {
+  test('statement-timeout stops a long statement; the migration rolls back with the hint', async () => {
+    const dir = makeFolder({ '001_slow.sql': 'CREATE TABLE a (id int);\nSELECT pg_sleep(5);\n' });
+    const r = await applyDir(dir, { 'statement-timeout': '200ms' });
+    expect(r.findings[0]).toMatchObject({ rule: 'apply-failed', sqlstate: '57014', file: '001_slow.sql', line: 2 });
+    expect(r.findings[0].help).toMatch(/statement-timeout/);
+    expect(await tables()).toEqual(['schema_migrations']);
+  });
+
+  test('a SET in one migration does not leak into the next', async () => {
+    const dir = makeFolder({
+      '001_a.sql': "SET search_path = nowhere, public;\nCREATE TABLE public.a (id int);",
+      '002_b.sql': 'CREATE TABLE b (id int);',
+    });
+    expect((await applyDir(dir)).ok).toBe(true);
+    expect(await tables()).toEqual(['a', 'b', 'schema_migrations']);
+  });
+});
