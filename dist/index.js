@@ -35042,7 +35042,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4913);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5944);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -35051,13 +35051,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4913:
+/***/ 5944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 ;// CONCATENATED MODULE: external "os"
@@ -38091,6 +38091,10 @@ const INPUTS = {
     baseline: '',
     'accept-edited': '',
     'resolve-dirty': '',
+    'base-ref': '',
+    'postgres-version': '',
+    'disable-rules': '',
+    'fail-on': 'error',
 };
 const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
 
@@ -38172,6 +38176,12 @@ function parseConfig(raw) {
         else
             problems.push(`resolve-dirty: '${resolveRaw}' must be <version>=rerun or <version>=applied`);
     }
+    const pgVersion = get('postgres-version');
+    if (pgVersion && !/^(9\.6|1\d|[2-9]\d)$/.test(pgVersion))
+        problems.push(`postgres-version: '${pgVersion}' must be a major version such as 15 or 16`);
+    const failOn = get('fail-on');
+    if (!['error', 'warning', 'never'].includes(failOn))
+        problems.push(`fail-on: '${failOn}' must be error, warning or never`);
     const config = {
         command,
         migrationsDir: get('migrations-dir'),
@@ -38185,6 +38195,10 @@ function parseConfig(raw) {
         baseline: get('baseline') || undefined,
         acceptEdited: list(get('accept-edited')),
         resolveDirty,
+        baseRef: get('base-ref') || undefined,
+        postgresVersion: pgVersion ? Math.floor(Number(pgVersion)) : undefined,
+        disabledRules: list(get('disable-rules')),
+        failOn: failOn,
         secrets: [...new Set(secrets)],
     };
     if (problems.length)
@@ -38204,6 +38218,9 @@ function readInputs() {
     for (const name of Object.keys(INPUTS))
         raw[name] = getInput(name);
     const env = process.env;
+    // On a pull request the change is what differs from its base branch.
+    if (!raw['base-ref'] && env.GITHUB_BASE_REF)
+        raw['base-ref'] = `origin/${env.GITHUB_BASE_REF}`;
     const run = env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
     const who = env.GITHUB_ACTOR ? ` by ${env.GITHUB_ACTOR}` : '';
     return {
@@ -39380,7 +39397,7 @@ function planHash(target, historyTable, plan) {
 
 
 function startReport(command, config, url) {
-    return newReport(command, tableText(config.historyTable), targetIdentity(url));
+    return { ...newReport(command, tableText(config.historyTable), url ? targetIdentity(url) : undefined), root: config.migrationsDir };
 }
 function reportPlanProblems(report, problems) {
     for (const p of problems)
@@ -39485,6 +39502,1254 @@ async function apply(config, ctx) {
     }));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/git/changed-files.ts
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+async function git(args, cwd) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+}
+/**
+ * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as
+ * paths relative to `dir`. A clone without the base (a shallow checkout) is refused with the fix, never silently linted whole.
+ */
+async function changedFiles(baseRef, dir) {
+    const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
+    if (!top)
+        throw new InputError([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty to lint the whole folder`]);
+    let base;
+    try {
+        await git(['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`], top);
+        base = (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
+    }
+    catch (cause) {
+        throw new InputError([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
+    }
+    const root = (0,external_node_path_namespaceObject.resolve)(dir);
+    // Against the working tree, plus untracked files: locally, a migration not yet committed is part of the change.
+    const changed = await git(['diff', '--name-only', '--diff-filter=AMR', '-z', base, '--', root], top);
+    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', root], top);
+    return new Set(`${changed}${untracked}`.split('\0').filter(Boolean).map((f) => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(top, f))));
+}
+
+;// CONCATENATED MODULE: ./src/lint/ast.ts
+function relName(rangeVar) {
+    if (!rangeVar?.relname)
+        return undefined;
+    return { schema: rangeVar.schemaname, name: rangeVar.relname };
+}
+/** A comparable key; unqualified names and `public.` names are taken as the same table. */
+function relKey(r) {
+    return `${r.schema && r.schema !== 'public' ? `${r.schema}.` : ''}${r.name}`.toLowerCase();
+}
+function relText(r) {
+    return r.schema ? `${r.schema}.${r.name}` : r.name;
+}
+/** The sub-commands of an ALTER TABLE, each with its subtype. */
+function alterCmds(s) {
+    if (s.kind !== 'AlterTableStmt')
+        return [];
+    return (s.node.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean);
+}
+/** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
+function typeNameOf(typeName) {
+    const names = typeName?.names ?? [];
+    const last = names[names.length - 1]?.String?.sval ?? '';
+    return String(last).toLowerCase();
+}
+function hasTypmods(typeName) {
+    return Array.isArray(typeName?.typmods) && typeName.typmods.length > 0;
+}
+function typmodValues(typeName) {
+    return (typeName?.typmods ?? []).map((m) => Number(m.A_Const?.ival?.ival ?? NaN));
+}
+function constraintsOf(colDef) {
+    return (colDef?.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+}
+/** Names of every function called anywhere inside an expression. */
+function functionsCalled(expr, out = []) {
+    if (Array.isArray(expr))
+        for (const e of expr)
+            functionsCalled(e, out);
+    else if (expr && typeof expr === 'object') {
+        for (const [k, v] of Object.entries(expr)) {
+            if (k === 'FuncCall') {
+                const names = v.funcname ?? [];
+                out.push(String(names[names.length - 1]?.String?.sval ?? '').toLowerCase());
+            }
+            functionsCalled(v, out);
+        }
+    }
+    return out;
+}
+/** Every string constant inside a node. */
+function stringConstants(node, out = []) {
+    if (Array.isArray(node))
+        for (const e of node)
+            stringConstants(e, out);
+    else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+            if (k === 'A_Const' && v.sval)
+                out.push(v.sval.sval);
+            else
+                stringConstants(v, out);
+        }
+    }
+    return out;
+}
+/** Columns of a CREATE TABLE. */
+function columnDefs(s) {
+    if (s.kind !== 'CreateStmt')
+        return [];
+    return (s.node.tableElts ?? []).map((e) => e.ColumnDef).filter(Boolean);
+}
+/** Column definitions a statement introduces: CREATE TABLE columns and ALTER TABLE … ADD COLUMN. */
+function introducedColumns(s) {
+    return [...columnDefs(s), ...alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn').map((c) => c.def?.ColumnDef).filter(Boolean)];
+}
+
+;// CONCATENATED MODULE: ./src/lint/column-types.ts
+
+/** What the folder's migrations have declared each column's type to be, statement after statement. */
+class ColumnTypes {
+    types = new Map();
+    static key(rel, column) {
+        return `${relKey(rel)}|${column.toLowerCase()}`;
+    }
+    get(rel, column) {
+        return this.types.get(ColumnTypes.key(rel, column));
+    }
+    copy() {
+        const c = new ColumnTypes();
+        for (const [k, v] of this.types)
+            c.types.set(k, v);
+        return c;
+    }
+    record(statements) {
+        for (const s of statements) {
+            const rel = relName(s.node.relation);
+            if (!rel)
+                continue;
+            for (const col of columnDefs(s))
+                this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+            for (const cmd of alterCmds(s)) {
+                const col = cmd.def?.ColumnDef;
+                if (cmd.subtype === 'AT_AddColumn' && col)
+                    this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+                if (cmd.subtype === 'AT_AlterColumnType' && col)
+                    this.types.set(ColumnTypes.key(rel, cmd.name), col.typeName);
+            }
+            if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+                const type = this.get(rel, s.node.subname);
+                if (type)
+                    this.types.set(ColumnTypes.key(rel, s.node.newname), type);
+            }
+        }
+        return this;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lint/conventions.ts
+/** CREATE/DROP statements that can say IF [NOT] EXISTS (or OR REPLACE), and whether they do. */
+function idempotencyOf(s) {
+    const n = s.node;
+    switch (s.kind) {
+        case 'CreateStmt':
+        case 'IndexStmt':
+        case 'CreateSeqStmt':
+        case 'CreateSchemaStmt':
+        case 'CreateExtensionStmt':
+            return n.if_not_exists === true;
+        case 'ViewStmt':
+            return n.replace === true;
+        case 'CreateFunctionStmt':
+            return n.replace === true;
+        case 'DropStmt':
+            return n.missing_ok === true;
+        default:
+            return undefined;
+    }
+}
+/** `20240119_143000` and `20240119143000` are timestamps; `001` is a number of width 3. */
+function versionStyle(version) {
+    if (/^\d{8}_?\d{6}$/.test(version))
+        return 'timestamp';
+    if (/^\d{4}-\d{2}-\d{2}-\d{6}$/.test(version))
+        return 'timestamp';
+    return /^\d+$/.test(version) ? `number:${version.length}` : 'other';
+}
+function majority(values) {
+    const counts = new Map();
+    for (const v of values)
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+    let best;
+    let n = 0;
+    for (const [v, c] of counts)
+        if (c > n)
+            [best, n] = [v, c];
+    return n * 2 > values.length ? best : undefined;
+}
+/** Reads the habits of a folder from all its migrations: idempotent DDL, header comments, version style. */
+function folderConventions(files) {
+    const flags = files.flatMap((f) => f.statements.map(idempotencyOf).filter((x) => x !== undefined));
+    const headed = files.filter((f) => /^\s*(--|\/\*)/.test(f.text)).length;
+    const styles = files.map((f) => f.version).filter((v) => !!v).map(versionStyle);
+    return {
+        idempotent: flags.length >= 2 && flags.filter(Boolean).length * 2 > flags.length,
+        headers: files.length >= 2 && headed * 2 > files.length,
+        versionStyle: styles.length >= 2 ? majority(styles) : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lint/rule.ts
+
+/** Hits for every statement (with its index) that matches. */
+function eachStatement(ctx, match) {
+    const hits = [];
+    ctx.file.statements.forEach((s, i) => {
+        const m = match(s, i);
+        if (m)
+            hits.push({ statement: s, detail: typeof m === 'string' ? m : undefined });
+    });
+    return hits;
+}
+/** One hit per column a statement introduces (CREATE TABLE, ADD COLUMN) that matches, at the column itself. */
+function eachNewColumn(ctx, match, detail) {
+    return ctx.file.statements.flatMap((statement) => introducedColumns(statement)
+        .filter(match)
+        .map((col) => ({ statement, location: ctx.locate(col.location), detail: detail(col) })));
+}
+
+;// CONCATENATED MODULE: ./src/lint/rules/adding-required-column.ts
+
+
+const rule = {
+    id: 'adding-required-column',
+    group: 'compatibility',
+    severity: 'error',
+    title: 'ADD COLUMN … NOT NULL without a default',
+    message: 'The statement fails on any table that has rows (they would hold NULL), and inserts by code that does not know the column fail too.',
+    help: 'Add the column with a DEFAULT, or add it nullable, backfill, then set NOT NULL.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (ctx.createdBefore(relName(s.node.relation), i))
+            return false;
+        const cmd = alterCmds(s).find((c) => {
+            const kinds = constraintsOf(c.def?.ColumnDef).map((k) => k.contype);
+            return c.subtype === 'AT_AddColumn' && kinds.includes('CONSTR_NOTNULL') && !kinds.includes('CONSTR_DEFAULT') && !kinds.includes('CONSTR_IDENTITY') && !kinds.includes('CONSTR_GENERATED');
+        });
+        return cmd ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/adding-unique-constraint-without-index.ts
+
+
+const adding_unique_constraint_without_index_rule = {
+    id: 'adding-unique-constraint-without-index',
+    group: 'locking',
+    severity: 'warning',
+    title: 'UNIQUE or PRIMARY KEY constraint added without a prebuilt index',
+    message: 'The unique index is built while the table is locked against writes (ACCESS EXCLUSIVE): reads and writes wait until it is done.',
+    help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX (or PRIMARY KEY USING INDEX).',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (ctx.createdBefore(relName(s.node.relation), i))
+            return false;
+        return alterCmds(s).some((cmd) => {
+            const c = cmd.def?.Constraint;
+            return cmd.subtype === 'AT_AddConstraint' && c && (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname;
+        });
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/adding-volatile-default.ts
+
+
+/** Functions whose value differs row by row: a default calling one must be written into every existing row. */
+const VOLATILE = new Set(['random', 'gen_random_uuid', 'uuid_generate_v1', 'uuid_generate_v4', 'uuidv4', 'uuidv7', 'clock_timestamp', 'timeofday', 'nextval', 'txid_current', 'setseed']);
+const adding_volatile_default_rule = {
+    id: 'adding-volatile-default',
+    group: 'locking',
+    severity: 'warning',
+    title: 'ADD COLUMN with a default that rewrites the table',
+    message: 'The table is rewritten under an ACCESS EXCLUSIVE lock to store the default in every row: reads and writes wait until it is done.',
+    help: 'Add the column without a default (or with a constant one), set the default in a second statement, and backfill existing rows in batches.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (ctx.createdBefore(relName(s.node.relation), i))
+            return false;
+        for (const cmd of alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn')) {
+            const def = constraintsOf(cmd.def?.ColumnDef).find((c) => c.contype === 'CONSTR_DEFAULT');
+            if (!def)
+                continue;
+            if (ctx.postgresVersion < 11)
+                return `Before PostgreSQL 11 every default rewrites the table (column ${cmd.def.ColumnDef.colname}).`;
+            const volatile = functionsCalled(def.raw_expr).find((f) => VOLATILE.has(f));
+            if (volatile)
+                return `${volatile}() is volatile (column ${cmd.def.ColumnDef.colname}).`;
+        }
+        return false;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/changing-column-type.ts
+
+
+/** Changes PostgreSQL makes without touching the rows (binary-coercible, or a wider limit). */
+function withoutRewrite(from, to) {
+    if (!from)
+        return false;
+    const a = typeNameOf(from);
+    const b = typeNameOf(to);
+    const [am] = typmodValues(from);
+    const [bm] = typmodValues(to);
+    if (a === 'varchar' && b === 'text')
+        return true;
+    if (a === 'varchar' && b === 'varchar')
+        return bm === undefined || (am !== undefined && bm >= am);
+    if (a === 'text' && b === 'varchar')
+        return bm === undefined;
+    if (a === 'numeric' && b === 'numeric') {
+        const [ap, as = 0] = typmodValues(from);
+        const [bp, bs = 0] = typmodValues(to);
+        return bp === undefined || (ap !== undefined && bp >= ap && bs === as);
+    }
+    if (a === 'cidr' && b === 'inet')
+        return true;
+    return a === b && typmodValues(from).length === 0 && typmodValues(to).length === 0;
+}
+const changing_column_type_rule = {
+    id: 'changing-column-type',
+    group: 'locking',
+    severity: 'warning',
+    title: 'Changing a column type that rewrites the table',
+    message: 'Changing the type rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
+    help: 'Add a new column of the new type, backfill it in batches, switch the application over, then drop the old column.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        const rel = relName(s.node.relation);
+        if (ctx.createdBefore(rel, i))
+            return false;
+        for (const cmd of alterCmds(s).filter((c) => c.subtype === 'AT_AlterColumnType')) {
+            const from = ctx.columnTypeBefore(rel, cmd.name, i);
+            if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
+                return from ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(cmd.def.ColumnDef.typeName)}.` : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
+            }
+        }
+        return false;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/transaction-blocks.ts
+/** Walks a file's top-level transaction control, as psql would execute it, and reports what it meets. */
+function transactionEvents(statements) {
+    const events = [];
+    let open;
+    let blocks = 0;
+    for (const s of statements) {
+        const k = s.kind === 'TransactionStmt' ? s.node.kind : undefined;
+        if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') {
+            if (open)
+                events.push({ kind: 'nested-begin', statement: s });
+            else
+                open = s;
+        }
+        else if (k === 'TRANS_STMT_COMMIT') {
+            if (!open)
+                events.push({ kind: 'stray-commit', statement: s });
+            else
+                blocks++;
+            open = undefined;
+        }
+        else if (k === 'TRANS_STMT_ROLLBACK' || k === 'TRANS_STMT_PREPARE') {
+            events.push({ kind: 'rollback', statement: s });
+            open = undefined;
+        }
+        else if (open && !k) {
+            events.push({ kind: 'inside', statement: s, block: open });
+        }
+    }
+    if (open)
+        events.push({ kind: 'unterminated', statement: open });
+    return { events, blocks };
+}
+
+;// CONCATENATED MODULE: ./src/lint/rules/concurrently-in-transaction.ts
+
+
+const concurrently_in_transaction_rule = {
+    id: 'concurrently-in-transaction',
+    group: 'broken',
+    severity: 'error',
+    title: 'A statement that cannot run inside a transaction, inside BEGIN … COMMIT',
+    message: 'PostgreSQL refuses this statement inside a transaction block: the migration can never run as written.',
+    help: "Remove the file's BEGIN/COMMIT (the runner then runs it outside a transaction), or move the statement into a migration of its own.",
+    check: (ctx) => transactionEvents(ctx.file.statements)
+        .events.filter((e) => e.kind === 'inside' && cannotRunInTransaction(e.statement))
+        .map((e) => ({ statement: e.statement, detail: `${cannotRunInTransaction(e.statement)} inside the transaction opened at line ${e.kind === 'inside' ? e.block.location.line : '?'}.` })),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/constraint-missing-not-valid.ts
+
+
+const constraint_missing_not_valid_rule = {
+    id: 'constraint-missing-not-valid',
+    group: 'locking',
+    severity: 'warning',
+    title: 'Foreign key or check constraint added without NOT VALID',
+    message: 'The constraint is checked against every existing row while the table is locked (and, for a foreign key, the referenced table too): writes wait until the scan ends.',
+    help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (ctx.createdBefore(relName(s.node.relation), i))
+            return false;
+        const c = alterCmds(s)
+            .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
+            .map((cmd) => cmd.def?.Constraint)
+            .find((k) => k && (k.contype === 'CONSTR_FOREIGN' || k.contype === 'CONSTR_CHECK') && !k.skip_validation);
+        return c ? `Constraint ${c.conname ?? '(unnamed)'}.` : false;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/delete-without-where.ts
+
+const delete_without_where_rule = {
+    id: 'delete-without-where',
+    group: 'destructive',
+    severity: 'error',
+    title: 'DELETE without WHERE',
+    message: 'Every row of the table is deleted.',
+    help: 'Add the WHERE clause you meant, or acknowledge with -- pg-migration-gate:ignore delete-without-where on the statement.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'DeleteStmt' && !s.node.whereClause),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/detach-partition-without-concurrently.ts
+
+
+const detach_partition_without_concurrently_rule = {
+    id: 'detach-partition-without-concurrently',
+    group: 'locking',
+    severity: 'warning',
+    title: 'DETACH PARTITION without CONCURRENTLY',
+    message: 'Detaching takes an ACCESS EXCLUSIVE lock on the parent table: every query on it waits.',
+    help: 'Use ALTER TABLE … DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) in a migration of its own.',
+    check: (ctx) => eachStatement(ctx, (s) => ctx.postgresVersion >= 14 && alterCmds(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent)),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-column.ts
+
+
+const drop_column_rule = {
+    id: 'drop-column',
+    group: 'destructive',
+    severity: 'error',
+    title: 'DROP COLUMN',
+    message: "The column's data is deleted, and application code still reading it fails.",
+    help: 'Stop reading and writing the column first (deploy that), keep a backup, then acknowledge with -- pg-migration-gate:ignore drop-column on the statement.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        const cmd = alterCmds(s).find((c) => c.subtype === 'AT_DropColumn');
+        return !!cmd && !ctx.createdBefore(relName(s.node.relation), i) && `Column ${cmd.name}.`;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-database.ts
+
+const drop_database_rule = {
+    id: 'drop-database',
+    group: 'destructive',
+    severity: 'error',
+    title: 'DROP DATABASE',
+    message: 'A whole database is deleted from inside a migration.',
+    help: 'Do this by hand, deliberately, never in a migration; acknowledge with -- pg-migration-gate:ignore drop-database if you truly mean it.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'DropdbStmt'),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-schema.ts
+
+const drop_schema_rule = {
+    id: 'drop-schema',
+    group: 'destructive',
+    severity: 'error',
+    title: 'DROP SCHEMA',
+    message: 'The schema is deleted, and with CASCADE every table, row and function in it.',
+    help: 'Drop the objects one by one after checking each, or acknowledge with -- pg-migration-gate:ignore drop-schema on the statement.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_SCHEMA' && (s.node.behavior === 'DROP_CASCADE' ? 'With CASCADE.' : true)),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/drop-table.ts
+
+const drop_table_rule = {
+    id: 'drop-table',
+    group: 'destructive',
+    severity: 'error',
+    title: 'DROP TABLE',
+    message: 'The table and all its rows are deleted; only a backup brings them back.',
+    help: 'Make sure nothing reads the table any more and a backup exists, then acknowledge with -- pg-migration-gate:ignore drop-table on the statement.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (s.kind !== 'DropStmt' || s.node.removeType !== 'OBJECT_TABLE')
+            return false;
+        const names = (s.node.objects ?? []).map((o) => (o.List?.items ?? []).map((x) => x.String?.sval).join('.'));
+        // Tables created earlier in the same migration hold no data yet.
+        const old = names.filter((n) => !ctx.createdBefore({ name: n.split('.').pop(), schema: n.includes('.') ? n.split('.')[0] : undefined }, i));
+        return old.length ? `Table: ${old.join(', ')}${s.node.behavior === 'DROP_CASCADE' ? ' (CASCADE also drops what depends on it)' : ''}.` : false;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/dropping-not-null.ts
+
+
+const dropping_not_null_rule = {
+    id: 'dropping-not-null',
+    group: 'compatibility',
+    severity: 'warning',
+    title: 'DROP NOT NULL',
+    message: 'Code deployed before this migration assumes the column is never NULL and may fail on the NULLs it now allows; rolling back needs every NULL fixed first.',
+    help: 'Make sure every reader handles NULL before this ships.',
+    check: (ctx) => eachStatement(ctx, (s) => {
+        const cmd = alterCmds(s).find((c) => c.subtype === 'AT_DropNotNull');
+        return cmd ? `Column ${cmd.name}.` : false;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/enum-value-in-transaction.ts
+
+
+const enum_value_in_transaction_rule = {
+    id: 'enum-value-in-transaction',
+    group: 'broken',
+    severity: 'error',
+    title: 'ALTER TYPE … ADD VALUE where it cannot run in a transaction',
+    message: 'A new enum value cannot be added inside a transaction before PostgreSQL 12, and from 12 on it cannot be used until that transaction commits: the migration fails.',
+    help: 'Put ALTER TYPE … ADD VALUE in a migration of its own, and use the new value in a later migration.',
+    check: (ctx) => {
+        if (ctx.file.exec?.mode !== 'transaction')
+            return [];
+        return eachStatement(ctx, (s, i) => {
+            if (s.kind !== 'AlterEnumStmt' || !s.node.newVal)
+                return false;
+            if (ctx.postgresVersion < 12)
+                return `PostgreSQL ${ctx.postgresVersion} refuses it in a transaction.`;
+            const used = ctx.file.statements.slice(i + 1).find((later) => stringConstants(later.node).includes(s.node.newVal));
+            return used ? `'${s.node.newVal}' is used at line ${used.location.line} in the same transaction.` : false;
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/identifier-too-long.ts
+
+
+/**
+ * Read from the scanner's tokens, not the AST: the parser has already cut names to 63 bytes there, exactly as
+ * the server will, so the AST cannot show what was written.
+ */
+function longIdentifiers(sql) {
+    const tokens = (0,wasm.scanSync)(sql).tokens.filter((t) => t.tokenName === 'IDENT');
+    const bytes = Buffer.from(sql, 'utf8');
+    return tokens
+        .map((t) => ({ start: bytes.subarray(0, t.start).toString('utf8').length, text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, '') }))
+        .filter((t) => Buffer.byteLength(t.text) > 63);
+}
+const identifier_too_long_rule = {
+    id: 'identifier-too-long',
+    group: 'broken',
+    severity: 'error',
+    title: 'Identifier longer than 63 bytes',
+    message: 'PostgreSQL silently truncates names to 63 bytes: the object gets another name than the one written, and later migrations that use the full name fail or hit the wrong object.',
+    help: 'Shorten the name to 63 bytes or fewer.',
+    check: (ctx) => {
+        const lines = new LineMap(ctx.file.script);
+        return longIdentifiers(ctx.file.script.sql).map((t) => ({
+            location: lines.at(t.start),
+            detail: `'${t.text}' is ${Buffer.byteLength(t.text)} bytes; PostgreSQL keeps '${Buffer.from(t.text).subarray(0, 63).toString('utf8')}'.`,
+        }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/missing-down-script.ts
+const missing_down_script_rule = {
+    id: 'missing-down-script',
+    group: 'conventions',
+    severity: 'info',
+    title: 'No down script or rollback notes',
+    message: 'There is no written way back: if this migration must be undone, the only option is restoring a backup.',
+    help: "Add a down script in the folder's style: a .down.sql file, a -- migrate:down section, or -- ROLLBACK: <sql> lines.",
+    check: (ctx) => (ctx.file.runByGate && !ctx.file.hasDown && ctx.file.statements.length > 0 ? [{}] : []),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/missing-header-comment.ts
+const missing_header_comment_rule = {
+    id: 'missing-header-comment',
+    group: 'conventions',
+    severity: 'info',
+    title: 'No header comment describing the migration',
+    message: 'The other migrations in this folder open with a comment saying what they do and why; this one does not.',
+    help: 'Start the file with a comment such as -- Migration: <name> / -- Description: <what and why>.',
+    check: (ctx) => (ctx.folder.headers && !/^\s*(--|\/\*)/.test(ctx.file.script.sql) ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }] : []),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/multiple-transaction-blocks.ts
+
+const multiple_transaction_blocks_rule = {
+    id: 'multiple-transaction-blocks',
+    group: 'broken',
+    severity: 'warning',
+    title: 'Several transaction blocks in one migration',
+    message: 'The migration commits in several steps and runs outside one transaction: a failure after the first COMMIT leaves it half applied (recorded dirty).',
+    help: 'Split the file into one migration per transaction block.',
+    check: (ctx) => {
+        const { blocks } = transactionEvents(ctx.file.statements);
+        const begins = ctx.file.statements.filter((s) => s.kind === 'TransactionStmt' && /BEGIN|START/.test(s.node.kind));
+        return blocks > 1 ? [{ statement: begins[1], detail: `${blocks} blocks.` }] : [];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/naming-convention.ts
+
+const describe = (style) => (style === 'timestamp' ? 'a timestamp (YYYYMMDD_HHMMSS)' : style.startsWith('number:') ? `a ${style.slice(7)}-digit number` : style);
+const naming_convention_rule = {
+    id: 'naming-convention',
+    group: 'conventions',
+    severity: 'warning',
+    title: "A file name that breaks the folder's naming convention",
+    message: "The version is written differently from the rest of the folder, which makes the order hard to read and invites collisions.",
+    help: 'Rename the file to use the same version style as the other migrations.',
+    check: (ctx) => {
+        const { version } = ctx.file;
+        const expected = ctx.folder.versionStyle;
+        if (!version || !expected || versionStyle(version) === expected)
+            return [];
+        return [{ location: { file: ctx.file.file, line: 1, column: 1 }, detail: `Its version ${version} is not ${describe(expected)} like the others.` }];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/non-idempotent-ddl.ts
+
+
+
+const non_idempotent_ddl_rule = {
+    id: 'non-idempotent-ddl',
+    group: 'conventions',
+    severity: 'warning',
+    title: 'CREATE or DROP without IF [NOT] EXISTS in a folder that keeps migrations idempotent',
+    message: 'Running the migration a second time fails, which this folder otherwise avoids.',
+    help: 'Use IF NOT EXISTS / IF EXISTS (or CREATE OR REPLACE) as the rest of the folder does.',
+    check: (ctx) => {
+        if (!ctx.folder.idempotent)
+            return [];
+        return eachStatement(ctx, (s) => {
+            if (idempotencyOf(s) === false)
+                return true;
+            const cmd = alterCmds(s).find((c) => (c.subtype === 'AT_AddColumn' || c.subtype === 'AT_DropColumn') && !c.missing_ok);
+            return cmd ? `${cmd.subtype === 'AT_AddColumn' ? 'ADD COLUMN' : 'DROP COLUMN'} without IF ${cmd.subtype === 'AT_AddColumn' ? 'NOT ' : ''}EXISTS.` : false;
+        });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-bigint-identity-key.ts
+
+const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'serial2']);
+/** Primary-key columns of a CREATE TABLE: inline PRIMARY KEY, or named in a table-level PRIMARY KEY. */
+function keyColumns(s) {
+    const cols = columnDefs(s);
+    const tableKeys = (s.node.tableElts ?? [])
+        .map((e) => e.Constraint)
+        .filter((c) => c?.contype === 'CONSTR_PRIMARY')
+        .flatMap((c) => (c.keys ?? []).map((k) => k.String?.sval));
+    return cols.filter((c) => tableKeys.includes(c.colname) || constraintsOf(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
+}
+const prefer_bigint_identity_key_rule = {
+    id: 'prefer-bigint-identity-key',
+    group: 'types',
+    severity: 'warning',
+    title: 'int or serial primary key',
+    message: 'A 32-bit key runs out at about 2.1 billion rows, and widening it later rewrites the table and every referencing one.',
+    help: 'Use bigint GENERATED ALWAYS AS IDENTITY (or bigserial) for surrogate keys.',
+    check: (ctx) => ctx.file.statements.flatMap((statement) => keyColumns(statement)
+        .filter((c) => SMALL.has(typeNameOf(c.typeName)))
+        .map((c) => ({ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${typeNameOf(c.typeName)}.` }))),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-text-over-char.ts
+
+
+const prefer_text_over_char_rule = {
+    id: 'prefer-text-over-char',
+    group: 'types',
+    severity: 'warning',
+    title: 'char(n)',
+    message: 'char(n) pads values with spaces and compares them in surprising ways; it is no faster than text.',
+    help: 'Use text (with a CHECK on length if the limit matters).',
+    check: (ctx) => eachNewColumn(ctx, (c) => typeNameOf(c.typeName) === 'bpchar', (c) => `Column ${c.colname}.`),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-text-over-varchar.ts
+
+
+const prefer_text_over_varchar_rule = {
+    id: 'prefer-text-over-varchar',
+    group: 'types',
+    severity: 'warning',
+    title: 'varchar(n) where text fits',
+    message: 'Raising a varchar(n) limit later is a schema change of its own; the limit brings no speed or space benefit over text.',
+    help: 'Use text, with a CHECK (char_length(col) <= n) constraint if the limit is a business rule.',
+    check: (ctx) => eachNewColumn(ctx, (c) => typeNameOf(c.typeName) === 'varchar' && hasTypmods(c.typeName), (c) => `Column ${c.colname}.`),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-timestamptz.ts
+
+
+const prefer_timestamptz_rule = {
+    id: 'prefer-timestamptz',
+    group: 'types',
+    severity: 'warning',
+    title: 'timestamp without time zone',
+    message: 'timestamp without time zone stores no zone: values written from servers or sessions in different zones cannot be told apart.',
+    help: 'Use timestamptz (timestamp with time zone); it stores an absolute instant.',
+    check: (ctx) => eachNewColumn(ctx, (c) => typeNameOf(c.typeName) === 'timestamp', (c) => `Column ${c.colname}.`),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/renaming-column.ts
+
+const renaming_column_rule = {
+    id: 'renaming-column',
+    group: 'compatibility',
+    severity: 'warning',
+    title: 'Renaming a column',
+    message: 'Application code still using the old name fails from the moment the migration commits until the new code is deployed.',
+    help: 'Add the new column, write to both, backfill, move readers over, then drop the old one; or deploy code that copes with both names first.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN' && `${s.node.subname} to ${s.node.newname}.`),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/renaming-table.ts
+
+const renaming_table_rule = {
+    id: 'renaming-table',
+    group: 'compatibility',
+    severity: 'warning',
+    title: 'Renaming a table',
+    message: 'Application code still using the old name fails from the moment the migration commits until the new code is deployed.',
+    help: 'Create a view with the old name in the same migration, or deploy code that copes with both names first.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_TABLE' && `${s.node.relation?.relname} to ${s.node.newname}.`),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/require-concurrent-index-creation.ts
+
+
+const require_concurrent_index_creation_rule = {
+    id: 'require-concurrent-index-creation',
+    group: 'locking',
+    severity: 'warning',
+    title: 'CREATE INDEX without CONCURRENTLY on an existing table',
+    message: 'Building this index blocks every write to the table (SHARE lock) until it finishes, which on a busy table can take minutes.',
+    help: 'Use CREATE INDEX CONCURRENTLY in a migration of its own (it runs outside a transaction).',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        const rel = relName(s.node.relation);
+        return s.kind === 'IndexStmt' && !s.node.concurrent && !ctx.createdBefore(rel, i) && `Table: ${relText(rel)}.`;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/require-concurrent-index-deletion.ts
+
+const indexName = (s) => {
+    const items = s.node.objects?.[0]?.List?.items ?? [];
+    return items[items.length - 1]?.String?.sval;
+};
+const require_concurrent_index_deletion_rule = {
+    id: 'require-concurrent-index-deletion',
+    group: 'locking',
+    severity: 'warning',
+    title: 'DROP INDEX without CONCURRENTLY',
+    message: 'Dropping the index takes an ACCESS EXCLUSIVE lock on its table: every read and write waits until it is done.',
+    help: 'Use DROP INDEX CONCURRENTLY in a migration of its own (it runs outside a transaction).',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (s.kind !== 'DropStmt' || s.node.removeType !== 'OBJECT_INDEX' || s.node.concurrent)
+            return false;
+        // An index created earlier in the same migration is new: dropping it blocks nobody.
+        const name = indexName(s);
+        return !ctx.file.statements.slice(0, i).some((p) => p.kind === 'IndexStmt' && p.node.idxname === name);
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/require-concurrent-reindex.ts
+
+const require_concurrent_reindex_rule = {
+    id: 'require-concurrent-reindex',
+    group: 'locking',
+    severity: 'warning',
+    title: 'REINDEX without CONCURRENTLY',
+    message: 'REINDEX locks out writes to the table (and reads that use the index) until every index is rebuilt.',
+    help: 'Use REINDEX … CONCURRENTLY (PostgreSQL 12+) in a migration of its own.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'ReindexStmt' && !(s.node.params ?? []).some((p) => p.DefElem?.defname === 'concurrently')),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/require-lock-timeout.ts
+
+
+const LOCKING = new Set(['AlterTableStmt', 'IndexStmt', 'DropStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'ReindexStmt', 'ClusterStmt', 'VacuumStmt']);
+const setsLockTimeout = (s) => s.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout';
+const require_lock_timeout_rule = {
+    id: 'require-lock-timeout',
+    group: 'locking',
+    severity: 'warning',
+    title: 'Lock taken without lock_timeout',
+    message: 'Without lock_timeout, a statement waiting behind a long query queues every later query on the table behind itself: a short lock becomes an outage.',
+    help: "Start the file with SET lock_timeout = '5s'; (this tool's runner sets it for you when it applies the folder).",
+    check: (ctx) => {
+        if (ctx.file.runByGate)
+            return [];
+        let guarded = false;
+        return eachStatement(ctx, (s, i) => {
+            guarded ||= setsLockTimeout(s);
+            return !guarded && LOCKING.has(s.kind) && !ctx.createdBefore(relName(s.node.relation), i);
+        }).slice(0, 1);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/setting-not-null.ts
+
+
+const setting_not_null_rule = {
+    id: 'setting-not-null',
+    group: 'locking',
+    severity: 'warning',
+    title: 'SET NOT NULL on an existing column',
+    message: 'PostgreSQL scans the whole table to check for NULLs while holding an ACCESS EXCLUSIVE lock: reads and writes wait.',
+    help: 'First ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT in a later migration; SET NOT NULL then skips the scan (PostgreSQL 12+), after which the CHECK can be dropped.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        const cmd = alterCmds(s).find((c) => c.subtype === 'AT_SetNotNull');
+        return !!cmd && !ctx.createdBefore(relName(s.node.relation), i) && `Column ${cmd.name}.`;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/syntax-error.ts
+/** Reported by the linter itself when PostgreSQL's parser rejects a file; no other rule runs on that file. */
+const syntax_error_rule = {
+    id: 'syntax-error',
+    group: 'broken',
+    severity: 'error',
+    title: 'Syntax error',
+    message: "PostgreSQL's parser rejects the file: nothing in it can run.",
+    help: 'Fix the SQL at the position shown (psql meta-commands such as \\i or \\set are not SQL and cannot be applied).',
+    check: () => [],
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/transaction-nesting.ts
+
+const DETAIL = {
+    'nested-begin': 'BEGIN inside an open transaction is ignored, and the next COMMIT ends the outer one early.',
+    'stray-commit': 'COMMIT without a BEGIN commits nothing here and hides a missing BEGIN.',
+    rollback: 'A top-level ROLLBACK undoes the migration it belongs to.',
+};
+const transaction_nesting_rule = {
+    id: 'transaction-nesting',
+    group: 'broken',
+    severity: 'error',
+    title: 'Nested or stray transaction control',
+    message: 'The transaction statements do not pair up: part of the migration would commit or roll back where the author did not mean it to.',
+    help: 'Keep at most one BEGIN … COMMIT around the whole file (or none: the runner wraps each migration in a transaction).',
+    check: (ctx) => transactionEvents(ctx.file.statements)
+        .events.filter((e) => e.kind === 'nested-begin' || e.kind === 'stray-commit' || e.kind === 'rollback')
+        .map((e) => ({ statement: e.statement, detail: DETAIL[e.kind] })),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/truncate-table.ts
+
+const truncate_table_rule = {
+    id: 'truncate-table',
+    group: 'destructive',
+    severity: 'error',
+    title: 'TRUNCATE',
+    message: 'Every row of the table is deleted (and with CASCADE, of every table referencing it).',
+    help: 'Make sure the data is expendable and backed up, then acknowledge with -- pg-migration-gate:ignore truncate-table on the statement.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'TruncateStmt' && (s.node.behavior === 'DROP_CASCADE' ? 'With CASCADE: tables referencing it are emptied too.' : true)),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/unterminated-transaction.ts
+
+const unterminated_transaction_rule = {
+    id: 'unterminated-transaction',
+    group: 'broken',
+    severity: 'error',
+    title: 'BEGIN without COMMIT',
+    message: 'The transaction is never committed: psql rolls it back when the session ends, silently, and this tool refuses to run the file.',
+    help: 'Add COMMIT; at the end of the file, or remove the BEGIN and let the runner wrap the migration in its own transaction.',
+    check: (ctx) => transactionEvents(ctx.file.statements).events.filter((e) => e.kind === 'unterminated').map((e) => ({ statement: e.statement })),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/unused-suppression.ts
+/** Reported by the linter itself for suppression comments that silence nothing. */
+const unused_suppression_rule = {
+    id: 'unused-suppression',
+    group: 'conventions',
+    severity: 'warning',
+    title: 'A suppression comment that silences nothing',
+    message: 'This pg-migration-gate:ignore comment no longer silences any finding.',
+    help: 'Remove it (or fix the rule name), so that a real finding is not hidden by it later.',
+    check: () => [],
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/update-without-where.ts
+
+const update_without_where_rule = {
+    id: 'update-without-where',
+    group: 'destructive',
+    severity: 'error',
+    title: 'UPDATE without WHERE',
+    message: "Every row of the table is overwritten, and on a large table the whole update runs in one transaction holding row locks on all of them.",
+    help: 'Add the WHERE clause you meant (and update in batches), or acknowledge with -- pg-migration-gate:ignore update-without-where on the statement.',
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'UpdateStmt' && !s.node.whereClause),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/vacuum-full-or-cluster.ts
+
+const vacuum_full_or_cluster_rule = {
+    id: 'vacuum-full-or-cluster',
+    group: 'locking',
+    severity: 'warning',
+    title: 'VACUUM FULL or CLUSTER',
+    message: 'The table is rewritten under an ACCESS EXCLUSIVE lock: every read and write waits until it is done, and the disk needs room for a second copy.',
+    help: 'Use plain VACUUM, or an online tool such as pg_repack, outside the migration.',
+    check: (ctx) => eachStatement(ctx, (s) => (s.kind === 'VacuumStmt' && (s.node.options ?? []).some((o) => o.DefElem?.defname === 'full')) || s.kind === 'ClusterStmt'),
+};
+
+;// CONCATENATED MODULE: ./src/lint/registry.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, one file each under rules/; the order is the docs' order. */
+const RULES = [
+    rule,
+    adding_unique_constraint_without_index_rule,
+    adding_volatile_default_rule,
+    changing_column_type_rule,
+    concurrently_in_transaction_rule,
+    constraint_missing_not_valid_rule,
+    delete_without_where_rule,
+    detach_partition_without_concurrently_rule,
+    drop_column_rule,
+    drop_database_rule,
+    drop_schema_rule,
+    drop_table_rule,
+    dropping_not_null_rule,
+    enum_value_in_transaction_rule,
+    identifier_too_long_rule,
+    missing_down_script_rule,
+    missing_header_comment_rule,
+    multiple_transaction_blocks_rule,
+    naming_convention_rule,
+    non_idempotent_ddl_rule,
+    prefer_bigint_identity_key_rule,
+    prefer_text_over_char_rule,
+    prefer_text_over_varchar_rule,
+    prefer_timestamptz_rule,
+    renaming_column_rule,
+    renaming_table_rule,
+    require_concurrent_index_creation_rule,
+    require_concurrent_index_deletion_rule,
+    require_concurrent_reindex_rule,
+    require_lock_timeout_rule,
+    setting_not_null_rule,
+    syntax_error_rule,
+    transaction_nesting_rule,
+    truncate_table_rule,
+    unterminated_transaction_rule,
+    unused_suppression_rule,
+    update_without_where_rule,
+    vacuum_full_or_cluster_rule,
+];
+const byId = new Map(RULES.map((r) => [r.id, r]));
+function ruleById(id) {
+    return byId.get(id);
+}
+
+;// CONCATENATED MODULE: ./src/lint/suppressions.ts
+
+
+/** `-- pg-migration-gate:ignore rule-a, rule-b` (this statement) or `:ignore-file` (the whole file). */
+const DIRECTIVE = /pg-migration-gate:(ignore-file|ignore)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+/**
+ * Finds suppression comments with PostgreSQL's own scanner, so text that only looks like a comment (inside a
+ * string or a function body) is never taken for one.
+ */
+function findSuppressions(script) {
+    if (!script.sql.includes('pg-migration-gate:'))
+        return [];
+    let tokens;
+    try {
+        tokens = (0,wasm.scanSync)(script.sql).tokens;
+    }
+    catch {
+        return []; // text the scanner cannot read (an unterminated string) is already a syntax error
+    }
+    const bytes = Buffer.from(script.sql, 'utf8');
+    const lines = new LineMap(script);
+    const out = [];
+    for (const t of tokens) {
+        if (t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT')
+            continue;
+        const m = DIRECTIVE.exec(t.text);
+        if (!m)
+            continue;
+        const offset = bytes.subarray(0, t.start).toString('utf8').length;
+        out.push({
+            scope: m[1] === 'ignore-file' ? 'file' : 'statement',
+            rules: m[2].split(',').map((r) => r.trim()),
+            location: lines.at(offset),
+            used: new Set(),
+        });
+    }
+    return out;
+}
+/**
+ * True when a directive silences `rule` at a statement spanning lines [first, last]: the comment sits on one of
+ * those lines or on the line just before. File-level directives silence the rule everywhere in the file.
+ */
+function suppress(suppressions, rule, span) {
+    for (const s of suppressions) {
+        if (!s.rules.includes(rule))
+            continue;
+        const applies = s.scope === 'file' || (span && s.location.line >= span.first - 1 && s.location.line <= span.last);
+        if (applies) {
+            s.used.add(rule);
+            return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint.ts
+
+
+
+
+
+
+
+
+const NEWEST_POSTGRES = 18;
+function docsOf(rule) {
+    return `docs/rules/${rule}.md`;
+}
+function finding(rule, detail, loc) {
+    return {
+        rule: rule.id,
+        severity: rule.severity,
+        message: detail ? `${rule.message} ${detail}` : rule.message,
+        help: rule.help,
+        docs: docsOf(rule.id),
+        ...loc,
+    };
+}
+function lastLine(s) {
+    return s.location.line + (s.sql.match(/\n/g)?.length ?? 0);
+}
+/** Tables created in the file before a statement: new, and so empty. */
+function createdBefore(statements) {
+    return (rel, index) => {
+        if (!rel)
+            return false;
+        const key = relKey(rel);
+        return statements.slice(0, index).some((s) => s.kind === 'CreateStmt' && relKey(relName(s.node.relation)) === key);
+    };
+}
+async function parseInput(input) {
+    const file = {
+        file: input.script.file,
+        statements: [],
+        hasDown: input.hasDown,
+        version: input.version,
+        script: input.script,
+        runByGate: input.runByGate,
+    };
+    try {
+        file.statements = await parseScript(input.script);
+    }
+    catch (err) {
+        if (err instanceof MigrationError)
+            return { file, error: err };
+        throw err;
+    }
+    try {
+        file.exec = executionPlan(file.statements, input.noTransactionDirective);
+    }
+    catch (err) {
+        if (!(err instanceof MigrationError))
+            throw err;
+    }
+    return { file };
+}
+/**
+ * Lints files with every enabled rule, as the runner will execute them. Findings silenced by a suppression
+ * comment are dropped; a suppression that silences nothing is itself reported.
+ */
+async function lintFiles(inputs, options) {
+    await loadParser();
+    const parsed = await Promise.all(inputs.map(parseInput));
+    const folder = options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql })));
+    const findings = [];
+    const enabled = RULES.filter((r) => !options.disabled.has(r.id));
+    const columns = new ColumnTypes();
+    parsed.forEach(({ file, error }, i) => {
+        const before = columns.copy();
+        columns.record(file.statements);
+        if (!inputs[i].inScope)
+            return;
+        const suppressions = findSuppressions(inputs[i].script);
+        const out = [];
+        if (error) {
+            if (!options.disabled.has('syntax-error')) {
+                const rule = ruleById('syntax-error');
+                out.push(finding(rule, `PostgreSQL says: ${error.message.replace(/^syntax error: /, '')}.`, error.details.location));
+            }
+            findings.push(...out);
+            return;
+        }
+        const toChar = byteToChar(file.script.sql);
+        const lines = new LineMap(file.script);
+        const ctx = {
+            file,
+            locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+            postgresVersion: options.postgresVersion,
+            folder,
+            createdBefore: createdBefore(file.statements),
+            columnTypeBefore: (rel, column, index) => (rel ? before.copy().record(file.statements.slice(0, index)).get(rel, column) : undefined),
+        };
+        for (const rule of enabled) {
+            for (const hit of rule.check(ctx)) {
+                const s = hit.statement;
+                const loc = hit.location ?? s?.location ?? { file: file.file, line: undefined, column: undefined };
+                const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
+                if (suppress(suppressions, rule.id, span))
+                    continue;
+                out.push(finding(rule, hit.detail, { file: file.file, line: loc.line, column: loc.column }));
+            }
+        }
+        const unused = ruleById('unused-suppression');
+        if (!options.disabled.has(unused.id)) {
+            for (const s of suppressions) {
+                for (const r of s.rules.filter((r) => !s.used.has(r))) {
+                    const why = ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`;
+                    out.push(finding(unused, why, s.location));
+                }
+            }
+        }
+        findings.push(...out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+    });
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/commands/lint.ts
+
+
+
+
+
+
+
+
+
+
+const RANK = { info: 0, warning: 1, error: 2 };
+async function serverVersion(url) {
+    return withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+}
+function fromFolder(migrations, scope) {
+    return migrations.map((m) => ({
+        script: m.up,
+        hasDown: !!m.down,
+        version: m.version.text,
+        noTransactionDirective: m.noTransactionDirective,
+        runByGate: true,
+        inScope: !scope || scope.has(m.up.file) || (!!m.down && scope.has(m.down.file)),
+    }));
+}
+function fromPaths(paths) {
+    return paths.map((file) => {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch (cause) {
+            throw new InputError([`${file}: cannot be read (${cause.code}); check the path`], { cause });
+        }
+        const { up, down, noTransaction } = splitSections(file, text);
+        const name = matchFileName(file.split('/').pop());
+        return {
+            script: up,
+            hasDown: !!down,
+            version: name.kind === 'migration' ? name.version.text : undefined,
+            noTransactionDirective: noTransaction,
+            runByGate: false,
+            inScope: true,
+        };
+    });
+}
+/**
+ * Lints migrations with PostgreSQL's own parser: the discovered folder (on a pull request, only what changed
+ * since base-ref), or files given by path. The run fails when a finding reaches fail-on.
+ */
+async function lint(config, ctx) {
+    const report = newReport('lint', tableText(config.historyTable));
+    let inputs;
+    if (ctx.files?.length) {
+        inputs = fromPaths(ctx.files);
+    }
+    else {
+        const { migrations } = discover(config.migrationsDir);
+        report.root = config.migrationsDir;
+        const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
+        inputs = fromFolder(migrations, scope);
+        if (scope)
+            report.notes.push(`linted ${inputs.filter((i) => i.inScope).length} of ${inputs.length} migration(s): those added or changed since ${config.baseRef}`);
+    }
+    const postgresVersion = config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : NEWEST_POSTGRES);
+    const findings = await lintFiles(inputs, { postgresVersion, disabled: new Set(config.disabledRules) });
+    const threshold = config.failOn === 'never' ? Infinity : RANK[config.failOn];
+    for (const f of findings)
+        addFinding(report, f);
+    report.ok = findings.every((f) => RANK[f.severity] < threshold);
+    ctx.log.info(`linted ${inputs.filter((i) => i.inScope).length} file(s) for PostgreSQL ${postgresVersion}: ${findings.length} finding(s)`);
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 
 
@@ -39522,19 +40787,29 @@ async function plan(config, ctx) {
 
 
 
+
+/** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
+function needsDatabase(command) {
+    return command !== 'lint';
+}
 /**
  * Runs the configured command. A database that cannot be reached or is not in a state to proceed becomes a
  * failed report (so the report file and outputs still exist); configuration problems stay InputErrors.
  */
 async function runCommand(config, ctx) {
     try {
+        if (config.command === 'lint')
+            return await lint(config, ctx);
+        if (!ctx.databaseUrl)
+            throw new InputError([`database-url: required for command ${config.command}`]);
+        const withDb = { ...ctx, databaseUrl: ctx.databaseUrl };
         switch (config.command) {
             case 'plan':
-                return await plan(config, ctx);
+                return await plan(config, withDb);
             case 'apply':
-                return await apply(config, ctx);
+                return await apply(config, withDb);
             default:
-                throw new InputError([`command: '${config.command}' is not available in this version; use plan or apply`]);
+                throw new InputError([`command: '${config.command}' is not available in this version; use lint, plan or apply`]);
         }
     }
     catch (err) {
@@ -39573,13 +40848,18 @@ function writeReport(path, report, secrets) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 /** The CLI's human output: the verdict, what ran or would run, then findings as `file:line:col  severity  rule  message`. */
 function renderText(r) {
     const out = [];
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const verdict = r.ok ? 'OK' : 'FAILED';
     out.push(`${r.command}: ${verdict}${r.target ? ` — ${r.target}` : ''} (history table ${r.historyTable})`);
-    if (r.command === 'apply') {
+    if (r.command === 'lint') {
+        const counts = ['error', 'warning', 'info'].map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`);
+        out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
+    }
+    else if (r.command === 'apply') {
         out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
         for (const a of r.applied)
             out.push(`  ✓ ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
@@ -39594,7 +40874,8 @@ function renderText(r) {
     for (const n of r.notes)
         out.push(`note: ${n}`);
     for (const f of r.findings) {
-        const where = f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '(database)';
+        const file = f.file && r.root ? (0,external_node_path_namespaceObject.join)(r.root, f.file) : f.file;
+        const where = file ? `${file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '(database)';
         out.push(`${where}  ${f.severity}  ${f.rule}  ${f.message}${f.sqlstate ? ` [${f.sqlstate}]` : ''}`);
         if (f.help)
             out.push(`    help: ${f.help}`);
@@ -39621,7 +40902,7 @@ function actionLogger(secrets) {
     };
 }
 /** The action: inputs -> config -> command -> report, outputs and logs. The only place that fails the step. */
-async function run() {
+async function main_run() {
     let secrets = [];
     try {
         const { raw, runner } = readInputs();
@@ -39629,7 +40910,7 @@ async function run() {
         secrets = config.secrets;
         for (const s of secrets)
             core_setSecret(s);
-        if (!config.databaseUrl) {
+        if (!config.databaseUrl && needsDatabase(config.command)) {
             throw new InputError([`database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`]);
         }
         const log = actionLogger(secrets);
@@ -39639,6 +40920,9 @@ async function run() {
         setOutput('applied', report.applied.length);
         setOutput('plan-hash', report.planHash ?? '');
         setOutput('report-path', runner.reportPath);
+        setOutput('findings', report.findings.length);
+        setOutput('errors', report.findings.filter((f) => f.severity === 'error').length);
+        setOutput('warnings', report.findings.filter((f) => f.severity === 'warning').length);
         info(redact_redact(renderText(report), secrets));
         if (!report.ok) {
             const first = report.findings.find((f) => f.severity === 'error');

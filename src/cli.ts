@@ -1,6 +1,6 @@
 import { USAGE, parseCliArgs } from './config/cli-args.js';
 import { parseConfig } from './config/config.js';
-import { runCommand } from './commands/run.js';
+import { needsDatabase, runCommand } from './commands/run.js';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server.js';
 import { InputError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -31,13 +31,13 @@ export async function main(argv: string[]): Promise<number> {
       },
     };
     let url = config.databaseUrl;
-    if (!url) {
+    if (!url && needsDatabase(config.command)) {
       process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
       server = await startEmbeddedServer();
       url = server.url;
       log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
     }
-    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy });
+    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files });
     if (args.reportPath) writeReport(args.reportPath, report, secrets);
     console.log(args.format === 'json' ? renderJson(report, secrets) : redact(renderText(report), secrets));
     return report.ok ? 0 : 1;

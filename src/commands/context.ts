@@ -15,8 +15,8 @@ export interface CommandContext {
   log: Logger;
 }
 
-export function startReport(command: string, config: Config, url: string): Report {
-  return newReport(command, tableText(config.historyTable), targetIdentity(url));
+export function startReport(command: string, config: Config, url?: string): Report {
+  return { ...newReport(command, tableText(config.historyTable), url ? targetIdentity(url) : undefined), root: config.migrationsDir };
 }
 
 export function reportPlanProblems(report: Report, problems: PlanProblem[]): void {

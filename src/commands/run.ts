@@ -4,11 +4,21 @@ import { InputError, StateError } from '../errors.js';
 import { addFinding, type Report } from '../report/report.js';
 import { apply } from './apply.js';
 import type { CommandContext } from './context.js';
+import { lint } from './lint.js';
 import { plan } from './plan.js';
 import { startReport } from './context.js';
 
-export interface RunContext extends CommandContext {
+export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
+  /** Absent only for commands that need no database (lint). */
+  databaseUrl?: string;
   appliedBy: string;
+  /** Files given by path on the command line (lint). */
+  files?: string[];
+}
+
+/** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
+export function needsDatabase(command: Config['command']): boolean {
+  return command !== 'lint';
 }
 
 /**
@@ -17,13 +27,16 @@ export interface RunContext extends CommandContext {
  */
 export async function runCommand(config: Config, ctx: RunContext): Promise<Report> {
   try {
+    if (config.command === 'lint') return await lint(config, ctx);
+    if (!ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
+    const withDb = { ...ctx, databaseUrl: ctx.databaseUrl };
     switch (config.command) {
       case 'plan':
-        return await plan(config, ctx);
+        return await plan(config, withDb);
       case 'apply':
-        return await apply(config, ctx);
+        return await apply(config, withDb);
       default:
-        throw new InputError([`command: '${config.command}' is not available in this version; use plan or apply`]);
+        throw new InputError([`command: '${config.command}' is not available in this version; use lint, plan or apply`]);
     }
   } catch (err) {
     if (!(err instanceof StateError || err instanceof ConnectionError)) throw err;

@@ -15,9 +15,10 @@ export interface CliArgs {
 export const USAGE = `Usage: pg-migration-gate <command> [options]
 
 Commands:
+  lint      lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql
   plan      show what apply would do (read-only) and the plan hash
   apply     apply pending migrations under an advisory lock, recording each in the history table
-  lint, verify, backup, restore   (see the README for availability)
+  verify, backup, restore   (see the README for availability)
 
 Options (the same as the action's inputs):
   --migrations-dir <dir>        folder of .sql migrations (default: migrations)
@@ -31,6 +32,10 @@ Options (the same as the action's inputs):
   --baseline <version>          record migrations up to <version> as applied on a database without history
   --accept-edited <versions>    accept edits of applied migrations (comma-separated versions)
   --resolve-dirty <v>=rerun|applied   settle a half-applied non-transactional migration
+  --base-ref <ref>              lint only migrations added or changed since this git ref
+  --postgres-version <major>    PostgreSQL version the migrations target (default: the server's, else newest)
+  --disable-rules <ids>         lint rules to turn off (comma-separated)
+  --fail-on error|warning|never the lowest lint severity that fails (default: error)
   --format text|json            output format (default: text)
   --report-path <file>          also write the JSON report to this file
   -h, --help                    show this help

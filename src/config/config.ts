@@ -21,6 +21,13 @@ export interface Config {
   acceptEdited: string[];
   /** A dirty (half-applied, non-transactional) migration the operator has dealt with by hand. */
   resolveDirty?: { version: string; as: 'rerun' | 'applied' };
+  /** Git ref the change is compared with (lint scope); on a pull request, its base branch. */
+  baseRef?: string;
+  /** PostgreSQL major version the migrations target; undefined: the server's, else the newest. */
+  postgresVersion?: number;
+  disabledRules: string[];
+  /** The lowest severity that fails the run. */
+  failOn: 'error' | 'warning' | 'never';
   /** Values that must never appear in output (the database password). */
   secrets: string[];
 }
@@ -100,6 +107,11 @@ export function parseConfig(raw: RawConfig): Config {
     else problems.push(`resolve-dirty: '${resolveRaw}' must be <version>=rerun or <version>=applied`);
   }
 
+  const pgVersion = get('postgres-version');
+  if (pgVersion && !/^(9\.6|1\d|[2-9]\d)$/.test(pgVersion)) problems.push(`postgres-version: '${pgVersion}' must be a major version such as 15 or 16`);
+  const failOn = get('fail-on');
+  if (!['error', 'warning', 'never'].includes(failOn)) problems.push(`fail-on: '${failOn}' must be error, warning or never`);
+
   const config: Config = {
     command,
     migrationsDir: get('migrations-dir'),
@@ -113,6 +125,10 @@ export function parseConfig(raw: RawConfig): Config {
     baseline: get('baseline') || undefined,
     acceptEdited: list(get('accept-edited')),
     resolveDirty,
+    baseRef: get('base-ref') || undefined,
+    postgresVersion: pgVersion ? Math.floor(Number(pgVersion)) : undefined,
+    disabledRules: list(get('disable-rules')),
+    failOn: failOn as Config['failOn'],
     secrets: [...new Set(secrets)],
   };
   if (problems.length) throw new InputError(problems);

@@ -15,6 +15,10 @@ export const INPUTS = {
   baseline: '',
   'accept-edited': '',
   'resolve-dirty': '',
+  'base-ref': '',
+  'postgres-version': '',
+  'disable-rules': '',
+  'fail-on': 'error',
 } as const;
 
 export type InputName = keyof typeof INPUTS;

@@ -14,6 +14,8 @@ export function readInputs(): { raw: RawConfig; runner: RunnerContext } {
   const raw: RawConfig = {};
   for (const name of Object.keys(INPUTS) as InputName[]) raw[name] = core.getInput(name);
   const env = process.env;
+  // On a pull request the change is what differs from its base branch.
+  if (!raw['base-ref'] && env.GITHUB_BASE_REF) raw['base-ref'] = `origin/${env.GITHUB_BASE_REF}`;
   const run = env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
   const who = env.GITHUB_ACTOR ? ` by ${env.GITHUB_ACTOR}` : '';
   return {

@@ -48,7 +48,7 @@ export class LineMap {
 }
 
 /** Converts libpg-query's byte offsets to character offsets; identity for ASCII text. */
-function byteToChar(text: string): (byte: number) => number {
+export function byteToChar(text: string): (byte: number) => number {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return (b) => b;
   const bytes = Buffer.from(text, 'utf8');

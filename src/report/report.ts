@@ -9,6 +9,8 @@ export interface Finding {
   message: string;
   /** What to do about it. */
   help?: string;
+  /** The rule's documentation page, relative to the repository. */
+  docs?: string;
   file?: string;
   line?: number;
   column?: number;
@@ -38,6 +40,8 @@ export interface Report {
   ok: boolean;
   /** host:port/database, never credentials. */
   target?: string;
+  /** The folder finding paths are relative to (the migrations folder); absent: paths as given. */
+  root?: string;
   historyTable: string;
   /** What the run would apply (plan) or had to apply when it started (apply). */
   pending: PendingEntry[];

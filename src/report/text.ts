@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Report } from './report.js';
 
 /** The CLI's human output: the verdict, what ran or would run, then findings as `file:line:col  severity  rule  message`. */
@@ -6,7 +7,10 @@ export function renderText(r: Report): string {
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const verdict = r.ok ? 'OK' : 'FAILED';
   out.push(`${r.command}: ${verdict}${r.target ? ` — ${r.target}` : ''} (history table ${r.historyTable})`);
-  if (r.command === 'apply') {
+  if (r.command === 'lint') {
+    const counts = (['error', 'warning', 'info'] as const).map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`);
+    out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
+  } else if (r.command === 'apply') {
     out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
     for (const a of r.applied) out.push(`  ✓ ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
   } else {
@@ -16,7 +20,8 @@ export function renderText(r: Report): string {
   if (r.planHash) out.push(`plan hash: ${r.planHash}`);
   for (const n of r.notes) out.push(`note: ${n}`);
   for (const f of r.findings) {
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '(database)';
+    const file = f.file && r.root ? join(r.root, f.file) : f.file;
+    const where = file ? `${file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '(database)';
     out.push(`${where}  ${f.severity}  ${f.rule}  ${f.message}${f.sqlstate ? ` [${f.sqlstate}]` : ''}`);
     if (f.help) out.push(`    help: ${f.help}`);
   }

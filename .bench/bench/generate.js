@@ -1,0 +1,65 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+/**
+ * Writes a folder of realistic migrations in the timestamped, BEGIN/COMMIT convention: tables with foreign keys,
+ * added columns, indexes, a view, a function with its trigger, a data backfill. Returns the folder.
+ */
+export function generateMigrations(count) {
+    const dir = mkdtempSync(join(tmpdir(), 'pmg-bench-'));
+    mkdirSync(dir, { recursive: true });
+    const files = [];
+    const start = Date.UTC(2024, 0, 1);
+    let tables = 0;
+    for (let i = 0; i < count; i++) {
+        const stamp = new Date(start + i * 3_600_000).toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
+        const kind = i % 6;
+        let body;
+        let name;
+        if (kind === 0 || tables === 0) {
+            tables++;
+            name = `create_table_${tables}`;
+            const ref = tables > 1 ? `,\n    parent_id BIGINT REFERENCES t_${tables - 1}(id) ON DELETE CASCADE` : '';
+            body = `CREATE TABLE IF NOT EXISTS t_${tables} (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active',
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()${ref}
+);
+INSERT INTO t_${tables} (name) SELECT 'row ' || g FROM generate_series(1, 200) AS g;`;
+        }
+        else if (kind === 1) {
+            name = `add_columns_${i}`;
+            body = `ALTER TABLE t_${tables} ADD COLUMN IF NOT EXISTS note_${i} TEXT;
+ALTER TABLE t_${tables} ADD COLUMN IF NOT EXISTS score_${i} INTEGER NOT NULL DEFAULT 0;`;
+        }
+        else if (kind === 2) {
+            name = `index_${i}`;
+            body = `CREATE INDEX IF NOT EXISTS idx_t_${tables}_status_${i} ON t_${tables} (status, created_at);`;
+        }
+        else if (kind === 3) {
+            name = `view_${i}`;
+            body = `CREATE OR REPLACE VIEW v_${i} AS SELECT id, name, status FROM t_${tables} WHERE status = 'active';`;
+        }
+        else if (kind === 4) {
+            name = `trigger_${i}`;
+            body = `CREATE OR REPLACE FUNCTION touch_${i}() RETURNS trigger AS $$
+BEGIN
+    NEW.created_at := now();
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS trg_${i} ON t_${tables};
+CREATE TRIGGER trg_${i} BEFORE UPDATE ON t_${tables} FOR EACH ROW EXECUTE FUNCTION touch_${i}();`;
+        }
+        else {
+            name = `backfill_${i}`;
+            body = `UPDATE t_${tables} SET status = 'archived' WHERE id % 10 = 0;
+ALTER TABLE t_${tables} ADD CONSTRAINT t_${tables}_status_${i} CHECK (status IN ('active', 'archived'));`;
+        }
+        const file = `${stamp}_${name}.sql`;
+        writeFileSync(join(dir, file), `-- Migration: ${name}\n-- Description: generated for the benchmark\n\nBEGIN;\n\n${body}\n\nCOMMIT;\n`);
+        files.push(file);
+    }
+    return { dir, files };
+}

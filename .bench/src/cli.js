@@ -1,0 +1,56 @@
+import { USAGE, parseCliArgs } from './config/cli-args.js';
+import { parseConfig } from './config/config.js';
+import { runCommand } from './commands/run.js';
+import { startEmbeddedServer } from './db/embedded-server.js';
+import { InputError } from './errors.js';
+import { redact } from './redact.js';
+import { renderJson, writeReport } from './report/json.js';
+import { renderText } from './report/text.js';
+/** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
+export async function main(argv) {
+    let secrets = [];
+    let server;
+    const stop = () => server?.stop();
+    const onSignal = () => void Promise.resolve(stop()).finally(() => process.exit(130));
+    try {
+        const args = parseCliArgs(argv, process.env);
+        if (args.help) {
+            console.log(USAGE);
+            return 0;
+        }
+        const config = parseConfig(args.raw);
+        secrets = config.secrets;
+        const log = {
+            info: (m) => console.error(redact(m, secrets)),
+            warn: (m) => console.error(`warning: ${redact(m, secrets)}`),
+            group: async (name, fn) => {
+                console.error(`== ${redact(name, secrets)}`);
+                return fn();
+            },
+        };
+        let url = config.databaseUrl;
+        if (!url) {
+            process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+            server = await startEmbeddedServer();
+            url = server.url;
+            log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
+        }
+        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy });
+        if (args.reportPath)
+            writeReport(args.reportPath, report, secrets);
+        console.log(args.format === 'json' ? renderJson(report, secrets) : redact(renderText(report), secrets));
+        return report.ok ? 0 : 1;
+    }
+    catch (err) {
+        if (err instanceof InputError) {
+            console.error(redact(`configuration error:\n${err.message}`, secrets));
+            return 2;
+        }
+        console.error(redact(`error: ${err?.message ?? err}`, secrets));
+        return 1;
+    }
+    finally {
+        await stop();
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    }
+}

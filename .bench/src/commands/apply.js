@@ -1,0 +1,71 @@
+import { lockKey, withAdvisoryLock } from '../db/advisory-lock.js';
+import { targetIdentity, withClient } from '../db/connect.js';
+import { ensureHistoryTable, readHistory } from '../db/history.js';
+import { quoteTable, tableText } from '../db/identifiers.js';
+import { runMigration } from '../db/runner.js';
+import { settleHistory } from '../db/settle.js';
+import { MigrationError } from '../errors.js';
+import { analyseAll } from '../migrations/analyse.js';
+import { discover } from '../migrations/discover.js';
+import { makePlan, planHash } from '../migrations/plan.js';
+import { addFinding, locationFields } from '../report/report.js';
+import { listPending, reportAnalysisErrors, reportPlanProblems, startReport } from './context.js';
+async function inTransaction(client, fn) {
+    await client.query('BEGIN');
+    try {
+        const result = await fn();
+        await client.query('COMMIT');
+        return result;
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
+}
+/**
+ * Applies the pending migrations in order under a session-level advisory lock. The plan is made inside the
+ * lock; any drift, missing, dirty or out-of-order migration, or any pending file that cannot run, stops the
+ * run before the first migration. A failing migration rolls back (or stays dirty, if it ran outside a
+ * transaction); what ran before it stays applied and recorded.
+ */
+export async function apply(config, ctx) {
+    const { migrations } = discover(config.migrationsDir);
+    const report = startReport('apply', config, ctx.databaseUrl);
+    const table = config.historyTable;
+    return withClient(ctx.databaseUrl, (client) => withAdvisoryLock(client, lockKey(quoteTable(table)), config.lockWaitMs, async () => {
+        const state = await inTransaction(client, () => ensureHistoryTable(client, table));
+        if (state !== 'ready')
+            report.notes.push(`history table ${tableText(table)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
+        const plan = makePlan(migrations, await readHistory(client, table), config);
+        report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(table), plan);
+        const { analysed, errors } = await analyseAll(plan.pending);
+        listPending(report, plan, analysed);
+        reportPlanProblems(report, plan.problems);
+        reportAnalysisErrors(report, errors);
+        if (!report.ok)
+            return report;
+        report.notes.push(...(await inTransaction(client, () => settleHistory(client, table, plan, ctx.appliedBy))));
+        for (const { migration, exec } of analysed) {
+            try {
+                const r = await runMigration(client, migration, exec, { ...config, historyTable: table, appliedBy: ctx.appliedBy }, ctx.log);
+                report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
+                ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
+            }
+            catch (err) {
+                if (!(err instanceof MigrationError))
+                    throw err;
+                addFinding(report, {
+                    rule: 'apply-failed',
+                    severity: 'error',
+                    message: `${migration.name} failed: ${err.message}${exec.mode === 'transaction' ? ' — rolled back' : ' — it ran outside a transaction and is marked dirty'}`,
+                    help: err.details.hint,
+                    sqlstate: err.details.sqlstate,
+                    ...locationFields(err.details.location),
+                });
+                report.notes.push(`this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded`);
+                break;
+            }
+        }
+        return report;
+    }));
+}

@@ -1,0 +1,28 @@
+import { targetIdentity, withClient } from '../db/connect.js';
+import { readHistory } from '../db/history.js';
+import { tableText } from '../db/identifiers.js';
+import { analyseAll } from '../migrations/analyse.js';
+import { discover } from '../migrations/discover.js';
+import { makePlan, planHash } from '../migrations/plan.js';
+import { listPending, reportAnalysisErrors, reportPlanProblems, startReport } from './context.js';
+/**
+ * What an apply would do now, read-only: nothing is written and no lock is held. Reports the pending
+ * migrations, every reason the apply would refuse, and the plan hash an approver pins.
+ */
+export async function plan(config, ctx) {
+    const { migrations } = discover(config.migrationsDir);
+    const report = startReport('plan', config, ctx.databaseUrl);
+    const history = await withClient(ctx.databaseUrl, (c) => readHistory(c, config.historyTable));
+    if (!history)
+        report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
+    const p = makePlan(migrations, history, config);
+    const { analysed, errors } = await analyseAll(p.pending);
+    listPending(report, p, analysed);
+    reportPlanProblems(report, p.problems);
+    reportAnalysisErrors(report, errors);
+    if (p.baseline.length)
+        report.notes.push(`baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`);
+    report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), p);
+    ctx.log.info(`${report.pending.length} pending migration(s); plan hash ${report.planHash}`);
+    return report;
+}

@@ -1,0 +1,65 @@
+import { hostname, userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import { INPUTS } from './inputs-spec.js';
+export const USAGE = `Usage: pg-migration-gate <command> [options]
+
+Commands:
+  plan      show what apply would do (read-only) and the plan hash
+  apply     apply pending migrations under an advisory lock, recording each in the history table
+  lint, verify, backup, restore   (see the README for availability)
+
+Options (the same as the action's inputs):
+  --migrations-dir <dir>        folder of .sql migrations (default: migrations)
+  --database-url <url>          target database (default: $DATABASE_URL; none: a throwaway local server)
+  --history-table <name>        history table, may be schema-qualified (default: schema_migrations)
+  --lock-timeout <duration>     lock_timeout for each migration (default: 5s)
+  --statement-timeout <dur>     statement_timeout for each migration (default: 0 = none)
+  --lock-retries <n>            retries after a lock timeout (default: 3)
+  --lock-wait <duration>        how long to wait for another run's lock (default: 60s)
+  --allow-out-of-order          run pending migrations older than the newest applied one
+  --baseline <version>          record migrations up to <version> as applied on a database without history
+  --accept-edited <versions>    accept edits of applied migrations (comma-separated versions)
+  --resolve-dirty <v>=rerun|applied   settle a half-applied non-transactional migration
+  --format text|json            output format (default: text)
+  --report-path <file>          also write the JSON report to this file
+  -h, --help                    show this help
+
+Exit codes: 0 success, 1 failed, 2 usage or configuration error.`;
+/** Parses argv (without node and script) into the same raw config the action reads from its inputs. */
+export function parseCliArgs(argv, env) {
+    const options = Object.fromEntries(Object.keys(INPUTS)
+        .filter((n) => n !== 'command')
+        .map((n) => [n, { type: n === 'allow-out-of-order' ? 'boolean' : 'string' }]));
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: argv,
+            allowPositionals: true,
+            options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        });
+    }
+    catch (err) {
+        throw new InputError([`${err.message}; run pg-migration-gate --help`], { cause: err });
+    }
+    const { positionals } = parsed;
+    const values = parsed.values;
+    const raw = { command: positionals[0] ?? '' };
+    for (const name of Object.keys(options)) {
+        const v = values[name];
+        if (v !== undefined)
+            raw[name] = String(v);
+    }
+    raw['database-url'] ??= env.DATABASE_URL;
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json')
+        throw new InputError([`--format: '${format}' must be text or json`]);
+    return {
+        raw,
+        format,
+        reportPath: values['report-path'],
+        files: positionals.slice(1),
+        help: values.help === true || positionals.length === 0,
+        appliedBy: `cli:${userInfo().username}@${hostname()}`,
+    };
+}

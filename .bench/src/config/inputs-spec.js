@@ -1,0 +1,19 @@
+/**
+ * Every input, key for key as in action.yml, with its default. The action, the CLI and the docs test all read
+ * this one list; a test fails when action.yml or the README's table drifts from it.
+ */
+export const INPUTS = {
+    command: 'verify',
+    'migrations-dir': 'migrations',
+    'database-url': '',
+    'history-table': 'schema_migrations',
+    'lock-timeout': '5s',
+    'statement-timeout': '0',
+    'lock-retries': '3',
+    'lock-wait': '60s',
+    'allow-out-of-order': 'false',
+    baseline: '',
+    'accept-edited': '',
+    'resolve-dirty': '',
+};
+export const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { StateError } from '../errors.js';
+/** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
+export const LOCK_NAMESPACE = 0x50474d47;
+/** The second key: derived from the history table, so runs on different history tables do not block each other. */
+export function lockKey(qualifiedHistoryTable) {
+    return createHash('sha256').update(qualifiedHistoryTable).digest().readInt32BE(0);
+}
+/** Who holds our lock right now, for the error message. */
+async function holder(client, key) {
+    const r = await client.query(`SELECT l.pid, a.application_name, a.client_addr::text AS addr, a.backend_start, a.state
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2`, [LOCK_NAMESPACE, key >>> 0]);
+    if (!r.rows.length)
+        return 'a session that has since ended';
+    const h = r.rows[0];
+    return `pid ${h.pid} (${h.application_name || 'unknown application'}${h.addr ? ` from ${h.addr}` : ''}, connected since ${new Date(h.backend_start).toISOString()})`;
+}
+/**
+ * Holds a session-level advisory lock while fn runs. It is taken in autocommit mode, never inside an open
+ * transaction: a transaction-level lock would make `CREATE INDEX CONCURRENTLY` wait for our own transaction
+ * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid.
+ */
+export async function withAdvisoryLock(client, key, waitMs, fn) {
+    try {
+        // lock_timeout bounds the wait; 0 would mean "wait forever", so a zero wait is a single try.
+        if (waitMs === 0) {
+            const r = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_NAMESPACE, key]);
+            if (!r.rows[0].ok)
+                throw Object.assign(new Error('lock not available'), { code: '55P03' });
+        }
+        else {
+            await client.query(`SET lock_timeout = ${Math.floor(waitMs)}`);
+            await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, key]);
+        }
+    }
+    catch (err) {
+        if (err.code === '55P03') {
+            throw new StateError([`another migration run holds the lock on this history table: ${await holder(client, key)}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`], { cause: err });
+        }
+        throw err;
+    }
+    finally {
+        await client.query('RESET lock_timeout').catch(() => { });
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]).catch(() => { });
+    }
+}

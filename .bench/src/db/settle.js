@@ -1,0 +1,31 @@
+import { deleteRow, insertRow, markClean, setChecksum } from './history.js';
+/**
+ * Applies the plan's bookkeeping before any migration runs, in one transaction: accepted edits and adopted
+ * rows get the file's checksum, a resolved dirty row is cleared or marked done, baseline rows are recorded.
+ * Returns one sentence per change for the report.
+ */
+export async function settleHistory(client, table, plan, appliedBy) {
+    const notes = [];
+    for (const { migration, row } of plan.accepted) {
+        await setChecksum(client, table, row.id, migration.checksum);
+        notes.push(`accepted the edit of ${migration.up.file}: recorded checksum ${row.checksum} replaced by ${migration.checksum}`);
+    }
+    for (const { migration, row } of plan.unverified)
+        await setChecksum(client, table, row.id, migration.checksum);
+    if (plan.unverified.length)
+        notes.push(`recorded checksums for ${plan.unverified.length} migration(s) adopted without one`);
+    if (plan.resolved) {
+        const { row, as } = plan.resolved;
+        if (as === 'rerun')
+            await deleteRow(client, table, row.id);
+        else
+            await markClean(client, table, row.id, row.executionMs ?? 0);
+        notes.push(`dirty migration ${row.name} resolved as ${as === 'rerun' ? 'undone: it runs again' : 'finished by hand: marked applied'}`);
+    }
+    for (const migration of plan.baseline) {
+        await insertRow(client, table, { migration, appliedBy: `${appliedBy} (baseline)`, dirty: false });
+    }
+    if (plan.baseline.length)
+        notes.push(`baseline: recorded ${plan.baseline.length} migration(s) as applied without running them`);
+    return notes;
+}

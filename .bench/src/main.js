@@ -1,0 +1,45 @@
+import * as core from '@actions/core';
+import { parseConfig } from './config/config.js';
+import { readInputs } from './config/inputs.js';
+import { runCommand } from './commands/run.js';
+import { InputError } from './errors.js';
+import { redact } from './redact.js';
+import { writeReport } from './report/json.js';
+import { renderText } from './report/text.js';
+function actionLogger(secrets) {
+    return {
+        info: (m) => core.info(redact(m, secrets)),
+        warn: (m) => core.warning(redact(m, secrets)),
+        group: (name, fn) => core.group(redact(name, secrets), fn),
+    };
+}
+/** The action: inputs -> config -> command -> report, outputs and logs. The only place that fails the step. */
+export async function run() {
+    let secrets = [];
+    try {
+        const { raw, runner } = readInputs();
+        const config = parseConfig(raw);
+        secrets = config.secrets;
+        for (const s of secrets)
+            core.setSecret(s);
+        if (!config.databaseUrl) {
+            throw new InputError([`database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`]);
+        }
+        const log = actionLogger(secrets);
+        const report = await log.group(`pg-migration-gate ${config.command}`, () => runCommand(config, { databaseUrl: config.databaseUrl, log, appliedBy: runner.appliedBy }));
+        writeReport(runner.reportPath, report, secrets);
+        core.setOutput('pending', report.pending.length);
+        core.setOutput('applied', report.applied.length);
+        core.setOutput('plan-hash', report.planHash ?? '');
+        core.setOutput('report-path', runner.reportPath);
+        core.info(redact(renderText(report), secrets));
+        if (!report.ok) {
+            const first = report.findings.find((f) => f.severity === 'error');
+            core.setFailed(redact(`${config.command} failed: ${first?.message ?? 'see the report'}`, secrets));
+        }
+    }
+    catch (err) {
+        const message = err instanceof InputError ? `configuration error:\n${err.message}` : String(err?.stack ?? err);
+        core.setFailed(redact(message, secrets));
+    }
+}

@@ -1,0 +1,131 @@
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { checksum } from './checksum.js';
+import { matchFileName, matchFolderName } from './names.js';
+import { readMigrationFile } from './read-file.js';
+import { splitSections } from './sections.js';
+import { compareVersions, versionId } from './version.js';
+/**
+ * Finds the migrations in a folder, detecting its layout, and returns them in version order.
+ * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
+ */
+export function discover(dir) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+        throw new InputError([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+    }
+    const root = realpathSync(dir);
+    const problems = [];
+    const entries = new Map();
+    const byLayout = new Map();
+    const add = (layout, version, description, role, file, migrationName) => {
+        const id = versionId(version);
+        byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
+        let entry = entries.get(id);
+        if (!entry) {
+            entry = { layout, version, description, name: migrationName };
+            entries.set(id, entry);
+        }
+        const slot = role === 'down' ? 'downFile' : 'upFile';
+        if (entry[slot]) {
+            problems.push(`duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`);
+            return;
+        }
+        entry[slot] = file;
+        if (role !== 'down') {
+            entry.name = migrationName;
+            entry.description = description;
+        }
+    };
+    for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const name = dirent.name;
+        if (name.startsWith('.'))
+            continue;
+        const full = join(dir, name);
+        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && statSync(full).isDirectory());
+        if (isDir) {
+            const folder = matchFolderName(name);
+            if (!folder)
+                continue;
+            const up = join(name, 'up.sql');
+            if (!existsSync(join(dir, up))) {
+                problems.push(`${name}/: looks like a migration folder but has no up.sql; add up.sql (and down.sql) or rename the folder`);
+                continue;
+            }
+            add('folder-per-migration', folder.version, folder.description, 'up', up, name);
+            if (existsSync(join(dir, name, 'down.sql'))) {
+                add('folder-per-migration', folder.version, folder.description, 'down', join(name, 'down.sql'), name);
+            }
+            continue;
+        }
+        if (!name.toLowerCase().endsWith('.sql'))
+            continue;
+        const m = matchFileName(name);
+        if (m.kind === 'unsupported')
+            problems.push(`${name}: ${m.reason}`);
+        else if (m.kind === 'unknown') {
+            problems.push(`${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`);
+        }
+        else {
+            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '') : name;
+            add(m.layout, m.version, m.description, m.role, name, migrationName);
+        }
+    }
+    if (byLayout.size > 1) {
+        const kinds = [...byLayout].map(([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`);
+        problems.push(`the folder mixes migration layouts: ${kinds.join(' and ')}; keep one layout per folder`);
+    }
+    for (const e of entries.values()) {
+        if (!e.upFile)
+            problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
+    }
+    if (problems.length)
+        throw new InputError(problems);
+    const migrations = [...entries.values()]
+        .map((e) => load(root, dir, e, problems))
+        .filter((m) => m !== undefined)
+        .sort((a, b) => compareVersions(a.version, b.version));
+    if (problems.length)
+        throw new InputError(problems);
+    const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
+    return { layout, migrations };
+}
+function load(root, dir, e, problems) {
+    try {
+        const upText = readMigrationFile(root, join(dir, e.upFile), e.upFile);
+        let up;
+        let down;
+        let noTransaction = false;
+        if (e.layout === 'single-file' || e.layout === 'flyway') {
+            const sections = splitSections(e.upFile, upText);
+            ({ up, down, noTransaction } = sections);
+        }
+        else {
+            up = { file: e.upFile, sql: upText, startLine: 1 };
+            noTransaction = splitSections(e.upFile, upText).noTransaction;
+        }
+        if (e.downFile) {
+            if (down) {
+                problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
+                return undefined;
+            }
+            down = { file: e.downFile, sql: readMigrationFile(root, join(dir, e.downFile), e.downFile), startLine: 1 };
+        }
+        return {
+            version: e.version,
+            name: e.name,
+            description: e.description,
+            up,
+            down,
+            checksum: checksum(up.sql),
+            noTransactionDirective: noTransaction,
+        };
+    }
+    catch (err) {
+        if (err instanceof InputError)
+            problems.push(...err.problems);
+        else
+            throw err;
+        return undefined;
+    }
+}

@@ -1,0 +1,64 @@
+import { makeVersion } from './version.js';
+// Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
+const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
+const SINGLE = new RegExp(String.raw `^${VERSION}(?:_(.+))?\.sql$`);
+const UP_DOWN = new RegExp(String.raw `^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
+const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
+/** Classifies a `.sql` file name found at the top of the migrations folder. */
+export function matchFileName(name) {
+    if (/^R__.+\.sql$/.test(name)) {
+        return {
+            kind: 'unsupported',
+            reason: 'Flyway repeatable migrations (R__) are not supported; give it a version (V<n>__…) or move it out',
+        };
+    }
+    const flyway = FLYWAY.exec(name);
+    if (flyway) {
+        return {
+            kind: 'migration',
+            layout: 'flyway',
+            version: makeVersion(flyway[2].replace(/_/g, '.'), true),
+            description: flyway[3],
+            role: flyway[1] === 'V' ? 'both' : 'down',
+        };
+    }
+    const pair = UP_DOWN.exec(name);
+    if (pair) {
+        return {
+            kind: 'migration',
+            layout: 'up-down-files',
+            version: makeVersion(pair[1]),
+            description: pair[2] ?? '',
+            role: pair[3],
+        };
+    }
+    const single = SINGLE.exec(name);
+    if (single) {
+        return {
+            kind: 'migration',
+            layout: 'single-file',
+            version: makeVersion(single[1]),
+            description: single[2] ?? '',
+            role: 'both',
+        };
+    }
+    return { kind: 'unknown' };
+}
+/** Classifies a sub-folder name (`2019-02-26-002946_create_users`, `00000000000000_setup`). */
+export function matchFolderName(name) {
+    const m = FOLDER.exec(name);
+    return m ? { version: makeVersion(m[1]), description: m[2] ?? '' } : undefined;
+}
+/**
+ * Recovers a version from a `migration_name` recorded by hand-written scripts: a file name with or without
+ * `.sql`, an up/down base name, or a folder name.
+ */
+export function versionFromName(name) {
+    for (const candidate of [name, `${name}.sql`]) {
+        const m = matchFileName(candidate);
+        if (m.kind === 'migration')
+            return m.version;
+    }
+    return matchFolderName(name)?.version;
+}

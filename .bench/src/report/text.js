@@ -1,0 +1,30 @@
+/** The CLI's human output: the verdict, what ran or would run, then findings as `file:line:col  severity  rule  message`. */
+export function renderText(r) {
+    const out = [];
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    const verdict = r.ok ? 'OK' : 'FAILED';
+    out.push(`${r.command}: ${verdict}${r.target ? ` — ${r.target}` : ''} (history table ${r.historyTable})`);
+    if (r.command === 'apply') {
+        out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
+        for (const a of r.applied)
+            out.push(`  ✓ ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
+    }
+    else {
+        out.push(`${r.pending.length} pending migration(s)`);
+        for (const p of r.pending)
+            out.push(`  • ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
+    }
+    if (r.planHash)
+        out.push(`plan hash: ${r.planHash}`);
+    for (const n of r.notes)
+        out.push(`note: ${n}`);
+    for (const f of r.findings) {
+        const where = f.file ? `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}` : '(database)';
+        out.push(`${where}  ${f.severity}  ${f.rule}  ${f.message}${f.sqlstate ? ` [${f.sqlstate}]` : ''}`);
+        if (f.help)
+            out.push(`    help: ${f.help}`);
+    }
+    if (errors)
+        out.push(`${errors} error(s)`);
+    return out.join('\n');
+}

@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN country text NOT NULL DEFAULT 'unknown';
+ALTER TABLE users ADD COLUMN region text;

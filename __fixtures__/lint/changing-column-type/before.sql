@@ -1,0 +1,1 @@
+CREATE TABLE notes (id bigint PRIMARY KEY, title varchar(50), body varchar(100));

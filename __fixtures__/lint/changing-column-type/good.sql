@@ -1,0 +1,2 @@
+ALTER TABLE notes ALTER COLUMN title TYPE text;
+ALTER TABLE notes ALTER COLUMN body TYPE varchar(200);

@@ -1,0 +1,1 @@
+ALTER TABLE users DROP COLUMN legacy_password_hash; -- pg-migration-gate:ignore drop-column

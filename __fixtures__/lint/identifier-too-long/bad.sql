@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY idx_orders_customer_id_created_at_status_shipping_country_code_and_region ON orders (customer_id, created_at, status, shipping_country_code);

@@ -1,0 +1,2 @@
+CREATE TABLE IF NOT EXISTS tags (id bigint PRIMARY KEY, name text NOT NULL);
+ALTER TABLE posts ADD COLUMN IF NOT EXISTS tag_id bigint;

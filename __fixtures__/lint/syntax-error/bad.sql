@@ -1,0 +1,3 @@
+CREATE TABLE users (id bigint PRIMARY KEY,
+  email text NOT NULL,
+);

@@ -1,0 +1,5 @@
+BEGIN;
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;
+COMMIT;

@@ -1,0 +1,2 @@
+-- pg-migration-gate:ignore drop-table
+DROP TABLE legacy_sessions;

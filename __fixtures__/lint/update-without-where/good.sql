@@ -1,0 +1,1 @@
+UPDATE users SET newsletter = false WHERE unsubscribed_at IS NOT NULL;

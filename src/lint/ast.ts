@@ -1,0 +1,85 @@
+import type { AstNode, Statement } from '../migrations/parse.js';
+
+/** Helpers that read libpg-query's AST the way the rules need it. */
+
+export interface RelName {
+  schema?: string;
+  name: string;
+}
+
+export function relName(rangeVar: AstNode | undefined): RelName | undefined {
+  if (!rangeVar?.relname) return undefined;
+  return { schema: rangeVar.schemaname, name: rangeVar.relname };
+}
+
+/** A comparable key; unqualified names and `public.` names are taken as the same table. */
+export function relKey(r: RelName): string {
+  return `${r.schema && r.schema !== 'public' ? `${r.schema}.` : ''}${r.name}`.toLowerCase();
+}
+
+export function relText(r: RelName): string {
+  return r.schema ? `${r.schema}.${r.name}` : r.name;
+}
+
+/** The sub-commands of an ALTER TABLE, each with its subtype. */
+export function alterCmds(s: Statement): AstNode[] {
+  if (s.kind !== 'AlterTableStmt') return [];
+  return (s.node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd).filter(Boolean);
+}
+
+/** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
+export function typeNameOf(typeName: AstNode | undefined): string {
+  const names: AstNode[] = typeName?.names ?? [];
+  const last = names[names.length - 1]?.String?.sval ?? '';
+  return String(last).toLowerCase();
+}
+
+export function hasTypmods(typeName: AstNode | undefined): boolean {
+  return Array.isArray(typeName?.typmods) && typeName.typmods.length > 0;
+}
+
+export function typmodValues(typeName: AstNode | undefined): number[] {
+  return (typeName?.typmods ?? []).map((m: AstNode) => Number(m.A_Const?.ival?.ival ?? NaN));
+}
+
+export function constraintsOf(colDef: AstNode | undefined): AstNode[] {
+  return (colDef?.constraints ?? []).map((c: AstNode) => c.Constraint).filter(Boolean);
+}
+
+/** Names of every function called anywhere inside an expression. */
+export function functionsCalled(expr: unknown, out: string[] = []): string[] {
+  if (Array.isArray(expr)) for (const e of expr) functionsCalled(e, out);
+  else if (expr && typeof expr === 'object') {
+    for (const [k, v] of Object.entries(expr)) {
+      if (k === 'FuncCall') {
+        const names: AstNode[] = (v as AstNode).funcname ?? [];
+        out.push(String(names[names.length - 1]?.String?.sval ?? '').toLowerCase());
+      }
+      functionsCalled(v, out);
+    }
+  }
+  return out;
+}
+
+/** Every string constant inside a node. */
+export function stringConstants(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const e of node) stringConstants(e, out);
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'A_Const' && (v as AstNode).sval) out.push((v as AstNode).sval.sval);
+      else stringConstants(v, out);
+    }
+  }
+  return out;
+}
+
+/** Columns of a CREATE TABLE. */
+export function columnDefs(s: Statement): AstNode[] {
+  if (s.kind !== 'CreateStmt') return [];
+  return (s.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef).filter(Boolean);
+}
+
+/** Column definitions a statement introduces: CREATE TABLE columns and ALTER TABLE … ADD COLUMN. */
+export function introducedColumns(s: Statement): AstNode[] {
+  return [...columnDefs(s), ...alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn').map((c) => c.def?.ColumnDef).filter(Boolean)];
+}

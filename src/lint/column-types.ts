@@ -1,0 +1,39 @@
+import type { AstNode, Statement } from '../migrations/parse.js';
+import { alterCmds, columnDefs, relKey, relName, type RelName } from './ast.js';
+
+/** What the folder's migrations have declared each column's type to be, statement after statement. */
+export class ColumnTypes {
+  private readonly types = new Map<string, AstNode>();
+
+  private static key(rel: RelName, column: string): string {
+    return `${relKey(rel)}|${column.toLowerCase()}`;
+  }
+
+  get(rel: RelName, column: string): AstNode | undefined {
+    return this.types.get(ColumnTypes.key(rel, column));
+  }
+
+  copy(): ColumnTypes {
+    const c = new ColumnTypes();
+    for (const [k, v] of this.types) c.types.set(k, v);
+    return c;
+  }
+
+  record(statements: Statement[]): this {
+    for (const s of statements) {
+      const rel = relName(s.node.relation);
+      if (!rel) continue;
+      for (const col of columnDefs(s)) this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+      for (const cmd of alterCmds(s)) {
+        const col = cmd.def?.ColumnDef;
+        if (cmd.subtype === 'AT_AddColumn' && col) this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+        if (cmd.subtype === 'AT_AlterColumnType' && col) this.types.set(ColumnTypes.key(rel, cmd.name), col.typeName);
+      }
+      if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+        const type = this.get(rel, s.node.subname);
+        if (type) this.types.set(ColumnTypes.key(rel, s.node.newname), type);
+      }
+    }
+    return this;
+  }
+}

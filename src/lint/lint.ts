@@ -1,0 +1,141 @@
+import { MigrationError } from '../errors.js';
+import { byteToChar, LineMap, loadParser, parseScript, type Statement } from '../migrations/parse.js';
+import { executionPlan } from '../migrations/transaction.js';
+import type { Script } from '../migrations/types.js';
+import type { Finding } from '../report/report.js';
+import { relKey, relName } from './ast.js';
+import { ColumnTypes } from './column-types.js';
+import { folderConventions } from './conventions.js';
+import { RULES, ruleById } from './registry.js';
+import type { FolderConventions, LintFile, LintRule, RuleContext } from './rule.js';
+import { findSuppressions, suppress } from './suppressions.js';
+
+/** A file to lint: its up script and what the folder knows about it. */
+export interface LintInput {
+  script: Script;
+  hasDown: boolean;
+  version?: string;
+  noTransactionDirective: boolean;
+  runByGate: boolean;
+  /** Only files in scope are reported; the others still teach the folder's conventions. */
+  inScope: boolean;
+}
+
+export interface LintOptions {
+  postgresVersion: number;
+  disabled: ReadonlySet<string>;
+  /** The folder's conventions when known; otherwise they are read from the files. */
+  folder?: FolderConventions;
+}
+
+export const NEWEST_POSTGRES = 18;
+
+function docsOf(rule: string): string {
+  return `docs/rules/${rule}.md`;
+}
+
+function finding(rule: LintRule, detail: string | undefined, loc: { file: string; line?: number; column?: number }): Finding {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message: detail ? `${rule.message} ${detail}` : rule.message,
+    help: rule.help,
+    docs: docsOf(rule.id),
+    ...loc,
+  };
+}
+
+function lastLine(s: Statement): number {
+  return s.location.line + (s.sql.match(/\n/g)?.length ?? 0);
+}
+
+/** Tables created in the file before a statement: new, and so empty. */
+function createdBefore(statements: Statement[]) {
+  return (rel: ReturnType<typeof relName>, index: number): boolean => {
+    if (!rel) return false;
+    const key = relKey(rel);
+    return statements.slice(0, index).some((s) => s.kind === 'CreateStmt' && relKey(relName(s.node.relation)!) === key);
+  };
+}
+
+async function parseInput(input: LintInput): Promise<{ file: LintFile; error?: MigrationError }> {
+  const file: LintFile = {
+    file: input.script.file,
+    statements: [],
+    hasDown: input.hasDown,
+    version: input.version,
+    script: input.script,
+    runByGate: input.runByGate,
+  };
+  try {
+    file.statements = await parseScript(input.script);
+  } catch (err) {
+    if (err instanceof MigrationError) return { file, error: err };
+    throw err;
+  }
+  try {
+    file.exec = executionPlan(file.statements, input.noTransactionDirective);
+  } catch (err) {
+    if (!(err instanceof MigrationError)) throw err;
+  }
+  return { file };
+}
+
+/**
+ * Lints files with every enabled rule, as the runner will execute them. Findings silenced by a suppression
+ * comment are dropped; a suppression that silences nothing is itself reported.
+ */
+export async function lintFiles(inputs: LintInput[], options: LintOptions): Promise<Finding[]> {
+  await loadParser();
+  const parsed = await Promise.all(inputs.map(parseInput));
+  const folder = options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql })));
+  const findings: Finding[] = [];
+  const enabled = RULES.filter((r) => !options.disabled.has(r.id));
+
+  const columns = new ColumnTypes();
+  parsed.forEach(({ file, error }, i) => {
+    const before = columns.copy();
+    columns.record(file.statements);
+    if (!inputs[i].inScope) return;
+    const suppressions = findSuppressions(inputs[i].script);
+    const out: Finding[] = [];
+    if (error) {
+      if (!options.disabled.has('syntax-error')) {
+        const rule = ruleById('syntax-error')!;
+        out.push(finding(rule, `PostgreSQL says: ${error.message.replace(/^syntax error: /, '')}.`, error.details.location!));
+      }
+      findings.push(...out);
+      return;
+    }
+    const toChar = byteToChar(file.script.sql);
+    const lines = new LineMap(file.script);
+    const ctx: RuleContext = {
+      file,
+      locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+      postgresVersion: options.postgresVersion,
+      folder,
+      createdBefore: createdBefore(file.statements),
+      columnTypeBefore: (rel, column, index) => (rel ? before.copy().record(file.statements.slice(0, index)).get(rel, column) : undefined),
+    };
+    for (const rule of enabled) {
+      for (const hit of rule.check(ctx)) {
+        const s = hit.statement;
+        const loc = hit.location ?? s?.location ?? { file: file.file, line: undefined, column: undefined };
+        const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
+        if (suppress(suppressions, rule.id, span)) continue;
+        out.push(finding(rule, hit.detail, { file: file.file, line: loc.line, column: loc.column }));
+      }
+    }
+    const unused = ruleById('unused-suppression')!;
+    if (!options.disabled.has(unused.id)) {
+      for (const s of suppressions) {
+        for (const r of s.rules.filter((r) => !s.used.has(r))) {
+          const why = ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`;
+          out.push(finding(unused, why, s.location));
+        }
+      }
+    }
+    findings.push(...out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  });
+  return findings;
+}

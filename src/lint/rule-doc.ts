@@ -1,0 +1,44 @@
+import type { LintRule } from './rule.js';
+
+const GROUPS = {
+  locking: 'Locking and rewrites',
+  broken: 'Impossible or broken',
+  destructive: 'Destructive (data loss)',
+  compatibility: 'Compatibility with running code',
+  conventions: "The folder's conventions",
+  types: 'Type hygiene',
+} as const;
+
+/** The docs page of a rule, rendered from its data and fixtures, so the page cannot drift from the code. */
+export function renderRuleDoc(rule: LintRule, bad: string, good: string): string {
+  return `# ${rule.id}
+
+**${rule.title}** · ${GROUPS[rule.group]} · severity: \`${rule.severity}\`
+
+## What happens
+
+${rule.message}
+
+## What to do
+
+${rule.help}
+
+## Flagged
+
+\`\`\`sql
+${bad.trimEnd()}
+\`\`\`
+
+## Not flagged
+
+\`\`\`sql
+${good.trimEnd()}
+\`\`\`
+
+## Silencing it
+
+Where the statement is deliberate, put \`-- pg-migration-gate:ignore ${rule.id}\` on the statement or the line
+before it; \`-- pg-migration-gate:ignore-file ${rule.id}\` silences it for the whole file. A suppression that
+silences nothing is reported (\`unused-suppression\`). \`disable-rules: ${rule.id}\` turns the rule off.
+`;
+}

@@ -1,0 +1,90 @@
+import type { Location } from '../errors.js';
+import type { AstNode, Statement } from '../migrations/parse.js';
+import type { ExecutionPlan } from '../migrations/transaction.js';
+import type { Script } from '../migrations/types.js';
+import type { Severity } from '../report/report.js';
+import { introducedColumns, type RelName } from './ast.js';
+
+export type RuleGroup = 'locking' | 'broken' | 'destructive' | 'compatibility' | 'conventions' | 'types';
+
+/** What the folder's own migrations show about its habits, so convention rules follow the team, not us. */
+export interface FolderConventions {
+  /** Most CREATE/DROP statements in the folder use IF [NOT] EXISTS. */
+  idempotent: boolean;
+  /** Most files open with a comment describing the migration. */
+  headers: boolean;
+  /** The version style most files use: `timestamp`, or `number:<width>`. */
+  versionStyle?: string;
+}
+
+/** One file being linted, as the runner will execute it. */
+export interface LintFile {
+  /** As shown in findings: relative to the migrations folder, or the path given. */
+  file: string;
+  statements: Statement[];
+  /** How the runner executes it; undefined when its transaction control is broken (another rule says why). */
+  exec?: ExecutionPlan;
+  /** The version as written in the name, when it is part of a migrations folder. */
+  version?: string;
+  hasDown: boolean;
+  /** The up script as written. */
+  script: Script;
+  /** False for files given by path: something other than this tool's runner will execute them. */
+  runByGate: boolean;
+}
+
+export interface RuleContext {
+  file: LintFile;
+  /** The PostgreSQL major version the migrations target. */
+  postgresVersion: number;
+  folder: FolderConventions;
+  /** True when the table is created earlier in the same file (so it is new and empty). */
+  createdBefore(rel: RelName | undefined, statementIndex: number): boolean;
+  /** Where an AST node's `location` (a byte offset into the script) is in the file. */
+  locate(byteOffset: number | undefined): Location | undefined;
+  /** The column's type as declared by earlier migrations of the folder and earlier statements of this file. */
+  columnTypeBefore(rel: RelName | undefined, column: string, statementIndex: number): AstNode | undefined;
+}
+
+/** Where a rule fired; message extends the rule's own message with specifics. */
+export interface Hit {
+  statement?: Statement;
+  location?: Location;
+  detail?: string;
+}
+
+/**
+ * One lint rule: data first (id, severity, what happens, what to do), then the check. The id is also the file
+ * name under src/lint/rules/, the docs page docs/rules/<id>.md and the fixtures folder __fixtures__/lint/<id>/.
+ */
+export interface LintRule {
+  id: string;
+  group: RuleGroup;
+  severity: Severity;
+  /** A short title for docs and SARIF. */
+  title: string;
+  /** The consequence, stated plainly. */
+  message: string;
+  /** The fix. */
+  help: string;
+  check(ctx: RuleContext): Hit[];
+}
+
+/** Hits for every statement (with its index) that matches. */
+export function eachStatement(ctx: RuleContext, match: (s: Statement, index: number) => boolean | string | undefined): Hit[] {
+  const hits: Hit[] = [];
+  ctx.file.statements.forEach((s, i) => {
+    const m = match(s, i);
+    if (m) hits.push({ statement: s, detail: typeof m === 'string' ? m : undefined });
+  });
+  return hits;
+}
+
+/** One hit per column a statement introduces (CREATE TABLE, ADD COLUMN) that matches, at the column itself. */
+export function eachNewColumn(ctx: RuleContext, match: (col: AstNode) => boolean, detail: (col: AstNode) => string): Hit[] {
+  return ctx.file.statements.flatMap((statement) =>
+    introducedColumns(statement)
+      .filter(match)
+      .map((col) => ({ statement, location: ctx.locate(col.location), detail: detail(col) })),
+  );
+}

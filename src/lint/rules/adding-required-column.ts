@@ -1,0 +1,20 @@
+import { alterCmds, constraintsOf, relName } from '../ast.js';
+import { eachStatement, type LintRule } from '../rule.js';
+
+export const rule: LintRule = {
+  id: 'adding-required-column',
+  group: 'compatibility',
+  severity: 'error',
+  title: 'ADD COLUMN … NOT NULL without a default',
+  message: 'The statement fails on any table that has rows (they would hold NULL), and inserts by code that does not know the column fail too.',
+  help: 'Add the column with a DEFAULT, or add it nullable, backfill, then set NOT NULL.',
+  check: (ctx) =>
+    eachStatement(ctx, (s, i) => {
+      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
+      const cmd = alterCmds(s).find((c) => {
+        const kinds = constraintsOf(c.def?.ColumnDef).map((k) => k.contype);
+        return c.subtype === 'AT_AddColumn' && kinds.includes('CONSTR_NOTNULL') && !kinds.includes('CONSTR_DEFAULT') && !kinds.includes('CONSTR_IDENTITY') && !kinds.includes('CONSTR_GENERATED');
+      });
+      return cmd ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+    }),
+};

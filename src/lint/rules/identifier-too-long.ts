@@ -1,0 +1,31 @@
+import { scanSync } from 'libpg-query';
+import { LineMap } from '../../migrations/parse.js';
+import type { Hit, LintRule } from '../rule.js';
+
+/**
+ * Read from the scanner's tokens, not the AST: the parser has already cut names to 63 bytes there, exactly as
+ * the server will, so the AST cannot show what was written.
+ */
+function longIdentifiers(sql: string): { start: number; text: string }[] {
+  const tokens = scanSync(sql).tokens.filter((t) => t.tokenName === 'IDENT');
+  const bytes = Buffer.from(sql, 'utf8');
+  return tokens
+    .map((t) => ({ start: bytes.subarray(0, t.start).toString('utf8').length, text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, '') }))
+    .filter((t) => Buffer.byteLength(t.text) > 63);
+}
+
+export const rule: LintRule = {
+  id: 'identifier-too-long',
+  group: 'broken',
+  severity: 'error',
+  title: 'Identifier longer than 63 bytes',
+  message: 'PostgreSQL silently truncates names to 63 bytes: the object gets another name than the one written, and later migrations that use the full name fail or hit the wrong object.',
+  help: 'Shorten the name to 63 bytes or fewer.',
+  check: (ctx) => {
+    const lines = new LineMap(ctx.file.script);
+    return longIdentifiers(ctx.file.script.sql).map((t): Hit => ({
+      location: lines.at(t.start),
+      detail: `'${t.text}' is ${Buffer.byteLength(t.text)} bytes; PostgreSQL keeps '${Buffer.from(t.text).subarray(0, 63).toString('utf8')}'.`,
+    }));
+  },
+};
