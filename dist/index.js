@@ -39494,7 +39494,9 @@ async function apply(config, ctx) {
                     sqlstate: err.details.sqlstate,
                     ...locationFields(err.details.location),
                 });
-                report.notes.push(`this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded`);
+                report.notes.push(report.applied.length
+                    ? `this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded`
+                    : 'nothing was applied by this run');
                 break;
             }
         }
@@ -39617,7 +39619,11 @@ function introducedColumns(s) {
 
 ;// CONCATENATED MODULE: ./src/lint/column-types.ts
 
-/** What the folder's migrations have declared each column's type to be, statement after statement. */
+/**
+ * What the folder's migrations have declared each column's type to be, statement after statement. The linter
+ * records each file after linting it, so while a file is linted this holds what came before it; a lookup inside
+ * the file adds that file's earlier statements on top (see before()).
+ */
 class ColumnTypes {
     types = new Map();
     static key(rel, column) {
@@ -39625,12 +39631,6 @@ class ColumnTypes {
     }
     get(rel, column) {
         return this.types.get(ColumnTypes.key(rel, column));
-    }
-    copy() {
-        const c = new ColumnTypes();
-        for (const [k, v] of this.types)
-            c.types.set(k, v);
-        return c;
     }
     record(statements) {
         for (const s of statements) {
@@ -39654,6 +39654,10 @@ class ColumnTypes {
         }
         return this;
     }
+}
+/** The type a column has just before statement `index` of a file, given the types recorded before the file. */
+function typeBefore(folder, statements, rel, column, index) {
+    return new ColumnTypes().record(statements.slice(0, index)).get(rel, column) ?? folder.get(rel, column);
 }
 
 ;// CONCATENATED MODULE: ./src/lint/conventions.ts
@@ -40042,6 +40046,25 @@ const enum_value_in_transaction_rule = {
 
 
 /**
+ * A cheap first look at the text: a word, or a quoted name, of more than 63 bytes (UTF-8 lengths counted per
+ * character). Only then does the scanner run; it alone decides what is an identifier.
+ */
+function mayHoldLongName(sql) {
+    let bytes = 0;
+    let quoted = false;
+    for (let i = 0; i < sql.length; i++) {
+        const c = sql.charCodeAt(i);
+        if (c === 34)
+            quoted = !quoted;
+        const separator = !quoted && (c === 32 || c === 10 || c === 13 || c === 9 || c === 40 || c === 41 || c === 44 || c === 59);
+        if (separator)
+            bytes = 0;
+        else if ((bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3) > 63)
+            return true;
+    }
+    return false;
+}
+/**
  * Read from the scanner's tokens, not the AST: the parser has already cut names to 63 bytes there, exactly as
  * the server will, so the AST cannot show what was written.
  */
@@ -40060,6 +40083,8 @@ const identifier_too_long_rule = {
     message: 'PostgreSQL silently truncates names to 63 bytes: the object gets another name than the one written, and later migrations that use the full name fail or hit the wrong object.',
     help: 'Shorten the name to 63 bytes or fewer.',
     check: (ctx) => {
+        if (!mayHoldLongName(ctx.file.script.sql))
+            return [];
         const lines = new LineMap(ctx.file.script);
         return longIdentifiers(ctx.file.script.sql).map((t) => ({
             location: lines.at(t.start),
@@ -40076,7 +40101,7 @@ const missing_down_script_rule = {
     title: 'No down script or rollback notes',
     message: 'There is no written way back: if this migration must be undone, the only option is restoring a backup.',
     help: "Add a down script in the folder's style: a .down.sql file, a -- migrate:down section, or -- ROLLBACK: <sql> lines.",
-    check: (ctx) => (ctx.file.runByGate && !ctx.file.hasDown && ctx.file.statements.length > 0 ? [{}] : []),
+    check: (ctx) => (ctx.file.runByGate && !ctx.file.hasDown && ctx.file.statements.length > 0 ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }] : []),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/missing-header-comment.ts
@@ -40623,57 +40648,54 @@ async function parseInput(input) {
 async function lintFiles(inputs, options) {
     await loadParser();
     const parsed = await Promise.all(inputs.map(parseInput));
-    const folder = options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql })));
+    const run = {
+        options,
+        folder: options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
+        columns: new ColumnTypes(),
+        enabled: RULES.filter((r) => !options.disabled.has(r.id)),
+    };
     const findings = [];
-    const enabled = RULES.filter((r) => !options.disabled.has(r.id));
-    const columns = new ColumnTypes();
     parsed.forEach(({ file, error }, i) => {
-        const before = columns.copy();
-        columns.record(file.statements);
-        if (!inputs[i].inScope)
-            return;
-        const suppressions = findSuppressions(inputs[i].script);
-        const out = [];
-        if (error) {
-            if (!options.disabled.has('syntax-error')) {
-                const rule = ruleById('syntax-error');
-                out.push(finding(rule, `PostgreSQL says: ${error.message.replace(/^syntax error: /, '')}.`, error.details.location));
-            }
-            findings.push(...out);
-            return;
-        }
-        const toChar = byteToChar(file.script.sql);
-        const lines = new LineMap(file.script);
-        const ctx = {
-            file,
-            locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
-            postgresVersion: options.postgresVersion,
-            folder,
-            createdBefore: createdBefore(file.statements),
-            columnTypeBefore: (rel, column, index) => (rel ? before.copy().record(file.statements.slice(0, index)).get(rel, column) : undefined),
-        };
-        for (const rule of enabled) {
-            for (const hit of rule.check(ctx)) {
-                const s = hit.statement;
-                const loc = hit.location ?? s?.location ?? { file: file.file, line: undefined, column: undefined };
-                const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
-                if (suppress(suppressions, rule.id, span))
-                    continue;
-                out.push(finding(rule, hit.detail, { file: file.file, line: loc.line, column: loc.column }));
-            }
-        }
-        const unused = ruleById('unused-suppression');
-        if (!options.disabled.has(unused.id)) {
-            for (const s of suppressions) {
-                for (const r of s.rules.filter((r) => !s.used.has(r))) {
-                    const why = ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`;
-                    out.push(finding(unused, why, s.location));
-                }
-            }
-        }
-        findings.push(...out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+        if (inputs[i].inScope)
+            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run)));
+        run.columns.record(file.statements);
     });
     return findings;
+}
+function syntaxFindings(error, run) {
+    const rule = run.enabled.find((r) => r.id === 'syntax-error');
+    return rule ? [finding(rule, `PostgreSQL says: ${error.message.replace(/^syntax error: /, '')}.`, error.details.location)] : [];
+}
+function lintOne(file, run) {
+    const suppressions = findSuppressions(file.script);
+    const toChar = byteToChar(file.script.sql);
+    const lines = new LineMap(file.script);
+    const ctx = {
+        file,
+        locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+        postgresVersion: run.options.postgresVersion,
+        folder: run.folder,
+        createdBefore: createdBefore(file.statements),
+        columnTypeBefore: (rel, column, index) => (rel ? typeBefore(run.columns, file.statements, rel, column, index) : undefined),
+    };
+    const out = [];
+    for (const rule of run.enabled) {
+        for (const hit of rule.check(ctx)) {
+            const s = hit.statement;
+            const loc = hit.location ?? s?.location;
+            const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
+            if (suppress(suppressions, rule.id, span))
+                continue;
+            out.push(finding(rule, hit.detail, { file: file.file, line: loc?.line, column: loc?.column }));
+        }
+    }
+    const unused = run.enabled.find((r) => r.id === 'unused-suppression');
+    for (const s of unused ? suppressions : []) {
+        for (const r of s.rules.filter((r) => !s.used.has(r))) {
+            out.push(finding(unused, ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`, s.location));
+        }
+    }
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 ;// CONCATENATED MODULE: ./src/commands/lint.ts

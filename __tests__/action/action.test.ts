@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runAction } from '../harness/action-runner.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
-import { example } from '../harness/folders.js';
+import { example, makeFolder } from '../harness/folders.js';
 
 let db: ScratchDb;
 beforeEach(async () => {
@@ -48,6 +48,16 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(r.code).toBe(0);
     expect(r.outputs.pending).toBe('4');
     expect((await db.query("SELECT to_regclass('schema_migrations') AS t")).rows[0].t).toBeNull();
+  });
+
+  test('command: lint needs no database; counts land in the outputs, errors fail the step', async () => {
+    const ok = await runAction({ command: 'lint', 'migrations-dir': 'examples/timestamped' });
+    expect(ok.code).toBe(0);
+    expect(ok.outputs).toMatchObject({ findings: expect.stringMatching(/^[1-9]\d*$/), errors: '0' });
+    const bad = await runAction({ command: 'lint', 'migrations-dir': makeFolder({ '001_cleanup.sql': 'DROP TABLE sessions;' }) });
+    expect(bad.code).toBe(1);
+    expect(bad.outputs).toMatchObject({ findings: '2', errors: '1' });
+    expect(bad.stdout).toMatch(/::error::lint failed: The table and all its rows are deleted/);
   });
 
   test('configuration errors fail the step with every problem listed, and touch nothing', async () => {

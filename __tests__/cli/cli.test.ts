@@ -53,7 +53,17 @@ describe('the CLI', () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);\n' });
     const r = await cli(['apply', '--migrations-dir', dir, '--database-url', db.url]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^001_a\.sql:2:\d+  error  apply-failed  001_a\.sql failed: division by zero — rolled back \[22012\]$/m);
+    expect(r.stdout.split('\n')).toContain(`${dir}/001_a.sql:2:1  error  apply-failed  001_a.sql failed: division by zero — rolled back [22012]`);
+    expect(r.stdout).toMatch(/^note: nothing was applied by this run$/m);
+  });
+
+  test('lint takes file paths of any name and starts no server; errors exit 1', async () => {
+    const dir = makeFolder({ 'cleanup.sql': 'DELETE FROM sessions;\n' });
+    const r = await cli(['lint', join(dir, 'cleanup.sql')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/throwaway PostgreSQL/);
+    expect(r.stdout.split('\n')).toContain(`${join(dir, 'cleanup.sql')}:1:1  error  delete-without-where  Every row of the table is deleted.`);
+    expect(r.stdout).toMatch(/^    help: Add the WHERE clause you meant/m);
   });
 
   test('no database URL: a throwaway server is started and removed', async () => {

@@ -62,7 +62,11 @@ export async function apply(config: Config, ctx: CommandContext & { appliedBy: s
             sqlstate: err.details.sqlstate,
             ...locationFields(err.details.location),
           });
-          report.notes.push(`this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded`);
+          report.notes.push(
+            report.applied.length
+              ? `this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded`
+              : 'nothing was applied by this run',
+          );
           break;
         }
       }

@@ -1,7 +1,11 @@
 import type { AstNode, Statement } from '../migrations/parse.js';
 import { alterCmds, columnDefs, relKey, relName, type RelName } from './ast.js';
 
-/** What the folder's migrations have declared each column's type to be, statement after statement. */
+/**
+ * What the folder's migrations have declared each column's type to be, statement after statement. The linter
+ * records each file after linting it, so while a file is linted this holds what came before it; a lookup inside
+ * the file adds that file's earlier statements on top (see before()).
+ */
 export class ColumnTypes {
   private readonly types = new Map<string, AstNode>();
 
@@ -11,12 +15,6 @@ export class ColumnTypes {
 
   get(rel: RelName, column: string): AstNode | undefined {
     return this.types.get(ColumnTypes.key(rel, column));
-  }
-
-  copy(): ColumnTypes {
-    const c = new ColumnTypes();
-    for (const [k, v] of this.types) c.types.set(k, v);
-    return c;
   }
 
   record(statements: Statement[]): this {
@@ -36,4 +34,9 @@ export class ColumnTypes {
     }
     return this;
   }
+}
+
+/** The type a column has just before statement `index` of a file, given the types recorded before the file. */
+export function typeBefore(folder: ColumnTypes, statements: Statement[], rel: RelName, column: string, index: number): AstNode | undefined {
+  return new ColumnTypes().record(statements.slice(0, index)).get(rel, column) ?? folder.get(rel, column);
 }

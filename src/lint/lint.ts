@@ -4,7 +4,7 @@ import { executionPlan } from '../migrations/transaction.js';
 import type { Script } from '../migrations/types.js';
 import type { Finding } from '../report/report.js';
 import { relKey, relName } from './ast.js';
-import { ColumnTypes } from './column-types.js';
+import { ColumnTypes, typeBefore } from './column-types.js';
 import { folderConventions } from './conventions.js';
 import { RULES, ruleById } from './registry.js';
 import type { FolderConventions, LintFile, LintRule, RuleContext } from './rule.js';
@@ -81,6 +81,15 @@ async function parseInput(input: LintInput): Promise<{ file: LintFile; error?: M
   return { file };
 }
 
+/** What every file of one run is linted against. */
+interface Run {
+  options: LintOptions;
+  folder: FolderConventions;
+  /** Column types declared by the files before the current one. */
+  columns: ColumnTypes;
+  enabled: readonly LintRule[];
+}
+
 /**
  * Lints files with every enabled rule, as the runner will execute them. Findings silenced by a suppression
  * comment are dropped; a suppression that silences nothing is itself reported.
@@ -88,54 +97,52 @@ async function parseInput(input: LintInput): Promise<{ file: LintFile; error?: M
 export async function lintFiles(inputs: LintInput[], options: LintOptions): Promise<Finding[]> {
   await loadParser();
   const parsed = await Promise.all(inputs.map(parseInput));
-  const folder = options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql })));
+  const run: Run = {
+    options,
+    folder: options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
+    columns: new ColumnTypes(),
+    enabled: RULES.filter((r) => !options.disabled.has(r.id)),
+  };
   const findings: Finding[] = [];
-  const enabled = RULES.filter((r) => !options.disabled.has(r.id));
-
-  const columns = new ColumnTypes();
   parsed.forEach(({ file, error }, i) => {
-    const before = columns.copy();
-    columns.record(file.statements);
-    if (!inputs[i].inScope) return;
-    const suppressions = findSuppressions(inputs[i].script);
-    const out: Finding[] = [];
-    if (error) {
-      if (!options.disabled.has('syntax-error')) {
-        const rule = ruleById('syntax-error')!;
-        out.push(finding(rule, `PostgreSQL says: ${error.message.replace(/^syntax error: /, '')}.`, error.details.location!));
-      }
-      findings.push(...out);
-      return;
-    }
-    const toChar = byteToChar(file.script.sql);
-    const lines = new LineMap(file.script);
-    const ctx: RuleContext = {
-      file,
-      locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
-      postgresVersion: options.postgresVersion,
-      folder,
-      createdBefore: createdBefore(file.statements),
-      columnTypeBefore: (rel, column, index) => (rel ? before.copy().record(file.statements.slice(0, index)).get(rel, column) : undefined),
-    };
-    for (const rule of enabled) {
-      for (const hit of rule.check(ctx)) {
-        const s = hit.statement;
-        const loc = hit.location ?? s?.location ?? { file: file.file, line: undefined, column: undefined };
-        const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
-        if (suppress(suppressions, rule.id, span)) continue;
-        out.push(finding(rule, hit.detail, { file: file.file, line: loc.line, column: loc.column }));
-      }
-    }
-    const unused = ruleById('unused-suppression')!;
-    if (!options.disabled.has(unused.id)) {
-      for (const s of suppressions) {
-        for (const r of s.rules.filter((r) => !s.used.has(r))) {
-          const why = ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`;
-          out.push(finding(unused, why, s.location));
-        }
-      }
-    }
-    findings.push(...out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+    if (inputs[i].inScope) findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run)));
+    run.columns.record(file.statements);
   });
   return findings;
+}
+
+function syntaxFindings(error: MigrationError, run: Run): Finding[] {
+  const rule = run.enabled.find((r) => r.id === 'syntax-error');
+  return rule ? [finding(rule, `PostgreSQL says: ${error.message.replace(/^syntax error: /, '')}.`, error.details.location!)] : [];
+}
+
+function lintOne(file: LintFile, run: Run): Finding[] {
+  const suppressions = findSuppressions(file.script);
+  const toChar = byteToChar(file.script.sql);
+  const lines = new LineMap(file.script);
+  const ctx: RuleContext = {
+    file,
+    locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+    postgresVersion: run.options.postgresVersion,
+    folder: run.folder,
+    createdBefore: createdBefore(file.statements),
+    columnTypeBefore: (rel, column, index) => (rel ? typeBefore(run.columns, file.statements, rel, column, index) : undefined),
+  };
+  const out: Finding[] = [];
+  for (const rule of run.enabled) {
+    for (const hit of rule.check(ctx)) {
+      const s = hit.statement;
+      const loc = hit.location ?? s?.location;
+      const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
+      if (suppress(suppressions, rule.id, span)) continue;
+      out.push(finding(rule, hit.detail, { file: file.file, line: loc?.line, column: loc?.column }));
+    }
+  }
+  const unused = run.enabled.find((r) => r.id === 'unused-suppression');
+  for (const s of unused ? suppressions : []) {
+    for (const r of s.rules.filter((r) => !s.used.has(r))) {
+      out.push(finding(unused!, ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`, s.location));
+    }
+  }
+  return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
