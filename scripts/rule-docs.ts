@@ -2,11 +2,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../src/lint/registry.js';
-import { renderRuleDoc } from '../src/lint/rule-doc.js';
+import { renderRuleDoc, renderRuleIndex } from '../src/lint/rule-doc.js';
 
 mkdirSync(join('docs', 'rules'), { recursive: true });
 for (const rule of RULES) {
   const fixture = (name: string) => readFileSync(join('__fixtures__', 'lint', rule.id, name), 'utf8');
   writeFileSync(join('docs', 'rules', `${rule.id}.md`), renderRuleDoc(rule, fixture('bad.sql'), fixture('good.sql')));
 }
+writeFileSync(join('docs', 'rules', 'README.md'), renderRuleIndex(RULES));
 console.log(`wrote ${RULES.length} rule pages to docs/rules/`);

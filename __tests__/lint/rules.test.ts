@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint.js';
 import { RULES } from '../../src/lint/registry.js';
 import type { FolderConventions } from '../../src/lint/rule.js';
-import { renderRuleDoc } from '../../src/lint/rule-doc.js';
+import { renderRuleDoc, renderRuleIndex } from '../../src/lint/rule-doc.js';
 
 interface FixtureContext {
   runByGate?: boolean;
@@ -58,6 +58,10 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     const good = readFileSync(join(root, id, 'good.sql'), 'utf8');
     expect(readFileSync(page, 'utf8')).toBe(renderRuleDoc(rule, bad, good));
   });
+});
+
+test('docs/rules/README.md lists every rule', () => {
+  expect(readFileSync(join('docs', 'rules', 'README.md'), 'utf8')).toBe(renderRuleIndex(RULES));
 });
 
 test('every fixtures folder belongs to a rule', () => {

@@ -42,3 +42,14 @@ before it; \`-- pg-migration-gate:ignore-file ${rule.id}\` silences it for the w
 silences nothing is reported (\`unused-suppression\`). \`disable-rules: ${rule.id}\` turns the rule off.
 `;
 }
+
+/** docs/rules/README.md: every rule by group, with its severity and title, linking to its page. */
+export function renderRuleIndex(rules: readonly LintRule[]): string {
+  const out = ['# Lint rules', '', 'Each rule has a page with what happens, what to do, and examples that are and are not flagged.', ''];
+  for (const [group, title] of Object.entries(GROUPS)) {
+    out.push(`## ${title}`, '', '| rule | severity | what it catches |', '| --- | --- | --- |');
+    for (const r of rules.filter((x) => x.group === group)) out.push(`| [\`${r.id}\`](${r.id}.md) | ${r.severity} | ${r.title} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
