@@ -35042,7 +35042,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5944);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3755);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -35051,7 +35051,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5944:
+/***/ 3755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38095,8 +38095,12 @@ const INPUTS = {
     'postgres-version': '',
     'disable-rules': '',
     'fail-on': 'error',
+    checks: 'all',
+    idempotency: 'warning',
+    'seed-file': '',
 };
 const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
+const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
 
 ;// CONCATENATED MODULE: ./src/config/config.ts
 
@@ -38182,6 +38186,13 @@ function parseConfig(raw) {
     const failOn = get('fail-on');
     if (!['error', 'warning', 'never'].includes(failOn))
         problems.push(`fail-on: '${failOn}' must be error, warning or never`);
+    const checkNames = get('checks') === 'all' ? [...CHECKS] : list(get('checks'));
+    const unknownChecks = checkNames.filter((c) => !CHECKS.includes(c));
+    if (unknownChecks.length)
+        problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${CHECKS.join(', ')}`);
+    const idempotency = get('idempotency');
+    if (!['error', 'warning', 'off'].includes(idempotency))
+        problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
     const config = {
         command,
         migrationsDir: get('migrations-dir'),
@@ -38199,6 +38210,9 @@ function parseConfig(raw) {
         postgresVersion: pgVersion ? Math.floor(Number(pgVersion)) : undefined,
         disabledRules: list(get('disable-rules')),
         failOn: failOn,
+        checks: new Set(checkNames.filter((c) => CHECKS.includes(c))),
+        idempotency: idempotency,
+        seedFile: get('seed-file') || undefined,
         secrets: [...new Set(secrets)],
     };
     if (problems.length)
@@ -38760,11 +38774,10 @@ function settings(o, local) {
     return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`];
 }
 /**
- * The whole transactional migration as one simple query: settings, BEGIN, the statements, the history row,
- * COMMIT. One round trip per migration; the history row commits with the migration or not at all. Its values
- * are escaped with node-postgres' escapeLiteral; execution_ms is measured by the server itself.
+ * A whole transactional script as one simple query: settings, BEGIN, the statements, `tail` (the history row),
+ * COMMIT. One round trip per migration; whatever `tail` records commits with the script or not at all.
  */
-function transactionScript(client, migration, exec, o) {
+function transactionScript(exec, o, tail) {
     const prefix = ['RESET ALL', 'BEGIN', ...settings(o, true)];
     let text = prefix.map((s) => `${s};\n`).join('');
     const sentAt = [];
@@ -38772,33 +38785,47 @@ function transactionScript(client, migration, exec, o) {
         sentAt.push(text.length);
         text += `${s.sql};\n`;
     }
-    const lit = (v) => client.escapeLiteral(v);
-    text += `INSERT INTO ${quoteTable(o.historyTable)} (migration_name, version, checksum, execution_ms, applied_by, dirty) VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::int, ${lit(o.appliedBy)}, false);\nCOMMIT;`;
-    return { text, sentAt, prefix: prefix.length };
+    return { text: `${text}${tail}COMMIT;`, sentAt, prefix: prefix.length };
 }
-async function runTransactional(client, migration, exec, o) {
-    const script = transactionScript(client, migration, exec, o);
+/** The history row of a transactional migration, its values escaped by node-postgres; the server times it. */
+function historyInsert(client, migration, o) {
+    const lit = (v) => client.escapeLiteral(v);
+    return `INSERT INTO ${quoteTable(o.historyTable)} (migration_name, version, checksum, execution_ms, applied_by, dirty) VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::int, ${lit(o.appliedBy)}, false);\n`;
+}
+async function runTransactional(client, script, exec, o, tail = '') {
+    const sent = transactionScript(exec, o, tail);
     try {
-        await runScript(client, script.text);
+        await runScript(client, sent.text);
     }
     catch (err) {
         await client.query('ROLLBACK').catch(() => { });
-        const index = err.completed - script.prefix;
+        const index = err.completed - sent.prefix;
         const statement = exec.statements[index];
         if (statement)
-            throw statementError(err, migration.up, statement, script.sentAt[index]);
+            throw statementError(err, script, statement, sent.sentAt[index]);
         throw err;
     }
 }
-async function runOneByOne(client, migration, exec) {
+async function runOneByOne(client, script, exec) {
     for (const s of exec.statements) {
         try {
             await client.query(s.sql);
         }
         catch (err) {
-            throw statementError(err, migration.up, s);
+            throw statementError(err, script, s);
         }
     }
+}
+/**
+ * Runs a script as the runner runs a migration, without touching any history table: in one transaction, or
+ * statement by statement. Verify uses it for re-runs and down scripts.
+ */
+async function executeScript(client, script, exec) {
+    const o = { lockTimeoutMs: 0, statementTimeoutMs: 0 };
+    if (exec.mode === 'transaction')
+        return runTransactional(client, script, exec, o);
+    await client.query(['RESET ALL', ...settings(o, false)].join('; '));
+    await runOneByOne(client, script, exec);
 }
 /**
  * Applies one migration. A transactional one runs in one transaction together with its history row, and a
@@ -38811,7 +38838,7 @@ async function runMigration(client, migration, exec, o, log) {
         await client.query(['RESET ALL', ...settings(o, false)].join('; '));
         const started = performance.now();
         const id = await insertRow(client, o.historyTable, { migration, appliedBy: o.appliedBy, dirty: true });
-        await runOneByOne(client, migration, exec);
+        await runOneByOne(client, migration.up, exec);
         const durationMs = Math.round(performance.now() - started);
         await markClean(client, o.historyTable, id, durationMs);
         await client.query('RESET ALL');
@@ -38821,7 +38848,7 @@ async function runMigration(client, migration, exec, o, log) {
     for (let attempt = 0;; attempt++) {
         const started = performance.now();
         try {
-            await runTransactional(client, migration, exec, o);
+            await runTransactional(client, migration.up, exec, o, historyInsert(client, migration, o));
             return { durationMs: Math.round(performance.now() - started), attempts: attempt + 1 };
         }
         catch (err) {
@@ -39508,8 +39535,7 @@ async function apply(config, ctx) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/git/changed-files.ts
-
+;// CONCATENATED MODULE: ./src/git/git.ts
 
 
 
@@ -39518,27 +39544,52 @@ async function git(args, cwd) {
     const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
 }
-/**
- * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as
- * paths relative to `dir`. A clone without the base (a shallow checkout) is refused with the fix, never silently linted whole.
- */
-async function changedFiles(baseRef, dir) {
+/** The repository's top folder, or an InputError saying base-ref needs a checkout. */
+async function repositoryRoot(dir) {
     const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
     if (!top)
-        throw new InputError([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty to lint the whole folder`]);
-    let base;
+        throw new InputError([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
+    return top;
+}
+/**
+ * The merge base of baseRef and HEAD. A clone without the base (a shallow checkout) is refused with the fix,
+ * never silently treated as "everything is new".
+ */
+async function mergeBase(baseRef, top) {
     try {
         await git(['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`], top);
-        base = (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
+        return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
     }
     catch (cause) {
         throw new InputError([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
     }
+}
+
+;// CONCATENATED MODULE: ./src/git/changed-files.ts
+
+
+/** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
+function underDir(out, top, dir) {
     const root = (0,external_node_path_namespaceObject.resolve)(dir);
+    return new Set(out.split('\0').filter(Boolean).map((f) => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(top, f))));
+}
+/**
+ * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as
+ * paths relative to `dir`.
+ */
+async function changedFiles(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
     // Against the working tree, plus untracked files: locally, a migration not yet committed is part of the change.
-    const changed = await git(['diff', '--name-only', '--diff-filter=AMR', '-z', base, '--', root], top);
-    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', root], top);
-    return new Set(`${changed}${untracked}`.split('\0').filter(Boolean).map((f) => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(top, f))));
+    const changed = await git(['diff', '--name-only', '--diff-filter=AMR', '-z', base, '--', (0,external_node_path_namespaceObject.resolve)(dir)], top);
+    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', (0,external_node_path_namespaceObject.resolve)(dir)], top);
+    return underDir(`${changed}${untracked}`, top, dir);
+}
+/** Files under `dir` as they were at the merge base of `baseRef` and HEAD: what is deployed. */
+async function filesAtBase(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
+    return underDir(await git(['ls-tree', '-r', '--name-only', '-z', base, '--', (0,external_node_path_namespaceObject.resolve)(dir)], top), top, dir);
 }
 
 ;// CONCATENATED MODULE: ./src/lint/ast.ts
@@ -40802,7 +40853,607 @@ async function plan(config, ctx) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
+
+
+/**
+ * Modes reported as findings: ACCESS EXCLUSIVE blocks every query on the table, SHARE and EXCLUSIVE block all
+ * writes until the migration commits. (SHARE ROW EXCLUSIVE, taken on the referenced table by a new foreign key,
+ * is shown in the locks table but not reported: it is brief unless the migration is.)
+ */
+const BLOCKING = new Set(['SHARE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE']);
+const modeName = (m) => m.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+/** The documented lock of statements that cannot be observed inside a transaction. */
+function documentedLocks(s) {
+    const rel = s.node.relation;
+    const name = rel ? `${rel.schemaname ?? 'public'}.${rel.relname}` : undefined;
+    return name ? [{ relation: name, mode: 'SHARE UPDATE EXCLUSIVE' }] : [];
+}
+async function existingRelations(client) {
+    const r = await client.query(`SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::text AS file
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pmg_verify') AND n.nspname NOT LIKE 'pg_toast%'`);
+    return { names: new Map(r.rows.map((x) => [x.oid, x.name])), files: new Map(r.rows.map((x) => [x.oid, x.file])) };
+}
+async function heldLocks(client, rel) {
+    const r = await client.query(`SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted`);
+    return new Set(r.rows.filter((x) => rel.names.has(x.oid)).map((x) => `${x.oid}|${x.mode}`));
+}
+async function rewritten(client, rel) {
+    if (!rel.files.size)
+        return [];
+    const r = await client.query('SELECT oid::int AS oid, relfilenode::text AS file FROM pg_class WHERE oid = ANY($1::oid[])', [[...rel.files.keys()]]);
+    const out = [];
+    for (const row of r.rows) {
+        if (rel.files.get(row.oid) !== row.file) {
+            out.push(rel.names.get(row.oid));
+            rel.files.set(row.oid, row.file);
+        }
+    }
+    return out;
+}
+/**
+ * Runs a migration statement by statement, recording for each the locks it took on tables that existed before
+ * the migration, whether it rewrote them, and how long it took. Transactional migrations run in one transaction
+ * (pg_locks shows what it holds so far); the others run each statement in its own transaction where PostgreSQL
+ * allows it, and report the documented lock where it does not. A failing statement throws a MigrationError at
+ * its file position.
+ */
+async function traceMigration(client, script, exec) {
+    const rel = await existingRelations(client);
+    const traces = [];
+    const inTx = exec.mode === 'transaction';
+    if (inTx)
+        await client.query('BEGIN');
+    let held = new Set();
+    try {
+        for (const s of exec.statements) {
+            if (s.kind === 'TransactionStmt')
+                continue;
+            const observable = !cannotRunInTransaction(s);
+            if (!inTx && observable) {
+                await client.query('BEGIN');
+                held = new Set();
+            }
+            const started = performance.now();
+            try {
+                await client.query(s.sql);
+            }
+            catch (err) {
+                throw statementError(err, script, s);
+            }
+            const durationMs = Math.round(performance.now() - started);
+            let locks = documentedLocks(s);
+            if (observable) {
+                const now = await heldLocks(client, rel);
+                locks = [...now].filter((l) => !held.has(l)).map((l) => {
+                    const [oid, mode] = l.split('|');
+                    return { relation: rel.names.get(Number(oid)), mode: modeName(mode) };
+                });
+                held = now;
+            }
+            traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), locks, rewrites: await rewritten(client, rel), durationMs, observed: observable });
+            if (!inTx && observable)
+                await client.query('COMMIT');
+        }
+        if (inTx)
+            await client.query('COMMIT');
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
+    return traces;
+}
+
+;// CONCATENATED MODULE: ./src/verify/seed.ts
+
+
+
+
+
+
+const seed_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+function isCustomDump(file) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        const magic = Buffer.alloc(5);
+        (0,external_node_fs_.readSync)(fd, magic, 0, 5, 0);
+        return magic.toString('latin1') === 'PGDMP';
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** pg_restore from PATH or the newest versioned install folder. */
+function pgRestore() {
+    const root = '/usr/lib/postgresql';
+    const versioned = (0,external_node_fs_.existsSync)(root)
+        ? (0,external_node_fs_.readdirSync)(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)).map((v) => (0,external_node_path_namespaceObject.join)(root, v, 'bin', 'pg_restore'))
+        : [];
+    return versioned.find(external_node_fs_.existsSync) ?? 'pg_restore';
+}
+/**
+ * Loads realistic data before the new migrations run: an SQL file as one script, or a custom-format dump's
+ * data with pg_restore. The password reaches pg_restore through its environment only.
+ */
+async function loadSeed(client, url, file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new InputError([`seed-file: '${file}' does not exist`]);
+    if (!isCustomDump(file)) {
+        await runScript(client, (0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return;
+    }
+    const u = new URL(url);
+    const password = decodeURIComponent(u.password);
+    u.password = '';
+    await seed_run(pgRestore(), ['--data-only', '--no-owner', '--exit-on-error', '--dbname', u.toString(), file], {
+        env: { ...process.env, PGPASSWORD: password },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/verify/snapshot.ts
+/** Schemas never compared: the system's, and the one verify keeps its own bookkeeping in. */
+const SKIP = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pmg_verify') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
+const QUERIES = {
+    table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || coalesce(' acl=' || c.relacl::text, '') AS v
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE c.relkind IN ('r', 'p', 'f') AND ${SKIP}`,
+    column: `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS k,
+                  format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+                  || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
+                  || CASE WHEN a.attidentity <> '' THEN ' IDENTITY ' || a.attidentity::text ELSE '' END
+                  || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END AS v
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND ${SKIP}`,
+    constraint: `SELECT n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname AS k, pg_get_constraintdef(k.oid) AS v
+                 FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
+                 LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid
+                WHERE ${SKIP}`,
+    index: `SELECT n.nspname || '.' || t.relname || '.' || c.relname AS k, pg_get_indexdef(c.oid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END AS v
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
+    view: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ' ' || pg_get_viewdef(c.oid) || coalesce(' acl=' || c.relacl::text, '') AS v
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ${SKIP}`,
+    function: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS k,
+                    pg_get_functiondef(p.oid) || coalesce(' acl=' || p.proacl::text, '') AS v
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE p.prokind IN ('f', 'p') AND ${SKIP}
+                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
+    trigger: `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS k, pg_get_triggerdef(t.oid) AS v
+              FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE NOT t.tgisinternal AND ${SKIP}`,
+    sequence: `SELECT n.nspname || '.' || c.relname AS k,
+                    format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment ' || s.seqincrement
+                    || ' min ' || s.seqmin || ' max ' || s.seqmax || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END AS v
+               FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
+    type: `SELECT n.nspname || '.' || t.typname AS k,
+                CASE t.typtype
+                  WHEN 'e' THEN 'enum (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) || ')'
+                  WHEN 'd' THEN 'domain ' || format_type(t.typbasetype, t.typtypmod) || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+                  ELSE 'composite (' || (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+                                         FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'
+                END AS v
+           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')) AND ${SKIP}`,
+    extension: `SELECT e.extname AS k, e.extversion AS v FROM pg_extension e WHERE e.extname <> 'plpgsql'`,
+    schema: `SELECT n.nspname AS k, coalesce('acl=' || n.nspacl::text, '') AS v FROM pg_namespace n WHERE ${SKIP} AND n.nspname <> 'public'`,
+};
+/** Reads the schema from the catalogs: tables, columns, constraints, indexes, views, functions, triggers, sequences, types, extensions, grants. */
+async function takeSnapshot(client) {
+    const snap = new Map();
+    for (const [kind, sql] of Object.entries(QUERIES)) {
+        for (const row of (await client.query(sql)).rows)
+            snap.set(`${kind} ${row.k}`, row.v ?? '');
+    }
+    return snap;
+}
+function diffSnapshots(before, after) {
+    const diff = { added: [], removed: [], changed: [] };
+    for (const [k, v] of after) {
+        if (!before.has(k))
+            diff.added.push(k);
+        else if (before.get(k) !== v)
+            diff.changed.push({ key: k, before: before.get(k), after: v });
+    }
+    for (const k of before.keys())
+        if (!after.has(k))
+            diff.removed.push(k);
+    return diff;
+}
+function isEmptyDiff(d) {
+    return !d.added.length && !d.removed.length && !d.changed.length;
+}
+const PARTS = ['column', 'constraint', 'index', 'trigger'];
+/** Folds the columns, constraints, indexes and triggers of tables that appear or disappear into one line each. */
+function fold(keys, sign) {
+    const tables = keys.filter((k) => k.startsWith('table ')).map((k) => k.slice(6));
+    const owned = (k) => tables.find((t) => PARTS.some((p) => k.startsWith(`${p} ${t}.`)));
+    const lines = tables.map((t) => {
+        const counts = PARTS.map((p) => [p, keys.filter((k) => k.startsWith(`${p} ${t}.`)).length]).filter(([, n]) => n);
+        return `${sign} table ${t}${counts.length ? ` (${counts.map(([p, n]) => `${n} ${n > 1 ? (p === 'index' ? 'indexes' : `${p}s`) : p}`).join(', ')})` : ''}`;
+    });
+    return [...lines, ...keys.filter((k) => !k.startsWith('table ') && !owned(k)).map((k) => `${sign} ${k}`)];
+}
+/** One line per difference: `+ table public.x (3 columns, 1 index)`, `- column public.users.nick`, `~ index …: a -> b`. */
+function describeDiff(d) {
+    return [...fold(d.added, '+'), ...fold(d.removed, '-'), ...d.changed.map((c) => `~ ${c.key}: ${c.before} -> ${c.after}`)];
+}
+
+;// CONCATENATED MODULE: ./src/verify/run-checks.ts
+
+
+
+
+
+
+
+
+
+
+/** verify keeps its own bookkeeping in a schema it leaves out of every snapshot. */
+const SCRATCH_HISTORY = { schema: 'pmg_verify', table: 'history' };
+function failure(rule, severity, message, err, help) {
+    return {
+        rule,
+        severity,
+        message: err ? `${message}: ${err.message}` : message,
+        help: help ?? err?.details.hint,
+        sqlstate: err?.details.sqlstate,
+        ...locationFields(err?.details.location),
+    };
+}
+class Timer {
+    ms = {};
+    async time(check, fn) {
+        const t = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            this.ms[check] = Math.round((this.ms[check] ?? 0) + performance.now() - t);
+        }
+    }
+}
+async function onDatabase(server, db, fn) {
+    return withClient(server.urlOf(db), fn);
+}
+/**
+ * Runs the deployed migrations, the seed, then each new migration on scratch databases made from templates:
+ * the state before migration k is a template; k is applied (statement by statement, locks traced) on a copy of
+ * it, which becomes the template for k+1. Re-running k and its down/up round trip use further copies of the
+ * state after k. Every new migration costs a fixed number of copies, whatever the number deployed.
+ */
+async function runChecks(server, deployed, fresh, opts, log) {
+    const findings = [];
+    const timer = new Timer();
+    const result = { deployed: deployed.length, migrations: [], schemaChange: [], checkMs: timer.ms };
+    const entries = fresh.map(({ migration: m, exec }) => ({
+        version: m.version.text,
+        name: m.name,
+        file: m.up.file,
+        transaction: exec.mode === 'transaction',
+        apply: 'not run',
+        idempotency: opts.checks.has('idempotency') && opts.idempotency !== 'off' ? 'not run' : 'off',
+        reversibility: !opts.checks.has('reversibility') ? 'off' : m.down ? 'not run' : 'no down script',
+        statements: [],
+    }));
+    result.migrations = entries;
+    let template = await server.create('deployed');
+    const deployedOk = await timer.time('deployed', () => onDatabase(server, template, async (c) => {
+        await c.query('BEGIN');
+        await ensureHistoryTable(c, SCRATCH_HISTORY);
+        await c.query('COMMIT');
+        for (const m of deployed) {
+            try {
+                const exec = executionPlan(await parseScript(m.up), m.noTransactionDirective);
+                await runMigration(c, m, exec, { historyTable: SCRATCH_HISTORY, lockTimeoutMs: 0, statementTimeoutMs: 0, lockRetries: 0, appliedBy: 'verify' }, log);
+            }
+            catch (err) {
+                if (!(err instanceof MigrationError))
+                    throw err;
+                findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
+                return false;
+            }
+        }
+        if (opts.seedFile)
+            await loadSeed(c, server.urlOf(template), opts.seedFile);
+        return true;
+    }));
+    if (!deployedOk)
+        return { result, findings };
+    let before = await onDatabase(server, template, takeSnapshot);
+    const base = before;
+    for (const [i, { migration: m, exec }] of fresh.entries()) {
+        const entry = entries[i];
+        const db = await server.create(`m${i}`, template);
+        const applied = await timer.time('apply+locks', async () => {
+            const c = await connect(server.urlOf(db));
+            try {
+                const t = performance.now();
+                entry.statements = await traceMigration(c, m.up, exec);
+                entry.applyMs = Math.round(performance.now() - t);
+                entry.apply = 'ok';
+                return true;
+            }
+            catch (err) {
+                if (!(err instanceof MigrationError))
+                    throw err;
+                entry.apply = 'failed';
+                findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
+                return false;
+            }
+            finally {
+                await c.end().catch(() => { });
+            }
+        });
+        if (!applied)
+            break;
+        log.info(`verified ${m.name}: applies in ${entry.applyMs} ms`);
+        if (opts.checks.has('locks'))
+            findings.push(...lockFindings(entry));
+        const after = await onDatabase(server, db, takeSnapshot);
+        if (entry.idempotency === 'not run') {
+            await timer.time('idempotency', () => checkIdempotency(server, db, m, exec, after, opts.idempotency, entry, findings));
+        }
+        if (entry.reversibility === 'not run') {
+            await timer.time('reversibility', () => checkReversibility(server, db, m, exec, before, entry, findings));
+        }
+        if (template)
+            await server.drop(template);
+        template = db;
+        before = after;
+    }
+    result.schemaChange = describeDiff(diffSnapshots(base, before));
+    return { result, findings };
+}
+function lockFindings(entry) {
+    const out = [];
+    for (const s of entry.statements) {
+        const blocking = s.locks.filter((l) => BLOCKING.has(l.mode));
+        const where = { file: s.file, line: s.line, column: s.column };
+        if (blocking.length) {
+            out.push({
+                rule: 'blocking-lock',
+                severity: 'warning',
+                message: `${blocking.map((l) => `${l.mode} on ${l.relation}`).join(', ')}: ${blocking.some((l) => l.mode === 'ACCESS EXCLUSIVE') ? 'every read and write' : 'every write'} waits until the migration commits, and the lock itself waits behind any long-running query (observed; the statement took ${s.durationMs} ms here)`,
+                help: 'Keep the statement short on busy tables, or use the non-blocking form (CONCURRENTLY, NOT VALID + VALIDATE); lock-timeout bounds the wait.',
+                ...where,
+            });
+        }
+        if (s.rewrites.length) {
+            out.push({
+                rule: 'table-rewrite',
+                severity: 'warning',
+                message: `${s.rewrites.join(', ')} rewritten: the whole table is copied under an ACCESS EXCLUSIVE lock, which takes as long as the table is large`,
+                help: 'Avoid the rewrite (a constant default, a compatible type change), or add a new column, backfill it in batches and swap.',
+                ...where,
+            });
+        }
+    }
+    return out;
+}
+async function checkIdempotency(server, after, m, exec, expected, severity, entry, findings) {
+    const db = await server.create('again', after);
+    try {
+        await onDatabase(server, db, async (c) => {
+            try {
+                await executeScript(c, m.up, exec);
+            }
+            catch (err) {
+                if (!(err instanceof MigrationError))
+                    throw err;
+                entry.idempotency = 'failed';
+                findings.push(failure('not-idempotent', severity, `${m.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
+                return;
+            }
+            const diff = diffSnapshots(expected, await takeSnapshot(c));
+            entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
+            if (!isEmptyDiff(diff)) {
+                findings.push(failure('not-idempotent', severity, `${m.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'));
+            }
+        });
+    }
+    finally {
+        await server.drop(db);
+    }
+}
+async function checkReversibility(server, after, m, exec, expected, entry, findings) {
+    const db = await server.create('down', after);
+    try {
+        await onDatabase(server, db, async (c) => {
+            const down = m.down;
+            try {
+                const statements = await parseScript(down);
+                await executeScript(c, down, executionPlan(statements, false));
+            }
+            catch (err) {
+                if (!(err instanceof MigrationError))
+                    throw err;
+                entry.reversibility = 'failed';
+                findings.push(failure('not-reversible', 'error', `the down script of ${m.name} fails`, err));
+                return;
+            }
+            const diff = diffSnapshots(expected, await takeSnapshot(c));
+            if (!isEmptyDiff(diff)) {
+                entry.reversibility = 'failed';
+                findings.push({
+                    ...failure('not-reversible', 'error', `the down script of ${m.name} does not restore the schema: ${describeDiff(diff).join('; ')}`, undefined, 'Make the down script undo every change of the up script (+ is left over after down, - is missing, ~ differs).'),
+                    file: down.file,
+                    line: down.startLine,
+                    column: 1,
+                });
+                return;
+            }
+            try {
+                await executeScript(c, m.up, exec);
+                entry.reversibility = 'ok';
+            }
+            catch (err) {
+                if (!(err instanceof MigrationError))
+                    throw err;
+                entry.reversibility = 'failed';
+                findings.push(failure('not-reversible', 'error', `${m.name} fails when applied again after its down script`, err));
+            }
+        });
+    }
+    finally {
+        await server.drop(db);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/scratch.ts
+
+
+
+/** Every scratch database this tool creates starts with this, so a leftover one is recognisable. */
+const SCRATCH_PREFIX = 'pmg_verify_';
+/**
+ * Scratch databases on a server the action may use for them: created from templates, always dropped. The
+ * database named in the URL is only the door to the server; nothing is created or changed in it.
+ */
+class ScratchServer {
+    url;
+    admin;
+    fileCopy;
+    force;
+    created = [];
+    run = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    serial = 0;
+    constructor(url, admin, 
+    /** CREATE DATABASE … STRATEGY FILE_COPY (PostgreSQL 15+): much faster for small databases. */
+    fileCopy, 
+    /** DROP DATABASE … WITH (FORCE) (PostgreSQL 13+). */
+    force) {
+        this.url = url;
+        this.admin = admin;
+        this.fileCopy = fileCopy;
+        this.force = force;
+    }
+    static async open(url) {
+        const admin = await connect(url);
+        const v = Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num);
+        return new ScratchServer(url, admin, v >= 150000, v >= 130000);
+    }
+    /** A new database, empty or a copy of `template` (which must have no open connections). */
+    async create(label, template) {
+        const name = `${SCRATCH_PREFIX}${this.run}_${this.serial++}_${label}`.slice(0, 63);
+        const from = template ? ` TEMPLATE ${quoteIdent(template)}${this.fileCopy ? ' STRATEGY FILE_COPY' : ''}` : '';
+        await this.admin.query(`CREATE DATABASE ${quoteIdent(name)}${from}`);
+        this.created.push(name);
+        return name;
+    }
+    urlOf(database) {
+        const u = new URL(this.url);
+        u.pathname = `/${encodeURIComponent(database)}`;
+        return u.toString();
+    }
+    async drop(name) {
+        if (!this.force)
+            await this.admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+        await this.admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}${this.force ? ' WITH (FORCE)' : ''}`);
+        this.created.splice(this.created.indexOf(name), 1);
+    }
+    /** Drops every database this run created, also after a failure, then closes the admin connection. */
+    async close() {
+        try {
+            for (const name of [...this.created].reverse())
+                await this.drop(name).catch(() => { });
+        }
+        finally {
+            await this.admin.end().catch(() => { });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+
+
+
+
+
+/** Versions named by files at the base: the one-file, pair and Flyway layouts, and migration folders. */
+function versionsOf(files) {
+    const ids = new Set();
+    for (const f of files) {
+        const [first, ...rest] = f.split('/');
+        const v = rest.length ? matchFolderName(first)?.version : (() => { const m = matchFileName(first); return m.kind === 'migration' ? m.version : undefined; })();
+        if (v)
+            ids.add(versionId(v));
+    }
+    return ids;
+}
+/**
+ * Deployed migrations are those present at base-ref; the rest are new. New ones must sort after every deployed
+ * one and must not reuse a deployed version; deployed ones must not have been edited.
+ */
+async function splitByBase(migrations, config) {
+    if (!config.baseRef)
+        return { deployed: [], fresh: migrations, problems: [] };
+    const atBase = await filesAtBase(config.baseRef, config.migrationsDir);
+    const changed = await changedFiles(config.baseRef, config.migrationsDir);
+    const baseVersions = versionsOf(atBase);
+    const deployed = migrations.filter((m) => atBase.has(m.up.file));
+    const fresh = migrations.filter((m) => !atBase.has(m.up.file));
+    const problems = [];
+    const newest = deployed[deployed.length - 1];
+    for (const m of fresh) {
+        if (baseVersions.has(versionId(m.version))) {
+            problems.push({ rule: 'version-reused', file: m.up.file, message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`, help: 'Give the migration a new version, later than every deployed one.' });
+        }
+        else if (newest && compareVersions(m.version, newest.version) < 0) {
+            problems.push({ rule: 'out-of-order', file: m.up.file, message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`, help: 'Rename it to a version after the newest deployed migration.' });
+        }
+    }
+    for (const m of deployed.filter((d) => changed.has(d.up.file))) {
+        problems.push({ rule: 'deployed-migration-edited', file: m.up.file, message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`, help: 'Revert the edit and put the change in a new migration.' });
+    }
+    return { deployed, fresh, problems };
+}
+/**
+ * Runs the change's migrations for real on scratch databases of the server in database-url (never on the
+ * database it names): apply with observed locks, a second run, the down/up round trip, and lint; reports the
+ * schema change the PR makes.
+ */
+async function verify(config, ctx) {
+    const { migrations } = discover(config.migrationsDir);
+    const report = startReport('verify', config, ctx.databaseUrl);
+    const split = await splitByBase(migrations, config);
+    for (const p of split.problems)
+        addFinding(report, { ...p, severity: 'error' });
+    const { analysed, errors } = await analyseAll(split.fresh);
+    reportAnalysisErrors(report, errors);
+    // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
+    const firstBroken = errors.length ? split.fresh.indexOf(errors[0].migration) : split.fresh.length;
+    const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
+    if (config.checks.has('lint')) {
+        const inScope = new Set(split.fresh);
+        const findings = await lintFiles(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion: config.postgresVersion ?? NEWEST_POSTGRES, disabled: new Set([...config.disabledRules, 'syntax-error']) });
+        for (const f of findings)
+            addFinding(report, f);
+    }
+    const server = await ScratchServer.open(ctx.databaseUrl);
+    try {
+        const { result, findings } = await runChecks(server, split.deployed, runnable, config, ctx.log);
+        report.verify = result;
+        for (const f of findings)
+            addFinding(report, f);
+    }
+    finally {
+        await server.close();
+    }
+    ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/run.ts
+
 
 
 
@@ -40830,8 +41481,10 @@ async function runCommand(config, ctx) {
                 return await plan(config, withDb);
             case 'apply':
                 return await apply(config, withDb);
+            case 'verify':
+                return await verify(config, withDb);
             default:
-                throw new InputError([`command: '${config.command}' is not available in this version; use lint, plan or apply`]);
+                throw new InputError([`command: '${config.command}' is not available in this version; use lint, verify, plan or apply`]);
         }
     }
     catch (err) {
@@ -40877,7 +41530,22 @@ function renderText(r) {
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const verdict = r.ok ? 'OK' : 'FAILED';
     out.push(`${r.command}: ${verdict}${r.target ? ` — ${r.target}` : ''} (history table ${r.historyTable})`);
-    if (r.command === 'lint') {
+    if (r.verify) {
+        const v = r.verify;
+        out.push(`${v.migrations.length} new migration(s) on top of ${v.deployed} deployed`);
+        for (const m of v.migrations) {
+            out.push(`  ${m.apply === 'ok' ? '✓' : '✗'} ${m.name}: apply ${m.apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}, re-run ${m.idempotency}, down/up ${m.reversibility}${m.transaction ? '' : ', no transaction'}`);
+            // Plain reads and writes (ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE) are left out here; the JSON has them all.
+            const notable = (l) => !/^(ACCESS SHARE|ROW SHARE|ROW EXCLUSIVE)$/.test(l.mode);
+            for (const s of m.statements.filter((x) => x.locks.some(notable) || x.rewrites.length)) {
+                const locks = s.locks.filter(notable).map((l) => `${l.mode} ${l.relation}`).join(', ');
+                out.push(`      line ${s.line}: ${locks}${s.rewrites.length ? `; rewrites ${s.rewrites.join(', ')}` : ''} (${s.durationMs} ms${s.observed ? '' : ', documented'})`);
+            }
+        }
+        if (v.schemaChange.length)
+            out.push('schema change:', ...v.schemaChange.map((c) => `  ${c}`));
+    }
+    else if (r.command === 'lint') {
         const counts = ['error', 'warning', 'info'].map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`);
         out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
     }

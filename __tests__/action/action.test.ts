@@ -60,6 +60,15 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(bad.stdout).toMatch(/::error::lint failed: The table and all its rows are deleted/);
   });
 
+  test('command: verify (the default) uses scratch databases on the server and reports counts', async () => {
+    const r = await runAction({ 'migrations-dir': 'examples/numbered', 'database-url': db.url, checks: 'apply,reversibility,locks' });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ errors: '0', warnings: '2' });
+    const report = JSON.parse(readFileSync(r.outputs['report-path'], 'utf8'));
+    expect(report.verify.migrations.map((m: { reversibility: string }) => m.reversibility)).toEqual(['ok', 'ok', 'ok']);
+    expect((await db.query("SELECT to_regclass('users') AS t")).rows[0].t).toBeNull();
+  });
+
   test('configuration errors fail the step with every problem listed, and touch nothing', async () => {
     const r = await runAction({ command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': db.url, 'lock-timeout': '5', 'lock-retries': 'many' });
     expect(r.code).toBe(1);

@@ -6,6 +6,7 @@ import { apply } from './apply.js';
 import type { CommandContext } from './context.js';
 import { lint } from './lint.js';
 import { plan } from './plan.js';
+import { verify } from './verify.js';
 import { startReport } from './context.js';
 
 export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
@@ -35,8 +36,10 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
         return await plan(config, withDb);
       case 'apply':
         return await apply(config, withDb);
+      case 'verify':
+        return await verify(config, withDb);
       default:
-        throw new InputError([`command: '${config.command}' is not available in this version; use lint, plan or apply`]);
+        throw new InputError([`command: '${config.command}' is not available in this version; use lint, verify, plan or apply`]);
     }
   } catch (err) {
     if (!(err instanceof StateError || err instanceof ConnectionError)) throw err;

@@ -18,7 +18,8 @@ Commands:
   lint      lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql
   plan      show what apply would do (read-only) and the plan hash
   apply     apply pending migrations under an advisory lock, recording each in the history table
-  verify, backup, restore   (see the README for availability)
+  verify    run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks
+  backup, restore   (see the README for availability)
 
 Options (the same as the action's inputs):
   --migrations-dir <dir>        folder of .sql migrations (default: migrations)
@@ -36,6 +37,9 @@ Options (the same as the action's inputs):
   --postgres-version <major>    PostgreSQL version the migrations target (default: the server's, else newest)
   --disable-rules <ids>         lint rules to turn off (comma-separated)
   --fail-on error|warning|never the lowest lint severity that fails (default: error)
+  --checks <list>               verify checks: all, or some of apply, idempotency, reversibility, locks, lint
+  --idempotency error|warning|off   how a migration that cannot be re-run is reported (default: warning)
+  --seed-file <file>            SQL or custom-format dump loaded before the new migrations (verify)
   --format text|json            output format (default: text)
   --report-path <file>          also write the JSON report to this file
   -h, --help                    show this help

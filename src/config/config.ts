@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { parseDuration } from './duration.js';
 import { parseTableName, type TableName } from './history-table.js';
-import { COMMANDS, INPUTS, type Command, type InputName, type RawConfig } from './inputs-spec.js';
+import { CHECKS, COMMANDS, INPUTS, type Check, type Command, type InputName, type RawConfig } from './inputs-spec.js';
 
 export interface Config {
   command: Command;
@@ -28,6 +28,12 @@ export interface Config {
   disabledRules: string[];
   /** The lowest severity that fails the run. */
   failOn: 'error' | 'warning' | 'never';
+  /** The verify checks to run. */
+  checks: Set<Check>;
+  /** What a migration that cannot be re-run is: a failure, a warning, or not checked. */
+  idempotency: 'error' | 'warning' | 'off';
+  /** SQL or a custom-format dump loaded before the new migrations run (verify). */
+  seedFile?: string;
   /** Values that must never appear in output (the database password). */
   secrets: string[];
 }
@@ -112,6 +118,12 @@ export function parseConfig(raw: RawConfig): Config {
   const failOn = get('fail-on');
   if (!['error', 'warning', 'never'].includes(failOn)) problems.push(`fail-on: '${failOn}' must be error, warning or never`);
 
+  const checkNames = get('checks') === 'all' ? [...CHECKS] : list(get('checks'));
+  const unknownChecks = checkNames.filter((c) => !(CHECKS as readonly string[]).includes(c));
+  if (unknownChecks.length) problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${CHECKS.join(', ')}`);
+  const idempotency = get('idempotency');
+  if (!['error', 'warning', 'off'].includes(idempotency)) problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
+
   const config: Config = {
     command,
     migrationsDir: get('migrations-dir'),
@@ -129,6 +141,9 @@ export function parseConfig(raw: RawConfig): Config {
     postgresVersion: pgVersion ? Math.floor(Number(pgVersion)) : undefined,
     disabledRules: list(get('disable-rules')),
     failOn: failOn as Config['failOn'],
+    checks: new Set(checkNames.filter((c): c is Check => (CHECKS as readonly string[]).includes(c))),
+    idempotency: idempotency as Config['idempotency'],
+    seedFile: get('seed-file') || undefined,
     secrets: [...new Set(secrets)],
   };
   if (problems.length) throw new InputError(problems);

@@ -19,6 +19,9 @@ export const INPUTS = {
   'postgres-version': '',
   'disable-rules': '',
   'fail-on': 'error',
+  checks: 'all',
+  idempotency: 'warning',
+  'seed-file': '',
 } as const;
 
 export type InputName = keyof typeof INPUTS;
@@ -27,4 +30,7 @@ export type InputName = keyof typeof INPUTS;
 export type RawConfig = Partial<Record<InputName, string>>;
 
 export const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'] as const;
+
+export const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'] as const;
+export type Check = (typeof CHECKS)[number];
 export type Command = (typeof COMMANDS)[number];

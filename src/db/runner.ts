@@ -2,7 +2,7 @@ import type { TableName } from '../config/history-table.js';
 import { MigrationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ExecutionPlan } from '../migrations/transaction.js';
-import type { Migration } from '../migrations/types.js';
+import type { Migration, Script } from '../migrations/types.js';
 import type { Client } from './connect.js';
 import { sqlstate, statementError } from './errors.js';
 import { insertRow, markClean } from './history.js';
@@ -32,17 +32,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * connection does not leak into the next one (as if each file ran in its own psql session). The values are
  * validated integers, never user text.
  */
-function settings(o: RunOptions, local: boolean): string[] {
+function settings(o: Pick<RunOptions, 'lockTimeoutMs' | 'statementTimeoutMs'>, local: boolean): string[] {
   const scope = local ? 'LOCAL ' : '';
   return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`];
 }
 
 /**
- * The whole transactional migration as one simple query: settings, BEGIN, the statements, the history row,
- * COMMIT. One round trip per migration; the history row commits with the migration or not at all. Its values
- * are escaped with node-postgres' escapeLiteral; execution_ms is measured by the server itself.
+ * A whole transactional script as one simple query: settings, BEGIN, the statements, `tail` (the history row),
+ * COMMIT. One round trip per migration; whatever `tail` records commits with the script or not at all.
  */
-function transactionScript(client: Client, migration: Migration, exec: ExecutionPlan, o: RunOptions) {
+function transactionScript(exec: ExecutionPlan, o: Pick<RunOptions, 'lockTimeoutMs' | 'statementTimeoutMs'>, tail: string) {
   const prefix = ['RESET ALL', 'BEGIN', ...settings(o, true)];
   let text = prefix.map((s) => `${s};\n`).join('');
   const sentAt: number[] = [];
@@ -50,32 +49,47 @@ function transactionScript(client: Client, migration: Migration, exec: Execution
     sentAt.push(text.length);
     text += `${s.sql};\n`;
   }
-  const lit = (v: string) => client.escapeLiteral(v);
-  text += `INSERT INTO ${quoteTable(o.historyTable)} (migration_name, version, checksum, execution_ms, applied_by, dirty) VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::int, ${lit(o.appliedBy)}, false);\nCOMMIT;`;
-  return { text, sentAt, prefix: prefix.length };
+  return { text: `${text}${tail}COMMIT;`, sentAt, prefix: prefix.length };
 }
 
-async function runTransactional(client: Client, migration: Migration, exec: ExecutionPlan, o: RunOptions): Promise<void> {
-  const script = transactionScript(client, migration, exec, o);
+/** The history row of a transactional migration, its values escaped by node-postgres; the server times it. */
+function historyInsert(client: Client, migration: Migration, o: RunOptions): string {
+  const lit = (v: string) => client.escapeLiteral(v);
+  return `INSERT INTO ${quoteTable(o.historyTable)} (migration_name, version, checksum, execution_ms, applied_by, dirty) VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::int, ${lit(o.appliedBy)}, false);\n`;
+}
+
+async function runTransactional(client: Client, script: Script, exec: ExecutionPlan, o: Pick<RunOptions, 'lockTimeoutMs' | 'statementTimeoutMs'>, tail = ''): Promise<void> {
+  const sent = transactionScript(exec, o, tail);
   try {
-    await runScript(client, script.text);
+    await runScript(client, sent.text);
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
-    const index = (err as ScriptError).completed - script.prefix;
+    const index = (err as ScriptError).completed - sent.prefix;
     const statement = exec.statements[index];
-    if (statement) throw statementError(err, migration.up, statement, script.sentAt[index]);
+    if (statement) throw statementError(err, script, statement, sent.sentAt[index]);
     throw err;
   }
 }
 
-async function runOneByOne(client: Client, migration: Migration, exec: ExecutionPlan): Promise<void> {
+async function runOneByOne(client: Client, script: Script, exec: ExecutionPlan): Promise<void> {
   for (const s of exec.statements) {
     try {
       await client.query(s.sql);
     } catch (err) {
-      throw statementError(err, migration.up, s);
+      throw statementError(err, script, s);
     }
   }
+}
+
+/**
+ * Runs a script as the runner runs a migration, without touching any history table: in one transaction, or
+ * statement by statement. Verify uses it for re-runs and down scripts.
+ */
+export async function executeScript(client: Client, script: Script, exec: ExecutionPlan): Promise<void> {
+  const o = { lockTimeoutMs: 0, statementTimeoutMs: 0 };
+  if (exec.mode === 'transaction') return runTransactional(client, script, exec, o);
+  await client.query(['RESET ALL', ...settings(o, false)].join('; '));
+  await runOneByOne(client, script, exec);
 }
 
 /**
@@ -89,7 +103,7 @@ export async function runMigration(client: Client, migration: Migration, exec: E
     await client.query(['RESET ALL', ...settings(o, false)].join('; '));
     const started = performance.now();
     const id = await insertRow(client, o.historyTable, { migration, appliedBy: o.appliedBy, dirty: true });
-    await runOneByOne(client, migration, exec);
+    await runOneByOne(client, migration.up, exec);
     const durationMs = Math.round(performance.now() - started);
     await markClean(client, o.historyTable, id, durationMs);
     await client.query('RESET ALL');
@@ -100,7 +114,7 @@ export async function runMigration(client: Client, migration: Migration, exec: E
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
     try {
-      await runTransactional(client, migration, exec, o);
+      await runTransactional(client, migration.up, exec, o, historyInsert(client, migration, o));
       return { durationMs: Math.round(performance.now() - started), attempts: attempt + 1 };
     } catch (err) {
       const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);

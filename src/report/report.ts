@@ -1,4 +1,5 @@
 import type { Location } from '../errors.js';
+import type { StatementTrace } from '../verify/lock-trace.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,6 +35,32 @@ export interface AppliedEntry {
   attempts: number;
 }
 
+export type CheckOutcome = 'ok' | 'failed' | 'not run' | 'off' | 'no down script';
+
+/** What verify found for one new migration. */
+export interface VerifiedMigration {
+  version: string;
+  name: string;
+  file: string;
+  transaction: boolean;
+  apply: CheckOutcome;
+  idempotency: CheckOutcome;
+  reversibility: CheckOutcome;
+  applyMs?: number;
+  /** Per statement: locks on tables that existed before, rewrites, duration. */
+  statements: StatementTrace[];
+}
+
+export interface VerifyResult {
+  /** Migrations present at base-ref, applied first. */
+  deployed: number;
+  migrations: VerifiedMigration[];
+  /** The PR's schema change: `+ table public.x`, `- column …`, `~ index …: before -> after`. */
+  schemaChange: string[];
+  /** Milliseconds spent per check, for the benchmark and the curious. */
+  checkMs: Record<string, number>;
+}
+
 /** The one report every command returns; the CLI, the JSON file and (later) the summary all render it. */
 export interface Report {
   command: string;
@@ -49,6 +76,8 @@ export interface Report {
   applied: AppliedEntry[];
   planHash?: string;
   findings: Finding[];
+  /** verify's per-migration results and the schema change. */
+  verify?: VerifyResult;
   /** Plain sentences about what else happened (table adopted, baseline recorded, checksums recorded). */
   notes: string[];
 }

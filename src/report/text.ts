@@ -7,7 +7,20 @@ export function renderText(r: Report): string {
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const verdict = r.ok ? 'OK' : 'FAILED';
   out.push(`${r.command}: ${verdict}${r.target ? ` — ${r.target}` : ''} (history table ${r.historyTable})`);
-  if (r.command === 'lint') {
+  if (r.verify) {
+    const v = r.verify;
+    out.push(`${v.migrations.length} new migration(s) on top of ${v.deployed} deployed`);
+    for (const m of v.migrations) {
+      out.push(`  ${m.apply === 'ok' ? '✓' : '✗'} ${m.name}: apply ${m.apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}, re-run ${m.idempotency}, down/up ${m.reversibility}${m.transaction ? '' : ', no transaction'}`);
+      // Plain reads and writes (ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE) are left out here; the JSON has them all.
+      const notable = (l: { mode: string }) => !/^(ACCESS SHARE|ROW SHARE|ROW EXCLUSIVE)$/.test(l.mode);
+      for (const s of m.statements.filter((x) => x.locks.some(notable) || x.rewrites.length)) {
+        const locks = s.locks.filter(notable).map((l) => `${l.mode} ${l.relation}`).join(', ');
+        out.push(`      line ${s.line}: ${locks}${s.rewrites.length ? `; rewrites ${s.rewrites.join(', ')}` : ''} (${s.durationMs} ms${s.observed ? '' : ', documented'})`);
+      }
+    }
+    if (v.schemaChange.length) out.push('schema change:', ...v.schemaChange.map((c) => `  ${c}`));
+  } else if (r.command === 'lint') {
     const counts = (['error', 'warning', 'info'] as const).map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`);
     out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
   } else if (r.command === 'apply') {

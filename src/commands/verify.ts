@@ -1,0 +1,92 @@
+import type { Config } from '../config/config.js';
+import { changedFiles, filesAtBase } from '../git/changed-files.js';
+import { lintFiles, NEWEST_POSTGRES } from '../lint/lint.js';
+import { analyseAll } from '../migrations/analyse.js';
+import { discover } from '../migrations/discover.js';
+import { matchFileName, matchFolderName } from '../migrations/names.js';
+import type { Migration } from '../migrations/types.js';
+import { compareVersions, versionId } from '../migrations/version.js';
+import { addFinding, type Report } from '../report/report.js';
+import { runChecks } from '../verify/run-checks.js';
+import { ScratchServer } from '../verify/scratch.js';
+import { reportAnalysisErrors, startReport, type CommandContext } from './context.js';
+
+interface Split {
+  deployed: Migration[];
+  fresh: Migration[];
+  problems: { rule: string; message: string; file?: string; help: string }[];
+}
+
+/** Versions named by files at the base: the one-file, pair and Flyway layouts, and migration folders. */
+function versionsOf(files: Set<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const f of files) {
+    const [first, ...rest] = f.split('/');
+    const v = rest.length ? matchFolderName(first)?.version : (() => { const m = matchFileName(first); return m.kind === 'migration' ? m.version : undefined; })();
+    if (v) ids.add(versionId(v));
+  }
+  return ids;
+}
+
+/**
+ * Deployed migrations are those present at base-ref; the rest are new. New ones must sort after every deployed
+ * one and must not reuse a deployed version; deployed ones must not have been edited.
+ */
+async function splitByBase(migrations: Migration[], config: Config): Promise<Split> {
+  if (!config.baseRef) return { deployed: [], fresh: migrations, problems: [] };
+  const atBase = await filesAtBase(config.baseRef, config.migrationsDir);
+  const changed = await changedFiles(config.baseRef, config.migrationsDir);
+  const baseVersions = versionsOf(atBase);
+  const deployed = migrations.filter((m) => atBase.has(m.up.file));
+  const fresh = migrations.filter((m) => !atBase.has(m.up.file));
+  const problems: Split['problems'] = [];
+  const newest = deployed[deployed.length - 1];
+  for (const m of fresh) {
+    if (baseVersions.has(versionId(m.version))) {
+      problems.push({ rule: 'version-reused', file: m.up.file, message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`, help: 'Give the migration a new version, later than every deployed one.' });
+    } else if (newest && compareVersions(m.version, newest.version) < 0) {
+      problems.push({ rule: 'out-of-order', file: m.up.file, message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`, help: 'Rename it to a version after the newest deployed migration.' });
+    }
+  }
+  for (const m of deployed.filter((d) => changed.has(d.up.file))) {
+    problems.push({ rule: 'deployed-migration-edited', file: m.up.file, message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`, help: 'Revert the edit and put the change in a new migration.' });
+  }
+  return { deployed, fresh, problems };
+}
+
+/**
+ * Runs the change's migrations for real on scratch databases of the server in database-url (never on the
+ * database it names): apply with observed locks, a second run, the down/up round trip, and lint; reports the
+ * schema change the PR makes.
+ */
+export async function verify(config: Config, ctx: CommandContext): Promise<Report> {
+  const { migrations } = discover(config.migrationsDir);
+  const report = startReport('verify', config, ctx.databaseUrl);
+  const split = await splitByBase(migrations, config);
+  for (const p of split.problems) addFinding(report, { ...p, severity: 'error' });
+  const { analysed, errors } = await analyseAll(split.fresh);
+  reportAnalysisErrors(report, errors);
+  // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
+  const firstBroken = errors.length ? split.fresh.indexOf(errors[0].migration) : split.fresh.length;
+  const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
+
+  if (config.checks.has('lint')) {
+    const inScope = new Set(split.fresh);
+    const findings = await lintFiles(
+      migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })),
+      { postgresVersion: config.postgresVersion ?? NEWEST_POSTGRES, disabled: new Set([...config.disabledRules, 'syntax-error']) },
+    );
+    for (const f of findings) addFinding(report, f);
+  }
+
+  const server = await ScratchServer.open(ctx.databaseUrl);
+  try {
+    const { result, findings } = await runChecks(server, split.deployed, runnable, config, ctx.log);
+    report.verify = result;
+    for (const f of findings) addFinding(report, f);
+  } finally {
+    await server.close();
+  }
+  ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
+  return report;
+}
