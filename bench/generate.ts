@@ -6,16 +6,18 @@ import { join } from 'node:path';
  * Writes a folder of realistic migrations in the timestamped, BEGIN/COMMIT convention: tables with foreign keys,
  * added columns, indexes, a view, a function with its trigger, a data backfill. Returns the folder.
  */
-export function generateMigrations(count: number): { dir: string; files: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'pmg-bench-'));
+export function generateMigrations(count: number, opts: { withDown?: boolean; dir?: string; offset?: number } = {}): { dir: string; files: string[] } {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pmg-bench-'));
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   const start = Date.UTC(2024, 0, 1);
   let tables = 0;
-  for (let i = 0; i < count; i++) {
+  const offset = opts.offset ?? 0;
+  for (let i = offset; i < offset + count; i++) {
     const stamp = new Date(start + i * 3_600_000).toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
     const kind = i % 6;
     let body: string;
+    let down: string;
     let name: string;
     if (kind === 0 || tables === 0) {
       tables++;
@@ -28,16 +30,20 @@ export function generateMigrations(count: number): { dir: string; files: string[
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()${ref}
 );
 INSERT INTO t_${tables} (name) SELECT 'row ' || g FROM generate_series(1, 200) AS g;`;
+      down = `DROP TABLE IF EXISTS t_${tables};`;
     } else if (kind === 1) {
       name = `add_columns_${i}`;
       body = `ALTER TABLE t_${tables} ADD COLUMN IF NOT EXISTS note_${i} TEXT;
 ALTER TABLE t_${tables} ADD COLUMN IF NOT EXISTS score_${i} INTEGER NOT NULL DEFAULT 0;`;
+      down = `ALTER TABLE t_${tables} DROP COLUMN IF EXISTS note_${i}, DROP COLUMN IF EXISTS score_${i};`;
     } else if (kind === 2) {
       name = `index_${i}`;
       body = `CREATE INDEX IF NOT EXISTS idx_t_${tables}_status_${i} ON t_${tables} (status, created_at);`;
+      down = `DROP INDEX IF EXISTS idx_t_${tables}_status_${i};`;
     } else if (kind === 3) {
       name = `view_${i}`;
       body = `CREATE OR REPLACE VIEW v_${i} AS SELECT id, name, status FROM t_${tables} WHERE status = 'active';`;
+      down = `DROP VIEW IF EXISTS v_${i};`;
     } else if (kind === 4) {
       name = `trigger_${i}`;
       body = `CREATE OR REPLACE FUNCTION touch_${i}() RETURNS trigger AS $$
@@ -48,13 +54,17 @@ END;
 $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS trg_${i} ON t_${tables};
 CREATE TRIGGER trg_${i} BEFORE UPDATE ON t_${tables} FOR EACH ROW EXECUTE FUNCTION touch_${i}();`;
+      down = `DROP TRIGGER IF EXISTS trg_${i} ON t_${tables};\nDROP FUNCTION IF EXISTS touch_${i}();`;
     } else {
       name = `backfill_${i}`;
       body = `UPDATE t_${tables} SET status = 'archived' WHERE id % 10 = 0;
 ALTER TABLE t_${tables} ADD CONSTRAINT t_${tables}_status_${i} CHECK (status IN ('active', 'archived'));`;
+      down = `ALTER TABLE t_${tables} DROP CONSTRAINT IF EXISTS t_${tables}_status_${i};`;
     }
     const file = `${stamp}_${name}.sql`;
-    writeFileSync(join(dir, file), `-- Migration: ${name}\n-- Description: generated for the benchmark\n\nBEGIN;\n\n${body}\n\nCOMMIT;\n`);
+    const up = `BEGIN;\n\n${body}\n\nCOMMIT;\n`;
+    const text = opts.withDown ? `-- migrate:up\n${up}\n-- migrate:down\nBEGIN;\n${down}\nCOMMIT;\n` : up;
+    writeFileSync(join(dir, file), `-- Migration: ${name}\n-- Description: generated for the benchmark\n\n${text}`);
     files.push(file);
   }
   return { dir, files };

@@ -7559,9 +7559,25 @@ async function runOneByOne(client, script, exec) {
 }
 /**
  * Runs a script as the runner runs a migration, without touching any history table: in one transaction, or
- * statement by statement. Verify uses it for re-runs and down scripts.
+ * statement by statement. With `inOpenTransaction` a transactional script runs inside the caller's transaction
+ * (no BEGIN/COMMIT of its own), so the caller can look at the result and roll it back. Verify uses it for
+ * re-runs and down scripts.
  */
-async function executeScript(client, script, exec) {
+async function executeScript(client, script, exec, inOpenTransaction = false) {
+    if (exec.mode === 'transaction' && inOpenTransaction) {
+        const text = exec.statements.map((s) => `${s.sql};\n`).join('');
+        try {
+            await runScript(client, text);
+        }
+        catch (err) {
+            const index = err.completed;
+            const statement = exec.statements[index];
+            if (statement)
+                throw statementError(err, script, statement, exec.statements.slice(0, index).reduce((n, s) => n + s.sql.length + 2, 0));
+            throw err;
+        }
+        return;
+    }
     const o = { lockTimeoutMs: 0, statementTimeoutMs: 0 };
     if (exec.mode === 'transaction')
         return runTransactional(client, script, exec, o);
@@ -9861,15 +9877,15 @@ async function onDatabase(server, db, fn) {
     return withClient(server.urlOf(db), fn);
 }
 /**
- * Runs the deployed migrations, the seed, then each new migration on scratch databases made from templates:
- * the state before migration k is a template; k is applied (statement by statement, locks traced) on a copy of
- * it, which becomes the template for k+1. Re-running k and its down/up round trip use further copies of the
- * state after k. Every new migration costs a fixed number of copies, whatever the number deployed.
+ * Runs the deployed migrations and the seed on a working scratch database, then each new migration on it in
+ * order: applied statement by statement with its locks traced, then re-run and taken down and up again. Where
+ * the migration and its down script are transactional those two checks run inside a transaction that is rolled
+ * back, so the working database is never rebuilt; otherwise they run on copies made with CREATE DATABASE …
+ * TEMPLATE. Either way every new migration costs the same, whatever the number deployed.
  */
 async function runChecks(server, deployed, fresh, opts, log) {
     const findings = [];
     const timer = new Timer();
-    const result = { deployed: deployed.length, migrations: [], schemaChange: [], checkMs: timer.ms };
     const entries = fresh.map(({ migration: m, exec }) => ({
         version: m.version.text,
         name: m.name,
@@ -9880,74 +9896,111 @@ async function runChecks(server, deployed, fresh, opts, log) {
         reversibility: !opts.checks.has('reversibility') ? 'off' : m.down ? 'not run' : 'no down script',
         statements: [],
     }));
-    result.migrations = entries;
-    let template = await server.create('deployed');
-    const deployedOk = await timer.time('deployed', () => onDatabase(server, template, async (c) => {
-        await c.query('BEGIN');
-        await ensureHistoryTable(c, SCRATCH_HISTORY);
-        await c.query('COMMIT');
-        for (const m of deployed) {
-            try {
-                const exec = executionPlan(await parseScript(m.up), m.noTransactionDirective);
-                await runMigration(c, m, exec, { historyTable: SCRATCH_HISTORY, lockTimeoutMs: 0, statementTimeoutMs: 0, lockRetries: 0, appliedBy: 'verify' }, log);
+    const result = { deployed: deployed.length, migrations: entries, schemaChange: [], checkMs: timer.ms };
+    const work = await server.create('work');
+    let c = await connect(server.urlOf(work));
+    try {
+        const ready = await timer.time('deployed', () => applyDeployed(c, server.urlOf(work), deployed, opts.seedFile, findings, log));
+        if (!ready)
+            return { result, findings };
+        const base = await takeSnapshot(c);
+        let before = base;
+        for (const [i, { migration, exec }] of fresh.entries()) {
+            const entry = entries[i];
+            const applied = await timer.time('apply+locks', () => applyTraced(c, migration, exec, entry, findings));
+            if (!applied)
+                break;
+            log.info(`verified ${migration.name}: applies in ${entry.applyMs} ms`);
+            if (opts.checks.has('locks'))
+                findings.push(...lockFindings(entry));
+            const subject = { migration, exec, before, after: await takeSnapshot(c), down: await downPlan(migration, entry, findings) };
+            const inRollback = exec.mode === 'transaction' && (!subject.down || subject.down.mode === 'transaction');
+            // A check that cannot be rolled back runs on a copy; copying needs the working database to be idle.
+            const onCopy = async (label, fn) => {
+                await c.end();
+                const copy = await server.create(label, work);
+                try {
+                    await onDatabase(server, copy, fn);
+                }
+                finally {
+                    await server.drop(copy);
+                    c = await connect(server.urlOf(work));
+                }
+            };
+            const isolated = (label, fn) => (inRollback ? rolledBack(c, fn) : onCopy(label, fn));
+            if (entry.idempotency === 'not run') {
+                await timer.time('idempotency', () => isolated('again', (d) => checkIdempotency(d, subject, inRollback, opts.idempotency, entry, findings)));
             }
-            catch (err) {
-                if (!(err instanceof MigrationError))
-                    throw err;
-                findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
-                return false;
+            if (entry.reversibility === 'not run' && subject.down) {
+                await timer.time('reversibility', () => isolated('down', (d) => checkReversibility(d, subject, inRollback, entry, findings)));
             }
+            before = subject.after;
         }
-        if (opts.seedFile)
-            await loadSeed(c, server.urlOf(template), opts.seedFile);
-        return true;
-    }));
-    if (!deployedOk)
+        result.schemaChange = describeDiff(diffSnapshots(base, before));
         return { result, findings };
-    let before = await onDatabase(server, template, takeSnapshot);
-    const base = before;
-    for (const [i, { migration: m, exec }] of fresh.entries()) {
-        const entry = entries[i];
-        const db = await server.create(`m${i}`, template);
-        const applied = await timer.time('apply+locks', async () => {
-            const c = await connect(server.urlOf(db));
-            try {
-                const t = performance.now();
-                entry.statements = await traceMigration(c, m.up, exec);
-                entry.applyMs = Math.round(performance.now() - t);
-                entry.apply = 'ok';
-                return true;
-            }
-            catch (err) {
-                if (!(err instanceof MigrationError))
-                    throw err;
-                entry.apply = 'failed';
-                findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
-                return false;
-            }
-            finally {
-                await c.end().catch(() => { });
-            }
-        });
-        if (!applied)
-            break;
-        log.info(`verified ${m.name}: applies in ${entry.applyMs} ms`);
-        if (opts.checks.has('locks'))
-            findings.push(...lockFindings(entry));
-        const after = await onDatabase(server, db, takeSnapshot);
-        if (entry.idempotency === 'not run') {
-            await timer.time('idempotency', () => checkIdempotency(server, db, m, exec, after, opts.idempotency, entry, findings));
-        }
-        if (entry.reversibility === 'not run') {
-            await timer.time('reversibility', () => checkReversibility(server, db, m, exec, before, entry, findings));
-        }
-        if (template)
-            await server.drop(template);
-        template = db;
-        before = after;
     }
-    result.schemaChange = describeDiff(diffSnapshots(base, before));
-    return { result, findings };
+    finally {
+        await c.end().catch(() => { });
+    }
+}
+async function rolledBack(c, fn) {
+    await c.query('BEGIN');
+    try {
+        await fn(c);
+    }
+    finally {
+        await c.query('ROLLBACK');
+    }
+}
+async function applyDeployed(c, url, deployed, seedFile, findings, log) {
+    await c.query('BEGIN');
+    await ensureHistoryTable(c, SCRATCH_HISTORY);
+    await c.query('COMMIT');
+    for (const m of deployed) {
+        try {
+            const exec = executionPlan(await parseScript(m.up), m.noTransactionDirective);
+            await runMigration(c, m, exec, { historyTable: SCRATCH_HISTORY, lockTimeoutMs: 0, statementTimeoutMs: 0, lockRetries: 0, appliedBy: 'verify' }, log);
+        }
+        catch (err) {
+            if (!(err instanceof MigrationError))
+                throw err;
+            findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
+            return false;
+        }
+    }
+    if (seedFile)
+        await loadSeed(c, url, seedFile);
+    return true;
+}
+async function applyTraced(c, m, exec, entry, findings) {
+    try {
+        const t = performance.now();
+        entry.statements = await traceMigration(c, m.up, exec);
+        entry.applyMs = Math.round(performance.now() - t);
+        entry.apply = 'ok';
+        return true;
+    }
+    catch (err) {
+        if (!(err instanceof MigrationError))
+            throw err;
+        entry.apply = 'failed';
+        findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
+        return false;
+    }
+}
+async function downPlan(m, entry, findings) {
+    if (!m.down || entry.reversibility === 'off')
+        return undefined;
+    try {
+        return executionPlan(await parseScript(m.down), false);
+    }
+    catch (err) {
+        if (!(err instanceof MigrationError))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `the down script of ${m.name} cannot run`, err));
+        return undefined;
+    }
 }
 function lockFindings(entry) {
     const out = [];
@@ -9975,72 +10028,56 @@ function lockFindings(entry) {
     }
     return out;
 }
-async function checkIdempotency(server, after, m, exec, expected, severity, entry, findings) {
-    const db = await server.create('again', after);
+async function checkIdempotency(c, x, inTx, severity, entry, findings) {
+    const level = severity;
     try {
-        await onDatabase(server, db, async (c) => {
-            try {
-                await executeScript(c, m.up, exec);
-            }
-            catch (err) {
-                if (!(err instanceof MigrationError))
-                    throw err;
-                entry.idempotency = 'failed';
-                findings.push(failure('not-idempotent', severity, `${m.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
-                return;
-            }
-            const diff = diffSnapshots(expected, await takeSnapshot(c));
-            entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
-            if (!isEmptyDiff(diff)) {
-                findings.push(failure('not-idempotent', severity, `${m.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'));
-            }
-        });
+        await executeScript(c, x.migration.up, x.exec, inTx);
     }
-    finally {
-        await server.drop(db);
+    catch (err) {
+        if (!(err instanceof MigrationError))
+            throw err;
+        entry.idempotency = 'failed';
+        findings.push(failure('not-idempotent', level, `${x.migration.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
+        return;
+    }
+    const diff = diffSnapshots(x.after, await takeSnapshot(c));
+    entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
+    if (!isEmptyDiff(diff)) {
+        findings.push(failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'));
     }
 }
-async function checkReversibility(server, after, m, exec, expected, entry, findings) {
-    const db = await server.create('down', after);
+async function checkReversibility(c, x, inTx, entry, findings) {
+    const down = x.migration.down;
     try {
-        await onDatabase(server, db, async (c) => {
-            const down = m.down;
-            try {
-                const statements = await parseScript(down);
-                await executeScript(c, down, executionPlan(statements, false));
-            }
-            catch (err) {
-                if (!(err instanceof MigrationError))
-                    throw err;
-                entry.reversibility = 'failed';
-                findings.push(failure('not-reversible', 'error', `the down script of ${m.name} fails`, err));
-                return;
-            }
-            const diff = diffSnapshots(expected, await takeSnapshot(c));
-            if (!isEmptyDiff(diff)) {
-                entry.reversibility = 'failed';
-                findings.push({
-                    ...failure('not-reversible', 'error', `the down script of ${m.name} does not restore the schema: ${describeDiff(diff).join('; ')}`, undefined, 'Make the down script undo every change of the up script (+ is left over after down, - is missing, ~ differs).'),
-                    file: down.file,
-                    line: down.startLine,
-                    column: 1,
-                });
-                return;
-            }
-            try {
-                await executeScript(c, m.up, exec);
-                entry.reversibility = 'ok';
-            }
-            catch (err) {
-                if (!(err instanceof MigrationError))
-                    throw err;
-                entry.reversibility = 'failed';
-                findings.push(failure('not-reversible', 'error', `${m.name} fails when applied again after its down script`, err));
-            }
-        });
+        await executeScript(c, down, x.down, inTx);
     }
-    finally {
-        await server.drop(db);
+    catch (err) {
+        if (!(err instanceof MigrationError))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `the down script of ${x.migration.name} fails`, err));
+        return;
+    }
+    const diff = diffSnapshots(x.before, await takeSnapshot(c));
+    if (!isEmptyDiff(diff)) {
+        entry.reversibility = 'failed';
+        findings.push({
+            ...failure('not-reversible', 'error', `the down script of ${x.migration.name} does not restore the schema: ${describeDiff(diff).join('; ')}`, undefined, 'Make the down script undo every change of the up script (+ is left over after down, - is missing, ~ differs).'),
+            file: down.file,
+            line: down.startLine,
+            column: 1,
+        });
+        return;
+    }
+    try {
+        await executeScript(c, x.migration.up, x.exec, inTx);
+        entry.reversibility = 'ok';
+    }
+    catch (err) {
+        if (!(err instanceof MigrationError))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `${x.migration.name} fails when applied again after its down script`, err));
     }
 }
 

@@ -37,6 +37,32 @@ describe('verify on sound migrations', () => {
   });
 });
 
+describe('migrations that cannot be rolled back are checked on template copies', () => {
+  test('the timestamped runbook folder, with CREATE INDEX CONCURRENTLY and its down script', async () => {
+    const r = await run(example('timestamped'));
+    expect(r.verify!.migrations.map((m) => [m.transaction, m.apply, m.idempotency, m.reversibility])).toEqual([
+      [true, 'ok', 'ok', 'ok'],
+      [true, 'ok', 'ok', 'ok'],
+      [true, 'ok', 'ok', 'ok'],
+      [false, 'ok', 'ok', 'ok'],
+    ]);
+    expect(r.verify!.migrations[3].statements[0]).toMatchObject({ observed: false, locks: [{ relation: 'public.class_bookings', mode: 'SHARE UPDATE EXCLUSIVE' }] });
+    expect(await leftovers()).toBe(0);
+  });
+
+  test('a non-transactional down script that leaves its index behind', async () => {
+    const dir = makeFolder({
+      '001_t.sql': 'CREATE TABLE t (id int, a int);',
+      '002_idx.sql': '-- migrate:up\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n-- migrate:down\nSELECT 1;\n',
+    });
+    const r = await run(dir);
+    const mine = r.findings.filter((f) => f.message.includes('002_idx.sql'));
+    expect(mine.map((f) => `${f.rule} ${f.severity}`)).toEqual(['not-idempotent warning', 'not-reversible error']);
+    expect(mine[1].message).toMatch(/\+ index public\.t\.t_a/);
+    expect(await leftovers()).toBe(0);
+  });
+});
+
 describe('verify pinpoints the real faults', () => {
   test('a down script that does not restore an index', async () => {
     const dir = makeFolder({

@@ -83,9 +83,23 @@ async function runOneByOne(client: Client, script: Script, exec: ExecutionPlan):
 
 /**
  * Runs a script as the runner runs a migration, without touching any history table: in one transaction, or
- * statement by statement. Verify uses it for re-runs and down scripts.
+ * statement by statement. With `inOpenTransaction` a transactional script runs inside the caller's transaction
+ * (no BEGIN/COMMIT of its own), so the caller can look at the result and roll it back. Verify uses it for
+ * re-runs and down scripts.
  */
-export async function executeScript(client: Client, script: Script, exec: ExecutionPlan): Promise<void> {
+export async function executeScript(client: Client, script: Script, exec: ExecutionPlan, inOpenTransaction = false): Promise<void> {
+  if (exec.mode === 'transaction' && inOpenTransaction) {
+    const text = exec.statements.map((s) => `${s.sql};\n`).join('');
+    try {
+      await runScript(client, text);
+    } catch (err) {
+      const index = (err as ScriptError).completed;
+      const statement = exec.statements[index];
+      if (statement) throw statementError(err, script, statement, exec.statements.slice(0, index).reduce((n, s) => n + s.sql.length + 2, 0));
+      throw err;
+    }
+    return;
+  }
   const o = { lockTimeoutMs: 0, statementTimeoutMs: 0 };
   if (exec.mode === 'transaction') return runTransactional(client, script, exec, o);
   await client.query(['RESET ALL', ...settings(o, false)].join('; '));
