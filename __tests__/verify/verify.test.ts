@@ -95,6 +95,23 @@ describe('verify pinpoints the real faults', () => {
     expect(clean.findings.filter((f) => f.rule === 'apply-failed')).toEqual([]);
   });
 
+  test('a custom-format dump as seed: its data is loaded into the deployed schema', async () => {
+    const source = await scratchDb();
+    try {
+      await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL); INSERT INTO orders VALUES (1, 10), (2, -5);');
+      const dump = join(makeFolder({}), 'seed.dump');
+      execFileSync('pg_dump', ['-Fc', '-f', dump, '-d', source.url]);
+      const dir = makeFolder({
+        '001_orders.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL);',
+        '002_positive.sql': 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);',
+      });
+      const r = await run(gitRepo(dir, ['001_orders.sql']), { 'base-ref': 'main', 'seed-file': dump });
+      expect(rules(r)).toContain('apply-failed 002_positive.sql:1');
+    } finally {
+      await source.drop();
+    }
+  });
+
   test('an ACCESS EXCLUSIVE lock and a rewrite of an existing table, at their lines', async () => {
     const dir = makeFolder({
       '001_events.sql': 'CREATE TABLE events (id int PRIMARY KEY, kind text);\nINSERT INTO events SELECT g, \'k\' FROM generate_series(1, 1000) g;',
