@@ -6674,7 +6674,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4690);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8228);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -6683,7 +6683,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4690:
+/***/ 8228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6754,6 +6754,9 @@ const INPUTS = {
     checks: 'all',
     idempotency: 'warning',
     'seed-file': '',
+    'github-token': '${{ github.token }}',
+    comment: 'true',
+    'sarif-file': '',
 };
 const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
 const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
@@ -6791,7 +6794,8 @@ Options (the same as the action's inputs):
   --checks <list>               verify checks: all, or some of apply, idempotency, reversibility, locks, lint
   --idempotency error|warning|off   how a migration that cannot be re-run is reported (default: warning)
   --seed-file <file>            SQL or custom-format dump loaded before the new migrations (verify)
-  --format text|json            output format (default: text)
+  --format text|json|markdown   output format (default: text)
+  --sarif-file <file>           also write the findings as SARIF 2.1.0
   --report-path <file>          also write the JSON report to this file
   -h, --help                    show this help
 
@@ -6822,8 +6826,8 @@ function parseCliArgs(argv, env) {
     }
     raw['database-url'] ??= env.DATABASE_URL;
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json')
-        throw new InputError([`--format: '${format}' must be text or json`]);
+    if (format !== 'text' && format !== 'json' && format !== 'markdown')
+        throw new InputError([`--format: '${format}' must be text, json or markdown`]);
     return {
         raw,
         format,
@@ -6960,6 +6964,11 @@ function parseConfig(raw) {
     const idempotency = get('idempotency');
     if (!['error', 'warning', 'off'].includes(idempotency))
         problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
+    // Outside a workflow the default is the unexpanded expression itself: no token then.
+    const token = raw['github-token']?.trim();
+    const githubToken = token && !token.startsWith('${{') ? token : undefined;
+    if (githubToken)
+        secrets.push(githubToken);
     const config = {
         command,
         migrationsDir: get('migrations-dir'),
@@ -6980,6 +6989,9 @@ function parseConfig(raw) {
         checks: new Set(checkNames.filter((c) => CHECKS.includes(c))),
         idempotency: idempotency,
         seedFile: get('seed-file') || undefined,
+        githubToken,
+        comment: bool('comment', get('comment'), problems),
+        sarifFile: get('sarif-file') || undefined,
         secrets: [...new Set(secrets)],
     };
     if (problems.length)
@@ -10212,13 +10224,13 @@ async function verify(config, ctx) {
     const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
     if (config.checks.has('lint')) {
         const inScope = new Set(split.fresh);
-        const findings = await lintFiles(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion: config.postgresVersion ?? NEWEST_POSTGRES, disabled: new Set([...config.disabledRules, 'syntax-error']) });
+        const findings = await ctx.log.group('lint the new migrations', () => lintFiles(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion: config.postgresVersion ?? NEWEST_POSTGRES, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
         for (const f of findings)
             addFinding(report, f);
     }
     const server = await ScratchServer.open(ctx.databaseUrl);
     try {
-        const { result, findings } = await runChecks(server, split.deployed, runnable, config, ctx.log);
+        const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () => runChecks(server, split.deployed, runnable, config, ctx.log));
         report.verify = result;
         for (const f of findings)
             addFinding(report, f);
@@ -10442,6 +10454,185 @@ function writeReport(path, report, secrets) {
     (0,external_node_fs_.writeFileSync)(path, `${renderJson(report, secrets)}\n`);
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+/** A table cell: pipes escaped, newlines folded, long text cut. */
+function cell(text, max = 300) {
+    const t = String(text ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+function pathOf(r, f) {
+    return f.file ? (r.root ? (0,external_node_path_namespaceObject.join)(r.root, f.file) : f.file) : '(database)';
+}
+/** The one-line verdict every rendering opens with. */
+function verdict(r) {
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    const warnings = r.findings.filter((f) => f.severity === 'warning').length;
+    const counts = `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
+    const what = {
+        verify: `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
+        apply: `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
+        plan: `${count(r.pending.length, 'pending migration')}`,
+        lint: `${count(r.findings.length, 'finding')}`,
+    };
+    return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
+}
+const outcome = (m) => [`apply ${m.apply}`, m.idempotency !== 'off' ? `re-run ${m.idempotency}` : '', m.reversibility !== 'off' ? `down/up ${m.reversibility}` : '']
+    .filter(Boolean)
+    .join(' · ');
+function migrationsTable(r) {
+    const rows = [];
+    if (r.verify) {
+        for (const m of r.verify.migrations) {
+            const ok = m.apply === 'ok' && m.idempotency !== 'failed' && m.reversibility !== 'failed';
+            rows.push([m.version, m.name, m.transaction ? 'yes' : 'no', m.applyMs !== undefined ? `${m.applyMs} ms` : '—', `${ok ? '✅' : '❌'} ${outcome(m)}`]);
+        }
+    }
+    else if (r.command === 'apply') {
+        const applied = new Map(r.applied.map((a) => [a.version, a]));
+        for (const p of r.pending) {
+            const a = applied.get(p.version);
+            const failed = !a && r.findings.some((f) => f.rule === 'apply-failed' && f.file === p.file);
+            rows.push([p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', a ? `✅ applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}` : failed ? '❌ failed, rolled back' : '⏸ not run']);
+        }
+    }
+    else if (r.command === 'plan') {
+        for (const p of r.pending)
+            rows.push([p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, '—', 'pending']);
+    }
+    if (!rows.length)
+        return [];
+    return ['### Migrations', '', '| version | name | transaction | duration | result |', '| --- | --- | --- | --- | --- |', ...rows.map((c) => `| ${c.map((x) => cell(x)).join(' | ')} |`), ''];
+}
+function findingsSection(r) {
+    if (!r.findings.length)
+        return [];
+    const order = { error: 0, warning: 1, info: 2 };
+    const byFile = new Map();
+    for (const f of [...r.findings].sort((a, b) => order[a.severity] - order[b.severity])) {
+        const key = pathOf(r, f);
+        byFile.set(key, [...(byFile.get(key) ?? []), f]);
+    }
+    const out = ['### Findings', ''];
+    for (const [file, list] of byFile) {
+        out.push(`**\`${file}\`**`, '', '| line | | rule | finding | fix |', '| --- | --- | --- | --- | --- |');
+        for (const f of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
+            const rule = f.docs ? `[\`${f.rule}\`](${f.docs})` : `\`${f.rule}\``;
+            out.push(`| ${f.line ?? ''} | ${ICON[f.severity]} | ${rule} | ${cell(f.message, 600)} | ${cell(f.help)} |`);
+        }
+        out.push('');
+    }
+    return out;
+}
+function locksSection(r) {
+    const rows = (r.verify?.migrations ?? []).flatMap((m) => m.statements
+        .filter((s) => s.locks.some((l) => l.mode !== 'ACCESS SHARE') || s.rewrites.length)
+        .map((s) => `| ${cell(m.name)} | ${s.line} | \`${cell(s.sql, 80)}\` | ${cell(s.locks.filter((l) => l.mode !== 'ACCESS SHARE').map((l) => `${l.mode} ${l.relation}`).join(', '))}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`));
+    if (!rows.length)
+        return [];
+    return ['### Locks on existing tables', '', '| migration | line | statement | locks | rewrite | duration |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''];
+}
+function schemaSection(r) {
+    const change = r.verify?.schemaChange ?? [];
+    if (!r.verify)
+        return [];
+    return ['### Schema change', '', ...(change.length ? ['```diff', ...change, '```'] : ['No schema change.']), ''];
+}
+function planSection(r) {
+    if (!r.planHash && !r.notes.length)
+        return [];
+    const out = ['### Plan', ''];
+    if (r.target)
+        out.push(`Target \`${r.target}\`, history table \`${r.historyTable}\`.`, '');
+    if (r.planHash)
+        out.push(`Plan hash: \`${r.planHash}\``, '');
+    for (const n of r.notes)
+        out.push(`- ${n}`);
+    if (r.notes.length)
+        out.push('');
+    return out;
+}
+/** The report as Markdown: the job summary, the PR comment and the CLI's markdown format all use this. */
+function renderMarkdown(r) {
+    return [verdict(r), '', ...migrationsTable(r), ...findingsSection(r), ...locksSection(r), ...schemaSection(r), ...planSection(r)].join('\n').trimEnd() + '\n';
+}
+/**
+ * Cuts rendered Markdown to fit a limit, at a line boundary, with a note saying where the rest is.
+ * `size` measures the text the way the limit does (bytes for the summary, characters for comments).
+ */
+function fitMarkdown(md, limit, size, rest) {
+    if (size(md) <= limit)
+        return md;
+    const note = `\n\n_This report was cut to fit GitHub's limit; the full report is in ${rest}._\n`;
+    const lines = md.split('\n');
+    let out = '';
+    for (const line of lines) {
+        // Room is kept for the note and for closing a code block the cut may leave open.
+        if (size(`${out}${line}\n`) + size(note) + 4 > limit)
+            break;
+        out += `${line}\n`;
+    }
+    // A cut inside a code block would leave it open.
+    if ((out.match(/^```/gm)?.length ?? 0) % 2 === 1)
+        out += '```\n';
+    return `${out}${note}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+/**
+ * The findings as SARIF 2.1.0, for GitHub code scanning: every finding that points into a file, beyond the
+ * annotation cap. Rules carry their description and fix.
+ */
+function renderSarif(r, version) {
+    const located = r.findings.filter((f) => f.file);
+    const ids = [...new Set(located.map((f) => f.rule))];
+    const rules = ids.map((id) => {
+        const rule = RULES.find((x) => x.id === id);
+        const example = located.find((f) => f.rule === id);
+        return {
+            id,
+            shortDescription: { text: rule?.title ?? id },
+            fullDescription: { text: rule?.message ?? example.message },
+            help: { text: rule?.help ?? example.help ?? '' },
+            defaultConfiguration: { level: LEVEL[rule?.severity ?? example.severity] },
+        };
+    });
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: { driver: { name: 'pg-migration-gate', version, informationUri: 'https://github.com/marketplace/actions/pg-migration-gate', rules } },
+                results: located.map((f) => ({
+                    ruleId: f.rule,
+                    ruleIndex: ids.indexOf(f.rule),
+                    level: LEVEL[f.severity],
+                    message: { text: f.help ? `${f.message} ${f.help}` : f.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: (r.root ? (0,external_node_path_namespaceObject.join)(r.root, f.file) : f.file).split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                                region: { startLine: f.line ?? 1, startColumn: f.column ?? 1 },
+                            },
+                        },
+                    ],
+                })),
+            },
+        ],
+    };
+}
+function writeSarif(path, r, version, secrets) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(path, `${redact_redact(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 /** The CLI's human output: the verdict, what ran or would run, then findings as `file:line:col  severity  rule  message`. */
@@ -10495,7 +10686,14 @@ function renderText(r) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** This tool's version, as in package.json (a test keeps them equal). */
+const version_VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
 
 
 
@@ -10536,7 +10734,10 @@ async function main(argv) {
         const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files });
         if (args.reportPath)
             writeReport(args.reportPath, report, secrets);
-        console.log(args.format === 'json' ? renderJson(report, secrets) : redact_redact(renderText(report), secrets));
+        if (config.sarifFile)
+            writeSarif(config.sarifFile, report, version_VERSION, secrets);
+        const render = { json: () => renderJson(report, secrets), markdown: () => redact_redact(renderMarkdown(report), secrets), text: () => redact_redact(renderText(report), secrets) };
+        console.log(render[args.format]());
         return report.ok ? 0 : 1;
     }
     catch (err) {

@@ -6,7 +6,10 @@ import { InputError } from './errors.js';
 import type { Logger } from './logger.js';
 import { redact } from './redact.js';
 import { renderJson, writeReport } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import { writeSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
+import { VERSION } from './version.js';
 
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -39,7 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files });
     if (args.reportPath) writeReport(args.reportPath, report, secrets);
-    console.log(args.format === 'json' ? renderJson(report, secrets) : redact(renderText(report), secrets));
+    if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
+    const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
+    console.log(render[args.format]());
     return report.ok ? 0 : 1;
   } catch (err) {
     if (err instanceof InputError) {

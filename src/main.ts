@@ -5,8 +5,8 @@ import { needsDatabase, runCommand } from './commands/run.js';
 import { InputError } from './errors.js';
 import type { Logger } from './logger.js';
 import { redact } from './redact.js';
-import { writeReport } from './report/json.js';
 import { renderText } from './report/text.js';
+import { publish } from './publish.js';
 
 function actionLogger(secrets: readonly string[]): Logger {
   return {
@@ -28,18 +28,9 @@ export async function run(): Promise<void> {
       throw new InputError([`database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`]);
     }
     const log = actionLogger(secrets);
-    const report = await log.group(`pg-migration-gate ${config.command}`, () =>
-      runCommand(config, { databaseUrl: config.databaseUrl, log, appliedBy: runner.appliedBy }),
-    );
-    writeReport(runner.reportPath, report, secrets);
-    core.setOutput('pending', report.pending.length);
-    core.setOutput('applied', report.applied.length);
-    core.setOutput('plan-hash', report.planHash ?? '');
-    core.setOutput('report-path', runner.reportPath);
-    core.setOutput('findings', report.findings.length);
-    core.setOutput('errors', report.findings.filter((f) => f.severity === 'error').length);
-    core.setOutput('warnings', report.findings.filter((f) => f.severity === 'warning').length);
+    const report = await runCommand(config, { databaseUrl: config.databaseUrl, log, appliedBy: runner.appliedBy });
     core.info(redact(renderText(report), secrets));
+    await log.group('publish the report', () => publish(report, config, runner));
     if (!report.ok) {
       const first = report.findings.find((f) => f.severity === 'error');
       core.setFailed(redact(`${config.command} failed: ${first?.message ?? 'see the report'}`, secrets));

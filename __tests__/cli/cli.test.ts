@@ -79,7 +79,7 @@ describe('the CLI', () => {
     [['apply', '--lock-timeout', 'soon'], /lock-timeout: 'soon' is not a duration/],
     [['apply', '--no-such-flag'], /Unknown option '--no-such-flag'.*pg-migration-gate --help/],
     [['apply', '--migrations-dir', '/nonexistent'], /migrations folder '\/nonexistent' does not exist/],
-    [['apply', '--format', 'yaml'], /--format: 'yaml' must be text or json/],
+    [['apply', '--format', 'yaml'], /--format: 'yaml' must be text, json or markdown/],
   ])('usage and configuration errors exit 2: %j', async (args, message) => {
     const r = await cli([...args, '--database-url', db.url]);
     expect(r.code).toBe(2);

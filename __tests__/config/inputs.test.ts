@@ -130,14 +130,20 @@ describe('parseConfig collects every problem', () => {
   });
 });
 
+test('VERSION matches package.json', async () => {
+  const { VERSION } = await import('../../src/version.js');
+  expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+});
+
 describe('action.yml and the README stay in step with the inputs', () => {
   const actionYml = readFileSync('action.yml', 'utf8');
   const readme = readFileSync('README.md', 'utf8');
 
+  const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   test.each(Object.entries(INPUTS))('%s', (name, value) => {
-    const block = new RegExp(`\\n  ${name}:\\n    description: .+\\n    required: false\\n    default: '${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'\\n`);
+    const block = new RegExp(`\\n  ${name}:\\n    description: .+\\n    required: false\\n    default: '${escape(value)}'\\n`);
     expect(actionYml).toMatch(block);
-    expect(readme).toMatch(new RegExp(`\\| \`${name}\` \\|[^\\n]*\\| \`${value || '—'}\` \\|`.replace('`—`', '—')));
+    expect(readme).toMatch(new RegExp(`\\| \`${name}\` \\|[^\\n]*\\| ${value ? `\`${escape(value)}\`` : '—'} \\|`));
   });
 
   test('action.yml declares node24 and dist/index.js, and no input the code does not read', () => {

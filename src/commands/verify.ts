@@ -72,16 +72,18 @@ export async function verify(config: Config, ctx: CommandContext): Promise<Repor
 
   if (config.checks.has('lint')) {
     const inScope = new Set(split.fresh);
-    const findings = await lintFiles(
+    const findings = await ctx.log.group('lint the new migrations', () => lintFiles(
       migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })),
       { postgresVersion: config.postgresVersion ?? NEWEST_POSTGRES, disabled: new Set([...config.disabledRules, 'syntax-error']) },
-    );
+    ));
     for (const f of findings) addFinding(report, f);
   }
 
   const server = await ScratchServer.open(ctx.databaseUrl);
   try {
-    const { result, findings } = await runChecks(server, split.deployed, runnable, config, ctx.log);
+    const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () =>
+      runChecks(server, split.deployed, runnable, config, ctx.log),
+    );
     report.verify = result;
     for (const f of findings) addFinding(report, f);
   } finally {

@@ -5,7 +5,7 @@ import { INPUTS, type InputName, type RawConfig } from './inputs-spec.js';
 
 export interface CliArgs {
   raw: RawConfig;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'markdown';
   reportPath?: string;
   files: string[];
   help: boolean;
@@ -40,7 +40,8 @@ Options (the same as the action's inputs):
   --checks <list>               verify checks: all, or some of apply, idempotency, reversibility, locks, lint
   --idempotency error|warning|off   how a migration that cannot be re-run is reported (default: warning)
   --seed-file <file>            SQL or custom-format dump loaded before the new migrations (verify)
-  --format text|json            output format (default: text)
+  --format text|json|markdown   output format (default: text)
+  --sarif-file <file>           also write the findings as SARIF 2.1.0
   --report-path <file>          also write the JSON report to this file
   -h, --help                    show this help
 
@@ -72,7 +73,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
   }
   raw['database-url'] ??= env.DATABASE_URL;
   const format = (values.format as string | undefined) ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new InputError([`--format: '${format}' must be text or json`]);
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new InputError([`--format: '${format}' must be text, json or markdown`]);
   return {
     raw,
     format,

@@ -34,7 +34,13 @@ export interface Config {
   idempotency: 'error' | 'warning' | 'off';
   /** SQL or a custom-format dump loaded before the new migrations run (verify). */
   seedFile?: string;
-  /** Values that must never appear in output (the database password). */
+  /** Token for the pull request comment; unset outside GitHub. */
+  githubToken?: string;
+  /** Keep one living comment on the pull request. */
+  comment: boolean;
+  /** Where to write the findings as SARIF. */
+  sarifFile?: string;
+  /** Values that must never appear in output (the database password, the token). */
   secrets: string[];
 }
 
@@ -124,6 +130,11 @@ export function parseConfig(raw: RawConfig): Config {
   const idempotency = get('idempotency');
   if (!['error', 'warning', 'off'].includes(idempotency)) problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
 
+  // Outside a workflow the default is the unexpanded expression itself: no token then.
+  const token = raw['github-token']?.trim();
+  const githubToken = token && !token.startsWith('${{') ? token : undefined;
+  if (githubToken) secrets.push(githubToken);
+
   const config: Config = {
     command,
     migrationsDir: get('migrations-dir'),
@@ -144,6 +155,9 @@ export function parseConfig(raw: RawConfig): Config {
     checks: new Set(checkNames.filter((c): c is Check => (CHECKS as readonly string[]).includes(c))),
     idempotency: idempotency as Config['idempotency'],
     seedFile: get('seed-file') || undefined,
+    githubToken,
+    comment: bool('comment', get('comment'), problems),
+    sarifFile: get('sarif-file') || undefined,
     secrets: [...new Set(secrets)],
   };
   if (problems.length) throw new InputError(problems);

@@ -22,6 +22,9 @@ export const INPUTS = {
   checks: 'all',
   idempotency: 'warning',
   'seed-file': '',
+  'github-token': '${{ github.token }}',
+  comment: 'true',
+  'sarif-file': '',
 } as const;
 
 export type InputName = keyof typeof INPUTS;

@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import * as github from '@actions/github';
+import type { PullRequest } from '../github/pr-comment.js';
 import { join } from 'node:path';
 import { INPUTS, type InputName, type RawConfig } from './inputs-spec.js';
 
@@ -7,6 +9,8 @@ export interface RunnerContext {
   /** Recorded in the history table's applied_by: repository, commit, workflow run. */
   appliedBy: string;
   reportPath: string;
+  /** Set on pull_request events: where the living comment goes. */
+  pullRequest?: PullRequest;
 }
 
 /** The only place the action reads its inputs and the runner's environment. */
@@ -23,6 +27,13 @@ export function readInputs(): { raw: RawConfig; runner: RunnerContext } {
     runner: {
       appliedBy: `github:${env.GITHUB_REPOSITORY ?? 'unknown'}@${(env.GITHUB_SHA ?? 'unknown').slice(0, 12)}${run}${who}`,
       reportPath: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'report.json'),
+      pullRequest: pullRequestOf(),
     },
   };
+}
+
+function pullRequestOf(): PullRequest | undefined {
+  const number = github.context.payload.pull_request?.number;
+  if (!number || !process.env.GITHUB_REPOSITORY) return undefined;
+  return { ...github.context.repo, number };
 }

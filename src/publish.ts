@@ -1,0 +1,55 @@
+import * as core from '@actions/core';
+import type { Config } from './config/config.js';
+import type { RunnerContext } from './config/inputs.js';
+import { CommentPermissionError, marker, upsertComment } from './github/pr-comment.js';
+import { redact } from './redact.js';
+import { annotationsFor } from './report/annotations.js';
+import { writeReport } from './report/json.js';
+import { COMMENT_LIMIT_CHARS, SUMMARY_LIMIT_BYTES } from './report/limits.js';
+import { fitMarkdown, renderMarkdown } from './report/markdown.js';
+import type { Report } from './report/report.js';
+import { writeSarif } from './report/sarif.js';
+import { VERSION } from './version.js';
+
+/**
+ * Publishes a report where people look: the JSON file and outputs, annotations on the migration files, the job
+ * summary, SARIF when asked, and one living pull request comment. Rendered once (renderMarkdown), redacted once.
+ */
+export async function publish(report: Report, config: Config, runner: RunnerContext): Promise<void> {
+  const secrets = config.secrets;
+  writeReport(runner.reportPath, report, secrets);
+  const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
+  core.setOutput('pending', report.pending.length);
+  core.setOutput('applied', report.applied.length);
+  core.setOutput('plan-hash', report.planHash ?? '');
+  core.setOutput('report-path', runner.reportPath);
+  core.setOutput('findings', report.findings.length);
+  core.setOutput('errors', count('error'));
+  core.setOutput('warnings', count('warning'));
+
+  const { annotations, left } = annotationsFor(report);
+  for (const a of annotations) {
+    const props = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
+    (a.level === 'error' ? core.error : core.warning)(redact(a.message, secrets), props);
+  }
+
+  let markdown = redact(renderMarkdown(report), secrets);
+  if (left) markdown += `\n_${left} more finding(s) are not annotated (GitHub shows ${annotations.length ? 'at most 10 of each kind' : 'none'} per step); all are listed above${config.sarifFile ? ' and in the SARIF file' : ''}._\n`;
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(fitMarkdown(markdown, SUMMARY_LIMIT_BYTES, (s) => Buffer.byteLength(s), runner.reportPath)).write();
+  }
+
+  if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
+
+  if (config.comment && runner.pullRequest && config.githubToken) {
+    const key = `${report.command} ${config.migrationsDir}`;
+    const room = COMMENT_LIMIT_CHARS - marker(key).length - 1;
+    try {
+      const r = await upsertComment(config.githubToken, runner.pullRequest, key, fitMarkdown(markdown, room, (s) => s.length, 'the job summary and the report file'));
+      core.info(`pull request comment ${r.action}: ${r.url}`);
+    } catch (err) {
+      // A comment that cannot be written never fails the check: the report is in the summary anyway.
+      core.warning(redact(err instanceof CommentPermissionError ? err.message : `could not write the pull request comment: ${(err as Error).message}`, secrets));
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/** GitHub's limits, named once. */
+
+/** $GITHUB_STEP_SUMMARY takes at most 1 MiB per step. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+
+/** An issue or pull request comment holds at most 65,536 characters. */
+export const COMMENT_LIMIT_CHARS = 65_536;
+
+/** GitHub shows at most 10 annotations of each kind (error, warning, notice) per step. */
+export const ANNOTATIONS_PER_KIND = 10;

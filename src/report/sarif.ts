@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { redact } from '../redact.js';
+import { RULES } from '../lint/registry.js';
+import type { Report, Severity } from './report.js';
+
+const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * The findings as SARIF 2.1.0, for GitHub code scanning: every finding that points into a file, beyond the
+ * annotation cap. Rules carry their description and fix.
+ */
+export function renderSarif(r: Report, version: string): object {
+  const located = r.findings.filter((f) => f.file);
+  const ids = [...new Set(located.map((f) => f.rule))];
+  const rules = ids.map((id) => {
+    const rule = RULES.find((x) => x.id === id);
+    const example = located.find((f) => f.rule === id)!;
+    return {
+      id,
+      shortDescription: { text: rule?.title ?? id },
+      fullDescription: { text: rule?.message ?? example.message },
+      help: { text: rule?.help ?? example.help ?? '' },
+      defaultConfiguration: { level: LEVEL[rule?.severity ?? example.severity] },
+    };
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'pg-migration-gate', version, informationUri: 'https://github.com/marketplace/actions/pg-migration-gate', rules } },
+        results: located.map((f) => ({
+          ruleId: f.rule,
+          ruleIndex: ids.indexOf(f.rule),
+          level: LEVEL[f.severity],
+          message: { text: f.help ? `${f.message} ${f.help}` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: (r.root ? join(r.root, f.file!) : f.file!).split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line ?? 1, startColumn: f.column ?? 1 },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+export function writeSarif(path: string, r: Report, version: string, secrets: readonly string[]): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${redact(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
+}

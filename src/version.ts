@@ -1,0 +1,2 @@
+/** This tool's version, as in package.json (a test keeps them equal). */
+export const VERSION = '0.1.0';
