@@ -6674,7 +6674,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8228);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1313);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -6683,7 +6683,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8228:
+/***/ 1313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6692,6 +6692,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:util"
@@ -6757,6 +6759,15 @@ const INPUTS = {
     'github-token': '${{ github.token }}',
     comment: 'true',
     'sarif-file': '',
+    'backup-dir': '',
+    'pg-dump-path': '',
+    'pg-dump-docker': 'false',
+    'artifact-name': '',
+    'retention-days': '',
+    'backup-file': '',
+    'backup-artifact': '',
+    'backup-run-id': '',
+    'restore-drill': '',
 };
 const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
 const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
@@ -6969,6 +6980,8 @@ function parseConfig(raw) {
     const githubToken = token && !token.startsWith('${{') ? token : undefined;
     if (githubToken)
         secrets.push(githubToken);
+    const retention = get('retention-days');
+    const runId = get('backup-run-id');
     const config = {
         command,
         migrationsDir: get('migrations-dir'),
@@ -6992,6 +7005,15 @@ function parseConfig(raw) {
         githubToken,
         comment: bool('comment', get('comment'), problems),
         sarifFile: get('sarif-file') || undefined,
+        backupDir: get('backup-dir') || undefined,
+        pgDumpPath: get('pg-dump-path') || undefined,
+        pgDumpDocker: bool('pg-dump-docker', get('pg-dump-docker'), problems),
+        artifactName: get('artifact-name') || undefined,
+        retentionDays: retention ? config_int('retention-days', retention, 1, 90, problems) : undefined,
+        backupFile: get('backup-file') || undefined,
+        backupArtifact: get('backup-artifact') || undefined,
+        backupRunId: runId ? config_int('backup-run-id', runId, 1, Number.MAX_SAFE_INTEGER, problems) : undefined,
+        restoreDrill: get('restore-drill') || undefined,
         secrets: [...new Set(secrets)],
     };
     if (problems.length)
@@ -7808,8 +7830,6 @@ async function analyseAll(migrations) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/migrations/checksum.ts
 
 /** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
@@ -9592,6 +9612,293 @@ async function lint(config, ctx) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./src/backup/artifact-store.ts
+/** GitHub's artifact names may not hold " : < > | * ? \ / or line breaks; keep them short and plain. */
+function artifactName(...parts) {
+    return parts
+        .join('-')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/backup/pg-tools.ts
+
+
+
+
+
+const pg_tools_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
+function toolDirs() {
+    const versioned = [];
+    const scan = (root, pattern, bin) => {
+        if (!(0,external_node_fs_.existsSync)(root))
+            return;
+        for (const name of (0,external_node_fs_.readdirSync)(root)) {
+            const m = pattern.exec(name);
+            if (m)
+                versioned.push({ dir: bin(name), v: Number(m[1]) });
+        }
+    };
+    scan('/usr/lib/postgresql', /^(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr/lib/postgresql', n, 'bin'));
+    scan('/usr', /^pgsql-(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr', n, 'bin'));
+    scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/opt/homebrew/opt', n, 'bin'));
+    scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr/local/opt', n, 'bin'));
+    const path = (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+    return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
+}
+async function toolVersion(path) {
+    try {
+        const { stdout } = await pg_tools_run(path, ['--version']);
+        const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
+        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', '') } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
+async function installedTools(name, explicit) {
+    const places = explicit ? [explicit] : [];
+    for (const dir of toolDirs())
+        places.push((0,external_node_path_namespaceObject.join)(dir, name));
+    const found = [];
+    for (const p of new Set(places)) {
+        const file = (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory() ? (0,external_node_path_namespaceObject.join)(p, name) : p;
+        if (!(0,external_node_fs_.existsSync)(file))
+            continue;
+        const t = await toolVersion(file);
+        if (t && !found.some((f) => f.path === t.path))
+            found.push(t);
+    }
+    return found;
+}
+/**
+ * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
+ * An explicit path wins when it fits. None fitting is an InputError naming both versions and the fix, raised
+ * before anything is done.
+ */
+async function chooseTool(name, serverMajor, explicit) {
+    const tools = await installedTools(name, explicit);
+    const fits = tools.filter((t) => t.major >= serverMajor);
+    const preferred = explicit ? fits.find((t) => t.path === explicit || t.path === (0,external_node_path_namespaceObject.join)(explicit, name)) : undefined;
+    const chosen = preferred ?? fits.sort((a, b) => b.major - a.major)[0];
+    if (chosen)
+        return chosen;
+    const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
+    throw new InputError([
+        `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
+    ]);
+}
+/**
+ * libpq connection parameters for a child process: the URL without its password on the command line (argv is
+ * visible to every user of the machine), the password in PGPASSWORD.
+ */
+function libpqArgs(url) {
+    const u = new URL(url);
+    const password = u.password ? decodeURIComponent(u.password) : undefined;
+    u.password = '';
+    const env = { ...process.env };
+    if (password)
+        env.PGPASSWORD = password;
+    return { dbname: u.toString(), env };
+}
+/**
+ * The tool from the official postgres:<major> image, run by Docker with the host network and `dir` mounted at
+ * the same path, the password passed through the environment (-e PGPASSWORD, without its value on argv).
+ */
+async function dockerTool(name, major, dir) {
+    try {
+        await pg_tools_run('docker', ['version', '--format', '{{.Server.Version}}']);
+    }
+    catch (cause) {
+        throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+    }
+    return {
+        path: 'docker',
+        prefix: ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, `postgres:${major}`, name],
+        major,
+        version: `${major} (docker postgres:${major})`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/backup/dump.ts
+
+
+
+
+/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
+function runTool(tool, args, env) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => {
+            if (out.length < 1_000_000)
+                out += d;
+        });
+        child.stderr.on('data', (d) => {
+            if (err.length < 100_000)
+                err += d;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
+    });
+}
+/** pg_dump in custom format (compressed) straight to `file`. */
+async function dumpDatabase(pgDump, url, file) {
+    const { dbname, env } = libpqArgs(url);
+    await runTool(pgDump, ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${dbname}`], env);
+}
+/** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
+async function checkDump(pgRestore, file) {
+    const list = await runTool(pgRestore, ['--list', file], process.env);
+    return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
+}
+/** sha256 of a file, streamed. */
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        (0,external_node_fs_.createReadStream)(file)
+            .on('data', (d) => hash.update(d))
+            .on('error', reject)
+            .on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/**
+ * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
+ * it, and the whole restore is one transaction, so a failed restore changes nothing.
+ */
+async function restoreDump(pgRestore, url, file) {
+    const { dbname, env } = libpqArgs(url);
+    await runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
+}
+
+;// CONCATENATED MODULE: ./src/backup/metadata.ts
+
+
+const metadataPath = (dump) => `${dump}.json`;
+function writeMetadata(dump, m) {
+    const path = metadataPath(dump);
+    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
+    return path;
+}
+function readMetadata(dump) {
+    const path = metadataPath(dump);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        throw new InputError([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
+    }
+    const m = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    if (m.format !== 'pg-migration-gate-backup/1')
+        throw new InputError([`${path}: not a pg-migration-gate backup metadata file`]);
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/backup/take-backup.ts
+
+
+
+
+
+
+
+
+
+
+function writableDir(dir) {
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (cause) {
+        throw new InputError([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+    }
+}
+/**
+ * A verified backup: pg_dump in custom format (compressed) with a pg_dump at least as new as the server, checked
+ * by reading its table of contents back, checksummed, described by a metadata file beside it, and uploaded when
+ * a store is given. A pg_dump too old, or an unwritable folder, fails before anything is dumped.
+ */
+async function takeBackup(url, o) {
+    const server = await withClient(url, async (c) => {
+        const v = (await c.query("SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS text, current_database() AS db")).rows[0];
+        const history = await readHistory(c, o.historyTable).catch(() => undefined);
+        const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version, b.version)).pop();
+        return { major: Math.floor(v.num / 10000), text: String(v.text).split(' ')[0], db: v.db, last };
+    });
+    writableDir(o.dir);
+    const tool = (name) => chooseTool(name, server.major, o.pgDumpPath).catch(async (err) => {
+        if (o.pgDumpDocker && err instanceof InputError)
+            return dockerTool(name, server.major, o.dir);
+        throw err;
+    });
+    const pgDump = await tool('pg_dump');
+    const pgRestore = await tool('pg_restore');
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const path = (0,external_node_path_namespaceObject.join)(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}-${stamp}.dump`);
+    await dumpDatabase(pgDump, url, path);
+    const entries = await checkDump(pgRestore, path);
+    const sha256 = await sha256File(path);
+    const size = (0,external_node_fs_.statSync)(path).size;
+    const metadata = {
+        format: 'pg-migration-gate-backup/1',
+        file: path.split('/').pop(),
+        sha256,
+        size,
+        database: targetIdentity(url),
+        serverVersion: server.text,
+        pgDumpVersion: pgDump.version,
+        createdAt: new Date().toISOString(),
+        historyTable: tableText(o.historyTable),
+        lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
+        planHash: o.planHash,
+        entries,
+    };
+    const metadataPath = writeMetadata(path, metadata);
+    const info = {
+        path,
+        metadataPath,
+        sha256,
+        size,
+        serverVersion: server.text,
+        pgDumpVersion: pgDump.version,
+        restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
+    };
+    if (o.artifact) {
+        const { id } = await o.artifact.store.upload(o.artifact.name, [path, metadataPath], o.dir, o.artifact.retentionDays);
+        info.artifactName = o.artifact.name;
+        info.artifactId = id;
+        info.restore = `uses: pg-migration-gate with command: restore, backup-artifact: ${o.artifact.name} (backup-run-id: this run's id from another run)`;
+    }
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/commands/backup.ts
+
+
+
+
+/** The artifact name: given, or unique per database, run and attempt. */
+function backupArtifactName(config, url, a) {
+    return config.artifactName ?? artifactName('pg-backup', targetIdentity(url).split('/').pop(), String(a.runId), String(a.attempt));
+}
+/** A verified backup of the target database, uploaded as an artifact inside GitHub Actions. */
+async function backup(config, ctx) {
+    const report = startReport('backup', config, ctx.databaseUrl);
+    report.backup = await takeBackup(ctx.databaseUrl, {
+        dir: config.backupDir ?? ctx.backupDir,
+        historyTable: config.historyTable,
+        pgDumpPath: config.pgDumpPath,
+        pgDumpDocker: config.pgDumpDocker,
+        artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
+    });
+    const b = report.backup;
+    ctx.log.info(`backup ${b.path}: ${b.size} bytes, sha256 ${b.sha256}${b.artifactName ? `, artifact ${b.artifactName} (${b.artifactId})` : ''}`);
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 
 
@@ -9619,6 +9926,76 @@ async function plan(config, ctx) {
         report.notes.push(`baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`);
     report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), p);
     ctx.log.info(`${report.pending.length} pending migration(s); plan hash ${report.planHash}`);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/backup/restore-backup.ts
+
+
+
+
+
+
+
+/** The dump of a downloaded artifact: the one .dump file with its metadata. */
+function dumpIn(dir) {
+    const dumps = (0,external_node_fs_.readdirSync)(dir).filter((f) => f.endsWith('.dump'));
+    if (dumps.length !== 1)
+        throw new InputError([`backup-artifact: expected one .dump file in the artifact, found ${dumps.length}`]);
+    return (0,external_node_path_namespaceObject.join)(dir, dumps[0]);
+}
+/**
+ * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
+ * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
+ * recreates the dump's objects in one transaction. Returns the metadata.
+ */
+async function restoreBackup(url, dump, pgDumpPath) {
+    const metadata = readMetadata(dump);
+    const actual = await sha256File(dump);
+    if (actual !== metadata.sha256) {
+        throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+    }
+    const major = await withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+    const pgRestore = await chooseTool('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+    await restoreDump(pgRestore, url, dump);
+    return metadata;
+}
+
+;// CONCATENATED MODULE: ./src/commands/restore.ts
+
+
+
+
+
+
+/** The dump to restore: a file, or the dump of an artifact downloaded from this run or another. */
+async function locateDump(config, ctx) {
+    if (config.backupFile)
+        return config.backupFile;
+    if (!config.backupArtifact)
+        throw new InputError(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+    if (!ctx.artifacts)
+        throw new InputError(['backup-artifact: artifacts are only reachable inside GitHub Actions; download it and use backup-file']);
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pmg-restore-'));
+    const from = config.backupRunId
+        ? { runId: config.backupRunId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' }
+        : undefined;
+    if (from && !from.token)
+        throw new InputError(['backup-run-id: reading another run\'s artifacts needs github-token with actions: read']);
+    await ctx.artifacts.store.download(config.backupArtifact, dir, from);
+    return dumpIn(dir);
+}
+/**
+ * Restores a backup into the target database after checking its sha256: the dump's objects are dropped and
+ * recreated in one transaction. Objects created after the backup are not in the dump and stay; the report
+ * names the backup it restored.
+ */
+async function restore(config, ctx) {
+    const report = startReport('restore', config, ctx.databaseUrl);
+    const dump = await locateDump(config, ctx);
+    const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath);
+    report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`);
+    ctx.log.info(report.notes[report.notes.length - 1]);
     return report;
 }
 
@@ -9721,8 +10098,6 @@ async function traceMigration(client, script, exec) {
 
 
 
-
-const seed_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 function isCustomDump(file) {
     const fd = (0,external_node_fs_.openSync)(file, 'r');
     try {
@@ -9733,14 +10108,6 @@ function isCustomDump(file) {
     finally {
         (0,external_node_fs_.closeSync)(fd);
     }
-}
-/** pg_restore from PATH or the newest versioned install folder. */
-function pgRestore() {
-    const root = '/usr/lib/postgresql';
-    const versioned = (0,external_node_fs_.existsSync)(root)
-        ? (0,external_node_fs_.readdirSync)(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)).map((v) => (0,external_node_path_namespaceObject.join)(root, v, 'bin', 'pg_restore'))
-        : [];
-    return versioned.find(external_node_fs_.existsSync) ?? 'pg_restore';
 }
 /**
  * Loads realistic data before the new migrations run: an SQL file as one script, or a custom-format dump's
@@ -9753,12 +10120,9 @@ async function loadSeed(client, url, file) {
         await runScript(client, (0,external_node_fs_.readFileSync)(file, 'utf8'));
         return;
     }
-    const u = new URL(url);
-    const password = decodeURIComponent(u.password);
-    u.password = '';
-    await seed_run(pgRestore(), ['--data-only', '--no-owner', '--exit-on-error', '--dbname', u.toString(), file], {
-        env: { ...process.env, PGPASSWORD: password },
-    });
+    const major = Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
+    const { dbname, env } = libpqArgs(url);
+    await runTool(await chooseTool('pg_restore', major), ['--data-only', '--no-owner', '--exit-on-error', '--no-password', `--dbname=${dbname}`, file], env);
 }
 
 ;// CONCATENATED MODULE: ./src/verify/snapshot.ts
@@ -10251,6 +10615,8 @@ async function verify(config, ctx) {
 
 
 
+
+
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
 function needsDatabase(command) {
     return command !== 'lint';
@@ -10273,8 +10639,10 @@ async function runCommand(config, ctx) {
                 return await apply(config, withDb);
             case 'verify':
                 return await verify(config, withDb);
-            default:
-                throw new InputError([`command: '${config.command}' is not available in this version; use lint, verify, plan or apply`]);
+            case 'backup':
+                return await backup(config, withDb);
+            case 'restore':
+                return await restore(config, withDb);
         }
     }
     catch (err) {
@@ -10476,6 +10844,8 @@ function verdict(r) {
         apply: `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
         plan: `${count(r.pending.length, 'pending migration')}`,
         lint: `${count(r.findings.length, 'finding')}`,
+        backup: r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup',
+        restore: r.ok ? 'backup restored' : 'nothing restored',
     };
     return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
 }
@@ -10540,6 +10910,23 @@ function schemaSection(r) {
         return [];
     return ['### Schema change', '', ...(change.length ? ['```diff', ...change, '```'] : ['No schema change.']), ''];
 }
+function backupSection(r) {
+    const b = r.backup;
+    if (!b)
+        return [];
+    return [
+        '### Backup',
+        '',
+        '| | |',
+        '| --- | --- |',
+        `| file | \`${cell(b.path)}\` (${b.size} bytes) |`,
+        `| sha256 | \`${b.sha256}\` |`,
+        `| taken with | pg_dump ${cell(b.pgDumpVersion)} from PostgreSQL ${cell(b.serverVersion)} |`,
+        ...(b.artifactName ? [`| artifact | \`${cell(b.artifactName)}\` (id ${b.artifactId}) |`] : []),
+        `| restore | ${cell(b.restore)} |`,
+        '',
+    ];
+}
 function planSection(r) {
     if (!r.planHash && !r.notes.length)
         return [];
@@ -10556,7 +10943,7 @@ function planSection(r) {
 }
 /** The report as Markdown: the job summary, the PR comment and the CLI's markdown format all use this. */
 function renderMarkdown(r) {
-    return [verdict(r), '', ...migrationsTable(r), ...findingsSection(r), ...locksSection(r), ...schemaSection(r), ...planSection(r)].join('\n').trimEnd() + '\n';
+    return [verdict(r), '', ...migrationsTable(r), ...findingsSection(r), ...locksSection(r), ...schemaSection(r), ...backupSection(r), ...planSection(r)].join('\n').trimEnd() + '\n';
 }
 /**
  * Cuts rendered Markdown to fit a limit, at a line boundary, with a note saying where the rest is.
@@ -10665,10 +11052,14 @@ function renderText(r) {
         for (const a of r.applied)
             out.push(`  ✓ ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
     }
-    else {
+    else if (r.command === 'plan') {
         out.push(`${r.pending.length} pending migration(s)`);
         for (const p of r.pending)
             out.push(`  • ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
+    }
+    if (r.backup) {
+        const b = r.backup;
+        out.push(`backup: ${b.path} (${b.size} bytes, sha256 ${b.sha256})${b.artifactName ? ` uploaded as artifact ${b.artifactName} (${b.artifactId})` : ''}`, `restore with: ${b.restore}`);
     }
     if (r.planHash)
         out.push(`plan hash: ${r.planHash}`);
@@ -10691,6 +11082,7 @@ function renderText(r) {
 const version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -10731,7 +11123,7 @@ async function main(argv) {
             url = server.url;
             log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
         }
-        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files });
+        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: (0,external_node_path_namespaceObject.join)(process.cwd(), 'backups') });
         if (args.reportPath)
             writeReport(args.reportPath, report, secrets);
         if (config.sarifFile)

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { USAGE, parseCliArgs } from './config/cli-args.js';
 import { parseConfig } from './config/config.js';
 import { needsDatabase, runCommand } from './commands/run.js';
@@ -40,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       url = server.url;
       log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
     }
-    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files });
+    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: join(process.cwd(), 'backups') });
     if (args.reportPath) writeReport(args.reportPath, report, secrets);
     if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
     const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };

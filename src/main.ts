@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import { redact } from './redact.js';
 import { renderText } from './report/text.js';
 import { publish } from './publish.js';
+import { actionsArtifactStore } from './github/artifact-store.js';
 
 function actionLogger(secrets: readonly string[]): Logger {
   return {
@@ -28,7 +29,15 @@ export async function run(): Promise<void> {
       throw new InputError([`database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`]);
     }
     const log = actionLogger(secrets);
-    const report = await runCommand(config, { databaseUrl: config.databaseUrl, log, appliedBy: runner.appliedBy });
+    const artifacts = runner.artifactRun && { store: actionsArtifactStore(), ...runner.artifactRun };
+    const report = await runCommand(config, {
+      databaseUrl: config.databaseUrl,
+      log,
+      appliedBy: runner.appliedBy,
+      backupDir: runner.backupDir,
+      artifacts,
+      githubToken: config.githubToken,
+    });
     core.info(redact(renderText(report), secrets));
     await log.group('publish the report', () => publish(report, config, runner));
     if (!report.ok) {

@@ -26,6 +26,12 @@ export async function publish(report: Report, config: Config, runner: RunnerCont
   core.setOutput('findings', report.findings.length);
   core.setOutput('errors', count('error'));
   core.setOutput('warnings', count('warning'));
+  if (report.backup) {
+    core.setOutput('backup-path', report.backup.path);
+    core.setOutput('backup-sha256', report.backup.sha256);
+    core.setOutput('backup-size', report.backup.size);
+    core.setOutput('backup-artifact-id', report.backup.artifactId ?? '');
+  }
 
   const { annotations, left } = annotationsFor(report);
   for (const a of annotations) {

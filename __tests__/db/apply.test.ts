@@ -18,7 +18,7 @@ afterEach(async () => {
   await db.drop();
 });
 
-const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test' });
+const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test', backupDir: '/tmp/pmg-test-backups' });
 const applyDir = (dir: string, raw: RawConfig = {}) => apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, ...raw }), ctx());
 const copy = (dir: string) => {
   const to = mkdtempSync(join(tmpdir(), 'pmg-copy-'));

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 const config = (dir: string, raw: RawConfig = {}) => testConfig({ command: 'apply', 'migrations-dir': dir, 'database-url': db.url, ...raw });
-const ctx = (log: Logger = silentLogger) => ({ databaseUrl: db.url, log, appliedBy: 'test' });
+const ctx = (log: Logger = silentLogger) => ({ databaseUrl: db.url, log, appliedBy: 'test', backupDir: '/tmp/pmg-test-backups' });
 const recorder = () => {
   const warnings: string[] = [];
   return { warnings, log: { ...silentLogger, warn: (m: string) => warnings.push(m) } };

@@ -5,9 +5,21 @@ import { addFinding, type Report } from '../report/report.js';
 import { apply } from './apply.js';
 import type { CommandContext } from './context.js';
 import { lint } from './lint.js';
+import type { ArtifactStore } from '../backup/artifact-store.js';
+import { backup } from './backup.js';
 import { plan } from './plan.js';
+import { restore } from './restore.js';
 import { verify } from './verify.js';
 import { startReport } from './context.js';
+
+/** GitHub Actions' artifact storage and the run it belongs to; absent outside Actions. */
+export interface ArtifactContext {
+  store: ArtifactStore;
+  runId: number;
+  attempt: number;
+  owner: string;
+  repo: string;
+}
 
 export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
   /** Absent only for commands that need no database (lint). */
@@ -15,6 +27,10 @@ export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
   appliedBy: string;
   /** Files given by path on the command line (lint). */
   files?: string[];
+  /** Where backups go unless backup-dir says otherwise. */
+  backupDir: string;
+  artifacts?: ArtifactContext;
+  githubToken?: string;
 }
 
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
@@ -38,8 +54,10 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
         return await apply(config, withDb);
       case 'verify':
         return await verify(config, withDb);
-      default:
-        throw new InputError([`command: '${config.command}' is not available in this version; use lint, verify, plan or apply`]);
+      case 'backup':
+        return await backup(config, withDb);
+      case 'restore':
+        return await restore(config, withDb);
     }
   } catch (err) {
     if (!(err instanceof StateError || err instanceof ConnectionError)) throw err;

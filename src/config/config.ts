@@ -40,6 +40,21 @@ export interface Config {
   comment: boolean;
   /** Where to write the findings as SARIF. */
   sarifFile?: string;
+  /** Where backups are written; undefined: the runner's temp folder (action) or ./backups (CLI). */
+  backupDir?: string;
+  /** A pg_dump binary, or the folder holding pg_dump and pg_restore. */
+  pgDumpPath?: string;
+  /** Run the official postgres:<major> image's pg_dump when no installed one is new enough. */
+  pgDumpDocker: boolean;
+  artifactName?: string;
+  retentionDays?: number;
+  /** restore: a dump file (its metadata beside it). */
+  backupFile?: string;
+  /** restore: an artifact name, of this run or of backupRunId's. */
+  backupArtifact?: string;
+  backupRunId?: number;
+  /** verify: restore this dump (file) into a scratch database and apply the pending migrations on it. */
+  restoreDrill?: string;
   /** Values that must never appear in output (the database password, the token). */
   secrets: string[];
 }
@@ -135,6 +150,9 @@ export function parseConfig(raw: RawConfig): Config {
   const githubToken = token && !token.startsWith('${{') ? token : undefined;
   if (githubToken) secrets.push(githubToken);
 
+  const retention = get('retention-days');
+  const runId = get('backup-run-id');
+
   const config: Config = {
     command,
     migrationsDir: get('migrations-dir'),
@@ -158,6 +176,15 @@ export function parseConfig(raw: RawConfig): Config {
     githubToken,
     comment: bool('comment', get('comment'), problems),
     sarifFile: get('sarif-file') || undefined,
+    backupDir: get('backup-dir') || undefined,
+    pgDumpPath: get('pg-dump-path') || undefined,
+    pgDumpDocker: bool('pg-dump-docker', get('pg-dump-docker'), problems),
+    artifactName: get('artifact-name') || undefined,
+    retentionDays: retention ? int('retention-days', retention, 1, 90, problems) : undefined,
+    backupFile: get('backup-file') || undefined,
+    backupArtifact: get('backup-artifact') || undefined,
+    backupRunId: runId ? int('backup-run-id', runId, 1, Number.MAX_SAFE_INTEGER, problems) : undefined,
+    restoreDrill: get('restore-drill') || undefined,
     secrets: [...new Set(secrets)],
   };
   if (problems.length) throw new InputError(problems);

@@ -25,6 +25,15 @@ export const INPUTS = {
   'github-token': '${{ github.token }}',
   comment: 'true',
   'sarif-file': '',
+  'backup-dir': '',
+  'pg-dump-path': '',
+  'pg-dump-docker': 'false',
+  'artifact-name': '',
+  'retention-days': '',
+  'backup-file': '',
+  'backup-artifact': '',
+  'backup-run-id': '',
+  'restore-drill': '',
 } as const;
 
 export type InputName = keyof typeof INPUTS;

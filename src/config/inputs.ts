@@ -11,6 +11,9 @@ export interface RunnerContext {
   reportPath: string;
   /** Set on pull_request events: where the living comment goes. */
   pullRequest?: PullRequest;
+  backupDir: string;
+  /** The run, when GitHub's artifact service is reachable (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL set). */
+  artifactRun?: { runId: number; attempt: number; owner: string; repo: string };
 }
 
 /** The only place the action reads its inputs and the runner's environment. */
@@ -28,6 +31,11 @@ export function readInputs(): { raw: RawConfig; runner: RunnerContext } {
       appliedBy: `github:${env.GITHUB_REPOSITORY ?? 'unknown'}@${(env.GITHUB_SHA ?? 'unknown').slice(0, 12)}${run}${who}`,
       reportPath: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'report.json'),
       pullRequest: pullRequestOf(),
+      backupDir: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'backups'),
+      artifactRun:
+        env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL && env.GITHUB_REPOSITORY
+          ? { runId: Number(env.GITHUB_RUN_ID ?? 0), attempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1), ...github.context.repo }
+          : undefined,
     },
   };
 }

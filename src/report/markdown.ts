@@ -25,6 +25,8 @@ export function verdict(r: Report): string {
     apply: `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
     plan: `${count(r.pending.length, 'pending migration')}`,
     lint: `${count(r.findings.length, 'finding')}`,
+    backup: r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup',
+    restore: r.ok ? 'backup restored' : 'nothing restored',
   };
   return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
 }
@@ -91,6 +93,23 @@ function schemaSection(r: Report): string[] {
   return ['### Schema change', '', ...(change.length ? ['```diff', ...change, '```'] : ['No schema change.']), ''];
 }
 
+function backupSection(r: Report): string[] {
+  const b = r.backup;
+  if (!b) return [];
+  return [
+    '### Backup',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| file | \`${cell(b.path)}\` (${b.size} bytes) |`,
+    `| sha256 | \`${b.sha256}\` |`,
+    `| taken with | pg_dump ${cell(b.pgDumpVersion)} from PostgreSQL ${cell(b.serverVersion)} |`,
+    ...(b.artifactName ? [`| artifact | \`${cell(b.artifactName)}\` (id ${b.artifactId}) |`] : []),
+    `| restore | ${cell(b.restore)} |`,
+    '',
+  ];
+}
+
 function planSection(r: Report): string[] {
   if (!r.planHash && !r.notes.length) return [];
   const out = ['### Plan', ''];
@@ -103,7 +122,7 @@ function planSection(r: Report): string[] {
 
 /** The report as Markdown: the job summary, the PR comment and the CLI's markdown format all use this. */
 export function renderMarkdown(r: Report): string {
-  return [verdict(r), '', ...migrationsTable(r), ...findingsSection(r), ...locksSection(r), ...schemaSection(r), ...planSection(r)].join('\n').trimEnd() + '\n';
+  return [verdict(r), '', ...migrationsTable(r), ...findingsSection(r), ...locksSection(r), ...schemaSection(r), ...backupSection(r), ...planSection(r)].join('\n').trimEnd() + '\n';
 }
 
 /**

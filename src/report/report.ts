@@ -61,6 +61,20 @@ export interface VerifyResult {
   checkMs: Record<string, number>;
 }
 
+/** A backup taken by this run (backup, or before a gated apply). */
+export interface BackupInfo {
+  path: string;
+  metadataPath: string;
+  sha256: string;
+  size: number;
+  serverVersion: string;
+  pgDumpVersion: string;
+  artifactName?: string;
+  artifactId?: number;
+  /** How to put it back, as a command. */
+  restore: string;
+}
+
 /** The one report every command returns; the CLI, the JSON file and (later) the summary all render it. */
 export interface Report {
   command: string;
@@ -76,6 +90,7 @@ export interface Report {
   applied: AppliedEntry[];
   planHash?: string;
   findings: Finding[];
+  backup?: BackupInfo;
   /** verify's per-migration results and the schema change. */
   verify?: VerifyResult;
   /** Plain sentences about what else happened (table adopted, baseline recorded, checksums recorded). */

@@ -26,9 +26,13 @@ export function renderText(r: Report): string {
   } else if (r.command === 'apply') {
     out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
     for (const a of r.applied) out.push(`  ✓ ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
-  } else {
+  } else if (r.command === 'plan') {
     out.push(`${r.pending.length} pending migration(s)`);
     for (const p of r.pending) out.push(`  • ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
+  }
+  if (r.backup) {
+    const b = r.backup;
+    out.push(`backup: ${b.path} (${b.size} bytes, sha256 ${b.sha256})${b.artifactName ? ` uploaded as artifact ${b.artifactName} (${b.artifactId})` : ''}`, `restore with: ${b.restore}`);
   }
   if (r.planHash) out.push(`plan hash: ${r.planHash}`);
   for (const n of r.notes) out.push(`note: ${n}`);

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
-import { existsSync, openSync, readFileSync, readSync, closeSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { runTool } from '../backup/dump.js';
+import { chooseTool, libpqArgs } from '../backup/pg-tools.js';
 import type { Client } from '../db/connect.js';
 import { InputError } from '../errors.js';
 import { runScript } from '../db/script-query.js';
-
-const run = promisify(execFile);
 
 function isCustomDump(file: string): boolean {
   const fd = openSync(file, 'r');
@@ -19,15 +16,6 @@ function isCustomDump(file: string): boolean {
   }
 }
 
-/** pg_restore from PATH or the newest versioned install folder. */
-function pgRestore(): string {
-  const root = '/usr/lib/postgresql';
-  const versioned = existsSync(root)
-    ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)).map((v) => join(root, v, 'bin', 'pg_restore'))
-    : [];
-  return versioned.find(existsSync) ?? 'pg_restore';
-}
-
 /**
  * Loads realistic data before the new migrations run: an SQL file as one script, or a custom-format dump's
  * data with pg_restore. The password reaches pg_restore through its environment only.
@@ -38,10 +26,7 @@ export async function loadSeed(client: Client, url: string, file: string): Promi
     await runScript(client, readFileSync(file, 'utf8'));
     return;
   }
-  const u = new URL(url);
-  const password = decodeURIComponent(u.password);
-  u.password = '';
-  await run(pgRestore(), ['--data-only', '--no-owner', '--exit-on-error', '--dbname', u.toString(), file], {
-    env: { ...process.env, PGPASSWORD: password },
-  });
+  const major = Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
+  const { dbname, env } = libpqArgs(url);
+  await runTool(await chooseTool('pg_restore', major), ['--data-only', '--no-owner', '--exit-on-error', '--no-password', `--dbname=${dbname}`, file], env);
 }

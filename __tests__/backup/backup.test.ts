@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chooseTool, libpqArgs } from '../../src/backup/pg-tools.js';
+import { readMetadata } from '../../src/backup/metadata.js';
+import { apply } from '../../src/commands/apply.js';
+import { backup } from '../../src/commands/backup.js';
+import { restore } from '../../src/commands/restore.js';
+import type { RawConfig } from '../../src/config/inputs-spec.js';
+import { connect } from '../../src/db/connect.js';
+import { InputError } from '../../src/errors.js';
+import { silentLogger } from '../../src/logger.js';
+import { takeSnapshot } from '../../src/verify/snapshot.js';
+import { testConfig } from '../harness/config.js';
+import { tableChecksums } from '../harness/data.js';
+import { scratchDb, type ScratchDb } from '../harness/db.js';
+import { example, makeFolder } from '../harness/folders.js';
+import { runAction } from '../harness/action-runner.js';
+import { FakeArtifactService } from '../harness/artifact-service.js';
+
+let source: ScratchDb;
+let target: ScratchDb;
+beforeEach(async () => {
+  source = await scratchDb();
+  target = await scratchDb();
+});
+afterEach(async () => {
+  await source.drop();
+  await target.drop();
+});
+
+const ctx = (url: string) => ({ databaseUrl: url, log: silentLogger, appliedBy: 'test', backupDir: makeFolder({}) });
+const config = (raw: RawConfig) => testConfig({ 'migrations-dir': example('numbered'), ...raw });
+const snapshot = async (db: ScratchDb) => {
+  const c = await connect(db.url);
+  try {
+    return Object.fromEntries(await takeSnapshot(c));
+  } finally {
+    await c.end();
+  }
+};
+
+async function populated(): Promise<void> {
+  expect((await apply(config({ 'database-url': source.url }), ctx(source.url))).ok).toBe(true);
+  await source.query(`INSERT INTO users (email, display_name) SELECT 'u' || g || '@example.com', 'User ' || g FROM generate_series(1, 500) g`);
+  await source.query(`INSERT INTO conversations (user_id) SELECT id FROM users WHERE id % 3 = 0`);
+  await source.query(`INSERT INTO tickets (conversation_id, subject, escalate_after) SELECT id, 'Ticket ' || id || ' é ü 😀', now() + interval '1 day' FROM conversations`);
+  await source.query(`CREATE VIEW open_tickets AS SELECT * FROM tickets WHERE status = 'open'`);
+}
+
+describe('backup and restore', () => {
+  test('round-trip schema and data exactly, with a checksummed, described dump', async () => {
+    await populated();
+    const report = await backup(config({ 'database-url': source.url }), ctx(source.url));
+    const b = report.backup!;
+    expect(b.sha256).toBe(createHash('sha256').update(readFileSync(b.path)).digest('hex'));
+    expect(readFileSync(b.path).subarray(0, 5).toString()).toBe('PGDMP');
+    const meta = readMetadata(b.path);
+    expect(meta).toMatchObject({ sha256: b.sha256, size: b.size, historyTable: 'schema_migrations', lastApplied: { version: '003', name: '003_add_ticket_escalation.sql' } });
+    expect(meta.entries).toBeGreaterThan(10);
+    expect(meta.database).toMatch(/^127\.0\.0\.1:\d+\/pmg_test_/);
+
+    const r = await restore(config({ 'database-url': target.url, 'backup-file': b.path }), ctx(target.url));
+    expect(r.notes[0]).toMatch(/^restored .*\.dump \(sha256 [0-9a-f]{64}, taken .* newest migration then 003_add_ticket_escalation\.sql\)$/);
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+    const sums = await tableChecksums(source);
+    expect(sums['public.users']).toMatch(/^500 rows /);
+    expect(await tableChecksums(target)).toEqual(sums);
+  });
+
+  test('restoring over a database that moved on brings its objects back to the backup', async () => {
+    await populated();
+    const b = (await backup(config({ 'database-url': source.url }), ctx(source.url))).backup!;
+    await source.query('DELETE FROM tickets; ALTER TABLE users ADD COLUMN oops text');
+    const before = await tableChecksums(source);
+    await restore(config({ 'database-url': source.url, 'backup-file': b.path }), ctx(source.url));
+    expect(await tableChecksums(source)).not.toEqual(before);
+    expect((await source.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'oops'")).rows[0].n).toBe(0);
+    expect((await source.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n).toBeGreaterThan(0);
+  });
+
+  test('a dump whose sha256 does not match is refused before anything is touched', async () => {
+    await populated();
+    const b = (await backup(config({ 'database-url': source.url }), ctx(source.url))).backup!;
+    const bytes = readFileSync(b.path);
+    bytes[bytes.length - 10] ^= 0xff;
+    writeFileSync(b.path, bytes);
+    await expect(restore(config({ 'database-url': target.url, 'backup-file': b.path }), ctx(target.url))).rejects.toThrow(/does not match .* nothing was restored/);
+    expect(await tableChecksums(target)).toEqual({});
+  });
+
+  test('a missing metadata file is refused with the reason', async () => {
+    const dump = join(makeFolder({ 'x.dump': 'PGDMP' }), 'x.dump');
+    await expect(restore(config({ 'database-url': target.url, 'backup-file': dump }), ctx(target.url))).rejects.toThrow(/metadata file is missing; restore needs it to check the dump's sha256/);
+  });
+
+  test('an unwritable backup-dir fails before anything is dumped', async () => {
+    // A folder inside a regular file cannot exist, whoever runs the test (root writes everywhere else).
+    const dir = join(makeFolder({ 'a-file': 'x' }), 'a-file', 'backups');
+    const err = await backup(config({ 'database-url': source.url, 'backup-dir': dir }), ctx(source.url)).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toBe(`backup-dir: '${dir}' cannot be written (ENOTDIR); point backup-dir at a writable folder`);
+  });
+
+  test('the password stays out of the report and the metadata', async () => {
+    const u = new URL(source.url);
+    u.password = 'Pa55-w0rd-xyz';
+    const report = await backup(config({ 'database-url': u.toString() }), ctx(u.toString()));
+    expect(JSON.stringify(report)).not.toContain('Pa55-w0rd-xyz');
+    expect(readFileSync(report.backup!.metadataPath, 'utf8')).not.toContain('Pa55-w0rd-xyz');
+  });
+});
+
+describe('pg_dump version match', () => {
+  test('a server newer than every installed pg_dump fails early, naming both versions and the fix', async () => {
+    const err = await chooseTool('pg_dump', 99).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toMatch(/^pg_dump: the server runs PostgreSQL 99, and pg_dump refuses servers newer than itself; installed: .*pg_dump \(\d+\).*Install postgresql-client-99 .*or set pg-dump-path to a pg_dump 99 or newer, or set pg-dump-docker: true/);
+  });
+
+  test('the newest installed pg_dump that fits is chosen; an explicit path wins', async () => {
+    const t = await chooseTool('pg_dump', 10);
+    expect(t.major).toBeGreaterThanOrEqual(10);
+    expect(await chooseTool('pg_dump', 10, t.path)).toMatchObject({ path: t.path });
+  });
+
+  test('the password reaches the tools through PGPASSWORD only, never argv', () => {
+    const { dbname, env } = libpqArgs('postgresql://app:s3cr%40t@db.internal:6543/shop?sslmode=require');
+    expect(dbname).toBe('postgresql://app@db.internal:6543/shop?sslmode=require');
+    expect(env.PGPASSWORD).toBe('s3cr@t');
+  });
+});
+
+describe('the backup artifact, through the real @actions/artifact client', () => {
+  let service: FakeArtifactService;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    service = new FakeArtifactService();
+    const { url, token } = await service.start();
+    env = { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: url };
+  });
+  afterEach(async () => {
+    await service.stop();
+  });
+
+  test('backup uploads dump and metadata, stored as they are; restore downloads and restores it', async () => {
+    await populated();
+    const r = await runAction({ command: 'backup', 'database-url': source.url, 'retention-days': '5' }, { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const name = `pg-backup-${source.name}-4242-1`;
+    expect(r.outputs['backup-artifact-id']).toBe(String(service.artifacts.get(name)!.id));
+    expect(r.outputs['backup-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(service.calls).toEqual(['CreateArtifact', 'FinalizeArtifact']);
+    // Compression level 0: the dump's own bytes sit unchanged inside the zip.
+    const zip = service.artifacts.get(name)!.bytes;
+    const dump = readFileSync(r.outputs['backup-path']);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    expect(zip.includes(dump.subarray(0, 4096))).toBe(true);
+    expect(r.summary).toContain(`| artifact | \`${name}\``);
+
+    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name }, { env });
+    expect(restored.code).toBe(0);
+    expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
+  });
+});

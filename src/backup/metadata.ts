@@ -1,0 +1,41 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+
+/** What is known about a backup, written beside the dump as `<dump>.json`. */
+export interface BackupMetadata {
+  format: 'pg-migration-gate-backup/1';
+  /** The dump's file name (beside this file). */
+  file: string;
+  sha256: string;
+  size: number;
+  /** host:port/database the dump was taken from; never credentials. */
+  database: string;
+  serverVersion: string;
+  pgDumpVersion: string;
+  createdAt: string;
+  historyTable: string;
+  /** The newest migration recorded in the history table when the dump was taken. */
+  lastApplied?: { version: string; name: string };
+  /** The plan the backup was taken for, when a gated apply took it. */
+  planHash?: string;
+  /** Entries in the dump's table of contents (pg_restore --list). */
+  entries: number;
+}
+
+export const metadataPath = (dump: string) => `${dump}.json`;
+
+export function writeMetadata(dump: string, m: BackupMetadata): string {
+  const path = metadataPath(dump);
+  writeFileSync(path, `${JSON.stringify(m, null, 2)}\n`);
+  return path;
+}
+
+export function readMetadata(dump: string): BackupMetadata {
+  const path = metadataPath(dump);
+  if (!existsSync(path)) {
+    throw new InputError([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
+  }
+  const m = JSON.parse(readFileSync(path, 'utf8')) as BackupMetadata;
+  if (m.format !== 'pg-migration-gate-backup/1') throw new InputError([`${path}: not a pg-migration-gate backup metadata file`]);
+  return m;
+}

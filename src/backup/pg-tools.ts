@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { InputError } from '../errors.js';
+
+const run = promisify(execFile);
+
+export interface PgTool {
+  /** The program to start: the tool itself, or docker. */
+  path: string;
+  /** Arguments before the tool's own (docker run … postgres:<major> pg_dump). */
+  prefix?: string[];
+  /** Major version, e.g. 15 (9.6 counts as 9). */
+  major: number;
+  version: string;
+}
+
+/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
+export function toolDirs(): string[] {
+  const versioned: { dir: string; v: number }[] = [];
+  const scan = (root: string, pattern: RegExp, bin: (m: string) => string) => {
+    if (!existsSync(root)) return;
+    for (const name of readdirSync(root)) {
+      const m = pattern.exec(name);
+      if (m) versioned.push({ dir: bin(name), v: Number(m[1]) });
+    }
+  };
+  scan('/usr/lib/postgresql', /^(\d+)$/, (n) => join('/usr/lib/postgresql', n, 'bin'));
+  scan('/usr', /^pgsql-(\d+)$/, (n) => join('/usr', n, 'bin'));
+  scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => join('/opt/homebrew/opt', n, 'bin'));
+  scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => join('/usr/local/opt', n, 'bin'));
+  const path = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
+}
+
+export async function toolVersion(path: string): Promise<PgTool | undefined> {
+  try {
+    const { stdout } = await run(path, ['--version']);
+    const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
+    return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', '') } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
+export async function installedTools(name: string, explicit?: string): Promise<PgTool[]> {
+  const places = explicit ? [explicit] : [];
+  for (const dir of toolDirs()) places.push(join(dir, name));
+  const found: PgTool[] = [];
+  for (const p of new Set(places)) {
+    const file = existsSync(p) && statSync(p).isDirectory() ? join(p, name) : p;
+    if (!existsSync(file)) continue;
+    const t = await toolVersion(file);
+    if (t && !found.some((f) => f.path === t.path)) found.push(t);
+  }
+  return found;
+}
+
+/**
+ * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
+ * An explicit path wins when it fits. None fitting is an InputError naming both versions and the fix, raised
+ * before anything is done.
+ */
+export async function chooseTool(name: string, serverMajor: number, explicit?: string): Promise<PgTool> {
+  const tools = await installedTools(name, explicit);
+  const fits = tools.filter((t) => t.major >= serverMajor);
+  const preferred = explicit ? fits.find((t) => t.path === explicit || t.path === join(explicit, name)) : undefined;
+  const chosen = preferred ?? fits.sort((a, b) => b.major - a.major)[0];
+  if (chosen) return chosen;
+  const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
+  throw new InputError([
+    `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
+  ]);
+}
+
+/**
+ * libpq connection parameters for a child process: the URL without its password on the command line (argv is
+ * visible to every user of the machine), the password in PGPASSWORD.
+ */
+export function libpqArgs(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  const password = u.password ? decodeURIComponent(u.password) : undefined;
+  u.password = '';
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (password) env.PGPASSWORD = password;
+  return { dbname: u.toString(), env };
+}
+
+/**
+ * The tool from the official postgres:<major> image, run by Docker with the host network and `dir` mounted at
+ * the same path, the password passed through the environment (-e PGPASSWORD, without its value on argv).
+ */
+export async function dockerTool(name: string, major: number, dir: string): Promise<PgTool> {
+  try {
+    await run('docker', ['version', '--format', '{{.Server.Version}}']);
+  } catch (cause) {
+    throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+  }
+  return {
+    path: 'docker',
+    prefix: ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, `postgres:${major}`, name],
+    major,
+    version: `${major} (docker postgres:${major})`,
+  };
+}

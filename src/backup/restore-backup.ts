@@ -1,0 +1,31 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { withClient } from '../db/connect.js';
+import { InputError } from '../errors.js';
+import { restoreDump, sha256File } from './dump.js';
+import { readMetadata, type BackupMetadata } from './metadata.js';
+import { chooseTool } from './pg-tools.js';
+
+/** The dump of a downloaded artifact: the one .dump file with its metadata. */
+export function dumpIn(dir: string): string {
+  const dumps = readdirSync(dir).filter((f) => f.endsWith('.dump'));
+  if (dumps.length !== 1) throw new InputError([`backup-artifact: expected one .dump file in the artifact, found ${dumps.length}`]);
+  return join(dir, dumps[0]);
+}
+
+/**
+ * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
+ * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
+ * recreates the dump's objects in one transaction. Returns the metadata.
+ */
+export async function restoreBackup(url: string, dump: string, pgDumpPath?: string): Promise<BackupMetadata> {
+  const metadata = readMetadata(dump);
+  const actual = await sha256File(dump);
+  if (actual !== metadata.sha256) {
+    throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+  }
+  const major = await withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+  const pgRestore = await chooseTool('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+  await restoreDump(pgRestore, url, dump);
+  return metadata;
+}

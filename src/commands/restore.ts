@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config } from '../config/config.js';
+import { dumpIn, restoreBackup } from '../backup/restore-backup.js';
+import { InputError } from '../errors.js';
+import type { Report } from '../report/report.js';
+import { startReport, type CommandContext } from './context.js';
+import type { ArtifactContext } from './run.js';
+
+export interface RestoreContext extends CommandContext {
+  artifacts?: ArtifactContext;
+  githubToken?: string;
+}
+
+/** The dump to restore: a file, or the dump of an artifact downloaded from this run or another. */
+async function locateDump(config: Config, ctx: RestoreContext): Promise<string> {
+  if (config.backupFile) return config.backupFile;
+  if (!config.backupArtifact) throw new InputError(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+  if (!ctx.artifacts) throw new InputError(['backup-artifact: artifacts are only reachable inside GitHub Actions; download it and use backup-file']);
+  const dir = mkdtempSync(join(tmpdir(), 'pmg-restore-'));
+  const from = config.backupRunId
+    ? { runId: config.backupRunId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' }
+    : undefined;
+  if (from && !from.token) throw new InputError(['backup-run-id: reading another run\'s artifacts needs github-token with actions: read']);
+  await ctx.artifacts.store.download(config.backupArtifact, dir, from);
+  return dumpIn(dir);
+}
+
+/**
+ * Restores a backup into the target database after checking its sha256: the dump's objects are dropped and
+ * recreated in one transaction. Objects created after the backup are not in the dump and stay; the report
+ * names the backup it restored.
+ */
+export async function restore(config: Config, ctx: RestoreContext): Promise<Report> {
+  const report = startReport('restore', config, ctx.databaseUrl);
+  const dump = await locateDump(config, ctx);
+  const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath);
+  report.notes.push(
+    `restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`,
+  );
+  ctx.log.info(report.notes[report.notes.length - 1]);
+  return report;
+}
