@@ -6,6 +6,7 @@ import { readMetadata } from '../../src/backup/metadata.js';
 import { apply } from '../../src/commands/apply.js';
 import { backup } from '../../src/commands/backup.js';
 import { restore } from '../../src/commands/restore.js';
+import { verify } from '../../src/commands/verify.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { connect } from '../../src/db/connect.js';
 import { InputError } from '../../src/errors.js';
@@ -162,5 +163,28 @@ describe('the backup artifact, through the real @actions/artifact client', () =>
     const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name }, { env });
     expect(restored.code).toBe(0);
     expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
+  });
+});
+
+describe('the restore drill (verify)', () => {
+  test('restores the backup on a scratch database and applies the pending migrations on it', async () => {
+    const dir = makeFolder({
+      '001_orders.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL);',
+      '002_note.sql': 'ALTER TABLE orders ADD COLUMN note text;',
+    });
+    await apply(testConfig({ 'migrations-dir': dir, 'database-url': source.url }), ctx(source.url));
+    await source.query('INSERT INTO orders VALUES (1, 10), (2, -5)');
+    const b = (await backup(testConfig({ 'migrations-dir': dir, 'database-url': source.url }), ctx(source.url))).backup!;
+    writeFileSync(join(dir, '003_positive.sql'), 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);');
+    const run = (raw: RawConfig) => verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': target.url, checks: 'apply', 'restore-drill': b.path, ...raw }), ctx(target.url));
+    const failing = await run({});
+    expect(failing.findings.map((f) => f.rule)).toEqual(['restore-drill/apply-failed']);
+    expect(failing.findings[0].message).toMatch(/^restore drill: 003_positive\.sql failed: .*violated by some row/);
+    expect(failing.notes.join('\n')).toMatch(/restore drill: .*\.dump restored in \d+ ms \(sha256 checked\), then 0 of 1 pending migration\(s\) applied on it before a failure/);
+
+    writeFileSync(join(dir, '003_positive.sql'), 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0) NOT VALID;');
+    const passing = await run({});
+    expect(passing.findings).toEqual([]);
+    expect(passing.notes.join('\n')).toMatch(/then 1 of 1 pending migration\(s\) applied on it$/m);
   });
 });

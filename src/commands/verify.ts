@@ -9,7 +9,11 @@ import { compareVersions, versionId } from '../migrations/version.js';
 import { addFinding, type Report } from '../report/report.js';
 import { runChecks } from '../verify/run-checks.js';
 import { ScratchServer } from '../verify/scratch.js';
-import { reportAnalysisErrors, startReport, type CommandContext } from './context.js';
+import { existsSync } from 'node:fs';
+import { restoreBackup } from '../backup/restore-backup.js';
+import { apply } from './apply.js';
+import { reportAnalysisErrors, startReport } from './context.js';
+import { locateDump, type RestoreContext } from './restore.js';
 
 interface Split {
   deployed: Migration[];
@@ -59,7 +63,7 @@ async function splitByBase(migrations: Migration[], config: Config): Promise<Spl
  * database it names): apply with observed locks, a second run, the down/up round trip, and lint; reports the
  * schema change the PR makes.
  */
-export async function verify(config: Config, ctx: CommandContext): Promise<Report> {
+export async function verify(config: Config, ctx: RestoreContext): Promise<Report> {
   const { migrations } = discover(config.migrationsDir);
   const report = startReport('verify', config, ctx.databaseUrl);
   const split = await splitByBase(migrations, config);
@@ -89,6 +93,32 @@ export async function verify(config: Config, ctx: CommandContext): Promise<Repor
   } finally {
     await server.close();
   }
+  if (config.restoreDrill) await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
   ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
   return report;
+}
+
+/**
+ * Restores a backup into a scratch database and applies the pending migrations on it with the real apply
+ * engine: proof that the backup restores and that the migrations run on the real shape of the data.
+ */
+async function restoreDrill(config: Config, ctx: RestoreContext, report: Report): Promise<void> {
+  const value = config.restoreDrill!;
+  const dump = await locateDump(existsSync(value) ? { file: value } : { artifact: value }, ctx);
+  const server = await ScratchServer.open(ctx.databaseUrl);
+  try {
+    const url = server.urlOf(await server.create('drill'));
+    const started = performance.now();
+    const m = await restoreBackup(url, dump, config.pgDumpPath);
+    const restoredMs = Math.round(performance.now() - started);
+    const applied = await apply(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
+    for (const f of applied.findings) addFinding(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
+    report.notes.push(
+      `restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`,
+    );
+  } catch (err) {
+    addFinding(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${(err as Error).message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
+  } finally {
+    await server.close();
+  }
 }
