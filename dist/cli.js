@@ -6674,7 +6674,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1313);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5029);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -6683,7 +6683,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1313:
+/***/ 5029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6694,6 +6694,74 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:readline/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
+// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
+var lib = __nccwpck_require__(3273);
+;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
+// ESM wrapper for pg
+
+
+// Re-export all the properties
+const Client = lib.Client
+const Pool = lib.Pool
+const Connection = lib.Connection
+const types = lib.types
+const Query = lib.Query
+const DatabaseError = lib.DatabaseError
+const escapeIdentifier = lib.escapeIdentifier
+const escapeLiteral = lib.escapeLiteral
+const Result = lib.Result
+const TypeOverrides = lib.TypeOverrides
+
+// Also export the defaults
+const defaults = lib.defaults
+
+// Re-export the default
+/* harmony default export */ const esm = (lib);
+
+;// CONCATENATED MODULE: ./src/db/connect.ts
+
+
+const APPLICATION_NAME = 'pg-migration-gate';
+/** The URL with its password replaced, safe to print. */
+function redactUrl(url) {
+    return redact(url);
+}
+/** host:port/database of a URL: identifies the target in plan hashes and reports, without credentials. */
+function targetIdentity(url) {
+    const u = new URL(url);
+    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
+}
+/** Thrown when the server cannot be reached or refuses us; says which server (redacted) and what to check. */
+class ConnectionError extends Error {
+    name = 'ConnectionError';
+}
+async function connect(url) {
+    const client = new esm.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000 });
+    // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
+    client.on('error', () => { });
+    try {
+        await client.connect();
+    }
+    catch (err) {
+        await client.end().catch(() => { });
+        const e = err;
+        throw new ConnectionError(`could not connect to ${targetIdentity(url)}: ${e.message}${e.code ? ` (${e.code})` : ''}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: err });
+    }
+    return client;
+}
+/** Runs fn with a connected client and always closes it. */
+async function withClient(url, fn) {
+    const client = await connect(url);
+    try {
+        return await fn(client);
+    }
+    finally {
+        await client.end().catch(() => { });
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:util"
@@ -6768,6 +6836,14 @@ const INPUTS = {
     'backup-artifact': '',
     'backup-run-id': '',
     'restore-drill': '',
+    environment: '',
+    'allow-ungated': 'false',
+    'expected-plan': '',
+    preflight: 'warn',
+    backup: 'true',
+    'health-check': '',
+    'post-backup': 'true',
+    'on-failure': 'rollback',
 };
 const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
 const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
@@ -6808,20 +6884,23 @@ Options (the same as the action's inputs):
   --format text|json|markdown   output format (default: text)
   --sarif-file <file>           also write the findings as SARIF 2.1.0
   --report-path <file>          also write the JSON report to this file
+  -y, --yes                     apply or restore without asking (needed when there is no terminal)
   -h, --help                    show this help
 
 Exit codes: 0 success, 1 failed, 2 usage or configuration error.`;
+/** Inputs that are plain switches on the command line (--allow-out-of-order); the others take a value. */
+const BOOLEAN_FLAGS = new Set(['allow-out-of-order']);
 /** Parses argv (without node and script) into the same raw config the action reads from its inputs. */
 function parseCliArgs(argv, env) {
     const options = Object.fromEntries(Object.keys(INPUTS)
         .filter((n) => n !== 'command')
-        .map((n) => [n, { type: n === 'allow-out-of-order' ? 'boolean' : 'string' }]));
+        .map((n) => [n, { type: BOOLEAN_FLAGS.has(n) ? 'boolean' : 'string' }]));
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
             args: argv,
             allowPositionals: true,
-            options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+            options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }, yes: { type: 'boolean', short: 'y' } },
         });
     }
     catch (err) {
@@ -6845,6 +6924,7 @@ function parseCliArgs(argv, env) {
         reportPath: values['report-path'],
         files: positionals.slice(1),
         help: values.help === true || positionals.length === 0,
+        yes: values.yes === true,
         appliedBy: `cli:${(0,external_node_os_namespaceObject.userInfo)().username}@${(0,external_node_os_namespaceObject.hostname)()}`,
     };
 }
@@ -6982,6 +7062,15 @@ function parseConfig(raw) {
         secrets.push(githubToken);
     const retention = get('retention-days');
     const runId = get('backup-run-id');
+    const preflight = get('preflight');
+    if (!['warn', 'strict'].includes(preflight))
+        problems.push(`preflight: '${preflight}' must be warn or strict`);
+    const onFailure = get('on-failure');
+    if (!['rollback', 'restore'].includes(onFailure))
+        problems.push(`on-failure: '${onFailure}' must be rollback or restore`);
+    const expectedPlan = get('expected-plan');
+    if (expectedPlan && !/^sha256:[0-9a-f]{64}$/.test(expectedPlan))
+        problems.push(`expected-plan: '${expectedPlan}' is not a plan hash (sha256:<64 hex digits>, the plan job's plan-hash output)`);
     const config = {
         command,
         migrationsDir: get('migrations-dir'),
@@ -7014,77 +7103,19 @@ function parseConfig(raw) {
         backupArtifact: get('backup-artifact') || undefined,
         backupRunId: runId ? config_int('backup-run-id', runId, 1, Number.MAX_SAFE_INTEGER, problems) : undefined,
         restoreDrill: get('restore-drill') || undefined,
+        environment: get('environment') || undefined,
+        allowUngated: bool('allow-ungated', get('allow-ungated'), problems),
+        expectedPlan: expectedPlan || undefined,
+        preflight: preflight,
+        backup: bool('backup', get('backup'), problems),
+        healthCheck: get('health-check') || undefined,
+        postBackup: bool('post-backup', get('post-backup'), problems),
+        onFailure: onFailure,
         secrets: [...new Set(secrets)],
     };
     if (problems.length)
         throw new InputError(problems);
     return config;
-}
-
-// EXTERNAL MODULE: ./node_modules/pg/lib/index.js
-var lib = __nccwpck_require__(3273);
-;// CONCATENATED MODULE: ./node_modules/pg/esm/index.mjs
-// ESM wrapper for pg
-
-
-// Re-export all the properties
-const Client = lib.Client
-const Pool = lib.Pool
-const Connection = lib.Connection
-const types = lib.types
-const Query = lib.Query
-const DatabaseError = lib.DatabaseError
-const escapeIdentifier = lib.escapeIdentifier
-const escapeLiteral = lib.escapeLiteral
-const Result = lib.Result
-const TypeOverrides = lib.TypeOverrides
-
-// Also export the defaults
-const defaults = lib.defaults
-
-// Re-export the default
-/* harmony default export */ const esm = (lib);
-
-;// CONCATENATED MODULE: ./src/db/connect.ts
-
-
-const APPLICATION_NAME = 'pg-migration-gate';
-/** The URL with its password replaced, safe to print. */
-function redactUrl(url) {
-    return redact(url);
-}
-/** host:port/database of a URL: identifies the target in plan hashes and reports, without credentials. */
-function targetIdentity(url) {
-    const u = new URL(url);
-    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
-}
-/** Thrown when the server cannot be reached or refuses us; says which server (redacted) and what to check. */
-class ConnectionError extends Error {
-    name = 'ConnectionError';
-}
-async function connect(url) {
-    const client = new esm.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000 });
-    // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
-    client.on('error', () => { });
-    try {
-        await client.connect();
-    }
-    catch (err) {
-        await client.end().catch(() => { });
-        const e = err;
-        throw new ConnectionError(`could not connect to ${targetIdentity(url)}: ${e.message}${e.code ? ` (${e.code})` : ''}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: err });
-    }
-    return client;
-}
-/** Runs fn with a connected client and always closes it. */
-async function withClient(url, fn) {
-    const client = await connect(url);
-    try {
-        return await fn(client);
-    }
-    finally {
-        await client.end().catch(() => { });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -7101,60 +7132,215 @@ function addFinding(report, f) {
         report.ok = false;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/db/advisory-lock.ts
+;// CONCATENATED MODULE: ./src/backup/pg-tools.ts
 
 
-/** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
-const LOCK_NAMESPACE = 0x50474d47;
-/** The second key: derived from the history table, so runs on different history tables do not block each other. */
-function lockKey(qualifiedHistoryTable) {
-    return (0,external_node_crypto_.createHash)('sha256').update(qualifiedHistoryTable).digest().readInt32BE(0);
+
+
+
+const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
+function toolDirs() {
+    const versioned = [];
+    const scan = (root, pattern, bin) => {
+        if (!(0,external_node_fs_.existsSync)(root))
+            return;
+        for (const name of (0,external_node_fs_.readdirSync)(root)) {
+            const m = pattern.exec(name);
+            if (m)
+                versioned.push({ dir: bin(name), v: Number(m[1]) });
+        }
+    };
+    scan('/usr/lib/postgresql', /^(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr/lib/postgresql', n, 'bin'));
+    scan('/usr', /^pgsql-(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr', n, 'bin'));
+    scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/opt/homebrew/opt', n, 'bin'));
+    scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr/local/opt', n, 'bin'));
+    const path = (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
+    return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
 }
-/** Who holds our lock right now, for the error message. */
-async function holder(client, key) {
-    const r = await client.query(`SELECT l.pid, a.application_name, a.client_addr::text AS addr, a.backend_start, a.state
-       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2`, [LOCK_NAMESPACE, key >>> 0]);
-    if (!r.rows.length)
-        return 'a session that has since ended';
-    const h = r.rows[0];
-    return `pid ${h.pid} (${h.application_name || 'unknown application'}${h.addr ? ` from ${h.addr}` : ''}, connected since ${new Date(h.backend_start).toISOString()})`;
+async function toolVersion(path) {
+    try {
+        const { stdout } = await run(path, ['--version']);
+        const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
+        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', '') } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
+async function installedTools(name, explicit) {
+    const places = explicit ? [explicit] : [];
+    for (const dir of toolDirs())
+        places.push((0,external_node_path_namespaceObject.join)(dir, name));
+    const found = [];
+    for (const p of new Set(places)) {
+        const file = (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory() ? (0,external_node_path_namespaceObject.join)(p, name) : p;
+        if (!(0,external_node_fs_.existsSync)(file))
+            continue;
+        const t = await toolVersion(file);
+        if (t && !found.some((f) => f.path === t.path))
+            found.push(t);
+    }
+    return found;
 }
 /**
- * Holds a session-level advisory lock while fn runs. It is taken in autocommit mode, never inside an open
- * transaction: a transaction-level lock would make `CREATE INDEX CONCURRENTLY` wait for our own transaction
- * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid.
+ * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
+ * An explicit path wins when it fits. None fitting is an InputError naming both versions and the fix, raised
+ * before anything is done.
  */
-async function withAdvisoryLock(client, key, waitMs, fn) {
+async function chooseTool(name, serverMajor, explicit) {
+    const tools = await installedTools(name, explicit);
+    const fits = tools.filter((t) => t.major >= serverMajor);
+    const preferred = explicit ? fits.find((t) => t.path === explicit || t.path === (0,external_node_path_namespaceObject.join)(explicit, name)) : undefined;
+    const chosen = preferred ?? fits.sort((a, b) => b.major - a.major)[0];
+    if (chosen)
+        return chosen;
+    const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
+    throw new InputError([
+        `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
+    ]);
+}
+/**
+ * libpq connection parameters for a child process: the URL without its password on the command line (argv is
+ * visible to every user of the machine), the password in PGPASSWORD.
+ */
+function libpqArgs(url) {
+    const u = new URL(url);
+    const password = u.password ? decodeURIComponent(u.password) : undefined;
+    u.password = '';
+    const env = { ...process.env };
+    if (password)
+        env.PGPASSWORD = password;
+    return { dbname: u.toString(), env };
+}
+/**
+ * The tool from the official postgres:<major> image, run by Docker with the host network and `dir` mounted at
+ * the same path, the password passed through the environment (-e PGPASSWORD, without its value on argv).
+ */
+async function dockerTool(name, major, dir) {
     try {
-        // lock_timeout bounds the wait; 0 would mean "wait forever", so a zero wait is a single try.
-        if (waitMs === 0) {
-            const r = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_NAMESPACE, key]);
-            if (!r.rows[0].ok)
-                throw Object.assign(new Error('lock not available'), { code: '55P03' });
-        }
-        else {
-            await client.query(`SET lock_timeout = ${Math.floor(waitMs)}`);
-            await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, key]);
-        }
+        await run('docker', ['version', '--format', '{{.Server.Version}}']);
     }
-    catch (err) {
-        if (err.code === '55P03') {
-            throw new StateError([`another migration run holds the lock on this history table: ${await holder(client, key)}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`], { cause: err });
-        }
-        throw err;
+    catch (cause) {
+        throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
     }
-    finally {
-        await client.query('RESET lock_timeout').catch(() => { });
+    return {
+        path: 'docker',
+        prefix: ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, `postgres:${major}`, name],
+        major,
+        version: `${major} (docker postgres:${major})`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/backup/dump.ts
+
+
+
+
+/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
+function runTool(tool, args, env) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => {
+            if (out.length < 1_000_000)
+                out += d;
+        });
+        child.stderr.on('data', (d) => {
+            if (err.length < 100_000)
+                err += d;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
+    });
+}
+/** pg_dump in custom format (compressed) straight to `file`. */
+async function dumpDatabase(pgDump, url, file) {
+    const { dbname, env } = libpqArgs(url);
+    await runTool(pgDump, ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${dbname}`], env);
+}
+/** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
+async function checkDump(pgRestore, file) {
+    const list = await runTool(pgRestore, ['--list', file], process.env);
+    return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
+}
+/** sha256 of a file, streamed. */
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        (0,external_node_fs_.createReadStream)(file)
+            .on('data', (d) => hash.update(d))
+            .on('error', reject)
+            .on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/**
+ * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
+ * it, and the whole restore is one transaction, so a failed restore changes nothing.
+ */
+async function restoreDump(pgRestore, url, file) {
+    const { dbname, env } = libpqArgs(url);
+    await runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
+}
+
+;// CONCATENATED MODULE: ./src/backup/metadata.ts
+
+
+const metadataPath = (dump) => `${dump}.json`;
+function writeMetadata(dump, m) {
+    const path = metadataPath(dump);
+    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
+    return path;
+}
+function readMetadata(dump) {
+    const path = metadataPath(dump);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        throw new InputError([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
     }
-    try {
-        return await fn();
+    const m = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    if (m.format !== 'pg-migration-gate-backup/1')
+        throw new InputError([`${path}: not a pg-migration-gate backup metadata file`]);
+    return m;
+}
+
+;// CONCATENATED MODULE: ./src/backup/restore-backup.ts
+
+
+
+
+
+
+
+/** The dump of a downloaded artifact: the one .dump file with its metadata. */
+function dumpIn(dir) {
+    const dumps = (0,external_node_fs_.readdirSync)(dir).filter((f) => f.endsWith('.dump'));
+    if (dumps.length !== 1)
+        throw new InputError([`backup-artifact: expected one .dump file in the artifact, found ${dumps.length}`]);
+    return (0,external_node_path_namespaceObject.join)(dir, dumps[0]);
+}
+/**
+ * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
+ * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
+ * recreates the dump's objects in one transaction. Returns the metadata.
+ */
+async function restoreBackup(url, dump, pgDumpPath) {
+    const metadata = readMetadata(dump);
+    const actual = await sha256File(dump);
+    if (actual !== metadata.sha256) {
+        throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
     }
-    finally {
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]).catch(() => { });
-    }
+    const major = await withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+    const pgRestore = await chooseTool('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+    await restoreDump(pgRestore, url, dump);
+    return metadata;
 }
 
 ;// CONCATENATED MODULE: ./src/migrations/version.ts
@@ -7376,6 +7562,176 @@ async function deleteRow(client, table, id) {
 /** Records a checksum: for rows adopted without one, and for edits accepted explicitly. */
 async function setChecksum(client, table, id, checksum) {
     await client.query(`UPDATE ${quoteTable(table)} SET checksum = $1 WHERE id = $2`, [checksum, id]);
+}
+
+;// CONCATENATED MODULE: ./src/backup/take-backup.ts
+
+
+
+
+
+
+
+
+
+
+function writableDir(dir) {
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (cause) {
+        throw new InputError([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+    }
+}
+/**
+ * A verified backup: pg_dump in custom format (compressed) with a pg_dump at least as new as the server, checked
+ * by reading its table of contents back, checksummed, described by a metadata file beside it, and uploaded when
+ * a store is given. A pg_dump too old, or an unwritable folder, fails before anything is dumped.
+ */
+async function takeBackup(url, o) {
+    const server = await withClient(url, async (c) => {
+        const v = (await c.query("SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS text, current_database() AS db")).rows[0];
+        const history = await readHistory(c, o.historyTable).catch(() => undefined);
+        const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version, b.version)).pop();
+        return { major: Math.floor(v.num / 10000), text: String(v.text).split(' ')[0], db: v.db, last };
+    });
+    writableDir(o.dir);
+    const tool = (name) => chooseTool(name, server.major, o.pgDumpPath).catch(async (err) => {
+        if (o.pgDumpDocker && err instanceof InputError)
+            return dockerTool(name, server.major, o.dir);
+        throw err;
+    });
+    const pgDump = await tool('pg_dump');
+    const pgRestore = await tool('pg_restore');
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const path = (0,external_node_path_namespaceObject.join)(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}-${stamp}.dump`);
+    await dumpDatabase(pgDump, url, path);
+    // Reading the table of contents back and hashing the file are independent reads: done side by side.
+    const [entries, sha256] = await Promise.all([checkDump(pgRestore, path), sha256File(path)]);
+    const size = (0,external_node_fs_.statSync)(path).size;
+    const metadata = {
+        format: 'pg-migration-gate-backup/1',
+        file: path.split('/').pop(),
+        sha256,
+        size,
+        database: targetIdentity(url),
+        serverVersion: server.text,
+        pgDumpVersion: pgDump.version,
+        createdAt: new Date().toISOString(),
+        historyTable: tableText(o.historyTable),
+        lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
+        planHash: o.planHash,
+        entries,
+    };
+    const metadataPath = writeMetadata(path, metadata);
+    const info = {
+        path,
+        metadataPath,
+        sha256,
+        size,
+        serverVersion: server.text,
+        pgDumpVersion: pgDump.version,
+        restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
+    };
+    if (o.artifact) {
+        const { id } = await o.artifact.store.upload(o.artifact.name, [path, metadataPath], o.dir, o.artifact.retentionDays);
+        info.artifactName = o.artifact.name;
+        info.artifactId = id;
+        info.restore = `uses: pg-migration-gate with command: restore, backup-artifact: ${o.artifact.name} (backup-run-id: this run's id from another run)`;
+    }
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/commands/context.ts
+
+
+
+function startReport(command, config, url) {
+    return { ...newReport(command, tableText(config.historyTable), url ? targetIdentity(url) : undefined), root: config.migrationsDir };
+}
+function reportPlanProblems(report, problems) {
+    for (const p of problems)
+        addFinding(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
+}
+function reportAnalysisErrors(report, errors) {
+    for (const { error } of errors) {
+        addFinding(report, {
+            rule: error.details.sqlstate === '42601' ? 'syntax-error' : 'transaction-control',
+            severity: 'error',
+            message: error.message,
+            help: error.details.hint,
+            sqlstate: error.details.sqlstate,
+            ...locationFields(error.details.location),
+        });
+    }
+}
+function listPending(report, plan, analysed) {
+    const modes = new Map(analysed.map((a) => [a.migration, a.exec]));
+    report.pending = plan.pending.map((m) => {
+        const exec = modes.get(m);
+        return {
+            version: m.version.text,
+            name: m.name,
+            file: m.up.file,
+            transaction: exec ? exec.mode === 'transaction' : true,
+            transactionNote: exec?.reason,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/db/advisory-lock.ts
+
+
+/** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
+const LOCK_NAMESPACE = 0x50474d47;
+/** The second key: derived from the history table, so runs on different history tables do not block each other. */
+function lockKey(qualifiedHistoryTable) {
+    return (0,external_node_crypto_.createHash)('sha256').update(qualifiedHistoryTable).digest().readInt32BE(0);
+}
+/** Who holds our lock right now, for the error message. */
+async function holder(client, key) {
+    const r = await client.query(`SELECT l.pid, a.application_name, a.client_addr::text AS addr, a.backend_start, a.state
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2`, [LOCK_NAMESPACE, key >>> 0]);
+    if (!r.rows.length)
+        return 'a session that has since ended';
+    const h = r.rows[0];
+    return `pid ${h.pid} (${h.application_name || 'unknown application'}${h.addr ? ` from ${h.addr}` : ''}, connected since ${new Date(h.backend_start).toISOString()})`;
+}
+/**
+ * Holds a session-level advisory lock while fn runs. It is taken in autocommit mode, never inside an open
+ * transaction: a transaction-level lock would make `CREATE INDEX CONCURRENTLY` wait for our own transaction
+ * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid.
+ */
+async function withAdvisoryLock(client, key, waitMs, fn) {
+    try {
+        // lock_timeout bounds the wait; 0 would mean "wait forever", so a zero wait is a single try.
+        if (waitMs === 0) {
+            const r = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_NAMESPACE, key]);
+            if (!r.rows[0].ok)
+                throw Object.assign(new Error('lock not available'), { code: '55P03' });
+        }
+        else {
+            await client.query(`SET lock_timeout = ${Math.floor(waitMs)}`);
+            await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, key]);
+        }
+    }
+    catch (err) {
+        if (err.code === '55P03') {
+            throw new StateError([`another migration run holds the lock on this history table: ${await holder(client, key)}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`], { cause: err });
+        }
+        throw err;
+    }
+    finally {
+        await client.query('RESET lock_timeout').catch(() => { });
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]).catch(() => { });
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
@@ -7828,8 +8184,6 @@ async function analyseAll(migrations) {
     return { analysed, errors };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/migrations/checksum.ts
 
 /** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
@@ -8210,44 +8564,7 @@ function planHash(target, historyTable, plan) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
 }
 
-;// CONCATENATED MODULE: ./src/commands/context.ts
-
-
-
-function startReport(command, config, url) {
-    return { ...newReport(command, tableText(config.historyTable), url ? targetIdentity(url) : undefined), root: config.migrationsDir };
-}
-function reportPlanProblems(report, problems) {
-    for (const p of problems)
-        addFinding(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
-}
-function reportAnalysisErrors(report, errors) {
-    for (const { error } of errors) {
-        addFinding(report, {
-            rule: error.details.sqlstate === '42601' ? 'syntax-error' : 'transaction-control',
-            severity: 'error',
-            message: error.message,
-            help: error.details.hint,
-            sqlstate: error.details.sqlstate,
-            ...locationFields(error.details.location),
-        });
-    }
-}
-function listPending(report, plan, analysed) {
-    const modes = new Map(analysed.map((a) => [a.migration, a.exec]));
-    report.pending = plan.pending.map((m) => {
-        const exec = modes.get(m);
-        return {
-            version: m.version.text,
-            name: m.name,
-            file: m.up.file,
-            transaction: exec ? exec.mode === 'transaction' : true,
-            transactionNote: exec?.reason,
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/commands/apply.ts
+;// CONCATENATED MODULE: ./src/db/apply-engine.ts
 
 
 
@@ -8274,18 +8591,15 @@ async function inTransaction(client, fn) {
 }
 /**
  * Applies the pending migrations in order under a session-level advisory lock. The plan is made inside the
- * lock; any drift, missing, dirty or out-of-order migration, or any pending file that cannot run, stops the
- * run before the first migration. A failing migration rolls back (or stays dirty, if it ran outside a
- * transaction); what ran before it stays applied and recorded.
+ * lock from a read-only look at the history; any drift, missing, dirty or out-of-order migration, or any
+ * pending file that cannot run, stops the run before anything is written. A failing migration rolls back (or
+ * stays dirty, if it ran outside a transaction); what ran before it stays applied and recorded.
  */
-async function apply(config, ctx) {
+async function applyMigrations(config, ctx, hooks = {}) {
     const { migrations } = discover(config.migrationsDir);
     const report = startReport('apply', config, ctx.databaseUrl);
     const table = config.historyTable;
     return withClient(ctx.databaseUrl, (client) => withAdvisoryLock(client, lockKey(quoteTable(table)), config.lockWaitMs, async () => {
-        const state = await inTransaction(client, () => ensureHistoryTable(client, table));
-        if (state !== 'ready')
-            report.notes.push(`history table ${tableText(table)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
         const plan = makePlan(migrations, await readHistory(client, table), config);
         report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(table), plan);
         const { analysed, errors } = await analyseAll(plan.pending);
@@ -8294,43 +8608,240 @@ async function apply(config, ctx) {
         reportAnalysisErrors(report, errors);
         if (!report.ok)
             return report;
+        if (hooks.beforeWrite && !(await hooks.beforeWrite({ plan, analysed, report, client })))
+            return report;
+        const state = await inTransaction(client, () => ensureHistoryTable(client, table));
+        if (state !== 'ready')
+            report.notes.push(`history table ${tableText(table)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
         report.notes.push(...(await inTransaction(client, () => settleHistory(client, table, plan, ctx.appliedBy))));
-        for (const { migration, exec } of analysed) {
-            try {
-                const r = await runMigration(client, migration, exec, { ...config, historyTable: table, appliedBy: ctx.appliedBy }, ctx.log);
-                report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
-                ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
-            }
-            catch (err) {
-                if (!(err instanceof MigrationError))
-                    throw err;
-                addFinding(report, {
-                    rule: 'apply-failed',
-                    severity: 'error',
-                    message: `${migration.name} failed: ${err.message}${exec.mode === 'transaction' ? ' — rolled back' : ' — it ran outside a transaction and is marked dirty'}`,
-                    help: err.details.hint,
-                    sqlstate: err.details.sqlstate,
-                    ...locationFields(err.details.location),
-                });
-                report.notes.push(report.applied.length
-                    ? `this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded`
-                    : 'nothing was applied by this run');
-                break;
-            }
-        }
+        await ctx.log.group(`apply ${analysed.length} migration(s)`, () => runAll(client, analysed, config, ctx, report));
+        await hooks.afterRun?.({ report, client });
         return report;
     }));
 }
+async function runAll(client, analysed, config, ctx, report) {
+    for (const { migration, exec } of analysed) {
+        try {
+            const r = await runMigration(client, migration, exec, { ...config, appliedBy: ctx.appliedBy }, ctx.log);
+            report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
+            ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
+        }
+        catch (err) {
+            if (!(err instanceof MigrationError))
+                throw err;
+            addFinding(report, {
+                rule: 'apply-failed',
+                severity: 'error',
+                message: `${migration.name} failed: ${err.message}${exec.mode === 'transaction' ? ' — rolled back' : ' — it ran outside a transaction and is marked dirty'}`,
+                help: err.details.hint,
+                sqlstate: err.details.sqlstate,
+                ...locationFields(err.details.location),
+            });
+            report.notes.push(report.applied.length ? `this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded` : 'nothing was applied by this run');
+            return;
+        }
+    }
+}
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/db/preflight.ts
+
+/** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
+function tablesOf(node, out) {
+    if (Array.isArray(node))
+        for (const n of node)
+            tablesOf(n, out);
+    else if (node && typeof node === 'object') {
+        const n = node;
+        if (typeof n.relname === 'string')
+            out.add(n.schemaname ? `${quoteIdent(n.schemaname)}.${quoteIdent(n.relname)}` : quoteIdent(n.relname));
+        for (const v of Object.values(n))
+            tablesOf(v, out);
+    }
+    return out;
+}
+/**
+ * Sessions that would block the pending migrations: holding any lock on a table they touch while idle in a
+ * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
+ * queue behind them, and every query on the table behind it.
+ */
+async function blockingSessions(client, analysed, olderThanSeconds = 60) {
+    const names = new Set();
+    for (const a of analysed)
+        for (const s of a.exec.statements)
+            tablesOf(s.node, names);
+    if (!names.size)
+        return [];
+    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode,
+            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
+        AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
+        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
+      ORDER BY age DESC`, [[...names], olderThanSeconds]);
+    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
+}
+/**
+ * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
+ * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
+ */
+async function leftoverInvalidIndexes(client, analysed) {
+    const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname));
+    if (!names.length)
+        return [];
+    const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])`, [names]);
+    return r.rows.map((x) => x.name);
+}
+/** Drops an invalid index without blocking writes; the client must not be inside a transaction. */
+async function dropInvalidIndex(client, qualifiedName) {
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
+}
+
+;// CONCATENATED MODULE: ./src/backup/artifact-store.ts
+/** GitHub's artifact names may not hold " : < > | * ? \ / or line breaks; keep them short and plain. */
+function artifactName(...parts) {
+    return parts
+        .join('-')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/commands/backup.ts
+
+
+
+
+/** The artifact name: given, or unique per database, run and attempt. */
+function backupArtifactName(config, url, a) {
+    return config.artifactName ?? artifactName('pg-backup', targetIdentity(url).split('/').pop(), String(a.runId), String(a.attempt));
+}
+/** A verified backup of the target database, uploaded as an artifact inside GitHub Actions. */
+async function backup(config, ctx) {
+    const report = startReport('backup', config, ctx.databaseUrl);
+    report.backup = await takeBackup(ctx.databaseUrl, {
+        dir: config.backupDir ?? ctx.backupDir,
+        historyTable: config.historyTable,
+        pgDumpPath: config.pgDumpPath,
+        pgDumpDocker: config.pgDumpDocker,
+        artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
+    });
+    const b = report.backup;
+    ctx.log.info(`backup ${b.path}: ${b.size} bytes, sha256 ${b.sha256}${b.artifactName ? `, artifact ${b.artifactName} (${b.artifactId})` : ''}`);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/commands/apply.ts
+
+
+
+
+
+
+/** The health check: must succeed, and a returned row's first column must be true. */
+async function healthy(client, sql) {
+    try {
+        const r = await client.query(sql);
+        const rows = Array.isArray(r) ? r[r.length - 1].rows : r.rows;
+        const first = rows[0] ? Object.values(rows[0])[0] : true;
+        return first === true ? undefined : `it returned ${JSON.stringify(first)}, not true`;
+    }
+    catch (err) {
+        return err.message;
+    }
+}
+async function preflight(client, analysed, config, report) {
+    const sessions = await blockingSessions(client, analysed);
+    for (const s of sessions) {
+        addFinding(report, {
+            rule: 'blocking-session',
+            severity: config.preflight === 'strict' ? 'error' : 'warning',
+            message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ${s.mode} on ${s.relation}: a migration locking ${s.relation} would wait behind it, and queries behind the migration: ${s.query}`,
+            help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
+        });
+    }
+    return !(config.preflight === 'strict' && sessions.length);
+}
+/**
+ * The production apply, in the order the runbooks ask for: plan check (expected-plan) -> pre-flight -> verified
+ * backup -> migrations under the advisory lock -> health check -> post-migration backup, all inside the lock so
+ * no other run slips in between. On failure the report still names the backup and what was applied; with
+ * on-failure: restore the pre-apply backup is restored.
+ */
+async function apply(config, ctx) {
+    const backupOptions = (planHash) => ({
+        dir: config.backupDir ?? ctx.backupDir,
+        historyTable: config.historyTable,
+        pgDumpPath: config.pgDumpPath,
+        pgDumpDocker: config.pgDumpDocker,
+        planHash,
+    });
+    const upload = (suffix) => ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays };
+    return applyMigrations(config, ctx, {
+        async beforeWrite({ plan, analysed, report, client }) {
+            if (config.expectedPlan && report.planHash !== config.expectedPlan) {
+                addFinding(report, {
+                    rule: 'plan-mismatch',
+                    severity: 'error',
+                    message: `the plan is ${report.planHash}, not the approved ${config.expectedPlan}: a migration was added or edited after approval, or the database moved on; nothing was changed`,
+                    help: 'Run the plan job again, review the new plan, and approve that one.',
+                });
+                return false;
+            }
+            if (!plan.pending.length)
+                return true;
+            if (!(await preflight(client, analysed, config, report)))
+                return false;
+            if (!config.backup)
+                report.notes.push('backup: false — no backup was taken before applying');
+            else if (ctx.throwaway)
+                report.notes.push('no backup: the database is a throwaway server');
+            else {
+                try {
+                    report.backup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash), artifact: upload('') });
+                    ctx.log.info(`backup taken: ${report.backup.path} (${report.backup.size} bytes, sha256 ${report.backup.sha256})`);
+                }
+                catch (err) {
+                    addFinding(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${err.message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
+                    return false;
+                }
+            }
+            for (const index of await leftoverInvalidIndexes(client, analysed)) {
+                await dropInvalidIndex(client, index);
+                report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
+            }
+            return true;
+        },
+        async afterRun({ report, client }) {
+            if (report.ok && report.applied.length && config.healthCheck) {
+                const problem = await healthy(client, config.healthCheck);
+                if (problem)
+                    addFinding(report, { rule: 'health-check-failed', severity: 'error', message: `the health check failed after the migrations: ${problem}`, help: 'The migrations are applied; check the application, and restore the backup if the database is not usable.' });
+                else
+                    report.notes.push('health check passed');
+            }
+            if (!report.ok && config.onFailure === 'restore' && report.backup) {
+                await restoreBackup(ctx.databaseUrl, report.backup.path, config.pgDumpPath);
+                report.notes.push(`on-failure: restore — the pre-apply backup ${report.backup.path} was restored; the database and its history are as they were before this run`);
+            }
+            else if (report.ok && report.applied.length && config.postBackup && config.backup && !ctx.throwaway) {
+                report.postBackup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash), artifact: upload('-post') });
+                report.notes.push(`post-migration backup: ${report.postBackup.path} (sha256 ${report.postBackup.sha256})`);
+            }
+            if (!report.ok && report.backup)
+                report.notes.push(`the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`);
+        },
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
 
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const git_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 async function git(args, cwd) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await git_run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
 }
 /** The repository's top folder, or an InputError saying base-ref needs a checkout. */
@@ -9612,293 +10123,6 @@ async function lint(config, ctx) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/backup/artifact-store.ts
-/** GitHub's artifact names may not hold " : < > | * ? \ / or line breaks; keep them short and plain. */
-function artifactName(...parts) {
-    return parts
-        .join('-')
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, 200);
-}
-
-;// CONCATENATED MODULE: ./src/backup/pg-tools.ts
-
-
-
-
-
-const pg_tools_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
-function toolDirs() {
-    const versioned = [];
-    const scan = (root, pattern, bin) => {
-        if (!(0,external_node_fs_.existsSync)(root))
-            return;
-        for (const name of (0,external_node_fs_.readdirSync)(root)) {
-            const m = pattern.exec(name);
-            if (m)
-                versioned.push({ dir: bin(name), v: Number(m[1]) });
-        }
-    };
-    scan('/usr/lib/postgresql', /^(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr/lib/postgresql', n, 'bin'));
-    scan('/usr', /^pgsql-(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr', n, 'bin'));
-    scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/opt/homebrew/opt', n, 'bin'));
-    scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => (0,external_node_path_namespaceObject.join)('/usr/local/opt', n, 'bin'));
-    const path = (process.env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean);
-    return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
-}
-async function toolVersion(path) {
-    try {
-        const { stdout } = await pg_tools_run(path, ['--version']);
-        const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
-        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', '') } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
-async function installedTools(name, explicit) {
-    const places = explicit ? [explicit] : [];
-    for (const dir of toolDirs())
-        places.push((0,external_node_path_namespaceObject.join)(dir, name));
-    const found = [];
-    for (const p of new Set(places)) {
-        const file = (0,external_node_fs_.existsSync)(p) && (0,external_node_fs_.statSync)(p).isDirectory() ? (0,external_node_path_namespaceObject.join)(p, name) : p;
-        if (!(0,external_node_fs_.existsSync)(file))
-            continue;
-        const t = await toolVersion(file);
-        if (t && !found.some((f) => f.path === t.path))
-            found.push(t);
-    }
-    return found;
-}
-/**
- * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
- * An explicit path wins when it fits. None fitting is an InputError naming both versions and the fix, raised
- * before anything is done.
- */
-async function chooseTool(name, serverMajor, explicit) {
-    const tools = await installedTools(name, explicit);
-    const fits = tools.filter((t) => t.major >= serverMajor);
-    const preferred = explicit ? fits.find((t) => t.path === explicit || t.path === (0,external_node_path_namespaceObject.join)(explicit, name)) : undefined;
-    const chosen = preferred ?? fits.sort((a, b) => b.major - a.major)[0];
-    if (chosen)
-        return chosen;
-    const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
-    throw new InputError([
-        `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
-    ]);
-}
-/**
- * libpq connection parameters for a child process: the URL without its password on the command line (argv is
- * visible to every user of the machine), the password in PGPASSWORD.
- */
-function libpqArgs(url) {
-    const u = new URL(url);
-    const password = u.password ? decodeURIComponent(u.password) : undefined;
-    u.password = '';
-    const env = { ...process.env };
-    if (password)
-        env.PGPASSWORD = password;
-    return { dbname: u.toString(), env };
-}
-/**
- * The tool from the official postgres:<major> image, run by Docker with the host network and `dir` mounted at
- * the same path, the password passed through the environment (-e PGPASSWORD, without its value on argv).
- */
-async function dockerTool(name, major, dir) {
-    try {
-        await pg_tools_run('docker', ['version', '--format', '{{.Server.Version}}']);
-    }
-    catch (cause) {
-        throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
-    }
-    return {
-        path: 'docker',
-        prefix: ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, `postgres:${major}`, name],
-        major,
-        version: `${major} (docker postgres:${major})`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/backup/dump.ts
-
-
-
-
-/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
-function runTool(tool, args, env) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => {
-            if (out.length < 1_000_000)
-                out += d;
-        });
-        child.stderr.on('data', (d) => {
-            if (err.length < 100_000)
-                err += d;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
-    });
-}
-/** pg_dump in custom format (compressed) straight to `file`. */
-async function dumpDatabase(pgDump, url, file) {
-    const { dbname, env } = libpqArgs(url);
-    await runTool(pgDump, ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${dbname}`], env);
-}
-/** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
-async function checkDump(pgRestore, file) {
-    const list = await runTool(pgRestore, ['--list', file], process.env);
-    return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
-}
-/** sha256 of a file, streamed. */
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        (0,external_node_fs_.createReadStream)(file)
-            .on('data', (d) => hash.update(d))
-            .on('error', reject)
-            .on('end', () => resolve(hash.digest('hex')));
-    });
-}
-/**
- * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
- * it, and the whole restore is one transaction, so a failed restore changes nothing.
- */
-async function restoreDump(pgRestore, url, file) {
-    const { dbname, env } = libpqArgs(url);
-    await runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
-}
-
-;// CONCATENATED MODULE: ./src/backup/metadata.ts
-
-
-const metadataPath = (dump) => `${dump}.json`;
-function writeMetadata(dump, m) {
-    const path = metadataPath(dump);
-    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
-    return path;
-}
-function readMetadata(dump) {
-    const path = metadataPath(dump);
-    if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new InputError([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
-    }
-    const m = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    if (m.format !== 'pg-migration-gate-backup/1')
-        throw new InputError([`${path}: not a pg-migration-gate backup metadata file`]);
-    return m;
-}
-
-;// CONCATENATED MODULE: ./src/backup/take-backup.ts
-
-
-
-
-
-
-
-
-
-
-function writableDir(dir) {
-    try {
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
-    }
-    catch (cause) {
-        throw new InputError([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
-    }
-}
-/**
- * A verified backup: pg_dump in custom format (compressed) with a pg_dump at least as new as the server, checked
- * by reading its table of contents back, checksummed, described by a metadata file beside it, and uploaded when
- * a store is given. A pg_dump too old, or an unwritable folder, fails before anything is dumped.
- */
-async function takeBackup(url, o) {
-    const server = await withClient(url, async (c) => {
-        const v = (await c.query("SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS text, current_database() AS db")).rows[0];
-        const history = await readHistory(c, o.historyTable).catch(() => undefined);
-        const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version, b.version)).pop();
-        return { major: Math.floor(v.num / 10000), text: String(v.text).split(' ')[0], db: v.db, last };
-    });
-    writableDir(o.dir);
-    const tool = (name) => chooseTool(name, server.major, o.pgDumpPath).catch(async (err) => {
-        if (o.pgDumpDocker && err instanceof InputError)
-            return dockerTool(name, server.major, o.dir);
-        throw err;
-    });
-    const pgDump = await tool('pg_dump');
-    const pgRestore = await tool('pg_restore');
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    const path = (0,external_node_path_namespaceObject.join)(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}-${stamp}.dump`);
-    await dumpDatabase(pgDump, url, path);
-    const entries = await checkDump(pgRestore, path);
-    const sha256 = await sha256File(path);
-    const size = (0,external_node_fs_.statSync)(path).size;
-    const metadata = {
-        format: 'pg-migration-gate-backup/1',
-        file: path.split('/').pop(),
-        sha256,
-        size,
-        database: targetIdentity(url),
-        serverVersion: server.text,
-        pgDumpVersion: pgDump.version,
-        createdAt: new Date().toISOString(),
-        historyTable: tableText(o.historyTable),
-        lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
-        planHash: o.planHash,
-        entries,
-    };
-    const metadataPath = writeMetadata(path, metadata);
-    const info = {
-        path,
-        metadataPath,
-        sha256,
-        size,
-        serverVersion: server.text,
-        pgDumpVersion: pgDump.version,
-        restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
-    };
-    if (o.artifact) {
-        const { id } = await o.artifact.store.upload(o.artifact.name, [path, metadataPath], o.dir, o.artifact.retentionDays);
-        info.artifactName = o.artifact.name;
-        info.artifactId = id;
-        info.restore = `uses: pg-migration-gate with command: restore, backup-artifact: ${o.artifact.name} (backup-run-id: this run's id from another run)`;
-    }
-    return info;
-}
-
-;// CONCATENATED MODULE: ./src/commands/backup.ts
-
-
-
-
-/** The artifact name: given, or unique per database, run and attempt. */
-function backupArtifactName(config, url, a) {
-    return config.artifactName ?? artifactName('pg-backup', targetIdentity(url).split('/').pop(), String(a.runId), String(a.attempt));
-}
-/** A verified backup of the target database, uploaded as an artifact inside GitHub Actions. */
-async function backup(config, ctx) {
-    const report = startReport('backup', config, ctx.databaseUrl);
-    report.backup = await takeBackup(ctx.databaseUrl, {
-        dir: config.backupDir ?? ctx.backupDir,
-        historyTable: config.historyTable,
-        pgDumpPath: config.pgDumpPath,
-        pgDumpDocker: config.pgDumpDocker,
-        artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
-    });
-    const b = report.backup;
-    ctx.log.info(`backup ${b.path}: ${b.size} bytes, sha256 ${b.sha256}${b.artifactName ? `, artifact ${b.artifactName} (${b.artifactId})` : ''}`);
-    return report;
-}
-
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 
 
@@ -9929,38 +10153,6 @@ async function plan(config, ctx) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/backup/restore-backup.ts
-
-
-
-
-
-
-
-/** The dump of a downloaded artifact: the one .dump file with its metadata. */
-function dumpIn(dir) {
-    const dumps = (0,external_node_fs_.readdirSync)(dir).filter((f) => f.endsWith('.dump'));
-    if (dumps.length !== 1)
-        throw new InputError([`backup-artifact: expected one .dump file in the artifact, found ${dumps.length}`]);
-    return (0,external_node_path_namespaceObject.join)(dir, dumps[0]);
-}
-/**
- * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
- * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
- * recreates the dump's objects in one transaction. Returns the metadata.
- */
-async function restoreBackup(url, dump, pgDumpPath) {
-    const metadata = readMetadata(dump);
-    const actual = await sha256File(dump);
-    if (actual !== metadata.sha256) {
-        throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
-    }
-    const major = await withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
-    const pgRestore = await chooseTool('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
-    await restoreDump(pgRestore, url, dump);
-    return metadata;
-}
-
 ;// CONCATENATED MODULE: ./src/commands/restore.ts
 
 
@@ -9969,20 +10161,18 @@ async function restoreBackup(url, dump, pgDumpPath) {
 
 
 /** The dump to restore: a file, or the dump of an artifact downloaded from this run or another. */
-async function locateDump(config, ctx) {
-    if (config.backupFile)
-        return config.backupFile;
-    if (!config.backupArtifact)
+async function locateDump(source, ctx) {
+    if (source.file)
+        return source.file;
+    if (!source.artifact)
         throw new InputError(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new InputError(['backup-artifact: artifacts are only reachable inside GitHub Actions; download it and use backup-file']);
+        throw new InputError([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pmg-restore-'));
-    const from = config.backupRunId
-        ? { runId: config.backupRunId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' }
-        : undefined;
+    const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
     if (from && !from.token)
-        throw new InputError(['backup-run-id: reading another run\'s artifacts needs github-token with actions: read']);
-    await ctx.artifacts.store.download(config.backupArtifact, dir, from);
+        throw new InputError(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+    await ctx.artifacts.store.download(source.artifact, dir, from);
     return dumpIn(dir);
 }
 /**
@@ -9992,7 +10182,7 @@ async function locateDump(config, ctx) {
  */
 async function restore(config, ctx) {
     const report = startReport('restore', config, ctx.databaseUrl);
-    const dump = await locateDump(config, ctx);
+    const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId }, ctx);
     const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath);
     report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`);
     ctx.log.info(report.notes[report.notes.length - 1]);
@@ -10532,6 +10722,10 @@ class ScratchServer {
 
 
 
+
+
+
+
 /** Versions named by files at the base: the one-file, pair and Flyway layouts, and migration folders. */
 function versionsOf(files) {
     const ids = new Set();
@@ -10602,8 +10796,35 @@ async function verify(config, ctx) {
     finally {
         await server.close();
     }
+    if (config.restoreDrill)
+        await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
     ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
     return report;
+}
+/**
+ * Restores a backup into a scratch database and applies the pending migrations on it with the real apply
+ * engine: proof that the backup restores and that the migrations run on the real shape of the data.
+ */
+async function restoreDrill(config, ctx, report) {
+    const value = config.restoreDrill;
+    const dump = await locateDump((0,external_node_fs_.existsSync)(value) ? { file: value } : { artifact: value }, ctx);
+    const server = await ScratchServer.open(ctx.databaseUrl);
+    try {
+        const url = server.urlOf(await server.create('drill'));
+        const started = performance.now();
+        const m = await restoreBackup(url, dump, config.pgDumpPath);
+        const restoredMs = Math.round(performance.now() - started);
+        const applied = await applyMigrations(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
+        for (const f of applied.findings)
+            addFinding(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
+        report.notes.push(`restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`);
+    }
+    catch (err) {
+        addFinding(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${err.message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
+    }
+    finally {
+        await server.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/run.ts
@@ -11094,6 +11315,24 @@ const version_VERSION = '0.1.0';
 
 
 
+
+
+/** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
+async function cli_confirm(command, url) {
+    const target = targetIdentity(url);
+    if (!process.stdin.isTTY) {
+        throw new InputError([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);
+    }
+    const rl = (0,promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stderr });
+    try {
+        const answer = await rl.question(`${command} will change ${target}. Continue? [y/N] `);
+        if (!/^y(es)?$/i.test(answer.trim()))
+            throw new InputError([`${command} cancelled: nothing was changed`]);
+    }
+    finally {
+        rl.close();
+    }
+}
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 async function main(argv) {
     let secrets = [];
@@ -11123,7 +11362,9 @@ async function main(argv) {
             url = server.url;
             log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
         }
-        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: (0,external_node_path_namespaceObject.join)(process.cwd(), 'backups') });
+        if (!server && (config.command === 'apply' || config.command === 'restore') && !args.yes)
+            await cli_confirm(config.command, url);
+        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: (0,external_node_path_namespaceObject.join)(process.cwd(), 'backups'), throwaway: !!server });
         if (args.reportPath)
             writeReport(args.reportPath, report, secrets);
         if (config.sarifFile)

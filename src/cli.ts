@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { targetIdentity } from './db/connect.js';
 import { USAGE, parseCliArgs } from './config/cli-args.js';
 import { parseConfig } from './config/config.js';
 import { needsDatabase, runCommand } from './commands/run.js';
@@ -11,6 +13,21 @@ import { renderMarkdown } from './report/markdown.js';
 import { writeSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
 import { VERSION } from './version.js';
+
+/** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
+async function confirm(command: string, url: string): Promise<void> {
+  const target = targetIdentity(url);
+  if (!process.stdin.isTTY) {
+    throw new InputError([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${command} will change ${target}. Continue? [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) throw new InputError([`${command} cancelled: nothing was changed`]);
+  } finally {
+    rl.close();
+  }
+}
 
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -41,7 +58,8 @@ export async function main(argv: string[]): Promise<number> {
       url = server.url;
       log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
     }
-    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: join(process.cwd(), 'backups') });
+    if (!server && (config.command === 'apply' || config.command === 'restore') && !args.yes) await confirm(config.command, url!);
+    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: join(process.cwd(), 'backups'), throwaway: !!server });
     if (args.reportPath) writeReport(args.reportPath, report, secrets);
     if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
     const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };

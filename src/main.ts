@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
-import { parseConfig } from './config/config.js';
-import { readInputs } from './config/inputs.js';
+import { parseConfig, type Config } from './config/config.js';
+import { readInputs, type RunnerContext } from './config/inputs.js';
+import { proveEnvironment } from './gate/environment.js';
+import { environmentProtectionRules } from './github/environment.js';
 import { needsDatabase, runCommand } from './commands/run.js';
 import { InputError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -17,6 +19,26 @@ function actionLogger(secrets: readonly string[]): Logger {
   };
 }
 
+/**
+ * apply and restore change a production database: they run only in a job proven to be bound to the named,
+ * protected environment, unless allow-ungated says otherwise (and then the run says so, loudly).
+ */
+async function gateOf(config: Config, runner: RunnerContext): Promise<string | undefined> {
+  if (config.command !== 'apply' && config.command !== 'restore') return undefined;
+  if (config.allowUngated) {
+    const note = `allow-ungated: true — ${config.command} ran without proof of a protected environment`;
+    core.warning(note);
+    return note;
+  }
+  return proveEnvironment(config.environment, {
+    idToken: () => core.getIDToken(),
+    protectionRules: async (environment) => {
+      if (!config.githubToken || !runner.repository) throw new Error('no github-token to read the environment with');
+      return environmentProtectionRules(config.githubToken, runner.repository.owner, runner.repository.repo, environment);
+    },
+  });
+}
+
 /** The action: inputs -> config -> command -> report, outputs and logs. The only place that fails the step. */
 export async function run(): Promise<void> {
   let secrets: string[] = [];
@@ -29,6 +51,7 @@ export async function run(): Promise<void> {
       throw new InputError([`database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`]);
     }
     const log = actionLogger(secrets);
+    const gate = await gateOf(config, runner);
     const artifacts = runner.artifactRun && { store: actionsArtifactStore(), ...runner.artifactRun };
     const report = await runCommand(config, {
       databaseUrl: config.databaseUrl,
@@ -38,6 +61,7 @@ export async function run(): Promise<void> {
       artifacts,
       githubToken: config.githubToken,
     });
+    if (gate) report.notes.unshift(gate);
     core.info(redact(renderText(report), secrets));
     await log.group('publish the report', () => publish(report, config, runner));
     if (!report.ok) {

@@ -21,7 +21,7 @@ const withPassword = (url: string) => {
 
 describe('the bundled action, run as the runner runs it', () => {
   test('command: apply applies the folder and writes its outputs; a second run applies nothing', async () => {
-    const inputs = { command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': withPassword(db.url) };
+    const inputs = { command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': withPassword(db.url), 'allow-ungated': 'true' };
     const first = await runAction(inputs);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -70,7 +70,7 @@ describe('the bundled action, run as the runner runs it', () => {
   });
 
   test('configuration errors fail the step with every problem listed, and touch nothing', async () => {
-    const r = await runAction({ command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': db.url, 'lock-timeout': '5', 'lock-retries': 'many' });
+    const r = await runAction({ command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': db.url, 'lock-timeout': '5', 'lock-retries': 'many', 'allow-ungated': 'true' });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::configuration error:%0Alock-timeout: '5' is not a duration; write it with a unit, e\.g\. 5s, 500ms, 2min \(0 for none\)%0Alock-retries: 'many' must be a whole number from 0 to 100/);
     expect((await db.query("SELECT to_regclass('schema_migrations') AS t")).rows[0].t).toBeNull();
@@ -83,7 +83,7 @@ describe('the bundled action, run as the runner runs it', () => {
   });
 
   test('an unreachable server fails with the target named and the password nowhere', async () => {
-    const r = await runAction({ command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': `postgresql://app:${PASSWORD}@127.0.0.1:1/prod` });
+    const r = await runAction({ command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': `postgresql://app:${PASSWORD}@127.0.0.1:1/prod`, 'allow-ungated': 'true' });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::apply failed: could not connect to 127\.0\.0\.1:1\/prod: .*check database-url/);
     expect(r.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(PASSWORD);

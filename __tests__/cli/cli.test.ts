@@ -40,18 +40,18 @@ describe('the CLI', () => {
 
   test('apply with --database-url, JSON format: exit 0, then a re-run applies nothing', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'CREATE TABLE b (id int);' });
-    const r = await cli(['apply', '--migrations-dir', dir, '--database-url', db.url, '--format', 'json']);
+    const r = await cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url, '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ command: 'apply', ok: true, findings: [] });
     expect(report.applied.map((a: { version: string }) => a.version)).toEqual(['001', '002']);
-    const again = JSON.parse((await cli(['apply', '--migrations-dir', dir, '--format', 'json'], { DATABASE_URL: db.url })).stdout);
+    const again = JSON.parse((await cli(['apply', '-y', '--migrations-dir', dir, '--format', 'json'], { DATABASE_URL: db.url })).stdout);
     expect(again.applied).toEqual([]);
   });
 
   test('text output lists findings as file:line:col  severity  rule  message, then the help; exit 1', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);\n' });
-    const r = await cli(['apply', '--migrations-dir', dir, '--database-url', db.url]);
+    const r = await cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toContain(`${dir}/001_a.sql:2:1  error  apply-failed  001_a.sql failed: division by zero — rolled back [22012]`);
     expect(r.stdout).toMatch(/^note: nothing was applied by this run$/m);
@@ -64,6 +64,14 @@ describe('the CLI', () => {
     expect(r.stderr).not.toMatch(/throwaway PostgreSQL/);
     expect(r.stdout.split('\n')).toContain(`${join(dir, 'cleanup.sql')}:1:1  error  delete-without-where  Every row of the table is deleted.`);
     expect(r.stdout).toMatch(/^    help: Add the WHERE clause you meant/m);
+  });
+
+  test('apply to a database it did not start asks first; without a terminal it needs --yes', async () => {
+    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
+    const r = await cli(['apply', '--migrations-dir', dir, '--database-url', db.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/apply changes 127\.0\.0\.1:\d+\/pmg_test_\w+: pass --yes to confirm \(no terminal to ask on\)/);
+    expect((await db.query("SELECT to_regclass('a') AS t")).rows[0].t).toBeNull();
   });
 
   test('no database URL: a throwaway server is started and removed', async () => {
@@ -81,7 +89,7 @@ describe('the CLI', () => {
     [['apply', '--migrations-dir', '/nonexistent'], /migrations folder '\/nonexistent' does not exist/],
     [['apply', '--format', 'yaml'], /--format: 'yaml' must be text, json or markdown/],
   ])('usage and configuration errors exit 2: %j', async (args, message) => {
-    const r = await cli([...args, '--database-url', db.url]);
+    const r = await cli([...args, '--yes', '--database-url', db.url]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });

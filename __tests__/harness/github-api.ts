@@ -14,6 +14,10 @@ export class FakeGitHub {
   readonly comments: Comment[] = [];
   readonly requests: { method: string; path: string; auth?: string }[] = [];
   forbidden = false;
+  /** The job's deployment environment, as the OIDC token's claim; undefined: the job is bound to none. */
+  jobEnvironment?: string;
+  /** Environments of the repository and the types of their protection rules. */
+  environments: Record<string, string[]> = {};
   private server?: Server;
   private nextId = 1000;
 
@@ -37,6 +41,17 @@ export class FakeGitHub {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(data));
     };
+    if (req.method === 'GET' && path === '/oidc/token') {
+      const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const claims = { iss: 'https://token.actions.githubusercontent.com', aud: new URL(req.url!, 'http://x').searchParams.get('audience') ?? '', repository: 'acme/shop', ...(this.jobEnvironment ? { environment: this.jobEnvironment } : {}) };
+      return send(200, { value: `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.signature` });
+    }
+    let env;
+    if (req.method === 'GET' && (env = /^\/repos\/[^/]+\/[^/]+\/environments\/([^/]+)$/.exec(path))) {
+      const rules = this.environments[decodeURIComponent(env[1])];
+      if (!rules) return send(404, { message: 'Not Found' });
+      return send(200, { name: env[1], protection_rules: rules.map((type, i) => ({ id: i + 1, type })) });
+    }
     if (this.forbidden) return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     let m;
     if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.exec(path))) return send(200, this.comments);
@@ -64,4 +79,9 @@ export function pullRequestEvent(number: number) {
     repository: { name: 'shop', full_name: 'acme/shop', owner: { login: 'acme' } },
     sender: { login: 'octocat' },
   };
+}
+
+/** Runner variables for the OIDC token endpoint of a FakeGitHub at `api`. */
+export function oidcEnv(api: string): Record<string, string> {
+  return { ACTIONS_ID_TOKEN_REQUEST_URL: `${api}/oidc/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token' };
 }

@@ -87,7 +87,7 @@ describe('annotations, summary and SARIF', () => {
 
   test('the job summary of an apply shows the migrations, the plan hash and what the run did', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'CREATE TABLE b (id int);\nSELECT 1/0;' });
-    const r = await runAction({ command: 'apply', 'migrations-dir': dir, 'database-url': db.url });
+    const r = await runAction({ command: 'apply', 'migrations-dir': dir, 'database-url': db.url, 'allow-ungated': 'true' });
     expect(r.code).toBe(1);
     expect(r.summary).toMatch(/^❌ \*\*pg-migration-gate apply\*\* failed: 1 migration applied of 2 pending — 1 error, 0 warnings/);
     expect(r.summary).toMatch(/\| 001 \| 001_a\.sql \| yes \| \d+ ms \| ✅ applied \|/);

@@ -31,6 +31,8 @@ export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
   backupDir: string;
   artifacts?: ArtifactContext;
   githubToken?: string;
+  /** The database is a throwaway server the CLI started. */
+  throwaway?: boolean;
 }
 
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */

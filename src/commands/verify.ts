@@ -11,7 +11,7 @@ import { runChecks } from '../verify/run-checks.js';
 import { ScratchServer } from '../verify/scratch.js';
 import { existsSync } from 'node:fs';
 import { restoreBackup } from '../backup/restore-backup.js';
-import { apply } from './apply.js';
+import { applyMigrations } from '../db/apply-engine.js';
 import { reportAnalysisErrors, startReport } from './context.js';
 import { locateDump, type RestoreContext } from './restore.js';
 
@@ -111,7 +111,7 @@ async function restoreDrill(config: Config, ctx: RestoreContext, report: Report)
     const started = performance.now();
     const m = await restoreBackup(url, dump, config.pgDumpPath);
     const restoredMs = Math.round(performance.now() - started);
-    const applied = await apply(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
+    const applied = await applyMigrations(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
     for (const f of applied.findings) addFinding(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
     report.notes.push(
       `restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`,

@@ -9,6 +9,8 @@ export interface CliArgs {
   reportPath?: string;
   files: string[];
   help: boolean;
+  /** Apply or restore without asking. */
+  yes: boolean;
   appliedBy: string;
 }
 
@@ -43,23 +45,27 @@ Options (the same as the action's inputs):
   --format text|json|markdown   output format (default: text)
   --sarif-file <file>           also write the findings as SARIF 2.1.0
   --report-path <file>          also write the JSON report to this file
+  -y, --yes                     apply or restore without asking (needed when there is no terminal)
   -h, --help                    show this help
 
 Exit codes: 0 success, 1 failed, 2 usage or configuration error.`;
+
+/** Inputs that are plain switches on the command line (--allow-out-of-order); the others take a value. */
+const BOOLEAN_FLAGS = new Set<InputName>(['allow-out-of-order']);
 
 /** Parses argv (without node and script) into the same raw config the action reads from its inputs. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
   const options = Object.fromEntries(
     (Object.keys(INPUTS) as InputName[])
       .filter((n) => n !== 'command')
-      .map((n) => [n, { type: n === 'allow-out-of-order' ? ('boolean' as const) : ('string' as const) }]),
+      .map((n) => [n, { type: BOOLEAN_FLAGS.has(n) ? ('boolean' as const) : ('string' as const) }]),
   );
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }, yes: { type: 'boolean', short: 'y' } },
     });
   } catch (err) {
     throw new InputError([`${(err as Error).message}; run pg-migration-gate --help`], { cause: err });
@@ -80,6 +86,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     reportPath: values['report-path'] as string | undefined,
     files: positionals.slice(1),
     help: values.help === true || positionals.length === 0,
+    yes: values.yes === true,
     appliedBy: `cli:${userInfo().username}@${hostname()}`,
   };
 }

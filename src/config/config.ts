@@ -55,6 +55,22 @@ export interface Config {
   backupRunId?: number;
   /** verify: restore this dump (file) into a scratch database and apply the pending migrations on it. */
   restoreDrill?: string;
+  /** The deployment environment the job must be bound to (apply and restore in the action). */
+  environment?: string;
+  /** Run apply or restore without proving the environment: loudly reported. */
+  allowUngated: boolean;
+  /** The approved plan hash: apply refuses, changing nothing, when the plan differs. */
+  expectedPlan?: string;
+  /** warn: report sessions that would block the migrations; strict: refuse to start. */
+  preflight: 'warn' | 'strict';
+  /** Take a verified backup before applying (only `backup: false` skips it). */
+  backup: boolean;
+  /** SQL that must succeed after the migrations (and, if it returns a row, return true). */
+  healthCheck?: string;
+  /** Take a backup after a successful apply. */
+  postBackup: boolean;
+  /** rollback: the failed migration rolls back, earlier ones stay; restore: restore the pre-apply backup. */
+  onFailure: 'rollback' | 'restore';
   /** Values that must never appear in output (the database password, the token). */
   secrets: string[];
 }
@@ -153,6 +169,13 @@ export function parseConfig(raw: RawConfig): Config {
   const retention = get('retention-days');
   const runId = get('backup-run-id');
 
+  const preflight = get('preflight');
+  if (!['warn', 'strict'].includes(preflight)) problems.push(`preflight: '${preflight}' must be warn or strict`);
+  const onFailure = get('on-failure');
+  if (!['rollback', 'restore'].includes(onFailure)) problems.push(`on-failure: '${onFailure}' must be rollback or restore`);
+  const expectedPlan = get('expected-plan');
+  if (expectedPlan && !/^sha256:[0-9a-f]{64}$/.test(expectedPlan)) problems.push(`expected-plan: '${expectedPlan}' is not a plan hash (sha256:<64 hex digits>, the plan job's plan-hash output)`);
+
   const config: Config = {
     command,
     migrationsDir: get('migrations-dir'),
@@ -185,6 +208,14 @@ export function parseConfig(raw: RawConfig): Config {
     backupArtifact: get('backup-artifact') || undefined,
     backupRunId: runId ? int('backup-run-id', runId, 1, Number.MAX_SAFE_INTEGER, problems) : undefined,
     restoreDrill: get('restore-drill') || undefined,
+    environment: get('environment') || undefined,
+    allowUngated: bool('allow-ungated', get('allow-ungated'), problems),
+    expectedPlan: expectedPlan || undefined,
+    preflight: preflight as Config['preflight'],
+    backup: bool('backup', get('backup'), problems),
+    healthCheck: get('health-check') || undefined,
+    postBackup: bool('post-backup', get('post-backup'), problems),
+    onFailure: onFailure as Config['onFailure'],
     secrets: [...new Set(secrets)],
   };
   if (problems.length) throw new InputError(problems);

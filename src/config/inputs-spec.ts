@@ -34,6 +34,14 @@ export const INPUTS = {
   'backup-artifact': '',
   'backup-run-id': '',
   'restore-drill': '',
+  environment: '',
+  'allow-ungated': 'false',
+  'expected-plan': '',
+  preflight: 'warn',
+  backup: 'true',
+  'health-check': '',
+  'post-backup': 'true',
+  'on-failure': 'rollback',
 } as const;
 
 export type InputName = keyof typeof INPUTS;

@@ -12,6 +12,8 @@ export interface RunnerContext {
   /** Set on pull_request events: where the living comment goes. */
   pullRequest?: PullRequest;
   backupDir: string;
+  /** owner/repo of GITHUB_REPOSITORY. */
+  repository?: { owner: string; repo: string };
   /** The run, when GitHub's artifact service is reachable (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL set). */
   artifactRun?: { runId: number; attempt: number; owner: string; repo: string };
 }
@@ -32,6 +34,7 @@ export function readInputs(): { raw: RawConfig; runner: RunnerContext } {
       reportPath: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'report.json'),
       pullRequest: pullRequestOf(),
       backupDir: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'backups'),
+      repository: env.GITHUB_REPOSITORY ? github.context.repo : undefined,
       artifactRun:
         env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL && env.GITHUB_REPOSITORY
           ? { runId: Number(env.GITHUB_RUN_ID ?? 0), attempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1), ...github.context.repo }

@@ -91,6 +91,8 @@ export interface Report {
   planHash?: string;
   findings: Finding[];
   backup?: BackupInfo;
+  /** The backup taken after a successful apply. */
+  postBackup?: BackupInfo;
   /** verify's per-migration results and the schema change. */
   verify?: VerifyResult;
   /** Plain sentences about what else happened (table adopted, baseline recorded, checksums recorded). */

@@ -1,0 +1,66 @@
+import type { Analysed } from '../migrations/analyse.js';
+import type { Client } from './connect.js';
+import { quoteIdent } from './identifiers.js';
+
+/** A session that holds a lock on a table a pending migration touches, in a transaction that is idle or old. */
+export interface BlockingSession {
+  pid: number;
+  state: string;
+  relation: string;
+  mode: string;
+  transactionAgeSeconds: number;
+  query: string;
+}
+
+/** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
+function tablesOf(node: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(node)) for (const n of node) tablesOf(n, out);
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>;
+    if (typeof n.relname === 'string') out.add(n.schemaname ? `${quoteIdent(n.schemaname as string)}.${quoteIdent(n.relname)}` : quoteIdent(n.relname));
+    for (const v of Object.values(n)) tablesOf(v, out);
+  }
+  return out;
+}
+
+/**
+ * Sessions that would block the pending migrations: holding any lock on a table they touch while idle in a
+ * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
+ * queue behind them, and every query on the table behind it.
+ */
+export async function blockingSessions(client: Client, analysed: Analysed[], olderThanSeconds = 60): Promise<BlockingSession[]> {
+  const names = new Set<string>();
+  for (const a of analysed) for (const s of a.exec.statements) tablesOf(s.node, names);
+  if (!names.size) return [];
+  const r = await client.query(
+    `SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode,
+            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
+        AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
+        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
+      ORDER BY age DESC`,
+    [[...names], olderThanSeconds],
+  );
+  return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
+}
+
+/**
+ * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
+ * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
+ */
+export async function leftoverInvalidIndexes(client: Client, analysed: Analysed[]): Promise<string[]> {
+  const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname as string));
+  if (!names.length) return [];
+  const r = await client.query(
+    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])`,
+    [names],
+  );
+  return r.rows.map((x) => x.name);
+}
+
+/** Drops an invalid index without blocking writes; the client must not be inside a transaction. */
+export async function dropInvalidIndex(client: Client, qualifiedName: string): Promise<void> {
+  await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
+}
