@@ -27,7 +27,7 @@ try {
 
   const pgDump = await chooseTool('pg_dump', 15);
   const dir = mkdtempSync(join(tmpdir(), 'pmg-bench-backup-'));
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const plain: number[] = [];
   const tool: number[] = [];
   let rss = 0;

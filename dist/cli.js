@@ -6674,7 +6674,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5029);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(341);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -6683,7 +6683,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5029:
+/***/ 341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7575,6 +7575,14 @@ async function setChecksum(client, table, id, checksum) {
 
 
 
+/** A dump path no earlier backup uses: two backups never share a file. */
+function freshPath(dir, base) {
+    for (let n = 0;; n++) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, `${base}${n ? `-${n}` : ''}.dump`);
+        if (!(0,external_node_fs_.existsSync)(path))
+            return path;
+    }
+}
 function writableDir(dir) {
     try {
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
@@ -7604,8 +7612,7 @@ async function takeBackup(url, o) {
     });
     const pgDump = await tool('pg_dump');
     const pgRestore = await tool('pg_restore');
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    const path = (0,external_node_path_namespaceObject.join)(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}-${stamp}.dump`);
+    const path = freshPath(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
     await dumpDatabase(pgDump, url, path);
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
     const [entries, sha256] = await Promise.all([checkDump(pgRestore, path), sha256File(path)]);
@@ -8643,6 +8650,56 @@ async function runAll(client, analysed, config, ctx, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/db/objects.ts
+/**
+ * The user objects of a database, each as the statement that drops it: tables, views, materialized views,
+ * sequences not owned by a column, types, functions and schemas. Names are quoted by the server (format %I).
+ */
+const OBJECTS = `
+  SELECT format('DROP %s IF EXISTS %I.%I CASCADE', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, n.nspname, c.relname) AS drop
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT format('DROP TYPE IF EXISTS %I.%I CASCADE', n.nspname, t.typname)
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+   WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT format('DROP %s IF EXISTS %I.%I(%s) CASCADE', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT format('DROP SCHEMA IF EXISTS %I CASCADE', n.nspname) FROM pg_namespace n
+   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND n.nspname NOT LIKE 'pg\\_%'
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = n.oid AND d.deptype = 'e')`;
+async function userObjects(client) {
+    return new Set((await client.query(OBJECTS)).rows.map((r) => r.drop));
+}
+/**
+ * Drops, in one transaction, the objects that exist now but did not in `before`: what a failed run created
+ * after its backup was taken, which restoring that backup does not remove. Returns the statements it ran.
+ */
+async function dropCreatedSince(client, before) {
+    const extra = [...(await userObjects(client))].filter((d) => !before.has(d));
+    if (!extra.length)
+        return [];
+    await client.query('BEGIN');
+    try {
+        for (const statement of extra)
+            await client.query(statement);
+        await client.query('COMMIT');
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
+    return extra;
+}
+
 ;// CONCATENATED MODULE: ./src/db/preflight.ts
 
 /** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
@@ -8739,6 +8796,7 @@ async function backup(config, ctx) {
 
 
 
+
 /** The health check: must succeed, and a returned row's first column must be true. */
 async function healthy(client, sql) {
     try {
@@ -8770,7 +8828,8 @@ async function preflight(client, analysed, config, report) {
  * on-failure: restore the pre-apply backup is restored.
  */
 async function apply(config, ctx) {
-    const backupOptions = (planHash) => ({
+    const backupOptions = (planHash, label) => ({
+        label,
         dir: config.backupDir ?? ctx.backupDir,
         historyTable: config.historyTable,
         pgDumpPath: config.pgDumpPath,
@@ -8778,6 +8837,8 @@ async function apply(config, ctx) {
         planHash,
     });
     const upload = (suffix) => ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays };
+    /** With on-failure: restore, the objects that existed before the run, to drop what it created if it fails. */
+    let objectsBefore;
     return applyMigrations(config, ctx, {
         async beforeWrite({ plan, analysed, report, client }) {
             if (config.expectedPlan && report.planHash !== config.expectedPlan) {
@@ -8799,7 +8860,7 @@ async function apply(config, ctx) {
                 report.notes.push('no backup: the database is a throwaway server');
             else {
                 try {
-                    report.backup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash), artifact: upload('') });
+                    report.backup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash, 'pre-apply'), artifact: upload('') });
                     ctx.log.info(`backup taken: ${report.backup.path} (${report.backup.size} bytes, sha256 ${report.backup.sha256})`);
                 }
                 catch (err) {
@@ -8807,6 +8868,8 @@ async function apply(config, ctx) {
                     return false;
                 }
             }
+            if (config.onFailure === 'restore')
+                objectsBefore = await userObjects(client);
             for (const index of await leftoverInvalidIndexes(client, analysed)) {
                 await dropInvalidIndex(client, index);
                 report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
@@ -8823,10 +8886,11 @@ async function apply(config, ctx) {
             }
             if (!report.ok && config.onFailure === 'restore' && report.backup) {
                 await restoreBackup(ctx.databaseUrl, report.backup.path, config.pgDumpPath);
-                report.notes.push(`on-failure: restore — the pre-apply backup ${report.backup.path} was restored; the database and its history are as they were before this run`);
+                const dropped = objectsBefore ? await dropCreatedSince(client, objectsBefore) : [];
+                report.notes.push(`on-failure: restore — the pre-apply backup ${report.backup.path} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; the database and its history are as they were before this run`);
             }
             else if (report.ok && report.applied.length && config.postBackup && config.backup && !ctx.throwaway) {
-                report.postBackup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash), artifact: upload('-post') });
+                report.postBackup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash, 'post-apply'), artifact: upload('-post') });
                 report.notes.push(`post-migration backup: ${report.postBackup.path} (sha256 ${report.postBackup.sha256})`);
             }
             if (!report.ok && report.backup)
@@ -11364,7 +11428,7 @@ async function main(argv) {
         }
         if (!server && (config.command === 'apply' || config.command === 'restore') && !args.yes)
             await cli_confirm(config.command, url);
-        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: (0,external_node_path_namespaceObject.join)(process.cwd(), 'backups'), throwaway: !!server });
+        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: __nccwpck_require__.ab + "backups", throwaway: !!server });
         if (args.reportPath)
             writeReport(args.reportPath, report, secrets);
         if (config.sarifFile)

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableName } from '../config/history-table.js';
 import { targetIdentity, withClient } from '../db/connect.js';
@@ -19,8 +19,18 @@ export interface BackupOptions {
   /** Fall back to the postgres:<major> image's tools when none installed is new enough. */
   pgDumpDocker?: boolean;
   planHash?: string;
+  /** Part of the file name, e.g. pre-apply or post-apply. */
+  label?: string;
   /** Upload to this store under this name; absent outside GitHub Actions. */
   artifact?: { store: ArtifactStore; name: string; retentionDays?: number };
+}
+
+/** A dump path no earlier backup uses: two backups never share a file. */
+function freshPath(dir: string, base: string): string {
+  for (let n = 0; ; n++) {
+    const path = join(dir, `${base}${n ? `-${n}` : ''}.dump`);
+    if (!existsSync(path)) return path;
+  }
 }
 
 function writableDir(dir: string): void {
@@ -53,8 +63,7 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
   const pgDump = await tool('pg_dump');
   const pgRestore = await tool('pg_restore');
 
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const path = join(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}-${stamp}.dump`);
+  const path = freshPath(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
   await dumpDatabase(pgDump, url, path);
   // Reading the table of contents back and hashing the file are independent reads: done side by side.
   const [entries, sha256] = await Promise.all([checkDump(pgRestore, path), sha256File(path)]);

@@ -3,6 +3,7 @@ import { restoreBackup } from '../backup/restore-backup.js';
 import { takeBackup } from '../backup/take-backup.js';
 import { applyMigrations } from '../db/apply-engine.js';
 import type { Client } from '../db/connect.js';
+import { dropCreatedSince, userObjects } from '../db/objects.js';
 import { blockingSessions, dropInvalidIndex, leftoverInvalidIndexes } from '../db/preflight.js';
 import type { Analysed } from '../migrations/analyse.js';
 import { addFinding, type Report } from '../report/report.js';
@@ -46,7 +47,8 @@ async function preflight(client: Client, analysed: Analysed[], config: Config, r
  * on-failure: restore the pre-apply backup is restored.
  */
 export async function apply(config: Config, ctx: ApplyContext): Promise<Report> {
-  const backupOptions = (planHash?: string) => ({
+  const backupOptions = (planHash: string | undefined, label: string) => ({
+    label,
     dir: config.backupDir ?? ctx.backupDir,
     historyTable: config.historyTable,
     pgDumpPath: config.pgDumpPath,
@@ -56,6 +58,8 @@ export async function apply(config: Config, ctx: ApplyContext): Promise<Report> 
   const upload = (suffix: string) =>
     ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays };
 
+  /** With on-failure: restore, the objects that existed before the run, to drop what it created if it fails. */
+  let objectsBefore: Set<string> | undefined;
   return applyMigrations(config, ctx, {
     async beforeWrite({ plan, analysed, report, client }) {
       if (config.expectedPlan && report.planHash !== config.expectedPlan) {
@@ -73,13 +77,14 @@ export async function apply(config: Config, ctx: ApplyContext): Promise<Report> 
       else if (ctx.throwaway) report.notes.push('no backup: the database is a throwaway server');
       else {
         try {
-          report.backup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash), artifact: upload('') });
+          report.backup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash, 'pre-apply'), artifact: upload('') });
           ctx.log.info(`backup taken: ${report.backup.path} (${report.backup.size} bytes, sha256 ${report.backup.sha256})`);
         } catch (err) {
           addFinding(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${(err as Error).message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
           return false;
         }
       }
+      if (config.onFailure === 'restore') objectsBefore = await userObjects(client);
       for (const index of await leftoverInvalidIndexes(client, analysed)) {
         await dropInvalidIndex(client, index);
         report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
@@ -95,9 +100,12 @@ export async function apply(config: Config, ctx: ApplyContext): Promise<Report> 
       }
       if (!report.ok && config.onFailure === 'restore' && report.backup) {
         await restoreBackup(ctx.databaseUrl, report.backup.path, config.pgDumpPath);
-        report.notes.push(`on-failure: restore — the pre-apply backup ${report.backup.path} was restored; the database and its history are as they were before this run`);
+        const dropped = objectsBefore ? await dropCreatedSince(client, objectsBefore) : [];
+        report.notes.push(
+          `on-failure: restore — the pre-apply backup ${report.backup.path} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; the database and its history are as they were before this run`,
+        );
       } else if (report.ok && report.applied.length && config.postBackup && config.backup && !ctx.throwaway) {
-        report.postBackup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash), artifact: upload('-post') });
+        report.postBackup = await takeBackup(ctx.databaseUrl, { ...backupOptions(report.planHash, 'post-apply'), artifact: upload('-post') });
         report.notes.push(`post-migration backup: ${report.postBackup.path} (sha256 ${report.postBackup.sha256})`);
       }
       if (!report.ok && report.backup) report.notes.push(`the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`);
