@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { apply } from '../src/commands/apply.js';
+import { applyMigrations } from '../src/db/apply-engine.js';
 import { parseConfig } from '../src/config/config.js';
 import { startEmbeddedServer } from '../src/db/embedded-server.js';
 import { silentLogger } from '../src/logger.js';
@@ -56,10 +56,11 @@ try {
   for (let r = 0; r < ROUNDS; r++) {
     for (const kind of ['psql', 'cli', 'engine']) await admin(server.url, `CREATE DATABASE bench_${kind}_${r}`);
     plain.push(time(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', dbUrl(server.url, `bench_psql_${r}`), '-f', script]));
-    cli.push(time(process.execPath, ['dist/cli.js', 'apply', '--migrations-dir', dir, '--database-url', dbUrl(server.url, `bench_cli_${r}`), '--format', 'json']));
+    // The production extras (a backup first and after) are left out: psql takes none either.
+    cli.push(time(process.execPath, ['dist/cli.js', 'apply', '--yes', '--backup', 'false', '--migrations-dir', dir, '--database-url', dbUrl(server.url, `bench_cli_${r}`), '--format', 'json']));
     const url = dbUrl(server.url, `bench_engine_${r}`);
     const t = performance.now();
-    const report = await apply(parseConfig({ 'migrations-dir': dir, 'database-url': url }), { databaseUrl: url, log: silentLogger, appliedBy: 'bench' });
+    const report = await applyMigrations(parseConfig({ 'migrations-dir': dir, 'database-url': url }), { databaseUrl: url, log: silentLogger, appliedBy: 'bench' });
     engine.push(performance.now() - t);
     if (report.applied.length !== COUNT) throw new Error(`engine applied ${report.applied.length} of ${COUNT}`);
   }

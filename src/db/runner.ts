@@ -7,6 +7,7 @@ import type { Client } from './connect.js';
 import { sqlstate, statementError } from './errors.js';
 import { insertRow, markClean } from './history.js';
 import { quoteTable } from './identifiers.js';
+import { blockingSessions } from './preflight.js';
 import { runScript, type ScriptError } from './script-query.js';
 
 export interface RunOptions {
@@ -106,6 +107,16 @@ export async function executeScript(client: Client, script: Script, exec: Execut
   await runOneByOne(client, script, exec);
 }
 
+/** Who holds the locks the migration waited for, to name in the failure. */
+async function blockers(client: Client, migration: Migration, exec: ExecutionPlan): Promise<string> {
+  const sessions = await blockingSessions(client, [{ migration, exec }], 0).catch(() => []);
+  if (!sessions.length) return '';
+  return `; blocked by ${sessions
+    .slice(0, 3)
+    .map((s) => `pid ${s.pid} (${s.state}, ${s.mode} on ${s.relation}, transaction open ${s.transactionAgeSeconds} s): ${s.query}`)
+    .join('; ')}`;
+}
+
 /**
  * Applies one migration. A transactional one runs in one transaction together with its history row, and a
  * lock timeout (55P03) is retried with backoff up to lockRetries. A non-transactional one is recorded dirty
@@ -138,8 +149,9 @@ export async function runMigration(client: Client, migration: Migration, exec: E
         await sleep(wait);
         continue;
       }
-      if (err instanceof MigrationError && code === '55P03' && o.lockRetries > 0) {
-        err.message += ` (after ${attempt + 1} attempts)`;
+      if (err instanceof MigrationError && code === '55P03') {
+        if (o.lockRetries > 0) err.message += ` (after ${attempt + 1} attempts)`;
+        err.message += await blockers(client, migration, exec);
       }
       throw err;
     }
