@@ -88,7 +88,7 @@ describe('lock timeouts', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/lock timeout after 100 ms, retry 1 of 2/);
     expect(r.findings[0]).toMatchObject({ rule: 'apply-failed', sqlstate: '55P03' });
-    expect(r.findings[0].message).toMatch(/after 3 attempts; blocked by pid \d+ \(idle in transaction, AccessShareLock on t, transaction open \d+ s\): BEGIN; LOCK TABLE t IN ACCESS SHARE MODE — rolled back$/);
+    expect(r.findings[0].message).toMatch(/after 3 attempts\); blocked by pid \d+ \(idle in transaction, AccessShareLock on t, transaction open \d+ s\): BEGIN; LOCK TABLE t IN ACCESS SHARE MODE — rolled back$/);
     expect(r.findings[0].help).toMatch(/conflicting lock/);
     const cols = await db.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 't'");
     expect(cols.rows[0].n).toBe(2);
