@@ -11,6 +11,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': tsJest },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+  // The fault suite (crashes, kills, restarts) runs on its own: npm run test:faults.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/faults/'],
   globalSetup: '<rootDir>/__tests__/harness/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/harness/global-teardown.ts',
   testTimeout: 60000,

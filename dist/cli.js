@@ -7868,6 +7868,60 @@ function hintFor(code) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/db/preflight.ts
+
+/** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
+function tablesOf(node, out) {
+    if (Array.isArray(node))
+        for (const n of node)
+            tablesOf(n, out);
+    else if (node && typeof node === 'object') {
+        const n = node;
+        if (typeof n.relname === 'string')
+            out.add(n.schemaname ? `${quoteIdent(n.schemaname)}.${quoteIdent(n.relname)}` : quoteIdent(n.relname));
+        for (const v of Object.values(n))
+            tablesOf(v, out);
+    }
+    return out;
+}
+/**
+ * Sessions that would block the pending migrations: holding any lock on a table they touch while idle in a
+ * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
+ * queue behind them, and every query on the table behind it.
+ */
+async function blockingSessions(client, analysed, olderThanSeconds = 60) {
+    const names = new Set();
+    for (const a of analysed)
+        for (const s of a.exec.statements)
+            tablesOf(s.node, names);
+    if (!names.size)
+        return [];
+    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode,
+            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
+        AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
+        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
+      ORDER BY age DESC`, [[...names], olderThanSeconds]);
+    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
+}
+/**
+ * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
+ * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
+ */
+async function leftoverInvalidIndexes(client, analysed) {
+    const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname));
+    if (!names.length)
+        return [];
+    const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])`, [names]);
+    return r.rows.map((x) => x.name);
+}
+/** Drops an invalid index without blocking writes; the client must not be inside a transaction. */
+async function dropInvalidIndex(client, qualifiedName) {
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
+}
+
 ;// CONCATENATED MODULE: ./src/db/script-query.ts
 
 /**
@@ -7895,6 +7949,7 @@ function runScript(client, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/db/runner.ts
+
 
 
 
@@ -7981,6 +8036,16 @@ async function executeScript(client, script, exec, inOpenTransaction = false) {
     await client.query(['RESET ALL', ...settings(o, false)].join('; '));
     await runOneByOne(client, script, exec);
 }
+/** Who holds the locks the migration waited for, to name in the failure. */
+async function blockers(client, migration, exec) {
+    const sessions = await blockingSessions(client, [{ migration, exec }], 0).catch(() => []);
+    if (!sessions.length)
+        return '';
+    return `; blocked by ${sessions
+        .slice(0, 3)
+        .map((s) => `pid ${s.pid} (${s.state}, ${s.mode} on ${s.relation}, transaction open ${s.transactionAgeSeconds} s): ${s.query}`)
+        .join('; ')}`;
+}
 /**
  * Applies one migration. A transactional one runs in one transaction together with its history row, and a
  * lock timeout (55P03) is retried with backoff up to lockRetries. A non-transactional one is recorded dirty
@@ -8013,8 +8078,10 @@ async function runMigration(client, migration, exec, o, log) {
                 await sleep(wait);
                 continue;
             }
-            if (err instanceof MigrationError && code === '55P03' && o.lockRetries > 0) {
-                err.message += ` (after ${attempt + 1} attempts)`;
+            if (err instanceof MigrationError && code === '55P03') {
+                if (o.lockRetries > 0)
+                    err.message += ` (after ${attempt + 1} attempts)`;
+                err.message += await blockers(client, migration, exec);
             }
             throw err;
         }
@@ -8698,60 +8765,6 @@ async function dropCreatedSince(client, before) {
         throw err;
     }
     return extra;
-}
-
-;// CONCATENATED MODULE: ./src/db/preflight.ts
-
-/** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
-function tablesOf(node, out) {
-    if (Array.isArray(node))
-        for (const n of node)
-            tablesOf(n, out);
-    else if (node && typeof node === 'object') {
-        const n = node;
-        if (typeof n.relname === 'string')
-            out.add(n.schemaname ? `${quoteIdent(n.schemaname)}.${quoteIdent(n.relname)}` : quoteIdent(n.relname));
-        for (const v of Object.values(n))
-            tablesOf(v, out);
-    }
-    return out;
-}
-/**
- * Sessions that would block the pending migrations: holding any lock on a table they touch while idle in a
- * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
- * queue behind them, and every query on the table behind it.
- */
-async function blockingSessions(client, analysed, olderThanSeconds = 60) {
-    const names = new Set();
-    for (const a of analysed)
-        for (const s of a.exec.statements)
-            tablesOf(s.node, names);
-    if (!names.size)
-        return [];
-    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode,
-            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
-       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
-        AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
-        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
-      ORDER BY age DESC`, [[...names], olderThanSeconds]);
-    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
-}
-/**
- * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
- * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
- */
-async function leftoverInvalidIndexes(client, analysed) {
-    const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname));
-    if (!names.length)
-        return [];
-    const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])`, [names]);
-    return r.rows.map((x) => x.name);
-}
-/** Drops an invalid index without blocking writes; the client must not be inside a transaction. */
-async function dropInvalidIndex(client, qualifiedName) {
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
 }
 
 ;// CONCATENATED MODULE: ./src/backup/artifact-store.ts
@@ -10902,6 +10915,14 @@ async function restoreDrill(config, ctx, report) {
 
 
 
+/** What to do about server errors outside any migration (the history table, the lock, the catalogs). */
+const SERVER_HINTS = {
+    '42501': "the database user lacks a privilege this needs (creating or writing the history table, reading the catalogs): use the migration user, or GRANT it (e.g. CREATE on the history table's schema)",
+    '25006': 'the server is read-only (a standby, or default_transaction_read_only): point database-url at the primary',
+    '57': 'the server shut down or ended the session: check that it is up, then run again; the history table shows what was applied',
+    '08': 'the connection was lost: run again; each migration either committed with its history row or not at all',
+    '53': 'the server is out of a resource (disk, memory, connections): free it, then run again',
+};
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
 function needsDatabase(command) {
     return command !== 'lint';
@@ -10931,13 +10952,18 @@ async function runCommand(config, ctx) {
         }
     }
     catch (err) {
-        if (!(err instanceof StateError || err instanceof ConnectionError))
+        const sqlstate = err.code;
+        const fromServer = !!sqlstate && /^[0-9A-Z]{5}$/.test(sqlstate);
+        if (!(err instanceof StateError || err instanceof ConnectionError || fromServer))
             throw err;
         const report = startReport(config.command, config, ctx.databaseUrl);
-        const problems = err instanceof StateError ? err.problems : [err.message];
-        for (const message of problems) {
-            addFinding(report, { rule: err instanceof StateError ? 'database-state' : 'connection', severity: 'error', message });
-        }
+        if (err instanceof StateError)
+            for (const message of err.problems)
+                addFinding(report, { rule: 'database-state', severity: 'error', message });
+        else if (err instanceof ConnectionError)
+            addFinding(report, { rule: 'connection', severity: 'error', message: err.message });
+        else
+            addFinding(report, { rule: 'database-error', severity: 'error', sqlstate, message: err.message, help: SERVER_HINTS[sqlstate] ?? SERVER_HINTS[sqlstate.slice(0, 2)] });
         return report;
     }
 }
@@ -10995,10 +11021,10 @@ async function startSystem(bin) {
         const [cmd, argv] = user.wrap((0,external_node_path_namespaceObject.join)(bin, tool), args);
         return embedded_server_run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
     };
+    // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
     try {
         await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
-        // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
-        const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
         await exec('pg_ctl', ['-D', data, '-l', (0,external_node_path_namespaceObject.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
     }
     catch (err) {
@@ -11011,6 +11037,10 @@ async function startSystem(bin) {
         async stop() {
             await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => { });
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        },
+        async crashAndRestart() {
+            await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+            await exec('pg_ctl', ['-D', data, '-l', (0,external_node_path_namespaceObject.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
         },
     };
 }

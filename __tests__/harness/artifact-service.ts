@@ -17,6 +17,8 @@ export class FakeArtifactService {
   private server?: Server;
   private base = '';
   private nextId = 7001;
+  /** Answer CreateArtifact with this HTTP status (a failing upload); 403 is not retried by the client. */
+  failCreateWith?: number;
 
   async start(): Promise<{ url: string; token: string }> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -44,6 +46,7 @@ export class FakeArtifactService {
       const method = twirp[1];
       const reqBody = JSON.parse(body.toString() || '{}');
       this.calls.push(method);
+      if (method === 'CreateArtifact' && this.failCreateWith) return json(this.failCreateWith, { code: 'permission_denied', msg: 'artifact storage refused the upload' });
       if (method === 'CreateArtifact') return json(200, { ok: true, signed_upload_url: `${this.base}/devstoreaccount1/artifacts/${encodeURIComponent(reqBody.name)}?sig=upload` });
       if (method === 'FinalizeArtifact') {
         const bytes = this.pending.get(reqBody.name) ?? Buffer.alloc(0);

@@ -60,14 +60,21 @@ export async function installedTools(name: string, explicit?: string): Promise<P
 
 /**
  * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
- * An explicit path wins when it fits. None fitting is an InputError naming both versions and the fix, raised
+ * An explicit path is used or refused. None fitting is an InputError naming both versions and the fix, raised
  * before anything is done.
  */
 export async function chooseTool(name: string, serverMajor: number, explicit?: string): Promise<PgTool> {
-  const tools = await installedTools(name, explicit);
-  const fits = tools.filter((t) => t.major >= serverMajor);
-  const preferred = explicit ? fits.find((t) => t.path === explicit || t.path === join(explicit, name)) : undefined;
-  const chosen = preferred ?? fits.sort((a, b) => b.major - a.major)[0];
+  if (explicit) {
+    // An explicit path is honoured or refused, never quietly replaced by another copy.
+    const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === join(explicit, name)));
+    if (!tool) throw new InputError([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
+    if (tool.major < serverMajor) {
+      throw new InputError([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
+    }
+    return tool;
+  }
+  const tools = await installedTools(name);
+  const chosen = tools.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
   if (chosen) return chosen;
   const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
   throw new InputError([

