@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
@@ -12,6 +13,8 @@ interface Run {
 /** Runs the bundled CLI as a user would. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), ...args], {
+    // Run where a user would, outside the repository: the CLI writes its backups under ./backups.
+    cwd: tmpdir(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
   });
   let stdout = '';

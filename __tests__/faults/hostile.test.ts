@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';
 
 function cli(args: string[]): Promise<{ code: number; out: string }> {
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), ...args], { env: { PATH: process.env.PATH ?? '', HOME: '/root' } });
+  const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), ...args], { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '', HOME: '/root' } });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
