@@ -6692,8 +6692,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
 // EXTERNAL MODULE: ./node_modules/pg/lib/index.js
@@ -6722,12 +6720,7 @@ const defaults = lib.defaults
 
 ;// CONCATENATED MODULE: ./src/db/connect.ts
 
-
 const APPLICATION_NAME = 'pg-migration-gate';
-/** The URL with its password replaced, safe to print. */
-function redactUrl(url) {
-    return redact(url);
-}
 /** host:port/database of a URL: identifies the target in plan hashes and reports, without credentials. */
 function targetIdentity(url) {
     const u = new URL(url);
@@ -7134,6 +7127,8 @@ function addFinding(report, f) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
@@ -11126,7 +11121,7 @@ async function startEmbeddedServer(from = 'any', durable = false) {
 
 ;// CONCATENATED MODULE: ./src/redact.ts
 /** Replaces the password of any postgres URL in a text, and every known secret, with `***`. */
-function redact_redact(text, secrets = []) {
+function redact(text, secrets = []) {
     let out = text.replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, '$1***@');
     for (const s of secrets)
         if (s)
@@ -11140,7 +11135,7 @@ function redact_redact(text, secrets = []) {
 
 /** Serialises the report, secrets redacted. */
 function renderJson(report, secrets) {
-    return redact_redact(JSON.stringify(report, null, 2), secrets);
+    return redact(JSON.stringify(report, null, 2), secrets);
 }
 function writeReport(path, report, secrets) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
@@ -11342,7 +11337,7 @@ function renderSarif(r, version) {
 }
 function writeSarif(path, r, version, secrets) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, `${redact_redact(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
+    (0,external_node_fs_.writeFileSync)(path, `${redact(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -11420,7 +11415,6 @@ const version_VERSION = '0.1.0';
 
 
 
-
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
     const target = targetIdentity(url);
@@ -11452,10 +11446,10 @@ async function main(argv) {
         const config = parseConfig(args.raw);
         secrets = config.secrets;
         const log = {
-            info: (m) => console.error(redact_redact(m, secrets)),
-            warn: (m) => console.error(`warning: ${redact_redact(m, secrets)}`),
+            info: (m) => console.error(redact(m, secrets)),
+            warn: (m) => console.error(`warning: ${redact(m, secrets)}`),
             group: async (name, fn) => {
-                console.error(`== ${redact_redact(name, secrets)}`);
+                console.error(`== ${redact(name, secrets)}`);
                 return fn();
             },
         };
@@ -11468,21 +11462,21 @@ async function main(argv) {
         }
         if (!server && (config.command === 'apply' || config.command === 'restore') && !args.yes)
             await cli_confirm(config.command, url);
-        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: __nccwpck_require__.ab + "backups", throwaway: !!server });
+        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server });
         if (args.reportPath)
             writeReport(args.reportPath, report, secrets);
         if (config.sarifFile)
             writeSarif(config.sarifFile, report, version_VERSION, secrets);
-        const render = { json: () => renderJson(report, secrets), markdown: () => redact_redact(renderMarkdown(report), secrets), text: () => redact_redact(renderText(report), secrets) };
+        const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
         console.log(render[args.format]());
         return report.ok ? 0 : 1;
     }
     catch (err) {
         if (err instanceof InputError) {
-            console.error(redact_redact(`configuration error:\n${err.message}`, secrets));
+            console.error(redact(`configuration error:\n${err.message}`, secrets));
             return 2;
         }
-        console.error(redact_redact(`error: ${err?.message ?? err}`, secrets));
+        console.error(redact(`error: ${err?.message ?? err}`, secrets));
         return 1;
     }
     finally {

@@ -29,6 +29,11 @@ for (const b of bundles) {
     sourceMap: false,
     quiet: true,
   });
+  // ncc rewrites a path expression into an asset path when a file of that name happens to exist at build time
+  // (a local backups/ folder, say): the bundle would then differ between checkouts. Refuse such a bundle.
+  if (code.includes('__nccwpck_require__.ab + ')) {
+    throw new Error(`${b.entry}: ncc relocated a path expression as an asset; build from a clean checkout (move local folders such as backups/ away)`);
+  }
   const body = code.replace(/^#!.*\n/, '');
   writeFileSync(b.out, `${b.shebang ? '#!/usr/bin/env node\n' : ''}${SHIM}\n${body}`);
   if (b.shebang) chmodSync(b.out, 0o755);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { targetIdentity } from './db/connect.js';
 import { USAGE, parseCliArgs } from './config/cli-args.js';
@@ -59,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
       log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
     }
     if (!server && (config.command === 'apply' || config.command === 'restore') && !args.yes) await confirm(config.command, url!);
-    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: join(process.cwd(), 'backups'), throwaway: !!server });
+    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server });
     if (args.reportPath) writeReport(args.reportPath, report, secrets);
     if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
     const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };

@@ -1,14 +1,8 @@
 import pg from 'pg';
-import { redact } from '../redact.js';
 
 export type Client = pg.Client;
 
 export const APPLICATION_NAME = 'pg-migration-gate';
-
-/** The URL with its password replaced, safe to print. */
-export function redactUrl(url: string): string {
-  return redact(url);
-}
 
 /** host:port/database of a URL: identifies the target in plan hashes and reports, without credentials. */
 export function targetIdentity(url: string): string {
