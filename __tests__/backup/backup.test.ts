@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseTool, libpqArgs } from '../../src/backup/pg-tools.js';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { chooseTool, dockerTool, libpqArgs } from '../../src/backup/pg-tools.js';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { applyMigrations as apply } from '../../src/db/apply-engine.js';
 import { backup } from '../../src/commands/backup.js';
@@ -163,6 +164,57 @@ describe('the backup artifact, through the real @actions/artifact client', () =>
     const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env });
     expect(restored.code).toBe(0);
     expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
+  });
+});
+
+describe('encrypted backups (age)', () => {
+  let service: FakeArtifactService;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    service = new FakeArtifactService();
+    const { url, token } = await service.start();
+    env = { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: url };
+  });
+  afterEach(async () => {
+    await service.stop();
+  });
+
+  test('only the encrypted dump leaves the runner; restore decrypts it with the identity, and refuses without it', async () => {
+    await populated();
+    const identity = await generateIdentity();
+    const recipient = await identityToRecipient(identity);
+    const r = await runAction({ command: 'backup', 'database-url': source.url, 'backup-recipient': recipient }, { env });
+    expect(r.code).toBe(0);
+    const [[name, artifact]] = [...service.artifacts];
+    const dump = readFileSync(r.outputs['backup-path']);
+    expect(artifact.bytes.includes(dump.subarray(0, 4096))).toBe(false);
+    expect(artifact.bytes.toString('latin1')).toMatch(/\.dump\.age/);
+    expect(artifact.bytes.toString('latin1')).toContain('age-encryption.org/v1');
+
+    const refused = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/the backup is encrypted; set backup-identity to the age identity/);
+    expect(await tableChecksums(target)).toEqual({});
+    const wrong = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': await generateIdentity() }, { env });
+    expect(wrong.stdout).toMatch(/cannot be decrypted with backup-identity/);
+    expect(wrong.stdout.replace(/^::add-mask::.*$/gm, '')).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
+
+    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': identity }, { env });
+    expect(restored.code).toBe(0);
+    expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
+  });
+
+  test('a recipient that is not an age public key is a configuration error', async () => {
+    const r = await runAction({ command: 'backup', 'database-url': source.url, 'backup-recipient': 'ssh-ed25519 AAAA' });
+    expect(r.stdout).toMatch(/backup-recipient: 'ssh-ed25519' is not an age public key \(age1…\)/);
+  });
+});
+
+describe('the Docker fallback', () => {
+  test('without a Docker engine it says so, with the other fixes', async () => {
+    const err = await dockerTool('pg_dump', 99, makeFolder({})).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.message).toMatch(/^pg-dump-docker: Docker is not available on this runner \(docker version failed\); install postgresql-client-99 or set pg-dump-path instead$/);
   });
 });
 

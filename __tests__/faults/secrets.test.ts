@@ -8,6 +8,7 @@ import { makeFolder } from '../harness/folders.js';
 /** Recognisable secrets: the test server trusts local connections, so any password gets in. */
 const PASSWORD = 'Hunter2-p@ss:w/rd?#';
 const TOKEN = 'ghs_SecretTokenValue123';
+const IDENTITY = 'AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ';
 
 let db: ScratchDb;
 let service: FakeArtifactService;
@@ -54,7 +55,7 @@ describe('secrets never appear in any output', () => {
     ['plan', {}],
     ['apply (failing)', { command: 'apply', 'allow-ungated': 'true' }],
     ['backup', {}],
-    ['restore (refused: bad file)', { command: 'restore', 'allow-ungated': 'true', 'backup-file': '/nonexistent.dump' }],
+    ['restore (refused: bad file)', { command: 'restore', 'allow-ungated': 'true', 'backup-file': '/nonexistent.dump', 'backup-identity': IDENTITY }],
     ['apply (unreachable server)', { command: 'apply', 'allow-ungated': 'true', 'database-url': `postgresql://app:${encodeURIComponent(PASSWORD)}@127.0.0.1:1/prod` }],
     ['apply (gate refused)', { command: 'apply', environment: 'production' }],
   ])('%s', async (name, over) => {
@@ -65,7 +66,7 @@ describe('secrets never appear in any output', () => {
     );
     expect(r.stdout).toMatch(/::add-mask::/);
     const all = everything(r, [sarif]);
-    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), TOKEN]) expect(all).not.toContain(secret);
+    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), TOKEN, IDENTITY]) expect(all).not.toContain(secret);
   });
 
   test('the backup artifact carries no secret either', async () => {

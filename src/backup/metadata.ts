@@ -20,6 +20,8 @@ export interface BackupMetadata {
   planHash?: string;
   /** Entries in the dump's table of contents (pg_restore --list). */
   entries: number;
+  /** Set when the uploaded copy is encrypted: `<file>.age`, and its own sha256. */
+  encryption?: { format: 'age'; file: string; sha256: string };
 }
 
 export const metadataPath = (dump: string) => `${dump}.json`;

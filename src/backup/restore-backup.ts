@@ -3,14 +3,26 @@ import { join } from 'node:path';
 import { withClient } from '../db/connect.js';
 import { InputError } from '../errors.js';
 import { restoreDump, sha256File } from './dump.js';
+import { decryptFile } from './encryption.js';
 import { readMetadata, type BackupMetadata } from './metadata.js';
 import { chooseTool } from './pg-tools.js';
 
-/** The dump of a downloaded artifact: the one .dump file with its metadata. */
-export function dumpIn(dir: string): string {
-  const dumps = readdirSync(dir).filter((f) => f.endsWith('.dump'));
-  if (dumps.length !== 1) throw new InputError([`backup-artifact: expected one .dump file in the artifact, found ${dumps.length}`]);
-  return join(dir, dumps[0]);
+/**
+ * The dump of a downloaded artifact: the one .dump file with its metadata, decrypted first when the artifact
+ * holds it encrypted (.dump.age).
+ */
+export async function dumpIn(dir: string, identity?: string): Promise<string> {
+  const files = readdirSync(dir);
+  const plain = files.filter((f) => f.endsWith('.dump'));
+  const sealed = files.filter((f) => f.endsWith('.dump.age'));
+  if (plain.length + sealed.length !== 1) throw new InputError([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+  if (plain.length) return join(dir, plain[0]);
+  const dump = join(dir, sealed[0].replace(/\.age$/, ''));
+  const m = readMetadata(dump);
+  const actual = await sha256File(join(dir, sealed[0]));
+  if (m.encryption?.sha256 !== actual) throw new InputError([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+  await decryptFile(join(dir, sealed[0]), dump, identity);
+  return dump;
 }
 
 /**

@@ -9,6 +9,7 @@ import { compareVersions } from '../migrations/version.js';
 import type { BackupInfo } from '../report/report.js';
 import type { ArtifactStore } from './artifact-store.js';
 import { checkDump, dumpDatabase, sha256File } from './dump.js';
+import { encryptFile } from './encryption.js';
 import { writeMetadata, type BackupMetadata } from './metadata.js';
 import { chooseTool, dockerTool } from './pg-tools.js';
 
@@ -21,6 +22,8 @@ export interface BackupOptions {
   planHash?: string;
   /** Part of the file name, e.g. pre-apply or post-apply. */
   label?: string;
+  /** age public keys: the uploaded copy is encrypted to them. */
+  recipients?: string[];
   /** Upload to this store under this name; absent outside GitHub Actions. */
   artifact?: { store: ArtifactStore; name: string; retentionDays?: number };
 }
@@ -82,6 +85,12 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     planHash: o.planHash,
     entries,
   };
+  let uploaded = path;
+  if (o.recipients?.length) {
+    uploaded = `${path}.age`;
+    await encryptFile(path, uploaded, o.recipients);
+    metadata.encryption = { format: 'age', file: uploaded.split('/').pop()!, sha256: await sha256File(uploaded) };
+  }
   const metadataPath = writeMetadata(path, metadata);
   const info: BackupInfo = {
     path,
@@ -93,7 +102,8 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
   };
   if (o.artifact) {
-    const { id } = await o.artifact.store.upload(o.artifact.name, [path, metadataPath], o.dir, o.artifact.retentionDays);
+    // Encrypted: only the encrypted copy leaves the runner.
+    const { id } = await o.artifact.store.upload(o.artifact.name, [uploaded, metadataPath], o.dir, o.artifact.retentionDays);
     info.artifactName = o.artifact.name;
     info.artifactId = id;
     info.restore = `uses: pg-migration-gate with command: restore, backup-artifact: ${o.artifact.name} (backup-run-id: this run's id from another run)`;

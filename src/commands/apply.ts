@@ -53,6 +53,7 @@ export async function apply(config: Config, ctx: ApplyContext): Promise<Report> 
     historyTable: config.historyTable,
     pgDumpPath: config.pgDumpPath,
     pgDumpDocker: config.pgDumpDocker,
+    recipients: config.backupRecipients,
     planHash,
   });
   const upload = (suffix: string) =>

@@ -24,6 +24,7 @@ export async function backup(config: Config, ctx: BackupContext): Promise<Report
     historyTable: config.historyTable,
     pgDumpPath: config.pgDumpPath,
     pgDumpDocker: config.pgDumpDocker,
+    recipients: config.backupRecipients,
     artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
   });
   const b = report.backup;

@@ -104,7 +104,7 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
  */
 async function restoreDrill(config: Config, ctx: RestoreContext, report: Report): Promise<void> {
   const value = config.restoreDrill!;
-  const dump = await locateDump(existsSync(value) ? { file: value } : { artifact: value }, ctx);
+  const dump = await locateDump(existsSync(value) ? { file: value } : { artifact: value, identity: config.backupIdentity }, ctx);
   const server = await ScratchServer.open(ctx.databaseUrl);
   try {
     const url = server.urlOf(await server.create('drill'));

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { parseRecipients } from '../backup/encryption.js';
 import { parseDuration } from './duration.js';
 import { parseTableName, type TableName } from './history-table.js';
 import { CHECKS, COMMANDS, INPUTS, type Check, type Command, type InputName, type RawConfig } from './inputs-spec.js';
@@ -53,6 +54,10 @@ export interface Config {
   /** restore: an artifact name, of this run or of backupRunId's. */
   backupArtifact?: string;
   backupRunId?: number;
+  /** age public keys the uploaded backup is encrypted to. */
+  backupRecipients: string[];
+  /** The age identity that decrypts an encrypted backup (restore). */
+  backupIdentity?: string;
   /** verify: restore this dump (file) into a scratch database and apply the pending migrations on it. */
   restoreDrill?: string;
   /** The deployment environment the job must be bound to (apply and restore in the action). */
@@ -167,6 +172,10 @@ export function parseConfig(raw: RawConfig): Config {
   if (githubToken) secrets.push(githubToken);
 
   const retention = get('retention-days');
+  const recipients = get('backup-recipient') ? parseRecipients(get('backup-recipient')) : [];
+  if (typeof recipients === 'string') problems.push(recipients);
+  const identity = get('backup-identity') || undefined;
+  if (identity) secrets.push(identity);
   const runId = get('backup-run-id');
 
   const preflight = get('preflight');
@@ -208,6 +217,8 @@ export function parseConfig(raw: RawConfig): Config {
     backupArtifact: get('backup-artifact') || undefined,
     backupRunId: runId ? int('backup-run-id', runId, 1, Number.MAX_SAFE_INTEGER, problems) : undefined,
     restoreDrill: get('restore-drill') || undefined,
+    backupRecipients: typeof recipients === 'string' ? [] : recipients,
+    backupIdentity: identity,
     environment: get('environment') || undefined,
     allowUngated: bool('allow-ungated', get('allow-ungated'), problems),
     expectedPlan: expectedPlan || undefined,

@@ -34,6 +34,8 @@ export const INPUTS = {
   'backup-artifact': '',
   'backup-run-id': '',
   'restore-drill': '',
+  'backup-recipient': '',
+  'backup-identity': '',
   environment: '',
   'allow-ungated': 'false',
   'expected-plan': '',

@@ -1,0 +1,37 @@
+import { Decrypter, Encrypter } from 'age-encryption';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { InputError } from '../errors.js';
+
+/** Public keys a backup may be encrypted to: age's X25519 recipients (age1…). */
+export function parseRecipients(value: string): string[] | string {
+  const keys = value.split(/[\s,]+/).filter(Boolean);
+  const bad = keys.filter((k) => !/^age1[0-9a-z]{50,}$/.test(k));
+  return bad.length ? `backup-recipient: '${bad[0]}' is not an age public key (age1…); generate one with age-keygen` : keys;
+}
+
+/**
+ * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
+ * read the repository can download its artifacts; only holders of a matching identity can read this.
+ */
+export async function encryptFile(input: string, output: string, recipients: string[]): Promise<void> {
+  const e = new Encrypter();
+  for (const r of recipients) e.addRecipient(r);
+  const encrypted = await e.encrypt(Readable.toWeb(createReadStream(input)) as unknown as ReadableStream<Uint8Array>);
+  await pipeline(Readable.fromWeb(encrypted as unknown as WebReadableStream<Uint8Array>), createWriteStream(output));
+}
+
+/** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
+export async function decryptFile(input: string, output: string, identity: string | undefined): Promise<void> {
+  if (!identity) throw new InputError([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
+  const d = new Decrypter();
+  d.addIdentity(identity);
+  try {
+    const plain = await d.decrypt(Readable.toWeb(createReadStream(input)) as unknown as ReadableStream<Uint8Array>);
+    await pipeline(Readable.fromWeb(plain as unknown as WebReadableStream<Uint8Array>), createWriteStream(output));
+  } catch (cause) {
+    throw new InputError([`${input}: cannot be decrypted with backup-identity (${(cause as Error).message}); use the identity matching the backup's recipient`], { cause });
+  }
+}
