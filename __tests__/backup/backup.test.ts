@@ -18,7 +18,7 @@ import { tableChecksums } from '../harness/data.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { example, makeFolder } from '../harness/folders.js';
 import { runAction } from '../harness/action-runner.js';
-import { FakeArtifactService } from '../harness/artifact-service.js';
+import { useArtifactService } from '../harness/artifact-service.js';
 
 let source: ScratchDb;
 let target: ScratchDb;
@@ -134,72 +134,54 @@ describe('pg_dump version match', () => {
 });
 
 describe('the backup artifact, through the real @actions/artifact client', () => {
-  let service: FakeArtifactService;
-  let env: Record<string, string>;
-  beforeEach(async () => {
-    service = new FakeArtifactService();
-    const { url, token } = await service.start();
-    env = { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: url };
-  });
-  afterEach(async () => {
-    await service.stop();
-  });
+  const artifacts = useArtifactService();
 
   test('backup uploads dump and metadata, stored as they are; restore downloads and restores it', async () => {
     await populated();
-    const r = await runAction({ command: 'backup', 'database-url': source.url, 'retention-days': '5' }, { env });
+    const r = await runAction({ command: 'backup', 'database-url': source.url, 'retention-days': '5' }, { env: artifacts.env() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const name = `pg-backup-${source.name}-4242-1`;
-    expect(r.outputs['backup-artifact-id']).toBe(String(service.artifacts.get(name)!.id));
+    expect(r.outputs['backup-artifact-id']).toBe(String(artifacts.service().artifacts.get(name)!.id));
     expect(r.outputs['backup-sha256']).toMatch(/^[0-9a-f]{64}$/);
-    expect(service.calls).toEqual(['CreateArtifact', 'FinalizeArtifact']);
+    expect(artifacts.service().calls).toEqual(['CreateArtifact', 'FinalizeArtifact']);
     // Compression level 0: the dump's own bytes sit unchanged inside the zip.
-    const zip = service.artifacts.get(name)!.bytes;
+    const zip = artifacts.service().artifacts.get(name)!.bytes;
     const dump = readFileSync(r.outputs['backup-path']);
     expect(zip.subarray(0, 2).toString()).toBe('PK');
     expect(zip.includes(dump.subarray(0, 4096))).toBe(true);
     expect(r.summary).toContain(`| artifact | \`${name}\``);
 
-    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env });
+    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env: artifacts.env() });
     expect(restored.code).toBe(0);
     expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
   });
 });
 
 describe('encrypted backups (age)', () => {
-  let service: FakeArtifactService;
-  let env: Record<string, string>;
-  beforeEach(async () => {
-    service = new FakeArtifactService();
-    const { url, token } = await service.start();
-    env = { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: url };
-  });
-  afterEach(async () => {
-    await service.stop();
-  });
+  const artifacts = useArtifactService();
 
   test('only the encrypted dump leaves the runner; restore decrypts it with the identity, and refuses without it', async () => {
     await populated();
     const identity = await generateIdentity();
     const recipient = await identityToRecipient(identity);
-    const r = await runAction({ command: 'backup', 'database-url': source.url, 'backup-recipient': recipient }, { env });
+    const r = await runAction({ command: 'backup', 'database-url': source.url, 'backup-recipient': recipient }, { env: artifacts.env() });
     expect(r.code).toBe(0);
-    const [[name, artifact]] = [...service.artifacts];
+    const [[name, artifact]] = [...artifacts.service().artifacts];
     const dump = readFileSync(r.outputs['backup-path']);
     expect(artifact.bytes.includes(dump.subarray(0, 4096))).toBe(false);
     expect(artifact.bytes.toString('latin1')).toMatch(/\.dump\.age/);
     expect(artifact.bytes.toString('latin1')).toContain('age-encryption.org/v1');
 
-    const refused = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env });
+    const refused = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env: artifacts.env() });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/the backup is encrypted; set backup-identity to the age identity/);
     expect(await tableChecksums(target)).toEqual({});
-    const wrong = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': await generateIdentity() }, { env });
+    const wrong = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': await generateIdentity() }, { env: artifacts.env() });
     expect(wrong.stdout).toMatch(/cannot be decrypted with backup-identity/);
     expect(wrong.stdout.replace(/^::add-mask::.*$/gm, '')).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
 
-    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': identity }, { env });
+    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': identity }, { env: artifacts.env() });
     expect(restored.code).toBe(0);
     expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
   });

@@ -92,3 +92,21 @@ export class FakeArtifactService {
     json(404, { message: `no route ${req.method} ${url.pathname}` });
   }
 }
+
+/**
+ * A FakeArtifactService for each test of the calling describe block, with the runner variables that point the
+ * real @actions/artifact client at it.
+ */
+export function useArtifactService(): { service: () => FakeArtifactService; env: () => Record<string, string> } {
+  let service: FakeArtifactService;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    service = new FakeArtifactService();
+    const { url, token } = await service.start();
+    env = { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: url };
+  });
+  afterEach(async () => {
+    await service.stop();
+  });
+  return { service: () => service, env: () => env };
+}
