@@ -28819,11 +28819,20 @@ function relKey(r) {
 function relText(r) {
     return r.schema ? `${r.schema}.${r.name}` : r.name;
 }
+const NONE = Object.freeze([]);
+/** Per-statement results of the helpers below: every rule asks the same questions of the same statement. */
+const cache = new WeakMap();
+function cached(s, key, make) {
+    let entry = cache.get(s.node);
+    if (!entry)
+        cache.set(s.node, (entry = {}));
+    return (entry[key] ??= make());
+}
 /** The sub-commands of an ALTER TABLE, each with its subtype. */
 function alterCmds(s) {
     if (s.kind !== 'AlterTableStmt')
-        return [];
-    return (s.node.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean);
+        return NONE;
+    return cached(s, 'cmds', () => (s.node.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean));
 }
 /** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
 function typeNameOf(typeName) {
@@ -28874,12 +28883,20 @@ function stringConstants(node, out = []) {
 /** Columns of a CREATE TABLE. */
 function columnDefs(s) {
     if (s.kind !== 'CreateStmt')
-        return [];
-    return (s.node.tableElts ?? []).map((e) => e.ColumnDef).filter(Boolean);
+        return NONE;
+    return cached(s, 'columns', () => (s.node.tableElts ?? []).map((e) => e.ColumnDef).filter(Boolean));
 }
 /** Column definitions a statement introduces: CREATE TABLE columns and ALTER TABLE … ADD COLUMN. */
 function introducedColumns(s) {
-    return [...columnDefs(s), ...alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn').map((c) => c.def?.ColumnDef).filter(Boolean)];
+    if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt')
+        return NONE;
+    return cached(s, 'introduced', () => [
+        ...columnDefs(s),
+        ...alterCmds(s)
+            .filter((c) => c.subtype === 'AT_AddColumn')
+            .map((c) => c.def?.ColumnDef)
+            .filter(Boolean),
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/lint/column-types.ts
@@ -29007,13 +29024,11 @@ const rule = {
     message: 'The statement fails on any table that has rows (they would hold NULL), and inserts by code that does not know the column fail too.',
     help: 'Add the column with a DEFAULT, or add it nullable, backfill, then set NOT NULL.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        if (ctx.createdBefore(relName(s.node.relation), i))
-            return false;
         const cmd = alterCmds(s).find((c) => {
             const kinds = constraintsOf(c.def?.ColumnDef).map((k) => k.contype);
             return c.subtype === 'AT_AddColumn' && kinds.includes('CONSTR_NOTNULL') && !kinds.includes('CONSTR_DEFAULT') && !kinds.includes('CONSTR_IDENTITY') && !kinds.includes('CONSTR_GENERATED');
         });
-        return cmd ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+        return cmd && !ctx.createdBefore(relName(s.node.relation), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
     }),
 };
 
@@ -29028,12 +29043,11 @@ const adding_unique_constraint_without_index_rule = {
     message: 'The unique index is built while the table is locked against writes (ACCESS EXCLUSIVE): reads and writes wait until it is done.',
     help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX (or PRIMARY KEY USING INDEX).',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        if (ctx.createdBefore(relName(s.node.relation), i))
-            return false;
-        return alterCmds(s).some((cmd) => {
+        const adds = alterCmds(s).some((cmd) => {
             const c = cmd.def?.Constraint;
             return cmd.subtype === 'AT_AddConstraint' && c && (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname;
         });
+        return adds && !ctx.createdBefore(relName(s.node.relation), i);
     }),
 };
 
@@ -29050,9 +29064,10 @@ const adding_volatile_default_rule = {
     message: 'The table is rewritten under an ACCESS EXCLUSIVE lock to store the default in every row: reads and writes wait until it is done.',
     help: 'Add the column without a default (or with a constant one), set the default in a second statement, and backfill existing rows in batches.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        if (ctx.createdBefore(relName(s.node.relation), i))
+        const added = alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn');
+        if (!added.length || ctx.createdBefore(relName(s.node.relation), i))
             return false;
-        for (const cmd of alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn')) {
+        for (const cmd of added) {
             const def = constraintsOf(cmd.def?.ColumnDef).find((c) => c.contype === 'CONSTR_DEFAULT');
             if (!def)
                 continue;
@@ -29100,10 +29115,11 @@ const changing_column_type_rule = {
     message: 'Changing the type rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
     help: 'Add a new column of the new type, backfill it in batches, switch the application over, then drop the old column.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
+        const changes = alterCmds(s).filter((c) => c.subtype === 'AT_AlterColumnType');
         const rel = relName(s.node.relation);
-        if (ctx.createdBefore(rel, i))
+        if (!changes.length || ctx.createdBefore(rel, i))
             return false;
-        for (const cmd of alterCmds(s).filter((c) => c.subtype === 'AT_AlterColumnType')) {
+        for (const cmd of changes) {
             const from = ctx.columnTypeBefore(rel, cmd.name, i);
             if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
                 return from ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(cmd.def.ColumnDef.typeName)}.` : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
@@ -29173,13 +29189,11 @@ const constraint_missing_not_valid_rule = {
     message: 'The constraint is checked against every existing row while the table is locked (and, for a foreign key, the referenced table too): writes wait until the scan ends.',
     help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        if (ctx.createdBefore(relName(s.node.relation), i))
-            return false;
         const c = alterCmds(s)
             .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
             .map((cmd) => cmd.def?.Constraint)
             .find((k) => k && (k.contype === 'CONSTR_FOREIGN' || k.contype === 'CONSTR_CHECK') && !k.skip_validation);
-        return c ? `Constraint ${c.conname ?? '(unnamed)'}.` : false;
+        return c && !ctx.createdBefore(relName(s.node.relation), i) ? `Constraint ${c.conname ?? '(unnamed)'}.` : false;
     }),
 };
 
@@ -29444,6 +29458,8 @@ const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'seri
 /** Primary-key columns of a CREATE TABLE: inline PRIMARY KEY, or named in a table-level PRIMARY KEY. */
 function keyColumns(s) {
     const cols = columnDefs(s);
+    if (!cols.length)
+        return cols;
     const tableKeys = (s.node.tableElts ?? [])
         .map((e) => e.Constraint)
         .filter((c) => c?.contype === 'CONSTR_PRIMARY')
@@ -29873,11 +29889,15 @@ function lastLine(s) {
 }
 /** Tables created in the file before a statement: new, and so empty. */
 function createdBefore(statements) {
+    const firstCreate = new Map();
+    statements.forEach((s, i) => {
+        const rel = s.kind === 'CreateStmt' ? relName(s.node.relation) : undefined;
+        if (rel && !firstCreate.has(relKey(rel)))
+            firstCreate.set(relKey(rel), i);
+    });
     return (rel, index) => {
-        if (!rel)
-            return false;
-        const key = relKey(rel);
-        return statements.slice(0, index).some((s) => s.kind === 'CreateStmt' && relKey(relName(s.node.relation)) === key);
+        const at = rel ? firstCreate.get(relKey(rel)) : undefined;
+        return at !== undefined && at < index;
     };
 }
 async function parseInput(input) {

@@ -21,10 +21,20 @@ export function relText(r: RelName): string {
   return r.schema ? `${r.schema}.${r.name}` : r.name;
 }
 
+const NONE: readonly AstNode[] = Object.freeze([]);
+
+/** Per-statement results of the helpers below: every rule asks the same questions of the same statement. */
+const cache = new WeakMap<AstNode, { cmds?: AstNode[]; columns?: AstNode[]; introduced?: AstNode[] }>();
+function cached<K extends 'cmds' | 'columns' | 'introduced'>(s: Statement, key: K, make: () => AstNode[]): AstNode[] {
+  let entry = cache.get(s.node);
+  if (!entry) cache.set(s.node, (entry = {}));
+  return (entry[key] ??= make());
+}
+
 /** The sub-commands of an ALTER TABLE, each with its subtype. */
-export function alterCmds(s: Statement): AstNode[] {
-  if (s.kind !== 'AlterTableStmt') return [];
-  return (s.node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd).filter(Boolean);
+export function alterCmds(s: Statement): readonly AstNode[] {
+  if (s.kind !== 'AlterTableStmt') return NONE;
+  return cached(s, 'cmds', () => (s.node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd).filter(Boolean));
 }
 
 /** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
@@ -74,12 +84,19 @@ export function stringConstants(node: unknown, out: string[] = []): string[] {
 }
 
 /** Columns of a CREATE TABLE. */
-export function columnDefs(s: Statement): AstNode[] {
-  if (s.kind !== 'CreateStmt') return [];
-  return (s.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef).filter(Boolean);
+export function columnDefs(s: Statement): readonly AstNode[] {
+  if (s.kind !== 'CreateStmt') return NONE;
+  return cached(s, 'columns', () => (s.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef).filter(Boolean));
 }
 
 /** Column definitions a statement introduces: CREATE TABLE columns and ALTER TABLE … ADD COLUMN. */
-export function introducedColumns(s: Statement): AstNode[] {
-  return [...columnDefs(s), ...alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn').map((c) => c.def?.ColumnDef).filter(Boolean)];
+export function introducedColumns(s: Statement): readonly AstNode[] {
+  if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt') return NONE;
+  return cached(s, 'introduced', () => [
+    ...columnDefs(s),
+    ...alterCmds(s)
+      .filter((c) => c.subtype === 'AT_AddColumn')
+      .map((c) => c.def?.ColumnDef)
+      .filter(Boolean),
+  ]);
 }

@@ -51,10 +51,14 @@ function lastLine(s: Statement): number {
 
 /** Tables created in the file before a statement: new, and so empty. */
 function createdBefore(statements: Statement[]) {
+  const firstCreate = new Map<string, number>();
+  statements.forEach((s, i) => {
+    const rel = s.kind === 'CreateStmt' ? relName(s.node.relation) : undefined;
+    if (rel && !firstCreate.has(relKey(rel))) firstCreate.set(relKey(rel), i);
+  });
   return (rel: ReturnType<typeof relName>, index: number): boolean => {
-    if (!rel) return false;
-    const key = relKey(rel);
-    return statements.slice(0, index).some((s) => s.kind === 'CreateStmt' && relKey(relName(s.node.relation)!) === key);
+    const at = rel ? firstCreate.get(relKey(rel)) : undefined;
+    return at !== undefined && at < index;
   };
 }
 

@@ -10,11 +10,10 @@ export const rule: LintRule = {
   help: 'Add the column with a DEFAULT, or add it nullable, backfill, then set NOT NULL.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
       const cmd = alterCmds(s).find((c) => {
         const kinds = constraintsOf(c.def?.ColumnDef).map((k) => k.contype);
         return c.subtype === 'AT_AddColumn' && kinds.includes('CONSTR_NOTNULL') && !kinds.includes('CONSTR_DEFAULT') && !kinds.includes('CONSTR_IDENTITY') && !kinds.includes('CONSTR_GENERATED');
       });
-      return cmd ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+      return cmd && !ctx.createdBefore(relName(s.node.relation), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
     }),
 };

@@ -10,10 +10,10 @@ export const rule: LintRule = {
   help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX (or PRIMARY KEY USING INDEX).',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
-      return alterCmds(s).some((cmd) => {
+      const adds = alterCmds(s).some((cmd) => {
         const c = cmd.def?.Constraint;
         return cmd.subtype === 'AT_AddConstraint' && c && (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname;
       });
+      return adds && !ctx.createdBefore(relName(s.node.relation), i);
     }),
 };

@@ -13,8 +13,9 @@ export const rule: LintRule = {
   help: 'Add the column without a default (or with a constant one), set the default in a second statement, and backfill existing rows in batches.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
-      for (const cmd of alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn')) {
+      const added = alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn');
+      if (!added.length || ctx.createdBefore(relName(s.node.relation), i)) return false;
+      for (const cmd of added) {
         const def = constraintsOf(cmd.def?.ColumnDef).find((c) => c.contype === 'CONSTR_DEFAULT');
         if (!def) continue;
         if (ctx.postgresVersion < 11) return `Before PostgreSQL 11 every default rewrites the table (column ${cmd.def.ColumnDef.colname}).`;

@@ -30,9 +30,10 @@ export const rule: LintRule = {
   help: 'Add a new column of the new type, backfill it in batches, switch the application over, then drop the old column.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
+      const changes = alterCmds(s).filter((c) => c.subtype === 'AT_AlterColumnType');
       const rel = relName(s.node.relation);
-      if (ctx.createdBefore(rel, i)) return false;
-      for (const cmd of alterCmds(s).filter((c) => c.subtype === 'AT_AlterColumnType')) {
+      if (!changes.length || ctx.createdBefore(rel, i)) return false;
+      for (const cmd of changes) {
         const from = ctx.columnTypeBefore(rel, cmd.name, i);
         if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
           return from ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(cmd.def.ColumnDef.typeName)}.` : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;

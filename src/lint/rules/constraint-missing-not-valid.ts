@@ -10,11 +10,10 @@ export const rule: LintRule = {
   help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
       const c = alterCmds(s)
         .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
         .map((cmd) => cmd.def?.Constraint)
         .find((k) => k && (k.contype === 'CONSTR_FOREIGN' || k.contype === 'CONSTR_CHECK') && !k.skip_validation);
-      return c ? `Constraint ${c.conname ?? '(unnamed)'}.` : false;
+      return c && !ctx.createdBefore(relName(s.node.relation), i) ? `Constraint ${c.conname ?? '(unnamed)'}.` : false;
     }),
 };

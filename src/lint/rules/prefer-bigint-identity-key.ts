@@ -5,8 +5,9 @@ import type { LintRule } from '../rule.js';
 const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'serial2']);
 
 /** Primary-key columns of a CREATE TABLE: inline PRIMARY KEY, or named in a table-level PRIMARY KEY. */
-function keyColumns(s: Statement): AstNode[] {
+function keyColumns(s: Statement): readonly AstNode[] {
   const cols = columnDefs(s);
+  if (!cols.length) return cols;
   const tableKeys: string[] = (s.node.tableElts ?? [])
     .map((e: AstNode) => e.Constraint)
     .filter((c: AstNode | undefined) => c?.contype === 'CONSTR_PRIMARY')
