@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyMigrations } from '../src/db/apply-engine.js';
+import { applyMigrations } from '../src/commands/apply-engine.js';
 import { parseConfig } from '../src/config/config.js';
 import { startEmbeddedServer } from '../src/db/embedded-server.js';
 import { silentLogger } from '../src/logger.js';

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations as apply } from '../../src/db/apply-engine.js';
+import { applyMigrations as apply } from '../../src/commands/apply-engine.js';
 import { plan } from '../../src/commands/plan.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';

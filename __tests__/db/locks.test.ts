@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { applyMigrations as apply } from '../../src/db/apply-engine.js';
+import { applyMigrations as apply } from '../../src/commands/apply-engine.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { LOCK_NAMESPACE, lockKey } from '../../src/db/advisory-lock.js';

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { restoreBackup } from '../backup/restore-backup.js';
 import { takeBackup } from '../backup/take-backup.js';
-import { applyMigrations } from '../db/apply-engine.js';
+import { applyMigrations } from './apply-engine.js';
 import type { Client } from '../db/connect.js';
 import { dropCreatedSince, userObjects } from '../db/objects.js';
 import { blockingSessions, dropInvalidIndex, leftoverInvalidIndexes } from '../db/preflight.js';

@@ -11,7 +11,7 @@ import { runChecks } from '../verify/run-checks.js';
 import { ScratchServer } from '../verify/scratch.js';
 import { existsSync } from 'node:fs';
 import { restoreBackup } from '../backup/restore-backup.js';
-import { applyMigrations } from '../db/apply-engine.js';
+import { applyMigrations } from './apply-engine.js';
 import { reportAnalysisErrors, startReport } from './context.js';
 import { locateDump, type RestoreContext } from './restore.js';
 

@@ -1,11 +1,11 @@
 import type { Config } from '../config/config.js';
-import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from '../commands/context.js';
-import { lockKey, withAdvisoryLock } from './advisory-lock.js';
-import { targetIdentity, withClient, type Client } from './connect.js';
-import { ensureHistoryTable, readHistory } from './history.js';
-import { quoteTable, tableText } from './identifiers.js';
-import { runMigration } from './runner.js';
-import { settleHistory } from './settle.js';
+import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';
+import { lockKey, withAdvisoryLock } from '../db/advisory-lock.js';
+import { targetIdentity, withClient, type Client } from '../db/connect.js';
+import { ensureHistoryTable, readHistory } from '../db/history.js';
+import { quoteTable, tableText } from '../db/identifiers.js';
+import { runMigration } from '../db/runner.js';
+import { settleHistory } from '../db/settle.js';
 import { MigrationError } from '../errors.js';
 import { analyseAll, type Analysed } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
