@@ -1,0 +1,1 @@
+DROP INDEX repositories_updated_idx;

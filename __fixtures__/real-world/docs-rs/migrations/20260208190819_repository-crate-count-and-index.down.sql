@@ -1,0 +1,2 @@
+ALTER TABLE repositories DROP COLUMN crate_count;
+DROP INDEX repositories_name_idx;

@@ -1,0 +1,3 @@
+ALTER TABLE releases
+DROP COLUMN files,
+DROP COLUMN archive_storage;
