@@ -1,5 +1,6 @@
 import { MigrationError } from '../../src/errors.js';
 import { parseScript } from '../../src/migrations/parse.js';
+import { beginOptions } from '../../src/migrations/begin-options.js';
 import { executionPlan } from '../../src/migrations/transaction.js';
 
 const script = (sql: string, startLine = 1) => ({ file: 'm.sql', sql, startLine });
@@ -104,5 +105,59 @@ describe('executionPlan', () => {
 
   test('a top-level ROLLBACK is refused', async () => {
     expect((await errorOf('BEGIN; SELECT 1; ROLLBACK;')).message).toMatch(/ROLLBACK/);
+  });
+
+  test('\\connect inside the file\'s own BEGIN is refused: psql would roll the transaction back', async () => {
+    const err = await errorOf('BEGIN;\nCREATE TABLE a (id int);\n\\connect\nCOMMIT;');
+    expect(err.message).toBe('\\connect inside the transaction opened at m.sql:1:1: psql would roll that transaction back');
+    expect(err.details.location?.line).toBe(3);
+  });
+
+  test('\\connect outside a block stays in the plan, where the runner starts a fresh session', async () => {
+    const p = await planOf('CREATE TABLE a (id int);\n\\connect\nCREATE TABLE b (id int);');
+    expect(p.mode).toBe('transaction');
+    expect(p.statements.map((s) => s.kind)).toEqual(['CreateStmt', 'PsqlConnect', 'CreateStmt']);
+  });
+
+  test('COMMIT AND CHAIN ends one block and opens the next', async () => {
+    const p = await planOf('BEGIN;\nSELECT 1;\nCOMMIT AND CHAIN;\nSELECT 2;\nCOMMIT;');
+    expect(p).toMatchObject({ mode: 'no-transaction', reason: 'the file manages its own transactions' });
+    const err = await errorOf('BEGIN;\nSELECT 1;\nCOMMIT AND CHAIN;');
+    expect(err.message).toMatch(/^BEGIN without COMMIT/);
+    expect(err.details.location?.line).toBe(3);
+  });
+
+  test('COMMIT PREPARED is refused like a top-level ROLLBACK', async () => {
+    expect((await errorOf("SELECT 1;\nCOMMIT PREPARED 'x';")).details.location?.line).toBe(2);
+  });
+});
+
+describe("the file's own BEGIN keeps its modes", () => {
+  test.each([
+    ['BEGIN ISOLATION LEVEL SERIALIZABLE', { isolation: 'SERIALIZABLE', sql: 'BEGIN ISOLATION LEVEL SERIALIZABLE' }],
+    ['BEGIN READ ONLY', { readOnly: true, sql: 'BEGIN READ ONLY' }],
+    [
+      'START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY, DEFERRABLE',
+      { isolation: 'REPEATABLE READ', readOnly: true, deferrable: true, sql: 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY, DEFERRABLE' },
+    ],
+    [
+      'begin transaction read write, not deferrable, isolation level read uncommitted',
+      { isolation: 'READ UNCOMMITTED', readOnly: false, deferrable: false, sql: 'BEGIN ISOLATION LEVEL READ UNCOMMITTED, READ WRITE, NOT DEFERRABLE' },
+    ],
+    ['BEGIN ISOLATION LEVEL SERIALIZABLE ISOLATION LEVEL READ COMMITTED', { isolation: 'READ COMMITTED', sql: 'BEGIN ISOLATION LEVEL READ COMMITTED' }],
+  ])('%s', async (begin, expected) => {
+    const p = await planOf(`${begin};\nCREATE TABLE a (id int);\nCOMMIT;`);
+    expect(p.mode).toBe('transaction');
+    expect(p.statements.map((s) => s.kind)).toEqual(['CreateStmt']);
+    expect(p.begin).toEqual(expected);
+    // the BEGIN the runner sends asks for exactly the same
+    const [again] = await parseScript(script(p.begin!.sql));
+    expect(beginOptions(again)).toEqual(expected);
+  });
+
+  test('absent for a plain BEGIN, for a file without a wrapper, and outside transaction mode', async () => {
+    expect((await planOf('BEGIN;\nSELECT 1;\nCOMMIT;')).begin).toBeUndefined();
+    expect((await planOf('SELECT 1;')).begin).toBeUndefined();
+    expect((await planOf('BEGIN READ ONLY;\nSELECT 1;\nCOMMIT;', true)).begin).toBeUndefined();
   });
 });

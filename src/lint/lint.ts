@@ -1,8 +1,8 @@
 import { MigrationError } from '../errors.js';
-import { byteToChar, LineMap, loadParser, parseScript, type Statement } from '../migrations/parse.js';
+import { byteToChar, LineMap, loadParser, parsePsqlScript, type Statement } from '../migrations/parse.js';
 import { executionPlan } from '../migrations/transaction.js';
-import type { Script } from '../migrations/types.js';
-import type { Finding } from '../report/report.js';
+import type { Script } from '../model/migration.js';
+import type { Finding } from '../model/report.js';
 import { relKey, relName } from './ast.js';
 import { ColumnTypes, typeBefore } from './column-types.js';
 import { folderConventions } from './conventions.js';
@@ -69,10 +69,11 @@ async function parseInput(input: LintInput): Promise<{ file: LintFile; error?: M
     hasDown: input.hasDown,
     version: input.version,
     script: input.script,
+    sql: input.script.sql,
     runByGate: input.runByGate,
   };
   try {
-    file.statements = await parseScript(input.script);
+    ({ statements: file.statements, sql: file.sql } = await parsePsqlScript(input.script));
   } catch (err) {
     if (err instanceof MigrationError) return { file, error: err };
     throw err;
@@ -115,13 +116,16 @@ export async function lintFiles(inputs: LintInput[], options: LintOptions): Prom
   return findings;
 }
 
+/** The parser's own words for SQL it rejects; ours, with the way out, for psql lines the runner does not run. */
 function syntaxFindings(error: MigrationError, run: Run): Finding[] {
   const rule = run.enabled.find((r) => r.id === 'syntax-error');
-  return rule ? [finding(rule, `PostgreSQL says: ${error.message.replace(/^syntax error: /, '')}.`, error.details.location!)] : [];
+  const parser = /^syntax error: /.exec(error.message);
+  const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
+  return rule ? [finding(rule, detail, error.details.location!)] : [];
 }
 
 function lintOne(file: LintFile, run: Run): Finding[] {
-  const suppressions = findSuppressions(file.script);
+  const suppressions = findSuppressions({ ...file.script, sql: file.sql });
   const toChar = byteToChar(file.script.sql);
   const lines = new LineMap(file.script);
   const ctx: RuleContext = {

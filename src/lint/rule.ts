@@ -1,8 +1,9 @@
 import type { Location } from '../errors.js';
-import type { AstNode, Statement } from '../migrations/parse.js';
+import type { Statement } from '../migrations/parse.js';
+import type { AstNode } from '../migrations/ast-node.js';
 import type { ExecutionPlan } from '../migrations/transaction.js';
-import type { Script } from '../migrations/types.js';
-import type { Severity } from '../report/report.js';
+import type { Script } from '../model/migration.js';
+import type { Severity } from '../model/report.js';
 import { introducedColumns, type RelName } from './ast.js';
 
 export type RuleGroup = 'locking' | 'broken' | 'destructive' | 'compatibility' | 'conventions' | 'types';
@@ -29,6 +30,8 @@ export interface LintFile {
   hasDown: boolean;
   /** The up script as written. */
   script: Script;
+  /** The up script's SQL alone: COPY rows and psql meta-command lines blanked, lines and columns unchanged. */
+  sql: string;
   /** False for files given by path: something other than this tool's runner will execute them. */
   runByGate: boolean;
 }

@@ -1,7 +1,7 @@
 import { scanSync } from 'libpg-query';
 import type { Location } from '../errors.js';
 import { LineMap } from '../migrations/parse.js';
-import type { Script } from '../migrations/types.js';
+import type { Script } from '../model/migration.js';
 
 /** `-- pg-migration-gate:ignore rule-a, rule-b` (this statement) or `:ignore-file` (the whole file). */
 const DIRECTIVE = /pg-migration-gate:(ignore-file|ignore)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;

@@ -1,17 +1,22 @@
-import { loadModule, parseSync, type SqlError } from 'libpg-query';
-import { MigrationError, type Location } from '../errors.js';
-import type { Script } from './types.js';
+import { loadModule } from 'libpg-query';
+import type { Location } from '../errors.js';
+import type { AstNode } from './ast-node.js';
+import { splitPsqlScript, type Piece } from './psql-script.js';
+import type { Script } from '../model/migration.js';
 
-/** A node of libpg-query's AST: `{ IndexStmt: {...} }`. */
-export type AstNode = Record<string, any>;
 
 export interface Statement {
-  /** The statement's text as written, without the trailing semicolon. */
+  /** The statement's text as written, without the trailing semicolon; for `PsqlConnect`, its line. */
   sql: string;
-  /** The AST node kind, e.g. `IndexStmt`, `TransactionStmt`. */
+  /**
+   * The AST node kind, e.g. `IndexStmt`, `TransactionStmt`; or `PsqlConnect` for psql's `\connect`, which
+   * starts a fresh session (its node: `{ database?, user? }`, undefined meaning "the same").
+   */
   kind: string;
   /** The node's fields (`stmt[kind]`). */
   node: AstNode;
+  /** On `COPY … FROM STDIN`: the rows that follow it in the file, as psql sends them (each line ending in \n). */
+  copyData?: string;
   /** Where the statement starts in its file. */
   location: Location;
   /** Character offset of the statement in the script. */
@@ -47,44 +52,80 @@ export class LineMap {
   }
 }
 
-/** Converts libpg-query's byte offsets to character offsets; identity for ASCII text. */
+/**
+ * Converts libpg-query's byte offsets to character offsets; identity for ASCII text. Conversions mostly move
+ * forward through the text, so each continues from the last one instead of decoding from the start.
+ */
 export function byteToChar(text: string): (byte: number) => number {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) return (b) => b;
   const bytes = Buffer.from(text, 'utf8');
-  return (b) => bytes.subarray(0, b).toString('utf8').length;
+  let byte = 0;
+  let char = 0;
+  return (b) => {
+    if (b < byte) byte = char = 0;
+    const to = Math.min(b, bytes.length);
+    if (to > byte) char += bytes.toString('utf8', byte, to).length;
+    byte = Math.max(byte, to);
+    return char;
+  };
+}
+
+export interface ParsedScript {
+  statements: Statement[];
+  /** The script with COPY rows and psql meta-command lines blanked out: its SQL alone, at the same lines and columns. */
+  sql: string;
 }
 
 /**
- * Parses a script with the real PostgreSQL parser into statements located in their file. A syntax error
- * becomes a MigrationError at the file, line and column PostgreSQL points to.
+ * Parses a script as `psql -X -v ON_ERROR_STOP=1 -f` reads it, with the real PostgreSQL parser, into statements
+ * located in their file: plain SQL, or a pg_dump plain-format file (COPY … FROM stdin rows, `\restrict`,
+ * `\connect`, `\set ON_ERROR_STOP`). A syntax error, or a meta-command that is not run, becomes a MigrationError
+ * at its file, line and column.
  */
+export async function parsePsqlScript(script: Script): Promise<ParsedScript> {
+  const { statements, blanks } = await read(script);
+  return { statements, sql: blankOut(script.sql, blanks) };
+}
+
+/** The statements of a script; see parsePsqlScript. */
 export async function parseScript(script: Script): Promise<Statement[]> {
+  return (await read(script)).statements;
+}
+
+/** The statements, and the character ranges of the script that are not SQL. */
+async function read(script: Script): Promise<{ statements: Statement[]; blanks: [number, number][] }> {
   await loadParser();
-  if (!script.sql.trim()) return [];
-  let result;
-  try {
-    result = parseSync(script.sql);
-  } catch (err) {
-    const e = err as SqlError;
-    const lines = new LineMap(script);
-    const location = lines.at(Math.max(0, e.sqlDetails?.cursorPosition ?? 0));
-    throw new MigrationError(`syntax error: ${e.message}`, {
-      location,
-      sqlstate: '42601',
-      hint: 'fix the SQL at this position; the file was not run',
-      cause: err,
-    });
-  }
+  if (!script.sql.trim()) return { statements: [], blanks: [] };
   const toChar = byteToChar(script.sql);
   const lines = new LineMap(script);
-  const bytes = Buffer.byteLength(script.sql, 'utf8');
-  return (result.stmts ?? []).map((s: AstNode) => {
-    const startByte = s.stmt_location ?? 0;
-    const endByte = s.stmt_len ? startByte + s.stmt_len : bytes;
-    const start = toChar(startByte);
-    const end = toChar(endByte);
-    const kind = Object.keys(s.stmt)[0];
-    return { sql: script.sql.slice(start, end), kind, node: s.stmt[kind], location: lines.at(start), offset: start };
-  });
+  const { pieces, blanks } = splitPsqlScript(script.sql, (b) => lines.at(toChar(b)));
+  const statements = pieces.map((p) => toStatement(p, script.sql, toChar, lines));
+  return { statements, blanks: blanks.map(([from, to]) => [toChar(from), toChar(to)]) };
+}
+
+function toStatement(p: Piece, text: string, toChar: (byte: number) => number, lines: LineMap): Statement {
+  const start = toChar(p.start);
+  const at = { sql: text.slice(start, toChar(p.end)), location: lines.at(start), offset: start };
+  if ('connect' in p) return { ...at, kind: 'PsqlConnect', node: p.connect };
+  const kind = Object.keys(p.stmt)[0];
+  return { ...at, kind, node: p.stmt[kind], ...(p.copyData !== undefined && { copyData: p.copyData }) };
+}
+
+/** Spaces over every character of the ranges but their line breaks, so lines and columns stay where they were. */
+function blankOut(text: string, ranges: [number, number][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of ranges) {
+    parts.push(text.slice(at, from));
+    for (let i = from; i < to; ) {
+      const eol = text.indexOf('\n', i);
+      const end = eol >= 0 && eol < to ? eol : to;
+      parts.push(' '.repeat(end - i), end < to ? '\n' : '');
+      i = end + 1;
+    }
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -1,5 +1,7 @@
 import { MigrationError, formatLocation } from '../errors.js';
+import { beginOptions, type BeginOptions } from './begin-options.js';
 import type { Statement } from './parse.js';
+import { transactionControl, type TxEvent } from './transaction-control.js';
 
 export type TransactionMode = 'transaction' | 'no-transaction';
 
@@ -9,6 +11,8 @@ export interface ExecutionPlan {
   reason?: string;
   /** The statements the runner executes: the file's own BEGIN/COMMIT wrapper is left out in transaction mode. */
   statements: Statement[];
+  /** Transaction mode only: the modes the file's own BEGIN asked for, which the runner's BEGIN keeps. */
+  begin?: BeginOptions;
 }
 
 /** Names a statement that PostgreSQL refuses to run inside a transaction block, or undefined. */
@@ -49,74 +53,66 @@ export function cannotRunInTransaction(s: Statement): string | undefined {
   }
 }
 
-const OPENS = new Set(['TRANS_STMT_BEGIN', 'TRANS_STMT_START']);
-const CLOSES = new Set(['TRANS_STMT_COMMIT']);
-const ABORTS = new Set(['TRANS_STMT_ROLLBACK', 'TRANS_STMT_PREPARE', 'TRANS_STMT_COMMIT_PREPARED', 'TRANS_STMT_ROLLBACK_PREPARED']);
-
-function txKind(s: Statement): string | undefined {
-  return s.kind === 'TransactionStmt' ? (s.node.kind as string) : undefined;
+/** Why psql could never run the file as written, at the first event that says so; undefined for a sound one. */
+function refusal(e: TxEvent): MigrationError | undefined {
+  switch (e.kind) {
+    case 'nested-begin':
+      return new MigrationError(`BEGIN inside a transaction already opened at line ${e.block.location.line}`, {
+        location: e.statement.location,
+        hint: 'PostgreSQL ignores a nested BEGIN and the inner COMMIT ends the outer transaction; remove the inner BEGIN/COMMIT',
+      });
+    case 'stray-commit':
+      return new MigrationError('COMMIT without a matching BEGIN', { location: e.statement.location, hint: 'remove the COMMIT or add BEGIN before the statements it should commit' });
+    case 'rollback':
+      return new MigrationError('a top-level ROLLBACK or prepared transaction in a migration', {
+        location: e.statement.location,
+        hint: 'a migration must not undo itself; remove the statement (the runner rolls back on failure)',
+      });
+    case 'connect-inside':
+      return new MigrationError(`\\connect inside the transaction opened at ${formatLocation(e.block.location)}: psql would roll that transaction back`, {
+        location: e.statement.location,
+        hint: 'move the \\connect before the BEGIN or after the COMMIT',
+      });
+    case 'unterminated':
+      return new MigrationError('BEGIN without COMMIT: the changes would be rolled back when the session ends', {
+        location: e.statement.location,
+        hint: 'add COMMIT; at the end of the file, or remove the BEGIN and let the runner wrap the migration',
+      });
+    case 'inside': {
+      const blocked = cannotRunInTransaction(e.statement);
+      if (!blocked) return undefined;
+      return new MigrationError(`${blocked} cannot run inside the transaction opened at ${formatLocation(e.block.location)}`, {
+        location: e.statement.location,
+        sqlstate: '25001',
+        hint: `remove the file's BEGIN/COMMIT so the migration runs outside a transaction, or move ${blocked} into a migration of its own`,
+      });
+    }
+  }
 }
 
 /**
  * Decides how a migration runs. Transactional by default; a file wrapped in its own top-level BEGIN … COMMIT
- * runs as one transaction whose wrapper the runner replaces with its own (so the history row commits with it).
- * A file with statements PostgreSQL refuses inside a transaction, with several transaction blocks of its own,
- * or marked `-- migrate:no-transaction`, runs statement by statement. Files that can never run as written
- * (BEGIN without COMMIT, CONCURRENTLY inside the file's own BEGIN, a top-level ROLLBACK) are refused.
+ * runs as one transaction whose wrapper the runner replaces with its own (so the history row commits with it),
+ * keeping the wrapper's modes (isolation level, READ ONLY, DEFERRABLE). A file with statements PostgreSQL
+ * refuses inside a transaction, with several transaction blocks of its own, or marked
+ * `-- migrate:no-transaction`, runs statement by statement. Files that can never run as written (BEGIN without
+ * COMMIT, CONCURRENTLY or \connect inside the file's own BEGIN, a top-level ROLLBACK) are refused.
  */
 export function executionPlan(statements: Statement[], noTransactionDirective: boolean): ExecutionPlan {
-  let depth = 0;
-  let opened: Statement | undefined;
-  let blocks = 0;
-  for (const s of statements) {
-    const k = txKind(s);
-    if (k && OPENS.has(k)) {
-      if (depth > 0) {
-        throw new MigrationError(`BEGIN inside a transaction already opened at line ${opened!.location.line}`, {
-          location: s.location,
-          hint: 'PostgreSQL ignores a nested BEGIN and the inner COMMIT ends the outer transaction; remove the inner BEGIN/COMMIT',
-        });
-      }
-      depth = 1;
-      opened = s;
-    } else if (k && CLOSES.has(k)) {
-      if (depth === 0) {
-        throw new MigrationError('COMMIT without a matching BEGIN', { location: s.location, hint: 'remove the COMMIT or add BEGIN before the statements it should commit' });
-      }
-      depth = 0;
-      blocks++;
-    } else if (k && ABORTS.has(k)) {
-      throw new MigrationError('a top-level ROLLBACK or prepared transaction in a migration', {
-        location: s.location,
-        hint: 'a migration must not undo itself; remove the statement (the runner rolls back on failure)',
-      });
-    } else if (depth > 0) {
-      const blocked = cannotRunInTransaction(s);
-      if (blocked) {
-        throw new MigrationError(`${blocked} cannot run inside the transaction opened at ${formatLocation(opened!.location)}`, {
-          location: s.location,
-          sqlstate: '25001',
-          hint: `remove the file's BEGIN/COMMIT so the migration runs outside a transaction, or move ${blocked} into a migration of its own`,
-        });
-      }
-    }
+  const { events, blocks, wrapper } = transactionControl(statements);
+  for (const e of events) {
+    const refused = refusal(e);
+    if (refused) throw refused;
   }
-  if (depth > 0) {
-    throw new MigrationError('BEGIN without COMMIT: the changes would be rolled back when the session ends', {
-      location: opened!.location,
-      hint: 'add COMMIT; at the end of the file, or remove the BEGIN and let the runner wrap the migration',
-    });
-  }
-
-  const wrapped =
-    blocks === 1 && statements.length >= 2 && OPENS.has(txKind(statements[0]) ?? '') && CLOSES.has(txKind(statements[statements.length - 1]) ?? '');
   if (noTransactionDirective) return { mode: 'no-transaction', reason: '-- migrate:no-transaction', statements };
-  if (blocks > 1 || (blocks === 1 && !wrapped)) {
+  if (blocks.length > 1 || (blocks.length === 1 && !wrapper)) {
     return { mode: 'no-transaction', reason: 'the file manages its own transactions', statements };
   }
   const blocker = statements.map((s) => ({ s, what: cannotRunInTransaction(s) })).find((x) => x.what);
   if (blocker) {
     return { mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements };
   }
-  return { mode: 'transaction', statements: wrapped ? statements.slice(1, -1) : statements };
+  if (!wrapper) return { mode: 'transaction', statements };
+  const begin = beginOptions(wrapper);
+  return { mode: 'transaction', statements: statements.slice(1, -1), ...(begin && { begin }) };
 }

@@ -1,4 +1,4 @@
-import type { AstNode } from '../../migrations/parse.js';
+import type { AstNode } from '../../migrations/ast-node.js';
 import { alterCmds, relName, typeNameOf, typmodValues } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 

@@ -1,6 +1,6 @@
 import { cannotRunInTransaction } from '../../migrations/transaction.js';
-import type { LintRule } from '../rule.js';
-import { transactionEvents } from '../transaction-blocks.js';
+import { transactionControl } from '../../migrations/transaction-control.js';
+import type { Hit, LintRule } from '../rule.js';
 
 export const rule: LintRule = {
   id: 'concurrently-in-transaction',
@@ -10,7 +10,8 @@ export const rule: LintRule = {
   message: 'PostgreSQL refuses this statement inside a transaction block: the migration can never run as written.',
   help: "Remove the file's BEGIN/COMMIT (the runner then runs it outside a transaction), or move the statement into a migration of its own.",
   check: (ctx) =>
-    transactionEvents(ctx.file.statements)
-      .events.filter((e) => e.kind === 'inside' && cannotRunInTransaction(e.statement))
-      .map((e) => ({ statement: e.statement, detail: `${cannotRunInTransaction(e.statement)} inside the transaction opened at line ${e.kind === 'inside' ? e.block.location.line : '?'}.` })),
+    transactionControl(ctx.file.statements).events.flatMap((e): Hit[] => {
+      const blocked = e.kind === 'inside' && cannotRunInTransaction(e.statement);
+      return blocked ? [{ statement: e.statement, detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.` }] : [];
+    }),
 };

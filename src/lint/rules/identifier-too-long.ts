@@ -39,9 +39,9 @@ export const rule: LintRule = {
   message: 'PostgreSQL silently truncates names to 63 bytes: the object gets another name than the one written, and later migrations that use the full name fail or hit the wrong object.',
   help: 'Shorten the name to 63 bytes or fewer.',
   check: (ctx) => {
-    if (!mayHoldLongName(ctx.file.script.sql)) return [];
+    if (!mayHoldLongName(ctx.file.sql)) return [];
     const lines = new LineMap(ctx.file.script);
-    return longIdentifiers(ctx.file.script.sql).map((t): Hit => ({
+    return longIdentifiers(ctx.file.sql).map((t): Hit => ({
       location: lines.at(t.start),
       detail: `'${t.text}' is ${Buffer.byteLength(t.text)} bytes; PostgreSQL keeps '${Buffer.from(t.text).subarray(0, 63).toString('utf8')}'.`,
     }));

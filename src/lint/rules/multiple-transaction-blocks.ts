@@ -1,5 +1,5 @@
+import { transactionControl } from '../../migrations/transaction-control.js';
 import type { LintRule } from '../rule.js';
-import { transactionEvents } from '../transaction-blocks.js';
 
 export const rule: LintRule = {
   id: 'multiple-transaction-blocks',
@@ -9,8 +9,7 @@ export const rule: LintRule = {
   message: 'The migration commits in several steps and runs outside one transaction: a failure after the first COMMIT leaves it half applied (recorded dirty).',
   help: 'Split the file into one migration per transaction block.',
   check: (ctx) => {
-    const { blocks } = transactionEvents(ctx.file.statements);
-    const begins = ctx.file.statements.filter((s) => s.kind === 'TransactionStmt' && /BEGIN|START/.test(s.node.kind));
-    return blocks > 1 ? [{ statement: begins[1], detail: `${blocks} blocks.` }] : [];
+    const { blocks } = transactionControl(ctx.file.statements);
+    return blocks.length > 1 ? [{ statement: blocks[1].begin, detail: `${blocks.length} blocks.` }] : [];
   },
 };

@@ -1,4 +1,5 @@
-import type { AstNode, Statement } from '../../migrations/parse.js';
+import type { Statement } from '../../migrations/parse.js';
+import type { AstNode } from '../../migrations/ast-node.js';
 import { columnDefs, constraintsOf, typeNameOf } from '../ast.js';
 import type { LintRule } from '../rule.js';
 

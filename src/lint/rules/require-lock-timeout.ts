@@ -17,7 +17,8 @@ export const rule: LintRule = {
     if (ctx.file.runByGate) return [];
     let guarded = false;
     return eachStatement(ctx, (s, i) => {
-      guarded ||= setsLockTimeout(s);
+      // psql's \connect starts a new session: what was SET before it is gone
+      guarded = s.kind !== 'PsqlConnect' && (guarded || setsLockTimeout(s));
       return !guarded && LOCKING.has(s.kind) && !ctx.createdBefore(relName(s.node.relation), i);
     }).slice(0, 1);
   },

@@ -7,6 +7,6 @@ export const rule: LintRule = {
   severity: 'error',
   title: 'Syntax error',
   message: "PostgreSQL's parser rejects the file: nothing in it can run.",
-  help: 'Fix the SQL at the position shown (psql meta-commands such as \\i or \\set are not SQL and cannot be applied).',
+  help: 'Fix the SQL at the position shown; the file was not run.',
   check: () => [],
 };

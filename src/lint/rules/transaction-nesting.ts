@@ -1,11 +1,22 @@
-import type { LintRule } from '../rule.js';
-import { transactionEvents } from '../transaction-blocks.js';
+import { transactionControl, type TxEvent } from '../../migrations/transaction-control.js';
+import type { Hit, LintRule } from '../rule.js';
 
-const DETAIL = {
-  'nested-begin': 'BEGIN inside an open transaction is ignored, and the next COMMIT ends the outer one early.',
-  'stray-commit': 'COMMIT without a BEGIN commits nothing here and hides a missing BEGIN.',
-  rollback: 'A top-level ROLLBACK undoes the migration it belongs to.',
-} as const;
+function detail(e: TxEvent): string | undefined {
+  switch (e.kind) {
+    case 'nested-begin':
+      return 'BEGIN inside an open transaction is ignored, and the next COMMIT ends the outer one early.';
+    case 'stray-commit':
+      return 'COMMIT without a BEGIN commits nothing here and hides a missing BEGIN.';
+    case 'rollback':
+      return e.statement.node.kind === 'TRANS_STMT_ROLLBACK'
+        ? 'A top-level ROLLBACK undoes the migration it belongs to.'
+        : 'A two-phase commit statement hands the outcome of the migration to another session.';
+    case 'connect-inside':
+      return `\\connect ends the session, and psql rolls back the transaction opened at line ${e.block.location.line}.`;
+    default:
+      return undefined;
+  }
+}
 
 export const rule: LintRule = {
   id: 'transaction-nesting',
@@ -15,7 +26,8 @@ export const rule: LintRule = {
   message: 'The transaction statements do not pair up: part of the migration would commit or roll back where the author did not mean it to.',
   help: 'Keep at most one BEGIN … COMMIT around the whole file (or none: the runner wraps each migration in a transaction).',
   check: (ctx) =>
-    transactionEvents(ctx.file.statements)
-      .events.filter((e) => e.kind === 'nested-begin' || e.kind === 'stray-commit' || e.kind === 'rollback')
-      .map((e) => ({ statement: e.statement, detail: DETAIL[e.kind as keyof typeof DETAIL] })),
+    transactionControl(ctx.file.statements).events.flatMap((e): Hit[] => {
+      const d = detail(e);
+      return d ? [{ statement: e.statement, detail: d }] : [];
+    }),
 };
