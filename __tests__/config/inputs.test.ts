@@ -107,7 +107,7 @@ describe('parseConfig collects every problem', () => {
       }),
     ).toEqual([
       "command: 'migrate' is not one of lint, verify, plan, apply, backup, restore",
-      "history-table: 'x; DROP TABLE users' is not a table name; use letters, digits and underscores, optionally schema-qualified (e.g. ops.schema_migrations)",
+      "history-table: 'x; DROP TABLE users' is not a table name; write it as in SQL: a name, optionally schema-qualified (ops.schema_migrations), double-quoted to keep upper case (\"Ops\".\"Migrations\")",
       'database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)',
       "resolve-dirty: '003' must be <version>=rerun or <version>=applied",
       "lock-timeout: '5' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 for none)",
@@ -117,11 +117,19 @@ describe('parseConfig collects every problem', () => {
     ]);
   });
 
-  test('history-table names: quoted identifiers only, 63 bytes at most, one schema at most', () => {
-    expect(problems({ 'history-table': 'a.b.c' })).toHaveLength(1);
-    expect(problems({ 'history-table': `t${'x'.repeat(63)}` })).toHaveLength(1);
-    expect(problems({ 'history-table': '"quoted"' })).toHaveLength(1);
-    expect(problems({ 'history-table': 'ops.Schema_Migrations$1' })).toEqual([]);
+  test('history-table names: 63 bytes at most, one schema at most, nothing but names', () => {
+    for (const bad of ['a.b.c', `t${'x'.repeat(63)}`, 'a.', '.a', '""', '"a"b', 'a b', '1abc', '"unterminated', 'a;b']) {
+      expect([bad, problems({ 'history-table': bad })]).toEqual([bad, [expect.stringContaining('is not a table name')]]);
+    }
+  });
+
+  test('history-table names fold as PostgreSQL folds them: unquoted to lower case, quoted kept', () => {
+    const table = (v: string) => parseConfig({ 'history-table': v }).historyTable;
+    expect(table('Schema_Migrations')).toEqual({ table: 'schema_migrations' });
+    expect(table('Ops.Schema_Migrations$1')).toEqual({ schema: 'ops', table: 'schema_migrations$1' });
+    expect(table('"Ops"."Schema_Migrations"')).toEqual({ schema: 'Ops', table: 'Schema_Migrations' });
+    expect(table('ops."with ""quotes"" and.dot"')).toEqual({ schema: 'ops', table: 'with "quotes" and.dot' });
+    expect(table(' ÉTÉ_migrations ')).toEqual({ table: 'ÉtÉ_migrations' }); // only ASCII letters fold, as in the server
   });
 
   test('a password with special characters is registered as a secret, raw and encoded', () => {

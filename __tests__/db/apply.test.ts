@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations as apply } from '../../src/commands/apply-engine.js';
+import { applyMigrations as apply } from '../../src/apply/pipeline.js';
 import { plan } from '../../src/commands/plan.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
@@ -102,6 +102,20 @@ describe('apply: history table', () => {
     // From now on an edit of an adopted migration is drift.
     addFile(dir, '001_initial_schema.sql', `${readFileSync(join(dir, '001_initial_schema.sql'), 'utf8')}\nSELECT 1;\n`);
     expect((await applyDir(dir)).findings.map((f) => f.rule)).toEqual(['checksum-drift']);
+  });
+
+  test('history-table names fold as in SQL: Schema_Migrations finds the table the seed created unquoted', async () => {
+    await db.query('CREATE TABLE Schema_Migrations (id SERIAL PRIMARY KEY, migration_name VARCHAR(255) UNIQUE NOT NULL, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)');
+    await db.query("INSERT INTO schema_migrations (migration_name) VALUES ('001_initial_schema.sql')");
+    await db.query(readFileSync(join(example('numbered'), '001_initial_schema.sql'), 'utf8'));
+    const r = await applyDir(example('numbered'), { 'history-table': 'Schema_Migrations' });
+    expect(r.ok).toBe(true);
+    expect(r.applied.map((a) => a.version)).toEqual(['002', '003']);
+    expect(await tables()).not.toContain('Schema_Migrations');
+
+    const quoted = await applyDir(example('numbered'), { 'history-table': '"Gate_History"' });
+    expect(quoted.applied).toHaveLength(3); // a new, case-preserved table: the idempotent runbook migrations run again
+    expect((await db.query('SELECT count(*)::int AS n FROM "Gate_History"')).rows[0].n).toBe(3);
   });
 
   test('a schema-qualified history table is created in its schema', async () => {

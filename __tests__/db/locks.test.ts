@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { applyMigrations as apply } from '../../src/commands/apply-engine.js';
+import { applyMigrations as apply } from '../../src/apply/pipeline.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { LOCK_NAMESPACE, lockKey } from '../../src/db/advisory-lock.js';
@@ -29,7 +29,7 @@ const recorder = () => {
 
 describe('the advisory lock', () => {
   test('waits up to lock-wait for another run, then fails naming the holder, with nothing applied', async () => {
-    await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"schema_migrations"')]);
+    await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"public"."schema_migrations"')]);
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
     const started = Date.now();
     const r = await runCommand(config(dir, { 'lock-wait': '1s' }), ctx());
@@ -62,7 +62,7 @@ describe('the advisory lock', () => {
   });
 
   test('runs on different history tables of one database do not block each other', async () => {
-    await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"schema_migrations"')]);
+    await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"public"."schema_migrations"')]);
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
     const r = await apply(config(dir, { 'history-table': 'tenant_migrations', 'lock-wait': '0' }), ctx());
     expect(r.ok).toBe(true);

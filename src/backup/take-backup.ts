@@ -2,11 +2,11 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import type { TableName } from '../config/history-table.js';
 import { targetIdentity, withClient } from '../db/connect.js';
-import { readHistory } from '../db/history.js';
+import { locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
 import { InputError } from '../errors.js';
 import { compareVersions } from '../migrations/version.js';
-import type { BackupInfo } from '../report/report.js';
+import type { BackupInfo } from '../model/report.js';
 import type { ArtifactStore } from './artifact-store.js';
 import { checkDump, dumpDatabase, sha256File } from './dump.js';
 import { encryptFile } from './encryption.js';
@@ -53,7 +53,7 @@ function writableDir(dir: string): void {
 export async function takeBackup(url: string, o: BackupOptions): Promise<BackupInfo> {
   const server = await withClient(url, async (c) => {
     const v = (await c.query("SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS text, current_database() AS db")).rows[0];
-    const history = await readHistory(c, o.historyTable).catch(() => undefined);
+    const history = await locateHistoryTable(c, o.historyTable).then((t) => readHistory(c, t)).catch(() => undefined);
     const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version!, b.version!)).pop();
     return { major: Math.floor(v.num / 10000), text: String(v.text).split(' ')[0], db: v.db as string, last };
   });

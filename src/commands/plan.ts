@@ -1,11 +1,11 @@
 import type { Config } from '../config/config.js';
 import { targetIdentity, withClient } from '../db/connect.js';
-import { readHistory } from '../db/history.js';
+import { locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
 import { analyseAll } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
 import { makePlan, planHash } from '../migrations/plan.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../model/report.js';
 import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';
 
 /**
@@ -15,7 +15,7 @@ import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, typ
 export async function plan(config: Config, ctx: CommandContext): Promise<Report> {
   const { migrations } = discover(config.migrationsDir);
   const report = startReport('plan', config, ctx.databaseUrl);
-  const history = await withClient(ctx.databaseUrl, (c) => readHistory(c, config.historyTable));
+  const history = await withClient(ctx.databaseUrl, async (c) => readHistory(c, await locateHistoryTable(c, config.historyTable)));
   if (!history) report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
   const p = makePlan(migrations, history, config);
   const { analysed, errors } = await analyseAll(p.pending);

@@ -4,14 +4,16 @@ import { lintFiles, NEWEST_POSTGRES } from '../lint/lint.js';
 import { analyseAll } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
 import { matchFileName, matchFolderName } from '../migrations/names.js';
-import type { Migration } from '../migrations/types.js';
+import type { Migration } from '../model/migration.js';
 import { compareVersions, versionId } from '../migrations/version.js';
-import { addFinding, type Report } from '../report/report.js';
+import { addFinding, type Report } from '../model/report.js';
 import { runChecks } from '../verify/run-checks.js';
 import { ScratchServer } from '../verify/scratch.js';
+import { serverObjects, undoServerEffects, type ServerObjects } from '../verify/server-effects.js';
+import { withClient } from '../db/connect.js';
 import { existsSync } from 'node:fs';
 import { restoreBackup } from '../backup/restore-backup.js';
-import { applyMigrations } from './apply-engine.js';
+import { applyMigrations } from '../apply/pipeline.js';
 import { reportAnalysisErrors, startReport } from './context.js';
 import { locateDump, type RestoreContext } from './restore.js';
 
@@ -83,6 +85,7 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
     for (const f of findings) addFinding(report, f);
   }
 
+  const before = await withClient(ctx.databaseUrl, serverObjects);
   const server = await ScratchServer.open(ctx.databaseUrl);
   try {
     const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () =>
@@ -92,10 +95,21 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
     for (const f of findings) addFinding(report, f);
   } finally {
     await server.close();
+    await undoOnServer(ctx.databaseUrl, before, [...split.deployed, ...split.fresh], report);
   }
   if (config.restoreDrill) await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
   ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
   return report;
+}
+
+/** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
+async function undoOnServer(url: string, before: ServerObjects, ran: Migration[], report: Report): Promise<void> {
+  const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
+  const { undone, left } = await withClient(url, (c) => undoServerEffects(c, before, text));
+  if (undone.length) report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
+  for (const problem of left) {
+    addFinding(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });
+  }
 }
 
 /**

@@ -5,18 +5,24 @@ import type { Client } from './connect.js';
 /** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
 export const LOCK_NAMESPACE = 0x50474d47;
 
+/**
+ * First key of the lock a run's migrating session holds while it lives ("PGMH"). The run's advisory lock lives
+ * on another session; a run that takes it also waits on this one, for a migration a vanished run left running.
+ */
+export const MIGRATING_NAMESPACE = 0x5047_4d48;
+
 /** The second key: derived from the history table, so runs on different history tables do not block each other. */
 export function lockKey(qualifiedHistoryTable: string): number {
   return createHash('sha256').update(qualifiedHistoryTable).digest().readInt32BE(0);
 }
 
-/** Who holds our lock right now, for the error message. */
-async function holder(client: Client, key: number): Promise<string> {
+/** Who holds one of our locks right now, for the error message. */
+async function holder(client: Client, namespace: number, key: number): Promise<string> {
   const r = await client.query(
     `SELECT l.pid, a.application_name, a.client_addr::text AS addr, a.backend_start, a.state
        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2`,
-    [LOCK_NAMESPACE, key >>> 0],
+    [namespace, key >>> 0],
   );
   if (!r.rows.length) return 'a session that has since ended';
   const h = r.rows[0];
@@ -29,29 +35,37 @@ async function holder(client: Client, key: number): Promise<string> {
  * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid.
  */
 export async function withAdvisoryLock<T>(client: Client, key: number, waitMs: number, fn: () => Promise<T>): Promise<T> {
+  await acquire(client, LOCK_NAMESPACE, key, waitMs, (who) => `another migration run holds the lock on this history table: ${who}`);
+  try {
+    // A run whose process is gone may have left its last migration executing on the server: wait for it to end.
+    await acquire(client, MIGRATING_NAMESPACE, key, waitMs, (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`);
+    await client.query('SELECT pg_advisory_unlock($1, $2)', [MIGRATING_NAMESPACE, key]);
+    return await fn();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]).catch(() => {});
+  }
+}
+
+/** Takes a session-level advisory lock, waiting up to waitMs; then fails naming the session that holds it. */
+async function acquire(client: Client, namespace: number, key: number, waitMs: number, what: (holder: string) => string): Promise<void> {
   try {
     // lock_timeout bounds the wait; 0 would mean "wait forever", so a zero wait is a single try.
     if (waitMs === 0) {
-      const r = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_NAMESPACE, key]);
+      const r = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [namespace, key]);
       if (!r.rows[0].ok) throw Object.assign(new Error('lock not available'), { code: '55P03' });
     } else {
       await client.query(`SET lock_timeout = ${Math.floor(waitMs)}`);
-      await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, key]);
+      await client.query('SELECT pg_advisory_lock($1, $2)', [namespace, key]);
     }
   } catch (err) {
     if ((err as { code?: string }).code === '55P03') {
       throw new StateError(
-        [`another migration run holds the lock on this history table: ${await holder(client, key)}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`],
+        [`${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`],
         { cause: err },
       );
     }
     throw err;
   } finally {
     await client.query('RESET lock_timeout').catch(() => {});
-  }
-  try {
-    return await fn();
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]).catch(() => {});
   }
 }

@@ -1,6 +1,6 @@
 import { MigrationError } from '../errors.js';
 import { LineMap, type Statement } from '../migrations/parse.js';
-import type { Script } from '../migrations/types.js';
+import type { Script } from '../model/migration.js';
 
 /** The fields node-postgres copies from a PostgreSQL ErrorResponse. */
 export interface PgError extends Error {

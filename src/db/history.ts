@@ -1,21 +1,22 @@
 import type { TableName } from '../config/history-table.js';
 import { StateError } from '../errors.js';
 import { versionFromName } from '../migrations/names.js';
-import type { Migration, Version } from '../migrations/types.js';
+import type { Migration } from '../model/migration.js';
+import type { HistoryRow } from '../model/history.js';
 import { parseVersionText } from '../migrations/version.js';
 import type { Client } from './connect.js';
 import { quoteIdent, quoteTable, tableText } from './identifiers.js';
 
-/** One row of the history table. */
-export interface HistoryRow {
-  id: number;
-  name: string;
-  version?: Version;
-  checksum?: string;
-  appliedAt: Date;
-  executionMs?: number;
-  appliedBy?: string;
-  dirty: boolean;
+/**
+ * The history table, the only module that writes its rows. Every statement names it schema-qualified, resolved
+ * once per run on a session of our own: nothing a migration does to its session (search_path, a temp table of
+ * the same name, SET ROLE) can move or refuse a history row.
+ */
+
+/** The history table with its schema resolved. */
+export interface HistoryTable {
+  schema: string;
+  table: string;
 }
 
 /** Columns this tool adds to the three-column table teams already keep (`id`, `migration_name`, `applied_at`). */
@@ -27,22 +28,41 @@ const ADDED_COLUMNS: Record<string, string> = {
   dirty: 'boolean NOT NULL DEFAULT false',
 };
 
-async function columnsOf(client: Client, table: TableName): Promise<Set<string> | undefined> {
+/**
+ * Where the configured table is, or would be created: a schema-qualified name is taken as it is; an unqualified
+ * one is looked up on the session's search_path, as psql would, and is otherwise created in current_schema().
+ * The client must be a session of ours, not one a migration ran on.
+ */
+export async function locateHistoryTable(client: Client, configured: TableName): Promise<HistoryTable> {
+  if (configured.schema) return { schema: configured.schema, table: configured.table };
   const r = await client.query(
-    `SELECT a.attname FROM pg_attribute a
-      WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped`,
-    [quoteTable(table)],
+    `SELECT (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+              WHERE c.oid = pg_catalog.to_regclass($1)) AS found, pg_catalog.current_schema() AS current`,
+    [quoteIdent(configured.table)],
   );
-  if (!r.rowCount) {
-    const exists = await client.query('SELECT to_regclass($1) IS NOT NULL AS e', [quoteTable(table)]);
-    return exists.rows[0].e ? new Set() : undefined;
+  const schema = (r.rows[0].found ?? r.rows[0].current) as string | null;
+  if (!schema) {
+    throw new StateError([
+      `history table ${configured.table}: the database user's search_path names no schema that exists, so there is nowhere to create it; schema-qualify history-table (e.g. public.${configured.table}) or fix search_path`,
+    ]);
   }
-  return new Set(r.rows.map((row) => row.attname as string));
+  return { schema, table: configured.table };
 }
 
-function foreignLayout(table: TableName, cols: Set<string>): StateError {
+async function columnsOf(client: Client, table: HistoryTable): Promise<Set<string> | undefined> {
+  const r = await client.query(
+    `SELECT c.oid IS NOT NULL AS exists, coalesce(array_agg(a.attname::text) FILTER (WHERE a.attname IS NOT NULL), '{}') AS cols
+       FROM (SELECT pg_catalog.to_regclass($1) AS oid) c
+       LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      GROUP BY c.oid`,
+    [quoteTable(table)],
+  );
+  return r.rows[0].exists ? new Set(r.rows[0].cols as string[]) : undefined;
+}
+
+function foreignLayout(table: HistoryTable, cols: Set<string>): StateError {
   return new StateError([
-    `history table ${tableText(table)} exists but has no migration_name column (it has: ${[...cols].join(', ') || 'no columns'}); it probably belongs to another migration tool. Set history-table to another name, e.g. ${table.schema ? `${table.schema}.` : ''}gate_migrations`,
+    `history table ${tableText(table)} exists but has no migration_name column (it has: ${[...cols].join(', ') || 'no columns'}); it probably belongs to another migration tool. Set history-table to another name, e.g. ${table.schema}.gate_migrations`,
   ]);
 }
 
@@ -50,11 +70,13 @@ function foreignLayout(table: TableName, cols: Set<string>): StateError {
  * Creates the history table, or adopts an existing one in place: the columns this tool needs are added,
  * rows are kept, and versions are recovered from `migration_name`. Runs inside the caller's transaction.
  */
-export async function ensureHistoryTable(client: Client, table: TableName): Promise<'created' | 'adopted' | 'ready'> {
+export async function ensureHistoryTable(client: Client, table: HistoryTable): Promise<'created' | 'adopted' | 'ready'> {
   const q = quoteTable(table);
   const cols = await columnsOf(client, table);
   if (!cols) {
-    if (table.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(table.schema)}`);
+    // Only when missing: CREATE SCHEMA IF NOT EXISTS still asks for CREATE on the database.
+    const schema = await client.query('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS e', [quoteIdent(table.schema)]);
+    if (!schema.rows[0].e) await client.query(`CREATE SCHEMA ${quoteIdent(table.schema)}`);
     await client.query(`CREATE TABLE ${q} (
       id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
       migration_name text NOT NULL UNIQUE,
@@ -83,7 +105,7 @@ export async function ensureHistoryTable(client: Client, table: TableName): Prom
  * Reads the history, whatever its layout so far (read-only: plan uses it before any adoption).
  * Returns undefined when the table does not exist.
  */
-export async function readHistory(client: Client, table: TableName): Promise<HistoryRow[] | undefined> {
+export async function readHistory(client: Client, table: HistoryTable): Promise<HistoryRow[] | undefined> {
   const cols = await columnsOf(client, table);
   if (!cols) return undefined;
   if (!cols.has('migration_name')) throw foreignLayout(table, cols);
@@ -113,26 +135,48 @@ export interface RowValues {
   dirty: boolean;
 }
 
+const INSERT_COLUMNS = '(migration_name, version, checksum, execution_ms, applied_by, dirty)';
+
 /** Inserts a history row and returns its id. */
-export async function insertRow(client: Client, table: TableName, v: RowValues): Promise<number> {
-  const r = await client.query(
-    `INSERT INTO ${quoteTable(table)} (migration_name, version, checksum, execution_ms, applied_by, dirty)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [v.migration.name, v.migration.version.text, v.migration.checksum, v.executionMs ?? null, v.appliedBy, v.dirty],
-  );
+export async function insertRow(client: Client, table: HistoryTable, v: RowValues): Promise<number> {
+  const r = await client.query(`INSERT INTO ${quoteTable(table)} ${INSERT_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
+    v.migration.name,
+    v.migration.version.text,
+    v.migration.checksum,
+    v.executionMs ?? null,
+    v.appliedBy,
+    v.dirty,
+  ]);
   return Number(r.rows[0].id);
 }
 
+/**
+ * The statements that record a transactional migration as the last part of its own transaction, so the row
+ * commits with it or not at all. They run on the migration's session after its statements: the role, the
+ * search_path and our timeouts are put back first (SET LOCAL, for this transaction only), so whatever the
+ * migration did to its session, the row is written by the user that connected, into this table. The server
+ * times the migration from the start of its transaction. Values are escaped by node-postgres.
+ */
+export function recordInTransaction(client: Client, table: HistoryTable, migration: Migration, appliedBy: string, timeouts: string[]): string[] {
+  const lit = (v: string) => client.escapeLiteral(v);
+  return [
+    'SET LOCAL SESSION AUTHORIZATION DEFAULT',
+    'SET LOCAL search_path = pg_catalog, pg_temp',
+    ...timeouts,
+    `INSERT INTO ${quoteTable(table)} ${INSERT_COLUMNS} VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::int, ${lit(appliedBy)}, false)`,
+  ];
+}
+
 /** Marks a dirty row clean once its non-transactional migration finished. */
-export async function markClean(client: Client, table: TableName, id: number, executionMs: number): Promise<void> {
+export async function markClean(client: Client, table: HistoryTable, id: number, executionMs: number): Promise<void> {
   await client.query(`UPDATE ${quoteTable(table)} SET dirty = false, execution_ms = $1, applied_at = now() WHERE id = $2`, [executionMs, id]);
 }
 
-export async function deleteRow(client: Client, table: TableName, id: number): Promise<void> {
+export async function deleteRow(client: Client, table: HistoryTable, id: number): Promise<void> {
   await client.query(`DELETE FROM ${quoteTable(table)} WHERE id = $1`, [id]);
 }
 
 /** Records a checksum: for rows adopted without one, and for edits accepted explicitly. */
-export async function setChecksum(client: Client, table: TableName, id: number, checksum: string): Promise<void> {
+export async function setChecksum(client: Client, table: HistoryTable, id: number, checksum: string): Promise<void> {
   await client.query(`UPDATE ${quoteTable(table)} SET checksum = $1 WHERE id = $2`, [checksum, id]);
 }

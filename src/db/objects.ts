@@ -1,4 +1,5 @@
 import type { Client } from './connect.js';
+import { withTransaction } from './transaction.js';
 
 /**
  * The user objects of a database, each as the statement that drops it: tables, views, materialized views,
@@ -37,13 +38,8 @@ export async function userObjects(client: Client): Promise<Set<string>> {
 export async function dropCreatedSince(client: Client, before: Set<string>): Promise<string[]> {
   const extra = [...(await userObjects(client))].filter((d) => !before.has(d));
   if (!extra.length) return [];
-  await client.query('BEGIN');
-  try {
+  await withTransaction(client, async () => {
     for (const statement of extra) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  }
+  });
   return extra;
 }

@@ -1,14 +1,13 @@
-import type { TableName } from '../config/history-table.js';
 import type { Plan } from '../migrations/plan.js';
 import type { Client } from './connect.js';
-import { deleteRow, insertRow, markClean, setChecksum } from './history.js';
+import { deleteRow, insertRow, markClean, setChecksum, type HistoryTable } from './history.js';
 
 /**
  * Applies the plan's bookkeeping before any migration runs, in one transaction: accepted edits and adopted
  * rows get the file's checksum, a resolved dirty row is cleared or marked done, baseline rows are recorded.
  * Returns one sentence per change for the report.
  */
-export async function settleHistory(client: Client, table: TableName, plan: Plan, appliedBy: string): Promise<string[]> {
+export async function settleHistory(client: Client, table: HistoryTable, plan: Plan, appliedBy: string): Promise<string[]> {
   const notes: string[] = [];
   for (const { migration, row } of plan.accepted) {
     await setChecksum(client, table, row.id, migration.checksum);

@@ -1,29 +1,9 @@
 import type { Client } from '../db/connect.js';
-import { statementError } from '../db/errors.js';
+import type { HistoryTable } from '../db/history.js';
+import { quoteTable } from '../db/identifiers.js';
+import type { Observer } from '../db/runner.js';
 import type { Statement } from '../migrations/parse.js';
-import { cannotRunInTransaction, type ExecutionPlan } from '../migrations/transaction.js';
-import type { Script } from '../migrations/types.js';
-
-export interface LockTaken {
-  relation: string;
-  /** As SQL names it: ACCESS EXCLUSIVE, SHARE, ROW EXCLUSIVE, … */
-  mode: string;
-}
-
-/** What one statement did to tables that existed before its migration. */
-export interface StatementTrace {
-  file: string;
-  line: number;
-  column: number;
-  /** The statement's first line, for tables. */
-  sql: string;
-  locks: LockTaken[];
-  /** Tables whose storage was rewritten (relfilenode changed). */
-  rewrites: string[];
-  durationMs: number;
-  /** False for statements that cannot run in a transaction: their locks are the documented ones, not observed. */
-  observed: boolean;
-}
+import type { LockTaken, StatementTrace } from '../model/trace.js';
 
 /**
  * Modes reported as findings: ACCESS EXCLUSIVE blocks every query on the table, SHARE and EXCLUSIVE block all
@@ -47,23 +27,26 @@ interface Relations {
   files: Map<number, string>;
 }
 
-async function existingRelations(client: Client): Promise<Relations> {
+/** Catalog names are qualified: the queries run on the migration's session, whatever its search_path. */
+async function existingRelations(client: Client, history: HistoryTable): Promise<Relations> {
   const r = await client.query(
     `SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::text AS file
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pmg_verify') AND n.nspname NOT LIKE 'pg_toast%'`,
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+        AND c.oid IS DISTINCT FROM pg_catalog.to_regclass($1)`,
+    [quoteTable(history)],
   );
   return { names: new Map(r.rows.map((x) => [x.oid, x.name])), files: new Map(r.rows.map((x) => [x.oid, x.file])) };
 }
 
 async function heldLocks(client: Client, rel: Relations): Promise<Set<string>> {
-  const r = await client.query(`SELECT relation::int AS oid, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted`);
+  const r = await client.query(`SELECT relation::int AS oid, mode FROM pg_catalog.pg_locks WHERE pid = pg_catalog.pg_backend_pid() AND locktype = 'relation' AND granted`);
   return new Set(r.rows.filter((x) => rel.names.has(x.oid)).map((x) => `${x.oid}|${x.mode}`));
 }
 
 async function rewritten(client: Client, rel: Relations): Promise<string[]> {
   if (!rel.files.size) return [];
-  const r = await client.query('SELECT oid::int AS oid, relfilenode::text AS file FROM pg_class WHERE oid = ANY($1::oid[])', [[...rel.files.keys()]]);
+  const r = await client.query('SELECT oid::int AS oid, relfilenode::text AS file FROM pg_catalog.pg_class WHERE oid = ANY($1::pg_catalog.oid[])', [[...rel.files.keys()]]);
   const out: string[] = [];
   for (const row of r.rows) {
     if (rel.files.get(row.oid) !== row.file) {
@@ -75,49 +58,32 @@ async function rewritten(client: Client, rel: Relations): Promise<string[]> {
 }
 
 /**
- * Runs a migration statement by statement, recording for each the locks it took on tables that existed before
- * the migration, whether it rewrote them, and how long it took. Transactional migrations run in one transaction
- * (pg_locks shows what it holds so far); the others run each statement in its own transaction where PostgreSQL
- * allows it, and report the documented lock where it does not. A failing statement throws a MigrationError at
- * its file position.
+ * Watches a migration as the engine runs it: for each statement, the locks it took on tables that existed
+ * before the migration, whether it rewrote them, and how long it took. Inside a transaction pg_locks shows what
+ * it holds so far; statements that cannot run in a transaction get their documented lock.
  */
-export async function traceMigration(client: Client, script: Script, exec: ExecutionPlan): Promise<StatementTrace[]> {
-  const rel = await existingRelations(client);
-  const traces: StatementTrace[] = [];
-  const inTx = exec.mode === 'transaction';
-  if (inTx) await client.query('BEGIN');
-  let held = new Set<string>();
-  try {
-    for (const s of exec.statements) {
-      if (s.kind === 'TransactionStmt') continue;
-      const observable = !cannotRunInTransaction(s);
-      if (!inTx && observable) {
-        await client.query('BEGIN');
-        held = new Set();
-      }
-      const started = performance.now();
-      try {
-        await client.query(s.sql);
-      } catch (err) {
-        throw statementError(err, script, s);
-      }
-      const durationMs = Math.round(performance.now() - started);
-      let locks = documentedLocks(s);
-      if (observable) {
-        const now = await heldLocks(client, rel);
-        locks = [...now].filter((l) => !held.has(l)).map((l) => {
-          const [oid, mode] = l.split('|');
-          return { relation: rel.names.get(Number(oid))!, mode: modeName(mode) };
-        });
-        held = now;
-      }
-      traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), locks, rewrites: await rewritten(client, rel), durationMs, observed: observable });
-      if (!inTx && observable) await client.query('COMMIT');
-    }
-    if (inTx) await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
+export class LockTracer implements Observer {
+  readonly traces: StatementTrace[] = [];
+  private rel: Relations = { names: new Map(), files: new Map() };
+  private held = new Set<string>();
+
+  constructor(private readonly history: HistoryTable) {}
+
+  async start(client: Client): Promise<void> {
+    this.rel = await existingRelations(client, this.history);
   }
-  return traces;
+
+  async statement(client: Client, s: Statement, o: { durationMs: number; fresh: boolean; observable: boolean }): Promise<void> {
+    if (o.fresh) this.held = new Set();
+    let locks = documentedLocks(s);
+    if (o.observable) {
+      const now = await heldLocks(client, this.rel);
+      locks = [...now].filter((l) => !this.held.has(l)).map((l) => {
+        const [oid, mode] = l.split('|');
+        return { relation: this.rel.names.get(Number(oid))!, mode: modeName(mode) };
+      });
+      this.held = now;
+    }
+    this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
+  }
 }

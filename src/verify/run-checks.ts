@@ -1,27 +1,29 @@
+import type { TableName } from '../config/history-table.js';
 import type { Check } from '../config/inputs-spec.js';
-import { connect, withClient, type Client } from '../db/connect.js';
-import { ensureHistoryTable } from '../db/history.js';
-import { executeScript, runMigration } from '../db/runner.js';
+import { connect, type Client } from '../db/connect.js';
+import { ensureHistoryTable, locateHistoryTable } from '../db/history.js';
+import { executeScript, rolledBack, runMigration, type Recording, type Timeouts } from '../db/runner.js';
+import { MigrationSession } from '../db/session.js';
+import { withTransaction } from '../db/transaction.js';
 import { MigrationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Analysed } from '../migrations/analyse.js';
 import { parseScript } from '../migrations/parse.js';
 import { executionPlan, type ExecutionPlan } from '../migrations/transaction.js';
-import type { Migration } from '../migrations/types.js';
-import { locationFields, type Finding, type VerifiedMigration, type VerifyResult } from '../report/report.js';
-import { BLOCKING, traceMigration } from './lock-trace.js';
+import type { Migration } from '../model/migration.js';
+import { locationFields, type Finding, type VerifiedMigration, type VerifyResult } from '../model/report.js';
+import { BLOCKING, LockTracer } from './lock-trace.js';
 import type { ScratchServer } from './scratch.js';
 import { loadSeed } from './seed.js';
 import { describeDiff, diffSnapshots, isEmptyDiff, takeSnapshot, type Snapshot } from './snapshot.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends Timeouts {
   checks: Set<Check>;
   idempotency: 'error' | 'warning' | 'off';
   seedFile?: string;
+  /** The history table apply would write: verify records its migrations there, with the same code. */
+  historyTable: TableName;
 }
-
-/** verify keeps its own bookkeeping in a schema it leaves out of every snapshot. */
-const SCRATCH_HISTORY = { schema: 'pmg_verify', table: 'history' };
 
 function failure(rule: string, severity: Finding['severity'], message: string, err?: MigrationError, help?: string): Finding {
   return {
@@ -46,8 +48,29 @@ class Timer {
   }
 }
 
-async function onDatabase<T>(server: ScratchServer, db: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  return withClient(server.urlOf(db), fn);
+/**
+ * The two connections apply has, on a scratch database: our own (history, snapshots, seed) and the session the
+ * migrations run on.
+ */
+interface Bench {
+  control: Client;
+  session: MigrationSession;
+}
+
+async function openBench(url: string): Promise<Bench> {
+  const control = await connect(url);
+  try {
+    // A scratch database is ours alone: no other run to keep out, any key will do.
+    return { control, session: await MigrationSession.open(url, 0) };
+  } catch (err) {
+    await control.end().catch(() => {});
+    throw err;
+  }
+}
+
+async function closeBench(b: Bench): Promise<void> {
+  await b.session.close();
+  await b.control.end().catch(() => {});
 }
 
 /** What a check needs to know of the migration under test. */
@@ -63,10 +86,11 @@ interface Subject {
 
 /**
  * Runs the deployed migrations and the seed on a working scratch database, then each new migration on it in
- * order: applied statement by statement with its locks traced, then re-run and taken down and up again. Where
- * the migration and its down script are transactional those two checks run inside a transaction that is rolled
- * back, so the working database is never rebuilt; otherwise they run on copies made with CREATE DATABASE …
- * TEMPLATE. Either way every new migration costs the same, whatever the number deployed.
+ * order, all through apply's own engine and history table: each new one with its locks traced, then re-run and
+ * taken down and up again. Where the migration and its down script are transactional those two checks run
+ * inside a transaction that is rolled back, so the working database is never rebuilt; otherwise they run on
+ * copies made with CREATE DATABASE … TEMPLATE. Either way every new migration costs the same, whatever the
+ * number deployed.
  */
 export async function runChecks(server: ScratchServer, deployed: Migration[], fresh: Analysed[], opts: CheckOptions, log: Logger): Promise<{ result: VerifyResult; findings: Finding[] }> {
   const findings: Finding[] = [];
@@ -84,79 +108,74 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
   const result: VerifyResult = { deployed: deployed.length, migrations: entries, schemaChange: [], checkMs: timer.ms };
 
   const work = await server.create('work');
-  let c = await connect(server.urlOf(work));
+  let bench = await openBench(server.urlOf(work));
   try {
-    const ready = await timer.time('deployed', () => applyDeployed(c, server.urlOf(work), deployed, opts.seedFile, findings, log));
+    const history = await locateHistoryTable(bench.control, opts.historyTable);
+    await withTransaction(bench.control, () => ensureHistoryTable(bench.control, history));
+    const record: Recording = { table: history, appliedBy: 'verify', control: bench.control };
+    const ready = await timer.time('deployed', () => applyDeployed(bench, record, server.urlOf(work), deployed, opts, findings, log));
     if (!ready) return { result, findings };
-    const base = await takeSnapshot(c);
+    const base = await takeSnapshot(bench.control);
     let before = base;
     for (const [i, { migration, exec }] of fresh.entries()) {
       const entry = entries[i];
-      const applied = await timer.time('apply+locks', () => applyTraced(c, migration, exec, entry, findings));
+      const applied = await timer.time('apply+locks', () => applyTraced(bench, record, migration, exec, opts, entry, findings, log));
       if (!applied) break;
       log.info(`verified ${migration.name}: applies in ${entry.applyMs} ms`);
       if (opts.checks.has('locks')) findings.push(...lockFindings(entry));
-      const subject: Subject = { migration, exec, before, after: await takeSnapshot(c), down: await downPlan(migration, entry, findings) };
+      const subject: Subject = { migration, exec, before, after: await takeSnapshot(bench.control), down: await downPlan(migration, entry, findings) };
       const inRollback = exec.mode === 'transaction' && (!subject.down || subject.down.mode === 'transaction');
       // A check that cannot be rolled back runs on a copy; copying needs the working database to be idle.
-      const onCopy = async (label: string, fn: (d: Client) => Promise<void>) => {
-        await c.end();
+      const onCopy = async (label: string, fn: (s: MigrationSession) => Promise<void>) => {
+        await closeBench(bench);
         const copy = await server.create(label, work);
         try {
-          await onDatabase(server, copy, fn);
+          const b = await openBench(server.urlOf(copy));
+          await fn(b.session).finally(() => closeBench(b));
         } finally {
           await server.drop(copy);
-          c = await connect(server.urlOf(work));
+          bench = await openBench(server.urlOf(work));
+          record.control = bench.control;
         }
       };
-      const isolated = (label: string, fn: (d: Client) => Promise<void>) => (inRollback ? rolledBack(c, fn) : onCopy(label, fn));
+      const isolated = (label: string, fn: (s: MigrationSession) => Promise<void>) => (inRollback ? rolledBack(bench.session, () => fn(bench.session)) : onCopy(label, fn));
       if (entry.idempotency === 'not run') {
-        await timer.time('idempotency', () => isolated('again', (d) => checkIdempotency(d, subject, inRollback, opts.idempotency, entry, findings)));
+        await timer.time('idempotency', () => isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)));
       }
       if (entry.reversibility === 'not run' && subject.down) {
-        await timer.time('reversibility', () => isolated('down', (d) => checkReversibility(d, subject, inRollback, entry, findings)));
+        await timer.time('reversibility', () => isolated('down', (s) => checkReversibility(s, subject, inRollback, opts, entry, findings)));
       }
       before = subject.after;
     }
     result.schemaChange = describeDiff(diffSnapshots(base, before));
     return { result, findings };
   } finally {
-    await c.end().catch(() => {});
+    await closeBench(bench);
   }
 }
 
-async function rolledBack(c: Client, fn: (c: Client) => Promise<void>): Promise<void> {
-  await c.query('BEGIN');
-  try {
-    await fn(c);
-  } finally {
-    await c.query('ROLLBACK');
-  }
-}
-
-async function applyDeployed(c: Client, url: string, deployed: Migration[], seedFile: string | undefined, findings: Finding[], log: Logger): Promise<boolean> {
-  await c.query('BEGIN');
-  await ensureHistoryTable(c, SCRATCH_HISTORY);
-  await c.query('COMMIT');
+/** The deployed migrations and the seed, applied by the same engine and into the same history table as apply. */
+async function applyDeployed(b: Bench, record: Recording, url: string, deployed: Migration[], opts: CheckOptions, findings: Finding[], log: Logger): Promise<boolean> {
   for (const m of deployed) {
     try {
       const exec = executionPlan(await parseScript(m.up), m.noTransactionDirective);
-      await runMigration(c, m, exec, { historyTable: SCRATCH_HISTORY, lockTimeoutMs: 0, statementTimeoutMs: 0, lockRetries: 0, appliedBy: 'verify' }, log);
+      await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
     } catch (err) {
       if (!(err instanceof MigrationError)) throw err;
       findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
       return false;
     }
   }
-  if (seedFile) await loadSeed(c, url, seedFile);
+  if (opts.seedFile) await loadSeed(b.control, url, opts.seedFile);
   return true;
 }
 
-async function applyTraced(c: Client, m: Migration, exec: ExecutionPlan, entry: VerifiedMigration, findings: Finding[]): Promise<boolean> {
+/** A new migration, applied and recorded exactly as apply would, with a lock tracer watching each statement. */
+async function applyTraced(b: Bench, record: Recording, m: Migration, exec: ExecutionPlan, opts: CheckOptions, entry: VerifiedMigration, findings: Finding[], log: Logger): Promise<boolean> {
+  const tracer = new LockTracer(record.table);
   try {
-    const t = performance.now();
-    entry.statements = await traceMigration(c, m.up, exec);
-    entry.applyMs = Math.round(performance.now() - t);
+    const r = await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, record, observer: tracer }, log);
+    entry.applyMs = r.durationMs;
     entry.apply = 'ok';
     return true;
   } catch (err) {
@@ -164,6 +183,8 @@ async function applyTraced(c: Client, m: Migration, exec: ExecutionPlan, entry: 
     entry.apply = 'failed';
     findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
     return false;
+  } finally {
+    entry.statements = tracer.traces;
   }
 }
 
@@ -206,34 +227,34 @@ function lockFindings(entry: VerifiedMigration): Finding[] {
   return out;
 }
 
-async function checkIdempotency(c: Client, x: Subject, inTx: boolean, severity: 'error' | 'warning' | 'off', entry: VerifiedMigration, findings: Finding[]): Promise<void> {
-  const level = severity as Finding['severity'];
+async function checkIdempotency(s: MigrationSession, x: Subject, inTx: boolean, opts: CheckOptions, entry: VerifiedMigration, findings: Finding[]): Promise<void> {
+  const level = opts.idempotency as Finding['severity'];
   try {
-    await executeScript(c, x.migration.up, x.exec, inTx);
+    await executeScript(s, x.migration.up, x.exec, opts, inTx);
   } catch (err) {
     if (!(err instanceof MigrationError)) throw err;
     entry.idempotency = 'failed';
     findings.push(failure('not-idempotent', level, `${x.migration.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
     return;
   }
-  const diff = diffSnapshots(x.after, await takeSnapshot(c));
+  const diff = diffSnapshots(x.after, await takeSnapshot(await s.client()));
   entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
   if (!isEmptyDiff(diff)) {
     findings.push(failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'));
   }
 }
 
-async function checkReversibility(c: Client, x: Subject, inTx: boolean, entry: VerifiedMigration, findings: Finding[]): Promise<void> {
+async function checkReversibility(s: MigrationSession, x: Subject, inTx: boolean, opts: CheckOptions, entry: VerifiedMigration, findings: Finding[]): Promise<void> {
   const down = x.migration.down!;
   try {
-    await executeScript(c, down, x.down!, inTx);
+    await executeScript(s, down, x.down!, opts, inTx);
   } catch (err) {
     if (!(err instanceof MigrationError)) throw err;
     entry.reversibility = 'failed';
     findings.push(failure('not-reversible', 'error', `the down script of ${x.migration.name} fails`, err));
     return;
   }
-  const diff = diffSnapshots(x.before, await takeSnapshot(c));
+  const diff = diffSnapshots(x.before, await takeSnapshot(await s.client()));
   if (!isEmptyDiff(diff)) {
     entry.reversibility = 'failed';
     findings.push({
@@ -245,7 +266,7 @@ async function checkReversibility(c: Client, x: Subject, inTx: boolean, entry: V
     return;
   }
   try {
-    await executeScript(c, x.migration.up, x.exec, inTx);
+    await executeScript(s, x.migration.up, x.exec, opts, inTx);
     entry.reversibility = 'ok';
   } catch (err) {
     if (!(err instanceof MigrationError)) throw err;

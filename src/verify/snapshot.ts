@@ -3,8 +3,8 @@ import type { Client } from '../db/connect.js';
 /** A schema as the catalogs describe it: `kind name` -> definition. Independent of pg_dump and its version. */
 export type Snapshot = Map<string, string>;
 
-/** Schemas never compared: the system's, and the one verify keeps its own bookkeeping in. */
-const SKIP = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pmg_verify') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
+/** Schemas never compared: the system's. */
+const SKIP = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
 
 const QUERIES: Record<string, string> = {
   table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || coalesce(' acl=' || c.relacl::text, '') AS v

@@ -1,0 +1,97 @@
+import type { ExecutionPlan } from '../migrations/transaction.js';
+import { MIGRATING_NAMESPACE } from './advisory-lock.js';
+import { connect, type Client } from './connect.js';
+
+/**
+ * What a new connection starts from, restored on a connection that already ran a migration: the session user
+ * and role (SET SESSION AUTHORIZATION DEFAULT also ends SET ROLE), every setting, cursors, prepared statements,
+ * LISTEN, session advisory locks, cached plans, sequence caches and temp tables. DISCARD ALL would do the same
+ * but may not run inside a transaction block, and these travel in the same simple query as a migration.
+ * The session's own "migrating" lock (see MIGRATING_NAMESPACE) is taken again at once.
+ */
+function sessionReset(key: number): readonly string[] {
+  return [
+    'SET SESSION AUTHORIZATION DEFAULT',
+    'RESET ALL',
+    'CLOSE ALL',
+    'DEALLOCATE ALL',
+    'UNLISTEN *',
+    'SELECT pg_catalog.pg_advisory_unlock_all()',
+    holdMigratingLock(key),
+    'DISCARD SEQUENCES',
+    'DISCARD TEMP',
+    'DISCARD PLANS',
+  ];
+}
+
+/** Validated integers, never user text. */
+const holdMigratingLock = (key: number) => `SELECT pg_catalog.pg_advisory_lock(${MIGRATING_NAMESPACE}, ${Math.trunc(key)})`;
+
+/**
+ * Statements that change what new sessions start from. After one, RESET ALL would go back to the defaults this
+ * connection started with, not the new ones psql's next session would see: the session is replaced instead.
+ */
+const CHANGES_SESSION_DEFAULTS = new Set(['AlterDatabaseSetStmt', 'AlterRoleSetStmt']);
+
+/**
+ * The connection migrations run on, as fresh for each one as psql -f's own process: reset after every
+ * migration, replaced after a failure (whatever state the failed attempt left) and after a migration that
+ * changed session defaults. A cheap reset per migration instead of a connection per migration keeps a run of
+ * hundreds of small migrations close to one psql session.
+ */
+export class MigrationSession {
+  private stale = false;
+  /** The statements that make this session fresh again. */
+  readonly reset: readonly string[];
+
+  private constructor(
+    private readonly url: string,
+    private readonly key: number,
+    private current: Client,
+  ) {
+    this.reset = sessionReset(key);
+  }
+
+  /**
+   * A session for the run that holds the advisory lock `key`. As long as it lives it holds the "migrating" lock
+   * too, so a run whose process died while its migration was still executing on the server keeps the next run
+   * waiting until that migration has ended, not only until the lock's own session noticed the death.
+   */
+  static async open(url: string, key: number): Promise<MigrationSession> {
+    return new MigrationSession(url, key, await MigrationSession.connect(url, key));
+  }
+
+  private static async connect(url: string, key: number): Promise<Client> {
+    const client = await connect(url);
+    await client.query(holdMigratingLock(key));
+    return client;
+  }
+
+  /** The connection the next migration runs on: a new one if the last left anything behind. */
+  async client(): Promise<Client> {
+    if (this.stale) {
+      await this.current.end().catch(() => {});
+      this.current = await MigrationSession.connect(this.url, this.key);
+      this.stale = false;
+    }
+    return this.current;
+  }
+
+  /**
+   * The connection may carry state a reset does not clear (a failed attempt's aborted transaction, which still
+   * holds its locks): it is closed now, and the next migration gets a new one.
+   */
+  async replace(): Promise<void> {
+    this.stale = true;
+    await this.current.end().catch(() => {});
+  }
+
+  /** After a migration ran to its end: replace the connection if the reset cannot make it fresh. */
+  finished(exec: ExecutionPlan): void {
+    if (exec.statements.some((s) => CHANGES_SESSION_DEFAULTS.has(s.kind))) this.stale = true;
+  }
+
+  async close(): Promise<void> {
+    await this.current.end().catch(() => {});
+  }
+}
