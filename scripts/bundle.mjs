@@ -1,8 +1,13 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) with ncc in ESM mode, and places the
 // PostgreSQL parser's WebAssembly beside them.
 //
-// Bundled ESM has no __dirname, and libpg-query's loader finds its .wasm through __dirname: each bundle gets
-// a first line that defines __dirname/__filename from import.meta.url, so the loader looks in dist/.
+// The sources load command modules and heavy clients with import(), so a run loads only what its command needs;
+// ncc emits each such part as a chunk file beside the bundle (<id>.index.js, <id>.cli.js: ncc names chunks after
+// the bundle's filename, which keeps the two bundles' chunks apart) that the bundle imports when needed.
+//
+// Bundled ESM has no __dirname, and libpg-query's loader finds its .wasm through __dirname: every file that
+// uses __dirname (whichever chunk holds the loader) gets first lines that define __dirname/__filename from
+// import.meta.url, so the loader looks in dist/.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -17,27 +22,41 @@ const SHIM = [
 ].join('\n');
 
 const bundles = [
-  { entry: 'src/index.ts', out: 'dist/index.js' },
-  { entry: 'src/bin/pg-migration-gate.ts', out: 'dist/cli.js', shebang: true },
+  { entry: 'src/index.ts', out: 'index.js' },
+  { entry: 'src/bin/pg-migration-gate.ts', out: 'cli.js', shebang: true },
 ];
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
+const written = [];
 for (const b of bundles) {
-  const { code } = await ncc(new URL(`../${b.entry}`, import.meta.url).pathname, {
+  const { code, assets } = await ncc(new URL(`../${b.entry}`, import.meta.url).pathname, {
+    filename: b.out,
     minify: false,
     sourceMap: false,
     quiet: true,
   });
-  // ncc rewrites a path expression into an asset path when a file of that name happens to exist at build time
-  // (a local backups/ folder, say): the bundle would then differ between checkouts. Refuse such a bundle.
-  if (code.includes('__nccwpck_require__.ab + ')) {
-    throw new Error(`${b.entry}: ncc relocated a path expression as an asset; build from a clean checkout (move local folders such as backups/ away)`);
+  const files = { [b.out]: code };
+  for (const [name, asset] of Object.entries(assets)) {
+    // Chunks are expected, and a package.json saying "type": "module", which dist/ gets below. Any other asset
+    // is a file ncc chose to copy beside the bundle: refuse it rather than ship it unnoticed.
+    if (name === 'package.json') continue;
+    if (!name.endsWith(`.${b.out}`)) throw new Error(`${b.entry}: unexpected ncc asset ${name}`);
+    files[name] = asset.source.toString();
   }
-  const body = code.replace(/^#!.*\n/, '');
-  writeFileSync(b.out, `${b.shebang ? '#!/usr/bin/env node\n' : ''}${SHIM}\n${body}`);
-  if (b.shebang) chmodSync(b.out, 0o755);
+  for (const [name, text] of Object.entries(files)) {
+    // ncc rewrites a path expression into an asset path when a file of that name happens to exist at build time
+    // (a local backups/ folder, say): the bundle would then differ between checkouts. Refuse such a bundle.
+    if (text.includes('__nccwpck_require__.ab + ')) {
+      throw new Error(`${b.entry}: ncc relocated a path expression as an asset in ${name}; build from a clean checkout (move local folders such as backups/ away)`);
+    }
+    const shebang = b.shebang && name === b.out ? '#!/usr/bin/env node\n' : '';
+    const shim = /\b__(dirname|filename)\b/.test(text) ? `${SHIM}\n` : '';
+    writeFileSync(`dist/${name}`, `${shebang}${shim}${text.replace(/^#!.*\n/, '')}`);
+    if (shebang) chmodSync(`dist/${name}`, 0o755);
+    written.push(name);
+  }
 }
 writeFileSync('dist/package.json', '{ "type": "module" }\n');
 copyFileSync('node_modules/libpg-query/wasm/libpg-query.wasm', 'dist/libpg-query.wasm');
-console.log('bundled dist/index.js, dist/cli.js and dist/libpg-query.wasm');
+console.log(`bundled dist/: ${written.join(', ')} and libpg-query.wasm`);

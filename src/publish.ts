@@ -7,7 +7,7 @@ import { annotationsFor } from './report/annotations.js';
 import { writeReport } from './report/json.js';
 import { COMMENT_LIMIT_CHARS, SUMMARY_LIMIT_BYTES } from './report/limits.js';
 import { fitMarkdown, renderMarkdown } from './report/markdown.js';
-import type { Report } from './report/report.js';
+import type { Report } from './model/report.js';
 import { writeSarif } from './report/sarif.js';
 import { VERSION } from './version.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { chooseTool, dockerTool, libpqArgs } from '../../src/backup/pg-tools.js';
 import { readMetadata } from '../../src/backup/metadata.js';
-import { applyMigrations as apply } from '../../src/commands/apply-engine.js';
+import { applyMigrations as apply } from '../../src/apply/pipeline.js';
 import { backup } from '../../src/commands/backup.js';
 import { restore } from '../../src/commands/restore.js';
 import { verify } from '../../src/commands/verify.js';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyMigrations } from '../../src/commands/apply-engine.js';
+import { applyMigrations } from '../../src/apply/pipeline.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/db/embedded-server.js';

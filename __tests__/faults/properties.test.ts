@@ -1,8 +1,8 @@
-import type { HistoryRow } from '../../src/db/history.js';
+import type { HistoryRow } from '../../src/model/history.js';
 import { InputError } from '../../src/errors.js';
 import { discover } from '../../src/migrations/discover.js';
 import { makePlan } from '../../src/migrations/plan.js';
-import type { Migration } from '../../src/migrations/types.js';
+import type { Migration } from '../../src/model/migration.js';
 import { compareVersions, versionId } from '../../src/migrations/version.js';
 import { makeFolder } from '../harness/folders.js';
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { apply } from '../../src/commands/apply.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { applyMigrations } from '../../src/commands/apply-engine.js';
+import { applyMigrations } from '../../src/apply/pipeline.js';
 import { silentLogger } from '../../src/logger.js';
 import { testConfig } from '../harness/config.js';
 import { tableChecksums } from '../harness/data.js';

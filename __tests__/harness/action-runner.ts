@@ -33,6 +33,25 @@ export function parseOutputFile(text: string): Record<string, string> {
 export async function runAction(inputs: Record<string, string>, opts: { workspace?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
   const entry = join(process.cwd(), 'dist', 'index.js');
   if (!existsSync(entry)) throw new Error('dist/index.js is missing: run npm run build first');
+  const { env, runnerTemp, outputFile, summaryFile } = runnerEnv(inputs, opts);
+  const child = spawn(process.execPath, [entry], { cwd: opts.workspace ?? process.cwd(), env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    runnerTemp,
+  };
+}
+
+/** The environment the runner gives an action step: inputs, output and summary files, the run's identity. */
+export function runnerEnv(inputs: Record<string, string>, opts: { workspace?: string; env?: Record<string, string> } = {}) {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'pmg-runner-'));
   const outputFile = join(runnerTemp, 'output');
   const summaryFile = join(runnerTemp, 'summary');
@@ -54,18 +73,5 @@ export async function runAction(inputs: Record<string, string>, opts: { workspac
     ...opts.env,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const child = spawn(process.execPath, [entry], { cwd: opts.workspace ?? process.cwd(), env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    runnerTemp,
-  };
+  return { env, runnerTemp, outputFile, summaryFile };
 }

@@ -1,7 +1,7 @@
-import type { HistoryRow } from '../../src/db/history.js';
+import type { HistoryRow } from '../../src/model/history.js';
 import { discover } from '../../src/migrations/discover.js';
 import { makePlan, planHash, type PlanOptions } from '../../src/migrations/plan.js';
-import type { Migration } from '../../src/migrations/types.js';
+import type { Migration } from '../../src/model/migration.js';
 import { makeFolder } from '../harness/folders.js';
 
 const opts: PlanOptions = { allowOutOfOrder: false, acceptEdited: [] };

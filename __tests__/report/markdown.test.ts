@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fitMarkdown, renderMarkdown, verdict } from '../../src/report/markdown.js';
-import { newReport, type Report } from '../../src/report/report.js';
+import { newReport, type Report } from '../../src/model/report.js';
 import { renderText } from '../../src/report/text.js';
 
 const fixture = (name: string): Report => JSON.parse(readFileSync(`__fixtures__/reports/${name}.json`, 'utf8'));

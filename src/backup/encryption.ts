@@ -1,22 +1,18 @@
-import { Decrypter, Encrypter } from 'age-encryption';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { InputError } from '../errors.js';
 
-/** Public keys a backup may be encrypted to: age's X25519 recipients (age1…). */
-export function parseRecipients(value: string): string[] | string {
-  const keys = value.split(/[\s,]+/).filter(Boolean);
-  const bad = keys.filter((k) => !/^age1[0-9a-z]{50,}$/.test(k));
-  return bad.length ? `backup-recipient: '${bad[0]}' is not an age public key (age1…); generate one with age-keygen` : keys;
-}
+// age-encryption is imported when a file is encrypted or decrypted, not with this module: config parsing reads
+// parseRecipients on every run, and most runs encrypt nothing.
 
 /**
  * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
  * read the repository can download its artifacts; only holders of a matching identity can read this.
  */
 export async function encryptFile(input: string, output: string, recipients: string[]): Promise<void> {
+  const { Encrypter } = await import('age-encryption');
   const e = new Encrypter();
   for (const r of recipients) e.addRecipient(r);
   const encrypted = await e.encrypt(Readable.toWeb(createReadStream(input)) as unknown as ReadableStream<Uint8Array>);
@@ -26,6 +22,7 @@ export async function encryptFile(input: string, output: string, recipients: str
 /** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
 export async function decryptFile(input: string, output: string, identity: string | undefined): Promise<void> {
   if (!identity) throw new InputError([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
+  const { Decrypter } = await import('age-encryption');
   const d = new Decrypter();
   d.addIdentity(identity);
   try {

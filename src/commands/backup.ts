@@ -2,9 +2,9 @@ import type { Config } from '../config/config.js';
 import { artifactName } from '../backup/artifact-store.js';
 import { takeBackup } from '../backup/take-backup.js';
 import { targetIdentity } from '../db/connect.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../model/report.js';
 import { startReport, type CommandContext } from './context.js';
-import type { ArtifactContext } from './run.js';
+import type { ArtifactContext } from './context.js';
 
 export interface BackupContext extends CommandContext {
   backupDir: string;

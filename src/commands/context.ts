@@ -1,12 +1,22 @@
+import type { ArtifactStore } from '../backup/artifact-store.js';
 import type { Config } from '../config/config.js';
 import { tableText } from '../db/identifiers.js';
 import type { Logger } from '../logger.js';
 import type { Plan, PlanProblem } from '../migrations/plan.js';
 import type { Analysed } from '../migrations/analyse.js';
 import type { MigrationError } from '../errors.js';
-import { addFinding, locationFields, newReport, type Report } from '../report/report.js';
-import type { Migration } from '../migrations/types.js';
+import { addFinding, locationFields, newReport, type Report } from '../model/report.js';
+import type { Migration } from '../model/migration.js';
 import { targetIdentity } from '../db/connect.js';
+
+/** GitHub Actions' artifact storage and the run it belongs to; absent outside Actions. */
+export interface ArtifactContext {
+  store: ArtifactStore;
+  runId: number;
+  attempt: number;
+  owner: string;
+  repo: string;
+}
 
 /** What every command receives besides its config: where the database is and how to speak. */
 export interface CommandContext {

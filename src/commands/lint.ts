@@ -7,8 +7,8 @@ import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../lint/lint.js';
 import { discover } from '../migrations/discover.js';
 import { matchFileName } from '../migrations/names.js';
 import { splitSections } from '../migrations/sections.js';
-import type { Migration } from '../migrations/types.js';
-import { addFinding, newReport, type Report, type Severity } from '../report/report.js';
+import type { Migration } from '../model/migration.js';
+import { addFinding, newReport, type Report, type Severity } from '../model/report.js';
 import { tableText } from '../db/identifiers.js';
 import type { CommandContext } from './context.js';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { dumpIn, restoreBackup } from '../backup/restore-backup.js';
 import { InputError } from '../errors.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../model/report.js';
 import { startReport, type CommandContext } from './context.js';
-import type { ArtifactContext } from './run.js';
+import type { ArtifactContext } from './context.js';
 
 export interface RestoreContext extends CommandContext {
   artifacts?: ArtifactContext;

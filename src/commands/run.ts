@@ -1,25 +1,9 @@
 import type { Config } from '../config/config.js';
 import { ConnectionError } from '../db/connect.js';
 import { InputError, StateError } from '../errors.js';
-import { addFinding, type Report } from '../report/report.js';
-import { apply } from './apply.js';
-import type { CommandContext } from './context.js';
-import { lint } from './lint.js';
-import type { ArtifactStore } from '../backup/artifact-store.js';
-import { backup } from './backup.js';
-import { plan } from './plan.js';
-import { restore } from './restore.js';
-import { verify } from './verify.js';
+import { addFinding, type Report } from '../model/report.js';
+import type { ArtifactContext, CommandContext } from './context.js';
 import { startReport } from './context.js';
-
-/** GitHub Actions' artifact storage and the run it belongs to; absent outside Actions. */
-export interface ArtifactContext {
-  store: ArtifactStore;
-  runId: number;
-  attempt: number;
-  owner: string;
-  repo: string;
-}
 
 export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
   /** Absent only for commands that need no database (lint). */
@@ -52,23 +36,25 @@ export function needsDatabase(command: Config['command']): boolean {
 /**
  * Runs the configured command. A database that cannot be reached or is not in a state to proceed becomes a
  * failed report (so the report file and outputs still exist); configuration problems stay InputErrors.
+ * Each command's module is loaded when it is chosen: a run loads what its one command needs, not the others'
+ * dependencies (pg_dump handling, scratch servers, restores), which keeps the action's start-up short.
  */
 export async function runCommand(config: Config, ctx: RunContext): Promise<Report> {
   try {
-    if (config.command === 'lint') return await lint(config, ctx);
+    if (config.command === 'lint') return await (await import('./lint.js')).lint(config, ctx);
     if (!ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
     const withDb = { ...ctx, databaseUrl: ctx.databaseUrl };
     switch (config.command) {
       case 'plan':
-        return await plan(config, withDb);
+        return await (await import('./plan.js')).plan(config, withDb);
       case 'apply':
-        return await apply(config, withDb);
+        return await (await import('./apply.js')).apply(config, withDb);
       case 'verify':
-        return await verify(config, withDb);
+        return await (await import('./verify.js')).verify(config, withDb);
       case 'backup':
-        return await backup(config, withDb);
+        return await (await import('./backup.js')).backup(config, withDb);
       case 'restore':
-        return await restore(config, withDb);
+        return await (await import('./restore.js')).restore(config, withDb);
     }
   } catch (err) {
     const sqlstate = (err as { code?: string }).code;

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { parseRecipients } from '../backup/encryption.js';
+import { parseRecipients } from './recipients.js';
 import { parseDuration } from './duration.js';
 import { parseTableName, type TableName } from './history-table.js';
 import { CHECKS, COMMANDS, INPUTS, type Check, type Command, type InputName, type RawConfig } from './inputs-spec.js';

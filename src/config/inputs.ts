@@ -1,8 +1,14 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
-import type { PullRequest } from '../github/pr-comment.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUTS, type InputName, type RawConfig } from './inputs-spec.js';
+
+/** The pull request a run belongs to, read from the event. */
+export interface PullRequest {
+  owner: string;
+  repo: string;
+  number: number;
+}
 
 /** What the runner tells the action besides its inputs. */
 export interface RunnerContext {
@@ -27,24 +33,33 @@ export function readInputs(): { raw: RawConfig; runner: RunnerContext } {
   if (!raw['base-ref'] && env.GITHUB_BASE_REF) raw['base-ref'] = `origin/${env.GITHUB_BASE_REF}`;
   const run = env.GITHUB_RUN_ID ? ` run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
   const who = env.GITHUB_ACTOR ? ` by ${env.GITHUB_ACTOR}` : '';
+  const repository = repositoryOf();
   return {
     raw,
     runner: {
       appliedBy: `github:${env.GITHUB_REPOSITORY ?? 'unknown'}@${(env.GITHUB_SHA ?? 'unknown').slice(0, 12)}${run}${who}`,
       reportPath: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'report.json'),
-      pullRequest: pullRequestOf(),
+      pullRequest: repository && pullRequestOf(repository),
       backupDir: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'backups'),
-      repository: env.GITHUB_REPOSITORY ? github.context.repo : undefined,
+      repository,
       artifactRun:
-        env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL && env.GITHUB_REPOSITORY
-          ? { runId: Number(env.GITHUB_RUN_ID ?? 0), attempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1), ...github.context.repo }
+        env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL && repository
+          ? { runId: Number(env.GITHUB_RUN_ID ?? 0), attempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1), ...repository }
           : undefined,
     },
   };
 }
 
-function pullRequestOf(): PullRequest | undefined {
-  const number = github.context.payload.pull_request?.number;
-  if (!number || !process.env.GITHUB_REPOSITORY) return undefined;
-  return { ...github.context.repo, number };
+// The repository and the event are read here as @actions/github's context reads them, not through that package:
+// importing it loads octokit, which most runs never use.
+function repositoryOf(): { owner: string; repo: string } | undefined {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  return owner && repo ? { owner, repo } : undefined;
+}
+
+function pullRequestOf(repository: { owner: string; repo: string }): PullRequest | undefined {
+  const event = process.env.GITHUB_EVENT_PATH;
+  if (!event || !existsSync(event)) return undefined;
+  const number = (JSON.parse(readFileSync(event, 'utf8')) as { pull_request?: { number?: number } }).pull_request?.number;
+  return number ? { ...repository, number } : undefined;
 }

@@ -1,11 +1,4 @@
-import * as github from '@actions/github';
-
-/** The pull request a run belongs to, read from the event. */
-export interface PullRequest {
-  owner: string;
-  repo: string;
-  number: number;
-}
+import type { PullRequest } from '../config/inputs.js';
 
 /** The token cannot write comments (a fork's pull request, or `pull-requests: write` missing). */
 export class CommentPermissionError extends Error {
@@ -19,10 +12,11 @@ export function marker(key: string): string {
 
 /**
  * Creates the pull request's comment, or updates the one found by its marker: one living comment per key,
- * whatever the number of runs. Talks to GitHub's REST API through @actions/github (GITHUB_API_URL decides where).
+ * whatever the number of runs. Talks to GitHub's REST API through @actions/github (GITHUB_API_URL decides where),
+ * loaded here, when a comment is written, not with the action: most runs write none.
  */
 export async function upsertComment(token: string, pr: PullRequest, key: string, body: string): Promise<{ action: 'created' | 'updated'; url: string }> {
-  const octokit = github.getOctokit(token);
+  const octokit = (await import('@actions/github')).getOctokit(token);
   const tag = marker(key);
   const text = `${tag}\n${body}`;
   try {

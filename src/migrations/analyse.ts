@@ -1,7 +1,7 @@
 import { MigrationError } from '../errors.js';
 import { parseScript } from './parse.js';
 import { executionPlan, type ExecutionPlan } from './transaction.js';
-import type { Migration } from './types.js';
+import type { Migration } from '../model/migration.js';
 
 export interface Analysed {
   migration: Migration;

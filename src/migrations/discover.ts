@@ -5,7 +5,7 @@ import { checksum } from './checksum.js';
 import { matchFileName, matchFolderName } from './names.js';
 import { readMigrationFile } from './read-file.js';
 import { splitSections } from './sections.js';
-import type { Discovery, Layout, Migration, Script, Version } from './types.js';
+import type { Discovery, Layout, Migration, Script, Version } from '../model/migration.js';
 import { compareVersions, versionId } from './version.js';
 
 /** One migration's files before they are read. */

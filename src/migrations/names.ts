@@ -1,4 +1,4 @@
-import type { Layout, Version } from './types.js';
+import type { Layout, Version } from '../model/migration.js';
 import { makeVersion } from './version.js';
 
 /** What one folder entry's name says about it. */

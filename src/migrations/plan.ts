@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { HistoryRow } from '../db/history.js';
-import type { Migration, Version } from './types.js';
+import type { HistoryRow } from '../model/history.js';
+import type { Migration, Version } from '../model/migration.js';
 import { compareVersions, parseVersionText, versionId } from './version.js';
 
 /** A reason the plan must not run, in the same shape as a lint finding. */

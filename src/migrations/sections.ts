@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { Script } from './types.js';
+import type { Script } from '../model/migration.js';
 
 export interface Sections {
   up: Script;

@@ -1,4 +1,4 @@
-import type { Version } from './types.js';
+import type { Version } from '../model/migration.js';
 
 /**
  * Builds a version from its written form. Timestamps (`20240119_143000`, `2019-02-26-002946`) and plain numbers

@@ -1,5 +1,5 @@
 import type { Location } from '../errors.js';
-import type { StatementTrace } from '../verify/lock-trace.js';
+import type { StatementTrace } from './trace.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

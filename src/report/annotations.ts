@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ANNOTATIONS_PER_KIND } from './limits.js';
-import type { Report } from './report.js';
+import type { Report } from '../model/report.js';
 
 export interface Annotation {
   level: 'error' | 'warning';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redact } from '../redact.js';
-import type { Report } from './report.js';
+import type { Report } from '../model/report.js';
 
 /** Serialises the report, secrets redacted. */
 export function renderJson(report: Report, secrets: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Finding, Report, Severity, VerifiedMigration } from './report.js';
+import type { Finding, Report, Severity, VerifiedMigration } from '../model/report.js';
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 

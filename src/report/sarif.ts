@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { redact } from '../redact.js';
 import { RULES } from '../lint/registry.js';
-import type { Report, Severity } from './report.js';
+import type { Report, Severity } from '../model/report.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 

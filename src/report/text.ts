@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Report } from './report.js';
+import type { Report } from '../model/report.js';
 
 /** The CLI's human output: the verdict, what ran or would run, then findings as `file:line:col  severity  rule  message`. */
 export function renderText(r: Report): string {

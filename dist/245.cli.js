@@ -1,0 +1,1167 @@
+export const id = 245;
+export const ids = [245];
+export const modules = {
+
+/***/ 816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   locateDump: () => (/* binding */ locateDump),
+/* harmony export */   restore: () => (/* binding */ restore)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2079);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(165);
+
+
+
+
+
+
+/** The dump to restore: a file, or the dump of an artifact downloaded from this run or another. */
+async function locateDump(source, ctx) {
+    if (source.file)
+        return source.file;
+    if (!source.artifact)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+    if (!ctx.artifacts)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
+    const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
+    if (from && !from.token)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+    await ctx.artifacts.store.download(source.artifact, dir, from);
+    return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__/* .dumpIn */ .G)(dir, source.identity);
+}
+/**
+ * Restores a backup into the target database after checking its sha256: the dump's objects are dropped and
+ * recreated in one transaction. Objects created after the backup are not in the dump and stay; the report
+ * names the backup it restored.
+ */
+async function restore(config, ctx) {
+    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
+    const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
+    const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath);
+    report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`);
+    ctx.log.info(report.notes[report.notes.length - 1]);
+    return report;
+}
+
+
+/***/ }),
+
+/***/ 5245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verify: () => (/* binding */ verify)
+});
+
+// EXTERNAL MODULE: ./src/git/changed-files.ts + 1 modules
+var changed_files = __webpack_require__(611);
+// EXTERNAL MODULE: ./src/lint/lint.ts + 2 modules
+var lint = __webpack_require__(5355);
+// EXTERNAL MODULE: ./src/migrations/analyse.ts
+var analyse = __webpack_require__(7260);
+// EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
+var discover = __webpack_require__(3346);
+// EXTERNAL MODULE: ./src/migrations/names.ts
+var names = __webpack_require__(1557);
+// EXTERNAL MODULE: ./src/migrations/version.ts
+var version = __webpack_require__(233);
+// EXTERNAL MODULE: ./src/model/report.ts
+var model_report = __webpack_require__(5235);
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __webpack_require__(8008);
+// EXTERNAL MODULE: ./src/db/history.ts
+var db_history = __webpack_require__(3966);
+// EXTERNAL MODULE: ./src/db/runner.ts + 2 modules
+var runner = __webpack_require__(2199);
+// EXTERNAL MODULE: ./src/db/session.ts
+var session = __webpack_require__(9750);
+// EXTERNAL MODULE: ./src/db/transaction.ts
+var transaction = __webpack_require__(2562);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __webpack_require__(5493);
+// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
+var migrations_transaction = __webpack_require__(1692);
+// EXTERNAL MODULE: ./src/db/identifiers.ts
+var identifiers = __webpack_require__(1382);
+;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
+
+/**
+ * Modes reported as findings: ACCESS EXCLUSIVE blocks every query on the table, SHARE and EXCLUSIVE block all
+ * writes until the migration commits. (SHARE ROW EXCLUSIVE, taken on the referenced table by a new foreign key,
+ * is shown in the locks table but not reported: it is brief unless the migration is.)
+ */
+const BLOCKING = new Set(['SHARE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE']);
+const modeName = (m) => m.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+/** The documented lock of statements that cannot be observed inside a transaction. */
+function documentedLocks(s) {
+    const rel = s.node.relation;
+    const name = rel ? `${rel.schemaname ?? 'public'}.${rel.relname}` : undefined;
+    return name ? [{ relation: name, mode: 'SHARE UPDATE EXCLUSIVE' }] : [];
+}
+/** Catalog names are qualified: the queries run on the migration's session, whatever its search_path. */
+async function existingRelations(client, history) {
+    const r = await client.query(`SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::text AS file
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+        AND c.oid IS DISTINCT FROM pg_catalog.to_regclass($1)`, [(0,identifiers/* quoteTable */.Z8)(history)]);
+    return { names: new Map(r.rows.map((x) => [x.oid, x.name])), files: new Map(r.rows.map((x) => [x.oid, x.file])) };
+}
+async function heldLocks(client, rel) {
+    const r = await client.query(`SELECT relation::int AS oid, mode FROM pg_catalog.pg_locks WHERE pid = pg_catalog.pg_backend_pid() AND locktype = 'relation' AND granted`);
+    return new Set(r.rows.filter((x) => rel.names.has(x.oid)).map((x) => `${x.oid}|${x.mode}`));
+}
+async function rewritten(client, rel) {
+    if (!rel.files.size)
+        return [];
+    const r = await client.query('SELECT oid::int AS oid, relfilenode::text AS file FROM pg_catalog.pg_class WHERE oid = ANY($1::pg_catalog.oid[])', [[...rel.files.keys()]]);
+    const out = [];
+    for (const row of r.rows) {
+        if (rel.files.get(row.oid) !== row.file) {
+            out.push(rel.names.get(row.oid));
+            rel.files.set(row.oid, row.file);
+        }
+    }
+    return out;
+}
+/**
+ * Watches a migration as the engine runs it: for each statement, the locks it took on tables that existed
+ * before the migration, whether it rewrote them, and how long it took. Inside a transaction pg_locks shows what
+ * it holds so far; statements that cannot run in a transaction get their documented lock.
+ */
+class LockTracer {
+    history;
+    traces = [];
+    rel = { names: new Map(), files: new Map() };
+    held = new Set();
+    constructor(history) {
+        this.history = history;
+    }
+    async start(client) {
+        this.rel = await existingRelations(client, this.history);
+    }
+    async statement(client, s, o) {
+        if (o.fresh)
+            this.held = new Set();
+        let locks = documentedLocks(s);
+        if (o.observable) {
+            const now = await heldLocks(client, this.rel);
+            locks = [...now].filter((l) => !this.held.has(l)).map((l) => {
+                const [oid, mode] = l.split('|');
+                return { relation: this.rel.names.get(Number(oid)), mode: modeName(mode) };
+            });
+            this.held = now;
+        }
+        this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/backup/dump.ts
+var dump = __webpack_require__(9794);
+// EXTERNAL MODULE: ./src/backup/pg-tools.ts
+var pg_tools = __webpack_require__(179);
+// EXTERNAL MODULE: ./src/db/script-query.ts
+var script_query = __webpack_require__(9698);
+;// CONCATENATED MODULE: ./src/verify/seed.ts
+
+
+
+
+
+function isCustomDump(file) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        const magic = Buffer.alloc(5);
+        (0,external_node_fs_.readSync)(fd, magic, 0, 5, 0);
+        return magic.toString('latin1') === 'PGDMP';
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Loads realistic data before the new migrations run: an SQL file as one script, or a custom-format dump's
+ * data with pg_restore. The password reaches pg_restore through its environment only.
+ */
+async function loadSeed(client, url, file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz([`seed-file: '${file}' does not exist`]);
+    if (!isCustomDump(file)) {
+        await (0,script_query/* runScript */.j)(client, (0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return;
+    }
+    const major = Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
+    const { dbname, env } = (0,pg_tools/* libpqArgs */.sY)(url);
+    await (0,dump/* runTool */.qI)(await (0,pg_tools/* chooseTool */.q1)('pg_restore', major), ['--data-only', '--no-owner', '--exit-on-error', '--no-password', `--dbname=${dbname}`, file], env);
+}
+
+;// CONCATENATED MODULE: ./src/verify/snapshot.ts
+/** Schemas never compared: the system's. */
+const SKIP = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
+const QUERIES = {
+    table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || coalesce(' acl=' || c.relacl::text, '') AS v
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE c.relkind IN ('r', 'p', 'f') AND ${SKIP}`,
+    column: `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS k,
+                  format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+                  || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
+                  || CASE WHEN a.attidentity <> '' THEN ' IDENTITY ' || a.attidentity::text ELSE '' END
+                  || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END AS v
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND ${SKIP}`,
+    constraint: `SELECT n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname AS k, pg_get_constraintdef(k.oid) AS v
+                 FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
+                 LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid
+                WHERE ${SKIP}`,
+    index: `SELECT n.nspname || '.' || t.relname || '.' || c.relname AS k, pg_get_indexdef(c.oid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END AS v
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
+    view: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ' ' || pg_get_viewdef(c.oid) || coalesce(' acl=' || c.relacl::text, '') AS v
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ${SKIP}`,
+    function: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS k,
+                    pg_get_functiondef(p.oid) || coalesce(' acl=' || p.proacl::text, '') AS v
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE p.prokind IN ('f', 'p') AND ${SKIP}
+                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
+    trigger: `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS k, pg_get_triggerdef(t.oid) AS v
+              FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE NOT t.tgisinternal AND ${SKIP}`,
+    sequence: `SELECT n.nspname || '.' || c.relname AS k,
+                    format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment ' || s.seqincrement
+                    || ' min ' || s.seqmin || ' max ' || s.seqmax || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END AS v
+               FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
+    type: `SELECT n.nspname || '.' || t.typname AS k,
+                CASE t.typtype
+                  WHEN 'e' THEN 'enum (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) || ')'
+                  WHEN 'd' THEN 'domain ' || format_type(t.typbasetype, t.typtypmod) || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+                  ELSE 'composite (' || (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+                                         FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'
+                END AS v
+           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')) AND ${SKIP}`,
+    extension: `SELECT e.extname AS k, e.extversion AS v FROM pg_extension e WHERE e.extname <> 'plpgsql'`,
+    schema: `SELECT n.nspname AS k, coalesce('acl=' || n.nspacl::text, '') AS v FROM pg_namespace n WHERE ${SKIP} AND n.nspname <> 'public'`,
+};
+/** Reads the schema from the catalogs: tables, columns, constraints, indexes, views, functions, triggers, sequences, types, extensions, grants. */
+async function takeSnapshot(client) {
+    const snap = new Map();
+    for (const [kind, sql] of Object.entries(QUERIES)) {
+        for (const row of (await client.query(sql)).rows)
+            snap.set(`${kind} ${row.k}`, row.v ?? '');
+    }
+    return snap;
+}
+function diffSnapshots(before, after) {
+    const diff = { added: [], removed: [], changed: [] };
+    for (const [k, v] of after) {
+        if (!before.has(k))
+            diff.added.push(k);
+        else if (before.get(k) !== v)
+            diff.changed.push({ key: k, before: before.get(k), after: v });
+    }
+    for (const k of before.keys())
+        if (!after.has(k))
+            diff.removed.push(k);
+    return diff;
+}
+function isEmptyDiff(d) {
+    return !d.added.length && !d.removed.length && !d.changed.length;
+}
+const PARTS = ['column', 'constraint', 'index', 'trigger'];
+/** Folds the columns, constraints, indexes and triggers of tables that appear or disappear into one line each. */
+function fold(keys, sign) {
+    const tables = keys.filter((k) => k.startsWith('table ')).map((k) => k.slice(6));
+    const owned = (k) => tables.find((t) => PARTS.some((p) => k.startsWith(`${p} ${t}.`)));
+    const lines = tables.map((t) => {
+        const counts = PARTS.map((p) => [p, keys.filter((k) => k.startsWith(`${p} ${t}.`)).length]).filter(([, n]) => n);
+        return `${sign} table ${t}${counts.length ? ` (${counts.map(([p, n]) => `${n} ${n > 1 ? (p === 'index' ? 'indexes' : `${p}s`) : p}`).join(', ')})` : ''}`;
+    });
+    return [...lines, ...keys.filter((k) => !k.startsWith('table ') && !owned(k)).map((k) => `${sign} ${k}`)];
+}
+/** One line per difference: `+ table public.x (3 columns, 1 index)`, `- column public.users.nick`, `~ index …: a -> b`. */
+function describeDiff(d) {
+    return [...fold(d.added, '+'), ...fold(d.removed, '-'), ...d.changed.map((c) => `~ ${c.key}: ${c.before} -> ${c.after}`)];
+}
+
+;// CONCATENATED MODULE: ./src/verify/run-checks.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function failure(rule, severity, message, err, help) {
+    return {
+        rule,
+        severity,
+        message: err ? `${message}: ${err.message}` : message,
+        help: help ?? err?.details.hint,
+        sqlstate: err?.details.sqlstate,
+        ...(0,model_report/* locationFields */.nQ)(err?.details.location),
+    };
+}
+class Timer {
+    ms = {};
+    async time(check, fn) {
+        const t = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            this.ms[check] = Math.round((this.ms[check] ?? 0) + performance.now() - t);
+        }
+    }
+}
+async function openBench(url) {
+    const control = await (0,connect/* connect */.Ng)(url);
+    try {
+        // A scratch database is ours alone: no other run to keep out, any key will do.
+        return { control, session: await session/* MigrationSession */.P.open(url, 0) };
+    }
+    catch (err) {
+        await control.end().catch(() => { });
+        throw err;
+    }
+}
+async function closeBench(b) {
+    await b.session.close();
+    await b.control.end().catch(() => { });
+}
+/**
+ * Runs the deployed migrations and the seed on a working scratch database, then each new migration on it in
+ * order, all through apply's own engine and history table: each new one with its locks traced, then re-run and
+ * taken down and up again. Where the migration and its down script are transactional those two checks run
+ * inside a transaction that is rolled back, so the working database is never rebuilt; otherwise they run on
+ * copies made with CREATE DATABASE … TEMPLATE. Either way every new migration costs the same, whatever the
+ * number deployed.
+ */
+async function runChecks(server, deployed, fresh, opts, log) {
+    const findings = [];
+    const timer = new Timer();
+    const entries = fresh.map(({ migration: m, exec }) => ({
+        version: m.version.text,
+        name: m.name,
+        file: m.up.file,
+        transaction: exec.mode === 'transaction',
+        apply: 'not run',
+        idempotency: opts.checks.has('idempotency') && opts.idempotency !== 'off' ? 'not run' : 'off',
+        reversibility: !opts.checks.has('reversibility') ? 'off' : m.down ? 'not run' : 'no down script',
+        statements: [],
+    }));
+    const result = { deployed: deployed.length, migrations: entries, schemaChange: [], checkMs: timer.ms };
+    const work = await server.create('work');
+    let bench = await openBench(server.urlOf(work));
+    try {
+        const history = await (0,db_history/* locateHistoryTable */.Bb)(bench.control, opts.historyTable);
+        await (0,transaction/* withTransaction */.r)(bench.control, () => (0,db_history/* ensureHistoryTable */.r0)(bench.control, history));
+        const record = { table: history, appliedBy: 'verify', control: bench.control };
+        const ready = await timer.time('deployed', () => applyDeployed(bench, record, server.urlOf(work), deployed, opts, findings, log));
+        if (!ready)
+            return { result, findings };
+        const base = await takeSnapshot(bench.control);
+        let before = base;
+        for (const [i, { migration, exec }] of fresh.entries()) {
+            const entry = entries[i];
+            const applied = await timer.time('apply+locks', () => applyTraced(bench, record, migration, exec, opts, entry, findings, log));
+            if (!applied)
+                break;
+            log.info(`verified ${migration.name}: applies in ${entry.applyMs} ms`);
+            if (opts.checks.has('locks'))
+                findings.push(...lockFindings(entry));
+            const subject = { migration, exec, before, after: await takeSnapshot(bench.control), down: await downPlan(migration, entry, findings) };
+            const inRollback = exec.mode === 'transaction' && (!subject.down || subject.down.mode === 'transaction');
+            // A check that cannot be rolled back runs on a copy; copying needs the working database to be idle.
+            const onCopy = async (label, fn) => {
+                await closeBench(bench);
+                const copy = await server.create(label, work);
+                try {
+                    const b = await openBench(server.urlOf(copy));
+                    await fn(b.session).finally(() => closeBench(b));
+                }
+                finally {
+                    await server.drop(copy);
+                    bench = await openBench(server.urlOf(work));
+                    record.control = bench.control;
+                }
+            };
+            const isolated = (label, fn) => (inRollback ? (0,runner/* rolledBack */.EN)(bench.session, () => fn(bench.session)) : onCopy(label, fn));
+            if (entry.idempotency === 'not run') {
+                await timer.time('idempotency', () => isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)));
+            }
+            if (entry.reversibility === 'not run' && subject.down) {
+                await timer.time('reversibility', () => isolated('down', (s) => checkReversibility(s, subject, inRollback, opts, entry, findings)));
+            }
+            before = subject.after;
+        }
+        result.schemaChange = describeDiff(diffSnapshots(base, before));
+        return { result, findings };
+    }
+    finally {
+        await closeBench(bench);
+    }
+}
+/** The deployed migrations and the seed, applied by the same engine and into the same history table as apply. */
+async function applyDeployed(b, record, url, deployed, opts, findings, log) {
+    for (const m of deployed) {
+        try {
+            const exec = (0,migrations_transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
+            await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
+        }
+        catch (err) {
+            if (!(err instanceof errors/* MigrationError */.Py))
+                throw err;
+            findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
+            return false;
+        }
+    }
+    if (opts.seedFile)
+        await loadSeed(b.control, url, opts.seedFile);
+    return true;
+}
+/** A new migration, applied and recorded exactly as apply would, with a lock tracer watching each statement. */
+async function applyTraced(b, record, m, exec, opts, entry, findings, log) {
+    const tracer = new LockTracer(record.table);
+    try {
+        const r = await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record, observer: tracer }, log);
+        entry.applyMs = r.durationMs;
+        entry.apply = 'ok';
+        return true;
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.apply = 'failed';
+        findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
+        return false;
+    }
+    finally {
+        entry.statements = tracer.traces;
+    }
+}
+async function downPlan(m, entry, findings) {
+    if (!m.down || entry.reversibility === 'off')
+        return undefined;
+    try {
+        return (0,migrations_transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(m.down), false);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `the down script of ${m.name} cannot run`, err));
+        return undefined;
+    }
+}
+function lockFindings(entry) {
+    const out = [];
+    for (const s of entry.statements) {
+        const blocking = s.locks.filter((l) => BLOCKING.has(l.mode));
+        const where = { file: s.file, line: s.line, column: s.column };
+        if (blocking.length) {
+            out.push({
+                rule: 'blocking-lock',
+                severity: 'warning',
+                message: `${blocking.map((l) => `${l.mode} on ${l.relation}`).join(', ')}: ${blocking.some((l) => l.mode === 'ACCESS EXCLUSIVE') ? 'every read and write' : 'every write'} waits until the migration commits, and the lock itself waits behind any long-running query (observed; the statement took ${s.durationMs} ms here)`,
+                help: 'Keep the statement short on busy tables, or use the non-blocking form (CONCURRENTLY, NOT VALID + VALIDATE); lock-timeout bounds the wait.',
+                ...where,
+            });
+        }
+        if (s.rewrites.length) {
+            out.push({
+                rule: 'table-rewrite',
+                severity: 'warning',
+                message: `${s.rewrites.join(', ')} rewritten: the whole table is copied under an ACCESS EXCLUSIVE lock, which takes as long as the table is large`,
+                help: 'Avoid the rewrite (a constant default, a compatible type change), or add a new column, backfill it in batches and swap.',
+                ...where,
+            });
+        }
+    }
+    return out;
+}
+async function checkIdempotency(s, x, inTx, opts, entry, findings) {
+    const level = opts.idempotency;
+    try {
+        await (0,runner/* executeScript */.HG)(s, x.migration.up, x.exec, opts, inTx);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.idempotency = 'failed';
+        findings.push(failure('not-idempotent', level, `${x.migration.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
+        return;
+    }
+    const diff = diffSnapshots(x.after, await takeSnapshot(await s.client()));
+    entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
+    if (!isEmptyDiff(diff)) {
+        findings.push(failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'));
+    }
+}
+async function checkReversibility(s, x, inTx, opts, entry, findings) {
+    const down = x.migration.down;
+    try {
+        await (0,runner/* executeScript */.HG)(s, down, x.down, opts, inTx);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `the down script of ${x.migration.name} fails`, err));
+        return;
+    }
+    const diff = diffSnapshots(x.before, await takeSnapshot(await s.client()));
+    if (!isEmptyDiff(diff)) {
+        entry.reversibility = 'failed';
+        findings.push({
+            ...failure('not-reversible', 'error', `the down script of ${x.migration.name} does not restore the schema: ${describeDiff(diff).join('; ')}`, undefined, 'Make the down script undo every change of the up script (+ is left over after down, - is missing, ~ differs).'),
+            file: down.file,
+            line: down.startLine,
+            column: 1,
+        });
+        return;
+    }
+    try {
+        await (0,runner/* executeScript */.HG)(s, x.migration.up, x.exec, opts, inTx);
+        entry.reversibility = 'ok';
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `${x.migration.name} fails when applied again after its down script`, err));
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/verify/scratch.ts
+
+
+
+/** Every scratch database this tool creates starts with this, so a leftover one is recognisable. */
+const SCRATCH_PREFIX = 'pmg_verify_';
+/**
+ * Scratch databases on a server the action may use for them: created from templates, always dropped. The
+ * database named in the URL is only the door to the server; nothing is created or changed in it.
+ */
+class ScratchServer {
+    url;
+    admin;
+    fileCopy;
+    force;
+    created = [];
+    run = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    serial = 0;
+    constructor(url, admin, 
+    /** CREATE DATABASE … STRATEGY FILE_COPY (PostgreSQL 15+): much faster for small databases. */
+    fileCopy, 
+    /** DROP DATABASE … WITH (FORCE) (PostgreSQL 13+). */
+    force) {
+        this.url = url;
+        this.admin = admin;
+        this.fileCopy = fileCopy;
+        this.force = force;
+    }
+    static async open(url) {
+        const admin = await (0,connect/* connect */.Ng)(url);
+        const v = Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num);
+        return new ScratchServer(url, admin, v >= 150000, v >= 130000);
+    }
+    /** A new database, empty or a copy of `template` (which must have no open connections). */
+    async create(label, template) {
+        const name = `${SCRATCH_PREFIX}${this.run}_${this.serial++}_${label}`.slice(0, 63);
+        const from = template ? ` TEMPLATE ${(0,identifiers/* quoteIdent */.v4)(template)}${this.fileCopy ? ' STRATEGY FILE_COPY' : ''}` : '';
+        await this.admin.query(`CREATE DATABASE ${(0,identifiers/* quoteIdent */.v4)(name)}${from}`);
+        this.created.push(name);
+        return name;
+    }
+    urlOf(database) {
+        const u = new URL(this.url);
+        u.pathname = `/${encodeURIComponent(database)}`;
+        return u.toString();
+    }
+    async drop(name) {
+        if (!this.force)
+            await this.admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+        await this.admin.query(`DROP DATABASE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(name)}${this.force ? ' WITH (FORCE)' : ''}`);
+        this.created.splice(this.created.indexOf(name), 1);
+    }
+    /** Drops every database this run created, also after a failure, then closes the admin connection. */
+    async close() {
+        try {
+            for (const name of [...this.created].reverse())
+                await this.drop(name).catch(() => { });
+        }
+        finally {
+            await this.admin.end().catch(() => { });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/db/server-version.ts
+const known = new WeakMap();
+/** The server's version as `server_version_num` (150004 for 15.4), asked once per connection. */
+async function serverVersion(client) {
+    let v = known.get(client);
+    if (v === undefined) {
+        v = Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
+        known.set(client, v);
+    }
+    return v;
+}
+/** The server's major version: 15 for 15.4. */
+async function serverMajor(client) {
+    return Math.floor((await serverVersion(client)) / 10000);
+}
+
+;// CONCATENATED MODULE: ./src/verify/server-effects.ts
+
+
+async function server_effects_names(c, sql) {
+    return new Set((await c.query(sql)).rows.map((r) => r.name));
+}
+async function systemSettings(c) {
+    const r = await c
+        .query("SELECT name, setting FROM pg_catalog.pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' AND error IS NULL")
+        .catch(() => ({ rows: [] }));
+    return new Map(r.rows.map((x) => [x.name, x.setting]));
+}
+async function serverObjects(c) {
+    return {
+        roles: await server_effects_names(c, 'SELECT rolname AS name FROM pg_catalog.pg_roles'),
+        databases: await server_effects_names(c, 'SELECT datname AS name FROM pg_catalog.pg_database'),
+        tablespaces: await server_effects_names(c, 'SELECT spcname AS name FROM pg_catalog.pg_tablespace'),
+        system: await systemSettings(c),
+    };
+}
+const named = (text) => (name) => new RegExp(`(^|[^A-Za-z0-9_$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_$])`, 'i').test(text);
+/**
+ * Undoes what the migrations (their text in `text`) did to the server since `before`; the scratch databases must
+ * already be dropped. Returns one line per change undone, and per change that could not be.
+ */
+async function undoServerEffects(c, before, text) {
+    const now = await serverObjects(c);
+    const ours = named(text);
+    const undone = [];
+    const left = [];
+    const attempt = async (what, sql) => {
+        try {
+            await c.query(sql);
+            undone.push(what);
+        }
+        catch (err) {
+            left.push(`${what}: ${err.message}`);
+        }
+    };
+    const changed = [...new Set([...before.system.keys(), ...now.system.keys()])].filter((k) => before.system.get(k) !== now.system.get(k) && ours(k));
+    for (const name of changed) {
+        const was = before.system.get(name);
+        await attempt(`ALTER SYSTEM ${name} put back`, was === undefined ? `ALTER SYSTEM RESET ${(0,identifiers/* quoteIdent */.v4)(name)}` : `ALTER SYSTEM SET ${(0,identifiers/* quoteIdent */.v4)(name)} = ${c.escapeLiteral(was)}`);
+    }
+    if (changed.length)
+        await c.query('SELECT pg_catalog.pg_reload_conf()');
+    const force = (await serverVersion(c)) >= 130000 ? ' WITH (FORCE)' : '';
+    for (const d of [...now.databases].filter((x) => !before.databases.has(x) && ours(x)))
+        await attempt(`database ${d} dropped`, `DROP DATABASE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(d)}${force}`);
+    for (const t of [...now.tablespaces].filter((x) => !before.tablespaces.has(x) && ours(x)))
+        await attempt(`tablespace ${t} dropped`, `DROP TABLESPACE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(t)}`);
+    for (const r of [...now.roles].filter((x) => !before.roles.has(x) && ours(x)))
+        await attempt(`role ${r} dropped`, `DROP ROLE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(r)}`);
+    return { undone, left };
+}
+
+// EXTERNAL MODULE: ./src/backup/restore-backup.ts
+var restore_backup = __webpack_require__(2079);
+// EXTERNAL MODULE: ./src/apply/pipeline.ts + 7 modules
+var pipeline = __webpack_require__(5421);
+// EXTERNAL MODULE: ./src/commands/context.ts
+var context = __webpack_require__(165);
+// EXTERNAL MODULE: ./src/commands/restore.ts
+var restore = __webpack_require__(816);
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Versions named by files at the base: the one-file, pair and Flyway layouts, and migration folders. */
+function versionsOf(files) {
+    const ids = new Set();
+    for (const f of files) {
+        const [first, ...rest] = f.split('/');
+        const v = rest.length ? (0,names/* matchFolderName */.PP)(first)?.version : (() => { const m = (0,names/* matchFileName */.XS)(first); return m.kind === 'migration' ? m.version : undefined; })();
+        if (v)
+            ids.add((0,version/* versionId */.Ik)(v));
+    }
+    return ids;
+}
+/**
+ * Deployed migrations are those present at base-ref; the rest are new. New ones must sort after every deployed
+ * one and must not reuse a deployed version; deployed ones must not have been edited.
+ */
+async function splitByBase(migrations, config) {
+    if (!config.baseRef)
+        return { deployed: [], fresh: migrations, problems: [] };
+    const atBase = await (0,changed_files/* filesAtBase */.a)(config.baseRef, config.migrationsDir);
+    const changed = await (0,changed_files/* changedFiles */.Y)(config.baseRef, config.migrationsDir);
+    const baseVersions = versionsOf(atBase);
+    const deployed = migrations.filter((m) => atBase.has(m.up.file));
+    const fresh = migrations.filter((m) => !atBase.has(m.up.file));
+    const problems = [];
+    const newest = deployed[deployed.length - 1];
+    for (const m of fresh) {
+        if (baseVersions.has((0,version/* versionId */.Ik)(m.version))) {
+            problems.push({ rule: 'version-reused', file: m.up.file, message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`, help: 'Give the migration a new version, later than every deployed one.' });
+        }
+        else if (newest && (0,version/* compareVersions */.Zy)(m.version, newest.version) < 0) {
+            problems.push({ rule: 'out-of-order', file: m.up.file, message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`, help: 'Rename it to a version after the newest deployed migration.' });
+        }
+    }
+    for (const m of deployed.filter((d) => changed.has(d.up.file))) {
+        problems.push({ rule: 'deployed-migration-edited', file: m.up.file, message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`, help: 'Revert the edit and put the change in a new migration.' });
+    }
+    return { deployed, fresh, problems };
+}
+/**
+ * Runs the change's migrations for real on scratch databases of the server in database-url (never on the
+ * database it names): apply with observed locks, a second run, the down/up round trip, and lint; reports the
+ * schema change the PR makes.
+ */
+async function verify(config, ctx) {
+    const { migrations } = (0,discover/* discover */.k)(config.migrationsDir);
+    const report = (0,context/* startReport */.Fg)('verify', config, ctx.databaseUrl);
+    const split = await splitByBase(migrations, config);
+    for (const p of split.problems)
+        (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });
+    const { analysed, errors } = await (0,analyse/* analyseAll */.F)(split.fresh);
+    (0,context/* reportAnalysisErrors */.S9)(report, errors);
+    // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
+    const firstBroken = errors.length ? split.fresh.indexOf(errors[0].migration) : split.fresh.length;
+    const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
+    if (config.checks.has('lint')) {
+        const inScope = new Set(split.fresh);
+        const findings = await ctx.log.group('lint the new migrations', () => (0,lint/* lintFiles */.j)(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion: config.postgresVersion ?? lint/* NEWEST_POSTGRES */.b, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
+        for (const f of findings)
+            (0,model_report/* addFinding */.Xd)(report, f);
+    }
+    const before = await (0,connect/* withClient */.SV)(ctx.databaseUrl, serverObjects);
+    const server = await ScratchServer.open(ctx.databaseUrl);
+    try {
+        const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () => runChecks(server, split.deployed, runnable, config, ctx.log));
+        report.verify = result;
+        for (const f of findings)
+            (0,model_report/* addFinding */.Xd)(report, f);
+    }
+    finally {
+        await server.close();
+        await undoOnServer(ctx.databaseUrl, before, [...split.deployed, ...split.fresh], report);
+    }
+    if (config.restoreDrill)
+        await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
+    ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
+    return report;
+}
+/** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
+async function undoOnServer(url, before, ran, report) {
+    const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
+    const { undone, left } = await (0,connect/* withClient */.SV)(url, (c) => undoServerEffects(c, before, text));
+    if (undone.length)
+        report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
+    for (const problem of left) {
+        (0,model_report/* addFinding */.Xd)(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });
+    }
+}
+/**
+ * Restores a backup into a scratch database and applies the pending migrations on it with the real apply
+ * engine: proof that the backup restores and that the migrations run on the real shape of the data.
+ */
+async function restoreDrill(config, ctx, report) {
+    const value = config.restoreDrill;
+    const dump = await (0,restore.locateDump)((0,external_node_fs_.existsSync)(value) ? { file: value } : { artifact: value, identity: config.backupIdentity }, ctx);
+    const server = await ScratchServer.open(ctx.databaseUrl);
+    try {
+        const url = server.urlOf(await server.create('drill'));
+        const started = performance.now();
+        const m = await (0,restore_backup/* restoreBackup */.d)(url, dump, config.pgDumpPath);
+        const restoredMs = Math.round(performance.now() - started);
+        const applied = await (0,pipeline/* applyMigrations */.K)(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
+        for (const f of applied.findings)
+            (0,model_report/* addFinding */.Xd)(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
+        report.notes.push(`restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`);
+    }
+    catch (err) {
+        (0,model_report/* addFinding */.Xd)(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${err.message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
+    }
+    finally {
+        await server.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ changedFiles),
+  a: () => (/* binding */ filesAtBase)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(args, cwd) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+}
+/** The repository's top folder, or an InputError saying base-ref needs a checkout. */
+async function repositoryRoot(dir) {
+    const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
+    if (!top)
+        throw new errors/* InputError */.dz([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
+    return top;
+}
+/**
+ * The merge base of baseRef and HEAD. A clone without the base (a shallow checkout) is refused with the fix,
+ * never silently treated as "everything is new".
+ */
+async function mergeBase(baseRef, top) {
+    try {
+        await git(['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`], top);
+        return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
+    }
+    catch (cause) {
+        throw new errors/* InputError */.dz([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/changed-files.ts
+
+
+/** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
+function underDir(out, top, dir) {
+    const root = (0,external_node_path_.resolve)(dir);
+    return new Set(out.split('\0').filter(Boolean).map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
+}
+/**
+ * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as
+ * paths relative to `dir`.
+ */
+async function changedFiles(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
+    // Against the working tree, plus untracked files: locally, a migration not yet committed is part of the change.
+    const changed = await git(['diff', '--name-only', '--diff-filter=AMR', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top);
+    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', (0,external_node_path_.resolve)(dir)], top);
+    return underDir(`${changed}${untracked}`, top, dir);
+}
+/** Files under `dir` as they were at the merge base of `baseRef` and HEAD: what is deployed. */
+async function filesAtBase(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
+    return underDir(await git(['ls-tree', '-r', '--name-only', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top), top, dir);
+}
+
+
+/***/ }),
+
+/***/ 5355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ NEWEST_POSTGRES),
+  j: () => (/* binding */ lintFiles)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __webpack_require__(5493);
+// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
+var transaction = __webpack_require__(1692);
+// EXTERNAL MODULE: ./src/lint/ast.ts
+var ast = __webpack_require__(4001);
+;// CONCATENATED MODULE: ./src/lint/column-types.ts
+
+/**
+ * What the folder's migrations have declared each column's type to be, statement after statement. The linter
+ * records each file after linting it, so while a file is linted this holds what came before it; a lookup inside
+ * the file adds that file's earlier statements on top (see before()).
+ */
+class ColumnTypes {
+    types = new Map();
+    static key(rel, column) {
+        return `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
+    }
+    get(rel, column) {
+        return this.types.get(ColumnTypes.key(rel, column));
+    }
+    record(statements) {
+        for (const s of statements) {
+            const rel = (0,ast/* relName */.ve)(s.node.relation);
+            if (!rel)
+                continue;
+            for (const col of (0,ast/* columnDefs */.$C)(s))
+                this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+            for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
+                const col = cmd.def?.ColumnDef;
+                if (cmd.subtype === 'AT_AddColumn' && col)
+                    this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+                if (cmd.subtype === 'AT_AlterColumnType' && col)
+                    this.types.set(ColumnTypes.key(rel, cmd.name), col.typeName);
+            }
+            if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+                const type = this.get(rel, s.node.subname);
+                if (type)
+                    this.types.set(ColumnTypes.key(rel, s.node.newname), type);
+            }
+        }
+        return this;
+    }
+}
+/** The type a column has just before statement `index` of a file, given the types recorded before the file. */
+function typeBefore(folder, statements, rel, column, index) {
+    return new ColumnTypes().record(statements.slice(0, index)).get(rel, column) ?? folder.get(rel, column);
+}
+
+// EXTERNAL MODULE: ./src/lint/conventions.ts
+var conventions = __webpack_require__(7257);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
+var registry = __webpack_require__(7450);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(2627);
+;// CONCATENATED MODULE: ./src/lint/suppressions.ts
+
+
+/** `-- pg-migration-gate:ignore rule-a, rule-b` (this statement) or `:ignore-file` (the whole file). */
+const DIRECTIVE = /pg-migration-gate:(ignore-file|ignore)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+/**
+ * Finds suppression comments with PostgreSQL's own scanner, so text that only looks like a comment (inside a
+ * string or a function body) is never taken for one.
+ */
+function findSuppressions(script) {
+    if (!script.sql.includes('pg-migration-gate:'))
+        return [];
+    let tokens;
+    try {
+        tokens = (0,wasm.scanSync)(script.sql).tokens;
+    }
+    catch {
+        return []; // text the scanner cannot read (an unterminated string) is already a syntax error
+    }
+    const bytes = Buffer.from(script.sql, 'utf8');
+    const lines = new parse/* LineMap */.HU(script);
+    const out = [];
+    for (const t of tokens) {
+        if (t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT')
+            continue;
+        const m = DIRECTIVE.exec(t.text);
+        if (!m)
+            continue;
+        const offset = bytes.subarray(0, t.start).toString('utf8').length;
+        out.push({
+            scope: m[1] === 'ignore-file' ? 'file' : 'statement',
+            rules: m[2].split(',').map((r) => r.trim()),
+            location: lines.at(offset),
+            used: new Set(),
+        });
+    }
+    return out;
+}
+/**
+ * True when a directive silences `rule` at a statement spanning lines [first, last]: the comment sits on one of
+ * those lines or on the line just before. File-level directives silence the rule everywhere in the file.
+ */
+function suppress(suppressions, rule, span) {
+    for (const s of suppressions) {
+        if (!s.rules.includes(rule))
+            continue;
+        const applies = s.scope === 'file' || (span && s.location.line >= span.first - 1 && s.location.line <= span.last);
+        if (applies) {
+            s.used.add(rule);
+            return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint.ts
+
+
+
+
+
+
+
+
+const NEWEST_POSTGRES = 18;
+function docsOf(rule) {
+    return `docs/rules/${rule}.md`;
+}
+function finding(rule, detail, loc) {
+    return {
+        rule: rule.id,
+        severity: rule.severity,
+        message: detail ? `${rule.message} ${detail}` : rule.message,
+        help: rule.help,
+        docs: docsOf(rule.id),
+        ...loc,
+    };
+}
+function lastLine(s) {
+    return s.location.line + (s.sql.match(/\n/g)?.length ?? 0);
+}
+/** Tables created in the file before a statement: new, and so empty. */
+function createdBefore(statements) {
+    const firstCreate = new Map();
+    statements.forEach((s, i) => {
+        const rel = s.kind === 'CreateStmt' ? (0,ast/* relName */.ve)(s.node.relation) : undefined;
+        if (rel && !firstCreate.has((0,ast/* relKey */.jO)(rel)))
+            firstCreate.set((0,ast/* relKey */.jO)(rel), i);
+    });
+    return (rel, index) => {
+        const at = rel ? firstCreate.get((0,ast/* relKey */.jO)(rel)) : undefined;
+        return at !== undefined && at < index;
+    };
+}
+async function parseInput(input) {
+    const file = {
+        file: input.script.file,
+        statements: [],
+        hasDown: input.hasDown,
+        version: input.version,
+        script: input.script,
+        sql: input.script.sql,
+        runByGate: input.runByGate,
+    };
+    try {
+        ({ statements: file.statements, sql: file.sql } = await (0,parse/* parsePsqlScript */.v2)(input.script));
+    }
+    catch (err) {
+        if (err instanceof errors/* MigrationError */.Py)
+            return { file, error: err };
+        throw err;
+    }
+    try {
+        file.exec = (0,transaction/* executionPlan */.W)(file.statements, input.noTransactionDirective);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+    }
+    return { file };
+}
+/**
+ * Lints files with every enabled rule, as the runner will execute them. Findings silenced by a suppression
+ * comment are dropped; a suppression that silences nothing is itself reported.
+ */
+async function lintFiles(inputs, options) {
+    await (0,parse/* loadParser */.qd)();
+    const parsed = await Promise.all(inputs.map(parseInput));
+    const run = {
+        options,
+        folder: options.folder ?? (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
+        columns: new ColumnTypes(),
+        enabled: registry/* RULES */.y.filter((r) => !options.disabled.has(r.id)),
+    };
+    const findings = [];
+    parsed.forEach(({ file, error }, i) => {
+        if (inputs[i].inScope)
+            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run)));
+        run.columns.record(file.statements);
+    });
+    return findings;
+}
+/** The parser's own words for SQL it rejects; ours, with the way out, for psql lines the runner does not run. */
+function syntaxFindings(error, run) {
+    const rule = run.enabled.find((r) => r.id === 'syntax-error');
+    const parser = /^syntax error: /.exec(error.message);
+    const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
+    return rule ? [finding(rule, detail, error.details.location)] : [];
+}
+function lintOne(file, run) {
+    const suppressions = findSuppressions({ ...file.script, sql: file.sql });
+    const toChar = (0,parse/* byteToChar */.Ec)(file.script.sql);
+    const lines = new parse/* LineMap */.HU(file.script);
+    const ctx = {
+        file,
+        locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+        postgresVersion: run.options.postgresVersion,
+        folder: run.folder,
+        createdBefore: createdBefore(file.statements),
+        columnTypeBefore: (rel, column, index) => (rel ? typeBefore(run.columns, file.statements, rel, column, index) : undefined),
+    };
+    const out = [];
+    for (const rule of run.enabled) {
+        for (const hit of rule.check(ctx)) {
+            const s = hit.statement;
+            const loc = hit.location ?? s?.location;
+            const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
+            if (suppress(suppressions, rule.id, span))
+                continue;
+            out.push(finding(rule, hit.detail, { file: file.file, line: loc?.line, column: loc?.column }));
+        }
+    }
+    const unused = run.enabled.find((r) => r.id === 'unused-suppression');
+    for (const s of unused ? suppressions : []) {
+        for (const r of s.rules.filter((r) => !s.used.has(r))) {
+            out.push(finding(unused, (0,registry/* ruleById */.B)(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`, s.location));
+        }
+    }
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+
+/***/ })
+
+};

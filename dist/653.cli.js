@@ -1,0 +1,823 @@
+export const id = 653;
+export const ids = [653];
+export const modules = {
+
+/***/ 2653:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lint: () => (/* binding */ lint)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8008);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _git_changed_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(611);
+/* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5355);
+/* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3346);
+/* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1557);
+/* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1137);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5235);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1382);
+
+
+
+
+
+
+
+
+
+
+const RANK = { info: 0, warning: 1, error: 2 };
+async function serverVersion(url) {
+    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .withClient */ .SV)(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+}
+function fromFolder(migrations, scope) {
+    return migrations.map((m) => ({
+        script: m.up,
+        hasDown: !!m.down,
+        version: m.version.text,
+        noTransactionDirective: m.noTransactionDirective,
+        runByGate: true,
+        inScope: !scope || scope.has(m.up.file) || (!!m.down && scope.has(m.down.file)),
+    }));
+}
+function fromPaths(paths) {
+    return paths.map((file) => {
+        let text;
+        try {
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+        }
+        catch (cause) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([`${file}: cannot be read (${cause.code}); check the path`], { cause });
+        }
+        const { up, down, noTransaction } = (0,_migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__/* .splitSections */ .n)(file, text);
+        const name = (0,_migrations_names_js__WEBPACK_IMPORTED_MODULE_6__/* .matchFileName */ .XS)(file.split('/').pop());
+        return {
+            script: up,
+            hasDown: !!down,
+            version: name.kind === 'migration' ? name.version.text : undefined,
+            noTransactionDirective: noTransaction,
+            runByGate: false,
+            inScope: true,
+        };
+    });
+}
+/**
+ * Lints migrations with PostgreSQL's own parser: the discovered folder (on a pull request, only what changed
+ * since base-ref), or files given by path. The run fails when a finding reaches fail-on.
+ */
+async function lint(config, ctx) {
+    const report = (0,_model_report_js__WEBPACK_IMPORTED_MODULE_8__/* .newReport */ .bQ)('lint', (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .tableText */ .qK)(config.historyTable));
+    let inputs;
+    if (ctx.files?.length) {
+        inputs = fromPaths(ctx.files);
+    }
+    else {
+        const { migrations } = (0,_migrations_discover_js__WEBPACK_IMPORTED_MODULE_5__/* .discover */ .k)(config.migrationsDir);
+        report.root = config.migrationsDir;
+        const scope = config.baseRef ? await (0,_git_changed_files_js__WEBPACK_IMPORTED_MODULE_3__/* .changedFiles */ .Y)(config.baseRef, config.migrationsDir) : undefined;
+        inputs = fromFolder(migrations, scope);
+        if (scope)
+            report.notes.push(`linted ${inputs.filter((i) => i.inScope).length} of ${inputs.length} migration(s): those added or changed since ${config.baseRef}`);
+    }
+    const postgresVersion = config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : _lint_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .NEWEST_POSTGRES */ .b);
+    const findings = await (0,_lint_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .lintFiles */ .j)(inputs, { postgresVersion, disabled: new Set(config.disabledRules) });
+    const threshold = config.failOn === 'never' ? Infinity : RANK[config.failOn];
+    for (const f of findings)
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_8__/* .addFinding */ .Xd)(report, f);
+    report.ok = findings.every((f) => RANK[f.severity] < threshold);
+    ctx.log.info(`linted ${inputs.filter((i) => i.inScope).length} file(s) for PostgreSQL ${postgresVersion}: ${findings.length} finding(s)`);
+    return report;
+}
+
+
+/***/ }),
+
+/***/ 611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ changedFiles),
+  a: () => (/* binding */ filesAtBase)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(args, cwd) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+}
+/** The repository's top folder, or an InputError saying base-ref needs a checkout. */
+async function repositoryRoot(dir) {
+    const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
+    if (!top)
+        throw new errors/* InputError */.dz([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
+    return top;
+}
+/**
+ * The merge base of baseRef and HEAD. A clone without the base (a shallow checkout) is refused with the fix,
+ * never silently treated as "everything is new".
+ */
+async function mergeBase(baseRef, top) {
+    try {
+        await git(['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`], top);
+        return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
+    }
+    catch (cause) {
+        throw new errors/* InputError */.dz([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/changed-files.ts
+
+
+/** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
+function underDir(out, top, dir) {
+    const root = (0,external_node_path_.resolve)(dir);
+    return new Set(out.split('\0').filter(Boolean).map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
+}
+/**
+ * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as
+ * paths relative to `dir`.
+ */
+async function changedFiles(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
+    // Against the working tree, plus untracked files: locally, a migration not yet committed is part of the change.
+    const changed = await git(['diff', '--name-only', '--diff-filter=AMR', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top);
+    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', (0,external_node_path_.resolve)(dir)], top);
+    return underDir(`${changed}${untracked}`, top, dir);
+}
+/** Files under `dir` as they were at the merge base of `baseRef` and HEAD: what is deployed. */
+async function filesAtBase(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
+    return underDir(await git(['ls-tree', '-r', '--name-only', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top), top, dir);
+}
+
+
+/***/ }),
+
+/***/ 5355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ NEWEST_POSTGRES),
+  j: () => (/* binding */ lintFiles)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __webpack_require__(5493);
+// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
+var transaction = __webpack_require__(1692);
+// EXTERNAL MODULE: ./src/lint/ast.ts
+var ast = __webpack_require__(4001);
+;// CONCATENATED MODULE: ./src/lint/column-types.ts
+
+/**
+ * What the folder's migrations have declared each column's type to be, statement after statement. The linter
+ * records each file after linting it, so while a file is linted this holds what came before it; a lookup inside
+ * the file adds that file's earlier statements on top (see before()).
+ */
+class ColumnTypes {
+    types = new Map();
+    static key(rel, column) {
+        return `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
+    }
+    get(rel, column) {
+        return this.types.get(ColumnTypes.key(rel, column));
+    }
+    record(statements) {
+        for (const s of statements) {
+            const rel = (0,ast/* relName */.ve)(s.node.relation);
+            if (!rel)
+                continue;
+            for (const col of (0,ast/* columnDefs */.$C)(s))
+                this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+            for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
+                const col = cmd.def?.ColumnDef;
+                if (cmd.subtype === 'AT_AddColumn' && col)
+                    this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
+                if (cmd.subtype === 'AT_AlterColumnType' && col)
+                    this.types.set(ColumnTypes.key(rel, cmd.name), col.typeName);
+            }
+            if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+                const type = this.get(rel, s.node.subname);
+                if (type)
+                    this.types.set(ColumnTypes.key(rel, s.node.newname), type);
+            }
+        }
+        return this;
+    }
+}
+/** The type a column has just before statement `index` of a file, given the types recorded before the file. */
+function typeBefore(folder, statements, rel, column, index) {
+    return new ColumnTypes().record(statements.slice(0, index)).get(rel, column) ?? folder.get(rel, column);
+}
+
+// EXTERNAL MODULE: ./src/lint/conventions.ts
+var conventions = __webpack_require__(7257);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
+var registry = __webpack_require__(7450);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(2627);
+;// CONCATENATED MODULE: ./src/lint/suppressions.ts
+
+
+/** `-- pg-migration-gate:ignore rule-a, rule-b` (this statement) or `:ignore-file` (the whole file). */
+const DIRECTIVE = /pg-migration-gate:(ignore-file|ignore)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+/**
+ * Finds suppression comments with PostgreSQL's own scanner, so text that only looks like a comment (inside a
+ * string or a function body) is never taken for one.
+ */
+function findSuppressions(script) {
+    if (!script.sql.includes('pg-migration-gate:'))
+        return [];
+    let tokens;
+    try {
+        tokens = (0,wasm.scanSync)(script.sql).tokens;
+    }
+    catch {
+        return []; // text the scanner cannot read (an unterminated string) is already a syntax error
+    }
+    const bytes = Buffer.from(script.sql, 'utf8');
+    const lines = new parse/* LineMap */.HU(script);
+    const out = [];
+    for (const t of tokens) {
+        if (t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT')
+            continue;
+        const m = DIRECTIVE.exec(t.text);
+        if (!m)
+            continue;
+        const offset = bytes.subarray(0, t.start).toString('utf8').length;
+        out.push({
+            scope: m[1] === 'ignore-file' ? 'file' : 'statement',
+            rules: m[2].split(',').map((r) => r.trim()),
+            location: lines.at(offset),
+            used: new Set(),
+        });
+    }
+    return out;
+}
+/**
+ * True when a directive silences `rule` at a statement spanning lines [first, last]: the comment sits on one of
+ * those lines or on the line just before. File-level directives silence the rule everywhere in the file.
+ */
+function suppress(suppressions, rule, span) {
+    for (const s of suppressions) {
+        if (!s.rules.includes(rule))
+            continue;
+        const applies = s.scope === 'file' || (span && s.location.line >= span.first - 1 && s.location.line <= span.last);
+        if (applies) {
+            s.used.add(rule);
+            return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint.ts
+
+
+
+
+
+
+
+
+const NEWEST_POSTGRES = 18;
+function docsOf(rule) {
+    return `docs/rules/${rule}.md`;
+}
+function finding(rule, detail, loc) {
+    return {
+        rule: rule.id,
+        severity: rule.severity,
+        message: detail ? `${rule.message} ${detail}` : rule.message,
+        help: rule.help,
+        docs: docsOf(rule.id),
+        ...loc,
+    };
+}
+function lastLine(s) {
+    return s.location.line + (s.sql.match(/\n/g)?.length ?? 0);
+}
+/** Tables created in the file before a statement: new, and so empty. */
+function createdBefore(statements) {
+    const firstCreate = new Map();
+    statements.forEach((s, i) => {
+        const rel = s.kind === 'CreateStmt' ? (0,ast/* relName */.ve)(s.node.relation) : undefined;
+        if (rel && !firstCreate.has((0,ast/* relKey */.jO)(rel)))
+            firstCreate.set((0,ast/* relKey */.jO)(rel), i);
+    });
+    return (rel, index) => {
+        const at = rel ? firstCreate.get((0,ast/* relKey */.jO)(rel)) : undefined;
+        return at !== undefined && at < index;
+    };
+}
+async function parseInput(input) {
+    const file = {
+        file: input.script.file,
+        statements: [],
+        hasDown: input.hasDown,
+        version: input.version,
+        script: input.script,
+        sql: input.script.sql,
+        runByGate: input.runByGate,
+    };
+    try {
+        ({ statements: file.statements, sql: file.sql } = await (0,parse/* parsePsqlScript */.v2)(input.script));
+    }
+    catch (err) {
+        if (err instanceof errors/* MigrationError */.Py)
+            return { file, error: err };
+        throw err;
+    }
+    try {
+        file.exec = (0,transaction/* executionPlan */.W)(file.statements, input.noTransactionDirective);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+    }
+    return { file };
+}
+/**
+ * Lints files with every enabled rule, as the runner will execute them. Findings silenced by a suppression
+ * comment are dropped; a suppression that silences nothing is itself reported.
+ */
+async function lintFiles(inputs, options) {
+    await (0,parse/* loadParser */.qd)();
+    const parsed = await Promise.all(inputs.map(parseInput));
+    const run = {
+        options,
+        folder: options.folder ?? (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
+        columns: new ColumnTypes(),
+        enabled: registry/* RULES */.y.filter((r) => !options.disabled.has(r.id)),
+    };
+    const findings = [];
+    parsed.forEach(({ file, error }, i) => {
+        if (inputs[i].inScope)
+            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run)));
+        run.columns.record(file.statements);
+    });
+    return findings;
+}
+/** The parser's own words for SQL it rejects; ours, with the way out, for psql lines the runner does not run. */
+function syntaxFindings(error, run) {
+    const rule = run.enabled.find((r) => r.id === 'syntax-error');
+    const parser = /^syntax error: /.exec(error.message);
+    const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
+    return rule ? [finding(rule, detail, error.details.location)] : [];
+}
+function lintOne(file, run) {
+    const suppressions = findSuppressions({ ...file.script, sql: file.sql });
+    const toChar = (0,parse/* byteToChar */.Ec)(file.script.sql);
+    const lines = new parse/* LineMap */.HU(file.script);
+    const ctx = {
+        file,
+        locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+        postgresVersion: run.options.postgresVersion,
+        folder: run.folder,
+        createdBefore: createdBefore(file.statements),
+        columnTypeBefore: (rel, column, index) => (rel ? typeBefore(run.columns, file.statements, rel, column, index) : undefined),
+    };
+    const out = [];
+    for (const rule of run.enabled) {
+        for (const hit of rule.check(ctx)) {
+            const s = hit.statement;
+            const loc = hit.location ?? s?.location;
+            const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
+            if (suppress(suppressions, rule.id, span))
+                continue;
+            out.push(finding(rule, hit.detail, { file: file.file, line: loc?.line, column: loc?.column }));
+        }
+    }
+    const unused = run.enabled.find((r) => r.id === 'unused-suppression');
+    for (const s of unused ? suppressions : []) {
+        for (const r of s.rules.filter((r) => !s.used.has(r))) {
+            out.push(finding(unused, (0,registry/* ruleById */.B)(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`, s.location));
+        }
+    }
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+
+/***/ }),
+
+/***/ 3346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ discover)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/migrations/checksum.ts
+
+/** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
+function checksum(sql) {
+    const normalised = sql.replace(/\r\n?/g, '\n');
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(normalised, 'utf8').digest('hex')}`;
+}
+
+// EXTERNAL MODULE: ./src/migrations/names.ts
+var names = __webpack_require__(1557);
+;// CONCATENATED MODULE: ./src/migrations/read-file.ts
+
+
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
+ * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path.
+ */
+function readMigrationFile(root, path, shown) {
+    const real = (0,external_node_fs_.realpathSync)(path);
+    const rel = (0,external_node_path_.relative)(root, real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new errors/* InputError */.dz([
+            `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
+        ]);
+    }
+    const bytes = (0,external_node_fs_.readFileSync)(real);
+    try {
+        // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
+        return utf8.decode(bytes).replace(/^\uFEFF/, '');
+    }
+    catch (cause) {
+        throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
+    }
+}
+
+// EXTERNAL MODULE: ./src/migrations/sections.ts
+var migrations_sections = __webpack_require__(1137);
+// EXTERNAL MODULE: ./src/migrations/version.ts
+var migrations_version = __webpack_require__(233);
+;// CONCATENATED MODULE: ./src/migrations/discover.ts
+
+
+
+
+
+
+
+
+/**
+ * Finds the migrations in a folder, detecting its layout, and returns them in version order.
+ * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
+ */
+function discover(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new errors/* InputError */.dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+    }
+    const root = (0,external_node_fs_.realpathSync)(dir);
+    const problems = [];
+    const entries = new Map();
+    const byLayout = new Map();
+    const add = (layout, version, description, role, file, migrationName) => {
+        const id = (0,migrations_version/* versionId */.Ik)(version);
+        byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
+        let entry = entries.get(id);
+        if (!entry) {
+            entry = { layout, version, description, name: migrationName };
+            entries.set(id, entry);
+        }
+        const slot = role === 'down' ? 'downFile' : 'upFile';
+        if (entry[slot]) {
+            problems.push(`duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`);
+            return;
+        }
+        entry[slot] = file;
+        if (role !== 'down') {
+            entry.name = migrationName;
+            entry.description = description;
+        }
+    };
+    for (const dirent of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const name = dirent.name;
+        if (name.startsWith('.'))
+            continue;
+        const full = (0,external_node_path_.join)(dir, name);
+        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && (0,external_node_fs_.statSync)(full).isDirectory());
+        if (isDir) {
+            const folder = (0,names/* matchFolderName */.PP)(name);
+            if (!folder)
+                continue;
+            const up = (0,external_node_path_.join)(name, 'up.sql');
+            if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, up))) {
+                problems.push(`${name}/: looks like a migration folder but has no up.sql; add up.sql (and down.sql) or rename the folder`);
+                continue;
+            }
+            add('folder-per-migration', folder.version, folder.description, 'up', up, name);
+            if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, 'down.sql'))) {
+                add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
+            }
+            continue;
+        }
+        if (!name.toLowerCase().endsWith('.sql'))
+            continue;
+        const m = (0,names/* matchFileName */.XS)(name);
+        if (m.kind === 'unsupported')
+            problems.push(`${name}: ${m.reason}`);
+        else if (m.kind === 'unknown') {
+            problems.push(`${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`);
+        }
+        else {
+            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '') : name;
+            add(m.layout, m.version, m.description, m.role, name, migrationName);
+        }
+    }
+    if (byLayout.size > 1) {
+        const kinds = [...byLayout].map(([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`);
+        problems.push(`the folder mixes migration layouts: ${kinds.join(' and ')}; keep one layout per folder`);
+    }
+    for (const e of entries.values()) {
+        if (!e.upFile)
+            problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
+    }
+    if (problems.length)
+        throw new errors/* InputError */.dz(problems);
+    const migrations = [...entries.values()]
+        .map((e) => load(root, dir, e, problems))
+        .filter((m) => m !== undefined)
+        .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version));
+    if (problems.length)
+        throw new errors/* InputError */.dz(problems);
+    const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
+    return { layout, migrations };
+}
+function load(root, dir, e, problems) {
+    try {
+        const upText = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
+        let up;
+        let down;
+        let noTransaction = false;
+        if (e.layout === 'single-file' || e.layout === 'flyway') {
+            const sections = (0,migrations_sections/* splitSections */.n)(e.upFile, upText);
+            ({ up, down, noTransaction } = sections);
+        }
+        else {
+            up = { file: e.upFile, sql: upText, startLine: 1 };
+            noTransaction = (0,migrations_sections/* splitSections */.n)(e.upFile, upText).noTransaction;
+        }
+        if (e.downFile) {
+            if (down) {
+                problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
+                return undefined;
+            }
+            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile), startLine: 1 };
+        }
+        return {
+            version: e.version,
+            name: e.name,
+            description: e.description,
+            up,
+            down,
+            checksum: checksum(up.sql),
+            noTransactionDirective: noTransaction,
+        };
+    }
+    catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            problems.push(...err.problems);
+        else
+            throw err;
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PP: () => (/* binding */ matchFolderName),
+/* harmony export */   XS: () => (/* binding */ matchFileName),
+/* harmony export */   sv: () => (/* binding */ versionFromName)
+/* harmony export */ });
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
+
+// Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
+const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
+const SINGLE = new RegExp(String.raw `^${VERSION}(?:_(.+))?\.sql$`);
+const UP_DOWN = new RegExp(String.raw `^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
+const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
+/** Classifies a `.sql` file name found at the top of the migrations folder. */
+function matchFileName(name) {
+    if (/^R__.+\.sql$/.test(name)) {
+        return {
+            kind: 'unsupported',
+            reason: 'Flyway repeatable migrations (R__) are not supported; give it a version (V<n>__…) or move it out',
+        };
+    }
+    const flyway = FLYWAY.exec(name);
+    if (flyway) {
+        return {
+            kind: 'migration',
+            layout: 'flyway',
+            version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(flyway[2].replace(/_/g, '.'), true),
+            description: flyway[3],
+            role: flyway[1] === 'V' ? 'both' : 'down',
+        };
+    }
+    const pair = UP_DOWN.exec(name);
+    if (pair) {
+        return {
+            kind: 'migration',
+            layout: 'up-down-files',
+            version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(pair[1]),
+            description: pair[2] ?? '',
+            role: pair[3],
+        };
+    }
+    const single = SINGLE.exec(name);
+    if (single) {
+        return {
+            kind: 'migration',
+            layout: 'single-file',
+            version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(single[1]),
+            description: single[2] ?? '',
+            role: 'both',
+        };
+    }
+    return { kind: 'unknown' };
+}
+/** Classifies a sub-folder name (`2019-02-26-002946_create_users`, `00000000000000_setup`). */
+function matchFolderName(name) {
+    const m = FOLDER.exec(name);
+    return m ? { version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(m[1]), description: m[2] ?? '' } : undefined;
+}
+/**
+ * Recovers a version from a `migration_name` recorded by hand-written scripts: a file name with or without
+ * `.sql`, an up/down base name, or a folder name.
+ */
+function versionFromName(name) {
+    for (const candidate of [name, `${name}.sql`]) {
+        const m = matchFileName(candidate);
+        if (m.kind === 'migration')
+            return m.version;
+    }
+    return matchFolderName(name)?.version;
+}
+
+
+/***/ }),
+
+/***/ 1137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ splitSections)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const UP_MARK = /^\s*--\s*migrate:up\b(.*)$/i;
+const DOWN_MARK = /^\s*--\s*migrate:down\b(.*)$/i;
+const NO_TX = /^\s*--\s*migrate:no-transaction\s*$/i;
+const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
+const TX_FALSE = /\btransaction:\s*false\b/i;
+/**
+ * Splits one file into its up and down scripts. Two conventions are understood:
+ * `-- migrate:up` … `-- migrate:down` … sections (dbmate's), and `-- ROLLBACK: <sql>` comment lines (the
+ * numbered-file runbook's), whose SQL together forms the down script. Directives: `-- migrate:no-transaction`,
+ * or dbmate's `transaction:false` on a section marker.
+ */
+function splitSections(file, text) {
+    const lines = text.split('\n');
+    let upAt = -1;
+    let downAt = -1;
+    let noTransaction = false;
+    const rollback = [];
+    lines.forEach((line, i) => {
+        const up = UP_MARK.exec(line);
+        const down = DOWN_MARK.exec(line);
+        if (up) {
+            if (upAt >= 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:up' marker; keep exactly one`]);
+            upAt = i;
+            noTransaction ||= TX_FALSE.test(up[1]);
+        }
+        else if (down) {
+            if (downAt >= 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:down' marker; keep exactly one`]);
+            downAt = i;
+            noTransaction ||= TX_FALSE.test(down[1]);
+        }
+        else if (NO_TX.test(line)) {
+            noTransaction = true;
+        }
+        else {
+            const rb = ROLLBACK_LINE.exec(line);
+            if (rb && rb[1].trim())
+                rollback.push({ line: i + 1, sql: rb[1].replace(/\r$/, '') });
+        }
+    });
+    if (downAt >= 0 && (upAt < 0 || upAt > downAt)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            `${file}:${downAt + 1}: '-- migrate:down' needs a '-- migrate:up' marker before it; add '-- migrate:up' above the up script`,
+        ]);
+    }
+    if (upAt >= 0) {
+        const end = downAt >= 0 ? downAt : lines.length;
+        const up = { file, sql: lines.slice(upAt + 1, end).join('\n'), startLine: upAt + 2 };
+        const down = downAt >= 0 ? { file, sql: lines.slice(downAt + 1).join('\n'), startLine: downAt + 2 } : undefined;
+        return { up, down, noTransaction };
+    }
+    const up = { file, sql: text, startLine: 1 };
+    if (rollback.length === 0)
+        return { up, noTransaction };
+    // Each ROLLBACK line becomes its own line of the down script; earlier lines are padded so the down
+    // script's line numbers stay those of the file.
+    const first = rollback[0].line;
+    const downLines = [];
+    for (const r of rollback) {
+        while (first + downLines.length < r.line)
+            downLines.push('');
+        downLines.push(r.sql);
+    }
+    return { up, down: { file, sql: downLines.join('\n'), startLine: first }, noTransaction };
+}
+
+
+/***/ }),
+
+/***/ 233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ik: () => (/* binding */ versionId),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   bw: () => (/* binding */ parseVersionText),
+/* harmony export */   tq: () => (/* binding */ makeVersion)
+/* harmony export */ });
+/**
+ * Builds a version from its written form. Timestamps (`20240119_143000`, `2019-02-26-002946`) and plain numbers
+ * become one number; Flyway's dotted versions (`1.2.10`, or `1_2` which Flyway reads as `1.2`) keep one number
+ * per segment so that `1.10` sorts after `1.9`.
+ */
+function makeVersion(text, dotted = false) {
+    const segments = dotted ? text.split(/[._]/) : [text.replace(/[_-]/g, '')];
+    return { text, key: segments.map((s) => BigInt(s)) };
+}
+/** Orders versions numerically; missing trailing segments count as zero (`1` equals `1.0`). */
+function compareVersions(a, b) {
+    const n = Math.max(a.key.length, b.key.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.key[i] ?? 0n;
+        const y = b.key[i] ?? 0n;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/** A canonical string for a version: equal for versions that compare equal (`001` and `1`). */
+function versionId(v) {
+    const key = [...v.key];
+    while (key.length > 1 && key[key.length - 1] === 0n)
+        key.pop();
+    return key.join('.');
+}
+/** Reads a version back from the text this tool stored (`20240119_143000`, `1.2`, `2019-02-26-002946`). */
+function parseVersionText(text) {
+    if (!/^\d+(?:[._-]\d+)*$/.test(text))
+        return undefined;
+    return makeVersion(text, text.includes('.'));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,52 @@
+import type { Config } from '../config/config.js';
+import { lockKey, withAdvisoryLock } from '../db/advisory-lock.js';
+import { targetIdentity, withClient, type Client } from '../db/connect.js';
+import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
+import { quoteTable, tableText } from '../db/identifiers.js';
+import { analyseAll, type Analysed } from '../migrations/analyse.js';
+import { discover } from '../migrations/discover.js';
+import { makePlan, planHash, type Plan } from '../migrations/plan.js';
+import type { Report } from '../model/report.js';
+import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from '../commands/context.js';
+
+export interface ApplyContext extends CommandContext {
+  appliedBy: string;
+}
+
+/** One apply run, as every step sees it: the lock is held on `client` for as long as the steps run. */
+export interface ApplyRun {
+  config: Config;
+  ctx: ApplyContext;
+  /** Our own session: it holds the advisory lock and writes the history rows outside migrations. */
+  client: Client;
+  history: HistoryTable;
+  /** The advisory lock's key: the migrating session holds its companion lock. */
+  lockKey: number;
+  plan: Plan;
+  analysed: Analysed[];
+  report: Report;
+}
+
+/**
+ * Opens a run: connects, finds the history table, takes the session-level advisory lock, and makes the plan from a
+ * read-only look at the history, so nothing is written before every file is known to be sound. `steps` runs
+ * inside the lock; the lock and the connection are released however it ends.
+ */
+export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (run: ApplyRun) => Promise<void>): Promise<Report> {
+  const { migrations } = discover(config.migrationsDir);
+  const report = startReport('apply', config, ctx.databaseUrl);
+  return withClient(ctx.databaseUrl, async (client) => {
+    const history = await locateHistoryTable(client, config.historyTable);
+    const key = lockKey(quoteTable(history));
+    return withAdvisoryLock(client, key, config.lockWaitMs, async () => {
+      const plan = makePlan(migrations, await readHistory(client, history), config);
+      report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), plan);
+      const { analysed, errors } = await analyseAll(plan.pending);
+      listPending(report, plan, analysed);
+      reportPlanProblems(report, plan.problems);
+      reportAnalysisErrors(report, errors);
+      await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report });
+      return report;
+    });
+  });
+}

@@ -1,0 +1,88 @@
+import { takeBackup } from '../backup/take-backup.js';
+import { backupArtifactName, type BackupContext } from '../commands/backup.js';
+import { userObjects } from '../db/objects.js';
+import { blockingSessions, dropInvalidIndex, leftoverInvalidIndexes } from '../db/preflight.js';
+import { addFinding } from '../model/report.js';
+import type { ApplyContext, ApplyRun } from './run.js';
+
+/** The production apply's run: the backup it took, and what existed before (for on-failure: restore). */
+export interface ProductionRun extends ApplyRun {
+  ctx: ApplyContext & BackupContext & { throwaway?: boolean };
+  objectsBefore?: Set<string>;
+}
+
+/** A backup of the run's target, labelled and uploaded beside the run's other backups. */
+export function backupOf(run: ProductionRun, label: 'pre-apply' | 'post-apply') {
+  const { config, ctx } = run;
+  const suffix = label === 'pre-apply' ? '' : '-post';
+  return takeBackup(ctx.databaseUrl, {
+    label,
+    dir: config.backupDir ?? ctx.backupDir,
+    historyTable: config.historyTable,
+    pgDumpPath: config.pgDumpPath,
+    pgDumpDocker: config.pgDumpDocker,
+    recipients: config.backupRecipients,
+    planHash: run.report.planHash,
+    artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays },
+  });
+}
+
+/** The plan is sound, and is the one approved (expected-plan): otherwise nothing is changed. */
+export async function checkPlan(run: ProductionRun): Promise<boolean> {
+  const { config, report } = run;
+  if (!report.ok) return false;
+  if (config.expectedPlan && report.planHash !== config.expectedPlan) {
+    addFinding(report, {
+      rule: 'plan-mismatch',
+      severity: 'error',
+      message: `the plan is ${report.planHash}, not the approved ${config.expectedPlan}: a migration was added or edited after approval, or the database moved on; nothing was changed`,
+      help: 'Run the plan job again, review the new plan, and approve that one.',
+    });
+    return false;
+  }
+  return true;
+}
+
+/** Sessions that would block the migrations: reported, and with preflight: strict, the run does not start. */
+export async function preflight(run: ProductionRun): Promise<boolean> {
+  const { config, report } = run;
+  if (!run.analysed.length) return true;
+  const sessions = await blockingSessions(run.client, run.analysed);
+  for (const s of sessions) {
+    addFinding(report, {
+      rule: 'blocking-session',
+      severity: config.preflight === 'strict' ? 'error' : 'warning',
+      message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ${s.mode} on ${s.relation}: a migration locking ${s.relation} would wait behind it, and queries behind the migration: ${s.query}`,
+      help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
+    });
+  }
+  return !(config.preflight === 'strict' && sessions.length);
+}
+
+/** A verified backup before anything is written; no backup, no apply (unless backup: false). */
+export async function backupFirst(run: ProductionRun): Promise<boolean> {
+  const { config, ctx, report } = run;
+  if (!run.analysed.length) return true;
+  if (!config.backup) report.notes.push('backup: false — no backup was taken before applying');
+  else if (ctx.throwaway) report.notes.push('no backup: the database is a throwaway server');
+  else {
+    try {
+      report.backup = await backupOf(run, 'pre-apply');
+      ctx.log.info(`backup taken: ${report.backup.path} (${report.backup.size} bytes, sha256 ${report.backup.sha256})`);
+    } catch (err) {
+      addFinding(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${(err as Error).message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
+      return false;
+    }
+  }
+  if (config.onFailure === 'restore') run.objectsBefore = await userObjects(run.client);
+  return true;
+}
+
+/** Invalid indexes an earlier failed CREATE INDEX CONCURRENTLY left: dropped, so they are built again. */
+export async function dropLeftoverIndexes(run: ProductionRun): Promise<boolean> {
+  for (const index of await leftoverInvalidIndexes(run.client, run.analysed)) {
+    await dropInvalidIndex(run.client, index);
+    run.report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
+  }
+  return true;
+}
