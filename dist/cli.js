@@ -7284,6 +7284,8 @@ async function startEmbeddedServer(o = {}) {
     return bins.length ? startSystem(bins[0], !!o.durable, o.password) : startPackaged();
 }
 
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __nccwpck_require__(5493);
 ;// CONCATENATED MODULE: ./src/redact.ts
 /** Replaces the password of any postgres URL in a text, and every known secret, with `***`. */
 function redact(text, secrets = []) {
@@ -7582,6 +7584,7 @@ const VERSION = '0.1.0';
 
 
 
+
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
     const target = (0,connect/* targetIdentity */.C7)(url);
@@ -7600,6 +7603,7 @@ async function cli_confirm(command, url) {
 }
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 async function main(argv) {
+    (0,parse/* warmParser */.dh)();
     let secrets = [];
     let server;
     const stop = () => server?.stop();
@@ -8823,7 +8827,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ec: () => (/* binding */ byteToChar),
   qd: () => (/* binding */ loadParser),
   v2: () => (/* binding */ parsePsqlScript),
-  tl: () => (/* binding */ parseScript)
+  tl: () => (/* binding */ parseScript),
+  dh: () => (/* binding */ warmParser)
 });
 
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
@@ -9198,6 +9203,13 @@ let loading;
 function loadParser() {
     loading ??= (0,wasm.loadModule)();
     return loading;
+}
+/**
+ * Starts compiling the parser now, off the main thread, so it is ready by the time the files are read and the
+ * database answered. A failure surfaces where the parser is first needed.
+ */
+function warmParser() {
+    loadParser().catch(() => undefined);
 }
 /** Maps character offsets in a script to 1-based lines and columns of its file. */
 class LineMap {

@@ -5,6 +5,7 @@ import { parseConfig } from './config/config.js';
 import { needsDatabase, runCommand } from './commands/run.js';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server.js';
 import { InputError } from './errors.js';
+import { warmParser } from './migrations/parse.js';
 import type { Logger } from './logger.js';
 import { redact } from './redact.js';
 import { renderJson, writeReport } from './report/json.js';
@@ -30,6 +31,7 @@ async function confirm(command: string, url: string): Promise<void> {
 
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 export async function main(argv: string[]): Promise<number> {
+  warmParser();
   let secrets: string[] = [];
   let server: EmbeddedServer | undefined;
   const stop = () => server?.stop();

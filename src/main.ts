@@ -5,6 +5,7 @@ import { proveEnvironment } from './gate/environment.js';
 import { environmentProtectionRules } from './github/environment.js';
 import { needsDatabase, runCommand } from './commands/run.js';
 import { InputError } from './errors.js';
+import { warmParser } from './migrations/parse.js';
 import type { Logger } from './logger.js';
 import { redact } from './redact.js';
 import { renderText } from './report/text.js';
@@ -41,6 +42,7 @@ async function gateOf(config: Config, runner: RunnerContext): Promise<string | u
 
 /** The action: inputs -> config -> command -> report, outputs and logs. The only place that fails the step. */
 export async function run(): Promise<void> {
+  warmParser();
   let secrets: string[] = [];
   try {
     const { raw, runner } = readInputs();

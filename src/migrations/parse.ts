@@ -31,6 +31,14 @@ export function loadParser(): Promise<void> {
   return loading;
 }
 
+/**
+ * Starts compiling the parser now, off the main thread, so it is ready by the time the files are read and the
+ * database answered. A failure surfaces where the parser is first needed.
+ */
+export function warmParser(): void {
+  loadParser().catch(() => undefined);
+}
+
 /** Maps character offsets in a script to 1-based lines and columns of its file. */
 export class LineMap {
   private readonly starts: number[] = [0];
