@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { changedFiles, filesAtBase } from '../git/changed-files.js';
 import { lintFiles, NEWEST_POSTGRES } from '../lint/lint.js';
-import { analyseAll } from '../migrations/analyse.js';
+import { analyseAll, foreignConnects } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
 import { matchFileName, matchFolderName } from '../migrations/names.js';
 import type { Migration } from '../model/migration.js';
@@ -71,9 +71,12 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
   const split = await splitByBase(migrations, config);
   for (const p of split.problems) addFinding(report, { ...p, severity: 'error' });
   const { analysed, errors } = await analyseAll(split.fresh);
+  // `\connect` lines are checked against the database in database-url, which stands for the target here.
+  const who = await withClient(ctx.databaseUrl, async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0]);
+  errors.push(...foreignConnects(analysed, who));
   reportAnalysisErrors(report, errors);
   // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
-  const firstBroken = errors.length ? split.fresh.indexOf(errors[0].migration) : split.fresh.length;
+  const firstBroken = Math.min(split.fresh.length, ...errors.map((e) => split.fresh.indexOf(e.migration)));
   const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
 
   if (config.checks.has('lint')) {

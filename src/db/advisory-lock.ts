@@ -21,7 +21,8 @@ async function holder(client: Client, namespace: number, key: number): Promise<s
   const r = await client.query(
     `SELECT l.pid, a.application_name, a.client_addr::text AS addr, a.backend_start, a.state
        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2`,
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     [namespace, key >>> 0],
   );
   if (!r.rows.length) return 'a session that has since ended';
@@ -68,4 +69,17 @@ async function acquire(client: Client, namespace: number, key: number, waitMs: n
   } finally {
     await client.query('RESET lock_timeout').catch(() => {});
   }
+}
+
+/**
+ * A statement that fails unless session `pid` still holds the run's lock. Sent first in each migration's
+ * transaction, it stops a run whose lock went with its connection (an idle timeout, a dropped network) before
+ * the migration changes anything, so a second run that took the lock meanwhile is never raced. Plain SQL: the
+ * failing branch is a cast of a value the planner cannot fold, so it is evaluated only when taken.
+ */
+export function lockFence(key: number, pid: number): string {
+  const held = `SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND classid = ${LOCK_NAMESPACE}::pg_catalog.oid
+      AND objid = ${key >>> 0}::bigint::pg_catalog.oid AND objsubid = 2 AND pid = ${Math.trunc(pid)}
+      AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())`;
+  return `SELECT CASE WHEN EXISTS (${held}) THEN 0 ELSE ('this run no longer holds its advisory lock (its connection was lost), stopped before this migration: pid ' || pg_catalog.pg_backend_pid())::pg_catalog.int4 END`;
 }

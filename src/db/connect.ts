@@ -16,7 +16,8 @@ export class ConnectionError extends Error {
 }
 
 export async function connect(url: string): Promise<Client> {
-  const client = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000 });
+  // Keepalives: a connection that holds the run's lock across a long migration must not be dropped as idle.
+  const client = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000, keepAlive: true });
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => {});
   try {

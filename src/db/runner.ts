@@ -4,21 +4,16 @@ import type { Statement } from '../migrations/parse.js';
 import { cannotRunInTransaction, type ExecutionPlan } from '../migrations/transaction.js';
 import type { Migration, Script } from '../model/migration.js';
 import type { Client } from './connect.js';
-import { copyIn } from './copy-in.js';
-import { sqlstate, statementError } from './errors.js';
+import { sqlstate } from './errors.js';
 import { insertRow, markClean, recordInTransaction, type HistoryTable } from './history.js';
-import { runScript, type ScriptError } from './script-query.js';
+import { runScript } from './script-query.js';
+import { resetSteps, send, statementSteps, timeoutSteps, type Step, type Timeouts } from './steps.js';
 import type { MigrationSession } from './session.js';
 
 /**
  * The one engine that runs a migration file, for apply and verify alike: as `psql -X -v ON_ERROR_STOP=1 -f`
  * would run it in a session of its own, with our timeouts, and (when recording) its history row.
  */
-
-export interface Timeouts {
-  lockTimeoutMs: number;
-  statementTimeoutMs: number;
-}
 
 /** Watches each statement as it runs (verify's lock and rewrite trace); slows the run to one query a statement. */
 export interface Observer {
@@ -34,11 +29,15 @@ export interface Observer {
 
 export interface ScriptOptions extends Timeouts {
   observer?: Observer;
+  /** Once aborted, a migration run statement by statement stops before its next statement. */
+  signal?: AbortSignal;
 }
 
 export interface Recording {
   table: HistoryTable;
   appliedBy: string;
+  /** Checks, inside each migration's transaction, that the run still holds its advisory lock (lockFence). */
+  fence?: string;
   /** Our own session (it holds the advisory lock): writes the rows that are not part of the migration's transaction. */
   control: Client;
 }
@@ -55,96 +54,16 @@ export interface RunResult {
   attempts: number;
 }
 
-/** One piece of what is sent: a statement of the file, or one of ours (named, for a failure report). */
-interface Step {
-  sql: string;
-  statement?: Statement;
-  ours?: string;
-  /** Sent after COMMIT: its failure leaves the migration committed, and only the session to replace. */
-  afterCommit?: boolean;
-}
-
 const defaultBackoff = (attempt: number) => Math.min(500 * 2 ** attempt, 10_000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Our timeouts; validated integers, never user text. LOCAL inside a transaction, for the session otherwise. */
-function timeoutSteps(o: Timeouts, local: boolean): Step[] {
-  const scope = local ? 'LOCAL ' : '';
-  return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`].map((sql) => ({ sql, ours: 'setting the timeouts' }));
-}
-
-const resetSteps = (reset: readonly string[], afterCommit = false): Step[] => reset.map((sql) => ({ sql, ours: 'resetting the session', afterCommit }));
-
-/** The file's statements as steps; a `\connect` line becomes a session reset, as psql's new connection would be. */
-function statementSteps(exec: ExecutionPlan, o: Timeouts, local: boolean, reset: readonly string[]): Step[] {
-  return exec.statements.flatMap((s) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s }]));
-}
-
-/** Where a failure belongs when it is not one of the file's statements: the migration file itself. */
-function ownStepError(err: unknown, script: Script, what: string): MigrationError {
-  return new MigrationError(`${what} failed: ${(err as Error).message}`, {
-    location: { file: script.file, line: script.startLine, column: 1 },
-    sqlstate: sqlstate(err),
-    cause: err,
-  });
-}
-
-/**
- * Sends steps in as few round trips as possible: consecutive steps as one simple query (the CommandComplete
- * count names the failing one), a COPY with its data on its own. With `observe`, the file's statements go one
- * at a time and each is observed after it ran. Returns false when only a step after COMMIT failed.
- */
-async function send(client: Client, script: Script, steps: Step[], observe?: (s: Statement, durationMs: number) => Promise<void>): Promise<boolean> {
-  let clean = true;
-  const fail = (err: unknown, step: Step | undefined, sentAt = 0): void => {
-    if (step?.afterCommit) clean = false;
-    else if (step?.statement) throw statementError(err, script, step.statement, sentAt);
-    else throw ownStepError(err, script, step?.ours ?? 'the migration');
-  };
-  let batch: Step[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const steps = batch;
-    batch = [];
-    let text = '';
-    const sentAt = steps.map((s) => {
-      const at = text.length;
-      text += `${s.sql};\n`;
-      return at;
-    });
-    try {
-      await runScript(client, text);
-    } catch (err) {
-      const i = (err as ScriptError).completed;
-      fail(err, steps[i], sentAt[i]);
-    }
-  };
-  for (const step of steps) {
-    const s = step.statement;
-    if (!s || (!observe && s.copyData === undefined)) {
-      batch.push(step);
-      continue;
-    }
-    await flush();
-    const started = performance.now();
-    if (s.copyData !== undefined) await copyIn(client, s.sql, s.copyData).catch((err) => fail(err, step));
-    else {
-      batch.push(step);
-      await flush();
-    }
-    await observe?.(s, Math.round(performance.now() - started));
-  }
-  await flush();
-  return clean;
-}
 
 /**
  * A transactional migration: its statements, and its history row when recording, in one transaction, followed
  * in the same round trip by the session reset. Returns false when the migration committed but the reset failed.
  */
-async function runTransactional(client: Client, reset: readonly string[], script: Script, exec: ExecutionPlan, tail: Step[], o: ScriptOptions): Promise<boolean> {
+async function runTransactional(client: Client, reset: readonly string[], script: Script, exec: ExecutionPlan, ours: { head: Step[]; tail: Step[] }, o: ScriptOptions): Promise<boolean> {
   const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
-  const steps = [begin, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...tail, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
+  const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
   const observer = o.observer;
   let fresh = true;
   const observe = async (s: Statement, durationMs: number) => {
@@ -161,23 +80,46 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
   const observer = o.observer;
   await observer?.start(client);
   let inFileTransaction = false;
+  let fresh = true;
   for (const step of statementSteps(exec, o, false, reset)) {
+    if (o.signal?.aborted) {
+      throw new MigrationError(`cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`, { location: step.statement?.location, sqlstate: '57014' });
+    }
     const s = step.statement;
     const control = s?.kind === 'TransactionStmt' ? (s.node.kind as string) : undefined;
-    if (control === 'TRANS_STMT_BEGIN' || control === 'TRANS_STMT_START') inFileTransaction = true;
-    else if (control) inFileTransaction = false;
+    if (control) {
+      const was = inFileTransaction;
+      inFileTransaction = fileTransactionOpenAfter(s!, inFileTransaction);
+      if (inFileTransaction && !was) fresh = true;
+    }
     if (!observer || !s || control) {
       await send(client, script, [step]);
       continue;
     }
-    // Observing needs the statement's locks still held: a statement that would autocommit runs in a
-    // transaction of its own, which is what autocommit is.
-    const observable = !cannotRunInTransaction(s);
+    // Observing needs the statement's locks still held: a statement that would autocommit runs in a transaction
+    // of its own, which is what autocommit is, unless its meaning depends on the transaction block around it.
+    const observable = !cannotRunInTransaction(s) && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
     const wrap = observable && !inFileTransaction;
-    if (wrap) await client.query('BEGIN');
-    await send(client, script, [step], (st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap, observable }));
-    if (wrap) await client.query('COMMIT');
+    const steps: Step[] = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
+    await send(client, script, steps, (st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable }));
+    fresh = false;
   }
+}
+
+/**
+ * Statements that would run differently inside a transaction block of ours than in autocommit: LOCK and a cursor
+ * without HOLD fail outside a block, SET LOCAL and savepoints mean nothing there. They run as psql runs them,
+ * and show their documented locks only.
+ */
+const MEANING_NEEDS_NO_BLOCK = new Set(['LockStmt', 'DeclareCursorStmt', 'VariableSetStmt', 'TransactionStmt']);
+
+/** Whether the file's own transaction block is open after a transaction-control statement. */
+function fileTransactionOpenAfter(s: Statement, open: boolean): boolean {
+  const kind = s.node.kind as string;
+  if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') return true;
+  if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') return s.node.chain === true;
+  if (kind === 'TRANS_STMT_PREPARE') return false;
+  return open; // SAVEPOINT, RELEASE, ROLLBACK TO
 }
 
 /** Leaves the session as a new connection would find it; a session that cannot be reset is replaced. */
@@ -233,7 +175,7 @@ export async function executeScript(session: MigrationSession, script: Script, e
       await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset)]);
       return;
     }
-    if (exec.mode === 'transaction') return settle(session, exec, await runTransactional(client, session.reset, script, exec, [], o));
+    if (exec.mode === 'transaction') return settle(session, exec, await runTransactional(client, session.reset, script, exec, { head: [], tail: [] }, o));
     await runOneByOne(client, session.reset, script, exec, o);
     await reset(session, client, exec);
   });
@@ -249,6 +191,7 @@ export async function executeScript(session: MigrationSession, script: Script, e
 export async function runMigration(session: MigrationSession, migration: Migration, exec: ExecutionPlan, o: RunOptions, log: Logger): Promise<RunResult> {
   const { record } = o;
   if (exec.mode === 'no-transaction') {
+    await session.client();
     const started = performance.now();
     const id = await insertRow(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: true });
     await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, o));
@@ -264,8 +207,9 @@ export async function runMigration(session: MigrationSession, migration: Migrati
     const started = performance.now();
     try {
       const clean = await onSession(session, (client) => {
+        const head = record.fence ? [{ sql: record.fence, ours: 'checking that this run still holds its advisory lock' }] : [];
         const tail = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
-        return runTransactional(client, session.reset, migration.up, exec, tail, o);
+        return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
       });
       const durationMs = Math.round(performance.now() - started);
       await settle(session, exec, clean);

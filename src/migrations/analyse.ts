@@ -26,3 +26,33 @@ export async function analyseAll(migrations: Migration[]): Promise<{ analysed: A
   }
   return { analysed, errors };
 }
+
+/** The database and user a run works as, which `\connect` lines in its files must name, if they name any. */
+export interface SessionTarget {
+  database: string;
+  user: string;
+}
+
+/**
+ * psql's `\connect` opens a new session, on the database and as the user it names. The runner can only give a
+ * fresh session on the run's own database as the run's user: a file that connects elsewhere is refused before
+ * anything runs, at its `\connect` line.
+ */
+export function foreignConnects(analysed: Analysed[], target: SessionTarget): { migration: Migration; error: MigrationError }[] {
+  const out: { migration: Migration; error: MigrationError }[] = [];
+  for (const { migration, exec } of analysed) {
+    for (const s of exec.statements.filter((x) => x.kind === 'PsqlConnect')) {
+      const { database, user } = s.node as { database?: string; user?: string };
+      const elsewhere = database && database !== target.database ? `database ${database}` : user && user !== target.user ? `user ${user}` : undefined;
+      if (!elsewhere) continue;
+      out.push({
+        migration,
+        error: new MigrationError(`\\connect to ${elsewhere}: this migration runs on database ${target.database} as ${target.user}, and psql would have switched`, {
+          location: s.location,
+          hint: 'remove the \\connect line (a dump made without --create has none), or run this file by hand where it belongs',
+        }),
+      });
+    }
+  }
+  return out;
+}

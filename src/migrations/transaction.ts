@@ -44,6 +44,12 @@ export function cannotRunInTransaction(s: Statement): string | undefined {
       return n.relation ? undefined : 'CLUSTER (all tables)';
     case 'CreateSubscriptionStmt':
       return 'CREATE SUBSCRIPTION';
+    case 'DropSubscriptionStmt':
+      return 'DROP SUBSCRIPTION';
+    case 'DiscardStmt':
+      return n.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
+    case 'AlterDatabaseStmt':
+      return (n.options ?? []).some((o: any) => o.DefElem?.defname === 'tablespace') ? 'ALTER DATABASE … SET TABLESPACE' : undefined;
     case 'AlterTableStmt':
       return (n.cmds ?? []).some((c: any) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent)
         ? 'DETACH PARTITION CONCURRENTLY'
