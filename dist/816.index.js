@@ -2,290 +2,6 @@ export const id = 816;
 export const ids = [816];
 export const modules = {
 
-/***/ 89794:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q3: () => (/* binding */ sha256File),
-/* harmony export */   hk: () => (/* binding */ checkDump),
-/* harmony export */   m3: () => (/* binding */ dumpDatabase),
-/* harmony export */   nE: () => (/* binding */ restoreDump),
-/* harmony export */   qI: () => (/* binding */ runTool)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80179);
-
-
-
-
-/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
-function runTool(tool, args, env) {
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => {
-            if (out.length < 1_000_000)
-                out += d;
-        });
-        child.stderr.on('data', (d) => {
-            if (err.length < 100_000)
-                err += d;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
-    });
-}
-/** pg_dump in custom format (compressed) straight to `file`. */
-async function dumpDatabase(pgDump, url, file) {
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .libpqArgs */ .sY)(url);
-    await runTool(pgDump, ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${dbname}`], env);
-}
-/** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
-async function checkDump(pgRestore, file) {
-    const list = await runTool(pgRestore, ['--list', file], process.env);
-    return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
-}
-/** sha256 of a file, streamed. */
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file)
-            .on('data', (d) => hash.update(d))
-            .on('error', reject)
-            .on('end', () => resolve(hash.digest('hex')));
-    });
-}
-/**
- * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
- * it, and the whole restore is one transaction, so a failed restore changes nothing.
- */
-async function restoreDump(pgRestore, url, file) {
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_3__/* .libpqArgs */ .sY)(url);
-    await runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
-}
-
-
-/***/ }),
-
-/***/ 13985:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ decryptFile),
-/* harmony export */   o: () => (/* binding */ encryptFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-
-
-
-
-// age-encryption is imported when a file is encrypted or decrypted, not with this module: config parsing reads
-// parseRecipients on every run, and most runs encrypt nothing.
-/**
- * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
- * read the repository can download its artifacts; only holders of a matching identity can read this.
- */
-async function encryptFile(input, output, recipients) {
-    const { Encrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 81539));
-    const e = new Encrypter();
-    for (const r of recipients)
-        e.addRecipient(r);
-    const encrypted = await e.encrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
-}
-/** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
-async function decryptFile(input, output, identity) {
-    if (!identity)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
-    const { Decrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 81539));
-    const d = new Decrypter();
-    d.addIdentity(identity);
-    try {
-        const plain = await d.decrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(plain), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: cannot be decrypted with backup-identity (${cause.message}); use the identity matching the backup's recipient`], { cause });
-    }
-}
-
-
-/***/ }),
-
-/***/ 38341:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _6: () => (/* binding */ readMetadata),
-/* harmony export */   f5: () => (/* binding */ writeMetadata)
-/* harmony export */ });
-/* unused harmony export metadataPath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-
-
-const metadataPath = (dump) => `${dump}.json`;
-function writeMetadata(dump, m) {
-    const path = metadataPath(dump);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
-    return path;
-}
-function readMetadata(dump) {
-    const path = metadataPath(dump);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
-    }
-    const m = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-    if (m.format !== 'pg-migration-gate-backup/1')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: not a pg-migration-gate backup metadata file`]);
-    return m;
-}
-
-
-/***/ }),
-
-/***/ 80179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ dockerTool),
-/* harmony export */   q1: () => (/* binding */ chooseTool),
-/* harmony export */   sY: () => (/* binding */ libpqArgs)
-/* harmony export */ });
-/* unused harmony exports toolDirs, toolVersion, installedTools */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-
-
-
-
-
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
-function toolDirs() {
-    const versioned = [];
-    const scan = (root, pattern, bin) => {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root))
-            return;
-        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root)) {
-            const m = pattern.exec(name);
-            if (m)
-                versioned.push({ dir: bin(name), v: Number(m[1]) });
-        }
-    };
-    scan('/usr/lib/postgresql', /^(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/lib/postgresql', n, 'bin'));
-    scan('/usr', /^pgsql-(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr', n, 'bin'));
-    scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/opt/homebrew/opt', n, 'bin'));
-    scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/local/opt', n, 'bin'));
-    const path = (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
-    return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
-}
-async function toolVersion(path) {
-    try {
-        const { stdout } = await run(path, ['--version']);
-        const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
-        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', '') } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
-async function installedTools(name, explicit) {
-    const places = explicit ? [explicit] : [];
-    for (const dir of toolDirs())
-        places.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
-    const found = [];
-    for (const p of new Set(places)) {
-        const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(p, name) : p;
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
-            continue;
-        const t = await toolVersion(file);
-        if (t && !found.some((f) => f.path === t.path))
-            found.push(t);
-    }
-    return found;
-}
-/**
- * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
- * An explicit path is used or refused. None fitting is an InputError naming both versions and the fix, raised
- * before anything is done.
- */
-async function chooseTool(name, serverMajor, explicit) {
-    if (explicit) {
-        // An explicit path is honoured or refused, never quietly replaced by another copy.
-        const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(explicit, name)));
-        if (!tool)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
-        if (tool.major < serverMajor) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
-        }
-        return tool;
-    }
-    const tools = await installedTools(name);
-    const chosen = tools.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
-    if (chosen)
-        return chosen;
-    const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
-        `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
-    ]);
-}
-/**
- * libpq connection parameters for a child process: the URL without its password on the command line (argv is
- * visible to every user of the machine), the password in PGPASSWORD.
- */
-function libpqArgs(url) {
-    const u = new URL(url);
-    const password = u.password ? decodeURIComponent(u.password) : undefined;
-    u.password = '';
-    const env = { ...process.env };
-    if (password)
-        env.PGPASSWORD = password;
-    return { dbname: u.toString(), env };
-}
-/**
- * The tool from the official postgres:<major> image, run by Docker with the host network and `dir` mounted at
- * the same path, the password passed through the environment (-e PGPASSWORD, without its value on argv).
- */
-async function dockerTool(name, major, dir) {
-    try {
-        await run('docker', ['version', '--format', '{{.Server.Version}}']);
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
-    }
-    return {
-        path: 'docker',
-        prefix: ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, `postgres:${major}`, name],
-        major,
-        version: `${major} (docker postgres:${major})`,
-    };
-}
-
-
-/***/ }),
-
 /***/ 72079:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -298,11 +14,13 @@ async function dockerTool(name, major, dir) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68008);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80179);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23998);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80179);
+
 
 
 
@@ -320,15 +38,15 @@ async function dumpIn(dir, identity) {
     const plain = files.filter((f) => f.endsWith('.dump'));
     const sealed = files.filter((f) => f.endsWith('.dump.age'));
     if (plain.length + sealed.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
     if (plain.length)
         return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, plain[0]);
     const dump = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0].replace(/\.age$/, ''));
-    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
+    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
     if (m.encryption?.sha256 !== actual)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
-    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_6__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
     return dump;
 }
 /**
@@ -336,16 +54,169 @@ async function dumpIn(dir, identity) {
  * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
  * recreates the dump's objects in one transaction. Returns the metadata.
  */
-async function restoreBackup(url, dump, pgDumpPath) {
-    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q3)(dump);
+async function restoreBackup(url, dump, pgDumpPath, o = {}) {
+    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)(dump);
     if (actual !== metadata.sha256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
     }
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
-    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseTool */ .q1)('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
-    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreDump */ .nE)(pgRestore, url, dump);
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
+    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+    await o.beforeRestore?.(metadata);
+    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
     return metadata;
+}
+
+
+/***/ }),
+
+/***/ 70740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ checkRestore),
+/* harmony export */   HQ: () => (/* binding */ RestoreRefused)
+/* harmony export */ });
+/* unused harmony export STATISTICS_SETTLE_MS */
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53966);
+/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72490);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85767);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90233);
+
+
+
+
+
+
+/** A refusal, thrown from beforeRestore so that pg_restore never starts: nothing was restored. */
+class RestoreRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq {
+    verdict;
+    name = 'RestoreRefused';
+    constructor(verdict) {
+        super(verdict.refusals);
+        this.verdict = verdict;
+    }
+}
+/** host:port/database from the metadata's `database`: the database's name is its last part. */
+const nameOf = (m) => m.databaseName ?? m.database.split('/').pop() ?? m.database;
+/** How the target differs from the backup's database; empty when it is the same one (as far as can be told). */
+async function identityDifferences(client, m, target) {
+    if (m.systemIdentifier && target.systemIdentifier && m.systemIdentifier !== target.systemIdentifier) {
+        return [`it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`];
+    }
+    const differences = [];
+    if (target.name !== nameOf(m))
+        differences.push(`it is database ${target.name}, the backup is of ${nameOf(m)}`);
+    else if (m.databaseOid !== undefined && m.databaseOid !== target.oid)
+        differences.push(`its oid is ${target.oid}, the backup's database had ${m.databaseOid}: it was dropped and created again, or lives on another server`);
+    if (m.snapshot && BigInt((await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .currentSnapshot */ .eL)(client)).xmax) < BigInt(m.snapshot.xmax)) {
+        differences.push(`its server's transaction counter is behind the backup's: another server, or a copy from before the backup`);
+    }
+    return differences;
+}
+/** No user object and no history table: nothing a restore could replace. */
+async function isEmpty(client, rows) {
+    return rows === undefined && (await (0,_db_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .userObjects */ .Sv)(client)).length === 0;
+}
+/** Migrations the target recorded after the backup: a newer version than the backup's newest, or applied after it. */
+function appliedSince(m, rows) {
+    const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionText */ .bw)(m.lastApplied.version);
+    const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
+    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt > takenAt));
+}
+/**
+ * How long the statistics get to show writes the transaction counts found: a session that reported less than a
+ * second ago holds its counts back up to 10 s while it idles (PostgreSQL 15+; older servers may hold them longer).
+ */
+const STATISTICS_SETTLE_MS = 12_000;
+/** The tables written since `before`; with `patient`, waiting for the statistics while they show none. */
+async function tablesWrittenSince(client, before, leaveOut, patient) {
+    for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0);;) {
+        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tableWriteCounts */ .e)(client), leaveOut);
+        if (written.tables.length || written.reset || Date.now() >= deadline)
+            return written;
+        await new Promise((r) => setTimeout(r, 250));
+    }
+}
+/** "N transactions … ; tables …": what a restore would discard, from the transaction counts and the statistics. */
+async function writesSince(client, m, o, history, patient) {
+    if (!m.snapshot)
+        return 'the backup records no snapshot (it was taken by an older version of pg-migration-gate), so what was written since cannot be told';
+    const t = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.ours);
+    if (!t.uncounted && t.committed + t.running === 0)
+        return undefined;
+    const parts = [];
+    if (t.uncounted)
+        parts.push(t.uncounted);
+    if (t.committed)
+        parts.push(`${t.committed} transaction(s)${o.ours ? ' not this run’s' : ''} committed since the backup was taken`);
+    if (t.running)
+        parts.push(`${t.running} transaction(s) are running now and may yet commit`);
+    if (m.tableWrites) {
+        // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
+        // on its own: left out.
+        const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
+        // Running transactions report their writes only once they end: waiting is for committed ones.
+        const { tables, reset } = await tablesWrittenSince(client, m.tableWrites, leaveOut, patient && t.committed > 0);
+        if (tables.length) {
+            const shown = tables.slice(0, 10).map((w) => `${w.table} (${w.rows} row${w.rows === 1 ? '' : 's'})`);
+            parts.push(`tables written since, by the statistics (which count rolled-back writes${o.ours ? ' and this run’s own' : ''}): ${shown.join(', ')}${tables.length > 10 ? ` and ${tables.length - 10} more` : ''}`);
+        }
+        else if (reset)
+            parts.push('the statistics were reset since the backup, so the tables written cannot be named');
+        else if (t.committed)
+            parts.push(`no table of this database shows writes in the statistics${patient ? ` (after ${STATISTICS_SETTLE_MS / 1000} s)` : ''}: the transactions may belong to other databases of the server (transaction ids are server-wide), or wrote nothing a restore replaces (ANALYZE, temporary tables), or the statistics have not caught up yet`);
+    }
+    if (o.untraced?.length)
+        parts.push(`they may include this run’s own: ${o.untraced.join('; ')}`);
+    return parts.join('; ');
+}
+/**
+ * Checks the target before a restore, on `client` (connected to it, outside any transaction). For the restore
+ * command the target must be the backup's database (or empty), must not have recorded migrations since the
+ * backup, and nobody may have committed anything since; on-failure checks only the last, leaving out our own.
+ */
+async function checkRestore(client, m, o) {
+    const verdict = { refusals: [], notes: [], allowedBy: [] };
+    const allow = (allowed, input, refusal, note) => {
+        if (allowed) {
+            verdict.notes.push(`${input}: true — ${note}`);
+            verdict.allowedBy.push(input);
+        }
+        else
+            verdict.refusals.push(`${refusal}; set ${input}: true to restore anyway`);
+    };
+    const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
+    if (o.otherDatabase !== undefined) {
+        const target = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .databaseIdentity */ .Ct)(client);
+        const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
+        const differences = await identityDifferences(client, m, target);
+        if (differences.length) {
+            const what = `the target is not the database the backup was taken from (${m.database}): ${differences.join('; ')}`;
+            if (await isEmpty(client, rows))
+                verdict.notes.push(`${what}; it is empty, so nothing of it is replaced`);
+            else
+                allow(o.otherDatabase, 'restore-to-other-database', `${what}; restoring would replace its tables and its history with the backup's`, `${what}; its tables and history are replaced with the backup's`);
+            return verdict;
+        }
+        if (!m.databaseOid)
+            verdict.notes.push(`the backup's metadata predates database oids: the target was matched by its name, ${target.name}`);
+        const since = rows ? appliedSince(m, rows) : [];
+        if (since.length) {
+            const names = since.map((r) => r.name);
+            const moved = `the target has moved on since the backup: ${names.length} migration(s) recorded after it (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}; the backup's newest is ${m.lastApplied?.name ?? 'none'})`;
+            allow(o.discardWrites, 'restore-discards-writes', `${moved}; restoring takes them back out, with everything written since`, `${moved}; they are taken back out`);
+        }
+    }
+    // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
+    const lost = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
+    if (lost)
+        allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
+    else
+        verdict.notes.push(`no transaction${o.ours ? ' but this run’s' : ''} committed on the server since the backup was taken`);
+    return verdict;
 }
 
 
@@ -365,9 +236,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72079);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80165);
+/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70740);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72079);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68008);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55235);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80165);
+
+
+
 
 
 
@@ -379,28 +256,192 @@ async function locateDump(source, ctx) {
     if (source.file)
         return source.file;
     if (!source.artifact)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
     const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
     if (from && !from.token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
     await ctx.artifacts.store.download(source.artifact, dir, from);
-    return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__/* .dumpIn */ .G)(dir, source.identity);
+    return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .dumpIn */ .G)(dir, source.identity);
 }
 /**
- * Restores a backup into the target database after checking its sha256: the dump's objects are dropped and
- * recreated in one transaction. Objects created after the backup are not in the dump and stay; the report
- * names the backup it restored.
+ * Restores a backup into the target database after checking its sha256 and its target: the target must be the
+ * database the backup was taken from (or empty), must not have recorded migrations since, and nobody may have
+ * committed anything since the backup was taken; restore-to-other-database and restore-discards-writes allow
+ * what they name. Otherwise nothing is touched and the report says what would have been lost. The dump's
+ * objects are dropped and recreated in one transaction; objects created after the backup are not in the dump and
+ * stay. The report names the backup it restored.
  */
 async function restore(config, ctx) {
-    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
+    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
     const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
-    const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath);
-    report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`);
-    ctx.log.info(report.notes[report.notes.length - 1]);
+    let verdict;
+    const check = (m) => (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .withClient */ .SV)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+    try {
+        const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
+            lockTimeoutMs: config.backupLockTimeoutMs,
+            beforeRestore: async (metadata) => {
+                verdict = await check(metadata);
+                if (verdict.refusals.length)
+                    throw new _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ(verdict);
+            },
+        });
+        report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`, ...verdict.notes);
+    }
+    catch (err) {
+        if (!(err instanceof _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ))
+            throw err;
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_8__/* .addFinding */ .Xd)(report, {
+            rule: 'restore-refused',
+            severity: 'error',
+            message: `nothing was restored: ${err.verdict.refusals.join('; ')}`,
+            help: 'Check the target (database-url) and what would be lost; when the restore is meant anyway, set the input the message names.',
+        });
+        report.notes.push(...err.verdict.notes);
+    }
+    for (const n of report.notes)
+        ctx.log.info(n);
     return report;
+}
+
+
+/***/ }),
+
+/***/ 72490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ userObjects),
+/* harmony export */   en: () => (/* binding */ dependingOnOlder),
+/* harmony export */   gQ: () => (/* binding */ dropCreatedSince),
+/* harmony export */   tq: () => (/* binding */ objectText)
+/* harmony export */ });
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92562);
+
+/**
+ * The user objects of a database: tables, views, materialized views, sequences not owned by a column, types,
+ * functions and schemas; not what belongs to an extension, nor what is part of another object.
+ */
+const OBJECTS = `
+  SELECT 'relation' AS kind, n.nspname AS schema, c.relname AS name, c.xmin::text AS xmin, 'pg_class'::regclass::oid AS classid, c.oid,
+         format('DROP %s IF EXISTS %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname) AS drop
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'type', n.nspname, t.typname, t.xmin::text, 'pg_type'::regclass::oid, t.oid, format('DROP TYPE IF EXISTS %I.%I', n.nspname, t.typname)
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+   WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype IN ('e', 'i'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'function', n.nspname, p.proname, p.xmin::text, 'pg_proc'::regclass::oid, p.oid,
+         format('DROP %s IF EXISTS %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype IN ('e', 'i'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'schema', NULL, n.nspname, n.xmin::text, 'pg_namespace'::regclass::oid, n.oid, format('DROP SCHEMA IF EXISTS %I', n.nspname) FROM pg_namespace n
+   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND n.nspname NOT LIKE 'pg\\_%'
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = n.oid AND d.deptype = 'e')`;
+async function userObjects(client) {
+    return (await client.query(OBJECTS)).rows.map((r) => ({
+        kind: r.kind,
+        ...(r.schema ? { schema: r.schema } : {}),
+        name: r.name,
+        drop: r.drop,
+        xmin: Number(r.xmin),
+        classid: Number(r.classid),
+        oid: Number(r.oid),
+    }));
+}
+/**
+ * Of `created` (objects new since a backup), those that — themselves or their parts (constraints, rules,
+ * defaults, indexes) — depend on a user object that is not new: a foreign key to a table of the dump, a view on
+ * it, a table in one of its schemas. pg_restore cannot drop that older object while they stand.
+ */
+async function dependingOnOlder(client, created) {
+    if (!created.length)
+        return [];
+    const r = await client.query(`WITH new AS (SELECT * FROM unnest($1::oid[], $2::oid[], $3::text[]) AS n(classid, objid, key)),
+          parts AS (SELECT key, classid, objid FROM new
+                    UNION SELECT n.key, d.classid, d.objid FROM pg_catalog.pg_depend d JOIN new n ON d.refclassid = n.classid AND d.refobjid = n.objid
+                     WHERE d.deptype IN ('a', 'i'))
+     SELECT DISTINCT p.key FROM parts p JOIN pg_catalog.pg_depend d ON d.classid = p.classid AND d.objid = p.objid
+      WHERE d.deptype = 'n' AND d.refobjid >= 16384
+        AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.classid = d.refclassid AND q.objid = d.refobjid)`, [created.map((o) => o.classid), created.map((o) => o.oid), created.map((o) => o.drop)]);
+    const keys = new Set(r.rows.map((row) => row.key));
+    return created.filter((o) => keys.has(o.drop));
+}
+/** How an object is named in a report: `schema.name`, or the schema's name. */
+const objectText = (o) => (o.schema ? `${o.schema}.${o.name}` : `schema ${o.name}`);
+/**
+ * Drops, in one transaction, the objects that exist now but did not in `before` and that `ours` claims: what a
+ * failed run created after its backup, which restoring that backup does not remove. Nothing is dropped with
+ * CASCADE, so nothing another session made on top of them goes with them: an object something else still
+ * depends on stays, and is reported. Objects are tried again until no more can go, as ours may depend on each
+ * other (a view on a table, a table in a schema).
+ */
+async function dropCreatedSince(client, before, ours) {
+    const created = (await userObjects(client)).filter((o) => !before.has(o.drop));
+    const outcome = { dropped: [], leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })) };
+    let pending = created.filter(ours);
+    if (!pending.length)
+        return outcome;
+    const failed = new Map();
+    await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_0__/* .withTransaction */ .r)(client, async () => {
+        for (let progress = true; progress && pending.length;) {
+            progress = false;
+            const next = [];
+            for (const o of pending) {
+                await client.query('SAVEPOINT pmg_drop');
+                try {
+                    await client.query(o.drop);
+                    await client.query('RELEASE SAVEPOINT pmg_drop');
+                    outcome.dropped.push(o.drop);
+                    progress = true;
+                }
+                catch (err) {
+                    await client.query('ROLLBACK TO SAVEPOINT pmg_drop');
+                    failed.set(o, err.message);
+                    next.push(o);
+                }
+            }
+            pending = next;
+        }
+    });
+    outcome.leftAlone.push(...pending.map((object) => ({ object, why: failed.get(object) ?? 'not dropped' })));
+    return outcome;
+}
+
+
+/***/ }),
+
+/***/ 92562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ withTransaction)
+/* harmony export */ });
+/**
+ * Runs fn inside a transaction on client: committed when fn resolves, rolled back when it throws. The one place
+ * outside the migration runner that opens a transaction (the runner sends its BEGIN with the migration's text,
+ * to keep a migration to one round trip).
+ */
+async function withTransaction(client, fn) {
+    await client.query('BEGIN');
+    try {
+        const result = await fn();
+        await client.query('COMMIT');
+        return result;
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
 }
 
 

@@ -6674,7 +6674,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6007);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -6683,7 +6683,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6007:
+/***/ 6024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6691,6 +6691,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
+
+// UNUSED EXPORTS: usage
 
 ;// CONCATENATED MODULE: external "node:readline/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
@@ -6702,102 +6704,70 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/config/inputs-spec.ts
-/**
- * Every input, key for key as in action.yml, with its default. The action, the CLI and the docs test all read
- * this one list; a test fails when action.yml or the README's table drifts from it.
- */
-const INPUTS = {
-    command: 'verify',
-    'migrations-dir': 'migrations',
-    'database-url': '',
-    'history-table': 'schema_migrations',
-    'lock-timeout': '5s',
-    'statement-timeout': '0',
-    'lock-retries': '3',
-    'lock-wait': '60s',
-    'allow-out-of-order': 'false',
-    baseline: '',
-    'accept-edited': '',
-    'resolve-dirty': '',
-    'base-ref': '',
-    'postgres-version': '',
-    'disable-rules': '',
-    'fail-on': 'error',
-    checks: 'all',
-    idempotency: 'warning',
-    'seed-file': '',
-    'github-token': '${{ github.token }}',
-    comment: 'true',
-    'sarif-file': '',
-    'backup-dir': '',
-    'pg-dump-path': '',
-    'pg-dump-docker': 'false',
-    'artifact-name': '',
-    'retention-days': '',
-    'backup-file': '',
-    'backup-artifact': '',
-    'backup-run-id': '',
-    'backup-recipient': '',
-    'backup-identity': '',
-    'restore-drill': '',
-    environment: '',
-    'allow-ungated': 'false',
-    'expected-plan': '',
-    preflight: 'warn',
-    backup: 'true',
-    'health-check': '',
-    'post-backup': 'true',
-    'on-failure': 'rollback',
-};
-const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
-const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
-
+// EXTERNAL MODULE: ./src/config/inputs-spec.ts
+var inputs_spec = __nccwpck_require__(5725);
 ;// CONCATENATED MODULE: ./src/config/cli-args.ts
 
 
 
 
-const USAGE = `Usage: pg-migration-gate <command> [options]
-
-Commands:
-  lint      lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql
-  plan      show what apply would do (read-only) and the plan hash
-  apply     apply pending migrations under an advisory lock, recording each in the history table
-  verify    run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks
-  backup, restore   (see the README for availability)
-
-Options (the same as the action's inputs):
+/** The options part of the CLI's --help: every input of the action, as a flag (a test keeps them in step). */
+const OPTIONS_USAGE = `Options (the same as the action's inputs):
   --migrations-dir <dir>        folder of .sql migrations (default: migrations)
   --database-url <url>          target database (default: $DATABASE_URL; none: a throwaway local server)
-  --history-table <name>        history table, may be schema-qualified (default: schema_migrations)
-  --lock-timeout <duration>     lock_timeout for each migration (default: 5s)
-  --statement-timeout <dur>     statement_timeout for each migration (default: 0 = none)
+  --history-table <name>        history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)
+  --lock-timeout <duration>     lock_timeout for each migration, or off (default: 5s)
+  --statement-timeout <dur>     statement_timeout for each migration, or off (default: off)
   --lock-retries <n>            retries after a lock timeout (default: 3)
   --lock-wait <duration>        how long to wait for another run's lock (default: 60s)
   --allow-out-of-order          run pending migrations older than the newest applied one
   --baseline <version>          record migrations up to <version> as applied on a database without history
   --accept-edited <versions>    accept edits of applied migrations (comma-separated versions)
   --resolve-dirty <v>=rerun|applied   settle a half-applied non-transactional migration
-  --base-ref <ref>              lint only migrations added or changed since this git ref
+  --base-ref <ref>              the change is what differs from this git ref (lint scope, verify's deployed/new split)
   --postgres-version <major>    PostgreSQL version the migrations target (default: the server's, else newest)
   --disable-rules <ids>         lint rules to turn off (comma-separated)
   --fail-on error|warning|never the lowest lint severity that fails (default: error)
   --checks <list>               verify checks: all, or some of apply, idempotency, reversibility, locks, lint
   --idempotency error|warning|off   how a migration that cannot be re-run is reported (default: warning)
   --seed-file <file>            SQL or custom-format dump loaded before the new migrations (verify)
-  --format text|json|markdown   output format (default: text)
+  --restore-drill <dump>        verify: restore this dump into a scratch database and apply the pending migrations
+  --github-token <token>        GitHub token (the action's PR comment, environment and artifact reads)
+  --comment true|false          the action's living pull request comment (default: true)
   --sarif-file <file>           also write the findings as SARIF 2.1.0
+  --backup true|false           apply: take a verified backup first (default: true)
+  --post-backup true|false      apply: take a backup after a successful apply (default: true)
+  --backup-dir <dir>            where backups are written (default: ./backups)
+  --backup-lock-timeout <dur>   how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)
+  --pg-dump-path <path>         a pg_dump binary, or the folder holding pg_dump and pg_restore
+  --pg-dump-docker true|false   use the postgres:<major> image's pg_dump when no installed one is new enough
+  --backup-recipient <keys>     age public keys the backup is encrypted to
+  --backup-identity <key>       the age identity that decrypts an encrypted backup (restore)
+  --artifact-name <name>        the backup artifact's name (in GitHub Actions)
+  --retention-days <n>          how long the backup artifact is kept (in GitHub Actions)
+  --backup-file <dump>          restore: the dump to restore (its .json beside it)
+  --backup-artifact <name>      restore: the artifact to restore (in GitHub Actions)
+  --backup-run-id <id>          restore: the run whose artifact to restore
+  --restore-discards-writes true|false   restore even when others wrote since the backup (their writes are lost)
+  --restore-to-other-database true|false restore onto a database the backup was not taken from
+  --health-check <sql>          apply: SQL that must succeed (and return true) after the migrations
+  --on-failure rollback|restore apply: after a failure, keep what applied, or restore the pre-apply backup
+  --preflight warn|strict       apply: report sessions that would block the migrations, or refuse to start
+  --expected-plan <hash>        apply: refuse unless the plan is this approved one
+  --environment <name>          the action's protected environment (apply, restore); the CLI asks instead
+  --allow-ungated true|false    the action: apply or restore without proof of a protected environment
+  --format text|json|markdown   output format (default: text)
   --report-path <file>          also write the JSON report to this file
   -y, --yes                     apply or restore without asking (needed when there is no terminal)
+  --debug                       put stack traces of unexpected errors in the report
   -h, --help                    show this help
 
-Exit codes: 0 success, 1 failed, 2 usage or configuration error.`;
+Exit codes: 0 success, 1 failed, 2 usage or configuration error, 130 cancelled (SIGINT, SIGTERM).`;
 /** Inputs that are plain switches on the command line (--allow-out-of-order); the others take a value. */
 const BOOLEAN_FLAGS = new Set(['allow-out-of-order']);
 /** Parses argv (without node and script) into the same raw config the action reads from its inputs. */
 function parseCliArgs(argv, env) {
-    const options = Object.fromEntries(Object.keys(INPUTS)
+    const options = Object.fromEntries(Object.keys(inputs_spec/* INPUTS */.mc)
         .filter((n) => n !== 'command')
         .map((n) => [n, { type: BOOLEAN_FLAGS.has(n) ? 'boolean' : 'string' }]));
     let parsed;
@@ -6805,7 +6775,7 @@ function parseCliArgs(argv, env) {
         parsed = (0,external_node_util_.parseArgs)({
             args: argv,
             allowPositionals: true,
-            options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }, yes: { type: 'boolean', short: 'y' } },
+            options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }, yes: { type: 'boolean', short: 'y' }, debug: { type: 'boolean' } },
         });
     }
     catch (err) {
@@ -6830,10 +6800,13 @@ function parseCliArgs(argv, env) {
         files: positionals.slice(1),
         help: values.help === true || positionals.length === 0,
         yes: values.yes === true,
+        debug: values.debug === true,
         appliedBy: `cli:${(0,external_node_os_.userInfo)().username}@${(0,external_node_os_.hostname)()}`,
     };
 }
 
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/config/recipients.ts
 /** Public keys a backup may be encrypted to: age's X25519 recipients (age1…). */
 function parseRecipients(value) {
@@ -6842,26 +6815,8 @@ function parseRecipients(value) {
     return bad.length ? `backup-recipient: '${bad[0]}' is not an age public key (age1…); generate one with age-keygen` : keys;
 }
 
-;// CONCATENATED MODULE: ./src/config/duration.ts
-const UNITS = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `5s`, `500ms`, `2min`, `1h` or `0` into milliseconds.
- * Returns an error message (naming the input and the fix) instead of throwing, so config can collect them all.
- */
-function parseDuration(input, value) {
-    const v = value.trim();
-    if (v === '0')
-        return 0;
-    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)$/i.exec(v);
-    if (!m)
-        return `${input}: '${value}' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 for none)`;
-    const ms = Math.round(Number(m[1]) * UNITS[m[2].toLowerCase()]);
-    // PostgreSQL's timeouts are int4 milliseconds.
-    if (ms > 2_147_483_647)
-        return `${input}: '${value}' is longer than PostgreSQL allows (about 24 days)`;
-    return ms;
-}
-
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(7840);
 ;// CONCATENATED MODULE: ./src/config/history-table.ts
 /**
  * One identifier as PostgreSQL reads it: `"Quoted ""name"""` keeps its case and may hold any character but NUL;
@@ -6902,6 +6857,7 @@ function parseTableName(value) {
 
 
 
+
 function bool(name, value, problems) {
     const v = value.trim().toLowerCase();
     if (['true', 'yes', '1', 'on'].includes(v))
@@ -6919,26 +6875,18 @@ function config_int(name, value, min, max, problems) {
     }
     return n;
 }
-function duration(name, value, problems) {
-    const r = parseDuration(name, value);
+function config_duration(name, value, kind, problems) {
+    const r = (0,duration/* parseDuration */.E)(name, value, kind);
     if (typeof r === 'string') {
         problems.push(r);
         return 0;
     }
     return r;
 }
+/** The inputs that become PostgreSQL timeouts: 0 turns those off, so only the word `off` may. */
+const TIMEOUTS = ['lock-timeout', 'statement-timeout', 'backup-lock-timeout'];
 function list(value) {
     return value.split(/[\s,]+/).filter(Boolean);
-}
-/** The password of a database URL, if any; it is registered as a secret before anything is printed. */
-function passwordOf(url) {
-    try {
-        const p = new URL(url).password;
-        return p ? decodeURIComponent(p) : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 /**
  * Validates raw inputs into a Config. Every problem is collected and thrown together as one InputError,
@@ -6948,20 +6896,19 @@ function parseConfig(raw) {
     const problems = [];
     const get = (name) => {
         const v = raw[name];
-        return v === undefined || v.trim() === '' ? INPUTS[name] : v.trim();
+        return v === undefined || v.trim() === '' ? inputs_spec/* INPUTS */.mc[name] : v.trim();
     };
     const command = get('command');
-    if (!COMMANDS.includes(command))
-        problems.push(`command: '${command}' is not one of ${COMMANDS.join(', ')}`);
+    if (!inputs_spec/* COMMANDS */.Lo.includes(command))
+        problems.push(`command: '${command}' is not one of ${inputs_spec/* COMMANDS */.Lo.join(', ')}`);
     const history = parseTableName(get('history-table'));
     if (typeof history === 'string')
         problems.push(history);
     const databaseUrl = get('database-url') || undefined;
     const secrets = [];
     if (databaseUrl) {
-        const password = passwordOf(databaseUrl);
-        if (password)
-            secrets.push(password, encodeURIComponent(password));
+        // Every password the URL carries (user info and `password` query parameters), in every form it may be printed.
+        secrets.push(...(0,redact/* urlPasswords */.s)(databaseUrl).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]));
         if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) {
             problems.push('database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)');
         }
@@ -6981,10 +6928,10 @@ function parseConfig(raw) {
     const failOn = get('fail-on');
     if (!['error', 'warning', 'never'].includes(failOn))
         problems.push(`fail-on: '${failOn}' must be error, warning or never`);
-    const checkNames = get('checks') === 'all' ? [...CHECKS] : list(get('checks'));
-    const unknownChecks = checkNames.filter((c) => !CHECKS.includes(c));
+    const checkNames = get('checks') === 'all' ? [...inputs_spec/* CHECKS */.ui] : list(get('checks'));
+    const unknownChecks = checkNames.filter((c) => !inputs_spec/* CHECKS */.ui.includes(c));
     if (unknownChecks.length)
-        problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${CHECKS.join(', ')}`);
+        problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${inputs_spec/* CHECKS */.ui.join(', ')}`);
     const idempotency = get('idempotency');
     if (!['error', 'warning', 'off'].includes(idempotency))
         problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
@@ -7010,15 +6957,18 @@ function parseConfig(raw) {
     const expectedPlan = get('expected-plan');
     if (expectedPlan && !/^sha256:[0-9a-f]{64}$/.test(expectedPlan))
         problems.push(`expected-plan: '${expectedPlan}' is not a plan hash (sha256:<64 hex digits>, the plan job's plan-hash output)`);
+    const timeout = (name) => config_duration(name, get(name), 'timeout', problems);
     const config = {
         command,
         migrationsDir: get('migrations-dir'),
         databaseUrl,
-        historyTable: typeof history === 'string' ? { table: INPUTS['history-table'] } : history,
-        lockTimeoutMs: duration('lock-timeout', get('lock-timeout'), problems),
-        statementTimeoutMs: duration('statement-timeout', get('statement-timeout'), problems),
+        historyTable: typeof history === 'string' ? { table: inputs_spec/* INPUTS */.mc['history-table'] } : history,
+        lockTimeoutMs: timeout('lock-timeout'),
+        statementTimeoutMs: timeout('statement-timeout'),
         lockRetries: config_int('lock-retries', get('lock-retries'), 0, 100, problems),
-        lockWaitMs: duration('lock-wait', get('lock-wait'), problems),
+        lockWaitMs: config_duration('lock-wait', get('lock-wait'), 'wait', problems),
+        backupLockTimeoutMs: timeout('backup-lock-timeout'),
+        timeoutsOff: TIMEOUTS.filter((name) => get(name).toLowerCase() === 'off'),
         allowOutOfOrder: bool('allow-out-of-order', get('allow-out-of-order'), problems),
         baseline: get('baseline') || undefined,
         acceptEdited: list(get('accept-edited')),
@@ -7027,7 +6977,7 @@ function parseConfig(raw) {
         postgresVersion: pgVersion ? Math.floor(Number(pgVersion)) : undefined,
         disabledRules: list(get('disable-rules')),
         failOn: failOn,
-        checks: new Set(checkNames.filter((c) => CHECKS.includes(c))),
+        checks: new Set(checkNames.filter((c) => inputs_spec/* CHECKS */.ui.includes(c))),
         idempotency: idempotency,
         seedFile: get('seed-file') || undefined,
         githubToken,
@@ -7052,6 +7002,8 @@ function parseConfig(raw) {
         healthCheck: get('health-check') || undefined,
         postBackup: bool('post-backup', get('post-backup'), problems),
         onFailure: onFailure,
+        restoreDiscardsWrites: bool('restore-discards-writes', get('restore-discards-writes'), problems),
+        restoreToOtherDatabase: bool('restore-to-other-database', get('restore-to-other-database'), problems),
         secrets: [...new Set(secrets)],
     };
     if (problems.length)
@@ -7063,64 +7015,51 @@ function parseConfig(raw) {
 var model_report = __nccwpck_require__(5235);
 // EXTERNAL MODULE: ./src/commands/context.ts
 var context = __nccwpck_require__(165);
+// EXTERNAL MODULE: ./src/commands/failure.ts
+var failure = __nccwpck_require__(9776);
+;// CONCATENATED MODULE: ./src/commands/table.ts
+/** The commands, read by the action, the CLI, the usage text and the tests alike. */
+const COMMAND_TABLE = {
+    lint: { summary: 'lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql', needsDatabase: false, writes: false, load: async () => (await __nccwpck_require__.e(/* import() */ 653).then(__nccwpck_require__.bind(__nccwpck_require__, 2653))).lint },
+    verify: { summary: 'run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks', needsDatabase: true, writes: false, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(940), __nccwpck_require__.e(954), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6181))).verify },
+    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, load: async () => (await __nccwpck_require__.e(/* import() */ 483).then(__nccwpck_require__.bind(__nccwpck_require__, 4483))).plan },
+    apply: { summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table', needsDatabase: true, writes: true, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(940), __nccwpck_require__.e(954), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply },
+    backup: { summary: 'a verified pg_dump of the database, checksummed, with its metadata', needsDatabase: true, writes: false, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5709))).backup },
+    restore: { summary: 'restore a backup (a file, or an artifact) after checking it and the target', needsDatabase: true, writes: true, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore },
+};
+
 ;// CONCATENATED MODULE: ./src/commands/run.ts
 
 
 
 
-/** What to do about server errors outside any migration (the history table, the lock, the catalogs). */
-const SERVER_HINTS = {
-    '42501': "the database user lacks a privilege this needs (creating or writing the history table, reading the catalogs): use the migration user, or GRANT it (e.g. CREATE on the history table's schema)",
-    '25006': 'the server is read-only (a standby, or default_transaction_read_only): point database-url at the primary',
-    '57': 'the server shut down or ended the session: check that it is up, then run again; the history table shows what was applied',
-    '08': 'the connection was lost: run again; each migration either committed with its history row or not at all',
-    '53': 'the server is out of a resource (disk, memory, connections): free it, then run again',
-};
+
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
 function needsDatabase(command) {
-    return command !== 'lint';
+    return COMMAND_TABLE[command].needsDatabase;
 }
 /**
- * Runs the configured command. A database that cannot be reached or is not in a state to proceed becomes a
- * failed report (so the report file and outputs still exist); configuration problems stay InputErrors.
- * Each command's module is loaded when it is chosen: a run loads what its one command needs, not the others'
- * dependencies (pg_dump handling, scratch servers, restores), which keeps the action's start-up short.
+ * Runs the configured command and always returns its report: whatever fails (the database cannot be reached or
+ * is not in a state to proceed, a file cannot be read, something unexpected) becomes a finding of a failed
+ * report, so the report file, outputs and summary exist in every case.
  */
 async function runCommand(config, ctx) {
+    const spec = COMMAND_TABLE[config.command];
     try {
-        if (config.command === 'lint')
-            return await (await __nccwpck_require__.e(/* import() */ 653).then(__nccwpck_require__.bind(__nccwpck_require__, 2653))).lint(config, ctx);
-        if (!ctx.databaseUrl)
+        if (spec.needsDatabase && !ctx.databaseUrl)
             throw new errors/* InputError */.dz([`database-url: required for command ${config.command}`]);
-        const withDb = { ...ctx, databaseUrl: ctx.databaseUrl };
-        switch (config.command) {
-            case 'plan':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(913), __nccwpck_require__.e(483)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4483))).plan(config, withDb);
-            case 'apply':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(913), __nccwpck_require__.e(421), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply(config, withDb);
-            case 'verify':
-                return await (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(913), __nccwpck_require__.e(421), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5245))).verify(config, withDb);
-            case 'backup':
-                return await (await __nccwpck_require__.e(/* import() */ 709).then(__nccwpck_require__.bind(__nccwpck_require__, 5709))).backup(config, withDb);
-            case 'restore':
-                return await (await __nccwpck_require__.e(/* import() */ 816).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore(config, withDb);
-        }
+        return await (await spec.load())(config, ctx);
     }
     catch (err) {
-        const sqlstate = err.code;
-        const fromServer = !!sqlstate && /^[0-9A-Z]{5}$/.test(sqlstate);
-        if (!(err instanceof errors/* StateError */.qq || err instanceof connect/* ConnectionError */.Rc || fromServer))
-            throw err;
-        const report = (0,context/* startReport */.Fg)(config.command, config, ctx.databaseUrl);
-        if (err instanceof errors/* StateError */.qq)
-            for (const message of err.problems)
-                (0,model_report/* addFinding */.Xd)(report, { rule: 'database-state', severity: 'error', message });
-        else if (err instanceof connect/* ConnectionError */.Rc)
-            (0,model_report/* addFinding */.Xd)(report, { rule: 'connection', severity: 'error', message: err.message });
-        else
-            (0,model_report/* addFinding */.Xd)(report, { rule: 'database-error', severity: 'error', sqlstate, message: err.message, help: SERVER_HINTS[sqlstate] ?? SERVER_HINTS[sqlstate.slice(0, 2)] });
-        return report;
+        return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
     }
+}
+/** A report for a run that failed before or outside its command's own reporting. */
+function failedReport(command, err, o = {}) {
+    const report = (0,context/* startReport */.Fg)(command, o.config, o.url);
+    for (const f of (0,failure/* findingsFor */.I)(err, o.debug))
+        (0,model_report/* addFinding */.Xd)(report, f);
+    return report;
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -7286,23 +7225,13 @@ async function startEmbeddedServer(o = {}) {
 
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
 var parse = __nccwpck_require__(5493);
-;// CONCATENATED MODULE: ./src/redact.ts
-/** Replaces the password of any postgres URL in a text, and every known secret, with `***`. */
-function redact(text, secrets = []) {
-    let out = text.replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, '$1***@');
-    for (const s of secrets)
-        if (s)
-            out = out.split(s).join('***');
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
 
 /** Serialises the report, secrets redacted. */
 function renderJson(report, secrets) {
-    return redact(JSON.stringify(report, null, 2), secrets);
+    return (0,redact/* redact */.E)(JSON.stringify(report, null, 2), secrets);
 }
 function writeReport(path, report, secrets) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -7334,7 +7263,7 @@ function verdict(r) {
         backup: r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup',
         restore: r.ok ? 'backup restored' : 'nothing restored',
     };
-    return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
+    return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
 }
 const outcome = (m) => [`apply ${m.apply}`, m.idempotency !== 'off' ? `re-run ${m.idempotency}` : '', m.reversibility !== 'off' ? `down/up ${m.reversibility}` : '']
     .filter(Boolean)
@@ -7506,7 +7435,7 @@ function renderSarif(r, version) {
 }
 function writeSarif(path, r, version, secrets) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, `${redact(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
+    (0,external_node_fs_.writeFileSync)(path, `${(0,redact/* redact */.E)(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -7515,7 +7444,7 @@ function writeSarif(path, r, version, secrets) {
 function renderText(r) {
     const out = [];
     const errors = r.findings.filter((f) => f.severity === 'error').length;
-    const verdict = r.ok ? 'OK' : 'FAILED';
+    const verdict = r.ok ? 'OK' : r.cancelled ? 'CANCELLED' : 'FAILED';
     out.push(`${r.command}: ${verdict}${r.target ? ` — ${r.target}` : ''} (history table ${r.historyTable})`);
     if (r.verify) {
         const v = r.verify;
@@ -7585,6 +7514,8 @@ const VERSION = '0.1.0';
 
 
 
+
+
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
     const target = (0,connect/* targetIdentity */.C7)(url);
@@ -7601,59 +7532,90 @@ async function cli_confirm(command, url) {
         rl.close();
     }
 }
+/** The --help text: the commands from the one table every door reads, then every option. */
+function usage() {
+    const commands = Object.entries(COMMAND_TABLE).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+    return ['Usage: pg-migration-gate <command> [options]', '', 'Commands:', ...commands, '', OPTIONS_USAGE].join('\n');
+}
+/**
+ * The first SIGINT or SIGTERM cancels the run: the running migration is cancelled on the server and rolled back,
+ * and the report is still printed. A second one, or one while nothing runs yet, stops at once.
+ */
+function cancelOnSignals(stopNow) {
+    const controller = new AbortController();
+    let running = false;
+    const on = (name) => {
+        if (!running || controller.signal.aborted) {
+            void stopNow().finally(() => process.exit(130));
+            return;
+        }
+        console.error(`${name} received: cancelling the run (send it again to stop at once)`);
+        controller.abort(name);
+    };
+    process.on('SIGINT', on).on('SIGTERM', on);
+    return { signal: controller.signal, running: (v) => (running = v), dispose: () => process.off('SIGINT', on).off('SIGTERM', on) };
+}
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 async function main(argv) {
     (0,parse/* warmParser */.dh)();
-    let secrets = [];
     let server;
-    const stop = () => server?.stop();
-    const onSignal = () => void Promise.resolve(stop()).finally(() => process.exit(130));
+    const stop = async () => {
+        await server?.stop();
+        server = undefined;
+    };
+    const cancel = cancelOnSignals(stop);
+    let args;
+    let config;
+    let report;
     try {
-        const args = parseCliArgs(argv, process.env);
+        args = parseCliArgs(argv, process.env);
         if (args.help) {
-            console.log(USAGE);
+            console.log(usage());
             return 0;
         }
-        const config = parseConfig(args.raw);
-        secrets = config.secrets;
+        config = parseConfig(args.raw);
+        const secrets = config.secrets;
         const log = {
-            info: (m) => console.error(redact(m, secrets)),
-            warn: (m) => console.error(`warning: ${redact(m, secrets)}`),
+            info: (m) => console.error((0,redact/* redact */.E)(m, secrets)),
+            warn: (m) => console.error(`warning: ${(0,redact/* redact */.E)(m, secrets)}`),
             group: async (name, fn) => {
-                console.error(`== ${redact(name, secrets)}`);
+                console.error(`== ${(0,redact/* redact */.E)(name, secrets)}`);
                 return fn();
             },
         };
         let url = config.databaseUrl;
         if (!url && needsDatabase(config.command)) {
-            process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
             server = await startEmbeddedServer();
             url = server.url;
             log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
         }
-        if (!server && (config.command === 'apply' || config.command === 'restore') && !args.yes)
+        if (!server && COMMAND_TABLE[config.command].writes && !args.yes)
             await cli_confirm(config.command, url);
-        const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server });
-        if (args.reportPath)
-            writeReport(args.reportPath, report, secrets);
-        if (config.sarifFile)
-            writeSarif(config.sarifFile, report, VERSION, secrets);
-        const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
-        console.log(render[args.format]());
-        return report.ok ? 0 : 1;
+        cancel.running(true);
+        report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
     }
     catch (err) {
-        if (err instanceof errors/* InputError */.dz) {
-            console.error(redact(`configuration error:\n${err.message}`, secrets));
-            return 2;
-        }
-        console.error(redact(`error: ${err?.message ?? err}`, secrets));
-        return 1;
+        report = failedReport(args?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: args?.debug });
     }
     finally {
+        cancel.dispose();
         await stop();
-        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     }
+    print(report, args, config);
+    return report.cancelled ? 130 : (0,model_report/* exitCodeOf */.FO)(report);
+}
+/** The report in the chosen format on stdout; configuration problems also on stderr, where a person looks. */
+function print(report, args, config) {
+    const secrets = config?.secrets ?? [];
+    const problems = report.findings.filter((f) => f.rule === model_report/* INPUT_RULE */.gG).map((f) => f.message);
+    if (problems.length)
+        console.error((0,redact/* redact */.E)(`configuration error:\n${problems.join('\n')}`, secrets));
+    if (args?.reportPath)
+        writeReport(args.reportPath, report, secrets);
+    if (config?.sarifFile)
+        writeSarif(config.sarifFile, report, VERSION, secrets);
+    const render = { json: () => renderJson(report, secrets), markdown: () => (0,redact/* redact */.E)(renderMarkdown(report), secrets), text: () => (0,redact/* redact */.E)(renderText(report), secrets) };
+    console.log(render[args?.format ?? 'text']());
 }
 
 
@@ -7675,7 +7637,17 @@ async function main(argv) {
 
 
 function startReport(command, config, url) {
-    return { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .newReport */ .bQ)(command, (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(config.historyTable), url ? (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .targetIdentity */ .C7)(url) : undefined), root: config.migrationsDir };
+    const target = url ? safeIdentity(url) : undefined;
+    return { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .newReport */ .bQ)(command, config ? (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(config.historyTable) : '', target), root: config?.migrationsDir };
+}
+/** A URL that cannot be parsed names no target (the failure says why). */
+function safeIdentity(url) {
+    try {
+        return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .targetIdentity */ .C7)(url);
+    }
+    catch {
+        return undefined;
+    }
 }
 function reportPlanProblems(report, problems) {
     for (const p of problems)
@@ -7710,6 +7682,183 @@ function listPending(report, plan, analysed) {
 
 /***/ }),
 
+/***/ 9776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ findingsFor)
+/* harmony export */ });
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3849);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8008);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5235);
+
+
+
+
+/** What to do about server errors outside any migration (the history table, the lock, the catalogs). */
+const SERVER_HINTS = {
+    '42501': "the database user lacks a privilege this needs (creating or writing the history table, reading the catalogs): use the migration user, or GRANT it (e.g. CREATE on the history table's schema)",
+    '25006': 'the server is read-only (a standby, or default_transaction_read_only): point database-url at the primary',
+    '57': 'the server shut down or ended the session: check that it is up, then run again; the history table shows what was applied',
+    '08': 'the connection was lost: run again; each migration either committed with its history row or not at all',
+    '53': 'the server is out of a resource (disk, memory, connections): free it, then run again',
+};
+/** File-system calls whose failure is about the input (the folder, a file given), not about this tool. */
+const FILE_CALLS = new Set(['open', 'read', 'lstat', 'stat', 'readlink', 'realpath', 'scandir', 'opendir', 'access']);
+const isSystemError = (e) => e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string';
+/**
+ * Turns any error into findings: what happened, where, and what to do. The one place every door and step
+ * sends an error it did not expect to handle itself, so no error leaves as a bare stack trace; `debug` adds it.
+ */
+function findingsFor(err, debug = false) {
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
+        return err.problems.map((message) => ({ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_RULE */ .gG, severity: 'error', message }));
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq)
+        return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
+    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionError */ .Rc)
+        return [{ rule: 'connection', severity: 'error', message: err.message }];
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationError */ .Py) {
+        return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_3__/* .locationFields */ .nQ)(err.details.location) }];
+    }
+    if (err instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError && err.code) {
+        return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
+    }
+    if (isSystemError(err) && FILE_CALLS.has(err.syscall)) {
+        return [{ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_RULE */ .gG, severity: 'error', message: `${err.path ?? 'a file'}: ${describeErrno(err)}`, help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.' }];
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    return [
+        {
+            rule: 'internal-error',
+            severity: 'error',
+            message: `${e.message}${debug && e.stack ? `\n${e.stack}` : ''}`,
+            help: debug ? 'This is unexpected: please report it with the output above.' : 'This is unexpected: run again with debug output (RUNNER_DEBUG=1 in the action, --debug in the CLI) and report it.',
+        },
+    ];
+}
+function describeErrno(e) {
+    switch (e.code) {
+        case 'ELOOP':
+        case 'ENOENT':
+            return e.syscall === 'realpath' || e.code === 'ELOOP' ? 'is a link that leads nowhere (or in a loop)' : 'does not exist';
+        case 'EACCES':
+        case 'EPERM':
+            return 'cannot be read by this user';
+        case 'EISDIR':
+            return 'is a folder where a file was expected';
+        default:
+            return `${e.code} (${e.syscall})`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration)
+/* harmony export */ });
+const UNITS = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+/**
+ * Parses a duration such as `5s`, `500ms`, `2min` or `1h` into milliseconds, rounded to the nearest whole one
+ * (1.4ms is 1 ms, 1.5ms is 2 ms): PostgreSQL's timeouts count whole milliseconds. A timeout's `off` is 0. Below
+ * 1 ms is refused, as PostgreSQL would round it to 0 and so turn the limit off. Returns an error message (naming
+ * the input and the fix) instead of throwing, so config can collect them all.
+ */
+function parseDuration(input, value, kind) {
+    const v = value.trim();
+    const zero = kind === 'timeout' ? 'off to turn the limit off' : '0 not to wait';
+    if (kind === 'timeout' && v.toLowerCase() === 'off')
+        return 0;
+    // A zero needs no unit; anything else does.
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?$/i.exec(v);
+    if (!m || (!m[2] && Number(m[1]) !== 0))
+        return `${input}: '${value}' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (${zero})`;
+    const exact = m[2] ? Number(m[1]) * UNITS[m[2].toLowerCase()] : 0;
+    if (exact === 0) {
+        if (kind === 'wait')
+            return 0;
+        return `${input}: '${value}' would turn the limit off (PostgreSQL reads 0 as no limit); write off if that is meant, or a duration such as 5s`;
+    }
+    if (exact < 1)
+        return `${input}: '${value}' is shorter than 1 ms, the least PostgreSQL counts; write 1ms or more (or ${zero})`;
+    const ms = Math.round(exact);
+    // PostgreSQL's timeouts are int4 milliseconds.
+    if (ms > 2_147_483_647)
+        return `${input}: '${value}' is longer than PostgreSQL allows (about 24 days)`;
+    return ms;
+}
+
+
+/***/ }),
+
+/***/ 5725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ COMMANDS),
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   ui: () => (/* binding */ CHECKS)
+/* harmony export */ });
+/**
+ * Every input, key for key as in action.yml, with its default. The action, the CLI and the docs test all read
+ * this one list; a test fails when action.yml or the README's table drifts from it.
+ */
+const INPUTS = {
+    command: 'verify',
+    'migrations-dir': 'migrations',
+    'database-url': '',
+    'history-table': 'schema_migrations',
+    'lock-timeout': '5s',
+    'statement-timeout': 'off',
+    'lock-retries': '3',
+    'lock-wait': '60s',
+    'allow-out-of-order': 'false',
+    baseline: '',
+    'accept-edited': '',
+    'resolve-dirty': '',
+    'base-ref': '',
+    'postgres-version': '',
+    'disable-rules': '',
+    'fail-on': 'error',
+    checks: 'all',
+    idempotency: 'warning',
+    'seed-file': '',
+    'github-token': '${{ github.token }}',
+    comment: 'true',
+    'sarif-file': '',
+    'backup-dir': '',
+    'pg-dump-path': '',
+    'pg-dump-docker': 'false',
+    'backup-lock-timeout': '30s',
+    'artifact-name': '',
+    'retention-days': '',
+    'backup-file': '',
+    'backup-artifact': '',
+    'backup-run-id': '',
+    'backup-recipient': '',
+    'backup-identity': '',
+    'restore-drill': '',
+    environment: '',
+    'allow-ungated': 'false',
+    'expected-plan': '',
+    preflight: 'warn',
+    backup: 'true',
+    'health-check': '',
+    'post-backup': 'true',
+    'on-failure': 'rollback',
+    'restore-discards-writes': 'false',
+    'restore-to-other-database': 'false',
+};
+const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
+const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
+
+
+/***/ }),
+
 /***/ 8008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -7733,7 +7882,8 @@ class ConnectionError extends Error {
     name = 'ConnectionError';
 }
 async function connect(url) {
-    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000 });
+    // Keepalives: a connection that holds the run's lock across a long migration must not be dropped as idle.
+    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000, keepAlive: true });
     // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
     client.on('error', () => { });
     try {
@@ -9476,6 +9626,12 @@ function cannotRunInTransaction(s) {
             return n.relation ? undefined : 'CLUSTER (all tables)';
         case 'CreateSubscriptionStmt':
             return 'CREATE SUBSCRIPTION';
+        case 'DropSubscriptionStmt':
+            return 'DROP SUBSCRIPTION';
+        case 'DiscardStmt':
+            return n.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
+        case 'AlterDatabaseStmt':
+            return (n.options ?? []).some((o) => o.DefElem?.defname === 'tablespace') ? 'ALTER DATABASE … SET TABLESPACE' : undefined;
         case 'AlterTableStmt':
             return (n.cmds ?? []).some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent)
                 ? 'DETACH PARTITION CONCURRENTLY'
@@ -9558,8 +9714,10 @@ function executionPlan(statements, noTransactionDirective) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Xd: () => (/* binding */ addFinding),
 /* harmony export */   bQ: () => (/* binding */ newReport),
+/* harmony export */   gG: () => (/* binding */ INPUT_RULE),
 /* harmony export */   nQ: () => (/* binding */ locationFields)
 /* harmony export */ });
 function newReport(command, historyTable, target) {
@@ -9573,6 +9731,74 @@ function addFinding(report, f) {
     report.findings.push(f);
     if (f.severity === 'error')
         report.ok = false;
+}
+/** The rule of findings about the run's input (configuration, files): the CLI exits 2 on them. */
+const INPUT_RULE = 'configuration';
+/** The exit code every door uses: 0 for a run that passed, 2 for bad configuration or input, 1 for a failed run. */
+function exitCodeOf(report) {
+    if (report.ok)
+        return 0;
+    return report.findings.some((f) => f.severity === 'error' && f.rule === INPUT_RULE) ? 2 : 1;
+}
+
+
+/***/ }),
+
+/***/ 6670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact),
+/* harmony export */   s: () => (/* binding */ urlPasswords)
+/* harmony export */ });
+/**
+ * Replaces every password of a postgres URL (`user:pw@`) or conninfo string (`password=pw`, also as a URL query
+ * parameter), and every known secret, with `***`.
+ */
+function redact(text, secrets = []) {
+    let out = text.replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, '$1***@');
+    out = out.replace(/(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&#'"]+)/gi, '$1***');
+    for (const s of secrets)
+        if (s)
+            out = out.split(s).join('***');
+    return out;
+}
+function decoded(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/**
+ * The passwords of a postgres URL, from both places libpq reads them: the user info (`user:pw@`) and `password`
+ * query parameters; when there are several, libpq uses the last. `url` is the URL without them. Parsed as libpq
+ * parses, not with WHATWG URL, so that no URL libpq accepts keeps its password out of reach.
+ */
+function urlPasswords(url) {
+    const passwords = [];
+    const m = /^(postgres(?:ql)?:\/\/)(?:([^@/]*)@)?([^?]*)(?:\?(.*))?$/is.exec(url);
+    if (!m)
+        return { url, passwords };
+    const [, scheme, userInfo, rest, query] = m;
+    let user = userInfo;
+    if (userInfo?.includes(':')) {
+        const written = userInfo.slice(userInfo.indexOf(':') + 1);
+        user = userInfo.slice(0, userInfo.indexOf(':'));
+        if (written)
+            passwords.push({ value: decoded(written), written });
+    }
+    const params = (query ?? '').split('&').filter((p) => {
+        const [key, written = ''] = p.split(/=(.*)/s);
+        if (decoded(key) !== 'password')
+            return true;
+        if (written)
+            passwords.push({ value: decoded(written), written });
+        return false;
+    });
+    const kept = params.filter(Boolean).join('&');
+    return { url: `${scheme}${user ? `${user}@` : ''}${rest}${kept ? `?${kept}` : ''}`, passwords };
 }
 
 
@@ -9681,6 +9907,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

@@ -1,8 +1,10 @@
 import { createInterface } from 'node:readline/promises';
 import { targetIdentity } from './db/connect.js';
-import { USAGE, parseCliArgs } from './config/cli-args.js';
-import { parseConfig } from './config/config.js';
-import { needsDatabase, runCommand } from './commands/run.js';
+import { OPTIONS_USAGE, parseCliArgs, type CliArgs } from './config/cli-args.js';
+import { parseConfig, type Config } from './config/config.js';
+import { failedReport, needsDatabase, runCommand } from './commands/run.js';
+import { COMMAND_TABLE } from './commands/table.js';
+import { exitCodeOf, INPUT_RULE, type Report } from './model/report.js';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server.js';
 import { InputError } from './errors.js';
 import { warmParser } from './migrations/parse.js';
@@ -29,21 +31,51 @@ async function confirm(command: string, url: string): Promise<void> {
   }
 }
 
+/** The --help text: the commands from the one table every door reads, then every option. */
+export function usage(): string {
+  const commands = Object.entries(COMMAND_TABLE).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  return ['Usage: pg-migration-gate <command> [options]', '', 'Commands:', ...commands, '', OPTIONS_USAGE].join('\n');
+}
+
+/**
+ * The first SIGINT or SIGTERM cancels the run: the running migration is cancelled on the server and rolled back,
+ * and the report is still printed. A second one, or one while nothing runs yet, stops at once.
+ */
+function cancelOnSignals(stopNow: () => Promise<void>): { signal: AbortSignal; running(on: boolean): void; dispose(): void } {
+  const controller = new AbortController();
+  let running = false;
+  const on = (name: NodeJS.Signals) => {
+    if (!running || controller.signal.aborted) {
+      void stopNow().finally(() => process.exit(130));
+      return;
+    }
+    console.error(`${name} received: cancelling the run (send it again to stop at once)`);
+    controller.abort(name);
+  };
+  process.on('SIGINT', on).on('SIGTERM', on);
+  return { signal: controller.signal, running: (v) => (running = v), dispose: () => process.off('SIGINT', on).off('SIGTERM', on) };
+}
+
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 export async function main(argv: string[]): Promise<number> {
   warmParser();
-  let secrets: string[] = [];
   let server: EmbeddedServer | undefined;
-  const stop = () => server?.stop();
-  const onSignal = () => void Promise.resolve(stop()).finally(() => process.exit(130));
+  const stop = async () => {
+    await server?.stop();
+    server = undefined;
+  };
+  const cancel = cancelOnSignals(stop);
+  let args: CliArgs | undefined;
+  let config: Config | undefined;
+  let report: Report;
   try {
-    const args = parseCliArgs(argv, process.env);
+    args = parseCliArgs(argv, process.env);
     if (args.help) {
-      console.log(USAGE);
+      console.log(usage());
       return 0;
     }
-    const config = parseConfig(args.raw);
-    secrets = config.secrets;
+    config = parseConfig(args.raw);
+    const secrets = config.secrets;
     const log: Logger = {
       info: (m) => console.error(redact(m, secrets)),
       warn: (m) => console.error(`warning: ${redact(m, secrets)}`),
@@ -54,27 +86,30 @@ export async function main(argv: string[]): Promise<number> {
     };
     let url = config.databaseUrl;
     if (!url && needsDatabase(config.command)) {
-      process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
       server = await startEmbeddedServer();
       url = server.url;
       log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
     }
-    if (!server && (config.command === 'apply' || config.command === 'restore') && !args.yes) await confirm(config.command, url!);
-    const report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server });
-    if (args.reportPath) writeReport(args.reportPath, report, secrets);
-    if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
-    const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
-    console.log(render[args.format]());
-    return report.ok ? 0 : 1;
+    if (!server && COMMAND_TABLE[config.command].writes && !args.yes) await confirm(config.command, url!);
+    cancel.running(true);
+    report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
   } catch (err) {
-    if (err instanceof InputError) {
-      console.error(redact(`configuration error:\n${err.message}`, secrets));
-      return 2;
-    }
-    console.error(redact(`error: ${(err as Error)?.message ?? err}`, secrets));
-    return 1;
+    report = failedReport(args?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: args?.debug });
   } finally {
+    cancel.dispose();
     await stop();
-    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
+  print(report, args, config);
+  return report.cancelled ? 130 : exitCodeOf(report);
+}
+
+/** The report in the chosen format on stdout; configuration problems also on stderr, where a person looks. */
+function print(report: Report, args: CliArgs | undefined, config: Config | undefined): void {
+  const secrets = config?.secrets ?? [];
+  const problems = report.findings.filter((f) => f.rule === INPUT_RULE).map((f) => f.message);
+  if (problems.length) console.error(redact(`configuration error:\n${problems.join('\n')}`, secrets));
+  if (args?.reportPath) writeReport(args.reportPath, report, secrets);
+  if (config?.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
+  const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
+  console.log(render[args?.format ?? 'text']());
 }

@@ -11,11 +11,14 @@ import type { Report } from './model/report.js';
 import { writeSarif } from './report/sarif.js';
 import { VERSION } from './version.js';
 
+/** What publishing reads of the configuration; a run whose configuration did not parse passes what it has. */
+export type PublishOptions = Pick<Config, 'secrets' | 'sarifFile' | 'comment' | 'githubToken' | 'migrationsDir'>;
+
 /**
  * Publishes a report where people look: the JSON file and outputs, annotations on the migration files, the job
  * summary, SARIF when asked, and one living pull request comment. Rendered once (renderMarkdown), redacted once.
  */
-export async function publish(report: Report, config: Config, runner: RunnerContext): Promise<void> {
+export async function publish(report: Report, config: PublishOptions, runner: RunnerContext): Promise<void> {
   const secrets = config.secrets;
   writeReport(runner.reportPath, report, secrets);
   const count = (s: string) => report.findings.filter((f) => f.severity === s).length;

@@ -71,14 +71,14 @@ describe('the bundled action, run as the runner runs it', () => {
 
   test('configuration errors fail the step with every problem listed, and touch nothing', async () => {
     const r = await runAction({ command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': db.url, 'lock-timeout': '5', 'lock-retries': 'many', 'allow-ungated': 'true' });
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::configuration error:%0Alock-timeout: '5' is not a duration; write it with a unit, e\.g\. 5s, 500ms, 2min \(0 for none\)%0Alock-retries: 'many' must be a whole number from 0 to 100/);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/::error::configuration error:%0Alock-timeout: '5' is not a duration; write it with a unit, e\.g\. 5s, 500ms, 2min \(off to turn the limit off\)%0Alock-retries: 'many' must be a whole number from 0 to 100/);
     expect((await db.query("SELECT to_regclass('schema_migrations') AS t")).rows[0].t).toBeNull();
   });
 
   test('a missing database-url says what to add', async () => {
     const r = await runAction({ command: 'apply', 'migrations-dir': 'examples/numbered' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/::error::configuration error:%0Adatabase-url: required for command apply; pass it from a secret/);
   });
 

@@ -34,7 +34,7 @@ describe.each(['source', 'bundle'])('the action from %s', (from) => {
 
   test('a configuration error exits the step with the problem and no stack trace', async () => {
     const r = await action[from]({ command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': db.url, 'lock-timeout': 'soon', 'allow-ungated': 'true' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/::error::configuration error:%0Alock-timeout: 'soon' is not a duration/);
     expect(r.stdout).not.toMatch(/\n\s+at /);
   });

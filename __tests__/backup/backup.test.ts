@@ -70,12 +70,20 @@ describe('backup and restore', () => {
     expect(await tableChecksums(target)).toEqual(sums);
   });
 
-  test('restoring over a database that moved on brings its objects back to the backup', async () => {
+  test('restoring over the database after others wrote to it: refused, naming what would be lost; restore-discards-writes brings it back to the backup', async () => {
     await populated();
     const b = (await backup(config({ 'database-url': source.url }), ctx(source.url))).backup!;
     await source.query('DELETE FROM tickets; ALTER TABLE users ADD COLUMN oops text');
     const before = await tableChecksums(source);
-    await restore(config({ 'database-url': source.url, 'backup-file': b.path }), ctx(source.url));
+    const refused = await restore(config({ 'database-url': source.url, 'backup-file': b.path }), ctx(source.url));
+    expect(refused.ok).toBe(false);
+    expect(refused.findings.map((f) => f.rule)).toEqual(['restore-refused']);
+    expect(refused.findings[0].message).toMatch(/^nothing was restored: restoring would discard what others wrote since the backup: \d+ transaction\(s\) committed since the backup was taken; tables written since, by the statistics \(which count rolled-back writes\): public\.tickets \(\d+ rows\); set restore-discards-writes: true to restore anyway$/);
+    expect(await tableChecksums(source)).toEqual(before);
+
+    const r = await restore(config({ 'database-url': source.url, 'backup-file': b.path, 'restore-discards-writes': 'true' }), ctx(source.url));
+    expect(r.ok).toBe(true);
+    expect(r.notes.join('\n')).toMatch(/restore-discards-writes: true — restoring discards what was written since the backup: .*public\.tickets/);
     expect(await tableChecksums(source)).not.toEqual(before);
     expect((await source.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'oops'")).rows[0].n).toBe(0);
     expect((await source.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n).toBeGreaterThan(0);
@@ -174,7 +182,7 @@ describe('encrypted backups (age)', () => {
     expect(artifact.bytes.toString('latin1')).toContain('age-encryption.org/v1');
 
     const refused = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env: artifacts.env() });
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stdout).toMatch(/the backup is encrypted; set backup-identity to the age identity/);
     expect(await tableChecksums(target)).toEqual({});
     const wrong = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': await generateIdentity() }, { env: artifacts.env() });

@@ -38,6 +38,8 @@ describe('inputs as the runner passes them', () => {
         statementTimeoutMs: 0,
         lockRetries: 3,
         lockWaitMs: 60000,
+        backupLockTimeoutMs: 30000,
+        timeoutsOff: ['statement-timeout'],
         allowOutOfOrder: false,
         acceptEdited: [],
       });
@@ -72,6 +74,7 @@ describe('inputs as the runner passes them', () => {
           statementTimeoutMs: 120000,
           lockRetries: 5,
           lockWaitMs: 0,
+          timeoutsOff: [],
           allowOutOfOrder: true,
           baseline: '20240101_000000',
           acceptEdited: ['001', '002'],
@@ -110,9 +113,9 @@ describe('parseConfig collects every problem', () => {
       "history-table: 'x; DROP TABLE users' is not a table name; write it as in SQL: a name, optionally schema-qualified (ops.schema_migrations), double-quoted to keep upper case (\"Ops\".\"Migrations\")",
       'database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)',
       "resolve-dirty: '003' must be <version>=rerun or <version>=applied",
-      "lock-timeout: '5' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 for none)",
+      "lock-timeout: '5' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (off to turn the limit off)",
       "lock-retries: '-1' must be a whole number from 0 to 100",
-      "lock-wait: 'soon' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 for none)",
+      "lock-wait: 'soon' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 not to wait)",
       "allow-out-of-order: 'maybe' is not true or false",
     ]);
   });
@@ -135,6 +138,55 @@ describe('parseConfig collects every problem', () => {
   test('a password with special characters is registered as a secret, raw and encoded', () => {
     const c = parseConfig({ 'database-url': `postgresql://app:${encodeURIComponent('p@ss:w/rd?#')}@db/shop` });
     expect(c.secrets).toEqual(['p@ss:w/rd?#', encodeURIComponent('p@ss:w/rd?#')]);
+  });
+
+  test('a password given as a query parameter is a secret too, in every form it is written', () => {
+    const secrets = (url: string) => parseConfig({ 'database-url': url }).secrets;
+    expect(secrets('postgresql://app@db/shop?sslmode=require&password=p%40ss%2a&connect_timeout=5')).toEqual(['p@ss*', 'p%40ss%2a', 'p%40ss*']);
+    // libpq decodes parameter names too; both places at once, as libpq reads them.
+    expect(secrets('postgres://app:one@db/shop?pass%77ord=two')).toEqual(['one', 'two']);
+    expect(secrets('postgresql://app@db/shop?password=')).toEqual([]);
+  });
+});
+
+describe('durations', () => {
+  const ms = (input: 'lock-timeout' | 'statement-timeout' | 'lock-wait' | 'backup-lock-timeout', value: string) => {
+    const c = parseConfig({ [input]: value });
+    return { 'lock-timeout': c.lockTimeoutMs, 'statement-timeout': c.statementTimeoutMs, 'lock-wait': c.lockWaitMs, 'backup-lock-timeout': c.backupLockTimeoutMs }[input];
+  };
+
+  test('are whole milliseconds, rounded to the nearest, never to 0', () => {
+    expect(ms('lock-timeout', '1.5ms')).toBe(2);
+    expect(ms('lock-timeout', '1.4ms')).toBe(1);
+    expect(ms('lock-timeout', '1ms')).toBe(1);
+    expect(ms('statement-timeout', '0.0015s')).toBe(2);
+    expect(ms('lock-wait', '2.5s')).toBe(2500);
+    expect(ms('backup-lock-timeout', '1 min')).toBe(60000);
+    expect(ms('lock-timeout', '596h')).toBe(2_145_600_000);
+  });
+
+  test('below 1 ms, zero for a timeout, or past int4 milliseconds: refused with the fix', () => {
+    expect(problems({ 'lock-timeout': '0.4ms', 'lock-wait': '0.9ms', 'statement-timeout': '0', 'backup-lock-timeout': '0s' })).toEqual([
+      "lock-timeout: '0.4ms' is shorter than 1 ms, the least PostgreSQL counts; write 1ms or more (or off to turn the limit off)",
+      "statement-timeout: '0' would turn the limit off (PostgreSQL reads 0 as no limit); write off if that is meant, or a duration such as 5s",
+      "lock-wait: '0.9ms' is shorter than 1 ms, the least PostgreSQL counts; write 1ms or more (or 0 not to wait)",
+      "backup-lock-timeout: '0s' would turn the limit off (PostgreSQL reads 0 as no limit); write off if that is meant, or a duration such as 5s",
+    ]);
+    expect(problems({ 'lock-timeout': '597h', 'lock-wait': 'off' })).toEqual([
+      "lock-timeout: '597h' is longer than PostgreSQL allows (about 24 days)",
+      "lock-wait: 'off' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (0 not to wait)",
+    ]);
+  });
+
+  test('a timeout is off only by the word off, and the config says which ones are', () => {
+    const c = parseConfig({ 'lock-timeout': 'OFF', 'statement-timeout': '10min', 'backup-lock-timeout': ' off ' });
+    expect(c).toMatchObject({ lockTimeoutMs: 0, statementTimeoutMs: 600000, backupLockTimeoutMs: 0, timeoutsOff: ['lock-timeout', 'backup-lock-timeout'] });
+  });
+
+  test('lock-wait 0 means one try, not forever', () => {
+    expect(ms('lock-wait', '0')).toBe(0);
+    expect(ms('lock-wait', '0s')).toBe(0);
+    expect(parseConfig({ 'lock-wait': '0' }).timeoutsOff).toEqual(['statement-timeout']);
   });
 });
 

@@ -75,7 +75,7 @@ describe('hostile and broken input: one clear error, the right exit code, nothin
     u.username = 'pmg_reader';
     const r = await cli(['apply', '--yes', '--backup', 'false', '--migrations-dir', ok(), '--database-url', u.toString()]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/\(database\)  error  database-error  permission denied for schema public \[42501\]\n    help: the database user lacks a privilege/);
+    expect(r.out).toMatch(/\(database\)  error  database-error  history table: permission denied for schema public \[42501\]\n    help: the database user lacks a privilege/);
     await untouched();
   });
 

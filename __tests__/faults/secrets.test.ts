@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chooseTool, libpqArgs } from '../../src/backup/pg-tools.js';
+import { redact } from '../../src/redact.js';
 import { runAction, type ActionRun } from '../harness/action-runner.js';
 import { FakeArtifactService } from '../harness/artifact-service.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';
+import { runActionInProcess } from '../harness/in-process.js';
 
 /** Recognisable secrets: the test server trusts local connections, so any password gets in. */
 const PASSWORD = 'Hunter2-p@ss:w/rd?#';
@@ -77,5 +80,58 @@ describe('secrets never appear in any output', () => {
       expect(text).toContain('"format": "pg-migration-gate-backup/1"');
       for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), TOKEN]) expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('a password given as ?password= in the URL (libpq reads it there too)', () => {
+  const withQueryPassword = (url: string) => `${url}${url.includes('?') ? '&' : '?'}sslmode=disable&password=${encodeURIComponent(PASSWORD)}`;
+
+  /**
+   * pg_dump and pg_restore behind wrappers that log each command line, and the length of the PGPASSWORD they got
+   * (never its value), then run the real tool.
+   */
+  async function loggingTools(): Promise<{ dir: string; calls: () => { argv: string; passwordLength: number }[] }> {
+    const dir = makeFolder({});
+    const log = join(makeFolder({}), 'calls.log');
+    for (const name of ['pg_dump', 'pg_restore']) {
+      const real = (await chooseTool(name, 10)).path;
+      writeFileSync(join(dir, name), `#!/bin/sh\nprintf '%s\\t%s\\n' "\${#PGPASSWORD}" "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+      chmodSync(join(dir, name), 0o755);
+    }
+    const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []).map((l) => ({ passwordLength: Number(l.split('\t')[0]), argv: l.slice(l.indexOf('\t') + 1) }));
+    return { dir, calls };
+  }
+
+  test('reaches pg_dump and pg_restore through PGPASSWORD only, and no output of a backup and a restore', async () => {
+    const tools = await loggingTools();
+    const url = withQueryPassword(db.url);
+    const backup = await runActionInProcess({ command: 'backup', 'database-url': url, 'github-token': TOKEN, 'pg-dump-path': tools.dir });
+    expect(backup.code).toBe(0);
+    const restore = await runActionInProcess({ command: 'restore', 'database-url': url, 'allow-ungated': 'true', 'backup-file': backup.outputs['backup-path'], 'pg-dump-path': tools.dir });
+    expect(restore.code).toBe(0);
+
+    const connected = tools.calls().filter((c) => c.argv.includes('--dbname='));
+    expect(connected.map((c) => c.argv.split(' ')[0])).toEqual(['--format=custom', '--clean']);
+    for (const c of connected) {
+      expect(c.passwordLength).toBe(PASSWORD.length);
+      expect(c.argv.split('--dbname=')[1]).not.toMatch(/password/i);
+      expect(c.argv).toContain('sslmode=disable');
+    }
+    const all = [everything(backup), everything(restore), ...tools.calls().map((c) => c.argv)].join('\n');
+    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), TOKEN]) expect(all).not.toContain(secret);
+    expect(backup.stdout).toContain(`::add-mask::${PASSWORD}`);
+  });
+
+  test('libpqArgs takes it off the command line wherever it is written; libpq uses the last one', () => {
+    const { dbname, env } = libpqArgs('postgresql://app:first@db:5432/shop?password=s%40cond&sslmode=require&pass%77ord=th%21rd', 'pmg restore 1');
+    expect(dbname).toBe('postgresql://app@db:5432/shop?sslmode=require&application_name=pmg%20restore%201');
+    expect(env.PGPASSWORD).toBe('th!rd');
+    expect(libpqArgs('postgres://:only@h1:5432,h2:5433/db').dbname).toBe('postgres://h1:5432,h2:5433/db');
+  });
+
+  test('redact masks it in URLs and conninfo strings, even when not registered as a secret', () => {
+    expect(redact("could not connect to postgresql://app:pw@db/shop?sslmode=require&password=s%40cret&x=1 (host=db password='a b\\'c' port=5432) PGPASSWORD=zz")).toBe(
+      "could not connect to postgresql://app:***@db/shop?sslmode=require&password=***&x=1 (host=db password=*** port=5432) PGPASSWORD=***",
+    );
   });
 });

@@ -48,7 +48,7 @@ describe('the gate of a production apply', () => {
     github.jobEnvironment = bound;
     github.environments = environments;
     const r = await runAction(inputs(over as Record<string, string>), { env: { ...env, ...(envOver as Record<string, string>) } });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(decodeURIComponent(r.stdout.replace(/%0A/g, '\n'))).toMatch(message);
     await nothingApplied();
   });
@@ -62,7 +62,7 @@ describe('the gate of a production apply', () => {
 
   test('restore is gated exactly like apply', async () => {
     const r = await runAction({ command: 'restore', 'database-url': db.url, 'backup-file': '/nonexistent.dump' }, { env });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/environment: apply and restore change a production database/);
   });
 });

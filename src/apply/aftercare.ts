@@ -1,5 +1,11 @@
+import { readMetadata } from '../backup/metadata.js';
 import { restoreBackup } from '../backup/restore-backup.js';
-import { dropCreatedSince } from '../db/objects.js';
+import { checkRestore, RestoreRefused, type Verdict } from '../backup/restore-guard.js';
+import { namesCreated, type CreatedName } from '../db/created-names.js';
+import { dependingOnOlder, dropCreatedSince, objectText, userObjects, type UserObject } from '../db/objects.js';
+import { readHistory } from '../db/history.js';
+import { ownTransactions } from '../db/own-transactions.js';
+import type { Analysed } from '../migrations/analyse.js';
 import { addFinding } from '../model/report.js';
 import { backupOf, type ProductionRun } from './safety.js';
 
@@ -30,15 +36,119 @@ export async function postBackup(run: ProductionRun): Promise<boolean> {
   return true;
 }
 
-/** After a failure: with on-failure: restore, the pre-apply backup is restored; the report names the backup. */
+/**
+ * After a failure: with on-failure: restore, the pre-apply backup is restored and the objects this run created
+ * are dropped, unless others wrote since the backup was taken (restore-discards-writes allows it); the report
+ * names the backup either way.
+ */
 export async function onFailure(run: ProductionRun): Promise<void> {
   const { config, report } = run;
-  if (config.onFailure === 'restore' && report.backup) {
-    await restoreBackup(run.ctx.databaseUrl, report.backup.path, config.pgDumpPath);
-    const dropped = run.objectsBefore ? await dropCreatedSince(run.client, run.objectsBefore) : [];
-    report.notes.push(
-      `on-failure: restore — the pre-apply backup ${report.backup.path} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; the database and its history are as they were before this run`,
-    );
-  }
+  if (config.onFailure === 'restore' && report.backup) await restoreAfterFailure(run, report.backup.path);
   if (report.backup) report.notes.push(`the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`);
+}
+
+/**
+ * The migrations this run started: those applied, and the one after them (it failed, or was cancelled) when it
+ * ran at all: a transactional one left nothing if it did not commit; one outside a transaction was recorded dirty
+ * before it started.
+ */
+async function started(run: ProductionRun): Promise<Analysed[]> {
+  const recorded = new Set((await readHistory(run.client, run.history).catch(() => undefined))?.map((r) => r.name));
+  const n = run.report.applied.length;
+  return run.analysed.filter((a, i) => i < n || (i === n && (a.exec.mode === 'transaction' || recorded.has(a.migration.name))));
+}
+
+/**
+ * Which new objects are this run's: named by a statement of a migration it started, and either created by one of
+ * its transactions (the catalog row's xmin), or by a migration outside a transaction, whose own transactions
+ * leave no trace (then the name alone); and the history table and its schema when this run created them. An
+ * unqualified name may be in any schema of our search_path or of a SET search_path the migrations ran.
+ */
+async function ownObjects(run: ProductionRun, ran: Analysed[], ours: ReadonlySet<number>): Promise<(o: UserObject) => boolean> {
+  const inside = namesCreated(ran.filter((a) => a.exec.mode === 'transaction').flatMap((a) => a.exec.statements));
+  const outside = namesCreated(ran.filter((a) => a.exec.mode !== 'transaction').flatMap((a) => a.exec.statements));
+  const history: CreatedName[] = [
+    { kind: 'relation', schema: run.history.schema, name: run.history.table },
+    { kind: 'schema', name: run.history.schema },
+  ];
+  const path = (await run.client.query('SELECT pg_catalog.current_schemas(false)::text[] AS s')).rows[0].s as string[];
+  const schemas = new Set([...path, ...inside.searchPath, ...outside.searchPath]);
+  const named = (names: CreatedName[], o: UserObject) =>
+    names.some((n) => n.kind === o.kind && n.name === o.name && (o.kind === 'schema' || (n.schema ? n.schema === o.schema : schemas.has(o.schema!))));
+  return (o) => ((named(inside.names, o) || named(history, o)) && ours.has(o.xmin)) || named(outside.names, o);
+}
+
+async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<void> {
+  const { config, report, client } = run;
+  // Our session runs the checks and the drops: whatever a failed step left open on it (a health check's BEGIN,
+  // a transaction aborted by an error) is ended first. Outside a transaction ROLLBACK only warns.
+  await client.query('ROLLBACK');
+  const metadata = readMetadata(dump);
+  const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set<number>();
+  const ran = await started(run);
+  const untraced = [
+    ...(run.untraced ?? []),
+    ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, and the transactions it ran itself leave no trace`),
+  ];
+  const isOurs = await ownObjects(run, ran, ours);
+  const before = run.objectsBefore ?? new Set<string>();
+  let verdict: Verdict | undefined;
+  let dropped: string[] = [];
+  try {
+    await restoreBackup(run.ctx.databaseUrl, dump, config.pgDumpPath, {
+      lockTimeoutMs: config.backupLockTimeoutMs,
+      beforeRestore: async (m) => {
+        verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, untraced });
+        if (verdict.refusals.length) throw new RestoreRefused(verdict);
+        // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
+        // Another session's such object stops the restore before anything changes; ours go first. Otherwise ours go
+        // after it, so that a restore that fails leaves the run's objects and their history rows together.
+        const blocking = await dependingOnOlder(client, (await userObjects(client)).filter((o) => !before.has(o.drop)));
+        const theirs = blocking.filter((o) => !isOurs(o));
+        if (theirs.length) throw new RestoreBlocked(theirs);
+        if (blocking.length) dropped = (await dropCreatedSince(client, before, isOurs)).dropped;
+      },
+    });
+  } catch (err) {
+    if (err instanceof RestoreRefused) return refused(run, dump, err.verdict);
+    // pg_restore runs in one transaction: a failure leaves the database as it was, less what was dropped above.
+    const gone = dropped.length ? `; the ${dropped.length} object(s) this run had created were dropped before it (${dropped.join('; ')}), so the history lists migrations whose objects are gone` : '';
+    addFinding(report, {
+      rule: 'restore-failed',
+      severity: 'error',
+      message: `on-failure: restore failed, nothing was restored: ${(err as Error).message.replace(/[;\s]+$/, '')}${gone}`,
+      help: `The database is as the failure left it${dropped.length ? ', less the objects named' : ''}. Remove what stopped the restore, then restore by hand with command: restore, backup-file: ${dump}.`,
+    });
+    return;
+  }
+  // The rest once the dump's own objects are back: a new object a table of the dump referenced can go now.
+  const after = await dropCreatedSince(client, before, isOurs);
+  dropped = [...dropped, ...after.dropped];
+  const discarded = verdict!.allowedBy.includes('restore-discards-writes');
+  report.notes.push(
+    `on-failure: restore — the pre-apply backup ${dump} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; ${
+      discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run'
+    }`,
+    ...verdict!.notes.map((n) => `on-failure: restore — ${n}`),
+  );
+  if (after.leftAlone.length) {
+    report.notes.push(`on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${objectText(l.object)} (${l.why})`).join('; ')}`);
+  }
+}
+
+/** Objects another session made since the backup stand on the dump's: pg_restore could not replace those. */
+class RestoreBlocked extends Error {
+  constructor(objects: UserObject[]) {
+    super(`objects made since the backup by others depend on objects of the backup, which pg_restore would have to drop: ${objects.map(objectText).join(', ')}`);
+  }
+}
+
+/** The restore would discard others' writes (or could not tell): nothing was restored, and the report says why. */
+function refused(run: ProductionRun, dump: string, verdict: Verdict): void {
+  addFinding(run.report, {
+    rule: 'restore-refused',
+    severity: 'error',
+    message: `on-failure: restore refused, nothing was restored: ${verdict.refusals.join('; ')}`,
+    help: `The database is as the failure left it${run.report.applied.length ? ' (the migrations applied before the failure stay applied)' : ''}. Fix forward with a new migration, or, once you know what would be lost, restore by hand: command: restore, backup-file: ${dump}, restore-discards-writes: true.`,
+  });
 }

@@ -1,15 +1,34 @@
 import type { Config } from '../config/config.js';
-import type { Report } from '../model/report.js';
+import { addFinding, type Report } from '../model/report.js';
+import { findingsFor } from '../commands/failure.js';
 import { healthCheck, onFailure, postBackup } from './aftercare.js';
 import { prepareHistory, runPending } from './run-pending.js';
 import { withApplyRun, type ApplyContext, type ApplyRun } from './run.js';
 import { backupFirst, checkPlan, dropLeftoverIndexes, preflight, type ProductionRun } from './safety.js';
 
-/** One step of a run: false stops the run there (the report says why, or there is nothing to do). */
-type Step<R extends ApplyRun> = (run: R) => Promise<boolean>;
+/** One step of a run, named for the report: false stops the run there (the report says why, or there is nothing to do). */
+type Step<R extends ApplyRun> = [name: string, (run: R) => Promise<boolean>];
 
+/**
+ * Runs the steps in order. A step that throws stops the run with the error as a finding named for the step, so
+ * the report keeps what was applied (a post-migration backup that fails after the migrations committed, say);
+ * a cancelled run stops before its next step.
+ */
 async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<void> {
-  for (const step of steps) if (!(await step(run))) return;
+  for (const [name, step] of steps) {
+    if (run.ctx.signal?.aborted && !run.report.cancelled) {
+      run.report.cancelled = String(run.ctx.signal.reason);
+      addFinding(run.report, { rule: 'cancelled', severity: 'error', message: `cancelled (${run.report.cancelled}) before the ${name}; nothing after it ran`, help: 'Run again when ready.' });
+    }
+    if (run.report.cancelled) return;
+    try {
+      if (!(await step(run))) return;
+    } catch (err) {
+      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: f.rule === 'internal-error' ? `${name.replace(/ /g, '-')}-failed` : f.rule, message: `${name}: ${f.message}` });
+      if (run.report.applied.length) run.report.notes.push(`this run applied ${run.report.applied.length} migration(s); they stay applied and recorded`);
+      return;
+    }
+  }
 }
 
 /**
@@ -18,7 +37,7 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
  * the run before anything is written. Verify's restore drill, the benchmark and the tests use it.
  */
 export function applyMigrations(config: Config, ctx: ApplyContext): Promise<Report> {
-  return withApplyRun(config, ctx, (run) => inOrder(run, [async (r) => r.report.ok, prepareHistory, runPending]));
+  return withApplyRun(config, ctx, (run) => inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]));
 }
 
 /**
@@ -31,7 +50,16 @@ export function applyMigrations(config: Config, ctx: ApplyContext): Promise<Repo
 export function productionApply(config: Config, ctx: ProductionRun['ctx']): Promise<Report> {
   return withApplyRun(config, ctx, async (base) => {
     const run: ProductionRun = { ...base, ctx };
-    await inOrder(run, [checkPlan, preflight, backupFirst, dropLeftoverIndexes, prepareHistory, runPending, healthCheck, postBackup]);
-    if (!run.report.ok) await onFailure(run);
+    await inOrder(run, [
+      ['plan check', checkPlan],
+      ['pre-flight', preflight],
+      ['backup', backupFirst],
+      ['cleanup of invalid indexes', dropLeftoverIndexes],
+      ['history table', prepareHistory],
+      ['migrations', runPending],
+      ['health check', healthCheck],
+      ['post-migration backup', postBackup],
+    ]);
+    if (!run.report.ok) await inOrder(run, [['on-failure', async (r) => (await onFailure(r), true)]]);
   });
 }

@@ -1,3 +1,4 @@
+import { lockFence } from '../db/advisory-lock.js';
 import type { Client } from '../db/connect.js';
 import { ensureHistoryTable } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
@@ -9,6 +10,7 @@ import { withTransaction } from '../db/transaction.js';
 import { MigrationError } from '../errors.js';
 import type { Analysed } from '../migrations/analyse.js';
 import { addFinding, locationFields } from '../model/report.js';
+import { findingsFor } from '../commands/failure.js';
 import type { ApplyRun } from './run.js';
 
 /** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
@@ -47,28 +49,74 @@ export async function runPending(run: ApplyRun): Promise<boolean> {
 
 async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> {
   const { config, ctx, report } = run;
-  const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client };
+  const controlPid = (run.client as unknown as { processID: number }).processID;
+  const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: lockFence(run.lockKey, controlPid) };
   for (const a of run.analysed) {
     const { migration, exec } = a;
+    if (ctx.signal?.aborted) return cancelled(run, `before ${migration.name} started`);
+    const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
     try {
-      const r = await runMigration(session, migration, exec, { ...config, record }, ctx.log);
+      const r = await runMigration(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
       report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
       ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
     } catch (err) {
-      if (!(err instanceof MigrationError)) throw err;
-      if (err.details.sqlstate === '55P03') err.message += await blockers(run.client, a);
+      const e = err instanceof MigrationError ? err : new MigrationError(findingsFor(err, ctx.debug)[0].message, { sqlstate: (err as { code?: string }).code, cause: err });
+      const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
+      if (ctx.signal?.aborted && e.details.sqlstate === '57014') return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
+      if (e.details.sqlstate === '55P03') e.message += await blockers(run.client, a);
       addFinding(report, {
         rule: 'apply-failed',
         severity: 'error',
-        message: `${migration.name} failed: ${err.message}${exec.mode === 'transaction' ? ' — rolled back' : ' — it ran outside a transaction and is marked dirty'}`,
-        help: err.details.hint,
-        sqlstate: err.details.sqlstate,
-        ...locationFields(err.details.location),
+        message: `${migration.name} failed: ${e.message} — ${outcome}`,
+        help: e.details.hint,
+        sqlstate: e.details.sqlstate,
+        ...locationFields(e.details.location),
       });
-      report.notes.push(
-        report.applied.length ? `this run applied ${report.applied.length} migration(s) before the failure; they stay applied and recorded` : 'nothing was applied by this run',
-      );
-      return;
+      return noteApplied(run);
+    } finally {
+      stopCancelling?.();
     }
   }
+}
+
+function noteApplied(run: ApplyRun): void {
+  const n = run.report.applied.length;
+  run.report.notes.push(n ? `this run applied ${n} migration(s) before it stopped; they stay applied and recorded` : 'nothing was applied by this run');
+}
+
+/** The run was cancelled: said as such, with what it had applied. */
+function cancelled(run: ApplyRun, when: string, err?: MigrationError): void {
+  const reason = String(run.ctx.signal?.reason ?? 'cancelled');
+  run.report.cancelled = reason;
+  addFinding(run.report, {
+    rule: 'cancelled',
+    severity: 'error',
+    message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
+    help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
+    ...locationFields(err?.details.location),
+  });
+  noteApplied(run);
+}
+
+/**
+ * Once the signal is aborted, cancels whatever the migrating session is running, from our own session, and
+ * keeps asking until the migration has ended (a cancel that arrives between two queries cancels nothing).
+ * Returns the function that stops asking.
+ */
+function cancelOnAbort(signal: AbortSignal, control: Client, session: MigrationSession): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const cancel = () => {
+    const pid = session.pid();
+    if (pid) void control.query('SELECT pg_catalog.pg_cancel_backend($1)', [pid]).catch(() => undefined);
+  };
+  const onAbort = () => {
+    cancel();
+    timer = setInterval(cancel, 250);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  return () => {
+    signal.removeEventListener('abort', onAbort);
+    if (timer) clearInterval(timer);
+  };
 }

@@ -3,7 +3,7 @@ import { lockKey, withAdvisoryLock } from '../db/advisory-lock.js';
 import { targetIdentity, withClient, type Client } from '../db/connect.js';
 import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
 import { quoteTable, tableText } from '../db/identifiers.js';
-import { analyseAll, type Analysed } from '../migrations/analyse.js';
+import { analyseAll, foreignConnects, type Analysed } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
 import { makePlan, planHash, type Plan } from '../migrations/plan.js';
 import type { Report } from '../model/report.js';
@@ -35,6 +35,7 @@ export interface ApplyRun {
 export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (run: ApplyRun) => Promise<void>): Promise<Report> {
   const { migrations } = discover(config.migrationsDir);
   const report = startReport('apply', config, ctx.databaseUrl);
+  for (const input of config.timeoutsOff) report.notes.push(`${input}: off — this run sets no limit there`);
   return withClient(ctx.databaseUrl, async (client) => {
     const history = await locateHistoryTable(client, config.historyTable);
     const key = lockKey(quoteTable(history));
@@ -42,6 +43,8 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
       const plan = makePlan(migrations, await readHistory(client, history), config);
       report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), plan);
       const { analysed, errors } = await analyseAll(plan.pending);
+      const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
+      errors.push(...foreignConnects(analysed, who));
       listPending(report, plan, analysed);
       reportPlanProblems(report, plan.problems);
       reportAnalysisErrors(report, errors);

@@ -8,7 +8,10 @@ import type { ApplyContext, ApplyRun } from './run.js';
 /** The production apply's run: the backup it took, and what existed before (for on-failure: restore). */
 export interface ProductionRun extends ApplyRun {
   ctx: ApplyContext & BackupContext & { throwaway?: boolean };
+  /** The user objects right after the backup, each as its DROP statement. */
   objectsBefore?: Set<string>;
+  /** Writes of this run since the backup that leave no trace to tell them from others' (for on-failure: restore). */
+  untraced?: string[];
 }
 
 /** A backup of the run's target, labelled and uploaded beside the run's other backups. */
@@ -23,6 +26,7 @@ export function backupOf(run: ProductionRun, label: 'pre-apply' | 'post-apply') 
     pgDumpDocker: config.pgDumpDocker,
     recipients: config.backupRecipients,
     planHash: run.report.planHash,
+    lockTimeoutMs: config.backupLockTimeoutMs,
     artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays },
   });
 }
@@ -74,7 +78,7 @@ export async function backupFirst(run: ProductionRun): Promise<boolean> {
       return false;
     }
   }
-  if (config.onFailure === 'restore') run.objectsBefore = await userObjects(run.client);
+  if (config.onFailure === 'restore') run.objectsBefore = new Set((await userObjects(run.client)).map((o) => o.drop));
   return true;
 }
 
@@ -82,6 +86,7 @@ export async function backupFirst(run: ProductionRun): Promise<boolean> {
 export async function dropLeftoverIndexes(run: ProductionRun): Promise<boolean> {
   for (const index of await leftoverInvalidIndexes(run.client, run.analysed)) {
     await dropInvalidIndex(run.client, index);
+    (run.untraced ??= []).push(`dropping the invalid index ${index}`);
     run.report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
   }
   return true;

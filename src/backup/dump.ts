@@ -1,7 +1,19 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseDuration } from '../config/duration.js';
+import { INPUTS } from '../config/inputs-spec.js';
+import { connect, withClient } from '../db/connect.js';
+import { dumpBlockers, type BlockingSession } from '../db/preflight.js';
+import { StateError } from '../errors.js';
 import { libpqArgs, type PgTool } from './pg-tools.js';
+
+/** backup-lock-timeout's default, for callers not given the configured bound. */
+const DEFAULT_LOCK_TIMEOUT_MS = parseDuration('backup-lock-timeout', INPUTS['backup-lock-timeout'], 'timeout') as number;
+
+const describeSession = (s: Omit<BlockingSession, 'relation' | 'mode'>) => `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`;
+const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
 
 /** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
 export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -20,10 +32,30 @@ export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv): P
   });
 }
 
-/** pg_dump in custom format (compressed) straight to `file`. */
-export async function dumpDatabase(pgDump: PgTool, url: string, file: string): Promise<void> {
+/**
+ * pg_dump in custom format (compressed) straight to `file`. It waits at most lockTimeoutMs (0: no limit) for its
+ * locks on the tables, then fails naming the tables and the sessions holding them.
+ */
+export async function dumpDatabase(pgDump: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot?: string): Promise<void> {
   const { dbname, env } = libpqArgs(url);
-  await runTool(pgDump, ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${dbname}`], env);
+  const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
+  // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
+  const at = snapshot ? [`--snapshot=${snapshot}`] : [];
+  try {
+    await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, `--dbname=${dbname}`], env);
+  } catch (err) {
+    // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
+    // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
+    // on them say which one it waited for.
+    const lock = /canceling statement due to statement timeout[\s\S]*?Query was: LOCK TABLE (.*?)(?: IN ACCESS SHARE MODE|\n|$)/.exec((err as Error).message);
+    if (!lock) throw err;
+    const tables = lock[1].split(', ');
+    const holders = (await withClient(url, dumpBlockers).catch(() => [])).filter((h) => tables.includes(h.relation));
+    const what = holders.length
+      ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
+      : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
+    throw new StateError([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
+  }
 }
 
 /** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
@@ -45,9 +77,55 @@ export function sha256File(file: string): Promise<string> {
 
 /**
  * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
- * it, and the whole restore is one transaction, so a failed restore changes nothing.
+ * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
+ * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
  */
-export async function restoreDump(pgRestore: PgTool, url: string, file: string): Promise<void> {
-  const { dbname, env } = libpqArgs(url);
-  await runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
+export async function restoreDump(pgRestore: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS): Promise<void> {
+  const name = `pg-migration-gate restore ${randomBytes(4).toString('hex')}`;
+  const { dbname, env } = libpqArgs(url, name);
+  const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
+  if (!lockTimeoutMs) await restore();
+  else await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
+}
+
+/** The session named $1's statement that has waited for a lock for longer than $2 ms, with the sessions it waits for. */
+const LONG_LOCK_WAIT = `
+  SELECT w.pid AS waiter, l.mode AS wanted,
+         coalesce((SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = l.relation), l.locktype) AS target,
+         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query
+    FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
+    LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
+   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
+
+/**
+ * Runs `work`, a tool connected as `applicationName`, while a second connection cancels any statement of it that
+ * has waited longer than `ms` for a lock (timed from the statement's start); the error then says what it waited
+ * for. pg_restore needs this: every archive starts with SET lock_timeout = 0, which overrides PGOPTIONS and role
+ * settings alike.
+ */
+async function cancelLongLockWaits(url: string, applicationName: string, ms: number, work: () => Promise<unknown>, gaveUp: (what: string) => string): Promise<void> {
+  const watcher = await connect(url);
+  const stop = new AbortController();
+  let waited: string | undefined;
+  const watch = async () => {
+    while (!waited) {
+      await sleep(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
+      const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
+      if (!rows.length) continue;
+      const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age }));
+      waited = `${rows[0].wanted} on ${rows[0].target}, held by ${holders.join('; ') || 'a prepared transaction or a session that just ended'}`;
+      await watcher.query('SELECT pg_cancel_backend($1)', [rows[0].waiter]);
+    }
+  };
+  // Stopped (the sleep aborted) or the watcher lost: the tool's own outcome stands.
+  const watching = watch().catch(() => {});
+  try {
+    await work();
+  } catch (err) {
+    throw waited ? new StateError([gaveUp(waited)], { cause: err }) : err;
+  } finally {
+    stop.abort();
+    await watching;
+    await watcher.end().catch(() => {});
+  }
 }

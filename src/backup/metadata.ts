@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { XidSnapshot } from '../db/xid-snapshot.js';
 import { InputError } from '../errors.js';
 
 /** What is known about a backup, written beside the dump as `<dump>.json`. */
@@ -22,6 +23,20 @@ export interface BackupMetadata {
   entries: number;
   /** Set when the uploaded copy is encrypted: `<file>.age`, and its own sha256. */
   encryption?: { format: 'age'; file: string; sha256: string };
+  // What restore checks its target against. Absent from metadata written before they were recorded: restore then
+  // compares the database name only, and cannot tell what was written since.
+  /** The database's name and oid, and its server's system identifier when the role could read it. */
+  databaseName?: string;
+  databaseOid?: number;
+  systemIdentifier?: string;
+  /**
+   * The transaction snapshot the dump stands for, read just before pg_dump took its own: whatever committed
+   * after it may be missing from the dump. (A transaction that committed in the moment between the two is in
+   * the dump but counts as after it: the check errs on the side of refusing.)
+   */
+  snapshot?: XidSnapshot;
+  /** Per table, rows inserted + updated + deleted by then (pg_stat_user_tables), to name the tables written since. */
+  tableWrites?: Record<string, number>;
 }
 
 export const metadataPath = (dump: string) => `${dump}.json`;
@@ -37,7 +52,12 @@ export function readMetadata(dump: string): BackupMetadata {
   if (!existsSync(path)) {
     throw new InputError([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
   }
-  const m = JSON.parse(readFileSync(path, 'utf8')) as BackupMetadata;
-  if (m.format !== 'pg-migration-gate-backup/1') throw new InputError([`${path}: not a pg-migration-gate backup metadata file`]);
+  let m: BackupMetadata;
+  try {
+    m = JSON.parse(readFileSync(path, 'utf8')) as BackupMetadata;
+  } catch (cause) {
+    throw new InputError([`${path}: the backup's metadata file cannot be read as JSON (${(cause as Error).message}); use the .json file written beside the dump`], { cause });
+  }
+  if (m?.format !== 'pg-migration-gate-backup/1') throw new InputError([`${path}: not a pg-migration-gate backup metadata file`]);
   return m;
 }

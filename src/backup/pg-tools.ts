@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../errors.js';
+import { urlPasswords } from '../redact.js';
 
 const run = promisify(execFile);
 
@@ -83,16 +84,18 @@ export async function chooseTool(name: string, serverMajor: number, explicit?: s
 }
 
 /**
- * libpq connection parameters for a child process: the URL without its password on the command line (argv is
- * visible to every user of the machine), the password in PGPASSWORD.
+ * libpq connection parameters for a child process: the URL without its passwords on the command line (argv is
+ * visible to every user of the machine), whether written as `user:pw@` or `?password=`; the one libpq would use
+ * goes in PGPASSWORD. `applicationName` is appended last, where it wins over one the URL sets, so that the
+ * child's session can be found in pg_stat_activity.
  */
-export function libpqArgs(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
-  const u = new URL(url);
-  const password = u.password ? decodeURIComponent(u.password) : undefined;
-  u.password = '';
+export function libpqArgs(url: string, applicationName?: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const { url: bare, passwords } = urlPasswords(url);
   const env: NodeJS.ProcessEnv = { ...process.env };
+  const password = passwords.at(-1)?.value;
   if (password) env.PGPASSWORD = password;
-  return { dbname: u.toString(), env };
+  const dbname = applicationName ? `${bare}${bare.includes('?') ? '&' : '?'}application_name=${encodeURIComponent(applicationName)}` : bare;
+  return { dbname, env };
 }
 
 /**

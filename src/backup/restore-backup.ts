@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { withClient } from '../db/connect.js';
+import { serverMajor } from '../db/server-version.js';
 import { InputError } from '../errors.js';
 import { restoreDump, sha256File } from './dump.js';
 import { decryptFile } from './encryption.js';
@@ -25,19 +26,30 @@ export async function dumpIn(dir: string, identity?: string): Promise<string> {
   return dump;
 }
 
+export interface RestoreOptions {
+  /** How long pg_restore waits for a lock (backup-lock-timeout); 0: no limit; absent: its default. */
+  lockTimeoutMs?: number;
+  /**
+   * Runs once the dump is known good and the tools are chosen, right before pg_restore touches the database: the
+   * checks that may refuse (by throwing), as late as possible so that little can change after them.
+   */
+  beforeRestore?: (metadata: BackupMetadata) => Promise<void>;
+}
+
 /**
  * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
  * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
  * recreates the dump's objects in one transaction. Returns the metadata.
  */
-export async function restoreBackup(url: string, dump: string, pgDumpPath?: string): Promise<BackupMetadata> {
+export async function restoreBackup(url: string, dump: string, pgDumpPath?: string, o: RestoreOptions = {}): Promise<BackupMetadata> {
   const metadata = readMetadata(dump);
   const actual = await sha256File(dump);
   if (actual !== metadata.sha256) {
     throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
   }
-  const major = await withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+  const major = await withClient(url, serverMajor);
   const pgRestore = await chooseTool('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
-  await restoreDump(pgRestore, url, dump);
+  await o.beforeRestore?.(metadata);
+  await restoreDump(pgRestore, url, dump, o.lockTimeoutMs);
   return metadata;
 }

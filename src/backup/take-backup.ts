@@ -1,9 +1,13 @@
+import type { HistoryRow } from '../model/history.js';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TableName } from '../config/history-table.js';
 import { targetIdentity, withClient } from '../db/connect.js';
 import { locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
+import { serverMajor } from '../db/server-version.js';
+import { tableWriteCounts } from '../db/table-writes.js';
+import { currentSnapshot, databaseIdentity } from '../db/xid-snapshot.js';
 import { InputError } from '../errors.js';
 import { compareVersions } from '../migrations/version.js';
 import type { BackupInfo } from '../model/report.js';
@@ -24,6 +28,8 @@ export interface BackupOptions {
   label?: string;
   /** age public keys: the uploaded copy is encrypted to them. */
   recipients?: string[];
+  /** How long pg_dump waits for a table lock (backup-lock-timeout); 0: no limit; absent: its default. */
+  lockTimeoutMs?: number;
   /** Upload to this store under this name; absent outside GitHub Actions. */
   artifact?: { store: ArtifactStore; name: string; retentionDays?: number };
 }
@@ -46,28 +52,58 @@ function writableDir(dir: string): void {
 }
 
 /**
+ * What the backup stands for, read in one REPEATABLE READ transaction whose snapshot pg_dump then uses
+ * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
+ */
+async function atBackupSnapshot<T>(url: string, historyTable: TableName, fn: (state: ServerState, snapshotId: string) => Promise<T>): Promise<T> {
+  return withClient(url, async (c) => {
+    await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    try {
+      const exported = (await c.query('SELECT pg_export_snapshot() AS id')).rows[0].id as string;
+      // The next id is a reading of the moment, not part of what the backup stands for.
+      const { next: _next, ...snapshot } = await currentSnapshot(c);
+      const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v as string;
+      const identity = await databaseIdentity(c);
+      const tableWrites = await tableWriteCounts(c);
+      const history = await locateHistoryTable(c, historyTable).then((t) => readHistory(c, t)).catch(() => undefined);
+      const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version!, b.version!)).pop();
+      return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
+    } finally {
+      await c.query('ROLLBACK').catch(() => {});
+    }
+  });
+}
+
+interface ServerState {
+  version: string;
+  identity: Awaited<ReturnType<typeof databaseIdentity>>;
+  snapshot: Omit<Awaited<ReturnType<typeof currentSnapshot>>, 'next'>;
+  tableWrites: Awaited<ReturnType<typeof tableWriteCounts>>;
+  last?: HistoryRow;
+}
+
+/**
  * A verified backup: pg_dump in custom format (compressed) with a pg_dump at least as new as the server, checked
  * by reading its table of contents back, checksummed, described by a metadata file beside it, and uploaded when
- * a store is given. A pg_dump too old, or an unwritable folder, fails before anything is dumped.
+ * a store is given. A pg_dump too old, or an unwritable folder, fails before anything is dumped. The metadata
+ * names the database (oid, the server's system identifier) and the transaction snapshot the dump stands for, so a
+ * restore can check its target and what was written since.
  */
 export async function takeBackup(url: string, o: BackupOptions): Promise<BackupInfo> {
-  const server = await withClient(url, async (c) => {
-    const v = (await c.query("SELECT current_setting('server_version_num')::int AS num, current_setting('server_version') AS text, current_database() AS db")).rows[0];
-    const history = await locateHistoryTable(c, o.historyTable).then((t) => readHistory(c, t)).catch(() => undefined);
-    const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version!, b.version!)).pop();
-    return { major: Math.floor(v.num / 10000), text: String(v.text).split(' ')[0], db: v.db as string, last };
-  });
+  const major = await withClient(url, serverMajor);
   writableDir(o.dir);
   const tool = (name: string) =>
-    chooseTool(name, server.major, o.pgDumpPath).catch(async (err) => {
-      if (o.pgDumpDocker && err instanceof InputError) return dockerTool(name, server.major, o.dir);
+    chooseTool(name, major, o.pgDumpPath).catch(async (err) => {
+      if (o.pgDumpDocker && err instanceof InputError) return dockerTool(name, major, o.dir);
       throw err;
     });
   const pgDump = await tool('pg_dump');
   const pgRestore = await tool('pg_restore');
-
-  const path = freshPath(o.dir, `${server.db.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-  await dumpDatabase(pgDump, url, path);
+  const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
+    const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
+    await dumpDatabase(pgDump, url, path, o.lockTimeoutMs, snapshot);
+    return { server, path };
+  });
   // Reading the table of contents back and hashing the file are independent reads: done side by side.
   const [entries, sha256] = await Promise.all([checkDump(pgRestore, path), sha256File(path)]);
   const size = statSync(path).size;
@@ -77,13 +113,18 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     sha256,
     size,
     database: targetIdentity(url),
-    serverVersion: server.text,
+    serverVersion: server.version,
     pgDumpVersion: pgDump.version,
     createdAt: new Date().toISOString(),
     historyTable: tableText(o.historyTable),
     lastApplied: server.last ? { version: server.last.version!.text, name: server.last.name } : undefined,
     planHash: o.planHash,
     entries,
+    databaseName: server.identity.name,
+    databaseOid: server.identity.oid,
+    ...(server.identity.systemIdentifier ? { systemIdentifier: server.identity.systemIdentifier } : {}),
+    snapshot: server.snapshot,
+    tableWrites: server.tableWrites,
   };
   let uploaded = path;
   if (o.recipients?.length) {
@@ -97,7 +138,7 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     metadataPath,
     sha256,
     size,
-    serverVersion: server.text,
+    serverVersion: server.version,
     pgDumpVersion: pgDump.version,
     restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
   };

@@ -25,6 +25,7 @@ export async function backup(config: Config, ctx: BackupContext): Promise<Report
     pgDumpPath: config.pgDumpPath,
     pgDumpDocker: config.pgDumpDocker,
     recipients: config.backupRecipients,
+    lockTimeoutMs: config.backupLockTimeoutMs,
     artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
   });
   const b = report.backup;

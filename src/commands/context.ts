@@ -23,10 +23,24 @@ export interface CommandContext {
   /** The database to work on; the CLI passes its throwaway server's URL when none was given. */
   databaseUrl: string;
   log: Logger;
+  /** Aborted when the run is cancelled (SIGINT, SIGTERM): the running migration is cancelled on the server. */
+  signal?: AbortSignal;
+  /** Put stack traces of unexpected errors in the report. */
+  debug?: boolean;
 }
 
-export function startReport(command: string, config: Config, url?: string): Report {
-  return { ...newReport(command, tableText(config.historyTable), url ? targetIdentity(url) : undefined), root: config.migrationsDir };
+export function startReport(command: string, config?: Config, url?: string): Report {
+  const target = url ? safeIdentity(url) : undefined;
+  return { ...newReport(command, config ? tableText(config.historyTable) : '', target), root: config?.migrationsDir };
+}
+
+/** A URL that cannot be parsed names no target (the failure says why). */
+function safeIdentity(url: string): string | undefined {
+  try {
+    return targetIdentity(url);
+  } catch {
+    return undefined;
+  }
 }
 
 export function reportPlanProblems(report: Report, problems: PlanProblem[]): void {

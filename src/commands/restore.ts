@@ -2,9 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
+import type { BackupMetadata } from '../backup/metadata.js';
+import { checkRestore, RestoreRefused, type Verdict } from '../backup/restore-guard.js';
 import { dumpIn, restoreBackup } from '../backup/restore-backup.js';
+import { withClient } from '../db/connect.js';
 import { InputError } from '../errors.js';
-import type { Report } from '../model/report.js';
+import { addFinding, type Report } from '../model/report.js';
 import { startReport, type CommandContext } from './context.js';
 import type { ArtifactContext } from './context.js';
 
@@ -26,17 +29,41 @@ export async function locateDump(source: { file?: string; artifact?: string; run
 }
 
 /**
- * Restores a backup into the target database after checking its sha256: the dump's objects are dropped and
- * recreated in one transaction. Objects created after the backup are not in the dump and stay; the report
- * names the backup it restored.
+ * Restores a backup into the target database after checking its sha256 and its target: the target must be the
+ * database the backup was taken from (or empty), must not have recorded migrations since, and nobody may have
+ * committed anything since the backup was taken; restore-to-other-database and restore-discards-writes allow
+ * what they name. Otherwise nothing is touched and the report says what would have been lost. The dump's
+ * objects are dropped and recreated in one transaction; objects created after the backup are not in the dump and
+ * stay. The report names the backup it restored.
  */
 export async function restore(config: Config, ctx: RestoreContext): Promise<Report> {
   const report = startReport('restore', config, ctx.databaseUrl);
   const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
-  const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath);
-  report.notes.push(
-    `restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`,
-  );
-  ctx.log.info(report.notes[report.notes.length - 1]);
+  let verdict: Verdict | undefined;
+  const check = (m: BackupMetadata) =>
+    withClient(ctx.databaseUrl, (c) => checkRestore(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+  try {
+    const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath, {
+      lockTimeoutMs: config.backupLockTimeoutMs,
+      beforeRestore: async (metadata) => {
+        verdict = await check(metadata);
+        if (verdict.refusals.length) throw new RestoreRefused(verdict);
+      },
+    });
+    report.notes.push(
+      `restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`,
+      ...verdict!.notes,
+    );
+  } catch (err) {
+    if (!(err instanceof RestoreRefused)) throw err;
+    addFinding(report, {
+      rule: 'restore-refused',
+      severity: 'error',
+      message: `nothing was restored: ${err.verdict.refusals.join('; ')}`,
+      help: 'Check the target (database-url) and what would be lost; when the restore is meant anyway, set the input the message names.',
+    });
+    report.notes.push(...err.verdict.notes);
+  }
+  for (const n of report.notes) ctx.log.info(n);
   return report;
 }

@@ -11,44 +11,63 @@ export interface CliArgs {
   help: boolean;
   /** Apply or restore without asking. */
   yes: boolean;
+  /** Stack traces of unexpected errors in the report. */
+  debug: boolean;
   appliedBy: string;
 }
 
-export const USAGE = `Usage: pg-migration-gate <command> [options]
-
-Commands:
-  lint      lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql
-  plan      show what apply would do (read-only) and the plan hash
-  apply     apply pending migrations under an advisory lock, recording each in the history table
-  verify    run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks
-  backup, restore   (see the README for availability)
-
-Options (the same as the action's inputs):
+/** The options part of the CLI's --help: every input of the action, as a flag (a test keeps them in step). */
+export const OPTIONS_USAGE = `Options (the same as the action's inputs):
   --migrations-dir <dir>        folder of .sql migrations (default: migrations)
   --database-url <url>          target database (default: $DATABASE_URL; none: a throwaway local server)
-  --history-table <name>        history table, may be schema-qualified (default: schema_migrations)
-  --lock-timeout <duration>     lock_timeout for each migration (default: 5s)
-  --statement-timeout <dur>     statement_timeout for each migration (default: 0 = none)
+  --history-table <name>        history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)
+  --lock-timeout <duration>     lock_timeout for each migration, or off (default: 5s)
+  --statement-timeout <dur>     statement_timeout for each migration, or off (default: off)
   --lock-retries <n>            retries after a lock timeout (default: 3)
   --lock-wait <duration>        how long to wait for another run's lock (default: 60s)
   --allow-out-of-order          run pending migrations older than the newest applied one
   --baseline <version>          record migrations up to <version> as applied on a database without history
   --accept-edited <versions>    accept edits of applied migrations (comma-separated versions)
   --resolve-dirty <v>=rerun|applied   settle a half-applied non-transactional migration
-  --base-ref <ref>              lint only migrations added or changed since this git ref
+  --base-ref <ref>              the change is what differs from this git ref (lint scope, verify's deployed/new split)
   --postgres-version <major>    PostgreSQL version the migrations target (default: the server's, else newest)
   --disable-rules <ids>         lint rules to turn off (comma-separated)
   --fail-on error|warning|never the lowest lint severity that fails (default: error)
   --checks <list>               verify checks: all, or some of apply, idempotency, reversibility, locks, lint
   --idempotency error|warning|off   how a migration that cannot be re-run is reported (default: warning)
   --seed-file <file>            SQL or custom-format dump loaded before the new migrations (verify)
-  --format text|json|markdown   output format (default: text)
+  --restore-drill <dump>        verify: restore this dump into a scratch database and apply the pending migrations
+  --github-token <token>        GitHub token (the action's PR comment, environment and artifact reads)
+  --comment true|false          the action's living pull request comment (default: true)
   --sarif-file <file>           also write the findings as SARIF 2.1.0
+  --backup true|false           apply: take a verified backup first (default: true)
+  --post-backup true|false      apply: take a backup after a successful apply (default: true)
+  --backup-dir <dir>            where backups are written (default: ./backups)
+  --backup-lock-timeout <dur>   how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)
+  --pg-dump-path <path>         a pg_dump binary, or the folder holding pg_dump and pg_restore
+  --pg-dump-docker true|false   use the postgres:<major> image's pg_dump when no installed one is new enough
+  --backup-recipient <keys>     age public keys the backup is encrypted to
+  --backup-identity <key>       the age identity that decrypts an encrypted backup (restore)
+  --artifact-name <name>        the backup artifact's name (in GitHub Actions)
+  --retention-days <n>          how long the backup artifact is kept (in GitHub Actions)
+  --backup-file <dump>          restore: the dump to restore (its .json beside it)
+  --backup-artifact <name>      restore: the artifact to restore (in GitHub Actions)
+  --backup-run-id <id>          restore: the run whose artifact to restore
+  --restore-discards-writes true|false   restore even when others wrote since the backup (their writes are lost)
+  --restore-to-other-database true|false restore onto a database the backup was not taken from
+  --health-check <sql>          apply: SQL that must succeed (and return true) after the migrations
+  --on-failure rollback|restore apply: after a failure, keep what applied, or restore the pre-apply backup
+  --preflight warn|strict       apply: report sessions that would block the migrations, or refuse to start
+  --expected-plan <hash>        apply: refuse unless the plan is this approved one
+  --environment <name>          the action's protected environment (apply, restore); the CLI asks instead
+  --allow-ungated true|false    the action: apply or restore without proof of a protected environment
+  --format text|json|markdown   output format (default: text)
   --report-path <file>          also write the JSON report to this file
   -y, --yes                     apply or restore without asking (needed when there is no terminal)
+  --debug                       put stack traces of unexpected errors in the report
   -h, --help                    show this help
 
-Exit codes: 0 success, 1 failed, 2 usage or configuration error.`;
+Exit codes: 0 success, 1 failed, 2 usage or configuration error, 130 cancelled (SIGINT, SIGTERM).`;
 
 /** Inputs that are plain switches on the command line (--allow-out-of-order); the others take a value. */
 const BOOLEAN_FLAGS = new Set<InputName>(['allow-out-of-order']);
@@ -65,7 +84,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }, yes: { type: 'boolean', short: 'y' } },
+      options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }, yes: { type: 'boolean', short: 'y' }, debug: { type: 'boolean' } },
     });
   } catch (err) {
     throw new InputError([`${(err as Error).message}; run pg-migration-gate --help`], { cause: err });
@@ -87,6 +106,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     files: positionals.slice(1),
     help: values.help === true || positionals.length === 0,
     yes: values.yes === true,
+    debug: values.debug === true,
     appliedBy: `cli:${userInfo().username}@${hostname()}`,
   };
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
+import { urlPasswords } from '../redact.js';
 import { parseRecipients } from './recipients.js';
-import { parseDuration } from './duration.js';
+import { parseDuration, type DurationKind } from './duration.js';
 import { parseTableName, type TableName } from './history-table.js';
 import { CHECKS, COMMANDS, INPUTS, type Check, type Command, type InputName, type RawConfig } from './inputs-spec.js';
 
@@ -10,11 +11,17 @@ export interface Config {
   /** Absent: the CLI starts a throwaway server. */
   databaseUrl?: string;
   historyTable: TableName;
+  /** 0 means no limit (`off`). */
   lockTimeoutMs: number;
-  /** 0 means no limit. */
+  /** 0 means no limit (`off`). */
   statementTimeoutMs: number;
   lockRetries: number;
+  /** 0 means a single try. */
   lockWaitMs: number;
+  /** How long pg_dump and pg_restore wait for a lock; 0 means no limit (`off`). */
+  backupLockTimeoutMs: number;
+  /** The timeout inputs set to `off`, which the run reports. */
+  timeoutsOff: InputName[];
   allowOutOfOrder: boolean;
   /** Record migrations up to this version as applied on a database that has schema but no history. */
   baseline?: string;
@@ -76,6 +83,10 @@ export interface Config {
   postBackup: boolean;
   /** rollback: the failed migration rolls back, earlier ones stay; restore: restore the pre-apply backup. */
   onFailure: 'rollback' | 'restore';
+  /** Restore (on-failure: restore, or the restore command) even when others committed writes since the backup. */
+  restoreDiscardsWrites: boolean;
+  /** restore: restore onto a database that is not the one the backup was taken from. */
+  restoreToOtherDatabase: boolean;
   /** Values that must never appear in output (the database password, the token). */
   secrets: string[];
 }
@@ -97,8 +108,8 @@ function int(name: InputName, value: string, min: number, max: number, problems:
   return n;
 }
 
-function duration(name: InputName, value: string, problems: string[]): number {
-  const r = parseDuration(name, value);
+function duration(name: InputName, value: string, kind: DurationKind, problems: string[]): number {
+  const r = parseDuration(name, value, kind);
   if (typeof r === 'string') {
     problems.push(r);
     return 0;
@@ -106,18 +117,11 @@ function duration(name: InputName, value: string, problems: string[]): number {
   return r;
 }
 
+/** The inputs that become PostgreSQL timeouts: 0 turns those off, so only the word `off` may. */
+const TIMEOUTS = ['lock-timeout', 'statement-timeout', 'backup-lock-timeout'] as const satisfies readonly InputName[];
+
 function list(value: string): string[] {
   return value.split(/[\s,]+/).filter(Boolean);
-}
-
-/** The password of a database URL, if any; it is registered as a secret before anything is printed. */
-export function passwordOf(url: string): string | undefined {
-  try {
-    const p = new URL(url).password;
-    return p ? decodeURIComponent(p) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -140,8 +144,8 @@ export function parseConfig(raw: RawConfig): Config {
   const databaseUrl = get('database-url') || undefined;
   const secrets: string[] = [];
   if (databaseUrl) {
-    const password = passwordOf(databaseUrl);
-    if (password) secrets.push(password, encodeURIComponent(password));
+    // Every password the URL carries (user info and `password` query parameters), in every form it may be printed.
+    secrets.push(...urlPasswords(databaseUrl).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]));
     if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) {
       problems.push('database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)');
     }
@@ -185,15 +189,19 @@ export function parseConfig(raw: RawConfig): Config {
   const expectedPlan = get('expected-plan');
   if (expectedPlan && !/^sha256:[0-9a-f]{64}$/.test(expectedPlan)) problems.push(`expected-plan: '${expectedPlan}' is not a plan hash (sha256:<64 hex digits>, the plan job's plan-hash output)`);
 
+  const timeout = (name: (typeof TIMEOUTS)[number]) => duration(name, get(name), 'timeout', problems);
+
   const config: Config = {
     command,
     migrationsDir: get('migrations-dir'),
     databaseUrl,
     historyTable: typeof history === 'string' ? { table: INPUTS['history-table'] } : history,
-    lockTimeoutMs: duration('lock-timeout', get('lock-timeout'), problems),
-    statementTimeoutMs: duration('statement-timeout', get('statement-timeout'), problems),
+    lockTimeoutMs: timeout('lock-timeout'),
+    statementTimeoutMs: timeout('statement-timeout'),
     lockRetries: int('lock-retries', get('lock-retries'), 0, 100, problems),
-    lockWaitMs: duration('lock-wait', get('lock-wait'), problems),
+    lockWaitMs: duration('lock-wait', get('lock-wait'), 'wait', problems),
+    backupLockTimeoutMs: timeout('backup-lock-timeout'),
+    timeoutsOff: TIMEOUTS.filter((name) => get(name).toLowerCase() === 'off'),
     allowOutOfOrder: bool('allow-out-of-order', get('allow-out-of-order'), problems),
     baseline: get('baseline') || undefined,
     acceptEdited: list(get('accept-edited')),
@@ -227,6 +235,8 @@ export function parseConfig(raw: RawConfig): Config {
     healthCheck: get('health-check') || undefined,
     postBackup: bool('post-backup', get('post-backup'), problems),
     onFailure: onFailure as Config['onFailure'],
+    restoreDiscardsWrites: bool('restore-discards-writes', get('restore-discards-writes'), problems),
+    restoreToOtherDatabase: bool('restore-to-other-database', get('restore-to-other-database'), problems),
     secrets: [...new Set(secrets)],
   };
   if (problems.length) throw new InputError(problems);

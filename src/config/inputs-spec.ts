@@ -8,7 +8,7 @@ export const INPUTS = {
   'database-url': '',
   'history-table': 'schema_migrations',
   'lock-timeout': '5s',
-  'statement-timeout': '0',
+  'statement-timeout': 'off',
   'lock-retries': '3',
   'lock-wait': '60s',
   'allow-out-of-order': 'false',
@@ -28,6 +28,7 @@ export const INPUTS = {
   'backup-dir': '',
   'pg-dump-path': '',
   'pg-dump-docker': 'false',
+  'backup-lock-timeout': '30s',
   'artifact-name': '',
   'retention-days': '',
   'backup-file': '',
@@ -44,6 +45,8 @@ export const INPUTS = {
   'health-check': '',
   'post-backup': 'true',
   'on-failure': 'rollback',
+  'restore-discards-writes': 'false',
+  'restore-to-other-database': 'false',
 } as const;
 
 export type InputName = keyof typeof INPUTS;

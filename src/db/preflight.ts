@@ -2,7 +2,7 @@ import type { Analysed } from '../migrations/analyse.js';
 import type { Client } from './connect.js';
 import { quoteIdent } from './identifiers.js';
 
-/** A session that holds a lock on a table a pending migration touches, in a transaction that is idle or old. */
+/** A session holding a lock that a migration (blockingSessions) or the backup (dumpBlockers) would wait behind. */
 export interface BlockingSession {
   pid: number;
   state: string;
@@ -41,6 +41,25 @@ export async function blockingSessions(client: Client, analysed: Analysed[], old
         AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
       ORDER BY age DESC`,
     [[...names], olderThanSeconds],
+  );
+  return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
+}
+
+/**
+ * Sessions holding an ACCESS EXCLUSIVE lock on a relation of this database that pg_dump reads: pg_dump first takes
+ * ACCESS SHARE on every table, and waits behind each of them (a lock on a view locks the tables under it too).
+ * Relations that are not committed yet, and other sessions' temporary tables, are not dumped, so not counted.
+ * Names are schema-qualified as pg_dump writes them.
+ */
+export async function dumpBlockers(client: Client): Promise<BlockingSession[]> {
+  const r = await client.query(
+    `SELECT a.pid, coalesce(a.state, '') AS state, format('%I.%I', n.nspname, c.relname) AS relation, l.mode,
+            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock' AND a.pid <> pg_backend_pid()
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relpersistence <> 't'
+      ORDER BY age DESC, relation`,
   );
   return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
 }

@@ -1,6 +1,7 @@
 import type { ExecutionPlan } from '../migrations/transaction.js';
 import { MIGRATING_NAMESPACE } from './advisory-lock.js';
 import { connect, type Client } from './connect.js';
+import { serverVersion } from './server-version.js';
 
 /**
  * What a new connection starts from, restored on a connection that already ran a migration: the session user
@@ -23,6 +24,17 @@ function sessionReset(key: number): readonly string[] {
     'DISCARD PLANS',
   ];
 }
+
+/**
+ * If this process vanishes (SIGKILL, a runner that dies) while a migration executes, PostgreSQL 14+ notices the
+ * closed connection within a second and aborts the migration instead of finishing and committing it. Older
+ * servers notice only when they next write to the connection, after the migration's query ends.
+ */
+async function watchForVanishedClient(client: Client): Promise<string[]> {
+  return (await serverVersion(client)) >= 140000 ? [`SET client_connection_check_interval = ${CHECK_INTERVAL_MS}`] : [];
+}
+
+const CHECK_INTERVAL_MS = 1000;
 
 /** Validated integers, never user text. */
 const holdMigratingLock = (key: number) => `SELECT pg_catalog.pg_advisory_lock(${MIGRATING_NAMESPACE}, ${Math.trunc(key)})`;
@@ -48,8 +60,10 @@ export class MigrationSession {
     private readonly url: string,
     private readonly key: number,
     private current: Client,
+    /** Our own session settings, set again after every reset. */
+    private readonly settings: string[],
   ) {
-    this.reset = sessionReset(key);
+    this.reset = [...sessionReset(key), ...settings];
   }
 
   /**
@@ -58,20 +72,23 @@ export class MigrationSession {
    * waiting until that migration has ended, not only until the lock's own session noticed the death.
    */
   static async open(url: string, key: number): Promise<MigrationSession> {
-    return new MigrationSession(url, key, await MigrationSession.connect(url, key));
+    const client = await connect(url);
+    const settings = await watchForVanishedClient(client);
+    await client.query([holdMigratingLock(key), ...settings].join(';\n'));
+    return new MigrationSession(url, key, client, settings);
   }
 
-  private static async connect(url: string, key: number): Promise<Client> {
-    const client = await connect(url);
-    await client.query(holdMigratingLock(key));
-    return client;
+  /** The server process of the current connection, to cancel what it runs. */
+  pid(): number | undefined {
+    return this.stale ? undefined : (this.current as unknown as { processID?: number }).processID;
   }
 
   /** The connection the next migration runs on: a new one if the last left anything behind. */
   async client(): Promise<Client> {
     if (this.stale) {
       await this.current.end().catch(() => {});
-      this.current = await MigrationSession.connect(this.url, this.key);
+      this.current = await connect(this.url);
+      await this.current.query([holdMigratingLock(this.key), ...this.settings].join(';\n'));
       this.stale = false;
     }
     return this.current;

@@ -95,6 +95,8 @@ export interface Report {
   postBackup?: BackupInfo;
   /** verify's per-migration results and the schema change. */
   verify?: VerifyResult;
+  /** Set when the run was cancelled (SIGINT, SIGTERM): the signal. */
+  cancelled?: string;
   /** Plain sentences about what else happened (table adopted, baseline recorded, checksums recorded). */
   notes: string[];
 }
@@ -111,4 +113,13 @@ export function locationFields(loc?: Location): Pick<Finding, 'file' | 'line' | 
 export function addFinding(report: Report, f: Finding): void {
   report.findings.push(f);
   if (f.severity === 'error') report.ok = false;
+}
+
+/** The rule of findings about the run's input (configuration, files): the CLI exits 2 on them. */
+export const INPUT_RULE = 'configuration';
+
+/** The exit code every door uses: 0 for a run that passed, 2 for bad configuration or input, 1 for a failed run. */
+export function exitCodeOf(report: Report): number {
+  if (report.ok) return 0;
+  return report.findings.some((f) => f.severity === 'error' && f.rule === INPUT_RULE) ? 2 : 1;
 }

@@ -28,7 +28,7 @@ export function verdict(r: Report): string {
     backup: r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup',
     restore: r.ok ? 'backup restored' : 'nothing restored',
   };
-  return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
+  return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
 }
 
 const outcome = (m: VerifiedMigration) =>

@@ -5,7 +5,7 @@ import type { Report } from '../model/report.js';
 export function renderText(r: Report): string {
   const out: string[] = [];
   const errors = r.findings.filter((f) => f.severity === 'error').length;
-  const verdict = r.ok ? 'OK' : 'FAILED';
+  const verdict = r.ok ? 'OK' : r.cancelled ? 'CANCELLED' : 'FAILED';
   out.push(`${r.command}: ${verdict}${r.target ? ` — ${r.target}` : ''} (history table ${r.historyTable})`);
   if (r.verify) {
     const v = r.verify;

@@ -1,8 +1,8 @@
-export const id = 245;
-export const ids = [245];
+export const id = 181;
+export const ids = [181];
 export const modules = {
 
-/***/ 816:
+/***/ 80816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,15 +10,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   locateDump: () => (/* binding */ locateDump),
 /* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2079);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(165);
+/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70740);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72079);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68008);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55235);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80165);
+
+
+
 
 
 
@@ -30,34 +36,60 @@ async function locateDump(source, ctx) {
     if (source.file)
         return source.file;
     if (!source.artifact)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
     const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
     if (from && !from.token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
     await ctx.artifacts.store.download(source.artifact, dir, from);
-    return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__/* .dumpIn */ .G)(dir, source.identity);
+    return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .dumpIn */ .G)(dir, source.identity);
 }
 /**
- * Restores a backup into the target database after checking its sha256: the dump's objects are dropped and
- * recreated in one transaction. Objects created after the backup are not in the dump and stay; the report
- * names the backup it restored.
+ * Restores a backup into the target database after checking its sha256 and its target: the target must be the
+ * database the backup was taken from (or empty), must not have recorded migrations since, and nobody may have
+ * committed anything since the backup was taken; restore-to-other-database and restore-discards-writes allow
+ * what they name. Otherwise nothing is touched and the report says what would have been lost. The dump's
+ * objects are dropped and recreated in one transaction; objects created after the backup are not in the dump and
+ * stay. The report names the backup it restored.
  */
 async function restore(config, ctx) {
-    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
+    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
     const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
-    const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_3__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath);
-    report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`);
-    ctx.log.info(report.notes[report.notes.length - 1]);
+    let verdict;
+    const check = (m) => (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .withClient */ .SV)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+    try {
+        const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
+            lockTimeoutMs: config.backupLockTimeoutMs,
+            beforeRestore: async (metadata) => {
+                verdict = await check(metadata);
+                if (verdict.refusals.length)
+                    throw new _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ(verdict);
+            },
+        });
+        report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`, ...verdict.notes);
+    }
+    catch (err) {
+        if (!(err instanceof _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ))
+            throw err;
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_8__/* .addFinding */ .Xd)(report, {
+            rule: 'restore-refused',
+            severity: 'error',
+            message: `nothing was restored: ${err.verdict.refusals.join('; ')}`,
+            help: 'Check the target (database-url) and what would be lost; when the restore is meant anyway, set the input the message names.',
+        });
+        report.notes.push(...err.verdict.notes);
+    }
+    for (const n of report.notes)
+        ctx.log.info(n);
     return report;
 }
 
 
 /***/ }),
 
-/***/ 5245:
+/***/ 16181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -69,37 +101,37 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/git/changed-files.ts + 1 modules
-var changed_files = __webpack_require__(611);
+var changed_files = __webpack_require__(10611);
 // EXTERNAL MODULE: ./src/lint/lint.ts + 2 modules
-var lint = __webpack_require__(5355);
+var lint = __webpack_require__(55355);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(7260);
+var analyse = __webpack_require__(77260);
 // EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(3346);
+var discover = __webpack_require__(43346);
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(1557);
+var names = __webpack_require__(41557);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(233);
+var version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __webpack_require__(5235);
+var model_report = __webpack_require__(55235);
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(8008);
+var connect = __webpack_require__(68008);
 // EXTERNAL MODULE: ./src/db/history.ts
-var db_history = __webpack_require__(3966);
-// EXTERNAL MODULE: ./src/db/runner.ts + 2 modules
-var runner = __webpack_require__(2199);
+var db_history = __webpack_require__(53966);
+// EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
+var runner = __webpack_require__(41305);
 // EXTERNAL MODULE: ./src/db/session.ts
-var session = __webpack_require__(9750);
+var session = __webpack_require__(59750);
 // EXTERNAL MODULE: ./src/db/transaction.ts
-var transaction = __webpack_require__(2562);
+var transaction = __webpack_require__(92562);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(5493);
+var parse = __webpack_require__(25493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var migrations_transaction = __webpack_require__(1692);
+var migrations_transaction = __webpack_require__(61692);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(1382);
+var identifiers = __webpack_require__(31382);
 ;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
 
 /**
@@ -173,13 +205,13 @@ class LockTracer {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/backup/dump.ts
-var dump = __webpack_require__(9794);
+var dump = __webpack_require__(89794);
 // EXTERNAL MODULE: ./src/backup/pg-tools.ts
-var pg_tools = __webpack_require__(179);
+var pg_tools = __webpack_require__(80179);
 // EXTERNAL MODULE: ./src/db/script-query.ts
-var script_query = __webpack_require__(9698);
+var script_query = __webpack_require__(99698);
 ;// CONCATENATED MODULE: ./src/verify/seed.ts
 
 
@@ -557,7 +589,7 @@ async function checkReversibility(s, x, inTx, opts, entry, findings) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/verify/scratch.ts
 
 
@@ -622,22 +654,8 @@ class ScratchServer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/db/server-version.ts
-const known = new WeakMap();
-/** The server's version as `server_version_num` (150004 for 15.4), asked once per connection. */
-async function serverVersion(client) {
-    let v = known.get(client);
-    if (v === undefined) {
-        v = Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
-        known.set(client, v);
-    }
-    return v;
-}
-/** The server's major version: 15 for 15.4. */
-async function serverMajor(client) {
-    return Math.floor((await serverVersion(client)) / 10000);
-}
-
+// EXTERNAL MODULE: ./src/db/server-version.ts
+var server_version = __webpack_require__(23998);
 ;// CONCATENATED MODULE: ./src/verify/server-effects.ts
 
 
@@ -684,7 +702,7 @@ async function undoServerEffects(c, before, text) {
     }
     if (changed.length)
         await c.query('SELECT pg_catalog.pg_reload_conf()');
-    const force = (await serverVersion(c)) >= 130000 ? ' WITH (FORCE)' : '';
+    const force = (await (0,server_version/* serverVersion */.q)(c)) >= 130000 ? ' WITH (FORCE)' : '';
     for (const d of [...now.databases].filter((x) => !before.databases.has(x) && ours(x)))
         await attempt(`database ${d} dropped`, `DROP DATABASE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(d)}${force}`);
     for (const t of [...now.tablespaces].filter((x) => !before.tablespaces.has(x) && ours(x)))
@@ -695,13 +713,13 @@ async function undoServerEffects(c, before, text) {
 }
 
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts
-var restore_backup = __webpack_require__(2079);
+var restore_backup = __webpack_require__(72079);
 // EXTERNAL MODULE: ./src/apply/pipeline.ts + 7 modules
-var pipeline = __webpack_require__(5421);
+var pipeline = __webpack_require__(30954);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(165);
+var context = __webpack_require__(80165);
 // EXTERNAL MODULE: ./src/commands/restore.ts
-var restore = __webpack_require__(816);
+var restore = __webpack_require__(80816);
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
 
 
@@ -769,9 +787,12 @@ async function verify(config, ctx) {
     for (const p of split.problems)
         (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });
     const { analysed, errors } = await (0,analyse/* analyseAll */.F)(split.fresh);
+    // `\connect` lines are checked against the database in database-url, which stands for the target here.
+    const who = await (0,connect/* withClient */.SV)(ctx.databaseUrl, async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0]);
+    errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
     (0,context/* reportAnalysisErrors */.S9)(report, errors);
     // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
-    const firstBroken = errors.length ? split.fresh.indexOf(errors[0].migration) : split.fresh.length;
+    const firstBroken = Math.min(split.fresh.length, ...errors.map((e) => split.fresh.indexOf(e.migration)));
     const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
     if (config.checks.has('lint')) {
         const inScope = new Set(split.fresh);
@@ -835,7 +856,7 @@ async function restoreDrill(config, ctx, report) {
 
 /***/ }),
 
-/***/ 611:
+/***/ 10611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -846,13 +867,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
@@ -913,7 +934,7 @@ async function filesAtBase(baseRef, dir) {
 
 /***/ }),
 
-/***/ 5355:
+/***/ 55355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -924,13 +945,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(5493);
+var parse = __webpack_require__(25493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(1692);
+var transaction = __webpack_require__(61692);
 // EXTERNAL MODULE: ./src/lint/ast.ts
-var ast = __webpack_require__(4001);
+var ast = __webpack_require__(44001);
 ;// CONCATENATED MODULE: ./src/lint/column-types.ts
 
 /**
@@ -975,9 +996,9 @@ function typeBefore(folder, statements, rel, column, index) {
 }
 
 // EXTERNAL MODULE: ./src/lint/conventions.ts
-var conventions = __webpack_require__(7257);
+var conventions = __webpack_require__(97257);
 // EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
-var registry = __webpack_require__(7450);
+var registry = __webpack_require__(17450);
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
 var wasm = __webpack_require__(2627);
 ;// CONCATENATED MODULE: ./src/lint/suppressions.ts

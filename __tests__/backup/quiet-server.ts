@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedServer } from '../../src/db/embedded-server.js';
+import type { ScratchDb } from '../harness/db.js';
+
+/**
+ * A server of the test file's own, with autovacuum off: nothing else commits on it. Transaction ids are
+ * server-wide, so "nobody else wrote since the backup" can only be seen on a server no other test file shares (the
+ * shared one sees every parallel test's transactions, which a restore rightly counts as someone else's).
+ */
+export interface QuietServer {
+  url: string;
+  /** A new database on it, as scratchDb() makes on the shared server. */
+  database(): Promise<ScratchDb>;
+  stop(): Promise<void>;
+}
+
+async function run(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await c.query(sql, params);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function quietServer(): Promise<QuietServer> {
+  const server = await startEmbeddedServer();
+  await run(server.url, 'ALTER SYSTEM SET autovacuum = off');
+  await run(server.url, 'SELECT pg_reload_conf()');
+  const urlOf = (name: string) => {
+    const u = new URL(server.url);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  return {
+    url: server.url,
+    async database() {
+      const name = `pmg_quiet_${randomBytes(6).toString('hex')}`;
+      await run(server.url, `CREATE DATABASE ${name}`);
+      const url = urlOf(name);
+      return { name, url, query: (sql, params) => run(url, sql, params), drop: async () => void (await run(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+    },
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,2323 @@
+export const id = 954;
+export const ids = [954,709];
+export const modules = {
+
+/***/ 954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ applyMigrations),
+  w: () => (/* binding */ productionApply)
+});
+
+// EXTERNAL MODULE: ./src/model/report.ts
+var model_report = __webpack_require__(5235);
+// EXTERNAL MODULE: ./src/commands/failure.ts
+var failure = __webpack_require__(9776);
+// EXTERNAL MODULE: ./src/backup/metadata.ts
+var backup_metadata = __webpack_require__(8341);
+// EXTERNAL MODULE: ./src/backup/restore-backup.ts
+var restore_backup = __webpack_require__(2079);
+// EXTERNAL MODULE: ./src/backup/restore-guard.ts
+var restore_guard = __webpack_require__(740);
+;// CONCATENATED MODULE: ./src/db/created-names.ts
+const strings = (list) => (list ?? []).map((n) => n.String?.sval).filter((s) => typeof s === 'string');
+/** `[schema, name]` or `[name]` (a List of String nodes, as CREATE TYPE and CREATE FUNCTION write names). */
+function qualified(kind, list) {
+    const parts = strings(list);
+    if (!parts.length)
+        return [];
+    return [{ kind, name: parts[parts.length - 1], ...(parts.length > 1 ? { schema: parts[parts.length - 2] } : {}) }];
+}
+function relation(rangeVar, schema) {
+    if (!rangeVar?.relname || rangeVar.relpersistence === 't')
+        return [];
+    const s = rangeVar.schemaname ?? schema;
+    return [{ kind: 'relation', name: rangeVar.relname, ...(s ? { schema: s } : {}) }];
+}
+/** The names one statement (`kind`, `node` as in Statement) creates; `schema` is CREATE SCHEMA's, for its elements. */
+function createdBy(kind, n, schema) {
+    switch (kind) {
+        case 'CreateStmt':
+        case 'CreateSeqStmt':
+        case 'ViewStmt':
+        case 'CompositeTypeStmt':
+            return relation(n.relation ?? n.sequence ?? n.view ?? n.typevar, schema).map((c) => (kind === 'CompositeTypeStmt' ? { ...c, kind: 'type' } : c));
+        case 'CreateForeignTableStmt':
+            return relation(n.base?.relation, schema);
+        case 'CreateTableAsStmt':
+            return relation(n.into?.rel, schema);
+        case 'SelectStmt':
+            return relation(n.intoClause?.rel, schema);
+        case 'CreateEnumStmt':
+        case 'CreateRangeStmt':
+            return qualified('type', n.typeName);
+        case 'CreateDomainStmt':
+            return qualified('type', n.domainname);
+        case 'DefineStmt':
+            return n.kind === 'OBJECT_TYPE' ? qualified('type', n.defnames) : [];
+        case 'CreateFunctionStmt':
+            return qualified('function', n.funcname);
+        case 'CreateSchemaStmt': {
+            const elements = (n.schemaElts ?? []).flatMap((e) => Object.entries(e).flatMap(([k, v]) => createdBy(k, v, n.schemaname)));
+            return n.schemaname ? [{ kind: 'schema', name: n.schemaname }, ...elements] : elements;
+        }
+        case 'RenameStmt':
+            // A renamed object is known by its new name from then on.
+            if (n.renameType === 'OBJECT_SCHEMA')
+                return [{ kind: 'schema', name: n.newname }];
+            if (n.relation)
+                return relation({ ...n.relation, relname: n.newname });
+            if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN')
+                return qualified('type', [...(n.object?.List?.items ?? []).slice(0, -1), { String: { sval: n.newname } }]);
+            return [];
+        case 'AlterObjectSchemaStmt':
+            return n.relation ? relation({ ...n.relation, schemaname: n.newschema }) : [];
+        default:
+            return [];
+    }
+}
+/** Schemas a statement puts on the search_path (SET search_path = a, b), where unqualified names may land. */
+function searchPathOf(s) {
+    if (s.kind !== 'VariableSetStmt' || s.node.name !== 'search_path')
+        return [];
+    return (s.node.args ?? []).map((a) => a.A_Const?.sval?.sval ?? a.String?.sval).filter((v) => typeof v === 'string' && v !== '$user');
+}
+/** Every name the statements create, and the schemas their own SET search_path named. */
+function namesCreated(statements) {
+    return { names: statements.flatMap((s) => createdBy(s.kind, s.node)), searchPath: statements.flatMap(searchPathOf) };
+}
+
+// EXTERNAL MODULE: ./src/db/objects.ts
+var db_objects = __webpack_require__(2490);
+// EXTERNAL MODULE: ./src/db/history.ts
+var db_history = __webpack_require__(3966);
+// EXTERNAL MODULE: ./src/db/identifiers.ts
+var identifiers = __webpack_require__(1382);
+// EXTERNAL MODULE: ./src/db/xid-snapshot.ts
+var xid_snapshot = __webpack_require__(8668);
+;// CONCATENATED MODULE: ./src/db/own-transactions.ts
+
+
+/**
+ * The transactions a run committed since `since`, as far as their traces tell: every transactional migration
+ * writes its history row inside its own transaction, so the row's xmin is that transaction; our own inserts and
+ * updates of rows (dirty marks, checksums, baseline rows) leave theirs the same way; creating or adopting the
+ * history table leaves its xmin on the table's catalog rows. Returns 32-bit ids (what xmin holds), only those
+ * young enough to be since `since`.
+ *
+ * What leaves no trace is not found: the transactions a migration outside a transaction ran on its own, a
+ * history row deleted (resolve-dirty: rerun), the first mark of a row updated since. Their owners count them as
+ * someone else's.
+ */
+async function ownTransactions(client, history, since) {
+    const table = (0,identifiers/* quoteTable */.Z8)(history);
+    const exists = (await client.query('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS e', [table])).rows[0].e;
+    if (!exists)
+        return new Set();
+    const now = await (0,xid_snapshot/* currentSnapshot */.eL)(client);
+    // age(xmin) counts back from the next id: anything at or after since.xmin is at most this old (plus the ids
+    // handed out while this runs).
+    const maxAge = Math.min(Number(BigInt(now.next ?? now.xmax) - BigInt(since.xmin)) + 10_000, 2 ** 31 - 1);
+    const r = await client.query(`SELECT DISTINCT (x::text::int8 % ${xid_snapshot/* XID32 */.pR}) AS x FROM (
+       SELECT h.xmin AS x FROM ${table} h
+       UNION ALL SELECT c.xmin FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass
+       UNION ALL SELECT a.xmin FROM pg_catalog.pg_attribute a WHERE a.attrelid = $1::regclass
+       UNION ALL SELECT n.xmin FROM pg_catalog.pg_namespace n WHERE n.nspname = $2
+     ) t WHERE pg_catalog.age(x) <= $3`, [table, history.schema, maxAge]);
+    return new Set(r.rows.map((row) => Number(row.x)));
+}
+
+// EXTERNAL MODULE: ./src/backup/take-backup.ts
+var take_backup = __webpack_require__(414);
+// EXTERNAL MODULE: ./src/commands/backup.ts + 1 modules
+var backup = __webpack_require__(5709);
+// EXTERNAL MODULE: ./src/db/preflight.ts
+var preflight = __webpack_require__(1725);
+;// CONCATENATED MODULE: ./src/apply/safety.ts
+
+
+
+
+
+/** A backup of the run's target, labelled and uploaded beside the run's other backups. */
+function backupOf(run, label) {
+    const { config, ctx } = run;
+    const suffix = label === 'pre-apply' ? '' : '-post';
+    return (0,take_backup/* takeBackup */.a)(ctx.databaseUrl, {
+        label,
+        dir: config.backupDir ?? ctx.backupDir,
+        historyTable: config.historyTable,
+        pgDumpPath: config.pgDumpPath,
+        pgDumpDocker: config.pgDumpDocker,
+        recipients: config.backupRecipients,
+        planHash: run.report.planHash,
+        lockTimeoutMs: config.backupLockTimeoutMs,
+        artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${(0,backup.backupArtifactName)(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays },
+    });
+}
+/** The plan is sound, and is the one approved (expected-plan): otherwise nothing is changed. */
+async function checkPlan(run) {
+    const { config, report } = run;
+    if (!report.ok)
+        return false;
+    if (config.expectedPlan && report.planHash !== config.expectedPlan) {
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'plan-mismatch',
+            severity: 'error',
+            message: `the plan is ${report.planHash}, not the approved ${config.expectedPlan}: a migration was added or edited after approval, or the database moved on; nothing was changed`,
+            help: 'Run the plan job again, review the new plan, and approve that one.',
+        });
+        return false;
+    }
+    return true;
+}
+/** Sessions that would block the migrations: reported, and with preflight: strict, the run does not start. */
+async function safety_preflight(run) {
+    const { config, report } = run;
+    if (!run.analysed.length)
+        return true;
+    const sessions = await (0,preflight/* blockingSessions */.rm)(run.client, run.analysed);
+    for (const s of sessions) {
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'blocking-session',
+            severity: config.preflight === 'strict' ? 'error' : 'warning',
+            message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ${s.mode} on ${s.relation}: a migration locking ${s.relation} would wait behind it, and queries behind the migration: ${s.query}`,
+            help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
+        });
+    }
+    return !(config.preflight === 'strict' && sessions.length);
+}
+/** A verified backup before anything is written; no backup, no apply (unless backup: false). */
+async function backupFirst(run) {
+    const { config, ctx, report } = run;
+    if (!run.analysed.length)
+        return true;
+    if (!config.backup)
+        report.notes.push('backup: false — no backup was taken before applying');
+    else if (ctx.throwaway)
+        report.notes.push('no backup: the database is a throwaway server');
+    else {
+        try {
+            report.backup = await backupOf(run, 'pre-apply');
+            ctx.log.info(`backup taken: ${report.backup.path} (${report.backup.size} bytes, sha256 ${report.backup.sha256})`);
+        }
+        catch (err) {
+            (0,model_report/* addFinding */.Xd)(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${err.message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
+            return false;
+        }
+    }
+    if (config.onFailure === 'restore')
+        run.objectsBefore = new Set((await (0,db_objects/* userObjects */.Sv)(run.client)).map((o) => o.drop));
+    return true;
+}
+/** Invalid indexes an earlier failed CREATE INDEX CONCURRENTLY left: dropped, so they are built again. */
+async function dropLeftoverIndexes(run) {
+    for (const index of await (0,preflight/* leftoverInvalidIndexes */.lZ)(run.client, run.analysed)) {
+        await (0,preflight/* dropInvalidIndex */.VW)(run.client, index);
+        (run.untraced ??= []).push(`dropping the invalid index ${index}`);
+        run.report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/apply/aftercare.ts
+
+
+
+
+
+
+
+
+
+/** The health check: must succeed, and a returned row's first column must be true. */
+async function healthCheck(run) {
+    const { config, report } = run;
+    if (!report.applied.length || !config.healthCheck)
+        return true;
+    let problem;
+    try {
+        const r = await run.client.query(config.healthCheck);
+        const rows = Array.isArray(r) ? r[r.length - 1].rows : r.rows;
+        const first = rows[0] ? Object.values(rows[0])[0] : true;
+        if (first !== true)
+            problem = `it returned ${JSON.stringify(first)}, not true`;
+    }
+    catch (err) {
+        problem = err.message;
+    }
+    if (problem)
+        (0,model_report/* addFinding */.Xd)(report, { rule: 'health-check-failed', severity: 'error', message: `the health check failed after the migrations: ${problem}`, help: 'The migrations are applied; check the application, and restore the backup if the database is not usable.' });
+    else
+        report.notes.push('health check passed');
+    return !problem;
+}
+/** A backup of the migrated database, the new baseline. */
+async function postBackup(run) {
+    const { config, ctx, report } = run;
+    if (!report.applied.length || !config.postBackup || !config.backup || ctx.throwaway)
+        return true;
+    report.postBackup = await backupOf(run, 'post-apply');
+    report.notes.push(`post-migration backup: ${report.postBackup.path} (sha256 ${report.postBackup.sha256})`);
+    return true;
+}
+/**
+ * After a failure: with on-failure: restore, the pre-apply backup is restored and the objects this run created
+ * are dropped, unless others wrote since the backup was taken (restore-discards-writes allows it); the report
+ * names the backup either way.
+ */
+async function onFailure(run) {
+    const { config, report } = run;
+    if (config.onFailure === 'restore' && report.backup)
+        await restoreAfterFailure(run, report.backup.path);
+    if (report.backup)
+        report.notes.push(`the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`);
+}
+/**
+ * The migrations this run started: those applied, and the one after them (it failed, or was cancelled) when it
+ * ran at all: a transactional one left nothing if it did not commit; one outside a transaction was recorded dirty
+ * before it started.
+ */
+async function started(run) {
+    const recorded = new Set((await (0,db_history/* readHistory */.Lu)(run.client, run.history).catch(() => undefined))?.map((r) => r.name));
+    const n = run.report.applied.length;
+    return run.analysed.filter((a, i) => i < n || (i === n && (a.exec.mode === 'transaction' || recorded.has(a.migration.name))));
+}
+/**
+ * Which new objects are this run's: named by a statement of a migration it started, and either created by one of
+ * its transactions (the catalog row's xmin), or by a migration outside a transaction, whose own transactions
+ * leave no trace (then the name alone); and the history table and its schema when this run created them. An
+ * unqualified name may be in any schema of our search_path or of a SET search_path the migrations ran.
+ */
+async function ownObjects(run, ran, ours) {
+    const inside = namesCreated(ran.filter((a) => a.exec.mode === 'transaction').flatMap((a) => a.exec.statements));
+    const outside = namesCreated(ran.filter((a) => a.exec.mode !== 'transaction').flatMap((a) => a.exec.statements));
+    const history = [
+        { kind: 'relation', schema: run.history.schema, name: run.history.table },
+        { kind: 'schema', name: run.history.schema },
+    ];
+    const path = (await run.client.query('SELECT pg_catalog.current_schemas(false)::text[] AS s')).rows[0].s;
+    const schemas = new Set([...path, ...inside.searchPath, ...outside.searchPath]);
+    const named = (names, o) => names.some((n) => n.kind === o.kind && n.name === o.name && (o.kind === 'schema' || (n.schema ? n.schema === o.schema : schemas.has(o.schema))));
+    return (o) => ((named(inside.names, o) || named(history, o)) && ours.has(o.xmin)) || named(outside.names, o);
+}
+async function restoreAfterFailure(run, dump) {
+    const { config, report, client } = run;
+    // Our session runs the checks and the drops: whatever a failed step left open on it (a health check's BEGIN,
+    // a transaction aborted by an error) is ended first. Outside a transaction ROLLBACK only warns.
+    await client.query('ROLLBACK');
+    const metadata = (0,backup_metadata/* readMetadata */._6)(dump);
+    const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set();
+    const ran = await started(run);
+    const untraced = [
+        ...(run.untraced ?? []),
+        ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, and the transactions it ran itself leave no trace`),
+    ];
+    const isOurs = await ownObjects(run, ran, ours);
+    const before = run.objectsBefore ?? new Set();
+    let verdict;
+    let dropped = [];
+    try {
+        await (0,restore_backup/* restoreBackup */.d)(run.ctx.databaseUrl, dump, config.pgDumpPath, {
+            lockTimeoutMs: config.backupLockTimeoutMs,
+            beforeRestore: async (m) => {
+                verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, untraced });
+                if (verdict.refusals.length)
+                    throw new restore_guard/* RestoreRefused */.HQ(verdict);
+                // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
+                // Another session's such object stops the restore before anything changes; ours go first. Otherwise ours go
+                // after it, so that a restore that fails leaves the run's objects and their history rows together.
+                const blocking = await (0,db_objects/* dependingOnOlder */.en)(client, (await (0,db_objects/* userObjects */.Sv)(client)).filter((o) => !before.has(o.drop)));
+                const theirs = blocking.filter((o) => !isOurs(o));
+                if (theirs.length)
+                    throw new RestoreBlocked(theirs);
+                if (blocking.length)
+                    dropped = (await (0,db_objects/* dropCreatedSince */.gQ)(client, before, isOurs)).dropped;
+            },
+        });
+    }
+    catch (err) {
+        if (err instanceof restore_guard/* RestoreRefused */.HQ)
+            return refused(run, dump, err.verdict);
+        // pg_restore runs in one transaction: a failure leaves the database as it was, less what was dropped above.
+        const gone = dropped.length ? `; the ${dropped.length} object(s) this run had created were dropped before it (${dropped.join('; ')}), so the history lists migrations whose objects are gone` : '';
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'restore-failed',
+            severity: 'error',
+            message: `on-failure: restore failed, nothing was restored: ${err.message.replace(/[;\s]+$/, '')}${gone}`,
+            help: `The database is as the failure left it${dropped.length ? ', less the objects named' : ''}. Remove what stopped the restore, then restore by hand with command: restore, backup-file: ${dump}.`,
+        });
+        return;
+    }
+    // The rest once the dump's own objects are back: a new object a table of the dump referenced can go now.
+    const after = await (0,db_objects/* dropCreatedSince */.gQ)(client, before, isOurs);
+    dropped = [...dropped, ...after.dropped];
+    const discarded = verdict.allowedBy.includes('restore-discards-writes');
+    report.notes.push(`on-failure: restore — the pre-apply backup ${dump} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; ${discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run'}`, ...verdict.notes.map((n) => `on-failure: restore — ${n}`));
+    if (after.leftAlone.length) {
+        report.notes.push(`on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${(0,db_objects/* objectText */.tq)(l.object)} (${l.why})`).join('; ')}`);
+    }
+}
+/** Objects another session made since the backup stand on the dump's: pg_restore could not replace those. */
+class RestoreBlocked extends Error {
+    constructor(objects) {
+        super(`objects made since the backup by others depend on objects of the backup, which pg_restore would have to drop: ${objects.map(db_objects/* objectText */.tq).join(', ')}`);
+    }
+}
+/** The restore would discard others' writes (or could not tell): nothing was restored, and the report says why. */
+function refused(run, dump, verdict) {
+    (0,model_report/* addFinding */.Xd)(run.report, {
+        rule: 'restore-refused',
+        severity: 'error',
+        message: `on-failure: restore refused, nothing was restored: ${verdict.refusals.join('; ')}`,
+        help: `The database is as the failure left it${run.report.applied.length ? ' (the migrations applied before the failure stay applied)' : ''}. Fix forward with a new migration, or, once you know what would be lost, restore by hand: command: restore, backup-file: ${dump}, restore-discards-writes: true.`,
+    });
+}
+
+// EXTERNAL MODULE: ./src/db/advisory-lock.ts
+var advisory_lock = __webpack_require__(3511);
+// EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
+var runner = __webpack_require__(1305);
+// EXTERNAL MODULE: ./src/db/session.ts
+var db_session = __webpack_require__(9750);
+;// CONCATENATED MODULE: ./src/db/settle.ts
+
+/**
+ * Applies the plan's bookkeeping before any migration runs, in one transaction: accepted edits and adopted
+ * rows get the file's checksum, a resolved dirty row is cleared or marked done, baseline rows are recorded.
+ * Returns one sentence per change for the report.
+ */
+async function settleHistory(client, table, plan, appliedBy) {
+    const notes = [];
+    for (const { migration, row } of plan.accepted) {
+        await (0,db_history/* setChecksum */.SA)(client, table, row.id, migration.checksum);
+        notes.push(`accepted the edit of ${migration.up.file}: recorded checksum ${row.checksum} replaced by ${migration.checksum}`);
+    }
+    for (const { migration, row } of plan.unverified)
+        await (0,db_history/* setChecksum */.SA)(client, table, row.id, migration.checksum);
+    if (plan.unverified.length)
+        notes.push(`recorded checksums for ${plan.unverified.length} migration(s) adopted without one`);
+    if (plan.resolved) {
+        const { row, as } = plan.resolved;
+        if (as === 'rerun')
+            await (0,db_history/* deleteRow */.aR)(client, table, row.id);
+        else
+            await (0,db_history/* markClean */.J8)(client, table, row.id, row.executionMs ?? 0);
+        notes.push(`dirty migration ${row.name} resolved as ${as === 'rerun' ? 'undone: it runs again' : 'finished by hand: marked applied'}`);
+    }
+    for (const migration of plan.baseline) {
+        await (0,db_history/* insertRow */.Il)(client, table, { migration, appliedBy: `${appliedBy} (baseline)`, dirty: false });
+    }
+    if (plan.baseline.length)
+        notes.push(`baseline: recorded ${plan.baseline.length} migration(s) as applied without running them`);
+    return notes;
+}
+
+// EXTERNAL MODULE: ./src/db/transaction.ts
+var transaction = __webpack_require__(2562);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/apply/run-pending.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
+async function prepareHistory(run) {
+    const { client, history, report } = run;
+    const state = await (0,transaction/* withTransaction */.r)(client, () => (0,db_history/* ensureHistoryTable */.r0)(client, history));
+    if (state !== 'ready')
+        report.notes.push(`history table ${(0,identifiers/* tableText */.qK)(history)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
+    report.notes.push(...(await (0,transaction/* withTransaction */.r)(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
+    return true;
+}
+/** Who holds the locks a migration waited for, to name in its failure. */
+async function blockers(client, a) {
+    const sessions = await (0,preflight/* blockingSessions */.rm)(client, [a], 0).catch(() => []);
+    if (!sessions.length)
+        return '';
+    return `; blocked by ${sessions
+        .slice(0, 3)
+        .map((s) => `pid ${s.pid} (${s.state}, ${s.mode} on ${s.relation}, transaction open ${s.transactionAgeSeconds} s): ${s.query}`)
+        .join('; ')}`;
+}
+/**
+ * Runs the pending migrations in order, each on a session as fresh as psql -f's, stopping at the first failure:
+ * it rolls back (or stays dirty, if it ran outside a transaction); what ran before it stays applied and recorded.
+ */
+async function runPending(run) {
+    if (!run.analysed.length)
+        return true;
+    const session = await db_session/* MigrationSession */.P.open(run.ctx.databaseUrl, run.lockKey);
+    try {
+        await run.ctx.log.group(`apply ${run.analysed.length} migration(s)`, () => runEach(run, session));
+    }
+    finally {
+        await session.close();
+    }
+    return run.report.ok;
+}
+async function runEach(run, session) {
+    const { config, ctx, report } = run;
+    const controlPid = run.client.processID;
+    const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, controlPid) };
+    for (const a of run.analysed) {
+        const { migration, exec } = a;
+        if (ctx.signal?.aborted)
+            return cancelled(run, `before ${migration.name} started`);
+        const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
+        try {
+            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
+            report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
+            ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
+        }
+        catch (err) {
+            const e = err instanceof errors/* MigrationError */.Py ? err : new errors/* MigrationError */.Py((0,failure/* findingsFor */.I)(err, ctx.debug)[0].message, { sqlstate: err.code, cause: err });
+            const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
+            if (ctx.signal?.aborted && e.details.sqlstate === '57014')
+                return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
+            if (e.details.sqlstate === '55P03')
+                e.message += await blockers(run.client, a);
+            (0,model_report/* addFinding */.Xd)(report, {
+                rule: 'apply-failed',
+                severity: 'error',
+                message: `${migration.name} failed: ${e.message} — ${outcome}`,
+                help: e.details.hint,
+                sqlstate: e.details.sqlstate,
+                ...(0,model_report/* locationFields */.nQ)(e.details.location),
+            });
+            return noteApplied(run);
+        }
+        finally {
+            stopCancelling?.();
+        }
+    }
+}
+function noteApplied(run) {
+    const n = run.report.applied.length;
+    run.report.notes.push(n ? `this run applied ${n} migration(s) before it stopped; they stay applied and recorded` : 'nothing was applied by this run');
+}
+/** The run was cancelled: said as such, with what it had applied. */
+function cancelled(run, when, err) {
+    const reason = String(run.ctx.signal?.reason ?? 'cancelled');
+    run.report.cancelled = reason;
+    (0,model_report/* addFinding */.Xd)(run.report, {
+        rule: 'cancelled',
+        severity: 'error',
+        message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
+        help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
+        ...(0,model_report/* locationFields */.nQ)(err?.details.location),
+    });
+    noteApplied(run);
+}
+/**
+ * Once the signal is aborted, cancels whatever the migrating session is running, from our own session, and
+ * keeps asking until the migration has ended (a cancel that arrives between two queries cancels nothing).
+ * Returns the function that stops asking.
+ */
+function cancelOnAbort(signal, control, session) {
+    let timer;
+    const cancel = () => {
+        const pid = session.pid();
+        if (pid)
+            void control.query('SELECT pg_catalog.pg_cancel_backend($1)', [pid]).catch(() => undefined);
+    };
+    const onAbort = () => {
+        cancel();
+        timer = setInterval(cancel, 250);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        if (timer)
+            clearInterval(timer);
+    };
+}
+
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __webpack_require__(8008);
+// EXTERNAL MODULE: ./src/migrations/analyse.ts
+var analyse = __webpack_require__(7260);
+// EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
+var discover = __webpack_require__(3346);
+// EXTERNAL MODULE: ./src/migrations/plan.ts
+var migrations_plan = __webpack_require__(9422);
+// EXTERNAL MODULE: ./src/commands/context.ts
+var context = __webpack_require__(165);
+;// CONCATENATED MODULE: ./src/apply/run.ts
+
+
+
+
+
+
+
+
+/**
+ * Opens a run: connects, finds the history table, takes the session-level advisory lock, and makes the plan from a
+ * read-only look at the history, so nothing is written before every file is known to be sound. `steps` runs
+ * inside the lock; the lock and the connection are released however it ends.
+ */
+async function withApplyRun(config, ctx, steps) {
+    const { migrations } = (0,discover/* discover */.k)(config.migrationsDir);
+    const report = (0,context/* startReport */.Fg)('apply', config, ctx.databaseUrl);
+    for (const input of config.timeoutsOff)
+        report.notes.push(`${input}: off — this run sets no limit there`);
+    return (0,connect/* withClient */.SV)(ctx.databaseUrl, async (client) => {
+        const history = await (0,db_history/* locateHistoryTable */.Bb)(client, config.historyTable);
+        const key = (0,advisory_lock/* lockKey */.TL)((0,identifiers/* quoteTable */.Z8)(history));
+        return (0,advisory_lock/* withAdvisoryLock */.bL)(client, key, config.lockWaitMs, async () => {
+            const plan = (0,migrations_plan/* makePlan */.C)(migrations, await (0,db_history/* readHistory */.Lu)(client, history), config);
+            report.planHash = (0,migrations_plan/* planHash */.S)((0,connect/* targetIdentity */.C7)(ctx.databaseUrl), (0,identifiers/* tableText */.qK)(config.historyTable), plan);
+            const { analysed, errors } = await (0,analyse/* analyseAll */.F)(plan.pending);
+            const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
+            errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
+            (0,context/* listPending */._g)(report, plan, analysed);
+            (0,context/* reportPlanProblems */.kr)(report, plan.problems);
+            (0,context/* reportAnalysisErrors */.S9)(report, errors);
+            await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report });
+            return report;
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/apply/pipeline.ts
+
+
+
+
+
+
+/**
+ * Runs the steps in order. A step that throws stops the run with the error as a finding named for the step, so
+ * the report keeps what was applied (a post-migration backup that fails after the migrations committed, say);
+ * a cancelled run stops before its next step.
+ */
+async function inOrder(run, steps) {
+    for (const [name, step] of steps) {
+        if (run.ctx.signal?.aborted && !run.report.cancelled) {
+            run.report.cancelled = String(run.ctx.signal.reason);
+            (0,model_report/* addFinding */.Xd)(run.report, { rule: 'cancelled', severity: 'error', message: `cancelled (${run.report.cancelled}) before the ${name}; nothing after it ran`, help: 'Run again when ready.' });
+        }
+        if (run.report.cancelled)
+            return;
+        try {
+            if (!(await step(run)))
+                return;
+        }
+        catch (err) {
+            for (const f of (0,failure/* findingsFor */.I)(err, run.ctx.debug))
+                (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: f.rule === 'internal-error' ? `${name.replace(/ /g, '-')}-failed` : f.rule, message: `${name}: ${f.message}` });
+            if (run.report.applied.length)
+                run.report.notes.push(`this run applied ${run.report.applied.length} migration(s); they stay applied and recorded`);
+            return;
+        }
+    }
+}
+/**
+ * The engine alone: the plan, then the pending migrations in order under the advisory lock, each recorded in the
+ * history table. Any drift, missing, dirty or out-of-order migration, or any pending file that cannot run, stops
+ * the run before anything is written. Verify's restore drill, the benchmark and the tests use it.
+ */
+function applyMigrations(config, ctx) {
+    return withApplyRun(config, ctx, (run) => inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]));
+}
+/**
+ * The production apply, as the runbooks list it, every step inside the advisory lock so no other run slips in
+ * between: plan check (sound, and the approved one) -> pre-flight -> verified backup -> history table ->
+ * migrations -> health check -> post-migration backup; after a failure, on-failure (restore, or keep what
+ * applied) and the backup named. The gate (a protected environment, or the CLI's confirmation) is passed
+ * before this starts.
+ */
+function productionApply(config, ctx) {
+    return withApplyRun(config, ctx, async (base) => {
+        const run = { ...base, ctx };
+        await inOrder(run, [
+            ['plan check', checkPlan],
+            ['pre-flight', safety_preflight],
+            ['backup', backupFirst],
+            ['cleanup of invalid indexes', dropLeftoverIndexes],
+            ['history table', prepareHistory],
+            ['migrations', runPending],
+            ['health check', healthCheck],
+            ['post-migration backup', postBackup],
+        ]);
+        if (!run.report.ok)
+            await inOrder(run, [['on-failure', async (r) => (await onFailure(r), true)]]);
+    });
+}
+
+
+/***/ }),
+
+/***/ 2079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ dumpIn),
+/* harmony export */   d: () => (/* binding */ restoreBackup)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3998);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(179);
+
+
+
+
+
+
+
+
+
+/**
+ * The dump of a downloaded artifact: the one .dump file with its metadata, decrypted first when the artifact
+ * holds it encrypted (.dump.age).
+ */
+async function dumpIn(dir, identity) {
+    const files = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    const plain = files.filter((f) => f.endsWith('.dump'));
+    const sealed = files.filter((f) => f.endsWith('.dump.age'));
+    if (plain.length + sealed.length !== 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+    if (plain.length)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, plain[0]);
+    const dump = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0].replace(/\.age$/, ''));
+    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
+    if (m.encryption?.sha256 !== actual)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_6__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
+    return dump;
+}
+/**
+ * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
+ * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
+ * recreates the dump's objects in one transaction. Returns the metadata.
+ */
+async function restoreBackup(url, dump, pgDumpPath, o = {}) {
+    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)(dump);
+    if (actual !== metadata.sha256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+    }
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
+    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+    await o.beforeRestore?.(metadata);
+    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
+    return metadata;
+}
+
+
+/***/ }),
+
+/***/ 740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ checkRestore),
+/* harmony export */   HQ: () => (/* binding */ RestoreRefused)
+/* harmony export */ });
+/* unused harmony export STATISTICS_SETTLE_MS */
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3966);
+/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2490);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5767);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(233);
+
+
+
+
+
+
+/** A refusal, thrown from beforeRestore so that pg_restore never starts: nothing was restored. */
+class RestoreRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq {
+    verdict;
+    name = 'RestoreRefused';
+    constructor(verdict) {
+        super(verdict.refusals);
+        this.verdict = verdict;
+    }
+}
+/** host:port/database from the metadata's `database`: the database's name is its last part. */
+const nameOf = (m) => m.databaseName ?? m.database.split('/').pop() ?? m.database;
+/** How the target differs from the backup's database; empty when it is the same one (as far as can be told). */
+async function identityDifferences(client, m, target) {
+    if (m.systemIdentifier && target.systemIdentifier && m.systemIdentifier !== target.systemIdentifier) {
+        return [`it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`];
+    }
+    const differences = [];
+    if (target.name !== nameOf(m))
+        differences.push(`it is database ${target.name}, the backup is of ${nameOf(m)}`);
+    else if (m.databaseOid !== undefined && m.databaseOid !== target.oid)
+        differences.push(`its oid is ${target.oid}, the backup's database had ${m.databaseOid}: it was dropped and created again, or lives on another server`);
+    if (m.snapshot && BigInt((await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .currentSnapshot */ .eL)(client)).xmax) < BigInt(m.snapshot.xmax)) {
+        differences.push(`its server's transaction counter is behind the backup's: another server, or a copy from before the backup`);
+    }
+    return differences;
+}
+/** No user object and no history table: nothing a restore could replace. */
+async function isEmpty(client, rows) {
+    return rows === undefined && (await (0,_db_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .userObjects */ .Sv)(client)).length === 0;
+}
+/** Migrations the target recorded after the backup: a newer version than the backup's newest, or applied after it. */
+function appliedSince(m, rows) {
+    const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionText */ .bw)(m.lastApplied.version);
+    const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
+    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt > takenAt));
+}
+/**
+ * How long the statistics get to show writes the transaction counts found: a session that reported less than a
+ * second ago holds its counts back up to 10 s while it idles (PostgreSQL 15+; older servers may hold them longer).
+ */
+const STATISTICS_SETTLE_MS = 12_000;
+/** The tables written since `before`; with `patient`, waiting for the statistics while they show none. */
+async function tablesWrittenSince(client, before, leaveOut, patient) {
+    for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0);;) {
+        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tableWriteCounts */ .e)(client), leaveOut);
+        if (written.tables.length || written.reset || Date.now() >= deadline)
+            return written;
+        await new Promise((r) => setTimeout(r, 250));
+    }
+}
+/** "N transactions … ; tables …": what a restore would discard, from the transaction counts and the statistics. */
+async function writesSince(client, m, o, history, patient) {
+    if (!m.snapshot)
+        return 'the backup records no snapshot (it was taken by an older version of pg-migration-gate), so what was written since cannot be told';
+    const t = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.ours);
+    if (!t.uncounted && t.committed + t.running === 0)
+        return undefined;
+    const parts = [];
+    if (t.uncounted)
+        parts.push(t.uncounted);
+    if (t.committed)
+        parts.push(`${t.committed} transaction(s)${o.ours ? ' not this run’s' : ''} committed since the backup was taken`);
+    if (t.running)
+        parts.push(`${t.running} transaction(s) are running now and may yet commit`);
+    if (m.tableWrites) {
+        // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
+        // on its own: left out.
+        const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
+        // Running transactions report their writes only once they end: waiting is for committed ones.
+        const { tables, reset } = await tablesWrittenSince(client, m.tableWrites, leaveOut, patient && t.committed > 0);
+        if (tables.length) {
+            const shown = tables.slice(0, 10).map((w) => `${w.table} (${w.rows} row${w.rows === 1 ? '' : 's'})`);
+            parts.push(`tables written since, by the statistics (which count rolled-back writes${o.ours ? ' and this run’s own' : ''}): ${shown.join(', ')}${tables.length > 10 ? ` and ${tables.length - 10} more` : ''}`);
+        }
+        else if (reset)
+            parts.push('the statistics were reset since the backup, so the tables written cannot be named');
+        else if (t.committed)
+            parts.push(`no table of this database shows writes in the statistics${patient ? ` (after ${STATISTICS_SETTLE_MS / 1000} s)` : ''}: the transactions may belong to other databases of the server (transaction ids are server-wide), or wrote nothing a restore replaces (ANALYZE, temporary tables), or the statistics have not caught up yet`);
+    }
+    if (o.untraced?.length)
+        parts.push(`they may include this run’s own: ${o.untraced.join('; ')}`);
+    return parts.join('; ');
+}
+/**
+ * Checks the target before a restore, on `client` (connected to it, outside any transaction). For the restore
+ * command the target must be the backup's database (or empty), must not have recorded migrations since the
+ * backup, and nobody may have committed anything since; on-failure checks only the last, leaving out our own.
+ */
+async function checkRestore(client, m, o) {
+    const verdict = { refusals: [], notes: [], allowedBy: [] };
+    const allow = (allowed, input, refusal, note) => {
+        if (allowed) {
+            verdict.notes.push(`${input}: true — ${note}`);
+            verdict.allowedBy.push(input);
+        }
+        else
+            verdict.refusals.push(`${refusal}; set ${input}: true to restore anyway`);
+    };
+    const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
+    if (o.otherDatabase !== undefined) {
+        const target = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .databaseIdentity */ .Ct)(client);
+        const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
+        const differences = await identityDifferences(client, m, target);
+        if (differences.length) {
+            const what = `the target is not the database the backup was taken from (${m.database}): ${differences.join('; ')}`;
+            if (await isEmpty(client, rows))
+                verdict.notes.push(`${what}; it is empty, so nothing of it is replaced`);
+            else
+                allow(o.otherDatabase, 'restore-to-other-database', `${what}; restoring would replace its tables and its history with the backup's`, `${what}; its tables and history are replaced with the backup's`);
+            return verdict;
+        }
+        if (!m.databaseOid)
+            verdict.notes.push(`the backup's metadata predates database oids: the target was matched by its name, ${target.name}`);
+        const since = rows ? appliedSince(m, rows) : [];
+        if (since.length) {
+            const names = since.map((r) => r.name);
+            const moved = `the target has moved on since the backup: ${names.length} migration(s) recorded after it (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}; the backup's newest is ${m.lastApplied?.name ?? 'none'})`;
+            allow(o.discardWrites, 'restore-discards-writes', `${moved}; restoring takes them back out, with everything written since`, `${moved}; they are taken back out`);
+        }
+    }
+    // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
+    const lost = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
+    if (lost)
+        allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
+    else
+        verdict.notes.push(`no transaction${o.ours ? ' but this run’s' : ''} committed on the server since the backup was taken`);
+    return verdict;
+}
+
+
+/***/ }),
+
+/***/ 414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ takeBackup)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3966);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1382);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3998);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5767);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(233);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(179);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A dump path no earlier backup uses: two backups never share a file. */
+function freshPath(dir, base) {
+    for (let n = 0;; n++) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `${base}${n ? `-${n}` : ''}.dump`);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+            return path;
+    }
+}
+function writableDir(dir) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+    }
+}
+/**
+ * What the backup stands for, read in one REPEATABLE READ transaction whose snapshot pg_dump then uses
+ * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
+ */
+async function atBackupSnapshot(url, historyTable, fn) {
+    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, async (c) => {
+        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        try {
+            const exported = (await c.query('SELECT pg_export_snapshot() AS id')).rows[0].id;
+            // The next id is a reading of the moment, not part of what the backup stands for.
+            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .currentSnapshot */ .eL)(c);
+            const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v;
+            const identity = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .databaseIdentity */ .Ct)(c);
+            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__/* .tableWriteCounts */ .e)(c);
+            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
+            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_12__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
+            return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
+        }
+        finally {
+            await c.query('ROLLBACK').catch(() => { });
+        }
+    });
+}
+/**
+ * A verified backup: pg_dump in custom format (compressed) with a pg_dump at least as new as the server, checked
+ * by reading its table of contents back, checksummed, described by a metadata file beside it, and uploaded when
+ * a store is given. A pg_dump too old, or an unwritable folder, fails before anything is dumped. The metadata
+ * names the database (oid, the server's system identifier) and the transaction snapshot the dump stands for, so a
+ * restore can check its target and what was written since.
+ */
+async function takeBackup(url, o) {
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j);
+    writableDir(o.dir);
+    const tool = (name) => (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .chooseTool */ .q1)(name, major, o.pgDumpPath).catch(async (err) => {
+        if (o.pgDumpDocker && err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz)
+            return (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .dockerTool */ .FT)(name, major, o.dir);
+        throw err;
+    });
+    const pgDump = await tool('pg_dump');
+    const pgRestore = await tool('pg_restore');
+    const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
+        const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
+        return { server, path };
+    });
+    // Reading the table of contents back and hashing the file are independent reads: done side by side.
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q3)(path)]);
+    const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
+    const metadata = {
+        format: 'pg-migration-gate-backup/1',
+        file: path.split('/').pop(),
+        sha256,
+        size,
+        database: (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .targetIdentity */ .C7)(url),
+        serverVersion: server.version,
+        pgDumpVersion: pgDump.version,
+        createdAt: new Date().toISOString(),
+        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__/* .tableText */ .qK)(o.historyTable),
+        lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
+        planHash: o.planHash,
+        entries,
+        databaseName: server.identity.name,
+        databaseOid: server.identity.oid,
+        ...(server.identity.systemIdentifier ? { systemIdentifier: server.identity.systemIdentifier } : {}),
+        snapshot: server.snapshot,
+        tableWrites: server.tableWrites,
+    };
+    let uploaded = path;
+    if (o.recipients?.length) {
+        uploaded = `${path}.age`;
+        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_8__/* .encryptFile */ .o)(path, uploaded, o.recipients);
+        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q3)(uploaded) };
+    }
+    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_9__/* .writeMetadata */ .f5)(path, metadata);
+    const info = {
+        path,
+        metadataPath,
+        sha256,
+        size,
+        serverVersion: server.version,
+        pgDumpVersion: pgDump.version,
+        restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
+    };
+    if (o.artifact) {
+        // Encrypted: only the encrypted copy leaves the runner.
+        const { id } = await o.artifact.store.upload(o.artifact.name, [uploaded, metadataPath], o.dir, o.artifact.retentionDays);
+        info.artifactName = o.artifact.name;
+        info.artifactId = id;
+        info.restore = `uses: pg-migration-gate with command: restore, backup-artifact: ${o.artifact.name} (backup-run-id: this run's id from another run)`;
+    }
+    return info;
+}
+
+
+/***/ }),
+
+/***/ 5709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  backup: () => (/* binding */ backup),
+  backupArtifactName: () => (/* binding */ backupArtifactName)
+});
+
+;// CONCATENATED MODULE: ./src/backup/artifact-store.ts
+/** GitHub's artifact names may not hold " : < > | * ? \ / or line breaks; keep them short and plain. */
+function artifactName(...parts) {
+    return parts
+        .join('-')
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 200);
+}
+
+// EXTERNAL MODULE: ./src/backup/take-backup.ts
+var take_backup = __webpack_require__(414);
+// EXTERNAL MODULE: ./src/db/connect.ts
+var connect = __webpack_require__(8008);
+// EXTERNAL MODULE: ./src/commands/context.ts
+var context = __webpack_require__(165);
+;// CONCATENATED MODULE: ./src/commands/backup.ts
+
+
+
+
+/** The artifact name: given, or unique per database, run and attempt. */
+function backupArtifactName(config, url, a) {
+    return config.artifactName ?? artifactName('pg-backup', (0,connect/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt));
+}
+/** A verified backup of the target database, uploaded as an artifact inside GitHub Actions. */
+async function backup(config, ctx) {
+    const report = (0,context/* startReport */.Fg)('backup', config, ctx.databaseUrl);
+    report.backup = await (0,take_backup/* takeBackup */.a)(ctx.databaseUrl, {
+        dir: config.backupDir ?? ctx.backupDir,
+        historyTable: config.historyTable,
+        pgDumpPath: config.pgDumpPath,
+        pgDumpDocker: config.pgDumpDocker,
+        recipients: config.backupRecipients,
+        lockTimeoutMs: config.backupLockTimeoutMs,
+        artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
+    });
+    const b = report.backup;
+    ctx.log.info(`backup ${b.path}: ${b.size} bytes, sha256 ${b.sha256}${b.artifactName ? `, artifact ${b.artifactName} (${b.artifactId})` : ''}`);
+    return report;
+}
+
+
+/***/ }),
+
+/***/ 3511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hp: () => (/* binding */ MIGRATING_NAMESPACE),
+/* harmony export */   Nt: () => (/* binding */ lockFence),
+/* harmony export */   TL: () => (/* binding */ lockKey),
+/* harmony export */   bL: () => (/* binding */ withAdvisoryLock)
+/* harmony export */ });
+/* unused harmony export LOCK_NAMESPACE */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
+const LOCK_NAMESPACE = 0x50474d47;
+/**
+ * First key of the lock a run's migrating session holds while it lives ("PGMH"). The run's advisory lock lives
+ * on another session; a run that takes it also waits on this one, for a migration a vanished run left running.
+ */
+const MIGRATING_NAMESPACE = 0x5047_4d48;
+/** The second key: derived from the history table, so runs on different history tables do not block each other. */
+function lockKey(qualifiedHistoryTable) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(qualifiedHistoryTable).digest().readInt32BE(0);
+}
+/** Who holds one of our locks right now, for the error message. */
+async function holder(client, namespace, key) {
+    const r = await client.query(`SELECT l.pid, a.application_name, a.client_addr::text AS addr, a.backend_start, a.state
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [namespace, key >>> 0]);
+    if (!r.rows.length)
+        return 'a session that has since ended';
+    const h = r.rows[0];
+    return `pid ${h.pid} (${h.application_name || 'unknown application'}${h.addr ? ` from ${h.addr}` : ''}, connected since ${new Date(h.backend_start).toISOString()})`;
+}
+/**
+ * Holds a session-level advisory lock while fn runs. It is taken in autocommit mode, never inside an open
+ * transaction: a transaction-level lock would make `CREATE INDEX CONCURRENTLY` wait for our own transaction
+ * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid.
+ */
+async function withAdvisoryLock(client, key, waitMs, fn) {
+    await acquire(client, LOCK_NAMESPACE, key, waitMs, (who) => `another migration run holds the lock on this history table: ${who}`);
+    try {
+        // A run whose process is gone may have left its last migration executing on the server: wait for it to end.
+        await acquire(client, MIGRATING_NAMESPACE, key, waitMs, (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`);
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [MIGRATING_NAMESPACE, key]);
+        return await fn();
+    }
+    finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]).catch(() => { });
+    }
+}
+/** Takes a session-level advisory lock, waiting up to waitMs; then fails naming the session that holds it. */
+async function acquire(client, namespace, key, waitMs, what) {
+    try {
+        // lock_timeout bounds the wait; 0 would mean "wait forever", so a zero wait is a single try.
+        if (waitMs === 0) {
+            const r = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [namespace, key]);
+            if (!r.rows[0].ok)
+                throw Object.assign(new Error('lock not available'), { code: '55P03' });
+        }
+        else {
+            await client.query(`SET lock_timeout = ${Math.floor(waitMs)}`);
+            await client.query('SELECT pg_advisory_lock($1, $2)', [namespace, key]);
+        }
+    }
+    catch (err) {
+        if (err.code === '55P03') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq([`${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`], { cause: err });
+        }
+        throw err;
+    }
+    finally {
+        await client.query('RESET lock_timeout').catch(() => { });
+    }
+}
+/**
+ * A statement that fails unless session `pid` still holds the run's lock. Sent first in each migration's
+ * transaction, it stops a run whose lock went with its connection (an idle timeout, a dropped network) before
+ * the migration changes anything, so a second run that took the lock meanwhile is never raced. Plain SQL: the
+ * failing branch is a cast of a value the planner cannot fold, so it is evaluated only when taken.
+ */
+function lockFence(key, pid) {
+    const held = `SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND classid = ${LOCK_NAMESPACE}::pg_catalog.oid
+      AND objid = ${key >>> 0}::bigint::pg_catalog.oid AND objsubid = 2 AND pid = ${Math.trunc(pid)}
+      AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())`;
+    return `SELECT CASE WHEN EXISTS (${held}) THEN 0 ELSE ('this run no longer holds its advisory lock (its connection was lost), stopped before this migration: pid ' || pg_catalog.pg_backend_pid())::pg_catalog.int4 END`;
+}
+
+
+/***/ }),
+
+/***/ 2490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ userObjects),
+/* harmony export */   en: () => (/* binding */ dependingOnOlder),
+/* harmony export */   gQ: () => (/* binding */ dropCreatedSince),
+/* harmony export */   tq: () => (/* binding */ objectText)
+/* harmony export */ });
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2562);
+
+/**
+ * The user objects of a database: tables, views, materialized views, sequences not owned by a column, types,
+ * functions and schemas; not what belongs to an extension, nor what is part of another object.
+ */
+const OBJECTS = `
+  SELECT 'relation' AS kind, n.nspname AS schema, c.relname AS name, c.xmin::text AS xmin, 'pg_class'::regclass::oid AS classid, c.oid,
+         format('DROP %s IF EXISTS %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname) AS drop
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'type', n.nspname, t.typname, t.xmin::text, 'pg_type'::regclass::oid, t.oid, format('DROP TYPE IF EXISTS %I.%I', n.nspname, t.typname)
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+   WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype IN ('e', 'i'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'function', n.nspname, p.proname, p.xmin::text, 'pg_proc'::regclass::oid, p.oid,
+         format('DROP %s IF EXISTS %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype IN ('e', 'i'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'schema', NULL, n.nspname, n.xmin::text, 'pg_namespace'::regclass::oid, n.oid, format('DROP SCHEMA IF EXISTS %I', n.nspname) FROM pg_namespace n
+   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND n.nspname NOT LIKE 'pg\\_%'
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = n.oid AND d.deptype = 'e')`;
+async function userObjects(client) {
+    return (await client.query(OBJECTS)).rows.map((r) => ({
+        kind: r.kind,
+        ...(r.schema ? { schema: r.schema } : {}),
+        name: r.name,
+        drop: r.drop,
+        xmin: Number(r.xmin),
+        classid: Number(r.classid),
+        oid: Number(r.oid),
+    }));
+}
+/**
+ * Of `created` (objects new since a backup), those that — themselves or their parts (constraints, rules,
+ * defaults, indexes) — depend on a user object that is not new: a foreign key to a table of the dump, a view on
+ * it, a table in one of its schemas. pg_restore cannot drop that older object while they stand.
+ */
+async function dependingOnOlder(client, created) {
+    if (!created.length)
+        return [];
+    const r = await client.query(`WITH new AS (SELECT * FROM unnest($1::oid[], $2::oid[], $3::text[]) AS n(classid, objid, key)),
+          parts AS (SELECT key, classid, objid FROM new
+                    UNION SELECT n.key, d.classid, d.objid FROM pg_catalog.pg_depend d JOIN new n ON d.refclassid = n.classid AND d.refobjid = n.objid
+                     WHERE d.deptype IN ('a', 'i'))
+     SELECT DISTINCT p.key FROM parts p JOIN pg_catalog.pg_depend d ON d.classid = p.classid AND d.objid = p.objid
+      WHERE d.deptype = 'n' AND d.refobjid >= 16384
+        AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.classid = d.refclassid AND q.objid = d.refobjid)`, [created.map((o) => o.classid), created.map((o) => o.oid), created.map((o) => o.drop)]);
+    const keys = new Set(r.rows.map((row) => row.key));
+    return created.filter((o) => keys.has(o.drop));
+}
+/** How an object is named in a report: `schema.name`, or the schema's name. */
+const objectText = (o) => (o.schema ? `${o.schema}.${o.name}` : `schema ${o.name}`);
+/**
+ * Drops, in one transaction, the objects that exist now but did not in `before` and that `ours` claims: what a
+ * failed run created after its backup, which restoring that backup does not remove. Nothing is dropped with
+ * CASCADE, so nothing another session made on top of them goes with them: an object something else still
+ * depends on stays, and is reported. Objects are tried again until no more can go, as ours may depend on each
+ * other (a view on a table, a table in a schema).
+ */
+async function dropCreatedSince(client, before, ours) {
+    const created = (await userObjects(client)).filter((o) => !before.has(o.drop));
+    const outcome = { dropped: [], leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })) };
+    let pending = created.filter(ours);
+    if (!pending.length)
+        return outcome;
+    const failed = new Map();
+    await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_0__/* .withTransaction */ .r)(client, async () => {
+        for (let progress = true; progress && pending.length;) {
+            progress = false;
+            const next = [];
+            for (const o of pending) {
+                await client.query('SAVEPOINT pmg_drop');
+                try {
+                    await client.query(o.drop);
+                    await client.query('RELEASE SAVEPOINT pmg_drop');
+                    outcome.dropped.push(o.drop);
+                    progress = true;
+                }
+                catch (err) {
+                    await client.query('ROLLBACK TO SAVEPOINT pmg_drop');
+                    failed.set(o, err.message);
+                    next.push(o);
+                }
+            }
+            pending = next;
+        }
+    });
+    outcome.leftAlone.push(...pending.map((object) => ({ object, why: failed.get(object) ?? 'not dropped' })));
+    return outcome;
+}
+
+
+/***/ }),
+
+/***/ 1305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  HG: () => (/* binding */ executeScript),
+  EN: () => (/* binding */ rolledBack),
+  GD: () => (/* binding */ runMigration)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
+var transaction = __webpack_require__(1692);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __webpack_require__(5493);
+;// CONCATENATED MODULE: ./src/db/errors.ts
+
+
+function sqlstate(err) {
+    return err?.code;
+}
+/**
+ * Turns a server error in a statement into a MigrationError at the file, line and column PostgreSQL points to:
+ * its `position` is a 1-based character index into the text we sent, where the statement began at `sentAt`.
+ */
+function statementError(err, script, statement, sentAt = 0) {
+    const e = err;
+    const pos = Number(e.position) - sentAt;
+    const offset = Number.isFinite(pos) && pos > 0 ? statement.offset + pos - 1 : statement.offset;
+    const location = new parse/* LineMap */.HU(script).at(offset);
+    const parts = [e.message];
+    if (e.detail)
+        parts.push(`detail: ${e.detail}`);
+    if (e.where)
+        parts.push(`where: ${e.where}`);
+    return new errors/* MigrationError */.Py(parts.join('; '), {
+        location,
+        sqlstate: e.code,
+        hint: e.hint ?? hintFor(e.code),
+        cause: err,
+    });
+}
+/** What to do about the failures migrations hit most. */
+function hintFor(code) {
+    switch (code) {
+        case '55P03':
+            return 'another session held a conflicting lock longer than lock-timeout; retry when traffic is lower, or find the blocker in pg_stat_activity';
+        case '57014':
+            return 'the statement ran longer than statement-timeout; raise it for this migration, or make the change in smaller steps';
+        case '42P07':
+        case '42701':
+        case '42710':
+            return 'the object already exists: use IF NOT EXISTS, or check whether this migration already ran outside the history table';
+        case '23502':
+        case '23505':
+        case '23514':
+        case '23503':
+            return 'existing rows violate the new rule: fix the data first (in an earlier migration) or add the constraint as NOT VALID and validate later';
+        default:
+            return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/db/history.ts
+var db_history = __webpack_require__(3966);
+// EXTERNAL MODULE: ./src/db/script-query.ts
+var script_query = __webpack_require__(9698);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/pg-copy-streams/index.js
+var pg_copy_streams = __webpack_require__(6901);
+;// CONCATENATED MODULE: ./src/db/copy-in.ts
+
+
+
+/** Runs `COPY … FROM STDIN` with the rows that followed it in a psql-format file, streamed as psql sends them. */
+async function copyIn(client, sql, data) {
+    await (0,promises_.pipeline)(external_node_stream_.Readable.from([Buffer.from(data, 'utf8')]), client.query(pg_copy_streams.from(sql)));
+}
+
+;// CONCATENATED MODULE: ./src/db/steps.ts
+
+
+
+
+/** Our timeouts; validated integers, never user text. LOCAL inside a transaction, for the session otherwise. */
+function timeoutSteps(o, local) {
+    const scope = local ? 'LOCAL ' : '';
+    return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`].map((sql) => ({ sql, ours: 'setting the timeouts' }));
+}
+const resetSteps = (reset, afterCommit = false) => reset.map((sql) => ({ sql, ours: 'resetting the session', afterCommit }));
+/** The file's statements as steps; a `\connect` line becomes a session reset, as psql's new connection would be. */
+function statementSteps(exec, o, local, reset) {
+    return exec.statements.flatMap((s) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s }]));
+}
+/** Where a failure belongs when it is not one of the file's statements: the migration file itself. */
+function ownStepError(err, script, what) {
+    return new errors/* MigrationError */.Py(`${what} failed: ${err.message}`, {
+        location: { file: script.file, line: script.startLine, column: 1 },
+        sqlstate: sqlstate(err),
+        cause: err,
+    });
+}
+/**
+ * Sends steps in as few round trips as possible: consecutive steps as one simple query (the CommandComplete
+ * count names the failing one), a COPY with its data on its own. With `observe`, the file's statements go one
+ * at a time and each is observed after it ran. Returns false when only a step after COMMIT failed.
+ */
+async function send(client, script, steps, observe) {
+    let clean = true;
+    const fail = (err, step, sentAt = 0) => {
+        if (step?.afterCommit)
+            clean = false;
+        else if (step?.statement)
+            throw statementError(err, script, step.statement, sentAt);
+        else
+            throw ownStepError(err, script, step?.ours ?? 'the migration');
+    };
+    let batch = [];
+    const flush = async () => {
+        if (!batch.length)
+            return;
+        const steps = batch;
+        batch = [];
+        let text = '';
+        const sentAt = steps.map((s) => {
+            const at = text.length;
+            // A newline before the semicolon: a statement may end in a -- comment.
+            text += `${s.sql}\n;\n`;
+            return at;
+        });
+        try {
+            await (0,script_query/* runScript */.j)(client, text);
+        }
+        catch (err) {
+            // The server parses the whole batch before running it: a syntax error there has completed nothing but
+            // carries a position, which names the step.
+            const position = Number(err.position);
+            let i = err.completed;
+            if (position > 0)
+                for (i = sentAt.length - 1; i > 0 && sentAt[i] >= position; i--)
+                    ;
+            fail(err, steps[i], sentAt[i]);
+        }
+    };
+    for (const step of steps) {
+        const s = step.statement;
+        if (!s || (!observe && s.copyData === undefined)) {
+            batch.push(step);
+            continue;
+        }
+        await flush();
+        const started = performance.now();
+        if (s.copyData !== undefined)
+            await copyIn(client, s.sql, s.copyData).catch((err) => fail(err, step));
+        else {
+            batch.push(step);
+            await flush();
+        }
+        await observe?.(s, Math.round(performance.now() - started));
+    }
+    await flush();
+    return clean;
+}
+
+;// CONCATENATED MODULE: ./src/db/runner.ts
+
+
+
+
+
+
+const defaultBackoff = (attempt) => Math.min(500 * 2 ** attempt, 10_000);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * A transactional migration: its statements, and its history row when recording, in one transaction, followed
+ * in the same round trip by the session reset. Returns false when the migration committed but the reset failed.
+ */
+async function runTransactional(client, reset, script, exec, ours, o) {
+    const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
+    const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
+    const observer = o.observer;
+    let fresh = true;
+    const observe = async (s, durationMs) => {
+        await observer.statement(client, s, { durationMs, fresh, observable: true });
+        fresh = false;
+    };
+    await observer?.start(client);
+    return send(client, script, steps, observer && observe);
+}
+/** Statement by statement, each in its own transaction unless the file opened one, as psql runs a file. */
+async function runOneByOne(client, reset, script, exec, o) {
+    await send(client, script, timeoutSteps(o, false));
+    const observer = o.observer;
+    await observer?.start(client);
+    let inFileTransaction = false;
+    let fresh = true;
+    for (const step of statementSteps(exec, o, false, reset)) {
+        if (o.signal?.aborted) {
+            throw new errors/* MigrationError */.Py(`cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`, { location: step.statement?.location, sqlstate: '57014' });
+        }
+        const s = step.statement;
+        const control = s?.kind === 'TransactionStmt' ? s.node.kind : undefined;
+        if (control) {
+            const was = inFileTransaction;
+            inFileTransaction = fileTransactionOpenAfter(s, inFileTransaction);
+            if (inFileTransaction && !was)
+                fresh = true;
+        }
+        if (!observer || !s || control) {
+            await send(client, script, [step]);
+            continue;
+        }
+        // Observing needs the statement's locks still held: a statement that would autocommit runs in a transaction
+        // of its own, which is what autocommit is, unless its meaning depends on the transaction block around it.
+        const observable = !(0,transaction/* cannotRunInTransaction */.c)(s) && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
+        const wrap = observable && !inFileTransaction;
+        const steps = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
+        await send(client, script, steps, (st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable }));
+        fresh = false;
+    }
+}
+/**
+ * Statements that would run differently inside a transaction block of ours than in autocommit: LOCK and a cursor
+ * without HOLD fail outside a block, SET LOCAL and savepoints mean nothing there. They run as psql runs them,
+ * and show their documented locks only.
+ */
+const MEANING_NEEDS_NO_BLOCK = new Set(['LockStmt', 'DeclareCursorStmt', 'VariableSetStmt', 'TransactionStmt']);
+/** Whether the file's own transaction block is open after a transaction-control statement. */
+function fileTransactionOpenAfter(s, open) {
+    const kind = s.node.kind;
+    if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
+        return true;
+    if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK')
+        return s.node.chain === true;
+    if (kind === 'TRANS_STMT_PREPARE')
+        return false;
+    return open; // SAVEPOINT, RELEASE, ROLLBACK TO
+}
+/** Leaves the session as a new connection would find it; a session that cannot be reset is replaced. */
+async function runner_reset(session, client, exec) {
+    try {
+        await (0,script_query/* runScript */.j)(client, session.reset.map((s) => `${s};\n`).join(''));
+        if (exec)
+            session.finished(exec);
+    }
+    catch {
+        await session.replace();
+    }
+}
+/** After a transactional migration, whose reset travelled with it. */
+async function settle(session, exec, clean) {
+    if (clean)
+        session.finished(exec);
+    else
+        await session.replace();
+}
+/**
+ * Runs fn in a transaction on the session that is always rolled back (verify's re-run and round trip look at
+ * the result, then undo it), and leaves the session fresh again.
+ */
+async function rolledBack(session, fn) {
+    const client = await session.client();
+    await client.query('BEGIN');
+    try {
+        return await fn(client);
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => { });
+        await runner_reset(session, await session.client());
+    }
+}
+/** Runs fn on the session's connection; any failure leaves the connection to be replaced before the next use. */
+async function onSession(session, fn) {
+    const client = await session.client();
+    try {
+        return await fn(client);
+    }
+    catch (err) {
+        await session.replace();
+        throw err;
+    }
+}
+/**
+ * Runs a script on the session and records nothing: verify's re-run and down scripts. With `inOpenTransaction`
+ * a transactional script runs inside the caller's open transaction (no BEGIN/COMMIT of its own), after a reset
+ * within it, so the caller can look at the result and roll it back; the caller resets the session after.
+ */
+async function executeScript(session, script, exec, o, inOpenTransaction = false) {
+    await onSession(session, async (client) => {
+        if (exec.mode === 'transaction' && inOpenTransaction) {
+            await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset)]);
+            return;
+        }
+        if (exec.mode === 'transaction')
+            return settle(session, exec, await runTransactional(client, session.reset, script, exec, { head: [], tail: [] }, o));
+        await runOneByOne(client, session.reset, script, exec, o);
+        await runner_reset(session, client, exec);
+    });
+}
+/**
+ * Applies one migration and records it. A transactional one runs in one transaction together with its history
+ * row; a lock timeout (55P03) is retried with backoff up to lockRetries, on a new connection. A file whose own
+ * wrapper is READ ONLY cannot write a row in its transaction: having changed nothing, it is recorded right after
+ * it commits. A non-transactional one is recorded dirty before it starts and clean after it ends, on our own
+ * session, so a crash in between leaves a visible mark and no run starts until someone has looked.
+ */
+async function runMigration(session, migration, exec, o, log) {
+    const { record } = o;
+    if (exec.mode === 'no-transaction') {
+        await session.client();
+        const started = performance.now();
+        const id = await (0,db_history/* insertRow */.Il)(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: true });
+        await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, o));
+        const durationMs = Math.round(performance.now() - started);
+        await (0,db_history/* markClean */.J8)(record.control, record.table, id, durationMs);
+        await runner_reset(session, await session.client(), exec);
+        return { durationMs, attempts: 1 };
+    }
+    const readOnly = exec.begin?.readOnly === true;
+    const backoff = o.backoffMs ?? defaultBackoff;
+    for (let attempt = 0;; attempt++) {
+        const started = performance.now();
+        try {
+            const clean = await onSession(session, (client) => {
+                const head = record.fence ? [{ sql: record.fence, ours: 'checking that this run still holds its advisory lock' }] : [];
+                const tail = readOnly ? [] : (0,db_history/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+                return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
+            });
+            const durationMs = Math.round(performance.now() - started);
+            await settle(session, exec, clean);
+            if (readOnly)
+                await (0,db_history/* insertRow */.Il)(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: false, executionMs: durationMs });
+            return { durationMs, attempts: attempt + 1 };
+        }
+        catch (err) {
+            const code = err instanceof errors/* MigrationError */.Py ? err.details.sqlstate : sqlstate(err);
+            if (code === '55P03' && attempt < o.lockRetries) {
+                const wait = backoff(attempt);
+                log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} of ${o.lockRetries} in ${wait} ms`);
+                await sleep(wait);
+                continue;
+            }
+            if (err instanceof errors/* MigrationError */.Py && code === '55P03' && o.lockRetries > 0)
+                err.message += ` (after ${attempt + 1} attempts)`;
+            throw err;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ runScript)
+/* harmony export */ });
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+
+/**
+ * node-postgres' Query, counting the CommandComplete messages of a multi-statement simple query: when a
+ * statement fails, the count says which one it was, without a round trip per statement.
+ */
+class CountingQuery extends pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query */ .Ay.Query {
+    completed = 0;
+    handleCommandComplete(msg, connection) {
+        this.completed++;
+        pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query */ .Ay.Query.prototype.handleCommandComplete.call(this, msg, connection);
+    }
+}
+/** Sends several statements as one simple query (one round trip). On failure the error carries `completed`. */
+function runScript(client, text) {
+    return new Promise((resolve, reject) => {
+        const query = new CountingQuery(text, undefined, (err) => {
+            if (err)
+                reject(Object.assign(err, { completed: query.completed }));
+            else
+                resolve();
+        });
+        client.query(query);
+    });
+}
+
+
+/***/ }),
+
+/***/ 9750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ MigrationSession)
+/* harmony export */ });
+/* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3511);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8008);
+/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3998);
+
+
+
+/**
+ * What a new connection starts from, restored on a connection that already ran a migration: the session user
+ * and role (SET SESSION AUTHORIZATION DEFAULT also ends SET ROLE), every setting, cursors, prepared statements,
+ * LISTEN, session advisory locks, cached plans, sequence caches and temp tables. DISCARD ALL would do the same
+ * but may not run inside a transaction block, and these travel in the same simple query as a migration.
+ * The session's own "migrating" lock (see MIGRATING_NAMESPACE) is taken again at once.
+ */
+function sessionReset(key) {
+    return [
+        'SET SESSION AUTHORIZATION DEFAULT',
+        'RESET ALL',
+        'CLOSE ALL',
+        'DEALLOCATE ALL',
+        'UNLISTEN *',
+        'SELECT pg_catalog.pg_advisory_unlock_all()',
+        holdMigratingLock(key),
+        'DISCARD SEQUENCES',
+        'DISCARD TEMP',
+        'DISCARD PLANS',
+    ];
+}
+/**
+ * If this process vanishes (SIGKILL, a runner that dies) while a migration executes, PostgreSQL 14+ notices the
+ * closed connection within a second and aborts the migration instead of finishing and committing it. Older
+ * servers notice only when they next write to the connection, after the migration's query ends.
+ */
+async function watchForVanishedClient(client) {
+    return (await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_2__/* .serverVersion */ .q)(client)) >= 140000 ? [`SET client_connection_check_interval = ${CHECK_INTERVAL_MS}`] : [];
+}
+const CHECK_INTERVAL_MS = 1000;
+/** Validated integers, never user text. */
+const holdMigratingLock = (key) => `SELECT pg_catalog.pg_advisory_lock(${_advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .MIGRATING_NAMESPACE */ .Hp}, ${Math.trunc(key)})`;
+/**
+ * Statements that change what new sessions start from. After one, RESET ALL would go back to the defaults this
+ * connection started with, not the new ones psql's next session would see: the session is replaced instead.
+ */
+const CHANGES_SESSION_DEFAULTS = new Set(['AlterDatabaseSetStmt', 'AlterRoleSetStmt']);
+/**
+ * The connection migrations run on, as fresh for each one as psql -f's own process: reset after every
+ * migration, replaced after a failure (whatever state the failed attempt left) and after a migration that
+ * changed session defaults. A cheap reset per migration instead of a connection per migration keeps a run of
+ * hundreds of small migrations close to one psql session.
+ */
+class MigrationSession {
+    url;
+    key;
+    current;
+    settings;
+    stale = false;
+    /** The statements that make this session fresh again. */
+    reset;
+    constructor(url, key, current, 
+    /** Our own session settings, set again after every reset. */
+    settings) {
+        this.url = url;
+        this.key = key;
+        this.current = current;
+        this.settings = settings;
+        this.reset = [...sessionReset(key), ...settings];
+    }
+    /**
+     * A session for the run that holds the advisory lock `key`. As long as it lives it holds the "migrating" lock
+     * too, so a run whose process died while its migration was still executing on the server keeps the next run
+     * waiting until that migration has ended, not only until the lock's own session noticed the death.
+     */
+    static async open(url, key) {
+        const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(url);
+        const settings = await watchForVanishedClient(client);
+        await client.query([holdMigratingLock(key), ...settings].join(';\n'));
+        return new MigrationSession(url, key, client, settings);
+    }
+    /** The server process of the current connection, to cancel what it runs. */
+    pid() {
+        return this.stale ? undefined : this.current.processID;
+    }
+    /** The connection the next migration runs on: a new one if the last left anything behind. */
+    async client() {
+        if (this.stale) {
+            await this.current.end().catch(() => { });
+            this.current = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(this.url);
+            await this.current.query([holdMigratingLock(this.key), ...this.settings].join(';\n'));
+            this.stale = false;
+        }
+        return this.current;
+    }
+    /**
+     * The connection may carry state a reset does not clear (a failed attempt's aborted transaction, which still
+     * holds its locks): it is closed now, and the next migration gets a new one.
+     */
+    async replace() {
+        this.stale = true;
+        await this.current.end().catch(() => { });
+    }
+    /** After a migration ran to its end: replace the connection if the reset cannot make it fresh. */
+    finished(exec) {
+        if (exec.statements.some((s) => CHANGES_SESSION_DEFAULTS.has(s.kind)))
+            this.stale = true;
+    }
+    async close() {
+        await this.current.end().catch(() => { });
+    }
+}
+
+
+/***/ }),
+
+/***/ 2562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ withTransaction)
+/* harmony export */ });
+/**
+ * Runs fn inside a transaction on client: committed when fn resolves, rolled back when it throws. The one place
+ * outside the migration runner that opens a transaction (the runner sends its BEGIN with the migration's text,
+ * to keep a migration to one round trip).
+ */
+async function withTransaction(client, fn) {
+    await client.query('BEGIN');
+    try {
+        const result = await fn();
+        await client.query('COMMIT');
+        return result;
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ analyseAll),
+/* harmony export */   u: () => (/* binding */ foreignConnects)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5493);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+
+
+
+/**
+ * Parses each migration's up script and decides how it runs. All are analysed before any runs, so a syntax
+ * error in the fifth pending migration stops the run before the first one is applied.
+ */
+async function analyseAll(migrations) {
+    const analysed = [];
+    const errors = [];
+    for (const migration of migrations) {
+        try {
+            const statements = await (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScript */ .tl)(migration.up);
+            analysed.push({ migration, exec: (0,_transaction_js__WEBPACK_IMPORTED_MODULE_2__/* .executionPlan */ .W)(statements, migration.noTransactionDirective) });
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py))
+                throw err;
+            errors.push({ migration, error: err });
+        }
+    }
+    return { analysed, errors };
+}
+/**
+ * psql's `\connect` opens a new session, on the database and as the user it names. The runner can only give a
+ * fresh session on the run's own database as the run's user: a file that connects elsewhere is refused before
+ * anything runs, at its `\connect` line.
+ */
+function foreignConnects(analysed, target) {
+    const out = [];
+    for (const { migration, exec } of analysed) {
+        for (const s of exec.statements.filter((x) => x.kind === 'PsqlConnect')) {
+            const { database, user } = s.node;
+            const elsewhere = database && database !== target.database ? `database ${database}` : user && user !== target.user ? `user ${user}` : undefined;
+            if (!elsewhere)
+                continue;
+            out.push({
+                migration,
+                error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py(`\\connect to ${elsewhere}: this migration runs on database ${target.database} as ${target.user}, and psql would have switched`, {
+                    location: s.location,
+                    hint: 'remove the \\connect line (a dump made without --create has none), or run this file by hand where it belongs',
+                }),
+            });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ discover)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/migrations/checksum.ts
+
+/** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
+function checksum(sql) {
+    const normalised = sql.replace(/\r\n?/g, '\n');
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(normalised, 'utf8').digest('hex')}`;
+}
+
+// EXTERNAL MODULE: ./src/migrations/names.ts
+var names = __webpack_require__(1557);
+;// CONCATENATED MODULE: ./src/migrations/read-file.ts
+
+
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
+ * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path.
+ */
+function readMigrationFile(root, path, shown) {
+    const real = (0,external_node_fs_.realpathSync)(path);
+    const rel = (0,external_node_path_.relative)(root, real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new errors/* InputError */.dz([
+            `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
+        ]);
+    }
+    const bytes = (0,external_node_fs_.readFileSync)(real);
+    try {
+        // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
+        return utf8.decode(bytes).replace(/^\uFEFF/, '');
+    }
+    catch (cause) {
+        throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
+    }
+}
+
+// EXTERNAL MODULE: ./src/migrations/sections.ts
+var migrations_sections = __webpack_require__(1137);
+// EXTERNAL MODULE: ./src/migrations/version.ts
+var migrations_version = __webpack_require__(233);
+;// CONCATENATED MODULE: ./src/migrations/discover.ts
+
+
+
+
+
+
+
+
+/**
+ * Finds the migrations in a folder, detecting its layout, and returns them in version order.
+ * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
+ */
+function discover(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new errors/* InputError */.dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+    }
+    const root = (0,external_node_fs_.realpathSync)(dir);
+    const problems = [];
+    const entries = new Map();
+    const byLayout = new Map();
+    const add = (layout, version, description, role, file, migrationName) => {
+        const id = (0,migrations_version/* versionId */.Ik)(version);
+        byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
+        let entry = entries.get(id);
+        if (!entry) {
+            entry = { layout, version, description, name: migrationName };
+            entries.set(id, entry);
+        }
+        const slot = role === 'down' ? 'downFile' : 'upFile';
+        if (entry[slot]) {
+            problems.push(`duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`);
+            return;
+        }
+        entry[slot] = file;
+        if (role !== 'down') {
+            entry.name = migrationName;
+            entry.description = description;
+        }
+    };
+    for (const dirent of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const name = dirent.name;
+        if (name.startsWith('.'))
+            continue;
+        const full = (0,external_node_path_.join)(dir, name);
+        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && (0,external_node_fs_.statSync)(full).isDirectory());
+        if (isDir) {
+            const folder = (0,names/* matchFolderName */.PP)(name);
+            if (!folder)
+                continue;
+            const up = (0,external_node_path_.join)(name, 'up.sql');
+            if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, up))) {
+                problems.push(`${name}/: looks like a migration folder but has no up.sql; add up.sql (and down.sql) or rename the folder`);
+                continue;
+            }
+            add('folder-per-migration', folder.version, folder.description, 'up', up, name);
+            if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, 'down.sql'))) {
+                add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
+            }
+            continue;
+        }
+        if (!name.toLowerCase().endsWith('.sql'))
+            continue;
+        const m = (0,names/* matchFileName */.XS)(name);
+        if (m.kind === 'unsupported')
+            problems.push(`${name}: ${m.reason}`);
+        else if (m.kind === 'unknown') {
+            problems.push(`${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`);
+        }
+        else {
+            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '') : name;
+            add(m.layout, m.version, m.description, m.role, name, migrationName);
+        }
+    }
+    if (byLayout.size > 1) {
+        const kinds = [...byLayout].map(([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`);
+        problems.push(`the folder mixes migration layouts: ${kinds.join(' and ')}; keep one layout per folder`);
+    }
+    for (const e of entries.values()) {
+        if (!e.upFile)
+            problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
+    }
+    if (problems.length)
+        throw new errors/* InputError */.dz(problems);
+    const migrations = [...entries.values()]
+        .map((e) => load(root, dir, e, problems))
+        .filter((m) => m !== undefined)
+        .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version));
+    if (problems.length)
+        throw new errors/* InputError */.dz(problems);
+    const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
+    return { layout, migrations };
+}
+function load(root, dir, e, problems) {
+    try {
+        const upText = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
+        let up;
+        let down;
+        let noTransaction = false;
+        if (e.layout === 'single-file' || e.layout === 'flyway') {
+            const sections = (0,migrations_sections/* splitSections */.n)(e.upFile, upText);
+            ({ up, down, noTransaction } = sections);
+        }
+        else {
+            up = { file: e.upFile, sql: upText, startLine: 1 };
+            noTransaction = (0,migrations_sections/* splitSections */.n)(e.upFile, upText).noTransaction;
+        }
+        if (e.downFile) {
+            if (down) {
+                problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
+                return undefined;
+            }
+            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile), startLine: 1 };
+        }
+        return {
+            version: e.version,
+            name: e.name,
+            description: e.description,
+            up,
+            down,
+            checksum: checksum(up.sql),
+            noTransactionDirective: noTransaction,
+        };
+    }
+    catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            problems.push(...err.problems);
+        else
+            throw err;
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ makePlan),
+/* harmony export */   S: () => (/* binding */ planHash)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(233);
+
+
+const idOf = (text) => {
+    const v = (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionText */ .bw)(text);
+    return v ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(v) : undefined;
+};
+/**
+ * Compares the migrations on disk with the history: what is applied, pending, edited since (drift), recorded but
+ * gone (missing), half-applied (dirty) or older than the newest applied (out of order). Pure: no database.
+ */
+function makePlan(migrations, history, opts) {
+    const rows = history ?? [];
+    const problems = [];
+    const plan = { applied: [], pending: [], outOfOrder: [], accepted: [], unverified: [], baseline: [], problems };
+    const files = new Map(migrations.map((m) => [(0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version), m]));
+    const accept = new Set(opts.acceptEdited.map((v) => idOf(v) ?? v));
+    const acceptedSeen = new Set();
+    const applied = new Set();
+    const resolveId = opts.resolveDirty ? (idOf(opts.resolveDirty.version) ?? opts.resolveDirty.version) : undefined;
+    for (const row of rows) {
+        const id = row.version ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(row.version) : undefined;
+        const migration = id ? files.get(id) : undefined;
+        if (row.dirty) {
+            if (id && id === resolveId) {
+                plan.resolved = { row, as: opts.resolveDirty.as, migration };
+                if (opts.resolveDirty.as === 'rerun')
+                    continue;
+            }
+            else {
+                problems.push({
+                    rule: 'dirty-migration',
+                    message: `${row.name} is dirty: it ran outside a transaction and did not finish, so the database may hold part of it`,
+                    file: migration?.up.file,
+                    help: `inspect the database, finish or undo the migration by hand, then run again with resolve-dirty: ${row.version?.text ?? row.name}=applied (finished) or =rerun (undone)`,
+                });
+                continue;
+            }
+        }
+        if (!id) {
+            problems.push({
+                rule: 'unknown-history-row',
+                message: `history row ${row.id} ('${row.name}') carries no version this tool can read`,
+                help: 'rename the row\'s migration_name to the migration\'s file name, or delete the row if it is not a migration',
+            });
+            continue;
+        }
+        if (applied.has(id))
+            continue;
+        applied.add(id);
+        if (!migration) {
+            problems.push({
+                rule: 'missing-migration',
+                message: `${row.name} is recorded as applied but its file is gone from the folder`,
+                help: 'restore the file (it is part of the schema\'s history), or delete its history row if the migration was reverted by hand',
+            });
+            continue;
+        }
+        plan.applied.push({ migration, row });
+        if (!plan.lastApplied || (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(migration.version, plan.lastApplied) > 0)
+            plan.lastApplied = migration.version;
+        if (!row.checksum)
+            plan.unverified.push({ migration, row });
+        else if (row.checksum !== migration.checksum) {
+            if (accept.has(id)) {
+                acceptedSeen.add(id);
+                plan.accepted.push({ migration, row });
+            }
+            else {
+                problems.push({
+                    rule: 'checksum-drift',
+                    message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${migration.checksum.slice(0, 19)}…); the database does not contain the edit`,
+                    file: migration.up.file,
+                    help: `revert the edit and put the change in a new migration; if the edit changes nothing in the database (a comment, formatting), accept it with accept-edited: ${migration.version.text}`,
+                });
+            }
+        }
+    }
+    for (const v of accept) {
+        if (!acceptedSeen.has(v)) {
+            problems.push({
+                rule: 'stale-override',
+                message: `accept-edited names ${v}, but ${applied.has(v) ? 'its file matches the recorded checksum' : 'no applied migration has that version'}`,
+                help: 'remove it from accept-edited: there is nothing to accept',
+            });
+        }
+    }
+    if (opts.resolveDirty && !plan.resolved) {
+        problems.push({
+            rule: 'stale-override',
+            message: `resolve-dirty names ${opts.resolveDirty.version}, but no dirty migration has that version`,
+            help: 'remove resolve-dirty',
+        });
+    }
+    let notRun = migrations.filter((m) => !applied.has((0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version)));
+    if (opts.baseline) {
+        const base = idOf(opts.baseline);
+        const baseVersion = migrations.find((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version) === base)?.version;
+        if (rows.length) {
+            problems.push({ rule: 'stale-override', message: `baseline is set but the history already has ${rows.length} row(s)`, help: 'remove baseline: it is only for a database that has schema but no history' });
+        }
+        else if (!baseVersion) {
+            problems.push({ rule: 'stale-override', message: `baseline ${opts.baseline} matches no migration in the folder`, help: 'set baseline to the version of the last migration the database already contains' });
+        }
+        else {
+            plan.baseline = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) <= 0);
+            notRun = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) > 0);
+            plan.lastApplied = baseVersion;
+        }
+    }
+    plan.pending = notRun;
+    if (plan.resolved?.as === 'applied' && plan.resolved.migration) {
+        plan.pending = plan.pending.filter((m) => m !== plan.resolved.migration);
+    }
+    if (plan.lastApplied) {
+        plan.outOfOrder = plan.pending.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, plan.lastApplied) < 0);
+        if (!opts.allowOutOfOrder) {
+            for (const m of plan.outOfOrder) {
+                problems.push({
+                    rule: 'out-of-order',
+                    message: `${m.up.file} is pending but older than ${plan.lastApplied.text}, the newest applied migration`,
+                    file: m.up.file,
+                    help: 'give it a version after the newest applied one (rename the file), or set allow-out-of-order: true if running it out of order is safe',
+                });
+            }
+        }
+    }
+    return plan;
+}
+/**
+ * Identifies exactly what an apply would do: the target, the newest applied version and the ordered pending
+ * migrations with their checksums. An approved plan hash pins the apply to this.
+ */
+function planHash(target, historyTable, plan) {
+    const body = JSON.stringify({
+        target,
+        historyTable,
+        lastApplied: plan.lastApplied?.text ?? null,
+        pending: plan.pending.map((m) => [m.version.text, m.checksum]),
+    });
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 1137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ splitSections)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const UP_MARK = /^\s*--\s*migrate:up\b(.*)$/i;
+const DOWN_MARK = /^\s*--\s*migrate:down\b(.*)$/i;
+const NO_TX = /^\s*--\s*migrate:no-transaction\s*$/i;
+const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
+const TX_FALSE = /\btransaction:\s*false\b/i;
+/**
+ * Splits one file into its up and down scripts. Two conventions are understood:
+ * `-- migrate:up` … `-- migrate:down` … sections (dbmate's), and `-- ROLLBACK: <sql>` comment lines (the
+ * numbered-file runbook's), whose SQL together forms the down script. Directives: `-- migrate:no-transaction`,
+ * or dbmate's `transaction:false` on a section marker.
+ */
+function splitSections(file, text) {
+    const lines = text.split('\n');
+    let upAt = -1;
+    let downAt = -1;
+    let noTransaction = false;
+    const rollback = [];
+    lines.forEach((line, i) => {
+        const up = UP_MARK.exec(line);
+        const down = DOWN_MARK.exec(line);
+        if (up) {
+            if (upAt >= 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:up' marker; keep exactly one`]);
+            upAt = i;
+            noTransaction ||= TX_FALSE.test(up[1]);
+        }
+        else if (down) {
+            if (downAt >= 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:down' marker; keep exactly one`]);
+            downAt = i;
+            noTransaction ||= TX_FALSE.test(down[1]);
+        }
+        else if (NO_TX.test(line)) {
+            noTransaction = true;
+        }
+        else {
+            const rb = ROLLBACK_LINE.exec(line);
+            if (rb && rb[1].trim())
+                rollback.push({ line: i + 1, sql: rb[1].replace(/\r$/, '') });
+        }
+    });
+    if (downAt >= 0 && (upAt < 0 || upAt > downAt)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            `${file}:${downAt + 1}: '-- migrate:down' needs a '-- migrate:up' marker before it; add '-- migrate:up' above the up script`,
+        ]);
+    }
+    if (upAt >= 0) {
+        const end = downAt >= 0 ? downAt : lines.length;
+        const up = { file, sql: lines.slice(upAt + 1, end).join('\n'), startLine: upAt + 2 };
+        const down = downAt >= 0 ? { file, sql: lines.slice(downAt + 1).join('\n'), startLine: downAt + 2 } : undefined;
+        return { up, down, noTransaction };
+    }
+    const up = { file, sql: text, startLine: 1 };
+    if (rollback.length === 0)
+        return { up, noTransaction };
+    // Each ROLLBACK line becomes its own line of the down script; earlier lines are padded so the down
+    // script's line numbers stay those of the file.
+    const first = rollback[0].line;
+    const downLines = [];
+    for (const r of rollback) {
+        while (first + downLines.length < r.line)
+            downLines.push('');
+        downLines.push(r.sql);
+    }
+    return { up, down: { file, sql: downLines.join('\n'), startLine: first }, noTransaction };
+}
+
+
+/***/ })
+
+};
