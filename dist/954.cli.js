@@ -188,7 +188,18 @@ async function safety_preflight(run) {
             help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
         });
     }
-    return !(config.preflight === 'strict' && sessions.length);
+    // The backup taken next waits for every table's ACCESS SHARE lock: a session holding ACCESS EXCLUSIVE on any
+    // table would hold it up until backup-lock-timeout.
+    const blockingBackup = config.backup && !run.ctx.throwaway ? await (0,preflight/* dumpBlockers */.uK)(run.client) : [];
+    for (const s of blockingBackup) {
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'blocking-session',
+            severity: config.preflight === 'strict' ? 'error' : 'warning',
+            message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ACCESS EXCLUSIVE on ${s.relation}: the backup taken before the migrations would wait behind it (up to backup-lock-timeout): ${s.query}`,
+            help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
+        });
+    }
+    return !(config.preflight === 'strict' && (sessions.length || blockingBackup.length));
 }
 /** A verified backup before anything is written; no backup, no apply (unless backup: false). */
 async function backupFirst(run) {

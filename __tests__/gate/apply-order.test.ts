@@ -99,6 +99,26 @@ describe('pre-flight', () => {
     }
   });
 
+  test('a session holding ACCESS EXCLUSIVE on any table would hold up the backup: reported, fatal with strict, nothing dumped or applied', async () => {
+    const dir = await deployed(base);
+    await db.query('CREATE TABLE unrelated (id int)');
+    addFile(dir, '002_email.sql', 'ALTER TABLE accounts ADD COLUMN email text;');
+    const other = new pg.Client({ connectionString: db.url });
+    await other.connect();
+    try {
+      await other.query('BEGIN; LOCK TABLE unrelated IN ACCESS EXCLUSIVE MODE');
+      const started = Date.now();
+      const strict = await run(dir, { preflight: 'strict' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(strict.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['blocking-session error']);
+      expect(strict.findings[0].message).toMatch(/holds ACCESS EXCLUSIVE on public\.unrelated: the backup taken before the migrations would wait behind it/);
+      expect(strict.backup).toBeUndefined();
+      expect(await versions()).toEqual(['001']);
+    } finally {
+      await other.end();
+    }
+  });
+
   test('an invalid index left by a failed CREATE INDEX CONCURRENTLY is dropped and built again', async () => {
     const dir = await deployed(base);
     await db.query("INSERT INTO accounts (name) VALUES ('a1')");
