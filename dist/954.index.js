@@ -190,7 +190,8 @@ async function safety_preflight(run) {
     }
     // The backup taken next waits for every table's ACCESS SHARE lock: a session holding ACCESS EXCLUSIVE on any
     // table would hold it up until backup-lock-timeout.
-    const blockingBackup = config.backup && !run.ctx.throwaway ? await (0,preflight/* dumpBlockers */.uK)(run.client) : [];
+    const reported = new Set(sessions.map((s) => s.pid));
+    const blockingBackup = config.backup && !run.ctx.throwaway ? (await (0,preflight/* dumpBlockers */.uK)(run.client)).filter((s) => !reported.has(s.pid)) : [];
     for (const s of blockingBackup) {
         (0,model_report/* addFinding */.Xd)(report, {
             rule: 'blocking-session',

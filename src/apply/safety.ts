@@ -62,7 +62,8 @@ export async function preflight(run: ProductionRun): Promise<boolean> {
   }
   // The backup taken next waits for every table's ACCESS SHARE lock: a session holding ACCESS EXCLUSIVE on any
   // table would hold it up until backup-lock-timeout.
-  const blockingBackup = config.backup && !run.ctx.throwaway ? await dumpBlockers(run.client) : [];
+  const reported = new Set(sessions.map((s) => s.pid));
+  const blockingBackup = config.backup && !run.ctx.throwaway ? (await dumpBlockers(run.client)).filter((s) => !reported.has(s.pid)) : [];
   for (const s of blockingBackup) {
     addFinding(report, {
       rule: 'blocking-session',
