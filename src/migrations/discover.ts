@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { checksum } from './checksum.js';
-import { matchFileName, matchFolderName } from './names.js';
+import { isGoMigration, matchFileName, matchFolderName } from './names.js';
 import { readMigrationFile } from './read-file.js';
 import { splitSections } from './sections.js';
 import type { Discovery, Layout, Migration, Script, Version } from '../model/migration.js';
@@ -59,15 +59,22 @@ export function discover(dir: string): Discovery {
     if (isDir) {
       const folder = matchFolderName(name);
       if (!folder) continue;
-      const up = join(name, 'up.sql');
-      if (!existsSync(join(dir, up))) {
-        problems.push(`${name}/: looks like a migration folder but has no up.sql; add up.sql (and down.sql) or rename the folder`);
-        continue;
+      const has = (file: string) => existsSync(join(dir, name, file));
+      if (has('migration.sql') && has('up.sql')) {
+        problems.push(`${name}/: has both migration.sql and up.sql; keep the one your tool runs`);
+      } else if (has('migration.sql')) {
+        // Prisma's and drizzle-kit's folders: one script, no down; drizzle's snapshot.json beside it stays unread.
+        add('folder-migration-sql', folder.version, folder.description, 'up', join(name, 'migration.sql'), name);
+      } else if (has('up.sql')) {
+        add('folder-per-migration', folder.version, folder.description, 'up', join(name, 'up.sql'), name);
+        if (has('down.sql')) add('folder-per-migration', folder.version, folder.description, 'down', join(name, 'down.sql'), name);
+      } else {
+        problems.push(`${name}/: looks like a migration folder but has no up.sql or migration.sql; add the script (and down.sql) or rename the folder`);
       }
-      add('folder-per-migration', folder.version, folder.description, 'up', up, name);
-      if (existsSync(join(dir, name, 'down.sql'))) {
-        add('folder-per-migration', folder.version, folder.description, 'down', join(name, 'down.sql'), name);
-      }
+      continue;
+    }
+    if (isGoMigration(name)) {
+      problems.push(`${name}: a goose Go migration, which this tool cannot run; rewrite it as ${name.replace(/\.go$/, '.sql')} or move it out of the folder`);
       continue;
     }
     if (!name.toLowerCase().endsWith('.sql')) continue;

@@ -13,6 +13,13 @@ const SINGLE = new RegExp(String.raw`^${VERSION}(?:_(.+))?\.sql$`);
 const UP_DOWN = new RegExp(String.raw`^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
+// goose's Go migrations sit beside its SQL ones under the same version scheme; goose skips _test.go files.
+const GO_MIGRATION = /^\d+_.+(?<!_test)\.go$/;
+
+/** True for a goose Go migration (`00002_backfill.go`): code only goose can run. */
+export function isGoMigration(name: string): boolean {
+  return GO_MIGRATION.test(name);
+}
 
 /** Classifies a `.sql` file name found at the top of the migrations folder. */
 export function matchFileName(name: string): NameMatch {

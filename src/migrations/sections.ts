@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Script } from '../model/migration.js';
+import { dbmateMarkers, gooseMarkers, type Marker } from './markers.js';
 
 export interface Sections {
   up: Script;
@@ -7,63 +8,75 @@ export interface Sections {
   noTransaction: boolean;
 }
 
-const UP_MARK = /^\s*--\s*migrate:up\b(.*)$/i;
-const DOWN_MARK = /^\s*--\s*migrate:down\b(.*)$/i;
-const NO_TX = /^\s*--\s*migrate:no-transaction\s*$/i;
 const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
-const TX_FALSE = /\btransaction:\s*false\b/i;
 
 /**
- * Splits one file into its up and down scripts. Two conventions are understood:
- * `-- migrate:up` … `-- migrate:down` … sections (dbmate's), and `-- ROLLBACK: <sql>` comment lines (the
- * numbered-file runbook's), whose SQL together forms the down script. Directives: `-- migrate:no-transaction`,
- * or dbmate's `transaction:false` on a section marker.
+ * Splits one file into its up and down scripts. Three conventions are understood: dbmate's `-- migrate:up` …
+ * `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
+ * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
+ * line it starts at, so statements are reported at their lines in the file.
  */
 export function splitSections(file: string, text: string): Sections {
   const lines = text.split('\n');
-  let upAt = -1;
-  let downAt = -1;
-  let noTransaction = false;
-  const rollback: { line: number; sql: string }[] = [];
-  lines.forEach((line, i) => {
-    const up = UP_MARK.exec(line);
-    const down = DOWN_MARK.exec(line);
-    if (up) {
-      if (upAt >= 0) throw new InputError([`${file}:${i + 1}: a second '-- migrate:up' marker; keep exactly one`]);
-      upAt = i;
-      noTransaction ||= TX_FALSE.test(up[1]);
-    } else if (down) {
-      if (downAt >= 0) throw new InputError([`${file}:${i + 1}: a second '-- migrate:down' marker; keep exactly one`]);
-      downAt = i;
-      noTransaction ||= TX_FALSE.test(down[1]);
-    } else if (NO_TX.test(line)) {
-      noTransaction = true;
-    } else {
-      const rb = ROLLBACK_LINE.exec(line);
-      if (rb && rb[1].trim()) rollback.push({ line: i + 1, sql: rb[1].replace(/\r$/, '') });
-    }
-  });
-
-  if (downAt >= 0 && (upAt < 0 || upAt > downAt)) {
+  const dbmate = dbmateMarkers(lines);
+  const goose = gooseMarkers(file, lines);
+  if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
+    throw new InputError([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
+  }
+  const markers = [...dbmate, ...goose];
+  const noTransaction = markers.some((m) => m.noTransaction);
+  const up = only(file, markers, 'up');
+  const down = only(file, markers, 'down');
+  if (down && (!up || up.line > down.line)) {
+    const { convention } = down;
     throw new InputError([
-      `${file}:${downAt + 1}: '-- migrate:down' needs a '-- migrate:up' marker before it; add '-- migrate:up' above the up script`,
+      `${file}:${down.line}: '${convention.down}' needs a '${convention.up}' marker before it; add '${convention.up}' above the up script`,
     ]);
   }
-  if (upAt >= 0) {
-    const end = downAt >= 0 ? downAt : lines.length;
-    const up = { file, sql: lines.slice(upAt + 1, end).join('\n'), startLine: upAt + 2 };
-    const down = downAt >= 0 ? { file, sql: lines.slice(downAt + 1).join('\n'), startLine: downAt + 2 } : undefined;
-    return { up, down, noTransaction };
+  if (up) {
+    refuseSqlAbove(file, lines, up);
+    const end = down ? down.line - 1 : lines.length;
+    return {
+      up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: up.line + 1 },
+      down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: down.line + 1 },
+      noTransaction,
+    };
   }
-  const up = { file, sql: text, startLine: 1 };
-  if (rollback.length === 0) return { up, noTransaction };
-  // Each ROLLBACK line becomes its own line of the down script; earlier lines are padded so the down
-  // script's line numbers stay those of the file.
+  return { up: { file, sql: text, startLine: 1 }, down: rollbackScript(file, lines), noTransaction };
+}
+
+/** The one marker opening a section, refusing a second. */
+function only(file: string, markers: Marker[], section: 'up' | 'down'): Marker | undefined {
+  const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
+  if (found.length > 1) {
+    throw new InputError([`${file}:${found[1].line}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+  }
+  return found[0];
+}
+
+/** Statements above the up marker would never run; dbmate and goose both refuse them, and so do we. */
+function refuseSqlAbove(file: string, lines: string[], up: Marker): void {
+  const stray = lines.slice(0, up.line - 1).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'));
+  if (stray >= 0) {
+    throw new InputError([`${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`]);
+  }
+}
+
+/**
+ * The `-- ROLLBACK:` lines as a down script. Each becomes its own line of the script; earlier lines are padded so
+ * the down script's line numbers stay those of the file.
+ */
+function rollbackScript(file: string, lines: string[]): Script | undefined {
+  const rollback = lines.flatMap((line, i) => {
+    const rb = ROLLBACK_LINE.exec(line);
+    return rb && rb[1].trim() ? [{ line: i + 1, sql: rb[1].replace(/\r$/, '') }] : [];
+  });
+  if (rollback.length === 0) return undefined;
   const first = rollback[0].line;
   const downLines: string[] = [];
   for (const r of rollback) {
     while (first + downLines.length < r.line) downLines.push('');
     downLines.push(r.sql);
   }
-  return { up, down: { file, sql: downLines.join('\n'), startLine: first }, noTransaction };
+  return { file, sql: downLines.join('\n'), startLine: first };
 }

@@ -1,5 +1,8 @@
-/** The layouts a migrations folder can follow; one folder uses exactly one. */
-export type Layout = 'single-file' | 'flyway' | 'up-down-files' | 'folder-per-migration';
+/**
+ * The layouts a migrations folder can follow; one folder uses exactly one. `folder-migration-sql` is Prisma's and
+ * drizzle-kit's folder per migration holding one `migration.sql`.
+ */
+export type Layout = 'single-file' | 'flyway' | 'up-down-files' | 'folder-per-migration' | 'folder-migration-sql';
 
 /** A version as written in a name, plus the numeric key that orders it. */
 export interface Version {
@@ -30,7 +33,10 @@ export interface Migration {
   down?: Script;
   /** `sha256:<hex>` of the up script with line endings normalised to LF. */
   checksum: string;
-  /** True when the file asks to run outside a transaction (`-- migrate:no-transaction`). */
+  /**
+   * True when the file asks to run outside a transaction: `-- migrate:no-transaction`, dbmate's `transaction:false`
+   * or goose's `-- +goose NO TRANSACTION`.
+   */
   noTransactionDirective: boolean;
 }
 
