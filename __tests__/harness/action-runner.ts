@@ -30,16 +30,20 @@ export function parseOutputFile(text: string): Record<string, string> {
  * Runs the bundled action as the runner does: inputs as INPUT_<NAME> variables (upper-case, hyphens kept),
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, RUNNER_TEMP, the workspace as working directory.
  */
-export async function runAction(inputs: Record<string, string>, opts: { workspace?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
+export async function runAction(inputs: Record<string, string>, opts: { workspace?: string; env?: Record<string, string>; node?: string } = {}): Promise<ActionRun> {
   const entry = join(process.cwd(), 'dist', 'index.js');
   if (!existsSync(entry)) throw new Error('dist/index.js is missing: run npm run build first');
   const { env, runnerTemp, outputFile, summaryFile } = runnerEnv(inputs, opts);
-  const child = spawn(process.execPath, [entry], { cwd: opts.workspace ?? process.cwd(), env });
+  // opts.node: another Node.js binary to start the bundle with (the runtime action.yml names); default this one.
+  const child = spawn(opts.node ?? process.execPath, [entry], { cwd: opts.workspace ?? process.cwd(), env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? -1));
+  });
   return {
     code,
     stdout,
