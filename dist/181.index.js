@@ -1,5 +1,5 @@
 export const id = 181;
-export const ids = [181];
+export const ids = [181,816];
 export const modules = {
 
 /***/ 80816:

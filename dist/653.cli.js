@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5355);
 /* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3346);
 /* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1557);
-/* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1137);
+/* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(984);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5235);
 /* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1382);
 
@@ -479,8 +479,8 @@ function readMigrationFile(root, path, shown) {
     }
 }
 
-// EXTERNAL MODULE: ./src/migrations/sections.ts
-var migrations_sections = __webpack_require__(1137);
+// EXTERNAL MODULE: ./src/migrations/sections.ts + 1 modules
+var migrations_sections = __webpack_require__(984);
 // EXTERNAL MODULE: ./src/migrations/version.ts
 var migrations_version = __webpack_require__(233);
 ;// CONCATENATED MODULE: ./src/migrations/discover.ts
@@ -533,15 +533,26 @@ function discover(dir) {
             const folder = (0,names/* matchFolderName */.PP)(name);
             if (!folder)
                 continue;
-            const up = (0,external_node_path_.join)(name, 'up.sql');
-            if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, up))) {
-                problems.push(`${name}/: looks like a migration folder but has no up.sql; add up.sql (and down.sql) or rename the folder`);
-                continue;
+            const has = (file) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, file));
+            if (has('migration.sql') && has('up.sql')) {
+                problems.push(`${name}/: has both migration.sql and up.sql; keep the one your tool runs`);
             }
-            add('folder-per-migration', folder.version, folder.description, 'up', up, name);
-            if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, 'down.sql'))) {
-                add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
+            else if (has('migration.sql')) {
+                // Prisma's and drizzle-kit's folders: one script, no down; drizzle's snapshot.json beside it stays unread.
+                add('folder-migration-sql', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'migration.sql'), name);
             }
+            else if (has('up.sql')) {
+                add('folder-per-migration', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'up.sql'), name);
+                if (has('down.sql'))
+                    add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
+            }
+            else {
+                problems.push(`${name}/: looks like a migration folder but has no up.sql or migration.sql; add the script (and down.sql) or rename the folder`);
+            }
+            continue;
+        }
+        if ((0,names/* isGoMigration */.j1)(name)) {
+            problems.push(`${name}: a goose Go migration, which this tool cannot run; rewrite it as ${name.replace(/\.go$/, '.sql')} or move it out of the folder`);
             continue;
         }
         if (!name.toLowerCase().endsWith('.sql'))
@@ -625,6 +636,7 @@ function load(root, dir, e, problems) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PP: () => (/* binding */ matchFolderName),
 /* harmony export */   XS: () => (/* binding */ matchFileName),
+/* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
@@ -635,6 +647,12 @@ const SINGLE = new RegExp(String.raw `^${VERSION}(?:_(.+))?\.sql$`);
 const UP_DOWN = new RegExp(String.raw `^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
+// goose's Go migrations sit beside its SQL ones under the same version scheme; goose skips _test.go files.
+const GO_MIGRATION = /^\d+_.+(?<!_test)\.go$/;
+/** True for a goose Go migration (`00002_backfill.go`): code only goose can run. */
+function isGoMigration(name) {
+    return GO_MIGRATION.test(name);
+}
 /** Classifies a `.sql` file name found at the top of the migrations folder. */
 function matchFileName(name) {
     if (/^R__.+\.sql$/.test(name)) {
@@ -696,71 +714,156 @@ function versionFromName(name) {
 
 /***/ }),
 
-/***/ 1137:
+/***/ 984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ splitSections)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
-const UP_MARK = /^\s*--\s*migrate:up\b(.*)$/i;
-const DOWN_MARK = /^\s*--\s*migrate:down\b(.*)$/i;
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ splitSections)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/migrations/markers.ts
+
+const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };
+const GOOSE = { up: '-- +goose Up', down: '-- +goose Down' };
+const DBMATE_SECTION = /^\s*--\s*migrate:(up|down)\b(.*)$/i;
 const NO_TX = /^\s*--\s*migrate:no-transaction\s*$/i;
-const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
 const TX_FALSE = /\btransaction:\s*false\b/i;
 /**
- * Splits one file into its up and down scripts. Two conventions are understood:
- * `-- migrate:up` … `-- migrate:down` … sections (dbmate's), and `-- ROLLBACK: <sql>` comment lines (the
- * numbered-file runbook's), whose SQL together forms the down script. Directives: `-- migrate:no-transaction`,
- * or dbmate's `transaction:false` on a section marker.
+ * dbmate's `-- migrate:up` / `-- migrate:down` markers (`transaction:false` on either runs the file outside a
+ * transaction), and our own `-- migrate:no-transaction`, which any file may carry.
+ */
+function dbmateMarkers(lines) {
+    return lines.flatMap((text, i) => {
+        const m = DBMATE_SECTION.exec(text);
+        if (m)
+            return [{ line: i + 1, convention: DBMATE, section: m[1].toLowerCase(), noTransaction: TX_FALSE.test(m[2]) }];
+        return NO_TX.test(text) ? [{ line: i + 1, convention: DBMATE, noTransaction: true }] : [];
+    });
+}
+// goose reads any `--` comment naming `+goose` as an annotation; ours must start with it, so that a comment
+// which merely mentions goose in a file of another tool is left alone.
+const GOOSE_ANNOTATION = /^\s*--\s*\+goose\b(.*)$/i;
+/**
+ * goose's annotations (pressly/goose internal/sqlparser/parser.go): `Up` and `Down` open the sections,
+ * `NO TRANSACTION` runs both outside a transaction, and `StatementBegin` … `StatementEnd` group the lines of one
+ * statement for goose's semicolon splitter. Our PostgreSQL parser finds statement bounds itself, so those two
+ * stay in the script as the comments they are, at their lines. Refused, as goose refuses them: an unknown
+ * annotation (a misspelt NO TRANSACTION would otherwise run in a transaction) and StatementBegin/End that do not
+ * pair up inside a section; and `ENVSUB ON`, since we run the SQL as written.
+ */
+function gooseMarkers(file, lines) {
+    const markers = [];
+    let open;
+    const refuse = (line, problem) => new errors/* InputError */.dz([`${file}:${line}: ${problem}`]);
+    lines.forEach((text, i) => {
+        const m = GOOSE_ANNOTATION.exec(text);
+        if (!m)
+            return;
+        const line = i + 1;
+        const annotation = m[1].trim().replace(/\s+/g, ' ').toUpperCase();
+        switch (annotation) {
+            case 'UP':
+            case 'DOWN':
+                if (open)
+                    throw refuse(line, `'-- +goose ${m[1].trim()}' inside the StatementBegin of line ${open}; add '-- +goose StatementEnd' above it`);
+                markers.push({ line, convention: GOOSE, section: annotation === 'UP' ? 'up' : 'down', noTransaction: false });
+                return;
+            case 'NO TRANSACTION':
+                markers.push({ line, convention: GOOSE, noTransaction: true });
+                return;
+            case 'STATEMENTBEGIN':
+                if (open)
+                    throw refuse(line, `a second '-- +goose StatementBegin' while the one of line ${open} is open; add '-- +goose StatementEnd' between them`);
+                if (!markers.some((x) => x.section))
+                    throw refuse(line, `'-- +goose StatementBegin' above '-- +goose Up'; move it into a section`);
+                open = line;
+                return;
+            case 'STATEMENTEND':
+                if (!open)
+                    throw refuse(line, `'-- +goose StatementEnd' without a StatementBegin; add '-- +goose StatementBegin' above the statement or remove it`);
+                open = undefined;
+                return;
+            case 'ENVSUB OFF':
+                return;
+            case 'ENVSUB ON':
+                throw refuse(line, `'-- +goose ENVSUB ON' substitutes environment variables into the SQL, which this tool does not do; write the values into the file and remove the annotation`);
+            default:
+                throw refuse(line, `'${text.trim()}' is not a goose annotation (Up, Down, StatementBegin, StatementEnd, NO TRANSACTION); correct or remove it`);
+        }
+    });
+    if (open)
+        throw refuse(open, `'-- +goose StatementBegin' without a StatementEnd; add '-- +goose StatementEnd' after the statement`);
+    return markers;
+}
+
+;// CONCATENATED MODULE: ./src/migrations/sections.ts
+
+
+const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
+/**
+ * Splits one file into its up and down scripts. Three conventions are understood: dbmate's `-- migrate:up` …
+ * `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
+ * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
+ * line it starts at, so statements are reported at their lines in the file.
  */
 function splitSections(file, text) {
     const lines = text.split('\n');
-    let upAt = -1;
-    let downAt = -1;
-    let noTransaction = false;
-    const rollback = [];
-    lines.forEach((line, i) => {
-        const up = UP_MARK.exec(line);
-        const down = DOWN_MARK.exec(line);
-        if (up) {
-            if (upAt >= 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:up' marker; keep exactly one`]);
-            upAt = i;
-            noTransaction ||= TX_FALSE.test(up[1]);
-        }
-        else if (down) {
-            if (downAt >= 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:down' marker; keep exactly one`]);
-            downAt = i;
-            noTransaction ||= TX_FALSE.test(down[1]);
-        }
-        else if (NO_TX.test(line)) {
-            noTransaction = true;
-        }
-        else {
-            const rb = ROLLBACK_LINE.exec(line);
-            if (rb && rb[1].trim())
-                rollback.push({ line: i + 1, sql: rb[1].replace(/\r$/, '') });
-        }
-    });
-    if (downAt >= 0 && (upAt < 0 || upAt > downAt)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
-            `${file}:${downAt + 1}: '-- migrate:down' needs a '-- migrate:up' marker before it; add '-- migrate:up' above the up script`,
+    const dbmate = dbmateMarkers(lines);
+    const goose = gooseMarkers(file, lines);
+    if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
+        throw new errors/* InputError */.dz([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
+    }
+    const markers = [...dbmate, ...goose];
+    const noTransaction = markers.some((m) => m.noTransaction);
+    const up = only(file, markers, 'up');
+    const down = only(file, markers, 'down');
+    if (down && (!up || up.line > down.line)) {
+        const { convention } = down;
+        throw new errors/* InputError */.dz([
+            `${file}:${down.line}: '${convention.down}' needs a '${convention.up}' marker before it; add '${convention.up}' above the up script`,
         ]);
     }
-    if (upAt >= 0) {
-        const end = downAt >= 0 ? downAt : lines.length;
-        const up = { file, sql: lines.slice(upAt + 1, end).join('\n'), startLine: upAt + 2 };
-        const down = downAt >= 0 ? { file, sql: lines.slice(downAt + 1).join('\n'), startLine: downAt + 2 } : undefined;
-        return { up, down, noTransaction };
+    if (up) {
+        refuseSqlAbove(file, lines, up);
+        const end = down ? down.line - 1 : lines.length;
+        return {
+            up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: up.line + 1 },
+            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: down.line + 1 },
+            noTransaction,
+        };
     }
-    const up = { file, sql: text, startLine: 1 };
+    return { up: { file, sql: text, startLine: 1 }, down: rollbackScript(file, lines), noTransaction };
+}
+/** The one marker opening a section, refusing a second. */
+function only(file, markers, section) {
+    const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
+    if (found.length > 1) {
+        throw new errors/* InputError */.dz([`${file}:${found[1].line}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+    }
+    return found[0];
+}
+/** Statements above the up marker would never run; dbmate and goose both refuse them, and so do we. */
+function refuseSqlAbove(file, lines, up) {
+    const stray = lines.slice(0, up.line - 1).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'));
+    if (stray >= 0) {
+        throw new errors/* InputError */.dz([`${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`]);
+    }
+}
+/**
+ * The `-- ROLLBACK:` lines as a down script. Each becomes its own line of the script; earlier lines are padded so
+ * the down script's line numbers stay those of the file.
+ */
+function rollbackScript(file, lines) {
+    const rollback = lines.flatMap((line, i) => {
+        const rb = ROLLBACK_LINE.exec(line);
+        return rb && rb[1].trim() ? [{ line: i + 1, sql: rb[1].replace(/\r$/, '') }] : [];
+    });
     if (rollback.length === 0)
-        return { up, noTransaction };
-    // Each ROLLBACK line becomes its own line of the down script; earlier lines are padded so the down
-    // script's line numbers stay those of the file.
+        return undefined;
     const first = rollback[0].line;
     const downLines = [];
     for (const r of rollback) {
@@ -768,7 +871,7 @@ function splitSections(file, text) {
             downLines.push('');
         downLines.push(r.sql);
     }
-    return { up, down: { file, sql: downLines.join('\n'), startLine: first }, noTransaction };
+    return { file, sql: downLines.join('\n'), startLine: first };
 }
 
 

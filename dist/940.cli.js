@@ -37,13 +37,15 @@ export const modules = {
 
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
-const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .mc['backup-lock-timeout'], 'timeout');
+const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
 const describeSession = (s) => `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`;
 const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
 /** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
 function runTool(tool, args, env) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
+        // not kill pg_dump under it.
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
         let out = '';
         let err = '';
         child.stdout.on('data', (d) => {
@@ -393,6 +395,7 @@ async function dockerTool(name, major, dir) {
 /* harmony export */   J8: () => (/* binding */ markClean),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   SA: () => (/* binding */ setChecksum),
+/* harmony export */   XW: () => (/* binding */ OWN_WRITES_SQL),
 /* harmony export */   aR: () => (/* binding */ deleteRow),
 /* harmony export */   jH: () => (/* binding */ recordInTransaction),
 /* harmony export */   r0: () => (/* binding */ ensureHistoryTable)
@@ -536,6 +539,16 @@ function recordInTransaction(client, table, migration, appliedBy, timeouts) {
         `INSERT INTO ${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteTable */ .Z8)(table)} ${INSERT_COLUMNS} VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::int, ${lit(appliedBy)}, false)`,
     ];
 }
+/**
+ * Run first and last in a migration's transaction (last after its history row): the rows inserted, updated and
+ * deleted per table so far, subtransactions included (savepoints, PL/pgSQL EXCEPTION blocks, rolled back or not),
+ * as the cumulative statistics will count them once it commits. The counts include the session's earlier
+ * transactions whose counts it has not sent to the statistics yet: the transaction's own are the difference.
+ * Temporary tables are left out. Keyed as tableWriteCounts keys them, so that on-failure: restore can tell this
+ * run's writes from others'.
+ */
+const OWN_WRITES_SQL = `SELECT pg_catalog.format('%I.%I', schemaname, relname) AS t, (n_tup_ins + n_tup_upd + n_tup_del)::int8::text AS n
+  FROM pg_catalog.pg_stat_xact_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 AND schemaname NOT LIKE 'pg\\_temp%'`;
 /** Marks a dirty row clean once its non-transactional migration finished. */
 async function markClean(client, table, id, executionMs) {
     await client.query(`UPDATE ${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteTable */ .Z8)(table)} SET dirty = false, execution_ms = $1, applied_at = now() WHERE id = $2`, [executionMs, id]);
@@ -794,6 +807,7 @@ async function transactionsSince(client, since, ours = new Set()) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PP: () => (/* binding */ matchFolderName),
 /* harmony export */   XS: () => (/* binding */ matchFileName),
+/* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
@@ -804,6 +818,12 @@ const SINGLE = new RegExp(String.raw `^${VERSION}(?:_(.+))?\.sql$`);
 const UP_DOWN = new RegExp(String.raw `^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
+// goose's Go migrations sit beside its SQL ones under the same version scheme; goose skips _test.go files.
+const GO_MIGRATION = /^\d+_.+(?<!_test)\.go$/;
+/** True for a goose Go migration (`00002_backfill.go`): code only goose can run. */
+function isGoMigration(name) {
+    return GO_MIGRATION.test(name);
+}
 /** Classifies a `.sql` file name found at the top of the migrations folder. */
 function matchFileName(name) {
     if (/^R__.+\.sql$/.test(name)) {

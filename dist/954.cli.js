@@ -278,8 +278,8 @@ async function postBackup(run) {
 }
 /**
  * After a failure: with on-failure: restore, the pre-apply backup is restored and the objects this run created
- * are dropped, unless others wrote since the backup was taken (restore-discards-writes allows it); the report
- * names the backup either way.
+ * are dropped, unless a table of the database shows writes since the backup beyond those this run's
+ * transactions counted as their own (restore-discards-writes allows it); the report names the backup either way.
  */
 async function onFailure(run) {
     const { config, report } = run;
@@ -324,9 +324,12 @@ async function restoreAfterFailure(run, dump) {
     const metadata = (0,backup_metadata/* readMetadata */._6)(dump);
     const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set();
     const ran = await started(run);
+    // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
+    const failed = run.analysed[run.report.applied.length];
     const untraced = [
         ...(run.untraced ?? []),
-        ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, and the transactions it ran itself leave no trace`),
+        ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`),
+        ...(failed?.exec.mode === 'transaction' && ran.includes(failed) ? [`${failed.migration.name} failed and rolled back, and the statistics count the rows it wrote before failing`] : []),
     ];
     const isOurs = await ownObjects(run, ran, ours);
     const before = run.objectsBefore ?? new Set();
@@ -336,7 +339,7 @@ async function restoreAfterFailure(run, dump) {
         await (0,restore_backup/* restoreBackup */.d)(run.ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
             beforeRestore: async (m) => {
-                verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, untraced });
+                verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
                 if (verdict.refusals.length)
                     throw new restore_guard/* RestoreRefused */.HQ(verdict);
                 // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
@@ -490,6 +493,8 @@ async function runEach(run, session) {
         const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
         try {
             const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
+            for (const [table, rows] of Object.entries(r.writes))
+                run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
             report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
             ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
         }
@@ -600,7 +605,7 @@ async function withApplyRun(config, ctx, steps) {
             (0,context/* listPending */._g)(report, plan, analysed);
             (0,context/* reportPlanProblems */.kr)(report, plan.problems);
             (0,context/* reportAnalysisErrors */.S9)(report, errors);
-            await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report });
+            await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map() });
             return report;
         });
     });
@@ -669,227 +674,10 @@ function productionApply(config, ctx) {
         ]);
         if (!run.report.ok)
             await inOrder(run, [['on-failure', async (r) => (await onFailure(r), true)]]);
+        // A cancelled run does no restore, but still says where its backup is.
+        if (run.report.cancelled && run.report.backup)
+            run.report.notes.push(`the pre-apply backup is ${run.report.backup.path}: ${run.report.backup.restore}`);
     });
-}
-
-
-/***/ }),
-
-/***/ 2079:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ dumpIn),
-/* harmony export */   d: () => (/* binding */ restoreBackup)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3998);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(179);
-
-
-
-
-
-
-
-
-
-/**
- * The dump of a downloaded artifact: the one .dump file with its metadata, decrypted first when the artifact
- * holds it encrypted (.dump.age).
- */
-async function dumpIn(dir, identity) {
-    const files = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
-    const plain = files.filter((f) => f.endsWith('.dump'));
-    const sealed = files.filter((f) => f.endsWith('.dump.age'));
-    if (plain.length + sealed.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
-    if (plain.length)
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, plain[0]);
-    const dump = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0].replace(/\.age$/, ''));
-    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
-    if (m.encryption?.sha256 !== actual)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
-    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_6__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
-    return dump;
-}
-/**
- * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
- * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
- * recreates the dump's objects in one transaction. Returns the metadata.
- */
-async function restoreBackup(url, dump, pgDumpPath, o = {}) {
-    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)(dump);
-    if (actual !== metadata.sha256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
-    }
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
-    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
-    await o.beforeRestore?.(metadata);
-    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
-    return metadata;
-}
-
-
-/***/ }),
-
-/***/ 740:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Di: () => (/* binding */ checkRestore),
-/* harmony export */   HQ: () => (/* binding */ RestoreRefused)
-/* harmony export */ });
-/* unused harmony export STATISTICS_SETTLE_MS */
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3966);
-/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2490);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5767);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(233);
-
-
-
-
-
-
-/** A refusal, thrown from beforeRestore so that pg_restore never starts: nothing was restored. */
-class RestoreRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq {
-    verdict;
-    name = 'RestoreRefused';
-    constructor(verdict) {
-        super(verdict.refusals);
-        this.verdict = verdict;
-    }
-}
-/** host:port/database from the metadata's `database`: the database's name is its last part. */
-const nameOf = (m) => m.databaseName ?? m.database.split('/').pop() ?? m.database;
-/** How the target differs from the backup's database; empty when it is the same one (as far as can be told). */
-async function identityDifferences(client, m, target) {
-    if (m.systemIdentifier && target.systemIdentifier && m.systemIdentifier !== target.systemIdentifier) {
-        return [`it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`];
-    }
-    const differences = [];
-    if (target.name !== nameOf(m))
-        differences.push(`it is database ${target.name}, the backup is of ${nameOf(m)}`);
-    else if (m.databaseOid !== undefined && m.databaseOid !== target.oid)
-        differences.push(`its oid is ${target.oid}, the backup's database had ${m.databaseOid}: it was dropped and created again, or lives on another server`);
-    if (m.snapshot && BigInt((await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .currentSnapshot */ .eL)(client)).xmax) < BigInt(m.snapshot.xmax)) {
-        differences.push(`its server's transaction counter is behind the backup's: another server, or a copy from before the backup`);
-    }
-    return differences;
-}
-/** No user object and no history table: nothing a restore could replace. */
-async function isEmpty(client, rows) {
-    return rows === undefined && (await (0,_db_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .userObjects */ .Sv)(client)).length === 0;
-}
-/** Migrations the target recorded after the backup: a newer version than the backup's newest, or applied after it. */
-function appliedSince(m, rows) {
-    const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionText */ .bw)(m.lastApplied.version);
-    const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
-    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt > takenAt));
-}
-/**
- * How long the statistics get to show writes the transaction counts found: a session that reported less than a
- * second ago holds its counts back up to 10 s while it idles (PostgreSQL 15+; older servers may hold them longer).
- */
-const STATISTICS_SETTLE_MS = 12_000;
-/** The tables written since `before`; with `patient`, waiting for the statistics while they show none. */
-async function tablesWrittenSince(client, before, leaveOut, patient) {
-    for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0);;) {
-        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tableWriteCounts */ .e)(client), leaveOut);
-        if (written.tables.length || written.reset || Date.now() >= deadline)
-            return written;
-        await new Promise((r) => setTimeout(r, 250));
-    }
-}
-/** "N transactions … ; tables …": what a restore would discard, from the transaction counts and the statistics. */
-async function writesSince(client, m, o, history, patient) {
-    if (!m.snapshot)
-        return 'the backup records no snapshot (it was taken by an older version of pg-migration-gate), so what was written since cannot be told';
-    const t = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.ours);
-    if (!t.uncounted && t.committed + t.running === 0)
-        return undefined;
-    const parts = [];
-    if (t.uncounted)
-        parts.push(t.uncounted);
-    if (t.committed)
-        parts.push(`${t.committed} transaction(s)${o.ours ? ' not this run’s' : ''} committed since the backup was taken`);
-    if (t.running)
-        parts.push(`${t.running} transaction(s) are running now and may yet commit`);
-    if (m.tableWrites) {
-        // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
-        // on its own: left out.
-        const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
-        // Running transactions report their writes only once they end: waiting is for committed ones.
-        const { tables, reset } = await tablesWrittenSince(client, m.tableWrites, leaveOut, patient && t.committed > 0);
-        if (tables.length) {
-            const shown = tables.slice(0, 10).map((w) => `${w.table} (${w.rows} row${w.rows === 1 ? '' : 's'})`);
-            parts.push(`tables written since, by the statistics (which count rolled-back writes${o.ours ? ' and this run’s own' : ''}): ${shown.join(', ')}${tables.length > 10 ? ` and ${tables.length - 10} more` : ''}`);
-        }
-        else if (reset)
-            parts.push('the statistics were reset since the backup, so the tables written cannot be named');
-        else if (t.committed)
-            parts.push(`no table of this database shows writes in the statistics${patient ? ` (after ${STATISTICS_SETTLE_MS / 1000} s)` : ''}: the transactions may belong to other databases of the server (transaction ids are server-wide), or wrote nothing a restore replaces (ANALYZE, temporary tables), or the statistics have not caught up yet`);
-    }
-    if (o.untraced?.length)
-        parts.push(`they may include this run’s own: ${o.untraced.join('; ')}`);
-    return parts.join('; ');
-}
-/**
- * Checks the target before a restore, on `client` (connected to it, outside any transaction). For the restore
- * command the target must be the backup's database (or empty), must not have recorded migrations since the
- * backup, and nobody may have committed anything since; on-failure checks only the last, leaving out our own.
- */
-async function checkRestore(client, m, o) {
-    const verdict = { refusals: [], notes: [], allowedBy: [] };
-    const allow = (allowed, input, refusal, note) => {
-        if (allowed) {
-            verdict.notes.push(`${input}: true — ${note}`);
-            verdict.allowedBy.push(input);
-        }
-        else
-            verdict.refusals.push(`${refusal}; set ${input}: true to restore anyway`);
-    };
-    const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
-    if (o.otherDatabase !== undefined) {
-        const target = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .databaseIdentity */ .Ct)(client);
-        const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
-        const differences = await identityDifferences(client, m, target);
-        if (differences.length) {
-            const what = `the target is not the database the backup was taken from (${m.database}): ${differences.join('; ')}`;
-            if (await isEmpty(client, rows))
-                verdict.notes.push(`${what}; it is empty, so nothing of it is replaced`);
-            else
-                allow(o.otherDatabase, 'restore-to-other-database', `${what}; restoring would replace its tables and its history with the backup's`, `${what}; its tables and history are replaced with the backup's`);
-            return verdict;
-        }
-        if (!m.databaseOid)
-            verdict.notes.push(`the backup's metadata predates database oids: the target was matched by its name, ${target.name}`);
-        const since = rows ? appliedSince(m, rows) : [];
-        if (since.length) {
-            const names = since.map((r) => r.name);
-            const moved = `the target has moved on since the backup: ${names.length} migration(s) recorded after it (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}; the backup's newest is ${m.lastApplied?.name ?? 'none'})`;
-            allow(o.discardWrites, 'restore-discards-writes', `${moved}; restoring takes them back out, with everything written since`, `${moved}; they are taken back out`);
-        }
-    }
-    // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
-    const lost = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
-    if (lost)
-        allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
-    else
-        verdict.notes.push(`no transaction${o.ours ? ' but this run’s' : ''} committed on the server since the backup was taken`);
-    return verdict;
 }
 
 
@@ -1196,117 +984,6 @@ function lockFence(key, pid) {
 
 /***/ }),
 
-/***/ 2490:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sv: () => (/* binding */ userObjects),
-/* harmony export */   en: () => (/* binding */ dependingOnOlder),
-/* harmony export */   gQ: () => (/* binding */ dropCreatedSince),
-/* harmony export */   tq: () => (/* binding */ objectText)
-/* harmony export */ });
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2562);
-
-/**
- * The user objects of a database: tables, views, materialized views, sequences not owned by a column, types,
- * functions and schemas; not what belongs to an extension, nor what is part of another object.
- */
-const OBJECTS = `
-  SELECT 'relation' AS kind, n.nspname AS schema, c.relname AS name, c.xmin::text AS xmin, 'pg_class'::regclass::oid AS classid, c.oid,
-         format('DROP %s IF EXISTS %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname) AS drop
-    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition
-     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
-     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
-  UNION ALL
-  SELECT 'type', n.nspname, t.typname, t.xmin::text, 'pg_type'::regclass::oid, t.oid, format('DROP TYPE IF EXISTS %I.%I', n.nspname, t.typname)
-    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-   WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
-     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype IN ('e', 'i'))
-     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
-  UNION ALL
-  SELECT 'function', n.nspname, p.proname, p.xmin::text, 'pg_proc'::regclass::oid, p.oid,
-         format('DROP %s IF EXISTS %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
-    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-   WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype IN ('e', 'i'))
-     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
-  UNION ALL
-  SELECT 'schema', NULL, n.nspname, n.xmin::text, 'pg_namespace'::regclass::oid, n.oid, format('DROP SCHEMA IF EXISTS %I', n.nspname) FROM pg_namespace n
-   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND n.nspname NOT LIKE 'pg\\_%'
-     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = n.oid AND d.deptype = 'e')`;
-async function userObjects(client) {
-    return (await client.query(OBJECTS)).rows.map((r) => ({
-        kind: r.kind,
-        ...(r.schema ? { schema: r.schema } : {}),
-        name: r.name,
-        drop: r.drop,
-        xmin: Number(r.xmin),
-        classid: Number(r.classid),
-        oid: Number(r.oid),
-    }));
-}
-/**
- * Of `created` (objects new since a backup), those that — themselves or their parts (constraints, rules,
- * defaults, indexes) — depend on a user object that is not new: a foreign key to a table of the dump, a view on
- * it, a table in one of its schemas. pg_restore cannot drop that older object while they stand.
- */
-async function dependingOnOlder(client, created) {
-    if (!created.length)
-        return [];
-    const r = await client.query(`WITH new AS (SELECT * FROM unnest($1::oid[], $2::oid[], $3::text[]) AS n(classid, objid, key)),
-          parts AS (SELECT key, classid, objid FROM new
-                    UNION SELECT n.key, d.classid, d.objid FROM pg_catalog.pg_depend d JOIN new n ON d.refclassid = n.classid AND d.refobjid = n.objid
-                     WHERE d.deptype IN ('a', 'i'))
-     SELECT DISTINCT p.key FROM parts p JOIN pg_catalog.pg_depend d ON d.classid = p.classid AND d.objid = p.objid
-      WHERE d.deptype = 'n' AND d.refobjid >= 16384
-        AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.classid = d.refclassid AND q.objid = d.refobjid)`, [created.map((o) => o.classid), created.map((o) => o.oid), created.map((o) => o.drop)]);
-    const keys = new Set(r.rows.map((row) => row.key));
-    return created.filter((o) => keys.has(o.drop));
-}
-/** How an object is named in a report: `schema.name`, or the schema's name. */
-const objectText = (o) => (o.schema ? `${o.schema}.${o.name}` : `schema ${o.name}`);
-/**
- * Drops, in one transaction, the objects that exist now but did not in `before` and that `ours` claims: what a
- * failed run created after its backup, which restoring that backup does not remove. Nothing is dropped with
- * CASCADE, so nothing another session made on top of them goes with them: an object something else still
- * depends on stays, and is reported. Objects are tried again until no more can go, as ours may depend on each
- * other (a view on a table, a table in a schema).
- */
-async function dropCreatedSince(client, before, ours) {
-    const created = (await userObjects(client)).filter((o) => !before.has(o.drop));
-    const outcome = { dropped: [], leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })) };
-    let pending = created.filter(ours);
-    if (!pending.length)
-        return outcome;
-    const failed = new Map();
-    await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_0__/* .withTransaction */ .r)(client, async () => {
-        for (let progress = true; progress && pending.length;) {
-            progress = false;
-            const next = [];
-            for (const o of pending) {
-                await client.query('SAVEPOINT pmg_drop');
-                try {
-                    await client.query(o.drop);
-                    await client.query('RELEASE SAVEPOINT pmg_drop');
-                    outcome.dropped.push(o.drop);
-                    progress = true;
-                }
-                catch (err) {
-                    await client.query('ROLLBACK TO SAVEPOINT pmg_drop');
-                    failed.set(o, err.message);
-                    next.push(o);
-                }
-            }
-            pending = next;
-        }
-    });
-    outcome.leftAlone.push(...pending.map((object) => ({ object, why: failed.get(object) ?? 'not dropped' })));
-    return outcome;
-}
-
-
-/***/ }),
-
 /***/ 1305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1443,7 +1120,10 @@ async function send(client, script, steps, observe) {
             return at;
         });
         try {
-            await (0,script_query/* runScript */.j)(client, text);
+            const results = await (0,script_query/* runScript */.j)(client, text);
+            // One result per statement, in order. Counted from the end: the steps that capture are ours, and only ours
+            // (one statement each, for certain) follow them.
+            steps.forEach((s, i) => s.capture?.(results[results.length - (steps.length - i)]?.rows ?? []));
         }
         catch (err) {
             // The server parses the whole batch before running it: a syntax error there has completed nothing but
@@ -1484,7 +1164,16 @@ async function send(client, script, steps, observe) {
 
 
 const defaultBackoff = (attempt) => Math.min(500 * 2 ** attempt, 10_000);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Waits ms, or less if the signal is aborted first. */
+const sleep = (ms, signal) => new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+});
 /**
  * A transactional migration: its statements, and its history row when recording, in one transaction, followed
  * in the same round trip by the session reset. Returns false when the migration committed but the reset failed.
@@ -1628,30 +1317,44 @@ async function runMigration(session, migration, exec, o, log) {
         const durationMs = Math.round(performance.now() - started);
         await (0,db_history/* markClean */.J8)(record.control, record.table, id, durationMs);
         await runner_reset(session, await session.client(), exec);
-        return { durationMs, attempts: 1 };
+        return { durationMs, attempts: 1, writes: {} };
     }
     const readOnly = exec.begin?.readOnly === true;
     const backoff = o.backoffMs ?? defaultBackoff;
     for (let attempt = 0;; attempt++) {
         const started = performance.now();
+        // What the transaction wrote, so that on-failure: restore can tell it from others' writes: the counts at its
+        // end less those at its start (the session's counts not yet sent to the statistics show in both).
+        const counts = [];
+        const count = (rows) => counts.push(Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])));
         try {
             const clean = await onSession(session, (client) => {
                 const head = record.fence ? [{ sql: record.fence, ours: 'checking that this run still holds its advisory lock' }] : [];
                 const tail = readOnly ? [] : (0,db_history/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+                counts.length = 0;
+                if (!readOnly) {
+                    head.push({ sql: db_history/* OWN_WRITES_SQL */.XW, ours: 'counting the rows written so far', capture: count });
+                    tail.push({ sql: db_history/* OWN_WRITES_SQL */.XW, ours: `counting the rows ${migration.name} wrote`, capture: count });
+                }
                 return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
             });
+            const [start = {}, end = {}] = counts;
+            const writes = Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => n > 0));
             const durationMs = Math.round(performance.now() - started);
             await settle(session, exec, clean);
             if (readOnly)
                 await (0,db_history/* insertRow */.Il)(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: false, executionMs: durationMs });
-            return { durationMs, attempts: attempt + 1 };
+            return { durationMs, attempts: attempt + 1, writes };
         }
         catch (err) {
             const code = err instanceof errors/* MigrationError */.Py ? err.details.sqlstate : sqlstate(err);
             if (code === '55P03' && attempt < o.lockRetries) {
                 const wait = backoff(attempt);
                 log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} of ${o.lockRetries} in ${wait} ms`);
-                await sleep(wait);
+                await sleep(wait, o.signal);
+                // A cancel that came while waiting to retry: the migration is not tried again.
+                if (o.signal?.aborted)
+                    throw new errors/* MigrationError */.Py(`cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`, { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' });
                 continue;
             }
             if (err instanceof errors/* MigrationError */.Py && code === '55P03' && o.lockRetries > 0)
@@ -1683,14 +1386,18 @@ class CountingQuery extends pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query 
         pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query */ .Ay.Query.prototype.handleCommandComplete.call(this, msg, connection);
     }
 }
-/** Sends several statements as one simple query (one round trip). On failure the error carries `completed`. */
+/**
+ * Sends several statements as one simple query (one round trip). Resolves with one result per statement that
+ * completed (node-postgres gives a single result for a single statement, an array for several). On failure the
+ * error carries `completed`.
+ */
 function runScript(client, text) {
     return new Promise((resolve, reject) => {
-        const query = new CountingQuery(text, undefined, (err) => {
+        const query = new CountingQuery(text, undefined, (err, results) => {
             if (err)
                 reject(Object.assign(err, { completed: query.completed }));
             else
-                resolve();
+                resolve(results === undefined ? [] : Array.isArray(results) ? results : [results]);
         });
         client.query(query);
     });
@@ -1812,521 +1519,6 @@ class MigrationSession {
     async close() {
         await this.current.end().catch(() => { });
     }
-}
-
-
-/***/ }),
-
-/***/ 2562:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ withTransaction)
-/* harmony export */ });
-/**
- * Runs fn inside a transaction on client: committed when fn resolves, rolled back when it throws. The one place
- * outside the migration runner that opens a transaction (the runner sends its BEGIN with the migration's text,
- * to keep a migration to one round trip).
- */
-async function withTransaction(client, fn) {
-    await client.query('BEGIN');
-    try {
-        const result = await fn();
-        await client.query('COMMIT');
-        return result;
-    }
-    catch (err) {
-        await client.query('ROLLBACK').catch(() => { });
-        throw err;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7260:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ analyseAll),
-/* harmony export */   u: () => (/* binding */ foreignConnects)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5493);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
-
-
-
-/**
- * Parses each migration's up script and decides how it runs. All are analysed before any runs, so a syntax
- * error in the fifth pending migration stops the run before the first one is applied.
- */
-async function analyseAll(migrations) {
-    const analysed = [];
-    const errors = [];
-    for (const migration of migrations) {
-        try {
-            const statements = await (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScript */ .tl)(migration.up);
-            analysed.push({ migration, exec: (0,_transaction_js__WEBPACK_IMPORTED_MODULE_2__/* .executionPlan */ .W)(statements, migration.noTransactionDirective) });
-        }
-        catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py))
-                throw err;
-            errors.push({ migration, error: err });
-        }
-    }
-    return { analysed, errors };
-}
-/**
- * psql's `\connect` opens a new session, on the database and as the user it names. The runner can only give a
- * fresh session on the run's own database as the run's user: a file that connects elsewhere is refused before
- * anything runs, at its `\connect` line.
- */
-function foreignConnects(analysed, target) {
-    const out = [];
-    for (const { migration, exec } of analysed) {
-        for (const s of exec.statements.filter((x) => x.kind === 'PsqlConnect')) {
-            const { database, user } = s.node;
-            const elsewhere = database && database !== target.database ? `database ${database}` : user && user !== target.user ? `user ${user}` : undefined;
-            if (!elsewhere)
-                continue;
-            out.push({
-                migration,
-                error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py(`\\connect to ${elsewhere}: this migration runs on database ${target.database} as ${target.user}, and psql would have switched`, {
-                    location: s.location,
-                    hint: 'remove the \\connect line (a dump made without --create has none), or run this file by hand where it belongs',
-                }),
-            });
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 3346:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ discover)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/migrations/checksum.ts
-
-/** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
-function checksum(sql) {
-    const normalised = sql.replace(/\r\n?/g, '\n');
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(normalised, 'utf8').digest('hex')}`;
-}
-
-// EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(1557);
-;// CONCATENATED MODULE: ./src/migrations/read-file.ts
-
-
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-/**
- * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
- * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path.
- */
-function readMigrationFile(root, path, shown) {
-    const real = (0,external_node_fs_.realpathSync)(path);
-    const rel = (0,external_node_path_.relative)(root, real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        throw new errors/* InputError */.dz([
-            `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
-        ]);
-    }
-    const bytes = (0,external_node_fs_.readFileSync)(real);
-    try {
-        // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
-        return utf8.decode(bytes).replace(/^\uFEFF/, '');
-    }
-    catch (cause) {
-        throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
-    }
-}
-
-// EXTERNAL MODULE: ./src/migrations/sections.ts
-var migrations_sections = __webpack_require__(1137);
-// EXTERNAL MODULE: ./src/migrations/version.ts
-var migrations_version = __webpack_require__(233);
-;// CONCATENATED MODULE: ./src/migrations/discover.ts
-
-
-
-
-
-
-
-
-/**
- * Finds the migrations in a folder, detecting its layout, and returns them in version order.
- * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
- */
-function discover(dir) {
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new errors/* InputError */.dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
-    }
-    const root = (0,external_node_fs_.realpathSync)(dir);
-    const problems = [];
-    const entries = new Map();
-    const byLayout = new Map();
-    const add = (layout, version, description, role, file, migrationName) => {
-        const id = (0,migrations_version/* versionId */.Ik)(version);
-        byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
-        let entry = entries.get(id);
-        if (!entry) {
-            entry = { layout, version, description, name: migrationName };
-            entries.set(id, entry);
-        }
-        const slot = role === 'down' ? 'downFile' : 'upFile';
-        if (entry[slot]) {
-            problems.push(`duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`);
-            return;
-        }
-        entry[slot] = file;
-        if (role !== 'down') {
-            entry.name = migrationName;
-            entry.description = description;
-        }
-    };
-    for (const dirent of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const name = dirent.name;
-        if (name.startsWith('.'))
-            continue;
-        const full = (0,external_node_path_.join)(dir, name);
-        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && (0,external_node_fs_.statSync)(full).isDirectory());
-        if (isDir) {
-            const folder = (0,names/* matchFolderName */.PP)(name);
-            if (!folder)
-                continue;
-            const up = (0,external_node_path_.join)(name, 'up.sql');
-            if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, up))) {
-                problems.push(`${name}/: looks like a migration folder but has no up.sql; add up.sql (and down.sql) or rename the folder`);
-                continue;
-            }
-            add('folder-per-migration', folder.version, folder.description, 'up', up, name);
-            if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, 'down.sql'))) {
-                add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
-            }
-            continue;
-        }
-        if (!name.toLowerCase().endsWith('.sql'))
-            continue;
-        const m = (0,names/* matchFileName */.XS)(name);
-        if (m.kind === 'unsupported')
-            problems.push(`${name}: ${m.reason}`);
-        else if (m.kind === 'unknown') {
-            problems.push(`${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`);
-        }
-        else {
-            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '') : name;
-            add(m.layout, m.version, m.description, m.role, name, migrationName);
-        }
-    }
-    if (byLayout.size > 1) {
-        const kinds = [...byLayout].map(([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`);
-        problems.push(`the folder mixes migration layouts: ${kinds.join(' and ')}; keep one layout per folder`);
-    }
-    for (const e of entries.values()) {
-        if (!e.upFile)
-            problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
-    }
-    if (problems.length)
-        throw new errors/* InputError */.dz(problems);
-    const migrations = [...entries.values()]
-        .map((e) => load(root, dir, e, problems))
-        .filter((m) => m !== undefined)
-        .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version));
-    if (problems.length)
-        throw new errors/* InputError */.dz(problems);
-    const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
-    return { layout, migrations };
-}
-function load(root, dir, e, problems) {
-    try {
-        const upText = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
-        let up;
-        let down;
-        let noTransaction = false;
-        if (e.layout === 'single-file' || e.layout === 'flyway') {
-            const sections = (0,migrations_sections/* splitSections */.n)(e.upFile, upText);
-            ({ up, down, noTransaction } = sections);
-        }
-        else {
-            up = { file: e.upFile, sql: upText, startLine: 1 };
-            noTransaction = (0,migrations_sections/* splitSections */.n)(e.upFile, upText).noTransaction;
-        }
-        if (e.downFile) {
-            if (down) {
-                problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
-                return undefined;
-            }
-            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile), startLine: 1 };
-        }
-        return {
-            version: e.version,
-            name: e.name,
-            description: e.description,
-            up,
-            down,
-            checksum: checksum(up.sql),
-            noTransactionDirective: noTransaction,
-        };
-    }
-    catch (err) {
-        if (err instanceof errors/* InputError */.dz)
-            problems.push(...err.problems);
-        else
-            throw err;
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ makePlan),
-/* harmony export */   S: () => (/* binding */ planHash)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(233);
-
-
-const idOf = (text) => {
-    const v = (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionText */ .bw)(text);
-    return v ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(v) : undefined;
-};
-/**
- * Compares the migrations on disk with the history: what is applied, pending, edited since (drift), recorded but
- * gone (missing), half-applied (dirty) or older than the newest applied (out of order). Pure: no database.
- */
-function makePlan(migrations, history, opts) {
-    const rows = history ?? [];
-    const problems = [];
-    const plan = { applied: [], pending: [], outOfOrder: [], accepted: [], unverified: [], baseline: [], problems };
-    const files = new Map(migrations.map((m) => [(0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version), m]));
-    const accept = new Set(opts.acceptEdited.map((v) => idOf(v) ?? v));
-    const acceptedSeen = new Set();
-    const applied = new Set();
-    const resolveId = opts.resolveDirty ? (idOf(opts.resolveDirty.version) ?? opts.resolveDirty.version) : undefined;
-    for (const row of rows) {
-        const id = row.version ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(row.version) : undefined;
-        const migration = id ? files.get(id) : undefined;
-        if (row.dirty) {
-            if (id && id === resolveId) {
-                plan.resolved = { row, as: opts.resolveDirty.as, migration };
-                if (opts.resolveDirty.as === 'rerun')
-                    continue;
-            }
-            else {
-                problems.push({
-                    rule: 'dirty-migration',
-                    message: `${row.name} is dirty: it ran outside a transaction and did not finish, so the database may hold part of it`,
-                    file: migration?.up.file,
-                    help: `inspect the database, finish or undo the migration by hand, then run again with resolve-dirty: ${row.version?.text ?? row.name}=applied (finished) or =rerun (undone)`,
-                });
-                continue;
-            }
-        }
-        if (!id) {
-            problems.push({
-                rule: 'unknown-history-row',
-                message: `history row ${row.id} ('${row.name}') carries no version this tool can read`,
-                help: 'rename the row\'s migration_name to the migration\'s file name, or delete the row if it is not a migration',
-            });
-            continue;
-        }
-        if (applied.has(id))
-            continue;
-        applied.add(id);
-        if (!migration) {
-            problems.push({
-                rule: 'missing-migration',
-                message: `${row.name} is recorded as applied but its file is gone from the folder`,
-                help: 'restore the file (it is part of the schema\'s history), or delete its history row if the migration was reverted by hand',
-            });
-            continue;
-        }
-        plan.applied.push({ migration, row });
-        if (!plan.lastApplied || (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(migration.version, plan.lastApplied) > 0)
-            plan.lastApplied = migration.version;
-        if (!row.checksum)
-            plan.unverified.push({ migration, row });
-        else if (row.checksum !== migration.checksum) {
-            if (accept.has(id)) {
-                acceptedSeen.add(id);
-                plan.accepted.push({ migration, row });
-            }
-            else {
-                problems.push({
-                    rule: 'checksum-drift',
-                    message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${migration.checksum.slice(0, 19)}…); the database does not contain the edit`,
-                    file: migration.up.file,
-                    help: `revert the edit and put the change in a new migration; if the edit changes nothing in the database (a comment, formatting), accept it with accept-edited: ${migration.version.text}`,
-                });
-            }
-        }
-    }
-    for (const v of accept) {
-        if (!acceptedSeen.has(v)) {
-            problems.push({
-                rule: 'stale-override',
-                message: `accept-edited names ${v}, but ${applied.has(v) ? 'its file matches the recorded checksum' : 'no applied migration has that version'}`,
-                help: 'remove it from accept-edited: there is nothing to accept',
-            });
-        }
-    }
-    if (opts.resolveDirty && !plan.resolved) {
-        problems.push({
-            rule: 'stale-override',
-            message: `resolve-dirty names ${opts.resolveDirty.version}, but no dirty migration has that version`,
-            help: 'remove resolve-dirty',
-        });
-    }
-    let notRun = migrations.filter((m) => !applied.has((0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version)));
-    if (opts.baseline) {
-        const base = idOf(opts.baseline);
-        const baseVersion = migrations.find((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version) === base)?.version;
-        if (rows.length) {
-            problems.push({ rule: 'stale-override', message: `baseline is set but the history already has ${rows.length} row(s)`, help: 'remove baseline: it is only for a database that has schema but no history' });
-        }
-        else if (!baseVersion) {
-            problems.push({ rule: 'stale-override', message: `baseline ${opts.baseline} matches no migration in the folder`, help: 'set baseline to the version of the last migration the database already contains' });
-        }
-        else {
-            plan.baseline = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) <= 0);
-            notRun = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) > 0);
-            plan.lastApplied = baseVersion;
-        }
-    }
-    plan.pending = notRun;
-    if (plan.resolved?.as === 'applied' && plan.resolved.migration) {
-        plan.pending = plan.pending.filter((m) => m !== plan.resolved.migration);
-    }
-    if (plan.lastApplied) {
-        plan.outOfOrder = plan.pending.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, plan.lastApplied) < 0);
-        if (!opts.allowOutOfOrder) {
-            for (const m of plan.outOfOrder) {
-                problems.push({
-                    rule: 'out-of-order',
-                    message: `${m.up.file} is pending but older than ${plan.lastApplied.text}, the newest applied migration`,
-                    file: m.up.file,
-                    help: 'give it a version after the newest applied one (rename the file), or set allow-out-of-order: true if running it out of order is safe',
-                });
-            }
-        }
-    }
-    return plan;
-}
-/**
- * Identifies exactly what an apply would do: the target, the newest applied version and the ordered pending
- * migrations with their checksums. An approved plan hash pins the apply to this.
- */
-function planHash(target, historyTable, plan) {
-    const body = JSON.stringify({
-        target,
-        historyTable,
-        lastApplied: plan.lastApplied?.text ?? null,
-        pending: plan.pending.map((m) => [m.version.text, m.checksum]),
-    });
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
-}
-
-
-/***/ }),
-
-/***/ 1137:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ splitSections)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
-const UP_MARK = /^\s*--\s*migrate:up\b(.*)$/i;
-const DOWN_MARK = /^\s*--\s*migrate:down\b(.*)$/i;
-const NO_TX = /^\s*--\s*migrate:no-transaction\s*$/i;
-const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
-const TX_FALSE = /\btransaction:\s*false\b/i;
-/**
- * Splits one file into its up and down scripts. Two conventions are understood:
- * `-- migrate:up` … `-- migrate:down` … sections (dbmate's), and `-- ROLLBACK: <sql>` comment lines (the
- * numbered-file runbook's), whose SQL together forms the down script. Directives: `-- migrate:no-transaction`,
- * or dbmate's `transaction:false` on a section marker.
- */
-function splitSections(file, text) {
-    const lines = text.split('\n');
-    let upAt = -1;
-    let downAt = -1;
-    let noTransaction = false;
-    const rollback = [];
-    lines.forEach((line, i) => {
-        const up = UP_MARK.exec(line);
-        const down = DOWN_MARK.exec(line);
-        if (up) {
-            if (upAt >= 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:up' marker; keep exactly one`]);
-            upAt = i;
-            noTransaction ||= TX_FALSE.test(up[1]);
-        }
-        else if (down) {
-            if (downAt >= 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([`${file}:${i + 1}: a second '-- migrate:down' marker; keep exactly one`]);
-            downAt = i;
-            noTransaction ||= TX_FALSE.test(down[1]);
-        }
-        else if (NO_TX.test(line)) {
-            noTransaction = true;
-        }
-        else {
-            const rb = ROLLBACK_LINE.exec(line);
-            if (rb && rb[1].trim())
-                rollback.push({ line: i + 1, sql: rb[1].replace(/\r$/, '') });
-        }
-    });
-    if (downAt >= 0 && (upAt < 0 || upAt > downAt)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
-            `${file}:${downAt + 1}: '-- migrate:down' needs a '-- migrate:up' marker before it; add '-- migrate:up' above the up script`,
-        ]);
-    }
-    if (upAt >= 0) {
-        const end = downAt >= 0 ? downAt : lines.length;
-        const up = { file, sql: lines.slice(upAt + 1, end).join('\n'), startLine: upAt + 2 };
-        const down = downAt >= 0 ? { file, sql: lines.slice(downAt + 1).join('\n'), startLine: downAt + 2 } : undefined;
-        return { up, down, noTransaction };
-    }
-    const up = { file, sql: text, startLine: 1 };
-    if (rollback.length === 0)
-        return { up, noTransaction };
-    // Each ROLLBACK line becomes its own line of the down script; earlier lines are padded so the down
-    // script's line numbers stay those of the file.
-    const first = rollback[0].line;
-    const downLines = [];
-    for (const r of rollback) {
-        while (first + downLines.length < r.line)
-            downLines.push('');
-        downLines.push(r.sql);
-    }
-    return { up, down: { file, sql: downLines.join('\n'), startLine: first }, noTransaction };
 }
 
 

@@ -6674,7 +6674,7 @@ function extend(target) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1093);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -6683,7 +6683,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6024:
+/***/ 1093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6767,7 +6767,7 @@ Exit codes: 0 success, 1 failed, 2 usage or configuration error, 130 cancelled (
 const BOOLEAN_FLAGS = new Set(['allow-out-of-order']);
 /** Parses argv (without node and script) into the same raw config the action reads from its inputs. */
 function parseCliArgs(argv, env) {
-    const options = Object.fromEntries(Object.keys(inputs_spec/* INPUTS */.mc)
+    const options = Object.fromEntries(Object.keys(inputs_spec/* INPUTS */.m)
         .filter((n) => n !== 'command')
         .map((n) => [n, { type: BOOLEAN_FLAGS.has(n) ? 'boolean' : 'string' }]));
     let parsed;
@@ -6851,7 +6851,42 @@ function parseTableName(value) {
     return parts.length === 2 ? { schema: parts[0], table: parts[1] } : { table: parts[0] };
 }
 
+;// CONCATENATED MODULE: ./src/model/commands.ts
+/** The commands, by name; the config refuses any other. */
+const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
+const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+/** The one table of commands: the action, the CLI, the usage text and the renderers all read it. */
+const COMMAND_INFO = {
+    lint: {
+        summary: 'lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql',
+        needsDatabase: false,
+        writes: false,
+        outcome: (r) => count(r.findings.length, 'finding'),
+    },
+    verify: {
+        summary: 'run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks',
+        needsDatabase: true,
+        writes: false,
+        outcome: (r) => `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
+    },
+    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => count(r.pending.length, 'pending migration') },
+    apply: {
+        summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table',
+        needsDatabase: true,
+        writes: true,
+        outcome: (r) => `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
+    },
+    backup: {
+        summary: 'a verified pg_dump of the database, checksummed, with its metadata',
+        needsDatabase: true,
+        writes: false,
+        outcome: (r) => (r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup'),
+    },
+    restore: { summary: 'restore a backup (a file, or an artifact) after checking it and the target', needsDatabase: true, writes: true, outcome: (r) => (r.ok ? 'backup restored' : 'nothing restored') },
+};
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
 
 
 
@@ -6896,11 +6931,11 @@ function parseConfig(raw) {
     const problems = [];
     const get = (name) => {
         const v = raw[name];
-        return v === undefined || v.trim() === '' ? inputs_spec/* INPUTS */.mc[name] : v.trim();
+        return v === undefined || v.trim() === '' ? inputs_spec/* INPUTS */.m[name] : v.trim();
     };
     const command = get('command');
-    if (!inputs_spec/* COMMANDS */.Lo.includes(command))
-        problems.push(`command: '${command}' is not one of ${inputs_spec/* COMMANDS */.Lo.join(', ')}`);
+    if (!COMMANDS.includes(command))
+        problems.push(`command: '${command}' is not one of ${COMMANDS.join(', ')}`);
     const history = parseTableName(get('history-table'));
     if (typeof history === 'string')
         problems.push(history);
@@ -6928,10 +6963,10 @@ function parseConfig(raw) {
     const failOn = get('fail-on');
     if (!['error', 'warning', 'never'].includes(failOn))
         problems.push(`fail-on: '${failOn}' must be error, warning or never`);
-    const checkNames = get('checks') === 'all' ? [...inputs_spec/* CHECKS */.ui] : list(get('checks'));
-    const unknownChecks = checkNames.filter((c) => !inputs_spec/* CHECKS */.ui.includes(c));
+    const checkNames = get('checks') === 'all' ? [...inputs_spec/* CHECKS */.u] : list(get('checks'));
+    const unknownChecks = checkNames.filter((c) => !inputs_spec/* CHECKS */.u.includes(c));
     if (unknownChecks.length)
-        problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${inputs_spec/* CHECKS */.ui.join(', ')}`);
+        problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${inputs_spec/* CHECKS */.u.join(', ')}`);
     const idempotency = get('idempotency');
     if (!['error', 'warning', 'off'].includes(idempotency))
         problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
@@ -6962,7 +6997,7 @@ function parseConfig(raw) {
         command,
         migrationsDir: get('migrations-dir'),
         databaseUrl,
-        historyTable: typeof history === 'string' ? { table: inputs_spec/* INPUTS */.mc['history-table'] } : history,
+        historyTable: typeof history === 'string' ? { table: inputs_spec/* INPUTS */.m['history-table'] } : history,
         lockTimeoutMs: timeout('lock-timeout'),
         statementTimeoutMs: timeout('statement-timeout'),
         lockRetries: config_int('lock-retries', get('lock-retries'), 0, 100, problems),
@@ -6977,7 +7012,7 @@ function parseConfig(raw) {
         postgresVersion: pgVersion ? Math.floor(Number(pgVersion)) : undefined,
         disabledRules: list(get('disable-rules')),
         failOn: failOn,
-        checks: new Set(checkNames.filter((c) => inputs_spec/* CHECKS */.ui.includes(c))),
+        checks: new Set(checkNames.filter((c) => inputs_spec/* CHECKS */.u.includes(c))),
         idempotency: idempotency,
         seedFile: get('seed-file') || undefined,
         githubToken,
@@ -7018,14 +7053,17 @@ var context = __nccwpck_require__(165);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __nccwpck_require__(9776);
 ;// CONCATENATED MODULE: ./src/commands/table.ts
-/** The commands, read by the action, the CLI, the usage text and the tests alike. */
-const COMMAND_TABLE = {
-    lint: { summary: 'lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql', needsDatabase: false, writes: false, load: async () => (await __nccwpck_require__.e(/* import() */ 653).then(__nccwpck_require__.bind(__nccwpck_require__, 2653))).lint },
-    verify: { summary: 'run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks', needsDatabase: true, writes: false, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(940), __nccwpck_require__.e(954), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6181))).verify },
-    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, load: async () => (await __nccwpck_require__.e(/* import() */ 483).then(__nccwpck_require__.bind(__nccwpck_require__, 4483))).plan },
-    apply: { summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table', needsDatabase: true, writes: true, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(940), __nccwpck_require__.e(954), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply },
-    backup: { summary: 'a verified pg_dump of the database, checksummed, with its metadata', needsDatabase: true, writes: false, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5709))).backup },
-    restore: { summary: 'restore a backup (a file, or an artifact) after checking it and the target', needsDatabase: true, writes: true, load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore },
+/**
+ * How each command of model/commands.ts runs, loaded when chosen, so a run loads only its own command's
+ * dependencies.
+ */
+const RUNNERS = {
+    lint: async () => (await __nccwpck_require__.e(/* import() */ 653).then(__nccwpck_require__.bind(__nccwpck_require__, 2653))).lint,
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(940), __nccwpck_require__.e(590), __nccwpck_require__.e(926), __nccwpck_require__.e(954), __nccwpck_require__.e(181)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6181))).verify,
+    plan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(590), __nccwpck_require__.e(483)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4483))).plan,
+    apply: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(901), __nccwpck_require__.e(940), __nccwpck_require__.e(590), __nccwpck_require__.e(926), __nccwpck_require__.e(954), __nccwpck_require__.e(314)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8314))).apply,
+    backup: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(709)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5709))).backup,
+    restore: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(926), __nccwpck_require__.e(816)]).then(__nccwpck_require__.bind(__nccwpck_require__, 816))).restore,
 };
 
 ;// CONCATENATED MODULE: ./src/commands/run.ts
@@ -7034,9 +7072,10 @@ const COMMAND_TABLE = {
 
 
 
+
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
 function needsDatabase(command) {
-    return COMMAND_TABLE[command].needsDatabase;
+    return COMMAND_INFO[command].needsDatabase;
 }
 /**
  * Runs the configured command and always returns its report: whatever fails (the database cannot be reached or
@@ -7044,11 +7083,10 @@ function needsDatabase(command) {
  * report, so the report file, outputs and summary exist in every case.
  */
 async function runCommand(config, ctx) {
-    const spec = COMMAND_TABLE[config.command];
     try {
-        if (spec.needsDatabase && !ctx.databaseUrl)
+        if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl)
             throw new errors/* InputError */.dz([`database-url: required for command ${config.command}`]);
-        return await (await spec.load())(config, ctx);
+        return await (await RUNNERS[config.command]())(config, ctx);
     }
     catch (err) {
         return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
@@ -7240,13 +7278,14 @@ function writeReport(path, report, secrets) {
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 
+
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 /** A table cell: pipes escaped, newlines folded, long text cut. */
 function cell(text, max = 300) {
     const t = String(text ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
     return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
-const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+const markdown_count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
 function pathOf(r, f) {
     return f.file ? (r.root ? (0,external_node_path_.join)(r.root, f.file) : f.file) : '(database)';
 }
@@ -7254,16 +7293,9 @@ function pathOf(r, f) {
 function verdict(r) {
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const warnings = r.findings.filter((f) => f.severity === 'warning').length;
-    const counts = `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
-    const what = {
-        verify: `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
-        apply: `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
-        plan: `${count(r.pending.length, 'pending migration')}`,
-        lint: `${count(r.findings.length, 'finding')}`,
-        backup: r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup',
-        restore: r.ok ? 'backup restored' : 'nothing restored',
-    };
-    return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
+    const counts = `${markdown_count(errors, 'error')}, ${markdown_count(warnings, 'warning')}`;
+    const info = COMMAND_INFO[r.command];
+    return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${info?.outcome(r) ?? ''} — ${counts}`;
 }
 const outcome = (m) => [`apply ${m.apply}`, m.idempotency !== 'off' ? `re-run ${m.idempotency}` : '', m.reversibility !== 'off' ? `down/up ${m.reversibility}` : '']
     .filter(Boolean)
@@ -7524,7 +7556,8 @@ async function cli_confirm(command, url) {
     }
     const rl = (0,promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stderr });
     try {
-        const answer = await rl.question(`${command} will change ${target}. Continue? [y/N] `);
+        // Ctrl-C at the prompt ends readline with an AbortError: the same answer as "no".
+        const answer = await rl.question(`${command} will change ${target}. Continue? [y/N] `).catch(() => '');
         if (!/^y(es)?$/i.test(answer.trim()))
             throw new errors/* InputError */.dz([`${command} cancelled: nothing was changed`]);
     }
@@ -7534,7 +7567,7 @@ async function cli_confirm(command, url) {
 }
 /** The --help text: the commands from the one table every door reads, then every option. */
 function usage() {
-    const commands = Object.entries(COMMAND_TABLE).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+    const commands = Object.entries(COMMAND_INFO).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
     return ['Usage: pg-migration-gate <command> [options]', '', 'Commands:', ...commands, '', OPTIONS_USAGE].join('\n');
 }
 /**
@@ -7559,9 +7592,13 @@ function cancelOnSignals(stopNow) {
 async function main(argv) {
     (0,parse/* warmParser */.dh)();
     let server;
+    let starting;
+    // Also a server still starting: a signal then must not leave its postmaster and data folder behind.
     const stop = async () => {
-        await server?.stop();
+        const s = server ?? (await starting?.catch(() => undefined));
         server = undefined;
+        starting = undefined;
+        await s?.stop();
     };
     const cancel = cancelOnSignals(stop);
     let args;
@@ -7585,11 +7622,12 @@ async function main(argv) {
         };
         let url = config.databaseUrl;
         if (!url && needsDatabase(config.command)) {
-            server = await startEmbeddedServer();
+            starting = startEmbeddedServer();
+            server = await starting;
             url = server.url;
             log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
         }
-        if (!server && COMMAND_TABLE[config.command].writes && !args.yes)
+        if (!server && COMMAND_INFO[config.command].writes && !args.yes)
             await cli_confirm(config.command, url);
         cancel.running(true);
         report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
@@ -7706,6 +7744,8 @@ const SERVER_HINTS = {
 };
 /** File-system calls whose failure is about the input (the folder, a file given), not about this tool. */
 const FILE_CALLS = new Set(['open', 'read', 'lstat', 'stat', 'readlink', 'realpath', 'scandir', 'opendir', 'access']);
+/** Errors of a socket, not of a file, even when they come from a read. */
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
 const isSystemError = (e) => e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string';
 /**
  * Turns any error into findings: what happened, where, and what to do. The one place every door and step
@@ -7724,7 +7764,10 @@ function findingsFor(err, debug = false) {
     if (err instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError && err.code) {
         return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
     }
-    if (isSystemError(err) && FILE_CALLS.has(err.syscall)) {
+    if (isSystemError(err) && NETWORK_CODES.has(err.code)) {
+        return [{ rule: 'connection', severity: 'error', message: `the connection to the server was lost (${err.code})`, help: 'Check the network and the server, then run again; each migration either committed with its history row or not at all.' }];
+    }
+    if (isSystemError(err) && err.path && FILE_CALLS.has(err.syscall)) {
         return [{ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_RULE */ .gG, severity: 'error', message: `${err.path ?? 'a file'}: ${describeErrno(err)}`, help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.' }];
     }
     const e = err instanceof Error ? err : new Error(String(err));
@@ -7799,9 +7842,8 @@ function parseDuration(input, value, kind) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lo: () => (/* binding */ COMMANDS),
-/* harmony export */   mc: () => (/* binding */ INPUTS),
-/* harmony export */   ui: () => (/* binding */ CHECKS)
+/* harmony export */   m: () => (/* binding */ INPUTS),
+/* harmony export */   u: () => (/* binding */ CHECKS)
 /* harmony export */ });
 /**
  * Every input, key for key as in action.yml, with its default. The action, the CLI and the docs test all read
@@ -7853,7 +7895,6 @@ const INPUTS = {
     'restore-discards-writes': 'false',
     'restore-to-other-database': 'false',
 };
-const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
 const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
 
 

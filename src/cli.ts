@@ -3,7 +3,7 @@ import { targetIdentity } from './db/connect.js';
 import { OPTIONS_USAGE, parseCliArgs, type CliArgs } from './config/cli-args.js';
 import { parseConfig, type Config } from './config/config.js';
 import { failedReport, needsDatabase, runCommand } from './commands/run.js';
-import { COMMAND_TABLE } from './commands/table.js';
+import { COMMAND_INFO } from './model/commands.js';
 import { exitCodeOf, INPUT_RULE, type Report } from './model/report.js';
 import { startEmbeddedServer, type EmbeddedServer } from './db/embedded-server.js';
 import { InputError } from './errors.js';
@@ -24,7 +24,8 @@ async function confirm(command: string, url: string): Promise<void> {
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(`${command} will change ${target}. Continue? [y/N] `);
+    // Ctrl-C at the prompt ends readline with an AbortError: the same answer as "no".
+    const answer = await rl.question(`${command} will change ${target}. Continue? [y/N] `).catch(() => '');
     if (!/^y(es)?$/i.test(answer.trim())) throw new InputError([`${command} cancelled: nothing was changed`]);
   } finally {
     rl.close();
@@ -33,7 +34,7 @@ async function confirm(command: string, url: string): Promise<void> {
 
 /** The --help text: the commands from the one table every door reads, then every option. */
 export function usage(): string {
-  const commands = Object.entries(COMMAND_TABLE).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  const commands = Object.entries(COMMAND_INFO).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
   return ['Usage: pg-migration-gate <command> [options]', '', 'Commands:', ...commands, '', OPTIONS_USAGE].join('\n');
 }
 
@@ -60,9 +61,13 @@ function cancelOnSignals(stopNow: () => Promise<void>): { signal: AbortSignal; r
 export async function main(argv: string[]): Promise<number> {
   warmParser();
   let server: EmbeddedServer | undefined;
+  let starting: Promise<EmbeddedServer> | undefined;
+  // Also a server still starting: a signal then must not leave its postmaster and data folder behind.
   const stop = async () => {
-    await server?.stop();
+    const s = server ?? (await starting?.catch(() => undefined));
     server = undefined;
+    starting = undefined;
+    await s?.stop();
   };
   const cancel = cancelOnSignals(stop);
   let args: CliArgs | undefined;
@@ -86,11 +91,12 @@ export async function main(argv: string[]): Promise<number> {
     };
     let url = config.databaseUrl;
     if (!url && needsDatabase(config.command)) {
-      server = await startEmbeddedServer();
+      starting = startEmbeddedServer();
+      server = await starting;
       url = server.url;
       log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
     }
-    if (!server && COMMAND_TABLE[config.command].writes && !args.yes) await confirm(config.command, url!);
+    if (!server && COMMAND_INFO[config.command].writes && !args.yes) await confirm(config.command, url!);
     cancel.running(true);
     report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
   } catch (err) {

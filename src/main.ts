@@ -5,6 +5,7 @@ import { proveEnvironment } from './gate/environment.js';
 import { environmentProtectionRules } from './github/environment.js';
 import { failedReport, needsDatabase, runCommand } from './commands/run.js';
 import { InputError } from './errors.js';
+import { COMMAND_INFO } from './model/commands.js';
 import { exitCodeOf, INPUT_RULE, type Report } from './model/report.js';
 import { warmParser } from './migrations/parse.js';
 import type { Logger } from './logger.js';
@@ -26,7 +27,7 @@ function actionLogger(secrets: readonly string[]): Logger {
  * protected environment, unless allow-ungated says otherwise (and then the run says so, loudly).
  */
 async function gateOf(config: Config, runner: RunnerContext): Promise<string | undefined> {
-  if (config.command !== 'apply' && config.command !== 'restore') return undefined;
+  if (!COMMAND_INFO[config.command].writes) return undefined;
   if (config.allowUngated) {
     const note = `allow-ungated: true — ${config.command} ran without proof of a protected environment`;
     core.warning(note);

@@ -4,9 +4,10 @@ import { startEmbeddedServer } from '../../src/db/embedded-server.js';
 import type { ScratchDb } from '../harness/db.js';
 
 /**
- * A server of the test file's own, with autovacuum off: nothing else commits on it. Transaction ids are
- * server-wide, so "nobody else wrote since the backup" can only be seen on a server no other test file shares (the
- * shared one sees every parallel test's transactions, which a restore rightly counts as someone else's).
+ * A server of the test file's own. With `autovacuum: false` nothing else commits on it: transaction ids are
+ * server-wide, so "no transaction but ours committed" (which vouches that the writes the statistics count were
+ * rolled back) can only be seen there. With autovacuum on (the default), it runs every second, as busy servers
+ * see it: auto-ANALYZE commits transactions of its own, which must not stop a restore.
  */
 export interface QuietServer {
   url: string;
@@ -25,9 +26,13 @@ async function run(url: string, sql: string, params: unknown[] = []): Promise<pg
   }
 }
 
-export async function quietServer(): Promise<QuietServer> {
+export async function quietServer(o: { autovacuum?: boolean } = {}): Promise<QuietServer> {
   const server = await startEmbeddedServer();
-  await run(server.url, 'ALTER SYSTEM SET autovacuum = off');
+  if (o.autovacuum === false) await run(server.url, 'ALTER SYSTEM SET autovacuum = off');
+  else {
+    await run(server.url, 'ALTER SYSTEM SET autovacuum = on');
+    await run(server.url, 'ALTER SYSTEM SET autovacuum_naptime = 1');
+  }
   await run(server.url, 'SELECT pg_reload_conf()');
   const urlOf = (name: string) => {
     const u = new URL(server.url);

@@ -14,13 +14,14 @@ import type { ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';
 import { quietServer, type QuietServer } from './quiet-server.js';
 
-// What the restore command checks before it touches its target. "Nobody wrote since the backup" is told by
-// server-wide transaction ids: these tests run on a server of their own, where only they commit anything.
+// What the restore command checks before it touches its target. What was written since is told by the tables'
+// write counters; server-wide transaction ids only vouch that counted writes were rolled back, which can be seen
+// only on a server where nothing else commits: these tests run on a server of their own, autovacuum off.
 let server: QuietServer;
 let a: ScratchDb;
 let b: ScratchDb;
 beforeAll(async () => {
-  server = await quietServer();
+  server = await quietServer({ autovacuum: false });
 });
 afterAll(async () => {
   await server.stop();
@@ -73,7 +74,7 @@ describe('restore onto the database the backup came from', () => {
     const file = await backupOf(a);
     const r = await restoreTo(a, file);
     expect(r.findings).toEqual([]);
-    expect(r.notes[1]).toBe('no transaction committed on the server since the backup was taken');
+    expect(r.notes[1]).toBe('no table of this database was written since the backup, by the statistics');
     expect(await tableChecksums(a)).toEqual(before);
   });
 
@@ -89,7 +90,26 @@ describe('restore onto the database the backup came from', () => {
     expect(await tableChecksums(a)).toEqual(after);
     const r = await restoreTo(a, file, { 'restore-discards-writes': 'true' });
     expect(r.ok).toBe(true);
-    expect(r.notes[1]).toMatch(/^restore-discards-writes: true — restoring discards what was written since the backup: 1 transaction\(s\) committed/);
+    expect(r.notes[1]).toMatch(/^restore-discards-writes: true — restoring discards what was written since the backup: 1 transaction\(s\) committed .*; tables written since, by the statistics .*: public\.accounts \(1 row\), public\.orders \(1 row\)/);
+    expect(await tableChecksums(a)).toEqual(before);
+  });
+
+  test('writes in another database of the server, and writes rolled back: restored, saying why', async () => {
+    await deployed(a);
+    await b.query('CREATE TABLE elsewhere (id int)');
+    const before = await tableChecksums(a);
+    const file = await backupOf(a);
+    await b.query('INSERT INTO elsewhere VALUES (1)');
+    let r = await restoreTo(a, file);
+    expect(r.findings).toEqual([]);
+    expect(r.notes[1]).toBe('no table of this database was written since the backup, by the statistics');
+    // The counters count a rolled-back insert too; that no transaction committed since (autovacuum is off here,
+    // the restore above committed nothing of this server's ids) tells it was rolled back.
+    const again = await backupOf(a);
+    await a.query("BEGIN; INSERT INTO accounts (name) VALUES ('gone'); ROLLBACK");
+    r = await restoreTo(a, again);
+    expect(r.findings).toEqual([]);
+    expect(r.notes[1]).toMatch(/^tables written since, by the statistics .*: public\.accounts \(1 row\); but no transaction committed on the server since the backup was taken, so those writes were rolled back$/);
     expect(await tableChecksums(a)).toEqual(before);
   });
 
@@ -100,7 +120,7 @@ describe('restore onto the database the backup came from', () => {
     await writer.connect();
     try {
       await writer.query("BEGIN; INSERT INTO accounts (name) VALUES ('pending')");
-      expect(refusal(await restoreTo(a, file))).toMatch(/1 transaction\(s\) are running now and may yet commit/);
+      expect(refusal(await restoreTo(a, file))).toMatch(/: 1 session\(s\) of this database have a transaction open that wrote, and may yet commit: pid \d+ \(BEGIN; INSERT INTO accounts/);
     } finally {
       await writer.end();
     }
@@ -112,7 +132,7 @@ describe('restore onto the database the backup came from', () => {
     addFile(dir, '003_note.sql', 'ALTER TABLE orders ADD COLUMN note text;');
     expect((await applyMigrations(testConfig({ 'migrations-dir': dir, 'database-url': a.url }), ctx(a))).ok).toBe(true);
     const message = refusal(await restoreTo(a, file));
-    expect(message).toMatch(/^nothing was restored: the target has moved on since the backup: 1 migration\(s\) recorded after it \(003_note\.sql; the backup's newest is 002_orders\.sql\); restoring takes them back out, with everything written since; set restore-discards-writes: true to restore anyway; restoring would discard/);
+    expect(message).toMatch(/^nothing was restored: the target has moved on since the backup: 1 migration\(s\) recorded after it \(003_note\.sql; the backup's newest is 002_orders\.sql\); restoring takes them back out, with everything written since; set restore-discards-writes: true to restore anyway$/);
     expect((await restoreTo(a, file, { 'restore-discards-writes': 'true' })).ok).toBe(true);
     expect((await a.query('SELECT version FROM schema_migrations ORDER BY id')).rows.map((r) => r.version)).toEqual(['001', '002']);
   });
@@ -124,7 +144,7 @@ describe('restore onto the database the backup came from', () => {
     for (const key of ['databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites']) delete m[key];
     writeFileSync(metadataPath(file), JSON.stringify(m));
     expect(refusal(await restoreTo(a, file))).toBe(
-      'nothing was restored: restoring would discard what others wrote since the backup: the backup records no snapshot (it was taken by an older version of pg-migration-gate), so what was written since cannot be told; set restore-discards-writes: true to restore anyway',
+      'nothing was restored: restoring would discard what others wrote since the backup: the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told; set restore-discards-writes: true to restore anyway',
     );
     const r = await restoreTo(a, file, { 'restore-discards-writes': 'true' });
     expect(r.ok).toBe(true);

@@ -88,6 +88,31 @@ describe('a signal cancels the running migration on the server', () => {
     expect(r.stdout).toMatch(/apply: CANCELLED/);
     expect(await history()).toEqual(['001_a.sql', '002_idx.sql dirty']);
   });
+
+  test('a signal while waiting to retry after a lock timeout: the migration is not tried again', async () => {
+    await db.query('CREATE TABLE held (id int)');
+    const holder = new (await import('pg')).default.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('BEGIN; LOCK TABLE held IN ACCESS EXCLUSIVE MODE');
+    const dir = makeFolder({ '001_alter.sql': 'ALTER TABLE held ADD COLUMN x int;' });
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'apply', '--yes', '--backup', 'false', '--migrations-dir', dir, '--database-url', db.url, '--lock-timeout', '100ms', '--lock-retries', '3', '--format', 'json']);
+    const done = exited(child);
+    let stderr = '';
+    child.stderr!.on('data', (d) => {
+      stderr += d;
+      if (/retry 1 of 3/.test(stderr) && !child.killed) {
+        child.kill('SIGTERM');
+        // The lock is free again: a retry now would succeed, and commit what was cancelled.
+        void holder.query('ROLLBACK');
+      }
+    });
+    const r = await done;
+    await holder.end();
+    expect(r.code).toBe(130);
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule)).toContain('cancelled');
+    expect(await history()).toEqual([]);
+    expect((await db.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'held' AND column_name = 'x'")).rows[0].n).toBe(0);
+  });
 });
 
 describe('a process killed outright (SIGKILL)', () => {

@@ -9,8 +9,10 @@ import { tableChecksums } from '../harness/data.js';
 import type { ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';
 
-// on-failure: restore must never discard what others wrote. Whether anyone else wrote is told by transaction ids,
-// which are server-wide: these tests run on a server of their own, where only they commit anything.
+// on-failure: restore must never discard what others wrote, and must not refuse for what only looks like others'
+// writes. What was written is told by the tables' write counters, less what the run's transactions counted as
+// their own. These tests run on a server of their own with autovacuum on, every second: its auto-ANALYZE commits
+// transactions of its own, as on any busy server.
 let server: QuietServer;
 let db: ScratchDb;
 beforeAll(async () => {
@@ -90,7 +92,7 @@ describe('on-failure: restore, when nobody else wrote', () => {
     expect(r.applied.map((a) => a.version)).toEqual(['002']);
     expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
     expect(notes(r)).toMatch(/on-failure: restore — the pre-apply backup .* was restored and the 2 object\(s\) this run had created were dropped \(DROP VIEW IF EXISTS public\.tag_names; DROP TABLE IF EXISTS public\.tags\); the database and its history are as they were before this run/);
-    expect(notes(r)).toContain('on-failure: restore — no transaction but this run’s committed on the server since the backup was taken');
+    expect(notes(r)).toContain('on-failure: restore — no table of this database was written since the backup but by this run, by the statistics');
     expect(await versions()).toEqual(['001']);
     expect(await tableChecksums(db)).toEqual(before);
   });
@@ -128,7 +130,7 @@ describe('on-failure: restore never discards what others wrote', () => {
     expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['apply-failed error', 'restore-refused error']);
     const refusal = r.findings[1];
     expect(refusal.message).toMatch(
-      /^on-failure: restore refused, nothing was restored: restoring would discard what others wrote since the backup: 1 transaction\(s\) not this run’s committed since the backup was taken; tables written since, by the statistics \(.*\): public\.accounts \(1 row\); set restore-discards-writes: true to restore anyway$/,
+      /^on-failure: restore refused, nothing was restored: restoring would discard what others wrote since the backup: \d+ transaction\(s\) not this run’s committed since the backup was taken; tables written since, by the statistics \(which count rolled-back writes\), less this run’s own: public\.accounts \(1 row\); .*; set restore-discards-writes: true to restore anyway$/,
     );
     expect(refusal.help).toMatch(/^The database is as the failure left it \(the migrations applied before the failure stay applied\)\. .*restore-discards-writes: true/);
     expect(notes(r)).not.toMatch(/was restored/);
@@ -146,7 +148,7 @@ describe('on-failure: restore never discards what others wrote', () => {
     const r = await runWhileOthersWork(dir, { 'restore-discards-writes': 'true' }, async (other) => void (await other.query("INSERT INTO accounts (name) VALUES ('theirs')")));
     expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
     expect(notes(r)).toMatch(/the pre-apply backup .* was restored and the 1 object\(s\) this run had created were dropped \(DROP TABLE IF EXISTS public\.tags\); the database and its history are as they were when the backup was taken: what others wrote since is gone/);
-    expect(notes(r)).toMatch(/on-failure: restore — restore-discards-writes: true — restoring discards what was written since the backup: 1 transaction\(s\) not this run’s committed .*public\.accounts \(1 row\)/);
+    expect(notes(r)).toMatch(/on-failure: restore — restore-discards-writes: true — restoring discards what was written since the backup: .*tables written since, by the statistics .*: public\.accounts \(1 row\)/);
     expect(await names()).not.toContain('theirs');
     expect(await tableChecksums(db)).toEqual(before);
   });
@@ -182,7 +184,7 @@ describe('a failing migration that manages its own transactions', () => {
     const r = await run(dir);
     expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed', 'restore-refused']);
     expect(r.findings[0].message).toMatch(/ran outside a transaction and is marked dirty/);
-    expect(r.findings[1].message).toMatch(/1 transaction\(s\) not this run’s committed .*they may include this run’s own: 003_blocks\.sql ran outside a transaction/);
+    expect(r.findings[1].message).toMatch(/tables written since, by the statistics .*: public\.accounts \(7 rows\); .*they may include this run’s own writes, which could not be measured: 003_blocks\.sql ran outside a transaction/);
     expect(await versions()).toEqual(['001', '002', '003 dirty']);
   });
 
@@ -198,15 +200,70 @@ describe('a failing migration that manages its own transactions', () => {
     expect(await tableChecksums(db)).toEqual(before);
   });
 
-  test('when its committed blocks wrote nothing, nothing untraced happened: restored without being told', async () => {
+  test('when its blocks wrote nothing, nothing unmeasured happened: restored without being told', async () => {
     const dir = await deployed();
     const before = await tableChecksums(db);
     addFile(dir, '002_tags.sql', 'CREATE TABLE tags (id int);');
-    addFile(dir, '003_blocks.sql', "BEGIN;\nSELECT count(*) FROM accounts;\nCOMMIT;\nBEGIN;\nINSERT INTO accounts (name) VALUES ('x');\nSELECT 1/0;\nCOMMIT;");
+    addFile(dir, '003_blocks.sql', 'BEGIN;\nSELECT count(*) FROM accounts;\nCOMMIT;\nBEGIN;\nSELECT 1/0;\nCOMMIT;');
     const r = await run(dir);
     expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
     expect(notes(r)).toMatch(/the pre-apply backup .* was restored and the 1 object\(s\) this run had created were dropped \(DROP TABLE IF EXISTS public\.tags\)/);
     expect(await versions()).toEqual(['001']);
     expect(await tableChecksums(db)).toEqual(before);
+  });
+});
+
+describe('the run’s own writes are told from others’ by the table counters, not by transaction ids', () => {
+  test('5000 rows inserted, then a failure after auto-ANALYZE had time to run: restored', async () => {
+    const dir = await deployed();
+    const before = await tableChecksums(db);
+    addFile(dir, '002_more.sql', "INSERT INTO accounts (name) SELECT 'n' || g FROM generate_series(1, 5000) g;");
+    addFile(dir, '003_broken.sql', 'SELECT pg_sleep(3);\nSELECT 1/0;');
+    const r = await run(dir);
+    expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
+    expect(notes(r)).toMatch(/the pre-apply backup .* was restored; the database and its history are as they were before this run/);
+    expect(notes(r)).toContain('on-failure: restore — no table of this database was written since the backup but by this run (public.accounts (5000 rows)), by the statistics');
+    expect(await versions()).toEqual(['001']);
+    expect(await tableChecksums(db)).toEqual(before);
+  });
+
+  test('writes in subtransactions (a PL/pgSQL EXCEPTION block, a savepoint rolled back to): counted as the run’s own, restored', async () => {
+    const dir = await deployed();
+    const before = await tableChecksums(db);
+    addFile(dir, '002_block.sql', "DO $$\nBEGIN\n  BEGIN\n    INSERT INTO accounts (name) VALUES ('tried');\n    PERFORM 1/0;\n  EXCEPTION WHEN division_by_zero THEN\n    INSERT INTO accounts (name) VALUES ('handled');\n  END;\nEND\n$$;");
+    addFile(dir, '003_savepoint.sql', "SAVEPOINT s;\nUPDATE accounts SET name = name || '?';\nROLLBACK TO SAVEPOINT s;\nUPDATE accounts SET name = name || '!' WHERE id = 1;");
+    addFile(dir, '004_broken.sql', broken);
+    const r = await run(dir);
+    expect(r.applied.map((a) => a.version)).toEqual(['002', '003']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
+    // 2 inserts (one rolled back with its block), 6 rows updated then rolled back to the savepoint, 1 updated.
+    expect(notes(r)).toContain('on-failure: restore — no table of this database was written since the backup but by this run (public.accounts (9 rows)), by the statistics');
+    expect(notes(r)).toMatch(/the pre-apply backup .* was restored; the database and its history are as they were before this run/);
+    expect(await versions()).toEqual(['001']);
+    expect(await tableChecksums(db)).toEqual(before);
+  });
+
+  test('another session writes a table the run never touched: refused, naming that table', async () => {
+    const dir = await deployed();
+    await db.query('CREATE TABLE audit (id int)');
+    addFile(dir, '002_tags.sql', `INSERT INTO accounts (name) SELECT 'n' || g FROM generate_series(1, 10) g;\n${waitsThenCreates}`);
+    addFile(dir, '003_broken.sql', broken);
+    const r = await runWhileOthersWork(dir, {}, async (other) => void (await other.query('INSERT INTO audit VALUES (1)')));
+    expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed', 'restore-refused']);
+    expect(r.findings[1].message).toMatch(/restoring would discard what others wrote since the backup: .*tables written since, by the statistics \(which count rolled-back writes\), less this run’s own: public\.audit \(1 row\);/);
+    expect(r.findings[1].message).not.toMatch(/public\.accounts/);
+    expect((await db.query('SELECT count(*)::int AS n FROM audit')).rows[0].n).toBe(1);
+    expect(await versions()).toEqual(['001', '002']);
+  });
+
+  test('another session writes the table the run wrote: refused, counting only theirs', async () => {
+    const dir = await deployed();
+    addFile(dir, '002_tags.sql', `INSERT INTO accounts (name) SELECT 'n' || g FROM generate_series(1, 10) g;\n${waitsThenCreates}`);
+    addFile(dir, '003_broken.sql', broken);
+    const r = await runWhileOthersWork(dir, {}, async (other) => void (await other.query("INSERT INTO accounts (name) VALUES ('theirs')")));
+    expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed', 'restore-refused']);
+    expect(r.findings[1].message).toMatch(/tables written since, by the statistics \(which count rolled-back writes\), less this run’s own: public\.accounts \(1 row, besides this run’s 10\);/);
+    expect(await names()).toContain('theirs');
+    expect(await versions()).toEqual(['001', '002']);
   });
 });

@@ -38,8 +38,8 @@ export async function postBackup(run: ProductionRun): Promise<boolean> {
 
 /**
  * After a failure: with on-failure: restore, the pre-apply backup is restored and the objects this run created
- * are dropped, unless others wrote since the backup was taken (restore-discards-writes allows it); the report
- * names the backup either way.
+ * are dropped, unless a table of the database shows writes since the backup beyond those this run's
+ * transactions counted as their own (restore-discards-writes allows it); the report names the backup either way.
  */
 export async function onFailure(run: ProductionRun): Promise<void> {
   const { config, report } = run;
@@ -86,9 +86,12 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   const metadata = readMetadata(dump);
   const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set<number>();
   const ran = await started(run);
+  // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
+  const failed = run.analysed[run.report.applied.length];
   const untraced = [
     ...(run.untraced ?? []),
-    ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, and the transactions it ran itself leave no trace`),
+    ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`),
+    ...(failed?.exec.mode === 'transaction' && ran.includes(failed) ? [`${failed.migration.name} failed and rolled back, and the statistics count the rows it wrote before failing`] : []),
   ];
   const isOurs = await ownObjects(run, ran, ours);
   const before = run.objectsBefore ?? new Set<string>();
@@ -98,7 +101,7 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
     await restoreBackup(run.ctx.databaseUrl, dump, config.pgDumpPath, {
       lockTimeoutMs: config.backupLockTimeoutMs,
       beforeRestore: async (m) => {
-        verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, untraced });
+        verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
         if (verdict.refusals.length) throw new RestoreRefused(verdict);
         // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
         // Another session's such object stops the restore before anything changes; ours go first. Otherwise ours go

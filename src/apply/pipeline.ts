@@ -61,5 +61,7 @@ export function productionApply(config: Config, ctx: ProductionRun['ctx']): Prom
       ['post-migration backup', postBackup],
     ]);
     if (!run.report.ok) await inOrder(run, [['on-failure', async (r) => (await onFailure(r), true)]]);
+    // A cancelled run does no restore, but still says where its backup is.
+    if (run.report.cancelled && run.report.backup) run.report.notes.push(`the pre-apply backup is ${run.report.backup.path}: ${run.report.backup.restore}`);
   });
 }

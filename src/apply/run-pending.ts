@@ -57,6 +57,7 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
     try {
       const r = await runMigration(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
+      for (const [table, rows] of Object.entries(r.writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
       report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
       ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
     } catch (err) {

@@ -25,6 +25,8 @@ export interface ApplyRun {
   plan: Plan;
   analysed: Analysed[];
   report: Report;
+  /** Rows this run's committed transactional migrations wrote, per table (for on-failure: restore). */
+  ownWrites: Map<string, number>;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
       listPending(report, plan, analysed);
       reportPlanProblems(report, plan.problems);
       reportAnalysisErrors(report, errors);
-      await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report });
+      await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map() });
       return report;
     });
   });

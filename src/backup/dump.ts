@@ -18,7 +18,9 @@ const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid
 /** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
 export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
+    // not kill pg_dump under it.
+    const child = spawn(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => {

@@ -2,7 +2,7 @@ import type { TableName } from '../config/history-table.js';
 import type { Client } from '../db/connect.js';
 import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
 import { userObjects } from '../db/objects.js';
-import { tablesWritten, tableWriteCounts } from '../db/table-writes.js';
+import { tablesWritten, tableWriteCounts, type TableWrites } from '../db/table-writes.js';
 import { currentSnapshot, databaseIdentity, transactionsSince, type DatabaseIdentity } from '../db/xid-snapshot.js';
 import { StateError } from '../errors.js';
 import { compareVersions, parseVersionText } from '../migrations/version.js';
@@ -13,10 +13,15 @@ import type { BackupMetadata } from './metadata.js';
  * Before a restore touches anything: is the target the backup's database, has it moved on since, and did anyone
  * but us write since the backup was taken? A restore replaces the dump's tables whole, so every row committed
  * after the backup's snapshot is lost; the guard refuses, naming what would be lost, unless told otherwise.
+ *
+ * What was written since is told by the tables of this database: their write counters (the cumulative
+ * statistics) now against those the backup recorded, less what this run's transactions counted as their own.
+ * Transaction ids are server-wide (other databases, autovacuum, temporary tables and subtransactions all take
+ * them), so they never refuse on their own: they only vouch that writes the counters show were rolled back.
  */
 
 export interface GuardOptions {
-  /** restore-discards-writes: go ahead though transactions not ours committed since the backup. */
+  /** restore-discards-writes: go ahead though others wrote since the backup. */
   discardWrites: boolean;
   /**
    * restore-to-other-database: go ahead though the target is not the backup's database. Absent when the target is
@@ -27,7 +32,12 @@ export interface GuardOptions {
   historyTable: TableName;
   /** Our own transactions since the backup (32-bit ids), which a restore may take back. */
   ours?: ReadonlySet<number>;
-  /** Our own writes that could not be told apart from others' (said in the report, as they are counted). */
+  /**
+   * Rows our own committed transactions wrote since the backup, per table (`schema.table`): a restore may take
+   * them back. Absent for the restore command: every write since the backup is someone else's.
+   */
+  own?: ReadonlyMap<string, number>;
+  /** Our own writes that could not be measured, so count as others' (said in the refusal). */
   untraced?: string[];
 }
 
@@ -78,43 +88,104 @@ function appliedSince(m: BackupMetadata, rows: HistoryRow[]): HistoryRow[] {
 }
 
 /**
- * How long the statistics get to show writes the transaction counts found: a session that reported less than a
- * second ago holds its counts back up to 10 s while it idles (PostgreSQL 15+; older servers may hold them longer).
+ * How long the statistics get to catch up: a session that reported less than a second ago holds its counts back
+ * up to 10 s while it idles (PostgreSQL 15+; older servers may hold them longer).
  */
 export const STATISTICS_SETTLE_MS = 12_000;
 
-/** The tables written since `before`; with `patient`, waiting for the statistics while they show none. */
-async function tablesWrittenSince(client: Client, before: Record<string, number>, leaveOut: string[], patient: boolean) {
+const isTemporary = (table: string) => /^"?pg_temp_\d+"?\./.test(table);
+
+/** Writes of a table since the backup that this run does not account for. */
+interface Unexplained extends TableWrites {
+  /** This run's own, left out (when any). */
+  own: number;
+}
+
+/** Sessions of this database, not ours, that may still hold back counts of writes they committed (see above). */
+async function mayHoldBackStatistics(client: Client): Promise<boolean> {
+  const r = await client.query(
+    `SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity
+      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
+        AND (state IS DISTINCT FROM 'idle' OR state_change > pg_catalog.now() - make_interval(secs => $1))`,
+    [STATISTICS_SETTLE_MS / 1000],
+  );
+  return r.rows[0].n > 0;
+}
+
+/** Sessions of this database, not ours, inside a transaction that wrote: what they write is not counted until they end. */
+async function openWriters(client: Client): Promise<string[]> {
+  const r = await client.query(
+    `SELECT pid, pg_catalog.left(query, 100) AS query FROM pg_catalog.pg_stat_activity
+      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
+        AND backend_xid IS NOT NULL ORDER BY pid`,
+  );
+  return r.rows.map((row) => `pid ${row.pid} (${row.query})`);
+}
+
+/**
+ * The tables written since `before`, less this run's own writes. Waits, with `patient`, while the statistics may
+ * not show everything yet: this run's own writes not all counted, or another session of the database active in
+ * the last seconds. `lagging`: tables whose counts still fall short of this run's own writes.
+ */
+async function unexplainedWrites(client: Client, before: Record<string, number>, own: ReadonlyMap<string, number>, leaveOut: string[], patient: boolean) {
   for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0); ; ) {
     const written = tablesWritten(before, await tableWriteCounts(client), leaveOut);
-    if (written.tables.length || written.reset || Date.now() >= deadline) return written;
+    const tables: Unexplained[] = [];
+    const lagging: string[] = [];
+    for (const w of written.tables) {
+      if (isTemporary(w.table)) continue;
+      const mine = own.get(w.table) ?? 0;
+      if (w.rows > mine) tables.push({ table: w.table, rows: w.rows - mine, own: mine });
+      else if (w.rows < mine) lagging.push(w.table);
+    }
+    // Tables this run wrote that show no writes since at all.
+    for (const [table, n] of own) if (n > 0 && before[table] !== undefined && !leaveOut.includes(table) && !written.tables.some((w) => w.table === table)) lagging.push(table);
+    const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client))));
+    if (done || Date.now() >= deadline) return { tables, reset: written.reset, lagging };
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-/** "N transactions … ; tables …": what a restore would discard, from the transaction counts and the statistics. */
-async function writesSince(client: Client, m: BackupMetadata, o: GuardOptions, history: HistoryTable | undefined, patient: boolean): Promise<string | undefined> {
-  if (!m.snapshot) return 'the backup records no snapshot (it was taken by an older version of pg-migration-gate), so what was written since cannot be told';
-  const t = await transactionsSince(client, m.snapshot, o.ours);
-  if (!t.uncounted && t.committed + t.running === 0) return undefined;
-  const parts: string[] = [];
-  if (t.uncounted) parts.push(t.uncounted);
-  if (t.committed) parts.push(`${t.committed} transaction(s)${o.ours ? ' not this run’s' : ''} committed since the backup was taken`);
-  if (t.running) parts.push(`${t.running} transaction(s) are running now and may yet commit`);
-  if (m.tableWrites) {
-    // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
-    // on its own: left out.
-    const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
-    // Running transactions report their writes only once they end: waiting is for committed ones.
-    const { tables, reset } = await tablesWrittenSince(client, m.tableWrites, leaveOut, patient && t.committed > 0);
-    if (tables.length) {
-      const shown = tables.slice(0, 10).map((w) => `${w.table} (${w.rows} row${w.rows === 1 ? '' : 's'})`);
-      parts.push(`tables written since, by the statistics (which count rolled-back writes${o.ours ? ' and this run’s own' : ''}): ${shown.join(', ')}${tables.length > 10 ? ` and ${tables.length - 10} more` : ''}`);
-    } else if (reset) parts.push('the statistics were reset since the backup, so the tables written cannot be named');
-    else if (t.committed) parts.push(`no table of this database shows writes in the statistics${patient ? ` (after ${STATISTICS_SETTLE_MS / 1000} s)` : ''}: the transactions may belong to other databases of the server (transaction ids are server-wide), or wrote nothing a restore replaces (ANALYZE, temporary tables), or the statistics have not caught up yet`);
+const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+const listed = (items: string[]) => `${items.slice(0, 10).join(', ')}${items.length > 10 ? ` and ${items.length - 10} more` : ''}`;
+
+/** What a restore would discard that is not ours: a refusal's reason (undefined: nothing), and what was checked. */
+async function writesSince(client: Client, m: BackupMetadata, o: GuardOptions, history: HistoryTable | undefined, patient: boolean): Promise<{ lost?: string; notes: string[] }> {
+  if (!m.tableWrites) return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [] };
+  const notes: string[] = [];
+  const theirs = o.own ? ' not this run’s' : '';
+  // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
+  // on its own: left out.
+  const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
+  const own = o.own ?? new Map<string, number>();
+  const writers = await openWriters(client);
+  const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length);
+  const found: string[] = [];
+  if (tables.length) {
+    const shown = tables.map((w) => `${w.table} (${rowsText(w.rows)}${w.own ? `, besides this run’s ${w.own}` : ''})`);
+    found.push(`tables written since, by the statistics (which count rolled-back writes)${o.own ? ', less this run’s own' : ''}: ${listed(shown)}`);
   }
-  if (o.untraced?.length) parts.push(`they may include this run’s own: ${o.untraced.join('; ')}`);
-  return parts.join('; ');
+  if (reset) found.push('the statistics were reset since the backup, so the writes since cannot be counted');
+  if (lagging.length && !tables.length && !reset) found.push(`the statistics have not yet counted all of this run’s own writes (${listed(lagging)}), so others’ cannot be told from them`);
+  const ownText = [...own].filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t)).map(([t, n]) => `${t} (${rowsText(n)})`);
+  if (!writers.length && !found.length) {
+    notes.push(`no table of this database was written since the backup${o.own ? ` but by this run${ownText.length ? ` (${listed(ownText)})` : ''}` : ''}, by the statistics`);
+    return { notes };
+  }
+  // Counters count rolled-back writes as well: when no transaction but ours committed at all, they all were.
+  const t = m.snapshot ? await transactionsSince(client, m.snapshot, o.ours) : undefined;
+  if (t && !writers.length && !t.uncounted && t.committed === 0 && t.running === 0) {
+    notes.push(`${found.join('; ')}; but no transaction${theirs} committed on the server since the backup was taken, so those writes were rolled back`);
+    return { notes };
+  }
+  const parts: string[] = [];
+  if (writers.length) parts.push(`${writers.length} session(s) of this database have a transaction open that wrote, and may yet commit: ${listed(writers)}`);
+  // Transaction ids are server-wide: said, never a reason on their own.
+  if (t?.uncounted) parts.push(t.uncounted);
+  else if (t?.committed && found.length) parts.push(`${t.committed} transaction(s)${theirs} committed since the backup was taken`);
+  parts.push(...found);
+  if (o.untraced?.length) parts.push(`they may include this run’s own writes, which could not be measured: ${o.untraced.join('; ')}`);
+  return { lost: parts.join('; '), notes };
 }
 
 /**
@@ -150,8 +221,8 @@ export async function checkRestore(client: Client, m: BackupMetadata, o: GuardOp
     }
   }
   // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
-  const lost = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
+  const { lost, notes } = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
+  verdict.notes.push(...notes);
   if (lost) allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
-  else verdict.notes.push(`no transaction${o.ours ? ' but this run’s' : ''} committed on the server since the backup was taken`);
   return verdict;
 }

@@ -15,6 +15,9 @@ const SERVER_HINTS: Record<string, string> = {
 /** File-system calls whose failure is about the input (the folder, a file given), not about this tool. */
 const FILE_CALLS = new Set(['open', 'read', 'lstat', 'stat', 'readlink', 'realpath', 'scandir', 'opendir', 'access']);
 
+/** Errors of a socket, not of a file, even when they come from a read. */
+const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+
 interface SystemError extends Error {
   code: string;
   syscall?: string;
@@ -37,7 +40,10 @@ export function findingsFor(err: unknown, debug = false): Finding[] {
   if (err instanceof pg.DatabaseError && err.code) {
     return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
   }
-  if (isSystemError(err) && FILE_CALLS.has(err.syscall!)) {
+  if (isSystemError(err) && NETWORK_CODES.has(err.code)) {
+    return [{ rule: 'connection', severity: 'error', message: `the connection to the server was lost (${err.code})`, help: 'Check the network and the server, then run again; each migration either committed with its history row or not at all.' }];
+  }
+  if (isSystemError(err) && err.path && FILE_CALLS.has(err.syscall!)) {
     return [{ rule: INPUT_RULE, severity: 'error', message: `${err.path ?? 'a file'}: ${describeErrno(err)}`, help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.' }];
   }
   const e = err instanceof Error ? err : new Error(String(err));

@@ -3,7 +3,8 @@ import { InputError } from '../errors.js';
 import { addFinding, type Report } from '../model/report.js';
 import { startReport, type ArtifactContext, type CommandContext } from './context.js';
 import { findingsFor } from './failure.js';
-import { COMMAND_TABLE } from './table.js';
+import { COMMAND_INFO } from '../model/commands.js';
+import { RUNNERS } from './table.js';
 
 export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
   /** Absent only for commands that need no database (lint). */
@@ -21,7 +22,7 @@ export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
 
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
 export function needsDatabase(command: Config['command']): boolean {
-  return COMMAND_TABLE[command].needsDatabase;
+  return COMMAND_INFO[command].needsDatabase;
 }
 
 /**
@@ -30,10 +31,9 @@ export function needsDatabase(command: Config['command']): boolean {
  * report, so the report file, outputs and summary exist in every case.
  */
 export async function runCommand(config: Config, ctx: RunContext): Promise<Report> {
-  const spec = COMMAND_TABLE[config.command];
   try {
-    if (spec.needsDatabase && !ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
-    return await (await spec.load())(config, ctx);
+    if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
+    return await (await RUNNERS[config.command]())(config, ctx);
   } catch (err) {
     return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
   }

@@ -3,7 +3,8 @@ import { urlPasswords } from '../redact.js';
 import { parseRecipients } from './recipients.js';
 import { parseDuration, type DurationKind } from './duration.js';
 import { parseTableName, type TableName } from './history-table.js';
-import { CHECKS, COMMANDS, INPUTS, type Check, type Command, type InputName, type RawConfig } from './inputs-spec.js';
+import { COMMANDS, type Command } from '../model/commands.js';
+import { CHECKS, INPUTS, type Check, type InputName, type RawConfig } from './inputs-spec.js';
 
 export interface Config {
   command: Command;

@@ -54,8 +54,6 @@ export type InputName = keyof typeof INPUTS;
 /** Raw values as read from the action's inputs or the CLI's flags, before validation. */
 export type RawConfig = Partial<Record<InputName, string>>;
 
-export const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'] as const;
 
 export const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'] as const;
 export type Check = (typeof CHECKS)[number];
-export type Command = (typeof COMMANDS)[number];

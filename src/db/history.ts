@@ -167,6 +167,17 @@ export function recordInTransaction(client: Client, table: HistoryTable, migrati
   ];
 }
 
+/**
+ * Run first and last in a migration's transaction (last after its history row): the rows inserted, updated and
+ * deleted per table so far, subtransactions included (savepoints, PL/pgSQL EXCEPTION blocks, rolled back or not),
+ * as the cumulative statistics will count them once it commits. The counts include the session's earlier
+ * transactions whose counts it has not sent to the statistics yet: the transaction's own are the difference.
+ * Temporary tables are left out. Keyed as tableWriteCounts keys them, so that on-failure: restore can tell this
+ * run's writes from others'.
+ */
+export const OWN_WRITES_SQL = `SELECT pg_catalog.format('%I.%I', schemaname, relname) AS t, (n_tup_ins + n_tup_upd + n_tup_del)::int8::text AS n
+  FROM pg_catalog.pg_stat_xact_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 AND schemaname NOT LIKE 'pg\\_temp%'`;
+
 /** Marks a dirty row clean once its non-transactional migration finished. */
 export async function markClean(client: Client, table: HistoryTable, id: number, executionMs: number): Promise<void> {
   await client.query(`UPDATE ${quoteTable(table)} SET dirty = false, execution_ms = $1, applied_at = now() WHERE id = $2`, [executionMs, id]);

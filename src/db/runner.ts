@@ -5,7 +5,7 @@ import { cannotRunInTransaction, type ExecutionPlan } from '../migrations/transa
 import type { Migration, Script } from '../model/migration.js';
 import type { Client } from './connect.js';
 import { sqlstate } from './errors.js';
-import { insertRow, markClean, recordInTransaction, type HistoryTable } from './history.js';
+import { insertRow, markClean, OWN_WRITES_SQL, recordInTransaction, type HistoryTable } from './history.js';
 import { runScript } from './script-query.js';
 import { resetSteps, send, statementSteps, timeoutSteps, type Step, type Timeouts } from './steps.js';
 import type { MigrationSession } from './session.js';
@@ -52,10 +52,25 @@ export interface RunOptions extends ScriptOptions {
 export interface RunResult {
   durationMs: number;
   attempts: number;
+  /**
+   * Rows the migration's committed transaction wrote, per table (`schema.table`, as tableWriteCounts keys them),
+   * its history row included; empty for one outside a transaction or READ ONLY, whose writes are not measured.
+   */
+  writes: Record<string, number>;
 }
 
 const defaultBackoff = (attempt: number) => Math.min(500 * 2 ** attempt, 10_000);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits ms, or less if the signal is aborted first. */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 /**
  * A transactional migration: its statements, and its history row when recording, in one transaction, followed
@@ -198,29 +213,42 @@ export async function runMigration(session: MigrationSession, migration: Migrati
     const durationMs = Math.round(performance.now() - started);
     await markClean(record.control, record.table, id, durationMs);
     await reset(session, await session.client(), exec);
-    return { durationMs, attempts: 1 };
+    return { durationMs, attempts: 1, writes: {} };
   }
 
   const readOnly = exec.begin?.readOnly === true;
   const backoff = o.backoffMs ?? defaultBackoff;
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
+    // What the transaction wrote, so that on-failure: restore can tell it from others' writes: the counts at its
+    // end less those at its start (the session's counts not yet sent to the statistics show in both).
+    const counts: Record<string, number>[] = [];
+    const count = (rows: Record<string, unknown>[]) => counts.push(Object.fromEntries(rows.map((r) => [r.t as string, Number(r.n)])));
     try {
       const clean = await onSession(session, (client) => {
-        const head = record.fence ? [{ sql: record.fence, ours: 'checking that this run still holds its advisory lock' }] : [];
-        const tail = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+        const head: Step[] = record.fence ? [{ sql: record.fence, ours: 'checking that this run still holds its advisory lock' }] : [];
+        const tail: Step[] = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+        counts.length = 0;
+        if (!readOnly) {
+          head.push({ sql: OWN_WRITES_SQL, ours: 'counting the rows written so far', capture: count });
+          tail.push({ sql: OWN_WRITES_SQL, ours: `counting the rows ${migration.name} wrote`, capture: count });
+        }
         return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
       });
+      const [start = {}, end = {}] = counts;
+      const writes = Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => (n as number) > 0));
       const durationMs = Math.round(performance.now() - started);
       await settle(session, exec, clean);
       if (readOnly) await insertRow(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: false, executionMs: durationMs });
-      return { durationMs, attempts: attempt + 1 };
+      return { durationMs, attempts: attempt + 1, writes };
     } catch (err) {
       const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);
       if (code === '55P03' && attempt < o.lockRetries) {
         const wait = backoff(attempt);
         log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} of ${o.lockRetries} in ${wait} ms`);
-        await sleep(wait);
+        await sleep(wait, o.signal);
+        // A cancel that came while waiting to retry: the migration is not tried again.
+        if (o.signal?.aborted) throw new MigrationError(`cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`, { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' });
         continue;
       }
       if (err instanceof MigrationError && code === '55P03' && o.lockRetries > 0) err.message += ` (after ${attempt + 1} attempts)`;

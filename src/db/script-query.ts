@@ -20,12 +20,16 @@ class CountingQuery extends pg.Query {
   }
 }
 
-/** Sends several statements as one simple query (one round trip). On failure the error carries `completed`. */
-export function runScript(client: Client, text: string): Promise<void> {
+/**
+ * Sends several statements as one simple query (one round trip). Resolves with one result per statement that
+ * completed (node-postgres gives a single result for a single statement, an array for several). On failure the
+ * error carries `completed`.
+ */
+export function runScript(client: Client, text: string): Promise<pg.QueryResult[]> {
   return new Promise((resolve, reject) => {
-    const query: CountingQuery = new CountingQuery(text, undefined, (err: Error | undefined) => {
+    const query: CountingQuery = new CountingQuery(text, undefined, (err: Error | undefined, results?: pg.QueryResult | pg.QueryResult[]) => {
       if (err) reject(Object.assign(err, { completed: query.completed }));
-      else resolve();
+      else resolve(results === undefined ? [] : Array.isArray(results) ? results : [results]);
     });
     client.query(query);
   });

@@ -25,6 +25,8 @@ export interface Step {
   ours?: string;
   /** Sent after COMMIT: its failure leaves the migration committed, and only the session to replace. */
   afterCommit?: boolean;
+  /** Receives the rows the step returned (one of ours, e.g. the transaction's write counts). */
+  capture?: (rows: Record<string, unknown>[]) => void;
 }
 
 
@@ -75,7 +77,10 @@ export async function send(client: Client, script: Script, steps: Step[], observ
       return at;
     });
     try {
-      await runScript(client, text);
+      const results = await runScript(client, text);
+      // One result per statement, in order. Counted from the end: the steps that capture are ours, and only ours
+      // (one statement each, for certain) follow them.
+      steps.forEach((s, i) => s.capture?.(results[results.length - (steps.length - i)]?.rows ?? []));
     } catch (err) {
       // The server parses the whole batch before running it: a syntax error there has completed nothing but
       // carries a position, which names the step.

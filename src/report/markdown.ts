@@ -1,3 +1,4 @@
+import { COMMAND_INFO, type Command, type CommandInfo } from '../model/commands.js';
 import { join } from 'node:path';
 import type { Finding, Report, Severity, VerifiedMigration } from '../model/report.js';
 
@@ -20,15 +21,8 @@ export function verdict(r: Report): string {
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const warnings = r.findings.filter((f) => f.severity === 'warning').length;
   const counts = `${count(errors, 'error')}, ${count(warnings, 'warning')}`;
-  const what: Record<string, string> = {
-    verify: `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
-    apply: `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
-    plan: `${count(r.pending.length, 'pending migration')}`,
-    lint: `${count(r.findings.length, 'finding')}`,
-    backup: r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup',
-    restore: r.ok ? 'backup restored' : 'nothing restored',
-  };
-  return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${what[r.command] ?? ''} — ${counts}`;
+  const info = COMMAND_INFO[r.command as Command] as CommandInfo | undefined;
+  return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${info?.outcome(r) ?? ''} — ${counts}`;
 }
 
 const outcome = (m: VerifiedMigration) =>

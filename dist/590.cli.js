@@ -1,0 +1,589 @@
+export const id = 590;
+export const ids = [590];
+export const modules = {
+
+/***/ 7260:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ analyseAll),
+/* harmony export */   u: () => (/* binding */ foreignConnects)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5493);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+
+
+
+/**
+ * Parses each migration's up script and decides how it runs. All are analysed before any runs, so a syntax
+ * error in the fifth pending migration stops the run before the first one is applied.
+ */
+async function analyseAll(migrations) {
+    const analysed = [];
+    const errors = [];
+    for (const migration of migrations) {
+        try {
+            const statements = await (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScript */ .tl)(migration.up);
+            analysed.push({ migration, exec: (0,_transaction_js__WEBPACK_IMPORTED_MODULE_2__/* .executionPlan */ .W)(statements, migration.noTransactionDirective) });
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py))
+                throw err;
+            errors.push({ migration, error: err });
+        }
+    }
+    return { analysed, errors };
+}
+/**
+ * psql's `\connect` opens a new session, on the database and as the user it names. The runner can only give a
+ * fresh session on the run's own database as the run's user: a file that connects elsewhere is refused before
+ * anything runs, at its `\connect` line.
+ */
+function foreignConnects(analysed, target) {
+    const out = [];
+    for (const { migration, exec } of analysed) {
+        for (const s of exec.statements.filter((x) => x.kind === 'PsqlConnect')) {
+            const { database, user } = s.node;
+            const elsewhere = database && database !== target.database ? `database ${database}` : user && user !== target.user ? `user ${user}` : undefined;
+            if (!elsewhere)
+                continue;
+            out.push({
+                migration,
+                error: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py(`\\connect to ${elsewhere}: this migration runs on database ${target.database} as ${target.user}, and psql would have switched`, {
+                    location: s.location,
+                    hint: 'remove the \\connect line (a dump made without --create has none), or run this file by hand where it belongs',
+                }),
+            });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ discover)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/migrations/checksum.ts
+
+/** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
+function checksum(sql) {
+    const normalised = sql.replace(/\r\n?/g, '\n');
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(normalised, 'utf8').digest('hex')}`;
+}
+
+// EXTERNAL MODULE: ./src/migrations/names.ts
+var names = __webpack_require__(1557);
+;// CONCATENATED MODULE: ./src/migrations/read-file.ts
+
+
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
+ * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path.
+ */
+function readMigrationFile(root, path, shown) {
+    const real = (0,external_node_fs_.realpathSync)(path);
+    const rel = (0,external_node_path_.relative)(root, real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new errors/* InputError */.dz([
+            `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
+        ]);
+    }
+    const bytes = (0,external_node_fs_.readFileSync)(real);
+    try {
+        // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
+        return utf8.decode(bytes).replace(/^\uFEFF/, '');
+    }
+    catch (cause) {
+        throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
+    }
+}
+
+// EXTERNAL MODULE: ./src/migrations/sections.ts + 1 modules
+var migrations_sections = __webpack_require__(984);
+// EXTERNAL MODULE: ./src/migrations/version.ts
+var migrations_version = __webpack_require__(233);
+;// CONCATENATED MODULE: ./src/migrations/discover.ts
+
+
+
+
+
+
+
+
+/**
+ * Finds the migrations in a folder, detecting its layout, and returns them in version order.
+ * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
+ */
+function discover(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
+        throw new errors/* InputError */.dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+    }
+    const root = (0,external_node_fs_.realpathSync)(dir);
+    const problems = [];
+    const entries = new Map();
+    const byLayout = new Map();
+    const add = (layout, version, description, role, file, migrationName) => {
+        const id = (0,migrations_version/* versionId */.Ik)(version);
+        byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
+        let entry = entries.get(id);
+        if (!entry) {
+            entry = { layout, version, description, name: migrationName };
+            entries.set(id, entry);
+        }
+        const slot = role === 'down' ? 'downFile' : 'upFile';
+        if (entry[slot]) {
+            problems.push(`duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`);
+            return;
+        }
+        entry[slot] = file;
+        if (role !== 'down') {
+            entry.name = migrationName;
+            entry.description = description;
+        }
+    };
+    for (const dirent of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const name = dirent.name;
+        if (name.startsWith('.'))
+            continue;
+        const full = (0,external_node_path_.join)(dir, name);
+        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && (0,external_node_fs_.statSync)(full).isDirectory());
+        if (isDir) {
+            const folder = (0,names/* matchFolderName */.PP)(name);
+            if (!folder)
+                continue;
+            const has = (file) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, file));
+            if (has('migration.sql') && has('up.sql')) {
+                problems.push(`${name}/: has both migration.sql and up.sql; keep the one your tool runs`);
+            }
+            else if (has('migration.sql')) {
+                // Prisma's and drizzle-kit's folders: one script, no down; drizzle's snapshot.json beside it stays unread.
+                add('folder-migration-sql', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'migration.sql'), name);
+            }
+            else if (has('up.sql')) {
+                add('folder-per-migration', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'up.sql'), name);
+                if (has('down.sql'))
+                    add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
+            }
+            else {
+                problems.push(`${name}/: looks like a migration folder but has no up.sql or migration.sql; add the script (and down.sql) or rename the folder`);
+            }
+            continue;
+        }
+        if ((0,names/* isGoMigration */.j1)(name)) {
+            problems.push(`${name}: a goose Go migration, which this tool cannot run; rewrite it as ${name.replace(/\.go$/, '.sql')} or move it out of the folder`);
+            continue;
+        }
+        if (!name.toLowerCase().endsWith('.sql'))
+            continue;
+        const m = (0,names/* matchFileName */.XS)(name);
+        if (m.kind === 'unsupported')
+            problems.push(`${name}: ${m.reason}`);
+        else if (m.kind === 'unknown') {
+            problems.push(`${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`);
+        }
+        else {
+            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '') : name;
+            add(m.layout, m.version, m.description, m.role, name, migrationName);
+        }
+    }
+    if (byLayout.size > 1) {
+        const kinds = [...byLayout].map(([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`);
+        problems.push(`the folder mixes migration layouts: ${kinds.join(' and ')}; keep one layout per folder`);
+    }
+    for (const e of entries.values()) {
+        if (!e.upFile)
+            problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
+    }
+    if (problems.length)
+        throw new errors/* InputError */.dz(problems);
+    const migrations = [...entries.values()]
+        .map((e) => load(root, dir, e, problems))
+        .filter((m) => m !== undefined)
+        .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version));
+    if (problems.length)
+        throw new errors/* InputError */.dz(problems);
+    const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
+    return { layout, migrations };
+}
+function load(root, dir, e, problems) {
+    try {
+        const upText = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
+        let up;
+        let down;
+        let noTransaction = false;
+        if (e.layout === 'single-file' || e.layout === 'flyway') {
+            const sections = (0,migrations_sections/* splitSections */.n)(e.upFile, upText);
+            ({ up, down, noTransaction } = sections);
+        }
+        else {
+            up = { file: e.upFile, sql: upText, startLine: 1 };
+            noTransaction = (0,migrations_sections/* splitSections */.n)(e.upFile, upText).noTransaction;
+        }
+        if (e.downFile) {
+            if (down) {
+                problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
+                return undefined;
+            }
+            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile), startLine: 1 };
+        }
+        return {
+            version: e.version,
+            name: e.name,
+            description: e.description,
+            up,
+            down,
+            checksum: checksum(up.sql),
+            noTransactionDirective: noTransaction,
+        };
+    }
+    catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            problems.push(...err.problems);
+        else
+            throw err;
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ makePlan),
+/* harmony export */   S: () => (/* binding */ planHash)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(233);
+
+
+const idOf = (text) => {
+    const v = (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionText */ .bw)(text);
+    return v ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(v) : undefined;
+};
+/**
+ * Compares the migrations on disk with the history: what is applied, pending, edited since (drift), recorded but
+ * gone (missing), half-applied (dirty) or older than the newest applied (out of order). Pure: no database.
+ */
+function makePlan(migrations, history, opts) {
+    const rows = history ?? [];
+    const problems = [];
+    const plan = { applied: [], pending: [], outOfOrder: [], accepted: [], unverified: [], baseline: [], problems };
+    const files = new Map(migrations.map((m) => [(0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version), m]));
+    const accept = new Set(opts.acceptEdited.map((v) => idOf(v) ?? v));
+    const acceptedSeen = new Set();
+    const applied = new Set();
+    const resolveId = opts.resolveDirty ? (idOf(opts.resolveDirty.version) ?? opts.resolveDirty.version) : undefined;
+    for (const row of rows) {
+        const id = row.version ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(row.version) : undefined;
+        const migration = id ? files.get(id) : undefined;
+        if (row.dirty) {
+            if (id && id === resolveId) {
+                plan.resolved = { row, as: opts.resolveDirty.as, migration };
+                if (opts.resolveDirty.as === 'rerun')
+                    continue;
+            }
+            else {
+                problems.push({
+                    rule: 'dirty-migration',
+                    message: `${row.name} is dirty: it ran outside a transaction and did not finish, so the database may hold part of it`,
+                    file: migration?.up.file,
+                    help: `inspect the database, finish or undo the migration by hand, then run again with resolve-dirty: ${row.version?.text ?? row.name}=applied (finished) or =rerun (undone)`,
+                });
+                continue;
+            }
+        }
+        if (!id) {
+            problems.push({
+                rule: 'unknown-history-row',
+                message: `history row ${row.id} ('${row.name}') carries no version this tool can read`,
+                help: 'rename the row\'s migration_name to the migration\'s file name, or delete the row if it is not a migration',
+            });
+            continue;
+        }
+        if (applied.has(id))
+            continue;
+        applied.add(id);
+        if (!migration) {
+            problems.push({
+                rule: 'missing-migration',
+                message: `${row.name} is recorded as applied but its file is gone from the folder`,
+                help: 'restore the file (it is part of the schema\'s history), or delete its history row if the migration was reverted by hand',
+            });
+            continue;
+        }
+        plan.applied.push({ migration, row });
+        if (!plan.lastApplied || (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(migration.version, plan.lastApplied) > 0)
+            plan.lastApplied = migration.version;
+        if (!row.checksum)
+            plan.unverified.push({ migration, row });
+        else if (row.checksum !== migration.checksum) {
+            if (accept.has(id)) {
+                acceptedSeen.add(id);
+                plan.accepted.push({ migration, row });
+            }
+            else {
+                problems.push({
+                    rule: 'checksum-drift',
+                    message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${migration.checksum.slice(0, 19)}…); the database does not contain the edit`,
+                    file: migration.up.file,
+                    help: `revert the edit and put the change in a new migration; if the edit changes nothing in the database (a comment, formatting), accept it with accept-edited: ${migration.version.text}`,
+                });
+            }
+        }
+    }
+    for (const v of accept) {
+        if (!acceptedSeen.has(v)) {
+            problems.push({
+                rule: 'stale-override',
+                message: `accept-edited names ${v}, but ${applied.has(v) ? 'its file matches the recorded checksum' : 'no applied migration has that version'}`,
+                help: 'remove it from accept-edited: there is nothing to accept',
+            });
+        }
+    }
+    if (opts.resolveDirty && !plan.resolved) {
+        problems.push({
+            rule: 'stale-override',
+            message: `resolve-dirty names ${opts.resolveDirty.version}, but no dirty migration has that version`,
+            help: 'remove resolve-dirty',
+        });
+    }
+    let notRun = migrations.filter((m) => !applied.has((0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version)));
+    if (opts.baseline) {
+        const base = idOf(opts.baseline);
+        const baseVersion = migrations.find((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version) === base)?.version;
+        if (rows.length) {
+            problems.push({ rule: 'stale-override', message: `baseline is set but the history already has ${rows.length} row(s)`, help: 'remove baseline: it is only for a database that has schema but no history' });
+        }
+        else if (!baseVersion) {
+            problems.push({ rule: 'stale-override', message: `baseline ${opts.baseline} matches no migration in the folder`, help: 'set baseline to the version of the last migration the database already contains' });
+        }
+        else {
+            plan.baseline = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) <= 0);
+            notRun = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) > 0);
+            plan.lastApplied = baseVersion;
+        }
+    }
+    plan.pending = notRun;
+    if (plan.resolved?.as === 'applied' && plan.resolved.migration) {
+        plan.pending = plan.pending.filter((m) => m !== plan.resolved.migration);
+    }
+    if (plan.lastApplied) {
+        plan.outOfOrder = plan.pending.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, plan.lastApplied) < 0);
+        if (!opts.allowOutOfOrder) {
+            for (const m of plan.outOfOrder) {
+                problems.push({
+                    rule: 'out-of-order',
+                    message: `${m.up.file} is pending but older than ${plan.lastApplied.text}, the newest applied migration`,
+                    file: m.up.file,
+                    help: 'give it a version after the newest applied one (rename the file), or set allow-out-of-order: true if running it out of order is safe',
+                });
+            }
+        }
+    }
+    return plan;
+}
+/**
+ * Identifies exactly what an apply would do: the target, the newest applied version and the ordered pending
+ * migrations with their checksums. An approved plan hash pins the apply to this.
+ */
+function planHash(target, historyTable, plan) {
+    const body = JSON.stringify({
+        target,
+        historyTable,
+        lastApplied: plan.lastApplied?.text ?? null,
+        pending: plan.pending.map((m) => [m.version.text, m.checksum]),
+    });
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ splitSections)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/migrations/markers.ts
+
+const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };
+const GOOSE = { up: '-- +goose Up', down: '-- +goose Down' };
+const DBMATE_SECTION = /^\s*--\s*migrate:(up|down)\b(.*)$/i;
+const NO_TX = /^\s*--\s*migrate:no-transaction\s*$/i;
+const TX_FALSE = /\btransaction:\s*false\b/i;
+/**
+ * dbmate's `-- migrate:up` / `-- migrate:down` markers (`transaction:false` on either runs the file outside a
+ * transaction), and our own `-- migrate:no-transaction`, which any file may carry.
+ */
+function dbmateMarkers(lines) {
+    return lines.flatMap((text, i) => {
+        const m = DBMATE_SECTION.exec(text);
+        if (m)
+            return [{ line: i + 1, convention: DBMATE, section: m[1].toLowerCase(), noTransaction: TX_FALSE.test(m[2]) }];
+        return NO_TX.test(text) ? [{ line: i + 1, convention: DBMATE, noTransaction: true }] : [];
+    });
+}
+// goose reads any `--` comment naming `+goose` as an annotation; ours must start with it, so that a comment
+// which merely mentions goose in a file of another tool is left alone.
+const GOOSE_ANNOTATION = /^\s*--\s*\+goose\b(.*)$/i;
+/**
+ * goose's annotations (pressly/goose internal/sqlparser/parser.go): `Up` and `Down` open the sections,
+ * `NO TRANSACTION` runs both outside a transaction, and `StatementBegin` … `StatementEnd` group the lines of one
+ * statement for goose's semicolon splitter. Our PostgreSQL parser finds statement bounds itself, so those two
+ * stay in the script as the comments they are, at their lines. Refused, as goose refuses them: an unknown
+ * annotation (a misspelt NO TRANSACTION would otherwise run in a transaction) and StatementBegin/End that do not
+ * pair up inside a section; and `ENVSUB ON`, since we run the SQL as written.
+ */
+function gooseMarkers(file, lines) {
+    const markers = [];
+    let open;
+    const refuse = (line, problem) => new errors/* InputError */.dz([`${file}:${line}: ${problem}`]);
+    lines.forEach((text, i) => {
+        const m = GOOSE_ANNOTATION.exec(text);
+        if (!m)
+            return;
+        const line = i + 1;
+        const annotation = m[1].trim().replace(/\s+/g, ' ').toUpperCase();
+        switch (annotation) {
+            case 'UP':
+            case 'DOWN':
+                if (open)
+                    throw refuse(line, `'-- +goose ${m[1].trim()}' inside the StatementBegin of line ${open}; add '-- +goose StatementEnd' above it`);
+                markers.push({ line, convention: GOOSE, section: annotation === 'UP' ? 'up' : 'down', noTransaction: false });
+                return;
+            case 'NO TRANSACTION':
+                markers.push({ line, convention: GOOSE, noTransaction: true });
+                return;
+            case 'STATEMENTBEGIN':
+                if (open)
+                    throw refuse(line, `a second '-- +goose StatementBegin' while the one of line ${open} is open; add '-- +goose StatementEnd' between them`);
+                if (!markers.some((x) => x.section))
+                    throw refuse(line, `'-- +goose StatementBegin' above '-- +goose Up'; move it into a section`);
+                open = line;
+                return;
+            case 'STATEMENTEND':
+                if (!open)
+                    throw refuse(line, `'-- +goose StatementEnd' without a StatementBegin; add '-- +goose StatementBegin' above the statement or remove it`);
+                open = undefined;
+                return;
+            case 'ENVSUB OFF':
+                return;
+            case 'ENVSUB ON':
+                throw refuse(line, `'-- +goose ENVSUB ON' substitutes environment variables into the SQL, which this tool does not do; write the values into the file and remove the annotation`);
+            default:
+                throw refuse(line, `'${text.trim()}' is not a goose annotation (Up, Down, StatementBegin, StatementEnd, NO TRANSACTION); correct or remove it`);
+        }
+    });
+    if (open)
+        throw refuse(open, `'-- +goose StatementBegin' without a StatementEnd; add '-- +goose StatementEnd' after the statement`);
+    return markers;
+}
+
+;// CONCATENATED MODULE: ./src/migrations/sections.ts
+
+
+const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
+/**
+ * Splits one file into its up and down scripts. Three conventions are understood: dbmate's `-- migrate:up` …
+ * `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
+ * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
+ * line it starts at, so statements are reported at their lines in the file.
+ */
+function splitSections(file, text) {
+    const lines = text.split('\n');
+    const dbmate = dbmateMarkers(lines);
+    const goose = gooseMarkers(file, lines);
+    if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
+        throw new errors/* InputError */.dz([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
+    }
+    const markers = [...dbmate, ...goose];
+    const noTransaction = markers.some((m) => m.noTransaction);
+    const up = only(file, markers, 'up');
+    const down = only(file, markers, 'down');
+    if (down && (!up || up.line > down.line)) {
+        const { convention } = down;
+        throw new errors/* InputError */.dz([
+            `${file}:${down.line}: '${convention.down}' needs a '${convention.up}' marker before it; add '${convention.up}' above the up script`,
+        ]);
+    }
+    if (up) {
+        refuseSqlAbove(file, lines, up);
+        const end = down ? down.line - 1 : lines.length;
+        return {
+            up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: up.line + 1 },
+            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: down.line + 1 },
+            noTransaction,
+        };
+    }
+    return { up: { file, sql: text, startLine: 1 }, down: rollbackScript(file, lines), noTransaction };
+}
+/** The one marker opening a section, refusing a second. */
+function only(file, markers, section) {
+    const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
+    if (found.length > 1) {
+        throw new errors/* InputError */.dz([`${file}:${found[1].line}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+    }
+    return found[0];
+}
+/** Statements above the up marker would never run; dbmate and goose both refuse them, and so do we. */
+function refuseSqlAbove(file, lines, up) {
+    const stray = lines.slice(0, up.line - 1).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'));
+    if (stray >= 0) {
+        throw new errors/* InputError */.dz([`${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`]);
+    }
+}
+/**
+ * The `-- ROLLBACK:` lines as a down script. Each becomes its own line of the script; earlier lines are padded so
+ * the down script's line numbers stay those of the file.
+ */
+function rollbackScript(file, lines) {
+    const rollback = lines.flatMap((line, i) => {
+        const rb = ROLLBACK_LINE.exec(line);
+        return rb && rb[1].trim() ? [{ line: i + 1, sql: rb[1].replace(/\r$/, '') }] : [];
+    });
+    if (rollback.length === 0)
+        return undefined;
+    const first = rollback[0].line;
+    const downLines = [];
+    for (const r of rollback) {
+        while (first + downLines.length < r.line)
+            downLines.push('');
+        downLines.push(r.sql);
+    }
+    return { file, sql: downLines.join('\n'), startLine: first };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,414 @@
+export const id = 926;
+export const ids = [926];
+export const modules = {
+
+/***/ 2079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ dumpIn),
+/* harmony export */   d: () => (/* binding */ restoreBackup)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3998);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(179);
+
+
+
+
+
+
+
+
+
+/**
+ * The dump of a downloaded artifact: the one .dump file with its metadata, decrypted first when the artifact
+ * holds it encrypted (.dump.age).
+ */
+async function dumpIn(dir, identity) {
+    const files = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    const plain = files.filter((f) => f.endsWith('.dump'));
+    const sealed = files.filter((f) => f.endsWith('.dump.age'));
+    if (plain.length + sealed.length !== 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+    if (plain.length)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, plain[0]);
+    const dump = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0].replace(/\.age$/, ''));
+    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
+    if (m.encryption?.sha256 !== actual)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_6__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
+    return dump;
+}
+/**
+ * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
+ * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
+ * recreates the dump's objects in one transaction. Returns the metadata.
+ */
+async function restoreBackup(url, dump, pgDumpPath, o = {}) {
+    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)(dump);
+    if (actual !== metadata.sha256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+    }
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
+    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+    await o.beforeRestore?.(metadata);
+    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
+    return metadata;
+}
+
+
+/***/ }),
+
+/***/ 740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ checkRestore),
+/* harmony export */   HQ: () => (/* binding */ RestoreRefused)
+/* harmony export */ });
+/* unused harmony export STATISTICS_SETTLE_MS */
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3966);
+/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2490);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5767);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(233);
+
+
+
+
+
+
+/** A refusal, thrown from beforeRestore so that pg_restore never starts: nothing was restored. */
+class RestoreRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq {
+    verdict;
+    name = 'RestoreRefused';
+    constructor(verdict) {
+        super(verdict.refusals);
+        this.verdict = verdict;
+    }
+}
+/** host:port/database from the metadata's `database`: the database's name is its last part. */
+const nameOf = (m) => m.databaseName ?? m.database.split('/').pop() ?? m.database;
+/** How the target differs from the backup's database; empty when it is the same one (as far as can be told). */
+async function identityDifferences(client, m, target) {
+    if (m.systemIdentifier && target.systemIdentifier && m.systemIdentifier !== target.systemIdentifier) {
+        return [`it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`];
+    }
+    const differences = [];
+    if (target.name !== nameOf(m))
+        differences.push(`it is database ${target.name}, the backup is of ${nameOf(m)}`);
+    else if (m.databaseOid !== undefined && m.databaseOid !== target.oid)
+        differences.push(`its oid is ${target.oid}, the backup's database had ${m.databaseOid}: it was dropped and created again, or lives on another server`);
+    if (m.snapshot && BigInt((await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .currentSnapshot */ .eL)(client)).xmax) < BigInt(m.snapshot.xmax)) {
+        differences.push(`its server's transaction counter is behind the backup's: another server, or a copy from before the backup`);
+    }
+    return differences;
+}
+/** No user object and no history table: nothing a restore could replace. */
+async function isEmpty(client, rows) {
+    return rows === undefined && (await (0,_db_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .userObjects */ .Sv)(client)).length === 0;
+}
+/** Migrations the target recorded after the backup: a newer version than the backup's newest, or applied after it. */
+function appliedSince(m, rows) {
+    const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionText */ .bw)(m.lastApplied.version);
+    const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
+    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt > takenAt));
+}
+/**
+ * How long the statistics get to catch up: a session that reported less than a second ago holds its counts back
+ * up to 10 s while it idles (PostgreSQL 15+; older servers may hold them longer).
+ */
+const STATISTICS_SETTLE_MS = 12_000;
+const isTemporary = (table) => /^"?pg_temp_\d+"?\./.test(table);
+/** Sessions of this database, not ours, that may still hold back counts of writes they committed (see above). */
+async function mayHoldBackStatistics(client) {
+    const r = await client.query(`SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity
+      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
+        AND (state IS DISTINCT FROM 'idle' OR state_change > pg_catalog.now() - make_interval(secs => $1))`, [STATISTICS_SETTLE_MS / 1000]);
+    return r.rows[0].n > 0;
+}
+/** Sessions of this database, not ours, inside a transaction that wrote: what they write is not counted until they end. */
+async function openWriters(client) {
+    const r = await client.query(`SELECT pid, pg_catalog.left(query, 100) AS query FROM pg_catalog.pg_stat_activity
+      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
+        AND backend_xid IS NOT NULL ORDER BY pid`);
+    return r.rows.map((row) => `pid ${row.pid} (${row.query})`);
+}
+/**
+ * The tables written since `before`, less this run's own writes. Waits, with `patient`, while the statistics may
+ * not show everything yet: this run's own writes not all counted, or another session of the database active in
+ * the last seconds. `lagging`: tables whose counts still fall short of this run's own writes.
+ */
+async function unexplainedWrites(client, before, own, leaveOut, patient) {
+    for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0);;) {
+        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tableWriteCounts */ .e)(client), leaveOut);
+        const tables = [];
+        const lagging = [];
+        for (const w of written.tables) {
+            if (isTemporary(w.table))
+                continue;
+            const mine = own.get(w.table) ?? 0;
+            if (w.rows > mine)
+                tables.push({ table: w.table, rows: w.rows - mine, own: mine });
+            else if (w.rows < mine)
+                lagging.push(w.table);
+        }
+        // Tables this run wrote that show no writes since at all.
+        for (const [table, n] of own)
+            if (n > 0 && before[table] !== undefined && !leaveOut.includes(table) && !written.tables.some((w) => w.table === table))
+                lagging.push(table);
+        const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client))));
+        if (done || Date.now() >= deadline)
+            return { tables, reset: written.reset, lagging };
+        await new Promise((r) => setTimeout(r, 250));
+    }
+}
+const rowsText = (n) => `${n} row${n === 1 ? '' : 's'}`;
+const listed = (items) => `${items.slice(0, 10).join(', ')}${items.length > 10 ? ` and ${items.length - 10} more` : ''}`;
+/** What a restore would discard that is not ours: a refusal's reason (undefined: nothing), and what was checked. */
+async function writesSince(client, m, o, history, patient) {
+    if (!m.tableWrites)
+        return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [] };
+    const notes = [];
+    const theirs = o.own ? ' not this run’s' : '';
+    // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
+    // on its own: left out.
+    const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
+    const own = o.own ?? new Map();
+    const writers = await openWriters(client);
+    const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length);
+    const found = [];
+    if (tables.length) {
+        const shown = tables.map((w) => `${w.table} (${rowsText(w.rows)}${w.own ? `, besides this run’s ${w.own}` : ''})`);
+        found.push(`tables written since, by the statistics (which count rolled-back writes)${o.own ? ', less this run’s own' : ''}: ${listed(shown)}`);
+    }
+    if (reset)
+        found.push('the statistics were reset since the backup, so the writes since cannot be counted');
+    if (lagging.length && !tables.length && !reset)
+        found.push(`the statistics have not yet counted all of this run’s own writes (${listed(lagging)}), so others’ cannot be told from them`);
+    const ownText = [...own].filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t)).map(([t, n]) => `${t} (${rowsText(n)})`);
+    if (!writers.length && !found.length) {
+        notes.push(`no table of this database was written since the backup${o.own ? ` but by this run${ownText.length ? ` (${listed(ownText)})` : ''}` : ''}, by the statistics`);
+        return { notes };
+    }
+    // Counters count rolled-back writes as well: when no transaction but ours committed at all, they all were.
+    const t = m.snapshot ? await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.ours) : undefined;
+    if (t && !writers.length && !t.uncounted && t.committed === 0 && t.running === 0) {
+        notes.push(`${found.join('; ')}; but no transaction${theirs} committed on the server since the backup was taken, so those writes were rolled back`);
+        return { notes };
+    }
+    const parts = [];
+    if (writers.length)
+        parts.push(`${writers.length} session(s) of this database have a transaction open that wrote, and may yet commit: ${listed(writers)}`);
+    // Transaction ids are server-wide: said, never a reason on their own.
+    if (t?.uncounted)
+        parts.push(t.uncounted);
+    else if (t?.committed && found.length)
+        parts.push(`${t.committed} transaction(s)${theirs} committed since the backup was taken`);
+    parts.push(...found);
+    if (o.untraced?.length)
+        parts.push(`they may include this run’s own writes, which could not be measured: ${o.untraced.join('; ')}`);
+    return { lost: parts.join('; '), notes };
+}
+/**
+ * Checks the target before a restore, on `client` (connected to it, outside any transaction). For the restore
+ * command the target must be the backup's database (or empty), must not have recorded migrations since the
+ * backup, and nobody may have committed anything since; on-failure checks only the last, leaving out our own.
+ */
+async function checkRestore(client, m, o) {
+    const verdict = { refusals: [], notes: [], allowedBy: [] };
+    const allow = (allowed, input, refusal, note) => {
+        if (allowed) {
+            verdict.notes.push(`${input}: true — ${note}`);
+            verdict.allowedBy.push(input);
+        }
+        else
+            verdict.refusals.push(`${refusal}; set ${input}: true to restore anyway`);
+    };
+    const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
+    if (o.otherDatabase !== undefined) {
+        const target = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .databaseIdentity */ .Ct)(client);
+        const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
+        const differences = await identityDifferences(client, m, target);
+        if (differences.length) {
+            const what = `the target is not the database the backup was taken from (${m.database}): ${differences.join('; ')}`;
+            if (await isEmpty(client, rows))
+                verdict.notes.push(`${what}; it is empty, so nothing of it is replaced`);
+            else
+                allow(o.otherDatabase, 'restore-to-other-database', `${what}; restoring would replace its tables and its history with the backup's`, `${what}; its tables and history are replaced with the backup's`);
+            return verdict;
+        }
+        if (!m.databaseOid)
+            verdict.notes.push(`the backup's metadata predates database oids: the target was matched by its name, ${target.name}`);
+        const since = rows ? appliedSince(m, rows) : [];
+        if (since.length) {
+            const names = since.map((r) => r.name);
+            const moved = `the target has moved on since the backup: ${names.length} migration(s) recorded after it (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}; the backup's newest is ${m.lastApplied?.name ?? 'none'})`;
+            allow(o.discardWrites, 'restore-discards-writes', `${moved}; restoring takes them back out, with everything written since`, `${moved}; they are taken back out`);
+        }
+    }
+    // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
+    const { lost, notes } = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
+    verdict.notes.push(...notes);
+    if (lost)
+        allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
+    return verdict;
+}
+
+
+/***/ }),
+
+/***/ 2490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ userObjects),
+/* harmony export */   en: () => (/* binding */ dependingOnOlder),
+/* harmony export */   gQ: () => (/* binding */ dropCreatedSince),
+/* harmony export */   tq: () => (/* binding */ objectText)
+/* harmony export */ });
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2562);
+
+/**
+ * The user objects of a database: tables, views, materialized views, sequences not owned by a column, types,
+ * functions and schemas; not what belongs to an extension, nor what is part of another object.
+ */
+const OBJECTS = `
+  SELECT 'relation' AS kind, n.nspname AS schema, c.relname AS name, c.xmin::text AS xmin, 'pg_class'::regclass::oid AS classid, c.oid,
+         format('DROP %s IF EXISTS %I.%I', CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname) AS drop
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'type', n.nspname, t.typname, t.xmin::text, 'pg_type'::regclass::oid, t.oid, format('DROP TYPE IF EXISTS %I.%I', n.nspname, t.typname)
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+   WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype IN ('e', 'i'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'function', n.nspname, p.proname, p.xmin::text, 'pg_proc'::regclass::oid, p.oid,
+         format('DROP %s IF EXISTS %I.%I(%s)', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE p.prokind IN ('f', 'p') AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype IN ('e', 'i'))
+     AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+  UNION ALL
+  SELECT 'schema', NULL, n.nspname, n.xmin::text, 'pg_namespace'::regclass::oid, n.oid, format('DROP SCHEMA IF EXISTS %I', n.nspname) FROM pg_namespace n
+   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'public') AND n.nspname NOT LIKE 'pg\\_%'
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = n.oid AND d.deptype = 'e')`;
+async function userObjects(client) {
+    return (await client.query(OBJECTS)).rows.map((r) => ({
+        kind: r.kind,
+        ...(r.schema ? { schema: r.schema } : {}),
+        name: r.name,
+        drop: r.drop,
+        xmin: Number(r.xmin),
+        classid: Number(r.classid),
+        oid: Number(r.oid),
+    }));
+}
+/**
+ * Of `created` (objects new since a backup), those that — themselves or their parts (constraints, rules,
+ * defaults, indexes) — depend on a user object that is not new: a foreign key to a table of the dump, a view on
+ * it, a table in one of its schemas. pg_restore cannot drop that older object while they stand.
+ */
+async function dependingOnOlder(client, created) {
+    if (!created.length)
+        return [];
+    const r = await client.query(`WITH new AS (SELECT * FROM unnest($1::oid[], $2::oid[], $3::text[]) AS n(classid, objid, key)),
+          parts AS (SELECT key, classid, objid FROM new
+                    UNION SELECT n.key, d.classid, d.objid FROM pg_catalog.pg_depend d JOIN new n ON d.refclassid = n.classid AND d.refobjid = n.objid
+                     WHERE d.deptype IN ('a', 'i'))
+     SELECT DISTINCT p.key FROM parts p JOIN pg_catalog.pg_depend d ON d.classid = p.classid AND d.objid = p.objid
+      WHERE d.deptype = 'n' AND d.refobjid >= 16384
+        AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.classid = d.refclassid AND q.objid = d.refobjid)`, [created.map((o) => o.classid), created.map((o) => o.oid), created.map((o) => o.drop)]);
+    const keys = new Set(r.rows.map((row) => row.key));
+    return created.filter((o) => keys.has(o.drop));
+}
+/** How an object is named in a report: `schema.name`, or the schema's name. */
+const objectText = (o) => (o.schema ? `${o.schema}.${o.name}` : `schema ${o.name}`);
+/**
+ * Drops, in one transaction, the objects that exist now but did not in `before` and that `ours` claims: what a
+ * failed run created after its backup, which restoring that backup does not remove. Nothing is dropped with
+ * CASCADE, so nothing another session made on top of them goes with them: an object something else still
+ * depends on stays, and is reported. Objects are tried again until no more can go, as ours may depend on each
+ * other (a view on a table, a table in a schema).
+ */
+async function dropCreatedSince(client, before, ours, lockTimeoutMs = 30_000) {
+    const created = (await userObjects(client)).filter((o) => !before.has(o.drop));
+    const outcome = { dropped: [], leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })) };
+    let pending = created.filter(ours);
+    if (!pending.length)
+        return outcome;
+    const failed = new Map();
+    await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_0__/* .withTransaction */ .r)(client, async () => {
+        // A session reading one of our tables would hold its DROP, and every query behind it, forever: bounded, and
+        // an object that cannot be had in time is left, with the reason.
+        await client.query(`SET LOCAL lock_timeout = ${Math.trunc(lockTimeoutMs)}`);
+        for (let progress = true; progress && pending.length;) {
+            progress = false;
+            const next = [];
+            for (const o of pending) {
+                await client.query('SAVEPOINT pmg_drop');
+                try {
+                    await client.query(o.drop);
+                    await client.query('RELEASE SAVEPOINT pmg_drop');
+                    outcome.dropped.push(o.drop);
+                    progress = true;
+                }
+                catch (err) {
+                    await client.query('ROLLBACK TO SAVEPOINT pmg_drop');
+                    failed.set(o, err.message);
+                    next.push(o);
+                }
+            }
+            pending = next;
+        }
+    });
+    outcome.leftAlone.push(...pending.map((object) => ({ object, why: failed.get(object) ?? 'not dropped' })));
+    return outcome;
+}
+
+
+/***/ }),
+
+/***/ 2562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ withTransaction)
+/* harmony export */ });
+/**
+ * Runs fn inside a transaction on client: committed when fn resolves, rolled back when it throws. The one place
+ * outside the migration runner that opens a transaction (the runner sends its BEGIN with the migration's text,
+ * to keep a migration to one round trip).
+ */
+async function withTransaction(client, fn) {
+    await client.query('BEGIN');
+    try {
+        const result = await fn();
+        await client.query('COMMIT');
+        return result;
+    }
+    catch (err) {
+        await client.query('ROLLBACK').catch(() => { });
+        throw err;
+    }
+}
+
+
+/***/ })
+
+};
