@@ -61,7 +61,7 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
     }
     const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
-    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
     await o.beforeRestore?.(metadata);
     await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
     return metadata;

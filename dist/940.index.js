@@ -257,11 +257,11 @@ function readMetadata(dump) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ dockerTool),
 /* harmony export */   q1: () => (/* binding */ chooseTool),
-/* harmony export */   sY: () => (/* binding */ libpqArgs)
+/* harmony export */   sY: () => (/* binding */ libpqArgs),
+/* harmony export */   zl: () => (/* binding */ backupTool)
 /* harmony export */ });
-/* unused harmony exports toolDirs, toolVersion, installedTools */
+/* unused harmony exports DOCKER_PROBE_MS, DOCKER_PULL_MS, toolDirs, toolVersion, installedTools, dockerProblem, dockerTool */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -279,6 +279,10 @@ function readMetadata(dump) {
 
 
 const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** How long `docker version` may take to answer before Docker counts as unavailable. */
+const DOCKER_PROBE_MS = 15_000;
+/** How long pulling the image and asking its tool for its version may take. */
+const DOCKER_PULL_MS = 300_000;
 /** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
 function toolDirs() {
     const versioned = [];
@@ -300,9 +304,9 @@ function toolDirs() {
 }
 async function toolVersion(path) {
     try {
-        const { stdout } = await run(path, ['--version']);
+        const { stdout } = await run(path, ['--version'], { env: process.env });
         const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
-        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', '') } : undefined;
+        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', ''), source: path } : undefined;
     }
     catch {
         return undefined;
@@ -364,23 +368,70 @@ function libpqArgs(url, applicationName) {
     const dbname = applicationName ? `${bare}${bare.includes('?') ? '&' : '?'}application_name=${encodeURIComponent(applicationName)}` : bare;
     return { dbname, env };
 }
-/**
- * The tool from the official postgres:<major> image, run by Docker with the host network and `dir` mounted at
- * the same path, the password passed through the environment (-e PGPASSWORD, without its value on argv).
- */
-async function dockerTool(name, major, dir) {
+/** Whether a `docker` command is on PATH and its engine answers within `timeoutMs`; the reason when not. */
+async function dockerProblem(timeoutMs = DOCKER_PROBE_MS) {
     try {
-        await run('docker', ['version', '--format', '{{.Server.Version}}']);
+        await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: timeoutMs, env: process.env });
+        return undefined;
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+        const e = cause;
+        if (e.code === 'ENOENT')
+            return 'no docker command on PATH';
+        if (e.killed)
+            return `docker version did not answer within ${Math.round(timeoutMs / 1000)}s`;
+        return `docker version failed${e.stderr?.trim() ? `: ${e.stderr.trim().split('\n')[0]}` : ''}`;
     }
-    return {
-        path: 'docker',
-        prefix: ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, `postgres:${major}`, name],
-        major,
-        version: `${major} (docker postgres:${major})`,
-    };
+}
+/**
+ * The tool from the official postgres:<major> image, run by Docker with the host network (a server on 127.0.0.1
+ * is the runner's) and `dir` mounted at the same path, the password passed through the environment
+ * (-e PGPASSWORD, without its value on argv). The image is pulled and its tool asked for its version here, before
+ * anything is dumped.
+ */
+async function dockerTool(name, major, dir) {
+    const problem = await dockerProblem();
+    if (problem) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
+    }
+    const image = `postgres:${major}`;
+    const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
+    let version = String(major);
+    try {
+        const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env });
+        const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
+        if (m)
+            version = m[1];
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+    }
+    return { path: 'docker', prefix, major, version, source: `docker ${image}` };
+}
+/**
+ * The copy of `name` a backup uses, per pg-dump-docker. auto: an installed copy (or pg-dump-path's) at least as
+ * new as the server, else the postgres:<major> image when Docker answers, else an InputError naming the server's
+ * major, the installed versions and the fixes. true: always the image. false: never.
+ */
+async function backupTool(name, serverMajor, o) {
+    if (o.docker === 'true')
+        return dockerTool(name, serverMajor, o.dir);
+    if (o.docker === 'false')
+        return chooseTool(name, serverMajor, o.explicit);
+    const all = await installedTools(name, o.explicit);
+    const candidates = o.explicit ? all.filter((t) => t.path === o.explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(o.explicit, name)) : all;
+    if (o.explicit && !candidates.length)
+        return chooseTool(name, serverMajor, o.explicit); // refuses: nothing works there
+    const chosen = candidates.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
+    if (chosen)
+        return chosen;
+    const problem = await dockerProblem();
+    if (!problem)
+        return dockerTool(name, serverMajor, o.dir);
+    const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+        `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
+    ]);
 }
 
 

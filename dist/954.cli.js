@@ -719,6 +719,10 @@ function productionApply(config, ctx) {
 
 
 
+/** The version and where the tool came from, e.g. `17.2 (docker postgres:17)` or `17.2 (/usr/bin/pg_dump)`. */
+function describeTool(t) {
+    return t.source ? `${t.version} (${t.source})` : t.version;
+}
 /** A dump path no earlier backup uses: two backups never share a file. */
 function freshPath(dir, base) {
     for (let n = 0;; n++) {
@@ -769,13 +773,11 @@ async function atBackupSnapshot(url, historyTable, fn) {
 async function takeBackup(url, o) {
     const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j);
     writableDir(o.dir);
-    const tool = (name) => (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .chooseTool */ .q1)(name, major, o.pgDumpPath).catch(async (err) => {
-        if (o.pgDumpDocker && err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz)
-            return (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .dockerTool */ .FT)(name, major, o.dir);
-        throw err;
-    });
-    const pgDump = await tool('pg_dump');
-    const pgRestore = await tool('pg_restore');
+    const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
+    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
+    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
         await (0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
@@ -791,7 +793,7 @@ async function takeBackup(url, o) {
         size,
         database: (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .targetIdentity */ .C7)(url),
         serverVersion: server.version,
-        pgDumpVersion: pgDump.version,
+        pgDumpVersion: usedDump,
         createdAt: new Date().toISOString(),
         historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__/* .tableText */ .qK)(o.historyTable),
         lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
@@ -816,7 +818,7 @@ async function takeBackup(url, o) {
         sha256,
         size,
         serverVersion: server.version,
-        pgDumpVersion: pgDump.version,
+        pgDumpVersion: usedDump,
         restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
     };
     if (o.artifact) {

@@ -6740,7 +6740,7 @@ const OPTIONS_USAGE = `Options (the same as the action's inputs):
   --backup-dir <dir>            where backups are written (default: ./backups)
   --backup-lock-timeout <dur>   how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)
   --pg-dump-path <path>         a pg_dump binary, or the folder holding pg_dump and pg_restore
-  --pg-dump-docker true|false   use the postgres:<major> image's pg_dump when no installed one is new enough
+  --pg-dump-docker <mode>       the postgres:<major> image's pg_dump: auto (when none installed is new enough; default), true, false
   --backup-recipient <keys>     age public keys the backup is encrypted to
   --backup-identity <key>       the age identity that decrypts an encrypted backup (restore)
   --artifact-name <name>        the backup artifact's name (in GitHub Actions)
@@ -6893,6 +6893,18 @@ const COMMAND_INFO = {
 
 
 
+/** pg-dump-docker: auto (also empty), or a boolean read as true/false. */
+function dockerMode(value, problems) {
+    const v = value.trim().toLowerCase();
+    if (v === 'auto' || v === '')
+        return 'auto';
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return 'true';
+    if (['false', 'no', '0', 'off'].includes(v))
+        return 'false';
+    problems.push(`pg-dump-docker: '${value}' is not auto, true or false`);
+    return 'auto';
+}
 function bool(name, value, problems) {
     const v = value.trim().toLowerCase();
     if (['true', 'yes', '1', 'on'].includes(v))
@@ -7020,7 +7032,7 @@ function parseConfig(raw) {
         sarifFile: get('sarif-file') || undefined,
         backupDir: get('backup-dir') || undefined,
         pgDumpPath: get('pg-dump-path') || undefined,
-        pgDumpDocker: bool('pg-dump-docker', get('pg-dump-docker'), problems),
+        pgDumpDocker: dockerMode(get('pg-dump-docker'), problems),
         artifactName: get('artifact-name') || undefined,
         retentionDays: retention ? config_int('retention-days', retention, 1, 90, problems) : undefined,
         backupFile: get('backup-file') || undefined,
@@ -7874,7 +7886,7 @@ const INPUTS = {
     'sarif-file': '',
     'backup-dir': '',
     'pg-dump-path': '',
-    'pg-dump-docker': 'false',
+    'pg-dump-docker': 'auto',
     'backup-lock-timeout': '30s',
     'artifact-name': '',
     'retention-days': '',

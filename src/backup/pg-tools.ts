@@ -15,7 +15,17 @@ export interface PgTool {
   /** Major version, e.g. 15 (9.6 counts as 9). */
   major: number;
   version: string;
+  /** Where it came from, for the report: its path, or `docker postgres:<major>`. */
+  source?: string;
 }
+
+/** pg-dump-docker: auto (installed when new enough, else Docker, else refuse), true (always Docker), false (never). */
+export type DockerMode = 'auto' | 'true' | 'false';
+
+/** How long `docker version` may take to answer before Docker counts as unavailable. */
+export const DOCKER_PROBE_MS = 15_000;
+/** How long pulling the image and asking its tool for its version may take. */
+export const DOCKER_PULL_MS = 300_000;
 
 /** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
 export function toolDirs(): string[] {
@@ -37,9 +47,9 @@ export function toolDirs(): string[] {
 
 export async function toolVersion(path: string): Promise<PgTool | undefined> {
   try {
-    const { stdout } = await run(path, ['--version']);
+    const { stdout } = await run(path, ['--version'], { env: process.env });
     const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
-    return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', '') } : undefined;
+    return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', ''), source: path } : undefined;
   } catch {
     return undefined;
   }
@@ -98,20 +108,60 @@ export function libpqArgs(url: string, applicationName?: string): { dbname: stri
   return { dbname, env };
 }
 
+/** Whether a `docker` command is on PATH and its engine answers within `timeoutMs`; the reason when not. */
+export async function dockerProblem(timeoutMs = DOCKER_PROBE_MS): Promise<string | undefined> {
+  try {
+    await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: timeoutMs, env: process.env });
+    return undefined;
+  } catch (cause) {
+    const e = cause as NodeJS.ErrnoException & { killed?: boolean; stderr?: string };
+    if (e.code === 'ENOENT') return 'no docker command on PATH';
+    if (e.killed) return `docker version did not answer within ${Math.round(timeoutMs / 1000)}s`;
+    return `docker version failed${e.stderr?.trim() ? `: ${e.stderr.trim().split('\n')[0]}` : ''}`;
+  }
+}
+
 /**
- * The tool from the official postgres:<major> image, run by Docker with the host network and `dir` mounted at
- * the same path, the password passed through the environment (-e PGPASSWORD, without its value on argv).
+ * The tool from the official postgres:<major> image, run by Docker with the host network (a server on 127.0.0.1
+ * is the runner's) and `dir` mounted at the same path, the password passed through the environment
+ * (-e PGPASSWORD, without its value on argv). The image is pulled and its tool asked for its version here, before
+ * anything is dumped.
  */
 export async function dockerTool(name: string, major: number, dir: string): Promise<PgTool> {
-  try {
-    await run('docker', ['version', '--format', '{{.Server.Version}}']);
-  } catch (cause) {
-    throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+  const problem = await dockerProblem();
+  if (problem) {
+    throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
   }
-  return {
-    path: 'docker',
-    prefix: ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, `postgres:${major}`, name],
-    major,
-    version: `${major} (docker postgres:${major})`,
-  };
+  const image = `postgres:${major}`;
+  const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
+  let version = String(major);
+  try {
+    const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env });
+    const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
+    if (m) version = m[1];
+  } catch (cause) {
+    throw new InputError([`pg-dump-docker: could not run ${name} from the ${image} image (${((cause as Error).message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+  }
+  return { path: 'docker', prefix, major, version, source: `docker ${image}` };
+}
+
+/**
+ * The copy of `name` a backup uses, per pg-dump-docker. auto: an installed copy (or pg-dump-path's) at least as
+ * new as the server, else the postgres:<major> image when Docker answers, else an InputError naming the server's
+ * major, the installed versions and the fixes. true: always the image. false: never.
+ */
+export async function backupTool(name: string, serverMajor: number, o: { explicit?: string; docker: DockerMode; dir: string }): Promise<PgTool> {
+  if (o.docker === 'true') return dockerTool(name, serverMajor, o.dir);
+  if (o.docker === 'false') return chooseTool(name, serverMajor, o.explicit);
+  const all = await installedTools(name, o.explicit);
+  const candidates = o.explicit ? all.filter((t) => t.path === o.explicit || t.path === join(o.explicit!, name)) : all;
+  if (o.explicit && !candidates.length) return chooseTool(name, serverMajor, o.explicit); // refuses: nothing works there
+  const chosen = candidates.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
+  if (chosen) return chosen;
+  const problem = await dockerProblem();
+  if (!problem) return dockerTool(name, serverMajor, o.dir);
+  const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
+  throw new InputError([
+    `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
+  ]);
 }

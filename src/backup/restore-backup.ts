@@ -48,7 +48,7 @@ export async function restoreBackup(url: string, dump: string, pgDumpPath?: stri
     throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
   }
   const major = await withClient(url, serverMajor);
-  const pgRestore = await chooseTool('pg_restore', Math.max(major, Number(metadata.pgDumpVersion.split('.')[0])), pgDumpPath);
+  const pgRestore = await chooseTool('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
   await o.beforeRestore?.(metadata);
   await restoreDump(pgRestore, url, dump, o.lockTimeoutMs);
   return metadata;

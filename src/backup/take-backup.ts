@@ -15,14 +15,17 @@ import type { ArtifactStore } from './artifact-store.js';
 import { checkDump, dumpDatabase, sha256File } from './dump.js';
 import { encryptFile } from './encryption.js';
 import { writeMetadata, type BackupMetadata } from './metadata.js';
-import { chooseTool, dockerTool } from './pg-tools.js';
+import { backupTool, type DockerMode, type PgTool } from './pg-tools.js';
 
 export interface BackupOptions {
   dir: string;
   historyTable: TableName;
   pgDumpPath?: string;
-  /** Fall back to the postgres:<major> image's tools when none installed is new enough. */
-  pgDumpDocker?: boolean;
+  /**
+   * The postgres:<major> image's tools: auto (default) when none installed is new enough and Docker answers, true
+   * always, false never. A boolean is read as true/false.
+   */
+  pgDumpDocker?: DockerMode | boolean;
   planHash?: string;
   /** Part of the file name, e.g. pre-apply or post-apply. */
   label?: string;
@@ -32,6 +35,11 @@ export interface BackupOptions {
   lockTimeoutMs?: number;
   /** Upload to this store under this name; absent outside GitHub Actions. */
   artifact?: { store: ArtifactStore; name: string; retentionDays?: number };
+}
+
+/** The version and where the tool came from, e.g. `17.2 (docker postgres:17)` or `17.2 (/usr/bin/pg_dump)`. */
+function describeTool(t: PgTool): string {
+  return t.source ? `${t.version} (${t.source})` : t.version;
 }
 
 /** A dump path no earlier backup uses: two backups never share a file. */
@@ -92,13 +100,11 @@ interface ServerState {
 export async function takeBackup(url: string, o: BackupOptions): Promise<BackupInfo> {
   const major = await withClient(url, serverMajor);
   writableDir(o.dir);
-  const tool = (name: string) =>
-    chooseTool(name, major, o.pgDumpPath).catch(async (err) => {
-      if (o.pgDumpDocker && err instanceof InputError) return dockerTool(name, major, o.dir);
-      throw err;
-    });
-  const pgDump = await tool('pg_dump');
-  const pgRestore = await tool('pg_restore');
+  const docker: DockerMode = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
+  const pgDump = await backupTool('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+  // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
+  const pgRestore = pgDump.path === 'docker' ? await backupTool('pg_restore', major, { docker: 'true', dir: o.dir }) : await backupTool('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+  const usedDump = describeTool(pgDump);
   const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
     const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
     await dumpDatabase(pgDump, url, path, o.lockTimeoutMs, snapshot);
@@ -114,7 +120,7 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     size,
     database: targetIdentity(url),
     serverVersion: server.version,
-    pgDumpVersion: pgDump.version,
+    pgDumpVersion: usedDump,
     createdAt: new Date().toISOString(),
     historyTable: tableText(o.historyTable),
     lastApplied: server.last ? { version: server.last.version!.text, name: server.last.name } : undefined,
@@ -139,7 +145,7 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     sha256,
     size,
     serverVersion: server.version,
-    pgDumpVersion: pgDump.version,
+    pgDumpVersion: usedDump,
     restore: `pg-migration-gate restore --backup-file ${path} --database-url "$DATABASE_URL"`,
   };
   if (o.artifact) {

@@ -45,7 +45,7 @@ export const OPTIONS_USAGE = `Options (the same as the action's inputs):
   --backup-dir <dir>            where backups are written (default: ./backups)
   --backup-lock-timeout <dur>   how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)
   --pg-dump-path <path>         a pg_dump binary, or the folder holding pg_dump and pg_restore
-  --pg-dump-docker true|false   use the postgres:<major> image's pg_dump when no installed one is new enough
+  --pg-dump-docker <mode>       the postgres:<major> image's pg_dump: auto (when none installed is new enough; default), true, false
   --backup-recipient <keys>     age public keys the backup is encrypted to
   --backup-identity <key>       the age identity that decrypts an encrypted backup (restore)
   --artifact-name <name>        the backup artifact's name (in GitHub Actions)

@@ -53,8 +53,11 @@ export interface Config {
   backupDir?: string;
   /** A pg_dump binary, or the folder holding pg_dump and pg_restore. */
   pgDumpPath?: string;
-  /** Run the official postgres:<major> image's pg_dump when no installed one is new enough. */
-  pgDumpDocker: boolean;
+  /**
+   * The official postgres:<major> image's pg_dump: auto when no installed one is new enough and Docker answers,
+   * true always, false never.
+   */
+  pgDumpDocker: 'auto' | 'true' | 'false';
   artifactName?: string;
   retentionDays?: number;
   /** restore: a dump file (its metadata beside it). */
@@ -90,6 +93,16 @@ export interface Config {
   restoreToOtherDatabase: boolean;
   /** Values that must never appear in output (the database password, the token). */
   secrets: string[];
+}
+
+/** pg-dump-docker: auto (also empty), or a boolean read as true/false. */
+function dockerMode(value: string, problems: string[]): 'auto' | 'true' | 'false' {
+  const v = value.trim().toLowerCase();
+  if (v === 'auto' || v === '') return 'auto';
+  if (['true', 'yes', '1', 'on'].includes(v)) return 'true';
+  if (['false', 'no', '0', 'off'].includes(v)) return 'false';
+  problems.push(`pg-dump-docker: '${value}' is not auto, true or false`);
+  return 'auto';
 }
 
 function bool(name: InputName, value: string, problems: string[]): boolean {
@@ -219,7 +232,7 @@ export function parseConfig(raw: RawConfig): Config {
     sarifFile: get('sarif-file') || undefined,
     backupDir: get('backup-dir') || undefined,
     pgDumpPath: get('pg-dump-path') || undefined,
-    pgDumpDocker: bool('pg-dump-docker', get('pg-dump-docker'), problems),
+    pgDumpDocker: dockerMode(get('pg-dump-docker'), problems),
     artifactName: get('artifact-name') || undefined,
     retentionDays: retention ? int('retention-days', retention, 1, 90, problems) : undefined,
     backupFile: get('backup-file') || undefined,

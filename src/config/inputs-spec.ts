@@ -27,7 +27,7 @@ export const INPUTS = {
   'sarif-file': '',
   'backup-dir': '',
   'pg-dump-path': '',
-  'pg-dump-docker': 'false',
+  'pg-dump-docker': 'auto',
   'backup-lock-timeout': '30s',
   'artifact-name': '',
   'retention-days': '',
