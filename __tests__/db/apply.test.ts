@@ -124,12 +124,14 @@ describe('apply: history table', () => {
     expect(await history('ops.migration_history')).toHaveLength(3);
   });
 
-  test("another tool's table of the same name is refused with a clear message, and nothing runs", async () => {
-    await db.query('CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)');
+  test('a table of the same name in a layout no tool uses is refused with a clear message, untouched, and nothing runs', async () => {
+    await db.query('CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, applied boolean NOT NULL)');
+    await db.query('INSERT INTO schema_migrations VALUES (1, true)');
     const r = await runCommand(testConfig({ command: 'apply', 'migrations-dir': example('numbered'), 'database-url': db.url }), ctx());
     expect(r.ok).toBe(false);
-    expect(r.findings[0].message).toMatch(/exists but has no migration_name column \(it has: version, dirty\).*Set history-table to another name/);
+    expect(r.findings[0].message).toMatch(/schema_migrations exists but its columns \(version, applied\) match no history layout.*left untouched.*golang-migrate \(version, dirty\).*Point history-table at/);
     expect(await tables()).toEqual(['schema_migrations']);
+    expect((await db.query('SELECT * FROM schema_migrations')).rows).toEqual([{ version: '1', applied: true }]);
   });
 });
 

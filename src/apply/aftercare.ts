@@ -53,7 +53,7 @@ export async function onFailure(run: ProductionRun): Promise<void> {
  * before it started.
  */
 async function started(run: ProductionRun): Promise<Analysed[]> {
-  const recorded = new Set((await readHistory(run.client, run.history).catch(() => undefined))?.map((r) => r.name));
+  const recorded = new Set((await readHistory(run.client, run.history, run.analysed.map((a) => a.migration)).catch(() => undefined))?.map((r) => r.name));
   const n = run.report.applied.length;
   return run.analysed.filter((a, i) => i < n || (i === n && (a.exec.mode === 'transaction' || recorded.has(a.migration.name))));
 }

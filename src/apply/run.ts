@@ -1,13 +1,13 @@
 import type { Config } from '../config/config.js';
 import { lockKey, withAdvisoryLock } from '../db/advisory-lock.js';
 import { targetIdentity, withClient, type Client } from '../db/connect.js';
-import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
+import { checksumsOf, locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
 import { quoteTable, tableText } from '../db/identifiers.js';
 import { analyseAll, foreignConnects, type Analysed } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
 import { makePlan, planHash, type Plan } from '../migrations/plan.js';
 import type { Report } from '../model/report.js';
-import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from '../commands/context.js';
+import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from '../commands/context.js';
 
 export interface ApplyContext extends CommandContext {
   appliedBy: string;
@@ -42,12 +42,13 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
     const history = await locateHistoryTable(client, config.historyTable);
     const key = lockKey(quoteTable(history));
     return withAdvisoryLock(client, key, config.lockWaitMs, async () => {
-      const plan = makePlan(migrations, await readHistory(client, history), config);
+      const plan = makePlan(migrations, await readHistory(client, history, migrations), { ...config, checksumOf: checksumsOf(history) });
       report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), plan);
       const { analysed, errors } = await analyseAll(plan.pending);
       const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
       errors.push(...foreignConnects(analysed, who));
       listPending(report, plan, analysed);
+      report.notes.push(...layoutNotes(history, analysed));
       reportPlanProblems(report, plan.problems);
       reportAnalysisErrors(report, errors);
       await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map() });

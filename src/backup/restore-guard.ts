@@ -84,7 +84,7 @@ async function isEmpty(client: Client, rows: HistoryRow[] | undefined): Promise<
 function appliedSince(m: BackupMetadata, rows: HistoryRow[]): HistoryRow[] {
   const newest = m.lastApplied && parseVersionText(m.lastApplied.version);
   const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
-  return rows.filter((r) => (r.version && (!newest || compareVersions(r.version, newest) > 0)) || (takenAt && r.appliedAt > takenAt));
+  return rows.filter((r) => (r.version && (!newest || compareVersions(r.version, newest) > 0)) || (takenAt && r.appliedAt && r.appliedAt > takenAt));
 }
 
 /**

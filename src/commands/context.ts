@@ -1,5 +1,6 @@
 import type { ArtifactStore } from '../backup/artifact-store.js';
 import type { Config } from '../config/config.js';
+import type { HistoryTable } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
 import type { Logger } from '../logger.js';
 import type { Plan, PlanProblem } from '../migrations/plan.js';
@@ -72,4 +73,18 @@ export function listPending(report: Report, plan: Plan, analysed: Analysed[]): v
       transactionNote: exec?.reason,
     };
   });
+}
+
+/**
+ * What the history table's layout means for this run: whose table it is, and, when it has no place for a dirty
+ * mark, which migrations outside a transaction would leave no trace there if they stopped midway.
+ */
+export function layoutNotes(history: HistoryTable, analysed: Analysed[]): string[] {
+  if (history.layout.id === 'pg-migration-gate') return [];
+  const notes = [`history table ${tableText(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
+  const outside = analysed.filter((a) => a.exec.mode !== 'transaction').map((a) => a.migration.name);
+  if (outside.length && !history.layout.marksDirty) {
+    notes.push(`${history.layout.id}'s table has no dirty mark: ${outside.join(', ')} run${outside.length === 1 ? 's' : ''} outside a transaction and ${outside.length === 1 ? 'is' : 'are'} recorded only once finished; if one stops midway, inspect the database before the next run`);
+  }
+  return notes;
 }

@@ -1,12 +1,12 @@
 import type { Config } from '../config/config.js';
 import { targetIdentity, withClient } from '../db/connect.js';
-import { locateHistoryTable, readHistory } from '../db/history.js';
+import { checksumsOf, locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
 import { analyseAll } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
 import { makePlan, planHash } from '../migrations/plan.js';
 import type { Report } from '../model/report.js';
-import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';
+import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';
 
 /**
  * What an apply would do now, read-only: nothing is written and no lock is held. Reports the pending
@@ -15,11 +15,15 @@ import { listPending, reportAnalysisErrors, reportPlanProblems, startReport, typ
 export async function plan(config: Config, ctx: CommandContext): Promise<Report> {
   const { migrations } = discover(config.migrationsDir);
   const report = startReport('plan', config, ctx.databaseUrl);
-  const history = await withClient(ctx.databaseUrl, async (c) => readHistory(c, await locateHistoryTable(c, config.historyTable)));
-  if (!history) report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
-  const p = makePlan(migrations, history, config);
+  const { table, rows } = await withClient(ctx.databaseUrl, async (c) => {
+    const t = await locateHistoryTable(c, config.historyTable);
+    return { table: t, rows: await readHistory(c, t, migrations) };
+  });
+  if (!rows) report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
+  const p = makePlan(migrations, rows, { ...config, checksumOf: checksumsOf(table) });
   const { analysed, errors } = await analyseAll(p.pending);
   listPending(report, p, analysed);
+  report.notes.push(...layoutNotes(table, analysed));
   reportPlanProblems(report, p.problems);
   reportAnalysisErrors(report, errors);
   if (p.baseline.length) report.notes.push(`baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`);

@@ -1,55 +1,53 @@
 import type { TableName } from '../config/history-table.js';
 import { StateError } from '../errors.js';
-import { versionFromName } from '../migrations/names.js';
-import type { Migration } from '../model/migration.js';
 import type { HistoryRow } from '../model/history.js';
-import { parseVersionText } from '../migrations/version.js';
+import type { Migration } from '../model/migration.js';
 import type { Client } from './connect.js';
+import { createOrAdopt, readGateRows } from './history-layouts/gate.js';
+import { detectLayout, gate, KNOWN_LAYOUTS, type HistoryLayout } from './history-layouts/index.js';
 import { quoteIdent, quoteTable, tableText } from './identifiers.js';
 
 /**
  * The history table, the only module that writes its rows. Every statement names it schema-qualified, resolved
  * once per run on a session of our own: nothing a migration does to its session (search_path, a temp table of
- * the same name, SET ROLE) can move or refuse a history row.
+ * the same name, SET ROLE) can move or refuse a history row. The table may be another tool's (dbmate, Flyway,
+ * Prisma, …): its layout is recognised from its columns and its rows are written in that tool's format.
  */
 
-/** The history table with its schema resolved. */
+/** The history table with its schema resolved, and the layout its rows follow (this tool's when it is new). */
 export interface HistoryTable {
   schema: string;
   table: string;
+  layout: HistoryLayout;
 }
-
-/** Columns this tool adds to the three-column table teams already keep (`id`, `migration_name`, `applied_at`). */
-const ADDED_COLUMNS: Record<string, string> = {
-  version: 'text',
-  checksum: 'text',
-  execution_ms: 'integer',
-  applied_by: 'text',
-  dirty: 'boolean NOT NULL DEFAULT false',
-};
 
 /**
- * Where the configured table is, or would be created: a schema-qualified name is taken as it is; an unqualified
- * one is looked up on the session's search_path, as psql would, and is otherwise created in current_schema().
- * The client must be a session of ours, not one a migration ran on.
+ * Where the configured table is, or would be created, and its layout: a schema-qualified name is taken as it is;
+ * an unqualified one is looked up on the session's search_path, as psql would, and is otherwise created in
+ * current_schema(). A table whose columns match no known layout is refused, untouched. The client must be a
+ * session of ours, not one a migration ran on.
  */
 export async function locateHistoryTable(client: Client, configured: TableName): Promise<HistoryTable> {
-  if (configured.schema) return { schema: configured.schema, table: configured.table };
-  const r = await client.query(
-    `SELECT (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-              WHERE c.oid = pg_catalog.to_regclass($1)) AS found, pg_catalog.current_schema() AS current`,
-    [quoteIdent(configured.table)],
-  );
-  const schema = (r.rows[0].found ?? r.rows[0].current) as string | null;
+  let schema = configured.schema;
   if (!schema) {
-    throw new StateError([
-      `history table ${configured.table}: the database user's search_path names no schema that exists, so there is nowhere to create it; schema-qualify history-table (e.g. public.${configured.table}) or fix search_path`,
-    ]);
+    const r = await client.query(
+      `SELECT (SELECT n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.oid = pg_catalog.to_regclass($1)) AS found, pg_catalog.current_schema() AS current`,
+      [quoteIdent(configured.table)],
+    );
+    schema = (r.rows[0].found ?? r.rows[0].current) as string | undefined;
+    if (!schema) {
+      throw new StateError([
+        `history table ${configured.table}: the database user's search_path names no schema that exists, so there is nowhere to create it; schema-qualify history-table (e.g. public.${configured.table}) or fix search_path`,
+      ]);
+    }
   }
-  return { schema, table: configured.table };
+  const place = { schema, table: configured.table };
+  const cols = await columnsOf(client, place);
+  return { ...place, layout: cols ? layoutOf(place, cols) : gate };
 }
 
-async function columnsOf(client: Client, table: HistoryTable): Promise<Set<string> | undefined> {
+async function columnsOf(client: Client, table: TableName): Promise<Set<string> | undefined> {
   const r = await client.query(
     `SELECT c.oid IS NOT NULL AS exists, coalesce(array_agg(a.attname::text) FILTER (WHERE a.attname IS NOT NULL), '{}') AS cols
        FROM (SELECT pg_catalog.to_regclass($1) AS oid) c
@@ -60,110 +58,55 @@ async function columnsOf(client: Client, table: HistoryTable): Promise<Set<strin
   return r.rows[0].exists ? new Set(r.rows[0].cols as string[]) : undefined;
 }
 
-function foreignLayout(table: HistoryTable, cols: Set<string>): StateError {
-  return new StateError([
-    `history table ${tableText(table)} exists but has no migration_name column (it has: ${[...cols].join(', ') || 'no columns'}); it probably belongs to another migration tool. Set history-table to another name, e.g. ${table.schema}.gate_migrations`,
+function layoutOf(table: TableName, cols: Set<string>): HistoryLayout {
+  const layout = detectLayout(cols);
+  if (layout) return layout;
+  throw new StateError([
+    `history table ${tableText(table)} exists but its columns (${[...cols].join(', ') || 'none'}) match no history layout this tool knows, so it was left untouched. Known: a table with migration_name (this tool's, or id, migration_name, applied_at); ${KNOWN_LAYOUTS}. Point history-table at your migration tool's table, or at a new one, e.g. ${table.schema ?? 'public'}.gate_migrations`,
   ]);
 }
 
 /**
- * Creates the history table, or adopts an existing one in place: the columns this tool needs are added,
- * rows are kept, and versions are recovered from `migration_name`. Runs inside the caller's transaction.
+ * Creates the history table (this tool's layout), or adopts the three-column one in place: the columns this tool
+ * needs are added, rows are kept, and versions are recovered from `migration_name`. Another tool's table is used
+ * as it is. Runs inside the caller's transaction.
  */
 export async function ensureHistoryTable(client: Client, table: HistoryTable): Promise<'created' | 'adopted' | 'ready'> {
-  const q = quoteTable(table);
   const cols = await columnsOf(client, table);
+  if (cols && layoutOf(table, cols) !== gate) return 'ready';
+  // Only when missing: CREATE SCHEMA IF NOT EXISTS still asks for CREATE on the database.
   if (!cols) {
-    // Only when missing: CREATE SCHEMA IF NOT EXISTS still asks for CREATE on the database.
     const schema = await client.query('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS e', [quoteIdent(table.schema)]);
     if (!schema.rows[0].e) await client.query(`CREATE SCHEMA ${quoteIdent(table.schema)}`);
-    await client.query(`CREATE TABLE ${q} (
-      id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-      migration_name text NOT NULL UNIQUE,
-      applied_at timestamptz NOT NULL DEFAULT now(),
-      version text,
-      checksum text,
-      execution_ms integer,
-      applied_by text,
-      dirty boolean NOT NULL DEFAULT false
-    )`);
-    return 'created';
   }
-  if (!cols.has('migration_name')) throw foreignLayout(table, cols);
-  const missing = Object.keys(ADDED_COLUMNS).filter((c) => !cols.has(c));
-  if (!missing.length) return 'ready';
-  await client.query(`ALTER TABLE ${q} ${missing.map((c) => `ADD COLUMN ${quoteIdent(c)} ${ADDED_COLUMNS[c]}`).join(', ')}`);
-  const rows = await client.query(`SELECT id, migration_name FROM ${q} WHERE version IS NULL`);
-  for (const row of rows.rows) {
-    const v = versionFromName(row.migration_name);
-    if (v) await client.query(`UPDATE ${q} SET version = $1 WHERE id = $2`, [v.text, row.id]);
-  }
-  return 'adopted';
+  return createOrAdopt(client, quoteTable(table), cols);
 }
 
 /**
- * Reads the history, whatever its layout so far (read-only: plan uses it before any adoption).
- * Returns undefined when the table does not exist.
+ * Reads the history, whatever its layout (read-only: plan uses it before any adoption). `migrations`, those on
+ * disk, name the rows of tools that record only a version. Returns undefined when the table does not exist.
  */
-export async function readHistory(client: Client, table: HistoryTable): Promise<HistoryRow[] | undefined> {
+export async function readHistory(client: Client, table: HistoryTable, migrations: readonly Migration[] = []): Promise<HistoryRow[] | undefined> {
   const cols = await columnsOf(client, table);
   if (!cols) return undefined;
-  if (!cols.has('migration_name')) throw foreignLayout(table, cols);
-  const col = (name: string, fallback = 'NULL') => (cols.has(name) ? quoteIdent(name) : fallback);
-  const r = await client.query(
-    `SELECT ${col('id')} AS id, migration_name AS name, ${col('version')} AS version, ${col('checksum')} AS checksum,
-            ${col('applied_at')} AS applied_at, ${col('execution_ms')} AS execution_ms, ${col('applied_by')} AS applied_by,
-            ${col('dirty', 'false')} AS dirty
-       FROM ${quoteTable(table)} ORDER BY ${col('id', 'migration_name')}`,
-  );
-  return r.rows.map((row) => ({
-    id: Number(row.id),
-    name: row.name,
-    version: (row.version && parseVersionText(row.version)) || versionFromName(row.name),
-    checksum: row.checksum ?? undefined,
-    appliedAt: row.applied_at,
-    executionMs: row.execution_ms ?? undefined,
-    appliedBy: row.applied_by ?? undefined,
-    dirty: row.dirty === true,
-  }));
-}
-
-export interface RowValues {
-  migration: Migration;
-  executionMs?: number;
-  appliedBy: string;
-  dirty: boolean;
-}
-
-const INSERT_COLUMNS = '(migration_name, version, checksum, execution_ms, applied_by, dirty)';
-
-/** Inserts a history row and returns its id. */
-export async function insertRow(client: Client, table: HistoryTable, v: RowValues): Promise<number> {
-  const r = await client.query(`INSERT INTO ${quoteTable(table)} ${INSERT_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-    v.migration.name,
-    v.migration.version.text,
-    v.migration.checksum,
-    v.executionMs ?? null,
-    v.appliedBy,
-    v.dirty,
-  ]);
-  return Number(r.rows[0].id);
+  const layout = layoutOf(table, cols);
+  const q = quoteTable(table);
+  return layout === gate ? readGateRows(client, q, cols) : layout.read(client, q, migrations);
 }
 
 /**
  * The statements that record a transactional migration as the last part of its own transaction, so the row
  * commits with it or not at all. They run on the migration's session after its statements: the role, the
  * search_path and our timeouts are put back first (SET LOCAL, for this transaction only), so whatever the
- * migration did to its session, the row is written by the user that connected, into this table. The server
- * times the migration from the start of its transaction. Values are escaped by node-postgres.
+ * migration did to its session, the row is written by the user that connected, into this table. Values are
+ * escaped by node-postgres.
  */
 export function recordInTransaction(client: Client, table: HistoryTable, migration: Migration, appliedBy: string, timeouts: string[]): string[] {
-  const lit = (v: string) => client.escapeLiteral(v);
   return [
     'SET LOCAL SESSION AUTHORIZATION DEFAULT',
     'SET LOCAL search_path = pg_catalog, pg_temp',
     ...timeouts,
-    `INSERT INTO ${quoteTable(table)} ${INSERT_COLUMNS} VALUES (${lit(migration.name)}, ${lit(migration.version.text)}, ${lit(migration.checksum)}, (extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::int, ${lit(appliedBy)}, false)`,
+    ...table.layout.recordSql(quoteTable(table), migration, appliedBy, (v) => client.escapeLiteral(v)),
   ];
 }
 
@@ -178,16 +121,35 @@ export function recordInTransaction(client: Client, table: HistoryTable, migrati
 export const OWN_WRITES_SQL = `SELECT pg_catalog.format('%I.%I', schemaname, relname) AS t, (n_tup_ins + n_tup_upd + n_tup_del)::int8::text AS n
   FROM pg_catalog.pg_stat_xact_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 AND schemaname NOT LIKE 'pg\\_temp%'`;
 
-/** Marks a dirty row clean once its non-transactional migration finished. */
-export async function markClean(client: Client, table: HistoryTable, id: number, executionMs: number): Promise<void> {
-  await client.query(`UPDATE ${quoteTable(table)} SET dirty = false, execution_ms = $1, applied_at = now() WHERE id = $2`, [executionMs, id]);
+/** What the plan compares a migration's recorded checksum with: null when the table keeps none. */
+export function checksumsOf(table: HistoryTable): ((m: Migration) => string) | null {
+  return table.layout.checksumOf ?? null;
 }
 
-export async function deleteRow(client: Client, table: HistoryTable, id: number): Promise<void> {
-  await client.query(`DELETE FROM ${quoteTable(table)} WHERE id = $1`, [id]);
+/**
+ * Before a migration that runs outside a transaction: marks it started (dirty) on our own session, so a crash in
+ * between leaves a visible mark. Undefined when the table's layout has no place for one.
+ */
+export function markStarted(client: Client, table: HistoryTable, migration: Migration, appliedBy: string): Promise<HistoryRow['id'] | undefined> {
+  return table.layout.markStarted(client, quoteTable(table), migration, appliedBy);
 }
 
-/** Records a checksum: for rows adopted without one, and for edits accepted explicitly. */
-export async function setChecksum(client: Client, table: HistoryTable, id: number, checksum: string): Promise<void> {
-  await client.query(`UPDATE ${quoteTable(table)} SET checksum = $1 WHERE id = $2`, [checksum, id]);
+/** Clears a mark: the migration finished (or, resolved by hand, counts as finished). */
+export function markFinished(client: Client, table: HistoryTable, mark: HistoryRow['id'], executionMs: number): Promise<void> {
+  return table.layout.finish(client, quoteTable(table), mark, executionMs);
+}
+
+/** Records a migration as applied outside its transaction: one without a mark, a READ ONLY one, a baseline. */
+export function recordApplied(client: Client, table: HistoryTable, migration: Migration, appliedBy: string, executionMs = 0): Promise<void> {
+  return table.layout.recordApplied(client, quoteTable(table), migration, appliedBy, executionMs);
+}
+
+/** A dirty row resolved as undone: the history goes back to before its migration started. */
+export function forgetRow(client: Client, table: HistoryTable, row: HistoryRow, rows: readonly HistoryRow[]): Promise<void> {
+  return table.layout.forget(client, quoteTable(table), row, rows);
+}
+
+/** Records the file's checksum for a row: for rows adopted without one, and for edits accepted explicitly. */
+export async function setChecksum(client: Client, table: HistoryTable, row: HistoryRow, migration: Migration): Promise<void> {
+  await table.layout.setChecksum?.(client, quoteTable(table), row, migration);
 }

@@ -5,7 +5,7 @@ import { cannotRunInTransaction, type ExecutionPlan } from '../migrations/transa
 import type { Migration, Script } from '../model/migration.js';
 import type { Client } from './connect.js';
 import { sqlstate } from './errors.js';
-import { insertRow, markClean, OWN_WRITES_SQL, recordInTransaction, type HistoryTable } from './history.js';
+import { markFinished, markStarted, OWN_WRITES_SQL, recordApplied, recordInTransaction, type HistoryTable } from './history.js';
 import { runScript } from './script-query.js';
 import { resetSteps, send, statementSteps, timeoutSteps, type Step, type Timeouts } from './steps.js';
 import type { MigrationSession } from './session.js';
@@ -201,17 +201,19 @@ export async function executeScript(session: MigrationSession, script: Script, e
  * row; a lock timeout (55P03) is retried with backoff up to lockRetries, on a new connection. A file whose own
  * wrapper is READ ONLY cannot write a row in its transaction: having changed nothing, it is recorded right after
  * it commits. A non-transactional one is recorded dirty before it starts and clean after it ends, on our own
- * session, so a crash in between leaves a visible mark and no run starts until someone has looked.
+ * session, so a crash in between leaves a visible mark and no run starts until someone has looked (where the history
+ * table has a place for one: another tool's may not, and then the row is written once the migration has finished).
  */
 export async function runMigration(session: MigrationSession, migration: Migration, exec: ExecutionPlan, o: RunOptions, log: Logger): Promise<RunResult> {
   const { record } = o;
   if (exec.mode === 'no-transaction') {
     await session.client();
     const started = performance.now();
-    const id = await insertRow(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: true });
+    const mark = await markStarted(record.control, record.table, migration, record.appliedBy);
     await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, o));
     const durationMs = Math.round(performance.now() - started);
-    await markClean(record.control, record.table, id, durationMs);
+    if (mark === undefined) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
+    else await markFinished(record.control, record.table, mark, durationMs);
     await reset(session, await session.client(), exec);
     return { durationMs, attempts: 1, writes: {} };
   }
@@ -239,7 +241,7 @@ export async function runMigration(session: MigrationSession, migration: Migrati
       const writes = Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => (n as number) > 0));
       const durationMs = Math.round(performance.now() - started);
       await settle(session, exec, clean);
-      if (readOnly) await insertRow(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: false, executionMs: durationMs });
+      if (readOnly) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
       return { durationMs, attempts: attempt + 1, writes };
     } catch (err) {
       const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);

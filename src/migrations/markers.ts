@@ -34,6 +34,13 @@ export function dbmateMarkers(lines: string[]): Marker[] {
   });
 }
 
+const SQLX: Convention = { up: '', down: '' };
+
+/** sqlx runs a file outside a transaction when its text starts with `-- no-transaction` (sqlx-core's migration source). */
+export function sqlxMarkers(lines: string[]): Marker[] {
+  return lines[0]?.startsWith('-- no-transaction') ? [{ line: 1, convention: SQLX, noTransaction: true }] : [];
+}
+
 // goose reads any `--` comment naming `+goose` as an annotation; ours must start with it, so that a comment
 // which merely mentions goose in a file of another tool is left alone.
 const GOOSE_ANNOTATION = /^\s*--\s*\+goose\b(.*)$/i;

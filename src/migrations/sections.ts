@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Script } from '../model/migration.js';
-import { dbmateMarkers, gooseMarkers, type Marker } from './markers.js';
+import { dbmateMarkers, gooseMarkers, sqlxMarkers, type Marker } from './markers.js';
 
 export interface Sections {
   up: Script;
@@ -11,8 +11,8 @@ export interface Sections {
 const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
 
 /**
- * Splits one file into its up and down scripts. Three conventions are understood: dbmate's `-- migrate:up` …
- * `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
+ * Splits one file into its up and down scripts, and reads its no-transaction markers (sqlx's included). Three
+ * section conventions are understood: dbmate's `-- migrate:up` … `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
  * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
  * line it starts at, so statements are reported at their lines in the file.
  */
@@ -23,7 +23,7 @@ export function splitSections(file: string, text: string): Sections {
   if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
     throw new InputError([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
   }
-  const markers = [...dbmate, ...goose];
+  const markers = [...dbmate, ...goose, ...sqlxMarkers(lines)];
   const noTransaction = markers.some((m) => m.noTransaction);
   const up = only(file, markers, 'up');
   const down = only(file, markers, 'down');

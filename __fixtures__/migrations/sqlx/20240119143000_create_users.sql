@@ -1,0 +1,5 @@
+-- Add migration script here
+CREATE TABLE users (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL
+);

@@ -1,0 +1,28 @@
+import { dbmate } from './dbmate.js';
+import { diesel } from './diesel.js';
+import { flyway } from './flyway.js';
+import { gate } from './gate.js';
+import { golangMigrate } from './golang-migrate.js';
+import { goose } from './goose.js';
+import type { HistoryLayout } from './layout.js';
+import { prisma } from './prisma.js';
+import { sqlx } from './sqlx.js';
+
+/** Other tools' tables, each recognised by exactly the columns the tool creates. */
+const FOREIGN: readonly HistoryLayout[] = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma];
+
+/**
+ * The layout of an existing table, from its columns alone, never from its name: one of the tools' exact column
+ * sets, else this tool's own (`migration_name`, whichever of its other columns are there yet). Undefined: unknown.
+ */
+export function detectLayout(columns: ReadonlySet<string>): HistoryLayout | undefined {
+  const exact = FOREIGN.find((l) => l.columns.length === columns.size && l.columns.every((c) => columns.has(c)));
+  if (exact) return exact;
+  return columns.has('migration_name') ? gate : undefined;
+}
+
+/** Every known layout and its columns, for the message that refuses an unknown one. */
+export const KNOWN_LAYOUTS = [gate, ...FOREIGN].map((l) => `${l.id} (${l.columns.join(', ')})`).join('; ');
+
+export { gate };
+export type { HistoryLayout };

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Migration } from '../../model/migration.js';
+import { namer, type HistoryLayout } from './layout.js';
+
+/**
+ * Prisma's `_prisma_migrations`: one row per attempt, named by the migration's folder, with the SHA-256 of its
+ * migration.sql as written. A row with finished_at set is applied; one without is a failed migration that
+ * `prisma migrate deploy` refuses to pass (P3009); rolled_back_at set takes a row out of the count, which is what
+ * `prisma migrate resolve --rolled-back` does and what resolve-dirty: …=rerun does here.
+ */
+const sha256 = (m: Migration) => createHash('sha256').update(m.up.sql, 'utf8').digest('hex');
+const COLUMNS = '(id, checksum, finished_at, migration_name, started_at, applied_steps_count)';
+
+export const prisma: HistoryLayout = {
+  id: 'prisma',
+  columns: ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count'],
+  marksDirty: true,
+  checksumOf: (m) => `sha256:${sha256(m)}`,
+
+  async read(c, q, migrations) {
+    const name = namer('Prisma', migrations, (m) => m.name);
+    const r = await c.query(`SELECT id, checksum, finished_at, migration_name, started_at FROM ${q} WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`);
+    return r.rows.map((row) => ({
+      id: row.id as string,
+      ...name(row.migration_name),
+      checksum: `sha256:${row.checksum}`,
+      appliedAt: row.finished_at ?? row.started_at,
+      executionMs: row.finished_at ? row.finished_at.getTime() - row.started_at.getTime() : undefined,
+      dirty: row.finished_at === null,
+    }));
+  },
+
+  recordSql: (q, m, _by, lit) => [
+    `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(m))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
+  ],
+
+  async markStarted(c, q, m) {
+    const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(m), m.name]);
+    return r.rows[0].id as string;
+  },
+
+  async finish(c, q, mark) {
+    await c.query(`UPDATE ${q} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [mark]);
+  },
+
+  async recordApplied(c, q, m, _by, executionMs) {
+    await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(m), m.name, executionMs]);
+  },
+
+  async forget(c, q, row) {
+    await c.query(`UPDATE ${q} SET rolled_back_at = now() WHERE id = $1`, [row.id]);
+  },
+
+  async setChecksum(c, q, row, m) {
+    await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [sha256(m), row.id]);
+  },
+};
