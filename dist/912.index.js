@@ -1,8 +1,8 @@
-export const id = 653;
-export const ids = [653];
+export const id = 912;
+export const ids = [912];
 export const modules = {
 
-/***/ 32653:
+/***/ 84912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,15 +11,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68008);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _git_changed_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10611);
-/* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(55355);
-/* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(43346);
-/* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(41557);
-/* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80984);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55235);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31382);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64899);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23919);
+/* harmony import */ var _git_changed_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22028);
+/* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12303);
+/* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5402);
+/* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9894);
+/* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(84498);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(97608);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(54733);
 
 
 
@@ -96,7 +96,7 @@ async function lint(config, ctx) {
 
 /***/ }),
 
-/***/ 10611:
+/***/ 22028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -113,7 +113,7 @@ var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
@@ -174,7 +174,7 @@ async function filesAtBase(baseRef, dir) {
 
 /***/ }),
 
-/***/ 55355:
+/***/ 12303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -185,13 +185,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(25493);
+var parse = __webpack_require__(56475);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(61692);
+var transaction = __webpack_require__(36600);
 // EXTERNAL MODULE: ./src/lint/ast.ts
-var ast = __webpack_require__(44001);
+var ast = __webpack_require__(35678);
 ;// CONCATENATED MODULE: ./src/lint/column-types.ts
 
 /**
@@ -236,11 +236,11 @@ function typeBefore(folder, statements, rel, column, index) {
 }
 
 // EXTERNAL MODULE: ./src/lint/conventions.ts
-var conventions = __webpack_require__(97257);
+var conventions = __webpack_require__(33854);
 // EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
-var registry = __webpack_require__(17450);
-// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
-var wasm = __webpack_require__(2627);
+var registry = __webpack_require__(55403);
+// EXTERNAL MODULE: ../../work/main/node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(52663);
 ;// CONCATENATED MODULE: ./src/lint/suppressions.ts
 
 
@@ -425,7 +425,7 @@ function lintOne(file, run) {
 
 /***/ }),
 
-/***/ 43346:
+/***/ 5402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -439,7 +439,7 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/migrations/checksum.ts
@@ -451,7 +451,7 @@ function checksum(sql) {
 }
 
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(41557);
+var names = __webpack_require__(9894);
 ;// CONCATENATED MODULE: ./src/migrations/read-file.ts
 
 
@@ -480,9 +480,9 @@ function readMigrationFile(root, path, shown) {
 }
 
 // EXTERNAL MODULE: ./src/migrations/sections.ts + 1 modules
-var migrations_sections = __webpack_require__(80984);
+var migrations_sections = __webpack_require__(84498);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var migrations_version = __webpack_require__(90233);
+var migrations_version = __webpack_require__(34910);
 ;// CONCATENATED MODULE: ./src/migrations/discover.ts
 
 
@@ -630,7 +630,7 @@ function load(root, dir, e, problems) {
 
 /***/ }),
 
-/***/ 41557:
+/***/ 9894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -639,7 +639,7 @@ function load(root, dir, e, problems) {
 /* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90233);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34910);
 
 // Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
 const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
@@ -714,7 +714,7 @@ function versionFromName(name) {
 
 /***/ }),
 
-/***/ 80984:
+/***/ 84498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -724,7 +724,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
 ;// CONCATENATED MODULE: ./src/migrations/markers.ts
 
 const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };
@@ -743,6 +743,11 @@ function dbmateMarkers(lines) {
             return [{ line: i + 1, convention: DBMATE, section: m[1].toLowerCase(), noTransaction: TX_FALSE.test(m[2]) }];
         return NO_TX.test(text) ? [{ line: i + 1, convention: DBMATE, noTransaction: true }] : [];
     });
+}
+const SQLX = { up: '', down: '' };
+/** sqlx runs a file outside a transaction when its text starts with `-- no-transaction` (sqlx-core's migration source). */
+function sqlxMarkers(lines) {
+    return lines[0]?.startsWith('-- no-transaction') ? [{ line: 1, convention: SQLX, noTransaction: true }] : [];
 }
 // goose reads any `--` comment naming `+goose` as an annotation; ours must start with it, so that a comment
 // which merely mentions goose in a file of another tool is left alone.
@@ -805,8 +810,8 @@ function gooseMarkers(file, lines) {
 
 const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
 /**
- * Splits one file into its up and down scripts. Three conventions are understood: dbmate's `-- migrate:up` …
- * `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
+ * Splits one file into its up and down scripts, and reads its no-transaction markers (sqlx's included). Three
+ * section conventions are understood: dbmate's `-- migrate:up` … `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
  * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
  * line it starts at, so statements are reported at their lines in the file.
  */
@@ -817,7 +822,7 @@ function splitSections(file, text) {
     if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
         throw new errors/* InputError */.dz([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
     }
-    const markers = [...dbmate, ...goose];
+    const markers = [...dbmate, ...goose, ...sqlxMarkers(lines)];
     const noTransaction = markers.some((m) => m.noTransaction);
     const up = only(file, markers, 'up');
     const down = only(file, markers, 'down');
@@ -877,7 +882,7 @@ function rollbackScript(file, lines) {
 
 /***/ }),
 
-/***/ 90233:
+/***/ 34910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

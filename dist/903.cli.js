@@ -1,8 +1,8 @@
-export const id = 709;
-export const ids = [709];
+export const id = 903;
+export const ids = [903];
 export const modules = {
 
-/***/ 414:
+/***/ 2317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,18 +12,18 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3966);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1382);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3998);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5767);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(233);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(179);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4899);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4374);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4733);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8107);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3194);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3929);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3919);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4910);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4943);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5152);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8572);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9882);
 
 
 
@@ -153,7 +153,7 @@ async function takeBackup(url, o) {
 
 /***/ }),
 
-/***/ 5709:
+/***/ 4903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -177,11 +177,11 @@ function artifactName(...parts) {
 }
 
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(414);
+var take_backup = __webpack_require__(2317);
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(8008);
+var connect = __webpack_require__(4899);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(165);
+var context = __webpack_require__(7982);
 ;// CONCATENATED MODULE: ./src/commands/backup.ts
 
 

@@ -1,8 +1,8 @@
-export const id = 181;
-export const ids = [181,816];
+export const id = 396;
+export const ids = [396,983];
 export const modules = {
 
-/***/ 80816:
+/***/ 8983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -16,12 +16,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70740);
-/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72079);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68008);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55235);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80165);
+/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49455);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34046);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(64899);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23919);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(97608);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(37982);
 
 
 
@@ -89,7 +89,7 @@ async function restore(config, ctx) {
 
 /***/ }),
 
-/***/ 16181:
+/***/ 52396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -101,37 +101,37 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/git/changed-files.ts + 1 modules
-var changed_files = __webpack_require__(10611);
+var changed_files = __webpack_require__(22028);
 // EXTERNAL MODULE: ./src/lint/lint.ts + 2 modules
-var lint = __webpack_require__(55355);
+var lint = __webpack_require__(12303);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(77260);
+var analyse = __webpack_require__(16263);
 // EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(43346);
+var discover = __webpack_require__(5402);
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(41557);
+var names = __webpack_require__(9894);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(90233);
+var version = __webpack_require__(34910);
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __webpack_require__(55235);
+var model_report = __webpack_require__(97608);
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(68008);
-// EXTERNAL MODULE: ./src/db/history.ts
-var db_history = __webpack_require__(53966);
+var connect = __webpack_require__(64899);
+// EXTERNAL MODULE: ./src/db/history.ts + 10 modules
+var db_history = __webpack_require__(94374);
 // EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
-var runner = __webpack_require__(41305);
+var runner = __webpack_require__(67198);
 // EXTERNAL MODULE: ./src/db/session.ts
-var session = __webpack_require__(59750);
+var session = __webpack_require__(60593);
 // EXTERNAL MODULE: ./src/db/transaction.ts
-var transaction = __webpack_require__(92562);
+var transaction = __webpack_require__(57901);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(25493);
+var parse = __webpack_require__(56475);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var migrations_transaction = __webpack_require__(61692);
+var migrations_transaction = __webpack_require__(36600);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(31382);
+var identifiers = __webpack_require__(54733);
 ;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
 
 /**
@@ -207,11 +207,11 @@ class LockTracer {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/backup/dump.ts
-var dump = __webpack_require__(89794);
+var dump = __webpack_require__(24943);
 // EXTERNAL MODULE: ./src/backup/pg-tools.ts
-var pg_tools = __webpack_require__(80179);
+var pg_tools = __webpack_require__(29882);
 // EXTERNAL MODULE: ./src/db/script-query.ts
-var script_query = __webpack_require__(99698);
+var script_query = __webpack_require__(77507);
 ;// CONCATENATED MODULE: ./src/verify/seed.ts
 
 
@@ -655,7 +655,7 @@ class ScratchServer {
 }
 
 // EXTERNAL MODULE: ./src/db/server-version.ts
-var server_version = __webpack_require__(23998);
+var server_version = __webpack_require__(98107);
 ;// CONCATENATED MODULE: ./src/verify/server-effects.ts
 
 
@@ -713,13 +713,13 @@ async function undoServerEffects(c, before, text) {
 }
 
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts
-var restore_backup = __webpack_require__(72079);
+var restore_backup = __webpack_require__(34046);
 // EXTERNAL MODULE: ./src/apply/pipeline.ts + 7 modules
-var pipeline = __webpack_require__(30954);
+var pipeline = __webpack_require__(51910);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(80165);
+var context = __webpack_require__(37982);
 // EXTERNAL MODULE: ./src/commands/restore.ts
-var restore = __webpack_require__(80816);
+var restore = __webpack_require__(8983);
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
 
 
@@ -856,7 +856,7 @@ async function restoreDrill(config, ctx, report) {
 
 /***/ }),
 
-/***/ 10611:
+/***/ 22028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -873,7 +873,7 @@ var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
@@ -934,7 +934,7 @@ async function filesAtBase(baseRef, dir) {
 
 /***/ }),
 
-/***/ 55355:
+/***/ 12303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -945,13 +945,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(23919);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(25493);
+var parse = __webpack_require__(56475);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(61692);
+var transaction = __webpack_require__(36600);
 // EXTERNAL MODULE: ./src/lint/ast.ts
-var ast = __webpack_require__(44001);
+var ast = __webpack_require__(35678);
 ;// CONCATENATED MODULE: ./src/lint/column-types.ts
 
 /**
@@ -996,11 +996,11 @@ function typeBefore(folder, statements, rel, column, index) {
 }
 
 // EXTERNAL MODULE: ./src/lint/conventions.ts
-var conventions = __webpack_require__(97257);
+var conventions = __webpack_require__(33854);
 // EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
-var registry = __webpack_require__(17450);
-// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
-var wasm = __webpack_require__(2627);
+var registry = __webpack_require__(55403);
+// EXTERNAL MODULE: ../../work/main/node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(52663);
 ;// CONCATENATED MODULE: ./src/lint/suppressions.ts
 
 

@@ -1,8 +1,8 @@
-export const id = 954;
-export const ids = [954,709];
+export const id = 910;
+export const ids = [910,903];
 export const modules = {
 
-/***/ 954:
+/***/ 51910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,15 +13,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __webpack_require__(5235);
+var model_report = __webpack_require__(97608);
 // EXTERNAL MODULE: ./src/commands/failure.ts
-var failure = __webpack_require__(9776);
+var failure = __webpack_require__(86743);
 // EXTERNAL MODULE: ./src/backup/metadata.ts
-var backup_metadata = __webpack_require__(8341);
+var backup_metadata = __webpack_require__(88572);
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts
-var restore_backup = __webpack_require__(2079);
+var restore_backup = __webpack_require__(34046);
 // EXTERNAL MODULE: ./src/backup/restore-guard.ts
-var restore_guard = __webpack_require__(740);
+var restore_guard = __webpack_require__(49455);
 ;// CONCATENATED MODULE: ./src/db/created-names.ts
 const strings = (list) => (list ?? []).map((n) => n.String?.sval).filter((s) => typeof s === 'string');
 /** `[schema, name]` or `[name]` (a List of String nodes, as CREATE TYPE and CREATE FUNCTION write names). */
@@ -91,13 +91,13 @@ function namesCreated(statements) {
 }
 
 // EXTERNAL MODULE: ./src/db/objects.ts
-var db_objects = __webpack_require__(2490);
-// EXTERNAL MODULE: ./src/db/history.ts
-var db_history = __webpack_require__(3966);
+var db_objects = __webpack_require__(83665);
+// EXTERNAL MODULE: ./src/db/history.ts + 10 modules
+var db_history = __webpack_require__(94374);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(1382);
+var identifiers = __webpack_require__(54733);
 // EXTERNAL MODULE: ./src/db/xid-snapshot.ts
-var xid_snapshot = __webpack_require__(8668);
+var xid_snapshot = __webpack_require__(23929);
 ;// CONCATENATED MODULE: ./src/db/own-transactions.ts
 
 
@@ -131,11 +131,11 @@ async function ownTransactions(client, history, since) {
 }
 
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(414);
+var take_backup = __webpack_require__(32317);
 // EXTERNAL MODULE: ./src/commands/backup.ts + 1 modules
-var backup = __webpack_require__(5709);
+var backup = __webpack_require__(74903);
 // EXTERNAL MODULE: ./src/db/preflight.ts
-var preflight = __webpack_require__(1725);
+var preflight = __webpack_require__(37682);
 ;// CONCATENATED MODULE: ./src/apply/safety.ts
 
 
@@ -294,7 +294,7 @@ async function onFailure(run) {
  * before it started.
  */
 async function started(run) {
-    const recorded = new Set((await (0,db_history/* readHistory */.Lu)(run.client, run.history).catch(() => undefined))?.map((r) => r.name));
+    const recorded = new Set((await (0,db_history/* readHistory */.Lu)(run.client, run.history, run.analysed.map((a) => a.migration)).catch(() => undefined))?.map((r) => r.name));
     const n = run.report.applied.length;
     return run.analysed.filter((a, i) => i < n || (i === n && (a.exec.mode === 'transaction' || recorded.has(a.migration.name))));
 }
@@ -393,11 +393,11 @@ function refused(run, dump, verdict) {
 }
 
 // EXTERNAL MODULE: ./src/db/advisory-lock.ts
-var advisory_lock = __webpack_require__(3511);
+var advisory_lock = __webpack_require__(14336);
 // EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
-var runner = __webpack_require__(1305);
+var runner = __webpack_require__(67198);
 // EXTERNAL MODULE: ./src/db/session.ts
-var db_session = __webpack_require__(9750);
+var db_session = __webpack_require__(60593);
 ;// CONCATENATED MODULE: ./src/db/settle.ts
 
 /**
@@ -408,33 +408,32 @@ var db_session = __webpack_require__(9750);
 async function settleHistory(client, table, plan, appliedBy) {
     const notes = [];
     for (const { migration, row } of plan.accepted) {
-        await (0,db_history/* setChecksum */.SA)(client, table, row.id, migration.checksum);
-        notes.push(`accepted the edit of ${migration.up.file}: recorded checksum ${row.checksum} replaced by ${migration.checksum}`);
+        await (0,db_history/* setChecksum */.SA)(client, table, row, migration);
+        notes.push(`accepted the edit of ${migration.up.file}: recorded checksum ${row.checksum} replaced by the file's`);
     }
     for (const { migration, row } of plan.unverified)
-        await (0,db_history/* setChecksum */.SA)(client, table, row.id, migration.checksum);
+        await (0,db_history/* setChecksum */.SA)(client, table, row, migration);
     if (plan.unverified.length)
         notes.push(`recorded checksums for ${plan.unverified.length} migration(s) adopted without one`);
     if (plan.resolved) {
         const { row, as } = plan.resolved;
         if (as === 'rerun')
-            await (0,db_history/* deleteRow */.aR)(client, table, row.id);
+            await (0,db_history/* forgetRow */.gd)(client, table, row, plan.applied.map((a) => a.row));
         else
-            await (0,db_history/* markClean */.J8)(client, table, row.id, row.executionMs ?? 0);
+            await (0,db_history/* markFinished */.UI)(client, table, row.id, row.executionMs ?? 0);
         notes.push(`dirty migration ${row.name} resolved as ${as === 'rerun' ? 'undone: it runs again' : 'finished by hand: marked applied'}`);
     }
-    for (const migration of plan.baseline) {
-        await (0,db_history/* insertRow */.Il)(client, table, { migration, appliedBy: `${appliedBy} (baseline)`, dirty: false });
-    }
+    for (const migration of plan.baseline)
+        await (0,db_history/* recordApplied */.RC)(client, table, migration, `${appliedBy} (baseline)`);
     if (plan.baseline.length)
         notes.push(`baseline: recorded ${plan.baseline.length} migration(s) as applied without running them`);
     return notes;
 }
 
 // EXTERNAL MODULE: ./src/db/transaction.ts
-var transaction = __webpack_require__(2562);
+var transaction = __webpack_require__(57901);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(23919);
 ;// CONCATENATED MODULE: ./src/apply/run-pending.ts
 
 
@@ -565,15 +564,15 @@ function cancelOnAbort(signal, control, session) {
 }
 
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(8008);
+var connect = __webpack_require__(64899);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(7260);
+var analyse = __webpack_require__(16263);
 // EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(3346);
+var discover = __webpack_require__(5402);
 // EXTERNAL MODULE: ./src/migrations/plan.ts
-var migrations_plan = __webpack_require__(9422);
+var migrations_plan = __webpack_require__(9899);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(165);
+var context = __webpack_require__(37982);
 ;// CONCATENATED MODULE: ./src/apply/run.ts
 
 
@@ -597,12 +596,13 @@ async function withApplyRun(config, ctx, steps) {
         const history = await (0,db_history/* locateHistoryTable */.Bb)(client, config.historyTable);
         const key = (0,advisory_lock/* lockKey */.TL)((0,identifiers/* quoteTable */.Z8)(history));
         return (0,advisory_lock/* withAdvisoryLock */.bL)(client, key, config.lockWaitMs, async () => {
-            const plan = (0,migrations_plan/* makePlan */.C)(migrations, await (0,db_history/* readHistory */.Lu)(client, history), config);
+            const plan = (0,migrations_plan/* makePlan */.C)(migrations, await (0,db_history/* readHistory */.Lu)(client, history, migrations), { ...config, checksumOf: (0,db_history/* checksumsOf */.Uw)(history) });
             report.planHash = (0,migrations_plan/* planHash */.S)((0,connect/* targetIdentity */.C7)(ctx.databaseUrl), (0,identifiers/* tableText */.qK)(config.historyTable), plan);
             const { analysed, errors } = await (0,analyse/* analyseAll */.F)(plan.pending);
             const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
             errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
             (0,context/* listPending */._g)(report, plan, analysed);
+            report.notes.push(...(0,context/* layoutNotes */.Ci)(history, analysed));
             (0,context/* reportPlanProblems */.kr)(report, plan.problems);
             (0,context/* reportAnalysisErrors */.S9)(report, errors);
             await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map() });
@@ -683,28 +683,28 @@ function productionApply(config, ctx) {
 
 /***/ }),
 
-/***/ 414:
+/***/ 32317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ takeBackup)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3966);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1382);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3998);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5767);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(233);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(179);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64899);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94374);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(54733);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98107);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(13194);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23929);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23919);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(34910);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(24943);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55152);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(88572);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(29882);
 
 
 
@@ -834,7 +834,7 @@ async function takeBackup(url, o) {
 
 /***/ }),
 
-/***/ 5709:
+/***/ 74903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -858,11 +858,11 @@ function artifactName(...parts) {
 }
 
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(414);
+var take_backup = __webpack_require__(32317);
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(8008);
+var connect = __webpack_require__(64899);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(165);
+var context = __webpack_require__(37982);
 ;// CONCATENATED MODULE: ./src/commands/backup.ts
 
 
@@ -892,7 +892,7 @@ async function backup(config, ctx) {
 
 /***/ }),
 
-/***/ 3511:
+/***/ 14336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -902,9 +902,9 @@ async function backup(config, ctx) {
 /* harmony export */   bL: () => (/* binding */ withAdvisoryLock)
 /* harmony export */ });
 /* unused harmony export LOCK_NAMESPACE */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23919);
 
 
 /** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
@@ -986,7 +986,7 @@ function lockFence(key, pid) {
 
 /***/ }),
 
-/***/ 1305:
+/***/ 67198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -998,11 +998,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(23919);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(1692);
+var transaction = __webpack_require__(36600);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(5493);
+var parse = __webpack_require__(56475);
 ;// CONCATENATED MODULE: ./src/db/errors.ts
 
 
@@ -1051,16 +1051,16 @@ function hintFor(code) {
     }
 }
 
-// EXTERNAL MODULE: ./src/db/history.ts
-var db_history = __webpack_require__(3966);
+// EXTERNAL MODULE: ./src/db/history.ts + 10 modules
+var db_history = __webpack_require__(94374);
 // EXTERNAL MODULE: ./src/db/script-query.ts
-var script_query = __webpack_require__(9698);
+var script_query = __webpack_require__(77507);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/pg-copy-streams/index.js
-var pg_copy_streams = __webpack_require__(6901);
+var promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ../../work/main/node_modules/pg-copy-streams/index.js
+var pg_copy_streams = __webpack_require__(57269);
 ;// CONCATENATED MODULE: ./src/db/copy-in.ts
 
 
@@ -1307,17 +1307,21 @@ async function executeScript(session, script, exec, o, inOpenTransaction = false
  * row; a lock timeout (55P03) is retried with backoff up to lockRetries, on a new connection. A file whose own
  * wrapper is READ ONLY cannot write a row in its transaction: having changed nothing, it is recorded right after
  * it commits. A non-transactional one is recorded dirty before it starts and clean after it ends, on our own
- * session, so a crash in between leaves a visible mark and no run starts until someone has looked.
+ * session, so a crash in between leaves a visible mark and no run starts until someone has looked (where the history
+ * table has a place for one: another tool's may not, and then the row is written once the migration has finished).
  */
 async function runMigration(session, migration, exec, o, log) {
     const { record } = o;
     if (exec.mode === 'no-transaction') {
         await session.client();
         const started = performance.now();
-        const id = await (0,db_history/* insertRow */.Il)(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: true });
+        const mark = await (0,db_history/* markStarted */.Fm)(record.control, record.table, migration, record.appliedBy);
         await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, o));
         const durationMs = Math.round(performance.now() - started);
-        await (0,db_history/* markClean */.J8)(record.control, record.table, id, durationMs);
+        if (mark === undefined)
+            await (0,db_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
+        else
+            await (0,db_history/* markFinished */.UI)(record.control, record.table, mark, durationMs);
         await runner_reset(session, await session.client(), exec);
         return { durationMs, attempts: 1, writes: {} };
     }
@@ -1345,7 +1349,7 @@ async function runMigration(session, migration, exec, o, log) {
             const durationMs = Math.round(performance.now() - started);
             await settle(session, exec, clean);
             if (readOnly)
-                await (0,db_history/* insertRow */.Il)(record.control, record.table, { migration, appliedBy: record.appliedBy, dirty: false, executionMs: durationMs });
+                await (0,db_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
             return { durationMs, attempts: attempt + 1, writes };
         }
         catch (err) {
@@ -1369,13 +1373,13 @@ async function runMigration(session, migration, exec, o, log) {
 
 /***/ }),
 
-/***/ 9698:
+/***/ 77507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ runScript)
 /* harmony export */ });
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54225);
 
 /**
  * node-postgres' Query, counting the CommandComplete messages of a multi-statement simple query: when a
@@ -1408,15 +1412,15 @@ function runScript(client, text) {
 
 /***/ }),
 
-/***/ 9750:
+/***/ 60593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ MigrationSession)
 /* harmony export */ });
-/* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3511);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8008);
-/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3998);
+/* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14336);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64899);
+/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98107);
 
 
 

@@ -1,8 +1,8 @@
-export const id = 926;
-export const ids = [926];
+export const id = 990;
+export const ids = [990];
 export const modules = {
 
-/***/ 72079:
+/***/ 34046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,13 +13,13 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68008);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23998);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80179);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64899);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98107);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23919);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24943);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(55152);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88572);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29882);
 
 
 
@@ -70,7 +70,7 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 
 /***/ }),
 
-/***/ 70740:
+/***/ 49455:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -78,12 +78,12 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony export */   HQ: () => (/* binding */ RestoreRefused)
 /* harmony export */ });
 /* unused harmony export STATISTICS_SETTLE_MS */
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53966);
-/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72490);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85767);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90233);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94374);
+/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83665);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13194);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23929);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23919);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34910);
 
 
 
@@ -124,7 +124,7 @@ async function isEmpty(client, rows) {
 function appliedSince(m, rows) {
     const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionText */ .bw)(m.lastApplied.version);
     const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
-    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt > takenAt));
+    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt && r.appliedAt > takenAt));
 }
 /**
  * How long the statistics get to catch up: a session that reported less than a second ago holds its counts back
@@ -270,7 +270,7 @@ async function checkRestore(client, m, o) {
 
 /***/ }),
 
-/***/ 72490:
+/***/ 83665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -279,7 +279,7 @@ async function checkRestore(client, m, o) {
 /* harmony export */   gQ: () => (/* binding */ dropCreatedSince),
 /* harmony export */   tq: () => (/* binding */ objectText)
 /* harmony export */ });
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92562);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57901);
 
 /**
  * The user objects of a database: tables, views, materialized views, sequences not owned by a column, types,
@@ -384,7 +384,7 @@ async function dropCreatedSince(client, before, ours, lockTimeoutMs = 30_000) {
 
 /***/ }),
 
-/***/ 92562:
+/***/ 57901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

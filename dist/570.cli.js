@@ -1,17 +1,17 @@
-export const id = 590;
-export const ids = [590];
+export const id = 570;
+export const ids = [570];
 export const modules = {
 
-/***/ 7260:
+/***/ 6263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ analyseAll),
 /* harmony export */   u: () => (/* binding */ foreignConnects)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5493);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3919);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6475);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6600);
 
 
 
@@ -63,7 +63,7 @@ function foreignConnects(analysed, target) {
 
 /***/ }),
 
-/***/ 3346:
+/***/ 5402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -77,7 +77,7 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(3919);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/migrations/checksum.ts
@@ -89,7 +89,7 @@ function checksum(sql) {
 }
 
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(1557);
+var names = __webpack_require__(9894);
 ;// CONCATENATED MODULE: ./src/migrations/read-file.ts
 
 
@@ -118,9 +118,9 @@ function readMigrationFile(root, path, shown) {
 }
 
 // EXTERNAL MODULE: ./src/migrations/sections.ts + 1 modules
-var migrations_sections = __webpack_require__(984);
+var migrations_sections = __webpack_require__(4498);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var migrations_version = __webpack_require__(233);
+var migrations_version = __webpack_require__(4910);
 ;// CONCATENATED MODULE: ./src/migrations/discover.ts
 
 
@@ -268,7 +268,7 @@ function load(root, dir, e, problems) {
 
 /***/ }),
 
-/***/ 9422:
+/***/ 9899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -277,7 +277,7 @@ function load(root, dir, e, problems) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(233);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4910);
 
 
 const idOf = (text) => {
@@ -296,6 +296,7 @@ function makePlan(migrations, history, opts) {
     const accept = new Set(opts.acceptEdited.map((v) => idOf(v) ?? v));
     const acceptedSeen = new Set();
     const applied = new Set();
+    const sumOf = opts.checksumOf === undefined ? (m) => m.checksum : opts.checksumOf;
     const resolveId = opts.resolveDirty ? (idOf(opts.resolveDirty.version) ?? opts.resolveDirty.version) : undefined;
     for (const row of rows) {
         const id = row.version ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(row.version) : undefined;
@@ -338,9 +339,12 @@ function makePlan(migrations, history, opts) {
         plan.applied.push({ migration, row });
         if (!plan.lastApplied || (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(migration.version, plan.lastApplied) > 0)
             plan.lastApplied = migration.version;
+        if (sumOf === null)
+            continue;
+        const sum = sumOf(migration);
         if (!row.checksum)
             plan.unverified.push({ migration, row });
-        else if (row.checksum !== migration.checksum) {
+        else if (row.checksum !== sum) {
             if (accept.has(id)) {
                 acceptedSeen.add(id);
                 plan.accepted.push({ migration, row });
@@ -348,7 +352,7 @@ function makePlan(migrations, history, opts) {
             else {
                 problems.push({
                     rule: 'checksum-drift',
-                    message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${migration.checksum.slice(0, 19)}…); the database does not contain the edit`,
+                    message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${sum.slice(0, 19)}…); the database does not contain the edit`,
                     file: migration.up.file,
                     help: `revert the edit and put the change in a new migration; if the edit changes nothing in the database (a comment, formatting), accept it with accept-edited: ${migration.version.text}`,
                 });
@@ -423,7 +427,7 @@ function planHash(target, historyTable, plan) {
 
 /***/ }),
 
-/***/ 984:
+/***/ 4498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -433,7 +437,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(3919);
 ;// CONCATENATED MODULE: ./src/migrations/markers.ts
 
 const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };
@@ -452,6 +456,11 @@ function dbmateMarkers(lines) {
             return [{ line: i + 1, convention: DBMATE, section: m[1].toLowerCase(), noTransaction: TX_FALSE.test(m[2]) }];
         return NO_TX.test(text) ? [{ line: i + 1, convention: DBMATE, noTransaction: true }] : [];
     });
+}
+const SQLX = { up: '', down: '' };
+/** sqlx runs a file outside a transaction when its text starts with `-- no-transaction` (sqlx-core's migration source). */
+function sqlxMarkers(lines) {
+    return lines[0]?.startsWith('-- no-transaction') ? [{ line: 1, convention: SQLX, noTransaction: true }] : [];
 }
 // goose reads any `--` comment naming `+goose` as an annotation; ours must start with it, so that a comment
 // which merely mentions goose in a file of another tool is left alone.
@@ -514,8 +523,8 @@ function gooseMarkers(file, lines) {
 
 const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
 /**
- * Splits one file into its up and down scripts. Three conventions are understood: dbmate's `-- migrate:up` …
- * `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
+ * Splits one file into its up and down scripts, and reads its no-transaction markers (sqlx's included). Three
+ * section conventions are understood: dbmate's `-- migrate:up` … `-- migrate:down` sections, goose's `-- +goose Up` … `-- +goose Down` (see markers.ts), and `-- ROLLBACK: <sql>`
  * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
  * line it starts at, so statements are reported at their lines in the file.
  */
@@ -526,7 +535,7 @@ function splitSections(file, text) {
     if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
         throw new errors/* InputError */.dz([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
     }
-    const markers = [...dbmate, ...goose];
+    const markers = [...dbmate, ...goose, ...sqlxMarkers(lines)];
     const noTransaction = markers.some((m) => m.noTransaction);
     const up = only(file, markers, 'up');
     const down = only(file, markers, 'down');
