@@ -43,7 +43,7 @@ afterEach(async () => {
   await db.drop();
 });
 
-const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test' });
+const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test', backupDir: join(tmpdir(), 'pmg-test-backups') });
 const apply = (dir: string, table: string, extra: Record<string, string> = {}) =>
   applyMigrations(testConfig({ 'migrations-dir': dir, 'database-url': db.url, 'history-table': table, ...extra }), ctx());
 const plan = (dir: string, table: string) => runCommand(testConfig({ command: 'plan', 'migrations-dir': dir, 'database-url': db.url, 'history-table': table }), ctx());
