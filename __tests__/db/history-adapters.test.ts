@@ -4,6 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import pg from 'pg';
+import Postgrator from 'postgrator';
 import { applyMigrations } from '../../src/apply/pipeline.js';
 import { runCommand } from '../../src/commands/run.js';
 import { silentLogger } from '../../src/logger.js';
@@ -318,5 +320,50 @@ describe('a migration outside a transaction that fails: the mark the tool itself
     expect(resolved.findings).toEqual([]);
     expect(resolved.applied.map((a) => a.version)).toEqual(['2']);
     expect((await rows(seen)).map((r) => r.seen)).toEqual(after);
+  });
+});
+
+describe('node-pg-migrate and postgrator themselves agree (both from the npm registry, on the same database)', () => {
+  const nodePgMigrate = (dir: string, ...args: string[]) => {
+    const bin = join(process.cwd(), 'node_modules', 'node-pg-migrate', 'bin', 'node-pg-migrate.js');
+    const r = spawnSync(process.execPath, [bin, ...args, '--migrations-dir', dir, '--migration-file-language', 'sql'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: db.url } });
+    return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  };
+
+  test("node-pg-migrate runs the first, the gate the rest; node-pg-migrate then has nothing to run and its down undoes the gate's", async () => {
+    const dir = fixture('node-pg-migrate');
+    expect(nodePgMigrate(dir, 'up', '1').status).toBe(0);
+    const r = await apply(dir, 'pgmigrations');
+    expectClean(r, ['1700000100000', '1700000200000']);
+    expect(r.notes.join('\n')).toMatch(/is node-pg-migrate's/);
+    // The down section stayed out of the up script.
+    expect(await rows(`SELECT to_regclass('authors_name_idx') IS NOT NULL AS idx`)).toEqual([{ idx: true }]);
+
+    const again = nodePgMigrate(dir, 'up');
+    expect(again.out).toMatch(/No migrations to run!/);
+    expect(again.status).toBe(0);
+    expect(nodePgMigrate(dir, 'down').status).toBe(0);
+    expect(await rows(`SELECT to_regclass('authors_name_idx') AS idx`)).toEqual([{ idx: null }]);
+    expectClean(await apply(dir, 'pgmigrations'), ['1700000200000']);
+  });
+
+  test("postgrator migrates to 001, the gate the rest; postgrator's checksums pass, it is at 003 and migrates back down", async () => {
+    const dir = fixture('postgrator');
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const postgrator = new Postgrator({ migrationPattern: `${dir}/*`, driver: 'pg', database: db.name, execQuery: (query: string) => client.query(query) });
+      await postgrator.migrate('001');
+      const r = await apply(dir, 'schemaversion');
+      expectClean(r, ['002', '003']);
+      expect(await postgrator.getDatabaseVersion()).toBe(3);
+      await postgrator.validateMigrations(3);
+      expect(await postgrator.migrate()).toEqual([]);
+      await postgrator.migrate('001');
+      expect(await rows(`SELECT to_regclass('shelves_label_idx') AS idx`)).toEqual([{ idx: null }]);
+      expectClean(await apply(dir, 'schemaversion'), ['002', '003']);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -69,7 +69,10 @@ describe('section markers, whichever tool wrote them', () => {
 
   test("one file uses one tool's markers", () => {
     expect(problemsOf({ '1_a.sql': '-- +goose Up\nselect 1;\n-- migrate:down\nselect 2;\n' })).toEqual([
-      "1_a.sql: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two",
+      "1_a.sql: mixes '-- migrate:up' and '-- +goose Up' section markers; keep one convention",
+    ]);
+    expect(problemsOf({ '1_a.sql': '-- Up Migration\nselect 1;\n-- migrate:down\nselect 2;\n' })).toEqual([
+      "1_a.sql: mixes '-- migrate:up' and '-- Up Migration' section markers; keep one convention",
     ]);
   });
 

@@ -85,7 +85,8 @@ export function discover(dir: string): Discovery {
         `${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`,
       );
     } else {
-      const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '') : name;
+      // An up/down pair is named once: `12_x` for 12_x.up.sql, `001.create-users` for postgrator's 001.do.create-users.sql.
+      const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2') : name;
       add(m.layout, m.version, m.description, m.role, name, migrationName);
     }
   }

@@ -35,6 +35,17 @@ export function dbmateMarkers(lines: string[]): Marker[] {
 }
 
 const SQLX: Convention = { up: '', down: '' };
+const NODE_PG_MIGRATE: Convention = { up: '-- Up Migration', down: '-- Down Migration' };
+// node-pg-migrate's own pattern (src/sqlMigration.ts): a comment line naming the direction and "migration".
+const NODE_PG_MIGRATE_SECTION = /^\s*--[\s-]*(up|down)\s+migration/i;
+
+/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`. */
+export function nodePgMigrateMarkers(lines: string[]): Marker[] {
+  return lines.flatMap((text, i): Marker[] => {
+    const m = NODE_PG_MIGRATE_SECTION.exec(text);
+    return m ? [{ line: i + 1, convention: NODE_PG_MIGRATE, section: m[1].toLowerCase() as 'up' | 'down', noTransaction: false }] : [];
+  });
+}
 
 /** sqlx runs a file outside a transaction when its text starts with `-- no-transaction` (sqlx-core's migration source). */
 export function sqlxMarkers(lines: string[]): Marker[] {

@@ -12,6 +12,7 @@ const VERSION = String.raw`(\d{8}_\d{6}|\d+)`;
 const SINGLE = new RegExp(String.raw`^${VERSION}(?:_(.+))?\.sql$`);
 const UP_DOWN = new RegExp(String.raw`^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const POSTGRATOR = /^(\d+)\.(do|undo)(?:\.(.+))?\.sql$/;
 const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
 // goose's Go migrations sit beside its SQL ones under the same version scheme; goose skips _test.go files.
 const GO_MIGRATION = /^\d+_.+(?<!_test)\.go$/;
@@ -37,6 +38,16 @@ export function matchFileName(name: string): NameMatch {
       version: makeVersion(flyway[2].replace(/_/g, '.'), true),
       description: flyway[3],
       role: flyway[1] === 'V' ? 'both' : 'down',
+    };
+  }
+  const postgrator = POSTGRATOR.exec(name);
+  if (postgrator) {
+    return {
+      kind: 'migration',
+      layout: 'up-down-files',
+      version: makeVersion(postgrator[1]),
+      description: postgrator[3] ?? '',
+      role: postgrator[2] === 'do' ? 'up' : 'down',
     };
   }
   const pair = UP_DOWN.exec(name);

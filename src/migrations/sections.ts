@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Script } from '../model/migration.js';
-import { dbmateMarkers, gooseMarkers, sqlxMarkers, type Marker } from './markers.js';
+import { dbmateMarkers, gooseMarkers, nodePgMigrateMarkers, sqlxMarkers, type Marker } from './markers.js';
 
 export interface Sections {
   up: Script;
@@ -18,12 +18,11 @@ const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
  */
 export function splitSections(file: string, text: string): Sections {
   const lines = text.split('\n');
-  const dbmate = dbmateMarkers(lines);
-  const goose = gooseMarkers(file, lines);
-  if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
-    throw new InputError([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
+  const markers = [...dbmateMarkers(lines), ...gooseMarkers(file, lines), ...nodePgMigrateMarkers(lines), ...sqlxMarkers(lines)];
+  const conventions = [...new Set(markers.filter((m) => m.section).map((m) => m.convention))];
+  if (conventions.length > 1) {
+    throw new InputError([`${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`]);
   }
-  const markers = [...dbmate, ...goose, ...sqlxMarkers(lines)];
   const noTransaction = markers.some((m) => m.noTransaction);
   const up = only(file, markers, 'up');
   const down = only(file, markers, 'down');

@@ -5,11 +5,13 @@ import { gate } from './gate.js';
 import { golangMigrate } from './golang-migrate.js';
 import { goose } from './goose.js';
 import type { HistoryLayout } from './layout.js';
+import { nodePgMigrate } from './node-pg-migrate.js';
+import { postgrator } from './postgrator.js';
 import { prisma } from './prisma.js';
 import { sqlx } from './sqlx.js';
 
 /** Other tools' tables, each recognised by exactly the columns the tool creates. */
-const FOREIGN: readonly HistoryLayout[] = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma];
+const FOREIGN: readonly HistoryLayout[] = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma, nodePgMigrate, postgrator];
 
 /**
  * The layout of an existing table, from its columns alone, never from its name: one of the tools' exact column

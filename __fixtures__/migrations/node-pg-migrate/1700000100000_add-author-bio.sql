@@ -1,0 +1,5 @@
+-- Up Migration
+ALTER TABLE authors ADD COLUMN bio text;
+
+-- Down Migration
+ALTER TABLE authors DROP COLUMN bio;

@@ -1,0 +1,1 @@
+CREATE INDEX shelves_label_idx ON shelves (label);

@@ -1,0 +1,1 @@
+DROP INDEX shelves_label_idx;
