@@ -116,8 +116,8 @@ var version = __webpack_require__(4910);
 var model_report = __webpack_require__(7608);
 // EXTERNAL MODULE: ./src/db/connect.ts
 var connect = __webpack_require__(4899);
-// EXTERNAL MODULE: ./src/db/history.ts + 10 modules
-var db_history = __webpack_require__(4374);
+// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
+var db_history = __webpack_require__(2632);
 // EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
 var runner = __webpack_require__(7198);
 // EXTERNAL MODULE: ./src/db/session.ts

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   plan: () => (/* binding */ plan)
 /* harmony export */ });
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4899);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4374);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2632);
 /* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4733);
 /* harmony import */ var _migrations_analyse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6263);
 /* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5402);

@@ -92,8 +92,8 @@ function namesCreated(statements) {
 
 // EXTERNAL MODULE: ./src/db/objects.ts
 var db_objects = __webpack_require__(3665);
-// EXTERNAL MODULE: ./src/db/history.ts + 10 modules
-var db_history = __webpack_require__(4374);
+// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
+var db_history = __webpack_require__(2632);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
 var identifiers = __webpack_require__(4733);
 // EXTERNAL MODULE: ./src/db/xid-snapshot.ts
@@ -694,7 +694,7 @@ function productionApply(config, ctx) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4899);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4374);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2632);
 /* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4733);
 /* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8107);
 /* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3194);
@@ -1051,8 +1051,8 @@ function hintFor(code) {
     }
 }
 
-// EXTERNAL MODULE: ./src/db/history.ts + 10 modules
-var db_history = __webpack_require__(4374);
+// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
+var db_history = __webpack_require__(2632);
 // EXTERNAL MODULE: ./src/db/script-query.ts
 var script_query = __webpack_require__(9888);
 // EXTERNAL MODULE: external "node:stream"

@@ -564,7 +564,8 @@ function discover(dir) {
             problems.push(`${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`);
         }
         else {
-            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '') : name;
+            // An up/down pair is named once: `12_x` for 12_x.up.sql, `001.create-users` for postgrator's 001.do.create-users.sql.
+            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2') : name;
             add(m.layout, m.version, m.description, m.role, name, migrationName);
         }
     }
@@ -646,6 +647,7 @@ const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
 const SINGLE = new RegExp(String.raw `^${VERSION}(?:_(.+))?\.sql$`);
 const UP_DOWN = new RegExp(String.raw `^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const POSTGRATOR = /^(\d+)\.(do|undo)(?:\.(.+))?\.sql$/;
 const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
 // goose's Go migrations sit beside its SQL ones under the same version scheme; goose skips _test.go files.
 const GO_MIGRATION = /^\d+_.+(?<!_test)\.go$/;
@@ -669,6 +671,16 @@ function matchFileName(name) {
             version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(flyway[2].replace(/_/g, '.'), true),
             description: flyway[3],
             role: flyway[1] === 'V' ? 'both' : 'down',
+        };
+    }
+    const postgrator = POSTGRATOR.exec(name);
+    if (postgrator) {
+        return {
+            kind: 'migration',
+            layout: 'up-down-files',
+            version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(postgrator[1]),
+            description: postgrator[3] ?? '',
+            role: postgrator[2] === 'do' ? 'up' : 'down',
         };
     }
     const pair = UP_DOWN.exec(name);
@@ -745,6 +757,16 @@ function dbmateMarkers(lines) {
     });
 }
 const SQLX = { up: '', down: '' };
+const NODE_PG_MIGRATE = { up: '-- Up Migration', down: '-- Down Migration' };
+// node-pg-migrate's own pattern (src/sqlMigration.ts): a comment line naming the direction and "migration".
+const NODE_PG_MIGRATE_SECTION = /^\s*--[\s-]*(up|down)\s+migration/i;
+/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`. */
+function nodePgMigrateMarkers(lines) {
+    return lines.flatMap((text, i) => {
+        const m = NODE_PG_MIGRATE_SECTION.exec(text);
+        return m ? [{ line: i + 1, convention: NODE_PG_MIGRATE, section: m[1].toLowerCase(), noTransaction: false }] : [];
+    });
+}
 /** sqlx runs a file outside a transaction when its text starts with `-- no-transaction` (sqlx-core's migration source). */
 function sqlxMarkers(lines) {
     return lines[0]?.startsWith('-- no-transaction') ? [{ line: 1, convention: SQLX, noTransaction: true }] : [];
@@ -817,12 +839,11 @@ const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
  */
 function splitSections(file, text) {
     const lines = text.split('\n');
-    const dbmate = dbmateMarkers(lines);
-    const goose = gooseMarkers(file, lines);
-    if (dbmate.some((m) => m.section) && goose.some((m) => m.section)) {
-        throw new errors/* InputError */.dz([`${file}: mixes dbmate's '-- migrate:up/down' markers with goose's '-- +goose Up/Down'; keep one of the two`]);
+    const markers = [...dbmateMarkers(lines), ...gooseMarkers(file, lines), ...nodePgMigrateMarkers(lines), ...sqlxMarkers(lines)];
+    const conventions = [...new Set(markers.filter((m) => m.section).map((m) => m.convention))];
+    if (conventions.length > 1) {
+        throw new errors/* InputError */.dz([`${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`]);
     }
-    const markers = [...dbmate, ...goose, ...sqlxMarkers(lines)];
     const noTransaction = markers.some((m) => m.noTransaction);
     const up = only(file, markers, 'up');
     const down = only(file, markers, 'down');

@@ -78,7 +78,7 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony export */   HQ: () => (/* binding */ RestoreRefused)
 /* harmony export */ });
 /* unused harmony export STATISTICS_SETTLE_MS */
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4374);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2632);
 /* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3665);
 /* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3194);
 /* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3929);

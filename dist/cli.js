@@ -7071,11 +7071,11 @@ var failure = __nccwpck_require__(6743);
  */
 const RUNNERS = {
     lint: async () => (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 4912))).lint,
-    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(269), __nccwpck_require__.e(374), __nccwpck_require__.e(952), __nccwpck_require__.e(570), __nccwpck_require__.e(990), __nccwpck_require__.e(910), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2396))).verify,
-    plan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(570), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8430))).plan,
-    apply: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(269), __nccwpck_require__.e(374), __nccwpck_require__.e(952), __nccwpck_require__.e(570), __nccwpck_require__.e(990), __nccwpck_require__.e(910), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))).apply,
-    backup: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(952), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4903))).backup,
-    restore: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(374), __nccwpck_require__.e(952), __nccwpck_require__.e(990), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8983))).restore,
+    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(269), __nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(570), __nccwpck_require__.e(990), __nccwpck_require__.e(910), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2396))).verify,
+    plan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(570), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8430))).plan,
+    apply: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(269), __nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(570), __nccwpck_require__.e(990), __nccwpck_require__.e(910), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))).apply,
+    backup: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4903))).backup,
+    restore: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(990), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8983))).restore,
 };
 
 ;// CONCATENATED MODULE: ./src/commands/run.ts

@@ -1,8 +1,8 @@
-export const id = 374;
-export const ids = [374];
+export const id = 632;
+export const ids = [632];
 export const modules = {
 
-/***/ 94374:
+/***/ 2632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,13 +22,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(23919);
+var errors = __webpack_require__(3919);
 // EXTERNAL MODULE: ./src/migrations/names.ts
 var names = __webpack_require__(9894);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(34910);
+var version = __webpack_require__(4910);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(54733);
+var identifiers = __webpack_require__(4733);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/layout.ts
 
 
@@ -213,7 +213,7 @@ const diesel = {
 };
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/flyway.ts
 
 
@@ -382,8 +382,64 @@ const goose = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/db/history-layouts/node-pg-migrate.ts
+
+/**
+ * node-pg-migrate's `pgmigrations`: one row per applied migration, named by its file name without the extension,
+ * inserted in the migration's transaction; `node-pg-migrate down` deletes it. No checksum, no dirty mark.
+ */
+const nameOf = (m) => m.name.replace(/\.sql$/, '');
+const nodePgMigrate = {
+    id: 'node-pg-migrate',
+    columns: ['id', 'name', 'run_on'],
+    ...WITHOUT_MARKS,
+    async read(c, q, migrations) {
+        const name = namer('node-pg-migrate', migrations, nameOf);
+        const r = await c.query(`SELECT id, name, run_on FROM ${q} ORDER BY run_on, id`);
+        return r.rows.map((row) => ({ id: Number(row.id), ...name(row.name), appliedAt: row.run_on ?? undefined, dirty: false }));
+    },
+    recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (name, run_on) VALUES (${lit(nameOf(m))}, now())`],
+    async recordApplied(c, q, m) {
+        await c.query(`INSERT INTO ${q} (name, run_on) VALUES ($1, now())`, [nameOf(m)]);
+    },
+    async forget(c, q, row) {
+        await c.query(`DELETE FROM ${q} WHERE id = $1`, [row.id]);
+    },
+};
+
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/db/history-layouts/postgrator.ts
+
+
+/**
+ * postgrator's `schemaversion`: one row per applied migration, keyed by its integer version, with the name after
+ * `.do.` and postgrator's md5 of the file as written, which postgrator checks before it migrates again. The row with
+ * version 0 is postgrator's own start marker. No dirty mark.
+ */
+const md5 = (m) => (0,external_node_crypto_.createHash)('md5').update(m.up.sql, 'utf8').digest('hex');
+const postgrator = {
+    id: 'postgrator',
+    columns: ['version', 'name', 'md5', 'run_at'],
+    ...WITHOUT_MARKS,
+    checksumOf: (m) => `md5:${md5(m)}`,
+    async read(c, q, migrations) {
+        const name = namer('postgrator', migrations, integerVersion);
+        const r = await c.query(`SELECT version::text AS version, md5, run_at FROM ${q} WHERE version <> 0 ORDER BY version`);
+        return r.rows.map((row) => ({ id: row.version, ...name(row.version), checksum: row.md5 ? `md5:${row.md5}` : undefined, appliedAt: row.run_at ?? undefined, dirty: false }));
+    },
+    recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version, name, md5, run_at) VALUES (${lit(integerVersion(m))}, ${lit(m.description)}, ${lit(md5(m))}, now())`],
+    async recordApplied(c, q, m) {
+        await c.query(`INSERT INTO ${q} (version, name, md5, run_at) VALUES ($1, $2, $3, now())`, [integerVersion(m), m.description, md5(m)]);
+    },
+    async forget(c, q, row) {
+        await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);
+    },
+    async setChecksum(c, q, row, m) {
+        await c.query(`UPDATE ${q} SET md5 = $1 WHERE version = $2`, [md5(m), row.id]);
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/db/history-layouts/prisma.ts
 
 
@@ -497,8 +553,10 @@ const sqlx = {
 
 
 
+
+
 /** Other tools' tables, each recognised by exactly the columns the tool creates. */
-const FOREIGN = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma];
+const FOREIGN = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma, nodePgMigrate, postgrator];
 /**
  * The layout of an existing table, from its columns alone, never from its name: one of the tools' exact column
  * sets, else this tool's own (`migration_name`, whichever of its other columns are there yet). Undefined: unknown.
@@ -649,13 +707,14 @@ async function setChecksum(client, table, row, migration) {
 /* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34910);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4910);
 
 // Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
 const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
 const SINGLE = new RegExp(String.raw `^${VERSION}(?:_(.+))?\.sql$`);
 const UP_DOWN = new RegExp(String.raw `^${VERSION}(?:_(.+?))?\.(up|down)\.sql$`);
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
+const POSTGRATOR = /^(\d+)\.(do|undo)(?:\.(.+))?\.sql$/;
 const FOLDER = /^(\d{4}-\d{2}-\d{2}-\d{6}|\d{8}_\d{6}|\d+)(?:_(.+))?$/;
 // goose's Go migrations sit beside its SQL ones under the same version scheme; goose skips _test.go files.
 const GO_MIGRATION = /^\d+_.+(?<!_test)\.go$/;
@@ -679,6 +738,16 @@ function matchFileName(name) {
             version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(flyway[2].replace(/_/g, '.'), true),
             description: flyway[3],
             role: flyway[1] === 'V' ? 'both' : 'down',
+        };
+    }
+    const postgrator = POSTGRATOR.exec(name);
+    if (postgrator) {
+        return {
+            kind: 'migration',
+            layout: 'up-down-files',
+            version: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .makeVersion */ .tq)(postgrator[1]),
+            description: postgrator[3] ?? '',
+            role: postgrator[2] === 'do' ? 'up' : 'down',
         };
     }
     const pair = UP_DOWN.exec(name);
@@ -724,7 +793,7 @@ function versionFromName(name) {
 
 /***/ }),
 
-/***/ 34910:
+/***/ 4910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
