@@ -135,6 +135,21 @@ describe("another tool's history table, read in place and written in the tool's 
     rmSync(dir, { recursive: true });
   });
 
+  test('Flyway: the latest row of a version decides; a DELETE row (flyway repair of a missing file) takes it out', async () => {
+    const dir = fixture('flyway');
+    await db.query(DDL.flyway);
+    applyFirst(dir, 1);
+    const sum = (file: string) => flywayChecksum(bytes(dir, file));
+    await db.query(
+      `INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success) VALUES
+         (1, '1', 'init', 'SQL', 'V1__init.sql', $1, 'flyway', 12, true),
+         (2, '1.1', 'add person email', 'SQL', 'V1.1__add_person_email.sql', $2, 'flyway', 3, true),
+         (3, '1.1', 'add person email', 'DELETE', 'V1.1__add_person_email.sql', $2, 'flyway', 0, true)`,
+      [sum('V1__init.sql'), sum('V1.1__add_person_email.sql')],
+    );
+    expectClean(await apply(dir, 'flyway_schema_history'), ['1.1', '1.10', '2']);
+  });
+
   test('Flyway: a BASELINE row stands for every version up to its own, unchecked', async () => {
     const dir = fixture('flyway');
     await db.query(DDL.flyway);
@@ -179,6 +194,8 @@ describe("another tool's history table, read in place and written in the tool's 
       sha('sha256', bytes(dir, '20240119143000_init/migration.sql')),
     ]);
 
+    // A checkout with other line endings: Prisma accepts its checksum for the same file, and so does the gate.
+    await db.query(`UPDATE _prisma_migrations SET checksum = $1`, [sha('sha256', Buffer.from(bytes(dir, '20240119143000_init/migration.sql').toString().replace(/\n/g, '\r\n')))]);
     expectClean(await apply(dir, '_prisma_migrations'), ['20240120091500', '20240201120000']);
     const written = await rows(
       `SELECT migration_name, checksum, finished_at >= started_at AS finished, rolled_back_at, applied_steps_count, id ~ '^[0-9a-f-]{36}$' AS uuid
@@ -218,6 +235,12 @@ describe('layouts are told by their columns, never by the table name', () => {
     await db.query('CREATE TABLE schema_migrations (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())');
     expect((await plan(fixture('goose'), 'schema_migrations')).notes.join('\n')).toMatch(/schema_migrations is goose's/);
     await db.query('CREATE TABLE flyway_schema_history (id serial PRIMARY KEY, migration_name text NOT NULL, applied_at timestamptz DEFAULT now())');
+    // Prisma's table with a column of the team's own is no layout this tool knows: refused, untouched.
+    await db.query(DDL.prisma);
+    await db.query('ALTER TABLE _prisma_migrations ADD COLUMN note text');
+    const prismaPlus = await plan(fixture('prisma'), '_prisma_migrations');
+    expect(prismaPlus.findings[0].message).toMatch(/_prisma_migrations exists but its columns .* match no history layout/);
+    expect((await rows(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = '_prisma_migrations'`))[0].n).toBe(9);
     const r = await plan(fixture('flyway'), 'flyway_schema_history');
     expect(r.notes.join('\n')).not.toMatch(/is flyway's/);
     expect(r.pending).toHaveLength(4);

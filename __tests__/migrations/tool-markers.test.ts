@@ -67,6 +67,14 @@ describe('section markers, whichever tool wrote them', () => {
     ]);
   });
 
+  test("node-pg-migrate's section lines are its own lines, not any comment that mentions a down migration", () => {
+    const { migrations } = discover(makeFolder({ '1_a.sql': '-- Up Migration\nselect 1;\n-- Down Migration\nselect 2;\n', '2_b.sql': 'select 3;\n-- down migration is done by hand\nselect 4;\n' }));
+    expect(migrations.map((m) => [m.up.sql.trim(), m.down?.sql.trim()])).toEqual([
+      ['select 1;', 'select 2;'],
+      ['select 3;\n-- down migration is done by hand\nselect 4;', undefined],
+    ]);
+  });
+
   test("one file uses one tool's markers", () => {
     expect(problemsOf({ '1_a.sql': '-- +goose Up\nselect 1;\n-- migrate:down\nselect 2;\n' })).toEqual([
       "1_a.sql: mixes '-- migrate:up' and '-- +goose Up' section markers; keep one convention",

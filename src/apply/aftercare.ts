@@ -3,7 +3,6 @@ import { restoreBackup } from '../backup/restore-backup.js';
 import { checkRestore, RestoreRefused, type Verdict } from '../backup/restore-guard.js';
 import { namesCreated, type CreatedName } from '../db/created-names.js';
 import { dependingOnOlder, dropCreatedSince, objectText, userObjects, type UserObject } from '../db/objects.js';
-import { readHistory } from '../db/history.js';
 import { ownTransactions } from '../db/own-transactions.js';
 import type { Analysed } from '../migrations/analyse.js';
 import { addFinding } from '../model/report.js';
@@ -49,13 +48,10 @@ export async function onFailure(run: ProductionRun): Promise<void> {
 
 /**
  * The migrations this run started: those applied, and the one after them (it failed, or was cancelled) when it
- * ran at all: a transactional one left nothing if it did not commit; one outside a transaction was recorded dirty
- * before it started.
+ * ran at all, as the run itself counted them, not the history table (another tool's may have no dirty mark).
  */
-async function started(run: ProductionRun): Promise<Analysed[]> {
-  const recorded = new Set((await readHistory(run.client, run.history, run.analysed.map((a) => a.migration)).catch(() => undefined))?.map((r) => r.name));
-  const n = run.report.applied.length;
-  return run.analysed.filter((a, i) => i < n || (i === n && (a.exec.mode === 'transaction' || recorded.has(a.migration.name))));
+function started(run: ProductionRun): Analysed[] {
+  return run.analysed.slice(0, run.started);
 }
 
 /**
@@ -85,7 +81,7 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   await client.query('ROLLBACK');
   const metadata = readMetadata(dump);
   const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set<number>();
-  const ran = await started(run);
+  const ran = started(run);
   // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
   const failed = run.analysed[run.report.applied.length];
   const untraced = [

@@ -55,6 +55,7 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     const { migration, exec } = a;
     if (ctx.signal?.aborted) return cancelled(run, `before ${migration.name} started`);
     const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
+    run.started += 1;
     try {
       const r = await runMigration(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
       for (const [table, rows] of Object.entries(r.writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);

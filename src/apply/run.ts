@@ -27,6 +27,8 @@ export interface ApplyRun {
   report: Report;
   /** Rows this run's committed transactional migrations wrote, per table (for on-failure: restore). */
   ownWrites: Map<string, number>;
+  /** How many of the pending migrations this run has started (sent anything of) so far. */
+  started: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
     const history = await locateHistoryTable(client, config.historyTable);
     const key = lockKey(quoteTable(history));
     return withAdvisoryLock(client, key, config.lockWaitMs, async () => {
-      const plan = makePlan(migrations, await readHistory(client, history, migrations), { ...config, checksumOf: checksumsOf(history) });
+      const plan = makePlan(migrations, await readHistory(client, history, migrations), { ...config, checksumsOf: checksumsOf(history) });
       report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), plan);
       const { analysed, errors } = await analyseAll(plan.pending);
       const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
@@ -51,7 +53,7 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
       report.notes.push(...layoutNotes(history, analysed));
       reportPlanProblems(report, plan.problems);
       reportAnalysisErrors(report, errors);
-      await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map() });
+      await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
       return report;
     });
   });

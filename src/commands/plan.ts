@@ -20,7 +20,7 @@ export async function plan(config: Config, ctx: CommandContext): Promise<Report>
     return { table: t, rows: await readHistory(c, t, migrations) };
   });
   if (!rows) report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
-  const p = makePlan(migrations, rows, { ...config, checksumOf: checksumsOf(table) });
+  const p = makePlan(migrations, rows, { ...config, checksumsOf: checksumsOf(table) });
   const { analysed, errors } = await analyseAll(p.pending);
   listPending(report, p, analysed);
   report.notes.push(...layoutNotes(table, analysed));

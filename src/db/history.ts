@@ -62,7 +62,7 @@ function layoutOf(table: TableName, cols: Set<string>): HistoryLayout {
   const layout = detectLayout(cols);
   if (layout) return layout;
   throw new StateError([
-    `history table ${tableText(table)} exists but its columns (${[...cols].join(', ') || 'none'}) match no history layout this tool knows, so it was left untouched. Known: a table with migration_name (this tool's, or id, migration_name, applied_at); ${KNOWN_LAYOUTS}. Point history-table at your migration tool's table, or at a new one, e.g. ${table.schema ?? 'public'}.gate_migrations`,
+    `history table ${tableText(table)} exists but its columns (${[...cols].join(', ') || 'none'}) match no history layout this tool knows, so it was left untouched. Known: ${KNOWN_LAYOUTS}; or id, migration_name, applied_at (adopted). Point history-table at your migration tool's table, or at a new one, e.g. ${table.schema ?? 'public'}.gate_migrations`,
   ]);
 }
 
@@ -122,8 +122,8 @@ export const OWN_WRITES_SQL = `SELECT pg_catalog.format('%I.%I', schemaname, rel
   FROM pg_catalog.pg_stat_xact_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 AND schemaname NOT LIKE 'pg\\_temp%'`;
 
 /** What the plan compares a migration's recorded checksum with: null when the table keeps none. */
-export function checksumsOf(table: HistoryTable): ((m: Migration) => string) | null {
-  return table.layout.checksumOf ?? null;
+export function checksumsOf(table: HistoryTable): ((m: Migration) => string[]) | null {
+  return table.layout.checksumsOf ?? null;
 }
 
 /**

@@ -111,7 +111,7 @@ export function discover(dir: string): Discovery {
 
 function load(root: string, dir: string, e: Entry, problems: string[]): Migration | undefined {
   try {
-    const upText = readMigrationFile(root, join(dir, e.upFile!), e.upFile!);
+    const { text: upText, source } = readMigrationFile(root, join(dir, e.upFile!), e.upFile!);
     let up: Script;
     let down: Script | undefined;
     let noTransaction = false;
@@ -127,7 +127,7 @@ function load(root: string, dir: string, e: Entry, problems: string[]): Migratio
         problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
         return undefined;
       }
-      down = { file: e.downFile, sql: readMigrationFile(root, join(dir, e.downFile), e.downFile), startLine: 1 };
+      down = { file: e.downFile, sql: readMigrationFile(root, join(dir, e.downFile), e.downFile).text, startLine: 1 };
     }
     return {
       version: e.version,
@@ -136,6 +136,7 @@ function load(root: string, dir: string, e: Entry, problems: string[]): Migratio
       up,
       down,
       checksum: checksum(up.sql),
+      source,
       noTransactionDirective: noTransaction,
     };
   } catch (err) {

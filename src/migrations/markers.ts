@@ -36,10 +36,12 @@ export function dbmateMarkers(lines: string[]): Marker[] {
 
 const SQLX: Convention = { up: '', down: '' };
 const NODE_PG_MIGRATE: Convention = { up: '-- Up Migration', down: '-- Down Migration' };
-// node-pg-migrate's own pattern (src/sqlMigration.ts): a comment line naming the direction and "migration".
-const NODE_PG_MIGRATE_SECTION = /^\s*--[\s-]*(up|down)\s+migration/i;
+// node-pg-migrate accepts any comment line that starts with the direction and "migration"; only the lines its
+// `create` writes are taken here, so that a comment like "-- down migration is manual" in another tool's file
+// does not cut that file in two.
+const NODE_PG_MIGRATE_SECTION = /^\s*--\s*(up|down)\s+migration\s*$/i;
 
-/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`. */
+/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`, each a line of its own. */
 export function nodePgMigrateMarkers(lines: string[]): Marker[] {
   return lines.flatMap((text, i): Marker[] => {
     const m = NODE_PG_MIGRATE_SECTION.exec(text);

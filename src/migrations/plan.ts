@@ -34,10 +34,10 @@ export interface PlanOptions {
   resolveDirty?: { version: string; as: 'rerun' | 'applied' };
   baseline?: string;
   /**
-   * The checksum the history records for a migration, in the history's own form: this tool's sha256 when absent;
-   * null when the history keeps no checksum (dbmate, goose, …), so nothing can be verified.
+   * The checksums the history may record for a migration, in the history's own form (the first is the one written):
+   * this tool's sha256 when absent; null when the history keeps none (dbmate, goose, …), so nothing is verified.
    */
-  checksumOf?: ((m: Migration) => string) | null;
+  checksumsOf?: ((m: Migration) => string[]) | null;
 }
 
 const idOf = (text: string): string | undefined => {
@@ -57,7 +57,7 @@ export function makePlan(migrations: Migration[], history: HistoryRow[] | undefi
   const accept = new Set(opts.acceptEdited.map((v) => idOf(v) ?? v));
   const acceptedSeen = new Set<string>();
   const applied = new Set<string>();
-  const sumOf = opts.checksumOf === undefined ? (m: Migration) => m.checksum : opts.checksumOf;
+  const sumOf = opts.checksumsOf === undefined ? (m: Migration) => [m.checksum] : opts.checksumsOf;
 
   const resolveId = opts.resolveDirty ? (idOf(opts.resolveDirty.version) ?? opts.resolveDirty.version) : undefined;
   for (const row of rows) {
@@ -98,16 +98,16 @@ export function makePlan(migrations: Migration[], history: HistoryRow[] | undefi
     plan.applied.push({ migration, row });
     if (!plan.lastApplied || compareVersions(migration.version, plan.lastApplied) > 0) plan.lastApplied = migration.version;
     if (sumOf === null) continue;
-    const sum = sumOf(migration);
+    const sums = sumOf(migration);
     if (!row.checksum) plan.unverified.push({ migration, row });
-    else if (row.checksum !== sum) {
+    else if (!sums.includes(row.checksum)) {
       if (accept.has(id)) {
         acceptedSeen.add(id);
         plan.accepted.push({ migration, row });
       } else {
         problems.push({
           rule: 'checksum-drift',
-          message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${sum.slice(0, 19)}…); the database does not contain the edit`,
+          message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${sums[0].slice(0, 19)}…); the database does not contain the edit`,
           file: migration.up.file,
           help: `revert the edit and put the change in a new migration; if the edit changes nothing in the database (a comment, formatting), accept it with accept-edited: ${migration.version.text}`,
         });

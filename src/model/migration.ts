@@ -33,6 +33,8 @@ export interface Migration {
   down?: Script;
   /** `sha256:<hex>` of the up script with line endings normalised to LF. */
   checksum: string;
+  /** The up script's file, whole, as written (byte-order mark and line endings kept): what other tools hash. */
+  source: string;
   /**
    * True when the file asks to run outside a transaction: `-- migrate:no-transaction`, dbmate's `transaction:false`
    * or goose's `-- +goose NO TRANSACTION`.

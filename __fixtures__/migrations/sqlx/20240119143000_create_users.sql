@@ -1,4 +1,4 @@
--- Add migration script here
+﻿-- Add migration script here
 CREATE TABLE users (
     id BIGSERIAL PRIMARY KEY,
     name TEXT NOT NULL

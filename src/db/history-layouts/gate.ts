@@ -52,7 +52,7 @@ export async function readGateRows(c: Client, q: string, cols: Set<string>): Pro
   const col = (name: string, fallback = 'NULL') => (cols.has(name) ? quoteIdent(name) : fallback);
   const r = await c.query(
     `SELECT ${col('id')} AS id, migration_name AS name, ${col('version')} AS version, ${col('checksum')} AS checksum,
-            ${col('applied_at')} AS applied_at, ${col('execution_ms')} AS execution_ms, ${col('applied_by')} AS applied_by,
+            ${col('applied_at')}::timestamptz AS applied_at, ${col('execution_ms')} AS execution_ms, ${col('applied_by')} AS applied_by,
             ${col('dirty', 'false')} AS dirty
        FROM ${q} ORDER BY ${col('id', 'migration_name')}`,
   );
@@ -73,7 +73,7 @@ export const gate: HistoryLayout = {
   id: 'pg-migration-gate',
   columns: ['id', 'migration_name', 'applied_at', ...Object.keys(ADDED_COLUMNS)],
   marksDirty: true,
-  checksumOf: (m) => m.checksum,
+  checksumsOf: (m) => [m.checksum],
 
   read: (c, q) => readGateRows(c, q, new Set(gate.columns)),
 

@@ -14,7 +14,7 @@ export const goose: HistoryLayout = {
   async read(c, q, migrations) {
     const name = namer('goose', migrations, integerVersion);
     const r = await c.query(
-      `SELECT DISTINCT ON (version_id) id, version_id::text AS version, is_applied, tstamp FROM ${q} WHERE version_id <> 0 ORDER BY version_id, id DESC`,
+      `SELECT DISTINCT ON (version_id) id, version_id::text AS version, is_applied, tstamp::timestamptz AS tstamp FROM ${q} WHERE version_id <> 0 ORDER BY version_id, id DESC`,
     );
     return r.rows
       .filter((row) => row.is_applied)

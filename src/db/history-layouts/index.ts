@@ -15,12 +15,13 @@ const FOREIGN: readonly HistoryLayout[] = [dbmate, golangMigrate, goose, flyway,
 
 /**
  * The layout of an existing table, from its columns alone, never from its name: one of the tools' exact column
- * sets, else this tool's own (`migration_name`, whichever of its other columns are there yet). Undefined: unknown.
+ * sets, else this tool's own: `migration_name` and only columns of this tool's (the three-column table before its
+ * adoption, say). Anything else is unknown (undefined), and left alone.
  */
 export function detectLayout(columns: ReadonlySet<string>): HistoryLayout | undefined {
   const exact = FOREIGN.find((l) => l.columns.length === columns.size && l.columns.every((c) => columns.has(c)));
   if (exact) return exact;
-  return columns.has('migration_name') ? gate : undefined;
+  return columns.has('migration_name') && [...columns].every((c) => gate.columns.includes(c)) ? gate : undefined;
 }
 
 /** Every known layout and its columns, for the message that refuses an unknown one. */

@@ -1,4 +1,5 @@
 import { StateError } from '../../errors.js';
+import { versionFromName } from '../../migrations/names.js';
 import { parseVersionText } from '../../migrations/version.js';
 import type { HistoryRow } from '../../model/history.js';
 import type { Migration } from '../../model/migration.js';
@@ -21,8 +22,11 @@ export interface HistoryLayout {
    * the tool itself does.
    */
   marksDirty: boolean;
-  /** The tool's own checksum of a migration, in the form read() reports it; absent when the tool keeps none. */
-  checksumOf?(m: Migration): string;
+  /**
+   * The tool's own checksum of a migration, in the form read() reports it, first the one the gate writes, then any
+   * other the tool itself accepts for the same file (another checkout's line endings); absent when it keeps none.
+   */
+  checksumsOf?(m: Migration): string[];
   /** Every row, in the order the tool applied them; `migrations` (those on disk) name the rows. */
   read(c: Client, q: string, migrations: readonly Migration[]): Promise<HistoryRow[]>;
   /** The statements that record `m` as the last part of its own transaction. */
@@ -57,7 +61,7 @@ export function namer(tool: string, migrations: readonly Migration[], versionOf:
   }
   return (text: string): Pick<HistoryRow, 'name' | 'version'> => {
     const m = byVersion.get(text);
-    return m ? { name: m.name, version: m.version } : { name: text, version: parseVersionText(text) };
+    return m ? { name: m.name, version: m.version } : { name: text, version: versionFromName(text) ?? parseVersionText(text) };
   };
 }
 
@@ -80,3 +84,9 @@ export const WITHOUT_MARKS: Pick<HistoryLayout, 'marksDirty' | 'markStarted' | '
     throw new Error('this history table keeps no dirty mark to clear');
   },
 };
+
+/** A file's text with its line endings as another checkout would have them: as written, LF, CRLF. */
+export function lineEndingForms(text: string): string[] {
+  const lf = text.replace(/\r\n?/g, '\n');
+  return [...new Set([text, lf, lf.replace(/\n/g, '\r\n')])];
+}

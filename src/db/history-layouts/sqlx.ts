@@ -7,7 +7,7 @@ import { integerVersion, namer, type HistoryLayout } from './layout.js';
  * SHA-384 of the script as written) and its run time in nanoseconds. success = false marks a migration that did
  * not finish; `sqlx migrate run` refuses to go on until the row is dealt with.
  */
-const sha384 = (m: Migration) => createHash('sha384').update(m.up.sql, 'utf8').digest('hex');
+const sha384 = (m: Migration) => createHash('sha384').update(m.source, 'utf8').digest('hex');
 /** sqlx's description: the file name after the version, underscores read as spaces. */
 const description = (m: Migration) => m.description.replace(/_/g, ' ');
 const ELAPSED_NS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000000000)::bigint';
@@ -16,7 +16,7 @@ export const sqlx: HistoryLayout = {
   id: 'sqlx',
   columns: ['version', 'description', 'installed_on', 'success', 'checksum', 'execution_time'],
   marksDirty: true,
-  checksumOf: (m) => `sha384:${sha384(m)}`,
+  checksumsOf: (m) => [`sha384:${sha384(m)}`],
 
   async read(c, q, migrations) {
     const name = namer('sqlx', migrations, integerVersion);
