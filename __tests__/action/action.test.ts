@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { runAction } from '../harness/action-runner.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { example, makeFolder } from '../harness/folders.js';
 
@@ -20,7 +21,7 @@ const withPassword = (url: string) => {
 };
 
 describe('the bundled action, run as the runner runs it', () => {
-  test('command: apply applies the folder and writes its outputs; a second run applies nothing', async () => {
+  withPgDump.test('command: apply applies the folder and writes its outputs; a second run applies nothing', async () => {
     const inputs = { command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': withPassword(db.url), 'allow-ungated': 'true' };
     const first = await runAction(inputs);
     expect(first.stderr).toBe('');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runAction, type ActionRun } from '../harness/action-runner.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { example, makeFolder } from '../harness/folders.js';
 import { runActionInProcess, runCliInProcess } from '../harness/in-process.js';
@@ -22,7 +23,7 @@ const cliBundle = async (args: string[]) => {
 const cli: Record<string, typeof runCliInProcess> = { source: runCliInProcess, bundle: cliBundle };
 
 describe.each(['source', 'bundle'])('the action from %s', (from) => {
-  test('apply writes outputs and summary; a failing migration fails the step naming the file', async () => {
+  withPgDump.test('apply writes outputs and summary; a failing migration fails the step naming the file', async () => {
     const ok = await action[from]({ command: 'apply', 'migrations-dir': example('numbered'), 'database-url': db.url, 'allow-ungated': 'true' });
     expect([ok.code, ok.outputs.applied]).toEqual([0, '3']);
     expect(ok.summary).toMatch(/apply/);
@@ -41,7 +42,7 @@ describe.each(['source', 'bundle'])('the action from %s', (from) => {
 });
 
 describe.each(['source', 'bundle'])('the CLI from %s', (from) => {
-  test('apply with --yes, then plan: nothing pending; bad input exits 2', async () => {
+  withPgDump.test('apply with --yes, then plan: nothing pending; bad input exits 2', async () => {
     const applied = await cli[from](['apply', '--yes', '--migrations-dir', example('numbered'), '--database-url', db.url, '--format', 'json']);
     expect(applied.code).toBe(0);
     expect(JSON.parse(applied.stdout).applied).toHaveLength(3);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { actionNodeMajor, node24 } from '../harness/action-on-node.js';
 import { runAction } from '../harness/action-runner.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';
 
@@ -29,7 +30,7 @@ describe("the bundled action on Node 24, as action.yml's runs.using starts it", 
     expect(node.version).toMatch(/^v24\.\d+\.\d+$/);
   });
 
-  test('command: apply applies the folder and writes its outputs; a second run applies nothing', async () => {
+  withPgDump.test('command: apply applies the folder and writes its outputs; a second run applies nothing', async () => {
     const inputs = { command: 'apply', 'migrations-dir': 'examples/numbered', 'database-url': db.url, 'allow-ungated': 'true' };
     const first = await onNode24(inputs);
     expect(first.stderr).toBe('');

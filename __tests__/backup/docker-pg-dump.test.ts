@@ -7,6 +7,7 @@ import { takeBackup } from '../../src/backup/take-backup.js';
 import { withClient } from '../../src/db/connect.js';
 import { serverMajor } from '../../src/db/server-version.js';
 import { InputError } from '../../src/errors.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';
 
@@ -18,7 +19,8 @@ import { makeFolder } from '../harness/folders.js';
 
 let db: ScratchDb;
 let major: number;
-let realBin: string;
+/** An installed pg_dump's folder able to dump the test server, run by the stand-in docker (none: 16+ with only 15). */
+let realBin: string | undefined;
 const savedPath = process.env.PATH;
 beforeAll(async () => {
   db = await scratchDb();
@@ -27,7 +29,7 @@ beforeAll(async () => {
     await c.query("INSERT INTO t SELECT g, 'row ' || g FROM generate_series(1, 50) g");
   });
   major = await withClient(db.url, serverMajor);
-  realBin = dirname((await chooseTool('pg_dump', major)).path);
+  realBin = await chooseTool('pg_dump', major).then((t) => dirname(t.path), () => undefined);
 });
 afterAll(async () => {
   await db.drop();
@@ -70,14 +72,14 @@ while [ $# -gt 0 ]; do
   shift
 done
 tool="$1"; shift
-exec '${realBin}'/"$tool" "$@"`,
+exec '${realBin ?? '/no-installed-pg_dump-fits-this-server'}'/"$tool" "$@"`,
   );
   return { dir, log, envLog };
 }
 
 const systemPath = () => (savedPath ?? '').split(':').filter((d) => d && !existsSync(join(d, 'docker')));
 
-test('auto: an installed pg_dump older than the server falls back to the postgres:<major> image, and says so', async () => {
+withPgDump.test('auto: an installed pg_dump older than the server falls back to the postgres:<major> image, and says so', async () => {
   const docker = fakeDocker();
   process.env.PATH = [docker.dir, ...systemPath()].join(':');
   const dir = makeFolder({});
@@ -129,7 +131,7 @@ test('false: never Docker, even when it answers', async () => {
   expect(existsSync(docker.log)).toBe(false);
 });
 
-test('auto with a new enough pg_dump installed uses it and names its path', async () => {
+withPgDump.test('auto with a new enough pg_dump installed uses it and names its path', async () => {
   const docker = fakeDocker();
   process.env.PATH = [docker.dir, ...systemPath()].join(':');
   const info = await takeBackup(db.url, { dir: makeFolder({}), historyTable: { table: 'schema_migrations' }, pgDumpDocker: 'auto' });

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startEmbeddedServer } from '../../src/db/embedded-server.js';
 import type { ScratchDb } from '../harness/db.js';
+import { startTestServer } from '../harness/server.js';
 
 /**
  * A server of the test file's own. With `autovacuum: false` nothing else commits on it: transaction ids are
  * server-wide, so "no transaction but ours committed" (which vouches that the writes the statistics count were
  * rolled back) can only be seen there. With autovacuum on (the default), it runs every second, as busy servers
- * see it: auto-ANALYZE commits transactions of its own, which must not stop a restore.
+ * see it: auto-ANALYZE commits transactions of its own, which must not stop a restore. It is of the run's major
+ * (PG_MAJOR), as the shared server is.
  */
 export interface QuietServer {
   url: string;
@@ -27,7 +28,7 @@ async function run(url: string, sql: string, params: unknown[] = []): Promise<pg
 }
 
 export async function quietServer(o: { autovacuum?: boolean } = {}): Promise<QuietServer> {
-  const server = await startEmbeddedServer();
+  const server = await startTestServer();
   if (o.autovacuum === false) await run(server.url, 'ALTER SYSTEM SET autovacuum = off');
   else {
     await run(server.url, 'ALTER SYSTEM SET autovacuum = on');

@@ -8,6 +8,7 @@ import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { withClient } from '../../src/db/connect.js';
 import { currentSnapshot, transactionsSince } from '../../src/db/xid-snapshot.js';
 import { silentLogger } from '../../src/logger.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { tableChecksums } from '../harness/data.js';
 import type { ScratchDb } from '../harness/db.js';
@@ -55,7 +56,7 @@ const refusal = (r: { findings: { rule: string; message: string }[] }) => {
   return r.findings[0].message;
 };
 
-describe('the backup records what it stands for', () => {
+withPgDump.describe('the backup records what it stands for', () => {
   test('the database (name, oid, server), the snapshot it was taken at, and the tables’ write counters', async () => {
     await deployed(a);
     const m = readMetadata(await backupOf(a));
@@ -67,7 +68,7 @@ describe('the backup records what it stands for', () => {
   });
 });
 
-describe('restore onto the database the backup came from', () => {
+withPgDump.describe('restore onto the database the backup came from', () => {
   test('nothing written since: restored, saying it checked', async () => {
     await deployed(a);
     const before = await tableChecksums(a);
@@ -152,7 +153,7 @@ describe('restore onto the database the backup came from', () => {
   });
 });
 
-describe('restore onto another database', () => {
+withPgDump.describe('restore onto another database', () => {
   test('database A’s backup onto database B, which has tables and history of its own: refused; restore-to-other-database: true replaces B', async () => {
     await deployed(a);
     await deployed(b, { '001_things.sql': 'CREATE TABLE things (id int);', '002_accounts.sql': base['001_accounts.sql'] });

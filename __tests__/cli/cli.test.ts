@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';
 
@@ -41,7 +42,7 @@ describe('the CLI', () => {
     }
   });
 
-  test('apply with --database-url, JSON format: exit 0, then a re-run applies nothing', async () => {
+  withPgDump.test('apply with --database-url, JSON format: exit 0, then a re-run applies nothing', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'CREATE TABLE b (id int);' });
     const r = await cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url, '--format', 'json']);
     expect(r.code).toBe(0);
@@ -52,7 +53,7 @@ describe('the CLI', () => {
     expect(again.applied).toEqual([]);
   });
 
-  test('text output lists findings as file:line:col  severity  rule  message, then the help; exit 1', async () => {
+  withPgDump.test('text output lists findings as file:line:col  severity  rule  message, then the help; exit 1', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);\n' });
     const r = await cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url]);
     expect(r.code).toBe(1);

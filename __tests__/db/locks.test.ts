@@ -4,6 +4,7 @@ import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { LOCK_NAMESPACE, lockKey } from '../../src/db/advisory-lock.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';
@@ -28,7 +29,7 @@ const recorder = () => {
 };
 
 describe('the advisory lock', () => {
-  test('waits up to lock-wait for another run, then fails naming the holder, with nothing applied', async () => {
+  withPgDump.test('waits up to lock-wait for another run, then fails naming the holder, with nothing applied', async () => {
     await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"public"."schema_migrations"')]);
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
     const started = Date.now();

@@ -4,6 +4,7 @@ import { apply } from '../../src/commands/apply.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { applyMigrations } from '../../src/apply/pipeline.js';
 import { silentLogger } from '../../src/logger.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';
@@ -29,7 +30,7 @@ async function deployed(files: Record<string, string>): Promise<string> {
 const base = { '001_accounts.sql': 'CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);' };
 
 describe('the order of a production apply', () => {
-  test('backup first (for this plan), then the migrations, the health check, and a post-migration backup', async () => {
+  withPgDump.test('backup first (for this plan), then the migrations, the health check, and a post-migration backup', async () => {
     const dir = await deployed(base);
     addFile(dir, '002_email.sql', 'ALTER TABLE accounts ADD COLUMN email text;');
     const r = await run(dir, { 'health-check': 'SELECT count(*) = 50 FROM accounts' });
@@ -42,7 +43,7 @@ describe('the order of a production apply', () => {
     expect(r.notes).toContain('health check passed');
   });
 
-  test('a failing health check fails the run, and the report names the backup', async () => {
+  withPgDump.test('a failing health check fails the run, and the report names the backup', async () => {
     const dir = await deployed(base);
     addFile(dir, '002_email.sql', 'ALTER TABLE accounts ADD COLUMN email text;');
     const r = await run(dir, { 'health-check': 'SELECT count(*) > 1000 FROM accounts' });
@@ -56,7 +57,7 @@ describe('the order of a production apply', () => {
   // on-failure: restore is tested in on-failure-restore.test.ts, on a server of its own: whether anyone else wrote
   // since the backup is told by server-wide transaction ids, which the tests sharing this server keep spending.
 
-  test('on-failure: rollback (the default) keeps what applied before the failure', async () => {
+  withPgDump.test('on-failure: rollback (the default) keeps what applied before the failure', async () => {
     const dir = await deployed(base);
     addFile(dir, '002_tags.sql', 'CREATE TABLE tags (id int);');
     addFile(dir, '003_broken.sql', 'SELECT 1/0;');

@@ -4,6 +4,7 @@ import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { applyMigrations } from '../../src/apply/pipeline.js';
 import { silentLogger } from '../../src/logger.js';
 import { quietServer, type QuietServer } from '../backup/quiet-server.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { tableChecksums } from '../harness/data.js';
 import type { ScratchDb } from '../harness/db.js';
@@ -81,7 +82,7 @@ async function runWhileOthersWork(dir: string, raw: RawConfig, meanwhile: (other
 const waitsThenCreates = 'SELECT pg_advisory_xact_lock(4242);\nCREATE TABLE tags (id int, account_id bigint REFERENCES accounts);';
 const broken = 'ALTER TABLE accounts ADD CONSTRAINT name_short CHECK (length(name) < 2);';
 
-describe('on-failure: restore, when nobody else wrote', () => {
+withPgDump.describe('on-failure: restore, when nobody else wrote', () => {
   test('the database and its history are as before the run; what the run created is dropped, even when it references the dump’s tables', async () => {
     const dir = await deployed();
     const before = await tableChecksums(db);
@@ -120,7 +121,7 @@ describe('on-failure: restore, when nobody else wrote', () => {
   });
 });
 
-describe('on-failure: restore never discards what others wrote', () => {
+withPgDump.describe('on-failure: restore never discards what others wrote', () => {
   test('a row another session inserted during the run: nothing is restored, and the report says what would have been lost', async () => {
     const dir = await deployed();
     addFile(dir, '002_tags.sql', waitsThenCreates);
@@ -172,7 +173,7 @@ describe('on-failure: restore never discards what others wrote', () => {
   });
 });
 
-describe('a failing migration that manages its own transactions', () => {
+withPgDump.describe('a failing migration that manages its own transactions', () => {
   // Several BEGIN … COMMIT blocks: it runs outside our transaction, on its own session; the first block commits,
   // the second fails.
   const selfManaged = "BEGIN;\nINSERT INTO accounts (name) VALUES ('from 003');\nCOMMIT;\nBEGIN;\nUPDATE accounts SET name = name || '!';\nSELECT 1/0;\nCOMMIT;";
@@ -213,7 +214,7 @@ describe('a failing migration that manages its own transactions', () => {
   });
 });
 
-describe('the run’s own writes are told from others’ by the table counters, not by transaction ids', () => {
+withPgDump.describe('the run’s own writes are told from others’ by the table counters, not by transaction ids', () => {
   test('5000 rows inserted, then a failure after auto-ANALYZE had time to run: restored', async () => {
     const dir = await deployed();
     const before = await tableChecksums(db);

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { chooseTool, libpqArgs } from '../../src/backup/pg-tools.js';
 import { MigrationError } from '../../src/errors.js';
 import { parsePsqlScript, parseScript, type Statement } from '../../src/migrations/parse.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb } from '../harness/db.js';
 
 const script = (sql: string, startLine = 1) => ({ file: 'm.sql', sql, startLine });
@@ -258,7 +259,7 @@ describe('psql meta-commands', () => {
 });
 
 describe('a real pg_dump plain-format file', () => {
-  test('parses into its statements, every COPY carrying its rows', async () => {
+  withPgDump.test('parses into its statements, every COPY carrying its rows', async () => {
     const db = await scratchDb();
     try {
       await db.query(`

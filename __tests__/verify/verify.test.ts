@@ -5,6 +5,7 @@ import { verify } from '../../src/commands/verify.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { silentLogger } from '../../src/logger.js';
 import { SCRATCH_PREFIX } from '../../src/verify/scratch.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { adminQuery, scratchDb, type ScratchDb } from '../harness/db.js';
 import { example, makeFolder } from '../harness/folders.js';
@@ -95,7 +96,7 @@ describe('verify pinpoints the real faults', () => {
     expect(clean.findings.filter((f) => f.rule === 'apply-failed')).toEqual([]);
   });
 
-  test('a custom-format dump as seed: its data is loaded into the deployed schema', async () => {
+  withPgDump.test('a custom-format dump as seed: its data is loaded into the deployed schema', async () => {
     const source = await scratchDb();
     try {
       await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL); INSERT INTO orders VALUES (1, 10), (2, -5);');

@@ -21,7 +21,7 @@ const QUERIES: Record<string, string> = {
   constraint: `SELECT n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname AS k, pg_get_constraintdef(k.oid) AS v
                  FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
                  LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid
-                WHERE ${SKIP}`,
+                WHERE k.contype <> 'n' AND ${SKIP}`,
   index: `SELECT n.nspname || '.' || t.relname || '.' || c.relname AS k, pg_get_indexdef(c.oid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END AS v
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
