@@ -8,6 +8,8 @@
 // Bundled ESM has no __dirname, and libpg-query's loader finds its .wasm through __dirname: every file that
 // uses __dirname (whichever chunk holds the loader) gets first lines that define __dirname/__filename from
 // import.meta.url, so the loader looks in dist/.
+//
+// `node scripts/bundle.mjs <dir>` writes the same files to another folder (timing a change without touching dist/).
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -26,8 +28,9 @@ const bundles = [
   { entry: 'src/bin/pg-migration-gate.ts', out: 'cli.js', shebang: true },
 ];
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
+const OUT = process.argv[2] ?? 'dist';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
 const written = [];
 for (const b of bundles) {
   const { code, assets } = await ncc(new URL(`../${b.entry}`, import.meta.url).pathname, {
@@ -52,11 +55,11 @@ for (const b of bundles) {
     }
     const shebang = b.shebang && name === b.out ? '#!/usr/bin/env node\n' : '';
     const shim = /\b__(dirname|filename)\b/.test(text) ? `${SHIM}\n` : '';
-    writeFileSync(`dist/${name}`, `${shebang}${shim}${text.replace(/^#!.*\n/, '')}`);
-    if (shebang) chmodSync(`dist/${name}`, 0o755);
+    writeFileSync(`${OUT}/${name}`, `${shebang}${shim}${text.replace(/^#!.*\n/, '')}`);
+    if (shebang) chmodSync(`${OUT}/${name}`, 0o755);
     written.push(name);
   }
 }
-writeFileSync('dist/package.json', '{ "type": "module" }\n');
-copyFileSync('node_modules/libpg-query/wasm/libpg-query.wasm', 'dist/libpg-query.wasm');
-console.log(`bundled dist/: ${written.join(', ')} and libpg-query.wasm`);
+writeFileSync(`${OUT}/package.json`, '{ "type": "module" }\n');
+copyFileSync('node_modules/libpg-query/wasm/libpg-query.wasm', `${OUT}/libpg-query.wasm`);
+console.log(`bundled ${OUT}/: ${written.join(', ')} and libpg-query.wasm`);

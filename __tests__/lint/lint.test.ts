@@ -3,9 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../src/commands/lint.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
+import { withClient } from '../../src/db/connect.js';
+import { serverMajor } from '../../src/db/server-version.js';
 import { lintFiles, type LintInput } from '../../src/lint/lint.js';
 import { silentLogger } from '../../src/logger.js';
 import { testConfig } from '../harness/config.js';
+import { scratchDb } from '../harness/db.js';
 import { example, fixture, makeFolder } from '../harness/folders.js';
 
 const input = (sql: string, over: Partial<LintInput> = {}): LintInput => ({
@@ -58,6 +61,20 @@ describe('options', () => {
     const at = (v: number) => lintFiles([input(sql)], { postgresVersion: v, disabled: new Set() });
     expect((await at(10)).map((f) => f.rule)).toEqual(['adding-volatile-default']);
     expect(await at(11)).toEqual([]);
+  });
+
+  test("without postgres-version, the server's major decides: CONCURRENTLY is advised where the server has it (14+)", async () => {
+    const db = await scratchDb();
+    try {
+      await db.query("CREATE TABLE m (at date) PARTITION BY RANGE (at); CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')");
+      const serverHasIt = await db.query('ALTER TABLE m DETACH PARTITION m_2020 CONCURRENTLY').then(() => true, () => false);
+      expect(serverHasIt).toBe((await withClient(db.url, serverMajor)) >= 14);
+      const dir = makeFolder({ '001_detach.sql': 'ALTER TABLE m DETACH PARTITION m_2020;' });
+      const r = await lint(testConfig({ command: 'lint', 'migrations-dir': dir }), { log: silentLogger, databaseUrl: db.url });
+      expect(r.findings.filter((f) => f.rule === 'detach-partition-without-concurrently')).toHaveLength(serverHasIt ? 1 : 0);
+    } finally {
+      await db.drop();
+    }
   });
 
   test('fail-on decides which severity fails the run', async () => {
@@ -125,6 +142,7 @@ describe('real-world folders', () => {
       '3 setting-not-null',
       '4 drop-column',
       '5 adding-unique-constraint-without-index',
+      '6 statement-after-exclusive-lock',
       '6 update-without-where',
     ]);
   });

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { ConnectionError } from '../db/connect.js';
+import { ConnectionError, loadedPg } from '../db/connect.js';
 import { InputError, MigrationError, StateError } from '../errors.js';
 import { INPUT_RULE, locationFields, type Finding } from '../model/report.js';
 
@@ -37,7 +36,8 @@ export function findingsFor(err: unknown, debug = false): Finding[] {
   if (err instanceof MigrationError) {
     return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...locationFields(err.details.location) }];
   }
-  if (err instanceof pg.DatabaseError && err.code) {
+  const pg = loadedPg();
+  if (pg && err instanceof pg.DatabaseError && err.code) {
     return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
   }
   if (isSystemError(err) && NETWORK_CODES.has(err.code)) {

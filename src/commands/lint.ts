@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
-import { withClient } from '../db/connect.js';
 import { InputError } from '../errors.js';
-import { changedFiles } from '../git/changed-files.js';
 import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../lint/lint.js';
-import { discover } from '../migrations/discover.js';
 import { matchFileName } from '../migrations/names.js';
 import { splitSections } from '../migrations/sections.js';
 import type { Migration } from '../model/migration.js';
@@ -22,6 +19,8 @@ export interface LintContext extends Omit<CommandContext, 'databaseUrl'> {
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 async function serverVersion(url: string): Promise<number> {
+  // Loaded only here: linting needs no database client unless it asks a server for its version.
+  const { withClient } = await import('../db/connect.js');
   return withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
 }
 
@@ -67,6 +66,8 @@ export async function lint(config: Config, ctx: LintContext): Promise<Report> {
   if (ctx.files?.length) {
     inputs = fromPaths(ctx.files);
   } else {
+    // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
+    const [{ discover }, { changedFiles }] = await Promise.all([import('../migrations/discover.js'), import('../git/changed-files.js')]);
     const { migrations } = discover(config.migrationsDir);
     report.root = config.migrationsDir;
     const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;

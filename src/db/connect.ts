@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 
 export type Client = pg.Client;
 
@@ -15,7 +15,20 @@ export class ConnectionError extends Error {
   override name = 'ConnectionError';
 }
 
+let pgModule: typeof pg | undefined;
+
+/** The pg package, loaded on the first connection: commands that never connect (lint) start faster without it. */
+async function loadPg(): Promise<typeof pg> {
+  return (pgModule ??= (await import('pg')).default);
+}
+
+/** The pg package once a connection has loaded it; before that, no pg error can exist. */
+export function loadedPg(): typeof pg | undefined {
+  return pgModule;
+}
+
 export async function connect(url: string): Promise<Client> {
+  const pg = await loadPg();
   // Keepalives: a connection that holds the run's lock across a long migration must not be dropped as idle.
   const client = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000, keepAlive: true });
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.

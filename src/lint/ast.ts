@@ -1,5 +1,6 @@
 import type { Statement } from '../migrations/parse.js';
 import type { AstNode } from '../migrations/ast-node.js';
+import { transactionControl, type TransactionControl } from '../migrations/transaction-control.js';
 
 /** Helpers that read libpg-query's AST the way the rules need it. */
 
@@ -38,11 +39,29 @@ export function alterCmds(s: Statement): readonly AstNode[] {
   return cached(s, 'cmds', () => (s.node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd).filter(Boolean));
 }
 
+/** The pseudo-types that create a sequence for their column (written as types, they are not types). */
+export const SERIAL_TYPES: ReadonlySet<string> = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+
+const typeNames = new WeakMap<AstNode, string>();
+
 /** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
 export function typeNameOf(typeName: AstNode | undefined): string {
-  const names: AstNode[] = typeName?.names ?? [];
-  const last = names[names.length - 1]?.String?.sval ?? '';
-  return String(last).toLowerCase();
+  if (!typeName) return '';
+  let name = typeNames.get(typeName);
+  if (name === undefined) {
+    const names: AstNode[] = typeName.names ?? [];
+    typeNames.set(typeName, (name = String(names[names.length - 1]?.String?.sval ?? '').toLowerCase()));
+  }
+  return name;
+}
+
+const control = new WeakMap<readonly Statement[], TransactionControl>();
+
+/** The file's transaction control (see migrations/transaction-control.ts), read once for all the rules. */
+export function txControl(statements: Statement[]): TransactionControl {
+  let c = control.get(statements);
+  if (!c) control.set(statements, (c = transactionControl(statements)));
+  return c;
 }
 
 export function hasTypmods(typeName: AstNode | undefined): boolean {
@@ -100,4 +119,51 @@ export function introducedColumns(s: Statement): readonly AstNode[] {
       .map((c) => c.def?.ColumnDef)
       .filter(Boolean),
   ]);
+}
+
+/** Column names of a constraint's key list (`keys`, `fk_attrs`, `pk_attrs`), lower-cased. */
+export function keyNames(keys: AstNode[] | undefined): string[] {
+  return (keys ?? []).map((k) => String(k.String?.sval ?? '').toLowerCase());
+}
+
+/** The column a CHECK expression proves NOT NULL (`col IS NOT NULL`), if that is all it says. */
+export function notNullCheckColumn(expr: AstNode | undefined): string | undefined {
+  const t = expr?.NullTest;
+  const fields: AstNode[] = t?.arg?.ColumnRef?.fields ?? [];
+  return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1 ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined : undefined;
+}
+
+/** A foreign key a statement adds: its constraint, the referencing columns, and where it is written. */
+export interface ForeignKey {
+  constraint: AstNode;
+  columns: string[];
+  /** The column definition, for REFERENCES written on a column. */
+  column?: AstNode;
+}
+
+const keysOf = new WeakMap<AstNode, ForeignKey[]>();
+
+/** Foreign keys a CREATE TABLE or ALTER TABLE adds, written on a column or as a table constraint. */
+export function foreignKeys(s: Statement): ForeignKey[] {
+  if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt') return [];
+  let keys = keysOf.get(s.node);
+  if (!keys) keysOf.set(s.node, (keys = findForeignKeys(s)));
+  return keys;
+}
+
+function findForeignKeys(s: Statement): ForeignKey[] {
+  const onColumns = introducedColumns(s).flatMap((col) =>
+    constraintsOf(col)
+      .filter((c) => c.contype === 'CONSTR_FOREIGN')
+      .map((c) => ({ constraint: c, columns: [String(col.colname).toLowerCase()], column: col })),
+  );
+  const tableLevel = [
+    ...(s.kind === 'CreateStmt' ? (s.node.tableElts ?? []).map((e: AstNode) => e.Constraint) : []),
+    ...alterCmds(s)
+      .filter((c) => c.subtype === 'AT_AddConstraint')
+      .map((c) => c.def?.Constraint),
+  ]
+    .filter((c: AstNode | undefined) => c?.contype === 'CONSTR_FOREIGN')
+    .map((c: AstNode) => ({ constraint: c, columns: keyNames(c.fk_attrs) }));
+  return [...onColumns, ...tableLevel];
 }

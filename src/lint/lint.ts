@@ -4,10 +4,10 @@ import { executionPlan } from '../migrations/transaction.js';
 import type { Script } from '../model/migration.js';
 import type { Finding } from '../model/report.js';
 import { relKey, relName } from './ast.js';
-import { ColumnTypes, typeBefore } from './column-types.js';
 import { folderConventions } from './conventions.js';
 import { RULES, ruleById } from './registry.js';
 import type { FolderConventions, LintFile, LintRule, RuleContext } from './rule.js';
+import { SchemaHistory } from './schema-history.js';
 import { findSuppressions, suppress } from './suppressions.js';
 
 /** A file to lint: its up script and what the folder knows about it. */
@@ -36,7 +36,7 @@ function docsOf(rule: string): string {
 
 function finding(rule: LintRule, detail: string | undefined, loc: { file: string; line?: number; column?: number }): Finding {
   return {
-    rule: rule.id,
+    rule: rule.id as Finding['rule'],
     severity: rule.severity,
     message: detail ? `${rule.message} ${detail}` : rule.message,
     help: rule.help,
@@ -90,8 +90,8 @@ async function parseInput(input: LintInput): Promise<{ file: LintFile; error?: M
 interface Run {
   options: LintOptions;
   folder: FolderConventions;
-  /** Column types declared by the files before the current one. */
-  columns: ColumnTypes;
+  /** What the files before the current one declared. */
+  history: SchemaHistory;
   enabled: readonly LintRule[];
 }
 
@@ -105,13 +105,17 @@ export async function lintFiles(inputs: LintInput[], options: LintOptions): Prom
   const run: Run = {
     options,
     folder: options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
-    columns: new ColumnTypes(),
+    history: SchemaHistory.empty(),
     enabled: RULES.filter((r) => !options.disabled.has(r.id)),
   };
   const findings: Finding[] = [];
   parsed.forEach(({ file, error }, i) => {
-    if (inputs[i].inScope) findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run)));
-    run.columns.record(file.statements);
+    // The file's own history is built only when a rule asks for it; either way the run's history learns the file.
+    let layer: SchemaHistory | undefined;
+    const history = () => (layer ??= run.history.layer(file.statements));
+    if (inputs[i].inScope) findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run, history)));
+    if (layer) run.history.absorb(layer);
+    else run.history.record(file.statements);
   });
   return findings;
 }
@@ -124,17 +128,23 @@ function syntaxFindings(error: MigrationError, run: Run): Finding[] {
   return rule ? [finding(rule, detail, error.details.location!)] : [];
 }
 
-function lintOne(file: LintFile, run: Run): Finding[] {
+function lintOne(file: LintFile, run: Run, history: () => SchemaHistory): Finding[] {
   const suppressions = findSuppressions({ ...file.script, sql: file.sql });
-  const toChar = byteToChar(file.script.sql);
-  const lines = new LineMap(file.script);
+  // Built when a rule first places a finding inside a statement: most findings sit at the statement itself.
+  let toChar: ((byte: number) => number) | undefined;
+  let lines: LineMap | undefined;
   const ctx: RuleContext = {
     file,
-    locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+    locate: (b) => {
+      if (typeof b !== 'number' || b < 0) return undefined;
+      toChar ??= byteToChar(file.script.sql);
+      lines ??= new LineMap(file.script);
+      return lines.at(toChar(b));
+    },
     postgresVersion: run.options.postgresVersion,
     folder: run.folder,
     createdBefore: createdBefore(file.statements),
-    columnTypeBefore: (rel, column, index) => (rel ? typeBefore(run.columns, file.statements, rel, column, index) : undefined),
+    schemaBefore: (index) => history().view(index),
   };
   const out: Finding[] = [];
   for (const rule of run.enabled) {

@@ -5,6 +5,7 @@ import type { ExecutionPlan } from '../migrations/transaction.js';
 import type { Script } from '../model/migration.js';
 import type { Severity } from '../model/report.js';
 import { introducedColumns, type RelName } from './ast.js';
+import type { SchemaView } from './schema-history.js';
 
 export type RuleGroup = 'locking' | 'broken' | 'destructive' | 'compatibility' | 'conventions' | 'types';
 
@@ -45,8 +46,8 @@ export interface RuleContext {
   createdBefore(rel: RelName | undefined, statementIndex: number): boolean;
   /** Where an AST node's `location` (a byte offset into the script) is in the file. */
   locate(byteOffset: number | undefined): Location | undefined;
-  /** The column's type as declared by earlier migrations of the folder and earlier statements of this file. */
-  columnTypeBefore(rel: RelName | undefined, column: string, statementIndex: number): AstNode | undefined;
+  /** What the folder's earlier migrations and this file's earlier statements declared, just before a statement. */
+  schemaBefore(statementIndex: number): SchemaView;
 }
 
 /** Where a rule fired; message extends the rule's own message with specifics. */
@@ -76,18 +77,19 @@ export interface LintRule {
 /** Hits for every statement (with its index) that matches. */
 export function eachStatement(ctx: RuleContext, match: (s: Statement, index: number) => boolean | string | undefined): Hit[] {
   const hits: Hit[] = [];
-  ctx.file.statements.forEach((s, i) => {
-    const m = match(s, i);
-    if (m) hits.push({ statement: s, detail: typeof m === 'string' ? m : undefined });
-  });
+  const statements = ctx.file.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const m = match(statements[i], i);
+    if (m) hits.push({ statement: statements[i], detail: typeof m === 'string' ? m : undefined });
+  }
   return hits;
 }
 
 /** One hit per column a statement introduces (CREATE TABLE, ADD COLUMN) that matches, at the column itself. */
 export function eachNewColumn(ctx: RuleContext, match: (col: AstNode) => boolean, detail: (col: AstNode) => string): Hit[] {
-  return ctx.file.statements.flatMap((statement) =>
-    introducedColumns(statement)
-      .filter(match)
-      .map((col) => ({ statement, location: ctx.locate(col.location), detail: detail(col) })),
-  );
+  const hits: Hit[] = [];
+  for (const statement of ctx.file.statements) {
+    for (const col of introducedColumns(statement)) if (match(col)) hits.push({ statement, location: ctx.locate(col.location), detail: detail(col) });
+  }
+  return hits;
 }

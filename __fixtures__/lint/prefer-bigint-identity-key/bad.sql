@@ -1,1 +1,2 @@
 CREATE TABLE invoices (id serial PRIMARY KEY, total numeric NOT NULL);
+CREATE TABLE payments (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, customer_id int NOT NULL REFERENCES customers (id));

@@ -34,7 +34,7 @@ export const rule: LintRule = {
       const rel = relName(s.node.relation);
       if (!changes.length || ctx.createdBefore(rel, i)) return false;
       for (const cmd of changes) {
-        const from = ctx.columnTypeBefore(rel, cmd.name, i);
+        const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name);
         if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
           return from ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(cmd.def.ColumnDef.typeName)}.` : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
         }

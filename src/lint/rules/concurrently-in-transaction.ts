@@ -1,6 +1,6 @@
 import { cannotRunInTransaction } from '../../migrations/transaction.js';
-import { transactionControl } from '../../migrations/transaction-control.js';
 import type { Hit, LintRule } from '../rule.js';
+import { txControl } from '../ast.js';
 
 export const rule: LintRule = {
   id: 'concurrently-in-transaction',
@@ -10,7 +10,7 @@ export const rule: LintRule = {
   message: 'PostgreSQL refuses this statement inside a transaction block: the migration can never run as written.',
   help: "Remove the file's BEGIN/COMMIT (the runner then runs it outside a transaction), or move the statement into a migration of its own.",
   check: (ctx) =>
-    transactionControl(ctx.file.statements).events.flatMap((e): Hit[] => {
+    txControl(ctx.file.statements).events.flatMap((e): Hit[] => {
       const blocked = e.kind === 'inside' && cannotRunInTransaction(e.statement);
       return blocked ? [{ statement: e.statement, detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.` }] : [];
     }),

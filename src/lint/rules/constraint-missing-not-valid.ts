@@ -1,5 +1,15 @@
-import { alterCmds, relName } from '../ast.js';
+import type { AstNode } from '../../migrations/ast-node.js';
+import { alterCmds, constraintsOf, relName } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
+
+/** A constraint written on a new column that PostgreSQL checks against every existing row. */
+function checkedOnNewColumn(col: AstNode | undefined): AstNode | undefined {
+  const constraints = constraintsOf(col);
+  const def = constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
+  // A new column without a default holds only NULLs: PostgreSQL skips the foreign key's check, never a CHECK's.
+  const nonNullDefault = !!def && !def.raw_expr?.A_Const?.isnull;
+  return constraints.find((c) => c.contype === 'CONSTR_CHECK' || (c.contype === 'CONSTR_FOREIGN' && nonNullDefault));
+}
 
 export const rule: LintRule = {
   id: 'constraint-missing-not-valid',
@@ -10,10 +20,14 @@ export const rule: LintRule = {
   help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      const c = alterCmds(s)
-        .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
-        .map((cmd) => cmd.def?.Constraint)
-        .find((k) => k && (k.contype === 'CONSTR_FOREIGN' || k.contype === 'CONSTR_CHECK') && !k.skip_validation);
-      return c && !ctx.createdBefore(relName(s.node.relation), i) ? `Constraint ${c.conname ?? '(unnamed)'}.` : false;
+      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
+      for (const cmd of alterCmds(s)) {
+        const c = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
+        if (c && (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation) return `Constraint ${c.conname ?? '(unnamed)'}.`;
+        const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+        const onColumn = checkedOnNewColumn(col);
+        if (onColumn) return `${onColumn.contype === 'CONSTR_CHECK' ? 'CHECK' : 'REFERENCES'} on new column ${col.colname}: add the column first, then the constraint NOT VALID.`;
+      }
+      return false;
     }),
 };

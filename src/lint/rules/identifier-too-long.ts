@@ -3,19 +3,14 @@ import { LineMap } from '../../migrations/parse.js';
 import type { Hit, LintRule } from '../rule.js';
 
 /**
- * A cheap first look at the text: a word, or a quoted name, of more than 63 bytes (UTF-8 lengths counted per
- * character). Only then does the scanner run; it alone decides what is an identifier.
+ * A cheap first look at the text: a run of name characters, or a quoted name, of more than 63 bytes (a line of
+ * dashes or a URL is no name). Only then does the scanner run; it alone decides what is an identifier.
  */
 function mayHoldLongName(sql: string): boolean {
-  let bytes = 0;
-  let quoted = false;
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    const separator = !quoted && (c === 32 || c === 10 || c === 13 || c === 9 || c === 40 || c === 41 || c === 44 || c === 59);
-    if (separator) bytes = 0;
-    else if ((bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3) > 63) return true;
-  }
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(sql)) return /[\w$]{64}|"(?:[^"]|""){64}/.test(sql);
+  // Beyond ASCII a character takes up to 3 bytes: runs from 22 characters on may pass 63 bytes.
+  for (const m of sql.matchAll(/[\w$\u0080-\uffff]{22,}|"(?:[^"]|""){22,}"/g)) if (Buffer.byteLength(m[0]) > 63) return true;
   return false;
 }
 
@@ -24,9 +19,9 @@ function mayHoldLongName(sql: string): boolean {
  * the server will, so the AST cannot show what was written.
  */
 function longIdentifiers(sql: string): { start: number; text: string }[] {
-  const tokens = scanSync(sql).tokens.filter((t) => t.tokenName === 'IDENT');
   const bytes = Buffer.from(sql, 'utf8');
-  return tokens
+  return scanSync(sql)
+    .tokens.filter((t) => t.tokenName === 'IDENT' && t.end - t.start > 63)
     .map((t) => ({ start: bytes.subarray(0, t.start).toString('utf8').length, text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, '') }))
     .filter((t) => Buffer.byteLength(t.text) > 63);
 }

@@ -1,7 +1,7 @@
 import type { Statement } from '../../migrations/parse.js';
 import type { AstNode } from '../../migrations/ast-node.js';
-import { columnDefs, constraintsOf, typeNameOf } from '../ast.js';
-import type { LintRule } from '../rule.js';
+import { columnDefs, constraintsOf, foreignKeys, functionsCalled, introducedColumns, keyNames, relName, SERIAL_TYPES, typeNameOf } from '../ast.js';
+import type { Hit, LintRule, RuleContext } from '../rule.js';
 
 const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'serial2']);
 
@@ -12,21 +12,44 @@ function keyColumns(s: Statement): readonly AstNode[] {
   const tableKeys: string[] = (s.node.tableElts ?? [])
     .map((e: AstNode) => e.Constraint)
     .filter((c: AstNode | undefined) => c?.contype === 'CONSTR_PRIMARY')
-    .flatMap((c: AstNode) => (c.keys ?? []).map((k: AstNode) => k.String?.sval));
-  return cols.filter((c) => tableKeys.includes(c.colname) || constraintsOf(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
+    .flatMap((c: AstNode) => keyNames(c.keys));
+  return cols.filter((c) => tableKeys.includes(c.colname.toLowerCase()) || constraintsOf(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
+}
+
+/** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
+const sequenceFed = (c: AstNode) =>
+  SERIAL_TYPES.has(typeNameOf(c.typeName)) ||
+  constraintsOf(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && functionsCalled(k.raw_expr).includes('nextval')));
+
+/** A small column of a foreign key whose referenced column the folder declared bigint: it cannot hold every key. */
+function narrowReferences(ctx: RuleContext, s: Statement, i: number, small: readonly AstNode[]): Map<AstNode, string> {
+  const out = new Map<AstNode, string>();
+  for (const fk of foreignKeys(s).filter((k) => k.column && small.includes(k.column))) {
+    const target = relName(fk.constraint.pktable);
+    const [pkCol] = keyNames(fk.constraint.pk_attrs);
+    if (!fk.column || !target || !pkCol) continue;
+    const referenced = typeNameOf(ctx.schemaBefore(i).columnType(target, pkCol));
+    if (referenced === 'int8' || referenced === 'bigserial' || referenced === 'serial8') out.set(fk.column, `references ${target.name}.${pkCol}, a bigint`);
+  }
+  return out;
 }
 
 export const rule: LintRule = {
   id: 'prefer-bigint-identity-key',
   group: 'types',
   severity: 'warning',
-  title: 'int or serial primary key',
-  message: 'A 32-bit key runs out at about 2.1 billion rows, and widening it later rewrites the table and every referencing one.',
-  help: 'Use bigint GENERATED ALWAYS AS IDENTITY (or bigserial) for surrogate keys.',
+  title: 'int or smallint key, sequence-fed column or reference to a bigint key',
+  message: 'A 32-bit key runs out at about 2.1 billion values (a 16-bit one at 32,767), and widening it later rewrites the table and every table referencing it.',
+  help: 'Use bigint for keys, sequence-fed columns and the columns that reference them (bigint GENERATED ALWAYS AS IDENTITY for a surrogate key).',
   check: (ctx) =>
-    ctx.file.statements.flatMap((statement) =>
-      keyColumns(statement)
-        .filter((c) => SMALL.has(typeNameOf(c.typeName)))
-        .map((c) => ({ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${typeNameOf(c.typeName)}.` })),
-    ),
+    ctx.file.statements.flatMap((statement, i) => {
+      const small = introducedColumns(statement).filter((c) => SMALL.has(typeNameOf(c.typeName)));
+      if (!small.length) return [];
+      const keys = new Set(keyColumns(statement));
+      const narrow = narrowReferences(ctx, statement, i, small);
+      return small.flatMap((c): Hit[] => {
+        const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : narrow.get(c);
+        return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${typeNameOf(c.typeName)} and ${why}.` }] : [];
+      });
+    }),
 };

@@ -1,8 +1,22 @@
 import type { Statement } from '../../migrations/parse.js';
-import { relName } from '../ast.js';
+import { cannotRunInTransaction } from '../../migrations/transaction.js';
+import { alterCmds, relName } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
-const LOCKING = new Set(['AlterTableStmt', 'IndexStmt', 'DropStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'ReindexStmt', 'ClusterStmt', 'VacuumStmt']);
+const LOCKING = new Set(['AlterTableStmt', 'IndexStmt', 'DropStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'ReindexStmt', 'ClusterStmt', 'VacuumStmt', 'LockStmt', 'AlterDomainStmt']);
+
+/** ALTER TABLE forms that take SHARE UPDATE EXCLUSIVE at most: queued, they hold up no read and no write. */
+const WEAK_ALTER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ClusterOn', 'AT_DropCluster']);
+
+/** Whether waiting for this statement's lock would queue ordinary reads or writes behind it. */
+function queuesQueries(s: Statement): boolean {
+  if (!LOCKING.has(s.kind)) return false;
+  // Plain VACUUM and the CONCURRENTLY forms wait for a lock that reads and writes never wait behind.
+  if (s.kind === 'VacuumStmt') return (s.node.options ?? []).some((o: { DefElem?: { defname?: string } }) => o.DefElem?.defname === 'full');
+  if (/CONCURRENTLY/.test(cannotRunInTransaction(s) ?? '')) return false;
+  if (s.kind === 'AlterTableStmt') return alterCmds(s).some((c) => !WEAK_ALTER.has(c.subtype));
+  return true;
+}
 
 const setsLockTimeout = (s: Statement) => s.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout';
 
@@ -19,7 +33,7 @@ export const rule: LintRule = {
     return eachStatement(ctx, (s, i) => {
       // psql's \connect starts a new session: what was SET before it is gone
       guarded = s.kind !== 'PsqlConnect' && (guarded || setsLockTimeout(s));
-      return !guarded && LOCKING.has(s.kind) && !ctx.createdBefore(relName(s.node.relation), i);
+      return !guarded && queuesQueries(s) && !ctx.createdBefore(relName(s.node.relation), i);
     }).slice(0, 1);
   },
 };

@@ -10,7 +10,13 @@ export const rule: LintRule = {
   help: 'First ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT in a later migration; SET NOT NULL then skips the scan (PostgreSQL 12+), after which the CHECK can be dropped.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      const cmd = alterCmds(s).find((c) => c.subtype === 'AT_SetNotNull');
-      return !!cmd && !ctx.createdBefore(relName(s.node.relation), i) && `Column ${cmd.name}.`;
+      const sets = alterCmds(s).filter((c) => c.subtype === 'AT_SetNotNull');
+      const rel = sets.length ? relName(s.node.relation) : undefined;
+      if (!rel || ctx.createdBefore(rel, i)) return false;
+      const history = ctx.schemaBefore(i);
+      // Skipped scans: the column is already NOT NULL, or (12+) a validated CHECK (col IS NOT NULL) proves it.
+      const scans = (col: string) => history.columnNotNull(rel, col) !== true && !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col));
+      const cmd = sets.find((c) => scans(c.name));
+      return !!cmd && `Column ${cmd.name}.`;
     }),
 };

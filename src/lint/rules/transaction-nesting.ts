@@ -1,5 +1,6 @@
-import { transactionControl, type TxEvent } from '../../migrations/transaction-control.js';
+import type { TxEvent } from '../../migrations/transaction-control.js';
 import type { Hit, LintRule } from '../rule.js';
+import { txControl } from '../ast.js';
 
 function detail(e: TxEvent): string | undefined {
   switch (e.kind) {
@@ -26,7 +27,7 @@ export const rule: LintRule = {
   message: 'The transaction statements do not pair up: part of the migration would commit or roll back where the author did not mean it to.',
   help: 'Keep at most one BEGIN … COMMIT around the whole file (or none: the runner wraps each migration in a transaction).',
   check: (ctx) =>
-    transactionControl(ctx.file.statements).events.flatMap((e): Hit[] => {
+    txControl(ctx.file.statements).events.flatMap((e): Hit[] => {
       const d = detail(e);
       return d ? [{ statement: e.statement, detail: d }] : [];
     }),

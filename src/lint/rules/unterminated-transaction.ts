@@ -1,5 +1,5 @@
-import { transactionControl } from '../../migrations/transaction-control.js';
 import type { LintRule } from '../rule.js';
+import { txControl } from '../ast.js';
 
 export const rule: LintRule = {
   id: 'unterminated-transaction',
@@ -8,5 +8,5 @@ export const rule: LintRule = {
   title: 'BEGIN without COMMIT',
   message: 'The transaction is never committed: psql rolls it back when the session ends, silently, and this tool refuses to run the file.',
   help: 'Add COMMIT; at the end of the file, or remove the BEGIN and let the runner wrap the migration in its own transaction.',
-  check: (ctx) => transactionControl(ctx.file.statements).events.filter((e) => e.kind === 'unterminated').map((e) => ({ statement: e.statement })),
+  check: (ctx) => txControl(ctx.file.statements).events.filter((e) => e.kind === 'unterminated').map((e) => ({ statement: e.statement })),
 };

@@ -1,0 +1,2 @@
+-- peers: none
+DELETE FROM scan_events;

@@ -1,0 +1,2 @@
+-- peers: squawk:ban-drop-database
+DROP DATABASE logistics_staging;

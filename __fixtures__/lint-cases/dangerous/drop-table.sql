@@ -1,0 +1,2 @@
+-- peers: squawk:ban-drop-table
+DROP TABLE legacy_routes;

@@ -1,0 +1,1 @@
+CREATE TABLE hubs (code text, city text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY hubs_code_key ON hubs (code);

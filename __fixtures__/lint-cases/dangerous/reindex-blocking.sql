@@ -1,0 +1,2 @@
+-- peers: squawk:require-concurrent-reindex
+REINDEX INDEX parcels_created_at_idx;

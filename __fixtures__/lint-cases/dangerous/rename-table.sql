@@ -1,0 +1,3 @@
+-- peers: squawk:renaming-table
+SET lock_timeout = '3s';
+ALTER TABLE couriers RENAME TO drivers;

@@ -1,0 +1,2 @@
+-- peers: squawk:ban-truncate-cascade
+TRUNCATE depots CASCADE;

@@ -1,0 +1,1 @@
+CREATE TABLE invoices (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, amount_cents int NOT NULL);

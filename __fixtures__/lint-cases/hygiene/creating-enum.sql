@@ -1,0 +1,2 @@
+-- peers: eugene:W13
+CREATE TYPE vehicle_kind AS ENUM ('bike', 'van', 'truck');

@@ -1,0 +1,2 @@
+-- peers: squawk:require-enum-value-ordering
+ALTER TYPE parcel_state ADD VALUE 'awaiting_pickup';

@@ -1,0 +1,3 @@
+-- safe: DETACH PARTITION CONCURRENTLY
+SET lock_timeout = '3s';
+ALTER TABLE scan_events DETACH PARTITION scan_events_2022 CONCURRENTLY;

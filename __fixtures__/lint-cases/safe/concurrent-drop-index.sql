@@ -1,0 +1,2 @@
+-- safe: DROP INDEX CONCURRENTLY
+DROP INDEX CONCURRENTLY IF EXISTS parcels_legacy_code_idx;

@@ -1,0 +1,2 @@
+-- safe: REINDEX CONCURRENTLY
+REINDEX INDEX CONCURRENTLY parcels_created_at_idx;

@@ -1,0 +1,2 @@
+-- safe: validated without blocking writes
+ALTER TABLE customers VALIDATE CONSTRAINT customers_email_present;

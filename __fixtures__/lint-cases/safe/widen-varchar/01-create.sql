@@ -1,0 +1,1 @@
+CREATE TABLE labels (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, caption varchar(40) NOT NULL);

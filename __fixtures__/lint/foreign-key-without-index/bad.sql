@@ -1,0 +1,5 @@
+CREATE TABLE comments (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  post_id bigint NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+  body text NOT NULL
+);

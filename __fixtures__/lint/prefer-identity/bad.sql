@@ -1,0 +1,1 @@
+CREATE TABLE tenants (id bigserial PRIMARY KEY, name text NOT NULL);

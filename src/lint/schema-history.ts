@@ -1,0 +1,233 @@
+import type { Statement } from '../migrations/parse.js';
+import type { AstNode } from '../migrations/ast-node.js';
+import { alterCmds, columnDefs, constraintsOf, keyNames, notNullCheckColumn, relKey, relName, type RelName } from './ast.js';
+import { Facts } from './facts.js';
+
+export interface IndexInfo {
+  /** relKey() of the table. */
+  table: string;
+  columns: string[];
+  /** A partial index (WHERE …) or one on expressions: it does not cover its columns for every row. */
+  partial: boolean;
+}
+
+/** What the migrations declared, as seen just before one statement. Unknown means declared outside the folder. */
+export interface SchemaView {
+  columnType(rel: RelName, column: string): AstNode | undefined;
+  /** True or false when the folder says whether the column is NOT NULL; undefined when it cannot tell. */
+  columnNotNull(rel: RelName, column: string): boolean | undefined;
+  /** The table was created by these migrations, so every index on it is known here. */
+  tableCreated(rel: RelName): boolean;
+  index(name: string): IndexInfo | undefined;
+  /** Every index known on the table, constraint indexes included. */
+  indexesOn(rel: RelName): IndexInfo[];
+  /** A validated CHECK (col IS NOT NULL), which lets SET NOT NULL skip its scan (PostgreSQL 12+). */
+  hasValidNotNullCheck(rel: RelName, column: string): boolean;
+}
+
+const columnKey = (rel: RelName, column: string) => `${relKey(rel)}|${column.toLowerCase()}`;
+const keyIn = (table: string, column: string) => `${table}|${column.toLowerCase()}`;
+
+/** Keys for unnamed constraint indexes, unique across the files of a run. */
+let unnamedIndexes = 0;
+
+/**
+ * What the folder's migrations declared, statement after statement: column types and nullability, tables created,
+ * indexes, and NOT NULL checks. The run keeps one history of the files linted so far (`record`); each file gets a
+ * layer on top (`layer`) whose `view(i)` answers as of its statement i, without copying the folder's history.
+ * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
+ */
+export class SchemaHistory {
+  private readonly types: Facts<AstNode>;
+  private readonly notNull: Facts<boolean>;
+  private readonly tables: Facts<boolean>;
+  private readonly indexes: Facts<IndexInfo | null>;
+  private readonly indexNames: Facts<string>;
+  private readonly checks: Facts<{ column: string; valid: boolean } | null>;
+  private readonly checkNames: Facts<string>;
+  private at = 0;
+
+  private constructor(private readonly parent?: SchemaHistory) {
+    const versions = !!parent;
+    [this.types, this.notNull, this.tables, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+    [this.indexNames, this.checkNames] = [new Facts(true), new Facts(true)];
+  }
+
+  /** The history of a run, empty until files are recorded into it. */
+  static empty(): SchemaHistory {
+    return new SchemaHistory();
+  }
+
+  /** A file's statements on top of this history, to be queried statement by statement. */
+  layer(statements: readonly Statement[]): SchemaHistory {
+    return new SchemaHistory(this).record(statements);
+  }
+
+  /** Adds a linted file's statements. */
+  record(statements: readonly Statement[]): this {
+    for (const s of statements) {
+      this.recordOne(s);
+      if (this.parent) this.at++;
+    }
+    return this;
+  }
+
+  private find<V>(pick: (h: SchemaHistory) => Facts<V>, key: string, before: number): V | undefined {
+    return (pick(this).latest(key, before) ?? (this.parent ? { value: this.parent.find(pick, key, Infinity) } : undefined))?.value;
+  }
+
+  private every(pick: (h: SchemaHistory) => Facts<string>, key: string, before: number): string[] {
+    return [...(this.parent?.every(pick, key, Infinity) ?? []), ...pick(this).all(key, before)];
+  }
+
+  /** The history as it was just before statement `before` of the layer's file (all of it by default). */
+  view(before = Infinity): SchemaView {
+    return new View(this, before);
+  }
+
+  /** Single facts for views: a column's type or nullability, a table, an index or a check, by key. */
+  fact(kind: 'types', key: string, before: number): AstNode | undefined;
+  fact(kind: 'notNull' | 'tables', key: string, before: number): boolean | undefined;
+  fact(kind: 'indexes', key: string, before: number): IndexInfo | null | undefined;
+  fact(kind: 'checks', key: string, before: number): { column: string; valid: boolean } | null | undefined;
+  fact(kind: 'types' | 'notNull' | 'tables' | 'indexes' | 'checks', key: string, before: number): unknown {
+    return this.find((h) => h[kind] as Facts<unknown>, key, before);
+  }
+
+  /** Listed facts for views: the index names of a table, the NOT NULL checks of a column. */
+  listed(kind: 'indexNames' | 'checkNames', key: string, before: number): string[] {
+    return this.every((h) => h[kind], key, before);
+  }
+
+  /** Merges a file's layer into this (the run's) history once the file is linted. */
+  absorb(layer: SchemaHistory): void {
+    layer.types.copyTo(this.types, false);
+    layer.notNull.copyTo(this.notNull, false);
+    layer.tables.copyTo(this.tables, false);
+    layer.indexes.copyTo(this.indexes, false);
+    layer.checks.copyTo(this.checks, false);
+    layer.indexNames.copyTo(this.indexNames, true);
+    layer.checkNames.copyTo(this.checkNames, true);
+  }
+
+  private addIndex(name: string | undefined, info: IndexInfo): void {
+    const key = name ? name.toLowerCase() : `#${unnamedIndexes++}#${info.table}`;
+    this.indexes.set(key, this.at, info);
+    this.indexNames.add(info.table, this.at, key);
+  }
+
+  private addColumn(table: string, col: AstNode, tableKeys: string[]): void {
+    const key = keyIn(table, col.colname);
+    this.types.set(key, this.at, col.typeName);
+    const constraints = constraintsOf(col);
+    const kinds = constraints.map((c) => c.contype);
+    const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(col.colname.toLowerCase());
+    this.notNull.set(key, this.at, primary || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_IDENTITY'));
+    for (const c of constraints) {
+      if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
+    }
+  }
+
+  /** PRIMARY KEY / UNIQUE (col, …) / CHECK (col IS NOT NULL) given as a table constraint. */
+  private addConstraint(rel: RelName, c: AstNode): void {
+    const table = relKey(rel);
+    if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname) this.addIndex(c.conname, { table, columns: keyNames(c.keys), partial: false });
+    if (c.contype === 'CONSTR_PRIMARY') {
+      // Declared so far: in a file's layer, the statements before this one; in the run's history, everything.
+      const columns = c.indexname ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? []) : keyNames(c.keys);
+      for (const col of columns) this.notNull.set(columnKey(rel, col), this.at, true);
+    }
+    const column = c.contype === 'CONSTR_CHECK' ? notNullCheckColumn(c.raw_expr) : undefined;
+    if (column && c.conname) {
+      const key = `${table}|${c.conname.toLowerCase()}`;
+      this.checks.set(key, this.at, { column, valid: !c.skip_validation });
+      this.checkNames.add(columnKey(rel, column), this.at, key);
+    }
+  }
+
+  private recordAlter(rel: RelName, cmds: readonly AstNode[]): void {
+    const table = relKey(rel);
+    for (const cmd of cmds) {
+      const col = cmd.def?.ColumnDef;
+      if (cmd.subtype === 'AT_AddColumn' && col) this.addColumn(table, col, []);
+      if (cmd.subtype === 'AT_AlterColumnType' && col) this.types.set(columnKey(rel, cmd.name), this.at, col.typeName);
+      if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull') this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
+      if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint) this.addConstraint(rel, cmd.def.Constraint);
+      const key = cmd.name ? `${table}|${String(cmd.name).toLowerCase()}` : '';
+      if (cmd.subtype === 'AT_ValidateConstraint' && key) {
+        const c = this.find((h) => h.checks, key, Infinity);
+        if (c) this.checks.set(key, this.at, { ...c, valid: true });
+      }
+      if (cmd.subtype === 'AT_DropConstraint' && key) this.checks.set(key, this.at, null);
+    }
+  }
+
+  private recordOne(s: Statement): void {
+    if (s.kind === 'IndexStmt') {
+      const rel = relName(s.node.relation);
+      const columns = (s.node.indexParams ?? []).map((p: AstNode) => String(p.IndexElem?.name ?? '').toLowerCase());
+      if (rel) this.addIndex(s.node.idxname, { table: relKey(rel), columns, partial: !!s.node.whereClause || columns.includes('') });
+      return;
+    }
+    if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
+      for (const o of s.node.objects ?? []) {
+        const items: AstNode[] = o.List?.items ?? [];
+        const name = items[items.length - 1]?.String?.sval;
+        if (name) this.indexes.set(name.toLowerCase(), this.at, null);
+      }
+      return;
+    }
+    if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt' && s.kind !== 'RenameStmt') return;
+    const rel = relName(s.node.relation);
+    if (!rel) return;
+    if (s.kind === 'CreateStmt') {
+      this.tables.set(relKey(rel), this.at, true);
+      const constraints: AstNode[] = (s.node.tableElts ?? []).map((e: AstNode) => e.Constraint).filter(Boolean);
+      const keys = constraints.filter((c) => c.contype === 'CONSTR_PRIMARY').flatMap((c) => keyNames(c.keys));
+      for (const col of columnDefs(s)) this.addColumn(relKey(rel), col, keys);
+      for (const c of constraints) this.addConstraint(rel, c);
+    }
+    this.recordAlter(rel, alterCmds(s));
+    if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+      const [from, to] = [columnKey(rel, s.node.subname), columnKey(rel, s.node.newname)];
+      const type = this.find((h) => h.types, from, Infinity);
+      const notNull = this.find((h) => h.notNull, from, Infinity);
+      if (type) this.types.set(to, this.at, type);
+      if (notNull !== undefined) this.notNull.set(to, this.at, notNull);
+    }
+  }
+}
+
+/** A SchemaHistory as of one statement. */
+class View implements SchemaView {
+  constructor(
+    private readonly h: SchemaHistory,
+    private readonly before: number,
+  ) {}
+
+  columnType(rel: RelName, column: string): AstNode | undefined {
+    return this.h.fact('types', columnKey(rel, column), this.before);
+  }
+
+  columnNotNull(rel: RelName, column: string): boolean | undefined {
+    return this.h.fact('notNull', columnKey(rel, column), this.before);
+  }
+
+  tableCreated(rel: RelName): boolean {
+    return this.h.fact('tables', relKey(rel), this.before) === true;
+  }
+
+  index(name: string): IndexInfo | undefined {
+    return this.h.fact('indexes', name.toLowerCase(), this.before) ?? undefined;
+  }
+
+  indexesOn(rel: RelName): IndexInfo[] {
+    const table = relKey(rel);
+    const names = new Set(this.h.listed('indexNames', table, this.before));
+    return [...names].map((n) => this.index(n)).filter((i): i is IndexInfo => !!i && i.table === table);
+  }
+
+  hasValidNotNullCheck(rel: RelName, column: string): boolean {
+    return this.h.listed('checkNames', columnKey(rel, column), this.before).some((key) => this.h.fact('checks', key, this.before)?.valid === true);
+  }
+}
