@@ -5,8 +5,8 @@ import { CommentPermissionError, marker, upsertComment } from './github/pr-comme
 import { redact } from './redact.js';
 import { annotationsFor } from './report/annotations.js';
 import { writeReport } from './report/json.js';
-import { COMMENT_LIMIT_CHARS, SUMMARY_LIMIT_BYTES } from './report/limits.js';
-import { fitMarkdown, renderMarkdown } from './report/markdown.js';
+import { COMMENT_LIMIT_CHARS } from './report/limits.js';
+import { publishable } from './report/publishable.js';
 import type { Report } from './model/report.js';
 import { writeSarif } from './report/sarif.js';
 import { VERSION } from './version.js';
@@ -16,7 +16,8 @@ export type PublishOptions = Pick<Config, 'secrets' | 'sarifFile' | 'comment' | 
 
 /**
  * Publishes a report where people look: the JSON file and outputs, annotations on the migration files, the job
- * summary, SARIF when asked, and one living pull request comment. Rendered once (renderMarkdown), redacted once.
+ * summary, SARIF when asked, and one living pull request comment. One renderer (renderMarkdown) for the summary and
+ * the comment, each within its size, redacted once.
  */
 export async function publish(report: Report, config: PublishOptions, runner: RunnerContext): Promise<void> {
   const secrets = config.secrets;
@@ -36,25 +37,20 @@ export async function publish(report: Report, config: PublishOptions, runner: Ru
     core.setOutput('backup-artifact-id', report.backup.artifactId ?? '');
   }
 
-  const { annotations, left } = annotationsFor(report);
-  for (const a of annotations) {
+  for (const a of annotationsFor(report).annotations) {
     const props = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
     (a.level === 'error' ? core.error : core.warning)(redact(a.message, secrets), props);
   }
 
-  let markdown = redact(renderMarkdown(report), secrets);
-  if (left) markdown += `\n_${left} more finding(s) are not annotated (GitHub shows ${annotations.length ? 'at most 10 of each kind' : 'none'} per step); all are listed above${config.sarifFile ? ' and in the SARIF file' : ''}._\n`;
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(fitMarkdown(markdown, SUMMARY_LIMIT_BYTES, (s) => Buffer.byteLength(s), runner.reportPath)).write();
-  }
+  const key = `${report.command} ${config.migrationsDir}`;
+  const { summary, comment } = publishable(report, { secrets, reportPath: runner.reportPath, sarif: !!config.sarifFile, commentRoom: COMMENT_LIMIT_CHARS - marker(key).length - 1 });
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
   if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
 
   if (config.comment && runner.pullRequest && config.githubToken) {
-    const key = `${report.command} ${config.migrationsDir}`;
-    const room = COMMENT_LIMIT_CHARS - marker(key).length - 1;
     try {
-      const r = await upsertComment(config.githubToken, runner.pullRequest, key, fitMarkdown(markdown, room, (s) => s.length, 'the job summary and the report file'));
+      const r = await upsertComment(config.githubToken, runner.pullRequest, key, comment);
       core.info(`pull request comment ${r.action}: ${r.url}`);
     } catch (err) {
       // A comment that cannot be written never fails the check: the report is in the summary anyway.

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../harness/action-runner.js';
+import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';
 import { FakeGitHub, pullRequestEvent } from '../harness/github-api.js';
@@ -85,7 +86,7 @@ describe('annotations, summary and SARIF', () => {
     expect(doc.runs[0].tool.driver.rules.map((x: { id: string }) => x.id).sort()).toEqual(['delete-without-where', 'prefer-text-over-varchar']);
   });
 
-  test('the job summary of an apply shows the migrations, the plan hash and what the run did', async () => {
+  withPgDump.test('the job summary of an apply shows the migrations, the plan hash and what the run did', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'CREATE TABLE b (id int);\nSELECT 1/0;' });
     const r = await runAction({ command: 'apply', 'migrations-dir': dir, 'database-url': db.url, 'allow-ungated': 'true' });
     expect(r.code).toBe(1);

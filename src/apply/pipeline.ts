@@ -24,7 +24,7 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
     try {
       if (!(await step(run))) return;
     } catch (err) {
-      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: f.rule === 'internal-error' ? `${name.replace(/ /g, '-')}-failed` : f.rule, message: `${name}: ${f.message}` });
+      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: f.rule === 'internal-error' ? (`${name.replace(/ /g, '-')}-failed` as Report['findings'][number]['rule']) : f.rule, message: `${name}: ${f.message}` });
       if (run.report.applied.length) run.report.notes.push(`this run applied ${run.report.applied.length} migration(s); they stay applied and recorded`);
       return;
     }

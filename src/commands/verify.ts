@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { changedFiles, filesAtBase } from '../git/changed-files.js';
-import { lintFiles, NEWEST_POSTGRES } from '../lint/lint.js';
+import { lintFiles } from '../lint/lint.js';
+import { serverMajor } from '../db/server-version.js';
 import { analyseAll, foreignConnects } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
 import { matchFileName, matchFolderName } from '../migrations/names.js';
@@ -20,7 +21,7 @@ import { locateDump, type RestoreContext } from './restore.js';
 interface Split {
   deployed: Migration[];
   fresh: Migration[];
-  problems: { rule: string; message: string; file?: string; help: string }[];
+  problems: { rule: Report['findings'][number]['rule']; message: string; file?: string; help: string }[];
 }
 
 /** Versions named by files at the base: the one-file, pair and Flyway layouts, and migration folders. */
@@ -81,9 +82,11 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
 
   if (config.checks.has('lint')) {
     const inScope = new Set(split.fresh);
+    // As the lint command does: the server's own version decides, unless postgres-version names one.
+    const postgresVersion = config.postgresVersion ?? (await withClient(ctx.databaseUrl, serverMajor));
     const findings = await ctx.log.group('lint the new migrations', () => lintFiles(
       migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })),
-      { postgresVersion: config.postgresVersion ?? NEWEST_POSTGRES, disabled: new Set([...config.disabledRules, 'syntax-error']) },
+      { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) },
     ));
     for (const f of findings) addFinding(report, f);
   }

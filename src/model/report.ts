@@ -1,11 +1,15 @@
 import type { Location } from '../errors.js';
+import type { Severity } from './finding-kind.js';
+import type { FindingId, RunFindingId } from './run-findings.js';
 import type { StatementTrace } from './trace.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from './finding-kind.js';
+export type { FindingId, LintRuleId } from './run-findings.js';
 
 /** Something a reader must know about: a lint finding, a plan problem, a failed statement. */
 export interface Finding {
-  rule: string;
+  /** A catalogue id (model/run-findings.ts) or a lint rule's: each has a docs page and SARIF rule text. */
+  rule: FindingId;
   severity: Severity;
   message: string;
   /** What to do about it. */
@@ -42,6 +46,8 @@ export interface VerifiedMigration {
   version: string;
   name: string;
   file: string;
+  /** The down script's file, when it has one. */
+  downFile?: string;
   transaction: boolean;
   apply: CheckOutcome;
   idempotency: CheckOutcome;
@@ -116,7 +122,7 @@ export function addFinding(report: Report, f: Finding): void {
 }
 
 /** The rule of findings about the run's input (configuration, files): the CLI exits 2 on them. */
-export const INPUT_RULE = 'configuration';
+export const INPUT_RULE = 'configuration' satisfies RunFindingId;
 
 /** The exit code every door uses: 0 for a run that passed, 2 for bad configuration or input, 1 for a failed run. */
 export function exitCodeOf(report: Report): number {

@@ -13,6 +13,8 @@ export interface StatementTrace {
   column: number;
   /** The statement's first line, for tables. */
   sql: string;
+  /** How many lines the statement spans, from `line`: what else the report says about those lines is about it. */
+  lines?: number;
   locks: LockTaken[];
   /** Tables whose storage was rewritten (relfilenode changed). */
   rewrites: string[];

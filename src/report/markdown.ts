@@ -1,20 +1,11 @@
 import { COMMAND_INFO, type Command, type CommandInfo } from '../model/commands.js';
-import { join } from 'node:path';
-import type { Finding, Report, Severity, VerifiedMigration } from '../model/report.js';
-
-const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-
-/** A table cell: pipes escaped, newlines folded, long text cut. */
-function cell(text: string | number | undefined, max = 300): string {
-  const t = String(text ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-}
+import type { Report } from '../model/report.js';
+import { compactEntry, fullEntry, type Names } from './entries.js';
+import { ICON } from './marks.js';
+import { reviewOf, TIERS, type ReviewItem, type Tier } from './review.js';
+import { allFindingsSection, backupSection, folded, locksSection, migrationRows, migrationsSection, planSection, schemaSection } from './sections.js';
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
-function pathOf(r: Report, f: { file?: string }): string {
-  return f.file ? (r.root ? join(r.root, f.file) : f.file) : '(database)';
-}
 
 /** The one-line verdict every rendering opens with. */
 export function verdict(r: Report): string {
@@ -25,98 +16,105 @@ export function verdict(r: Report): string {
   return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${info?.outcome(r) ?? ''} — ${counts}`;
 }
 
-const outcome = (m: VerifiedMigration) =>
-  [`apply ${m.apply}`, m.idempotency !== 'off' ? `re-run ${m.idempotency}` : '', m.reversibility !== 'off' ? `down/up ${m.reversibility}` : '']
-    .filter(Boolean)
-    .join(' · ');
-
-function migrationsTable(r: Report): string[] {
-  const rows: string[][] = [];
-  if (r.verify) {
-    for (const m of r.verify.migrations) {
-      const ok = m.apply === 'ok' && m.idempotency !== 'failed' && m.reversibility !== 'failed';
-      rows.push([m.version, m.name, m.transaction ? 'yes' : 'no', m.applyMs !== undefined ? `${m.applyMs} ms` : '—', `${ok ? '✅' : '❌'} ${outcome(m)}`]);
-    }
-  } else if (r.command === 'apply') {
-    const applied = new Map(r.applied.map((a) => [a.version, a]));
-    for (const p of r.pending) {
-      const a = applied.get(p.version);
-      const failed = !a && r.findings.some((f) => f.rule === 'apply-failed' && f.file === p.file);
-      rows.push([p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', a ? `✅ applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}` : failed ? '❌ failed, rolled back' : '⏸ not run']);
-    }
-  } else if (r.command === 'plan') {
-    for (const p of r.pending) rows.push([p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, '—', 'pending']);
-  }
-  if (!rows.length) return [];
-  return ['### Migrations', '', '| version | name | transaction | duration | result |', '| --- | --- | --- | --- | --- |', ...rows.map((c) => `| ${c.map((x) => cell(x)).join(' | ')} |`), ''];
+/** How much of the report a rendering holds: entries per tier, and which of the detailed sections. */
+interface Detail {
+  entries: Record<Tier, number>;
+  allFindings: boolean;
+  locks: boolean;
+  schema: boolean;
+  migrations: boolean;
 }
 
-function findingsSection(r: Report): string[] {
-  if (!r.findings.length) return [];
-  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const byFile = new Map<string, Finding[]>();
-  for (const f of [...r.findings].sort((a, b) => order[a.severity] - order[b.severity])) {
-    const key = pathOf(r, f);
-    byFile.set(key, [...(byFile.get(key) ?? []), f]);
-  }
-  const out = ['### Findings', ''];
-  for (const [file, list] of byFile) {
-    out.push(`**\`${file}\`**`, '', '| line | | rule | finding | fix |', '| --- | --- | --- | --- | --- |');
-    for (const f of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
-      const rule = f.docs ? `[\`${f.rule}\`](${f.docs})` : `\`${f.rule}\``;
-      out.push(`| ${f.line ?? ''} | ${ICON[f.severity]} | ${rule} | ${cell(f.message, 600)} | ${cell(f.help)} |`);
+const HEADINGS: Record<Exclude<Tier, 'note'>, string> = { decision: '❌ Needs a decision', lock: '🔒 Locks on existing tables', warning: '⚠️ Other warnings' };
+const WHAT: Record<Tier, [string, string]> = { decision: ['statement that needs', 'statements that need'], lock: ['lock on an existing table', 'locks on existing tables'], warning: ['other warning', 'other warnings'], note: ['note', 'notes'] };
+const many = (t: Tier, n: number) => `${n} ${WHAT[t][n === 1 ? 0 : 1]}${t === 'decision' ? ' a decision' : ''}`;
+
+/** The line under the verdict: how many things of each kind, in the order they follow. */
+function headline(r: Report, byTier: Record<Tier, ReviewItem[]>): string {
+  const parts = TIERS.filter((t) => byTier[t].length).map((t) => (t === 'decision' ? `**${many(t, byTier[t].length)}**` : many(t, byTier[t].length)));
+  const root = r.root && parts.length ? ` Paths are relative to \`${r.root}/\`.` : '';
+  return `${byTier.decision.length ? '' : 'Nothing needs a decision. '}${parts.length ? `${parts.join(' · ')}.` : ''}${root}`.trim();
+}
+
+function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: Detail, rest: string): string {
+  const left: string[] = [];
+  const out = [verdict(r), ''];
+  const line = headline(r, byTier);
+  if (line && (r.findings.length || r.verify)) out.push(line, '');
+  for (const tier of ['decision', 'lock', 'warning'] as const) {
+    const items = byTier[tier];
+    if (!items.length) continue;
+    const shown = items.slice(0, d.entries[tier]);
+    out.push(`### ${HEADINGS[tier]} (${items.length})`, '');
+    out.push(...(tier === 'decision' ? shown.flatMap((x, i) => fullEntry(x, i + 1, names)) : shown.map((x) => compactEntry(x, names))));
+    if (shown.length < items.length) {
+      out.push('', `_…and ${items.length - shown.length} more, ranked lower: in ${rest}._`);
+      left.push(`${items.length - shown.length} of the ${many(tier, items.length)}`);
     }
     out.push('');
   }
-  return out;
+  const notes = byTier.note;
+  if (notes.length) {
+    const rules = [...new Set(notes.flatMap((x) => x.findings.map((f) => f.rule)))];
+    const summary = `${ICON.info} ${many('note', notes.length)}: ${rules.map((id) => `${id} (${notes.filter((x) => x.findings.some((f) => f.rule === id)).length})`).join(', ')}`;
+    if (d.entries.note >= notes.length) out.push(...folded(summary, [...notes.map((x) => compactEntry(x, names)), '']));
+    else (out.push(`${summary}: in ${rest}.`, ''), left.push(`the ${many('note', notes.length)}`));
+  }
+  const detail = (on: boolean, section: string[], what: string) => (on || !section.length ? out.push(...section) : left.push(what));
+  const rows = migrationRows(r);
+  detail(d.migrations || !r.verify, migrationsSection(r), `the table of the ${count(rows.length, 'migration')} with their marks`);
+  detail(d.locks, locksSection(r), 'the locks table, statement by statement');
+  detail(d.allFindings, allFindingsSection(r), `the list of all ${count(r.findings.length, 'finding')} with their fixes`);
+  detail(d.schema, schemaSection(r), `the schema change (${count(r.verify?.schemaChange.length ?? 0, 'line')})`);
+  out.push(...backupSection(r), ...planSection(r));
+  if (left.length) out.push(`_Left out here to keep this short: ${left.join('; ')}. All of it is in ${rest}._`);
+  return out.join('\n').trimEnd() + '\n';
 }
 
-function locksSection(r: Report): string[] {
-  const rows = (r.verify?.migrations ?? []).flatMap((m) =>
-    m.statements
-      .filter((s) => s.locks.some((l) => l.mode !== 'ACCESS SHARE') || s.rewrites.length)
-      .map((s) => `| ${cell(m.name)} | ${s.line} | \`${cell(s.sql, 80)}\` | ${cell(s.locks.filter((l) => l.mode !== 'ACCESS SHARE').map((l) => `${l.mode} ${l.relation}`).join(', '))}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`),
-  );
-  if (!rows.length) return [];
-  return ['### Locks on existing tables', '', '| migration | line | statement | locks | rewrite | duration |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''];
+export interface MarkdownOptions {
+  /** The most the rendering may take, measured by `size`: parts are left out, least important first, each said so. */
+  budget?: number;
+  /** How `budget` is measured: characters (a comment) by default, bytes for the job summary. */
+  size?: (s: string) => number;
+  /** Where the whole report is, for the notes saying what was left out. */
+  rest?: string;
 }
 
-function schemaSection(r: Report): string[] {
-  const change = r.verify?.schemaChange ?? [];
-  if (!r.verify) return [];
-  return ['### Schema change', '', ...(change.length ? ['```diff', ...change, '```'] : ['No schema change.']), ''];
-}
-
-function backupSection(r: Report): string[] {
-  const b = r.backup;
-  if (!b) return [];
-  return [
-    '### Backup',
-    '',
-    '| | |',
-    '| --- | --- |',
-    `| file | \`${cell(b.path)}\` (${b.size} bytes) |`,
-    `| sha256 | \`${b.sha256}\` |`,
-    `| taken with | pg_dump ${cell(b.pgDumpVersion)} from PostgreSQL ${cell(b.serverVersion)} |`,
-    ...(b.artifactName ? [`| artifact | \`${cell(b.artifactName)}\` (id ${b.artifactId}) |`] : []),
-    `| restore | ${cell(b.restore)} |`,
-    '',
-  ];
-}
-
-function planSection(r: Report): string[] {
-  if (!r.planHash && !r.notes.length) return [];
-  const out = ['### Plan', ''];
-  if (r.target) out.push(`Target \`${r.target}\`, history table \`${r.historyTable}\`.`, '');
-  if (r.planHash) out.push(`Plan hash: \`${r.planHash}\``, '');
-  for (const n of r.notes) out.push(`- ${n}`);
-  if (r.notes.length) out.push('');
-  return out;
-}
-
-/** The report as Markdown: the job summary, the PR comment and the CLI's markdown format all use this. */
-export function renderMarkdown(r: Report): string {
-  return [verdict(r), '', ...migrationsTable(r), ...findingsSection(r), ...locksSection(r), ...schemaSection(r), ...backupSection(r), ...planSection(r)].join('\n').trimEnd() + '\n';
+/**
+ * The report as Markdown, for the job summary, the PR comment and the CLI's markdown format: the verdict, then what
+ * needs a decision, the locks on existing tables and the other warnings, one entry per statement with its evidence
+ * merged and ranked by risk; then the detail, folded. With a budget, the detail goes first, then the lowest-ranked
+ * entries, and the rendering says what it left out and where it is.
+ */
+export function renderMarkdown(r: Report, o: MarkdownOptions = {}): string {
+  const items = reviewOf(r);
+  const byTier = Object.fromEntries(TIERS.map((t) => [t, items.filter((x) => x.tier === t)])) as Record<Tier, ReviewItem[]>;
+  const names: Names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name] as const, [m.file, m.name] as const]), ...r.pending.map((m) => [m.file, m.name] as const)]);
+  const rest = o.rest ?? 'the job summary and the JSON report';
+  const size = o.size ?? ((s: string) => s.length);
+  const all: Detail = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, allFindings: true, locks: true, schema: true, migrations: true };
+  const draw = (d: Detail) => render(r, byTier, names, d, rest);
+  const fits = (d: Detail) => o.budget === undefined || size(draw(d)) <= o.budget;
+  // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
+  // table, the notes; then entries from the bottom of the ranking up, keeping at least one that needs a decision.
+  let d = all;
+  for (const drop of [{ allFindings: false }, { locks: false }, { schema: false }, { migrations: false }]) {
+    if (fits(d)) return draw(d);
+    d = { ...d, ...drop };
+  }
+  for (const tier of ['note', 'warning', 'lock', 'decision'] as const) {
+    if (fits(d)) return draw(d);
+    const most = (k: number) => fits({ ...d, entries: { ...d.entries, [tier]: k } });
+    let [lo, hi] = [tier === 'decision' ? 1 : 0, byTier[tier].length];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (most(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    d = { ...d, entries: { ...d.entries, [tier]: lo } };
+  }
+  const text = draw(d);
+  return o.budget === undefined ? text : fitMarkdown(text, o.budget, size, rest);
 }
 
 /**

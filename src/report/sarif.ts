@@ -1,29 +1,32 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { redact } from '../redact.js';
-import { RULES } from '../lint/registry.js';
-import type { Report, Severity } from '../model/report.js';
+import { kindOf } from './catalogue.js';
+import type { Finding, Report, Severity } from '../model/report.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 
+/** A rule's SARIF text, from the catalogue: every id the product reports has an entry (a test makes sure). */
+function ruleOf(id: string, example: Finding) {
+  const kind = kindOf(id);
+  return {
+    id,
+    shortDescription: { text: kind?.title ?? id },
+    fullDescription: { text: kind?.happens ?? example.message },
+    help: { text: kind?.todo ?? example.help ?? '', markdown: kind ? `**What happens:** ${kind.happens}\n\n**What to do:** ${kind.todo}\n\nSee ${kind.docs}.` : (example.help ?? '') },
+    defaultConfiguration: { level: LEVEL[kind?.severity ?? example.severity] },
+    properties: { tags: [kind?.area ?? 'unknown', ...(kind?.lock ? ['locks'] : [])] },
+  };
+}
+
 /**
  * The findings as SARIF 2.1.0, for GitHub code scanning: every finding that points into a file, beyond the
- * annotation cap. Rules carry their description and fix.
+ * annotation cap. Rules carry their title, what happens and what to do.
  */
 export function renderSarif(r: Report, version: string): object {
   const located = r.findings.filter((f) => f.file);
   const ids = [...new Set(located.map((f) => f.rule))];
-  const rules = ids.map((id) => {
-    const rule = RULES.find((x) => x.id === id);
-    const example = located.find((f) => f.rule === id)!;
-    return {
-      id,
-      shortDescription: { text: rule?.title ?? id },
-      fullDescription: { text: rule?.message ?? example.message },
-      help: { text: rule?.help ?? example.help ?? '' },
-      defaultConfiguration: { level: LEVEL[rule?.severity ?? example.severity] },
-    };
-  });
+  const rules = ids.map((id) => ruleOf(id, located.find((f) => f.rule === id)!));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

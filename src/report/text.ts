@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import type { Report } from '../model/report.js';
+import { checkWords, findingsOf, markOf, notableLocks, TEXT_MARK } from './marks.js';
 
-/** The CLI's human output: the verdict, what ran or would run, then findings as `file:line:col  severity  rule  message`. */
+/**
+ * The CLI's human output: the verdict, what ran or would run (each migration marked by its worst finding's
+ * severity: ✗ error, ! warning, i note, ✓ none, - not run), then findings as `file:line:col  severity  rule  message`.
+ */
 export function renderText(r: Report): string {
   const out: string[] = [];
   const errors = r.findings.filter((f) => f.severity === 'error').length;
@@ -11,11 +15,12 @@ export function renderText(r: Report): string {
     const v = r.verify;
     out.push(`${v.migrations.length} new migration(s) on top of ${v.deployed} deployed`);
     for (const m of v.migrations) {
-      out.push(`  ${m.apply === 'ok' ? '✓' : '✗'} ${m.name}: apply ${m.apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}, re-run ${m.idempotency}, down/up ${m.reversibility}${m.transaction ? '' : ', no transaction'}`);
+      const mine = findingsOf(r, [m.file, m.downFile]);
+      const [apply, ...checks] = checkWords(m, mine);
+      out.push(`  ${TEXT_MARK[markOf(mine, m.apply !== 'not run')]} ${m.name}: ${apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}${checks.map((c) => `, ${c}`).join('')}${m.transaction ? '' : ', no transaction'}`);
       // Plain reads and writes (ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE) are left out here; the JSON has them all.
-      const notable = (l: { mode: string }) => !/^(ACCESS SHARE|ROW SHARE|ROW EXCLUSIVE)$/.test(l.mode);
-      for (const s of m.statements.filter((x) => x.locks.some(notable) || x.rewrites.length)) {
-        const locks = s.locks.filter(notable).map((l) => `${l.mode} ${l.relation}`).join(', ');
+      for (const s of m.statements.filter((x) => notableLocks(x.locks).length || x.rewrites.length)) {
+        const locks = notableLocks(s.locks).map((l) => `${l.mode} ${l.relation}`).join(', ');
         out.push(`      line ${s.line}: ${locks}${s.rewrites.length ? `; rewrites ${s.rewrites.join(', ')}` : ''} (${s.durationMs} ms${s.observed ? '' : ', documented'})`);
       }
     }
@@ -25,10 +30,13 @@ export function renderText(r: Report): string {
     out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
   } else if (r.command === 'apply') {
     out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
-    for (const a of r.applied) out.push(`  ✓ ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
+    for (const a of r.applied) {
+      const p = r.pending.find((x) => x.version === a.version);
+      out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p?.file]), true)]} ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
+    }
   } else if (r.command === 'plan') {
     out.push(`${r.pending.length} pending migration(s)`);
-    for (const p of r.pending) out.push(`  • ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
+    for (const p of r.pending) out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p.file]), true)]} ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
   }
   if (r.backup) {
     const b = r.backup;

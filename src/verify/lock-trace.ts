@@ -84,6 +84,6 @@ export class LockTracer implements Observer {
       });
       this.held = now;
     }
-    this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
+    this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), lines: s.sql.split('\n').length, locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
   }
 }

@@ -26,7 +26,7 @@ export interface CheckOptions extends Timeouts {
   historyTable: TableName;
 }
 
-function failure(rule: string, severity: Finding['severity'], message: string, err?: MigrationError, help?: string): Finding {
+function failure(rule: Finding['rule'], severity: Finding['severity'], message: string, err?: MigrationError, help?: string): Finding {
   return {
     rule,
     severity,
@@ -100,6 +100,7 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
     version: m.version.text,
     name: m.name,
     file: m.up.file,
+    downFile: m.down?.file,
     transaction: exec.mode === 'transaction',
     apply: 'not run',
     idempotency: opts.checks.has('idempotency') && opts.idempotency !== 'off' ? 'not run' : 'off',
@@ -241,7 +242,7 @@ async function checkIdempotency(s: MigrationSession, x: Subject, inTx: boolean, 
   const diff = diffSnapshots(x.after, await takeSnapshot(await s.client()));
   entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
   if (!isEmptyDiff(diff)) {
-    findings.push(failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'));
+    findings.push({ ...failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'), file: x.migration.up.file });
   }
 }
 
