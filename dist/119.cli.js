@@ -1,8 +1,8 @@
-export const id = 632;
-export const ids = [632];
+export const id = 119;
+export const ids = [119];
 export const modules = {
 
-/***/ 12632:
+/***/ 119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,14 +22,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(23919);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(9894);
+var names = __webpack_require__(1557);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(34910);
+var version = __webpack_require__(233);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(54733);
+var identifiers = __webpack_require__(1382);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/layout.ts
+
 
 
 /** The migration's run time so far, in milliseconds, as the server sees it from the start of its transaction. */
@@ -50,7 +51,7 @@ function namer(tool, migrations, versionOf) {
     }
     return (text) => {
         const m = byVersion.get(text);
-        return m ? { name: m.name, version: m.version } : { name: text, version: (0,version/* parseVersionText */.bw)(text) };
+        return m ? { name: m.name, version: m.version } : { name: text, version: (0,names/* versionFromName */.sv)(text) ?? (0,version/* parseVersionText */.bw)(text) };
     };
 }
 /** A file's base name: the tools that key on file names ignore the folders above it. */
@@ -69,6 +70,11 @@ const WITHOUT_MARKS = {
         throw new Error('this history table keeps no dirty mark to clear');
     },
 };
+/** A file's text with its line endings as another checkout would have them: as written, LF, CRLF. */
+function lineEndingForms(text) {
+    const lf = text.replace(/\r\n?/g, '\n');
+    return [...new Set([text, lf, lf.replace(/\n/g, '\r\n')])];
+}
 
 ;// CONCATENATED MODULE: ./src/db/history-layouts/gate.ts
 
@@ -119,7 +125,7 @@ async function createOrAdopt(c, q, cols) {
 async function readGateRows(c, q, cols) {
     const col = (name, fallback = 'NULL') => (cols.has(name) ? (0,identifiers/* quoteIdent */.v4)(name) : fallback);
     const r = await c.query(`SELECT ${col('id')} AS id, migration_name AS name, ${col('version')} AS version, ${col('checksum')} AS checksum,
-            ${col('applied_at')} AS applied_at, ${col('execution_ms')} AS execution_ms, ${col('applied_by')} AS applied_by,
+            ${col('applied_at')}::timestamptz AS applied_at, ${col('execution_ms')} AS execution_ms, ${col('applied_by')} AS applied_by,
             ${col('dirty', 'false')} AS dirty
        FROM ${q} ORDER BY ${col('id', 'migration_name')}`);
     return r.rows.map((row) => ({
@@ -138,7 +144,7 @@ const gate = {
     id: 'pg-migration-gate',
     columns: ['id', 'migration_name', 'applied_at', ...Object.keys(ADDED_COLUMNS)],
     marksDirty: true,
-    checksumOf: (m) => m.checksum,
+    checksumsOf: (m) => [m.checksum],
     read: (c, q) => readGateRows(c, q, new Set(gate.columns)),
     recordSql(q, m, appliedBy, lit) {
         return [`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${lit(m.name)}, ${lit(m.version.text)}, ${lit(m.checksum)}, ${ELAPSED_MS}, ${lit(appliedBy)}, false)`];
@@ -200,7 +206,7 @@ const diesel = {
     ...WITHOUT_MARKS,
     async read(c, q, migrations) {
         const name = namer('diesel', migrations, versionOf);
-        const r = await c.query(`SELECT version, run_on FROM ${q} ORDER BY version`);
+        const r = await c.query(`SELECT version, run_on::timestamptz AS run_on FROM ${q} ORDER BY version`);
         return r.rows.map((row) => ({ id: row.version, ...name(row.version), appliedAt: row.run_on ?? undefined, dirty: false }));
     },
     recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version) VALUES (${lit(versionOf(m))})`],
@@ -213,82 +219,82 @@ const diesel = {
 };
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/flyway.ts
 
 
 
 /**
- * Flyway's `flyway_schema_history`: one row per run, ranked by installed_rank. A versioned migration's row carries
- * Flyway's checksum (a CRC32 of the script's lines without their line breaks, as a signed integer) and success; a
- * failed migration outside a transaction stays as success = false until `flyway repair`. A BASELINE row stands for
- * every version up to its own, unchecked, as Flyway treats it. Repeatable migrations have no version.
+ * Flyway's `flyway_schema_history`: one row per event, ranked by installed_rank, the latest row of a version
+ * deciding its state. A migration's row carries Flyway's checksum (a CRC32 of the file's lines without their line
+ * breaks, as a signed integer) and success; a failed migration outside a transaction stays success = false until
+ * `flyway repair`. A BASELINE row stands for every version up to its own, unchecked; `flyway repair` marks a
+ * missing migration with a DELETE row and Teams' `flyway undo` adds UNDO rows, both taking the version out.
+ * Repeatable migrations (no version) are not read: R__ files are refused before anything runs.
  */
-const checksumOf = (m) => `crc32:${crc32Of(m.up.sql)}`;
+const checksumOf = (m) => `crc32:${crc32Of(m.source)}`;
 /** Flyway's checksum: lines read as Java's readLine reads them, the BOM dropped, CRC32 of their UTF-8 bytes. */
 function crc32Of(sql) {
     return (0,external_node_zlib_.crc32)(Buffer.from(sql.replace(/^\uFEFF/, '').replace(/\r\n|\r|\n/g, ''), 'utf8')) | 0;
 }
-const versionKey = (m) => (0,version/* versionId */.Ik)(m.version);
-/** Flyway's description: the file's after `__`, underscores read as spaces. */
-const description = (m) => m.description.replace(/_/g, ' ');
+/** Flyway's AbbreviationUtils: a description over 200 characters keeps 197 and `...`; a script path keeps its end. */
+const description = (m) => {
+    const d = m.description.replace(/_/g, ' ');
+    return d.length <= 200 ? d : `${d.slice(0, 197)}...`;
+};
+const script = (m) => (m.up.file.length <= 1000 ? m.up.file : `...${m.up.file.slice(-997)}`);
 const COLUMNS = '(installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)';
 const NEXT_RANK = (q) => `(SELECT coalesce(max(installed_rank), 0) + 1 FROM ${q})`;
+const values = (m) => [m.version.text, description(m), script(m), crc32Of(m.source)];
 const flyway = {
     id: 'flyway',
     columns: ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'installed_by', 'installed_on', 'execution_time', 'success'],
     marksDirty: true,
-    checksumOf,
+    checksumsOf: (m) => [checksumOf(m)],
     async read(c, q, migrations) {
-        const name = namer('Flyway', migrations, versionKey);
-        const r = await c.query(`SELECT installed_rank, version, type, checksum, installed_by, installed_on, execution_time, success FROM ${q}
-        WHERE version IS NOT NULL ORDER BY installed_rank`);
-        const rows = [];
+        const name = namer('Flyway', migrations, (m) => (0,version/* versionId */.Ik)(m.version));
+        const r = await c.query(`SELECT installed_rank, version, type, checksum, installed_by, installed_on::timestamptz AS installed_on, execution_time, success
+         FROM ${q} WHERE version IS NOT NULL AND type <> 'SCHEMA' ORDER BY installed_rank`);
+        const latest = new Map();
         for (const row of r.rows) {
             const v = (0,version/* makeVersion */.tq)(row.version, true);
-            if (row.type === 'BASELINE') {
+            const key = (0,version/* versionId */.Ik)(v);
+            if (row.type === 'DELETE' || String(row.type).startsWith('UNDO'))
+                latest.delete(key);
+            else if (row.type === 'BASELINE') {
                 for (const m of migrations.filter((m) => (0,version/* compareVersions */.Zy)(m.version, v) <= 0)) {
-                    rows.push({ id: row.installed_rank, name: m.name, version: m.version, checksum: checksumOf(m), appliedAt: row.installed_on, dirty: false });
+                    latest.set((0,version/* versionId */.Ik)(m.version), { id: row.installed_rank, name: m.name, version: m.version, checksum: checksumOf(m), appliedAt: row.installed_on, dirty: false });
                 }
-                continue;
             }
-            rows.push({
-                id: row.installed_rank,
-                ...name((0,version/* versionId */.Ik)(v)),
-                checksum: row.checksum === null ? undefined : `crc32:${row.checksum}`,
-                appliedAt: row.installed_on ?? undefined,
-                executionMs: row.execution_time ?? undefined,
-                appliedBy: row.installed_by ?? undefined,
-                dirty: row.success !== true,
-            });
+            else {
+                latest.set(key, {
+                    id: row.installed_rank,
+                    ...name(key),
+                    checksum: row.checksum === null ? undefined : `crc32:${row.checksum}`,
+                    appliedAt: row.installed_on ?? undefined,
+                    executionMs: row.execution_time ?? undefined,
+                    appliedBy: row.installed_by ?? undefined,
+                    dirty: row.success !== true,
+                });
+            }
         }
-        return rows;
+        return [...latest.values()].sort((a, b) => Number(a.id) - Number(b.id));
     },
-    recordSql: (q, m, appliedBy, lit) => [
-        `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, ${lit(m.version.text)}, ${lit(description(m))}, 'SQL', ${lit(m.up.file)}, ${crc32Of(m.up.sql)}, left(${lit(appliedBy)}, 100), ${ELAPSED_MS}, true)`,
-    ],
+    recordSql: (q, m, appliedBy, lit) => {
+        const [version, desc, file, sum] = values(m);
+        return [
+            `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, ${lit(String(version))}, ${lit(String(desc))}, 'SQL', ${lit(String(file))}, ${sum}, left(${lit(appliedBy)}, 100), ${ELAPSED_MS}, true)`,
+        ];
+    },
     async markStarted(c, q, m, appliedBy) {
-        const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), 0, false) RETURNING installed_rank`, [
-            m.version.text,
-            description(m),
-            m.up.file,
-            crc32Of(m.up.sql),
-            appliedBy,
-        ]);
+        const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), 0, false) RETURNING installed_rank`, [...values(m), appliedBy]);
         return Number(r.rows[0].installed_rank);
     },
     async finish(c, q, mark, executionMs) {
         await c.query(`UPDATE ${q} SET success = true, execution_time = $1 WHERE installed_rank = $2`, [executionMs, mark]);
     },
     async recordApplied(c, q, m, appliedBy, executionMs) {
-        await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), $6, true)`, [
-            m.version.text,
-            description(m),
-            m.up.file,
-            crc32Of(m.up.sql),
-            appliedBy,
-            executionMs,
-        ]);
+        await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), $6, true)`, [...values(m), appliedBy, executionMs]);
     },
     /** As `flyway repair` does with a failed row. */
     async forget(c, q, row) {
@@ -296,7 +302,7 @@ const flyway = {
     },
     /** As `flyway repair` realigns a checksum. */
     async setChecksum(c, q, row, m) {
-        await c.query(`UPDATE ${q} SET checksum = $1 WHERE installed_rank = $2`, [crc32Of(m.up.sql), row.id]);
+        await c.query(`UPDATE ${q} SET checksum = $1 WHERE installed_rank = $2`, [crc32Of(m.source), row.id]);
     },
 };
 
@@ -367,7 +373,7 @@ const goose = {
     ...WITHOUT_MARKS,
     async read(c, q, migrations) {
         const name = namer('goose', migrations, integerVersion);
-        const r = await c.query(`SELECT DISTINCT ON (version_id) id, version_id::text AS version, is_applied, tstamp FROM ${q} WHERE version_id <> 0 ORDER BY version_id, id DESC`);
+        const r = await c.query(`SELECT DISTINCT ON (version_id) id, version_id::text AS version, is_applied, tstamp::timestamptz AS tstamp FROM ${q} WHERE version_id <> 0 ORDER BY version_id, id DESC`);
         return r.rows
             .filter((row) => row.is_applied)
             .sort((a, b) => Number(a.id) - Number(b.id))
@@ -395,7 +401,7 @@ const nodePgMigrate = {
     ...WITHOUT_MARKS,
     async read(c, q, migrations) {
         const name = namer('node-pg-migrate', migrations, nameOf);
-        const r = await c.query(`SELECT id, name, run_on FROM ${q} ORDER BY run_on, id`);
+        const r = await c.query(`SELECT id, name, run_on::timestamptz AS run_on FROM ${q} ORDER BY run_on, id`);
         return r.rows.map((row) => ({ id: Number(row.id), ...name(row.name), appliedAt: row.run_on ?? undefined, dirty: false }));
     },
     recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (name, run_on) VALUES (${lit(nameOf(m))}, now())`],
@@ -408,7 +414,7 @@ const nodePgMigrate = {
 };
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/postgrator.ts
 
 
@@ -417,12 +423,13 @@ var external_node_crypto_ = __webpack_require__(77598);
  * `.do.` and postgrator's md5 of the file as written, which postgrator checks before it migrates again. The row with
  * version 0 is postgrator's own start marker. No dirty mark.
  */
-const md5 = (m) => (0,external_node_crypto_.createHash)('md5').update(m.up.sql, 'utf8').digest('hex');
+const md5 = (m) => (0,external_node_crypto_.createHash)('md5').update(m.source, 'utf8').digest('hex');
 const postgrator = {
     id: 'postgrator',
     columns: ['version', 'name', 'md5', 'run_at'],
     ...WITHOUT_MARKS,
-    checksumOf: (m) => `md5:${md5(m)}`,
+    /** postgrator's `newline` option hashes the file with its line endings converted: any of those forms is accepted. */
+    checksumsOf: (m) => lineEndingForms(m.source).map((text) => `md5:${(0,external_node_crypto_.createHash)('md5').update(text, 'utf8').digest('hex')}`),
     async read(c, q, migrations) {
         const name = namer('postgrator', migrations, integerVersion);
         const r = await c.query(`SELECT version::text AS version, md5, run_at FROM ${q} WHERE version <> 0 ORDER BY version`);
@@ -449,13 +456,14 @@ const postgrator = {
  * `prisma migrate deploy` refuses to pass (P3009); rolled_back_at set takes a row out of the count, which is what
  * `prisma migrate resolve --rolled-back` does and what resolve-dirty: …=rerun does here.
  */
-const sha256 = (m) => (0,external_node_crypto_.createHash)('sha256').update(m.up.sql, 'utf8').digest('hex');
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
 const prisma_COLUMNS = '(id, checksum, finished_at, migration_name, started_at, applied_steps_count)';
 const prisma = {
     id: 'prisma',
     columns: ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count'],
     marksDirty: true,
-    checksumOf: (m) => `sha256:${sha256(m)}`,
+    /** Prisma accepts a checksum of the file with either line endings (script_matches_checksum). */
+    checksumsOf: (m) => lineEndingForms(m.source).map((text) => `sha256:${sha256(text)}`),
     async read(c, q, migrations) {
         const name = namer('Prisma', migrations, (m) => m.name);
         const r = await c.query(`SELECT id, checksum, finished_at, migration_name, started_at FROM ${q} WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`);
@@ -469,23 +477,23 @@ const prisma = {
         }));
     },
     recordSql: (q, m, _by, lit) => [
-        `INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(m))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
+        `INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(m.source))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
     ],
     async markStarted(c, q, m) {
-        const r = await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(m), m.name]);
+        const r = await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(m.source), m.name]);
         return r.rows[0].id;
     },
     async finish(c, q, mark) {
         await c.query(`UPDATE ${q} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [mark]);
     },
     async recordApplied(c, q, m, _by, executionMs) {
-        await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(m), m.name, executionMs]);
+        await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(m.source), m.name, executionMs]);
     },
     async forget(c, q, row) {
         await c.query(`UPDATE ${q} SET rolled_back_at = now() WHERE id = $1`, [row.id]);
     },
     async setChecksum(c, q, row, m) {
-        await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [sha256(m), row.id]);
+        await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [sha256(m.source), row.id]);
     },
 };
 
@@ -497,7 +505,7 @@ const prisma = {
  * SHA-384 of the script as written) and its run time in nanoseconds. success = false marks a migration that did
  * not finish; `sqlx migrate run` refuses to go on until the row is dealt with.
  */
-const sha384 = (m) => (0,external_node_crypto_.createHash)('sha384').update(m.up.sql, 'utf8').digest('hex');
+const sha384 = (m) => (0,external_node_crypto_.createHash)('sha384').update(m.source, 'utf8').digest('hex');
 /** sqlx's description: the file name after the version, underscores read as spaces. */
 const sqlx_description = (m) => m.description.replace(/_/g, ' ');
 const ELAPSED_NS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000000000)::bigint';
@@ -505,7 +513,7 @@ const sqlx = {
     id: 'sqlx',
     columns: ['version', 'description', 'installed_on', 'success', 'checksum', 'execution_time'],
     marksDirty: true,
-    checksumOf: (m) => `sha384:${sha384(m)}`,
+    checksumsOf: (m) => [`sha384:${sha384(m)}`],
     async read(c, q, migrations) {
         const name = namer('sqlx', migrations, integerVersion);
         const r = await c.query(`SELECT version::text AS version, installed_on, success, encode(checksum, 'hex') AS checksum, execution_time FROM ${q} ORDER BY version`);
@@ -559,13 +567,14 @@ const sqlx = {
 const FOREIGN = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma, nodePgMigrate, postgrator];
 /**
  * The layout of an existing table, from its columns alone, never from its name: one of the tools' exact column
- * sets, else this tool's own (`migration_name`, whichever of its other columns are there yet). Undefined: unknown.
+ * sets, else this tool's own: `migration_name` and only columns of this tool's (the three-column table before its
+ * adoption, say). Anything else is unknown (undefined), and left alone.
  */
 function detectLayout(columns) {
     const exact = FOREIGN.find((l) => l.columns.length === columns.size && l.columns.every((c) => columns.has(c)));
     if (exact)
         return exact;
-    return columns.has('migration_name') ? gate : undefined;
+    return columns.has('migration_name') && [...columns].every((c) => gate.columns.includes(c)) ? gate : undefined;
 }
 /** Every known layout and its columns, for the message that refuses an unknown one. */
 const KNOWN_LAYOUTS = [gate, ...FOREIGN].map((l) => `${l.id} (${l.columns.join(', ')})`).join('; ');
@@ -610,7 +619,7 @@ function layoutOf(table, cols) {
     if (layout)
         return layout;
     throw new errors/* StateError */.qq([
-        `history table ${(0,identifiers/* tableText */.qK)(table)} exists but its columns (${[...cols].join(', ') || 'none'}) match no history layout this tool knows, so it was left untouched. Known: a table with migration_name (this tool's, or id, migration_name, applied_at); ${KNOWN_LAYOUTS}. Point history-table at your migration tool's table, or at a new one, e.g. ${table.schema ?? 'public'}.gate_migrations`,
+        `history table ${(0,identifiers/* tableText */.qK)(table)} exists but its columns (${[...cols].join(', ') || 'none'}) match no history layout this tool knows, so it was left untouched. Known: ${KNOWN_LAYOUTS}; or id, migration_name, applied_at (adopted). Point history-table at your migration tool's table, or at a new one, e.g. ${table.schema ?? 'public'}.gate_migrations`,
     ]);
 }
 /**
@@ -669,7 +678,7 @@ const OWN_WRITES_SQL = `SELECT pg_catalog.format('%I.%I', schemaname, relname) A
   FROM pg_catalog.pg_stat_xact_user_tables WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 AND schemaname NOT LIKE 'pg\\_temp%'`;
 /** What the plan compares a migration's recorded checksum with: null when the table keeps none. */
 function checksumsOf(table) {
-    return table.layout.checksumOf ?? null;
+    return table.layout.checksumsOf ?? null;
 }
 /**
  * Before a migration that runs outside a transaction: marks it started (dirty) on our own session, so a crash in
@@ -698,7 +707,7 @@ async function setChecksum(client, table, row, migration) {
 
 /***/ }),
 
-/***/ 9894:
+/***/ 1557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -707,7 +716,7 @@ async function setChecksum(client, table, row, migration) {
 /* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34910);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
 
 // Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
 const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
@@ -793,7 +802,7 @@ function versionFromName(name) {
 
 /***/ }),
 
-/***/ 34910:
+/***/ 233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 269;
-export const ids = [269];
+export const id = 901;
+export const ids = [901];
 export const modules = {
 
-/***/ 7170:
+/***/ 83874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12,9 +12,9 @@ module.exports = function (txt, options) {
 }
 
 const { Duplex } = __webpack_require__(2203)
-const assert = __webpack_require__(2613)
-const BufferList = __webpack_require__(7739)
-const code = __webpack_require__(3487)
+const assert = __webpack_require__(42613)
+const BufferList = __webpack_require__(91147)
+const code = __webpack_require__(55983)
 
 // Readable decoder states
 const PG_CODE = 0
@@ -276,7 +276,7 @@ class CopyStreamQuery extends Duplex {
 
 /***/ }),
 
-/***/ 537:
+/***/ 96473:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -286,7 +286,7 @@ module.exports = function (txt, options) {
 }
 
 const { Writable } = __webpack_require__(2203)
-const code = __webpack_require__(3487)
+const code = __webpack_require__(55983)
 
 class CopyStreamQuery extends Writable {
   constructor(text, options) {
@@ -456,7 +456,7 @@ class CopyStreamQuery extends Writable {
 
 /***/ }),
 
-/***/ 9604:
+/***/ 24820:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -466,9 +466,9 @@ module.exports = function (txt, options) {
 }
 
 const { Readable } = __webpack_require__(2203)
-const assert = __webpack_require__(2613)
-const BufferList = __webpack_require__(7739)
-const code = __webpack_require__(3487)
+const assert = __webpack_require__(42613)
+const BufferList = __webpack_require__(91147)
+const code = __webpack_require__(55983)
 
 // decoder states
 const PG_CODE = 0
@@ -640,14 +640,14 @@ class CopyStreamQuery extends Readable {
 
 /***/ }),
 
-/***/ 7269:
+/***/ 26901:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-const CopyToQueryStream = __webpack_require__(9604)
-const CopyFromQueryStream = __webpack_require__(537)
-const CopyBothQueryStream = __webpack_require__(7170)
+const CopyToQueryStream = __webpack_require__(24820)
+const CopyFromQueryStream = __webpack_require__(96473)
+const CopyBothQueryStream = __webpack_require__(83874)
 
 exports.to = function copyTo(txt, options) {
   return new CopyToQueryStream(txt, options)
@@ -664,7 +664,7 @@ exports.both = function copyBoth(txt, options) {
 
 /***/ }),
 
-/***/ 3487:
+/***/ 55983:
 /***/ ((module) => {
 
 /**
@@ -698,10 +698,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7739:
+/***/ 91147:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const Buffer = (__webpack_require__(181).Buffer)
+const Buffer = (__webpack_require__(20181).Buffer)
 
 function OffsetBuffer() {
   this.offset = 0

@@ -1,8 +1,8 @@
-export const id = 990;
-export const ids = [990];
+export const id = 926;
+export const ids = [926];
 export const modules = {
 
-/***/ 34046:
+/***/ 72079:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,13 +13,13 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64899);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98107);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23919);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24943);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(55152);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88572);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29882);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68008);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23998);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80179);
 
 
 
@@ -38,15 +38,15 @@ async function dumpIn(dir, identity) {
     const plain = files.filter((f) => f.endsWith('.dump'));
     const sealed = files.filter((f) => f.endsWith('.dump.age'));
     if (plain.length + sealed.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
     if (plain.length)
         return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, plain[0]);
     const dump = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0].replace(/\.age$/, ''));
-    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
+    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
     if (m.encryption?.sha256 !== actual)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
-    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_6__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
     return dump;
 }
 /**
@@ -55,22 +55,22 @@ async function dumpIn(dir, identity) {
  * recreates the dump's objects in one transaction. Returns the metadata.
  */
 async function restoreBackup(url, dump, pgDumpPath, o = {}) {
-    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)(dump);
+    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q3)(dump);
     if (actual !== metadata.sha256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
     }
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
-    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_2__/* .serverMajor */ .j);
+    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseTool */ .q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
     await o.beforeRestore?.(metadata);
-    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
+    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
     return metadata;
 }
 
 
 /***/ }),
 
-/***/ 49455:
+/***/ 70740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -78,12 +78,12 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony export */   HQ: () => (/* binding */ RestoreRefused)
 /* harmony export */ });
 /* unused harmony export STATISTICS_SETTLE_MS */
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(12632);
-/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83665);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13194);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23929);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23919);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34910);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40119);
+/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72490);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85767);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90233);
 
 
 
@@ -270,7 +270,7 @@ async function checkRestore(client, m, o) {
 
 /***/ }),
 
-/***/ 83665:
+/***/ 72490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -279,7 +279,7 @@ async function checkRestore(client, m, o) {
 /* harmony export */   gQ: () => (/* binding */ dropCreatedSince),
 /* harmony export */   tq: () => (/* binding */ objectText)
 /* harmony export */ });
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57901);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92562);
 
 /**
  * The user objects of a database: tables, views, materialized views, sequences not owned by a column, types,
@@ -384,7 +384,7 @@ async function dropCreatedSince(client, before, ours, lockTimeoutMs = 30_000) {
 
 /***/ }),
 
-/***/ 57901:
+/***/ 92562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

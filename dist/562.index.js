@@ -1,8 +1,8 @@
-export const id = 952;
-export const ids = [952];
+export const id = 562;
+export const ids = [562];
 export const modules = {
 
-/***/ 24943:
+/***/ 89794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20,12 +20,12 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41993);
-/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53794);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64899);
-/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(37682);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23919);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29882);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(97840);
+/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95725);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68008);
+/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(11725);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80179);
 
 
 
@@ -65,7 +65,7 @@ function runTool(tool, args, env) {
  * locks on the tables, then fails naming the tables and the sessions holding them.
  */
 async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot) {
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .libpqArgs */ .sY)(url);
+    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .libpqArgs */ .sY)(url);
     const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
     // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
     const at = snapshot ? [`--snapshot=${snapshot}`] : [];
@@ -80,11 +80,11 @@ async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIME
         if (!lock)
             throw err;
         const tables = lock[1].split(', ');
-        const holders = (await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .withClient */ .SV)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
+        const holders = (await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__.withClient)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
         const what = holders.length
             ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
             : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
     }
 }
 /** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
@@ -109,7 +109,7 @@ function sha256File(file) {
  */
 async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS) {
     const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}`;
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .libpqArgs */ .sY)(url, name);
+    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .libpqArgs */ .sY)(url, name);
     const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
     if (!lockTimeoutMs)
         await restore();
@@ -131,7 +131,7 @@ const LONG_LOCK_WAIT = `
  * settings alike.
  */
 async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
-    const watcher = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_6__/* .connect */ .Ng)(url);
+    const watcher = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__/* .connect */ .Ng)(url);
     const stop = new AbortController();
     let waited;
     const watch = async () => {
@@ -151,7 +151,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
         await work();
     }
     catch (err) {
-        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
+        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
     }
     finally {
         stop.abort();
@@ -163,7 +163,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
 
 /***/ }),
 
-/***/ 55152:
+/***/ 13985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -176,7 +176,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23919);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 
 
 
@@ -188,7 +188,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
  * read the repository can download its artifacts; only holders of a matching identity can read this.
  */
 async function encryptFile(input, output, recipients) {
-    const { Encrypter } = await __webpack_require__.e(/* import() */ 707).then(__webpack_require__.bind(__webpack_require__, 7707));
+    const { Encrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 81539));
     const e = new Encrypter();
     for (const r of recipients)
         e.addRecipient(r);
@@ -199,7 +199,7 @@ async function encryptFile(input, output, recipients) {
 async function decryptFile(input, output, identity) {
     if (!identity)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
-    const { Decrypter } = await __webpack_require__.e(/* import() */ 707).then(__webpack_require__.bind(__webpack_require__, 7707));
+    const { Decrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 81539));
     const d = new Decrypter();
     d.addIdentity(identity);
     try {
@@ -214,7 +214,7 @@ async function decryptFile(input, output, identity) {
 
 /***/ }),
 
-/***/ 88572:
+/***/ 38341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -224,7 +224,7 @@ async function decryptFile(input, output, identity) {
 /* unused harmony export metadataPath */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23919);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 const metadataPath = (dump) => `${dump}.json`;
@@ -253,7 +253,7 @@ function readMetadata(dump) {
 
 /***/ }),
 
-/***/ 29882:
+/***/ 80179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -270,8 +270,8 @@ function readMetadata(dump) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23919);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38633);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76670);
 
 
 
@@ -437,7 +437,7 @@ async function backupTool(name, serverMajor, o) {
 
 /***/ }),
 
-/***/ 37682:
+/***/ 11725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -446,7 +446,7 @@ async function backupTool(name, serverMajor, o) {
 /* harmony export */   rm: () => (/* binding */ blockingSessions),
 /* harmony export */   uK: () => (/* binding */ dumpBlockers)
 /* harmony export */ });
-/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54733);
+/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31382);
 
 /** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
 function tablesOf(node, out) {
@@ -519,7 +519,7 @@ async function dropInvalidIndex(client, qualifiedName) {
 
 /***/ }),
 
-/***/ 98107:
+/***/ 23998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -544,7 +544,7 @@ async function serverMajor(client) {
 
 /***/ }),
 
-/***/ 13194:
+/***/ 85767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -556,12 +556,35 @@ async function serverMajor(client) {
  * statistics count them (rolled-back writes included). Keyed by `schema.table`, quoted where SQL would need it.
  */
 async function tableWriteCounts(client) {
-    // Outside a transaction each query sees fresh statistics; this makes sure of it inside one too.
-    await client.query('SELECT pg_catalog.pg_stat_clear_snapshot()');
+    await settledStatistics(client);
     const r = await client.query(`SELECT pg_catalog.format('%I.%I', schemaname, relname) AS t, (n_tup_ins + n_tup_upd + n_tup_del)::text AS n
        FROM pg_catalog.pg_stat_user_tables ORDER BY 1`);
     return Object.fromEntries(r.rows.map((row) => [row.t, Number(row.n)]));
 }
+/**
+ * Makes the next statistics read fresh. Outside a transaction each query sees fresh statistics; clearing the
+ * snapshot makes sure of it inside one too. Before PostgreSQL 15 they reach the server through a collector
+ * process, asynchronously: what a session sent as it committed or disconnected shows only in a statistics file
+ * the collector wrote after receiving it, and a read may get a file half a second old. There, this waits (up to
+ * 5 s) for a file written a margin after the call began.
+ */
+async function settledStatistics(client) {
+    const clear = () => client.query('SELECT pg_catalog.pg_stat_clear_snapshot()');
+    const r = await client.query(`SELECT current_setting('server_version_num')::int AS v, pg_catalog.clock_timestamp() + interval '${COLLECTOR_MARGIN_MS} ms' AS after`);
+    await clear();
+    if (r.rows[0].v >= 150000)
+        return;
+    const deadline = Date.now() + 5000;
+    for (;;) {
+        const fresh = await client.query('SELECT pg_catalog.pg_stat_get_snapshot_timestamp() >= $1::timestamptz AS ok', [r.rows[0].after]);
+        if (fresh.rows[0].ok || Date.now() >= deadline)
+            return clear().then(() => undefined);
+        await clear();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+/** Time for a session that just ended to have sent its last counts to the collector (PostgreSQL 13 and 14). */
+const COLLECTOR_MARGIN_MS = 300;
 /**
  * The tables that existed at `before` and were written since, most written first. Tables created since are left
  * out: a restore does not touch them. A counter that went down means the statistics were reset (a crash,
@@ -585,7 +608,7 @@ function tablesWritten(before, now, leaveOut = []) {
 
 /***/ }),
 
-/***/ 23929:
+/***/ 18668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -595,7 +618,7 @@ function tablesWritten(before, now, leaveOut = []) {
 /* harmony export */   pR: () => (/* binding */ XID32)
 /* harmony export */ });
 /* unused harmony exports MAX_COUNTED, parseSnapshot */
-/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98107);
+/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23998);
 
 /** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
 const MAX_COUNTED = 1_000_000;

@@ -1,15 +1,15 @@
-export const id = 601;
-export const ids = [601];
+export const id = 314;
+export const ids = [314];
 export const modules = {
 
-/***/ 2601:
+/***/ 8314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   apply: () => (/* binding */ apply)
 /* harmony export */ });
-/* harmony import */ var _apply_pipeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1910);
+/* harmony import */ var _apply_pipeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(954);
 
 /** The apply command: the production pipeline (src/apply/pipeline.ts). */
 function apply(config, ctx) {

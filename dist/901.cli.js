@@ -1,8 +1,8 @@
-export const id = 269;
-export const ids = [269];
+export const id = 901;
+export const ids = [901];
 export const modules = {
 
-/***/ 7170:
+/***/ 3874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -12,9 +12,9 @@ module.exports = function (txt, options) {
 }
 
 const { Duplex } = __webpack_require__(2203)
-const assert = __webpack_require__(42613)
-const BufferList = __webpack_require__(57739)
-const code = __webpack_require__(33487)
+const assert = __webpack_require__(2613)
+const BufferList = __webpack_require__(1147)
+const code = __webpack_require__(5983)
 
 // Readable decoder states
 const PG_CODE = 0
@@ -276,7 +276,7 @@ class CopyStreamQuery extends Duplex {
 
 /***/ }),
 
-/***/ 537:
+/***/ 6473:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -286,7 +286,7 @@ module.exports = function (txt, options) {
 }
 
 const { Writable } = __webpack_require__(2203)
-const code = __webpack_require__(33487)
+const code = __webpack_require__(5983)
 
 class CopyStreamQuery extends Writable {
   constructor(text, options) {
@@ -456,7 +456,7 @@ class CopyStreamQuery extends Writable {
 
 /***/ }),
 
-/***/ 39604:
+/***/ 4820:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -466,9 +466,9 @@ module.exports = function (txt, options) {
 }
 
 const { Readable } = __webpack_require__(2203)
-const assert = __webpack_require__(42613)
-const BufferList = __webpack_require__(57739)
-const code = __webpack_require__(33487)
+const assert = __webpack_require__(2613)
+const BufferList = __webpack_require__(1147)
+const code = __webpack_require__(5983)
 
 // decoder states
 const PG_CODE = 0
@@ -640,14 +640,14 @@ class CopyStreamQuery extends Readable {
 
 /***/ }),
 
-/***/ 57269:
+/***/ 6901:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-const CopyToQueryStream = __webpack_require__(39604)
-const CopyFromQueryStream = __webpack_require__(537)
-const CopyBothQueryStream = __webpack_require__(7170)
+const CopyToQueryStream = __webpack_require__(4820)
+const CopyFromQueryStream = __webpack_require__(6473)
+const CopyBothQueryStream = __webpack_require__(3874)
 
 exports.to = function copyTo(txt, options) {
   return new CopyToQueryStream(txt, options)
@@ -664,7 +664,7 @@ exports.both = function copyBoth(txt, options) {
 
 /***/ }),
 
-/***/ 33487:
+/***/ 5983:
 /***/ ((module) => {
 
 /**
@@ -698,10 +698,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57739:
+/***/ 1147:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const Buffer = (__webpack_require__(20181).Buffer)
+const Buffer = (__webpack_require__(181).Buffer)
 
 function OffsetBuffer() {
   this.offset = 0

@@ -1,8 +1,8 @@
-export const id = 910;
-export const ids = [910,903];
+export const id = 954;
+export const ids = [954,709];
 export const modules = {
 
-/***/ 1910:
+/***/ 954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,15 +13,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __webpack_require__(7608);
+var model_report = __webpack_require__(5235);
 // EXTERNAL MODULE: ./src/commands/failure.ts
-var failure = __webpack_require__(6743);
+var failure = __webpack_require__(9776);
 // EXTERNAL MODULE: ./src/backup/metadata.ts
-var backup_metadata = __webpack_require__(8572);
+var backup_metadata = __webpack_require__(8341);
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts
-var restore_backup = __webpack_require__(4046);
+var restore_backup = __webpack_require__(2079);
 // EXTERNAL MODULE: ./src/backup/restore-guard.ts
-var restore_guard = __webpack_require__(9455);
+var restore_guard = __webpack_require__(740);
 ;// CONCATENATED MODULE: ./src/db/created-names.ts
 const strings = (list) => (list ?? []).map((n) => n.String?.sval).filter((s) => typeof s === 'string');
 /** `[schema, name]` or `[name]` (a List of String nodes, as CREATE TYPE and CREATE FUNCTION write names). */
@@ -91,13 +91,11 @@ function namesCreated(statements) {
 }
 
 // EXTERNAL MODULE: ./src/db/objects.ts
-var db_objects = __webpack_require__(3665);
-// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
-var db_history = __webpack_require__(2632);
+var db_objects = __webpack_require__(2490);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(4733);
+var identifiers = __webpack_require__(1382);
 // EXTERNAL MODULE: ./src/db/xid-snapshot.ts
-var xid_snapshot = __webpack_require__(3929);
+var xid_snapshot = __webpack_require__(8668);
 ;// CONCATENATED MODULE: ./src/db/own-transactions.ts
 
 
@@ -131,11 +129,11 @@ async function ownTransactions(client, history, since) {
 }
 
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(2317);
+var take_backup = __webpack_require__(414);
 // EXTERNAL MODULE: ./src/commands/backup.ts + 1 modules
-var backup = __webpack_require__(4903);
+var backup = __webpack_require__(5709);
 // EXTERNAL MODULE: ./src/db/preflight.ts
-var preflight = __webpack_require__(7682);
+var preflight = __webpack_require__(1725);
 ;// CONCATENATED MODULE: ./src/apply/safety.ts
 
 
@@ -244,7 +242,6 @@ async function dropLeftoverIndexes(run) {
 
 
 
-
 /** The health check: must succeed, and a returned row's first column must be true. */
 async function healthCheck(run) {
     const { config, report } = run;
@@ -290,13 +287,10 @@ async function onFailure(run) {
 }
 /**
  * The migrations this run started: those applied, and the one after them (it failed, or was cancelled) when it
- * ran at all: a transactional one left nothing if it did not commit; one outside a transaction was recorded dirty
- * before it started.
+ * ran at all, as the run itself counted them, not the history table (another tool's may have no dirty mark).
  */
-async function started(run) {
-    const recorded = new Set((await (0,db_history/* readHistory */.Lu)(run.client, run.history, run.analysed.map((a) => a.migration)).catch(() => undefined))?.map((r) => r.name));
-    const n = run.report.applied.length;
-    return run.analysed.filter((a, i) => i < n || (i === n && (a.exec.mode === 'transaction' || recorded.has(a.migration.name))));
+function started(run) {
+    return run.analysed.slice(0, run.started);
 }
 /**
  * Which new objects are this run's: named by a statement of a migration it started, and either created by one of
@@ -323,7 +317,7 @@ async function restoreAfterFailure(run, dump) {
     await client.query('ROLLBACK');
     const metadata = (0,backup_metadata/* readMetadata */._6)(dump);
     const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set();
-    const ran = await started(run);
+    const ran = started(run);
     // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
     const failed = run.analysed[run.report.applied.length];
     const untraced = [
@@ -393,11 +387,13 @@ function refused(run, dump, verdict) {
 }
 
 // EXTERNAL MODULE: ./src/db/advisory-lock.ts
-var advisory_lock = __webpack_require__(4336);
+var advisory_lock = __webpack_require__(3511);
+// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
+var db_history = __webpack_require__(119);
 // EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
-var runner = __webpack_require__(7198);
+var runner = __webpack_require__(1305);
 // EXTERNAL MODULE: ./src/db/session.ts
-var db_session = __webpack_require__(593);
+var db_session = __webpack_require__(9750);
 ;// CONCATENATED MODULE: ./src/db/settle.ts
 
 /**
@@ -431,9 +427,9 @@ async function settleHistory(client, table, plan, appliedBy) {
 }
 
 // EXTERNAL MODULE: ./src/db/transaction.ts
-var transaction = __webpack_require__(7901);
+var transaction = __webpack_require__(2562);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/apply/run-pending.ts
 
 
@@ -490,6 +486,7 @@ async function runEach(run, session) {
         if (ctx.signal?.aborted)
             return cancelled(run, `before ${migration.name} started`);
         const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
+        run.started += 1;
         try {
             const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
             for (const [table, rows] of Object.entries(r.writes))
@@ -564,15 +561,15 @@ function cancelOnAbort(signal, control, session) {
 }
 
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(4899);
+var connect = __webpack_require__(8008);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(6263);
+var analyse = __webpack_require__(7260);
 // EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(5402);
+var discover = __webpack_require__(3346);
 // EXTERNAL MODULE: ./src/migrations/plan.ts
-var migrations_plan = __webpack_require__(9899);
+var migrations_plan = __webpack_require__(9422);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(7982);
+var context = __webpack_require__(165);
 ;// CONCATENATED MODULE: ./src/apply/run.ts
 
 
@@ -588,16 +585,16 @@ var context = __webpack_require__(7982);
  * inside the lock; the lock and the connection are released however it ends.
  */
 async function withApplyRun(config, ctx, steps) {
-    const { migrations } = (0,discover/* discover */.k)(config.migrationsDir);
+    const { migrations } = (0,discover.discover)(config.migrationsDir);
     const report = (0,context/* startReport */.Fg)('apply', config, ctx.databaseUrl);
     for (const input of config.timeoutsOff)
         report.notes.push(`${input}: off — this run sets no limit there`);
-    return (0,connect/* withClient */.SV)(ctx.databaseUrl, async (client) => {
+    return (0,connect.withClient)(ctx.databaseUrl, async (client) => {
         const history = await (0,db_history/* locateHistoryTable */.Bb)(client, config.historyTable);
         const key = (0,advisory_lock/* lockKey */.TL)((0,identifiers/* quoteTable */.Z8)(history));
         return (0,advisory_lock/* withAdvisoryLock */.bL)(client, key, config.lockWaitMs, async () => {
-            const plan = (0,migrations_plan/* makePlan */.C)(migrations, await (0,db_history/* readHistory */.Lu)(client, history, migrations), { ...config, checksumOf: (0,db_history/* checksumsOf */.Uw)(history) });
-            report.planHash = (0,migrations_plan/* planHash */.S)((0,connect/* targetIdentity */.C7)(ctx.databaseUrl), (0,identifiers/* tableText */.qK)(config.historyTable), plan);
+            const plan = (0,migrations_plan/* makePlan */.C)(migrations, await (0,db_history/* readHistory */.Lu)(client, history, migrations), { ...config, checksumsOf: (0,db_history/* checksumsOf */.Uw)(history) });
+            report.planHash = (0,migrations_plan/* planHash */.S)((0,connect.targetIdentity)(ctx.databaseUrl), (0,identifiers/* tableText */.qK)(config.historyTable), plan);
             const { analysed, errors } = await (0,analyse/* analyseAll */.F)(plan.pending);
             const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
             errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
@@ -605,7 +602,7 @@ async function withApplyRun(config, ctx, steps) {
             report.notes.push(...(0,context/* layoutNotes */.Ci)(history, analysed));
             (0,context/* reportPlanProblems */.kr)(report, plan.problems);
             (0,context/* reportAnalysisErrors */.S9)(report, errors);
-            await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map() });
+            await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
             return report;
         });
     });
@@ -683,7 +680,7 @@ function productionApply(config, ctx) {
 
 /***/ }),
 
-/***/ 2317:
+/***/ 414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -693,18 +690,18 @@ function productionApply(config, ctx) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4899);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2632);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4733);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8107);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3194);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3929);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3919);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4910);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4943);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5152);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8572);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9882);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8008);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(119);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1382);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3998);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5767);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(233);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(179);
 
 
 
@@ -737,7 +734,7 @@ function writableDir(dir) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
     }
 }
 /**
@@ -745,16 +742,16 @@ function writableDir(dir) {
  * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
  */
 async function atBackupSnapshot(url, historyTable, fn) {
-    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, async (c) => {
+    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_10__.withClient)(url, async (c) => {
         await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
         try {
             const exported = (await c.query('SELECT pg_export_snapshot() AS id')).rows[0].id;
             // The next id is a reading of the moment, not part of what the backup stands for.
-            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .currentSnapshot */ .eL)(c);
+            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .currentSnapshot */ .eL)(c);
             const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v;
-            const identity = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .databaseIdentity */ .Ct)(c);
+            const identity = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .databaseIdentity */ .Ct)(c);
             const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__/* .tableWriteCounts */ .e)(c);
-            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
+            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_2__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_2__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
             const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_12__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
             return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
         }
@@ -771,27 +768,27 @@ async function atBackupSnapshot(url, historyTable, fn) {
  * restore can check its target and what was written since.
  */
 async function takeBackup(url, o) {
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .withClient */ .SV)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j);
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_10__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
     writableDir(o.dir);
     const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
-    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
     // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
         return { server, path };
     });
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
-    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q3)(path)]);
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q3)(path)]);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
     const metadata = {
         format: 'pg-migration-gate-backup/1',
         file: path.split('/').pop(),
         sha256,
         size,
-        database: (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .targetIdentity */ .C7)(url),
+        database: (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_10__.targetIdentity)(url),
         serverVersion: server.version,
         pgDumpVersion: usedDump,
         createdAt: new Date().toISOString(),
@@ -808,10 +805,10 @@ async function takeBackup(url, o) {
     let uploaded = path;
     if (o.recipients?.length) {
         uploaded = `${path}.age`;
-        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_8__/* .encryptFile */ .o)(path, uploaded, o.recipients);
-        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256File */ .Q3)(uploaded) };
+        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_7__/* .encryptFile */ .o)(path, uploaded, o.recipients);
+        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q3)(uploaded) };
     }
-    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_9__/* .writeMetadata */ .f5)(path, metadata);
+    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_8__/* .writeMetadata */ .f5)(path, metadata);
     const info = {
         path,
         metadataPath,
@@ -834,7 +831,7 @@ async function takeBackup(url, o) {
 
 /***/ }),
 
-/***/ 4903:
+/***/ 5709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -858,11 +855,11 @@ function artifactName(...parts) {
 }
 
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
-var take_backup = __webpack_require__(2317);
+var take_backup = __webpack_require__(414);
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(4899);
+var connect = __webpack_require__(8008);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(7982);
+var context = __webpack_require__(165);
 ;// CONCATENATED MODULE: ./src/commands/backup.ts
 
 
@@ -870,7 +867,7 @@ var context = __webpack_require__(7982);
 
 /** The artifact name: given, or unique per database, run and attempt. */
 function backupArtifactName(config, url, a) {
-    return config.artifactName ?? artifactName('pg-backup', (0,connect/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt));
+    return config.artifactName ?? artifactName('pg-backup', (0,connect.targetIdentity)(url).split('/').pop(), String(a.runId), String(a.attempt));
 }
 /** A verified backup of the target database, uploaded as an artifact inside GitHub Actions. */
 async function backup(config, ctx) {
@@ -892,7 +889,7 @@ async function backup(config, ctx) {
 
 /***/ }),
 
-/***/ 4336:
+/***/ 3511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -904,7 +901,7 @@ async function backup(config, ctx) {
 /* unused harmony export LOCK_NAMESPACE */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3919);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
 /** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
@@ -986,7 +983,7 @@ function lockFence(key, pid) {
 
 /***/ }),
 
-/***/ 7198:
+/***/ 1305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -998,11 +995,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(6600);
+var transaction = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(6475);
+var parse = __webpack_require__(5493);
 ;// CONCATENATED MODULE: ./src/db/errors.ts
 
 
@@ -1052,15 +1049,15 @@ function hintFor(code) {
 }
 
 // EXTERNAL MODULE: ./src/db/history.ts + 12 modules
-var db_history = __webpack_require__(2632);
+var db_history = __webpack_require__(119);
 // EXTERNAL MODULE: ./src/db/script-query.ts
-var script_query = __webpack_require__(9888);
+var script_query = __webpack_require__(9698);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ../../work/main/node_modules/pg-copy-streams/index.js
-var pg_copy_streams = __webpack_require__(7269);
+// EXTERNAL MODULE: ./node_modules/pg-copy-streams/index.js
+var pg_copy_streams = __webpack_require__(6901);
 ;// CONCATENATED MODULE: ./src/db/copy-in.ts
 
 
@@ -1373,23 +1370,23 @@ async function runMigration(session, migration, exec, o, log) {
 
 /***/ }),
 
-/***/ 9888:
+/***/ 9698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ runScript)
 /* harmony export */ });
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4225);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
 
 /**
  * node-postgres' Query, counting the CommandComplete messages of a multi-statement simple query: when a
  * statement fails, the count says which one it was, without a round trip per statement.
  */
-class CountingQuery extends pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query */ .Ay.Query {
+class CountingQuery extends pg__WEBPACK_IMPORTED_MODULE_0__["default"].Query {
     completed = 0;
     handleCommandComplete(msg, connection) {
         this.completed++;
-        pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Query */ .Ay.Query.prototype.handleCommandComplete.call(this, msg, connection);
+        pg__WEBPACK_IMPORTED_MODULE_0__["default"].Query.prototype.handleCommandComplete.call(this, msg, connection);
     }
 }
 /**
@@ -1412,15 +1409,15 @@ function runScript(client, text) {
 
 /***/ }),
 
-/***/ 593:
+/***/ 9750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ MigrationSession)
 /* harmony export */ });
-/* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4336);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4899);
-/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8107);
+/* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3511);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
+/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3998);
 
 
 
@@ -1451,7 +1448,7 @@ function sessionReset(key) {
  * servers notice only when they next write to the connection, after the migration's query ends.
  */
 async function watchForVanishedClient(client) {
-    return (await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_2__/* .serverVersion */ .q)(client)) >= 140000 ? [`SET client_connection_check_interval = ${CHECK_INTERVAL_MS}`] : [];
+    return (await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_1__/* .serverVersion */ .q)(client)) >= 140000 ? [`SET client_connection_check_interval = ${CHECK_INTERVAL_MS}`] : [];
 }
 const CHECK_INTERVAL_MS = 1000;
 /** Validated integers, never user text. */
@@ -1490,7 +1487,7 @@ class MigrationSession {
      * waiting until that migration has ended, not only until the lock's own session noticed the death.
      */
     static async open(url, key) {
-        const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(url);
+        const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__.connect)(url);
         const settings = await watchForVanishedClient(client);
         await client.query([holdMigratingLock(key), ...settings].join(';\n'));
         return new MigrationSession(url, key, client, settings);
@@ -1503,7 +1500,7 @@ class MigrationSession {
     async client() {
         if (this.stale) {
             await this.current.end().catch(() => { });
-            this.current = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(this.url);
+            this.current = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__.connect)(this.url);
             await this.current.query([holdMigratingLock(this.key), ...this.settings].join(';\n'));
             this.stale = false;
         }

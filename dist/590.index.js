@@ -1,17 +1,17 @@
-export const id = 570;
-export const ids = [570];
+export const id = 590;
+export const ids = [590,346];
 export const modules = {
 
-/***/ 6263:
+/***/ 77260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ analyseAll),
 /* harmony export */   u: () => (/* binding */ foreignConnects)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3919);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6475);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6600);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25493);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61692);
 
 
 
@@ -63,23 +63,25 @@ function foreignConnects(analysed, target) {
 
 /***/ }),
 
-/***/ 5402:
+/***/ 43346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ discover)
+  discover: () => (/* binding */ discover)
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/migrations/checksum.ts
 
 /** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
@@ -89,15 +91,16 @@ function checksum(sql) {
 }
 
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(9894);
+var names = __webpack_require__(41557);
 ;// CONCATENATED MODULE: ./src/migrations/read-file.ts
 
 
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
- * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path.
+ * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path. Returns the text
+ * to run, and the file as written (its byte-order mark kept), which other tools hash.
  */
 function readMigrationFile(root, path, shown) {
     const real = (0,external_node_fs_.realpathSync)(path);
@@ -110,7 +113,8 @@ function readMigrationFile(root, path, shown) {
     const bytes = (0,external_node_fs_.readFileSync)(real);
     try {
         // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
-        return utf8.decode(bytes).replace(/^\uFEFF/, '');
+        const source = utf8.decode(bytes);
+        return { text: source.replace(/^\uFEFF/, ''), source };
     }
     catch (cause) {
         throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
@@ -118,9 +122,9 @@ function readMigrationFile(root, path, shown) {
 }
 
 // EXTERNAL MODULE: ./src/migrations/sections.ts + 1 modules
-var migrations_sections = __webpack_require__(4498);
+var migrations_sections = __webpack_require__(80984);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var migrations_version = __webpack_require__(4910);
+var migrations_version = __webpack_require__(90233);
 ;// CONCATENATED MODULE: ./src/migrations/discover.ts
 
 
@@ -228,7 +232,7 @@ function discover(dir) {
 }
 function load(root, dir, e, problems) {
     try {
-        const upText = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
+        const { text: upText, source } = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
         let up;
         let down;
         let noTransaction = false;
@@ -245,7 +249,7 @@ function load(root, dir, e, problems) {
                 problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
                 return undefined;
             }
-            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile), startLine: 1 };
+            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile).text, startLine: 1 };
         }
         return {
             version: e.version,
@@ -254,6 +258,7 @@ function load(root, dir, e, problems) {
             up,
             down,
             checksum: checksum(up.sql),
+            source,
             noTransactionDirective: noTransaction,
         };
     }
@@ -269,16 +274,16 @@ function load(root, dir, e, problems) {
 
 /***/ }),
 
-/***/ 9899:
+/***/ 39422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ makePlan),
 /* harmony export */   S: () => (/* binding */ planHash)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4910);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90233);
 
 
 const idOf = (text) => {
@@ -297,7 +302,7 @@ function makePlan(migrations, history, opts) {
     const accept = new Set(opts.acceptEdited.map((v) => idOf(v) ?? v));
     const acceptedSeen = new Set();
     const applied = new Set();
-    const sumOf = opts.checksumOf === undefined ? (m) => m.checksum : opts.checksumOf;
+    const sumOf = opts.checksumsOf === undefined ? (m) => [m.checksum] : opts.checksumsOf;
     const resolveId = opts.resolveDirty ? (idOf(opts.resolveDirty.version) ?? opts.resolveDirty.version) : undefined;
     for (const row of rows) {
         const id = row.version ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(row.version) : undefined;
@@ -342,10 +347,10 @@ function makePlan(migrations, history, opts) {
             plan.lastApplied = migration.version;
         if (sumOf === null)
             continue;
-        const sum = sumOf(migration);
+        const sums = sumOf(migration);
         if (!row.checksum)
             plan.unverified.push({ migration, row });
-        else if (row.checksum !== sum) {
+        else if (!sums.includes(row.checksum)) {
             if (accept.has(id)) {
                 acceptedSeen.add(id);
                 plan.accepted.push({ migration, row });
@@ -353,7 +358,7 @@ function makePlan(migrations, history, opts) {
             else {
                 problems.push({
                     rule: 'checksum-drift',
-                    message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${sum.slice(0, 19)}…); the database does not contain the edit`,
+                    message: `${migration.up.file} was edited after it was applied (recorded ${row.checksum.slice(0, 19)}…, file ${sums[0].slice(0, 19)}…); the database does not contain the edit`,
                     file: migration.up.file,
                     help: `revert the edit and put the change in a new migration; if the edit changes nothing in the database (a comment, formatting), accept it with accept-edited: ${migration.version.text}`,
                 });
@@ -428,7 +433,7 @@ function planHash(target, historyTable, plan) {
 
 /***/ }),
 
-/***/ 4498:
+/***/ 80984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -438,7 +443,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/migrations/markers.ts
 
 const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };
@@ -460,9 +465,11 @@ function dbmateMarkers(lines) {
 }
 const SQLX = { up: '', down: '' };
 const NODE_PG_MIGRATE = { up: '-- Up Migration', down: '-- Down Migration' };
-// node-pg-migrate's own pattern (src/sqlMigration.ts): a comment line naming the direction and "migration".
-const NODE_PG_MIGRATE_SECTION = /^\s*--[\s-]*(up|down)\s+migration/i;
-/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`. */
+// node-pg-migrate accepts any comment line that starts with the direction and "migration"; only the lines its
+// `create` writes are taken here, so that a comment like "-- down migration is manual" in another tool's file
+// does not cut that file in two.
+const NODE_PG_MIGRATE_SECTION = /^\s*--\s*(up|down)\s+migration\s*$/i;
+/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`, each a line of its own. */
 function nodePgMigrateMarkers(lines) {
     return lines.flatMap((text, i) => {
         const m = NODE_PG_MIGRATE_SECTION.exec(text);

@@ -1,28 +1,22 @@
-export const id = 912;
-export const ids = [912];
+export const id = 653;
+export const ids = [653];
 export const modules = {
 
-/***/ 4912:
+/***/ 32653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lint: () => (/* binding */ lint)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4899);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3919);
-/* harmony import */ var _git_changed_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2028);
-/* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2303);
-/* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5402);
-/* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9894);
-/* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4498);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7608);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4733);
-
-
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93623);
+/* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41557);
+/* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80984);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55235);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31382);
 
 
 
@@ -32,7 +26,9 @@ __webpack_require__.r(__webpack_exports__);
 
 const RANK = { info: 0, warning: 1, error: 2 };
 async function serverVersion(url) {
-    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .withClient */ .SV)(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+    // Loaded only here: linting needs no database client unless it asks a server for its version.
+    const { withClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 68008));
+    return withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
 }
 function fromFolder(migrations, scope) {
     return migrations.map((m) => ({
@@ -51,10 +47,10 @@ function fromPaths(paths) {
             text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
         }
         catch (cause) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([`${file}: cannot be read (${cause.code}); check the path`], { cause });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${file}: cannot be read (${cause.code}); check the path`], { cause });
         }
-        const { up, down, noTransaction } = (0,_migrations_sections_js__WEBPACK_IMPORTED_MODULE_7__/* .splitSections */ .n)(file, text);
-        const name = (0,_migrations_names_js__WEBPACK_IMPORTED_MODULE_6__/* .matchFileName */ .XS)(file.split('/').pop());
+        const { up, down, noTransaction } = (0,_migrations_sections_js__WEBPACK_IMPORTED_MODULE_4__/* .splitSections */ .n)(file, text);
+        const name = (0,_migrations_names_js__WEBPACK_IMPORTED_MODULE_3__/* .matchFileName */ .XS)(file.split('/').pop());
         return {
             script: up,
             hasDown: !!down,
@@ -70,24 +66,26 @@ function fromPaths(paths) {
  * since base-ref), or files given by path. The run fails when a finding reaches fail-on.
  */
 async function lint(config, ctx) {
-    const report = (0,_model_report_js__WEBPACK_IMPORTED_MODULE_8__/* .newReport */ .bQ)('lint', (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_9__/* .tableText */ .qK)(config.historyTable));
+    const report = (0,_model_report_js__WEBPACK_IMPORTED_MODULE_5__/* .newReport */ .bQ)('lint', (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_6__/* .tableText */ .qK)(config.historyTable));
     let inputs;
     if (ctx.files?.length) {
         inputs = fromPaths(ctx.files);
     }
     else {
-        const { migrations } = (0,_migrations_discover_js__WEBPACK_IMPORTED_MODULE_5__/* .discover */ .k)(config.migrationsDir);
+        // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
+        const [{ discover }, { changedFiles }] = await Promise.all([__webpack_require__.e(/* import() */ 346).then(__webpack_require__.bind(__webpack_require__, 43346)), __webpack_require__.e(/* import() */ 611).then(__webpack_require__.bind(__webpack_require__, 10611))]);
+        const { migrations } = discover(config.migrationsDir);
         report.root = config.migrationsDir;
-        const scope = config.baseRef ? await (0,_git_changed_files_js__WEBPACK_IMPORTED_MODULE_3__/* .changedFiles */ .Y)(config.baseRef, config.migrationsDir) : undefined;
+        const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
         inputs = fromFolder(migrations, scope);
         if (scope)
             report.notes.push(`linted ${inputs.filter((i) => i.inScope).length} of ${inputs.length} migration(s): those added or changed since ${config.baseRef}`);
     }
-    const postgresVersion = config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : _lint_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .NEWEST_POSTGRES */ .b);
-    const findings = await (0,_lint_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .lintFiles */ .j)(inputs, { postgresVersion, disabled: new Set(config.disabledRules) });
+    const postgresVersion = config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : _lint_lint_js__WEBPACK_IMPORTED_MODULE_2__/* .NEWEST_POSTGRES */ .b);
+    const findings = await (0,_lint_lint_js__WEBPACK_IMPORTED_MODULE_2__/* .lintFiles */ .j)(inputs, { postgresVersion, disabled: new Set(config.disabledRules) });
     const threshold = config.failOn === 'never' ? Infinity : RANK[config.failOn];
     for (const f of findings)
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_8__/* .addFinding */ .Xd)(report, f);
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_5__/* .addFinding */ .Xd)(report, f);
     report.ok = findings.every((f) => RANK[f.severity] < threshold);
     ctx.log.info(`linted ${inputs.filter((i) => i.inScope).length} file(s) for PostgreSQL ${postgresVersion}: ${findings.length} finding(s)`);
     return report;
@@ -96,85 +94,7 @@ async function lint(config, ctx) {
 
 /***/ }),
 
-/***/ 2028:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ changedFiles),
-  a: () => (/* binding */ filesAtBase)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
-;// CONCATENATED MODULE: ./src/git/git.ts
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-async function git(args, cwd) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
-    return stdout;
-}
-/** The repository's top folder, or an InputError saying base-ref needs a checkout. */
-async function repositoryRoot(dir) {
-    const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
-    if (!top)
-        throw new errors/* InputError */.dz([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
-    return top;
-}
-/**
- * The merge base of baseRef and HEAD. A clone without the base (a shallow checkout) is refused with the fix,
- * never silently treated as "everything is new".
- */
-async function mergeBase(baseRef, top) {
-    try {
-        await git(['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`], top);
-        return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
-    }
-    catch (cause) {
-        throw new errors/* InputError */.dz([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/git/changed-files.ts
-
-
-/** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
-function underDir(out, top, dir) {
-    const root = (0,external_node_path_.resolve)(dir);
-    return new Set(out.split('\0').filter(Boolean).map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
-}
-/**
- * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as
- * paths relative to `dir`.
- */
-async function changedFiles(baseRef, dir) {
-    const top = await repositoryRoot(dir);
-    const base = await mergeBase(baseRef, top);
-    // Against the working tree, plus untracked files: locally, a migration not yet committed is part of the change.
-    const changed = await git(['diff', '--name-only', '--diff-filter=AMR', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top);
-    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', (0,external_node_path_.resolve)(dir)], top);
-    return underDir(`${changed}${untracked}`, top, dir);
-}
-/** Files under `dir` as they were at the merge base of `baseRef` and HEAD: what is deployed. */
-async function filesAtBase(baseRef, dir) {
-    const top = await repositoryRoot(dir);
-    const base = await mergeBase(baseRef, top);
-    return underDir(await git(['ls-tree', '-r', '--name-only', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top), top, dir);
-}
-
-
-/***/ }),
-
-/***/ 2303:
+/***/ 93623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -185,62 +105,268 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(6475);
+var parse = __webpack_require__(25493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(6600);
+var transaction = __webpack_require__(61692);
 // EXTERNAL MODULE: ./src/lint/ast.ts
-var ast = __webpack_require__(5678);
-;// CONCATENATED MODULE: ./src/lint/column-types.ts
+var ast = __webpack_require__(44001);
+// EXTERNAL MODULE: ./src/lint/conventions.ts
+var conventions = __webpack_require__(97257);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
+var registry = __webpack_require__(19044);
+;// CONCATENATED MODULE: ./src/lint/facts.ts
+/** Facts of one kind by key, each tagged with the position of the statement that declared it. */
+class Facts {
+    versions;
+    map = new Map();
+    /** versions: keep every value with its position (a file, queried at any statement), or only the latest. */
+    constructor(versions) {
+        this.versions = versions;
+    }
+    set(key, at, value) {
+        const list = this.map.get(key);
+        if (list && this.versions)
+            list.push([at, value]);
+        else
+            this.map.set(key, [[at, value]]);
+    }
+    /** Adds to the key's list of values instead of replacing. */
+    add(key, at, value) {
+        const list = this.map.get(key);
+        if (list)
+            list.push([at, value]);
+        else
+            this.map.set(key, [[at, value]]);
+    }
+    latest(key, before) {
+        const list = this.map.get(key);
+        for (let i = (list?.length ?? 0) - 1; i >= 0; i--)
+            if (list[i][0] < before)
+                return { value: list[i][1] };
+        return undefined;
+    }
+    all(key, before) {
+        return (this.map.get(key) ?? []).filter(([at]) => at < before).map(([, v]) => v);
+    }
+    /** Copies into `into` what this holds at its end: the latest value per key, every value of lists. */
+    copyTo(into, lists) {
+        for (const [key, list] of this.map) {
+            if (lists)
+                for (const [, v] of list)
+                    into.add(key, 0, v);
+            else
+                into.set(key, 0, list[list.length - 1][1]);
+        }
+    }
+}
 
+;// CONCATENATED MODULE: ./src/lint/schema-history.ts
+
+
+const columnKey = (rel, column) => `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
+const keyIn = (table, column) => `${table}|${column.toLowerCase()}`;
+/** Keys for unnamed constraint indexes, unique across the files of a run. */
+let unnamedIndexes = 0;
 /**
- * What the folder's migrations have declared each column's type to be, statement after statement. The linter
- * records each file after linting it, so while a file is linted this holds what came before it; a lookup inside
- * the file adds that file's earlier statements on top (see before()).
+ * What the folder's migrations declared, statement after statement: column types and nullability, tables created,
+ * indexes, and NOT NULL checks. The run keeps one history of the files linted so far (`record`); each file gets a
+ * layer on top (`layer`) whose `view(i)` answers as of its statement i, without copying the folder's history.
+ * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
  */
-class ColumnTypes {
-    types = new Map();
-    static key(rel, column) {
-        return `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
+class SchemaHistory {
+    parent;
+    types;
+    notNull;
+    tables;
+    indexes;
+    indexNames;
+    checks;
+    checkNames;
+    at = 0;
+    constructor(parent) {
+        this.parent = parent;
+        const versions = !!parent;
+        [this.types, this.notNull, this.tables, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+        [this.indexNames, this.checkNames] = [new Facts(true), new Facts(true)];
     }
-    get(rel, column) {
-        return this.types.get(ColumnTypes.key(rel, column));
+    /** The history of a run, empty until files are recorded into it. */
+    static empty() {
+        return new SchemaHistory();
     }
+    /** A file's statements on top of this history, to be queried statement by statement. */
+    layer(statements) {
+        return new SchemaHistory(this).record(statements);
+    }
+    /** Adds a linted file's statements. */
     record(statements) {
         for (const s of statements) {
-            const rel = (0,ast/* relName */.ve)(s.node.relation);
-            if (!rel)
-                continue;
-            for (const col of (0,ast/* columnDefs */.$C)(s))
-                this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
-            for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
-                const col = cmd.def?.ColumnDef;
-                if (cmd.subtype === 'AT_AddColumn' && col)
-                    this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
-                if (cmd.subtype === 'AT_AlterColumnType' && col)
-                    this.types.set(ColumnTypes.key(rel, cmd.name), col.typeName);
-            }
-            if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
-                const type = this.get(rel, s.node.subname);
-                if (type)
-                    this.types.set(ColumnTypes.key(rel, s.node.newname), type);
-            }
+            this.recordOne(s);
+            if (this.parent)
+                this.at++;
         }
         return this;
     }
+    find(pick, key, before) {
+        return (pick(this).latest(key, before) ?? (this.parent ? { value: this.parent.find(pick, key, Infinity) } : undefined))?.value;
+    }
+    every(pick, key, before) {
+        return [...(this.parent?.every(pick, key, Infinity) ?? []), ...pick(this).all(key, before)];
+    }
+    /** The history as it was just before statement `before` of the layer's file (all of it by default). */
+    view(before = Infinity) {
+        return new View(this, before);
+    }
+    fact(kind, key, before) {
+        return this.find((h) => h[kind], key, before);
+    }
+    /** Listed facts for views: the index names of a table, the NOT NULL checks of a column. */
+    listed(kind, key, before) {
+        return this.every((h) => h[kind], key, before);
+    }
+    /** Merges a file's layer into this (the run's) history once the file is linted. */
+    absorb(layer) {
+        layer.types.copyTo(this.types, false);
+        layer.notNull.copyTo(this.notNull, false);
+        layer.tables.copyTo(this.tables, false);
+        layer.indexes.copyTo(this.indexes, false);
+        layer.checks.copyTo(this.checks, false);
+        layer.indexNames.copyTo(this.indexNames, true);
+        layer.checkNames.copyTo(this.checkNames, true);
+    }
+    addIndex(name, info) {
+        const key = name ? name.toLowerCase() : `#${unnamedIndexes++}#${info.table}`;
+        this.indexes.set(key, this.at, info);
+        this.indexNames.add(info.table, this.at, key);
+    }
+    addColumn(table, col, tableKeys) {
+        const key = keyIn(table, col.colname);
+        this.types.set(key, this.at, col.typeName);
+        const constraints = (0,ast/* constraintsOf */.Im)(col);
+        const kinds = constraints.map((c) => c.contype);
+        const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(col.colname.toLowerCase());
+        this.notNull.set(key, this.at, primary || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_IDENTITY'));
+        for (const c of constraints) {
+            if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE')
+                this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
+        }
+    }
+    /** PRIMARY KEY / UNIQUE (col, …) / CHECK (col IS NOT NULL) given as a table constraint. */
+    addConstraint(rel, c) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname)
+            this.addIndex(c.conname, { table, columns: (0,ast/* keyNames */.mu)(c.keys), partial: false });
+        if (c.contype === 'CONSTR_PRIMARY') {
+            // Declared so far: in a file's layer, the statements before this one; in the run's history, everything.
+            const columns = c.indexname ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? []) : (0,ast/* keyNames */.mu)(c.keys);
+            for (const col of columns)
+                this.notNull.set(columnKey(rel, col), this.at, true);
+        }
+        const column = c.contype === 'CONSTR_CHECK' ? (0,ast/* notNullCheckColumn */.LS)(c.raw_expr) : undefined;
+        if (column && c.conname) {
+            const key = `${table}|${c.conname.toLowerCase()}`;
+            this.checks.set(key, this.at, { column, valid: !c.skip_validation });
+            this.checkNames.add(columnKey(rel, column), this.at, key);
+        }
+    }
+    recordAlter(rel, cmds) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        for (const cmd of cmds) {
+            const col = cmd.def?.ColumnDef;
+            if (cmd.subtype === 'AT_AddColumn' && col)
+                this.addColumn(table, col, []);
+            if (cmd.subtype === 'AT_AlterColumnType' && col)
+                this.types.set(columnKey(rel, cmd.name), this.at, col.typeName);
+            if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull')
+                this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
+            if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint)
+                this.addConstraint(rel, cmd.def.Constraint);
+            const key = cmd.name ? `${table}|${String(cmd.name).toLowerCase()}` : '';
+            if (cmd.subtype === 'AT_ValidateConstraint' && key) {
+                const c = this.find((h) => h.checks, key, Infinity);
+                if (c)
+                    this.checks.set(key, this.at, { ...c, valid: true });
+            }
+            if (cmd.subtype === 'AT_DropConstraint' && key)
+                this.checks.set(key, this.at, null);
+        }
+    }
+    recordOne(s) {
+        if (s.kind === 'IndexStmt') {
+            const rel = (0,ast/* relName */.ve)(s.node.relation);
+            const columns = (s.node.indexParams ?? []).map((p) => String(p.IndexElem?.name ?? '').toLowerCase());
+            if (rel)
+                this.addIndex(s.node.idxname, { table: (0,ast/* relKey */.jO)(rel), columns, partial: !!s.node.whereClause || columns.includes('') });
+            return;
+        }
+        if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
+            for (const o of s.node.objects ?? []) {
+                const items = o.List?.items ?? [];
+                const name = items[items.length - 1]?.String?.sval;
+                if (name)
+                    this.indexes.set(name.toLowerCase(), this.at, null);
+            }
+            return;
+        }
+        if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt' && s.kind !== 'RenameStmt')
+            return;
+        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        if (!rel)
+            return;
+        if (s.kind === 'CreateStmt') {
+            this.tables.set((0,ast/* relKey */.jO)(rel), this.at, true);
+            const constraints = (s.node.tableElts ?? []).map((e) => e.Constraint).filter(Boolean);
+            const keys = constraints.filter((c) => c.contype === 'CONSTR_PRIMARY').flatMap((c) => (0,ast/* keyNames */.mu)(c.keys));
+            for (const col of (0,ast/* columnDefs */.$C)(s))
+                this.addColumn((0,ast/* relKey */.jO)(rel), col, keys);
+            for (const c of constraints)
+                this.addConstraint(rel, c);
+        }
+        this.recordAlter(rel, (0,ast/* alterCmds */.sy)(s));
+        if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+            const [from, to] = [columnKey(rel, s.node.subname), columnKey(rel, s.node.newname)];
+            const type = this.find((h) => h.types, from, Infinity);
+            const notNull = this.find((h) => h.notNull, from, Infinity);
+            if (type)
+                this.types.set(to, this.at, type);
+            if (notNull !== undefined)
+                this.notNull.set(to, this.at, notNull);
+        }
+    }
 }
-/** The type a column has just before statement `index` of a file, given the types recorded before the file. */
-function typeBefore(folder, statements, rel, column, index) {
-    return new ColumnTypes().record(statements.slice(0, index)).get(rel, column) ?? folder.get(rel, column);
+/** A SchemaHistory as of one statement. */
+class View {
+    h;
+    before;
+    constructor(h, before) {
+        this.h = h;
+        this.before = before;
+    }
+    columnType(rel, column) {
+        return this.h.fact('types', columnKey(rel, column), this.before);
+    }
+    columnNotNull(rel, column) {
+        return this.h.fact('notNull', columnKey(rel, column), this.before);
+    }
+    tableCreated(rel) {
+        return this.h.fact('tables', (0,ast/* relKey */.jO)(rel), this.before) === true;
+    }
+    index(name) {
+        return this.h.fact('indexes', name.toLowerCase(), this.before) ?? undefined;
+    }
+    indexesOn(rel) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        const names = new Set(this.h.listed('indexNames', table, this.before));
+        return [...names].map((n) => this.index(n)).filter((i) => !!i && i.table === table);
+    }
+    hasValidNotNullCheck(rel, column) {
+        return this.h.listed('checkNames', columnKey(rel, column), this.before).some((key) => this.h.fact('checks', key, this.before)?.valid === true);
+    }
 }
 
-// EXTERNAL MODULE: ./src/lint/conventions.ts
-var conventions = __webpack_require__(3854);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
-var registry = __webpack_require__(5403);
-// EXTERNAL MODULE: ../../work/main/node_modules/libpg-query/wasm/index.cjs
-var wasm = __webpack_require__(2663);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(2627);
 ;// CONCATENATED MODULE: ./src/lint/suppressions.ts
 
 
@@ -372,14 +498,20 @@ async function lintFiles(inputs, options) {
     const run = {
         options,
         folder: options.folder ?? (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
-        columns: new ColumnTypes(),
+        history: SchemaHistory.empty(),
         enabled: registry/* RULES */.y.filter((r) => !options.disabled.has(r.id)),
     };
     const findings = [];
     parsed.forEach(({ file, error }, i) => {
+        // The file's own history is built only when a rule asks for it; either way the run's history learns the file.
+        let layer;
+        const history = () => (layer ??= run.history.layer(file.statements));
         if (inputs[i].inScope)
-            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run)));
-        run.columns.record(file.statements);
+            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run, history)));
+        if (layer)
+            run.history.absorb(layer);
+        else
+            run.history.record(file.statements);
     });
     return findings;
 }
@@ -390,17 +522,24 @@ function syntaxFindings(error, run) {
     const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
     return rule ? [finding(rule, detail, error.details.location)] : [];
 }
-function lintOne(file, run) {
+function lintOne(file, run, history) {
     const suppressions = findSuppressions({ ...file.script, sql: file.sql });
-    const toChar = (0,parse/* byteToChar */.Ec)(file.script.sql);
-    const lines = new parse/* LineMap */.HU(file.script);
+    // Built when a rule first places a finding inside a statement: most findings sit at the statement itself.
+    let toChar;
+    let lines;
     const ctx = {
         file,
-        locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+        locate: (b) => {
+            if (typeof b !== 'number' || b < 0)
+                return undefined;
+            toChar ??= (0,parse/* byteToChar */.Ec)(file.script.sql);
+            lines ??= new parse/* LineMap */.HU(file.script);
+            return lines.at(toChar(b));
+        },
         postgresVersion: run.options.postgresVersion,
         folder: run.folder,
         createdBefore: createdBefore(file.statements),
-        columnTypeBefore: (rel, column, index) => (rel ? typeBefore(run.columns, file.statements, rel, column, index) : undefined),
+        schemaBefore: (index) => history().view(index),
     };
     const out = [];
     for (const rule of run.enabled) {
@@ -425,213 +564,7 @@ function lintOne(file, run) {
 
 /***/ }),
 
-/***/ 5402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  k: () => (/* binding */ discover)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/migrations/checksum.ts
-
-/** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
-function checksum(sql) {
-    const normalised = sql.replace(/\r\n?/g, '\n');
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(normalised, 'utf8').digest('hex')}`;
-}
-
-// EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(9894);
-;// CONCATENATED MODULE: ./src/migrations/read-file.ts
-
-
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-/**
- * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
- * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path.
- */
-function readMigrationFile(root, path, shown) {
-    const real = (0,external_node_fs_.realpathSync)(path);
-    const rel = (0,external_node_path_.relative)(root, real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        throw new errors/* InputError */.dz([
-            `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
-        ]);
-    }
-    const bytes = (0,external_node_fs_.readFileSync)(real);
-    try {
-        // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
-        return utf8.decode(bytes).replace(/^\uFEFF/, '');
-    }
-    catch (cause) {
-        throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
-    }
-}
-
-// EXTERNAL MODULE: ./src/migrations/sections.ts + 1 modules
-var migrations_sections = __webpack_require__(4498);
-// EXTERNAL MODULE: ./src/migrations/version.ts
-var migrations_version = __webpack_require__(4910);
-;// CONCATENATED MODULE: ./src/migrations/discover.ts
-
-
-
-
-
-
-
-
-/**
- * Finds the migrations in a folder, detecting its layout, and returns them in version order.
- * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
- */
-function discover(dir) {
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new errors/* InputError */.dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
-    }
-    const root = (0,external_node_fs_.realpathSync)(dir);
-    const problems = [];
-    const entries = new Map();
-    const byLayout = new Map();
-    const add = (layout, version, description, role, file, migrationName) => {
-        const id = (0,migrations_version/* versionId */.Ik)(version);
-        byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
-        let entry = entries.get(id);
-        if (!entry) {
-            entry = { layout, version, description, name: migrationName };
-            entries.set(id, entry);
-        }
-        const slot = role === 'down' ? 'downFile' : 'upFile';
-        if (entry[slot]) {
-            problems.push(`duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`);
-            return;
-        }
-        entry[slot] = file;
-        if (role !== 'down') {
-            entry.name = migrationName;
-            entry.description = description;
-        }
-    };
-    for (const dirent of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        const name = dirent.name;
-        if (name.startsWith('.'))
-            continue;
-        const full = (0,external_node_path_.join)(dir, name);
-        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && (0,external_node_fs_.statSync)(full).isDirectory());
-        if (isDir) {
-            const folder = (0,names/* matchFolderName */.PP)(name);
-            if (!folder)
-                continue;
-            const has = (file) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, file));
-            if (has('migration.sql') && has('up.sql')) {
-                problems.push(`${name}/: has both migration.sql and up.sql; keep the one your tool runs`);
-            }
-            else if (has('migration.sql')) {
-                // Prisma's and drizzle-kit's folders: one script, no down; drizzle's snapshot.json beside it stays unread.
-                add('folder-migration-sql', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'migration.sql'), name);
-            }
-            else if (has('up.sql')) {
-                add('folder-per-migration', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'up.sql'), name);
-                if (has('down.sql'))
-                    add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
-            }
-            else {
-                problems.push(`${name}/: looks like a migration folder but has no up.sql or migration.sql; add the script (and down.sql) or rename the folder`);
-            }
-            continue;
-        }
-        if ((0,names/* isGoMigration */.j1)(name)) {
-            problems.push(`${name}: a goose Go migration, which this tool cannot run; rewrite it as ${name.replace(/\.go$/, '.sql')} or move it out of the folder`);
-            continue;
-        }
-        if (!name.toLowerCase().endsWith('.sql'))
-            continue;
-        const m = (0,names/* matchFileName */.XS)(name);
-        if (m.kind === 'unsupported')
-            problems.push(`${name}: ${m.reason}`);
-        else if (m.kind === 'unknown') {
-            problems.push(`${name}: matches no migration naming layout; rename it to <version>_<description>.sql (e.g. 20240119_143000_${name.replace(/\.sql$/i, '')}.sql or 001_${name.replace(/\.sql$/i, '')}.sql) or move it out of the folder`);
-        }
-        else {
-            // An up/down pair is named once: `12_x` for 12_x.up.sql, `001.create-users` for postgrator's 001.do.create-users.sql.
-            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2') : name;
-            add(m.layout, m.version, m.description, m.role, name, migrationName);
-        }
-    }
-    if (byLayout.size > 1) {
-        const kinds = [...byLayout].map(([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`);
-        problems.push(`the folder mixes migration layouts: ${kinds.join(' and ')}; keep one layout per folder`);
-    }
-    for (const e of entries.values()) {
-        if (!e.upFile)
-            problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
-    }
-    if (problems.length)
-        throw new errors/* InputError */.dz(problems);
-    const migrations = [...entries.values()]
-        .map((e) => load(root, dir, e, problems))
-        .filter((m) => m !== undefined)
-        .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version));
-    if (problems.length)
-        throw new errors/* InputError */.dz(problems);
-    const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
-    return { layout, migrations };
-}
-function load(root, dir, e, problems) {
-    try {
-        const upText = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
-        let up;
-        let down;
-        let noTransaction = false;
-        if (e.layout === 'single-file' || e.layout === 'flyway') {
-            const sections = (0,migrations_sections/* splitSections */.n)(e.upFile, upText);
-            ({ up, down, noTransaction } = sections);
-        }
-        else {
-            up = { file: e.upFile, sql: upText, startLine: 1 };
-            noTransaction = (0,migrations_sections/* splitSections */.n)(e.upFile, upText).noTransaction;
-        }
-        if (e.downFile) {
-            if (down) {
-                problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
-                return undefined;
-            }
-            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile), startLine: 1 };
-        }
-        return {
-            version: e.version,
-            name: e.name,
-            description: e.description,
-            up,
-            down,
-            checksum: checksum(up.sql),
-            noTransactionDirective: noTransaction,
-        };
-    }
-    catch (err) {
-        if (err instanceof errors/* InputError */.dz)
-            problems.push(...err.problems);
-        else
-            throw err;
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9894:
+/***/ 41557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -640,7 +573,7 @@ function load(root, dir, e, problems) {
 /* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4910);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90233);
 
 // Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
 const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
@@ -726,7 +659,7 @@ function versionFromName(name) {
 
 /***/ }),
 
-/***/ 4498:
+/***/ 80984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -736,7 +669,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/migrations/markers.ts
 
 const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };
@@ -758,9 +691,11 @@ function dbmateMarkers(lines) {
 }
 const SQLX = { up: '', down: '' };
 const NODE_PG_MIGRATE = { up: '-- Up Migration', down: '-- Down Migration' };
-// node-pg-migrate's own pattern (src/sqlMigration.ts): a comment line naming the direction and "migration".
-const NODE_PG_MIGRATE_SECTION = /^\s*--[\s-]*(up|down)\s+migration/i;
-/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`. */
+// node-pg-migrate accepts any comment line that starts with the direction and "migration"; only the lines its
+// `create` writes are taken here, so that a comment like "-- down migration is manual" in another tool's file
+// does not cut that file in two.
+const NODE_PG_MIGRATE_SECTION = /^\s*--\s*(up|down)\s+migration\s*$/i;
+/** node-pg-migrate's SQL migrations: `-- Up Migration` … `-- Down Migration`, each a line of its own. */
 function nodePgMigrateMarkers(lines) {
     return lines.flatMap((text, i) => {
         const m = NODE_PG_MIGRATE_SECTION.exec(text);
@@ -903,7 +838,7 @@ function rollbackScript(file, lines) {
 
 /***/ }),
 
-/***/ 4910:
+/***/ 90233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 396;
-export const ids = [396,983];
+export const id = 562;
+export const ids = [562,816,611];
 export const modules = {
 
-/***/ 8983:
+/***/ 816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -16,12 +16,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9455);
-/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4046);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4899);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3919);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7608);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7982);
+/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(740);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2079);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8008);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5235);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(165);
 
 
 
@@ -36,13 +36,13 @@ async function locateDump(source, ctx) {
     if (source.file)
         return source.file;
     if (!source.artifact)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
     const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
     if (from && !from.token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
     await ctx.artifacts.store.download(source.artifact, dir, from);
     return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .dumpIn */ .G)(dir, source.identity);
 }
@@ -55,10 +55,10 @@ async function locateDump(source, ctx) {
  * stay. The report names the backup it restored.
  */
 async function restore(config, ctx) {
-    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_7__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
+    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
     const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
     let verdict;
-    const check = (m) => (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_5__/* .withClient */ .SV)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+    const check = (m) => (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_7__.withClient)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
@@ -89,7 +89,7 @@ async function restore(config, ctx) {
 
 /***/ }),
 
-/***/ 2396:
+/***/ 6181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -101,37 +101,39 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/git/changed-files.ts + 1 modules
-var changed_files = __webpack_require__(2028);
-// EXTERNAL MODULE: ./src/lint/lint.ts + 2 modules
-var lint = __webpack_require__(2303);
+var changed_files = __webpack_require__(611);
+// EXTERNAL MODULE: ./src/lint/lint.ts + 3 modules
+var lint = __webpack_require__(3623);
+// EXTERNAL MODULE: ./src/db/server-version.ts
+var server_version = __webpack_require__(3998);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(6263);
+var analyse = __webpack_require__(7260);
 // EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(5402);
+var discover = __webpack_require__(3346);
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(9894);
+var names = __webpack_require__(1557);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(4910);
+var version = __webpack_require__(233);
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __webpack_require__(7608);
+var model_report = __webpack_require__(5235);
 // EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(4899);
+var connect = __webpack_require__(8008);
 // EXTERNAL MODULE: ./src/db/history.ts + 12 modules
-var db_history = __webpack_require__(2632);
+var db_history = __webpack_require__(119);
 // EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
-var runner = __webpack_require__(7198);
+var runner = __webpack_require__(1305);
 // EXTERNAL MODULE: ./src/db/session.ts
-var session = __webpack_require__(593);
+var session = __webpack_require__(9750);
 // EXTERNAL MODULE: ./src/db/transaction.ts
-var transaction = __webpack_require__(7901);
+var transaction = __webpack_require__(2562);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(6475);
+var parse = __webpack_require__(5493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var migrations_transaction = __webpack_require__(6600);
+var migrations_transaction = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(4733);
+var identifiers = __webpack_require__(1382);
 ;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
 
 /**
@@ -200,18 +202,18 @@ class LockTracer {
             });
             this.held = now;
         }
-        this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
+        this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), lines: s.sql.split('\n').length, locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
     }
 }
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/backup/dump.ts
-var dump = __webpack_require__(4943);
+var dump = __webpack_require__(9794);
 // EXTERNAL MODULE: ./src/backup/pg-tools.ts
-var pg_tools = __webpack_require__(9882);
+var pg_tools = __webpack_require__(179);
 // EXTERNAL MODULE: ./src/db/script-query.ts
-var script_query = __webpack_require__(9888);
+var script_query = __webpack_require__(9698);
 ;// CONCATENATED MODULE: ./src/verify/seed.ts
 
 
@@ -263,7 +265,7 @@ const QUERIES = {
     constraint: `SELECT n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname AS k, pg_get_constraintdef(k.oid) AS v
                  FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
                  LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid
-                WHERE ${SKIP}`,
+                WHERE k.contype <> 'n' AND ${SKIP}`,
     index: `SELECT n.nspname || '.' || t.relname || '.' || c.relname AS k, pg_get_indexdef(c.oid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END AS v
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
@@ -370,7 +372,7 @@ class Timer {
     }
 }
 async function openBench(url) {
-    const control = await (0,connect/* connect */.Ng)(url);
+    const control = await (0,connect.connect)(url);
     try {
         // A scratch database is ours alone: no other run to keep out, any key will do.
         return { control, session: await session/* MigrationSession */.P.open(url, 0) };
@@ -399,6 +401,7 @@ async function runChecks(server, deployed, fresh, opts, log) {
         version: m.version.text,
         name: m.name,
         file: m.up.file,
+        downFile: m.down?.file,
         transaction: exec.mode === 'transaction',
         apply: 'not run',
         idempotency: opts.checks.has('idempotency') && opts.idempotency !== 'off' ? 'not run' : 'off',
@@ -550,7 +553,7 @@ async function checkIdempotency(s, x, inTx, opts, entry, findings) {
     const diff = diffSnapshots(x.after, await takeSnapshot(await s.client()));
     entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
     if (!isEmptyDiff(diff)) {
-        findings.push(failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'));
+        findings.push({ ...failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'), file: x.migration.up.file });
     }
 }
 async function checkReversibility(s, x, inTx, opts, entry, findings) {
@@ -619,7 +622,7 @@ class ScratchServer {
         this.force = force;
     }
     static async open(url) {
-        const admin = await (0,connect/* connect */.Ng)(url);
+        const admin = await (0,connect.connect)(url);
         const v = Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num);
         return new ScratchServer(url, admin, v >= 150000, v >= 130000);
     }
@@ -654,8 +657,6 @@ class ScratchServer {
     }
 }
 
-// EXTERNAL MODULE: ./src/db/server-version.ts
-var server_version = __webpack_require__(8107);
 ;// CONCATENATED MODULE: ./src/verify/server-effects.ts
 
 
@@ -713,14 +714,15 @@ async function undoServerEffects(c, before, text) {
 }
 
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts
-var restore_backup = __webpack_require__(4046);
+var restore_backup = __webpack_require__(2079);
 // EXTERNAL MODULE: ./src/apply/pipeline.ts + 7 modules
-var pipeline = __webpack_require__(1910);
+var pipeline = __webpack_require__(954);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(7982);
+var context = __webpack_require__(165);
 // EXTERNAL MODULE: ./src/commands/restore.ts
-var restore = __webpack_require__(8983);
+var restore = __webpack_require__(816);
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
+
 
 
 
@@ -755,8 +757,8 @@ function versionsOf(files) {
 async function splitByBase(migrations, config) {
     if (!config.baseRef)
         return { deployed: [], fresh: migrations, problems: [] };
-    const atBase = await (0,changed_files/* filesAtBase */.a)(config.baseRef, config.migrationsDir);
-    const changed = await (0,changed_files/* changedFiles */.Y)(config.baseRef, config.migrationsDir);
+    const atBase = await (0,changed_files.filesAtBase)(config.baseRef, config.migrationsDir);
+    const changed = await (0,changed_files.changedFiles)(config.baseRef, config.migrationsDir);
     const baseVersions = versionsOf(atBase);
     const deployed = migrations.filter((m) => atBase.has(m.up.file));
     const fresh = migrations.filter((m) => !atBase.has(m.up.file));
@@ -781,14 +783,14 @@ async function splitByBase(migrations, config) {
  * schema change the PR makes.
  */
 async function verify(config, ctx) {
-    const { migrations } = (0,discover/* discover */.k)(config.migrationsDir);
+    const { migrations } = (0,discover.discover)(config.migrationsDir);
     const report = (0,context/* startReport */.Fg)('verify', config, ctx.databaseUrl);
     const split = await splitByBase(migrations, config);
     for (const p of split.problems)
         (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });
     const { analysed, errors } = await (0,analyse/* analyseAll */.F)(split.fresh);
     // `\connect` lines are checked against the database in database-url, which stands for the target here.
-    const who = await (0,connect/* withClient */.SV)(ctx.databaseUrl, async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0]);
+    const who = await (0,connect.withClient)(ctx.databaseUrl, async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0]);
     errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
     (0,context/* reportAnalysisErrors */.S9)(report, errors);
     // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
@@ -796,11 +798,13 @@ async function verify(config, ctx) {
     const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
     if (config.checks.has('lint')) {
         const inScope = new Set(split.fresh);
-        const findings = await ctx.log.group('lint the new migrations', () => (0,lint/* lintFiles */.j)(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion: config.postgresVersion ?? lint/* NEWEST_POSTGRES */.b, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
+        // As the lint command does: the server's own version decides, unless postgres-version names one.
+        const postgresVersion = config.postgresVersion ?? (await (0,connect.withClient)(ctx.databaseUrl, server_version/* serverMajor */.j));
+        const findings = await ctx.log.group('lint the new migrations', () => (0,lint/* lintFiles */.j)(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
         for (const f of findings)
             (0,model_report/* addFinding */.Xd)(report, f);
     }
-    const before = await (0,connect/* withClient */.SV)(ctx.databaseUrl, serverObjects);
+    const before = await (0,connect.withClient)(ctx.databaseUrl, serverObjects);
     const server = await ScratchServer.open(ctx.databaseUrl);
     try {
         const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () => runChecks(server, split.deployed, runnable, config, ctx.log));
@@ -820,7 +824,7 @@ async function verify(config, ctx) {
 /** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
 async function undoOnServer(url, before, ran, report) {
     const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
-    const { undone, left } = await (0,connect/* withClient */.SV)(url, (c) => undoServerEffects(c, before, text));
+    const { undone, left } = await (0,connect.withClient)(url, (c) => undoServerEffects(c, before, text));
     if (undone.length)
         report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
     for (const problem of left) {
@@ -856,14 +860,16 @@ async function restoreDrill(config, ctx, report) {
 
 /***/ }),
 
-/***/ 2028:
+/***/ 611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ changedFiles),
-  a: () => (/* binding */ filesAtBase)
+  changedFiles: () => (/* binding */ changedFiles),
+  filesAtBase: () => (/* binding */ filesAtBase)
 });
 
 // EXTERNAL MODULE: external "node:path"
@@ -873,7 +879,7 @@ var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
@@ -934,7 +940,7 @@ async function filesAtBase(baseRef, dir) {
 
 /***/ }),
 
-/***/ 2303:
+/***/ 3623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -945,62 +951,268 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(6475);
+var parse = __webpack_require__(5493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(6600);
+var transaction = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/lint/ast.ts
-var ast = __webpack_require__(5678);
-;// CONCATENATED MODULE: ./src/lint/column-types.ts
+var ast = __webpack_require__(4001);
+// EXTERNAL MODULE: ./src/lint/conventions.ts
+var conventions = __webpack_require__(7257);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
+var registry = __webpack_require__(9044);
+;// CONCATENATED MODULE: ./src/lint/facts.ts
+/** Facts of one kind by key, each tagged with the position of the statement that declared it. */
+class Facts {
+    versions;
+    map = new Map();
+    /** versions: keep every value with its position (a file, queried at any statement), or only the latest. */
+    constructor(versions) {
+        this.versions = versions;
+    }
+    set(key, at, value) {
+        const list = this.map.get(key);
+        if (list && this.versions)
+            list.push([at, value]);
+        else
+            this.map.set(key, [[at, value]]);
+    }
+    /** Adds to the key's list of values instead of replacing. */
+    add(key, at, value) {
+        const list = this.map.get(key);
+        if (list)
+            list.push([at, value]);
+        else
+            this.map.set(key, [[at, value]]);
+    }
+    latest(key, before) {
+        const list = this.map.get(key);
+        for (let i = (list?.length ?? 0) - 1; i >= 0; i--)
+            if (list[i][0] < before)
+                return { value: list[i][1] };
+        return undefined;
+    }
+    all(key, before) {
+        return (this.map.get(key) ?? []).filter(([at]) => at < before).map(([, v]) => v);
+    }
+    /** Copies into `into` what this holds at its end: the latest value per key, every value of lists. */
+    copyTo(into, lists) {
+        for (const [key, list] of this.map) {
+            if (lists)
+                for (const [, v] of list)
+                    into.add(key, 0, v);
+            else
+                into.set(key, 0, list[list.length - 1][1]);
+        }
+    }
+}
 
+;// CONCATENATED MODULE: ./src/lint/schema-history.ts
+
+
+const columnKey = (rel, column) => `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
+const keyIn = (table, column) => `${table}|${column.toLowerCase()}`;
+/** Keys for unnamed constraint indexes, unique across the files of a run. */
+let unnamedIndexes = 0;
 /**
- * What the folder's migrations have declared each column's type to be, statement after statement. The linter
- * records each file after linting it, so while a file is linted this holds what came before it; a lookup inside
- * the file adds that file's earlier statements on top (see before()).
+ * What the folder's migrations declared, statement after statement: column types and nullability, tables created,
+ * indexes, and NOT NULL checks. The run keeps one history of the files linted so far (`record`); each file gets a
+ * layer on top (`layer`) whose `view(i)` answers as of its statement i, without copying the folder's history.
+ * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
  */
-class ColumnTypes {
-    types = new Map();
-    static key(rel, column) {
-        return `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
+class SchemaHistory {
+    parent;
+    types;
+    notNull;
+    tables;
+    indexes;
+    indexNames;
+    checks;
+    checkNames;
+    at = 0;
+    constructor(parent) {
+        this.parent = parent;
+        const versions = !!parent;
+        [this.types, this.notNull, this.tables, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+        [this.indexNames, this.checkNames] = [new Facts(true), new Facts(true)];
     }
-    get(rel, column) {
-        return this.types.get(ColumnTypes.key(rel, column));
+    /** The history of a run, empty until files are recorded into it. */
+    static empty() {
+        return new SchemaHistory();
     }
+    /** A file's statements on top of this history, to be queried statement by statement. */
+    layer(statements) {
+        return new SchemaHistory(this).record(statements);
+    }
+    /** Adds a linted file's statements. */
     record(statements) {
         for (const s of statements) {
-            const rel = (0,ast/* relName */.ve)(s.node.relation);
-            if (!rel)
-                continue;
-            for (const col of (0,ast/* columnDefs */.$C)(s))
-                this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
-            for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
-                const col = cmd.def?.ColumnDef;
-                if (cmd.subtype === 'AT_AddColumn' && col)
-                    this.types.set(ColumnTypes.key(rel, col.colname), col.typeName);
-                if (cmd.subtype === 'AT_AlterColumnType' && col)
-                    this.types.set(ColumnTypes.key(rel, cmd.name), col.typeName);
-            }
-            if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
-                const type = this.get(rel, s.node.subname);
-                if (type)
-                    this.types.set(ColumnTypes.key(rel, s.node.newname), type);
-            }
+            this.recordOne(s);
+            if (this.parent)
+                this.at++;
         }
         return this;
     }
+    find(pick, key, before) {
+        return (pick(this).latest(key, before) ?? (this.parent ? { value: this.parent.find(pick, key, Infinity) } : undefined))?.value;
+    }
+    every(pick, key, before) {
+        return [...(this.parent?.every(pick, key, Infinity) ?? []), ...pick(this).all(key, before)];
+    }
+    /** The history as it was just before statement `before` of the layer's file (all of it by default). */
+    view(before = Infinity) {
+        return new View(this, before);
+    }
+    fact(kind, key, before) {
+        return this.find((h) => h[kind], key, before);
+    }
+    /** Listed facts for views: the index names of a table, the NOT NULL checks of a column. */
+    listed(kind, key, before) {
+        return this.every((h) => h[kind], key, before);
+    }
+    /** Merges a file's layer into this (the run's) history once the file is linted. */
+    absorb(layer) {
+        layer.types.copyTo(this.types, false);
+        layer.notNull.copyTo(this.notNull, false);
+        layer.tables.copyTo(this.tables, false);
+        layer.indexes.copyTo(this.indexes, false);
+        layer.checks.copyTo(this.checks, false);
+        layer.indexNames.copyTo(this.indexNames, true);
+        layer.checkNames.copyTo(this.checkNames, true);
+    }
+    addIndex(name, info) {
+        const key = name ? name.toLowerCase() : `#${unnamedIndexes++}#${info.table}`;
+        this.indexes.set(key, this.at, info);
+        this.indexNames.add(info.table, this.at, key);
+    }
+    addColumn(table, col, tableKeys) {
+        const key = keyIn(table, col.colname);
+        this.types.set(key, this.at, col.typeName);
+        const constraints = (0,ast/* constraintsOf */.Im)(col);
+        const kinds = constraints.map((c) => c.contype);
+        const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(col.colname.toLowerCase());
+        this.notNull.set(key, this.at, primary || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_IDENTITY'));
+        for (const c of constraints) {
+            if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE')
+                this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
+        }
+    }
+    /** PRIMARY KEY / UNIQUE (col, …) / CHECK (col IS NOT NULL) given as a table constraint. */
+    addConstraint(rel, c) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname)
+            this.addIndex(c.conname, { table, columns: (0,ast/* keyNames */.mu)(c.keys), partial: false });
+        if (c.contype === 'CONSTR_PRIMARY') {
+            // Declared so far: in a file's layer, the statements before this one; in the run's history, everything.
+            const columns = c.indexname ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? []) : (0,ast/* keyNames */.mu)(c.keys);
+            for (const col of columns)
+                this.notNull.set(columnKey(rel, col), this.at, true);
+        }
+        const column = c.contype === 'CONSTR_CHECK' ? (0,ast/* notNullCheckColumn */.LS)(c.raw_expr) : undefined;
+        if (column && c.conname) {
+            const key = `${table}|${c.conname.toLowerCase()}`;
+            this.checks.set(key, this.at, { column, valid: !c.skip_validation });
+            this.checkNames.add(columnKey(rel, column), this.at, key);
+        }
+    }
+    recordAlter(rel, cmds) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        for (const cmd of cmds) {
+            const col = cmd.def?.ColumnDef;
+            if (cmd.subtype === 'AT_AddColumn' && col)
+                this.addColumn(table, col, []);
+            if (cmd.subtype === 'AT_AlterColumnType' && col)
+                this.types.set(columnKey(rel, cmd.name), this.at, col.typeName);
+            if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull')
+                this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
+            if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint)
+                this.addConstraint(rel, cmd.def.Constraint);
+            const key = cmd.name ? `${table}|${String(cmd.name).toLowerCase()}` : '';
+            if (cmd.subtype === 'AT_ValidateConstraint' && key) {
+                const c = this.find((h) => h.checks, key, Infinity);
+                if (c)
+                    this.checks.set(key, this.at, { ...c, valid: true });
+            }
+            if (cmd.subtype === 'AT_DropConstraint' && key)
+                this.checks.set(key, this.at, null);
+        }
+    }
+    recordOne(s) {
+        if (s.kind === 'IndexStmt') {
+            const rel = (0,ast/* relName */.ve)(s.node.relation);
+            const columns = (s.node.indexParams ?? []).map((p) => String(p.IndexElem?.name ?? '').toLowerCase());
+            if (rel)
+                this.addIndex(s.node.idxname, { table: (0,ast/* relKey */.jO)(rel), columns, partial: !!s.node.whereClause || columns.includes('') });
+            return;
+        }
+        if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
+            for (const o of s.node.objects ?? []) {
+                const items = o.List?.items ?? [];
+                const name = items[items.length - 1]?.String?.sval;
+                if (name)
+                    this.indexes.set(name.toLowerCase(), this.at, null);
+            }
+            return;
+        }
+        if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt' && s.kind !== 'RenameStmt')
+            return;
+        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        if (!rel)
+            return;
+        if (s.kind === 'CreateStmt') {
+            this.tables.set((0,ast/* relKey */.jO)(rel), this.at, true);
+            const constraints = (s.node.tableElts ?? []).map((e) => e.Constraint).filter(Boolean);
+            const keys = constraints.filter((c) => c.contype === 'CONSTR_PRIMARY').flatMap((c) => (0,ast/* keyNames */.mu)(c.keys));
+            for (const col of (0,ast/* columnDefs */.$C)(s))
+                this.addColumn((0,ast/* relKey */.jO)(rel), col, keys);
+            for (const c of constraints)
+                this.addConstraint(rel, c);
+        }
+        this.recordAlter(rel, (0,ast/* alterCmds */.sy)(s));
+        if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+            const [from, to] = [columnKey(rel, s.node.subname), columnKey(rel, s.node.newname)];
+            const type = this.find((h) => h.types, from, Infinity);
+            const notNull = this.find((h) => h.notNull, from, Infinity);
+            if (type)
+                this.types.set(to, this.at, type);
+            if (notNull !== undefined)
+                this.notNull.set(to, this.at, notNull);
+        }
+    }
 }
-/** The type a column has just before statement `index` of a file, given the types recorded before the file. */
-function typeBefore(folder, statements, rel, column, index) {
-    return new ColumnTypes().record(statements.slice(0, index)).get(rel, column) ?? folder.get(rel, column);
+/** A SchemaHistory as of one statement. */
+class View {
+    h;
+    before;
+    constructor(h, before) {
+        this.h = h;
+        this.before = before;
+    }
+    columnType(rel, column) {
+        return this.h.fact('types', columnKey(rel, column), this.before);
+    }
+    columnNotNull(rel, column) {
+        return this.h.fact('notNull', columnKey(rel, column), this.before);
+    }
+    tableCreated(rel) {
+        return this.h.fact('tables', (0,ast/* relKey */.jO)(rel), this.before) === true;
+    }
+    index(name) {
+        return this.h.fact('indexes', name.toLowerCase(), this.before) ?? undefined;
+    }
+    indexesOn(rel) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        const names = new Set(this.h.listed('indexNames', table, this.before));
+        return [...names].map((n) => this.index(n)).filter((i) => !!i && i.table === table);
+    }
+    hasValidNotNullCheck(rel, column) {
+        return this.h.listed('checkNames', columnKey(rel, column), this.before).some((key) => this.h.fact('checks', key, this.before)?.valid === true);
+    }
 }
 
-// EXTERNAL MODULE: ./src/lint/conventions.ts
-var conventions = __webpack_require__(3854);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 39 modules
-var registry = __webpack_require__(5403);
-// EXTERNAL MODULE: ../../work/main/node_modules/libpg-query/wasm/index.cjs
-var wasm = __webpack_require__(2663);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(2627);
 ;// CONCATENATED MODULE: ./src/lint/suppressions.ts
 
 
@@ -1132,14 +1344,20 @@ async function lintFiles(inputs, options) {
     const run = {
         options,
         folder: options.folder ?? (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
-        columns: new ColumnTypes(),
+        history: SchemaHistory.empty(),
         enabled: registry/* RULES */.y.filter((r) => !options.disabled.has(r.id)),
     };
     const findings = [];
     parsed.forEach(({ file, error }, i) => {
+        // The file's own history is built only when a rule asks for it; either way the run's history learns the file.
+        let layer;
+        const history = () => (layer ??= run.history.layer(file.statements));
         if (inputs[i].inScope)
-            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run)));
-        run.columns.record(file.statements);
+            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run, history)));
+        if (layer)
+            run.history.absorb(layer);
+        else
+            run.history.record(file.statements);
     });
     return findings;
 }
@@ -1150,17 +1368,24 @@ function syntaxFindings(error, run) {
     const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
     return rule ? [finding(rule, detail, error.details.location)] : [];
 }
-function lintOne(file, run) {
+function lintOne(file, run, history) {
     const suppressions = findSuppressions({ ...file.script, sql: file.sql });
-    const toChar = (0,parse/* byteToChar */.Ec)(file.script.sql);
-    const lines = new parse/* LineMap */.HU(file.script);
+    // Built when a rule first places a finding inside a statement: most findings sit at the statement itself.
+    let toChar;
+    let lines;
     const ctx = {
         file,
-        locate: (b) => (typeof b === 'number' && b >= 0 ? lines.at(toChar(b)) : undefined),
+        locate: (b) => {
+            if (typeof b !== 'number' || b < 0)
+                return undefined;
+            toChar ??= (0,parse/* byteToChar */.Ec)(file.script.sql);
+            lines ??= new parse/* LineMap */.HU(file.script);
+            return lines.at(toChar(b));
+        },
         postgresVersion: run.options.postgresVersion,
         folder: run.folder,
         createdBefore: createdBefore(file.statements),
-        columnTypeBefore: (rel, column, index) => (rel ? typeBefore(run.columns, file.statements, rel, column, index) : undefined),
+        schemaBefore: (index) => history().view(index),
     };
     const out = [];
     for (const rule of run.enabled) {
