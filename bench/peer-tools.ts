@@ -26,21 +26,25 @@ function run(cmd: string, args: string[]): string {
   return r.stdout;
 }
 
-/** squawk-cli from the npm registry (a devDependency); installed without saving when it is missing. */
+/**
+ * squawk-cli from the npm registry, as a user installs and runs it (its JS launcher, then the binary): installed
+ * once into a folder of its own beside the compiled scripts, at the version of the @squawk-cli/linux-x64
+ * devDependency (the binary the tests use).
+ */
 export function squawk(): Tool {
-  const bin = join('node_modules', 'squawk-cli', 'js', 'bin', 'squawk');
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).devDependencies['@squawk-cli/linux-x64'] as string;
+  const prefix = join('.build-scripts', 'peers', `squawk-cli-${version}`);
+  const bin = join(prefix, 'node_modules', '.bin', 'squawk');
   if (!existsSync(bin)) {
-    const version = JSON.parse(readFileSync('package.json', 'utf8')).devDependencies?.['squawk-cli'] ?? 'latest';
-    console.log(`installing squawk-cli@${version} from the npm registry`);
-    const r = spawnSync('npm', ['install', '--no-save', `squawk-cli@${version}`], { stdio: 'inherit' });
-    if (r.status !== 0 || !existsSync(bin)) throw new Error('squawk-cli could not be installed: run npm ci');
+    console.log(`installing squawk-cli@${version} from the npm registry into ${prefix}`);
+    const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `squawk-cli@${version}`], { stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(bin)) throw new Error(`squawk-cli@${version} could not be installed from the npm registry`);
   }
-  const version = JSON.parse(readFileSync(join('node_modules', 'squawk-cli', 'package.json'), 'utf8')).version;
   return {
     name: `squawk ${version}`,
-    command: (files) => [process.execPath, [bin, ...files]],
+    command: (files) => [bin, files],
     findings: (files) => {
-      const out = run(process.execPath, [bin, '--reporter', 'json', ...files]).trim();
+      const out = run(bin, ['--reporter', 'json', ...files]).trim();
       const list: { file: string; rule_name: string; level: string }[] = out ? JSON.parse(out) : [];
       return list.map((f) => ({ file: rel(f.file), rule: f.rule_name, severity: f.level.toLowerCase() === 'error' ? 'error' : 'warning' }));
     },

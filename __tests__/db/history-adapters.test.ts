@@ -250,7 +250,7 @@ describe('layouts are told by their columns, never by the table name', () => {
 describe('dbmate itself agrees (the dbmate binary from the npm registry, on the same database)', () => {
   const dbmate = (dir: string, ...args: string[]) => {
     const url = `${db.url}${db.url.includes('?') ? '&' : '?'}sslmode=disable`;
-    const r = spawnSync(join(process.cwd(), 'node_modules', '.bin', 'dbmate'), ['--url', url, '--migrations-dir', dir, '--no-dump-schema', ...args], { encoding: 'utf8' });
+    const r = spawnSync(join(process.cwd(), 'node_modules', '@dbmate', 'linux-x64', 'bin', 'dbmate'), ['--url', url, '--migrations-dir', dir, '--no-dump-schema', ...args], { encoding: 'utf8' });
     return { status: r.status, out: `${r.stdout}${r.stderr}` };
   };
 

@@ -22,7 +22,7 @@ test("eugene's hints are all there", () => {
 
 test('the squawk rule names are the ones the installed squawk knows', () => {
   const dir = makeFolder({ 'empty.sql': 'SELECT 1;\n', 'ignore.sql': '-- squawk-ignore no-such-rule\nSELECT 1;\n' });
-  const squawk = (...args: string[]) => spawnSync(join('node_modules', '.bin', 'squawk'), args, { encoding: 'utf8' });
+  const squawk = (...args: string[]) => spawnSync(join('node_modules', '@squawk-cli', 'linux-x64', 'bin', 'squawk'), args, { encoding: 'utf8' });
   // squawk has no command that lists its rules, but refuses an unknown name in --exclude ("invalid rule name").
   const names = PEER_RULES.filter((p) => p.tool === 'squawk' && p.id !== 'unused-ignore').map((p) => p.id);
   const run = squawk(`--exclude=${names.join(',')}`, join(dir, 'empty.sql'));
