@@ -43,7 +43,7 @@ export async function publish(report: Report, config: PublishOptions, runner: Ru
   }
 
   const key = `${report.command} ${config.migrationsDir}`;
-  const { summary, comment } = publishable(report, { secrets, reportPath: runner.reportPath, sarif: !!config.sarifFile, commentRoom: COMMENT_LIMIT_CHARS - marker(key).length - 1 });
+  const { summary, comment } = publishable(report, { secrets, reportPath: runner.reportPath, sarif: !!config.sarifFile, commentRoom: COMMENT_LIMIT_CHARS - marker(key).length - 1, docsUrl: runner.docsUrl });
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
   if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);

@@ -93,6 +93,16 @@ describe('inputs as the runner passes them', () => {
       expect(runner.appliedBy).toBe('github:o/r@abcdef012345 run 7/1 by me');
     });
   });
+
+  test("the docs' address: the action's repository at the ref the workflow uses, else the workspace's commit (uses: ./)", () => {
+    withInputs({}, () => {
+      Object.assign(process.env, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc123', GITHUB_ACTION_REPOSITORY: 'acme/pg-migration-gate', GITHUB_ACTION_REF: 'v1' });
+      expect(readInputs().runner.docsUrl).toBe('https://github.com/acme/pg-migration-gate/blob/v1/docs/');
+      delete process.env.GITHUB_ACTION_REPOSITORY;
+      delete process.env.GITHUB_ACTION_REF;
+      expect(readInputs().runner.docsUrl).toBe('https://github.com/o/r/blob/abc123/docs/');
+    });
+  });
 });
 
 describe('parseConfig collects every problem', () => {

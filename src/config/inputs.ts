@@ -22,6 +22,19 @@ export interface RunnerContext {
   repository?: { owner: string; repo: string };
   /** The run, when GitHub's artifact service is reachable (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL set). */
   artifactRun?: { runId: number; attempt: number; owner: string; repo: string };
+  /**
+   * Where this action's docs/ folder is on GitHub, at the version the workflow uses (`uses: owner/repo@ref`, or the
+   * workspace's commit for `uses: ./`), for links that work in a job summary and a pull request comment.
+   */
+  docsUrl?: string;
+}
+
+/** The action's own repository and ref as the runner names them; the workspace's for a local `uses: ./`. */
+function docsUrlOf(env: NodeJS.ProcessEnv): string | undefined {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  if (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/blob/${env.GITHUB_ACTION_REF}/docs/`;
+  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `${server}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}/docs/`;
+  return undefined;
 }
 
 /** The only place the action reads its inputs and the runner's environment. */
@@ -42,6 +55,7 @@ export function readInputs(): { raw: RawConfig; runner: RunnerContext } {
       pullRequest: repository && pullRequestOf(repository),
       backupDir: join(env.RUNNER_TEMP || process.cwd(), 'pg-migration-gate', 'backups'),
       repository,
+      docsUrl: docsUrlOf(env),
       artifactRun:
         env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL && repository
           ? { runId: Number(env.GITHUB_RUN_ID ?? 0), attempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1), ...repository }
