@@ -78,7 +78,8 @@ describe('annotations, summary and SARIF', () => {
     expect(warnings).toHaveLength(10);
     expect(warnings[0]).toMatch(/^::warning title=prefer-text-over-varchar,file=.*001_wide\.sql,line=2,col=\d+::/);
     expect(r.summary).toMatch(/_2 more finding\(s\) are not annotated .* and in the SARIF file\._/);
-    expect(r.summary).toContain('| 1 | ❌ | [`delete-without-where`](docs/rules/delete-without-where.md) | Every row of the table is deleted. |');
+    // The page is linked where GitHub shows the summary: the action's docs at the commit the workflow runs (uses: ./).
+    expect(r.summary).toContain('| 1 | ❌ | [`delete-without-where`](https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/docs/rules/delete-without-where.md) | Every row of the table is deleted. |');
     const doc = JSON.parse(readFileSync(sarif, 'utf8'));
     expect(doc.version).toBe('2.1.0');
     expect(doc.runs[0].results).toHaveLength(13);
