@@ -1,697 +1,1456 @@
 export const id = 181;
-export const ids = [181];
+export const ids = [181,816,611];
 export const modules = {
 
-/***/ 9794:
+/***/ 816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q3: () => (/* binding */ sha256File),
-/* harmony export */   hk: () => (/* binding */ checkDump),
-/* harmony export */   m3: () => (/* binding */ dumpDatabase),
-/* harmony export */   nE: () => (/* binding */ restoreDump),
-/* harmony export */   qI: () => (/* binding */ runTool)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7840);
-/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5725);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8008);
-/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1725);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(179);
-
-
-
-
-
-
-
-
-
-
-/** backup-lock-timeout's default, for callers not given the configured bound. */
-const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
-const describeSession = (s) => `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`;
-const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
-/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
-function runTool(tool, args, env) {
-    return new Promise((resolve, reject) => {
-        // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
-        // not kill pg_dump under it.
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => {
-            if (out.length < 1_000_000)
-                out += d;
-        });
-        child.stderr.on('data', (d) => {
-            if (err.length < 100_000)
-                err += d;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
-    });
-}
-/**
- * pg_dump in custom format (compressed) straight to `file`. It waits at most lockTimeoutMs (0: no limit) for its
- * locks on the tables, then fails naming the tables and the sessions holding them.
- */
-async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot) {
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .libpqArgs */ .sY)(url);
-    const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
-    // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
-    const at = snapshot ? [`--snapshot=${snapshot}`] : [];
-    try {
-        await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, `--dbname=${dbname}`], env);
-    }
-    catch (err) {
-        // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
-        // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
-        // on them say which one it waited for.
-        const lock = /canceling statement due to statement timeout[\s\S]*?Query was: LOCK TABLE (.*?)(?: IN ACCESS SHARE MODE|\n|$)/.exec(err.message);
-        if (!lock)
-            throw err;
-        const tables = lock[1].split(', ');
-        const holders = (await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__.withClient)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
-        const what = holders.length
-            ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
-            : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
-    }
-}
-/** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
-async function checkDump(pgRestore, file) {
-    const list = await runTool(pgRestore, ['--list', file], process.env);
-    return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
-}
-/** sha256 of a file, streamed. */
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file)
-            .on('data', (d) => hash.update(d))
-            .on('error', reject)
-            .on('end', () => resolve(hash.digest('hex')));
-    });
-}
-/**
- * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
- * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
- * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
- */
-async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS) {
-    const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}`;
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .libpqArgs */ .sY)(url, name);
-    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
-    if (!lockTimeoutMs)
-        await restore();
-    else
-        await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
-}
-/** The session named $1's statement that has waited for a lock for longer than $2 ms, with the sessions it waits for. */
-const LONG_LOCK_WAIT = `
-  SELECT w.pid AS waiter, l.mode AS wanted,
-         coalesce((SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = l.relation), l.locktype) AS target,
-         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query
-    FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
-    LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
-   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
-/**
- * Runs `work`, a tool connected as `applicationName`, while a second connection cancels any statement of it that
- * has waited longer than `ms` for a lock (timed from the statement's start); the error then says what it waited
- * for. pg_restore needs this: every archive starts with SET lock_timeout = 0, which overrides PGOPTIONS and role
- * settings alike.
- */
-async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
-    const watcher = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__.connect)(url);
-    const stop = new AbortController();
-    let waited;
-    const watch = async () => {
-        while (!waited) {
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
-            const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
-            if (!rows.length)
-                continue;
-            const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age }));
-            waited = `${rows[0].wanted} on ${rows[0].target}, held by ${holders.join('; ') || 'a prepared transaction or a session that just ended'}`;
-            await watcher.query('SELECT pg_cancel_backend($1)', [rows[0].waiter]);
-        }
-    };
-    // Stopped (the sleep aborted) or the watcher lost: the tool's own outcome stands.
-    const watching = watch().catch(() => { });
-    try {
-        await work();
-    }
-    catch (err) {
-        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
-    }
-    finally {
-        stop.abort();
-        await watching;
-        await watcher.end().catch(() => { });
-    }
-}
-
-
-/***/ }),
-
-/***/ 3985:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ decryptFile),
-/* harmony export */   o: () => (/* binding */ encryptFile)
+/* harmony export */   locateDump: () => (/* binding */ locateDump),
+/* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-
-
-
-
-// age-encryption is imported when a file is encrypted or decrypted, not with this module: config parsing reads
-// parseRecipients on every run, and most runs encrypt nothing.
-/**
- * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
- * read the repository can download its artifacts; only holders of a matching identity can read this.
- */
-async function encryptFile(input, output, recipients) {
-    const { Encrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 1539));
-    const e = new Encrypter();
-    for (const r of recipients)
-        e.addRecipient(r);
-    const encrypted = await e.encrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
-}
-/** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
-async function decryptFile(input, output, identity) {
-    if (!identity)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
-    const { Decrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 1539));
-    const d = new Decrypter();
-    d.addIdentity(identity);
-    try {
-        const plain = await d.decrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(plain), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: cannot be decrypted with backup-identity (${cause.message}); use the identity matching the backup's recipient`], { cause });
-    }
-}
-
-
-/***/ }),
-
-/***/ 8341:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _6: () => (/* binding */ readMetadata),
-/* harmony export */   f5: () => (/* binding */ writeMetadata)
-/* harmony export */ });
-/* unused harmony export metadataPath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-const metadataPath = (dump) => `${dump}.json`;
-function writeMetadata(dump, m) {
-    const path = metadataPath(dump);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
-    return path;
-}
-function readMetadata(dump) {
-    const path = metadataPath(dump);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
-    }
-    let m;
-    try {
-        m = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file cannot be read as JSON (${cause.message}); use the .json file written beside the dump`], { cause });
-    }
-    if (m?.format !== 'pg-migration-gate-backup/1')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: not a pg-migration-gate backup metadata file`]);
-    return m;
-}
-
-
-/***/ }),
-
-/***/ 179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q1: () => (/* binding */ chooseTool),
-/* harmony export */   sY: () => (/* binding */ libpqArgs),
-/* harmony export */   zl: () => (/* binding */ backupTool)
-/* harmony export */ });
-/* unused harmony exports DOCKER_PROBE_MS, DOCKER_PULL_MS, toolDirs, toolVersion, installedTools, dockerProblem, dockerTool */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6670);
+/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(740);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2079);
+/* harmony import */ var _backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(862);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5307);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5235);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(165);
 
 
 
 
 
 
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** How long `docker version` may take to answer before Docker counts as unavailable. */
-const DOCKER_PROBE_MS = 15_000;
-/** How long pulling the image and asking its tool for its version may take. */
-const DOCKER_PULL_MS = 300_000;
-/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
-function toolDirs() {
-    const versioned = [];
-    const scan = (root, pattern, bin) => {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root))
-            return;
-        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root)) {
-            const m = pattern.exec(name);
-            if (m)
-                versioned.push({ dir: bin(name), v: Number(m[1]) });
-        }
-    };
-    scan('/usr/lib/postgresql', /^(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/lib/postgresql', n, 'bin'));
-    scan('/usr', /^pgsql-(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr', n, 'bin'));
-    scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/opt/homebrew/opt', n, 'bin'));
-    scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/local/opt', n, 'bin'));
-    const path = (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
-    return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
+
+
+
+
+/** The dump to restore: a file, or the dump of an artifact downloaded from this run or another. */
+async function locateDump(source, ctx) {
+    if (source.file)
+        return source.file;
+    if (!source.artifact)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+    if (!ctx.artifacts)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
+    const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
+    if (from && !from.token)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+    await ctx.artifacts.store.download(source.artifact, dir, from);
+    return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .dumpIn */ .G)(dir, source.identity);
 }
-async function toolVersion(path) {
+/**
+ * Restores a backup into the target database after checking its sha256 and its target: the target must be the
+ * database the backup was taken from (or empty), must not have recorded migrations since, and nobody may have
+ * committed anything since the backup was taken; restore-to-other-database and restore-discards-writes allow
+ * what they name. Otherwise nothing is touched and the report says what would have been lost. The dump's
+ * objects are dropped and recreated in one transaction; objects created after the backup are not in the dump and
+ * stay. The report names the backup it restored.
+ */
+async function restore(config, ctx) {
+    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
+    const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
+    let verdict;
+    const check = (m) => (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
     try {
-        const { stdout } = await run(path, ['--version'], { env: process.env });
-        const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
-        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', ''), source: path } : undefined;
+        const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
+            lockTimeoutMs: config.backupLockTimeoutMs,
+            beforeRestore: async (metadata) => {
+                verdict = await check(metadata);
+                if (verdict.refusals.length)
+                    throw new _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ(verdict);
+            },
+        });
+        report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`, ...verdict.notes);
+        const leftOut = (0,_backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__/* .systemPrivilegesNote */ .i)(m.systemPrivilegesLeftOut);
+        if (leftOut)
+            report.notes.push(leftOut);
     }
-    catch {
-        return undefined;
+    catch (err) {
+        if (!(err instanceof _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ))
+            throw err;
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_9__/* .addFinding */ .Xd)(report, {
+            rule: 'restore-refused',
+            severity: 'error',
+            message: `nothing was restored: ${err.verdict.refusals.join('; ')}`,
+            help: 'Check the target (database-url) and what would be lost; when the restore is meant anyway, set the input the message names.',
+        });
+        report.notes.push(...err.verdict.notes);
     }
-}
-/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
-async function installedTools(name, explicit) {
-    const places = explicit ? [explicit] : [];
-    for (const dir of toolDirs())
-        places.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
-    const found = [];
-    for (const p of new Set(places)) {
-        const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(p, name) : p;
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
-            continue;
-        const t = await toolVersion(file);
-        if (t && !found.some((f) => f.path === t.path))
-            found.push(t);
-    }
-    return found;
-}
-/**
- * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
- * An explicit path is used or refused. None fitting is an InputError naming both versions and the fix, raised
- * before anything is done.
- */
-async function chooseTool(name, serverMajor, explicit) {
-    if (explicit) {
-        // An explicit path is honoured or refused, never quietly replaced by another copy.
-        const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(explicit, name)));
-        if (!tool)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
-        if (tool.major < serverMajor) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
-        }
-        return tool;
-    }
-    const tools = await installedTools(name);
-    const chosen = tools.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
-    if (chosen)
-        return chosen;
-    const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
-        `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
-    ]);
-}
-/**
- * libpq connection parameters for a child process: the URL without its passwords on the command line (argv is
- * visible to every user of the machine), whether written as `user:pw@` or `?password=`; the one libpq would use
- * goes in PGPASSWORD. `applicationName` is appended last, where it wins over one the URL sets, so that the
- * child's session can be found in pg_stat_activity.
- */
-function libpqArgs(url, applicationName) {
-    const { url: bare, passwords } = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .urlPasswords */ .s)(url);
-    const env = { ...process.env };
-    const password = passwords.at(-1)?.value;
-    if (password)
-        env.PGPASSWORD = password;
-    const dbname = applicationName ? `${bare}${bare.includes('?') ? '&' : '?'}application_name=${encodeURIComponent(applicationName)}` : bare;
-    return { dbname, env };
-}
-/** Whether a `docker` command is on PATH and its engine answers within `timeoutMs`; the reason when not. */
-async function dockerProblem(timeoutMs = DOCKER_PROBE_MS) {
-    try {
-        await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: timeoutMs, env: process.env });
-        return undefined;
-    }
-    catch (cause) {
-        const e = cause;
-        if (e.code === 'ENOENT')
-            return 'no docker command on PATH';
-        if (e.killed)
-            return `docker version did not answer within ${Math.round(timeoutMs / 1000)}s`;
-        return `docker version failed${e.stderr?.trim() ? `: ${e.stderr.trim().split('\n')[0]}` : ''}`;
-    }
-}
-/**
- * The tool from the official postgres:<major> image, run by Docker with the host network (a server on 127.0.0.1
- * is the runner's) and `dir` mounted at the same path, the password passed through the environment
- * (-e PGPASSWORD, without its value on argv). The image is pulled and its tool asked for its version here, before
- * anything is dumped.
- */
-async function dockerTool(name, major, dir) {
-    const problem = await dockerProblem();
-    if (problem) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
-    }
-    const image = `postgres:${major}`;
-    const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
-    let version = String(major);
-    try {
-        const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env });
-        const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
-        if (m)
-            version = m[1];
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
-    }
-    return { path: 'docker', prefix, major, version, source: `docker ${image}` };
-}
-/**
- * The copy of `name` a backup uses, per pg-dump-docker. auto: an installed copy (or pg-dump-path's) at least as
- * new as the server, else the postgres:<major> image when Docker answers, else an InputError naming the server's
- * major, the installed versions and the fixes. true: always the image. false: never.
- */
-async function backupTool(name, serverMajor, o) {
-    if (o.docker === 'true')
-        return dockerTool(name, serverMajor, o.dir);
-    if (o.docker === 'false')
-        return chooseTool(name, serverMajor, o.explicit);
-    const all = await installedTools(name, o.explicit);
-    const candidates = o.explicit ? all.filter((t) => t.path === o.explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(o.explicit, name)) : all;
-    if (o.explicit && !candidates.length)
-        return chooseTool(name, serverMajor, o.explicit); // refuses: nothing works there
-    const chosen = candidates.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
-    if (chosen)
-        return chosen;
-    const problem = await dockerProblem();
-    if (!problem)
-        return dockerTool(name, serverMajor, o.dir);
-    const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
-        `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
-    ]);
+    for (const n of report.notes)
+        ctx.log.info(n);
+    return report;
 }
 
 
 /***/ }),
 
-/***/ 1725:
+/***/ 6181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   VW: () => (/* binding */ dropInvalidIndex),
-/* harmony export */   lZ: () => (/* binding */ leftoverInvalidIndexes),
-/* harmony export */   rm: () => (/* binding */ blockingSessions),
-/* harmony export */   uK: () => (/* binding */ dumpBlockers)
-/* harmony export */ });
-/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1382);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
-/** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
-function tablesOf(node, out) {
-    if (Array.isArray(node))
-        for (const n of node)
-            tablesOf(n, out);
-    else if (node && typeof node === 'object') {
-        const n = node;
-        if (typeof n.relname === 'string')
-            out.add(n.schemaname ? `${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.schemaname)}.${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.relname)}` : (0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.relname));
-        for (const v of Object.values(n))
-            tablesOf(v, out);
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verify: () => (/* binding */ verify)
+});
+
+// EXTERNAL MODULE: ./src/git/changed-files.ts + 1 modules
+var changed_files = __webpack_require__(611);
+// EXTERNAL MODULE: ./src/lint/lint.ts + 3 modules
+var lint = __webpack_require__(3623);
+// EXTERNAL MODULE: ./src/db/server-version.ts
+var server_version = __webpack_require__(3998);
+// EXTERNAL MODULE: ./src/migrations/analyse.ts
+var analyse = __webpack_require__(7260);
+// EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
+var discover = __webpack_require__(3346);
+// EXTERNAL MODULE: ./src/migrations/names.ts
+var names = __webpack_require__(1557);
+// EXTERNAL MODULE: ./src/migrations/version.ts
+var version = __webpack_require__(233);
+// EXTERNAL MODULE: ./src/model/report.ts
+var model_report = __webpack_require__(5235);
+// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
+var db_history = __webpack_require__(119);
+// EXTERNAL MODULE: ./src/db/own-session.ts
+var own_session = __webpack_require__(5307);
+// EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
+var runner = __webpack_require__(1305);
+// EXTERNAL MODULE: ./src/db/session.ts
+var session = __webpack_require__(9750);
+// EXTERNAL MODULE: ./src/db/transaction.ts
+var transaction = __webpack_require__(2562);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __webpack_require__(5493);
+// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
+var migrations_transaction = __webpack_require__(1692);
+// EXTERNAL MODULE: ./src/db/identifiers.ts
+var identifiers = __webpack_require__(1382);
+;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
+
+/**
+ * Modes reported as findings: ACCESS EXCLUSIVE blocks every query on the table, SHARE and EXCLUSIVE block all
+ * writes until the migration commits. (SHARE ROW EXCLUSIVE, taken on the referenced table by a new foreign key,
+ * is shown in the locks table but not reported: it is brief unless the migration is.)
+ */
+const BLOCKING = new Set(['SHARE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE']);
+const modeName = (m) => m.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+/** The documented lock of statements that cannot be observed inside a transaction. */
+function documentedLocks(s) {
+    const rel = s.node.relation;
+    const name = rel ? `${rel.schemaname ?? 'public'}.${rel.relname}` : undefined;
+    return name ? [{ relation: name, mode: 'SHARE UPDATE EXCLUSIVE' }] : [];
+}
+/** Catalog names are qualified: the queries run on the migration's session, whatever its search_path. */
+async function existingRelations(client, history) {
+    const r = await client.query(`SELECT c.oid::int AS oid, n.nspname || '.' || c.relname AS name, c.relfilenode::text AS file
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+        AND c.oid IS DISTINCT FROM pg_catalog.to_regclass($1)`, [(0,identifiers/* quoteTable */.Z8)(history)]);
+    return { names: new Map(r.rows.map((x) => [x.oid, x.name])), files: new Map(r.rows.map((x) => [x.oid, x.file])) };
+}
+async function heldLocks(client, rel) {
+    const r = await client.query(`SELECT relation::int AS oid, mode FROM pg_catalog.pg_locks WHERE pid = pg_catalog.pg_backend_pid() AND locktype = 'relation' AND granted`);
+    return new Set(r.rows.filter((x) => rel.names.has(x.oid)).map((x) => `${x.oid}|${x.mode}`));
+}
+async function rewritten(client, rel) {
+    if (!rel.files.size)
+        return [];
+    const r = await client.query('SELECT oid::int AS oid, relfilenode::text AS file FROM pg_catalog.pg_class WHERE oid = ANY($1::pg_catalog.oid[])', [[...rel.files.keys()]]);
+    const out = [];
+    for (const row of r.rows) {
+        if (rel.files.get(row.oid) !== row.file) {
+            out.push(rel.names.get(row.oid));
+            rel.files.set(row.oid, row.file);
+        }
     }
     return out;
 }
 /**
- * Sessions that would block the pending migrations: holding any lock on a table they touch while idle in a
- * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
- * queue behind them, and every query on the table behind it.
+ * Watches a migration as the engine runs it: for each statement, the locks it took on tables that existed
+ * before the migration, whether it rewrote them, and how long it took. Inside a transaction pg_locks shows what
+ * it holds so far; statements that cannot run in a transaction get their documented lock.
  */
-async function blockingSessions(client, analysed, olderThanSeconds = 60) {
-    const names = new Set();
-    for (const a of analysed)
-        for (const s of a.exec.statements)
-            tablesOf(s.node, names);
-    if (!names.size)
-        return [];
-    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode,
-            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
-       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-      WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
-        AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
-        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
-      ORDER BY age DESC`, [[...names], olderThanSeconds]);
-    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
-}
-/**
- * Sessions holding an ACCESS EXCLUSIVE lock on a relation of this database that pg_dump reads: pg_dump first takes
- * ACCESS SHARE on every table, and waits behind each of them (a lock on a view locks the tables under it too).
- * Relations that are not committed yet, and other sessions' temporary tables, are not dumped, so not counted.
- * Names are schema-qualified as pg_dump writes them.
- */
-async function dumpBlockers(client) {
-    const r = await client.query(`SELECT a.pid, coalesce(a.state, '') AS state, format('%I.%I', n.nspname, c.relname) AS relation, l.mode,
-            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
-       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-       JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock' AND a.pid <> pg_backend_pid()
-        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relpersistence <> 't'
-      ORDER BY age DESC, relation`);
-    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
-}
-/**
- * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
- * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
- */
-async function leftoverInvalidIndexes(client, analysed) {
-    const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname));
-    if (!names.length)
-        return [];
-    const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])`, [names]);
-    return r.rows.map((x) => x.name);
-}
-/** Drops an invalid index without blocking writes; the client must not be inside a transaction. */
-async function dropInvalidIndex(client, qualifiedName) {
-    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
-}
-
-
-/***/ }),
-
-/***/ 3998:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ serverMajor),
-/* harmony export */   q: () => (/* binding */ serverVersion)
-/* harmony export */ });
-const known = new WeakMap();
-/** The server's version as `server_version_num` (150004 for 15.4), asked once per connection. */
-async function serverVersion(client) {
-    let v = known.get(client);
-    if (v === undefined) {
-        v = Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
-        known.set(client, v);
+class LockTracer {
+    history;
+    traces = [];
+    rel = { names: new Map(), files: new Map() };
+    held = new Set();
+    constructor(history) {
+        this.history = history;
     }
-    return v;
+    async start(client) {
+        this.rel = await existingRelations(client, this.history);
+    }
+    async statement(client, s, o) {
+        if (o.fresh)
+            this.held = new Set();
+        let locks = documentedLocks(s);
+        if (o.observable) {
+            const now = await heldLocks(client, this.rel);
+            locks = [...now].filter((l) => !this.held.has(l)).map((l) => {
+                const [oid, mode] = l.split('|');
+                return { relation: this.rel.names.get(Number(oid)), mode: modeName(mode) };
+            });
+            this.held = now;
+        }
+        this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), lines: s.sql.split('\n').length, locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
+    }
 }
-/** The server's major version: 15 for 15.4. */
-async function serverMajor(client) {
-    return Math.floor((await serverVersion(client)) / 10000);
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/backup/dump.ts
+var dump = __webpack_require__(9794);
+// EXTERNAL MODULE: ./src/backup/pg-tools.ts
+var pg_tools = __webpack_require__(179);
+// EXTERNAL MODULE: ./src/backup/tool-connection.ts
+var tool_connection = __webpack_require__(9287);
+// EXTERNAL MODULE: ./src/db/script-query.ts
+var script_query = __webpack_require__(9698);
+;// CONCATENATED MODULE: ./src/verify/seed.ts
+
+
+
+
+
+
+function isCustomDump(file) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        const magic = Buffer.alloc(5);
+        (0,external_node_fs_.readSync)(fd, magic, 0, 5, 0);
+        return magic.toString('latin1') === 'PGDMP';
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
 }
-
-
-/***/ }),
-
-/***/ 5767:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ tablesWritten),
-/* harmony export */   e: () => (/* binding */ tableWriteCounts)
-/* harmony export */ });
 /**
- * Per table, the rows inserted, updated and deleted since the statistics were last reset, as the cumulative
- * statistics count them (rolled-back writes included). Keyed by `schema.table`, quoted where SQL would need it.
+ * Loads realistic data before the new migrations run: an SQL file as one script, or a custom-format dump's
+ * data with pg_restore. The password reaches pg_restore through its environment only.
  */
-async function tableWriteCounts(client) {
-    await settledStatistics(client);
-    const r = await client.query(`SELECT pg_catalog.format('%I.%I', schemaname, relname) AS t, (n_tup_ins + n_tup_upd + n_tup_del)::text AS n
-       FROM pg_catalog.pg_stat_user_tables ORDER BY 1`);
-    return Object.fromEntries(r.rows.map((row) => [row.t, Number(row.n)]));
-}
-/**
- * Makes the next statistics read fresh. Outside a transaction each query sees fresh statistics; clearing the
- * snapshot makes sure of it inside one too. Before PostgreSQL 15 they reach the server through a collector
- * process, asynchronously: what a session sent as it committed or disconnected shows only in a statistics file
- * the collector wrote after receiving it, and a read may get a file half a second old. There, this waits (up to
- * 5 s) for a file written a margin after the call began.
- */
-async function settledStatistics(client) {
-    const clear = () => client.query('SELECT pg_catalog.pg_stat_clear_snapshot()');
-    const r = await client.query(`SELECT current_setting('server_version_num')::int AS v, pg_catalog.clock_timestamp() + interval '${COLLECTOR_MARGIN_MS} ms' AS after`);
-    await clear();
-    if (r.rows[0].v >= 150000)
+async function loadSeed(client, url, file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz([`seed-file: '${file}' does not exist`]);
+    if (!isCustomDump(file)) {
+        await (0,script_query/* runScript */.j)(client, (0,external_node_fs_.readFileSync)(file, 'utf8'));
         return;
-    const deadline = Date.now() + 5000;
-    for (;;) {
-        const fresh = await client.query('SELECT pg_catalog.pg_stat_get_snapshot_timestamp() >= $1::timestamptz AS ok', [r.rows[0].after]);
-        if (fresh.rows[0].ok || Date.now() >= deadline)
-            return clear().then(() => undefined);
-        await clear();
-        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const major = Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
+    const pgRestore = await (0,pg_tools/* chooseTool */.q1)('pg_restore', major);
+    const conn = (0,tool_connection/* toolConnection */.Z)(url, pgRestore);
+    await (0,dump/* runTool */.qI)(pgRestore, ['--data-only', '--no-owner', '--exit-on-error', '--no-password', conn.dbnameArg, file], conn.env, conn.files);
+}
+
+;// CONCATENATED MODULE: ./src/verify/snapshot.ts
+/** Schemas never compared: the system's. */
+const SKIP = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
+/**
+ * ` acl=…` when an object's privileges are not its defaults. An object never granted on has none recorded (NULL);
+ * GRANT then REVOKE leaves the defaults written out (`{owner=arwdDxt/owner}`): the same privileges, so the same text,
+ * or a down script that revokes what its up script granted would count as not undoing it. `kind` is acldefault's
+ * letter (r relation, f function, n schema).
+ */
+const acl = (column, kind, owner) => `CASE WHEN ${column} IS NULL OR ${column} = pg_catalog.acldefault('${kind}', ${owner}) THEN '' ELSE ' acl=' || ${column}::text END`;
+const QUERIES = {
+    table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ${acl('c.relacl', 'r', 'c.relowner')} AS v
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE c.relkind IN ('r', 'p', 'f') AND ${SKIP}`,
+    column: `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS k,
+                  format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+                  || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')
+                  || CASE WHEN a.attidentity <> '' THEN ' IDENTITY ' || a.attidentity::text ELSE '' END
+                  || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END AS v
+             FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'v', 'm') AND ${SKIP}`,
+    constraint: `SELECT n.nspname || '.' || coalesce(c.relname, t.typname) || '.' || k.conname AS k, pg_get_constraintdef(k.oid) AS v
+                 FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace
+                 LEFT JOIN pg_class c ON c.oid = k.conrelid LEFT JOIN pg_type t ON t.oid = k.contypid
+                WHERE k.contype <> 'n' AND ${SKIP}`,
+    index: `SELECT n.nspname || '.' || t.relname || '.' || c.relname AS k, pg_get_indexdef(c.oid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END AS v
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
+    view: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ' ' || pg_get_viewdef(c.oid) || ${acl('c.relacl', 'r', 'c.relowner')} AS v
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ${SKIP}`,
+    function: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS k,
+                    pg_get_functiondef(p.oid) || ${acl('p.proacl', 'f', 'p.proowner')} AS v
+               FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE p.prokind IN ('f', 'p') AND ${SKIP}
+                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
+    trigger: `SELECT n.nspname || '.' || c.relname || '.' || t.tgname AS k, pg_get_triggerdef(t.oid) AS v
+              FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE NOT t.tgisinternal AND ${SKIP}`,
+    sequence: `SELECT n.nspname || '.' || c.relname AS k,
+                    format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment ' || s.seqincrement
+                    || ' min ' || s.seqmin || ' max ' || s.seqmax || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END AS v
+               FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
+    type: `SELECT n.nspname || '.' || t.typname AS k,
+                CASE t.typtype
+                  WHEN 'e' THEN 'enum (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) || ')'
+                  WHEN 'd' THEN 'domain ' || format_type(t.typbasetype, t.typtypmod) || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END
+                  ELSE 'composite (' || (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+                                         FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) || ')'
+                END AS v
+           FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')) AND ${SKIP}`,
+    extension: `SELECT e.extname AS k, e.extversion AS v FROM pg_extension e WHERE e.extname <> 'plpgsql'`,
+    schema: `SELECT n.nspname AS k, ltrim(${acl('n.nspacl', 'n', 'n.nspowner')}) AS v FROM pg_namespace n WHERE ${SKIP} AND n.nspname <> 'public'`,
+};
+/** Reads the schema from the catalogs: tables, columns, constraints, indexes, views, functions, triggers, sequences, types, extensions, grants. */
+async function takeSnapshot(client) {
+    const snap = new Map();
+    for (const [kind, sql] of Object.entries(QUERIES)) {
+        for (const row of (await client.query(sql)).rows)
+            snap.set(`${kind} ${row.k}`, row.v ?? '');
+    }
+    return snap;
+}
+function diffSnapshots(before, after) {
+    const diff = { added: [], removed: [], changed: [] };
+    for (const [k, v] of after) {
+        if (!before.has(k))
+            diff.added.push(k);
+        else if (before.get(k) !== v)
+            diff.changed.push({ key: k, before: before.get(k), after: v });
+    }
+    for (const k of before.keys())
+        if (!after.has(k))
+            diff.removed.push(k);
+    return diff;
+}
+function isEmptyDiff(d) {
+    return !d.added.length && !d.removed.length && !d.changed.length;
+}
+const PARTS = ['column', 'constraint', 'index', 'trigger'];
+/** Folds the columns, constraints, indexes and triggers of tables that appear or disappear into one line each. */
+function fold(keys, sign) {
+    const tables = keys.filter((k) => k.startsWith('table ')).map((k) => k.slice(6));
+    const owned = (k) => tables.find((t) => PARTS.some((p) => k.startsWith(`${p} ${t}.`)));
+    const lines = tables.map((t) => {
+        const counts = PARTS.map((p) => [p, keys.filter((k) => k.startsWith(`${p} ${t}.`)).length]).filter(([, n]) => n);
+        return `${sign} table ${t}${counts.length ? ` (${counts.map(([p, n]) => `${n} ${n > 1 ? (p === 'index' ? 'indexes' : `${p}s`) : p}`).join(', ')})` : ''}`;
+    });
+    return [...lines, ...keys.filter((k) => !k.startsWith('table ') && !owned(k)).map((k) => `${sign} ${k}`)];
+}
+/** One line per difference: `+ table public.x (3 columns, 1 index)`, `- column public.users.nick`, `~ index …: a -> b`. */
+function describeDiff(d) {
+    return [...fold(d.added, '+'), ...fold(d.removed, '-'), ...d.changed.map((c) => `~ ${c.key}: ${c.before} -> ${c.after}`)];
+}
+
+;// CONCATENATED MODULE: ./src/verify/run-checks.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function failure(rule, severity, message, err, help) {
+    return {
+        rule,
+        severity,
+        message: err ? `${message}: ${err.message}` : message,
+        help: help ?? err?.details.hint,
+        sqlstate: err?.details.sqlstate,
+        ...(0,model_report/* locationFields */.nQ)(err?.details.location),
+    };
+}
+class Timer {
+    ms = {};
+    async time(check, fn) {
+        const t = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            this.ms[check] = Math.round((this.ms[check] ?? 0) + performance.now() - t);
+        }
     }
 }
-/** Time for a session that just ended to have sent its last counts to the collector (PostgreSQL 13 and 14). */
-const COLLECTOR_MARGIN_MS = 300;
-/**
- * The tables that existed at `before` and were written since, most written first. Tables created since are left
- * out: a restore does not touch them. A counter that went down means the statistics were reset (a crash,
- * pg_stat_reset()): `reset` says so, and such tables cannot be judged.
- */
-function tablesWritten(before, now, leaveOut = []) {
-    const tables = [];
-    let reset = false;
-    for (const [table, was] of Object.entries(before)) {
-        const n = now[table];
-        if (n === undefined || leaveOut.includes(table))
-            continue;
-        if (n < was)
-            reset = true;
-        else if (n > was)
-            tables.push({ table, rows: n - was });
+async function openBench(url) {
+    const control = await (0,own_session/* connectOwn */.Vp)(url);
+    try {
+        // A scratch database is ours alone: no other run to keep out, any key will do.
+        return { control, session: await session/* MigrationSession */.P.open(url, 0) };
     }
-    return { tables: tables.sort((a, b) => b.rows - a.rows || a.table.localeCompare(b.table)), reset };
+    catch (err) {
+        await control.end().catch(() => { });
+        throw err;
+    }
+}
+async function closeBench(b) {
+    await b.session.close();
+    await b.control.end().catch(() => { });
+}
+/**
+ * Runs the deployed migrations and the seed on a working scratch database, then each new migration on it in
+ * order, all through apply's own engine and history table: each new one with its locks traced, then re-run and
+ * taken down and up again. Where the migration and its down script are transactional those two checks run
+ * inside a transaction that is rolled back, so the working database is never rebuilt; otherwise they run on
+ * copies made with CREATE DATABASE … TEMPLATE. Either way every new migration costs the same, whatever the
+ * number deployed.
+ */
+async function runChecks(server, deployed, fresh, opts, log) {
+    const findings = [];
+    const timer = new Timer();
+    const entries = fresh.map(({ migration: m, exec }) => ({
+        version: m.version.text,
+        name: m.name,
+        file: m.up.file,
+        downFile: m.down?.file,
+        transaction: exec.mode === 'transaction',
+        apply: 'not run',
+        idempotency: opts.checks.has('idempotency') && opts.idempotency !== 'off' ? 'not run' : 'off',
+        reversibility: !opts.checks.has('reversibility') ? 'off' : m.down ? 'not run' : 'no down script',
+        statements: [],
+    }));
+    const result = { deployed: deployed.length, migrations: entries, schemaChange: [], checkMs: timer.ms };
+    const work = await server.create('work');
+    let bench = await openBench(server.urlOf(work));
+    try {
+        const history = await (0,db_history/* locateHistoryTable */.Bb)(bench.control, opts.historyTable);
+        await (0,transaction/* withTransaction */.r)(bench.control, () => (0,db_history/* ensureHistoryTable */.r0)(bench.control, history));
+        const record = { table: history, appliedBy: 'verify', control: bench.control };
+        const ready = await timer.time('deployed', () => applyDeployed(bench, record, server.urlOf(work), deployed, opts, findings, log));
+        if (!ready)
+            return { result, findings };
+        const base = await takeSnapshot(bench.control);
+        let before = base;
+        for (const [i, { migration, exec }] of fresh.entries()) {
+            const entry = entries[i];
+            const applied = await timer.time('apply+locks', () => applyTraced(bench, record, migration, exec, opts, entry, findings, log));
+            if (!applied)
+                break;
+            log.info(`verified ${migration.name}: applies in ${entry.applyMs} ms`);
+            if (opts.checks.has('locks'))
+                findings.push(...lockFindings(entry));
+            const subject = { migration, exec, before, after: await takeSnapshot(bench.control), down: await downPlan(migration, entry, findings) };
+            const inRollback = exec.mode === 'transaction' && (!subject.down || subject.down.mode === 'transaction');
+            // A check that cannot be rolled back runs on a copy; copying needs the working database to be idle.
+            const onCopy = async (label, fn) => {
+                await closeBench(bench);
+                const copy = await server.create(label, work);
+                try {
+                    const b = await openBench(server.urlOf(copy));
+                    await fn(b.session).finally(() => closeBench(b));
+                }
+                finally {
+                    await server.drop(copy);
+                    bench = await openBench(server.urlOf(work));
+                    record.control = bench.control;
+                }
+            };
+            const isolated = (label, fn) => (inRollback ? (0,runner/* rolledBack */.EN)(bench.session, () => fn(bench.session)) : onCopy(label, fn));
+            if (entry.idempotency === 'not run') {
+                await timer.time('idempotency', () => isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)));
+            }
+            if (entry.reversibility === 'not run' && subject.down) {
+                await timer.time('reversibility', () => isolated('down', (s) => checkReversibility(s, subject, inRollback, opts, entry, findings)));
+            }
+            before = subject.after;
+        }
+        result.schemaChange = describeDiff(diffSnapshots(base, before));
+        return { result, findings };
+    }
+    finally {
+        await closeBench(bench);
+    }
+}
+/** The deployed migrations and the seed, applied by the same engine and into the same history table as apply. */
+async function applyDeployed(b, record, url, deployed, opts, findings, log) {
+    for (const m of deployed) {
+        try {
+            const exec = (0,migrations_transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
+            await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
+        }
+        catch (err) {
+            if (!(err instanceof errors/* MigrationError */.Py))
+                throw err;
+            findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
+            return false;
+        }
+    }
+    if (opts.seedFile)
+        await loadSeed(b.control, url, opts.seedFile);
+    return true;
+}
+/** A new migration, applied and recorded exactly as apply would, with a lock tracer watching each statement. */
+async function applyTraced(b, record, m, exec, opts, entry, findings, log) {
+    const tracer = new LockTracer(record.table);
+    try {
+        const r = await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record, observer: tracer }, log);
+        entry.applyMs = r.durationMs;
+        entry.apply = 'ok';
+        return true;
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.apply = 'failed';
+        findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
+        return false;
+    }
+    finally {
+        entry.statements = tracer.traces;
+    }
+}
+async function downPlan(m, entry, findings) {
+    if (!m.down || entry.reversibility === 'off')
+        return undefined;
+    try {
+        return (0,migrations_transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(m.down), false);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `the down script of ${m.name} cannot run`, err));
+        return undefined;
+    }
+}
+function lockFindings(entry) {
+    const out = [];
+    for (const s of entry.statements) {
+        const blocking = s.locks.filter((l) => BLOCKING.has(l.mode));
+        const where = { file: s.file, line: s.line, column: s.column };
+        if (blocking.length) {
+            out.push({
+                rule: 'blocking-lock',
+                severity: 'warning',
+                message: `${blocking.map((l) => `${l.mode} on ${l.relation}`).join(', ')}: ${blocking.some((l) => l.mode === 'ACCESS EXCLUSIVE') ? 'every read and write' : 'every write'} waits until the migration commits, and the lock itself waits behind any long-running query (observed; the statement took ${s.durationMs} ms here)`,
+                help: 'Keep the statement short on busy tables, or use the non-blocking form (CONCURRENTLY, NOT VALID + VALIDATE); lock-timeout bounds the wait.',
+                ...where,
+            });
+        }
+        if (s.rewrites.length) {
+            out.push({
+                rule: 'table-rewrite',
+                severity: 'warning',
+                message: `${s.rewrites.join(', ')} rewritten: the whole table is copied under an ACCESS EXCLUSIVE lock, which takes as long as the table is large`,
+                help: 'Avoid the rewrite (a constant default, a compatible type change), or add a new column, backfill it in batches and swap.',
+                ...where,
+            });
+        }
+    }
+    return out;
+}
+async function checkIdempotency(s, x, inTx, opts, entry, findings) {
+    const level = opts.idempotency;
+    try {
+        await (0,runner/* executeScript */.HG)(s, x.migration.up, x.exec, opts, inTx);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.idempotency = 'failed';
+        findings.push(failure('not-idempotent', level, `${x.migration.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
+        return;
+    }
+    const diff = diffSnapshots(x.after, await takeSnapshot(await s.client()));
+    entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
+    if (!isEmptyDiff(diff)) {
+        findings.push({ ...failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'), file: x.migration.up.file });
+    }
+}
+async function checkReversibility(s, x, inTx, opts, entry, findings) {
+    const down = x.migration.down;
+    try {
+        await (0,runner/* executeScript */.HG)(s, down, x.down, opts, inTx);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `the down script of ${x.migration.name} fails`, err));
+        return;
+    }
+    const diff = diffSnapshots(x.before, await takeSnapshot(await s.client()));
+    if (!isEmptyDiff(diff)) {
+        entry.reversibility = 'failed';
+        findings.push({
+            ...failure('not-reversible', 'error', `the down script of ${x.migration.name} does not restore the schema: ${describeDiff(diff).join('; ')}`, undefined, 'Make the down script undo every change of the up script (+ is left over after down, - is missing, ~ differs).'),
+            file: down.file,
+            line: down.startLine,
+            column: 1,
+        });
+        return;
+    }
+    try {
+        await (0,runner/* executeScript */.HG)(s, x.migration.up, x.exec, opts, inTx);
+        entry.reversibility = 'ok';
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+        entry.reversibility = 'failed';
+        findings.push(failure('not-reversible', 'error', `${x.migration.name} fails when applied again after its down script`, err));
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/db/connect.ts + 2 modules
+var connect = __webpack_require__(6789);
+// EXTERNAL MODULE: ./src/connection/url.ts
+var url = __webpack_require__(7277);
+;// CONCATENATED MODULE: ./src/verify/scratch.ts
+
+
+
+
+
+
+/** Every scratch database this tool creates starts with this, so a leftover one is recognisable. */
+const SCRATCH_PREFIX = 'pmg_verify_';
+/**
+ * The role that may not create the scratch databases, or undefined when it may. CREATE DATABASE takes the CREATEDB
+ * attribute (or superuser) of the current role itself: attributes are not inherited through membership. On a managed
+ * service the migrating role owns its database and has neither, as a rule; asked first, verify stops before anything
+ * runs instead of failing at its first scratch database.
+ */
+async function mayNotCreateDatabases(client) {
+    const r = await client.query('SELECT current_user AS role, rolsuper OR rolcreatedb AS may FROM pg_catalog.pg_roles WHERE rolname = current_user');
+    return r.rows[0]?.may ? undefined : r.rows[0]?.role;
+}
+/**
+ * Scratch databases on a server the action may use for them: created from templates, always dropped. The
+ * database named in the URL is only the door to the server; nothing is created or changed in it.
+ */
+class ScratchServer {
+    url;
+    admin;
+    fileCopy;
+    force;
+    created = [];
+    run = (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    serial = 0;
+    constructor(url, admin, 
+    /** CREATE DATABASE … STRATEGY FILE_COPY (PostgreSQL 15+): much faster for small databases. */
+    fileCopy, 
+    /** DROP DATABASE … WITH (FORCE) (PostgreSQL 13+). */
+    force) {
+        this.url = url;
+        this.admin = admin;
+        this.fileCopy = fileCopy;
+        this.force = force;
+    }
+    static async open(url) {
+        const admin = await (0,connect.connect)(url);
+        // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
+        // large template may take longer than a role's statement_timeout.
+        const [, version] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num`);
+        const v = Number(version.rows[0].server_version_num);
+        return new ScratchServer(url, admin, v >= 150000, v >= 130000);
+    }
+    /** A new database, empty or a copy of `template` (which must have no open connections). */
+    async create(label, template) {
+        const name = `${SCRATCH_PREFIX}${this.run}_${this.serial++}_${label}`.slice(0, 63);
+        const from = template ? ` TEMPLATE ${(0,identifiers/* quoteIdent */.v4)(template)}${this.fileCopy ? ' STRATEGY FILE_COPY' : ''}` : '';
+        await this.admin.query(`CREATE DATABASE ${(0,identifiers/* quoteIdent */.v4)(name)}${from}`);
+        this.created.push(name);
+        return name;
+    }
+    urlOf(database) {
+        return (0,url/* withDatabase */.kR)(this.url, database);
+    }
+    async drop(name) {
+        if (!this.force)
+            await this.admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+        await this.admin.query(`DROP DATABASE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(name)}${this.force ? ' WITH (FORCE)' : ''}`);
+        this.created.splice(this.created.indexOf(name), 1);
+    }
+    /** Drops every database this run created, also after a failure, then closes the admin connection. */
+    async close() {
+        try {
+            for (const name of [...this.created].reverse())
+                await this.drop(name).catch(() => { });
+        }
+        finally {
+            await this.admin.end().catch(() => { });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/server-effects.ts
+
+
+async function server_effects_names(c, sql) {
+    return new Set((await c.query(sql)).rows.map((r) => r.name));
+}
+async function systemSettings(c) {
+    const r = await c
+        .query("SELECT name, setting FROM pg_catalog.pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' AND error IS NULL")
+        .catch(() => ({ rows: [] }));
+    return new Map(r.rows.map((x) => [x.name, x.setting]));
+}
+async function serverObjects(c) {
+    return {
+        roles: await server_effects_names(c, 'SELECT rolname AS name FROM pg_catalog.pg_roles'),
+        databases: await server_effects_names(c, 'SELECT datname AS name FROM pg_catalog.pg_database'),
+        tablespaces: await server_effects_names(c, 'SELECT spcname AS name FROM pg_catalog.pg_tablespace'),
+        system: await systemSettings(c),
+    };
+}
+const named = (text) => (name) => new RegExp(`(^|[^A-Za-z0-9_$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_$])`, 'i').test(text);
+/**
+ * Undoes what the migrations (their text in `text`) did to the server since `before`; the scratch databases must
+ * already be dropped. Returns one line per change undone, and per change that could not be.
+ */
+async function undoServerEffects(c, before, text) {
+    const now = await serverObjects(c);
+    const ours = named(text);
+    const undone = [];
+    const left = [];
+    const attempt = async (what, sql) => {
+        try {
+            await c.query(sql);
+            undone.push(what);
+        }
+        catch (err) {
+            left.push(`${what}: ${err.message}`);
+        }
+    };
+    const changed = [...new Set([...before.system.keys(), ...now.system.keys()])].filter((k) => before.system.get(k) !== now.system.get(k) && ours(k));
+    for (const name of changed) {
+        const was = before.system.get(name);
+        await attempt(`ALTER SYSTEM ${name} put back`, was === undefined ? `ALTER SYSTEM RESET ${(0,identifiers/* quoteIdent */.v4)(name)}` : `ALTER SYSTEM SET ${(0,identifiers/* quoteIdent */.v4)(name)} = ${c.escapeLiteral(was)}`);
+    }
+    if (changed.length)
+        await c.query('SELECT pg_catalog.pg_reload_conf()');
+    const force = (await (0,server_version/* serverVersion */.q)(c)) >= 130000 ? ' WITH (FORCE)' : '';
+    for (const d of [...now.databases].filter((x) => !before.databases.has(x) && ours(x)))
+        await attempt(`database ${d} dropped`, `DROP DATABASE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(d)}${force}`);
+    for (const t of [...now.tablespaces].filter((x) => !before.tablespaces.has(x) && ours(x)))
+        await attempt(`tablespace ${t} dropped`, `DROP TABLESPACE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(t)}`);
+    for (const r of [...now.roles].filter((x) => !before.roles.has(x) && ours(x)))
+        await attempt(`role ${r} dropped`, `DROP ROLE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(r)}`);
+    return { undone, left };
+}
+
+// EXTERNAL MODULE: ./src/backup/restore-backup.ts
+var restore_backup = __webpack_require__(2079);
+// EXTERNAL MODULE: ./src/apply/pipeline.ts + 7 modules
+var pipeline = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/commands/context.ts
+var context = __webpack_require__(165);
+// EXTERNAL MODULE: ./src/commands/restore.ts
+var restore = __webpack_require__(816);
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Versions named by files at the base: the one-file, pair and Flyway layouts, and migration folders. */
+function versionsOf(files) {
+    const ids = new Set();
+    for (const f of files) {
+        const [first, ...rest] = f.split('/');
+        const v = rest.length ? (0,names/* matchFolderName */.PP)(first)?.version : (() => { const m = (0,names/* matchFileName */.XS)(first); return m.kind === 'migration' ? m.version : undefined; })();
+        if (v)
+            ids.add((0,version/* versionId */.Ik)(v));
+    }
+    return ids;
+}
+/**
+ * Deployed migrations are those present at base-ref; the rest are new. New ones must sort after every deployed
+ * one and must not reuse a deployed version; deployed ones must not have been edited.
+ */
+async function splitByBase(migrations, config) {
+    if (!config.baseRef)
+        return { deployed: [], fresh: migrations, problems: [] };
+    const atBase = await (0,changed_files.filesAtBase)(config.baseRef, config.migrationsDir);
+    const changed = await (0,changed_files.changedFiles)(config.baseRef, config.migrationsDir);
+    const baseVersions = versionsOf(atBase);
+    const deployed = migrations.filter((m) => atBase.has(m.up.file));
+    const fresh = migrations.filter((m) => !atBase.has(m.up.file));
+    const problems = [];
+    const newest = deployed[deployed.length - 1];
+    for (const m of fresh) {
+        if (baseVersions.has((0,version/* versionId */.Ik)(m.version))) {
+            problems.push({ rule: 'version-reused', file: m.up.file, message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`, help: 'Give the migration a new version, later than every deployed one.' });
+        }
+        else if (newest && (0,version/* compareVersions */.Zy)(m.version, newest.version) < 0) {
+            problems.push({ rule: 'out-of-order', file: m.up.file, message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`, help: 'Rename it to a version after the newest deployed migration.' });
+        }
+    }
+    for (const m of deployed.filter((d) => changed.has(d.up.file))) {
+        problems.push({ rule: 'deployed-migration-edited', file: m.up.file, message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`, help: 'Revert the edit and put the change in a new migration.' });
+    }
+    return { deployed, fresh, problems };
+}
+/**
+ * Runs the change's migrations for real on scratch databases of the server in database-url (never on the
+ * database it names): apply with observed locks, a second run, the down/up round trip, and lint; reports the
+ * schema change the PR makes.
+ */
+async function verify(config, ctx) {
+    const report = (0,context/* startReport */.Fg)('verify', config, ctx.databaseUrl);
+    const role = await (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, mayNotCreateDatabases);
+    if (role) {
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'database-error',
+            severity: 'error',
+            sqlstate: '42501',
+            message: `verify creates scratch databases, and the role ${role} may not: it has neither CREATEDB nor superuser (a managed service's migrating role, which owns its database and no more, as a rule); nothing was run`,
+            help: `Run verify where it may create databases: on a throwaway server (the pull request check's PostgreSQL service container, or the CLI without database-url, which starts one), or as a role with CREATEDB (ALTER ROLE ${role} CREATEDB, where the service allows it). plan, apply, backup and restore need no more than owning the database.`,
+        });
+        return report;
+    }
+    const { migrations } = (0,discover.discover)(config.migrationsDir);
+    const split = await splitByBase(migrations, config);
+    for (const p of split.problems)
+        (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });
+    const { analysed, errors } = await (0,analyse/* analyseAll */.F)(split.fresh);
+    // `\connect` lines are checked against the database in database-url, which stands for the target here.
+    const who = await (0,connect.withClient)(ctx.databaseUrl, async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0]);
+    errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
+    (0,context/* reportAnalysisErrors */.S9)(report, errors);
+    // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
+    const firstBroken = Math.min(split.fresh.length, ...errors.map((e) => split.fresh.indexOf(e.migration)));
+    const runnable = analysed.filter((a) => split.fresh.indexOf(a.migration) < firstBroken);
+    if (config.checks.has('lint')) {
+        const inScope = new Set(split.fresh);
+        // As the lint command does: the server's own version decides, unless postgres-version names one.
+        const postgresVersion = config.postgresVersion ?? (await (0,connect.withClient)(ctx.databaseUrl, server_version/* serverMajor */.j));
+        const findings = await ctx.log.group('lint the new migrations', () => (0,lint/* lintFiles */.j)(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
+        for (const f of findings)
+            (0,model_report/* addFinding */.Xd)(report, f);
+    }
+    const before = await (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, serverObjects);
+    const server = await ScratchServer.open(ctx.databaseUrl);
+    try {
+        const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () => runChecks(server, split.deployed, runnable, config, ctx.log));
+        report.verify = result;
+        for (const f of findings)
+            (0,model_report/* addFinding */.Xd)(report, f);
+    }
+    finally {
+        await server.close();
+        await undoOnServer(ctx.databaseUrl, before, [...split.deployed, ...split.fresh], report);
+    }
+    if (config.restoreDrill)
+        await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
+    ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
+    return report;
+}
+/** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
+async function undoOnServer(url, before, ran, report) {
+    const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
+    const { undone, left } = await (0,own_session/* withOwnClient */.mG)(url, (c) => undoServerEffects(c, before, text));
+    if (undone.length)
+        report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
+    for (const problem of left) {
+        (0,model_report/* addFinding */.Xd)(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });
+    }
+}
+/**
+ * Restores a backup into a scratch database and applies the pending migrations on it with the real apply
+ * engine: proof that the backup restores and that the migrations run on the real shape of the data.
+ */
+async function restoreDrill(config, ctx, report) {
+    const value = config.restoreDrill;
+    const dump = await (0,restore.locateDump)((0,external_node_fs_.existsSync)(value) ? { file: value } : { artifact: value, identity: config.backupIdentity }, ctx);
+    const server = await ScratchServer.open(ctx.databaseUrl);
+    try {
+        const url = server.urlOf(await server.create('drill'));
+        const started = performance.now();
+        const m = await (0,restore_backup/* restoreBackup */.d)(url, dump, config.pgDumpPath);
+        const restoredMs = Math.round(performance.now() - started);
+        const applied = await (0,pipeline/* applyMigrations */.K)(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
+        for (const f of applied.findings)
+            (0,model_report/* addFinding */.Xd)(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
+        report.notes.push(`restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`);
+    }
+    catch (err) {
+        (0,model_report/* addFinding */.Xd)(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${err.message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
+    }
+    finally {
+        await server.close();
+    }
 }
 
 
 /***/ }),
 
-/***/ 8668:
+/***/ 611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ct: () => (/* binding */ databaseIdentity),
-/* harmony export */   Ik: () => (/* binding */ transactionsSince),
-/* harmony export */   eL: () => (/* binding */ currentSnapshot),
-/* harmony export */   pR: () => (/* binding */ XID32)
-/* harmony export */ });
-/* unused harmony exports MAX_COUNTED, parseSnapshot */
-/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3998);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
-/** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
-const MAX_COUNTED = 1_000_000;
-/** Low 32 bits: what xmin and pg_stat_activity hold. Within fewer than 2^31 ids they name one transaction. */
-const XID32 = 4294967296;
-/** The functions that read snapshots and transaction status: pg_* in PostgreSQL 13+, txid_* before; no status before 10. */
-async function xidFunctions(client) {
-    const v = await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_0__/* .serverVersion */ .q)(client);
-    if (v >= 130000) {
-        return { snapshot: 'pg_catalog.pg_current_snapshot()', xmax: (s) => `pg_catalog.pg_snapshot_xmax(${s})`, status: (x) => `pg_catalog.pg_xact_status((${x})::text::pg_catalog.xid8)` };
-    }
-    return { snapshot: 'pg_catalog.txid_current_snapshot()', xmax: (s) => `pg_catalog.txid_snapshot_xmax(${s})`, status: v >= 100000 ? (x) => `pg_catalog.txid_status(${x})` : undefined };
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  changedFiles: () => (/* binding */ changedFiles),
+  filesAtBase: () => (/* binding */ filesAtBase)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(args, cwd) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
 }
-function parseSnapshot(text, takenAt) {
-    const m = /^(\d+):(\d+):([\d,]*)$/.exec(text.trim());
-    if (!m)
-        throw new Error(`not a transaction snapshot: '${text}'`);
-    return { xmin: m[1], xmax: m[2], xip: m[3] ? m[3].split(',') : [], takenAt };
-}
-/**
- * The snapshot of the client's current transaction (inside REPEATABLE READ: the transaction's own), and the next
- * id: age() counts from it without assigning one, so age(xmax) is how far it is past xmax.
- */
-async function currentSnapshot(client) {
-    const f = await xidFunctions(client);
-    const r = (await client.query(`SELECT s::text AS s, pg_catalog.now() AS at, pg_catalog.age((${f.xmax('s')}::text::int8 % ${XID32})::text::xid) AS ahead FROM ${f.snapshot} s`)).rows[0];
-    const snapshot = parseSnapshot(r.s, new Date(r.at).toISOString());
-    // An xmax that wrapped to one of the special ids has no age (INT_MAX): then only xmax is known.
-    const ahead = r.ahead >= 0 && r.ahead < 2 ** 30 ? r.ahead : 0;
-    return { ...snapshot, next: String(BigInt(snapshot.xmax) + BigInt(ahead)) };
-}
-async function databaseIdentity(client) {
-    const r = await client.query(`SELECT d.datname AS name, d.oid::int8::text AS oid, pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE') AS readable
-       FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`);
-    const { name, oid, readable } = r.rows[0];
-    // pg_control_system() may be revoked from ordinary roles (managed services do): then the server is not named.
-    // (Asked apart: a query naming the function fails on the privilege even where it would not call it.)
-    const sysid = readable ? (await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0].s : undefined;
-    return { name, oid: Number(oid), ...(sysid ? { systemIdentifier: sysid } : {}) };
+/** The repository's top folder, or an InputError saying base-ref needs a checkout. */
+async function repositoryRoot(dir) {
+    const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
+    if (!top)
+        throw new errors/* InputError */.dz([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
+    return top;
 }
 /**
- * Counts the transactions that committed after `since`, or are still running, leaving out `ours` (32-bit ids).
- * Every id in the snapshot's xip and from its xmax up to today's next id is looked up in the commit log, on the
- * server, in one query; more than MAX_COUNTED of them are not counted.
+ * The merge base of baseRef and HEAD. A clone without the base (a shallow checkout) is refused with the fix,
+ * never silently treated as "everything is new".
  */
-async function transactionsSince(client, since, ours = new Set()) {
-    const f = await xidFunctions(client);
-    const now = await currentSnapshot(client);
-    const from = BigInt(since.xmax);
-    const to = BigInt(now.next);
-    const none = { committed: 0, running: 0 };
-    if (to < from) {
-        return { ...none, uncounted: `the server's transaction counter (${now.next}) is behind the backup's (${since.xmax}): it is not the server the backup was taken from, or a copy of it from before the backup` };
+async function mergeBase(baseRef, top) {
+    try {
+        await git(['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`], top);
+        return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
     }
-    if (!f.status)
-        return { ...none, uncounted: 'this server (PostgreSQL 9.6) cannot tell whether a transaction committed' };
-    if (to - from > BigInt(MAX_COUNTED))
-        return { ...none, uncounted: `${to - from} transactions started since the backup, more than the ${MAX_COUNTED} counted one by one` };
-    const r = await client.query(`WITH elsewhere AS (
-       SELECT coalesce(pg_catalog.array_agg(a.backend_xid::text::int8), '{}') AS xs FROM pg_catalog.pg_stat_activity a
-        WHERE a.backend_xid IS NOT NULL
-          AND a.datid IS DISTINCT FROM (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
-     ), status AS (
-       SELECT c.x, ${f.status('c.x')} AS s
-         FROM (SELECT pg_catalog.unnest($1::int8[]) AS x UNION SELECT pg_catalog.generate_series($2::int8, $3::int8 - 1)) c
-        WHERE NOT (c.x % ${XID32}) = ANY ($4::int8[])
-     )
-     SELECT count(*) FILTER (WHERE s = 'committed')::int AS committed,
-            count(*) FILTER (WHERE s = 'in progress' AND NOT (x % ${XID32}) = ANY (e.xs))::int AS running,
-            count(*) FILTER (WHERE s IS NULL)::int AS forgotten
-       FROM status CROSS JOIN elsewhere e`, [since.xip, since.xmax, now.next, [...ours]]);
-    const { committed, running, forgotten } = r.rows[0];
-    return forgotten ? { committed, running, uncounted: `${forgotten} transaction(s) since the backup are too old for the server to say whether they committed` } : { committed, running };
+    catch (cause) {
+        throw new errors/* InputError */.dz([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/changed-files.ts
+
+
+/** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
+function underDir(out, top, dir) {
+    const root = (0,external_node_path_.resolve)(dir);
+    return new Set(out.split('\0').filter(Boolean).map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
+}
+/**
+ * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as
+ * paths relative to `dir`.
+ */
+async function changedFiles(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
+    // Against the working tree, plus untracked files: locally, a migration not yet committed is part of the change.
+    const changed = await git(['diff', '--name-only', '--diff-filter=AMR', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top);
+    const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--', (0,external_node_path_.resolve)(dir)], top);
+    return underDir(`${changed}${untracked}`, top, dir);
+}
+/** Files under `dir` as they were at the merge base of `baseRef` and HEAD: what is deployed. */
+async function filesAtBase(baseRef, dir) {
+    const top = await repositoryRoot(dir);
+    const base = await mergeBase(baseRef, top);
+    return underDir(await git(['ls-tree', '-r', '--name-only', '-z', base, '--', (0,external_node_path_.resolve)(dir)], top), top, dir);
+}
+
+
+/***/ }),
+
+/***/ 3623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ NEWEST_POSTGRES),
+  j: () => (/* binding */ lintFiles)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __webpack_require__(5493);
+// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
+var transaction = __webpack_require__(1692);
+// EXTERNAL MODULE: ./src/lint/ast.ts
+var ast = __webpack_require__(4001);
+// EXTERNAL MODULE: ./src/lint/conventions.ts
+var conventions = __webpack_require__(7257);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
+var registry = __webpack_require__(9044);
+;// CONCATENATED MODULE: ./src/lint/facts.ts
+/** Facts of one kind by key, each tagged with the position of the statement that declared it. */
+class Facts {
+    versions;
+    map = new Map();
+    /** versions: keep every value with its position (a file, queried at any statement), or only the latest. */
+    constructor(versions) {
+        this.versions = versions;
+    }
+    set(key, at, value) {
+        const list = this.map.get(key);
+        if (list && this.versions)
+            list.push([at, value]);
+        else
+            this.map.set(key, [[at, value]]);
+    }
+    /** Adds to the key's list of values instead of replacing. */
+    add(key, at, value) {
+        const list = this.map.get(key);
+        if (list)
+            list.push([at, value]);
+        else
+            this.map.set(key, [[at, value]]);
+    }
+    latest(key, before) {
+        const list = this.map.get(key);
+        for (let i = (list?.length ?? 0) - 1; i >= 0; i--)
+            if (list[i][0] < before)
+                return { value: list[i][1] };
+        return undefined;
+    }
+    all(key, before) {
+        return (this.map.get(key) ?? []).filter(([at]) => at < before).map(([, v]) => v);
+    }
+    /** Copies into `into` what this holds at its end: the latest value per key, every value of lists. */
+    copyTo(into, lists) {
+        for (const [key, list] of this.map) {
+            if (lists)
+                for (const [, v] of list)
+                    into.add(key, 0, v);
+            else
+                into.set(key, 0, list[list.length - 1][1]);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lint/schema-history.ts
+
+
+const columnKey = (rel, column) => `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
+const keyIn = (table, column) => `${table}|${column.toLowerCase()}`;
+/** Keys for unnamed constraint indexes, unique across the files of a run. */
+let unnamedIndexes = 0;
+/**
+ * What the folder's migrations declared, statement after statement: column types and nullability, tables created,
+ * indexes, and NOT NULL checks. The run keeps one history of the files linted so far (`record`); each file gets a
+ * layer on top (`layer`) whose `view(i)` answers as of its statement i, without copying the folder's history.
+ * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
+ */
+class SchemaHistory {
+    parent;
+    types;
+    notNull;
+    tables;
+    indexes;
+    indexNames;
+    checks;
+    checkNames;
+    at = 0;
+    constructor(parent) {
+        this.parent = parent;
+        const versions = !!parent;
+        [this.types, this.notNull, this.tables, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+        [this.indexNames, this.checkNames] = [new Facts(true), new Facts(true)];
+    }
+    /** The history of a run, empty until files are recorded into it. */
+    static empty() {
+        return new SchemaHistory();
+    }
+    /** A file's statements on top of this history, to be queried statement by statement. */
+    layer(statements) {
+        return new SchemaHistory(this).record(statements);
+    }
+    /** Adds a linted file's statements. */
+    record(statements) {
+        for (const s of statements) {
+            this.recordOne(s);
+            if (this.parent)
+                this.at++;
+        }
+        return this;
+    }
+    find(pick, key, before) {
+        return (pick(this).latest(key, before) ?? (this.parent ? { value: this.parent.find(pick, key, Infinity) } : undefined))?.value;
+    }
+    every(pick, key, before) {
+        return [...(this.parent?.every(pick, key, Infinity) ?? []), ...pick(this).all(key, before)];
+    }
+    /** The history as it was just before statement `before` of the layer's file (all of it by default). */
+    view(before = Infinity) {
+        return new View(this, before);
+    }
+    fact(kind, key, before) {
+        return this.find((h) => h[kind], key, before);
+    }
+    /** Listed facts for views: the index names of a table, the NOT NULL checks of a column. */
+    listed(kind, key, before) {
+        return this.every((h) => h[kind], key, before);
+    }
+    /** Merges a file's layer into this (the run's) history once the file is linted. */
+    absorb(layer) {
+        layer.types.copyTo(this.types, false);
+        layer.notNull.copyTo(this.notNull, false);
+        layer.tables.copyTo(this.tables, false);
+        layer.indexes.copyTo(this.indexes, false);
+        layer.checks.copyTo(this.checks, false);
+        layer.indexNames.copyTo(this.indexNames, true);
+        layer.checkNames.copyTo(this.checkNames, true);
+    }
+    addIndex(name, info) {
+        const key = name ? name.toLowerCase() : `#${unnamedIndexes++}#${info.table}`;
+        this.indexes.set(key, this.at, info);
+        this.indexNames.add(info.table, this.at, key);
+    }
+    addColumn(table, col, tableKeys) {
+        const key = keyIn(table, col.colname);
+        this.types.set(key, this.at, col.typeName);
+        const constraints = (0,ast/* constraintsOf */.Im)(col);
+        const kinds = constraints.map((c) => c.contype);
+        const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(col.colname.toLowerCase());
+        this.notNull.set(key, this.at, primary || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_IDENTITY'));
+        for (const c of constraints) {
+            if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE')
+                this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
+        }
+    }
+    /** PRIMARY KEY / UNIQUE (col, …) / CHECK (col IS NOT NULL) given as a table constraint. */
+    addConstraint(rel, c) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname)
+            this.addIndex(c.conname, { table, columns: (0,ast/* keyNames */.mu)(c.keys), partial: false });
+        if (c.contype === 'CONSTR_PRIMARY') {
+            // Declared so far: in a file's layer, the statements before this one; in the run's history, everything.
+            const columns = c.indexname ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? []) : (0,ast/* keyNames */.mu)(c.keys);
+            for (const col of columns)
+                this.notNull.set(columnKey(rel, col), this.at, true);
+        }
+        const column = c.contype === 'CONSTR_CHECK' ? (0,ast/* notNullCheckColumn */.LS)(c.raw_expr) : undefined;
+        if (column && c.conname) {
+            const key = `${table}|${c.conname.toLowerCase()}`;
+            this.checks.set(key, this.at, { column, valid: !c.skip_validation });
+            this.checkNames.add(columnKey(rel, column), this.at, key);
+        }
+    }
+    recordAlter(rel, cmds) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        for (const cmd of cmds) {
+            const col = cmd.def?.ColumnDef;
+            if (cmd.subtype === 'AT_AddColumn' && col)
+                this.addColumn(table, col, []);
+            if (cmd.subtype === 'AT_AlterColumnType' && col)
+                this.types.set(columnKey(rel, cmd.name), this.at, col.typeName);
+            if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull')
+                this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
+            if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint)
+                this.addConstraint(rel, cmd.def.Constraint);
+            const key = cmd.name ? `${table}|${String(cmd.name).toLowerCase()}` : '';
+            if (cmd.subtype === 'AT_ValidateConstraint' && key) {
+                const c = this.find((h) => h.checks, key, Infinity);
+                if (c)
+                    this.checks.set(key, this.at, { ...c, valid: true });
+            }
+            if (cmd.subtype === 'AT_DropConstraint' && key)
+                this.checks.set(key, this.at, null);
+        }
+    }
+    recordOne(s) {
+        if (s.kind === 'IndexStmt') {
+            const rel = (0,ast/* relName */.ve)(s.node.relation);
+            const columns = (s.node.indexParams ?? []).map((p) => String(p.IndexElem?.name ?? '').toLowerCase());
+            if (rel)
+                this.addIndex(s.node.idxname, { table: (0,ast/* relKey */.jO)(rel), columns, partial: !!s.node.whereClause || columns.includes('') });
+            return;
+        }
+        if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
+            for (const o of s.node.objects ?? []) {
+                const items = o.List?.items ?? [];
+                const name = items[items.length - 1]?.String?.sval;
+                if (name)
+                    this.indexes.set(name.toLowerCase(), this.at, null);
+            }
+            return;
+        }
+        if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt' && s.kind !== 'RenameStmt')
+            return;
+        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        if (!rel)
+            return;
+        if (s.kind === 'CreateStmt') {
+            this.tables.set((0,ast/* relKey */.jO)(rel), this.at, true);
+            const constraints = (s.node.tableElts ?? []).map((e) => e.Constraint).filter(Boolean);
+            const keys = constraints.filter((c) => c.contype === 'CONSTR_PRIMARY').flatMap((c) => (0,ast/* keyNames */.mu)(c.keys));
+            for (const col of (0,ast/* columnDefs */.$C)(s))
+                this.addColumn((0,ast/* relKey */.jO)(rel), col, keys);
+            for (const c of constraints)
+                this.addConstraint(rel, c);
+        }
+        this.recordAlter(rel, (0,ast/* alterCmds */.sy)(s));
+        if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+            const [from, to] = [columnKey(rel, s.node.subname), columnKey(rel, s.node.newname)];
+            const type = this.find((h) => h.types, from, Infinity);
+            const notNull = this.find((h) => h.notNull, from, Infinity);
+            if (type)
+                this.types.set(to, this.at, type);
+            if (notNull !== undefined)
+                this.notNull.set(to, this.at, notNull);
+        }
+    }
+}
+/** A SchemaHistory as of one statement. */
+class View {
+    h;
+    before;
+    constructor(h, before) {
+        this.h = h;
+        this.before = before;
+    }
+    columnType(rel, column) {
+        return this.h.fact('types', columnKey(rel, column), this.before);
+    }
+    columnNotNull(rel, column) {
+        return this.h.fact('notNull', columnKey(rel, column), this.before);
+    }
+    tableCreated(rel) {
+        return this.h.fact('tables', (0,ast/* relKey */.jO)(rel), this.before) === true;
+    }
+    index(name) {
+        return this.h.fact('indexes', name.toLowerCase(), this.before) ?? undefined;
+    }
+    indexesOn(rel) {
+        const table = (0,ast/* relKey */.jO)(rel);
+        const names = new Set(this.h.listed('indexNames', table, this.before));
+        return [...names].map((n) => this.index(n)).filter((i) => !!i && i.table === table);
+    }
+    hasValidNotNullCheck(rel, column) {
+        return this.h.listed('checkNames', columnKey(rel, column), this.before).some((key) => this.h.fact('checks', key, this.before)?.valid === true);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(2627);
+;// CONCATENATED MODULE: ./src/lint/suppressions.ts
+
+
+/** `-- pg-migration-gate:ignore rule-a, rule-b` (this statement) or `:ignore-file` (the whole file). */
+const DIRECTIVE = /pg-migration-gate:(ignore-file|ignore)\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+/**
+ * Finds suppression comments with PostgreSQL's own scanner, so text that only looks like a comment (inside a
+ * string or a function body) is never taken for one.
+ */
+function findSuppressions(script) {
+    if (!script.sql.includes('pg-migration-gate:'))
+        return [];
+    let tokens;
+    try {
+        tokens = (0,wasm.scanSync)(script.sql).tokens;
+    }
+    catch {
+        return []; // text the scanner cannot read (an unterminated string) is already a syntax error
+    }
+    const bytes = Buffer.from(script.sql, 'utf8');
+    const lines = new parse/* LineMap */.HU(script);
+    const out = [];
+    for (const t of tokens) {
+        if (t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT')
+            continue;
+        const m = DIRECTIVE.exec(t.text);
+        if (!m)
+            continue;
+        const offset = bytes.subarray(0, t.start).toString('utf8').length;
+        out.push({
+            scope: m[1] === 'ignore-file' ? 'file' : 'statement',
+            rules: m[2].split(',').map((r) => r.trim()),
+            location: lines.at(offset),
+            used: new Set(),
+        });
+    }
+    return out;
+}
+/**
+ * True when a directive silences `rule` at a statement spanning lines [first, last]: the comment sits on one of
+ * those lines or on the line just before. File-level directives silence the rule everywhere in the file.
+ */
+function suppress(suppressions, rule, span) {
+    for (const s of suppressions) {
+        if (!s.rules.includes(rule))
+            continue;
+        const applies = s.scope === 'file' || (span && s.location.line >= span.first - 1 && s.location.line <= span.last);
+        if (applies) {
+            s.used.add(rule);
+            return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint.ts
+
+
+
+
+
+
+
+
+const NEWEST_POSTGRES = 18;
+function docsOf(rule) {
+    return `docs/rules/${rule}.md`;
+}
+function finding(rule, detail, loc) {
+    return {
+        rule: rule.id,
+        severity: rule.severity,
+        message: detail ? `${rule.message} ${detail}` : rule.message,
+        help: rule.help,
+        docs: docsOf(rule.id),
+        ...loc,
+    };
+}
+function lastLine(s) {
+    return s.location.line + (s.sql.match(/\n/g)?.length ?? 0);
+}
+/** Tables created in the file before a statement: new, and so empty. */
+function createdBefore(statements) {
+    const firstCreate = new Map();
+    statements.forEach((s, i) => {
+        const rel = s.kind === 'CreateStmt' ? (0,ast/* relName */.ve)(s.node.relation) : undefined;
+        if (rel && !firstCreate.has((0,ast/* relKey */.jO)(rel)))
+            firstCreate.set((0,ast/* relKey */.jO)(rel), i);
+    });
+    return (rel, index) => {
+        const at = rel ? firstCreate.get((0,ast/* relKey */.jO)(rel)) : undefined;
+        return at !== undefined && at < index;
+    };
+}
+async function parseInput(input) {
+    const file = {
+        file: input.script.file,
+        statements: [],
+        hasDown: input.hasDown,
+        version: input.version,
+        script: input.script,
+        sql: input.script.sql,
+        runByGate: input.runByGate,
+    };
+    try {
+        ({ statements: file.statements, sql: file.sql } = await (0,parse/* parsePsqlScript */.v2)(input.script));
+    }
+    catch (err) {
+        if (err instanceof errors/* MigrationError */.Py)
+            return { file, error: err };
+        throw err;
+    }
+    try {
+        file.exec = (0,transaction/* executionPlan */.W)(file.statements, input.noTransactionDirective);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* MigrationError */.Py))
+            throw err;
+    }
+    return { file };
+}
+/**
+ * Lints files with every enabled rule, as the runner will execute them. Findings silenced by a suppression
+ * comment are dropped; a suppression that silences nothing is itself reported.
+ */
+async function lintFiles(inputs, options) {
+    await (0,parse/* loadParser */.qd)();
+    const parsed = await Promise.all(inputs.map(parseInput));
+    const run = {
+        options,
+        folder: options.folder ?? (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
+        history: SchemaHistory.empty(),
+        enabled: registry/* RULES */.y.filter((r) => !options.disabled.has(r.id)),
+    };
+    const findings = [];
+    parsed.forEach(({ file, error }, i) => {
+        // The file's own history is built only when a rule asks for it; either way the run's history learns the file.
+        let layer;
+        const history = () => (layer ??= run.history.layer(file.statements));
+        if (inputs[i].inScope)
+            findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run, history)));
+        if (layer)
+            run.history.absorb(layer);
+        else
+            run.history.record(file.statements);
+    });
+    return findings;
+}
+/** The parser's own words for SQL it rejects; ours, with the way out, for psql lines the runner does not run. */
+function syntaxFindings(error, run) {
+    const rule = run.enabled.find((r) => r.id === 'syntax-error');
+    const parser = /^syntax error: /.exec(error.message);
+    const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
+    return rule ? [finding(rule, detail, error.details.location)] : [];
+}
+function lintOne(file, run, history) {
+    const suppressions = findSuppressions({ ...file.script, sql: file.sql });
+    // Built when a rule first places a finding inside a statement: most findings sit at the statement itself.
+    let toChar;
+    let lines;
+    const ctx = {
+        file,
+        locate: (b) => {
+            if (typeof b !== 'number' || b < 0)
+                return undefined;
+            toChar ??= (0,parse/* byteToChar */.Ec)(file.script.sql);
+            lines ??= new parse/* LineMap */.HU(file.script);
+            return lines.at(toChar(b));
+        },
+        postgresVersion: run.options.postgresVersion,
+        folder: run.folder,
+        createdBefore: createdBefore(file.statements),
+        schemaBefore: (index) => history().view(index),
+    };
+    const out = [];
+    for (const rule of run.enabled) {
+        for (const hit of rule.check(ctx)) {
+            const s = hit.statement;
+            const loc = hit.location ?? s?.location;
+            const span = s ? { first: s.location.line, last: lastLine(s) } : undefined;
+            if (suppress(suppressions, rule.id, span))
+                continue;
+            out.push(finding(rule, hit.detail, { file: file.file, line: loc?.line, column: loc?.column }));
+        }
+    }
+    const unused = run.enabled.find((r) => r.id === 'unused-suppression');
+    for (const s of unused ? suppressions : []) {
+        for (const r of s.rules.filter((r) => !s.used.has(r))) {
+            out.push(finding(unused, (0,registry/* ruleById */.B)(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`, s.location));
+        }
+    }
+    return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 

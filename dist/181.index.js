@@ -18,10 +18,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70740);
 /* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72079);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68008);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(55235);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80165);
+/* harmony import */ var _backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20862);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95307);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55235);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80165);
+
 
 
 
@@ -36,13 +38,13 @@ async function locateDump(source, ctx) {
     if (source.file)
         return source.file;
     if (!source.artifact)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
     const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
     if (from && !from.token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
     await ctx.artifacts.store.download(source.artifact, dir, from);
     return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .dumpIn */ .G)(dir, source.identity);
 }
@@ -55,10 +57,10 @@ async function locateDump(source, ctx) {
  * stay. The report names the backup it restored.
  */
 async function restore(config, ctx) {
-    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
+    const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
     const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
     let verdict;
-    const check = (m) => (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_7__.withClient)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+    const check = (m) => (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
@@ -69,11 +71,14 @@ async function restore(config, ctx) {
             },
         });
         report.notes.push(`restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`, ...verdict.notes);
+        const leftOut = (0,_backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__/* .systemPrivilegesNote */ .i)(m.systemPrivilegesLeftOut);
+        if (leftOut)
+            report.notes.push(leftOut);
     }
     catch (err) {
         if (!(err instanceof _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ))
             throw err;
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_8__/* .addFinding */ .Xd)(report, {
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_9__/* .addFinding */ .Xd)(report, {
             rule: 'restore-refused',
             severity: 'error',
             message: `nothing was restored: ${err.verdict.refusals.join('; ')}`,
@@ -116,10 +121,10 @@ var names = __webpack_require__(41557);
 var version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/model/report.ts
 var model_report = __webpack_require__(55235);
-// EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(68008);
 // EXTERNAL MODULE: ./src/db/history.ts + 12 modules
 var db_history = __webpack_require__(40119);
+// EXTERNAL MODULE: ./src/db/own-session.ts
+var own_session = __webpack_require__(95307);
 // EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
 var runner = __webpack_require__(41305);
 // EXTERNAL MODULE: ./src/db/session.ts
@@ -212,9 +217,12 @@ var external_node_fs_ = __webpack_require__(73024);
 var dump = __webpack_require__(89794);
 // EXTERNAL MODULE: ./src/backup/pg-tools.ts
 var pg_tools = __webpack_require__(80179);
+// EXTERNAL MODULE: ./src/backup/tool-connection.ts
+var tool_connection = __webpack_require__(29287);
 // EXTERNAL MODULE: ./src/db/script-query.ts
 var script_query = __webpack_require__(99698);
 ;// CONCATENATED MODULE: ./src/verify/seed.ts
+
 
 
 
@@ -243,15 +251,23 @@ async function loadSeed(client, url, file) {
         return;
     }
     const major = Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
-    const { dbname, env } = (0,pg_tools/* libpqArgs */.sY)(url);
-    await (0,dump/* runTool */.qI)(await (0,pg_tools/* chooseTool */.q1)('pg_restore', major), ['--data-only', '--no-owner', '--exit-on-error', '--no-password', `--dbname=${dbname}`, file], env);
+    const pgRestore = await (0,pg_tools/* chooseTool */.q1)('pg_restore', major);
+    const conn = (0,tool_connection/* toolConnection */.Z)(url, pgRestore);
+    await (0,dump/* runTool */.qI)(pgRestore, ['--data-only', '--no-owner', '--exit-on-error', '--no-password', conn.dbnameArg, file], conn.env, conn.files);
 }
 
 ;// CONCATENATED MODULE: ./src/verify/snapshot.ts
 /** Schemas never compared: the system's. */
 const SKIP = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
+/**
+ * ` acl=…` when an object's privileges are not its defaults. An object never granted on has none recorded (NULL);
+ * GRANT then REVOKE leaves the defaults written out (`{owner=arwdDxt/owner}`): the same privileges, so the same text,
+ * or a down script that revokes what its up script granted would count as not undoing it. `kind` is acldefault's
+ * letter (r relation, f function, n schema).
+ */
+const acl = (column, kind, owner) => `CASE WHEN ${column} IS NULL OR ${column} = pg_catalog.acldefault('${kind}', ${owner}) THEN '' ELSE ' acl=' || ${column}::text END`;
 const QUERIES = {
-    table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || coalesce(' acl=' || c.relacl::text, '') AS v
+    table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ${acl('c.relacl', 'r', 'c.relowner')} AS v
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE c.relkind IN ('r', 'p', 'f') AND ${SKIP}`,
     column: `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS k,
@@ -269,10 +285,10 @@ const QUERIES = {
     index: `SELECT n.nspname || '.' || t.relname || '.' || c.relname AS k, pg_get_indexdef(c.oid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END AS v
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
-    view: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ' ' || pg_get_viewdef(c.oid) || coalesce(' acl=' || c.relacl::text, '') AS v
+    view: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ' ' || pg_get_viewdef(c.oid) || ${acl('c.relacl', 'r', 'c.relowner')} AS v
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ${SKIP}`,
     function: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS k,
-                    pg_get_functiondef(p.oid) || coalesce(' acl=' || p.proacl::text, '') AS v
+                    pg_get_functiondef(p.oid) || ${acl('p.proacl', 'f', 'p.proowner')} AS v
                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               WHERE p.prokind IN ('f', 'p') AND ${SKIP}
                 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
@@ -293,7 +309,7 @@ const QUERIES = {
            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')) AND ${SKIP}`,
     extension: `SELECT e.extname AS k, e.extversion AS v FROM pg_extension e WHERE e.extname <> 'plpgsql'`,
-    schema: `SELECT n.nspname AS k, coalesce('acl=' || n.nspacl::text, '') AS v FROM pg_namespace n WHERE ${SKIP} AND n.nspname <> 'public'`,
+    schema: `SELECT n.nspname AS k, ltrim(${acl('n.nspacl', 'n', 'n.nspowner')}) AS v FROM pg_namespace n WHERE ${SKIP} AND n.nspname <> 'public'`,
 };
 /** Reads the schema from the catalogs: tables, columns, constraints, indexes, views, functions, triggers, sequences, types, extensions, grants. */
 async function takeSnapshot(client) {
@@ -372,7 +388,7 @@ class Timer {
     }
 }
 async function openBench(url) {
-    const control = await (0,connect/* connect */.Ng)(url);
+    const control = await (0,own_session/* connectOwn */.Vp)(url);
     try {
         // A scratch database is ours alone: no other run to keep out, any key will do.
         return { control, session: await session/* MigrationSession */.P.open(url, 0) };
@@ -593,12 +609,29 @@ async function checkReversibility(s, x, inTx, opts, entry, findings) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/db/connect.ts + 2 modules
+var connect = __webpack_require__(16789);
+// EXTERNAL MODULE: ./src/connection/url.ts
+var url = __webpack_require__(87277);
 ;// CONCATENATED MODULE: ./src/verify/scratch.ts
+
+
+
 
 
 
 /** Every scratch database this tool creates starts with this, so a leftover one is recognisable. */
 const SCRATCH_PREFIX = 'pmg_verify_';
+/**
+ * The role that may not create the scratch databases, or undefined when it may. CREATE DATABASE takes the CREATEDB
+ * attribute (or superuser) of the current role itself: attributes are not inherited through membership. On a managed
+ * service the migrating role owns its database and has neither, as a rule; asked first, verify stops before anything
+ * runs instead of failing at its first scratch database.
+ */
+async function mayNotCreateDatabases(client) {
+    const r = await client.query('SELECT current_user AS role, rolsuper OR rolcreatedb AS may FROM pg_catalog.pg_roles WHERE rolname = current_user');
+    return r.rows[0]?.may ? undefined : r.rows[0]?.role;
+}
 /**
  * Scratch databases on a server the action may use for them: created from templates, always dropped. The
  * database named in the URL is only the door to the server; nothing is created or changed in it.
@@ -623,7 +656,10 @@ class ScratchServer {
     }
     static async open(url) {
         const admin = await (0,connect/* connect */.Ng)(url);
-        const v = Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num);
+        // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
+        // large template may take longer than a role's statement_timeout.
+        const [, version] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num`);
+        const v = Number(version.rows[0].server_version_num);
         return new ScratchServer(url, admin, v >= 150000, v >= 130000);
     }
     /** A new database, empty or a copy of `template` (which must have no open connections). */
@@ -635,9 +671,7 @@ class ScratchServer {
         return name;
     }
     urlOf(database) {
-        const u = new URL(this.url);
-        u.pathname = `/${encodeURIComponent(database)}`;
-        return u.toString();
+        return (0,url/* withDatabase */.kR)(this.url, database);
     }
     async drop(name) {
         if (!this.force)
@@ -739,6 +773,7 @@ var restore = __webpack_require__(80816);
 
 
 
+
 /** Versions named by files at the base: the one-file, pair and Flyway layouts, and migration folders. */
 function versionsOf(files) {
     const ids = new Set();
@@ -783,8 +818,19 @@ async function splitByBase(migrations, config) {
  * schema change the PR makes.
  */
 async function verify(config, ctx) {
-    const { migrations } = (0,discover.discover)(config.migrationsDir);
     const report = (0,context/* startReport */.Fg)('verify', config, ctx.databaseUrl);
+    const role = await (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, mayNotCreateDatabases);
+    if (role) {
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'database-error',
+            severity: 'error',
+            sqlstate: '42501',
+            message: `verify creates scratch databases, and the role ${role} may not: it has neither CREATEDB nor superuser (a managed service's migrating role, which owns its database and no more, as a rule); nothing was run`,
+            help: `Run verify where it may create databases: on a throwaway server (the pull request check's PostgreSQL service container, or the CLI without database-url, which starts one), or as a role with CREATEDB (ALTER ROLE ${role} CREATEDB, where the service allows it). plan, apply, backup and restore need no more than owning the database.`,
+        });
+        return report;
+    }
+    const { migrations } = (0,discover.discover)(config.migrationsDir);
     const split = await splitByBase(migrations, config);
     for (const p of split.problems)
         (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });
@@ -804,7 +850,7 @@ async function verify(config, ctx) {
         for (const f of findings)
             (0,model_report/* addFinding */.Xd)(report, f);
     }
-    const before = await (0,connect.withClient)(ctx.databaseUrl, serverObjects);
+    const before = await (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, serverObjects);
     const server = await ScratchServer.open(ctx.databaseUrl);
     try {
         const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () => runChecks(server, split.deployed, runnable, config, ctx.log));
@@ -824,7 +870,7 @@ async function verify(config, ctx) {
 /** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
 async function undoOnServer(url, before, ran, report) {
     const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
-    const { undone, left } = await (0,connect.withClient)(url, (c) => undoServerEffects(c, before, text));
+    const { undone, left } = await (0,own_session/* withOwnClient */.mG)(url, (c) => undoServerEffects(c, before, text));
     if (undone.length)
         report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
     for (const problem of left) {

@@ -278,17 +278,13 @@ function load(root, dir, e, problems) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ makePlan),
-/* harmony export */   S: () => (/* binding */ planHash)
+/* harmony export */   C: () => (/* binding */ makePlan)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(233);
-
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
 
 const idOf = (text) => {
-    const v = (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersionText */ .bw)(text);
-    return v ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(v) : undefined;
+    const v = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersionText */ .bw)(text);
+    return v ? (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionId */ .Ik)(v) : undefined;
 };
 /**
  * Compares the migrations on disk with the history: what is applied, pending, edited since (drift), recorded but
@@ -298,14 +294,14 @@ function makePlan(migrations, history, opts) {
     const rows = history ?? [];
     const problems = [];
     const plan = { applied: [], pending: [], outOfOrder: [], accepted: [], unverified: [], baseline: [], problems };
-    const files = new Map(migrations.map((m) => [(0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version), m]));
+    const files = new Map(migrations.map((m) => [(0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionId */ .Ik)(m.version), m]));
     const accept = new Set(opts.acceptEdited.map((v) => idOf(v) ?? v));
     const acceptedSeen = new Set();
     const applied = new Set();
     const sumOf = opts.checksumsOf === undefined ? (m) => [m.checksum] : opts.checksumsOf;
     const resolveId = opts.resolveDirty ? (idOf(opts.resolveDirty.version) ?? opts.resolveDirty.version) : undefined;
     for (const row of rows) {
-        const id = row.version ? (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(row.version) : undefined;
+        const id = row.version ? (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionId */ .Ik)(row.version) : undefined;
         const migration = id ? files.get(id) : undefined;
         if (row.dirty) {
             if (id && id === resolveId) {
@@ -343,7 +339,7 @@ function makePlan(migrations, history, opts) {
             continue;
         }
         plan.applied.push({ migration, row });
-        if (!plan.lastApplied || (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(migration.version, plan.lastApplied) > 0)
+        if (!plan.lastApplied || (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(migration.version, plan.lastApplied) > 0)
             plan.lastApplied = migration.version;
         if (sumOf === null)
             continue;
@@ -381,10 +377,10 @@ function makePlan(migrations, history, opts) {
             help: 'remove resolve-dirty',
         });
     }
-    let notRun = migrations.filter((m) => !applied.has((0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version)));
+    let notRun = migrations.filter((m) => !applied.has((0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionId */ .Ik)(m.version)));
     if (opts.baseline) {
         const base = idOf(opts.baseline);
-        const baseVersion = migrations.find((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionId */ .Ik)(m.version) === base)?.version;
+        const baseVersion = migrations.find((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionId */ .Ik)(m.version) === base)?.version;
         if (rows.length) {
             problems.push({ rule: 'stale-override', message: `baseline is set but the history already has ${rows.length} row(s)`, help: 'remove baseline: it is only for a database that has schema but no history' });
         }
@@ -392,8 +388,8 @@ function makePlan(migrations, history, opts) {
             problems.push({ rule: 'stale-override', message: `baseline ${opts.baseline} matches no migration in the folder`, help: 'set baseline to the version of the last migration the database already contains' });
         }
         else {
-            plan.baseline = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) <= 0);
-            notRun = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, baseVersion) > 0);
+            plan.baseline = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(m.version, baseVersion) <= 0);
+            notRun = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(m.version, baseVersion) > 0);
             plan.lastApplied = baseVersion;
         }
     }
@@ -402,7 +398,7 @@ function makePlan(migrations, history, opts) {
         plan.pending = plan.pending.filter((m) => m !== plan.resolved.migration);
     }
     if (plan.lastApplied) {
-        plan.outOfOrder = plan.pending.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy)(m.version, plan.lastApplied) < 0);
+        plan.outOfOrder = plan.pending.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(m.version, plan.lastApplied) < 0);
         if (!opts.allowOutOfOrder) {
             for (const m of plan.outOfOrder) {
                 problems.push({
@@ -415,19 +411,6 @@ function makePlan(migrations, history, opts) {
         }
     }
     return plan;
-}
-/**
- * Identifies exactly what an apply would do: the target, the newest applied version and the ordered pending
- * migrations with their checksums. An approved plan hash pins the apply to this.
- */
-function planHash(target, historyTable, plan) {
-    const body = JSON.stringify({
-        target,
-        historyTable,
-        lastApplied: plan.lastApplied?.text ?? null,
-        pending: plan.pending.map((m) => [m.version.text, m.checksum]),
-    });
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}`;
 }
 
 

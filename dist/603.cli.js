@@ -1,5 +1,5 @@
 export const id = 603;
-export const ids = [603,8];
+export const ids = [603,789];
 export const modules = {
 
 /***/ 165:
@@ -12,20 +12,20 @@ export const modules = {
 /* harmony export */   _g: () => (/* binding */ listPending),
 /* harmony export */   kr: () => (/* binding */ reportPlanProblems)
 /* harmony export */ });
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1382);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5235);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1382);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5235);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6789);
 
 
 
 function startReport(command, config, url) {
     const target = url ? safeIdentity(url) : undefined;
-    return { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_0__/* .newReport */ .bQ)(command, config ? (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_1__/* .tableText */ .qK)(config.historyTable) : '', target), root: config?.migrationsDir };
+    return { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .newReport */ .bQ)(command, config ? (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(config.historyTable) : '', target), root: config?.migrationsDir };
 }
 /** A URL that cannot be parsed names no target (the failure says why). */
 function safeIdentity(url) {
     try {
-        return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.targetIdentity)(url);
+        return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.targetIdentity)(url);
     }
     catch {
         return undefined;
@@ -33,17 +33,17 @@ function safeIdentity(url) {
 }
 function reportPlanProblems(report, problems) {
     for (const p of problems)
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_0__/* .addFinding */ .Xd)(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .addFinding */ .Xd)(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
 }
 function reportAnalysisErrors(report, errors) {
     for (const { error } of errors) {
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_0__/* .addFinding */ .Xd)(report, {
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .addFinding */ .Xd)(report, {
             rule: error.details.sqlstate === '42601' ? 'syntax-error' : 'transaction-control',
             severity: 'error',
             message: error.message,
             help: error.details.hint,
             sqlstate: error.details.sqlstate,
-            ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_0__/* .locationFields */ .nQ)(error.details.location),
+            ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .locationFields */ .nQ)(error.details.location),
         });
     }
 }
@@ -67,7 +67,7 @@ function listPending(report, plan, analysed) {
 function layoutNotes(history, analysed) {
     if (history.layout.id === 'pg-migration-gate')
         return [];
-    const notes = [`history table ${(0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_1__/* .tableText */ .qK)(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
+    const notes = [`history table ${(0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
     const outside = analysed.filter((a) => a.exec.mode !== 'transaction').map((a) => a.migration.name);
     if (outside.length && !history.layout.marksDirty) {
         notes.push(`${history.layout.id}'s table has no dirty mark: ${outside.join(', ')} run${outside.length === 1 ? 's' : ''} outside a transaction and ${outside.length === 1 ? 'is' : 'are'} recorded only once finished; if one stops midway, inspect the database before the next run`);
@@ -84,9 +84,9 @@ function layoutNotes(history, analysed) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ findingsFor)
 /* harmony export */ });
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8008);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5235);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6789);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5235);
 
 
 
@@ -108,16 +108,16 @@ const isSystemError = (e) => e instanceof Error && typeof e.code === 'string' &&
  * sends an error it did not expect to handle itself, so no error leaves as a bare stack trace; `debug` adds it.
  */
 function findingsFor(err, debug = false) {
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz)
-        return err.problems.map((message) => ({ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_RULE */ .gG, severity: 'error', message }));
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StateError */ .qq)
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz)
+        return err.problems.map((message) => ({ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_RULE */ .gG, severity: 'error', message }));
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq)
         return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
-    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_2__.ConnectionError)
+    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_0__.ConnectionError)
         return [{ rule: 'connection', severity: 'error', message: err.message }];
-    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py) {
-        return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .locationFields */ .nQ)(err.details.location) }];
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationError */ .Py) {
+        return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .locationFields */ .nQ)(err.details.location) }];
     }
-    const pg = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.loadedPg)();
+    const pg = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.loadedPg)();
     if (pg && err instanceof pg.DatabaseError && err.code) {
         return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
     }
@@ -125,7 +125,7 @@ function findingsFor(err, debug = false) {
         return [{ rule: 'connection', severity: 'error', message: `the connection to the server was lost (${err.code})`, help: 'Check the network and the server, then run again; each migration either committed with its history row or not at all.' }];
     }
     if (isSystemError(err) && err.path && FILE_CALLS.has(err.syscall)) {
-        return [{ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_RULE */ .gG, severity: 'error', message: `${err.path ?? 'a file'}: ${describeErrno(err)}`, help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.' }];
+        return [{ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_RULE */ .gG, severity: 'error', message: `${err.path ?? 'a file'}: ${describeErrno(err)}`, help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.' }];
     }
     const e = err instanceof Error ? err : new Error(String(err));
     return [
@@ -185,11 +185,11 @@ var commands = __webpack_require__(2727);
  */
 const RUNNERS = {
     lint: async () => (await __webpack_require__.e(/* import() */ 653).then(__webpack_require__.bind(__webpack_require__, 2653))).lint,
-    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(119), __webpack_require__.e(181), __webpack_require__.e(590), __webpack_require__.e(926), __webpack_require__.e(954), __webpack_require__.e(562)]).then(__webpack_require__.bind(__webpack_require__, 6181))).verify,
-    plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(590), __webpack_require__.e(483)]).then(__webpack_require__.bind(__webpack_require__, 4483))).plan,
-    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(119), __webpack_require__.e(181), __webpack_require__.e(590), __webpack_require__.e(926), __webpack_require__.e(954), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
-    backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(181), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 5709))).backup,
-    restore: async () => (await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(181), __webpack_require__.e(926), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 816))).restore,
+    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(590), __webpack_require__.e(926), __webpack_require__.e(954), __webpack_require__.e(181)]).then(__webpack_require__.bind(__webpack_require__, 6181))).verify,
+    plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(590), __webpack_require__.e(483)]).then(__webpack_require__.bind(__webpack_require__, 4483))).plan,
+    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(590), __webpack_require__.e(926), __webpack_require__.e(954), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
+    backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 5709))).backup,
+    restore: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(926), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 816))).restore,
 };
 
 ;// CONCATENATED MODULE: ./src/commands/run.ts
@@ -210,8 +210,13 @@ function needsDatabase(command) {
  */
 async function runCommand(config, ctx) {
     try {
-        if (commands/* COMMAND_INFO */.v[config.command].needsDatabase && !ctx.databaseUrl)
-            throw new errors/* InputError */.dz([`database-url: required for command ${config.command}`]);
+        if (commands/* COMMAND_INFO */.v[config.command].needsDatabase) {
+            if (!ctx.databaseUrl)
+                throw new errors/* InputError */.dz([`database-url: required for command ${config.command}`]);
+            // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
+            if (!ctx.throwaway)
+                await (await __webpack_require__.e(/* import() */ 641).then(__webpack_require__.bind(__webpack_require__, 7641))).refuseSessionSharingPooler(ctx.databaseUrl);
+        }
         return await (await RUNNERS[config.command]())(config, ctx);
     }
     catch (err) {
@@ -229,24 +234,195 @@ function failedReport(command, err, o = {}) {
 
 /***/ }),
 
-/***/ 8008:
+/***/ 6789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   APPLICATION_NAME: () => (/* binding */ APPLICATION_NAME),
-/* harmony export */   ConnectionError: () => (/* binding */ ConnectionError),
-/* harmony export */   connect: () => (/* binding */ connect),
-/* harmony export */   loadedPg: () => (/* binding */ loadedPg),
-/* harmony export */   targetIdentity: () => (/* binding */ targetIdentity),
-/* harmony export */   withClient: () => (/* binding */ withClient)
-/* harmony export */ });
-const APPLICATION_NAME = 'pg-migration-gate';
-/** host:port/database of a URL: identifies the target in plan hashes and reports, without credentials. */
-function targetIdentity(url) {
-    const u = new URL(url);
-    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`;
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  APPLICATION_NAME: () => (/* reexport */ APPLICATION_NAME),
+  ConnectionError: () => (/* binding */ ConnectionError),
+  connect: () => (/* binding */ connect),
+  loadedPg: () => (/* binding */ loadedPg),
+  targetIdentity: () => (/* reexport */ connection_url/* targetIdentity */.C7),
+  withClient: () => (/* binding */ withClient)
+});
+
+// EXTERNAL MODULE: ./src/connection/parse.ts
+var parse = __webpack_require__(9735);
+// EXTERNAL MODULE: ./src/connection/url.ts
+var connection_url = __webpack_require__(7277);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/db/peer-name.ts
+
+
+/**
+ * Whether a server certificate names the host, as libpq checks it for sslmode=verify-full (not as Node's
+ * checkServerIdentity does, which never compares an IP address with the subject's CN):
+ *
+ * - each subjectAltName is compared, a DNS name by text (case-insensitive, `*.` matching one leading label), an
+ *   IP address by value;
+ * - the subject's CN is compared (by text) only when no SAN is of the host's own kind: a host name is checked
+ *   against the CN when the SANs hold no DNS name, an IP address when they hold no IP address, even if they hold
+ *   DNS names.
+ *
+ * libpq compares the certificate with `host`, never with `hostaddr`: without a host name there is nothing to
+ * compare, and libpq refuses.
+ */
+/** libpq's wildcard rule: `*.example.com` matches `db.example.com`, not `example.com` nor `a.db.example.com`. */
+function wildcardMatches(pattern, host) {
+    if (pattern.length < 3 || !pattern.startsWith('*.') || pattern.length > host.length)
+        return false;
+    const tail = host.slice(host.length - pattern.length + 1);
+    if (tail.toLowerCase() !== pattern.slice(1).toLowerCase())
+        return false;
+    return !host.slice(0, host.length - pattern.length + 1).includes('.');
 }
+const nameMatches = (name, host) => name.toLowerCase() === host.toLowerCase() || wildcardMatches(name, host);
+/** The SANs of the certificate as Node writes them (`DNS:a, IP Address:1.2.3.4`; a value holding `,` is quoted). */
+function subjectAltNames(text) {
+    const out = [];
+    for (const m of (text ?? '').matchAll(/([A-Za-z ]+):("(?:[^"\\]|\\.)*"|[^,]*)(?:, |$)/g)) {
+        out.push({ kind: m[1], value: m[2].startsWith('"') ? JSON.parse(m[2]) : m[2] });
+    }
+    return out;
+}
+/**
+ * undefined when `cert` names `host` as libpq means it, else the error that ends the TLS handshake, in libpq's
+ * words. `code` is Node's own for a name mismatch, so callers explain both alike.
+ */
+function peerNameProblem(host, cert) {
+    if (!host) {
+        return new Error('sslmode=verify-full compares the server certificate with the host name, and only hostaddr is given (libpq: "host name must be specified for a verified SSL connection"); add host=<the name the certificate carries>');
+    }
+    const hostIsIp = (0,external_node_net_.isIP)(host) !== 0;
+    const sans = subjectAltNames(cert.subjectaltname).filter((s) => s.kind === 'DNS' || s.kind === 'IP Address');
+    const ipMatches = hostIsIp && sans.some((s) => s.kind === 'IP Address') && new external_node_crypto_.X509Certificate(cert.raw).checkIP(host) !== undefined;
+    if (ipMatches || sans.some((s) => s.kind === 'DNS' && nameMatches(s.value, host)))
+        return undefined;
+    const cn = [].concat(cert.subject?.CN ?? [])[0];
+    const checkCn = !sans.some((s) => (s.kind === 'IP Address') === hostIsIp);
+    if (checkCn && cn !== undefined && nameMatches(cn, host))
+        return undefined;
+    const names = [...sans.map((s) => s.value), ...(checkCn && cn !== undefined ? [cn] : [])];
+    const named = names.length ? `server certificate for "${names[0]}"${names.length > 1 ? ` (and ${names.length - 1} other name${names.length > 2 ? 's' : ''})` : ''} does not match host name "${host}"` : `the server certificate names no host (no subjectAltName, no CN), so it cannot match "${host}"`;
+    return Object.assign(new Error(named), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+}
+
+;// CONCATENATED MODULE: ./src/db/driver-options.ts
+
+
+
+
+const APPLICATION_NAME = 'pg-migration-gate';
+const isFile = (path) => !!path && (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile();
+/**
+ * Why libpq would not use the client certificate's private key: missing, not a file, or open to others (libpq
+ * takes a key owned by root with mode 0640 or less, any other with 0600 or less). libpq finds this once the
+ * server agreed to TLS and fails that attempt as it fails a handshake, so sslmode=prefer goes on in the clear.
+ */
+function clientKeyProblem(p) {
+    if (!isFile(p.sslcert) || p.sslcertmode === 'disable')
+        return undefined;
+    if (!p.sslkey || !(0,external_node_fs_.existsSync)(p.sslkey))
+        return `the client certificate ${p.sslcert} is there but its private key ${p.sslkey ?? '(sslkey, or ~/.postgresql/postgresql.key)'} is not; name it with sslkey`;
+    const st = (0,external_node_fs_.statSync)(p.sslkey);
+    if (!st.isFile())
+        return `the private key ${p.sslkey} (sslkey) is not a regular file`;
+    if (process.platform !== 'win32' && st.mode & (st.uid === 0 ? 0o037 : 0o077)) {
+        return `the private key ${p.sslkey} (sslkey) may be read by others, and libpq refuses such a key: chmod 600 it (0640 at most when root owns it)`;
+    }
+    return undefined;
+}
+/**
+ * TLS as libpq sets it up for these parameters. A CA file (sslrootcert, or ~/.postgresql/root.crt, already made
+ * explicit) means the server's chain is checked in every mode, and only verify-full also checks the host name,
+ * by libpq's rules (peer-name.ts); without one, prefer and require encrypt without checking anything (verify-*
+ * always has one: the configuration refuses them without). The client certificate is sent when its file exists,
+ * unless sslcertmode=disable or its key is unusable (clientKeyProblem: the connection fails that attempt).
+ */
+function tlsOptions(p) {
+    const checkChain = isFile(p.sslrootcert);
+    const o = {
+        rejectUnauthorized: checkChain,
+        checkServerIdentity: p.sslmode === 'verify-full' ? (_name, cert) => peerNameProblem(p.host, cert) : () => undefined,
+        minVersion: (p.ssl_min_protocol_version ?? 'TLSv1.2'),
+    };
+    if (p.ssl_max_protocol_version)
+        o.maxVersion = p.ssl_max_protocol_version;
+    if (checkChain)
+        o.ca = (0,external_node_fs_.readFileSync)(p.sslrootcert);
+    if (isFile(p.sslcrl) && checkChain)
+        o.crl = (0,external_node_fs_.readFileSync)(p.sslcrl);
+    if (isFile(p.sslcert) && p.sslcertmode !== 'disable' && !clientKeyProblem(p)) {
+        o.cert = (0,external_node_fs_.readFileSync)(p.sslcert);
+        o.key = (0,external_node_fs_.readFileSync)(p.sslkey);
+        if (p.sslpassword)
+            o.passphrase = p.sslpassword;
+    }
+    // The driver names a host name (not an address) to the server itself; with hostaddr the address is what it
+    // dials, so the name travels here.
+    if (p.sslsni !== '0' && p.hostaddr && p.host && !(0,external_node_net_.isIP)(p.host))
+        o.servername = p.host;
+    return o;
+}
+/**
+ * The transports libpq tries for sslmode, in its order: disable and allow start in the clear (allow then tries TLS
+ * if the server refuses that), prefer starts with TLS and falls back to the clear, require and verify-* only TLS.
+ * A Unix socket never uses TLS, as in libpq.
+ */
+function transports(p) {
+    const mode = p.sslmode ?? 'prefer';
+    const host = p.host ?? '';
+    if ((host.startsWith('/') || host.startsWith('@')) && !p.hostaddr)
+        return [false];
+    if (mode === 'disable')
+        return [false];
+    if (mode === 'allow')
+        return [false, tlsOptions(p)];
+    if (mode === 'prefer')
+        return [tlsOptions(p), false];
+    return [tlsOptions(p)];
+}
+/** Where libpq looks for a local server's socket when no host is named (Debian's, then the upstream default). */
+const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
+/** The driver's settings for these parameters and one transport; nothing is left for the driver to guess. */
+function clientConfig(p, ssl) {
+    const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? 15 : Math.max(2, Number(p.connect_timeout));
+    const user = p.user || (0,external_node_os_.userInfo)().username;
+    return {
+        host: p.hostaddr || p.host || DEFAULT_SOCKET_DIRS.find((d) => (0,external_node_fs_.existsSync)(d)) || 'localhost',
+        port: Number(p.port || 5432),
+        user,
+        password: p.password,
+        database: p.dbname || user,
+        ssl,
+        application_name: p.application_name || APPLICATION_NAME,
+        ...(p.options ? { options: p.options } : {}),
+        connectionTimeoutMillis: timeout * 1000,
+        // Keepalives: a connection that holds the run's lock across a long migration must not be dropped as idle.
+        keepAlive: p.keepalives !== '0',
+        ...(p.keepalives_idle ? { keepAliveInitialDelayMillis: Number(p.keepalives_idle) * 1000 } : {}),
+        // libpq's default (prefer) binds the channel whenever SCRAM over TLS offers it; require is checked in connect.
+        enableChannelBinding: p.channel_binding !== 'disable',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/db/connect.ts
+
+
+
+
+
 /** Thrown when the server cannot be reached or refuses us; says which server (redacted) and what to check. */
 class ConnectionError extends Error {
     name = 'ConnectionError';
@@ -260,25 +436,127 @@ async function loadPg() {
 function loadedPg() {
     return pgModule;
 }
+/** Servers that answered "no TLS here": sslmode=prefer goes straight to the clear with them, as libpq ends up doing. */
+const withoutTls = new Set();
+/** Errors raised before anything was said to a server: trying again another way would meet the same. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOENT']);
+const unreachable = (e) => UNREACHABLE.has(e.code ?? '') || /timeout expired/i.test(e.message);
+const refusedTls = (e) => /does not support SSL/i.test(e.message);
+/**
+ * Whether libpq would try its next transport after this one failed. prefer falls back to the clear when the TLS
+ * handshake failed (a certificate that fails the check included) or when the server refused us over TLS with an
+ * error, but not when an established TLS session broke (with TLS 1.3 the server's rejection of our client
+ * certificate arrives only after the handshake). allow tries TLS after the server refused us in the clear.
+ */
+function fallsBack(p, tried, e, handshaken) {
+    if (unreachable(e))
+        return false;
+    const mode = p.sslmode ?? 'prefer';
+    const serverRefused = !!pgModule && e instanceof pgModule.DatabaseError;
+    if (mode === 'prefer')
+        return tried !== false && (!handshaken || serverRefused);
+    if (mode === 'allow')
+        return tried === false && serverRefused;
+    return false;
+}
+/** What failed, in terms of the settings a user can change. */
+function explain(p, e) {
+    const mode = p.sslmode ?? 'prefer';
+    if (refusedTls(e))
+        return `the server does not accept TLS connections, and sslmode=${mode} requires TLS; use sslmode=prefer or disable only if the network path is trusted`;
+    if (e.code === 'CLIENT_KEY')
+        return e.message;
+    if (/^ERR_SSL_.*ALERT/.test(e.code ?? ''))
+        return `the server ended the TLS handshake (${e.message}); when it asks for a client certificate, sslcert must be one signed by a CA the server trusts`;
+    if (e.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return `the server's certificate does not name the host ${(0,connection_url/* hostOf */.w4)(p)} (sslmode=verify-full): ${e.message}; connect with a host name the certificate names, or use sslmode=verify-ca to check the CA only`;
+    }
+    if (e.code === 'CERT_REVOKED')
+        return `the server's certificate is revoked by the CRL in sslcrl (${p.sslcrl}): ${e.message}; the server needs a new certificate`;
+    if (/CERT|certificate|SELF_SIGNED|UNABLE_TO_/i.test(`${e.code} ${e.message}`)) {
+        return `the server's certificate is not signed by the CA in sslrootcert (${p.sslrootcert}), sslmode=${mode}: ${e.message}; name your provider's CA bundle in sslrootcert`;
+    }
+    return `${e.message}${e.code ? ` (${e.code})` : ''}`;
+}
+/**
+ * The SASL mechanism the driver chose while authenticating, if any: what channel_binding=require needs to know.
+ * node-postgres keeps no such fact, so its one message that names the mechanism is observed on the way out.
+ */
+function saslMechanism(client) {
+    const connection = client.connection;
+    const send = connection.sendSASLInitialResponseMessage.bind(connection);
+    let chosen;
+    connection.sendSASLInitialResponseMessage = (mechanism, response) => {
+        chosen = mechanism;
+        send(mechanism, response);
+    };
+    return () => chosen;
+}
+/**
+ * target_session_attrs, checked as libpq checks a single host: read-write and read-only by
+ * transaction_read_only, primary and standby by recovery.
+ */
+async function checkSessionAttrs(client, attrs) {
+    if (!attrs || attrs === 'any' || attrs === 'prefer-standby')
+        return;
+    const r = (await client.query("SELECT pg_catalog.pg_is_in_recovery() AS standby, pg_catalog.current_setting('transaction_read_only') = 'on' AS read_only")).rows[0];
+    const ok = { 'read-write': !r.read_only, 'read-only': r.read_only, primary: !r.standby, standby: r.standby }[attrs];
+    if (!ok)
+        throw Object.assign(new Error(`the server is ${r.standby ? 'a standby' : 'a primary'}${r.read_only ? ' in read-only mode' : ''}, not what target_session_attrs=${attrs} asks for`), { code: 'target_session_attrs' });
+}
+/**
+ * Connects as libpq would with this connection string: its sslmode's transports in libpq's order, TLS checked as
+ * libpq checks it, target_session_attrs honoured. Fails with a ConnectionError that names the server (never the
+ * password) and what to change.
+ */
 async function connect(url) {
-    const pg = await loadPg();
-    // Keepalives: a connection that holds the run's lock across a long migration must not be dropped as idle.
-    const client = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME, connectionTimeoutMillis: 15_000, keepAlive: true });
-    // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
-    client.on('error', () => { });
+    let p;
     try {
-        await client.connect();
+        p = (0,parse/* parseConnString */.Rr)(url);
     }
     catch (err) {
-        await client.end().catch(() => { });
-        const e = err;
-        throw new ConnectionError(`could not connect to ${targetIdentity(url)}: ${e.message}${e.code ? ` (${e.code})` : ''}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: err });
+        throw new ConnectionError(`database-url: ${err.message}`, { cause: err });
     }
-    return client;
+    const pg = await loadPg();
+    const server = `${(0,connection_url/* hostOf */.w4)(p)}:${p.port || 5432}`;
+    const ways = transports(p).filter((t, _i, all) => !(t && all.length > 1 && p.sslmode !== 'allow' && withoutTls.has(server)));
+    let failure;
+    for (const ssl of ways) {
+        const keyProblem = ssl ? clientKeyProblem(p) : undefined;
+        if (keyProblem) {
+            failure = Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' });
+            if (!fallsBack(p, ssl, failure, false))
+                break;
+            continue;
+        }
+        const client = new pg.Client(clientConfig(p, ssl));
+        // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
+        client.on('error', () => { });
+        let handshaken = false;
+        client.connection.once('sslconnect', () => client.connection.stream.once('secureConnect', () => (handshaken = true)));
+        const mechanism = saslMechanism(client);
+        try {
+            await client.connect();
+            if (p.channel_binding === 'require' && mechanism() !== 'SCRAM-SHA-256-PLUS') {
+                throw Object.assign(new Error('channel_binding=require, but the server authenticated this connection without channel binding (that needs SCRAM over TLS)'), { code: 'channel_binding' });
+            }
+            await checkSessionAttrs(client, p.target_session_attrs);
+            return client;
+        }
+        catch (err) {
+            await client.end().catch(() => { });
+            failure = err;
+            if (ssl && refusedTls(failure))
+                withoutTls.add(server);
+            if (!fallsBack(p, ssl, failure, handshaken))
+                break;
+        }
+    }
+    throw new ConnectionError(`could not connect to ${(0,connection_url/* targetIdentity */.C7)(url)}: ${explain(p, failure)}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: failure });
 }
-/** Runs fn with a connected client and always closes it. */
-async function withClient(url, fn) {
-    const client = await connect(url);
+/** Runs fn with a client `open` connected (a plain one by default) and always closes it. */
+async function withClient(url, fn, open = connect) {
+    const client = await open(url);
     try {
         return await fn(client);
     }

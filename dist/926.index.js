@@ -13,13 +13,15 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68008);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23998);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80179);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16789);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23998);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80179);
+/* harmony import */ var _system_privileges_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(20862);
+
 
 
 
@@ -38,15 +40,15 @@ async function dumpIn(dir, identity) {
     const plain = files.filter((f) => f.endsWith('.dump'));
     const sealed = files.filter((f) => f.endsWith('.dump.age'));
     if (plain.length + sealed.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
     if (plain.length)
         return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, plain[0]);
     const dump = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0].replace(/\.age$/, ''));
-    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
+    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
     if (m.encryption?.sha256 !== actual)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
-    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_5__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_6__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
     return dump;
 }
 /**
@@ -55,16 +57,22 @@ async function dumpIn(dir, identity) {
  * recreates the dump's objects in one transaction. Returns the metadata.
  */
 async function restoreBackup(url, dump, pgDumpPath, o = {}) {
-    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_6__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q3)(dump);
+    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
+    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)(dump);
     if (actual !== metadata.sha256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
     }
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_2__/* .serverMajor */ .j);
-    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseTool */ .q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
-    await o.beforeRestore?.(metadata);
-    await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs);
-    return metadata;
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
+    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
+    const system = await (0,_system_privileges_js__WEBPACK_IMPORTED_MODULE_9__/* .systemPrivileges */ .s)(pgRestore, url, dump);
+    try {
+        await o.beforeRestore?.(metadata);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs, system.useList);
+    }
+    finally {
+        system.dispose();
+    }
+    return { ...metadata, systemPrivilegesLeftOut: system.leftOut };
 }
 
 
@@ -80,10 +88,12 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* unused harmony export STATISTICS_SETTLE_MS */
 /* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40119);
 /* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72490);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85767);
+/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11725);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85767);
 /* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18668);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90233);
+
 
 
 
@@ -132,19 +142,27 @@ function appliedSince(m, rows) {
  */
 const STATISTICS_SETTLE_MS = 12_000;
 const isTemporary = (table) => /^"?pg_temp_\d+"?\./.test(table);
+/**
+ * Client sessions of this database, not ours. Another role's session shows this role no backend_type, state or query
+ * (unless it is a member of that role or of pg_read_all_stats: the migrating role on a managed service, as a rule, is
+ * not); it still shows its role, its database and its transaction id, and only sessions of a role (client backends,
+ * background workers) have one. Such a session counts as a client, whose state is not known.
+ */
+const OTHER_CLIENTS = `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
+        AND (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))`;
 /** Sessions of this database, not ours, that may still hold back counts of writes they committed (see above). */
 async function mayHoldBackStatistics(client) {
+    // A hidden session's state is NULL: it may have been active a moment ago, so it counts (the wait runs its course).
     const r = await client.query(`SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity
-      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
+      WHERE ${OTHER_CLIENTS}
         AND (state IS DISTINCT FROM 'idle' OR state_change > pg_catalog.now() - make_interval(secs => $1))`, [STATISTICS_SETTLE_MS / 1000]);
     return r.rows[0].n > 0;
 }
 /** Sessions of this database, not ours, inside a transaction that wrote: what they write is not counted until they end. */
 async function openWriters(client) {
-    const r = await client.query(`SELECT pid, pg_catalog.left(query, 100) AS query FROM pg_catalog.pg_stat_activity
-      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
-        AND backend_xid IS NOT NULL ORDER BY pid`);
-    return r.rows.map((row) => `pid ${row.pid} (${row.query})`);
+    const r = await client.query(`SELECT pid, pg_catalog.left(query, 100) AS query, state IS NULL AS hidden, usename AS role FROM pg_catalog.pg_stat_activity
+      WHERE ${OTHER_CLIENTS} AND backend_xid IS NOT NULL ORDER BY pid`);
+    return r.rows.map((row) => (row.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSession */ ._0)({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
 }
 /**
  * The tables written since `before`, less this run's own writes. Waits, with `patient`, while the statistics may
@@ -153,7 +171,7 @@ async function openWriters(client) {
  */
 async function unexplainedWrites(client, before, own, leaveOut, patient) {
     for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0);;) {
-        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_5__/* .tableWriteCounts */ .e)(client), leaveOut);
+        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_6__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_6__/* .tableWriteCounts */ .e)(client), leaveOut);
         const tables = [];
         const lagging = [];
         for (const w of written.tables) {
@@ -265,6 +283,68 @@ async function checkRestore(client, m, o) {
     if (lost)
         allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
     return verdict;
+}
+
+
+/***/ }),
+
+/***/ 20862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ systemPrivilegesNote),
+/* harmony export */   s: () => (/* binding */ systemPrivileges)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95307);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89794);
+
+
+
+
+
+/** A table-of-contents line of such an entry: `5033; 0 0 ACL pg_catalog FUNCTION pg_control_system(…) postgres`. */
+const SYSTEM_ACL = /^\d+; \d+ \d+ ACL pg_catalog (\S+) ([^( ]+)/;
+async function systemPrivileges(pgRestore, url, dump) {
+    const none = { leftOut: [], dispose: () => { } };
+    const superuser = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_3__/* .withOwnClient */ .mG)(url, async (c) => (await c.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true);
+    if (superuser)
+        return none;
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-list-'));
+    const dispose = () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    try {
+        // Written to a file, not read from stdout: a large database's table of contents is longer than runTool keeps.
+        // (A restore runs an installed pg_restore, never Docker's, so the tool writes where this process reads.)
+        const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'toc.list');
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .qI)(pgRestore, ['--list', `--file=${list}`, dump], process.env, [dump]);
+        const lines = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(list, 'utf8').split('\n');
+        const leftOut = lines.flatMap((l) => {
+            const m = SYSTEM_ACL.exec(l);
+            return m ? [`${m[1]} pg_catalog.${m[2]}`] : [];
+        });
+        if (!leftOut.length) {
+            dispose();
+            return none;
+        }
+        // A line starting with ';' is a comment to pg_restore --use-list: that entry is not restored.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(list, lines.map((l) => (SYSTEM_ACL.test(l) ? `;${l}` : l)).join('\n'));
+        return { useList: list, leftOut, dispose };
+    }
+    catch (err) {
+        dispose();
+        throw err;
+    }
+}
+/** The report's sentence about what was left out; undefined when nothing was. */
+function systemPrivilegesNote(leftOut) {
+    if (!leftOut.length)
+        return undefined;
+    return `the dump's privileges on ${leftOut.length} object(s) of the server itself were not restored, as only a superuser may set them and the restore leaves those objects as the server has them: ${leftOut.join(', ')}`;
 }
 
 

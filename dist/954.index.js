@@ -20,6 +20,8 @@ var failure = __webpack_require__(19776);
 var backup_metadata = __webpack_require__(38341);
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts
 var restore_backup = __webpack_require__(72079);
+// EXTERNAL MODULE: ./src/backup/system-privileges.ts
+var system_privileges = __webpack_require__(20862);
 // EXTERNAL MODULE: ./src/backup/restore-guard.ts
 var restore_guard = __webpack_require__(70740);
 ;// CONCATENATED MODULE: ./src/db/created-names.ts
@@ -134,7 +136,14 @@ var take_backup = __webpack_require__(90414);
 var backup = __webpack_require__(45709);
 // EXTERNAL MODULE: ./src/db/preflight.ts
 var preflight = __webpack_require__(11725);
+// EXTERNAL MODULE: ./src/migrations/plan-hash.ts
+var plan_hash = __webpack_require__(7723);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/apply/safety.ts
+
+
+
 
 
 
@@ -156,21 +165,58 @@ function backupOf(run, label) {
         artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${(0,backup.backupArtifactName)(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays },
     });
 }
-/** The plan is sound, and is the one approved (expected-plan): otherwise nothing is changed. */
+/**
+ * The plan is sound, and is the one approved (expected-plan): otherwise nothing is changed. An approval made on
+ * another database is said first, whatever else is wrong: re-planning here would not help until the plan job and
+ * this one reach the same database.
+ */
 async function checkPlan(run) {
     const { config, report } = run;
+    const approved = config.expectedPlan ? (0,plan_hash/* parsePlanHash */.bc)(config.expectedPlan) : undefined;
+    // The input is checked when read; a value that is not a plan hash must still never let the run through.
+    if (config.expectedPlan && !approved)
+        throw new errors/* InputError */.dz([`expected-plan: ${(0,plan_hash/* planHashProblem */.pu)(config.expectedPlan)}`]);
+    const approval = approved && (0,plan_hash/* compareWithApproved */.DU)(approved, run.identity, (0,identifiers/* tableText */.qK)(config.historyTable), run.plan);
+    const elsewhere = approved && approval && otherDatabase(approved.target, run.identity, approval);
+    if (elsewhere) {
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'plan-target-mismatch',
+            severity: 'error',
+            message: `${elsewhere}; nothing was changed`,
+            help: 'Point the plan job and this job at the same database (a replica of it, a pooler or another host name for its server is fine: the plan hash names the database as the server knows it), then run the plan job again and approve that plan.',
+        });
+        return false;
+    }
     if (!report.ok)
         return false;
-    if (config.expectedPlan && report.planHash !== config.expectedPlan) {
+    if (approval?.verdict === 'changed') {
         (0,model_report/* addFinding */.Xd)(report, {
             rule: 'plan-mismatch',
             severity: 'error',
-            message: `the plan is ${report.planHash}, not the approved ${config.expectedPlan}: a migration was added or edited after approval, or the database moved on; nothing was changed`,
+            message: `the plan is ${report.planHash}, not the approved ${config.expectedPlan}: a migration was added or edited after approval, or the database moved on (newest applied now: ${run.plan.lastApplied?.text ?? 'none'}); nothing was changed`,
             help: 'Run the plan job again, review the new plan, and approve that one.',
         });
         return false;
     }
+    if (approved && approval?.verdict === 'approved' && !approval.serverChecked) {
+        report.notes.push(approved.target.systemIdentifier
+            ? `the approved plan names the server ${approved.target.systemIdentifier}, which this role cannot check (it may not call pg_control_system()): the database was matched by its name and oid only`
+            : `the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid only`);
+    }
     return true;
+}
+const named = (t) => `${t.name} (oid ${t.oid})`;
+/** What says the approved plan was made on another database than this one, or undefined when it was not. */
+function otherDatabase(approved, here, approval) {
+    if (approval.verdict === 'other-server') {
+        return `the plan was approved on the database ${approved.name} of another server: that server's system identifier is ${approved.systemIdentifier}, this one's is ${here.systemIdentifier}`;
+    }
+    if (approval.verdict !== 'other-database')
+        return undefined;
+    if (approval.sameServer)
+        return `the plan was approved on the database ${named(approved)} of this server (system identifier ${here.systemIdentifier}), not on ${named(here)}`;
+    const unknown = approved.systemIdentifier ? 'this role may not read this server\'s system identifier' : 'the approved plan does not name its server';
+    return `the plan was approved on the database ${named(approved)}, not on ${named(here)}; ${unknown}, so it may be another server too`;
 }
 /** Sessions that would block the migrations: reported, and with preflight: strict, the run does not start. */
 async function safety_preflight(run) {
@@ -182,7 +228,7 @@ async function safety_preflight(run) {
         (0,model_report/* addFinding */.Xd)(report, {
             rule: 'blocking-session',
             severity: config.preflight === 'strict' ? 'error' : 'warning',
-            message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ${s.mode} on ${s.relation}: a migration locking ${s.relation} would wait behind it, and queries behind the migration: ${s.query}`,
+            message: `${(0,preflight/* describeSession */._0)(s)} holds ${s.mode} on ${s.relation}: a migration locking ${s.relation} would wait behind it, and queries behind the migration${s.query ? `: ${s.query}` : ''}`,
             help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
         });
     }
@@ -194,7 +240,7 @@ async function safety_preflight(run) {
         (0,model_report/* addFinding */.Xd)(report, {
             rule: 'blocking-session',
             severity: config.preflight === 'strict' ? 'error' : 'warning',
-            message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ACCESS EXCLUSIVE on ${s.relation}: the backup taken before the migrations would wait behind it (up to backup-lock-timeout): ${s.query}`,
+            message: `${(0,preflight/* describeSession */._0)(s)} holds ACCESS EXCLUSIVE on ${s.relation}: the backup taken before the migrations would wait behind it (up to backup-lock-timeout)${s.query ? `: ${s.query}` : ''}`,
             help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
         });
     }
@@ -234,6 +280,7 @@ async function dropLeftoverIndexes(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/aftercare.ts
+
 
 
 
@@ -329,8 +376,9 @@ async function restoreAfterFailure(run, dump) {
     const before = run.objectsBefore ?? new Set();
     let verdict;
     let dropped = [];
+    let leftOut;
     try {
-        await (0,restore_backup/* restoreBackup */.d)(run.ctx.databaseUrl, dump, config.pgDumpPath, {
+        const restored = await (0,restore_backup/* restoreBackup */.d)(run.ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
             beforeRestore: async (m) => {
                 verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
@@ -347,6 +395,7 @@ async function restoreAfterFailure(run, dump) {
                     dropped = (await (0,db_objects/* dropCreatedSince */.gQ)(client, before, isOurs)).dropped;
             },
         });
+        leftOut = (0,system_privileges/* systemPrivilegesNote */.i)(restored.systemPrivilegesLeftOut);
     }
     catch (err) {
         if (err instanceof restore_guard/* RestoreRefused */.HQ)
@@ -365,7 +414,7 @@ async function restoreAfterFailure(run, dump) {
     const after = await (0,db_objects/* dropCreatedSince */.gQ)(client, before, isOurs);
     dropped = [...dropped, ...after.dropped];
     const discarded = verdict.allowedBy.includes('restore-discards-writes');
-    report.notes.push(`on-failure: restore — the pre-apply backup ${dump} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; ${discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run'}`, ...verdict.notes.map((n) => `on-failure: restore — ${n}`));
+    report.notes.push(`on-failure: restore — the pre-apply backup ${dump} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; ${discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run'}`, ...verdict.notes.map((n) => `on-failure: restore — ${n}`), ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []));
     if (after.leftAlone.length) {
         report.notes.push(`on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${(0,db_objects/* objectText */.tq)(l.object)} (${l.why})`).join('; ')}`);
     }
@@ -428,8 +477,6 @@ async function settleHistory(client, table, plan, appliedBy) {
 
 // EXTERNAL MODULE: ./src/db/transaction.ts
 var transaction = __webpack_require__(92562);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/apply/run-pending.ts
 
 
@@ -458,7 +505,7 @@ async function blockers(client, a) {
         return '';
     return `; blocked by ${sessions
         .slice(0, 3)
-        .map((s) => `pid ${s.pid} (${s.state}, ${s.mode} on ${s.relation}, transaction open ${s.transactionAgeSeconds} s): ${s.query}`)
+        .map((s) => `${(0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)}${s.query ? `: ${s.query}` : ''}`)
         .join('; ')}`;
 }
 /**
@@ -479,13 +526,12 @@ async function runPending(run) {
 }
 async function runEach(run, session) {
     const { config, ctx, report } = run;
-    const controlPid = run.client.processID;
-    const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, controlPid) };
+    const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid) };
     for (const a of run.analysed) {
         const { migration, exec } = a;
         if (ctx.signal?.aborted)
             return cancelled(run, `before ${migration.name} started`);
-        const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
+        const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
         run.started += 1;
         try {
             const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
@@ -499,6 +545,8 @@ async function runEach(run, session) {
             const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
             if (ctx.signal?.aborted && e.details.sqlstate === '57014')
                 return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
+            if ((0,advisory_lock/* lockLost */.wV)(e))
+                return lostLock(run, migration.name, e);
             if (e.details.sqlstate === '55P03')
                 e.message += await blockers(run.client, a);
             (0,model_report/* addFinding */.Xd)(report, {
@@ -520,6 +568,17 @@ function noteApplied(run) {
     const n = run.report.applied.length;
     run.report.notes.push(n ? `this run applied ${n} migration(s) before it stopped; they stay applied and recorded` : 'nothing was applied by this run');
 }
+/** The lock fence stopped the run before a migration: said as a lost lock, with its likely cause and the fix. */
+function lostLock(run, name, err) {
+    (0,model_report/* addFinding */.Xd)(run.report, {
+        rule: 'lock-lost',
+        severity: 'error',
+        message: `this run lost its lock (the session that took it no longer holds its advisory lock), so ${name} was not started; another run may hold the lock now`,
+        help: "A likely cause: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free; use the direct URL or the pooler's session-mode URL. Otherwise the lock's connection was lost (an idle timeout, the network): run again.",
+        ...(0,model_report/* locationFields */.nQ)(err.details.location),
+    });
+    noteApplied(run);
+}
 /** The run was cancelled: said as such, with what it had applied. */
 function cancelled(run, when, err) {
     const reason = String(run.ctx.signal?.reason ?? 'cancelled');
@@ -538,13 +597,9 @@ function cancelled(run, when, err) {
  * keeps asking until the migration has ended (a cancel that arrives between two queries cancels nothing).
  * Returns the function that stops asking.
  */
-function cancelOnAbort(signal, control, session) {
+function cancelOnAbort(signal, control, key) {
     let timer;
-    const cancel = () => {
-        const pid = session.pid();
-        if (pid)
-            void control.query('SELECT pg_catalog.pg_cancel_backend($1)', [pid]).catch(() => undefined);
-    };
+    const cancel = () => void (0,advisory_lock/* cancelMigrating */.P0)(control, key).catch(() => undefined);
     const onAbort = () => {
         cancel();
         timer = setInterval(cancel, 250);
@@ -560,8 +615,10 @@ function cancelOnAbort(signal, control, session) {
     };
 }
 
-// EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(68008);
+// EXTERNAL MODULE: ./src/db/own-session.ts
+var own_session = __webpack_require__(95307);
+// EXTERNAL MODULE: ./src/db/server-identity.ts
+var server_identity = __webpack_require__(66658);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
 var analyse = __webpack_require__(77260);
 // EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
@@ -571,6 +628,8 @@ var migrations_plan = __webpack_require__(39422);
 // EXTERNAL MODULE: ./src/commands/context.ts
 var context = __webpack_require__(80165);
 ;// CONCATENATED MODULE: ./src/apply/run.ts
+
+
 
 
 
@@ -589,20 +648,24 @@ async function withApplyRun(config, ctx, steps) {
     const report = (0,context/* startReport */.Fg)('apply', config, ctx.databaseUrl);
     for (const input of config.timeoutsOff)
         report.notes.push(`${input}: off — this run sets no limit there`);
-    return (0,connect.withClient)(ctx.databaseUrl, async (client) => {
+    // Our own session, which the server's session limits leave alone: it sits idle holding the lock while the
+    // backup and the migrations run on other sessions.
+    return (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, async (client) => {
         const history = await (0,db_history/* locateHistoryTable */.Bb)(client, config.historyTable);
         const key = (0,advisory_lock/* lockKey */.TL)((0,identifiers/* quoteTable */.Z8)(history));
         return (0,advisory_lock/* withAdvisoryLock */.bL)(client, key, config.lockWaitMs, async () => {
             const plan = (0,migrations_plan/* makePlan */.C)(migrations, await (0,db_history/* readHistory */.Lu)(client, history, migrations), { ...config, checksumsOf: (0,db_history/* checksumsOf */.Uw)(history) });
-            report.planHash = (0,migrations_plan/* planHash */.S)((0,connect/* targetIdentity */.C7)(ctx.databaseUrl), (0,identifiers/* tableText */.qK)(config.historyTable), plan);
+            const identity = await (0,server_identity/* databaseIdentity */.C)(client);
+            report.planHash = (0,plan_hash/* planHash */.SH)(identity, (0,identifiers/* tableText */.qK)(config.historyTable), plan);
             const { analysed, errors } = await (0,analyse/* analyseAll */.F)(plan.pending);
-            const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
+            // The server's own pid of our session: behind a pooler the start-up key (processID) is the pooler's.
+            const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user, pg_catalog.pg_backend_pid() AS pid')).rows[0];
             errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
             (0,context/* listPending */._g)(report, plan, analysed);
             report.notes.push(...(0,context/* layoutNotes */.Ci)(history, analysed));
             (0,context/* reportPlanProblems */.kr)(report, plan.problems);
             (0,context/* reportAnalysisErrors */.S9)(report, errors);
-            await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
+            await steps({ config, ctx, client, controlPid: Number(who.pid), history, identity, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
             return report;
         });
     });
@@ -690,18 +753,22 @@ function productionApply(config, ctx) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(68008);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40119);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(31382);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23998);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85767);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(90233);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80179);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16789);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40119);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(31382);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95307);
+/* harmony import */ var _db_script_query_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99698);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23998);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(85767);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(18668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(90233);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(38341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(80179);
+
+
 
 
 
@@ -734,7 +801,7 @@ function writableDir(dir) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
     }
 }
 /**
@@ -742,17 +809,19 @@ function writableDir(dir) {
  * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
  */
 async function atBackupSnapshot(url, historyTable, fn) {
-    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_10__.withClient)(url, async (c) => {
-        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.withClient)(url, async (c) => {
         try {
-            const exported = (await c.query('SELECT pg_export_snapshot() AS id')).rows[0].id;
+            // The transaction sits idle for as long as pg_dump runs: the server's session limits are turned off on it in
+            // the same round trip (see OWN_SESSION_SQL). Its snapshot is taken by the first of these to read.
+            const opened = (await (0,_db_script_query_js__WEBPACK_IMPORTED_MODULE_5__/* .runScript */ .j)(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${_db_own_session_js__WEBPACK_IMPORTED_MODULE_4__/* .OWN_SESSION_SQL */ .t5};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1);
+            const exported = opened.rows[0].id;
             // The next id is a reading of the moment, not part of what the backup stands for.
-            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .currentSnapshot */ .eL)(c);
+            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .currentSnapshot */ .eL)(c);
             const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v;
-            const identity = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .databaseIdentity */ .Ct)(c);
-            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_11__/* .tableWriteCounts */ .e)(c);
-            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_2__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_2__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
-            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_12__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
+            const identity = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .databaseIdentity */ .Ct)(c);
+            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_13__/* .tableWriteCounts */ .e)(c);
+            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
+            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_14__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
             return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
         }
         finally {
@@ -768,31 +837,31 @@ async function atBackupSnapshot(url, historyTable, fn) {
  * restore can check its target and what was written since.
  */
 async function takeBackup(url, o) {
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_10__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_6__/* .serverMajor */ .j);
     writableDir(o.dir);
     const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
-    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_12__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
     // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_12__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_12__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
         return { server, path };
     });
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
-    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q3)(path)]);
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(path)]);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
     const metadata = {
         format: 'pg-migration-gate-backup/1',
         file: path.split('/').pop(),
         sha256,
         size,
-        database: (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_10__/* .targetIdentity */ .C7)(url),
+        database: (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .targetIdentity */ .C7)(url),
         serverVersion: server.version,
         pgDumpVersion: usedDump,
         createdAt: new Date().toISOString(),
-        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_13__/* .tableText */ .qK)(o.historyTable),
+        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_15__/* .tableText */ .qK)(o.historyTable),
         lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
         planHash: o.planHash,
         entries,
@@ -805,10 +874,10 @@ async function takeBackup(url, o) {
     let uploaded = path;
     if (o.recipients?.length) {
         uploaded = `${path}.age`;
-        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_7__/* .encryptFile */ .o)(path, uploaded, o.recipients);
-        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256File */ .Q3)(uploaded) };
+        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_10__/* .encryptFile */ .o)(path, uploaded, o.recipients);
+        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(uploaded) };
     }
-    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_8__/* .writeMetadata */ .f5)(path, metadata);
+    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_11__/* .writeMetadata */ .f5)(path, metadata);
     const info = {
         path,
         metadataPath,
@@ -856,8 +925,8 @@ function artifactName(...parts) {
 
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
 var take_backup = __webpack_require__(90414);
-// EXTERNAL MODULE: ./src/db/connect.ts
-var connect = __webpack_require__(68008);
+// EXTERNAL MODULE: ./src/db/connect.ts + 2 modules
+var connect = __webpack_require__(16789);
 // EXTERNAL MODULE: ./src/commands/context.ts
 var context = __webpack_require__(80165);
 ;// CONCATENATED MODULE: ./src/commands/backup.ts
@@ -895,8 +964,10 @@ async function backup(config, ctx) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hp: () => (/* binding */ MIGRATING_NAMESPACE),
 /* harmony export */   Nt: () => (/* binding */ lockFence),
+/* harmony export */   P0: () => (/* binding */ cancelMigrating),
 /* harmony export */   TL: () => (/* binding */ lockKey),
-/* harmony export */   bL: () => (/* binding */ withAdvisoryLock)
+/* harmony export */   bL: () => (/* binding */ withAdvisoryLock),
+/* harmony export */   wV: () => (/* binding */ lockLost)
 /* harmony export */ });
 /* unused harmony export LOCK_NAMESPACE */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -968,16 +1039,40 @@ async function acquire(client, namespace, key, waitMs, what) {
     }
 }
 /**
+ * Cancels what the run's migrating session is running, from our own session. The session is found by the
+ * "migrating" lock it holds, not by the pid its connection was given at start-up: behind a pooler that is the
+ * pooler's own key, not a server process.
+ */
+async function cancelMigrating(control, key) {
+    await control.query(`SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_locks
+      WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid AND objid = $2::bigint::oid AND objsubid = 2
+        AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+        AND pid <> pg_catalog.pg_backend_pid()`, [MIGRATING_NAMESPACE, key >>> 0]);
+}
+/** How the fence's failure begins, so that lockLost tells it from a migration's own errors. */
+const LOCK_LOST = 'this run lost its advisory lock';
+/**
  * A statement that fails unless session `pid` still holds the run's lock. Sent first in each migration's
  * transaction, it stops a run whose lock went with its connection (an idle timeout, a dropped network) before
- * the migration changes anything, so a second run that took the lock meanwhile is never raced. Plain SQL: the
- * failing branch is a cast of a value the planner cannot fold, so it is evaluated only when taken.
+ * the migration changes anything, so a second run that took the lock meanwhile is never raced. It also stops a
+ * run behind a pooler in transaction mode, where the lock's server session serves other connections too (the
+ * migrations' own, whose session reset releases the lock). Plain SQL: the failing branch is a cast of a value
+ * the planner cannot fold, so it is evaluated only when taken; its text says what happened, and lockLost
+ * recognises it.
  */
 function lockFence(key, pid) {
     const held = `SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND classid = ${LOCK_NAMESPACE}::pg_catalog.oid
       AND objid = ${key >>> 0}::bigint::pg_catalog.oid AND objsubid = 2 AND pid = ${Math.trunc(pid)}
       AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())`;
-    return `SELECT CASE WHEN EXISTS (${held}) THEN 0 ELSE ('this run no longer holds its advisory lock (its connection was lost), stopped before this migration: pid ' || pg_catalog.pg_backend_pid())::pg_catalog.int4 END`;
+    return `SELECT CASE WHEN EXISTS (${held}) THEN 0 ELSE ('${LOCK_LOST}: session pid ${Math.trunc(pid)} no longer holds it; stopped before this migration, on pid ' || pg_catalog.pg_backend_pid())::pg_catalog.int4 END`;
+}
+/** Whether err is the lock fence's failure (an invalid integer carrying its text), not a migration's own error. */
+function lockLost(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (e.code === '22P02' && e.message?.includes(LOCK_LOST))
+            return true;
+    }
+    return false;
 }
 
 
@@ -1290,7 +1385,10 @@ async function onSession(session, fn) {
 async function executeScript(session, script, exec, o, inOpenTransaction = false) {
     await onSession(session, async (client) => {
         if (exec.mode === 'transaction' && inOpenTransaction) {
-            await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset)]);
+            // What the caller does next in this transaction is ours again: a SET of the file's own (statement_timeout,
+            // idle_in_transaction_session_timeout) ends with the file, and the caller's ROLLBACK takes back both.
+            const ours = session.settings.map((sql) => ({ sql, ours: 'restoring our own session settings' }));
+            await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...ours]);
             return;
         }
         if (exec.mode === 'transaction')
@@ -1416,8 +1514,8 @@ function runScript(client, text) {
 /* harmony export */   P: () => (/* binding */ MigrationSession)
 /* harmony export */ });
 /* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73511);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68008);
-/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23998);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16789);
+/* harmony import */ var _own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95307);
 
 
 
@@ -1426,12 +1524,14 @@ function runScript(client, text) {
  * and role (SET SESSION AUTHORIZATION DEFAULT also ends SET ROLE), every setting, cursors, prepared statements,
  * LISTEN, session advisory locks, cached plans, sequence caches and temp tables. DISCARD ALL would do the same
  * but may not run inside a transaction block, and these travel in the same simple query as a migration.
- * The session's own "migrating" lock (see MIGRATING_NAMESPACE) is taken again at once.
+ * RESET ALL goes back to the role's and database's settings: our own `settings` follow it at once, so that what
+ * comes after runs as ours. The session's own "migrating" lock (see MIGRATING_NAMESPACE) is taken again at once.
  */
-function sessionReset(key) {
+function sessionReset(key, settings) {
     return [
         'SET SESSION AUTHORIZATION DEFAULT',
         'RESET ALL',
+        ...settings,
         'CLOSE ALL',
         'DEALLOCATE ALL',
         'UNLISTEN *',
@@ -1443,14 +1543,19 @@ function sessionReset(key) {
     ];
 }
 /**
- * If this process vanishes (SIGKILL, a runner that dies) while a migration executes, PostgreSQL 14+ notices the
- * closed connection within a second and aborts the migration instead of finishing and committing it. Older
- * servers notice only when they next write to the connection, after the migration's query ends.
+ * Our own settings of the migrating session, in one statement (see sessionSettings), set when it connects and
+ * again after every reset, before any migration runs:
+ * - the server's session limits off (see SESSION_LIMITS): the session sits idle between migrations while our own
+ *   session writes the history, and inside a transaction while verify looks at what a migration did, and a role's
+ *   or database's idle_session_timeout, idle_in_transaction_session_timeout, statement_timeout or
+ *   transaction_timeout must not end it then. A migration's own bounds are set with it (lock-timeout,
+ *   statement-timeout; see timeoutSteps), and a SET in the file itself governs the rest of that file, as in psql;
+ * - if this process vanishes (SIGKILL, a runner that dies) while a migration executes, PostgreSQL 14+ notices the
+ *   closed connection within a second (client_connection_check_interval) and aborts the migration instead of
+ *   finishing and committing it. Older servers notice only when they next write to the connection, after the
+ *   migration's query ends.
  */
-async function watchForVanishedClient(client) {
-    return (await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_1__/* .serverVersion */ .q)(client)) >= 140000 ? [`SET client_connection_check_interval = ${CHECK_INTERVAL_MS}`] : [];
-}
-const CHECK_INTERVAL_MS = 1000;
+const MIGRATING_SESSION_SETTINGS = (0,_own_session_js__WEBPACK_IMPORTED_MODULE_2__/* .sessionSettings */ .MS)({ ..._own_session_js__WEBPACK_IMPORTED_MODULE_2__/* .OWN_SESSION_LIMITS */ .zN, client_connection_check_interval: '1000' });
 /** Validated integers, never user text. */
 const holdMigratingLock = (key) => `SELECT pg_catalog.pg_advisory_lock(${_advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__/* .MIGRATING_NAMESPACE */ .Hp}, ${Math.trunc(key)})`;
 /**
@@ -1479,7 +1584,7 @@ class MigrationSession {
         this.key = key;
         this.current = current;
         this.settings = settings;
-        this.reset = [...sessionReset(key), ...settings];
+        this.reset = sessionReset(key, settings);
     }
     /**
      * A session for the run that holds the advisory lock `key`. As long as it lives it holds the "migrating" lock
@@ -1487,21 +1592,23 @@ class MigrationSession {
      * waiting until that migration has ended, not only until the lock's own session noticed the death.
      */
     static async open(url, key) {
-        const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(url);
-        const settings = await watchForVanishedClient(client);
-        await client.query([holdMigratingLock(key), ...settings].join(';\n'));
+        const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(url);
+        const settings = [MIGRATING_SESSION_SETTINGS];
+        try {
+            await client.query([...settings, holdMigratingLock(key)].join(';\n'));
+        }
+        catch (err) {
+            await client.end().catch(() => { });
+            throw err;
+        }
         return new MigrationSession(url, key, client, settings);
-    }
-    /** The server process of the current connection, to cancel what it runs. */
-    pid() {
-        return this.stale ? undefined : this.current.processID;
     }
     /** The connection the next migration runs on: a new one if the last left anything behind. */
     async client() {
         if (this.stale) {
             await this.current.end().catch(() => { });
-            this.current = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(this.url);
-            await this.current.query([holdMigratingLock(this.key), ...this.settings].join(';\n'));
+            this.current = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(this.url);
+            await this.current.query([...this.settings, holdMigratingLock(this.key)].join(';\n'));
             this.stale = false;
         }
         return this.current;

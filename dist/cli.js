@@ -63,7 +63,7 @@ var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _startup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6300);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7350);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5183);
 
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2));
@@ -104,7 +104,7 @@ external_node_module_default().enableCompileCache?.();
 
 /***/ }),
 
-/***/ 7350:
+/***/ 5183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -222,8 +222,239 @@ function parseCliArgs(argv, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __nccwpck_require__(6670);
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Replaces every password of a postgres URL (`user:pw@`) or conninfo string (`password=pw`, also as a URL query
+ * parameter), and every known secret, with `***`.
+ */
+function redact(text, secrets = []) {
+    let out = text.replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, '$1***@');
+    out = out.replace(/(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&#'"]+)/gi, '$1***');
+    for (const s of secrets)
+        if (s)
+            out = out.split(s).join('***');
+    return out;
+}
+function decoded(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/**
+ * The passwords of a postgres URL, from both places libpq reads them: the user info (`user:pw@`) and `password`
+ * query parameters; when there are several, libpq uses the last. `url` is the URL without them. Parsed as libpq
+ * parses, not with WHATWG URL, so that no URL libpq accepts keeps its password out of reach.
+ */
+function urlPasswords(url) {
+    const passwords = [];
+    const m = /^(postgres(?:ql)?:\/\/)(?:([^@/]*)@)?([^?]*)(?:\?(.*))?$/is.exec(url);
+    if (!m)
+        return { url, passwords };
+    const [, scheme, userInfo, rest, query] = m;
+    let user = userInfo;
+    if (userInfo?.includes(':')) {
+        const written = userInfo.slice(userInfo.indexOf(':') + 1);
+        user = userInfo.slice(0, userInfo.indexOf(':'));
+        if (written)
+            passwords.push({ value: decoded(written), written });
+    }
+    const params = (query ?? '').split('&').filter((p) => {
+        const [key, written = ''] = p.split(/=(.*)/s);
+        if (decoded(key) !== 'password')
+            return true;
+        if (written)
+            passwords.push({ value: decoded(written), written });
+        return false;
+    });
+    const kept = params.filter(Boolean).join('&');
+    return { url: `${scheme}${user ? `${user}@` : ''}${rest}${kept ? `?${kept}` : ''}`, passwords };
+}
+
+// EXTERNAL MODULE: ./src/connection/parse.ts
+var parse = __nccwpck_require__(9735);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/connection/keywords.ts
+var keywords = __nccwpck_require__(8310);
+;// CONCATENATED MODULE: ./src/connection/passfile.ts
+
+/** One field of a password file line: `\:` and `\\` are escapes, `*` matches anything. */
+function fields(line) {
+    const out = [''];
+    for (let i = 0; i < line.length; i++) {
+        if (line[i] === '\\' && i + 1 < line.length)
+            out[out.length - 1] += line[++i];
+        else if (line[i] === ':' && out.length < 5)
+            out.push('');
+        else
+            out[out.length - 1] += line[i];
+    }
+    return out;
+}
+/**
+ * The password libpq would take from a password file (~/.pgpass, passfile, PGPASSFILE) for these parameters:
+ * the first line whose host, port, database and user match (`*` matches any). A Unix-socket host matches
+ * `localhost`. Like libpq, a file that others may read is ignored.
+ */
+function passwordFromFile(file, p) {
+    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())
+        return undefined;
+    if (process.platform !== 'win32' && (0,external_node_fs_.statSync)(file).mode & 0o077)
+        return undefined;
+    const host = p.host && !p.host.startsWith('/') ? p.host : p.hostaddr || 'localhost';
+    const want = [host, p.port || '5432', p.dbname ?? p.user ?? '', p.user ?? ''];
+    for (const line of (0,external_node_fs_.readFileSync)(file, 'utf8').split(/\r?\n/)) {
+        if (!line || line.startsWith('#'))
+            continue;
+        const f = fields(line);
+        if (f.length < 5)
+            continue;
+        if (want.every((w, i) => f[i] === '*' || f[i] === w))
+            return f[4];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/connection/service-file.ts
+
+
+
+/** The parameters of `[service]` in an INI-style service file, or undefined when the file has no such section. */
+function section(file, service) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    let inside = false;
+    let found;
+    for (const [i, raw] of (0,external_node_fs_.readFileSync)(file, 'utf8').split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const header = /^\[(.*)\]$/.exec(line);
+        if (header) {
+            if (found)
+                break;
+            inside = header[1] === service;
+            if (inside)
+                found = {};
+            continue;
+        }
+        if (!inside || !found)
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: not a key=value line`);
+        const key = line.slice(0, eq).trim();
+        if (key === 'service')
+            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: a service cannot name another service`);
+        found[key] = line.slice(eq + 1).trim();
+    }
+    return found;
+}
+/**
+ * A service's parameters as libpq finds them: in PGSERVICEFILE (or ~/.pg_service.conf), then in
+ * PGSYSCONFDIR/pg_service.conf. A service defined nowhere is an error naming the files looked at.
+ */
+function serviceParams(service, env, home) {
+    const files = [env.PGSERVICEFILE ?? (home ? (0,external_node_path_.join)(home, '.pg_service.conf') : undefined), (0,external_node_path_.join)(env.PGSYSCONFDIR ?? '/etc/postgresql-common', 'pg_service.conf')].filter((f) => !!f);
+    for (const file of files) {
+        const params = section(file, service);
+        if (params)
+            return params;
+    }
+    throw new parse/* ConnStringError */.kF(`service "${service}" is defined in none of ${files.join(', ')}`);
+}
+
+// EXTERNAL MODULE: ./src/connection/url.ts
+var url = __nccwpck_require__(7277);
+;// CONCATENATED MODULE: ./src/connection/resolve.ts
+
+
+
+
+
+
+
+/** Where OpenSSL keeps the system's trusted roots on common systems (sslrootcert=system); SSL_CERT_FILE first. */
+const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/ssl/cert.pem', '/opt/homebrew/etc/openssl@3/cert.pem', '/usr/local/etc/openssl@3/cert.pem'];
+const fileExists = (path) => (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile();
+/**
+ * The connection libpq would make from `text` in environment `env`: the string's own parameters, then a service
+ * file's (service, PGSERVICE), then PG* variables, then the password file and the default files under
+ * ~/.postgresql, as libpq fills them in. File names become absolute; sslrootcert=system becomes the system's
+ * bundle (and sslmode defaults to verify-full, as in libpq 16). Throws ConnStringError for what libpq would refuse
+ * and for TLS settings that cannot work (verify-* without a CA file).
+ */
+function resolveConnString(text, env) {
+    const given = (0,parse/* parseConnString */.Rr)(text);
+    const home = env.HOME;
+    const service = given.service ?? env.PGSERVICE;
+    const fromService = service ? serviceParams(service, env, home) : {};
+    (0,parse/* checkParams */.N8)(fromService);
+    const p = { ...fromService, ...given };
+    delete p.service;
+    for (const [key, kw] of Object.entries(keywords/* KEYWORDS */.d6)) {
+        if (p[key] === undefined && kw.env && env[kw.env] !== undefined && env[kw.env] !== '' && key !== 'service')
+            p[key] = env[kw.env];
+    }
+    if (p.sslmode === undefined && env.PGREQUIRESSL === '1')
+        p.sslmode = 'require';
+    (0,parse/* checkParams */.N8)(p);
+    for (const key of ['sslrootcert', 'sslcert', 'sslkey', 'sslcrl', 'passfile']) {
+        if (p[key] && p[key] !== 'system' && !(0,external_node_path_.isAbsolute)(p[key]))
+            p[key] = (0,external_node_path_.resolve)(p[key]);
+    }
+    const dotPostgresql = (name) => (home ? (0,external_node_path_.join)(home, '.postgresql', name) : undefined);
+    const defaultFile = (key, name) => {
+        const path = dotPostgresql(name);
+        if (p[key] === undefined && path && fileExists(path))
+            p[key] = path;
+    };
+    if (p.sslmode !== 'disable') {
+        defaultFile('sslrootcert', 'root.crt');
+        defaultFile('sslcrl', 'root.crl');
+        defaultFile('sslcert', 'postgresql.crt');
+        defaultFile('sslkey', 'postgresql.key');
+    }
+    resolveRootCert(p, env);
+    // A client certificate whose key is missing or open to others is not refused here: libpq fails only the TLS
+    // attempt, and sslmode=prefer then connects in the clear (connect() does the same).
+    if (p.password === undefined) {
+        const file = p.passfile ?? (home ? (0,external_node_path_.join)(home, '.pgpass') : undefined);
+        const found = file ? passwordFromFile(file, p) : undefined;
+        if (found !== undefined)
+            p.password = found;
+    }
+    delete p.passfile;
+    return { url: (0,url/* toUrl */.bb)(p), password: p.password };
+}
+/** sslrootcert as libpq reads it: `system` is the system's trusted roots and needs verify-full; verify-* needs a file. */
+function resolveRootCert(p, env) {
+    if (p.sslrootcert === 'system') {
+        if (p.sslmode === undefined)
+            p.sslmode = 'verify-full';
+        if (p.sslmode !== 'verify-full') {
+            throw new parse/* ConnStringError */.kF(`sslrootcert=system needs sslmode=verify-full (as libpq 16 and later require): with sslmode=${p.sslmode} any certificate a public CA signed for anyone would do`);
+        }
+        const bundle = [env.SSL_CERT_FILE, ...SYSTEM_BUNDLES].find((f) => f && fileExists(f));
+        if (!bundle)
+            throw new parse/* ConnStringError */.kF(`sslrootcert=system: no system CA bundle found (looked at SSL_CERT_FILE and ${SYSTEM_BUNDLES.join(', ')}); set sslrootcert to your provider's CA file`);
+        p.sslrootcert = bundle;
+        return;
+    }
+    if (!p.sslmode?.startsWith('verify-'))
+        return;
+    if (!p.sslrootcert) {
+        throw new parse/* ConnStringError */.kF(`sslmode=${p.sslmode} checks the server's certificate against a CA, and none is named: set sslrootcert=/path/to/ca.pem (your provider's CA bundle), sslrootcert=system for a publicly trusted certificate, or put the CA in ~/.postgresql/root.crt`);
+    }
+    if (!fileExists(p.sslrootcert))
+        throw new parse/* ConnStringError */.kF(`sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`);
+}
+
 ;// CONCATENATED MODULE: ./src/config/recipients.ts
 /** Public keys a backup may be encrypted to: age's X25519 recipients (age1…). */
 function parseRecipients(value) {
@@ -270,7 +501,12 @@ function parseTableName(value) {
 
 // EXTERNAL MODULE: ./src/model/commands.ts
 var model_commands = __nccwpck_require__(2727);
+// EXTERNAL MODULE: ./src/migrations/plan-hash.ts
+var plan_hash = __nccwpck_require__(7723);
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
+
+
 
 
 
@@ -321,10 +557,33 @@ function list(value) {
     return value.split(/[\s,]+/).filter(Boolean);
 }
 /**
+ * database-url as libpq reads it in environment `env` (PG* variables, service and password files), spelled out in
+ * full so that every part of a run connects the same way; and every password involved, in every form it may be
+ * printed. A string libpq would refuse, or this product cannot honour, is a problem naming database-url.
+ */
+function connection(input, env, problems) {
+    if (!input)
+        return { passwords: [] };
+    const forms = (p) => [p, encodeURIComponent(p)];
+    const passwords = urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]);
+    try {
+        const resolved = resolveConnString(input, env);
+        if (resolved.password)
+            passwords.push(...forms(resolved.password));
+        return { databaseUrl: resolved.url, passwords };
+    }
+    catch (err) {
+        if (!(err instanceof parse/* ConnStringError */.kF))
+            throw err;
+        problems.push(`database-url: ${err.message}`);
+        return { passwords };
+    }
+}
+/**
  * Validates raw inputs into a Config. Every problem is collected and thrown together as one InputError,
  * so a user fixes their workflow in one pass.
  */
-function parseConfig(raw) {
+function parseConfig(raw, env = {}) {
     const problems = [];
     const get = (name) => {
         const v = raw[name];
@@ -336,15 +595,8 @@ function parseConfig(raw) {
     const history = parseTableName(get('history-table'));
     if (typeof history === 'string')
         problems.push(history);
-    const databaseUrl = get('database-url') || undefined;
-    const secrets = [];
-    if (databaseUrl) {
-        // Every password the URL carries (user info and `password` query parameters), in every form it may be printed.
-        secrets.push(...(0,redact/* urlPasswords */.s)(databaseUrl).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]));
-        if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-            problems.push('database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)');
-        }
-    }
+    const { databaseUrl, passwords } = connection(get('database-url'), env, problems);
+    const secrets = [...passwords];
     const resolveRaw = get('resolve-dirty');
     let resolveDirty;
     if (resolveRaw) {
@@ -387,8 +639,9 @@ function parseConfig(raw) {
     if (!['rollback', 'restore'].includes(onFailure))
         problems.push(`on-failure: '${onFailure}' must be rollback or restore`);
     const expectedPlan = get('expected-plan');
-    if (expectedPlan && !/^sha256:[0-9a-f]{64}$/.test(expectedPlan))
-        problems.push(`expected-plan: '${expectedPlan}' is not a plan hash (sha256:<64 hex digits>, the plan job's plan-hash output)`);
+    const planProblem = expectedPlan ? (0,plan_hash/* planHashProblem */.pu)(expectedPlan) : undefined;
+    if (planProblem)
+        problems.push(`expected-plan: ${planProblem}`);
     const timeout = (name) => config_duration(name, get(name), 'timeout', problems);
     const config = {
         command,
@@ -446,11 +699,7 @@ function parseConfig(raw) {
 // EXTERNAL MODULE: ./src/model/report.ts
 var model_report = __nccwpck_require__(5235);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __nccwpck_require__(5493);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var migrations_parse = __nccwpck_require__(5493);
 // EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
 var registry = __nccwpck_require__(9044);
 ;// CONCATENATED MODULE: ./src/model/findings-apply.ts
@@ -470,12 +719,26 @@ const APPLY_FINDINGS = {
         happens: 'SIGINT or SIGTERM (GitHub\'s "Cancel workflow", Ctrl-C) stopped the run: the running statement was cancelled and its migration rolled back (one outside a transaction is left dirty); no further migration started.',
         todo: 'Run again when ready; the report lists what was applied before.',
     },
+    'lock-lost': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The run lost its advisory lock',
+        happens: "Before a migration started, the session holding the run's advisory lock no longer held it: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free, or the lock's connection was lost (an idle timeout, the network). The migration did not start, so a run that took the lock meanwhile is never raced; earlier ones stay applied and recorded.",
+        todo: "Use the direct URL or the pooler's session-mode URL; otherwise find what ends idle connections, then run again.",
+    },
     'plan-mismatch': {
         area: 'apply',
         severity: 'error',
         title: 'The plan is not the approved one',
-        happens: 'The plan hash differs from expected-plan: a migration was added or edited after approval, or the database moved on. Nothing was changed.',
+        happens: 'The plan made now, on the database the approved plan was made on, differs from expected-plan: a migration was added or edited after approval, or the database moved on (a migration was applied since). Nothing was changed.',
         todo: 'Run the plan job again, review the new plan, and approve that one.',
+    },
+    'plan-target-mismatch': {
+        area: 'apply',
+        severity: 'error',
+        title: 'The plan was approved on another database',
+        happens: "expected-plan names the database its plan was made on (the server's system identifier, the database's oid and name) and this run reached another one: another server (the system identifiers differ), or another database of the same server. A read replica, a pooler or another host name of the same server is the same database. Nothing was changed.",
+        todo: 'Point the plan job and the apply job at the same database (their database-url), then run the plan job again and approve that plan.',
     },
     'blocking-session': {
         area: 'apply',
@@ -828,7 +1091,7 @@ function renderJson(report, secrets) {
         ...report.verify,
         migrations: report.verify.migrations.map((m) => ({ ...m, mark: markOf(findingsOf(report, [m.file, m.downFile]), m.apply !== 'not run') })),
     };
-    return (0,redact/* redact */.E)(JSON.stringify({ ...report, findings, verify }, null, 2), secrets);
+    return redact(JSON.stringify({ ...report, findings, verify }, null, 2), secrets);
 }
 function writeReport(path, report, secrets) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -1295,7 +1558,7 @@ function renderSarif(r, version) {
 }
 function writeSarif(path, r, version, secrets) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, `${(0,redact/* redact */.E)(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
+    (0,external_node_fs_.writeFileSync)(path, `${redact(JSON.stringify(renderSarif(r, version), null, 2), secrets)}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -1384,7 +1647,7 @@ const VERSION = '0.1.0';
 const loadCommands = () => __nccwpck_require__.e(/* import() */ 603).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
-    const [{ targetIdentity }, { createInterface }] = await Promise.all([__nccwpck_require__.e(/* import() */ 8).then(__nccwpck_require__.bind(__nccwpck_require__, 8008)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23))]);
+    const [{ targetIdentity }, { createInterface }] = await Promise.all([__nccwpck_require__.e(/* import() */ 789).then(__nccwpck_require__.bind(__nccwpck_require__, 6789)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23))]);
     const target = targetIdentity(url);
     if (!process.stdin.isTTY) {
         throw new errors/* InputError */.dz([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);
@@ -1425,7 +1688,7 @@ function cancelOnSignals(stopNow) {
 }
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 async function main(argv) {
-    (0,parse/* warmParser */.dh)();
+    (0,migrations_parse/* warmParser */.dh)();
     let server;
     let starting;
     // Also a server still starting: a signal then must not leave its postmaster and data folder behind.
@@ -1445,13 +1708,13 @@ async function main(argv) {
             console.log(usage());
             return 0;
         }
-        config = parseConfig(args.raw);
+        config = parseConfig(args.raw, process.env);
         const secrets = config.secrets;
         const log = {
-            info: (m) => console.error((0,redact/* redact */.E)(m, secrets)),
-            warn: (m) => console.error(`warning: ${(0,redact/* redact */.E)(m, secrets)}`),
+            info: (m) => console.error(redact(m, secrets)),
+            warn: (m) => console.error(`warning: ${redact(m, secrets)}`),
             group: async (name, fn) => {
-                console.error(`== ${(0,redact/* redact */.E)(name, secrets)}`);
+                console.error(`== ${redact(name, secrets)}`);
                 return fn();
             },
         };
@@ -1483,12 +1746,12 @@ function print(report, args, config) {
     const secrets = config?.secrets ?? [];
     const problems = report.findings.filter((f) => f.rule === model_report/* INPUT_RULE */.gG).map((f) => f.message);
     if (problems.length)
-        console.error((0,redact/* redact */.E)(`configuration error:\n${problems.join('\n')}`, secrets));
+        console.error(redact(`configuration error:\n${problems.join('\n')}`, secrets));
     if (args?.reportPath)
         writeReport(args.reportPath, report, secrets);
     if (config?.sarifFile)
         writeSarif(config.sarifFile, report, VERSION, secrets);
-    const render = { json: () => renderJson(report, secrets), markdown: () => (0,redact/* redact */.E)(renderMarkdown(report), secrets), text: () => (0,redact/* redact */.E)(renderText(report), secrets) };
+    const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
     console.log(render[args?.format ?? 'text']());
 }
 
@@ -1593,6 +1856,331 @@ const INPUTS = {
     'restore-to-other-database': 'false',
 };
 const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
+
+
+/***/ }),
+
+/***/ 8310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B9: () => (/* binding */ FOREIGN_SPELLINGS),
+/* harmony export */   d6: () => (/* binding */ KEYWORDS),
+/* harmony export */   sY: () => (/* binding */ REFUSED_VALUES)
+/* harmony export */ });
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const KEYWORDS = {
+    host: { env: 'PGHOST', since: 9 },
+    hostaddr: { env: 'PGHOSTADDR', since: 9 },
+    port: { env: 'PGPORT', since: 9 },
+    dbname: { env: 'PGDATABASE', since: 9 },
+    user: { env: 'PGUSER', since: 9 },
+    password: { env: 'PGPASSWORD', since: 9 },
+    passfile: { env: 'PGPASSFILE', since: 10, file: true },
+    service: { env: 'PGSERVICE', since: 9 },
+    connect_timeout: { env: 'PGCONNECT_TIMEOUT', since: 9 },
+    client_encoding: { env: 'PGCLIENTENCODING', since: 9 },
+    options: { env: 'PGOPTIONS', since: 9 },
+    application_name: { env: 'PGAPPNAME', since: 9 },
+    fallback_application_name: { since: 9 },
+    keepalives: { since: 9, values: ['0', '1'] },
+    keepalives_idle: { since: 9 },
+    keepalives_interval: { since: 9 },
+    keepalives_count: { since: 9 },
+    tcp_user_timeout: { since: 12 },
+    target_session_attrs: { env: 'PGTARGETSESSIONATTRS', since: 10, values: ['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'] },
+    load_balance_hosts: { env: 'PGLOADBALANCEHOSTS', since: 16, values: ['disable', 'random'] },
+    sslmode: { env: 'PGSSLMODE', since: 9, values: SSL_MODES },
+    sslcompression: { env: 'PGSSLCOMPRESSION', since: 9, values: ['0', '1'] },
+    sslcert: { env: 'PGSSLCERT', since: 9, file: true },
+    sslkey: { env: 'PGSSLKEY', since: 9, file: true },
+    sslpassword: { since: 13 },
+    sslcertmode: { env: 'PGSSLCERTMODE', since: 16, values: ['disable', 'allow', 'require'] },
+    sslrootcert: { env: 'PGSSLROOTCERT', since: 9, file: true },
+    sslcrl: { env: 'PGSSLCRL', since: 9, file: true },
+    sslcrldir: { env: 'PGSSLCRLDIR', since: 14, refused: 'a CRL directory cannot be read by the driver this product uses; concatenate the CRLs into one file and name it with sslcrl' },
+    sslsni: { env: 'PGSSLSNI', since: 14, values: ['0', '1'] },
+    ssl_min_protocol_version: { env: 'PGSSLMINPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
+    ssl_max_protocol_version: { env: 'PGSSLMAXPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
+    sslnegotiation: { env: 'PGSSLNEGOTIATION', since: 17, values: ['postgres', 'direct'] },
+    sslkeylogfile: { since: 18, refused: 'writing TLS session keys to a file is not supported; remove sslkeylogfile' },
+    channel_binding: { env: 'PGCHANNELBINDING', since: 13, values: ['disable', 'prefer', 'require'] },
+    gssencmode: { env: 'PGGSSENCMODE', since: 12, values: ['disable', 'prefer', 'require'] },
+    krbsrvname: { env: 'PGKRBSRVNAME', since: 9 },
+    gsslib: { env: 'PGGSSLIB', since: 9 },
+    gssdelegation: { env: 'PGGSSDELEGATION', since: 17, values: ['0', '1'] },
+    requirepeer: { env: 'PGREQUIREPEER', since: 9, refused: 'the peer of a Unix socket cannot be checked by the driver this product uses; remove requirepeer' },
+    require_auth: { env: 'PGREQUIREAUTH', since: 16, refused: 'the driver this product uses cannot restrict the authentication methods it accepts; remove require_auth' },
+    replication: { since: 9, refused: 'a replication connection cannot run migrations; remove replication' },
+    min_protocol_version: { env: 'PGMINPROTOCOLVERSION', since: 18 },
+    max_protocol_version: { env: 'PGMAXPROTOCOLVERSION', since: 18 },
+    oauth_issuer: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+    oauth_client_id: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+    oauth_client_secret: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+    oauth_scope: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+};
+/**
+ * Values libpq accepts that this product cannot honour as psql would: refused with the reason. (gssencmode=prefer
+ * and channel_binding=prefer fall back as libpq does when GSSAPI or channel binding are not to be had.)
+ */
+const REFUSED_VALUES = {
+    gssencmode: { require: 'GSSAPI encryption is not supported by the driver this product uses; use sslmode=require or stronger instead' },
+    sslnegotiation: { direct: 'direct TLS negotiation (PostgreSQL 17) is not supported by pg-migration-gate; remove sslnegotiation: every server also accepts the standard negotiation, with the same sslmode checks' },
+    sslcertmode: { require: 'the driver this product uses cannot require that the server asks for the client certificate; use sslcertmode=allow' },
+};
+/** Driver-only spellings that libpq (psql, pg_dump) rejects, with the libpq form that means what the user wants. */
+const FOREIGN_SPELLINGS = {
+    'sslmode=no-verify': 'sslmode=no-verify is a node-postgres value that psql and pg_dump reject; use sslmode=require, which encrypts without checking the certificate, exactly as psql does',
+    uselibpqcompat: 'uselibpqcompat is a node-postgres switch that psql and pg_dump reject; remove it: sslmode is always read as libpq reads it here',
+    ssl: 'ssl is a node-postgres parameter (libpq knows only ssl=true); use sslmode=require (or verify-full with sslrootcert)',
+};
+
+
+/***/ }),
+
+/***/ 9735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N8: () => (/* binding */ checkParams),
+/* harmony export */   Rr: () => (/* binding */ parseConnString),
+/* harmony export */   kF: () => (/* binding */ ConnStringError)
+/* harmony export */ });
+/* unused harmony export isUri */
+/* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8310);
+
+/** A connection string libpq would refuse, or that this product cannot honour; never quotes a password. */
+class ConnStringError extends Error {
+    name = 'ConnStringError';
+}
+const ENCODE_HINT = "characters such as / ? # @ : [ ] % in a user name or password must be percent-encoded (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25)";
+/**
+ * Percent-decoding as libpq does it: every `%` must start two hex digits, and `%00` is refused. A `+` stays a `+`.
+ * `what` names the part for the error, never its value (it may be a password).
+ */
+function decode(text, what) {
+    if (!text.includes('%'))
+        return text;
+    if (/%(?![0-9a-f]{2})/i.test(text))
+        throw new ConnStringError(`${what} holds a % that does not start a percent-encoded character; ${ENCODE_HINT}`);
+    if (/%00/.test(text))
+        throw new ConnStringError(`${what} holds %00, which libpq refuses`);
+    return Buffer.from(text.replace(/%([0-9a-f]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+}
+/**
+ * A `postgres://` or `postgresql://` URI, split as libpq splits it: the user info ends at the first `@` before any
+ * `/`; hosts are a comma list of `host[:port]` with IPv6 in brackets; then `/dbname` and `?key=value&…`.
+ */
+function parseUri(uri) {
+    const rest = uri.replace(/^postgres(?:ql)?:\/\//i, '');
+    const params = {};
+    let p = 0;
+    const at = rest.search(/[@/]/);
+    if (at >= 0 && rest[at] === '@') {
+        const info = rest.slice(0, at);
+        const colon = info.indexOf(':');
+        const user = colon >= 0 ? info.slice(0, colon) : info;
+        if (user)
+            params.user = decode(user, 'the user name');
+        if (colon >= 0 && info.length > colon + 1)
+            params.password = decode(info.slice(colon + 1), 'the password');
+        p = at + 1;
+    }
+    else if (at >= 0 && rest.slice(at, rest.includes('?', at) ? rest.indexOf('?', at) : undefined).includes('@')) {
+        // An @ after a / means the / belongs to the user info: libpq would read a host and database out of the password.
+        throw new ConnStringError(`the user name or password holds an unencoded /, so the host cannot be found; ${ENCODE_HINT}`);
+    }
+    const hosts = [];
+    const ports = [];
+    let sep = '';
+    do {
+        if (rest[p] === ',')
+            p++;
+        let host;
+        if (rest[p] === '[') {
+            const close = rest.indexOf(']', p);
+            if (close < 0)
+                throw new ConnStringError("the host starts an IPv6 address with [ that is never closed with ]");
+            if (close === p + 1)
+                throw new ConnStringError('the host is an empty IPv6 address []');
+            host = rest.slice(p + 1, close);
+            p = close + 1;
+            if (p < rest.length && !':/?,'.includes(rest[p]))
+                throw new ConnStringError('an IPv6 host in [ ] must be followed by :port, /database or ?parameters');
+        }
+        else {
+            const end = rest.slice(p).search(/[:/?,]/);
+            host = end < 0 ? rest.slice(p) : rest.slice(p, p + end);
+            p = end < 0 ? rest.length : p + end;
+        }
+        sep = rest[p] ?? '';
+        let port = '';
+        if (sep === ':') {
+            const end = rest.slice(p + 1).search(/[/?,]/);
+            port = end < 0 ? rest.slice(p + 1) : rest.slice(p + 1, p + 1 + end);
+            p = end < 0 ? rest.length : p + 1 + end;
+            sep = rest[p] ?? '';
+        }
+        hosts.push(decode(host, 'the host'));
+        ports.push(decode(port, 'the port'));
+    } while (rest[p] === ',');
+    if (hosts.some(Boolean))
+        params.host = hosts.join(',');
+    if (ports.some(Boolean))
+        params.port = ports.join(',');
+    if (sep === '/') {
+        const q = rest.indexOf('?', p);
+        const db = q < 0 ? rest.slice(p + 1) : rest.slice(p + 1, q);
+        if (db)
+            params.dbname = decode(db, 'the database name');
+        p = q < 0 ? rest.length : q;
+    }
+    if (rest[p] === '?') {
+        for (const pair of rest.slice(p + 1).split('&')) {
+            if (!pair)
+                continue;
+            const eq = pair.indexOf('=');
+            if (eq < 0)
+                throw new ConnStringError(`the query parameter "${decode(pair, 'a query parameter')}" has no =value`);
+            if (pair.indexOf('=', eq + 1) >= 0)
+                throw new ConnStringError(`the query parameter "${decode(pair.slice(0, eq), 'a query parameter')}" holds a second =; percent-encode it as %3D`);
+            const key = decode(pair.slice(0, eq), 'a query parameter');
+            const value = decode(pair.slice(eq + 1), `the value of ${key}`);
+            // libpq's one alias: ssl=true is sslmode=require.
+            if (key === 'ssl' && value === 'true')
+                params.sslmode = 'require';
+            else
+                params[key] = value;
+        }
+    }
+    return params;
+}
+/** `key=value key2='quoted \' value'`, as libpq reads a conninfo string. */
+function parseKeywordValue(text) {
+    const params = {};
+    let p = 0;
+    const skip = () => {
+        while (p < text.length && /\s/.test(text[p]))
+            p++;
+    };
+    for (skip(); p < text.length; skip()) {
+        const key = /^[^=\s]+/.exec(text.slice(p))?.[0] ?? '';
+        p += key.length;
+        skip();
+        if (text[p] !== '=')
+            throw new ConnStringError(`missing "=" after "${key}" in the connection string`);
+        p++;
+        skip();
+        let value = '';
+        if (text[p] === "'") {
+            p++;
+            for (; p < text.length && text[p] !== "'"; p++)
+                value += text[p] === '\\' && p + 1 < text.length ? text[++p] : text[p];
+            if (text[p] !== "'")
+                throw new ConnStringError(`the value of ${key} opens a quote (') that is never closed`);
+            p++;
+        }
+        else {
+            for (; p < text.length && !/\s/.test(text[p]); p++)
+                value += text[p] === '\\' && p + 1 < text.length ? text[++p] : text[p];
+        }
+        params[key] = value;
+    }
+    return params;
+}
+/** Whether `text` is a URI (the other form of a connection string is key=value pairs). */
+const isUri = (text) => /^postgres(?:ql)?:\/\//i.test(text);
+/**
+ * A connection string (URI or key=value) as libpq reads it, checked as libpq checks it, plus the refusals of what
+ * this product cannot honour: an unknown keyword, a bad value, several hosts. Errors never quote a password.
+ */
+function parseConnString(text) {
+    const trimmed = text.trim();
+    if (!isUri(trimmed) && !/^\s*[^=\s]+\s*=/.test(trimmed)) {
+        throw new ConnStringError('must be a postgresql:// URI (postgresql://user:password@host:5432/dbname?sslmode=require) or key=value pairs (host=… dbname=…)');
+    }
+    const params = isUri(trimmed) ? parseUri(trimmed) : parseKeywordValue(trimmed);
+    checkParams(params);
+    return params;
+}
+/** Checks keywords and values as libpq does, and refuses what this product cannot honour. */
+function checkParams(params) {
+    for (const [key, value] of Object.entries(params)) {
+        const foreign = _keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .FOREIGN_SPELLINGS */ .B9[`${key}=${value}`] ?? _keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .FOREIGN_SPELLINGS */ .B9[key];
+        if (foreign)
+            throw new ConnStringError(foreign);
+        const kw = _keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[key];
+        if (!kw)
+            throw new ConnStringError(`"${key}" is not a connection parameter libpq knows (psql and pg_dump refuse it too); see https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS`);
+        if (kw.refused)
+            throw new ConnStringError(`${key}: ${kw.refused}`);
+        if (key === 'password')
+            continue;
+        if (kw.values && !kw.values.includes(value))
+            throw new ConnStringError(`${key}=${value} is not one of ${kw.values.join(', ')}`);
+        const refusal = _keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .REFUSED_VALUES */ .sY[key]?.[value];
+        if (refusal)
+            throw new ConnStringError(`${key}=${value}: ${refusal}`);
+    }
+    if ((params.host ?? '').includes(',') || (params.hostaddr ?? '').includes(',') || (params.port ?? '').includes(',')) {
+        throw new ConnStringError('several hosts are not supported: name the one host of the primary (the direct URL your provider shows), not a list');
+    }
+    if (params.port !== undefined && params.port !== '' && !(/^\d+$/.test(params.port) && Number(params.port) >= 1 && Number(params.port) <= 65535)) {
+        throw new ConnStringError(`the port is not a number from 1 to 65535; if the password holds a : or @, ${ENCODE_HINT}`);
+    }
+    for (const key of ['connect_timeout', 'keepalives_idle', 'keepalives_interval', 'keepalives_count', 'tcp_user_timeout']) {
+        if (params[key] !== undefined && !/^-?\d+$/.test(params[key].trim()))
+            throw new ConnStringError(`${key}=${params[key]} is not a whole number`);
+    }
+    if (params.client_encoding !== undefined && !/^(utf-?8|unicode|auto)$/i.test(params.client_encoding)) {
+        throw new ConnStringError(`client_encoding=${params.client_encoding}: migrations are read as UTF-8 and sent as UTF-8; remove client_encoding (or set it to UTF8)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C7: () => (/* binding */ targetIdentity),
+/* harmony export */   bb: () => (/* binding */ toUrl),
+/* harmony export */   kR: () => (/* binding */ withDatabase),
+/* harmony export */   w4: () => (/* binding */ hostOf)
+/* harmony export */ });
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9735);
+
+const enc = (s) => encodeURIComponent(s);
+/**
+ * Parameters as a postgresql:// URI that libpq reads back to the same parameters: user, password, host, port and
+ * database in their places (a Unix-socket directory and hostaddr as query parameters), the rest after `?`.
+ */
+function toUrl(p) {
+    const { user, password, host, port, dbname, ...rest } = p;
+    const socket = host?.startsWith('/') || host?.startsWith('@');
+    const query = Object.entries(rest);
+    if (socket)
+        query.unshift(['host', host]);
+    const auth = user !== undefined || password !== undefined ? `${enc(user ?? '')}${password !== undefined ? `:${enc(password)}` : ''}@` : '';
+    const h = !host || socket ? '' : host.includes(':') ? `[${host}]` : enc(host);
+    const q = query.length ? `?${query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&')}` : '';
+    return `postgresql://${auth}${h}${port ? `:${port}` : ''}/${enc(dbname ?? '')}${q}`;
+}
+/** The host libpq connects to for these parameters (hostaddr wins for the address, host names it). */
+function hostOf(p) {
+    return p.host || p.hostaddr || 'localhost';
+}
+/** host:port/database of a connection string: names the target in reports, without credentials. */
+function targetIdentity(text) {
+    const p = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(text);
+    return `${hostOf(p)}:${p.port || '5432'}/${p.dbname ?? p.user ?? ''}`;
+}
+/** The same connection to another database of the server (verify's scratch databases). */
+function withDatabase(text, dbname) {
+    return toUrl({ ...(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(text), dbname });
+}
 
 
 /***/ }),
@@ -3206,7 +3794,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var wasm = __nccwpck_require__(2627);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/connection/parse.ts
+var parse = __nccwpck_require__(9735);
 ;// CONCATENATED MODULE: ./src/migrations/psql-meta.ts
+
 
 const GENERIC = 'psql meta-commands other than \\restrict, \\unrestrict, \\connect to the same database and \\set ON_ERROR_STOP are not run by pg-migration-gate; remove it';
 const INCLUDE = 'inline the included file or make it a migration of its own';
@@ -3283,26 +3874,12 @@ function setVariable(args, location) {
 }
 /** `dbname=x user=y` or `postgresql://user@host/db`: psql takes a first argument holding either as a whole connection. */
 function connectionString(text, location) {
-    if (/^postgres(ql)?:\/\//.test(text)) {
-        const u = new URL(text);
-        const fields = Object.fromEntries(u.searchParams);
-        if (u.hostname)
-            fields.host = u.hostname;
-        if (u.port)
-            fields.port = u.port;
-        if (u.username)
-            fields.user = decodeURIComponent(u.username);
-        if (u.pathname.length > 1)
-            fields.dbname = decodeURIComponent(u.pathname.slice(1));
-        return fields;
+    try {
+        return (0,parse/* parseConnString */.Rr)(text);
     }
-    const fields = {};
-    const pair = /\s*(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|([^\s']*))\s*/y;
-    while (pair.lastIndex < text.length) {
-        const m = pair.exec(text) ?? refuse(`\\connect '${text}': pg-migration-gate cannot read this connection string`, location, 'name the database as \\connect dbname');
-        fields[m[1]] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    catch (err) {
+        return refuse(`\\connect '${text}': ${err.message}`, location, 'name the database as \\connect dbname');
     }
-    return fields;
 }
 function connectTarget(args, location) {
     const rest = args[0] && !args[0].quoted && args[0].value.startsWith('-reuse-previous=') ? args.slice(1) : args;
@@ -3681,6 +4258,87 @@ function blankOut(text, ranges) {
 
 /***/ }),
 
+/***/ 7723:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DU: () => (/* binding */ compareWithApproved),
+/* harmony export */   SH: () => (/* binding */ planHash),
+/* harmony export */   bc: () => (/* binding */ parsePlanHash),
+/* harmony export */   pu: () => (/* binding */ planHashProblem),
+/* harmony export */   tA: () => (/* binding */ unboundServerNote)
+/* harmony export */ });
+/* unused harmony exports PLAN_HASH_FORM, targetText */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The form, for messages. */
+const PLAN_HASH_FORM = 'sha256:<64 hex digits>@<system identifier>/<database oid>/<database name>';
+function digestOf(target, historyTable, plan) {
+    const body = JSON.stringify({
+        server: target.systemIdentifier ?? null,
+        database: [target.oid, target.name],
+        historyTable,
+        lastApplied: plan.lastApplied?.text ?? null,
+        pending: plan.pending.map((m) => [m.version.text, m.checksum]),
+    });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
+}
+/** The database part, as it follows the `@`. */
+function targetText(t) {
+    return `${t.systemIdentifier ? `${t.systemIdentifier}/` : ''}${t.oid}/${encodeURIComponent(t.name)}`;
+}
+/** Identifies exactly what an apply would do, and where: the same plan on the same database gives the same hash. */
+function planHash(target, historyTable, plan) {
+    return `sha256:${digestOf(target, historyTable, plan)}@${targetText(target)}`;
+}
+const FORM = /^sha256:([0-9a-f]{64})@(?:(\d+)\/)?(\d+)\/([^\s/@]+)$/;
+const BARE = /^sha256:[0-9a-f]{64}$/;
+/** Reads a plan hash back; undefined when the text is not one. */
+function parsePlanHash(text) {
+    const m = FORM.exec(text);
+    if (!m)
+        return undefined;
+    let name;
+    try {
+        name = decodeURIComponent(m[4]);
+    }
+    catch {
+        return undefined;
+    }
+    return { digest: m[1], target: { name, oid: Number(m[3]), ...(m[2] ? { systemIdentifier: m[2] } : {}) } };
+}
+/** Why an expected-plan value is not a plan hash, or undefined when it is one. */
+function planHashProblem(text) {
+    if (parsePlanHash(text))
+        return undefined;
+    if (BARE.test(text)) {
+        return `'${text}' names no database: a plan hash ends with the database it was made on (${PLAN_HASH_FORM}); this one comes from an earlier version of this action, so run the plan job again and approve its plan-hash output`;
+    }
+    return `'${text}' is not a plan hash (${PLAN_HASH_FORM}, the plan job's plan-hash output)`;
+}
+function compareWithApproved(approved, current, historyTable, plan) {
+    const a = approved.target;
+    const bothRead = a.systemIdentifier !== undefined && current.systemIdentifier !== undefined;
+    if (bothRead && a.systemIdentifier !== current.systemIdentifier)
+        return { verdict: 'other-server' };
+    if (a.oid !== current.oid || a.name !== current.name)
+        return { verdict: 'other-database', sameServer: bothRead };
+    if (digestOf({ ...current, systemIdentifier: a.systemIdentifier }, historyTable, plan) !== approved.digest)
+        return { verdict: 'changed' };
+    return { verdict: 'approved', serverChecked: bothRead };
+}
+/** The note a report carries when the plan hash cannot bind the server: what it binds instead, and the way out. */
+function unboundServerNote(t) {
+    if (t.systemIdentifier)
+        return undefined;
+    return (`the plan hash binds the database ${t.name} (oid ${t.oid}) but not its server: this role may not call pg_control_system(), so the server's system identifier is not known, ` +
+        `and a database of the same name and oid on another server (a copy set up the same way) would match it; GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO the role to bind the server too`);
+}
+
+
+/***/ }),
+
 /***/ 5189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4003,66 +4661,6 @@ function exitCodeOf(report) {
     if (report.ok)
         return 0;
     return report.findings.some((f) => f.severity === 'error' && f.rule === INPUT_RULE) ? 2 : 1;
-}
-
-
-/***/ }),
-
-/***/ 6670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ redact),
-/* harmony export */   s: () => (/* binding */ urlPasswords)
-/* harmony export */ });
-/**
- * Replaces every password of a postgres URL (`user:pw@`) or conninfo string (`password=pw`, also as a URL query
- * parameter), and every known secret, with `***`.
- */
-function redact(text, secrets = []) {
-    let out = text.replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, '$1***@');
-    out = out.replace(/(password\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s&#'"]+)/gi, '$1***');
-    for (const s of secrets)
-        if (s)
-            out = out.split(s).join('***');
-    return out;
-}
-function decoded(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
-/**
- * The passwords of a postgres URL, from both places libpq reads them: the user info (`user:pw@`) and `password`
- * query parameters; when there are several, libpq uses the last. `url` is the URL without them. Parsed as libpq
- * parses, not with WHATWG URL, so that no URL libpq accepts keeps its password out of reach.
- */
-function urlPasswords(url) {
-    const passwords = [];
-    const m = /^(postgres(?:ql)?:\/\/)(?:([^@/]*)@)?([^?]*)(?:\?(.*))?$/is.exec(url);
-    if (!m)
-        return { url, passwords };
-    const [, scheme, userInfo, rest, query] = m;
-    let user = userInfo;
-    if (userInfo?.includes(':')) {
-        const written = userInfo.slice(userInfo.indexOf(':') + 1);
-        user = userInfo.slice(0, userInfo.indexOf(':'));
-        if (written)
-            passwords.push({ value: decoded(written), written });
-    }
-    const params = (query ?? '').split('&').filter((p) => {
-        const [key, written = ''] = p.split(/=(.*)/s);
-        if (decoded(key) !== 'password')
-            return true;
-        if (written)
-            passwords.push({ value: decoded(written), written });
-        return false;
-    });
-    const kept = params.filter(Boolean).join('&');
-    return { url: `${scheme}${user ? `${user}@` : ''}${rest}${kept ? `?${kept}` : ''}`, passwords };
 }
 
 

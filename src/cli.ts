@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(usage());
       return 0;
     }
-    config = parseConfig(args.raw);
+    config = parseConfig(args.raw, process.env);
     const secrets = config.secrets;
     const log: Logger = {
       info: (m) => console.error(redact(m, secrets)),

@@ -69,7 +69,7 @@ export async function run(): Promise<void> {
   let report: Report;
   try {
     inputs = readInputs();
-    config = parseConfig(inputs.raw);
+    config = parseConfig(inputs.raw, process.env);
     for (const s of config.secrets) core.setSecret(s);
     if (!config.databaseUrl && needsDatabase(config.command)) {
       throw new InputError([`database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`]);

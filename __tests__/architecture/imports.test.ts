@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const SRC = join(process.cwd(), 'src');
 const RANKS: [RegExp, number][] = [
   [/^(model\/|errors\.ts$|logger\.ts$|redact\.ts$|version\.ts$)/, 0],
-  [/^(config|migrations|git)\//, 1],
+  [/^(config|connection|migrations|git)\//, 1],
   [/^lint\//, 2],
   [/^(db|gate)\//, 3],
   [/^(backup|github)\//, 4],

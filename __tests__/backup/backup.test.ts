@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
-import { chooseTool, dockerTool, installedTools, libpqArgs } from '../../src/backup/pg-tools.js';
+import { chooseTool, dockerTool, installedTools } from '../../src/backup/pg-tools.js';
+import { toolConnection } from '../../src/backup/tool-connection.js';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { applyMigrations as apply } from '../../src/apply/pipeline.js';
 import { backup } from '../../src/commands/backup.js';
@@ -153,8 +154,8 @@ describe('pg_dump version match', () => {
   });
 
   test('the password reaches the tools through PGPASSWORD only, never argv', () => {
-    const { dbname, env } = libpqArgs('postgresql://app:s3cr%40t@db.internal:6543/shop?sslmode=require');
-    expect(dbname).toBe('postgresql://app@db.internal:6543/shop?sslmode=require');
+    const { dbnameArg, env } = toolConnection('postgresql://app:s3cr%40t@db.internal:6543/shop?sslmode=require', { path: 'pg_dump', major: 15, version: '15.0' });
+    expect(dbnameArg).toBe("--dbname=user='app' host='db.internal' port='6543' dbname='shop' sslmode='require'");
     expect(env.PGPASSWORD).toBe('s3cr@t');
   });
 });

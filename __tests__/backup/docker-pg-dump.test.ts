@@ -1,15 +1,17 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { chooseTool } from '../../src/backup/pg-tools.js';
 import { takeBackup } from '../../src/backup/take-backup.js';
+import { resolveConnString } from '../../src/connection/resolve.js';
 import { withClient } from '../../src/db/connect.js';
 import { serverMajor } from '../../src/db/server-version.js';
 import { InputError } from '../../src/errors.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';
+import { issueTestCertificates } from '../harness/tls-server.js';
 
 /**
  * pg-dump-docker: auto. The installed pg_dump is a stand-in reporting 9.6 (pg-dump-path), so auto must turn to the
@@ -109,6 +111,28 @@ withPgDump.test('auto: an installed pg_dump older than the server falls back to 
   expect(dump.some((a) => a.startsWith('--dbname=') && /:\/\/[^/]*:[^/]*@/.test(a))).toBe(false);
   // …but reaches the container through the environment (docker run -e PGPASSWORD).
   expect(readFileSync(docker.envLog, 'utf8').split('\n')).toContain('PGPASSWORD');
+});
+
+withPgDump.test('Docker: the CA, client certificate and key the URL names are mounted read-only at their own paths, before the image', async () => {
+  const docker = fakeDocker();
+  process.env.PATH = [docker.dir, ...systemPath()].join(':');
+  const tls = issueTestCertificates();
+  const given = new URL(db.url);
+  if (!given.password) given.password = 'not-on-argv-5527';
+  // prefer: the test server speaks no TLS, so pg_dump goes on in the clear, having been told where the files are.
+  for (const [k, v] of Object.entries({ sslmode: 'prefer', sslrootcert: tls.ca, sslcert: tls.clientCert, sslkey: tls.clientKey })) given.searchParams.set(k, v);
+  const url = resolveConnString(given.toString(), { HOME: tls.dir }).url;
+  await takeBackup(url, { dir: makeFolder({}), historyTable: { table: 'schema_migrations' }, pgDumpPath: oldTools(), pgDumpDocker: 'auto' }).finally(() => rmSync(tls.dir, { recursive: true, force: true }));
+
+  const calls = readFileSync(docker.log, 'utf8').split('\n\n').filter(Boolean).map((c) => c.split('\n'));
+  const dump = calls.find((c) => c[0] === 'run' && c.includes('pg_dump') && c.some((a) => a.startsWith('--file=')))!;
+  const image = dump.indexOf(`postgres:${major}`);
+  for (const file of [tls.ca, tls.clientCert, tls.clientKey]) {
+    const mount = dump.indexOf(`${file}:${file}:ro`);
+    expect([dump[mount - 1], mount > 0 && mount < image]).toEqual(['-v', true]);
+  }
+  expect(dump.find((a) => a.startsWith('--dbname='))).toEqual(expect.stringContaining(`sslrootcert='${tls.ca}'`));
+  expect(readFileSync(docker.log, 'utf8')).not.toContain(decodeURIComponent(given.password));
 });
 
 test('auto: no docker on PATH and an old pg_dump is a clear refusal, before anything is dumped', async () => {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import type { ScratchDb } from '../harness/db.js';
+import { queryAt, type ScratchDb } from '../harness/db.js';
 import { startTestServer } from '../harness/server.js';
 
 /**
@@ -17,15 +16,7 @@ export interface QuietServer {
   stop(): Promise<void>;
 }
 
-async function run(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await c.query(sql, params);
-  } finally {
-    await c.end();
-  }
-}
+const run = queryAt;
 
 export async function quietServer(o: { autovacuum?: boolean } = {}): Promise<QuietServer> {
   const server = await startTestServer();

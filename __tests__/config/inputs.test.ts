@@ -121,7 +121,7 @@ describe('parseConfig collects every problem', () => {
     ).toEqual([
       "command: 'migrate' is not one of lint, verify, plan, apply, backup, restore",
       "history-table: 'x; DROP TABLE users' is not a table name; write it as in SQL: a name, optionally schema-qualified (ops.schema_migrations), double-quoted to keep upper case (\"Ops\".\"Migrations\")",
-      'database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)',
+      'database-url: must be a postgresql:// URI (postgresql://user:password@host:5432/dbname?sslmode=require) or key=value pairs (host=… dbname=…)',
       "resolve-dirty: '003' must be <version>=rerun or <version>=applied",
       "lock-timeout: '5' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (off to turn the limit off)",
       "lock-retries: '-1' must be a whole number from 0 to 100",

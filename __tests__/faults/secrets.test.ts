@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chooseTool, libpqArgs } from '../../src/backup/pg-tools.js';
+import { chooseTool } from '../../src/backup/pg-tools.js';
+import { toolConnection } from '../../src/backup/tool-connection.js';
 import { redact } from '../../src/redact.js';
 import { runAction, type ActionRun } from '../harness/action-runner.js';
 import { FakeArtifactService } from '../harness/artifact-service.js';
@@ -115,18 +116,19 @@ describe('a password given as ?password= in the URL (libpq reads it there too)',
     for (const c of connected) {
       expect(c.passwordLength).toBe(PASSWORD.length);
       expect(c.argv.split('--dbname=')[1]).not.toMatch(/password/i);
-      expect(c.argv).toContain('sslmode=disable');
+      expect(c.argv).toContain("sslmode='disable'");
     }
     const all = [everything(backup), everything(restore), ...tools.calls().map((c) => c.argv)].join('\n');
     for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), TOKEN]) expect(all).not.toContain(secret);
     expect(backup.stdout).toContain(`::add-mask::${PASSWORD}`);
   });
 
-  test('libpqArgs takes it off the command line wherever it is written; libpq uses the last one', () => {
-    const { dbname, env } = libpqArgs('postgresql://app:first@db:5432/shop?password=s%40cond&sslmode=require&pass%77ord=th%21rd', 'pmg restore 1');
-    expect(dbname).toBe('postgresql://app@db:5432/shop?sslmode=require&application_name=pmg%20restore%201');
+  test('the tools get it off the command line wherever it is written; libpq uses the last one', () => {
+    const tool = { path: 'pg_restore', major: 15, version: '15.0' };
+    const { dbnameArg, env } = toolConnection('postgresql://app:first@db:5432/shop?password=s%40cond&sslmode=require&pass%77ord=th%21rd', tool, 'pmg restore 1');
+    expect(dbnameArg).toBe("--dbname=user='app' host='db' port='5432' dbname='shop' sslmode='require' application_name='pmg restore 1'");
     expect(env.PGPASSWORD).toBe('th!rd');
-    expect(libpqArgs('postgres://:only@h1:5432,h2:5433/db').dbname).toBe('postgres://h1:5432,h2:5433/db');
+    expect(toolConnection("postgres://:only@h1:5432/db?options=-c%20x%3D'y'", tool).dbnameArg).toBe("--dbname=host='h1' port='5432' dbname='db' options='-c x=\\'y\\''");
   });
 
   test('redact masks it in URLs and conninfo strings, even when not registered as a secret', () => {

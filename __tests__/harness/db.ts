@@ -14,14 +14,19 @@ export function serverUrl(): string {
   return url;
 }
 
-export async function adminQuery(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
-  const c = new pg.Client({ connectionString: serverUrl() });
+/** One query on a connection of its own to `url`, closed however it ends. */
+export async function queryAt(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     return await c.query(sql, params);
   } finally {
     await c.end();
   }
+}
+
+export async function adminQuery(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  return queryAt(serverUrl(), sql, params);
 }
 
 /** A database of its own for one test; drop() removes it, ending any session still connected. */

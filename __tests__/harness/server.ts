@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, relative } from 'node:path';
@@ -53,7 +53,8 @@ export function serverBinaries(major: number): { bin: string; source: string } {
   );
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.on('error', reject);
@@ -65,7 +66,7 @@ async function freePort(): Promise<number> {
 }
 
 /** initdb refuses root: as root the server runs as the `postgres` user, which then owns its folder. */
-async function serverUser(): Promise<{ wrap: (cmd: string, args: string[]) => [string, string[]]; owner?: [number, number] }> {
+export async function serverUser(): Promise<{ wrap: (cmd: string, args: string[]) => [string, string[]]; owner?: [number, number] }> {
   if (userInfo().uid !== 0) return { wrap: (cmd, args) => [cmd, args] };
   const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout.trim());
   const owner: [number, number] = await Promise.all([id('-u'), id('-g')]).catch(() => {
@@ -84,11 +85,18 @@ async function serverVersion(url: string): Promise<string> {
   }
 }
 
+/** What a test adds to a server's setup: postgresql.conf lines (changeable later with ALTER SYSTEM) and pg_hba.conf. */
+export interface ServerSetup {
+  settings?: Record<string, string>;
+  /** The whole pg_hba.conf; it must let postgres connect over TCP from 127.0.0.1 (the returned url). */
+  hba?: string;
+}
+
 /**
  * A throwaway server of `major`, set up as the product's own throwaway server is (trust, no durability, 200
  * connections), whichever package its binaries come from, so the majors differ only in PostgreSQL itself.
  */
-export async function startServerOfMajor(major: number): Promise<TestServer> {
+export async function startServerOfMajor(major: number, setup: ServerSetup = {}): Promise<TestServer> {
   const { bin, source } = serverBinaries(major);
   const user = await serverUser();
   const dir = mkdtempSync(join(tmpdir(), `pmg-test-pg${major}-`));
@@ -103,6 +111,9 @@ export async function startServerOfMajor(major: number): Promise<TestServer> {
   };
   try {
     await tool('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
+    const lines = Object.entries(setup.settings ?? {}).map(([k, v]) => `${k} = '${v.replace(/'/g, "''")}'\n`);
+    if (lines.length) appendFileSync(join(data, 'postgresql.conf'), lines.join(''));
+    if (setup.hba !== undefined) writeFileSync(join(data, 'pg_hba.conf'), setup.hba);
     await tool('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
     const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
     const version = await serverVersion(url);

@@ -1,6 +1,6 @@
 import type { HistoryRow } from '../../src/model/history.js';
 import { discover } from '../../src/migrations/discover.js';
-import { makePlan, planHash, type PlanOptions } from '../../src/migrations/plan.js';
+import { makePlan, type PlanOptions } from '../../src/migrations/plan.js';
 import type { Migration } from '../../src/model/migration.js';
 import { makeFolder } from '../harness/folders.js';
 
@@ -94,18 +94,5 @@ describe('makePlan', () => {
     const [a] = three();
     const p = makePlan([a], [row(a), { ...row(a), name: 'initial', version: undefined }], opts);
     expect(rules(p)).toEqual(['unknown-history-row']);
-  });
-});
-
-describe('planHash', () => {
-  test('changes with the target, the pending checksums and the newest applied version', () => {
-    const [a, b] = three();
-    const base = planHash('h:5432/db', 'schema_migrations', makePlan([a, b], [], opts));
-    expect(base).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(planHash('h:5432/db', 'schema_migrations', makePlan([a, b], [], opts))).toBe(base);
-    expect(planHash('h:5432/other', 'schema_migrations', makePlan([a, b], [], opts))).not.toBe(base);
-    const edited = folder({ '001_a.sql': 'select 1;', '002_b.sql': 'select 22;' });
-    expect(planHash('h:5432/db', 'schema_migrations', makePlan(edited, [], opts))).not.toBe(base);
-    expect(planHash('h:5432/db', 'schema_migrations', makePlan([a, b], [row(a)], opts))).not.toBe(base);
   });
 });

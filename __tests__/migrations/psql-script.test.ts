@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chooseTool, libpqArgs } from '../../src/backup/pg-tools.js';
+import { chooseTool } from '../../src/backup/pg-tools.js';
+import { toolConnection } from '../../src/backup/tool-connection.js';
 import { MigrationError } from '../../src/errors.js';
 import { parsePsqlScript, parseScript, type Statement } from '../../src/migrations/parse.js';
 import { withPgDump } from '../harness/backup-tools.js';
@@ -274,8 +275,8 @@ describe('a real pg_dump plain-format file', () => {
       `);
       const major = Math.floor(Number((await db.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
       const pgDump = await chooseTool('pg_dump', major);
-      const { dbname, env } = libpqArgs(db.url);
-      const dumpOf = async (...args: string[]) => (await promisify(execFile)(pgDump.path, ['--no-owner', '-Fp', ...args, '-d', dbname], { env })).stdout;
+      const { dbnameArg, env } = toolConnection(db.url, pgDump);
+      const dumpOf = async (...args: string[]) => (await promisify(execFile)(pgDump.path, ['--no-owner', '-Fp', ...args, dbnameArg], { env })).stdout;
       const dump = await dumpOf();
 
       const s = await parse(dump);

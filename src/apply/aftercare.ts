@@ -1,5 +1,6 @@
 import { readMetadata } from '../backup/metadata.js';
 import { restoreBackup } from '../backup/restore-backup.js';
+import { systemPrivilegesNote } from '../backup/system-privileges.js';
 import { checkRestore, RestoreRefused, type Verdict } from '../backup/restore-guard.js';
 import { namesCreated, type CreatedName } from '../db/created-names.js';
 import { dependingOnOlder, dropCreatedSince, objectText, userObjects, type UserObject } from '../db/objects.js';
@@ -93,8 +94,9 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   const before = run.objectsBefore ?? new Set<string>();
   let verdict: Verdict | undefined;
   let dropped: string[] = [];
+  let leftOut: string | undefined;
   try {
-    await restoreBackup(run.ctx.databaseUrl, dump, config.pgDumpPath, {
+    const restored = await restoreBackup(run.ctx.databaseUrl, dump, config.pgDumpPath, {
       lockTimeoutMs: config.backupLockTimeoutMs,
       beforeRestore: async (m) => {
         verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
@@ -108,6 +110,7 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
         if (blocking.length) dropped = (await dropCreatedSince(client, before, isOurs)).dropped;
       },
     });
+    leftOut = systemPrivilegesNote(restored.systemPrivilegesLeftOut);
   } catch (err) {
     if (err instanceof RestoreRefused) return refused(run, dump, err.verdict);
     // pg_restore runs in one transaction: a failure leaves the database as it was, less what was dropped above.
@@ -129,6 +132,7 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
       discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run'
     }`,
     ...verdict!.notes.map((n) => `on-failure: restore — ${n}`),
+    ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []),
   );
   if (after.leftAlone.length) {
     report.notes.push(`on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${objectText(l.object)} (${l.why})`).join('; ')}`);

@@ -1,8 +1,8 @@
-import { lockFence } from '../db/advisory-lock.js';
+import { cancelMigrating, lockFence, lockLost } from '../db/advisory-lock.js';
 import type { Client } from '../db/connect.js';
 import { ensureHistoryTable } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
-import { blockingSessions } from '../db/preflight.js';
+import { blockingSessions, describeSession } from '../db/preflight.js';
 import { runMigration } from '../db/runner.js';
 import { MigrationSession } from '../db/session.js';
 import { settleHistory } from '../db/settle.js';
@@ -28,7 +28,7 @@ async function blockers(client: Client, a: Analysed): Promise<string> {
   if (!sessions.length) return '';
   return `; blocked by ${sessions
     .slice(0, 3)
-    .map((s) => `pid ${s.pid} (${s.state}, ${s.mode} on ${s.relation}, transaction open ${s.transactionAgeSeconds} s): ${s.query}`)
+    .map((s) => `${describeSession(s, `${s.mode} on ${s.relation}`)}${s.query ? `: ${s.query}` : ''}`)
     .join('; ')}`;
 }
 
@@ -49,12 +49,11 @@ export async function runPending(run: ApplyRun): Promise<boolean> {
 
 async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> {
   const { config, ctx, report } = run;
-  const controlPid = (run.client as unknown as { processID: number }).processID;
-  const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: lockFence(run.lockKey, controlPid) };
+  const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: lockFence(run.lockKey, run.controlPid) };
   for (const a of run.analysed) {
     const { migration, exec } = a;
     if (ctx.signal?.aborted) return cancelled(run, `before ${migration.name} started`);
-    const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, session);
+    const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
     run.started += 1;
     try {
       const r = await runMigration(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
@@ -65,6 +64,7 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
       const e = err instanceof MigrationError ? err : new MigrationError(findingsFor(err, ctx.debug)[0].message, { sqlstate: (err as { code?: string }).code, cause: err });
       const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
       if (ctx.signal?.aborted && e.details.sqlstate === '57014') return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
+      if (lockLost(e)) return lostLock(run, migration.name, e);
       if (e.details.sqlstate === '55P03') e.message += await blockers(run.client, a);
       addFinding(report, {
         rule: 'apply-failed',
@@ -86,6 +86,18 @@ function noteApplied(run: ApplyRun): void {
   run.report.notes.push(n ? `this run applied ${n} migration(s) before it stopped; they stay applied and recorded` : 'nothing was applied by this run');
 }
 
+/** The lock fence stopped the run before a migration: said as a lost lock, with its likely cause and the fix. */
+function lostLock(run: ApplyRun, name: string, err: MigrationError): void {
+  addFinding(run.report, {
+    rule: 'lock-lost',
+    severity: 'error',
+    message: `this run lost its lock (the session that took it no longer holds its advisory lock), so ${name} was not started; another run may hold the lock now`,
+    help: "A likely cause: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free; use the direct URL or the pooler's session-mode URL. Otherwise the lock's connection was lost (an idle timeout, the network): run again.",
+    ...locationFields(err.details.location),
+  });
+  noteApplied(run);
+}
+
 /** The run was cancelled: said as such, with what it had applied. */
 function cancelled(run: ApplyRun, when: string, err?: MigrationError): void {
   const reason = String(run.ctx.signal?.reason ?? 'cancelled');
@@ -105,12 +117,9 @@ function cancelled(run: ApplyRun, when: string, err?: MigrationError): void {
  * keeps asking until the migration has ended (a cancel that arrives between two queries cancels nothing).
  * Returns the function that stops asking.
  */
-function cancelOnAbort(signal: AbortSignal, control: Client, session: MigrationSession): () => void {
+function cancelOnAbort(signal: AbortSignal, control: Client, key: number): () => void {
   let timer: NodeJS.Timeout | undefined;
-  const cancel = () => {
-    const pid = session.pid();
-    if (pid) void control.query('SELECT pg_catalog.pg_cancel_backend($1)', [pid]).catch(() => undefined);
-  };
+  const cancel = () => void cancelMigrating(control, key).catch(() => undefined);
   const onAbort = () => {
     cancel();
     timer = setInterval(cancel, 250);

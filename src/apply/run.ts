@@ -1,11 +1,14 @@
 import type { Config } from '../config/config.js';
 import { lockKey, withAdvisoryLock } from '../db/advisory-lock.js';
-import { targetIdentity, withClient, type Client } from '../db/connect.js';
+import type { Client } from '../db/connect.js';
 import { checksumsOf, locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
 import { quoteTable, tableText } from '../db/identifiers.js';
+import { withOwnClient } from '../db/own-session.js';
+import { databaseIdentity, type DatabaseIdentity } from '../db/server-identity.js';
 import { analyseAll, foreignConnects, type Analysed } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
-import { makePlan, planHash, type Plan } from '../migrations/plan.js';
+import { makePlan, type Plan } from '../migrations/plan.js';
+import { planHash } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
 import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from '../commands/context.js';
 
@@ -19,7 +22,11 @@ export interface ApplyRun {
   ctx: ApplyContext;
   /** Our own session: it holds the advisory lock and writes the history rows outside migrations. */
   client: Client;
+  /** That session's server process, which the lock fence checks still holds the lock. */
+  controlPid: number;
   history: HistoryTable;
+  /** The database as the server names it (what the plan hash binds), however the URL reached it. */
+  identity: DatabaseIdentity;
   /** The advisory lock's key: the migrating session holds its companion lock. */
   lockKey: number;
   plan: Plan;
@@ -40,20 +47,24 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
   const { migrations } = discover(config.migrationsDir);
   const report = startReport('apply', config, ctx.databaseUrl);
   for (const input of config.timeoutsOff) report.notes.push(`${input}: off — this run sets no limit there`);
-  return withClient(ctx.databaseUrl, async (client) => {
+  // Our own session, which the server's session limits leave alone: it sits idle holding the lock while the
+  // backup and the migrations run on other sessions.
+  return withOwnClient(ctx.databaseUrl, async (client) => {
     const history = await locateHistoryTable(client, config.historyTable);
     const key = lockKey(quoteTable(history));
     return withAdvisoryLock(client, key, config.lockWaitMs, async () => {
       const plan = makePlan(migrations, await readHistory(client, history, migrations), { ...config, checksumsOf: checksumsOf(history) });
-      report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), plan);
+      const identity = await databaseIdentity(client);
+      report.planHash = planHash(identity, tableText(config.historyTable), plan);
       const { analysed, errors } = await analyseAll(plan.pending);
-      const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0];
+      // The server's own pid of our session: behind a pooler the start-up key (processID) is the pooler's.
+      const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user, pg_catalog.pg_backend_pid() AS pid')).rows[0];
       errors.push(...foreignConnects(analysed, who));
       listPending(report, plan, analysed);
       report.notes.push(...layoutNotes(history, analysed));
       reportPlanProblems(report, plan.problems);
       reportAnalysisErrors(report, errors);
-      await steps({ config, ctx, client, history, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
+      await steps({ config, ctx, client, controlPid: Number(who.pid), history, identity, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
       return report;
     });
   });

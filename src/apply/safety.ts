@@ -1,7 +1,11 @@
 import { takeBackup } from '../backup/take-backup.js';
 import { backupArtifactName, type BackupContext } from '../commands/backup.js';
 import { userObjects } from '../db/objects.js';
-import { blockingSessions, dropInvalidIndex, dumpBlockers, leftoverInvalidIndexes } from '../db/preflight.js';
+import { blockingSessions, describeSession, dropInvalidIndex, dumpBlockers, leftoverInvalidIndexes } from '../db/preflight.js';
+import { tableText } from '../db/identifiers.js';
+import type { DatabaseIdentity } from '../db/server-identity.js';
+import { compareWithApproved, parsePlanHash, planHashProblem, type Approval, type PlanTarget } from '../migrations/plan-hash.js';
+import { InputError } from '../errors.js';
 import { addFinding } from '../model/report.js';
 import type { ApplyContext, ApplyRun } from './run.js';
 
@@ -31,20 +35,58 @@ export function backupOf(run: ProductionRun, label: 'pre-apply' | 'post-apply') 
   });
 }
 
-/** The plan is sound, and is the one approved (expected-plan): otherwise nothing is changed. */
+/**
+ * The plan is sound, and is the one approved (expected-plan): otherwise nothing is changed. An approval made on
+ * another database is said first, whatever else is wrong: re-planning here would not help until the plan job and
+ * this one reach the same database.
+ */
 export async function checkPlan(run: ProductionRun): Promise<boolean> {
   const { config, report } = run;
+  const approved = config.expectedPlan ? parsePlanHash(config.expectedPlan) : undefined;
+  // The input is checked when read; a value that is not a plan hash must still never let the run through.
+  if (config.expectedPlan && !approved) throw new InputError([`expected-plan: ${planHashProblem(config.expectedPlan)}`]);
+  const approval = approved && compareWithApproved(approved, run.identity, tableText(config.historyTable), run.plan);
+  const elsewhere = approved && approval && otherDatabase(approved.target, run.identity, approval);
+  if (elsewhere) {
+    addFinding(report, {
+      rule: 'plan-target-mismatch',
+      severity: 'error',
+      message: `${elsewhere}; nothing was changed`,
+      help: 'Point the plan job and this job at the same database (a replica of it, a pooler or another host name for its server is fine: the plan hash names the database as the server knows it), then run the plan job again and approve that plan.',
+    });
+    return false;
+  }
   if (!report.ok) return false;
-  if (config.expectedPlan && report.planHash !== config.expectedPlan) {
+  if (approval?.verdict === 'changed') {
     addFinding(report, {
       rule: 'plan-mismatch',
       severity: 'error',
-      message: `the plan is ${report.planHash}, not the approved ${config.expectedPlan}: a migration was added or edited after approval, or the database moved on; nothing was changed`,
+      message: `the plan is ${report.planHash}, not the approved ${config.expectedPlan}: a migration was added or edited after approval, or the database moved on (newest applied now: ${run.plan.lastApplied?.text ?? 'none'}); nothing was changed`,
       help: 'Run the plan job again, review the new plan, and approve that one.',
     });
     return false;
   }
+  if (approved && approval?.verdict === 'approved' && !approval.serverChecked) {
+    report.notes.push(
+      approved.target.systemIdentifier
+        ? `the approved plan names the server ${approved.target.systemIdentifier}, which this role cannot check (it may not call pg_control_system()): the database was matched by its name and oid only`
+        : `the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid only`,
+    );
+  }
   return true;
+}
+
+const named = (t: PlanTarget) => `${t.name} (oid ${t.oid})`;
+
+/** What says the approved plan was made on another database than this one, or undefined when it was not. */
+function otherDatabase(approved: PlanTarget, here: DatabaseIdentity, approval: Approval): string | undefined {
+  if (approval.verdict === 'other-server') {
+    return `the plan was approved on the database ${approved.name} of another server: that server's system identifier is ${approved.systemIdentifier}, this one's is ${here.systemIdentifier}`;
+  }
+  if (approval.verdict !== 'other-database') return undefined;
+  if (approval.sameServer) return `the plan was approved on the database ${named(approved)} of this server (system identifier ${here.systemIdentifier}), not on ${named(here)}`;
+  const unknown = approved.systemIdentifier ? 'this role may not read this server\'s system identifier' : 'the approved plan does not name its server';
+  return `the plan was approved on the database ${named(approved)}, not on ${named(here)}; ${unknown}, so it may be another server too`;
 }
 
 /** Sessions that would block the migrations: reported, and with preflight: strict, the run does not start. */
@@ -56,7 +98,7 @@ export async function preflight(run: ProductionRun): Promise<boolean> {
     addFinding(report, {
       rule: 'blocking-session',
       severity: config.preflight === 'strict' ? 'error' : 'warning',
-      message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ${s.mode} on ${s.relation}: a migration locking ${s.relation} would wait behind it, and queries behind the migration: ${s.query}`,
+      message: `${describeSession(s)} holds ${s.mode} on ${s.relation}: a migration locking ${s.relation} would wait behind it, and queries behind the migration${s.query ? `: ${s.query}` : ''}`,
       help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
     });
   }
@@ -68,7 +110,7 @@ export async function preflight(run: ProductionRun): Promise<boolean> {
     addFinding(report, {
       rule: 'blocking-session',
       severity: config.preflight === 'strict' ? 'error' : 'warning',
-      message: `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s) holds ACCESS EXCLUSIVE on ${s.relation}: the backup taken before the migrations would wait behind it (up to backup-lock-timeout): ${s.query}`,
+      message: `${describeSession(s)} holds ACCESS EXCLUSIVE on ${s.relation}: the backup taken before the migrations would wait behind it (up to backup-lock-timeout)${s.query ? `: ${s.query}` : ''}`,
       help: 'Let it finish or end it (SELECT pg_terminate_backend(pid)) before applying; preflight: strict refuses to start while such sessions exist.',
     });
   }

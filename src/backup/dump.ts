@@ -4,23 +4,34 @@ import { createReadStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseDuration } from '../config/duration.js';
 import { INPUTS } from '../config/inputs-spec.js';
-import { connect, withClient } from '../db/connect.js';
-import { dumpBlockers, type BlockingSession } from '../db/preflight.js';
+import { connectOwn, withOwnClient } from '../db/own-session.js';
+import { describeSession as nameSession, dumpBlockers, type BlockingSession } from '../db/preflight.js';
 import { StateError } from '../errors.js';
-import { libpqArgs, type PgTool } from './pg-tools.js';
+import type { PgTool } from './pg-tools.js';
+import { toolConnection } from './tool-connection.js';
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
 const DEFAULT_LOCK_TIMEOUT_MS = parseDuration('backup-lock-timeout', INPUTS['backup-lock-timeout'], 'timeout') as number;
 
-const describeSession = (s: Omit<BlockingSession, 'relation' | 'mode'>) => `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`;
+const describeSession = (s: Omit<BlockingSession, 'relation' | 'mode'>) => (s.hidden ? nameSession(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
 const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
 
-/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
-export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+/** The tool's command line: in Docker, each file it reads is mounted read-only at the same path, before the image. */
+function commandLine(tool: PgTool, args: string[], files: string[]): string[] {
+  const prefix = [...(tool.prefix ?? [])];
+  if (tool.image && files.length) prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
+  return [...prefix, ...args];
+}
+
+/**
+ * Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. `files` are
+ * what its connection reads (CA, client certificate, socket folder), mounted when it runs in Docker.
+ */
+export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv, files: string[] = []): Promise<string> {
   return new Promise((resolve, reject) => {
     // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
     // not kill pg_dump under it.
-    const child = spawn(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => {
@@ -39,12 +50,12 @@ export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv): P
  * locks on the tables, then fails naming the tables and the sessions holding them.
  */
 export async function dumpDatabase(pgDump: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot?: string): Promise<void> {
-  const { dbname, env } = libpqArgs(url);
+  const conn = toolConnection(url, pgDump);
   const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
   // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
   const at = snapshot ? [`--snapshot=${snapshot}`] : [];
   try {
-    await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, `--dbname=${dbname}`], env);
+    await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files);
   } catch (err) {
     // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
     // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
@@ -52,7 +63,7 @@ export async function dumpDatabase(pgDump: PgTool, url: string, file: string, lo
     const lock = /canceling statement due to statement timeout[\s\S]*?Query was: LOCK TABLE (.*?)(?: IN ACCESS SHARE MODE|\n|$)/.exec((err as Error).message);
     if (!lock) throw err;
     const tables = lock[1].split(', ');
-    const holders = (await withClient(url, dumpBlockers).catch(() => [])).filter((h) => tables.includes(h.relation));
+    const holders = (await withOwnClient(url, dumpBlockers).catch(() => [])).filter((h) => tables.includes(h.relation));
     const what = holders.length
       ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
       : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
@@ -82,10 +93,12 @@ export function sha256File(file: string): Promise<string> {
  * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
  * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
  */
-export async function restoreDump(pgRestore: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS): Promise<void> {
+export async function restoreDump(pgRestore: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList?: string): Promise<void> {
   const name = `pg-migration-gate restore ${randomBytes(4).toString('hex')}`;
-  const { dbname, env } = libpqArgs(url, name);
-  const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
+  const conn = toolConnection(url, pgRestore, name);
+  // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
+  const list = useList ? [`--use-list=${useList}`] : [];
+  const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, [...conn.files, file, ...(useList ? [useList] : [])]);
   if (!lockTimeoutMs) await restore();
   else await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
 }
@@ -94,7 +107,8 @@ export async function restoreDump(pgRestore: PgTool, url: string, file: string, 
 const LONG_LOCK_WAIT = `
   SELECT w.pid AS waiter, l.mode AS wanted,
          coalesce((SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = l.relation), l.locktype) AS target,
-         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query
+         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query,
+         b.state IS NULL AS hidden, b.usename AS role
     FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
     LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
    WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
@@ -106,7 +120,8 @@ const LONG_LOCK_WAIT = `
  * settings alike.
  */
 async function cancelLongLockWaits(url: string, applicationName: string, ms: number, work: () => Promise<unknown>, gaveUp: (what: string) => string): Promise<void> {
-  const watcher = await connect(url);
+  // Ours, so that the server's session limits leave it alone while it sleeps between looks.
+  const watcher = await connectOwn(url);
   const stop = new AbortController();
   let waited: string | undefined;
   const watch = async () => {
@@ -114,7 +129,8 @@ async function cancelLongLockWaits(url: string, applicationName: string, ms: num
       await sleep(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
       const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
       if (!rows.length) continue;
-      const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age }));
+      // Another role's session may hide its state and query from ours (see BlockingSession): then it is named by its role.
+      const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age, hidden: r.hidden ? { role: r.role } : undefined }));
       waited = `${rows[0].wanted} on ${rows[0].target}, held by ${holders.join('; ') || 'a prepared transaction or a session that just ended'}`;
       await watcher.query('SELECT pg_cancel_backend($1)', [rows[0].waiter]);
     }

@@ -3,7 +3,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { InputError } from '../errors.js';
-import { urlPasswords } from '../redact.js';
 
 const run = promisify(execFile);
 
@@ -12,6 +11,8 @@ export interface PgTool {
   path: string;
   /** Arguments before the tool's own (docker run … postgres:<major> pg_dump). */
   prefix?: string[];
+  /** The Docker image, when the tool runs in one: files it must read are mounted before it in `prefix`. */
+  image?: string;
   /** Major version, e.g. 15 (9.6 counts as 9). */
   major: number;
   version: string;
@@ -93,21 +94,6 @@ export async function chooseTool(name: string, serverMajor: number, explicit?: s
   ]);
 }
 
-/**
- * libpq connection parameters for a child process: the URL without its passwords on the command line (argv is
- * visible to every user of the machine), whether written as `user:pw@` or `?password=`; the one libpq would use
- * goes in PGPASSWORD. `applicationName` is appended last, where it wins over one the URL sets, so that the
- * child's session can be found in pg_stat_activity.
- */
-export function libpqArgs(url: string, applicationName?: string): { dbname: string; env: NodeJS.ProcessEnv } {
-  const { url: bare, passwords } = urlPasswords(url);
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const password = passwords.at(-1)?.value;
-  if (password) env.PGPASSWORD = password;
-  const dbname = applicationName ? `${bare}${bare.includes('?') ? '&' : '?'}application_name=${encodeURIComponent(applicationName)}` : bare;
-  return { dbname, env };
-}
-
 /** Whether a `docker` command is on PATH and its engine answers within `timeoutMs`; the reason when not. */
 export async function dockerProblem(timeoutMs = DOCKER_PROBE_MS): Promise<string | undefined> {
   try {
@@ -142,7 +128,7 @@ export async function dockerTool(name: string, major: number, dir: string): Prom
   } catch (cause) {
     throw new InputError([`pg-dump-docker: could not run ${name} from the ${image} image (${((cause as Error).message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
   }
-  return { path: 'docker', prefix, major, version, source: `docker ${image}` };
+  return { path: 'docker', prefix, image, major, version, source: `docker ${image}` };
 }
 
 /**

@@ -7,6 +7,7 @@ import { restoreDump, sha256File } from './dump.js';
 import { decryptFile } from './encryption.js';
 import { readMetadata, type BackupMetadata } from './metadata.js';
 import { chooseTool } from './pg-tools.js';
+import { systemPrivileges } from './system-privileges.js';
 
 /**
  * The dump of a downloaded artifact: the one .dump file with its metadata, decrypted first when the artifact
@@ -36,12 +37,18 @@ export interface RestoreOptions {
   beforeRestore?: (metadata: BackupMetadata) => Promise<void>;
 }
 
+/** A restored backup's metadata, and the privileges of the server's own objects the restore left out. */
+export interface RestoredBackup extends BackupMetadata {
+  /** See system-privileges.ts: `FUNCTION pg_catalog.pg_control_system`; empty for a superuser. */
+  systemPrivilegesLeftOut: string[];
+}
+
 /**
  * Restores a dump into the database of `url`: the sha256 in its metadata is checked before anything is
  * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
  * recreates the dump's objects in one transaction. Returns the metadata.
  */
-export async function restoreBackup(url: string, dump: string, pgDumpPath?: string, o: RestoreOptions = {}): Promise<BackupMetadata> {
+export async function restoreBackup(url: string, dump: string, pgDumpPath?: string, o: RestoreOptions = {}): Promise<RestoredBackup> {
   const metadata = readMetadata(dump);
   const actual = await sha256File(dump);
   if (actual !== metadata.sha256) {
@@ -49,7 +56,12 @@ export async function restoreBackup(url: string, dump: string, pgDumpPath?: stri
   }
   const major = await withClient(url, serverMajor);
   const pgRestore = await chooseTool('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
-  await o.beforeRestore?.(metadata);
-  await restoreDump(pgRestore, url, dump, o.lockTimeoutMs);
-  return metadata;
+  const system = await systemPrivileges(pgRestore, url, dump);
+  try {
+    await o.beforeRestore?.(metadata);
+    await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList);
+  } finally {
+    system.dispose();
+  }
+  return { ...metadata, systemPrivilegesLeftOut: system.leftOut };
 }

@@ -2,6 +2,7 @@ import type { TableName } from '../config/history-table.js';
 import type { Client } from '../db/connect.js';
 import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
 import { userObjects } from '../db/objects.js';
+import { describeSession } from '../db/preflight.js';
 import { tablesWritten, tableWriteCounts, type TableWrites } from '../db/table-writes.js';
 import { currentSnapshot, databaseIdentity, transactionsSince, type DatabaseIdentity } from '../db/xid-snapshot.js';
 import { StateError } from '../errors.js';
@@ -101,11 +102,21 @@ interface Unexplained extends TableWrites {
   own: number;
 }
 
+/**
+ * Client sessions of this database, not ours. Another role's session shows this role no backend_type, state or query
+ * (unless it is a member of that role or of pg_read_all_stats: the migrating role on a managed service, as a rule, is
+ * not); it still shows its role, its database and its transaction id, and only sessions of a role (client backends,
+ * background workers) have one. Such a session counts as a client, whose state is not known.
+ */
+const OTHER_CLIENTS = `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
+        AND (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))`;
+
 /** Sessions of this database, not ours, that may still hold back counts of writes they committed (see above). */
 async function mayHoldBackStatistics(client: Client): Promise<boolean> {
+  // A hidden session's state is NULL: it may have been active a moment ago, so it counts (the wait runs its course).
   const r = await client.query(
     `SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity
-      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
+      WHERE ${OTHER_CLIENTS}
         AND (state IS DISTINCT FROM 'idle' OR state_change > pg_catalog.now() - make_interval(secs => $1))`,
     [STATISTICS_SETTLE_MS / 1000],
   );
@@ -115,11 +126,10 @@ async function mayHoldBackStatistics(client: Client): Promise<boolean> {
 /** Sessions of this database, not ours, inside a transaction that wrote: what they write is not counted until they end. */
 async function openWriters(client: Client): Promise<string[]> {
   const r = await client.query(
-    `SELECT pid, pg_catalog.left(query, 100) AS query FROM pg_catalog.pg_stat_activity
-      WHERE datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid() AND backend_type = 'client backend'
-        AND backend_xid IS NOT NULL ORDER BY pid`,
+    `SELECT pid, pg_catalog.left(query, 100) AS query, state IS NULL AS hidden, usename AS role FROM pg_catalog.pg_stat_activity
+      WHERE ${OTHER_CLIENTS} AND backend_xid IS NOT NULL ORDER BY pid`,
   );
-  return r.rows.map((row) => `pid ${row.pid} (${row.query})`);
+  return r.rows.map((row) => (row.hidden ? describeSession({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
 }
 
 /**

@@ -5,6 +5,8 @@ import type { TableName } from '../config/history-table.js';
 import { targetIdentity, withClient } from '../db/connect.js';
 import { locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
+import { OWN_SESSION_SQL } from '../db/own-session.js';
+import { runScript } from '../db/script-query.js';
 import { serverMajor } from '../db/server-version.js';
 import { tableWriteCounts } from '../db/table-writes.js';
 import { currentSnapshot, databaseIdentity } from '../db/xid-snapshot.js';
@@ -65,9 +67,11 @@ function writableDir(dir: string): void {
  */
 async function atBackupSnapshot<T>(url: string, historyTable: TableName, fn: (state: ServerState, snapshotId: string) => Promise<T>): Promise<T> {
   return withClient(url, async (c) => {
-    await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     try {
-      const exported = (await c.query('SELECT pg_export_snapshot() AS id')).rows[0].id as string;
+      // The transaction sits idle for as long as pg_dump runs: the server's session limits are turned off on it in
+      // the same round trip (see OWN_SESSION_SQL). Its snapshot is taken by the first of these to read.
+      const opened = (await runScript(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${OWN_SESSION_SQL};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1)!;
+      const exported = opened.rows[0].id as string;
       // The next id is a reading of the moment, not part of what the backup stands for.
       const { next: _next, ...snapshot } = await currentSnapshot(c);
       const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v as string;

@@ -1,10 +1,12 @@
 import type { Config } from '../config/config.js';
-import { targetIdentity, withClient } from '../db/connect.js';
+import { withClient } from '../db/connect.js';
 import { checksumsOf, locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
+import { databaseIdentity } from '../db/server-identity.js';
 import { analyseAll } from '../migrations/analyse.js';
 import { discover } from '../migrations/discover.js';
-import { makePlan, planHash } from '../migrations/plan.js';
+import { makePlan } from '../migrations/plan.js';
+import { planHash, unboundServerNote } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
 import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';
 
@@ -15,9 +17,9 @@ import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, sta
 export async function plan(config: Config, ctx: CommandContext): Promise<Report> {
   const { migrations } = discover(config.migrationsDir);
   const report = startReport('plan', config, ctx.databaseUrl);
-  const { table, rows } = await withClient(ctx.databaseUrl, async (c) => {
+  const { table, rows, identity } = await withClient(ctx.databaseUrl, async (c) => {
     const t = await locateHistoryTable(c, config.historyTable);
-    return { table: t, rows: await readHistory(c, t, migrations) };
+    return { table: t, rows: await readHistory(c, t, migrations), identity: await databaseIdentity(c) };
   });
   if (!rows) report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
   const p = makePlan(migrations, rows, { ...config, checksumsOf: checksumsOf(table) });
@@ -27,7 +29,9 @@ export async function plan(config: Config, ctx: CommandContext): Promise<Report>
   reportPlanProblems(report, p.problems);
   reportAnalysisErrors(report, errors);
   if (p.baseline.length) report.notes.push(`baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`);
-  report.planHash = planHash(targetIdentity(ctx.databaseUrl), tableText(config.historyTable), p);
+  report.planHash = planHash(identity, tableText(config.historyTable), p);
+  const unbound = unboundServerNote(identity);
+  if (unbound) report.notes.push(unbound);
   ctx.log.info(`${report.pending.length} pending migration(s); plan hash ${report.planHash}`);
   return report;
 }

@@ -5,7 +5,8 @@ import type { Config } from '../config/config.js';
 import type { BackupMetadata } from '../backup/metadata.js';
 import { checkRestore, RestoreRefused, type Verdict } from '../backup/restore-guard.js';
 import { dumpIn, restoreBackup } from '../backup/restore-backup.js';
-import { withClient } from '../db/connect.js';
+import { systemPrivilegesNote } from '../backup/system-privileges.js';
+import { withOwnClient } from '../db/own-session.js';
 import { InputError } from '../errors.js';
 import { addFinding, type Report } from '../model/report.js';
 import { startReport, type CommandContext } from './context.js';
@@ -41,7 +42,7 @@ export async function restore(config: Config, ctx: RestoreContext): Promise<Repo
   const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
   let verdict: Verdict | undefined;
   const check = (m: BackupMetadata) =>
-    withClient(ctx.databaseUrl, (c) => checkRestore(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+    withOwnClient(ctx.databaseUrl, (c) => checkRestore(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
   try {
     const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath, {
       lockTimeoutMs: config.backupLockTimeoutMs,
@@ -54,6 +55,8 @@ export async function restore(config: Config, ctx: RestoreContext): Promise<Repo
       `restored ${m.file} (sha256 ${m.sha256}, taken ${m.createdAt} from ${m.database}${m.lastApplied ? `, newest migration then ${m.lastApplied.name}` : ''})`,
       ...verdict!.notes,
     );
+    const leftOut = systemPrivilegesNote(m.systemPrivilegesLeftOut);
+    if (leftOut) report.notes.push(leftOut);
   } catch (err) {
     if (!(err instanceof RestoreRefused)) throw err;
     addFinding(report, {

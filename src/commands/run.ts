@@ -32,7 +32,11 @@ export function needsDatabase(command: Config['command']): boolean {
  */
 export async function runCommand(config: Config, ctx: RunContext): Promise<Report> {
   try {
-    if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
+    if (COMMAND_INFO[config.command].needsDatabase) {
+      if (!ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
+      // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
+      if (!ctx.throwaway) await (await import('../db/pooler.js')).refuseSessionSharingPooler(ctx.databaseUrl);
+    }
     return await (await RUNNERS[config.command]())(config, ctx);
   } catch (err) {
     return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });

@@ -9,9 +9,10 @@ import type { Migration } from '../model/migration.js';
 import { compareVersions, versionId } from '../migrations/version.js';
 import { addFinding, type Report } from '../model/report.js';
 import { runChecks } from '../verify/run-checks.js';
-import { ScratchServer } from '../verify/scratch.js';
+import { mayNotCreateDatabases, ScratchServer } from '../verify/scratch.js';
 import { serverObjects, undoServerEffects, type ServerObjects } from '../verify/server-effects.js';
 import { withClient } from '../db/connect.js';
+import { withOwnClient } from '../db/own-session.js';
 import { existsSync } from 'node:fs';
 import { restoreBackup } from '../backup/restore-backup.js';
 import { applyMigrations } from '../apply/pipeline.js';
@@ -67,8 +68,19 @@ async function splitByBase(migrations: Migration[], config: Config): Promise<Spl
  * schema change the PR makes.
  */
 export async function verify(config: Config, ctx: RestoreContext): Promise<Report> {
-  const { migrations } = discover(config.migrationsDir);
   const report = startReport('verify', config, ctx.databaseUrl);
+  const role = await withOwnClient(ctx.databaseUrl, mayNotCreateDatabases);
+  if (role) {
+    addFinding(report, {
+      rule: 'database-error',
+      severity: 'error',
+      sqlstate: '42501',
+      message: `verify creates scratch databases, and the role ${role} may not: it has neither CREATEDB nor superuser (a managed service's migrating role, which owns its database and no more, as a rule); nothing was run`,
+      help: `Run verify where it may create databases: on a throwaway server (the pull request check's PostgreSQL service container, or the CLI without database-url, which starts one), or as a role with CREATEDB (ALTER ROLE ${role} CREATEDB, where the service allows it). plan, apply, backup and restore need no more than owning the database.`,
+    });
+    return report;
+  }
+  const { migrations } = discover(config.migrationsDir);
   const split = await splitByBase(migrations, config);
   for (const p of split.problems) addFinding(report, { ...p, severity: 'error' });
   const { analysed, errors } = await analyseAll(split.fresh);
@@ -91,7 +103,7 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
     for (const f of findings) addFinding(report, f);
   }
 
-  const before = await withClient(ctx.databaseUrl, serverObjects);
+  const before = await withOwnClient(ctx.databaseUrl, serverObjects);
   const server = await ScratchServer.open(ctx.databaseUrl);
   try {
     const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () =>
@@ -111,7 +123,7 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
 /** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
 async function undoOnServer(url: string, before: ServerObjects, ran: Migration[], report: Report): Promise<void> {
   const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
-  const { undone, left } = await withClient(url, (c) => undoServerEffects(c, before, text));
+  const { undone, left } = await withOwnClient(url, (c) => undoServerEffects(c, before, text));
   if (undone.length) report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
   for (const problem of left) {
     addFinding(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });

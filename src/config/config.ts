@@ -1,9 +1,12 @@
 import { InputError } from '../errors.js';
 import { urlPasswords } from '../redact.js';
+import { ConnStringError } from '../connection/parse.js';
+import { resolveConnString } from '../connection/resolve.js';
 import { parseRecipients } from './recipients.js';
 import { parseDuration, type DurationKind } from './duration.js';
 import { parseTableName, type TableName } from './history-table.js';
 import { COMMANDS, type Command } from '../model/commands.js';
+import { planHashProblem } from '../migrations/plan-hash.js';
 import { CHECKS, INPUTS, type Check, type InputName, type RawConfig } from './inputs-spec.js';
 
 export interface Config {
@@ -139,10 +142,30 @@ function list(value: string): string[] {
 }
 
 /**
+ * database-url as libpq reads it in environment `env` (PG* variables, service and password files), spelled out in
+ * full so that every part of a run connects the same way; and every password involved, in every form it may be
+ * printed. A string libpq would refuse, or this product cannot honour, is a problem naming database-url.
+ */
+function connection(input: string, env: NodeJS.ProcessEnv, problems: string[]): { databaseUrl?: string; passwords: string[] } {
+  if (!input) return { passwords: [] };
+  const forms = (p: string) => [p, encodeURIComponent(p)];
+  const passwords = urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]);
+  try {
+    const resolved = resolveConnString(input, env);
+    if (resolved.password) passwords.push(...forms(resolved.password));
+    return { databaseUrl: resolved.url, passwords };
+  } catch (err) {
+    if (!(err instanceof ConnStringError)) throw err;
+    problems.push(`database-url: ${err.message}`);
+    return { passwords };
+  }
+}
+
+/**
  * Validates raw inputs into a Config. Every problem is collected and thrown together as one InputError,
  * so a user fixes their workflow in one pass.
  */
-export function parseConfig(raw: RawConfig): Config {
+export function parseConfig(raw: RawConfig, env: NodeJS.ProcessEnv = {}): Config {
   const problems: string[] = [];
   const get = (name: InputName): string => {
     const v = raw[name];
@@ -155,16 +178,8 @@ export function parseConfig(raw: RawConfig): Config {
   const history = parseTableName(get('history-table'));
   if (typeof history === 'string') problems.push(history);
 
-  const databaseUrl = get('database-url') || undefined;
-  const secrets: string[] = [];
-  if (databaseUrl) {
-    // Every password the URL carries (user info and `password` query parameters), in every form it may be printed.
-    secrets.push(...urlPasswords(databaseUrl).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]));
-    if (!/^postgres(ql)?:\/\//i.test(databaseUrl)) {
-      problems.push('database-url: must be a postgres:// or postgresql:// URL (e.g. postgresql://user@host:5432/db)');
-    }
-  }
-
+  const { databaseUrl, passwords } = connection(get('database-url'), env, problems);
+  const secrets: string[] = [...passwords];
   const resolveRaw = get('resolve-dirty');
   let resolveDirty: Config['resolveDirty'];
   if (resolveRaw) {
@@ -201,7 +216,8 @@ export function parseConfig(raw: RawConfig): Config {
   const onFailure = get('on-failure');
   if (!['rollback', 'restore'].includes(onFailure)) problems.push(`on-failure: '${onFailure}' must be rollback or restore`);
   const expectedPlan = get('expected-plan');
-  if (expectedPlan && !/^sha256:[0-9a-f]{64}$/.test(expectedPlan)) problems.push(`expected-plan: '${expectedPlan}' is not a plan hash (sha256:<64 hex digits>, the plan job's plan-hash output)`);
+  const planProblem = expectedPlan ? planHashProblem(expectedPlan) : undefined;
+  if (planProblem) problems.push(`expected-plan: ${planProblem}`);
 
   const timeout = (name: (typeof TIMEOUTS)[number]) => duration(name, get(name), 'timeout', problems);
 

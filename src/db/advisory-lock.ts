@@ -72,14 +72,43 @@ async function acquire(client: Client, namespace: number, key: number, waitMs: n
 }
 
 /**
+ * Cancels what the run's migrating session is running, from our own session. The session is found by the
+ * "migrating" lock it holds, not by the pid its connection was given at start-up: behind a pooler that is the
+ * pooler's own key, not a server process.
+ */
+export async function cancelMigrating(control: Client, key: number): Promise<void> {
+  await control.query(
+    `SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_locks
+      WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid AND objid = $2::bigint::oid AND objsubid = 2
+        AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+        AND pid <> pg_catalog.pg_backend_pid()`,
+    [MIGRATING_NAMESPACE, key >>> 0],
+  );
+}
+
+/** How the fence's failure begins, so that lockLost tells it from a migration's own errors. */
+const LOCK_LOST = 'this run lost its advisory lock';
+
+/**
  * A statement that fails unless session `pid` still holds the run's lock. Sent first in each migration's
  * transaction, it stops a run whose lock went with its connection (an idle timeout, a dropped network) before
- * the migration changes anything, so a second run that took the lock meanwhile is never raced. Plain SQL: the
- * failing branch is a cast of a value the planner cannot fold, so it is evaluated only when taken.
+ * the migration changes anything, so a second run that took the lock meanwhile is never raced. It also stops a
+ * run behind a pooler in transaction mode, where the lock's server session serves other connections too (the
+ * migrations' own, whose session reset releases the lock). Plain SQL: the failing branch is a cast of a value
+ * the planner cannot fold, so it is evaluated only when taken; its text says what happened, and lockLost
+ * recognises it.
  */
 export function lockFence(key: number, pid: number): string {
   const held = `SELECT FROM pg_catalog.pg_locks WHERE locktype = 'advisory' AND granted AND classid = ${LOCK_NAMESPACE}::pg_catalog.oid
       AND objid = ${key >>> 0}::bigint::pg_catalog.oid AND objsubid = 2 AND pid = ${Math.trunc(pid)}
       AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())`;
-  return `SELECT CASE WHEN EXISTS (${held}) THEN 0 ELSE ('this run no longer holds its advisory lock (its connection was lost), stopped before this migration: pid ' || pg_catalog.pg_backend_pid())::pg_catalog.int4 END`;
+  return `SELECT CASE WHEN EXISTS (${held}) THEN 0 ELSE ('${LOCK_LOST}: session pid ${Math.trunc(pid)} no longer holds it; stopped before this migration, on pid ' || pg_catalog.pg_backend_pid())::pg_catalog.int4 END`;
+}
+
+/** Whether err is the lock fence's failure (an invalid integer carrying its text), not a migration's own error. */
+export function lockLost(err: unknown): boolean {
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '22P02' && e.message?.includes(LOCK_LOST)) return true;
+  }
+  return false;
 }

@@ -187,7 +187,10 @@ async function onSession<T>(session: MigrationSession, fn: (c: Client) => Promis
 export async function executeScript(session: MigrationSession, script: Script, exec: ExecutionPlan, o: ScriptOptions, inOpenTransaction = false): Promise<void> {
   await onSession(session, async (client) => {
     if (exec.mode === 'transaction' && inOpenTransaction) {
-      await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset)]);
+      // What the caller does next in this transaction is ours again: a SET of the file's own (statement_timeout,
+      // idle_in_transaction_session_timeout) ends with the file, and the caller's ROLLBACK takes back both.
+      const ours = session.settings.map((sql) => ({ sql, ours: 'restoring our own session settings' }));
+      await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...ours]);
       return;
     }
     if (exec.mode === 'transaction') return settle(session, exec, await runTransactional(client, session.reset, script, exec, { head: [], tail: [] }, o));

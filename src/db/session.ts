@@ -1,19 +1,21 @@
 import type { ExecutionPlan } from '../migrations/transaction.js';
 import { MIGRATING_NAMESPACE } from './advisory-lock.js';
 import { connect, type Client } from './connect.js';
-import { serverVersion } from './server-version.js';
+import { OWN_SESSION_LIMITS, sessionSettings } from './own-session.js';
 
 /**
  * What a new connection starts from, restored on a connection that already ran a migration: the session user
  * and role (SET SESSION AUTHORIZATION DEFAULT also ends SET ROLE), every setting, cursors, prepared statements,
  * LISTEN, session advisory locks, cached plans, sequence caches and temp tables. DISCARD ALL would do the same
  * but may not run inside a transaction block, and these travel in the same simple query as a migration.
- * The session's own "migrating" lock (see MIGRATING_NAMESPACE) is taken again at once.
+ * RESET ALL goes back to the role's and database's settings: our own `settings` follow it at once, so that what
+ * comes after runs as ours. The session's own "migrating" lock (see MIGRATING_NAMESPACE) is taken again at once.
  */
-function sessionReset(key: number): readonly string[] {
+function sessionReset(key: number, settings: readonly string[]): readonly string[] {
   return [
     'SET SESSION AUTHORIZATION DEFAULT',
     'RESET ALL',
+    ...settings,
     'CLOSE ALL',
     'DEALLOCATE ALL',
     'UNLISTEN *',
@@ -26,15 +28,19 @@ function sessionReset(key: number): readonly string[] {
 }
 
 /**
- * If this process vanishes (SIGKILL, a runner that dies) while a migration executes, PostgreSQL 14+ notices the
- * closed connection within a second and aborts the migration instead of finishing and committing it. Older
- * servers notice only when they next write to the connection, after the migration's query ends.
+ * Our own settings of the migrating session, in one statement (see sessionSettings), set when it connects and
+ * again after every reset, before any migration runs:
+ * - the server's session limits off (see SESSION_LIMITS): the session sits idle between migrations while our own
+ *   session writes the history, and inside a transaction while verify looks at what a migration did, and a role's
+ *   or database's idle_session_timeout, idle_in_transaction_session_timeout, statement_timeout or
+ *   transaction_timeout must not end it then. A migration's own bounds are set with it (lock-timeout,
+ *   statement-timeout; see timeoutSteps), and a SET in the file itself governs the rest of that file, as in psql;
+ * - if this process vanishes (SIGKILL, a runner that dies) while a migration executes, PostgreSQL 14+ notices the
+ *   closed connection within a second (client_connection_check_interval) and aborts the migration instead of
+ *   finishing and committing it. Older servers notice only when they next write to the connection, after the
+ *   migration's query ends.
  */
-async function watchForVanishedClient(client: Client): Promise<string[]> {
-  return (await serverVersion(client)) >= 140000 ? [`SET client_connection_check_interval = ${CHECK_INTERVAL_MS}`] : [];
-}
-
-const CHECK_INTERVAL_MS = 1000;
+const MIGRATING_SESSION_SETTINGS = sessionSettings({ ...OWN_SESSION_LIMITS, client_connection_check_interval: '1000' });
 
 /** Validated integers, never user text. */
 const holdMigratingLock = (key: number) => `SELECT pg_catalog.pg_advisory_lock(${MIGRATING_NAMESPACE}, ${Math.trunc(key)})`;
@@ -61,9 +67,9 @@ export class MigrationSession {
     private readonly key: number,
     private current: Client,
     /** Our own session settings, set again after every reset. */
-    private readonly settings: string[],
+    readonly settings: readonly string[],
   ) {
-    this.reset = [...sessionReset(key), ...settings];
+    this.reset = sessionReset(key, settings);
   }
 
   /**
@@ -73,14 +79,14 @@ export class MigrationSession {
    */
   static async open(url: string, key: number): Promise<MigrationSession> {
     const client = await connect(url);
-    const settings = await watchForVanishedClient(client);
-    await client.query([holdMigratingLock(key), ...settings].join(';\n'));
+    const settings = [MIGRATING_SESSION_SETTINGS];
+    try {
+      await client.query([...settings, holdMigratingLock(key)].join(';\n'));
+    } catch (err) {
+      await client.end().catch(() => {});
+      throw err;
+    }
     return new MigrationSession(url, key, client, settings);
-  }
-
-  /** The server process of the current connection, to cancel what it runs. */
-  pid(): number | undefined {
-    return this.stale ? undefined : (this.current as unknown as { processID?: number }).processID;
   }
 
   /** The connection the next migration runs on: a new one if the last left anything behind. */
@@ -88,7 +94,7 @@ export class MigrationSession {
     if (this.stale) {
       await this.current.end().catch(() => {});
       this.current = await connect(this.url);
-      await this.current.query([holdMigratingLock(this.key), ...this.settings].join(';\n'));
+      await this.current.query([...this.settings, holdMigratingLock(this.key)].join(';\n'));
       this.stale = false;
     }
     return this.current;

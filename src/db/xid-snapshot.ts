@@ -1,6 +1,9 @@
 import type { Client } from './connect.js';
 import { serverVersion } from './server-version.js';
 
+// A backup records what identifies its database beside its snapshot, and a restore checks both: one import for them.
+export { databaseIdentity, type DatabaseIdentity } from './server-identity.js';
+
 /**
  * Transaction snapshots and transaction status: what a backup stands for, and what committed after it.
  * Transaction ids are the server's 64-bit ones (epoch included), kept as decimal strings. They are server-wide:
@@ -20,13 +23,6 @@ export interface XidSnapshot {
    * the last one to end have ids from xmax up to it, and the snapshot itself does not list them.
    */
   next?: string;
-}
-
-/** What identifies a database: its name, its oid, and the server's system identifier when the role may read it. */
-export interface DatabaseIdentity {
-  name: string;
-  oid: number;
-  systemIdentifier?: string;
 }
 
 /** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
@@ -61,18 +57,6 @@ export async function currentSnapshot(client: Client): Promise<XidSnapshot> {
   // An xmax that wrapped to one of the special ids has no age (INT_MAX): then only xmax is known.
   const ahead = r.ahead >= 0 && r.ahead < 2 ** 30 ? r.ahead : 0;
   return { ...snapshot, next: String(BigInt(snapshot.xmax) + BigInt(ahead)) };
-}
-
-export async function databaseIdentity(client: Client): Promise<DatabaseIdentity> {
-  const r = await client.query(
-    `SELECT d.datname AS name, d.oid::int8::text AS oid, pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE') AS readable
-       FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`,
-  );
-  const { name, oid, readable } = r.rows[0];
-  // pg_control_system() may be revoked from ordinary roles (managed services do): then the server is not named.
-  // (Asked apart: a query naming the function fails on the privilege even where it would not call it.)
-  const sysid = readable ? ((await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0].s as string) : undefined;
-  return { name, oid: Number(oid), ...(sysid ? { systemIdentifier: sysid } : {}) };
 }
 
 /** Transactions that ended after a snapshot or are still running, as the server tells them now. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { HistoryRow } from '../model/history.js';
 import type { Migration, Version } from '../model/migration.js';
 import { compareVersions, parseVersionText, versionId } from './version.js';
@@ -164,18 +163,4 @@ export function makePlan(migrations: Migration[], history: HistoryRow[] | undefi
     }
   }
   return plan;
-}
-
-/**
- * Identifies exactly what an apply would do: the target, the newest applied version and the ordered pending
- * migrations with their checksums. An approved plan hash pins the apply to this.
- */
-export function planHash(target: string, historyTable: string, plan: Plan): string {
-  const body = JSON.stringify({
-    target,
-    historyTable,
-    lastApplied: plan.lastApplied?.text ?? null,
-    pending: plan.pending.map((m) => [m.version.text, m.checksum]),
-  });
-  return `sha256:${createHash('sha256').update(body).digest('hex')}`;
 }

@@ -1,4 +1,5 @@
 import { MigrationError, type Location } from '../errors.js';
+import { parseConnString } from '../connection/parse.js';
 
 /**
  * psql meta-commands in a migration file, decided as `psql -X -v ON_ERROR_STOP=1 -f` would run them for a runner
@@ -88,22 +89,11 @@ function setVariable(args: Arg[], location: Location): void {
 
 /** `dbname=x user=y` or `postgresql://user@host/db`: psql takes a first argument holding either as a whole connection. */
 function connectionString(text: string, location: Location): Record<string, string> {
-  if (/^postgres(ql)?:\/\//.test(text)) {
-    const u = new URL(text);
-    const fields: Record<string, string> = Object.fromEntries(u.searchParams);
-    if (u.hostname) fields.host = u.hostname;
-    if (u.port) fields.port = u.port;
-    if (u.username) fields.user = decodeURIComponent(u.username);
-    if (u.pathname.length > 1) fields.dbname = decodeURIComponent(u.pathname.slice(1));
-    return fields;
+  try {
+    return parseConnString(text);
+  } catch (err) {
+    return refuse(`\\connect '${text}': ${(err as Error).message}`, location, 'name the database as \\connect dbname');
   }
-  const fields: Record<string, string> = {};
-  const pair = /\s*(\w+)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|([^\s']*))\s*/y;
-  while (pair.lastIndex < text.length) {
-    const m = pair.exec(text) ?? refuse(`\\connect '${text}': pg-migration-gate cannot read this connection string`, location, 'name the database as \\connect dbname');
-    fields[m[1]] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
-  }
-  return fields;
 }
 
 function connectTarget(args: Arg[], location: Location): ConnectTarget {

@@ -16,12 +16,26 @@ export const APPLY_FINDINGS = {
     happens: 'SIGINT or SIGTERM (GitHub\'s "Cancel workflow", Ctrl-C) stopped the run: the running statement was cancelled and its migration rolled back (one outside a transaction is left dirty); no further migration started.',
     todo: 'Run again when ready; the report lists what was applied before.',
   },
+  'lock-lost': {
+    area: 'apply',
+    severity: 'error',
+    title: 'The run lost its advisory lock',
+    happens: "Before a migration started, the session holding the run's advisory lock no longer held it: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free, or the lock's connection was lost (an idle timeout, the network). The migration did not start, so a run that took the lock meanwhile is never raced; earlier ones stay applied and recorded.",
+    todo: "Use the direct URL or the pooler's session-mode URL; otherwise find what ends idle connections, then run again.",
+  },
   'plan-mismatch': {
     area: 'apply',
     severity: 'error',
     title: 'The plan is not the approved one',
-    happens: 'The plan hash differs from expected-plan: a migration was added or edited after approval, or the database moved on. Nothing was changed.',
+    happens: 'The plan made now, on the database the approved plan was made on, differs from expected-plan: a migration was added or edited after approval, or the database moved on (a migration was applied since). Nothing was changed.',
     todo: 'Run the plan job again, review the new plan, and approve that one.',
+  },
+  'plan-target-mismatch': {
+    area: 'apply',
+    severity: 'error',
+    title: 'The plan was approved on another database',
+    happens: "expected-plan names the database its plan was made on (the server's system identifier, the database's oid and name) and this run reached another one: another server (the system identifiers differ), or another database of the same server. A read replica, a pooler or another host name of the same server is the same database. Nothing was changed.",
+    todo: 'Point the plan job and the apply job at the same database (their database-url), then run the plan job again and approve that plan.',
   },
   'blocking-session': {
     area: 'apply',

@@ -1,7 +1,8 @@
 import type { TableName } from '../config/history-table.js';
 import type { Check } from '../config/inputs-spec.js';
-import { connect, type Client } from '../db/connect.js';
+import type { Client } from '../db/connect.js';
 import { ensureHistoryTable, locateHistoryTable } from '../db/history.js';
+import { connectOwn } from '../db/own-session.js';
 import { executeScript, rolledBack, runMigration, type Recording } from '../db/runner.js';
 import type { Timeouts } from '../db/steps.js';
 import { MigrationSession } from '../db/session.js';
@@ -59,7 +60,7 @@ interface Bench {
 }
 
 async function openBench(url: string): Promise<Bench> {
-  const control = await connect(url);
+  const control = await connectOwn(url);
   try {
     // A scratch database is ours alone: no other run to keep out, any key will do.
     return { control, session: await MigrationSession.open(url, 0) };

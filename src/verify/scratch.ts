@@ -1,9 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Client } from '../db/connect.js';
+import { OWN_SESSION_SQL } from '../db/own-session.js';
+import { runScript } from '../db/script-query.js';
 import { quoteIdent } from '../db/identifiers.js';
+import { withDatabase } from '../connection/url.js';
 
 /** Every scratch database this tool creates starts with this, so a leftover one is recognisable. */
 export const SCRATCH_PREFIX = 'pmg_verify_';
+
+/**
+ * The role that may not create the scratch databases, or undefined when it may. CREATE DATABASE takes the CREATEDB
+ * attribute (or superuser) of the current role itself: attributes are not inherited through membership. On a managed
+ * service the migrating role owns its database and has neither, as a rule; asked first, verify stops before anything
+ * runs instead of failing at its first scratch database.
+ */
+export async function mayNotCreateDatabases(client: Client): Promise<string | undefined> {
+  const r = await client.query('SELECT current_user AS role, rolsuper OR rolcreatedb AS may FROM pg_catalog.pg_roles WHERE rolname = current_user');
+  return r.rows[0]?.may ? undefined : (r.rows[0]?.role as string);
+}
 
 /**
  * Scratch databases on a server the action may use for them: created from templates, always dropped. The
@@ -25,7 +39,10 @@ export class ScratchServer {
 
   static async open(url: string): Promise<ScratchServer> {
     const admin = await connect(url);
-    const v = Number((await admin.query('SHOW server_version_num')).rows[0].server_version_num);
+    // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
+    // large template may take longer than a role's statement_timeout.
+    const [, version] = await runScript(admin, `${OWN_SESSION_SQL};\nSHOW server_version_num`);
+    const v = Number(version.rows[0].server_version_num);
     return new ScratchServer(url, admin, v >= 150000, v >= 130000);
   }
 
@@ -39,9 +56,7 @@ export class ScratchServer {
   }
 
   urlOf(database: string): string {
-    const u = new URL(this.url);
-    u.pathname = `/${encodeURIComponent(database)}`;
-    return u.toString();
+    return withDatabase(this.url, database);
   }
 
   async drop(name: string): Promise<void> {

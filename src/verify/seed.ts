@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { runTool } from '../backup/dump.js';
-import { chooseTool, libpqArgs } from '../backup/pg-tools.js';
+import { chooseTool } from '../backup/pg-tools.js';
+import { toolConnection } from '../backup/tool-connection.js';
 import type { Client } from '../db/connect.js';
 import { InputError } from '../errors.js';
 import { runScript } from '../db/script-query.js';
@@ -27,6 +28,7 @@ export async function loadSeed(client: Client, url: string, file: string): Promi
     return;
   }
   const major = Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
-  const { dbname, env } = libpqArgs(url);
-  await runTool(await chooseTool('pg_restore', major), ['--data-only', '--no-owner', '--exit-on-error', '--no-password', `--dbname=${dbname}`, file], env);
+  const pgRestore = await chooseTool('pg_restore', major);
+  const conn = toolConnection(url, pgRestore);
+  await runTool(pgRestore, ['--data-only', '--no-owner', '--exit-on-error', '--no-password', conn.dbnameArg, file], conn.env, conn.files);
 }

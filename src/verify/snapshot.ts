@@ -6,8 +6,17 @@ export type Snapshot = Map<string, string>;
 /** Schemas never compared: the system's. */
 const SKIP = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'`;
 
+/**
+ * ` acl=…` when an object's privileges are not its defaults. An object never granted on has none recorded (NULL);
+ * GRANT then REVOKE leaves the defaults written out (`{owner=arwdDxt/owner}`): the same privileges, so the same text,
+ * or a down script that revokes what its up script granted would count as not undoing it. `kind` is acldefault's
+ * letter (r relation, f function, n schema).
+ */
+const acl = (column: string, kind: string, owner: string) =>
+  `CASE WHEN ${column} IS NULL OR ${column} = pg_catalog.acldefault('${kind}', ${owner}) THEN '' ELSE ' acl=' || ${column}::text END`;
+
 const QUERIES: Record<string, string> = {
-  table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || coalesce(' acl=' || c.relacl::text, '') AS v
+  table: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ${acl('c.relacl', 'r', 'c.relowner')} AS v
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE c.relkind IN ('r', 'p', 'f') AND ${SKIP}`,
   column: `SELECT n.nspname || '.' || c.relname || '.' || a.attname AS k,
@@ -25,10 +34,10 @@ const QUERIES: Record<string, string> = {
   index: `SELECT n.nspname || '.' || t.relname || '.' || c.relname AS k, pg_get_indexdef(c.oid) || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END AS v
             FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${SKIP}`,
-  view: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ' ' || pg_get_viewdef(c.oid) || coalesce(' acl=' || c.relacl::text, '') AS v
+  view: `SELECT n.nspname || '.' || c.relname AS k, c.relkind::text || ' ' || pg_get_viewdef(c.oid) || ${acl('c.relacl', 'r', 'c.relowner')} AS v
            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm') AND ${SKIP}`,
   function: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS k,
-                    pg_get_functiondef(p.oid) || coalesce(' acl=' || p.proacl::text, '') AS v
+                    pg_get_functiondef(p.oid) || ${acl('p.proacl', 'f', 'p.proowner')} AS v
                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
               WHERE p.prokind IN ('f', 'p') AND ${SKIP}
                 AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
@@ -49,7 +58,7 @@ const QUERIES: Record<string, string> = {
            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')) AND ${SKIP}`,
   extension: `SELECT e.extname AS k, e.extversion AS v FROM pg_extension e WHERE e.extname <> 'plpgsql'`,
-  schema: `SELECT n.nspname AS k, coalesce('acl=' || n.nspacl::text, '') AS v FROM pg_namespace n WHERE ${SKIP} AND n.nspname <> 'public'`,
+  schema: `SELECT n.nspname AS k, ltrim(${acl('n.nspacl', 'n', 'n.nspowner')}) AS v FROM pg_namespace n WHERE ${SKIP} AND n.nspname <> 'public'`,
 };
 
 /** Reads the schema from the catalogs: tables, columns, constraints, indexes, views, functions, triggers, sequences, types, extensions, grants. */

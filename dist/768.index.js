@@ -1,8 +1,8 @@
-export const id = 119;
-export const ids = [119];
+export const id = 768;
+export const ids = [768];
 export const modules = {
 
-/***/ 119:
+/***/ 40119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,13 +22,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(1557);
+var names = __webpack_require__(41557);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(233);
+var version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(1382);
+var identifiers = __webpack_require__(31382);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/layout.ts
 
 
@@ -219,7 +219,7 @@ const diesel = {
 };
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/flyway.ts
 
 
@@ -414,7 +414,7 @@ const nodePgMigrate = {
 };
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/postgrator.ts
 
 
@@ -707,7 +707,26 @@ async function setChecksum(client, table, row, migration) {
 
 /***/ }),
 
-/***/ 1557:
+/***/ 66658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ databaseIdentity)
+/* harmony export */ });
+/** The database the client is connected to, and its server's system identifier when the role may read it. */
+async function databaseIdentity(client) {
+    const r = await client.query(`SELECT d.datname AS name, d.oid::int8::text AS oid, pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE') AS readable
+       FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`);
+    const { name, oid, readable } = r.rows[0];
+    // Asked apart: a query naming the function fails on the privilege even where it would not call it.
+    const sysid = readable ? (await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0].s : undefined;
+    return { name, oid: Number(oid), ...(sysid ? { systemIdentifier: sysid } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 41557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -716,7 +735,7 @@ async function setChecksum(client, table, row, migration) {
 /* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90233);
 
 // Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
 const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
@@ -802,7 +821,7 @@ function versionFromName(name) {
 
 /***/ }),
 
-/***/ 233:
+/***/ 90233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,5 +1,5 @@
-export const id = 562;
-export const ids = [562];
+export const id = 419;
+export const ids = [419];
 export const modules = {
 
 /***/ 89794:
@@ -22,10 +22,10 @@ export const modules = {
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(97840);
 /* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95725);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(68008);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95307);
 /* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(11725);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80179);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _tool_connection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29287);
 
 
 
@@ -38,14 +38,24 @@ export const modules = {
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
 const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
-const describeSession = (s) => `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`;
+const describeSession = (s) => (s.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .describeSession */ ._0)(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
 const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
-/** Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. */
-function runTool(tool, args, env) {
+/** The tool's command line: in Docker, each file it reads is mounted read-only at the same path, before the image. */
+function commandLine(tool, args, files) {
+    const prefix = [...(tool.prefix ?? [])];
+    if (tool.image && files.length)
+        prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
+    return [...prefix, ...args];
+}
+/**
+ * Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. `files` are
+ * what its connection reads (CA, client certificate, socket folder), mounted when it runs in Docker.
+ */
+function runTool(tool, args, env, files = []) {
     return new Promise((resolve, reject) => {
         // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
         // not kill pg_dump under it.
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, [...(tool.prefix ?? []), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
         let out = '';
         let err = '';
         child.stdout.on('data', (d) => {
@@ -65,12 +75,12 @@ function runTool(tool, args, env) {
  * locks on the tables, then fails naming the tables and the sessions holding them.
  */
 async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot) {
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .libpqArgs */ .sY)(url);
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgDump);
     const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
     // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
     const at = snapshot ? [`--snapshot=${snapshot}`] : [];
     try {
-        await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, `--dbname=${dbname}`], env);
+        await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files);
     }
     catch (err) {
         // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
@@ -80,11 +90,11 @@ async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIME
         if (!lock)
             throw err;
         const tables = lock[1].split(', ');
-        const holders = (await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__.withClient)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
+        const holders = (await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
         const what = holders.length
             ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
             : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
     }
 }
 /** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
@@ -107,10 +117,12 @@ function sha256File(file) {
  * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
  * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
  */
-async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS) {
+async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList) {
     const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}`;
-    const { dbname, env } = (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_7__/* .libpqArgs */ .sY)(url, name);
-    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', `--dbname=${dbname}`, file], env);
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgRestore, name);
+    // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
+    const list = useList ? [`--use-list=${useList}`] : [];
+    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, [...conn.files, file, ...(useList ? [useList] : [])]);
     if (!lockTimeoutMs)
         await restore();
     else
@@ -120,7 +132,8 @@ async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TI
 const LONG_LOCK_WAIT = `
   SELECT w.pid AS waiter, l.mode AS wanted,
          coalesce((SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = l.relation), l.locktype) AS target,
-         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query
+         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query,
+         b.state IS NULL AS hidden, b.usename AS role
     FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
     LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
    WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
@@ -131,7 +144,8 @@ const LONG_LOCK_WAIT = `
  * settings alike.
  */
 async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
-    const watcher = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_8__/* .connect */ .Ng)(url);
+    // Ours, so that the server's session limits leave it alone while it sleeps between looks.
+    const watcher = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .connectOwn */ .Vp)(url);
     const stop = new AbortController();
     let waited;
     const watch = async () => {
@@ -140,7 +154,8 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
             const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
             if (!rows.length)
                 continue;
-            const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age }));
+            // Another role's session may hide its state and query from ours (see BlockingSession): then it is named by its role.
+            const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age, hidden: r.hidden ? { role: r.role } : undefined }));
             waited = `${rows[0].wanted} on ${rows[0].target}, held by ${holders.join('; ') || 'a prepared transaction or a session that just ended'}`;
             await watcher.query('SELECT pg_cancel_backend($1)', [rows[0].waiter]);
         }
@@ -151,7 +166,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
         await work();
     }
     catch (err) {
-        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
+        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
     }
     finally {
         stop.abort();
@@ -258,7 +273,6 @@ function readMetadata(dump) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q1: () => (/* binding */ chooseTool),
-/* harmony export */   sY: () => (/* binding */ libpqArgs),
 /* harmony export */   zl: () => (/* binding */ backupTool)
 /* harmony export */ });
 /* unused harmony exports DOCKER_PROBE_MS, DOCKER_PULL_MS, toolDirs, toolVersion, installedTools, dockerProblem, dockerTool */
@@ -271,8 +285,6 @@ function readMetadata(dump) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76670);
-
 
 
 
@@ -353,21 +365,6 @@ async function chooseTool(name, serverMajor, explicit) {
         `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
     ]);
 }
-/**
- * libpq connection parameters for a child process: the URL without its passwords on the command line (argv is
- * visible to every user of the machine), whether written as `user:pw@` or `?password=`; the one libpq would use
- * goes in PGPASSWORD. `applicationName` is appended last, where it wins over one the URL sets, so that the
- * child's session can be found in pg_stat_activity.
- */
-function libpqArgs(url, applicationName) {
-    const { url: bare, passwords } = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .urlPasswords */ .s)(url);
-    const env = { ...process.env };
-    const password = passwords.at(-1)?.value;
-    if (password)
-        env.PGPASSWORD = password;
-    const dbname = applicationName ? `${bare}${bare.includes('?') ? '&' : '?'}application_name=${encodeURIComponent(applicationName)}` : bare;
-    return { dbname, env };
-}
 /** Whether a `docker` command is on PATH and its engine answers within `timeoutMs`; the reason when not. */
 async function dockerProblem(timeoutMs = DOCKER_PROBE_MS) {
     try {
@@ -406,7 +403,7 @@ async function dockerTool(name, major, dir) {
     catch (cause) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
     }
-    return { path: 'docker', prefix, major, version, source: `docker ${image}` };
+    return { path: 'docker', prefix, image, major, version, source: `docker ${image}` };
 }
 /**
  * The copy of `name` a backup uses, per pg-dump-docker. auto: an installed copy (or pg-dump-path's) at least as
@@ -437,17 +434,174 @@ async function backupTool(name, serverMajor, o) {
 
 /***/ }),
 
+/***/ 29287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ toolConnection)
+/* harmony export */ });
+/* harmony import */ var _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68310);
+/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39735);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/** libpq variables besides the keywords' own: none of them may add to, or change, what the connection says. */
+const OTHER_LIBPQ_VARIABLES = ['PGSERVICEFILE', 'PGSYSCONFDIR', 'PGREQUIRESSL', 'PGPASSFILE'];
+/** Values that say what libpq does anyway: an older libpq that does not know the keyword behaves the same. */
+const DEFAULTS = {
+    sslcertmode: 'allow',
+    sslnegotiation: 'postgres',
+    load_balance_hosts: 'disable',
+    sslsni: '1',
+    gssdelegation: '0',
+    channel_binding: 'prefer',
+    gssencmode: 'prefer',
+    target_session_attrs: 'any',
+};
+const quote = (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/**
+ * The connection for a client tool (pg_dump, pg_restore) of `tool.major`, from the same connection string the
+ * driver uses, so both make the same connection: the password only in PGPASSWORD (argv is visible to every user
+ * of the machine), the rest as a key=value conninfo. A parameter the tool's libpq is too old to know is left out
+ * when it only restates a default and refused otherwise. `applicationName` wins over one the string sets, so the
+ * tool's session can be found in pg_stat_activity.
+ */
+function toolConnection(url, tool, applicationName) {
+    const { password, ...params } = (0,_connection_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConnString */ .Rr)(url);
+    if (applicationName)
+        params.application_name = applicationName;
+    for (const [k, v] of Object.entries(params))
+        if (_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since > tool.major && DEFAULTS[k] === v)
+            delete params[k];
+    const tooNew = Object.keys(params).filter((k) => _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since > tool.major);
+    if (tooNew.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
+            `${tool.source ?? tool.path} is version ${tool.major}, too old to know the connection parameter${tooNew.length > 1 ? 's' : ''} ${tooNew.map((k) => `${k} (libpq ${_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since}+)`).join(', ')} in database-url; install a newer postgresql-client (or set pg-dump-path to one), or remove ${tooNew.length > 1 ? 'them' : 'it'}`,
+        ]);
+    }
+    const env = { ...process.env };
+    for (const kw of Object.values(_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6))
+        if (kw.env)
+            delete env[kw.env];
+    for (const name of OTHER_LIBPQ_VARIABLES)
+        delete env[name];
+    if (password !== undefined)
+        env.PGPASSWORD = password;
+    const files = Object.entries(params)
+        .filter(([k, v]) => _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].file && v.startsWith('/'))
+        .map(([, v]) => v);
+    if (params.host?.startsWith('/'))
+        files.push(params.host);
+    const conninfo = Object.entries(params)
+        .map(([k, v]) => `${k}=${quote(v)}`)
+        .join(' ');
+    return { dbnameArg: `--dbname=${conninfo}`, env, files: [...new Set(files)] };
+}
+
+
+/***/ }),
+
+/***/ 95307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MS: () => (/* binding */ sessionSettings),
+/* harmony export */   Vp: () => (/* binding */ connectOwn),
+/* harmony export */   mG: () => (/* binding */ withOwnClient),
+/* harmony export */   t5: () => (/* binding */ OWN_SESSION_SQL),
+/* harmony export */   zN: () => (/* binding */ OWN_SESSION_LIMITS)
+/* harmony export */ });
+/* unused harmony export SESSION_LIMITS */
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16789);
+
+/**
+ * The limits a server, a database or a role may put on every session (`ALTER ROLE app SET idle_session_timeout =
+ * '2s'`, `ALTER DATABASE … SET statement_timeout = …`) that would end a session of ours in the middle of what it
+ * is there for: the run's control session sits idle holding the advisory lock while a migration runs on another
+ * session, the backup's snapshot transaction sits idle while pg_dump reads, verify's admin session waits out every
+ * check, the restore guard waits for the statistics. They are turned off on our own sessions, which run our own
+ * queries only; what those wait for is bounded by lock_timeout and by our own code instead.
+ */
+const SESSION_LIMITS = ['idle_session_timeout', 'idle_in_transaction_session_timeout', 'statement_timeout', 'transaction_timeout'];
+/**
+ * One statement that sets each of `settings` for the session (as SET would), skipping those the server does not
+ * have: idle_session_timeout came with PostgreSQL 14, transaction_timeout with 17, and current_setting(name, true)
+ * is NULL for a name the server does not know, so the statement runs on every version without asking it first.
+ * Names and values are ours (checked here), never user text; everything is schema-qualified, so a migration's
+ * search_path cannot move it.
+ */
+function sessionSettings(settings) {
+    const rows = Object.entries(settings).map(([name, value]) => {
+        if (!/^[a-z_]+$/.test(name) || !/^\d+$/.test(value))
+            throw new Error(`not a setting of ours: ${name} = ${value}`);
+        return `('${name}', '${value}')`;
+    });
+    return `SELECT pg_catalog.set_config(v.name, v.value, false) FROM (VALUES ${rows.join(', ')}) AS v (name, value) WHERE pg_catalog.current_setting(v.name, true) IS NOT NULL`;
+}
+/** Every limit of SESSION_LIMITS off (0), on whatever server version. */
+const OWN_SESSION_LIMITS = Object.fromEntries(SESSION_LIMITS.map((name) => [name, '0']));
+/** The statement that makes a session ours: sent once, right after it connects. */
+const OWN_SESSION_SQL = sessionSettings(OWN_SESSION_LIMITS);
+/** A connection of ours that the server's session limits leave alone: one round trip more than connect. */
+async function connectOwn(url) {
+    const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .connect */ .Ng)(url);
+    try {
+        await client.query(OWN_SESSION_SQL);
+    }
+    catch (err) {
+        await client.end().catch(() => { });
+        throw err;
+    }
+    return client;
+}
+/** Runs fn on a connection of ours (see connectOwn) and always closes it. */
+function withOwnClient(url, fn) {
+    return (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__.withClient)(url, fn, connectOwn);
+}
+
+
+/***/ }),
+
 /***/ 11725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   VW: () => (/* binding */ dropInvalidIndex),
+/* harmony export */   _0: () => (/* binding */ describeSession),
 /* harmony export */   lZ: () => (/* binding */ leftoverInvalidIndexes),
 /* harmony export */   rm: () => (/* binding */ blockingSessions),
 /* harmony export */   uK: () => (/* binding */ dumpBlockers)
 /* harmony export */ });
+/* unused harmony export HIDDEN_RECHECK_MS */
 /* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31382);
 
+/**
+ * How messages name a session: `pid 42 (idle in transaction, transaction open 75 s)`, with `holding` (`AccessShareLock
+ * on t`) after the state when given. A hidden session is named by its role, and the message says why no more is known.
+ */
+function describeSession(s, holding) {
+    const lock = holding ? `, ${holding}` : '';
+    if (s.hidden) {
+        const { role } = s.hidden;
+        const why = role === null ? 'which is not a member of pg_read_all_stats' : `which is neither a member of ${role} nor of pg_read_all_stats`;
+        return `pid ${s.pid} (${role === null ? 'a server process' : `a session of ${role}`}${lock}; its state, transaction and query are hidden from this role, ${why})`;
+    }
+    return `pid ${s.pid} (${s.state}${lock}, transaction open ${s.transactionAgeSeconds} s)`;
+}
+/** A row of pg_stat_activity as read below: the session's fields, hidden or not. */
+function sessionOf(x) {
+    const s = { pid: x.pid, state: x.state ?? '', relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.hidden ? '' : x.query };
+    return x.hidden ? { ...s, hidden: { role: x.role } } : s;
+}
+/**
+ * Hidden sessions (see BlockingSession) show no state and no transaction start, so whether one is idle in a
+ * transaction or has been in one for long cannot be read. What can be read is its transaction's virtual id in
+ * pg_locks: a hidden session still holding the same lock in the same transaction after this long is reported.
+ */
+const HIDDEN_RECHECK_MS = 1000;
+/** `state IS NULL` for a backend is what pg_stat_activity shows a role not allowed to see it (see BlockingSession). */
+const HIDDEN = 'a.state IS NULL';
 /** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
 function tablesOf(node, out) {
     if (Array.isArray(node))
@@ -474,14 +628,26 @@ async function blockingSessions(client, analysed, olderThanSeconds = 60) {
             tablesOf(s.node, names);
     if (!names.size)
         return [];
-    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode,
+    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode, l.virtualtransaction AS vxid, ${HIDDEN} AS hidden, a.usename AS role,
             coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
         AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
-        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2))
+        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2) OR ${HIDDEN})
       ORDER BY age DESC`, [[...names], olderThanSeconds]);
-    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
+    const lockOf = (x) => `${x.pid} ${x.vxid} ${x.relation} ${x.mode}`;
+    const hidden = r.rows.filter((x) => x.hidden);
+    let held = new Set();
+    if (hidden.length) {
+        // See HIDDEN_RECHECK_MS: a lock a hidden session still holds in the same transaction a moment later.
+        await new Promise((resolve) => setTimeout(resolve, HIDDEN_RECHECK_MS));
+        const again = await client.query(`SELECT l.pid, l.virtualtransaction AS vxid, l.relation::regclass::text AS relation, l.mode
+         FROM pg_locks l WHERE l.locktype = 'relation' AND l.granted AND l.pid = ANY ($1::int[])`, [hidden.map((x) => x.pid)]);
+        held = new Set(again.rows.map(lockOf));
+    }
+    return r.rows
+        .filter((x) => !x.hidden || held.has(lockOf(x)))
+        .map((x) => sessionOf({ ...x, age: x.hidden ? Math.round(HIDDEN_RECHECK_MS / 1000) : x.age }));
 }
 /**
  * Sessions holding an ACCESS EXCLUSIVE lock on a relation of this database that pg_dump reads: pg_dump first takes
@@ -490,14 +656,14 @@ async function blockingSessions(client, analysed, olderThanSeconds = 60) {
  * Names are schema-qualified as pg_dump writes them.
  */
 async function dumpBlockers(client) {
-    const r = await client.query(`SELECT a.pid, coalesce(a.state, '') AS state, format('%I.%I', n.nspname, c.relname) AS relation, l.mode,
+    const r = await client.query(`SELECT a.pid, coalesce(a.state, '') AS state, format('%I.%I', n.nspname, c.relname) AS relation, l.mode, ${HIDDEN} AS hidden, a.usename AS role,
             coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
        JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock' AND a.pid <> pg_backend_pid()
         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relpersistence <> 't'
       ORDER BY age DESC, relation`);
-    return r.rows.map((x) => ({ pid: x.pid, state: x.state, relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.query }));
+    return r.rows.map(sessionOf);
 }
 /**
  * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
@@ -612,13 +778,16 @@ function tablesWritten(before, now, leaveOut = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ct: () => (/* binding */ databaseIdentity),
+/* harmony export */   Ct: () => (/* reexport safe */ _server_identity_js__WEBPACK_IMPORTED_MODULE_1__.C),
 /* harmony export */   Ik: () => (/* binding */ transactionsSince),
 /* harmony export */   eL: () => (/* binding */ currentSnapshot),
 /* harmony export */   pR: () => (/* binding */ XID32)
 /* harmony export */ });
 /* unused harmony exports MAX_COUNTED, parseSnapshot */
 /* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23998);
+/* harmony import */ var _server_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66658);
+
+// A backup records what identifies its database beside its snapshot, and a restore checks both: one import for them.
 
 /** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
 const MAX_COUNTED = 1_000_000;
@@ -649,15 +818,6 @@ async function currentSnapshot(client) {
     // An xmax that wrapped to one of the special ids has no age (INT_MAX): then only xmax is known.
     const ahead = r.ahead >= 0 && r.ahead < 2 ** 30 ? r.ahead : 0;
     return { ...snapshot, next: String(BigInt(snapshot.xmax) + BigInt(ahead)) };
-}
-async function databaseIdentity(client) {
-    const r = await client.query(`SELECT d.datname AS name, d.oid::int8::text AS oid, pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE') AS readable
-       FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`);
-    const { name, oid, readable } = r.rows[0];
-    // pg_control_system() may be revoked from ordinary roles (managed services do): then the server is not named.
-    // (Asked apart: a query naming the function fails on the privilege even where it would not call it.)
-    const sysid = readable ? (await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0].s : undefined;
-    return { name, oid: Number(oid), ...(sysid ? { systemIdentifier: sysid } : {}) };
 }
 /**
  * Counts the transactions that committed after `since`, or are still running, leaving out `ours` (32-bit ids).

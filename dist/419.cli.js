@@ -1,0 +1,860 @@
+export const id = 419;
+export const ids = [419];
+export const modules = {
+
+/***/ 9794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   hk: () => (/* binding */ checkDump),
+/* harmony export */   m3: () => (/* binding */ dumpDatabase),
+/* harmony export */   nE: () => (/* binding */ restoreDump),
+/* harmony export */   qI: () => (/* binding */ runTool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7840);
+/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5725);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5307);
+/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1725);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _tool_connection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9287);
+
+
+
+
+
+
+
+
+
+
+/** backup-lock-timeout's default, for callers not given the configured bound. */
+const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
+const describeSession = (s) => (s.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .describeSession */ ._0)(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
+const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
+/** The tool's command line: in Docker, each file it reads is mounted read-only at the same path, before the image. */
+function commandLine(tool, args, files) {
+    const prefix = [...(tool.prefix ?? [])];
+    if (tool.image && files.length)
+        prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
+    return [...prefix, ...args];
+}
+/**
+ * Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. `files` are
+ * what its connection reads (CA, client certificate, socket folder), mounted when it runs in Docker.
+ */
+function runTool(tool, args, env, files = []) {
+    return new Promise((resolve, reject) => {
+        // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
+        // not kill pg_dump under it.
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => {
+            if (out.length < 1_000_000)
+                out += d;
+        });
+        child.stderr.on('data', (d) => {
+            if (err.length < 100_000)
+                err += d;
+        });
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
+    });
+}
+/**
+ * pg_dump in custom format (compressed) straight to `file`. It waits at most lockTimeoutMs (0: no limit) for its
+ * locks on the tables, then fails naming the tables and the sessions holding them.
+ */
+async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot) {
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgDump);
+    const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
+    // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
+    const at = snapshot ? [`--snapshot=${snapshot}`] : [];
+    try {
+        await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files);
+    }
+    catch (err) {
+        // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
+        // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
+        // on them say which one it waited for.
+        const lock = /canceling statement due to statement timeout[\s\S]*?Query was: LOCK TABLE (.*?)(?: IN ACCESS SHARE MODE|\n|$)/.exec(err.message);
+        if (!lock)
+            throw err;
+        const tables = lock[1].split(', ');
+        const holders = (await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
+        const what = holders.length
+            ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
+            : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
+    }
+}
+/** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
+async function checkDump(pgRestore, file) {
+    const list = await runTool(pgRestore, ['--list', file], process.env);
+    return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
+}
+/** sha256 of a file, streamed. */
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file)
+            .on('data', (d) => hash.update(d))
+            .on('error', reject)
+            .on('end', () => resolve(hash.digest('hex')));
+    });
+}
+/**
+ * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
+ * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
+ * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
+ */
+async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList) {
+    const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}`;
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgRestore, name);
+    // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
+    const list = useList ? [`--use-list=${useList}`] : [];
+    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, [...conn.files, file, ...(useList ? [useList] : [])]);
+    if (!lockTimeoutMs)
+        await restore();
+    else
+        await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
+}
+/** The session named $1's statement that has waited for a lock for longer than $2 ms, with the sessions it waits for. */
+const LONG_LOCK_WAIT = `
+  SELECT w.pid AS waiter, l.mode AS wanted,
+         coalesce((SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = l.relation), l.locktype) AS target,
+         b.pid, coalesce(b.state, '') AS state, coalesce(extract(epoch FROM now() - b.xact_start), 0)::int AS age, left(coalesce(b.query, ''), 200) AS query,
+         b.state IS NULL AS hidden, b.usename AS role
+    FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
+    LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
+   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
+/**
+ * Runs `work`, a tool connected as `applicationName`, while a second connection cancels any statement of it that
+ * has waited longer than `ms` for a lock (timed from the statement's start); the error then says what it waited
+ * for. pg_restore needs this: every archive starts with SET lock_timeout = 0, which overrides PGOPTIONS and role
+ * settings alike.
+ */
+async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
+    // Ours, so that the server's session limits leave it alone while it sleeps between looks.
+    const watcher = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .connectOwn */ .Vp)(url);
+    const stop = new AbortController();
+    let waited;
+    const watch = async () => {
+        while (!waited) {
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
+            const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
+            if (!rows.length)
+                continue;
+            // Another role's session may hide its state and query from ours (see BlockingSession): then it is named by its role.
+            const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age, hidden: r.hidden ? { role: r.role } : undefined }));
+            waited = `${rows[0].wanted} on ${rows[0].target}, held by ${holders.join('; ') || 'a prepared transaction or a session that just ended'}`;
+            await watcher.query('SELECT pg_cancel_backend($1)', [rows[0].waiter]);
+        }
+    };
+    // Stopped (the sleep aborted) or the watcher lost: the tool's own outcome stands.
+    const watching = watch().catch(() => { });
+    try {
+        await work();
+    }
+    catch (err) {
+        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
+    }
+    finally {
+        stop.abort();
+        await watching;
+        await watcher.end().catch(() => { });
+    }
+}
+
+
+/***/ }),
+
+/***/ 3985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ decryptFile),
+/* harmony export */   o: () => (/* binding */ encryptFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+// age-encryption is imported when a file is encrypted or decrypted, not with this module: config parsing reads
+// parseRecipients on every run, and most runs encrypt nothing.
+/**
+ * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
+ * read the repository can download its artifacts; only holders of a matching identity can read this.
+ */
+async function encryptFile(input, output, recipients) {
+    const { Encrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 1539));
+    const e = new Encrypter();
+    for (const r of recipients)
+        e.addRecipient(r);
+    const encrypted = await e.encrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
+}
+/** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
+async function decryptFile(input, output, identity) {
+    if (!identity)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
+    const { Decrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 1539));
+    const d = new Decrypter();
+    d.addIdentity(identity);
+    try {
+        const plain = await d.decrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(plain), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: cannot be decrypted with backup-identity (${cause.message}); use the identity matching the backup's recipient`], { cause });
+    }
+}
+
+
+/***/ }),
+
+/***/ 8341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _6: () => (/* binding */ readMetadata),
+/* harmony export */   f5: () => (/* binding */ writeMetadata)
+/* harmony export */ });
+/* unused harmony export metadataPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+const metadataPath = (dump) => `${dump}.json`;
+function writeMetadata(dump, m) {
+    const path = metadataPath(dump);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
+    return path;
+}
+function readMetadata(dump) {
+    const path = metadataPath(dump);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
+    }
+    let m;
+    try {
+        m = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file cannot be read as JSON (${cause.message}); use the .json file written beside the dump`], { cause });
+    }
+    if (m?.format !== 'pg-migration-gate-backup/1')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: not a pg-migration-gate backup metadata file`]);
+    return m;
+}
+
+
+/***/ }),
+
+/***/ 179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q1: () => (/* binding */ chooseTool),
+/* harmony export */   zl: () => (/* binding */ backupTool)
+/* harmony export */ });
+/* unused harmony exports DOCKER_PROBE_MS, DOCKER_PULL_MS, toolDirs, toolVersion, installedTools, dockerProblem, dockerTool */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** How long `docker version` may take to answer before Docker counts as unavailable. */
+const DOCKER_PROBE_MS = 15_000;
+/** How long pulling the image and asking its tool for its version may take. */
+const DOCKER_PULL_MS = 300_000;
+/** Folders where PostgreSQL's client tools are installed, versioned ones newest first. */
+function toolDirs() {
+    const versioned = [];
+    const scan = (root, pattern, bin) => {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root))
+            return;
+        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root)) {
+            const m = pattern.exec(name);
+            if (m)
+                versioned.push({ dir: bin(name), v: Number(m[1]) });
+        }
+    };
+    scan('/usr/lib/postgresql', /^(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/lib/postgresql', n, 'bin'));
+    scan('/usr', /^pgsql-(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr', n, 'bin'));
+    scan('/opt/homebrew/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/opt/homebrew/opt', n, 'bin'));
+    scan('/usr/local/opt', /^postgresql@(\d+)$/, (n) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)('/usr/local/opt', n, 'bin'));
+    const path = (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean);
+    return [...versioned.sort((a, b) => b.v - a.v).map((x) => x.dir), ...path];
+}
+async function toolVersion(path) {
+    try {
+        const { stdout } = await run(path, ['--version'], { env: process.env });
+        const m = /\(PostgreSQL\) (\d+)(?:\.(\d+))?/.exec(stdout);
+        return m ? { path, major: Number(m[1]), version: m[0].replace('(PostgreSQL) ', ''), source: path } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Every installed copy of a tool (pg_dump, pg_restore), from an explicit path first, then the usual places. */
+async function installedTools(name, explicit) {
+    const places = explicit ? [explicit] : [];
+    for (const dir of toolDirs())
+        places.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
+    const found = [];
+    for (const p of new Set(places)) {
+        const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(p) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(p).isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(p, name) : p;
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+            continue;
+        const t = await toolVersion(file);
+        if (t && !found.some((f) => f.path === t.path))
+            found.push(t);
+    }
+    return found;
+}
+/**
+ * Chooses a copy of `name` at least as new as the server: pg_dump refuses servers of a newer major version.
+ * An explicit path is used or refused. None fitting is an InputError naming both versions and the fix, raised
+ * before anything is done.
+ */
+async function chooseTool(name, serverMajor, explicit) {
+    if (explicit) {
+        // An explicit path is honoured or refused, never quietly replaced by another copy.
+        const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(explicit, name)));
+        if (!tool)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
+        if (tool.major < serverMajor) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
+        }
+        return tool;
+    }
+    const tools = await installedTools(name);
+    const chosen = tools.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
+    if (chosen)
+        return chosen;
+    const seen = tools.length ? tools.map((t) => `${t.path} (${t.major})`).join(', ') : 'none found';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+        `${name}: the server runs PostgreSQL ${serverMajor}, and ${name} refuses servers newer than itself; installed: ${seen}. Install postgresql-client-${serverMajor} (apt-get install postgresql-client-${serverMajor}, from the PGDG repository on Ubuntu runners), or set pg-dump-path to a ${name} ${serverMajor} or newer${name === 'pg_dump' ? ', or set pg-dump-docker: true on a runner with Docker' : ''}`,
+    ]);
+}
+/** Whether a `docker` command is on PATH and its engine answers within `timeoutMs`; the reason when not. */
+async function dockerProblem(timeoutMs = DOCKER_PROBE_MS) {
+    try {
+        await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: timeoutMs, env: process.env });
+        return undefined;
+    }
+    catch (cause) {
+        const e = cause;
+        if (e.code === 'ENOENT')
+            return 'no docker command on PATH';
+        if (e.killed)
+            return `docker version did not answer within ${Math.round(timeoutMs / 1000)}s`;
+        return `docker version failed${e.stderr?.trim() ? `: ${e.stderr.trim().split('\n')[0]}` : ''}`;
+    }
+}
+/**
+ * The tool from the official postgres:<major> image, run by Docker with the host network (a server on 127.0.0.1
+ * is the runner's) and `dir` mounted at the same path, the password passed through the environment
+ * (-e PGPASSWORD, without its value on argv). The image is pulled and its tool asked for its version here, before
+ * anything is dumped.
+ */
+async function dockerTool(name, major, dir) {
+    const problem = await dockerProblem();
+    if (problem) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
+    }
+    const image = `postgres:${major}`;
+    const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
+    let version = String(major);
+    try {
+        const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env });
+        const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
+        if (m)
+            version = m[1];
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+    }
+    return { path: 'docker', prefix, image, major, version, source: `docker ${image}` };
+}
+/**
+ * The copy of `name` a backup uses, per pg-dump-docker. auto: an installed copy (or pg-dump-path's) at least as
+ * new as the server, else the postgres:<major> image when Docker answers, else an InputError naming the server's
+ * major, the installed versions and the fixes. true: always the image. false: never.
+ */
+async function backupTool(name, serverMajor, o) {
+    if (o.docker === 'true')
+        return dockerTool(name, serverMajor, o.dir);
+    if (o.docker === 'false')
+        return chooseTool(name, serverMajor, o.explicit);
+    const all = await installedTools(name, o.explicit);
+    const candidates = o.explicit ? all.filter((t) => t.path === o.explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(o.explicit, name)) : all;
+    if (o.explicit && !candidates.length)
+        return chooseTool(name, serverMajor, o.explicit); // refuses: nothing works there
+    const chosen = candidates.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
+    if (chosen)
+        return chosen;
+    const problem = await dockerProblem();
+    if (!problem)
+        return dockerTool(name, serverMajor, o.dir);
+    const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+        `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 9287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ toolConnection)
+/* harmony export */ });
+/* harmony import */ var _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8310);
+/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9735);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+/** libpq variables besides the keywords' own: none of them may add to, or change, what the connection says. */
+const OTHER_LIBPQ_VARIABLES = ['PGSERVICEFILE', 'PGSYSCONFDIR', 'PGREQUIRESSL', 'PGPASSFILE'];
+/** Values that say what libpq does anyway: an older libpq that does not know the keyword behaves the same. */
+const DEFAULTS = {
+    sslcertmode: 'allow',
+    sslnegotiation: 'postgres',
+    load_balance_hosts: 'disable',
+    sslsni: '1',
+    gssdelegation: '0',
+    channel_binding: 'prefer',
+    gssencmode: 'prefer',
+    target_session_attrs: 'any',
+};
+const quote = (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/**
+ * The connection for a client tool (pg_dump, pg_restore) of `tool.major`, from the same connection string the
+ * driver uses, so both make the same connection: the password only in PGPASSWORD (argv is visible to every user
+ * of the machine), the rest as a key=value conninfo. A parameter the tool's libpq is too old to know is left out
+ * when it only restates a default and refused otherwise. `applicationName` wins over one the string sets, so the
+ * tool's session can be found in pg_stat_activity.
+ */
+function toolConnection(url, tool, applicationName) {
+    const { password, ...params } = (0,_connection_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConnString */ .Rr)(url);
+    if (applicationName)
+        params.application_name = applicationName;
+    for (const [k, v] of Object.entries(params))
+        if (_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since > tool.major && DEFAULTS[k] === v)
+            delete params[k];
+    const tooNew = Object.keys(params).filter((k) => _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since > tool.major);
+    if (tooNew.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
+            `${tool.source ?? tool.path} is version ${tool.major}, too old to know the connection parameter${tooNew.length > 1 ? 's' : ''} ${tooNew.map((k) => `${k} (libpq ${_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since}+)`).join(', ')} in database-url; install a newer postgresql-client (or set pg-dump-path to one), or remove ${tooNew.length > 1 ? 'them' : 'it'}`,
+        ]);
+    }
+    const env = { ...process.env };
+    for (const kw of Object.values(_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6))
+        if (kw.env)
+            delete env[kw.env];
+    for (const name of OTHER_LIBPQ_VARIABLES)
+        delete env[name];
+    if (password !== undefined)
+        env.PGPASSWORD = password;
+    const files = Object.entries(params)
+        .filter(([k, v]) => _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].file && v.startsWith('/'))
+        .map(([, v]) => v);
+    if (params.host?.startsWith('/'))
+        files.push(params.host);
+    const conninfo = Object.entries(params)
+        .map(([k, v]) => `${k}=${quote(v)}`)
+        .join(' ');
+    return { dbnameArg: `--dbname=${conninfo}`, env, files: [...new Set(files)] };
+}
+
+
+/***/ }),
+
+/***/ 5307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MS: () => (/* binding */ sessionSettings),
+/* harmony export */   Vp: () => (/* binding */ connectOwn),
+/* harmony export */   mG: () => (/* binding */ withOwnClient),
+/* harmony export */   t5: () => (/* binding */ OWN_SESSION_SQL),
+/* harmony export */   zN: () => (/* binding */ OWN_SESSION_LIMITS)
+/* harmony export */ });
+/* unused harmony export SESSION_LIMITS */
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6789);
+
+/**
+ * The limits a server, a database or a role may put on every session (`ALTER ROLE app SET idle_session_timeout =
+ * '2s'`, `ALTER DATABASE … SET statement_timeout = …`) that would end a session of ours in the middle of what it
+ * is there for: the run's control session sits idle holding the advisory lock while a migration runs on another
+ * session, the backup's snapshot transaction sits idle while pg_dump reads, verify's admin session waits out every
+ * check, the restore guard waits for the statistics. They are turned off on our own sessions, which run our own
+ * queries only; what those wait for is bounded by lock_timeout and by our own code instead.
+ */
+const SESSION_LIMITS = ['idle_session_timeout', 'idle_in_transaction_session_timeout', 'statement_timeout', 'transaction_timeout'];
+/**
+ * One statement that sets each of `settings` for the session (as SET would), skipping those the server does not
+ * have: idle_session_timeout came with PostgreSQL 14, transaction_timeout with 17, and current_setting(name, true)
+ * is NULL for a name the server does not know, so the statement runs on every version without asking it first.
+ * Names and values are ours (checked here), never user text; everything is schema-qualified, so a migration's
+ * search_path cannot move it.
+ */
+function sessionSettings(settings) {
+    const rows = Object.entries(settings).map(([name, value]) => {
+        if (!/^[a-z_]+$/.test(name) || !/^\d+$/.test(value))
+            throw new Error(`not a setting of ours: ${name} = ${value}`);
+        return `('${name}', '${value}')`;
+    });
+    return `SELECT pg_catalog.set_config(v.name, v.value, false) FROM (VALUES ${rows.join(', ')}) AS v (name, value) WHERE pg_catalog.current_setting(v.name, true) IS NOT NULL`;
+}
+/** Every limit of SESSION_LIMITS off (0), on whatever server version. */
+const OWN_SESSION_LIMITS = Object.fromEntries(SESSION_LIMITS.map((name) => [name, '0']));
+/** The statement that makes a session ours: sent once, right after it connects. */
+const OWN_SESSION_SQL = sessionSettings(OWN_SESSION_LIMITS);
+/** A connection of ours that the server's session limits leave alone: one round trip more than connect. */
+async function connectOwn(url) {
+    const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__.connect)(url);
+    try {
+        await client.query(OWN_SESSION_SQL);
+    }
+    catch (err) {
+        await client.end().catch(() => { });
+        throw err;
+    }
+    return client;
+}
+/** Runs fn on a connection of ours (see connectOwn) and always closes it. */
+function withOwnClient(url, fn) {
+    return (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__.withClient)(url, fn, connectOwn);
+}
+
+
+/***/ }),
+
+/***/ 1725:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VW: () => (/* binding */ dropInvalidIndex),
+/* harmony export */   _0: () => (/* binding */ describeSession),
+/* harmony export */   lZ: () => (/* binding */ leftoverInvalidIndexes),
+/* harmony export */   rm: () => (/* binding */ blockingSessions),
+/* harmony export */   uK: () => (/* binding */ dumpBlockers)
+/* harmony export */ });
+/* unused harmony export HIDDEN_RECHECK_MS */
+/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1382);
+
+/**
+ * How messages name a session: `pid 42 (idle in transaction, transaction open 75 s)`, with `holding` (`AccessShareLock
+ * on t`) after the state when given. A hidden session is named by its role, and the message says why no more is known.
+ */
+function describeSession(s, holding) {
+    const lock = holding ? `, ${holding}` : '';
+    if (s.hidden) {
+        const { role } = s.hidden;
+        const why = role === null ? 'which is not a member of pg_read_all_stats' : `which is neither a member of ${role} nor of pg_read_all_stats`;
+        return `pid ${s.pid} (${role === null ? 'a server process' : `a session of ${role}`}${lock}; its state, transaction and query are hidden from this role, ${why})`;
+    }
+    return `pid ${s.pid} (${s.state}${lock}, transaction open ${s.transactionAgeSeconds} s)`;
+}
+/** A row of pg_stat_activity as read below: the session's fields, hidden or not. */
+function sessionOf(x) {
+    const s = { pid: x.pid, state: x.state ?? '', relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.hidden ? '' : x.query };
+    return x.hidden ? { ...s, hidden: { role: x.role } } : s;
+}
+/**
+ * Hidden sessions (see BlockingSession) show no state and no transaction start, so whether one is idle in a
+ * transaction or has been in one for long cannot be read. What can be read is its transaction's virtual id in
+ * pg_locks: a hidden session still holding the same lock in the same transaction after this long is reported.
+ */
+const HIDDEN_RECHECK_MS = 1000;
+/** `state IS NULL` for a backend is what pg_stat_activity shows a role not allowed to see it (see BlockingSession). */
+const HIDDEN = 'a.state IS NULL';
+/** Every table name a statement mentions (RangeVar nodes), schema-qualified when written so. */
+function tablesOf(node, out) {
+    if (Array.isArray(node))
+        for (const n of node)
+            tablesOf(n, out);
+    else if (node && typeof node === 'object') {
+        const n = node;
+        if (typeof n.relname === 'string')
+            out.add(n.schemaname ? `${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.schemaname)}.${(0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.relname)}` : (0,_identifiers_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(n.relname));
+        for (const v of Object.values(n))
+            tablesOf(v, out);
+    }
+    return out;
+}
+/**
+ * Sessions that would block the pending migrations: holding any lock on a table they touch while idle in a
+ * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
+ * queue behind them, and every query on the table behind it.
+ */
+async function blockingSessions(client, analysed, olderThanSeconds = 60) {
+    const names = new Set();
+    for (const a of analysed)
+        for (const s of a.exec.statements)
+            tablesOf(s.node, names);
+    if (!names.size)
+        return [];
+    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode, l.virtualtransaction AS vxid, ${HIDDEN} AS hidden, a.usename AS role,
+            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()
+        AND l.relation = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) n WHERE to_regclass(n) IS NOT NULL)
+        AND (a.state LIKE 'idle in transaction%' OR now() - a.xact_start > make_interval(secs => $2) OR ${HIDDEN})
+      ORDER BY age DESC`, [[...names], olderThanSeconds]);
+    const lockOf = (x) => `${x.pid} ${x.vxid} ${x.relation} ${x.mode}`;
+    const hidden = r.rows.filter((x) => x.hidden);
+    let held = new Set();
+    if (hidden.length) {
+        // See HIDDEN_RECHECK_MS: a lock a hidden session still holds in the same transaction a moment later.
+        await new Promise((resolve) => setTimeout(resolve, HIDDEN_RECHECK_MS));
+        const again = await client.query(`SELECT l.pid, l.virtualtransaction AS vxid, l.relation::regclass::text AS relation, l.mode
+         FROM pg_locks l WHERE l.locktype = 'relation' AND l.granted AND l.pid = ANY ($1::int[])`, [hidden.map((x) => x.pid)]);
+        held = new Set(again.rows.map(lockOf));
+    }
+    return r.rows
+        .filter((x) => !x.hidden || held.has(lockOf(x)))
+        .map((x) => sessionOf({ ...x, age: x.hidden ? Math.round(HIDDEN_RECHECK_MS / 1000) : x.age }));
+}
+/**
+ * Sessions holding an ACCESS EXCLUSIVE lock on a relation of this database that pg_dump reads: pg_dump first takes
+ * ACCESS SHARE on every table, and waits behind each of them (a lock on a view locks the tables under it too).
+ * Relations that are not committed yet, and other sessions' temporary tables, are not dumped, so not counted.
+ * Names are schema-qualified as pg_dump writes them.
+ */
+async function dumpBlockers(client) {
+    const r = await client.query(`SELECT a.pid, coalesce(a.state, '') AS state, format('%I.%I', n.nspname, c.relname) AS relation, l.mode, ${HIDDEN} AS hidden, a.usename AS role,
+            coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
+       FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE l.locktype = 'relation' AND l.granted AND l.mode = 'AccessExclusiveLock' AND a.pid <> pg_backend_pid()
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND c.relpersistence <> 't'
+      ORDER BY age DESC, relation`);
+    return r.rows.map(sessionOf);
+}
+/**
+ * Invalid indexes a pending migration creates CONCURRENTLY: left by an earlier attempt that failed half-way,
+ * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
+ */
+async function leftoverInvalidIndexes(client, analysed) {
+    const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname));
+    if (!names.length)
+        return [];
+    const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND c.relname = ANY($1::text[])`, [names]);
+    return r.rows.map((x) => x.name);
+}
+/** Drops an invalid index without blocking writes; the client must not be inside a transaction. */
+async function dropInvalidIndex(client, qualifiedName) {
+    await client.query(`DROP INDEX CONCURRENTLY IF EXISTS ${qualifiedName}`);
+}
+
+
+/***/ }),
+
+/***/ 3998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ serverMajor),
+/* harmony export */   q: () => (/* binding */ serverVersion)
+/* harmony export */ });
+const known = new WeakMap();
+/** The server's version as `server_version_num` (150004 for 15.4), asked once per connection. */
+async function serverVersion(client) {
+    let v = known.get(client);
+    if (v === undefined) {
+        v = Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0].v);
+        known.set(client, v);
+    }
+    return v;
+}
+/** The server's major version: 15 for 15.4. */
+async function serverMajor(client) {
+    return Math.floor((await serverVersion(client)) / 10000);
+}
+
+
+/***/ }),
+
+/***/ 5767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ tablesWritten),
+/* harmony export */   e: () => (/* binding */ tableWriteCounts)
+/* harmony export */ });
+/**
+ * Per table, the rows inserted, updated and deleted since the statistics were last reset, as the cumulative
+ * statistics count them (rolled-back writes included). Keyed by `schema.table`, quoted where SQL would need it.
+ */
+async function tableWriteCounts(client) {
+    await settledStatistics(client);
+    const r = await client.query(`SELECT pg_catalog.format('%I.%I', schemaname, relname) AS t, (n_tup_ins + n_tup_upd + n_tup_del)::text AS n
+       FROM pg_catalog.pg_stat_user_tables ORDER BY 1`);
+    return Object.fromEntries(r.rows.map((row) => [row.t, Number(row.n)]));
+}
+/**
+ * Makes the next statistics read fresh. Outside a transaction each query sees fresh statistics; clearing the
+ * snapshot makes sure of it inside one too. Before PostgreSQL 15 they reach the server through a collector
+ * process, asynchronously: what a session sent as it committed or disconnected shows only in a statistics file
+ * the collector wrote after receiving it, and a read may get a file half a second old. There, this waits (up to
+ * 5 s) for a file written a margin after the call began.
+ */
+async function settledStatistics(client) {
+    const clear = () => client.query('SELECT pg_catalog.pg_stat_clear_snapshot()');
+    const r = await client.query(`SELECT current_setting('server_version_num')::int AS v, pg_catalog.clock_timestamp() + interval '${COLLECTOR_MARGIN_MS} ms' AS after`);
+    await clear();
+    if (r.rows[0].v >= 150000)
+        return;
+    const deadline = Date.now() + 5000;
+    for (;;) {
+        const fresh = await client.query('SELECT pg_catalog.pg_stat_get_snapshot_timestamp() >= $1::timestamptz AS ok', [r.rows[0].after]);
+        if (fresh.rows[0].ok || Date.now() >= deadline)
+            return clear().then(() => undefined);
+        await clear();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+/** Time for a session that just ended to have sent its last counts to the collector (PostgreSQL 13 and 14). */
+const COLLECTOR_MARGIN_MS = 300;
+/**
+ * The tables that existed at `before` and were written since, most written first. Tables created since are left
+ * out: a restore does not touch them. A counter that went down means the statistics were reset (a crash,
+ * pg_stat_reset()): `reset` says so, and such tables cannot be judged.
+ */
+function tablesWritten(before, now, leaveOut = []) {
+    const tables = [];
+    let reset = false;
+    for (const [table, was] of Object.entries(before)) {
+        const n = now[table];
+        if (n === undefined || leaveOut.includes(table))
+            continue;
+        if (n < was)
+            reset = true;
+        else if (n > was)
+            tables.push({ table, rows: n - was });
+    }
+    return { tables: tables.sort((a, b) => b.rows - a.rows || a.table.localeCompare(b.table)), reset };
+}
+
+
+/***/ }),
+
+/***/ 8668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ct: () => (/* reexport safe */ _server_identity_js__WEBPACK_IMPORTED_MODULE_1__.C),
+/* harmony export */   Ik: () => (/* binding */ transactionsSince),
+/* harmony export */   eL: () => (/* binding */ currentSnapshot),
+/* harmony export */   pR: () => (/* binding */ XID32)
+/* harmony export */ });
+/* unused harmony exports MAX_COUNTED, parseSnapshot */
+/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3998);
+/* harmony import */ var _server_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6658);
+
+// A backup records what identifies its database beside its snapshot, and a restore checks both: one import for them.
+
+/** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
+const MAX_COUNTED = 1_000_000;
+/** Low 32 bits: what xmin and pg_stat_activity hold. Within fewer than 2^31 ids they name one transaction. */
+const XID32 = 4294967296;
+/** The functions that read snapshots and transaction status: pg_* in PostgreSQL 13+, txid_* before; no status before 10. */
+async function xidFunctions(client) {
+    const v = await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_0__/* .serverVersion */ .q)(client);
+    if (v >= 130000) {
+        return { snapshot: 'pg_catalog.pg_current_snapshot()', xmax: (s) => `pg_catalog.pg_snapshot_xmax(${s})`, status: (x) => `pg_catalog.pg_xact_status((${x})::text::pg_catalog.xid8)` };
+    }
+    return { snapshot: 'pg_catalog.txid_current_snapshot()', xmax: (s) => `pg_catalog.txid_snapshot_xmax(${s})`, status: v >= 100000 ? (x) => `pg_catalog.txid_status(${x})` : undefined };
+}
+function parseSnapshot(text, takenAt) {
+    const m = /^(\d+):(\d+):([\d,]*)$/.exec(text.trim());
+    if (!m)
+        throw new Error(`not a transaction snapshot: '${text}'`);
+    return { xmin: m[1], xmax: m[2], xip: m[3] ? m[3].split(',') : [], takenAt };
+}
+/**
+ * The snapshot of the client's current transaction (inside REPEATABLE READ: the transaction's own), and the next
+ * id: age() counts from it without assigning one, so age(xmax) is how far it is past xmax.
+ */
+async function currentSnapshot(client) {
+    const f = await xidFunctions(client);
+    const r = (await client.query(`SELECT s::text AS s, pg_catalog.now() AS at, pg_catalog.age((${f.xmax('s')}::text::int8 % ${XID32})::text::xid) AS ahead FROM ${f.snapshot} s`)).rows[0];
+    const snapshot = parseSnapshot(r.s, new Date(r.at).toISOString());
+    // An xmax that wrapped to one of the special ids has no age (INT_MAX): then only xmax is known.
+    const ahead = r.ahead >= 0 && r.ahead < 2 ** 30 ? r.ahead : 0;
+    return { ...snapshot, next: String(BigInt(snapshot.xmax) + BigInt(ahead)) };
+}
+/**
+ * Counts the transactions that committed after `since`, or are still running, leaving out `ours` (32-bit ids).
+ * Every id in the snapshot's xip and from its xmax up to today's next id is looked up in the commit log, on the
+ * server, in one query; more than MAX_COUNTED of them are not counted.
+ */
+async function transactionsSince(client, since, ours = new Set()) {
+    const f = await xidFunctions(client);
+    const now = await currentSnapshot(client);
+    const from = BigInt(since.xmax);
+    const to = BigInt(now.next);
+    const none = { committed: 0, running: 0 };
+    if (to < from) {
+        return { ...none, uncounted: `the server's transaction counter (${now.next}) is behind the backup's (${since.xmax}): it is not the server the backup was taken from, or a copy of it from before the backup` };
+    }
+    if (!f.status)
+        return { ...none, uncounted: 'this server (PostgreSQL 9.6) cannot tell whether a transaction committed' };
+    if (to - from > BigInt(MAX_COUNTED))
+        return { ...none, uncounted: `${to - from} transactions started since the backup, more than the ${MAX_COUNTED} counted one by one` };
+    const r = await client.query(`WITH elsewhere AS (
+       SELECT coalesce(pg_catalog.array_agg(a.backend_xid::text::int8), '{}') AS xs FROM pg_catalog.pg_stat_activity a
+        WHERE a.backend_xid IS NOT NULL
+          AND a.datid IS DISTINCT FROM (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+     ), status AS (
+       SELECT c.x, ${f.status('c.x')} AS s
+         FROM (SELECT pg_catalog.unnest($1::int8[]) AS x UNION SELECT pg_catalog.generate_series($2::int8, $3::int8 - 1)) c
+        WHERE NOT (c.x % ${XID32}) = ANY ($4::int8[])
+     )
+     SELECT count(*) FILTER (WHERE s = 'committed')::int AS committed,
+            count(*) FILTER (WHERE s = 'in progress' AND NOT (x % ${XID32}) = ANY (e.xs))::int AS running,
+            count(*) FILTER (WHERE s IS NULL)::int AS forgotten
+       FROM status CROSS JOIN elsewhere e`, [since.xip, since.xmax, now.next, [...ours]]);
+    const { committed, running, forgotten } = r.rows[0];
+    return forgotten ? { committed, running, uncounted: `${forgotten} transaction(s) since the backup are too old for the server to say whether they committed` } : { committed, running };
+}
+
+
+/***/ })
+
+};
