@@ -609,8 +609,8 @@ async function checkReversibility(s, x, inTx, opts, entry, findings) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/db/connect.ts + 2 modules
-var connect = __webpack_require__(6789);
+// EXTERNAL MODULE: ./src/db/connect.ts + 4 modules
+var connect = __webpack_require__(6923);
 // EXTERNAL MODULE: ./src/connection/url.ts
 var url = __webpack_require__(7277);
 ;// CONCATENATED MODULE: ./src/verify/scratch.ts
@@ -655,10 +655,13 @@ class ScratchServer {
         this.force = force;
     }
     static async open(url) {
-        const admin = await (0,connect.connect)(url);
+        const admin = await (0,connect/* connect */.Ng)(url);
         // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
         // large template may take longer than a role's statement_timeout.
-        const [, version] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num`);
+        const [, version] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num`).catch(async (err) => {
+            await admin.end().catch(() => { });
+            throw err;
+        });
         const v = Number(version.rows[0].server_version_num);
         return new ScratchServer(url, admin, v >= 150000, v >= 130000);
     }
@@ -671,7 +674,7 @@ class ScratchServer {
         return name;
     }
     urlOf(database) {
-        return (0,url/* withDatabase */.kR)(this.url, database);
+        return (0,url.withDatabase)(this.url, database);
     }
     async drop(name) {
         if (!this.force)

@@ -609,8 +609,8 @@ async function checkReversibility(s, x, inTx, opts, entry, findings) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/db/connect.ts + 2 modules
-var connect = __webpack_require__(16789);
+// EXTERNAL MODULE: ./src/db/connect.ts + 4 modules
+var connect = __webpack_require__(16923);
 // EXTERNAL MODULE: ./src/connection/url.ts
 var url = __webpack_require__(87277);
 ;// CONCATENATED MODULE: ./src/verify/scratch.ts
@@ -658,7 +658,10 @@ class ScratchServer {
         const admin = await (0,connect/* connect */.Ng)(url);
         // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
         // large template may take longer than a role's statement_timeout.
-        const [, version] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num`);
+        const [, version] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num`).catch(async (err) => {
+            await admin.end().catch(() => { });
+            throw err;
+        });
         const v = Number(version.rows[0].server_version_num);
         return new ScratchServer(url, admin, v >= 150000, v >= 130000);
     }

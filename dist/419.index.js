@@ -122,7 +122,7 @@ async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TI
     const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgRestore, name);
     // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
     const list = useList ? [`--use-list=${useList}`] : [];
-    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, [...conn.files, file, ...(useList ? [useList] : [])]);
+    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files);
     if (!lockTimeoutMs)
         await restore();
     else
@@ -441,8 +441,10 @@ async function backupTool(name, serverMajor, o) {
 /* harmony export */   Z: () => (/* binding */ toolConnection)
 /* harmony export */ });
 /* harmony import */ var _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68310);
-/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39735);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _connection_defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91844);
+/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39735);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+
 
 
 
@@ -468,15 +470,24 @@ const quote = (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
  * tool's session can be found in pg_stat_activity.
  */
 function toolConnection(url, tool, applicationName) {
-    const { password, ...params } = (0,_connection_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConnString */ .Rr)(url);
+    const { password, ...params } = (0,_connection_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConnString */ .Rr)(url);
+    if (params.sslpassword !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+            `database-url: sslpassword cannot reach ${tool.source ?? tool.path} without showing on its command line (libpq reads it from nowhere else): decrypt the client key instead (openssl pkey -in key.pem -out plain.pem, mode 0600) and name that file in sslkey`,
+        ]);
+    }
     if (applicationName)
         params.application_name = applicationName;
+    // What the driver does, said to the tool: it never uses GSSAPI, and it gives up connecting after 15 s.
+    if (tool.major >= 12)
+        params.gssencmode = 'disable';
+    params.connect_timeout ??= String(_connection_defaults_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONNECT_TIMEOUT_S */ .nx);
     for (const [k, v] of Object.entries(params))
         if (_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since > tool.major && DEFAULTS[k] === v)
             delete params[k];
     const tooNew = Object.keys(params).filter((k) => _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since > tool.major);
     if (tooNew.length) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
             `${tool.source ?? tool.path} is version ${tool.major}, too old to know the connection parameter${tooNew.length > 1 ? 's' : ''} ${tooNew.map((k) => `${k} (libpq ${_connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[k].since}+)`).join(', ')} in database-url; install a newer postgresql-client (or set pg-dump-path to one), or remove ${tooNew.length > 1 ? 'them' : 'it'}`,
         ]);
     }
@@ -513,7 +524,7 @@ function toolConnection(url, tool, applicationName) {
 /* harmony export */   zN: () => (/* binding */ OWN_SESSION_LIMITS)
 /* harmony export */ });
 /* unused harmony export SESSION_LIMITS */
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16789);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16923);
 
 /**
  * The limits a server, a database or a role may put on every session (`ALTER ROLE app SET idle_session_timeout =
@@ -573,7 +584,6 @@ function withOwnClient(url, fn) {
 /* harmony export */   rm: () => (/* binding */ blockingSessions),
 /* harmony export */   uK: () => (/* binding */ dumpBlockers)
 /* harmony export */ });
-/* unused harmony export HIDDEN_RECHECK_MS */
 /* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31382);
 
 /**
@@ -778,16 +788,12 @@ function tablesWritten(before, now, leaveOut = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ct: () => (/* reexport safe */ _server_identity_js__WEBPACK_IMPORTED_MODULE_1__.C),
 /* harmony export */   Ik: () => (/* binding */ transactionsSince),
 /* harmony export */   eL: () => (/* binding */ currentSnapshot),
 /* harmony export */   pR: () => (/* binding */ XID32)
 /* harmony export */ });
 /* unused harmony exports MAX_COUNTED, parseSnapshot */
 /* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23998);
-/* harmony import */ var _server_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66658);
-
-// A backup records what identifies its database beside its snapshot, and a restore checks both: one import for them.
 
 /** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
 const MAX_COUNTED = 1_000_000;

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   plan: () => (/* binding */ plan)
 /* harmony export */ });
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16789);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16923);
 /* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40119);
 /* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31382);
 /* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66658);

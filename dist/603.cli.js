@@ -1,5 +1,5 @@
 export const id = 603;
-export const ids = [603,789];
+export const ids = [603];
 export const modules = {
 
 /***/ 165:
@@ -12,20 +12,41 @@ export const modules = {
 /* harmony export */   _g: () => (/* binding */ listPending),
 /* harmony export */   kr: () => (/* binding */ reportPlanProblems)
 /* harmony export */ });
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1382);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5235);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6789);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1382);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5235);
+/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9735);
+/* harmony import */ var _connection_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7277);
+
 
 
 
 function startReport(command, config, url) {
     const target = url ? safeIdentity(url) : undefined;
-    return { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .newReport */ .bQ)(command, config ? (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(config.historyTable) : '', target), root: config?.migrationsDir };
+    const report = { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .newReport */ .bQ)(command, config ? (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_3__/* .tableText */ .qK)(config.historyTable) : '', target), root: config?.migrationsDir };
+    const unchecked = url && uncheckedTls(url);
+    if (unchecked)
+        report.notes.push(unchecked);
+    return report;
+}
+/**
+ * sslmode=require without a CA file encrypts and checks nothing, as in psql: said once per report, since the
+ * driver alone would have read it as a full check against Node's own CAs.
+ */
+function uncheckedTls(url) {
+    try {
+        const p = (0,_connection_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(url);
+        if (p.sslmode !== 'require' || p.sslrootcert)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return "database-url: sslmode=require encrypts the connection but checks no certificate, as psql does: set sslrootcert to your provider's CA file (or system) and sslmode=verify-full to know it is your server";
 }
 /** A URL that cannot be parsed names no target (the failure says why). */
 function safeIdentity(url) {
     try {
-        return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.targetIdentity)(url);
+        return (0,_connection_url_js__WEBPACK_IMPORTED_MODULE_1__.targetIdentity)(url);
     }
     catch {
         return undefined;
@@ -33,17 +54,17 @@ function safeIdentity(url) {
 }
 function reportPlanProblems(report, problems) {
     for (const p of problems)
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .addFinding */ .Xd)(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .addFinding */ .Xd)(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
 }
 function reportAnalysisErrors(report, errors) {
     for (const { error } of errors) {
-        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .addFinding */ .Xd)(report, {
+        (0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .addFinding */ .Xd)(report, {
             rule: error.details.sqlstate === '42601' ? 'syntax-error' : 'transaction-control',
             severity: 'error',
             message: error.message,
             help: error.details.hint,
             sqlstate: error.details.sqlstate,
-            ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_1__/* .locationFields */ .nQ)(error.details.location),
+            ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .locationFields */ .nQ)(error.details.location),
         });
     }
 }
@@ -67,7 +88,7 @@ function listPending(report, plan, analysed) {
 function layoutNotes(history, analysed) {
     if (history.layout.id === 'pg-migration-gate')
         return [];
-    const notes = [`history table ${(0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .tableText */ .qK)(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
+    const notes = [`history table ${(0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_3__/* .tableText */ .qK)(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
     const outside = analysed.filter((a) => a.exec.mode !== 'transaction').map((a) => a.migration.name);
     if (outside.length && !history.layout.marksDirty) {
         notes.push(`${history.layout.id}'s table has no dirty mark: ${outside.join(', ')} run${outside.length === 1 ? 's' : ''} outside a transaction and ${outside.length === 1 ? 'is' : 'are'} recorded only once finished; if one stops midway, inspect the database before the next run`);
@@ -84,7 +105,7 @@ function layoutNotes(history, analysed) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ findingsFor)
 /* harmony export */ });
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6789);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6923);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5235);
 
@@ -112,12 +133,12 @@ function findingsFor(err, debug = false) {
         return err.problems.map((message) => ({ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_RULE */ .gG, severity: 'error', message }));
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq)
         return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
-    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_0__.ConnectionError)
+    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionError */ .Rc)
         return [{ rule: 'connection', severity: 'error', message: err.message }];
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationError */ .Py) {
         return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .locationFields */ .nQ)(err.details.location) }];
     }
-    const pg = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.loadedPg)();
+    const pg = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .loadedPg */ .LN)();
     if (pg && err instanceof pg.DatabaseError && err.code) {
         return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
     }
@@ -234,32 +255,112 @@ function failedReport(command, err, o = {}) {
 
 /***/ }),
 
-/***/ 6789:
+/***/ 6923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  APPLICATION_NAME: () => (/* reexport */ APPLICATION_NAME),
-  ConnectionError: () => (/* binding */ ConnectionError),
-  connect: () => (/* binding */ connect),
-  loadedPg: () => (/* binding */ loadedPg),
-  targetIdentity: () => (/* reexport */ connection_url/* targetIdentity */.C7),
+  Rc: () => (/* binding */ ConnectionError),
+  Ng: () => (/* binding */ connect),
+  LN: () => (/* binding */ loadedPg),
   withClient: () => (/* binding */ withClient)
 });
 
+// EXTERNAL MODULE: ./src/connection/defaults.ts
+var defaults = __webpack_require__(1844);
 // EXTERNAL MODULE: ./src/connection/parse.ts
 var parse = __webpack_require__(9735);
 // EXTERNAL MODULE: ./src/connection/url.ts
 var connection_url = __webpack_require__(7277);
+;// CONCATENATED MODULE: ./src/db/channel-binding.ts
+const refusal = (why) => Object.assign(new Error(`channel_binding=require, but ${why}; nothing was sent`), { code: 'channel_binding' });
+/**
+ * channel_binding=require as libpq enforces it: the password is never sent unless the server authenticates with
+ * SCRAM-SHA-256-PLUS, which binds the TLS channel, so a man in the middle cannot relay it. A request for a password
+ * in clear text or MD5, or a SASL offer without -PLUS, ends the attempt before anything is sent. node-postgres has
+ * no such setting (it uses -PLUS when offered), so its handlers for those requests are wrapped on this client, which
+ * binds them when it connects. Returns the check for after connecting: a server that asked for no password at all
+ * (trust) authenticated nothing with channel binding, which libpq refuses too.
+ */
+function requireChannelBinding(client) {
+    const c = client;
+    let mechanism;
+    const refuse = (why) => void c.connection.emit('error', refusal(why));
+    c._handleAuthCleartextPassword = () => refuse('the server asked for the password in clear text');
+    c._handleAuthMD5Password = () => refuse('the server asked for an MD5 password hash');
+    const sasl = c._handleAuthSASL.bind(client);
+    c._handleAuthSASL = (msg) => {
+        if (!msg.mechanisms.includes('SCRAM-SHA-256-PLUS'))
+            return refuse(`the server offered ${msg.mechanisms.join(', ')} without channel binding (it needs SCRAM over TLS)`);
+        sasl(msg);
+    };
+    const send = c.connection.sendSASLInitialResponseMessage.bind(c.connection);
+    c.connection.sendSASLInitialResponseMessage = (chosen, response) => {
+        mechanism = chosen;
+        if (chosen !== 'SCRAM-SHA-256-PLUS')
+            return refuse('the connection is not over TLS, so SCRAM cannot bind it');
+        send(chosen, response);
+    };
+    return () => {
+        if (mechanism !== 'SCRAM-SHA-256-PLUS')
+            throw refusal('the server authenticated this connection without a password, so without channel binding');
+    };
+}
+
+;// CONCATENATED MODULE: ./src/db/connect-failure.ts
+
+/** Errors raised before anything was said to a server: trying again another way would meet the same. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOENT']);
+const unreachable = (e) => UNREACHABLE.has(e.code ?? '') || /timeout expired/i.test(e.message);
+/** The server answered "no TLS here" to the TLS request. */
+const refusedTls = (e) => /does not support SSL/i.test(e.message);
+/**
+ * Whether libpq would try its next transport after this attempt. prefer falls back to the clear when the TLS
+ * handshake failed (a certificate that fails the check included) or when the server refused us over TLS with an
+ * error, but not when an established TLS session broke (with TLS 1.3 the server's rejection of our client
+ * certificate arrives only after the handshake). allow tries TLS after the server refused us in the clear.
+ */
+function fallsBack(p, a) {
+    if (unreachable(a.failure))
+        return false;
+    const mode = p.sslmode ?? 'prefer';
+    if (mode === 'prefer')
+        return a.transport !== false && (!a.handshaken || a.serverRefused);
+    if (mode === 'allow')
+        return a.transport === false && a.serverRefused;
+    return false;
+}
+/** What failed, in terms of the settings a user can change. */
+function explainOne(p, e) {
+    const mode = p.sslmode ?? 'prefer';
+    if (refusedTls(e))
+        return `the server does not accept TLS connections, and sslmode=${mode} requires TLS; use sslmode=prefer or disable only if the network path is trusted`;
+    if (e.code === 'CLIENT_KEY')
+        return e.message;
+    if (/^ERR_SSL_.*ALERT/.test(e.code ?? ''))
+        return `the server ended the TLS handshake (${e.message}); when it asks for a client certificate, sslcert must be one signed by a CA the server trusts`;
+    if (e.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return `the server's certificate does not name the host ${(0,connection_url.hostOf)(p)} (sslmode=verify-full): ${e.message}; connect with a host name the certificate names, or use sslmode=verify-ca to check the CA only`;
+    }
+    if (e.code === 'CERT_REVOKED')
+        return `the server's certificate is revoked by the CRL in sslcrl (${p.sslcrl}): ${e.message}; the server needs a new certificate`;
+    if (/CERT|certificate|SELF_SIGNED|UNABLE_TO_/i.test(`${e.code} ${e.message}`)) {
+        return `the server's certificate is not signed by the CA in sslrootcert (${p.sslrootcert}), sslmode=${mode}: ${e.message}; name your provider's CA bundle in sslrootcert`;
+    }
+    return `${e.message}${e.code ? ` (${e.code})` : ''}`;
+}
+/** Every attempt's failure, as libpq reports them all: over TLS first, then in the clear (or the other way round). */
+function explain(p, attempts) {
+    if (attempts.length === 1)
+        return explainOne(p, attempts[0].failure);
+    return attempts.map((a) => `${a.transport ? 'over TLS' : 'in the clear'}: ${explainOne(p, a.failure)}`).join('; then ');
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/db/peer-name.ts
@@ -382,8 +483,7 @@ function tlsOptions(p) {
  */
 function transports(p) {
     const mode = p.sslmode ?? 'prefer';
-    const host = p.host ?? '';
-    if ((host.startsWith('/') || host.startsWith('@')) && !p.hostaddr)
+    if ((0,defaults/* isSocketDir */.zG)(p.host) && !p.hostaddr)
         return [false];
     if (mode === 'disable')
         return [false];
@@ -393,18 +493,15 @@ function transports(p) {
         return [tlsOptions(p), false];
     return [tlsOptions(p)];
 }
-/** Where libpq looks for a local server's socket when no host is named (Debian's, then the upstream default). */
-const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
-/** The driver's settings for these parameters and one transport; nothing is left for the driver to guess. */
+/** The driver's settings for these parameters (their defaults filled in) and one transport; nothing is left for the driver to guess. */
 function clientConfig(p, ssl) {
-    const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? 15 : Math.max(2, Number(p.connect_timeout));
-    const user = p.user || (0,external_node_os_.userInfo)().username;
+    const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? defaults/* DEFAULT_CONNECT_TIMEOUT_S */.nx : Math.max(2, Number(p.connect_timeout));
     return {
-        host: p.hostaddr || p.host || DEFAULT_SOCKET_DIRS.find((d) => (0,external_node_fs_.existsSync)(d)) || 'localhost',
-        port: Number(p.port || 5432),
-        user,
+        host: p.hostaddr || p.host,
+        port: Number(p.port),
+        user: p.user,
         password: p.password,
-        database: p.dbname || user,
+        database: p.dbname,
         ssl,
         application_name: p.application_name || APPLICATION_NAME,
         ...(p.options ? { options: p.options } : {}),
@@ -418,6 +515,7 @@ function clientConfig(p, ssl) {
 }
 
 ;// CONCATENATED MODULE: ./src/db/connect.ts
+
 
 
 
@@ -438,60 +536,6 @@ function loadedPg() {
 }
 /** Servers that answered "no TLS here": sslmode=prefer goes straight to the clear with them, as libpq ends up doing. */
 const withoutTls = new Set();
-/** Errors raised before anything was said to a server: trying again another way would meet the same. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOENT']);
-const unreachable = (e) => UNREACHABLE.has(e.code ?? '') || /timeout expired/i.test(e.message);
-const refusedTls = (e) => /does not support SSL/i.test(e.message);
-/**
- * Whether libpq would try its next transport after this one failed. prefer falls back to the clear when the TLS
- * handshake failed (a certificate that fails the check included) or when the server refused us over TLS with an
- * error, but not when an established TLS session broke (with TLS 1.3 the server's rejection of our client
- * certificate arrives only after the handshake). allow tries TLS after the server refused us in the clear.
- */
-function fallsBack(p, tried, e, handshaken) {
-    if (unreachable(e))
-        return false;
-    const mode = p.sslmode ?? 'prefer';
-    const serverRefused = !!pgModule && e instanceof pgModule.DatabaseError;
-    if (mode === 'prefer')
-        return tried !== false && (!handshaken || serverRefused);
-    if (mode === 'allow')
-        return tried === false && serverRefused;
-    return false;
-}
-/** What failed, in terms of the settings a user can change. */
-function explain(p, e) {
-    const mode = p.sslmode ?? 'prefer';
-    if (refusedTls(e))
-        return `the server does not accept TLS connections, and sslmode=${mode} requires TLS; use sslmode=prefer or disable only if the network path is trusted`;
-    if (e.code === 'CLIENT_KEY')
-        return e.message;
-    if (/^ERR_SSL_.*ALERT/.test(e.code ?? ''))
-        return `the server ended the TLS handshake (${e.message}); when it asks for a client certificate, sslcert must be one signed by a CA the server trusts`;
-    if (e.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-        return `the server's certificate does not name the host ${(0,connection_url/* hostOf */.w4)(p)} (sslmode=verify-full): ${e.message}; connect with a host name the certificate names, or use sslmode=verify-ca to check the CA only`;
-    }
-    if (e.code === 'CERT_REVOKED')
-        return `the server's certificate is revoked by the CRL in sslcrl (${p.sslcrl}): ${e.message}; the server needs a new certificate`;
-    if (/CERT|certificate|SELF_SIGNED|UNABLE_TO_/i.test(`${e.code} ${e.message}`)) {
-        return `the server's certificate is not signed by the CA in sslrootcert (${p.sslrootcert}), sslmode=${mode}: ${e.message}; name your provider's CA bundle in sslrootcert`;
-    }
-    return `${e.message}${e.code ? ` (${e.code})` : ''}`;
-}
-/**
- * The SASL mechanism the driver chose while authenticating, if any: what channel_binding=require needs to know.
- * node-postgres keeps no such fact, so its one message that names the mechanism is observed on the way out.
- */
-function saslMechanism(client) {
-    const connection = client.connection;
-    const send = connection.sendSASLInitialResponseMessage.bind(connection);
-    let chosen;
-    connection.sendSASLInitialResponseMessage = (mechanism, response) => {
-        chosen = mechanism;
-        send(mechanism, response);
-    };
-    return () => chosen;
-}
 /**
  * target_session_attrs, checked as libpq checks a single host: read-write and read-only by
  * transaction_read_only, primary and standby by recovery.
@@ -512,20 +556,20 @@ async function checkSessionAttrs(client, attrs) {
 async function connect(url) {
     let p;
     try {
-        p = (0,parse/* parseConnString */.Rr)(url);
+        p = (0,defaults/* withDefaults */.rO)((0,parse/* parseConnString */.Rr)(url));
     }
     catch (err) {
         throw new ConnectionError(`database-url: ${err.message}`, { cause: err });
     }
     const pg = await loadPg();
-    const server = `${(0,connection_url/* hostOf */.w4)(p)}:${p.port || 5432}`;
+    const server = `${(0,connection_url.hostOf)(p)}:${p.port || 5432}`;
     const ways = transports(p).filter((t, _i, all) => !(t && all.length > 1 && p.sslmode !== 'allow' && withoutTls.has(server)));
-    let failure;
+    const attempts = [];
     for (const ssl of ways) {
         const keyProblem = ssl ? clientKeyProblem(p) : undefined;
         if (keyProblem) {
-            failure = Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' });
-            if (!fallsBack(p, ssl, failure, false))
+            attempts.push({ transport: ssl, failure: Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' }), handshaken: false, serverRefused: false });
+            if (!fallsBack(p, attempts.at(-1)))
                 break;
             continue;
         }
@@ -534,25 +578,24 @@ async function connect(url) {
         client.on('error', () => { });
         let handshaken = false;
         client.connection.once('sslconnect', () => client.connection.stream.once('secureConnect', () => (handshaken = true)));
-        const mechanism = saslMechanism(client);
+        const bound = p.channel_binding === 'require' ? requireChannelBinding(client) : undefined;
         try {
             await client.connect();
-            if (p.channel_binding === 'require' && mechanism() !== 'SCRAM-SHA-256-PLUS') {
-                throw Object.assign(new Error('channel_binding=require, but the server authenticated this connection without channel binding (that needs SCRAM over TLS)'), { code: 'channel_binding' });
-            }
+            bound?.();
             await checkSessionAttrs(client, p.target_session_attrs);
             return client;
         }
         catch (err) {
             await client.end().catch(() => { });
-            failure = err;
+            const failure = err;
+            attempts.push({ transport: ssl, failure, handshaken, serverRefused: failure instanceof pg.DatabaseError });
             if (ssl && refusedTls(failure))
                 withoutTls.add(server);
-            if (!fallsBack(p, ssl, failure, handshaken))
+            if (!fallsBack(p, attempts.at(-1)))
                 break;
         }
     }
-    throw new ConnectionError(`could not connect to ${(0,connection_url/* targetIdentity */.C7)(url)}: ${explain(p, failure)}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: failure });
+    throw new ConnectionError(`could not connect to ${(0,connection_url.targetIdentity)(url)}: ${explain(p, attempts)}; check database-url (host, port, user, password, sslmode) and that the server accepts connections from this runner`, { cause: attempts.at(-1).failure });
 }
 /** Runs fn with a client `open` connected (a plain one by default) and always closes it. */
 async function withClient(url, fn, open = connect) {

@@ -12,7 +12,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   refuseSessionSharingPooler: () => (/* binding */ refuseSessionSharingPooler)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16789);
+/* harmony import */ var _connection_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87277);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16923);
+
 
 
 /** Statements after the first, alternating between the two connections; only a busy pooler needs more than one. */
@@ -43,13 +45,13 @@ function ownEnd(client) {
 async function checkPooling(url) {
     const clients = [];
     try {
-        const a = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(url);
+        const a = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(url);
         clients.push(a);
         const first = await seen(a);
         const own = ownEnd(a);
         if (own.pid === first.pid && own.port === first.port)
             return { kind: 'direct' };
-        const b = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(url);
+        const b = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(url);
         clients.push(b);
         const sessions = new Map([
             [a, new Set([first.id])],
@@ -73,7 +75,7 @@ async function checkPooling(url) {
     catch (err) {
         // The server cannot be reached at all: that is the command's own failure, reported now rather than after the
         // command has waited out the same connect timeout again.
-        if (err instanceof _connect_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionError */ .Rc && !clients.length)
+        if (err instanceof _connect_js__WEBPACK_IMPORTED_MODULE_2__/* .ConnectionError */ .Rc && !clients.length)
             throw err;
         return { kind: 'inconclusive', reason: err.message };
     }
@@ -107,7 +109,7 @@ async function refuseSessionSharingPooler(url) {
         return;
     const advice = providerAdvice(check.host, check.port, check.user);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
-        `database-url: ${(0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .targetIdentity */ .C7)(url)} is reached through a connection pooler in transaction or statement mode (${check.evidence}): it runs each transaction on whichever server session is free, so neither the advisory lock that keeps runs apart nor the session the migrations run on would stay this run's own; nothing was run. Use the direct URL or the pooler's session-mode URL${advice ? `. ${advice}` : ''}.`,
+        `database-url: ${(0,_connection_url_js__WEBPACK_IMPORTED_MODULE_1__/* .targetIdentity */ .C7)(url)} is reached through a connection pooler in transaction or statement mode (${check.evidence}): it runs each transaction on whichever server session is free, so neither the advisory lock that keeps runs apart nor the session the migrations run on would stay this run's own; nothing was run. Use the direct URL or the pooler's session-mode URL${advice ? `. ${advice}` : ''}.`,
     ]);
 }
 

@@ -27,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 const RANK = { info: 0, warning: 1, error: 2 };
 async function serverVersion(url) {
     // Loaded only here: linting needs no database client unless it asks a server for its version.
-    const { withClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6789));
+    const { withClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6923));
     return withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
 }
 function fromFolder(migrations, scope) {

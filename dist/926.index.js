@@ -13,7 +13,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16789);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16923);
 /* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23998);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 /* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89794);
@@ -90,9 +90,11 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72490);
 /* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(11725);
 /* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85767);
+/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66658);
 /* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18668);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90233);
+
 
 
 
@@ -257,7 +259,7 @@ async function checkRestore(client, m, o) {
     };
     const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
     if (o.otherDatabase !== undefined) {
-        const target = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .databaseIdentity */ .Ct)(client);
+        const target = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_7__/* .databaseIdentity */ .C)(client);
         const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
         const differences = await identityDifferences(client, m, target);
         if (differences.length) {
@@ -321,7 +323,7 @@ async function systemPrivileges(pgRestore, url, dump) {
         // Written to a file, not read from stdout: a large database's table of contents is longer than runTool keeps.
         // (A restore runs an installed pg_restore, never Docker's, so the tool writes where this process reads.)
         const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'toc.list');
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .qI)(pgRestore, ['--list', `--file=${list}`, dump], process.env, [dump]);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .qI)(pgRestore, ['--list', `--file=${list}`, dump], process.env);
         const lines = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(list, 'utf8').split('\n');
         const leftOut = lines.flatMap((l) => {
             const m = SYSTEM_ACL.exec(l);

@@ -199,15 +199,16 @@ async function checkPlan(run) {
         return false;
     }
     if (approved && approval?.verdict === 'approved' && !approval.serverChecked) {
-        report.notes.push(approved.target.systemIdentifier
-            ? `the approved plan names the server ${approved.target.systemIdentifier}, which this role cannot check (it may not call pg_control_system()): the database was matched by its name and oid only`
-            : `the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid only`);
+        report.notes.push(`the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid, and the history by when each migration was applied`);
     }
     return true;
 }
 const named = (t) => `${t.name} (oid ${t.oid})`;
 /** What says the approved plan was made on another database than this one, or undefined when it was not. */
 function otherDatabase(approved, here, approval) {
+    if (approval.verdict === 'server-unchecked') {
+        return `the plan was approved on the database ${named(approved)} of the server ${approved.systemIdentifier}, and this role may not call pg_control_system() to show this is that server; GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO this job's role, or make the plan with a role that cannot read it either`;
+    }
     if (approval.verdict === 'other-server') {
         return `the plan was approved on the database ${approved.name} of another server: that server's system identifier is ${approved.systemIdentifier}, this one's is ${here.systemIdentifier}`;
     }
@@ -753,20 +754,24 @@ function productionApply(config, ctx) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16789);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40119);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(31382);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95307);
-/* harmony import */ var _db_script_query_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99698);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(23998);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(85767);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(18668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(90233);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(38341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(80179);
+/* harmony import */ var _connection_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87277);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16923);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40119);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(31382);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95307);
+/* harmony import */ var _db_script_query_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99698);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23998);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(85767);
+/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(66658);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(18668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(90233);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(89794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(13985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(38341);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(80179);
+
+
 
 
 
@@ -801,7 +806,7 @@ function writableDir(dir) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
     }
 }
 /**
@@ -809,19 +814,19 @@ function writableDir(dir) {
  * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
  */
 async function atBackupSnapshot(url, historyTable, fn) {
-    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.withClient)(url, async (c) => {
+    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_3__.withClient)(url, async (c) => {
         try {
             // The transaction sits idle for as long as pg_dump runs: the server's session limits are turned off on it in
             // the same round trip (see OWN_SESSION_SQL). Its snapshot is taken by the first of these to read.
-            const opened = (await (0,_db_script_query_js__WEBPACK_IMPORTED_MODULE_5__/* .runScript */ .j)(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${_db_own_session_js__WEBPACK_IMPORTED_MODULE_4__/* .OWN_SESSION_SQL */ .t5};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1);
+            const opened = (await (0,_db_script_query_js__WEBPACK_IMPORTED_MODULE_6__/* .runScript */ .j)(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${_db_own_session_js__WEBPACK_IMPORTED_MODULE_5__/* .OWN_SESSION_SQL */ .t5};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1);
             const exported = opened.rows[0].id;
             // The next id is a reading of the moment, not part of what the backup stands for.
-            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .currentSnapshot */ .eL)(c);
+            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_8__/* .currentSnapshot */ .eL)(c);
             const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v;
-            const identity = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .databaseIdentity */ .Ct)(c);
-            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_13__/* .tableWriteCounts */ .e)(c);
-            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_3__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
-            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_14__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
+            const identity = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_14__/* .databaseIdentity */ .C)(c);
+            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_15__/* .tableWriteCounts */ .e)(c);
+            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_4__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
+            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_16__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
             return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
         }
         finally {
@@ -837,31 +842,31 @@ async function atBackupSnapshot(url, historyTable, fn) {
  * restore can check its target and what was written since.
  */
 async function takeBackup(url, o) {
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_6__/* .serverMajor */ .j);
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_3__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_7__/* .serverMajor */ .j);
     writableDir(o.dir);
     const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
-    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_12__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
     // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_12__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_12__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
         return { server, path };
     });
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
-    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(path)]);
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(path)]);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
     const metadata = {
         format: 'pg-migration-gate-backup/1',
         file: path.split('/').pop(),
         sha256,
         size,
-        database: (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .targetIdentity */ .C7)(url),
+        database: (0,_connection_url_js__WEBPACK_IMPORTED_MODULE_2__/* .targetIdentity */ .C7)(url),
         serverVersion: server.version,
         pgDumpVersion: usedDump,
         createdAt: new Date().toISOString(),
-        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_15__/* .tableText */ .qK)(o.historyTable),
+        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_17__/* .tableText */ .qK)(o.historyTable),
         lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
         planHash: o.planHash,
         entries,
@@ -874,10 +879,10 @@ async function takeBackup(url, o) {
     let uploaded = path;
     if (o.recipients?.length) {
         uploaded = `${path}.age`;
-        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_10__/* .encryptFile */ .o)(path, uploaded, o.recipients);
-        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(uploaded) };
+        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_11__/* .encryptFile */ .o)(path, uploaded, o.recipients);
+        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(uploaded) };
     }
-    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_11__/* .writeMetadata */ .f5)(path, metadata);
+    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_12__/* .writeMetadata */ .f5)(path, metadata);
     const info = {
         path,
         metadataPath,
@@ -925,8 +930,8 @@ function artifactName(...parts) {
 
 // EXTERNAL MODULE: ./src/backup/take-backup.ts
 var take_backup = __webpack_require__(90414);
-// EXTERNAL MODULE: ./src/db/connect.ts + 2 modules
-var connect = __webpack_require__(16789);
+// EXTERNAL MODULE: ./src/connection/url.ts
+var connection_url = __webpack_require__(87277);
 // EXTERNAL MODULE: ./src/commands/context.ts
 var context = __webpack_require__(80165);
 ;// CONCATENATED MODULE: ./src/commands/backup.ts
@@ -936,7 +941,7 @@ var context = __webpack_require__(80165);
 
 /** The artifact name: given, or unique per database, run and attempt. */
 function backupArtifactName(config, url, a) {
-    return config.artifactName ?? artifactName('pg-backup', (0,connect/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt));
+    return config.artifactName ?? artifactName('pg-backup', (0,connection_url/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt));
 }
 /** A verified backup of the target database, uploaded as an artifact inside GitHub Actions. */
 async function backup(config, ctx) {
@@ -1514,7 +1519,7 @@ function runScript(client, text) {
 /* harmony export */   P: () => (/* binding */ MigrationSession)
 /* harmony export */ });
 /* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73511);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16789);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16923);
 /* harmony import */ var _own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95307);
 
 

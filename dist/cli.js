@@ -63,7 +63,7 @@ var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _startup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6300);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5183);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1211);
 
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2));
@@ -104,7 +104,7 @@ external_node_module_default().enableCompileCache?.();
 
 /***/ }),
 
-/***/ 5183:
+/***/ 1211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -222,6 +222,200 @@ function parseCliArgs(argv, env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/connection/parse.ts
+var parse = __nccwpck_require__(9735);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/connection/defaults.ts
+var defaults = __nccwpck_require__(1844);
+// EXTERNAL MODULE: ./src/connection/keywords.ts
+var keywords = __nccwpck_require__(8310);
+;// CONCATENATED MODULE: ./src/connection/passfile.ts
+
+
+/** One field of a password file line: `\:` and `\\` are escapes, `*` matches anything. */
+function fields(line) {
+    const out = [''];
+    for (let i = 0; i < line.length; i++) {
+        if (line[i] === '\\' && i + 1 < line.length)
+            out[out.length - 1] += line[++i];
+        else if (line[i] === ':' && out.length < 5)
+            out.push('');
+        else
+            out[out.length - 1] += line[i];
+    }
+    return out;
+}
+/**
+ * The password libpq would take from a password file (~/.pgpass, passfile, PGPASSFILE) for these parameters:
+ * the first line whose host, port, database and user match (`*` matches any), for parameters with their
+ * defaults filled in. Like libpq, a file that others may read is ignored.
+ */
+function passwordFromFile(file, p) {
+    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())
+        return undefined;
+    if (process.platform !== 'win32' && (0,external_node_fs_.statSync)(file).mode & 0o077)
+        return undefined;
+    // libpq: `localhost` also matches its default socket folder; another folder is matched by its path.
+    const host = !p.host || defaults/* DEFAULT_SOCKET_DIRS */.$m.includes(p.host) ? (p.host ? 'localhost' : p.hostaddr || 'localhost') : p.host;
+    const want = [host, p.port || '5432', p.dbname ?? p.user ?? '', p.user ?? ''];
+    for (const line of (0,external_node_fs_.readFileSync)(file, 'utf8').split(/\r?\n/)) {
+        if (!line || line.startsWith('#'))
+            continue;
+        const f = fields(line);
+        if (f.length < 5)
+            continue;
+        if (want.every((w, i) => f[i] === '*' || f[i] === w))
+            return f[4];
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/connection/service-file.ts
+
+
+
+
+/** The parameters of `[service]` in an INI-style service file, or undefined when the file has no such section. */
+function section(file, service) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    let inside = false;
+    let found;
+    for (const [i, raw] of (0,external_node_fs_.readFileSync)(file, 'utf8').split(/\r?\n/).entries()) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const header = /^\[(.*)\]$/.exec(line);
+        if (header) {
+            if (found)
+                break;
+            inside = header[1] === service;
+            if (inside)
+                found = {};
+            continue;
+        }
+        if (!inside || !found)
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: not a key=value line`);
+        // As libpq reads it: the key is everything before the first = (so `host = x` is no keyword), the value all
+        // after it, and the first line for a key wins.
+        const key = line.slice(0, eq);
+        if (key === 'service')
+            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: a service cannot name another service`);
+        if (!keywords/* KEYWORDS */.d6[key])
+            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: syntax error (write keyword=value, with no space before the =)`);
+        found[key] ??= line.slice(eq + 1);
+    }
+    return found;
+}
+/**
+ * A service's parameters as libpq finds them: in PGSERVICEFILE (or ~/.pg_service.conf), then in
+ * PGSYSCONFDIR/pg_service.conf. A service defined nowhere is an error naming the files looked at.
+ */
+function serviceParams(service, env, home) {
+    const files = [env.PGSERVICEFILE ?? (home ? (0,external_node_path_.join)(home, '.pg_service.conf') : undefined), (0,external_node_path_.join)(env.PGSYSCONFDIR ?? '/etc/postgresql-common', 'pg_service.conf')].filter((f) => !!f);
+    for (const file of files) {
+        const params = section(file, service);
+        if (params)
+            return params;
+    }
+    throw new parse/* ConnStringError */.kF(`service "${service}" is defined in none of ${files.join(', ')}`);
+}
+
+// EXTERNAL MODULE: ./src/connection/url.ts
+var url = __nccwpck_require__(7277);
+;// CONCATENATED MODULE: ./src/connection/resolve.ts
+
+
+
+
+
+
+
+
+
+/** Where OpenSSL keeps the system's trusted roots on common systems (sslrootcert=system); SSL_CERT_FILE first. */
+const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/ssl/cert.pem', '/opt/homebrew/etc/openssl@3/cert.pem', '/usr/local/etc/openssl@3/cert.pem'];
+const fileExists = (path) => (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile();
+/**
+ * The connection libpq would make from `text` in environment `env`: the string's own parameters, then a service
+ * file's (service, PGSERVICE), then PG* variables, then the password file and the default files under
+ * ~/.postgresql, as libpq fills them in. File names become absolute; sslrootcert=system becomes the system's
+ * bundle (and sslmode defaults to verify-full, as in libpq 16). Throws ConnStringError for what libpq would refuse
+ * and for TLS settings that cannot work (verify-* without a CA file).
+ */
+function resolveConnString(text, env) {
+    const given = (0,parse/* parseConnString */.Rr)(text);
+    const home = env.HOME || (0,external_node_os_.homedir)();
+    const service = given.service ?? env.PGSERVICE;
+    const fromService = service ? serviceParams(service, env, home) : {};
+    (0,parse/* checkParams */.N8)(fromService);
+    const p = { ...fromService, ...given };
+    delete p.service;
+    for (const [key, kw] of Object.entries(keywords/* KEYWORDS */.d6)) {
+        if (p[key] === undefined && kw.env && env[kw.env] !== undefined && env[kw.env] !== '' && key !== 'service')
+            p[key] = env[kw.env];
+    }
+    if (p.sslmode === undefined && env.PGREQUIRESSL === '1')
+        p.sslmode = 'require';
+    (0,parse/* checkParams */.N8)(p);
+    Object.assign(p, (0,defaults/* withDefaults */.rO)(p));
+    for (const key of ['sslrootcert', 'sslcert', 'sslkey', 'sslcrl', 'passfile']) {
+        if (p[key] && p[key] !== 'system' && !(0,external_node_path_.isAbsolute)(p[key]))
+            p[key] = (0,external_node_path_.resolve)(p[key]);
+    }
+    const dotPostgresql = (name) => (home ? (0,external_node_path_.join)(home, '.postgresql', name) : undefined);
+    const defaultFile = (key, name) => {
+        const path = dotPostgresql(name);
+        if (p[key] === undefined && path && fileExists(path))
+            p[key] = path;
+    };
+    if (p.sslmode !== 'disable') {
+        defaultFile('sslrootcert', 'root.crt');
+        defaultFile('sslcrl', 'root.crl');
+        defaultFile('sslcert', 'postgresql.crt');
+        defaultFile('sslkey', 'postgresql.key');
+    }
+    resolveRootCert(p, env);
+    // A client certificate whose key is missing or open to others is not refused here: libpq fails only the TLS
+    // attempt, and sslmode=prefer then connects in the clear (connect() does the same).
+    if (p.password === undefined) {
+        const file = p.passfile ?? (home ? (0,external_node_path_.join)(home, '.pgpass') : undefined);
+        const found = file ? passwordFromFile(file, p) : undefined;
+        if (found !== undefined)
+            p.password = found;
+    }
+    delete p.passfile;
+    return { url: (0,url.toUrl)(p), secrets: [p.password, p.sslpassword].filter((x) => !!x) };
+}
+/** sslrootcert as libpq reads it: `system` is the system's trusted roots and needs verify-full; verify-* needs a file. */
+function resolveRootCert(p, env) {
+    if (p.sslrootcert === 'system') {
+        if (p.sslmode === undefined)
+            p.sslmode = 'verify-full';
+        if (p.sslmode !== 'verify-full') {
+            throw new parse/* ConnStringError */.kF(`sslrootcert=system needs sslmode=verify-full (as libpq 16 and later require): with sslmode=${p.sslmode} any certificate a public CA signed for anyone would do`);
+        }
+        const bundle = [env.SSL_CERT_FILE, ...SYSTEM_BUNDLES].find((f) => f && fileExists(f));
+        if (!bundle)
+            throw new parse/* ConnStringError */.kF(`sslrootcert=system: no system CA bundle found (looked at SSL_CERT_FILE and ${SYSTEM_BUNDLES.join(', ')}); set sslrootcert to your provider's CA file`);
+        p.sslrootcert = bundle;
+        return;
+    }
+    if (!p.sslmode?.startsWith('verify-'))
+        return;
+    if (!p.sslrootcert) {
+        throw new parse/* ConnStringError */.kF(`sslmode=${p.sslmode} checks the server's certificate against a CA, and none is named: set sslrootcert=/path/to/ca.pem (your provider's CA bundle), sslrootcert=system for a publicly trusted certificate, or put the CA in ~/.postgresql/root.crt`);
+    }
+    if (!fileExists(p.sslrootcert))
+        throw new parse/* ConnStringError */.kF(`sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`);
+}
+
 ;// CONCATENATED MODULE: ./src/redact.ts
 /**
  * Replaces every password of a postgres URL (`user:pw@`) or conninfo string (`password=pw`, also as a URL query
@@ -273,186 +467,36 @@ function urlPasswords(url) {
     return { url: `${scheme}${user ? `${user}@` : ''}${rest}${kept ? `?${kept}` : ''}`, passwords };
 }
 
-// EXTERNAL MODULE: ./src/connection/parse.ts
-var parse = __nccwpck_require__(9735);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/connection/keywords.ts
-var keywords = __nccwpck_require__(8310);
-;// CONCATENATED MODULE: ./src/connection/passfile.ts
+;// CONCATENATED MODULE: ./src/config/database-url.ts
 
-/** One field of a password file line: `\:` and `\\` are escapes, `*` matches anything. */
-function fields(line) {
-    const out = [''];
-    for (let i = 0; i < line.length; i++) {
-        if (line[i] === '\\' && i + 1 < line.length)
-            out[out.length - 1] += line[++i];
-        else if (line[i] === ':' && out.length < 5)
-            out.push('');
-        else
-            out[out.length - 1] += line[i];
-    }
-    return out;
+
+
+/** `password=…` and `sslpassword=…` as written in a key=value string, quoted or not: secrets even when it does not parse. */
+function keywordPasswords(input) {
+    return [...input.matchAll(/(?:^|\s)(?:ssl)?password\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)].flatMap((m) => (m[1] !== undefined ? [m[1], m[1].replace(/\\(.)/g, '$1')] : [m[2]]));
 }
 /**
- * The password libpq would take from a password file (~/.pgpass, passfile, PGPASSFILE) for these parameters:
- * the first line whose host, port, database and user match (`*` matches any). A Unix-socket host matches
- * `localhost`. Like libpq, a file that others may read is ignored.
+ * database-url as libpq reads it in environment `env` (PG* variables, service and password files, the default
+ * files under ~/.postgresql), spelled out in full so that every part of a run connects the same way; and every
+ * password involved, in every form it may be printed, found even in a string that does not parse. A string libpq
+ * would refuse, or this product cannot honour, is a problem naming database-url.
  */
-function passwordFromFile(file, p) {
-    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())
-        return undefined;
-    if (process.platform !== 'win32' && (0,external_node_fs_.statSync)(file).mode & 0o077)
-        return undefined;
-    const host = p.host && !p.host.startsWith('/') ? p.host : p.hostaddr || 'localhost';
-    const want = [host, p.port || '5432', p.dbname ?? p.user ?? '', p.user ?? ''];
-    for (const line of (0,external_node_fs_.readFileSync)(file, 'utf8').split(/\r?\n/)) {
-        if (!line || line.startsWith('#'))
-            continue;
-        const f = fields(line);
-        if (f.length < 5)
-            continue;
-        if (want.every((w, i) => f[i] === '*' || f[i] === w))
-            return f[4];
+function database_url_databaseUrl(input, env, problems) {
+    if (!input)
+        return { passwords: [] };
+    const forms = (p) => [p, encodeURIComponent(p)];
+    const passwords = [...urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]), ...keywordPasswords(input)];
+    try {
+        const resolved = resolveConnString(input, env);
+        passwords.push(...resolved.secrets.flatMap(forms));
+        return { databaseUrl: resolved.url, passwords };
     }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/connection/service-file.ts
-
-
-
-/** The parameters of `[service]` in an INI-style service file, or undefined when the file has no such section. */
-function section(file, service) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    let inside = false;
-    let found;
-    for (const [i, raw] of (0,external_node_fs_.readFileSync)(file, 'utf8').split(/\r?\n/).entries()) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        const header = /^\[(.*)\]$/.exec(line);
-        if (header) {
-            if (found)
-                break;
-            inside = header[1] === service;
-            if (inside)
-                found = {};
-            continue;
-        }
-        if (!inside || !found)
-            continue;
-        const eq = line.indexOf('=');
-        if (eq < 0)
-            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: not a key=value line`);
-        const key = line.slice(0, eq).trim();
-        if (key === 'service')
-            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: a service cannot name another service`);
-        found[key] = line.slice(eq + 1).trim();
+    catch (err) {
+        if (!(err instanceof parse/* ConnStringError */.kF))
+            throw err;
+        problems.push(`database-url: ${err.message}`);
+        return { passwords };
     }
-    return found;
-}
-/**
- * A service's parameters as libpq finds them: in PGSERVICEFILE (or ~/.pg_service.conf), then in
- * PGSYSCONFDIR/pg_service.conf. A service defined nowhere is an error naming the files looked at.
- */
-function serviceParams(service, env, home) {
-    const files = [env.PGSERVICEFILE ?? (home ? (0,external_node_path_.join)(home, '.pg_service.conf') : undefined), (0,external_node_path_.join)(env.PGSYSCONFDIR ?? '/etc/postgresql-common', 'pg_service.conf')].filter((f) => !!f);
-    for (const file of files) {
-        const params = section(file, service);
-        if (params)
-            return params;
-    }
-    throw new parse/* ConnStringError */.kF(`service "${service}" is defined in none of ${files.join(', ')}`);
-}
-
-// EXTERNAL MODULE: ./src/connection/url.ts
-var url = __nccwpck_require__(7277);
-;// CONCATENATED MODULE: ./src/connection/resolve.ts
-
-
-
-
-
-
-
-/** Where OpenSSL keeps the system's trusted roots on common systems (sslrootcert=system); SSL_CERT_FILE first. */
-const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/ssl/cert.pem', '/opt/homebrew/etc/openssl@3/cert.pem', '/usr/local/etc/openssl@3/cert.pem'];
-const fileExists = (path) => (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile();
-/**
- * The connection libpq would make from `text` in environment `env`: the string's own parameters, then a service
- * file's (service, PGSERVICE), then PG* variables, then the password file and the default files under
- * ~/.postgresql, as libpq fills them in. File names become absolute; sslrootcert=system becomes the system's
- * bundle (and sslmode defaults to verify-full, as in libpq 16). Throws ConnStringError for what libpq would refuse
- * and for TLS settings that cannot work (verify-* without a CA file).
- */
-function resolveConnString(text, env) {
-    const given = (0,parse/* parseConnString */.Rr)(text);
-    const home = env.HOME;
-    const service = given.service ?? env.PGSERVICE;
-    const fromService = service ? serviceParams(service, env, home) : {};
-    (0,parse/* checkParams */.N8)(fromService);
-    const p = { ...fromService, ...given };
-    delete p.service;
-    for (const [key, kw] of Object.entries(keywords/* KEYWORDS */.d6)) {
-        if (p[key] === undefined && kw.env && env[kw.env] !== undefined && env[kw.env] !== '' && key !== 'service')
-            p[key] = env[kw.env];
-    }
-    if (p.sslmode === undefined && env.PGREQUIRESSL === '1')
-        p.sslmode = 'require';
-    (0,parse/* checkParams */.N8)(p);
-    for (const key of ['sslrootcert', 'sslcert', 'sslkey', 'sslcrl', 'passfile']) {
-        if (p[key] && p[key] !== 'system' && !(0,external_node_path_.isAbsolute)(p[key]))
-            p[key] = (0,external_node_path_.resolve)(p[key]);
-    }
-    const dotPostgresql = (name) => (home ? (0,external_node_path_.join)(home, '.postgresql', name) : undefined);
-    const defaultFile = (key, name) => {
-        const path = dotPostgresql(name);
-        if (p[key] === undefined && path && fileExists(path))
-            p[key] = path;
-    };
-    if (p.sslmode !== 'disable') {
-        defaultFile('sslrootcert', 'root.crt');
-        defaultFile('sslcrl', 'root.crl');
-        defaultFile('sslcert', 'postgresql.crt');
-        defaultFile('sslkey', 'postgresql.key');
-    }
-    resolveRootCert(p, env);
-    // A client certificate whose key is missing or open to others is not refused here: libpq fails only the TLS
-    // attempt, and sslmode=prefer then connects in the clear (connect() does the same).
-    if (p.password === undefined) {
-        const file = p.passfile ?? (home ? (0,external_node_path_.join)(home, '.pgpass') : undefined);
-        const found = file ? passwordFromFile(file, p) : undefined;
-        if (found !== undefined)
-            p.password = found;
-    }
-    delete p.passfile;
-    return { url: (0,url/* toUrl */.bb)(p), password: p.password };
-}
-/** sslrootcert as libpq reads it: `system` is the system's trusted roots and needs verify-full; verify-* needs a file. */
-function resolveRootCert(p, env) {
-    if (p.sslrootcert === 'system') {
-        if (p.sslmode === undefined)
-            p.sslmode = 'verify-full';
-        if (p.sslmode !== 'verify-full') {
-            throw new parse/* ConnStringError */.kF(`sslrootcert=system needs sslmode=verify-full (as libpq 16 and later require): with sslmode=${p.sslmode} any certificate a public CA signed for anyone would do`);
-        }
-        const bundle = [env.SSL_CERT_FILE, ...SYSTEM_BUNDLES].find((f) => f && fileExists(f));
-        if (!bundle)
-            throw new parse/* ConnStringError */.kF(`sslrootcert=system: no system CA bundle found (looked at SSL_CERT_FILE and ${SYSTEM_BUNDLES.join(', ')}); set sslrootcert to your provider's CA file`);
-        p.sslrootcert = bundle;
-        return;
-    }
-    if (!p.sslmode?.startsWith('verify-'))
-        return;
-    if (!p.sslrootcert) {
-        throw new parse/* ConnStringError */.kF(`sslmode=${p.sslmode} checks the server's certificate against a CA, and none is named: set sslrootcert=/path/to/ca.pem (your provider's CA bundle), sslrootcert=system for a publicly trusted certificate, or put the CA in ~/.postgresql/root.crt`);
-    }
-    if (!fileExists(p.sslrootcert))
-        throw new parse/* ConnStringError */.kF(`sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/recipients.ts
@@ -512,8 +556,6 @@ var plan_hash = __nccwpck_require__(7723);
 
 
 
-
-
 /** pg-dump-docker: auto (also empty), or a boolean read as true/false. */
 function dockerMode(value, problems) {
     const v = value.trim().toLowerCase();
@@ -557,29 +599,6 @@ function list(value) {
     return value.split(/[\s,]+/).filter(Boolean);
 }
 /**
- * database-url as libpq reads it in environment `env` (PG* variables, service and password files), spelled out in
- * full so that every part of a run connects the same way; and every password involved, in every form it may be
- * printed. A string libpq would refuse, or this product cannot honour, is a problem naming database-url.
- */
-function connection(input, env, problems) {
-    if (!input)
-        return { passwords: [] };
-    const forms = (p) => [p, encodeURIComponent(p)];
-    const passwords = urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]);
-    try {
-        const resolved = resolveConnString(input, env);
-        if (resolved.password)
-            passwords.push(...forms(resolved.password));
-        return { databaseUrl: resolved.url, passwords };
-    }
-    catch (err) {
-        if (!(err instanceof parse/* ConnStringError */.kF))
-            throw err;
-        problems.push(`database-url: ${err.message}`);
-        return { passwords };
-    }
-}
-/**
  * Validates raw inputs into a Config. Every problem is collected and thrown together as one InputError,
  * so a user fixes their workflow in one pass.
  */
@@ -595,7 +614,7 @@ function parseConfig(raw, env = {}) {
     const history = parseTableName(get('history-table'));
     if (typeof history === 'string')
         problems.push(history);
-    const { databaseUrl, passwords } = connection(get('database-url'), env, problems);
+    const { databaseUrl, passwords } = database_url_databaseUrl(get('database-url'), env, problems);
     const secrets = [...passwords];
     const resolveRaw = get('resolve-dirty');
     let resolveDirty;
@@ -1647,7 +1666,7 @@ const VERSION = '0.1.0';
 const loadCommands = () => __nccwpck_require__.e(/* import() */ 603).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
-    const [{ targetIdentity }, { createInterface }] = await Promise.all([__nccwpck_require__.e(/* import() */ 789).then(__nccwpck_require__.bind(__nccwpck_require__, 6789)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23))]);
+    const [{ targetIdentity }, { createInterface }] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7277)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23))]);
     const target = targetIdentity(url);
     if (!process.stdin.isTTY) {
         throw new errors/* InputError */.dz([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);
@@ -1860,6 +1879,48 @@ const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
 
 /***/ }),
 
+/***/ 1844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ DEFAULT_SOCKET_DIRS),
+/* harmony export */   nx: () => (/* binding */ DEFAULT_CONNECT_TIMEOUT_S),
+/* harmony export */   rO: () => (/* binding */ withDefaults),
+/* harmony export */   zG: () => (/* binding */ isSocketDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Where libpq looks for a local server's socket when no host is named: Debian's and Ubuntu's libpq use
+ * /var/run/postgresql, the upstream default is /tmp. The one holding the port's socket is taken, else Debian's.
+ */
+const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
+/** How long a connection attempt may take when connect_timeout does not say (libpq waits forever). */
+const DEFAULT_CONNECT_TIMEOUT_S = 15;
+const isSocketDir = (host) => !!host && (host.startsWith('/') || host.startsWith('@'));
+/** The operating system's user, as libpq takes it when no user is named (not $USER, which anyone may set). */
+const osUser = () => (0,node_os__WEBPACK_IMPORTED_MODULE_1__.userInfo)().username;
+/**
+ * The parameters with libpq's defaults for what is left unnamed: the host (a local socket folder, unless hostaddr
+ * names an address), the port, the user (the operating system's) and the database (the user's name).
+ */
+function withDefaults(p) {
+    const port = p.port || '5432';
+    const host = p.host || (p.hostaddr ? undefined : (DEFAULT_SOCKET_DIRS.find((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, `.s.PGSQL.${port}`))) ?? DEFAULT_SOCKET_DIRS[0]));
+    const user = p.user || osUser();
+    return { ...p, ...(host ? { host } : {}), port, user, dbname: p.dbname || user };
+}
+
+
+/***/ }),
+
 /***/ 8310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1928,6 +1989,7 @@ const REFUSED_VALUES = {
     gssencmode: { require: 'GSSAPI encryption is not supported by the driver this product uses; use sslmode=require or stronger instead' },
     sslnegotiation: { direct: 'direct TLS negotiation (PostgreSQL 17) is not supported by pg-migration-gate; remove sslnegotiation: every server also accepts the standard negotiation, with the same sslmode checks' },
     sslcertmode: { require: 'the driver this product uses cannot require that the server asks for the client certificate; use sslcertmode=allow' },
+    sslsni: { '0': 'the driver this product uses always names the host to the server during the TLS handshake (SNI); remove sslsni=0' },
 };
 /** Driver-only spellings that libpq (psql, pg_dump) rejects, with the libpq form that means what the user wants. */
 const FOREIGN_SPELLINGS = {
@@ -1947,7 +2009,6 @@ const FOREIGN_SPELLINGS = {
 /* harmony export */   Rr: () => (/* binding */ parseConnString),
 /* harmony export */   kF: () => (/* binding */ ConnStringError)
 /* harmony export */ });
-/* unused harmony export isUri */
 /* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8310);
 
 /** A connection string libpq would refuse, or that this product cannot honour; never quotes a password. */
@@ -1973,7 +2034,7 @@ function decode(text, what) {
  * `/`; hosts are a comma list of `host[:port]` with IPv6 in brackets; then `/dbname` and `?key=value&…`.
  */
 function parseUri(uri) {
-    const rest = uri.replace(/^postgres(?:ql)?:\/\//i, '');
+    const rest = uri.replace(/^postgres(?:ql)?:\/\//, '');
     const params = {};
     let p = 0;
     const at = rest.search(/[@/]/);
@@ -1987,7 +2048,7 @@ function parseUri(uri) {
             params.password = decode(info.slice(colon + 1), 'the password');
         p = at + 1;
     }
-    else if (at >= 0 && rest.slice(at, rest.includes('?', at) ? rest.indexOf('?', at) : undefined).includes('@')) {
+    else if (at >= 0 && /@[^?]*\//.test(rest.slice(at, rest.includes('?', at) ? rest.indexOf('?', at) : undefined))) {
         // An @ after a / means the / belongs to the user info: libpq would read a host and database out of the password.
         throw new ConnStringError(`the user name or password holds an unencoded /, so the host cannot be found; ${ENCODE_HINT}`);
     }
@@ -2022,6 +2083,9 @@ function parseUri(uri) {
             p = end < 0 ? rest.length : p + 1 + end;
             sep = rest[p] ?? '';
         }
+        // No host name holds an @: a password with an unencoded @ split there, and the rest of it would be taken for the host.
+        if (host.includes('@'))
+            throw new ConnStringError(`the user name or password holds an unencoded @, so part of it would be taken for the host; ${ENCODE_HINT}`);
         hosts.push(decode(host, 'the host'));
         ports.push(decode(port, 'the port'));
     } while (rest[p] === ',');
@@ -2037,14 +2101,15 @@ function parseUri(uri) {
         p = q < 0 ? rest.length : q;
     }
     if (rest[p] === '?') {
-        for (const pair of rest.slice(p + 1).split('&')) {
+        for (const [i, pair] of rest.slice(p + 1).split('&').entries()) {
             if (!pair)
                 continue;
+            // Named by position, never by text: after a password with an unencoded & the text is part of the password.
             const eq = pair.indexOf('=');
             if (eq < 0)
-                throw new ConnStringError(`the query parameter "${decode(pair, 'a query parameter')}" has no =value`);
+                throw new ConnStringError(`query parameter ${i + 1} has no =value; ${ENCODE_HINT.replace('/ ?', '/ ? & =')}`);
             if (pair.indexOf('=', eq + 1) >= 0)
-                throw new ConnStringError(`the query parameter "${decode(pair.slice(0, eq), 'a query parameter')}" holds a second =; percent-encode it as %3D`);
+                throw new ConnStringError(`query parameter ${i + 1} holds a second =; percent-encode it as %3D`);
             const key = decode(pair.slice(0, eq), 'a query parameter');
             const value = decode(pair.slice(eq + 1), `the value of ${key}`);
             // libpq's one alias: ssl=true is sslmode=require.
@@ -2069,7 +2134,7 @@ function parseKeywordValue(text) {
         p += key.length;
         skip();
         if (text[p] !== '=')
-            throw new ConnStringError(`missing "=" after "${key}" in the connection string`);
+            throw new ConnStringError(`word ${Object.keys(params).length + 1} of the connection string has no =value; quote a value holding spaces ('…', with \\' and \\\\ inside)`);
         p++;
         skip();
         let value = '';
@@ -2090,7 +2155,7 @@ function parseKeywordValue(text) {
     return params;
 }
 /** Whether `text` is a URI (the other form of a connection string is key=value pairs). */
-const isUri = (text) => /^postgres(?:ql)?:\/\//i.test(text);
+const isUri = (text) => /^postgres(?:ql)?:\/\//.test(text);
 /**
  * A connection string (URI or key=value) as libpq reads it, checked as libpq checks it, plus the refusals of what
  * this product cannot honour: an unknown keyword, a bad value, several hosts. Errors never quote a password.
@@ -2104,6 +2169,16 @@ function parseConnString(text) {
     checkParams(params);
     return params;
 }
+/**
+ * A keyword for a message: quoted when it reads as one and comes before any password, else by position (text
+ * after an unquoted password with a space in it may be the rest of the password).
+ */
+function nameOf(params, key) {
+    const keys = Object.keys(params);
+    const at = keys.indexOf(key);
+    const afterPassword = keys.indexOf('password') >= 0 && keys.indexOf('password') < at;
+    return /^[a-z_]{1,40}$/i.test(key) && !afterPassword ? `"${key}"` : `parameter ${at + 1}`;
+}
 /** Checks keywords and values as libpq does, and refuses what this product cannot honour. */
 function checkParams(params) {
     for (const [key, value] of Object.entries(params)) {
@@ -2112,7 +2187,7 @@ function checkParams(params) {
             throw new ConnStringError(foreign);
         const kw = _keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYWORDS */ .d6[key];
         if (!kw)
-            throw new ConnStringError(`"${key}" is not a connection parameter libpq knows (psql and pg_dump refuse it too); see https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS`);
+            throw new ConnStringError(`${nameOf(params, key)} is not a connection parameter libpq knows (psql and pg_dump refuse it too); see https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS`);
         if (kw.refused)
             throw new ConnStringError(`${key}: ${kw.refused}`);
         if (key === 'password')
@@ -2144,11 +2219,12 @@ function checkParams(params) {
 /***/ 7277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+__nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C7: () => (/* binding */ targetIdentity),
-/* harmony export */   bb: () => (/* binding */ toUrl),
-/* harmony export */   kR: () => (/* binding */ withDatabase),
-/* harmony export */   w4: () => (/* binding */ hostOf)
+/* harmony export */   hostOf: () => (/* binding */ hostOf),
+/* harmony export */   targetIdentity: () => (/* binding */ targetIdentity),
+/* harmony export */   toUrl: () => (/* binding */ toUrl),
+/* harmony export */   withDatabase: () => (/* binding */ withDatabase)
 /* harmony export */ });
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9735);
 
@@ -2164,7 +2240,7 @@ function toUrl(p) {
     if (socket)
         query.unshift(['host', host]);
     const auth = user !== undefined || password !== undefined ? `${enc(user ?? '')}${password !== undefined ? `:${enc(password)}` : ''}@` : '';
-    const h = !host || socket ? '' : host.includes(':') ? `[${host}]` : enc(host);
+    const h = !host || socket ? '' : host.includes(':') ? `[${host.replace(/%/g, '%25')}]` : enc(host);
     const q = query.length ? `?${query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&')}` : '';
     return `postgresql://${auth}${h}${port ? `:${port}` : ''}/${enc(dbname ?? '')}${q}`;
 }
@@ -4268,12 +4344,19 @@ function blankOut(text, ranges) {
 /* harmony export */   pu: () => (/* binding */ planHashProblem),
 /* harmony export */   tA: () => (/* binding */ unboundServerNote)
 /* harmony export */ });
-/* unused harmony exports PLAN_HASH_FORM, targetText */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 /** The form, for messages. */
 const PLAN_HASH_FORM = 'sha256:<64 hex digits>@<system identifier>/<database oid>/<database name>';
+/**
+ * Without the system identifier a database's oid and name may repeat on another server (PostgreSQL 15 and later give
+ * `postgres` the oid 5 everywhere), so the history itself stands in for the server: when each migration was
+ * applied differs from one server to another, and not between a server and its replicas.
+ */
+function historyOf(plan) {
+    return plan.applied.map((a) => [a.row.version?.text ?? a.row.name, a.row.appliedAt ? a.row.appliedAt.toISOString() : null]);
+}
 function digestOf(target, historyTable, plan) {
     const body = JSON.stringify({
         server: target.systemIdentifier ?? null,
@@ -4281,6 +4364,7 @@ function digestOf(target, historyTable, plan) {
         historyTable,
         lastApplied: plan.lastApplied?.text ?? null,
         pending: plan.pending.map((m) => [m.version.text, m.checksum]),
+        ...(target.systemIdentifier ? {} : { history: historyOf(plan) }),
     });
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
 }
@@ -4322,6 +4406,8 @@ function compareWithApproved(approved, current, historyTable, plan) {
     const bothRead = a.systemIdentifier !== undefined && current.systemIdentifier !== undefined;
     if (bothRead && a.systemIdentifier !== current.systemIdentifier)
         return { verdict: 'other-server' };
+    if (a.systemIdentifier !== undefined && current.systemIdentifier === undefined)
+        return { verdict: 'server-unchecked' };
     if (a.oid !== current.oid || a.name !== current.name)
         return { verdict: 'other-database', sameServer: bothRead };
     if (digestOf({ ...current, systemIdentifier: a.systemIdentifier }, historyTable, plan) !== approved.digest)
@@ -4332,8 +4418,8 @@ function compareWithApproved(approved, current, historyTable, plan) {
 function unboundServerNote(t) {
     if (t.systemIdentifier)
         return undefined;
-    return (`the plan hash binds the database ${t.name} (oid ${t.oid}) but not its server: this role may not call pg_control_system(), so the server's system identifier is not known, ` +
-        `and a database of the same name and oid on another server (a copy set up the same way) would match it; GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO the role to bind the server too`);
+    return (`the plan hash cannot name the server of the database ${t.name} (oid ${t.oid}): this role may not call pg_control_system(), so it binds the database's name and oid and when each applied migration was applied instead, ` +
+        `which another server's copy of the database matches only if it was built from this one (a physical copy) or has no migration applied yet; GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO the role to bind the server itself`);
 }
 
 

@@ -19,7 +19,7 @@ const loadCommands = () => import('./commands/run.js');
 
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function confirm(command: string, url: string): Promise<void> {
-  const [{ targetIdentity }, { createInterface }] = await Promise.all([import('./db/connect.js'), import('node:readline/promises')]);
+  const [{ targetIdentity }, { createInterface }] = await Promise.all([import('./connection/url.js'), import('node:readline/promises')]);
   const target = targetIdentity(url);
   if (!process.stdin.isTTY) {
     throw new InputError([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);

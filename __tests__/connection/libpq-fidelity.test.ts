@@ -50,13 +50,13 @@ beforeAll(async () => {
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pmg user') THEN CREATE ROLE "pmg user" LOGIN; END IF;
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pmg_fid') THEN CREATE ROLE pmg_fid LOGIN; END IF;
   END $$`);
-  for (const db of ["db with 'quote", 'pmg_fid', 'pmg/slash']) {
+  for (const db of ["db with 'quote", 'pmg_fid', 'pmg/slash', 'pmg@at']) {
     if (!(await adminQuery('SELECT FROM pg_database WHERE datname = $1', [db])).rowCount) await adminQuery(`CREATE DATABASE "${db}"`);
   }
   writeFileSync(join(home, 'services.conf'), `# a comment\n[fid]\nhost=127.0.0.1\nport=${port}\nuser=pmg_fid\n\n[other]\ndbname=nope\n`);
 });
 afterAll(async () => {
-  for (const db of ["db with 'quote", 'pmg_fid', 'pmg/slash']) await adminQuery(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  for (const db of ["db with 'quote", 'pmg_fid', 'pmg/slash', 'pmg@at']) await adminQuery(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   await adminQuery('DROP ROLE IF EXISTS "pmg user"');
   await adminQuery('DROP ROLE IF EXISTS pmg_fid');
 });
@@ -77,6 +77,7 @@ const reaches: [string, () => string, Record<string, string>][] = [
   ['sslmode=allow against a server without TLS', () => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=allow`, {}],
   ['sslmode=disable', () => `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`, {}],
   ['PGSSLMODE=prefer', () => `postgresql://postgres@127.0.0.1:${port}/postgres`, { PGSSLMODE: 'prefer' }],
+  ['an @ in the database name', () => `postgresql://postgres@127.0.0.1:${port}/pmg@at`, {}],
   ['host named, hostaddr dialled', () => `host=localhost hostaddr=127.0.0.1 port=${port} user=postgres dbname=postgres`, {}],
   ['target_session_attrs=read-write on a primary', () => `postgresql://postgres@127.0.0.1:${port}/postgres?target_session_attrs=read-write&connect_timeout=5`, {}],
   ['options, keepalives and an application name', () => `postgresql://postgres@127.0.0.1:${port}/postgres?options=-c%20search_path%3Dpublic&keepalives=1&keepalives_idle=30&application_name=deploy`, {}],
@@ -140,6 +141,53 @@ describe('database-url problems are configuration errors naming database-url, ne
     const found = problems(url);
     expect(found).toEqual([expect.stringMatching(message)]);
     expect(found.join('\n')).not.toContain('s3cret');
+  });
+
+  test.each([
+    ['postgresql://app:s3cret@pw@db/shop', /^database-url: the user name or password holds an unencoded @/],
+    ['postgresql://app:s3c/ret@db:5432/shop', /^database-url: the user name or password holds an unencoded \//],
+    ['postgresql://app@db/shop?password=s3cret&pwtail', /^database-url: query parameter 2 has no =value/],
+    ["host=db password=s3cret pwtail", /^database-url: word 3 of the connection string has no =value/],
+    ['host=db password=s3cret pwtail=x', /^database-url: parameter 3 is not a connection parameter libpq knows/],
+    ['POSTGRESQL://app:s3cret@db/shop?sslmode=require', /^database-url: parameter 1 is not a connection parameter libpq knows/],
+    ['postgresql://app:s3cret@db/shop?sslsni=0', /^database-url: sslsni=0: the driver this product uses always names the host/],
+  ])('%s: refused without any part of the password', (url, message) => {
+    const found = problems(url);
+    expect(found).toEqual([expect.stringMatching(message)]);
+    expect(found.join('\n')).not.toMatch(/s3c|ret|pwtail/);
+  });
+
+  test("what the string leaves out is libpq's default, spelled out: a local socket (no TLS there), the OS user, the user's database", async () => {
+    const { DEFAULT_SOCKET_DIRS } = await import('../../src/connection/defaults.js');
+    const url = parseConfig({ 'database-url': 'postgresql:///?sslmode=require' }).databaseUrl!;
+    const { userInfo } = await import('node:os');
+    const user = userInfo().username;
+    expect(DEFAULT_SOCKET_DIRS.map((d) => `postgresql://${user}@:5432/${user}?host=${encodeURIComponent(d)}&sslmode=require`)).toContain(url);
+    const { transports } = await import('../../src/db/driver-options.js');
+    const { parseConnString } = await import('../../src/connection/parse.js');
+    expect(transports(parseConnString(url))).toEqual([false]);
+  });
+
+  test('a password file is searched with the defaults filled in: no user in the URL means the OS user', async () => {
+    const { userInfo } = await import('node:os');
+    const passfile = join(home, 'pgpass-os-user');
+    writeFileSync(passfile, `db.example:5432:shop:${userInfo().username}:os-user-pw\n`);
+    chmodSync(passfile, 0o600);
+    expect(parseConfig({ 'database-url': 'postgresql://db.example/shop' }, { PGPASSFILE: passfile }).secrets).toContain('os-user-pw');
+  });
+
+  test('a service file is read as libpq reads it: the first line for a key wins, and `key = value` is an error', () => {
+    const file = join(home, 'strict-services.conf');
+    writeFileSync(file, '[twice]\nhost=first.example\nhost=second.example\n[spaced]\nhost = db.example\n');
+    expect(parseConfig({ 'database-url': 'service=twice dbname=x' }, { PGSERVICEFILE: file }).databaseUrl).toMatch(/^postgresql:\/\/[^@]*@first\.example:5432\/x$/);
+    expect(problems('service=spaced', { PGSERVICEFILE: file })).toEqual([expect.stringMatching(/^database-url: service file .*strict-services\.conf, line 5: syntax error/)]);
+  });
+
+  test('a client key passphrase (sslpassword) is a secret, and never goes to pg_dump on its command line', async () => {
+    const c = parseConfig({ 'database-url': 'host=db user=app sslpassword=k3y-phrase' });
+    expect(c.secrets).toContain('k3y-phrase');
+    const { toolConnection } = await import('../../src/backup/tool-connection.js');
+    expect(() => toolConnection(c.databaseUrl!, { path: 'pg_dump', major: 15, version: '15.0' })).toThrow(/sslpassword cannot reach pg_dump without showing on its command line/);
   });
 
   test('a password from PGPASSWORD or a password file is registered as a secret', () => {

@@ -84,6 +84,7 @@ test("sslmode=require with a CA no store knows: encrypted without checking, as l
   const target = url('127.0.0.1', 'pmg_app', { sslmode: 'require' });
   const applied = await cli(['apply', '--yes', '--migrations-dir', folder, '--backup-dir', mkdtempSync(join(scratch, 'backups-')), '--database-url', target]);
   expect(applied.code).toBe(0);
+  expect(applied.output).toContain('sslmode=require encrypts the connection but checks no certificate, as psql does');
   expect(await tables('pmg_app')).toEqual(['schema_migrations', 'widgets']);
   await backupAndRestore(target);
   expect(await tables('pmg_app')).toEqual(['schema_migrations', 'widgets']);

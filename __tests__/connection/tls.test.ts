@@ -170,6 +170,15 @@ describe('beyond the grid', () => {
       const { psql } = await expectSameAsPsql(url(user, password, 'localhost', { sslmode: mode, channel_binding: binding }), { HOME: homes.empty });
       expect(psql.result).toBe(expected);
     });
+
+    // A wrong password: had it been sent, the server would answer "password authentication failed".
+    test.each(['disable', 'require'])('channel_binding=require refuses a request for the password in clear text before sending it (sslmode=%s)', async (mode) => {
+      const plain = TLS_USERS.plain;
+      const { psql, product } = await expectSameAsPsql(url(plain.name, 'not-the-password', 'localhost', { sslmode: mode, channel_binding: 'require' }), { HOME: homes.empty });
+      expect(psql.result).toBe('refused');
+      expect(product.why).toMatch(/channel_binding=require, but the server asked for the password in clear text; nothing was sent/);
+      expect((await viaProduct(url(plain.name, plain.password, 'localhost', { sslmode: mode }), { HOME: homes.empty })).result).toBe(`connected as ${plain.name}${mode === 'require' ? ' over TLS' : ' over the clear'}`);
+    });
   });
 
   describe('a password from a password file, with scram over TLS', () => {

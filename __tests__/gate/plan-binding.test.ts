@@ -196,16 +196,37 @@ describe('another cluster, and a replica of the same one', () => {
       const hash = first.outputs['plan-hash'];
       expect(hash).toMatch(new RegExp(`^sha256:[0-9a-f]{64}@${await oidOf(url)}/${name}$`));
       expect(second.outputs['plan-hash']).toBe(hash);
-      expect(notes(first)).toContainEqual(expect.stringMatching(/^the plan hash binds the database pmg_binding \(oid \d+\) but not its server: this role may not call pg_control_system\(\)/));
+      expect(notes(first)).toContainEqual(expect.stringMatching(/^the plan hash cannot name the server of the database pmg_binding \(oid \d+\): this role may not call pg_control_system\(\)/));
       // The owner, who reads the system identifier, applies that plan: the database matches by its oid and name.
       const applied = await apply(url, hash);
       expect(findings(applied)).toEqual([]);
       expect(applied.outputs.applied).toBe('3');
-      expect(notes(applied)).toContain("the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid only");
+      expect(notes(applied)).toContain("the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid, and the history by when each migration was applied");
     } finally {
       await query(url, 'GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO PUBLIC');
       await query(server.url, `DROP DATABASE ${name} WITH (FORCE)`);
       await query(server.url, 'DROP ROLE pmg_planner');
+    }
+  });
+
+  test('a plan that names its server is refused where the applying role cannot tell the server: it fails closed', async () => {
+    const name = 'pmg_unchecked';
+    await query(server.url, 'CREATE ROLE pmg_applier LOGIN');
+    await query(server.url, `CREATE DATABASE ${name} OWNER pmg_applier`);
+    const url = onDatabase(server.url, name);
+    await query(url, 'REVOKE EXECUTE ON FUNCTION pg_catalog.pg_control_system() FROM PUBLIC');
+    try {
+      const planned = await plan(url);
+      expect(planned.outputs['plan-hash']).toMatch(new RegExp(`^sha256:[0-9a-f]{64}@${await systemIdentifier(server.url)}/\\d+/${name}$`));
+      const applied = await apply(withHost(url, 'localhost', 'pmg_applier'), planned.outputs['plan-hash']);
+      expect(applied.code).not.toBe(0);
+      expect(findings(applied)).toEqual([
+        expect.objectContaining({ rule: 'plan-target-mismatch', message: expect.stringMatching(/this role may not call pg_control_system\(\) to show this is that server; GRANT EXECUTE/) }),
+      ]);
+      await nothingApplied(url);
+    } finally {
+      await query(server.url, `DROP DATABASE ${name} WITH (FORCE)`);
+      await query(server.url, 'DROP ROLE pmg_applier');
     }
   });
 });

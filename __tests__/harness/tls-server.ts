@@ -49,6 +49,8 @@ export const TLS_USERS = {
   tls: { name: 'pmg_tls', password: 'tls-0nly-pw' },
   clear: { name: 'pmg_clear', password: 'cl3ar-0nly-pw' },
   cert: { name: 'pmg_cert' },
+  /** Authenticated by a password in clear text (pg_hba's password method), over TLS or not. */
+  plain: { name: 'pmg_plain', password: 'pl4in-pw' },
 } as const;
 
 const CONFIG = `[req]
@@ -131,6 +133,7 @@ host all postgres 127.0.0.1/32 trust
 hostssl all ${TLS_USERS.tls.name} 127.0.0.1/32 scram-sha-256
 hostnossl all ${TLS_USERS.clear.name} 127.0.0.1/32 scram-sha-256
 hostssl all ${TLS_USERS.cert.name} 127.0.0.1/32 cert
+host all ${TLS_USERS.plain.name} 127.0.0.1/32 password
 `;
 
 const admin = (url: string, sql: string) => queryAt(url, sql);
@@ -173,7 +176,8 @@ export async function startTlsServer(): Promise<TlsServer> {
     adminUrl,
     `CREATE ROLE ${TLS_USERS.tls.name} LOGIN PASSWORD '${TLS_USERS.tls.password}';
      CREATE ROLE ${TLS_USERS.clear.name} LOGIN PASSWORD '${TLS_USERS.clear.password}';
-     CREATE ROLE ${TLS_USERS.cert.name} LOGIN`,
+     CREATE ROLE ${TLS_USERS.cert.name} LOGIN;
+     CREATE ROLE ${TLS_USERS.plain.name} LOGIN PASSWORD '${TLS_USERS.plain.password}'`,
   ).catch(async (err) => {
     await stop();
     throw err;

@@ -52,9 +52,22 @@ describe('compareWithApproved', () => {
   test('the same database and plan: approved, the server checked when both sides read it', () => {
     expect(compareWithApproved(approve(app), { ...app }, table, plan)).toEqual({ verdict: 'approved', serverChecked: true });
     const { systemIdentifier: _, ...unread } = app;
-    // One side could not read the system identifier: the oid and name decide, and the plan hash still matches.
+    // The plan's role could not read the system identifier: the oid and name decide, and the plan hash still matches.
     expect(compareWithApproved(approve(unread), app, table, plan)).toEqual({ verdict: 'approved', serverChecked: false });
-    expect(compareWithApproved(approve(app), unread, table, plan)).toEqual({ verdict: 'approved', serverChecked: false });
+    // The approved plan names its server, and this role cannot tell which server this is: refused, not assumed.
+    expect(compareWithApproved(approve(app), unread, table, plan)).toEqual({ verdict: 'server-unchecked' });
+  });
+
+  test("without the system identifier, the history's applied times tell two servers' copies apart", () => {
+    const { systemIdentifier: _, ...unread } = app;
+    const [first] = two();
+    const here = makePlan(two(), [{ ...row(first), appliedAt: new Date('2026-01-01T10:00:00Z') }], opts);
+    const there = makePlan(two(), [{ ...row(first), appliedAt: new Date('2026-01-02T09:00:00Z') }], opts);
+    const approvedThere = parsePlanHash(planHash(unread, table, there))!;
+    expect(compareWithApproved(approvedThere, unread, table, here)).toEqual({ verdict: 'changed' });
+    expect(compareWithApproved(approvedThere, unread, table, there)).toEqual({ verdict: 'approved', serverChecked: false });
+    // With the system identifier, the server itself decides and the times are not needed.
+    expect(planHash(app, table, here)).toBe(planHash(app, table, makePlan(two(), [{ ...row(first), appliedAt: new Date('2026-01-02T09:00:00Z') }], opts)));
   });
 
   test('another server, another database, or a changed plan', () => {
@@ -70,6 +83,6 @@ describe('compareWithApproved', () => {
 
   test('a note says what binds the plan when the server is not known', () => {
     expect(unboundServerNote(app)).toBeUndefined();
-    expect(unboundServerNote({ name: 'app', oid: 16384 })).toMatch(/binds the database app \(oid 16384\) but not its server: .*GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system\(\)/);
+    expect(unboundServerNote({ name: 'app', oid: 16384 })).toMatch(/cannot name the server of the database app \(oid 16384\): .*when each applied migration was applied .*GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system\(\)/);
   });
 });

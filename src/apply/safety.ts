@@ -68,9 +68,7 @@ export async function checkPlan(run: ProductionRun): Promise<boolean> {
   }
   if (approved && approval?.verdict === 'approved' && !approval.serverChecked) {
     report.notes.push(
-      approved.target.systemIdentifier
-        ? `the approved plan names the server ${approved.target.systemIdentifier}, which this role cannot check (it may not call pg_control_system()): the database was matched by its name and oid only`
-        : `the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid only`,
+      `the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid, and the history by when each migration was applied`,
     );
   }
   return true;
@@ -80,6 +78,9 @@ const named = (t: PlanTarget) => `${t.name} (oid ${t.oid})`;
 
 /** What says the approved plan was made on another database than this one, or undefined when it was not. */
 function otherDatabase(approved: PlanTarget, here: DatabaseIdentity, approval: Approval): string | undefined {
+  if (approval.verdict === 'server-unchecked') {
+    return `the plan was approved on the database ${named(approved)} of the server ${approved.systemIdentifier}, and this role may not call pg_control_system() to show this is that server; GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO this job's role, or make the plan with a role that cannot read it either`;
+  }
   if (approval.verdict === 'other-server') {
     return `the plan was approved on the database ${approved.name} of another server: that server's system identifier is ${approved.systemIdentifier}, this one's is ${here.systemIdentifier}`;
   }

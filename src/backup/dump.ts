@@ -98,7 +98,7 @@ export async function restoreDump(pgRestore: PgTool, url: string, file: string, 
   const conn = toolConnection(url, pgRestore, name);
   // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
   const list = useList ? [`--use-list=${useList}`] : [];
-  const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, [...conn.files, file, ...(useList ? [useList] : [])]);
+  const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files);
   if (!lockTimeoutMs) await restore();
   else await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
 }

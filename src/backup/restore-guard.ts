@@ -4,7 +4,8 @@ import { locateHistoryTable, readHistory, type HistoryTable } from '../db/histor
 import { userObjects } from '../db/objects.js';
 import { describeSession } from '../db/preflight.js';
 import { tablesWritten, tableWriteCounts, type TableWrites } from '../db/table-writes.js';
-import { currentSnapshot, databaseIdentity, transactionsSince, type DatabaseIdentity } from '../db/xid-snapshot.js';
+import { databaseIdentity, type DatabaseIdentity } from '../db/server-identity.js';
+import { currentSnapshot, transactionsSince } from '../db/xid-snapshot.js';
 import { StateError } from '../errors.js';
 import { compareVersions, parseVersionText } from '../migrations/version.js';
 import type { HistoryRow } from '../model/history.js';

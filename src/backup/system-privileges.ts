@@ -35,7 +35,7 @@ export async function systemPrivileges(pgRestore: PgTool, url: string, dump: str
     // Written to a file, not read from stdout: a large database's table of contents is longer than runTool keeps.
     // (A restore runs an installed pg_restore, never Docker's, so the tool writes where this process reads.)
     const list = join(dir, 'toc.list');
-    await runTool(pgRestore, ['--list', `--file=${list}`, dump], process.env, [dump]);
+    await runTool(pgRestore, ['--list', `--file=${list}`, dump], process.env);
     const lines = readFileSync(list, 'utf8').split('\n');
     const leftOut = lines.flatMap((l) => {
       const m = SYSTEM_ACL.exec(l);

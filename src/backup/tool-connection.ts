@@ -1,4 +1,5 @@
 import { KEYWORDS } from '../connection/keywords.js';
+import { DEFAULT_CONNECT_TIMEOUT_S } from '../connection/defaults.js';
 import { parseConnString } from '../connection/parse.js';
 import { InputError } from '../errors.js';
 import type { PgTool } from './pg-tools.js';
@@ -39,7 +40,15 @@ const quote = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'
  */
 export function toolConnection(url: string, tool: PgTool, applicationName?: string): ToolConnection {
   const { password, ...params } = parseConnString(url);
+  if (params.sslpassword !== undefined) {
+    throw new InputError([
+      `database-url: sslpassword cannot reach ${tool.source ?? tool.path} without showing on its command line (libpq reads it from nowhere else): decrypt the client key instead (openssl pkey -in key.pem -out plain.pem, mode 0600) and name that file in sslkey`,
+    ]);
+  }
   if (applicationName) params.application_name = applicationName;
+  // What the driver does, said to the tool: it never uses GSSAPI, and it gives up connecting after 15 s.
+  if (tool.major >= 12) params.gssencmode = 'disable';
+  params.connect_timeout ??= String(DEFAULT_CONNECT_TIMEOUT_S);
   for (const [k, v] of Object.entries(params)) if (KEYWORDS[k].since > tool.major && DEFAULTS[k] === v) delete params[k];
   const tooNew = Object.keys(params).filter((k) => KEYWORDS[k].since > tool.major);
   if (tooNew.length) {

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { artifactName } from '../backup/artifact-store.js';
 import { takeBackup } from '../backup/take-backup.js';
-import { targetIdentity } from '../db/connect.js';
+import { targetIdentity } from '../connection/url.js';
 import type { Report } from '../model/report.js';
 import { startReport, type CommandContext } from './context.js';
 import type { ArtifactContext } from './context.js';

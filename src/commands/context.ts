@@ -8,7 +8,8 @@ import type { Analysed } from '../migrations/analyse.js';
 import type { MigrationError } from '../errors.js';
 import { addFinding, locationFields, newReport, type Report } from '../model/report.js';
 import type { Migration } from '../model/migration.js';
-import { targetIdentity } from '../db/connect.js';
+import { parseConnString } from '../connection/parse.js';
+import { targetIdentity } from '../connection/url.js';
 
 /** GitHub Actions' artifact storage and the run it belongs to; absent outside Actions. */
 export interface ArtifactContext {
@@ -32,7 +33,24 @@ export interface CommandContext {
 
 export function startReport(command: string, config?: Config, url?: string): Report {
   const target = url ? safeIdentity(url) : undefined;
-  return { ...newReport(command, config ? tableText(config.historyTable) : '', target), root: config?.migrationsDir };
+  const report = { ...newReport(command, config ? tableText(config.historyTable) : '', target), root: config?.migrationsDir };
+  const unchecked = url && uncheckedTls(url);
+  if (unchecked) report.notes.push(unchecked);
+  return report;
+}
+
+/**
+ * sslmode=require without a CA file encrypts and checks nothing, as in psql: said once per report, since the
+ * driver alone would have read it as a full check against Node's own CAs.
+ */
+function uncheckedTls(url: string): string | undefined {
+  try {
+    const p = parseConnString(url);
+    if (p.sslmode !== 'require' || p.sslrootcert) return undefined;
+  } catch {
+    return undefined;
+  }
+  return "database-url: sslmode=require encrypts the connection but checks no certificate, as psql does: set sslrootcert to your provider's CA file (or system) and sslmode=verify-full to know it is your server";
 }
 
 /** A URL that cannot be parsed names no target (the failure says why). */

@@ -1,7 +1,5 @@
 import { InputError } from '../errors.js';
-import { urlPasswords } from '../redact.js';
-import { ConnStringError } from '../connection/parse.js';
-import { resolveConnString } from '../connection/resolve.js';
+import { databaseUrl as readDatabaseUrl } from './database-url.js';
 import { parseRecipients } from './recipients.js';
 import { parseDuration, type DurationKind } from './duration.js';
 import { parseTableName, type TableName } from './history-table.js';
@@ -142,26 +140,6 @@ function list(value: string): string[] {
 }
 
 /**
- * database-url as libpq reads it in environment `env` (PG* variables, service and password files), spelled out in
- * full so that every part of a run connects the same way; and every password involved, in every form it may be
- * printed. A string libpq would refuse, or this product cannot honour, is a problem naming database-url.
- */
-function connection(input: string, env: NodeJS.ProcessEnv, problems: string[]): { databaseUrl?: string; passwords: string[] } {
-  if (!input) return { passwords: [] };
-  const forms = (p: string) => [p, encodeURIComponent(p)];
-  const passwords = urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]);
-  try {
-    const resolved = resolveConnString(input, env);
-    if (resolved.password) passwords.push(...forms(resolved.password));
-    return { databaseUrl: resolved.url, passwords };
-  } catch (err) {
-    if (!(err instanceof ConnStringError)) throw err;
-    problems.push(`database-url: ${err.message}`);
-    return { passwords };
-  }
-}
-
-/**
  * Validates raw inputs into a Config. Every problem is collected and thrown together as one InputError,
  * so a user fixes their workflow in one pass.
  */
@@ -178,7 +156,7 @@ export function parseConfig(raw: RawConfig, env: NodeJS.ProcessEnv = {}): Config
   const history = parseTableName(get('history-table'));
   if (typeof history === 'string') problems.push(history);
 
-  const { databaseUrl, passwords } = connection(get('database-url'), env, problems);
+  const { databaseUrl, passwords } = readDatabaseUrl(get('database-url'), env, problems);
   const secrets: string[] = [...passwords];
   const resolveRaw = get('resolve-dirty');
   let resolveDirty: Config['resolveDirty'];

@@ -1,7 +1,10 @@
 /**
  * libpq's connection keywords, as its documentation lists them ("Parameter Key Words"), with what this product does
  * with each. A keyword libpq does not know is refused, as psql refuses it; one libpq knows but this product
- * cannot honour the way psql would is refused too, with the reason, before anything connects.
+ * cannot honour the way psql would is refused too, with the reason, before anything connects. Accepted and left to
+ * the operating system's defaults by the driver (pg_dump and pg_restore honour them): keepalives_interval,
+ * keepalives_count and tcp_user_timeout, which tune TCP only; sslcompression is ignored by libpq itself, and
+ * load_balance_hosts and target_session_attrs=prefer-standby change nothing with the one host allowed.
  */
 export interface Keyword {
   /** The PG* environment variable libpq reads when the keyword is not given. */
@@ -16,8 +19,7 @@ export interface Keyword {
   file?: boolean;
 }
 
-const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 
 const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
@@ -80,6 +82,7 @@ export const REFUSED_VALUES: Record<string, Record<string, string>> = {
   gssencmode: { require: 'GSSAPI encryption is not supported by the driver this product uses; use sslmode=require or stronger instead' },
   sslnegotiation: { direct: 'direct TLS negotiation (PostgreSQL 17) is not supported by pg-migration-gate; remove sslnegotiation: every server also accepts the standard negotiation, with the same sslmode checks' },
   sslcertmode: { require: 'the driver this product uses cannot require that the server asks for the client certificate; use sslcertmode=allow' },
+  sslsni: { '0': 'the driver this product uses always names the host to the server during the TLS handshake (SNI); remove sslsni=0' },
 };
 
 /** Driver-only spellings that libpq (psql, pg_dump) rejects, with the libpq form that means what the user wants. */

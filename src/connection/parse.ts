@@ -26,7 +26,7 @@ function decode(text: string, what: string): string {
  * `/`; hosts are a comma list of `host[:port]` with IPv6 in brackets; then `/dbname` and `?key=value&…`.
  */
 function parseUri(uri: string): ConnParams {
-  const rest = uri.replace(/^postgres(?:ql)?:\/\//i, '');
+  const rest = uri.replace(/^postgres(?:ql)?:\/\//, '');
   const params: ConnParams = {};
   let p = 0;
   const at = rest.search(/[@/]/);
@@ -37,7 +37,7 @@ function parseUri(uri: string): ConnParams {
     if (user) params.user = decode(user, 'the user name');
     if (colon >= 0 && info.length > colon + 1) params.password = decode(info.slice(colon + 1), 'the password');
     p = at + 1;
-  } else if (at >= 0 && rest.slice(at, rest.includes('?', at) ? rest.indexOf('?', at) : undefined).includes('@')) {
+  } else if (at >= 0 && /@[^?]*\//.test(rest.slice(at, rest.includes('?', at) ? rest.indexOf('?', at) : undefined))) {
     // An @ after a / means the / belongs to the user info: libpq would read a host and database out of the password.
     throw new ConnStringError(`the user name or password holds an unencoded /, so the host cannot be found; ${ENCODE_HINT}`);
   }
@@ -67,6 +67,8 @@ function parseUri(uri: string): ConnParams {
       p = end < 0 ? rest.length : p + 1 + end;
       sep = rest[p] ?? '';
     }
+    // No host name holds an @: a password with an unencoded @ split there, and the rest of it would be taken for the host.
+    if (host.includes('@')) throw new ConnStringError(`the user name or password holds an unencoded @, so part of it would be taken for the host; ${ENCODE_HINT}`);
     hosts.push(decode(host, 'the host'));
     ports.push(decode(port, 'the port'));
   } while (rest[p] === ',');
@@ -79,11 +81,12 @@ function parseUri(uri: string): ConnParams {
     p = q < 0 ? rest.length : q;
   }
   if (rest[p] === '?') {
-    for (const pair of rest.slice(p + 1).split('&')) {
+    for (const [i, pair] of rest.slice(p + 1).split('&').entries()) {
       if (!pair) continue;
+      // Named by position, never by text: after a password with an unencoded & the text is part of the password.
       const eq = pair.indexOf('=');
-      if (eq < 0) throw new ConnStringError(`the query parameter "${decode(pair, 'a query parameter')}" has no =value`);
-      if (pair.indexOf('=', eq + 1) >= 0) throw new ConnStringError(`the query parameter "${decode(pair.slice(0, eq), 'a query parameter')}" holds a second =; percent-encode it as %3D`);
+      if (eq < 0) throw new ConnStringError(`query parameter ${i + 1} has no =value; ${ENCODE_HINT.replace('/ ?', '/ ? & =')}`);
+      if (pair.indexOf('=', eq + 1) >= 0) throw new ConnStringError(`query parameter ${i + 1} holds a second =; percent-encode it as %3D`);
       const key = decode(pair.slice(0, eq), 'a query parameter');
       const value = decode(pair.slice(eq + 1), `the value of ${key}`);
       // libpq's one alias: ssl=true is sslmode=require.
@@ -105,7 +108,7 @@ function parseKeywordValue(text: string): ConnParams {
     const key = /^[^=\s]+/.exec(text.slice(p))?.[0] ?? '';
     p += key.length;
     skip();
-    if (text[p] !== '=') throw new ConnStringError(`missing "=" after "${key}" in the connection string`);
+    if (text[p] !== '=') throw new ConnStringError(`word ${Object.keys(params).length + 1} of the connection string has no =value; quote a value holding spaces ('…', with \\' and \\\\ inside)`);
     p++;
     skip();
     let value = '';
@@ -123,7 +126,7 @@ function parseKeywordValue(text: string): ConnParams {
 }
 
 /** Whether `text` is a URI (the other form of a connection string is key=value pairs). */
-export const isUri = (text: string) => /^postgres(?:ql)?:\/\//i.test(text);
+const isUri = (text: string) => /^postgres(?:ql)?:\/\//.test(text);
 
 /**
  * A connection string (URI or key=value) as libpq reads it, checked as libpq checks it, plus the refusals of what
@@ -139,13 +142,24 @@ export function parseConnString(text: string): ConnParams {
   return params;
 }
 
+/**
+ * A keyword for a message: quoted when it reads as one and comes before any password, else by position (text
+ * after an unquoted password with a space in it may be the rest of the password).
+ */
+function nameOf(params: ConnParams, key: string): string {
+  const keys = Object.keys(params);
+  const at = keys.indexOf(key);
+  const afterPassword = keys.indexOf('password') >= 0 && keys.indexOf('password') < at;
+  return /^[a-z_]{1,40}$/i.test(key) && !afterPassword ? `"${key}"` : `parameter ${at + 1}`;
+}
+
 /** Checks keywords and values as libpq does, and refuses what this product cannot honour. */
 export function checkParams(params: ConnParams): void {
   for (const [key, value] of Object.entries(params)) {
     const foreign = FOREIGN_SPELLINGS[`${key}=${value}`] ?? FOREIGN_SPELLINGS[key];
     if (foreign) throw new ConnStringError(foreign);
     const kw = KEYWORDS[key];
-    if (!kw) throw new ConnStringError(`"${key}" is not a connection parameter libpq knows (psql and pg_dump refuse it too); see https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS`);
+    if (!kw) throw new ConnStringError(`${nameOf(params, key)} is not a connection parameter libpq knows (psql and pg_dump refuse it too); see https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-PARAMKEYWORDS`);
     if (kw.refused) throw new ConnStringError(`${key}: ${kw.refused}`);
     if (key === 'password') continue;
     if (kw.values && !kw.values.includes(value)) throw new ConnStringError(`${key}=${value} is not one of ${kw.values.join(', ')}`);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { DEFAULT_SOCKET_DIRS } from './defaults.js';
 import type { ConnParams } from './parse.js';
 
 /** One field of a password file line: `\:` and `\\` are escapes, `*` matches anything. */
@@ -14,13 +15,14 @@ function fields(line: string): string[] {
 
 /**
  * The password libpq would take from a password file (~/.pgpass, passfile, PGPASSFILE) for these parameters:
- * the first line whose host, port, database and user match (`*` matches any). A Unix-socket host matches
- * `localhost`. Like libpq, a file that others may read is ignored.
+ * the first line whose host, port, database and user match (`*` matches any), for parameters with their
+ * defaults filled in. Like libpq, a file that others may read is ignored.
  */
 export function passwordFromFile(file: string, p: ConnParams): string | undefined {
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
   if (process.platform !== 'win32' && statSync(file).mode & 0o077) return undefined;
-  const host = p.host && !p.host.startsWith('/') ? p.host : p.hostaddr || 'localhost';
+  // libpq: `localhost` also matches its default socket folder; another folder is matched by its path.
+  const host = !p.host || DEFAULT_SOCKET_DIRS.includes(p.host) ? (p.host ? 'localhost' : p.hostaddr || 'localhost') : p.host;
   const want = [host, p.port || '5432', p.dbname ?? p.user ?? '', p.user ?? ''];
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
     if (!line || line.startsWith('#')) continue;

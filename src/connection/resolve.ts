@@ -1,5 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { isAbsolute, join, resolve as absolute } from 'node:path';
+import { withDefaults } from './defaults.js';
 import { KEYWORDS } from './keywords.js';
 import { checkParams, ConnStringError, parseConnString, type ConnParams } from './parse.js';
 import { passwordFromFile } from './passfile.js';
@@ -12,8 +14,11 @@ const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/cert
 export interface ResolvedConnection {
   /** Every parameter spelled out: what the driver and the client tools are given, with no environment to consult. */
   url: string;
-  /** The password as it will be sent, wherever it came from (URL, PGPASSWORD, service or password file). */
-  password?: string;
+  /**
+   * The password as it will be sent, wherever it came from (URL, PGPASSWORD, service or password file), and the
+   * client key's passphrase (sslpassword): what must never be printed.
+   */
+  secrets: string[];
 }
 
 const fileExists = (path: string) => existsSync(path) && statSync(path).isFile();
@@ -27,7 +32,7 @@ const fileExists = (path: string) => existsSync(path) && statSync(path).isFile()
  */
 export function resolveConnString(text: string, env: NodeJS.ProcessEnv): ResolvedConnection {
   const given = parseConnString(text);
-  const home = env.HOME;
+  const home = env.HOME || homedir();
   const service = given.service ?? env.PGSERVICE;
   const fromService = service ? serviceParams(service, env, home) : {};
   checkParams(fromService);
@@ -38,6 +43,7 @@ export function resolveConnString(text: string, env: NodeJS.ProcessEnv): Resolve
   }
   if (p.sslmode === undefined && env.PGREQUIRESSL === '1') p.sslmode = 'require';
   checkParams(p);
+  Object.assign(p, withDefaults(p));
 
   for (const key of ['sslrootcert', 'sslcert', 'sslkey', 'sslcrl', 'passfile']) {
     if (p[key] && p[key] !== 'system' && !isAbsolute(p[key])) p[key] = absolute(p[key]);
@@ -63,7 +69,7 @@ export function resolveConnString(text: string, env: NodeJS.ProcessEnv): Resolve
     if (found !== undefined) p.password = found;
   }
   delete p.passfile;
-  return { url: toUrl(p), password: p.password };
+  return { url: toUrl(p), secrets: [p.password, p.sslpassword].filter((x): x is string => !!x) };
 }
 
 /** sslrootcert as libpq reads it: `system` is the system's trusted roots and needs verify-full; verify-* needs a file. */

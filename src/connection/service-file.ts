@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KEYWORDS } from './keywords.js';
 import { ConnStringError, type ConnParams } from './parse.js';
 
 /** The parameters of `[service]` in an INI-style service file, or undefined when the file has no such section. */
@@ -20,9 +21,12 @@ function section(file: string, service: string): ConnParams | undefined {
     if (!inside || !found) continue;
     const eq = line.indexOf('=');
     if (eq < 0) throw new ConnStringError(`service file ${file}, line ${i + 1}: not a key=value line`);
-    const key = line.slice(0, eq).trim();
+    // As libpq reads it: the key is everything before the first = (so `host = x` is no keyword), the value all
+    // after it, and the first line for a key wins.
+    const key = line.slice(0, eq);
     if (key === 'service') throw new ConnStringError(`service file ${file}, line ${i + 1}: a service cannot name another service`);
-    found[key] = line.slice(eq + 1).trim();
+    if (!KEYWORDS[key]) throw new ConnStringError(`service file ${file}, line ${i + 1}: syntax error (write keyword=value, with no space before the =)`);
+    found[key] ??= line.slice(eq + 1);
   }
   return found;
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { userInfo } from 'node:os';
 import type { ConnectionOptions } from 'node:tls';
 import type { ClientConfig } from 'pg';
+import { DEFAULT_CONNECT_TIMEOUT_S, isSocketDir } from '../connection/defaults.js';
 import type { ConnParams } from '../connection/parse.js';
 import { peerNameProblem } from './peer-name.js';
 
@@ -36,7 +36,7 @@ export function clientKeyProblem(p: ConnParams): string | undefined {
  * always has one: the configuration refuses them without). The client certificate is sent when its file exists,
  * unless sslcertmode=disable or its key is unusable (clientKeyProblem: the connection fails that attempt).
  */
-export function tlsOptions(p: ConnParams): ConnectionOptions {
+function tlsOptions(p: ConnParams): ConnectionOptions {
   const checkChain = isFile(p.sslrootcert);
   const o: ConnectionOptions = {
     rejectUnauthorized: checkChain,
@@ -64,27 +64,22 @@ export function tlsOptions(p: ConnParams): ConnectionOptions {
  */
 export function transports(p: ConnParams): Transport[] {
   const mode = p.sslmode ?? 'prefer';
-  const host = p.host ?? '';
-  if ((host.startsWith('/') || host.startsWith('@')) && !p.hostaddr) return [false];
+  if (isSocketDir(p.host) && !p.hostaddr) return [false];
   if (mode === 'disable') return [false];
   if (mode === 'allow') return [false, tlsOptions(p)];
   if (mode === 'prefer') return [tlsOptions(p), false];
   return [tlsOptions(p)];
 }
 
-/** Where libpq looks for a local server's socket when no host is named (Debian's, then the upstream default). */
-const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
-
-/** The driver's settings for these parameters and one transport; nothing is left for the driver to guess. */
+/** The driver's settings for these parameters (their defaults filled in) and one transport; nothing is left for the driver to guess. */
 export function clientConfig(p: ConnParams, ssl: Transport): ClientConfig {
-  const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? 15 : Math.max(2, Number(p.connect_timeout));
-  const user = p.user || userInfo().username;
+  const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? DEFAULT_CONNECT_TIMEOUT_S : Math.max(2, Number(p.connect_timeout));
   return {
-    host: p.hostaddr || p.host || DEFAULT_SOCKET_DIRS.find((d) => existsSync(d)) || 'localhost',
-    port: Number(p.port || 5432),
-    user,
+    host: p.hostaddr || p.host,
+    port: Number(p.port),
+    user: p.user,
     password: p.password,
-    database: p.dbname || user,
+    database: p.dbname,
     ssl,
     application_name: p.application_name || APPLICATION_NAME,
     ...(p.options ? { options: p.options } : {}),

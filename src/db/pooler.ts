@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { InputError } from '../errors.js';
-import { connect, ConnectionError, targetIdentity, type Client } from './connect.js';
+import { targetIdentity } from '../connection/url.js';
+import { connect, ConnectionError, type Client } from './connect.js';
 
 /**
  * Whether database-url reaches the server through a pooler that shares server sessions between client

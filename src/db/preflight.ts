@@ -44,7 +44,7 @@ function sessionOf(x: { pid: number; state: string | null; relation: string; mod
  * transaction or has been in one for long cannot be read. What can be read is its transaction's virtual id in
  * pg_locks: a hidden session still holding the same lock in the same transaction after this long is reported.
  */
-export const HIDDEN_RECHECK_MS = 1000;
+const HIDDEN_RECHECK_MS = 1000;
 
 /** `state IS NULL` for a backend is what pg_stat_activity shows a role not allowed to see it (see BlockingSession). */
 const HIDDEN = 'a.state IS NULL';

@@ -1,9 +1,6 @@
 import type { Client } from './connect.js';
 import { serverVersion } from './server-version.js';
 
-// A backup records what identifies its database beside its snapshot, and a restore checks both: one import for them.
-export { databaseIdentity, type DatabaseIdentity } from './server-identity.js';
-
 /**
  * Transaction snapshots and transaction status: what a backup stands for, and what committed after it.
  * Transaction ids are the server's 64-bit ones (epoch included), kept as decimal strings. They are server-wide:

@@ -9,9 +9,9 @@ import type { Plan } from './plan.js';
  *   sha256:<64 hex digits>@<system identifier>/<database oid>/<database name>
  *
  * The database is named as the server knows it, never by the URL that reached it: a plan made through a read
- * replica, a pooler or another host name of the same cluster is the same plan. Where the role may not read the
- * system identifier the middle part is left out (`@<database oid>/<database name>`) and the hash binds the
- * database's oid and name only. The name is percent-encoded (encodeURIComponent), so `/`, `@` and spaces cannot
+ * replica, a session-mode pooler or another host name of the same cluster is the same plan. Where the role may not
+ * read the system identifier the middle part is left out (`@<database oid>/<database name>`) and the hash binds
+ * the database's oid and name and the history's applied times instead (historyOf). The name is percent-encoded (encodeURIComponent), so `/`, `@` and spaces cannot
  * blur the parts.
  */
 
@@ -31,7 +31,16 @@ export interface ParsedPlanHash {
 }
 
 /** The form, for messages. */
-export const PLAN_HASH_FORM = 'sha256:<64 hex digits>@<system identifier>/<database oid>/<database name>';
+const PLAN_HASH_FORM = 'sha256:<64 hex digits>@<system identifier>/<database oid>/<database name>';
+
+/**
+ * Without the system identifier a database's oid and name may repeat on another server (PostgreSQL 15 and later give
+ * `postgres` the oid 5 everywhere), so the history itself stands in for the server: when each migration was
+ * applied differs from one server to another, and not between a server and its replicas.
+ */
+function historyOf(plan: Plan): [string, string | null][] {
+  return plan.applied.map((a) => [a.row.version?.text ?? a.row.name, a.row.appliedAt ? a.row.appliedAt.toISOString() : null]);
+}
 
 function digestOf(target: PlanTarget, historyTable: string, plan: Plan): string {
   const body = JSON.stringify({
@@ -40,12 +49,13 @@ function digestOf(target: PlanTarget, historyTable: string, plan: Plan): string 
     historyTable,
     lastApplied: plan.lastApplied?.text ?? null,
     pending: plan.pending.map((m) => [m.version.text, m.checksum]),
+    ...(target.systemIdentifier ? {} : { history: historyOf(plan) }),
   });
   return createHash('sha256').update(body).digest('hex');
 }
 
 /** The database part, as it follows the `@`. */
-export function targetText(t: PlanTarget): string {
+function targetText(t: PlanTarget): string {
   return `${t.systemIdentifier ? `${t.systemIdentifier}/` : ''}${t.oid}/${encodeURIComponent(t.name)}`;
 }
 
@@ -81,14 +91,18 @@ export function planHashProblem(text: string): string | undefined {
 
 /**
  * How the plan made now compares with the approved one. The database is compared first, by what both sides
- * know: the system identifier when both read it, then the oid and the name. Only on the same database does the
- * hash say whether the plan itself changed; it is then computed as the approved one was (with or without the
- * system identifier), so a role that cannot read it on one side only does not make the plan differ.
+ * know: the system identifier when both read it, then the oid and the name; an approved plan that names its server
+ * is refused where this role cannot tell the server (it fails closed). Only on the same database does the hash say
+ * whether the plan itself changed; it is then computed as the approved one was (with or without the system
+ * identifier, which brings the history's applied times in), so a plan role that cannot read it does not make the
+ * plan differ.
  */
 export type Approval =
   /** serverChecked: both sides read the same system identifier; otherwise the oid and name alone matched. */
   | { verdict: 'approved'; serverChecked: boolean }
   | { verdict: 'other-server' }
+  /** The approved plan names a server, and this role may not read which server this is: not proven, refused. */
+  | { verdict: 'server-unchecked' }
   /** sameServer: both sides read the same system identifier; otherwise it is not known. */
   | { verdict: 'other-database'; sameServer: boolean }
   | { verdict: 'changed' };
@@ -97,6 +111,7 @@ export function compareWithApproved(approved: ParsedPlanHash, current: PlanTarge
   const a = approved.target;
   const bothRead = a.systemIdentifier !== undefined && current.systemIdentifier !== undefined;
   if (bothRead && a.systemIdentifier !== current.systemIdentifier) return { verdict: 'other-server' };
+  if (a.systemIdentifier !== undefined && current.systemIdentifier === undefined) return { verdict: 'server-unchecked' };
   if (a.oid !== current.oid || a.name !== current.name) return { verdict: 'other-database', sameServer: bothRead };
   if (digestOf({ ...current, systemIdentifier: a.systemIdentifier }, historyTable, plan) !== approved.digest) return { verdict: 'changed' };
   return { verdict: 'approved', serverChecked: bothRead };
@@ -106,7 +121,7 @@ export function compareWithApproved(approved: ParsedPlanHash, current: PlanTarge
 export function unboundServerNote(t: PlanTarget): string | undefined {
   if (t.systemIdentifier) return undefined;
   return (
-    `the plan hash binds the database ${t.name} (oid ${t.oid}) but not its server: this role may not call pg_control_system(), so the server's system identifier is not known, ` +
-    `and a database of the same name and oid on another server (a copy set up the same way) would match it; GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO the role to bind the server too`
+    `the plan hash cannot name the server of the database ${t.name} (oid ${t.oid}): this role may not call pg_control_system(), so it binds the database's name and oid and when each applied migration was applied instead, ` +
+    `which another server's copy of the database matches only if it was built from this one (a physical copy) or has no migration applied yet; GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO the role to bind the server itself`
   );
 }

@@ -41,7 +41,10 @@ export class ScratchServer {
     const admin = await connect(url);
     // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
     // large template may take longer than a role's statement_timeout.
-    const [, version] = await runScript(admin, `${OWN_SESSION_SQL};\nSHOW server_version_num`);
+    const [, version] = await runScript(admin, `${OWN_SESSION_SQL};\nSHOW server_version_num`).catch(async (err) => {
+      await admin.end().catch(() => {});
+      throw err;
+    });
     const v = Number(version.rows[0].server_version_num);
     return new ScratchServer(url, admin, v >= 150000, v >= 130000);
   }
