@@ -155,7 +155,7 @@ describe('pg_dump version match', () => {
 
   test('the password reaches the tools through PGPASSWORD only, never argv', () => {
     const { dbnameArg, env } = toolConnection('postgresql://app:s3cr%40t@db.internal:6543/shop?sslmode=require', { path: 'pg_dump', major: 15, version: '15.0' });
-    expect(dbnameArg).toBe("--dbname=user='app' host='db.internal' port='6543' dbname='shop' sslmode='require'");
+    expect(dbnameArg).toBe("--dbname=user='app' host='db.internal' port='6543' dbname='shop' sslmode='require' gssencmode='disable' connect_timeout='15'");
     expect(env.PGPASSWORD).toBe('s3cr@t');
   });
 });

@@ -126,9 +126,9 @@ describe('a password given as ?password= in the URL (libpq reads it there too)',
   test('the tools get it off the command line wherever it is written; libpq uses the last one', () => {
     const tool = { path: 'pg_restore', major: 15, version: '15.0' };
     const { dbnameArg, env } = toolConnection('postgresql://app:first@db:5432/shop?password=s%40cond&sslmode=require&pass%77ord=th%21rd', tool, 'pmg restore 1');
-    expect(dbnameArg).toBe("--dbname=user='app' host='db' port='5432' dbname='shop' sslmode='require' application_name='pmg restore 1'");
+    expect(dbnameArg).toBe("--dbname=user='app' host='db' port='5432' dbname='shop' sslmode='require' application_name='pmg restore 1' gssencmode='disable' connect_timeout='15'");
     expect(env.PGPASSWORD).toBe('th!rd');
-    expect(toolConnection("postgres://:only@h1:5432/db?options=-c%20x%3D'y'", tool).dbnameArg).toBe("--dbname=host='h1' port='5432' dbname='db' options='-c x=\\'y\\''");
+    expect(toolConnection("postgres://:only@h1:5432/db?options=-c%20x%3D'y'", tool).dbnameArg).toBe("--dbname=host='h1' port='5432' dbname='db' options='-c x=\\'y\\'' gssencmode='disable' connect_timeout='15'");
   });
 
   test('redact masks it in URLs and conninfo strings, even when not registered as a secret', () => {
