@@ -53,6 +53,9 @@ function explainOne(p: ConnParams, e: ConnectFailure): string {
 
 /** Every attempt's failure, as libpq reports them all: over TLS first, then in the clear (or the other way round). */
 export function explain(p: ConnParams, attempts: Attempt[]): string {
-  if (attempts.length === 1) return explainOne(p, attempts[0].failure);
-  return attempts.map((a) => `${a.transport ? 'over TLS' : 'in the clear'}: ${explainOne(p, a.failure)}`).join('; then ');
+  // A server without TLS is no failure where sslmode allows the clear: only what happened in the clear counts.
+  const failed = p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined ? attempts.filter((a) => !refusedTls(a.failure)) : attempts;
+  const told = failed.length ? failed : attempts;
+  if (told.length === 1) return explainOne(p, told[0].failure);
+  return told.map((a) => `${a.transport ? 'over TLS' : 'in the clear'}: ${explainOne(p, a.failure)}`).join('; then ');
 }
