@@ -9,6 +9,8 @@ const versionSensitive = [
   // Locks, lock_timeout and pg_blocking_pids; the session reset and client_connection_check_interval (14+).
   'db/locks',
   'db/session',
+  // Role and database session limits (idle_session_timeout 14+, transaction_timeout 17+) on our own sessions.
+  'db/session-limits',
   // What the server's parser accepts (JSON_TABLE 17+, CREATE OR REPLACE TRIGGER 14+), error positions, timeouts.
   'db/engine-edges',
   'db/differential',
@@ -18,6 +20,8 @@ const versionSensitive = [
   // Scratch databases (STRATEGY FILE_COPY 15+, DROP DATABASE … WITH (FORCE)), the lock trace, rewrites, server objects.
   'verify/verify',
   'verify/server-effects',
+  // What verify's own sessions created (pg_auth_members' grantor for a non-superuser's roles, 16+).
+  'verify/ownership',
   // lint's version rules, against the server's own major when postgres-version is not set.
   'lint/lint',
   // pg_dump and pg_restore against the server's major; the restore guard's statistics (asynchronous before 15)

@@ -131,6 +131,8 @@ const isSystemError = (e) => e instanceof Error && typeof e.code === 'string' &&
 function findingsFor(err, debug = false) {
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz)
         return err.problems.map((message) => ({ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_RULE */ .gG, severity: 'error', message }));
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__.CancelledError)
+        return [{ rule: 'cancelled', severity: 'error', message: err.message, help: 'Run again when ready; what the cancelled step had started was stopped, on the server too.' }];
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq)
         return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
     if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionError */ .Rc)
@@ -206,11 +208,11 @@ var commands = __webpack_require__(2727);
  */
 const RUNNERS = {
     lint: async () => (await __webpack_require__.e(/* import() */ 653).then(__webpack_require__.bind(__webpack_require__, 2653))).lint,
-    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(590), __webpack_require__.e(926), __webpack_require__.e(954), __webpack_require__.e(181)]).then(__webpack_require__.bind(__webpack_require__, 6181))).verify,
+    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(52), __webpack_require__.e(922), __webpack_require__.e(590), __webpack_require__.e(954), __webpack_require__.e(834)]).then(__webpack_require__.bind(__webpack_require__, 834))).verify,
     plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(590), __webpack_require__.e(483)]).then(__webpack_require__.bind(__webpack_require__, 4483))).plan,
-    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(590), __webpack_require__.e(926), __webpack_require__.e(954), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
-    backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 5709))).backup,
-    restore: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(419), __webpack_require__.e(926), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 816))).restore,
+    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(52), __webpack_require__.e(922), __webpack_require__.e(590), __webpack_require__.e(954), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
+    backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(768), __webpack_require__.e(52), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 5709))).backup,
+    restore: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(52), __webpack_require__.e(922), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 816))).restore,
 };
 
 ;// CONCATENATED MODULE: ./src/commands/run.ts
@@ -247,6 +249,8 @@ async function runCommand(config, ctx) {
 /** A report for a run that failed before or outside its command's own reporting. */
 function failedReport(command, err, o = {}) {
     const report = (0,context/* startReport */.Fg)(command, o.config, o.url);
+    if (err instanceof errors.CancelledError)
+        report.cancelled = err.reason;
     for (const f of (0,failure/* findingsFor */.I)(err, o.debug))
         (0,model_report/* addFinding */.Xd)(report, f);
     return report;
@@ -352,9 +356,12 @@ function explainOne(p, e) {
 }
 /** Every attempt's failure, as libpq reports them all: over TLS first, then in the clear (or the other way round). */
 function explain(p, attempts) {
-    if (attempts.length === 1)
-        return explainOne(p, attempts[0].failure);
-    return attempts.map((a) => `${a.transport ? 'over TLS' : 'in the clear'}: ${explainOne(p, a.failure)}`).join('; then ');
+    // A server without TLS is no failure where sslmode allows the clear: only what happened in the clear counts.
+    const failed = p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined ? attempts.filter((a) => !refusedTls(a.failure)) : attempts;
+    const told = failed.length ? failed : attempts;
+    if (told.length === 1)
+        return explainOne(p, told[0].failure);
+    return told.map((a) => `${a.transport ? 'over TLS' : 'in the clear'}: ${explainOne(p, a.failure)}`).join('; then ');
 }
 
 // EXTERNAL MODULE: external "node:fs"

@@ -26,7 +26,7 @@ export const modules = {
 /* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(90233);
 /* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(89794);
 /* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(38341);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(65272);
 /* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(80179);
 
 
@@ -109,11 +109,11 @@ async function takeBackup(url, o) {
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
         return { server, path };
     });
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
-    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(path)]);
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .checkDump */ .hk)(pgRestore, path, o.signal), (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(path)]);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
     const metadata = {
         format: 'pg-migration-gate-backup/1',
@@ -211,6 +211,7 @@ async function backup(config, ctx) {
         pgDumpDocker: config.pgDumpDocker,
         recipients: config.backupRecipients,
         lockTimeoutMs: config.backupLockTimeoutMs,
+        signal: ctx.signal,
         artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
     });
     const b = report.backup;

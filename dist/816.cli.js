@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(740);
-/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2079);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7539);
 /* harmony import */ var _backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(862);
 /* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5307);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
@@ -64,6 +64,7 @@ async function restore(config, ctx) {
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
+            signal: ctx.signal,
             beforeRestore: async (metadata) => {
                 verdict = await check(metadata);
                 if (verdict.refusals.length)

@@ -16,10 +16,12 @@ __webpack_require__.d(__webpack_exports__, {
 var model_report = __webpack_require__(5235);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __webpack_require__(9776);
-// EXTERNAL MODULE: ./src/backup/metadata.ts
-var backup_metadata = __webpack_require__(8341);
-// EXTERNAL MODULE: ./src/backup/restore-backup.ts
-var restore_backup = __webpack_require__(2079);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/backup/metadata.ts + 1 modules
+var backup_metadata = __webpack_require__(5272);
+// EXTERNAL MODULE: ./src/backup/restore-backup.ts + 1 modules
+var restore_backup = __webpack_require__(7539);
 // EXTERNAL MODULE: ./src/backup/system-privileges.ts
 var system_privileges = __webpack_require__(862);
 // EXTERNAL MODULE: ./src/backup/restore-guard.ts
@@ -138,8 +140,6 @@ var backup = __webpack_require__(5709);
 var preflight = __webpack_require__(1725);
 // EXTERNAL MODULE: ./src/migrations/plan-hash.ts
 var plan_hash = __webpack_require__(7723);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/apply/safety.ts
 
 
@@ -162,6 +162,7 @@ function backupOf(run, label) {
         recipients: config.backupRecipients,
         planHash: run.report.planHash,
         lockTimeoutMs: config.backupLockTimeoutMs,
+        signal: ctx.signal,
         artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${(0,backup.backupArtifactName)(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays },
     });
 }
@@ -262,6 +263,9 @@ async function backupFirst(run) {
             ctx.log.info(`backup taken: ${report.backup.path} (${report.backup.size} bytes, sha256 ${report.backup.sha256})`);
         }
         catch (err) {
+            // A cancel is the run's outcome, not the backup's failure: the pipeline reports it.
+            if (err instanceof errors.CancelledError)
+                throw err;
             (0,model_report/* addFinding */.Xd)(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${err.message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
             return false;
         }
@@ -281,6 +285,7 @@ async function dropLeftoverIndexes(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/apply/aftercare.ts
+
 
 
 
@@ -381,6 +386,7 @@ async function restoreAfterFailure(run, dump) {
     try {
         const restored = await (0,restore_backup/* restoreBackup */.d)(run.ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
+            signal: run.ctx.signal,
             beforeRestore: async (m) => {
                 verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
                 if (verdict.refusals.length)
@@ -401,6 +407,8 @@ async function restoreAfterFailure(run, dump) {
     catch (err) {
         if (err instanceof restore_guard/* RestoreRefused */.HQ)
             return refused(run, dump, err.verdict);
+        if (err instanceof errors.CancelledError)
+            report.cancelled = err.reason;
         // pg_restore runs in one transaction: a failure leaves the database as it was, less what was dropped above.
         const gone = dropped.length ? `; the ${dropped.length} object(s) this run had created were dropped before it (${dropped.join('; ')}), so the history lists migrations whose objects are gone` : '';
         (0,model_report/* addFinding */.Xd)(report, {
@@ -668,11 +676,12 @@ async function withApplyRun(config, ctx, steps) {
             (0,context/* reportAnalysisErrors */.S9)(report, errors);
             await steps({ config, ctx, client, controlPid: Number(who.pid), history, identity, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
             return report;
-        });
+        }, { signal: ctx.signal, url: ctx.databaseUrl });
     });
 }
 
 ;// CONCATENATED MODULE: ./src/apply/pipeline.ts
+
 
 
 
@@ -697,8 +706,11 @@ async function inOrder(run, steps) {
                 return;
         }
         catch (err) {
+            // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
+            if (err instanceof errors.CancelledError)
+                run.report.cancelled = err.reason;
             for (const f of (0,failure/* findingsFor */.I)(err, run.ctx.debug))
-                (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: f.rule === 'internal-error' ? `${name.replace(/ /g, '-')}-failed` : f.rule, message: `${name}: ${f.message}` });
+                (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: f.rule === 'internal-error' ? `${name.replace(/ /g, '-')}-failed` : f.rule, message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
             if (run.report.applied.length)
                 run.report.notes.push(`this run applied ${run.report.applied.length} migration(s); they stay applied and recorded`);
             return;
@@ -768,7 +780,7 @@ function productionApply(config, ctx) {
 /* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(233);
 /* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9794);
 /* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8341);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5272);
 /* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(179);
 
 
@@ -851,11 +863,11 @@ async function takeBackup(url, o) {
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
         return { server, path };
     });
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
-    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .checkDump */ .hk)(pgRestore, path), (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(path)]);
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .checkDump */ .hk)(pgRestore, path, o.signal), (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(path)]);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
     const metadata = {
         format: 'pg-migration-gate-backup/1',
@@ -953,6 +965,7 @@ async function backup(config, ctx) {
         pgDumpDocker: config.pgDumpDocker,
         recipients: config.backupRecipients,
         lockTimeoutMs: config.backupLockTimeoutMs,
+        signal: ctx.signal,
         artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
     });
     const b = report.backup;
@@ -978,6 +991,8 @@ async function backup(config, ctx) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5307);
+
 
 
 /** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
@@ -1005,13 +1020,14 @@ async function holder(client, namespace, key) {
 /**
  * Holds a session-level advisory lock while fn runs. It is taken in autocommit mode, never inside an open
  * transaction: a transaction-level lock would make `CREATE INDEX CONCURRENTLY` wait for our own transaction
- * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid.
+ * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid; a cancel (the run's
+ * signal) ends the wait at once with a CancelledError.
  */
-async function withAdvisoryLock(client, key, waitMs, fn) {
-    await acquire(client, LOCK_NAMESPACE, key, waitMs, (who) => `another migration run holds the lock on this history table: ${who}`);
+async function withAdvisoryLock(client, key, waitMs, fn, cancel) {
+    await acquire(client, LOCK_NAMESPACE, key, waitMs, (who) => `another migration run holds the lock on this history table: ${who}`, cancel);
     try {
         // A run whose process is gone may have left its last migration executing on the server: wait for it to end.
-        await acquire(client, MIGRATING_NAMESPACE, key, waitMs, (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`);
+        await acquire(client, MIGRATING_NAMESPACE, key, waitMs, (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`, cancel);
         await client.query('SELECT pg_advisory_unlock($1, $2)', [MIGRATING_NAMESPACE, key]);
         return await fn();
     }
@@ -1019,8 +1035,17 @@ async function withAdvisoryLock(client, key, waitMs, fn) {
         await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, key]).catch(() => { });
     }
 }
-/** Takes a session-level advisory lock, waiting up to waitMs; then fails naming the session that holds it. */
-async function acquire(client, namespace, key, waitMs, what) {
+/**
+ * Takes a session-level advisory lock, waiting up to waitMs; then fails naming the session that holds it. When
+ * `cancel.signal` aborts meanwhile, the waiting statement is cancelled from a second session and a CancelledError
+ * thrown (a lock granted in that instant is given back).
+ */
+async function acquire(client, namespace, key, waitMs, what, cancel) {
+    const signal = cancel?.signal;
+    const cancelled = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__.CancelledError(String(signal.reason), 'while waiting for the advisory lock; nothing was changed');
+    if (signal?.aborted)
+        throw cancelled();
+    let stopWatching;
     try {
         // lock_timeout bounds the wait; 0 would mean "wait forever", so a zero wait is a single try.
         if (waitMs === 0) {
@@ -1030,10 +1055,20 @@ async function acquire(client, namespace, key, waitMs, what) {
         }
         else {
             await client.query(`SET lock_timeout = ${Math.floor(waitMs)}`);
+            if (signal && cancel)
+                stopWatching = await cancelWaitOnAbort(signal, cancel.url, client, namespace, key);
             await client.query('SELECT pg_advisory_lock($1, $2)', [namespace, key]);
+            await stopWatching?.();
+            if (signal?.aborted) {
+                await client.query('SELECT pg_advisory_unlock($1, $2)', [namespace, key]).catch(() => { });
+                throw cancelled();
+            }
         }
     }
     catch (err) {
+        await stopWatching?.();
+        if (signal?.aborted && err.code === '57014')
+            throw cancelled();
         if (err.code === '55P03') {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq([`${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`], { cause: err });
         }
@@ -1042,6 +1077,35 @@ async function acquire(client, namespace, key, waitMs, what) {
     finally {
         await client.query('RESET lock_timeout').catch(() => { });
     }
+}
+/**
+ * Once `signal` aborts, cancels `client`'s wait for the advisory lock from a session of its own, and keeps asking
+ * until the wait has ended (a cancel that arrives before the statement starts cancels nothing). Only a statement
+ * still waiting for that lock is cancelled, never the next one. Returns the function that stops and disconnects.
+ */
+async function cancelWaitOnAbort(signal, url, client, namespace, key) {
+    // The server's own pid of the waiting session (behind a pooler the start-up key is the pooler's).
+    const pid = (await client.query('SELECT pg_catalog.pg_backend_pid() AS pid')).rows[0].pid;
+    let timer;
+    let control;
+    const cancel = async () => {
+        const c = await (control ??= (0,_own_session_js__WEBPACK_IMPORTED_MODULE_2__/* .connectOwn */ .Vp)(url).catch(() => undefined));
+        await c?.query(`SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_locks
+        WHERE pid = $1 AND locktype = 'advisory' AND NOT granted AND classid = $2::bigint::oid AND objid = $3::bigint::oid AND objsubid = 2`, [pid, namespace, key >>> 0]);
+    };
+    const onAbort = () => {
+        void cancel().catch(() => undefined);
+        timer = setInterval(() => void cancel().catch(() => undefined), 250);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    let stopped;
+    return () => (stopped ??= (async () => {
+        signal.removeEventListener('abort', onAbort);
+        if (timer)
+            clearInterval(timer);
+        const c = await control;
+        await c?.end().catch(() => { });
+    })());
 }
 /**
  * Cancels what the run's migrating session is running, from our own session. The session is found by the
@@ -1262,6 +1326,15 @@ async function send(client, script, steps, observe) {
 
 
 
+/** The witness's query, as our own steps: the session's role and search_path put back for this transaction first. */
+function witnessSteps(w) {
+    const ours = 'noting what the transaction created on the server';
+    return [
+        { sql: 'SET LOCAL SESSION AUTHORIZATION DEFAULT', ours },
+        { sql: 'SET LOCAL search_path = pg_catalog, pg_temp', ours },
+        { sql: w.inTransaction, ours, capture: (rows) => w.seen(rows) },
+    ];
+}
 const defaultBackoff = (attempt) => Math.min(500 * 2 ** attempt, 10_000);
 /** Waits ms, or less if the signal is aborted first. */
 const sleep = (ms, signal) => new Promise((resolve) => {
@@ -1279,7 +1352,8 @@ const sleep = (ms, signal) => new Promise((resolve) => {
  */
 async function runTransactional(client, reset, script, exec, ours, o) {
     const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
-    const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
+    const witnessed = o.witness ? witnessSteps(o.witness) : [];
+    const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
     const observer = o.observer;
     let fresh = true;
     const observe = async (s, durationMs) => {
@@ -1289,10 +1363,15 @@ async function runTransactional(client, reset, script, exec, ours, o) {
     await observer?.start(client);
     return send(client, script, steps, observer && observe);
 }
-/** Statement by statement, each in its own transaction unless the file opened one, as psql runs a file. */
+/**
+ * Statement by statement, each in its own transaction unless the file opened one, as psql runs a file. Observed
+ * or witnessed, a statement that would autocommit runs in a transaction of its own (which is what autocommit is)
+ * so that its locks can be read and what it created noted before it commits; the file's own transactions are
+ * witnessed before their COMMIT; a statement that cannot run in a transaction is witnessed around it.
+ */
 async function runOneByOne(client, reset, script, exec, o) {
     await send(client, script, timeoutSteps(o, false));
-    const observer = o.observer;
+    const { observer, witness } = o;
     await observer?.start(client);
     let inFileTransaction = false;
     let fresh = true;
@@ -1304,20 +1383,28 @@ async function runOneByOne(client, reset, script, exec, o) {
         const control = s?.kind === 'TransactionStmt' ? s.node.kind : undefined;
         if (control) {
             const was = inFileTransaction;
+            // An aborted transaction refuses the query, and its COMMIT rolls back: nothing to note then.
+            if (was && witness && control === 'TRANS_STMT_COMMIT')
+                await send(client, script, witnessSteps(witness)).catch(() => undefined);
             inFileTransaction = fileTransactionOpenAfter(s, inFileTransaction);
             if (inFileTransaction && !was)
                 fresh = true;
         }
-        if (!observer || !s || control) {
+        if ((!observer && !witness) || !s || control) {
             await send(client, script, [step]);
             continue;
         }
-        // Observing needs the statement's locks still held: a statement that would autocommit runs in a transaction
-        // of its own, which is what autocommit is, unless its meaning depends on the transaction block around it.
-        const observable = !(0,transaction/* cannotRunInTransaction */.c)(s) && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
+        // Observing needs the statement's locks still held, and witnessing its transaction still open: a statement
+        // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it.
+        const outside = !!(0,transaction/* cannotRunInTransaction */.c)(s);
+        const observable = !outside && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
         const wrap = observable && !inFileTransaction;
-        const steps = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
-        await send(client, script, steps, (st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable }));
+        const steps = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, ...(witness ? witnessSteps(witness) : []), { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
+        if (outside)
+            await witness?.before(client, s);
+        await send(client, script, steps, observer && ((st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable })));
+        if (outside)
+            await witness?.after(client, s);
         fresh = false;
     }
 }

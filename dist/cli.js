@@ -735,7 +735,7 @@ const APPLY_FINDINGS = {
         area: 'apply',
         severity: 'error',
         title: 'The run was cancelled',
-        happens: 'SIGINT or SIGTERM (GitHub\'s "Cancel workflow", Ctrl-C) stopped the run: the running statement was cancelled and its migration rolled back (one outside a transaction is left dirty); no further migration started.',
+        happens: 'SIGINT or SIGTERM (GitHub\'s "Cancel workflow", Ctrl-C) stopped the run: the running statement was cancelled and its migration rolled back (one outside a transaction is left dirty); no further migration started. A cancelled verify also drops its scratch databases and undoes what its migrations changed on the whole server. A cancelled backup or restore stops pg_dump or pg_restore (its whole process group) and ends its server session, so nothing of it stays queued for a lock, and removes the unfinished dump; a run waiting for another run\'s advisory lock stops waiting at once.',
         todo: 'Run again when ready; the report lists what was applied before.',
     },
     'lock-lost': {
@@ -948,7 +948,7 @@ const VERIFY_FINDINGS = {
         area: 'verify',
         severity: 'warning',
         title: 'A server-wide change verify could not undo',
-        happens: 'The migrations changed something outside their scratch databases (a role, a tablespace, an ALTER SYSTEM setting) that verify could not put back; a later verify on the same server may fail because of it.',
+        happens: 'Verify\'s own sessions changed something outside their scratch databases (a role, a database, a tablespace, an ALTER SYSTEM setting) that verify could not put back, or whose change it could not tell from another session\'s (a setting another session changed too while verify ran; a new role, for a role that is not superuser before PostgreSQL 16), so it was left as it is; a later verify on the same server may fail because of it. What other sessions created meanwhile is never touched, whatever its name.',
         todo: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).',
     },
     'restore-drill': {
@@ -1689,14 +1689,19 @@ function usage() {
 }
 /**
  * The first SIGINT or SIGTERM cancels the run: the running migration is cancelled on the server and rolled back,
- * and the report is still printed. A second one, or one while nothing runs yet, stops at once.
+ * pg_dump or pg_restore is stopped with its server session, and the report is still printed. A second one, or one
+ * while nothing runs yet, stops at once (stopNow: the tools and the throwaway server first), exit code 130.
  */
 function cancelOnSignals(stopNow) {
     const controller = new AbortController();
     let running = false;
+    let stopping = false;
     const on = (name) => {
         if (!running || controller.signal.aborted) {
-            void stopNow().finally(() => process.exit(130));
+            if (stopping)
+                return;
+            stopping = true;
+            void stopNow(name).finally(() => process.exit(130));
             return;
         }
         console.error(`${name} received: cancelling the run (send it again to stop at once)`);
@@ -1717,10 +1722,24 @@ async function main(argv) {
         starting = undefined;
         await s?.stop();
     };
-    const cancel = cancelOnSignals(stop);
     let args;
     let config;
     let report;
+    let started = false;
+    let printed = false;
+    // A second signal: the tools' process groups and server sessions end first, then the throwaway server; a run
+    // that had started and printed nothing yet prints a report that says it was cancelled.
+    const cancel = cancelOnSignals(async (name) => {
+        const tools = await __nccwpck_require__.e(/* import() */ 490).then(__nccwpck_require__.bind(__nccwpck_require__, 5490));
+        await tools.stopRunningTools();
+        await stop();
+        if (!started || printed)
+            return;
+        printed = true;
+        const { CancelledError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3916));
+        const stopped = new CancelledError(name, 'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied');
+        print((await loadCommands()).failedReport(config.command, stopped, { config, url: config?.databaseUrl, debug: args?.debug }), args, config);
+    });
     try {
         args = parseCliArgs(argv, process.env);
         if (args.help) {
@@ -1747,6 +1766,7 @@ async function main(argv) {
         if (!server && model_commands/* COMMAND_INFO */.v[config.command].writes && !args.yes)
             await cli_confirm(config.command, url);
         cancel.running(true);
+        started = true;
         const { runCommand } = await loadCommands();
         report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
     }
@@ -1757,6 +1777,10 @@ async function main(argv) {
         cancel.dispose();
         await stop();
     }
+    // A second signal may have printed its report already: one report per run.
+    if (printed)
+        return 130;
+    printed = true;
     print(report, args, config);
     return report.cancelled ? 130 : (0,model_report/* exitCodeOf */.FO)(report);
 }
@@ -2265,6 +2289,7 @@ function withDatabase(text, dbname) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CancelledError: () => (/* binding */ CancelledError),
 /* harmony export */   Py: () => (/* binding */ MigrationError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
@@ -2300,6 +2325,18 @@ class MigrationError extends Error {
 /** The database is not in a state this run may proceed from (drift, dirty, missing, out of order, locked). */
 class StateError extends ProblemsError {
     name = 'StateError';
+}
+/**
+ * The run was cancelled (SIGINT, SIGTERM) while a step waited or worked: what it started is stopped (a tool's
+ * processes and its server session, a query) and nothing after it runs. `reason` is the signal.
+ */
+class CancelledError extends Error {
+    reason;
+    name = 'CancelledError';
+    constructor(reason, when, options) {
+        super(`cancelled (${reason}) ${when}`, options);
+        this.reason = reason;
+    }
 }
 
 

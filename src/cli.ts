@@ -42,14 +42,18 @@ export function usage(): string {
 
 /**
  * The first SIGINT or SIGTERM cancels the run: the running migration is cancelled on the server and rolled back,
- * and the report is still printed. A second one, or one while nothing runs yet, stops at once.
+ * pg_dump or pg_restore is stopped with its server session, and the report is still printed. A second one, or one
+ * while nothing runs yet, stops at once (stopNow: the tools and the throwaway server first), exit code 130.
  */
-function cancelOnSignals(stopNow: () => Promise<void>): { signal: AbortSignal; running(on: boolean): void; dispose(): void } {
+function cancelOnSignals(stopNow: (name: NodeJS.Signals) => Promise<void>): { signal: AbortSignal; running(on: boolean): void; dispose(): void } {
   const controller = new AbortController();
   let running = false;
+  let stopping = false;
   const on = (name: NodeJS.Signals) => {
     if (!running || controller.signal.aborted) {
-      void stopNow().finally(() => process.exit(130));
+      if (stopping) return;
+      stopping = true;
+      void stopNow(name).finally(() => process.exit(130));
       return;
     }
     console.error(`${name} received: cancelling the run (send it again to stop at once)`);
@@ -71,10 +75,23 @@ export async function main(argv: string[]): Promise<number> {
     starting = undefined;
     await s?.stop();
   };
-  const cancel = cancelOnSignals(stop);
   let args: CliArgs | undefined;
   let config: Config | undefined;
   let report: Report;
+  let started = false;
+  let printed = false;
+  // A second signal: the tools' process groups and server sessions end first, then the throwaway server; a run
+  // that had started and printed nothing yet prints a report that says it was cancelled.
+  const cancel = cancelOnSignals(async (name) => {
+    const tools = await import('./backup/run-tool.js');
+    await tools.stopRunningTools();
+    await stop();
+    if (!started || printed) return;
+    printed = true;
+    const { CancelledError } = await import('./errors.js');
+    const stopped = new CancelledError(name, 'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied');
+    print((await loadCommands()).failedReport(config!.command, stopped, { config, url: config?.databaseUrl, debug: args?.debug }), args, config);
+  });
   try {
     args = parseCliArgs(argv, process.env);
     if (args.help) {
@@ -100,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (!server && COMMAND_INFO[config.command].writes && !args.yes) await confirm(config.command, url!);
     cancel.running(true);
+    started = true;
     const { runCommand } = await loadCommands();
     report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
   } catch (err) {
@@ -108,6 +126,9 @@ export async function main(argv: string[]): Promise<number> {
     cancel.dispose();
     await stop();
   }
+  // A second signal may have printed its report already: one report per run.
+  if (printed) return 130;
+  printed = true;
   print(report, args, config);
   return report.cancelled ? 130 : exitCodeOf(report);
 }

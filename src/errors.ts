@@ -47,3 +47,18 @@ export class MigrationError extends Error {
 export class StateError extends ProblemsError {
   override name = 'StateError';
 }
+
+/**
+ * The run was cancelled (SIGINT, SIGTERM) while a step waited or worked: what it started is stopped (a tool's
+ * processes and its server session, a query) and nothing after it runs. `reason` is the signal.
+ */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor(
+    readonly reason: string,
+    when: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cancelled (${reason}) ${when}`, options);
+  }
+}

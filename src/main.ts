@@ -4,7 +4,8 @@ import { readInputs, type RunnerContext } from './config/inputs.js';
 import { proveEnvironment } from './gate/environment.js';
 import { environmentProtectionRules } from './github/environment.js';
 import { failedReport, needsDatabase, runCommand } from './commands/run.js';
-import { InputError } from './errors.js';
+import { stopRunningTools } from './backup/run-tool.js';
+import { CancelledError, InputError } from './errors.js';
 import { COMMAND_INFO } from './model/commands.js';
 import { exitCodeOf, INPUT_RULE, type Report } from './model/report.js';
 import { warmParser } from './migrations/parse.js';
@@ -42,15 +43,28 @@ async function gateOf(config: Config, runner: RunnerContext): Promise<string | u
   });
 }
 
+/** How long a second signal waits for the report to be published before the process exits. */
+const FORCED_PUBLISH_MS = 1500;
+
 /**
- * Cancellation as GitHub does it: "Cancel workflow" sends SIGINT, then SIGTERM, then SIGKILL. The first signal
- * aborts the run (the running migration is cancelled on the server and rolled back), and the report still
- * lands; nothing else is done differently.
+ * Cancellation as GitHub does it: "Cancel workflow" sends SIGINT, then SIGTERM about 7.5 s later, then SIGKILL
+ * 2.5 s after that. The first signal aborts the run (the running migration is cancelled on the server and rolled
+ * back, pg_dump or pg_restore stopped with its server session), and the report lands within seconds. A second
+ * one, should the run still be winding down, calls `stopNow`: the run stops there, before SIGKILL could leave
+ * anything behind.
  */
-function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
+function abortOnSignals(stopNow: (name: NodeJS.Signals) => Promise<void>): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
+  let stopping = false;
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) => {
     const h = () => {
+      if (controller.signal.aborted) {
+        if (stopping) return;
+        stopping = true;
+        core.warning(`${name} received again: stopping now`);
+        void stopNow(name).finally(() => process.exit(130));
+        return;
+      }
       core.warning(`${name} received: cancelling the run`);
       controller.abort(name);
     };
@@ -63,10 +77,18 @@ function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
 /** The action: inputs -> config -> command -> report, outputs and logs. The only place that fails the step. */
 export async function run(): Promise<void> {
   warmParser();
-  const cancel = abortOnSignals();
   let inputs: ReturnType<typeof readInputs> | undefined;
   let config: Config | undefined;
   let report: Report;
+  let finishing: Promise<void> | undefined;
+  // A second signal: the tools' process groups and server sessions end first; then the report, unless the run's
+  // own is already being published, says the run was cancelled, and is published while there is time.
+  const cancel = abortOnSignals(async (name) => {
+    await stopRunningTools();
+    const stopped = new CancelledError(name, 'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied');
+    finishing ??= finish(failedReport(inputs?.raw.command || 'unknown', stopped, { config, url: config?.databaseUrl, debug: core.isDebug() }), config, inputs);
+    await Promise.race([finishing, new Promise((r) => setTimeout(r, FORCED_PUBLISH_MS).unref())]);
+  });
   try {
     inputs = readInputs();
     config = parseConfig(inputs.raw, process.env);
@@ -89,10 +111,11 @@ export async function run(): Promise<void> {
     if (gate) report.notes.unshift(gate);
   } catch (err) {
     report = failedReport(inputs?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: core.isDebug() });
-  } finally {
-    cancel.dispose();
   }
-  await finish(report, config, inputs);
+  // Still listening while the report is published: a signal now stops at once, with exit code 130.
+  finishing ??= finish(report, config, inputs);
+  await finishing;
+  cancel.dispose();
 }
 
 /** Logs, publishes and sets the step's result; a configuration that never parsed publishes what it can. */

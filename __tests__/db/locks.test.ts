@@ -44,6 +44,24 @@ describe('the advisory lock', () => {
     expect((await runCommand(config(dir), ctx())).ok).toBe(true);
   });
 
+  test('a cancel while waiting for it ends the wait at once: reported cancelled, nothing planned or written, no wait left on the server', async () => {
+    await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, lockKey('"public"."schema_migrations"')]);
+    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
+    const controller = new AbortController();
+    const running = apply(config(dir, { 'lock-wait': '60s' }), { ...ctx(), signal: controller.signal }).catch((e) => e);
+    for (let i = 0; i < 200 && !(await db.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rowCount; i++) await new Promise((r) => setTimeout(r, 25));
+    const started = Date.now();
+    controller.abort('SIGINT');
+    const err = await running;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(err).toMatchObject({ name: 'CancelledError', reason: 'SIGINT', message: 'cancelled (SIGINT) while waiting for the advisory lock; nothing was changed' });
+    expect((await db.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0].n).toBe(0);
+    expect((await db.query("SELECT to_regclass('schema_migrations') AS h, to_regclass('a') AS a")).rows[0]).toEqual({ h: null, a: null });
+    // The lock is free for the next run once its holder is done.
+    await other.query('SELECT pg_advisory_unlock_all()');
+    expect((await apply(config(dir), ctx())).applied.map((m) => m.name)).toEqual(['001_a.sql']);
+  });
+
   test('is released after the run, also after a failure', async () => {
     const dir = makeFolder({ '001_a.sql': 'SELECT 1/0;' });
     expect((await apply(config(dir), ctx())).ok).toBe(false);

@@ -43,7 +43,7 @@ describe('the apply never starts without the backup it was promised', () => {
       const c = new pg.Client({ connectionString: db.url });
       await c.connect();
       for (let i = 0; i < 200; i++) {
-        const r = await c.query("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'pg_dump' AND datname = current_database()");
+        const r = await c.query("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name LIKE 'pg-migration-gate backup %' AND datname = current_database()");
         if (r.rows.length) break;
         await new Promise((res) => setTimeout(res, 25));
       }

@@ -41,6 +41,13 @@ describe('hostile and broken input: one clear error, the right exit code, nothin
       writeFileSync(join(dir, '001_latin1.sql'), Buffer.from('SELECT \'caf\xe9\';', 'latin1'));
       return ['apply', '--migrations-dir', dir];
     }, 2, /001_latin1\.sql: is not valid UTF-8; save it as UTF-8/],
+    ['backup metadata whose write counters are a string', () => {
+      const dump = join(makeFolder({}), 'app.dump');
+      writeFileSync(dump, 'PGDMP');
+      const metadata = { format: 'pg-migration-gate-backup/1', file: 'app.dump', sha256: '0'.repeat(64), size: 5, database: '127.0.0.1:5432/app', serverVersion: '16.4', pgDumpVersion: '16.4', createdAt: '2026-01-01T00:00:00.000Z', historyTable: 'schema_migrations', entries: 1, tableWrites: 'lots' };
+      writeFileSync(`${dump}.json`, JSON.stringify(metadata));
+      return ['restore', '--backup-file', dump];
+    }, 2, /app\.dump\.json: field tableWrites holds 'lots', expected an object of write counts keyed by table name .*; nothing was restored/],
     ['an SQL syntax error', () => ['apply', '--migrations-dir', makeFolder({ '001_a.sql': 'CREATE TABLE a (id int,);' })], 1, /001_a\.sql:1:\d+  error  syntax-error  syntax error: syntax error at or near "\)"/],
   ];
   test.each(cases)('%s', async (_name, args, code, message) => {
@@ -66,7 +73,7 @@ describe('hostile and broken input: one clear error, the right exit code, nothin
   test('TLS required by the URL, refused by the server', async () => {
     const r = await cli(['plan', '--migrations-dir', ok(), '--database-url', `${db.url}?sslmode=require`]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/could not connect to .*: The server does not support SSL connections.*sslmode/);
+    expect(r.out).toMatch(/could not connect to .*: the server does not accept TLS connections, and sslmode=require requires TLS/);
   });
 
   test('a read-only user: the missing privilege is named, with the fix', async () => {

@@ -6,6 +6,7 @@ import { namesCreated, type CreatedName } from '../db/created-names.js';
 import { dependingOnOlder, dropCreatedSince, objectText, userObjects, type UserObject } from '../db/objects.js';
 import { ownTransactions } from '../db/own-transactions.js';
 import type { Analysed } from '../migrations/analyse.js';
+import { CancelledError } from '../errors.js';
 import { addFinding } from '../model/report.js';
 import { backupOf, type ProductionRun } from './safety.js';
 
@@ -98,6 +99,7 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   try {
     const restored = await restoreBackup(run.ctx.databaseUrl, dump, config.pgDumpPath, {
       lockTimeoutMs: config.backupLockTimeoutMs,
+      signal: run.ctx.signal,
       beforeRestore: async (m) => {
         verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
         if (verdict.refusals.length) throw new RestoreRefused(verdict);
@@ -113,6 +115,7 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
     leftOut = systemPrivilegesNote(restored.systemPrivilegesLeftOut);
   } catch (err) {
     if (err instanceof RestoreRefused) return refused(run, dump, err.verdict);
+    if (err instanceof CancelledError) report.cancelled = err.reason;
     // pg_restore runs in one transaction: a failure leaves the database as it was, less what was dropped above.
     const gone = dropped.length ? `; the ${dropped.length} object(s) this run had created were dropped before it (${dropped.join('; ')}), so the history lists migrations whose objects are gone` : '';
     addFinding(report, {

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { addFinding, type Report } from '../model/report.js';
 import { findingsFor } from '../commands/failure.js';
+import { CancelledError } from '../errors.js';
 import { healthCheck, onFailure, postBackup } from './aftercare.js';
 import { prepareHistory, runPending } from './run-pending.js';
 import { withApplyRun, type ApplyContext, type ApplyRun } from './run.js';
@@ -24,7 +25,9 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
     try {
       if (!(await step(run))) return;
     } catch (err) {
-      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: f.rule === 'internal-error' ? (`${name.replace(/ /g, '-')}-failed` as Report['findings'][number]['rule']) : f.rule, message: `${name}: ${f.message}` });
+      // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
+      if (err instanceof CancelledError) run.report.cancelled = err.reason;
+      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: f.rule === 'internal-error' ? (`${name.replace(/ /g, '-')}-failed` as Report['findings'][number]['rule']) : f.rule, message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
       if (run.report.applied.length) run.report.notes.push(`this run applied ${run.report.applied.length} migration(s); they stay applied and recorded`);
       return;
     }

@@ -66,6 +66,6 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
       reportAnalysisErrors(report, errors);
       await steps({ config, ctx, client, controlPid: Number(who.pid), history, identity, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
       return report;
-    });
+    }, { signal: ctx.signal, url: ctx.databaseUrl });
   });
 }

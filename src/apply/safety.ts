@@ -5,7 +5,7 @@ import { blockingSessions, describeSession, dropInvalidIndex, dumpBlockers, left
 import { tableText } from '../db/identifiers.js';
 import type { DatabaseIdentity } from '../db/server-identity.js';
 import { compareWithApproved, parsePlanHash, planHashProblem, type Approval, type PlanTarget } from '../migrations/plan-hash.js';
-import { InputError } from '../errors.js';
+import { CancelledError, InputError } from '../errors.js';
 import { addFinding } from '../model/report.js';
 import type { ApplyContext, ApplyRun } from './run.js';
 
@@ -31,6 +31,7 @@ export function backupOf(run: ProductionRun, label: 'pre-apply' | 'post-apply') 
     recipients: config.backupRecipients,
     planHash: run.report.planHash,
     lockTimeoutMs: config.backupLockTimeoutMs,
+    signal: ctx.signal,
     artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${suffix}`, retentionDays: config.retentionDays },
   });
 }
@@ -129,6 +130,8 @@ export async function backupFirst(run: ProductionRun): Promise<boolean> {
       report.backup = await backupOf(run, 'pre-apply');
       ctx.log.info(`backup taken: ${report.backup.path} (${report.backup.size} bytes, sha256 ${report.backup.sha256})`);
     } catch (err) {
+      // A cancel is the run's outcome, not the backup's failure: the pipeline reports it.
+      if (err instanceof CancelledError) throw err;
       addFinding(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${(err as Error).message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
       return false;
     }

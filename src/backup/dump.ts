@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseDuration } from '../config/duration.js';
 import { INPUTS } from '../config/inputs-spec.js';
 import { connectOwn, withOwnClient } from '../db/own-session.js';
 import { describeSession as nameSession, dumpBlockers, type BlockingSession } from '../db/preflight.js';
-import { StateError } from '../errors.js';
+import { CancelledError, StateError } from '../errors.js';
 import type { PgTool } from './pg-tools.js';
+import { runTool, withToolSession } from './run-tool.js';
 import { toolConnection } from './tool-connection.js';
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
@@ -16,47 +16,24 @@ const DEFAULT_LOCK_TIMEOUT_MS = parseDuration('backup-lock-timeout', INPUTS['bac
 const describeSession = (s: Omit<BlockingSession, 'relation' | 'mode'>) => (s.hidden ? nameSession(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
 const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
 
-/** The tool's command line: in Docker, each file it reads is mounted read-only at the same path, before the image. */
-function commandLine(tool: PgTool, args: string[], files: string[]): string[] {
-  const prefix = [...(tool.prefix ?? [])];
-  if (tool.image && files.length) prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
-  return [...prefix, ...args];
-}
-
-/**
- * Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. `files` are
- * what its connection reads (CA, client certificate, socket folder), mounted when it runs in Docker.
- */
-export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv, files: string[] = []): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
-    // not kill pg_dump under it.
-    const child = spawn(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      if (out.length < 1_000_000) out += d;
-    });
-    child.stderr.on('data', (d) => {
-      if (err.length < 100_000) err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
-  });
-}
+export { runTool } from './run-tool.js';
 
 /**
  * pg_dump in custom format (compressed) straight to `file`. It waits at most lockTimeoutMs (0: no limit) for its
- * locks on the tables, then fails naming the tables and the sessions holding them.
+ * locks on the tables, then fails naming the tables and the sessions holding them. Cancelled by `signal`, it is
+ * stopped with its server session. A dump that did not finish leaves no file behind.
  */
-export async function dumpDatabase(pgDump: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot?: string): Promise<void> {
-  const conn = toolConnection(url, pgDump);
+export async function dumpDatabase(pgDump: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot?: string, signal?: AbortSignal): Promise<void> {
+  const name = `pg-migration-gate backup ${randomBytes(4).toString('hex')}`;
+  const conn = toolConnection(url, pgDump, name);
   const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
   // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
   const at = snapshot ? [`--snapshot=${snapshot}`] : [];
   try {
-    await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files);
+    await withToolSession(url, name, () => runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files, signal));
   } catch (err) {
+    rmSync(file, { force: true });
+    if (err instanceof CancelledError) throw err;
     // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
     // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
     // on them say which one it waited for.
@@ -72,8 +49,8 @@ export async function dumpDatabase(pgDump: PgTool, url: string, file: string, lo
 }
 
 /** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
-export async function checkDump(pgRestore: PgTool, file: string): Promise<number> {
-  const list = await runTool(pgRestore, ['--list', file], process.env);
+export async function checkDump(pgRestore: PgTool, file: string, signal?: AbortSignal): Promise<number> {
+  const list = await runTool(pgRestore, ['--list', file], process.env, [], signal);
   return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
 }
 
@@ -92,13 +69,15 @@ export function sha256File(file: string): Promise<string> {
  * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
  * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
  * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
+ * Cancelled by `signal`, pg_restore is stopped with its server session, and its transaction rolls back.
  */
-export async function restoreDump(pgRestore: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList?: string): Promise<void> {
+export async function restoreDump(pgRestore: PgTool, url: string, file: string, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList?: string, signal?: AbortSignal): Promise<void> {
   const name = `pg-migration-gate restore ${randomBytes(4).toString('hex')}`;
   const conn = toolConnection(url, pgRestore, name);
   // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
   const list = useList ? [`--use-list=${useList}`] : [];
-  const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files);
+  const restore = () =>
+    withToolSession(url, name, () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files, signal));
   if (!lockTimeoutMs) await restore();
   else await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
 }

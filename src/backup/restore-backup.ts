@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { withClient } from '../db/connect.js';
 import { serverMajor } from '../db/server-version.js';
 import { InputError } from '../errors.js';
+import { damagedDump } from './damaged-dump.js';
 import { restoreDump, sha256File } from './dump.js';
 import { decryptFile } from './encryption.js';
 import { readMetadata, type BackupMetadata } from './metadata.js';
@@ -30,6 +31,8 @@ export async function dumpIn(dir: string, identity?: string): Promise<string> {
 export interface RestoreOptions {
   /** How long pg_restore waits for a lock (backup-lock-timeout); 0: no limit; absent: its default. */
   lockTimeoutMs?: number;
+  /** Aborted when the run is cancelled: pg_restore is stopped with its server session, and nothing is restored. */
+  signal?: AbortSignal;
   /**
    * Runs once the dump is known good and the tools are chosen, right before pg_restore touches the database: the
    * checks that may refuse (by throwing), as late as possible so that little can change after them.
@@ -50,16 +53,25 @@ export interface RestoredBackup extends BackupMetadata {
  */
 export async function restoreBackup(url: string, dump: string, pgDumpPath?: string, o: RestoreOptions = {}): Promise<RestoredBackup> {
   const metadata = readMetadata(dump);
+  // A dump cut short is told by its size at once, before the whole file is hashed.
+  const size = statSync(dump).size;
+  if (size !== metadata.size) {
+    throw new InputError([`${dump}: the file is ${size} bytes, the backup was ${metadata.size} bytes when taken; it is truncated or damaged, nothing was restored`]);
+  }
   const actual = await sha256File(dump);
   if (actual !== metadata.sha256) {
     throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
   }
   const major = await withClient(url, serverMajor);
   const pgRestore = await chooseTool('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
-  const system = await systemPrivileges(pgRestore, url, dump);
+  // A dump whose sha256 matches can still be unreadable (damaged before its metadata was written): said as such.
+  const unreadable = (err: unknown): never => {
+    throw damagedDump(dump, err) ?? err;
+  };
+  const system = await systemPrivileges(pgRestore, url, dump).catch(unreadable);
   try {
     await o.beforeRestore?.(metadata);
-    await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList);
+    await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
   } finally {
     system.dispose();
   }

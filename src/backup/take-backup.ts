@@ -37,6 +37,8 @@ export interface BackupOptions {
   recipients?: string[];
   /** How long pg_dump waits for a table lock (backup-lock-timeout); 0: no limit; absent: its default. */
   lockTimeoutMs?: number;
+  /** Aborted when the run is cancelled: pg_dump is stopped with its server session, and its file removed. */
+  signal?: AbortSignal;
   /** Upload to this store under this name; absent outside GitHub Actions. */
   artifact?: { store: ArtifactStore; name: string; retentionDays?: number };
 }
@@ -113,11 +115,11 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
   const usedDump = describeTool(pgDump);
   const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
     const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-    await dumpDatabase(pgDump, url, path, o.lockTimeoutMs, snapshot);
+    await dumpDatabase(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
     return { server, path };
   });
   // Reading the table of contents back and hashing the file are independent reads: done side by side.
-  const [entries, sha256] = await Promise.all([checkDump(pgRestore, path), sha256File(path)]);
+  const [entries, sha256] = await Promise.all([checkDump(pgRestore, path, o.signal), sha256File(path)]);
   const size = statSync(path).size;
   const metadata: BackupMetadata = {
     format: 'pg-migration-gate-backup/1',

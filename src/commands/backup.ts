@@ -26,6 +26,7 @@ export async function backup(config: Config, ctx: BackupContext): Promise<Report
     pgDumpDocker: config.pgDumpDocker,
     recipients: config.backupRecipients,
     lockTimeoutMs: config.backupLockTimeoutMs,
+    signal: ctx.signal,
     artifact: ctx.artifacts && { store: ctx.artifacts.store, name: backupArtifactName(config, ctx.databaseUrl, ctx.artifacts), retentionDays: config.retentionDays },
   });
   const b = report.backup;

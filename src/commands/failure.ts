@@ -1,5 +1,5 @@
 import { ConnectionError, loadedPg } from '../db/connect.js';
-import { InputError, MigrationError, StateError } from '../errors.js';
+import { CancelledError, InputError, MigrationError, StateError } from '../errors.js';
 import { INPUT_RULE, locationFields, type Finding } from '../model/report.js';
 
 /** What to do about server errors outside any migration (the history table, the lock, the catalogs). */
@@ -31,6 +31,7 @@ const isSystemError = (e: unknown): e is SystemError => e instanceof Error && ty
  */
 export function findingsFor(err: unknown, debug = false): Finding[] {
   if (err instanceof InputError) return err.problems.map((message) => ({ rule: INPUT_RULE, severity: 'error', message }));
+  if (err instanceof CancelledError) return [{ rule: 'cancelled', severity: 'error', message: err.message, help: 'Run again when ready; what the cancelled step had started was stopped, on the server too.' }];
   if (err instanceof StateError) return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
   if (err instanceof ConnectionError) return [{ rule: 'connection', severity: 'error', message: err.message }];
   if (err instanceof MigrationError) {

@@ -46,6 +46,7 @@ export async function restore(config: Config, ctx: RestoreContext): Promise<Repo
   try {
     const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath, {
       lockTimeoutMs: config.backupLockTimeoutMs,
+      signal: ctx.signal,
       beforeRestore: async (metadata) => {
         verdict = await check(metadata);
         if (verdict.refusals.length) throw new RestoreRefused(verdict);

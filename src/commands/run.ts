@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { InputError } from '../errors.js';
+import { CancelledError, InputError } from '../errors.js';
 import { addFinding, type Report } from '../model/report.js';
 import { startReport, type ArtifactContext, type CommandContext } from './context.js';
 import { findingsFor } from './failure.js';
@@ -46,6 +46,7 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
 /** A report for a run that failed before or outside its command's own reporting. */
 export function failedReport(command: string, err: unknown, o: { config?: Config; url?: string; debug?: boolean } = {}): Report {
   const report = startReport(command, o.config, o.url);
+  if (err instanceof CancelledError) report.cancelled = err.reason;
   for (const f of findingsFor(err, o.debug)) addFinding(report, f);
   return report;
 }

@@ -11,6 +11,7 @@ import { addFinding, type Report } from '../model/report.js';
 import { runChecks } from '../verify/run-checks.js';
 import { mayNotCreateDatabases, ScratchServer } from '../verify/scratch.js';
 import { serverObjects, undoServerEffects, type ServerObjects } from '../verify/server-effects.js';
+import { ServerWitness } from '../verify/ownership.js';
 import { withClient } from '../db/connect.js';
 import { withOwnClient } from '../db/own-session.js';
 import { existsSync } from 'node:fs';
@@ -103,28 +104,54 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
     for (const f of findings) addFinding(report, f);
   }
 
-  const before = await withOwnClient(ctx.databaseUrl, serverObjects);
+  const { before, witness } = await withOwnClient(ctx.databaseUrl, async (c) => {
+    const objects = await serverObjects(c);
+    return { before: objects, witness: await ServerWitness.open(c, objects) };
+  });
   const server = await ScratchServer.open(ctx.databaseUrl);
+  const stopCancelling = server.cancelOnAbort(ctx.signal);
   try {
-    const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () =>
-      runChecks(server, split.deployed, runnable, config, ctx.log),
-    );
+    for (const line of await server.dropLeftovers()) report.notes.push(`verify ${line}`);
+    const { result, findings, cancelled } = ctx.signal?.aborted
+      ? { result: undefined, findings: [], cancelled: String(ctx.signal.reason) }
+      : await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () =>
+          runChecks(server, split.deployed, runnable, { ...config, signal: ctx.signal, witness }, ctx.log),
+        );
     report.verify = result;
     for (const f of findings) addFinding(report, f);
+    if (cancelled) verifyCancelled(report, cancelled);
   } finally {
+    await stopCancelling();
     await server.close();
-    await undoOnServer(ctx.databaseUrl, before, [...split.deployed, ...split.fresh], report);
+    await undoOnServer(ctx.databaseUrl, before, witness, [...split.deployed, ...split.fresh], report);
   }
+  if (report.cancelled) return report;
   if (config.restoreDrill) await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
   ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
   return report;
 }
 
-/** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
-async function undoOnServer(url: string, before: ServerObjects, ran: Migration[], report: Report): Promise<void> {
+/** The run was cancelled: said as such; its scratch databases are dropped and what it did to the server undone all the same. */
+function verifyCancelled(report: Report, reason: string): void {
+  report.cancelled = reason;
+  const done = report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0;
+  addFinding(report, {
+    rule: 'cancelled',
+    severity: 'error',
+    message: `verify cancelled (${reason}) after ${done} new migration(s) had applied on the scratch database; the running statement was cancelled and the checks after it were not run`,
+    help: 'Run verify again to check every migration; its scratch databases were dropped, and nothing was changed in the database it was given.',
+  });
+}
+
+/**
+ * Puts the server back where verify's own sessions changed more than their scratch databases (roles, ALTER
+ * SYSTEM, …); what other sessions did meanwhile stays, and where the migrations name it, the report says so.
+ */
+async function undoOnServer(url: string, before: ServerObjects, witness: ServerWitness, ran: Migration[], report: Report): Promise<void> {
   const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
-  const { undone, left } = await withOwnClient(url, (c) => undoServerEffects(c, before, text));
+  const { undone, left, others } = await withOwnClient(url, (c) => undoServerEffects(c, before, witness, text));
   if (undone.length) report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
+  if (others.length) report.notes.push(`left alone, created on the server by other sessions while verify ran (not by verify's migrations, though they use the names): ${others.join(', ')}`);
   for (const problem of left) {
     addFinding(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });
   }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import { StateError } from '../errors.js';
+import { CancelledError, StateError } from '../errors.js';
 import type { Client } from './connect.js';
+import { connectOwn } from './own-session.js';
+
+/** Cancels the wait for the lock: the run's signal, and the URL a second session connects to to cancel it from. */
+export interface LockWaitCancel {
+  signal?: AbortSignal;
+  url: string;
+}
 
 /** First key of every lock this tool takes ("PGMG"), so its locks are recognisable in pg_locks. */
 export const LOCK_NAMESPACE = 0x50474d47;
@@ -33,13 +40,14 @@ async function holder(client: Client, namespace: number, key: number): Promise<s
 /**
  * Holds a session-level advisory lock while fn runs. It is taken in autocommit mode, never inside an open
  * transaction: a transaction-level lock would make `CREATE INDEX CONCURRENTLY` wait for our own transaction
- * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid.
+ * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid; a cancel (the run's
+ * signal) ends the wait at once with a CancelledError.
  */
-export async function withAdvisoryLock<T>(client: Client, key: number, waitMs: number, fn: () => Promise<T>): Promise<T> {
-  await acquire(client, LOCK_NAMESPACE, key, waitMs, (who) => `another migration run holds the lock on this history table: ${who}`);
+export async function withAdvisoryLock<T>(client: Client, key: number, waitMs: number, fn: () => Promise<T>, cancel?: LockWaitCancel): Promise<T> {
+  await acquire(client, LOCK_NAMESPACE, key, waitMs, (who) => `another migration run holds the lock on this history table: ${who}`, cancel);
   try {
     // A run whose process is gone may have left its last migration executing on the server: wait for it to end.
-    await acquire(client, MIGRATING_NAMESPACE, key, waitMs, (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`);
+    await acquire(client, MIGRATING_NAMESPACE, key, waitMs, (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`, cancel);
     await client.query('SELECT pg_advisory_unlock($1, $2)', [MIGRATING_NAMESPACE, key]);
     return await fn();
   } finally {
@@ -47,8 +55,16 @@ export async function withAdvisoryLock<T>(client: Client, key: number, waitMs: n
   }
 }
 
-/** Takes a session-level advisory lock, waiting up to waitMs; then fails naming the session that holds it. */
-async function acquire(client: Client, namespace: number, key: number, waitMs: number, what: (holder: string) => string): Promise<void> {
+/**
+ * Takes a session-level advisory lock, waiting up to waitMs; then fails naming the session that holds it. When
+ * `cancel.signal` aborts meanwhile, the waiting statement is cancelled from a second session and a CancelledError
+ * thrown (a lock granted in that instant is given back).
+ */
+async function acquire(client: Client, namespace: number, key: number, waitMs: number, what: (holder: string) => string, cancel?: LockWaitCancel): Promise<void> {
+  const signal = cancel?.signal;
+  const cancelled = () => new CancelledError(String(signal!.reason), 'while waiting for the advisory lock; nothing was changed');
+  if (signal?.aborted) throw cancelled();
+  let stopWatching: (() => Promise<void>) | undefined;
   try {
     // lock_timeout bounds the wait; 0 would mean "wait forever", so a zero wait is a single try.
     if (waitMs === 0) {
@@ -56,9 +72,17 @@ async function acquire(client: Client, namespace: number, key: number, waitMs: n
       if (!r.rows[0].ok) throw Object.assign(new Error('lock not available'), { code: '55P03' });
     } else {
       await client.query(`SET lock_timeout = ${Math.floor(waitMs)}`);
+      if (signal && cancel) stopWatching = await cancelWaitOnAbort(signal, cancel.url, client, namespace, key);
       await client.query('SELECT pg_advisory_lock($1, $2)', [namespace, key]);
+      await stopWatching?.();
+      if (signal?.aborted) {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [namespace, key]).catch(() => {});
+        throw cancelled();
+      }
     }
   } catch (err) {
+    await stopWatching?.();
+    if (signal?.aborted && (err as { code?: string }).code === '57014') throw cancelled();
     if ((err as { code?: string }).code === '55P03') {
       throw new StateError(
         [`${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`],
@@ -69,6 +93,39 @@ async function acquire(client: Client, namespace: number, key: number, waitMs: n
   } finally {
     await client.query('RESET lock_timeout').catch(() => {});
   }
+}
+
+/**
+ * Once `signal` aborts, cancels `client`'s wait for the advisory lock from a session of its own, and keeps asking
+ * until the wait has ended (a cancel that arrives before the statement starts cancels nothing). Only a statement
+ * still waiting for that lock is cancelled, never the next one. Returns the function that stops and disconnects.
+ */
+async function cancelWaitOnAbort(signal: AbortSignal, url: string, client: Client, namespace: number, key: number): Promise<() => Promise<void>> {
+  // The server's own pid of the waiting session (behind a pooler the start-up key is the pooler's).
+  const pid = (await client.query('SELECT pg_catalog.pg_backend_pid() AS pid')).rows[0].pid as number;
+  let timer: NodeJS.Timeout | undefined;
+  let control: Promise<Client | undefined> | undefined;
+  const cancel = async () => {
+    const c = await (control ??= connectOwn(url).catch(() => undefined));
+    await c?.query(
+      `SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_locks
+        WHERE pid = $1 AND locktype = 'advisory' AND NOT granted AND classid = $2::bigint::oid AND objid = $3::bigint::oid AND objsubid = 2`,
+      [pid, namespace, key >>> 0],
+    );
+  };
+  const onAbort = () => {
+    void cancel().catch(() => undefined);
+    timer = setInterval(() => void cancel().catch(() => undefined), 250);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  let stopped: Promise<void> | undefined;
+  return () =>
+    (stopped ??= (async () => {
+      signal.removeEventListener('abort', onAbort);
+      if (timer) clearInterval(timer);
+      const c = await control;
+      await c?.end().catch(() => {});
+    })());
 }
 
 /**

@@ -27,8 +27,36 @@ export interface Observer {
   statement(client: Client, s: Statement, o: { durationMs: number; fresh: boolean; observable: boolean }): Promise<void>;
 }
 
+/**
+ * Learns what the runner's own transactions did to the whole server (verify: the roles, databases and tablespaces
+ * its sessions created, the ALTER SYSTEM settings they changed), from inside them, so that nothing another session
+ * did meanwhile is taken for theirs.
+ */
+export interface Witness {
+  /**
+   * A query sent inside each transaction the runner commits, right before its COMMIT, as the connecting user with
+   * search_path = pg_catalog; its rows go to `seen`. Rolled-back transactions leave nothing and are not asked.
+   */
+  readonly inTransaction: string;
+  seen(rows: Record<string, unknown>[]): void;
+  /** Before and after (when it succeeded) each statement that cannot run in a transaction, on the same session. */
+  before(client: Client, s: Statement): Promise<void>;
+  after(client: Client, s: Statement): Promise<void>;
+}
+
+/** The witness's query, as our own steps: the session's role and search_path put back for this transaction first. */
+function witnessSteps(w: Witness): Step[] {
+  const ours = 'noting what the transaction created on the server';
+  return [
+    { sql: 'SET LOCAL SESSION AUTHORIZATION DEFAULT', ours },
+    { sql: 'SET LOCAL search_path = pg_catalog, pg_temp', ours },
+    { sql: w.inTransaction, ours, capture: (rows) => w.seen(rows) },
+  ];
+}
+
 export interface ScriptOptions extends Timeouts {
   observer?: Observer;
+  witness?: Witness;
   /** Once aborted, a migration run statement by statement stops before its next statement. */
   signal?: AbortSignal;
 }
@@ -78,7 +106,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  */
 async function runTransactional(client: Client, reset: readonly string[], script: Script, exec: ExecutionPlan, ours: { head: Step[]; tail: Step[] }, o: ScriptOptions): Promise<boolean> {
   const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
-  const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
+  const witnessed = o.witness ? witnessSteps(o.witness) : [];
+  const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
   const observer = o.observer;
   let fresh = true;
   const observe = async (s: Statement, durationMs: number) => {
@@ -89,10 +118,15 @@ async function runTransactional(client: Client, reset: readonly string[], script
   return send(client, script, steps, observer && observe);
 }
 
-/** Statement by statement, each in its own transaction unless the file opened one, as psql runs a file. */
+/**
+ * Statement by statement, each in its own transaction unless the file opened one, as psql runs a file. Observed
+ * or witnessed, a statement that would autocommit runs in a transaction of its own (which is what autocommit is)
+ * so that its locks can be read and what it created noted before it commits; the file's own transactions are
+ * witnessed before their COMMIT; a statement that cannot run in a transaction is witnessed around it.
+ */
 async function runOneByOne(client: Client, reset: readonly string[], script: Script, exec: ExecutionPlan, o: ScriptOptions): Promise<void> {
   await send(client, script, timeoutSteps(o, false));
-  const observer = o.observer;
+  const { observer, witness } = o;
   await observer?.start(client);
   let inFileTransaction = false;
   let fresh = true;
@@ -104,19 +138,24 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
     const control = s?.kind === 'TransactionStmt' ? (s.node.kind as string) : undefined;
     if (control) {
       const was = inFileTransaction;
+      // An aborted transaction refuses the query, and its COMMIT rolls back: nothing to note then.
+      if (was && witness && control === 'TRANS_STMT_COMMIT') await send(client, script, witnessSteps(witness)).catch(() => undefined);
       inFileTransaction = fileTransactionOpenAfter(s!, inFileTransaction);
       if (inFileTransaction && !was) fresh = true;
     }
-    if (!observer || !s || control) {
+    if ((!observer && !witness) || !s || control) {
       await send(client, script, [step]);
       continue;
     }
-    // Observing needs the statement's locks still held: a statement that would autocommit runs in a transaction
-    // of its own, which is what autocommit is, unless its meaning depends on the transaction block around it.
-    const observable = !cannotRunInTransaction(s) && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
+    // Observing needs the statement's locks still held, and witnessing its transaction still open: a statement
+    // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it.
+    const outside = !!cannotRunInTransaction(s);
+    const observable = !outside && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
     const wrap = observable && !inFileTransaction;
-    const steps: Step[] = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
-    await send(client, script, steps, (st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable }));
+    const steps: Step[] = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, ...(witness ? witnessSteps(witness) : []), { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
+    if (outside) await witness?.before(client, s);
+    await send(client, script, steps, observer && ((st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable })));
+    if (outside) await witness?.after(client, s);
     fresh = false;
   }
 }

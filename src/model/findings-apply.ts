@@ -13,7 +13,7 @@ export const APPLY_FINDINGS = {
     area: 'apply',
     severity: 'error',
     title: 'The run was cancelled',
-    happens: 'SIGINT or SIGTERM (GitHub\'s "Cancel workflow", Ctrl-C) stopped the run: the running statement was cancelled and its migration rolled back (one outside a transaction is left dirty); no further migration started.',
+    happens: 'SIGINT or SIGTERM (GitHub\'s "Cancel workflow", Ctrl-C) stopped the run: the running statement was cancelled and its migration rolled back (one outside a transaction is left dirty); no further migration started. A cancelled verify also drops its scratch databases and undoes what its migrations changed on the whole server. A cancelled backup or restore stops pg_dump or pg_restore (its whole process group) and ends its server session, so nothing of it stays queued for a lock, and removes the unfinished dump; a run waiting for another run\'s advisory lock stops waiting at once.',
     todo: 'Run again when ready; the report lists what was applied before.',
   },
   'lock-lost': {

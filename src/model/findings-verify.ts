@@ -58,7 +58,7 @@ export const VERIFY_FINDINGS = {
     area: 'verify',
     severity: 'warning',
     title: 'A server-wide change verify could not undo',
-    happens: 'The migrations changed something outside their scratch databases (a role, a tablespace, an ALTER SYSTEM setting) that verify could not put back; a later verify on the same server may fail because of it.',
+    happens: 'Verify\'s own sessions changed something outside their scratch databases (a role, a database, a tablespace, an ALTER SYSTEM setting) that verify could not put back, or whose change it could not tell from another session\'s (a setting another session changed too while verify ran; a new role, for a role that is not superuser before PostgreSQL 16), so it was left as it is; a later verify on the same server may fail because of it. What other sessions created meanwhile is never touched, whatever its name.',
     todo: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).',
   },
   'restore-drill': {

@@ -3,7 +3,7 @@ import type { Check } from '../config/inputs-spec.js';
 import type { Client } from '../db/connect.js';
 import { ensureHistoryTable, locateHistoryTable } from '../db/history.js';
 import { connectOwn } from '../db/own-session.js';
-import { executeScript, rolledBack, runMigration, type Recording } from '../db/runner.js';
+import { executeScript, rolledBack, runMigration, type Recording, type Witness } from '../db/runner.js';
 import type { Timeouts } from '../db/steps.js';
 import { MigrationSession } from '../db/session.js';
 import { withTransaction } from '../db/transaction.js';
@@ -25,6 +25,10 @@ export interface CheckOptions extends Timeouts {
   seedFile?: string;
   /** The history table apply would write: verify records its migrations there, with the same code. */
   historyTable: TableName;
+  /** Once aborted (SIGINT, SIGTERM), no further statement or check starts; the caller cancels what runs. */
+  signal?: AbortSignal;
+  /** Notes what the migrating sessions create on the whole server (see ownership.ts). */
+  witness?: Witness;
 }
 
 function failure(rule: Finding['rule'], severity: Finding['severity'], message: string, err?: MigrationError, help?: string): Finding {
@@ -94,7 +98,7 @@ interface Subject {
  * copies made with CREATE DATABASE … TEMPLATE. Either way every new migration costs the same, whatever the
  * number deployed.
  */
-export async function runChecks(server: ScratchServer, deployed: Migration[], fresh: Analysed[], opts: CheckOptions, log: Logger): Promise<{ result: VerifyResult; findings: Finding[] }> {
+export async function runChecks(server: ScratchServer, deployed: Migration[], fresh: Analysed[], opts: CheckOptions, log: Logger): Promise<{ result: VerifyResult; findings: Finding[]; cancelled?: string }> {
   const findings: Finding[] = [];
   const timer = new Timer();
   const entries: VerifiedMigration[] = fresh.map(({ migration: m, exec }) => ({
@@ -112,6 +116,10 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
 
   const work = await server.create('work');
   let bench = await openBench(server.urlOf(work));
+  // A cancel stops at the next statement or check: what the cancelled query was part of failed, and is not a finding.
+  const stopped = () => {
+    if (opts.signal?.aborted) throw new Cancelled();
+  };
   try {
     const history = await locateHistoryTable(bench.control, opts.historyTable);
     await withTransaction(bench.control, () => ensureHistoryTable(bench.control, history));
@@ -122,6 +130,7 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
     let before = base;
     for (const [i, { migration, exec }] of fresh.entries()) {
       const entry = entries[i];
+      stopped();
       const applied = await timer.time('apply+locks', () => applyTraced(bench, record, migration, exec, opts, entry, findings, log));
       if (!applied) break;
       log.info(`verified ${migration.name}: applies in ${entry.applyMs} ms`);
@@ -143,28 +152,37 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
       };
       const isolated = (label: string, fn: (s: MigrationSession) => Promise<void>) => (inRollback ? rolledBack(bench.session, () => fn(bench.session)) : onCopy(label, fn));
       if (entry.idempotency === 'not run') {
+        stopped();
         await timer.time('idempotency', () => isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)));
       }
       if (entry.reversibility === 'not run' && subject.down) {
+        stopped();
         await timer.time('reversibility', () => isolated('down', (s) => checkReversibility(s, subject, inRollback, opts, entry, findings)));
       }
       before = subject.after;
     }
     result.schemaChange = describeDiff(diffSnapshots(base, before));
     return { result, findings };
+  } catch (err) {
+    if (!opts.signal?.aborted) throw err;
+    return { result, findings, cancelled: String(opts.signal.reason) };
   } finally {
     await closeBench(bench);
   }
 }
 
+/** Thrown where a cancelled run stops between two steps. */
+class Cancelled extends Error {}
+
 /** The deployed migrations and the seed, applied by the same engine and into the same history table as apply. */
 async function applyDeployed(b: Bench, record: Recording, url: string, deployed: Migration[], opts: CheckOptions, findings: Finding[], log: Logger): Promise<boolean> {
   for (const m of deployed) {
+    if (opts.signal?.aborted) throw new Cancelled();
     try {
       const exec = executionPlan(await parseScript(m.up), m.noTransactionDirective);
       await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
     } catch (err) {
-      if (!(err instanceof MigrationError)) throw err;
+      if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
       findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
       return false;
     }
@@ -182,7 +200,7 @@ async function applyTraced(b: Bench, record: Recording, m: Migration, exec: Exec
     entry.apply = 'ok';
     return true;
   } catch (err) {
-    if (!(err instanceof MigrationError)) throw err;
+    if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
     entry.apply = 'failed';
     findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
     return false;
@@ -235,7 +253,7 @@ async function checkIdempotency(s: MigrationSession, x: Subject, inTx: boolean, 
   try {
     await executeScript(s, x.migration.up, x.exec, opts, inTx);
   } catch (err) {
-    if (!(err instanceof MigrationError)) throw err;
+    if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
     entry.idempotency = 'failed';
     findings.push(failure('not-idempotent', level, `${x.migration.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
     return;
@@ -252,7 +270,7 @@ async function checkReversibility(s: MigrationSession, x: Subject, inTx: boolean
   try {
     await executeScript(s, down, x.down!, opts, inTx);
   } catch (err) {
-    if (!(err instanceof MigrationError)) throw err;
+    if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
     entry.reversibility = 'failed';
     findings.push(failure('not-reversible', 'error', `the down script of ${x.migration.name} fails`, err));
     return;
@@ -272,7 +290,7 @@ async function checkReversibility(s: MigrationSession, x: Subject, inTx: boolean
     await executeScript(s, x.migration.up, x.exec, opts, inTx);
     entry.reversibility = 'ok';
   } catch (err) {
-    if (!(err instanceof MigrationError)) throw err;
+    if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
     entry.reversibility = 'failed';
     findings.push(failure('not-reversible', 'error', `${x.migration.name} fails when applied again after its down script`, err));
   }

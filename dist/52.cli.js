@@ -1,8 +1,8 @@
-export const id = 419;
-export const ids = [419];
+export const id = 52;
+export const ids = [52];
 export const modules = {
 
-/***/ 89794:
+/***/ 9794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,22 +10,21 @@ export const modules = {
 /* harmony export */   hk: () => (/* binding */ checkDump),
 /* harmony export */   m3: () => (/* binding */ dumpDatabase),
 /* harmony export */   nE: () => (/* binding */ restoreDump),
-/* harmony export */   qI: () => (/* binding */ runTool)
+/* harmony export */   qI: () => (/* reexport safe */ _run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(97840);
-/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95725);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95307);
-/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(11725);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
-/* harmony import */ var _tool_connection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29287);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7840);
+/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5725);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5307);
+/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1725);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _run_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5490);
+/* harmony import */ var _tool_connection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9287);
 
 
 
@@ -37,52 +36,28 @@ export const modules = {
 
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
-const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
+const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
 const describeSession = (s) => (s.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .describeSession */ ._0)(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
 const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
-/** The tool's command line: in Docker, each file it reads is mounted read-only at the same path, before the image. */
-function commandLine(tool, args, files) {
-    const prefix = [...(tool.prefix ?? [])];
-    if (tool.image && files.length)
-        prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
-    return [...prefix, ...args];
-}
-/**
- * Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. `files` are
- * what its connection reads (CA, client certificate, socket folder), mounted when it runs in Docker.
- */
-function runTool(tool, args, env, files = []) {
-    return new Promise((resolve, reject) => {
-        // A process group of its own: a Ctrl-C in the terminal cancels our run, which decides what to stop; it does
-        // not kill pg_dump under it.
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => {
-            if (out.length < 1_000_000)
-                out += d;
-        });
-        child.stderr.on('data', (d) => {
-            if (err.length < 100_000)
-                err += d;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${(tool.prefix?.at(-1) ?? tool.path).split('/').pop()} exited with ${code}: ${err.trim() || '(no message)'}`))));
-    });
-}
+
 /**
  * pg_dump in custom format (compressed) straight to `file`. It waits at most lockTimeoutMs (0: no limit) for its
- * locks on the tables, then fails naming the tables and the sessions holding them.
+ * locks on the tables, then fails naming the tables and the sessions holding them. Cancelled by `signal`, it is
+ * stopped with its server session. A dump that did not finish leaves no file behind.
  */
-async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot) {
-    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgDump);
+async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot, signal) {
+    const name = `pg-migration-gate backup ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgDump, name);
     const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
     // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
     const at = snapshot ? [`--snapshot=${snapshot}`] : [];
     try {
-        await runTool(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files);
+        await (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.withToolSession)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files, signal));
     }
     catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(file, { force: true });
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__.CancelledError)
+            throw err;
         // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
         // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
         // on them say which one it waited for.
@@ -90,23 +65,23 @@ async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIME
         if (!lock)
             throw err;
         const tables = lock[1].split(', ');
-        const holders = (await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
+        const holders = (await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_5__/* .withOwnClient */ .mG)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
         const what = holders.length
             ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
             : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
     }
 }
 /** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
-async function checkDump(pgRestore, file) {
-    const list = await runTool(pgRestore, ['--list', file], process.env);
+async function checkDump(pgRestore, file, signal) {
+    const list = await (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)(pgRestore, ['--list', file], process.env, [], signal);
     return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
 }
 /** sha256 of a file, streamed. */
 function sha256File(file) {
     return new Promise((resolve, reject) => {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file)
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)
             .on('data', (d) => hash.update(d))
             .on('error', reject)
             .on('end', () => resolve(hash.digest('hex')));
@@ -116,13 +91,14 @@ function sha256File(file) {
  * pg_restore into an existing database: objects are dropped first (--clean --if-exists), the first error stops
  * it, and the whole restore is one transaction, so a failed restore changes nothing. A statement that waits
  * longer than lockTimeoutMs (0: no limit) for a lock is cancelled, and the error names the lock and its holders.
+ * Cancelled by `signal`, pg_restore is stopped with its server session, and its transaction rolls back.
  */
-async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList) {
-    const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}`;
+async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList, signal) {
+    const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
     const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgRestore, name);
     // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
     const list = useList ? [`--use-list=${useList}`] : [];
-    const restore = () => runTool(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files);
+    const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.withToolSession)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files, signal));
     if (!lockTimeoutMs)
         await restore();
     else
@@ -145,12 +121,12 @@ const LONG_LOCK_WAIT = `
  */
 async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
     // Ours, so that the server's session limits leave it alone while it sleeps between looks.
-    const watcher = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .connectOwn */ .Vp)(url);
+    const watcher = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_5__/* .connectOwn */ .Vp)(url);
     const stop = new AbortController();
     let waited;
     const watch = async () => {
         while (!waited) {
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_2__.setTimeout)(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
             const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
             if (!rows.length)
                 continue;
@@ -166,7 +142,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
         await work();
     }
     catch (err) {
-        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
+        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
     }
     finally {
         stop.abort();
@@ -178,20 +154,20 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
 
 /***/ }),
 
-/***/ 13985:
+/***/ 3985:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ decryptFile),
 /* harmony export */   o: () => (/* binding */ encryptFile)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
@@ -203,7 +179,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
  * read the repository can download its artifacts; only holders of a matching identity can read this.
  */
 async function encryptFile(input, output, recipients) {
-    const { Encrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 81539));
+    const { Encrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 1539));
     const e = new Encrypter();
     for (const r of recipients)
         e.addRecipient(r);
@@ -214,7 +190,7 @@ async function encryptFile(input, output, recipients) {
 async function decryptFile(input, output, identity) {
     if (!identity)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
-    const { Decrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 81539));
+    const { Decrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 1539));
     const d = new Decrypter();
     d.addIdentity(identity);
     try {
@@ -229,46 +205,184 @@ async function decryptFile(input, output, identity) {
 
 /***/ }),
 
-/***/ 38341:
+/***/ 5272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _6: () => (/* binding */ readMetadata),
-/* harmony export */   f5: () => (/* binding */ writeMetadata)
-/* harmony export */ });
-/* unused harmony export metadataPath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  _6: () => (/* binding */ readMetadata),
+  f5: () => (/* binding */ writeMetadata)
+});
+
+// UNUSED EXPORTS: metadataPath
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/backup/metadata-schema.ts
+/**
+ * The shape of a backup's metadata file (`<dump>.json`, see metadata.ts), checked field by field when it is read.
+ * Restore trusts these fields: the sha256 decides whether the dump is intact, the snapshot and the table write
+ * counters whether anyone wrote since. A field of the wrong type must never read as "nothing recorded" (write
+ * counters that are a string would switch the check off), so anything off is a problem, named with the field, what
+ * it holds and what was expected. Optional fields may be absent, never of another type; fields this version does
+ * not know are left alone.
+ */
+/** A string as a message may show it: printable ASCII, cut short. */
+const printable = (s, max = 40) => `${s.slice(0, max).replace(/[^\x20-\x7e]/g, '?')}${s.length > max ? '…' : ''}`;
+/** What a value is, for a message: short strings and numbers as they are, objects and arrays by their kind only. */
+function describeValue(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return v.length ? `an array of ${v.length}` : 'an empty array';
+    if (typeof v === 'string')
+        return v.length > 40 ? `a string of ${v.length} characters ('${printable(v, 24)}')` : `'${printable(v)}'`;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `${typeof v} ${v}`;
+    if (typeof v === 'object')
+        return 'an object';
+    return typeof v;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A check from a test on the value and what it should have been. */
+const when = (ok, expected) => (v, field, problems) => {
+    if (!ok(v))
+        problems.push({ field, holds: describeValue(v), expected });
+};
+const matching = (re, expected) => when((v) => typeof v === 'string' && re.test(v), expected);
+const DIGITS = /^\d{1,20}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+/** As Date.prototype.toISOString writes it, or with an offset. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const metadata_schema_text = when((v) => typeof v === 'string' && v.length > 0 && v.length <= 4096 && !v.includes('\0'), 'a non-empty string');
+const fileName = when((v) => typeof v === 'string' && v.length > 0 && v.length <= 255 && !/[/\\\0]/.test(v) && v !== '.' && v !== '..', 'a file name (no folder)');
+const sha256 = matching(SHA256, 'a sha256: 64 lowercase hex digits');
+const count = when((v) => Number.isSafeInteger(v) && v >= 0, 'a whole number, 0 or more');
+const digits = matching(DIGITS, 'a string of decimal digits');
+const isoTime = when((v) => typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)), 'a date and time in ISO 8601 (2026-01-31T12:00:00.000Z)');
+const version = matching(/^\d+/, 'a version starting with its major number (16.4)');
+/** An object whose listed fields each pass their check; a field marked optional may be absent (undefined). */
+function shape(fields, optional = []) {
+    return (v, field, problems) => {
+        if (!isObject(v)) {
+            problems.push({ field, holds: describeValue(v), expected: `an object with ${Object.keys(fields).filter((k) => !optional.includes(k)).join(', ')}` });
+            return;
+        }
+        for (const [name, check] of Object.entries(fields)) {
+            const inner = field ? `${field}.${name}` : name;
+            if (v[name] !== undefined)
+                check(v[name], inner, problems);
+            else if (!optional.includes(name)) {
+                // No check accepts undefined: what it says is what the field should have held.
+                const missing = [];
+                check(undefined, inner, missing);
+                problems.push(...missing.map((p) => ({ ...p, holds: 'nothing (the field is missing)' })));
+            }
+        }
+    };
+}
+const transactionIds = when((v) => Array.isArray(v) && v.every((id) => typeof id === 'string' && DIGITS.test(id)), 'an array of transaction ids, each a string of decimal digits');
+/** A transaction snapshot (XidSnapshot): xmin ≤ every id in xip < xmax, as PostgreSQL prints it. */
+const snapshot = (v, field, problems) => {
+    const before = problems.length;
+    shape({ xmin: digits, xmax: digits, xip: transactionIds, takenAt: isoTime, next: digits }, ['next'])(v, field, problems);
+    if (problems.length > before)
+        return;
+    const s = v;
+    const [xmin, xmax] = [BigInt(s.xmin), BigInt(s.xmax)];
+    if (xmin > xmax)
+        problems.push({ field: `${field}.xmin`, holds: describeValue(s.xmin), expected: `at most xmax (${s.xmax})` });
+    const outside = s.xip.find((id) => BigInt(id) < xmin || BigInt(id) >= xmax);
+    if (outside !== undefined)
+        problems.push({ field: `${field}.xip`, holds: `${describeValue(outside)} among its ids`, expected: `ids from xmin (${s.xmin}) up to xmax (${s.xmax})` });
+};
+/** Per table (`schema.table`), rows written by then: an object, never an array or a string. */
+const tableWrites = (v, field, problems) => {
+    if (!isObject(v)) {
+        problems.push({ field, holds: describeValue(v), expected: 'an object of write counts keyed by table name ({"public.users": 42})' });
+        return;
+    }
+    for (const [table, n] of Object.entries(v)) {
+        if (!table)
+            problems.push({ field, holds: 'an empty table name', expected: 'table names (schema.table)' });
+        else
+            count(n, `${field}["${printable(table, 60)}"]`, problems);
+    }
+};
+const BACKUP_METADATA = shape({
+    format: when((v) => v === 'pg-migration-gate-backup/1', "'pg-migration-gate-backup/1'"),
+    file: fileName,
+    sha256,
+    size: count,
+    database: metadata_schema_text,
+    serverVersion: version,
+    pgDumpVersion: version,
+    createdAt: isoTime,
+    historyTable: metadata_schema_text,
+    lastApplied: shape({ version: matching(/^\d+(?:[._-]\d+)*$/, 'a migration version (digits, separated by . _ or -)'), name: metadata_schema_text }),
+    planHash: matching(/^sha256:[0-9a-f]{64}(@.+)?$/, 'a plan hash (sha256:<64 hex digits>@<database>)'),
+    entries: count,
+    encryption: shape({ format: when((v) => v === 'age', "'age'"), file: fileName, sha256 }),
+    databaseName: metadata_schema_text,
+    databaseOid: when((v) => Number.isSafeInteger(v) && v > 0 && v < 2 ** 32, 'a database oid: a whole number from 1 to 4294967295'),
+    systemIdentifier: digits,
+    snapshot,
+    tableWrites,
+}, ['lastApplied', 'planHash', 'encryption', 'databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites']);
+/** Every field of parsed metadata that is not as a backup writes it; empty when all are. */
+function metadataProblems(parsed) {
+    const problems = [];
+    BACKUP_METADATA(parsed, '', problems);
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/backup/metadata.ts
+
 
 
 const metadataPath = (dump) => `${dump}.json`;
 function writeMetadata(dump, m) {
     const path = metadataPath(dump);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
+    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify(m, null, 2)}\n`);
     return path;
 }
 function readMetadata(dump) {
     const path = metadataPath(dump);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        throw new errors/* InputError */.dz([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
     }
     let m;
     try {
-        m = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+        m = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: the backup's metadata file cannot be read as JSON (${cause.message}); use the .json file written beside the dump`], { cause });
+        throw new errors/* InputError */.dz([`${path}: the backup's metadata file cannot be read as JSON (${cause.message}); use the .json file written beside the dump`], { cause });
     }
-    if (m?.format !== 'pg-migration-gate-backup/1')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${path}: not a pg-migration-gate backup metadata file`]);
+    if (m?.format !== 'pg-migration-gate-backup/1') {
+        throw new errors/* InputError */.dz([`${path}: not a pg-migration-gate backup metadata file (it holds ${describeValue(m)}${typeof m === 'object' && m !== null && !Array.isArray(m) ? ` with format ${describeValue(m.format)}` : ''}, expected format 'pg-migration-gate-backup/1'); nothing was restored`]);
+    }
+    // Restore decides on these fields (the sha256, the snapshot, the write counters): one of the wrong type must not
+    // read as "not recorded", so the file is refused whole.
+    const problems = metadataProblems(m);
+    if (problems.length) {
+        const shown = problems.slice(0, MAX_SHOWN).map((p) => `${path}: field ${p.field} holds ${p.holds}, expected ${p.expected}; nothing was restored`);
+        if (problems.length > MAX_SHOWN)
+            shown.push(`${path}: and ${problems.length - MAX_SHOWN} more field(s) not as a backup writes them`);
+        shown.push(`${path}: the backup's metadata is damaged or was edited; use the .json file written beside the dump when the backup was taken`);
+        throw new errors/* InputError */.dz(shown);
+    }
     return m;
 }
+/** Field problems listed one by one at most; the rest are counted. */
+const MAX_SHOWN = 20;
 
 
 /***/ }),
 
-/***/ 80179:
+/***/ 179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -276,15 +390,15 @@ function readMetadata(dump) {
 /* harmony export */   zl: () => (/* binding */ backupTool)
 /* harmony export */ });
 /* unused harmony exports DOCKER_PROBE_MS, DOCKER_PULL_MS, toolDirs, toolVersion, installedTools, dockerProblem, dockerTool */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 
 
 
@@ -434,16 +548,180 @@ async function backupTool(name, serverMajor, o) {
 
 /***/ }),
 
-/***/ 29287:
+/***/ 5490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TOOL_STOP_GRACE_MS: () => (/* binding */ TOOL_STOP_GRACE_MS),
+/* harmony export */   endToolSessions: () => (/* binding */ endToolSessions),
+/* harmony export */   killRunningTools: () => (/* binding */ killRunningTools),
+/* harmony export */   runTool: () => (/* binding */ runTool),
+/* harmony export */   stopRunningTools: () => (/* binding */ stopRunningTools),
+/* harmony export */   withToolSession: () => (/* binding */ withToolSession)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5307);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+/** How long a cancelled tool gets to exit on SIGTERM (pg_dump then cancels its own query) before SIGKILL. */
+const TOOL_STOP_GRACE_MS = 2000;
+/** Process groups of the tools running now: whatever way this process ends, none of them may outlive it. */
+const running = new Set();
+/** Sends `signal` to a tool's whole process group (the Docker client and what it started, too); gone is fine. */
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // The group has already exited.
+    }
+}
+/**
+ * Kills every running tool's process group at once (SIGKILL), synchronously: for the exit paths that cannot wait,
+ * a second signal or process exit. Their server sessions go with them (see endToolSessions).
+ */
+function killRunningTools() {
+    for (const pid of running)
+        signalGroup(pid, 'SIGKILL');
+}
+let exitHook = false;
+/** The tool's command line: in Docker, each file it reads is mounted read-only at the same path, before the image. */
+function commandLine(tool, args, files) {
+    const prefix = [...(tool.prefix ?? [])];
+    if (tool.image && files.length)
+        prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
+    return [...prefix, ...args];
+}
+/**
+ * Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. `files` are
+ * what its connection reads (CA, client certificate, socket folder), mounted when it runs in Docker. When `signal`
+ * aborts, the tool's process group gets SIGTERM, then SIGKILL after TOOL_STOP_GRACE_MS, and once it has exited
+ * the promise rejects with a CancelledError (unless the tool had finished its work: it exited 0).
+ */
+function runTool(tool, args, env, files = [], signal) {
+    const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
+    if (signal?.aborted)
+        return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`));
+    if (!exitHook) {
+        // The last resort: process.exit() from anywhere still takes the tools down with this process.
+        process.once('exit', killRunningTools);
+        exitHook = true;
+    }
+    return new Promise((resolve, reject) => {
+        // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
+        // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const pid = child.pid;
+        if (pid)
+            running.add(pid);
+        let out = '';
+        let err = '';
+        let killTimer;
+        const onAbort = () => {
+            if (!pid)
+                return;
+            signalGroup(pid, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        child.stdout.on('data', (d) => {
+            if (out.length < 1_000_000)
+                out += d;
+        });
+        child.stderr.on('data', (d) => {
+            if (err.length < 100_000)
+                err += d;
+        });
+        // Once it has exited (and been reaped) its process group id may be reused: it is signalled no more.
+        const settle = () => {
+            signal?.removeEventListener('abort', onAbort);
+            if (killTimer)
+                clearTimeout(killTimer);
+            if (pid)
+                running.delete(pid);
+        };
+        child.on('exit', settle);
+        child.on('error', (e) => {
+            settle();
+            reject(e);
+        });
+        child.on('close', (code, by) => {
+            settle();
+            if (code === 0)
+                resolve(out);
+            else if (signal?.aborted)
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `while ${name} ran; it was stopped`));
+            else
+                reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
+        });
+    });
+}
+/** Tools connected under an application_name of their own, running now: application_name -> database URL. */
+const sessions = new Map();
+/**
+ * Runs `work`, a tool connected as `applicationName`; when it was stopped by a cancel, ends its server session
+ * too, so nothing of it is left waiting in the server's lock queues.
+ */
+async function withToolSession(url, applicationName, work) {
+    sessions.set(applicationName, url);
+    try {
+        return await work();
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError)
+            await endToolSessions(url, applicationName).catch(() => { });
+        throw err;
+    }
+    finally {
+        sessions.delete(applicationName);
+    }
+}
+/**
+ * For an exit that cannot wait for the run to wind down (a second signal): kills every running tool at once,
+ * then ends their server sessions, giving up on those after `ms`.
+ */
+async function stopRunningTools(ms = 2000) {
+    killRunningTools();
+    const ending = Promise.all([...sessions].map(([name, url]) => endToolSessions(url, name).catch(() => { })));
+    await Promise.race([ending, (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms, undefined, { ref: false })]);
+}
+/**
+ * Ends the server sessions of a stopped tool, found by the application_name it connected with, and waits (up to
+ * a few seconds) until none is left: a tool killed while it waited for a lock leaves a session the server would
+ * only notice is orphaned once that lock is granted, queued ahead of everyone who comes after it.
+ */
+async function endToolSessions(url, applicationName) {
+    await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_2__/* .withOwnClient */ .mG)(url, async (c) => {
+        for (let i = 0; i < 60; i++) {
+            const r = await c.query(`SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity
+          WHERE application_name = $1 AND datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()`, [applicationName]);
+            if (!r.rowCount)
+                return;
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(50);
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 9287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ toolConnection)
 /* harmony export */ });
-/* harmony import */ var _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68310);
-/* harmony import */ var _connection_defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91844);
-/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39735);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8310);
+/* harmony import */ var _connection_defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1844);
+/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
@@ -513,7 +791,7 @@ function toolConnection(url, tool, applicationName) {
 
 /***/ }),
 
-/***/ 95307:
+/***/ 5307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -524,7 +802,7 @@ function toolConnection(url, tool, applicationName) {
 /* harmony export */   zN: () => (/* binding */ OWN_SESSION_LIMITS)
 /* harmony export */ });
 /* unused harmony export SESSION_LIMITS */
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16923);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6923);
 
 /**
  * The limits a server, a database or a role may put on every session (`ALTER ROLE app SET idle_session_timeout =
@@ -574,7 +852,7 @@ function withOwnClient(url, fn) {
 
 /***/ }),
 
-/***/ 11725:
+/***/ 1725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -584,7 +862,7 @@ function withOwnClient(url, fn) {
 /* harmony export */   rm: () => (/* binding */ blockingSessions),
 /* harmony export */   uK: () => (/* binding */ dumpBlockers)
 /* harmony export */ });
-/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31382);
+/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1382);
 
 /**
  * How messages name a session: `pid 42 (idle in transaction, transaction open 75 s)`, with `holding` (`AccessShareLock
@@ -695,7 +973,7 @@ async function dropInvalidIndex(client, qualifiedName) {
 
 /***/ }),
 
-/***/ 23998:
+/***/ 3998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -720,7 +998,7 @@ async function serverMajor(client) {
 
 /***/ }),
 
-/***/ 85767:
+/***/ 5767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -784,7 +1062,7 @@ function tablesWritten(before, now, leaveOut = []) {
 
 /***/ }),
 
-/***/ 18668:
+/***/ 8668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -793,7 +1071,7 @@ function tablesWritten(before, now, leaveOut = []) {
 /* harmony export */   pR: () => (/* binding */ XID32)
 /* harmony export */ });
 /* unused harmony exports MAX_COUNTED, parseSnapshot */
-/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23998);
+/* harmony import */ var _server_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3998);
 
 /** Ids of transactions counted one by one at most; beyond this the count is given up as "too many". */
 const MAX_COUNTED = 1_000_000;

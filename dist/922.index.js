@@ -1,26 +1,81 @@
-export const id = 926;
-export const ids = [926];
+export const id = 922;
+export const ids = [922];
 export const modules = {
 
-/***/ 72079:
+/***/ 77539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ dumpIn),
-/* harmony export */   d: () => (/* binding */ restoreBackup)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16923);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23998);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38341);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80179);
-/* harmony import */ var _system_privileges_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(20862);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ dumpIn),
+  d: () => (/* binding */ restoreBackup)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/db/connect.ts + 4 modules
+var connect = __webpack_require__(16923);
+// EXTERNAL MODULE: ./src/db/server-version.ts
+var server_version = __webpack_require__(23998);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/backup/damaged-dump.ts
+
+/**
+ * What pg_restore says when it cannot read an archive (its header, its table of contents or a data block), as
+ * opposed to a statement the server refused: a truncated file, bytes changed, or not a custom-format dump at all.
+ * Wordings of pg_restore 9.6 to 18 (the compression ones differ by method and version).
+ */
+const UNREADABLE_ARCHIVE = new RegExp([
+    'could not read from input file',
+    'input file is too short',
+    'input file does not appear to be a valid archive',
+    'input file appears to be a text format dump',
+    'did not find magic string in file header',
+    'unsupported version \\(.*\\) in file header',
+    'could not (?:un|de)compress',
+    'possibly corrupt',
+    'corrupt TOC',
+    'unrecognized data block type',
+    'found unexpected block ID',
+    'could not find block ID',
+    'unexpected end of file',
+    'unrecognized file format',
+    'invalid compression (?:code|method|specification)',
+    'has wrong seek position',
+].join('|'));
+/**
+ * The error to report for a pg_restore that failed reading `dump`: an InputError naming the dump when the archive
+ * itself cannot be read, undefined for anything else (a server error, a cancel, a lock wait). Either way nothing
+ * was restored: pg_restore reads the table of contents before it connects, and restores in one transaction, which
+ * a failure mid-way rolls back.
+ */
+function damagedDump(dump, err) {
+    // runTool's error: "pg_restore exited with 1: pg_restore: error: could not read from input file: end of file".
+    if (!(err instanceof Error) || err.constructor !== Error || !/^pg_restore exited with /.test(err.message))
+        return undefined;
+    const line = err.message.split('\n').find((l) => UNREADABLE_ARCHIVE.test(l));
+    if (!line)
+        return undefined;
+    const said = line.replace(/^.*?pg_restore: (?:error: |\[archiver\] )?/, '').trim();
+    return new errors/* InputError */.dz([`${dump}: pg_restore cannot read the dump (${said}): the file is damaged or truncated, though it matches the sha256 its metadata records; nothing was restored. Restore an intact copy of the backup (the one uploaded or kept elsewhere)`], { cause: err });
+}
+
+// EXTERNAL MODULE: ./src/backup/dump.ts
+var backup_dump = __webpack_require__(89794);
+// EXTERNAL MODULE: ./src/backup/encryption.ts
+var encryption = __webpack_require__(13985);
+// EXTERNAL MODULE: ./src/backup/metadata.ts + 1 modules
+var backup_metadata = __webpack_require__(65272);
+// EXTERNAL MODULE: ./src/backup/pg-tools.ts
+var pg_tools = __webpack_require__(80179);
+// EXTERNAL MODULE: ./src/backup/system-privileges.ts
+var system_privileges = __webpack_require__(20862);
+;// CONCATENATED MODULE: ./src/backup/restore-backup.ts
+
 
 
 
@@ -36,19 +91,19 @@ export const modules = {
  * holds it encrypted (.dump.age).
  */
 async function dumpIn(dir, identity) {
-    const files = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    const files = (0,external_node_fs_.readdirSync)(dir);
     const plain = files.filter((f) => f.endsWith('.dump'));
     const sealed = files.filter((f) => f.endsWith('.dump.age'));
     if (plain.length + sealed.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+        throw new errors/* InputError */.dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
     if (plain.length)
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, plain[0]);
-    const dump = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0].replace(/\.age$/, ''));
-    const m = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]));
+        return (0,external_node_path_.join)(dir, plain[0]);
+    const dump = (0,external_node_path_.join)(dir, sealed[0].replace(/\.age$/, ''));
+    const m = (0,backup_metadata/* readMetadata */._6)(dump);
+    const actual = await (0,backup_dump/* sha256File */.Q3)((0,external_node_path_.join)(dir, sealed[0]));
     if (m.encryption?.sha256 !== actual)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
-    await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_6__/* .decryptFile */ .I)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, sealed[0]), dump, identity);
+        throw new errors/* InputError */.dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+    await (0,encryption/* decryptFile */.I)((0,external_node_path_.join)(dir, sealed[0]), dump, identity);
     return dump;
 }
 /**
@@ -57,17 +112,26 @@ async function dumpIn(dir, identity) {
  * recreates the dump's objects in one transaction. Returns the metadata.
  */
 async function restoreBackup(url, dump, pgDumpPath, o = {}) {
-    const metadata = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .readMetadata */ ._6)(dump);
-    const actual = await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q3)(dump);
-    if (actual !== metadata.sha256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+    const metadata = (0,backup_metadata/* readMetadata */._6)(dump);
+    // A dump cut short is told by its size at once, before the whole file is hashed.
+    const size = (0,external_node_fs_.statSync)(dump).size;
+    if (size !== metadata.size) {
+        throw new errors/* InputError */.dz([`${dump}: the file is ${size} bytes, the backup was ${metadata.size} bytes when taken; it is truncated or damaged, nothing was restored`]);
     }
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_3__/* .serverMajor */ .j);
-    const pgRestore = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .chooseTool */ .q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
-    const system = await (0,_system_privileges_js__WEBPACK_IMPORTED_MODULE_9__/* .systemPrivileges */ .s)(pgRestore, url, dump);
+    const actual = await (0,backup_dump/* sha256File */.Q3)(dump);
+    if (actual !== metadata.sha256) {
+        throw new errors/* InputError */.dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+    }
+    const major = await (0,connect.withClient)(url, server_version/* serverMajor */.j);
+    const pgRestore = await (0,pg_tools/* chooseTool */.q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
+    // A dump whose sha256 matches can still be unreadable (damaged before its metadata was written): said as such.
+    const unreadable = (err) => {
+        throw damagedDump(dump, err) ?? err;
+    };
+    const system = await (0,system_privileges/* systemPrivileges */.s)(pgRestore, url, dump).catch(unreadable);
     try {
         await o.beforeRestore?.(metadata);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_5__/* .restoreDump */ .nE)(pgRestore, url, dump, o.lockTimeoutMs, system.useList);
+        await (0,backup_dump/* restoreDump */.nE)(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
     }
     finally {
         system.dispose();

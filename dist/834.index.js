@@ -1,8 +1,8 @@
-export const id = 181;
-export const ids = [181,816,611];
+export const id = 834;
+export const ids = [834,816,611];
 export const modules = {
 
-/***/ 816:
+/***/ 80816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,19 +10,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   locateDump: () => (/* binding */ locateDump),
 /* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(740);
-/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2079);
-/* harmony import */ var _backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(862);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5307);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
-/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5235);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(165);
+/* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70740);
+/* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77539);
+/* harmony import */ var _backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20862);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95307);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55235);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80165);
 
 
 
@@ -64,6 +64,7 @@ async function restore(config, ctx) {
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
+            signal: ctx.signal,
             beforeRestore: async (metadata) => {
                 verdict = await check(metadata);
                 if (verdict.refusals.length)
@@ -94,7 +95,7 @@ async function restore(config, ctx) {
 
 /***/ }),
 
-/***/ 6181:
+/***/ 90834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -106,39 +107,39 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/git/changed-files.ts + 1 modules
-var changed_files = __webpack_require__(611);
+var changed_files = __webpack_require__(10611);
 // EXTERNAL MODULE: ./src/lint/lint.ts + 3 modules
-var lint = __webpack_require__(3623);
+var lint = __webpack_require__(93623);
 // EXTERNAL MODULE: ./src/db/server-version.ts
-var server_version = __webpack_require__(3998);
+var server_version = __webpack_require__(23998);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(7260);
+var analyse = __webpack_require__(77260);
 // EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(3346);
+var discover = __webpack_require__(43346);
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(1557);
+var names = __webpack_require__(41557);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(233);
+var version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __webpack_require__(5235);
+var model_report = __webpack_require__(55235);
 // EXTERNAL MODULE: ./src/db/history.ts + 12 modules
-var db_history = __webpack_require__(119);
+var db_history = __webpack_require__(40119);
 // EXTERNAL MODULE: ./src/db/own-session.ts
-var own_session = __webpack_require__(5307);
+var own_session = __webpack_require__(95307);
 // EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
-var runner = __webpack_require__(1305);
+var runner = __webpack_require__(41305);
 // EXTERNAL MODULE: ./src/db/session.ts
-var session = __webpack_require__(9750);
+var session = __webpack_require__(59750);
 // EXTERNAL MODULE: ./src/db/transaction.ts
-var transaction = __webpack_require__(2562);
+var transaction = __webpack_require__(92562);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(5493);
+var parse = __webpack_require__(25493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var migrations_transaction = __webpack_require__(1692);
+var migrations_transaction = __webpack_require__(61692);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
-var identifiers = __webpack_require__(1382);
+var identifiers = __webpack_require__(31382);
 ;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
 
 /**
@@ -212,15 +213,15 @@ class LockTracer {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/backup/dump.ts
-var dump = __webpack_require__(9794);
+var dump = __webpack_require__(89794);
 // EXTERNAL MODULE: ./src/backup/pg-tools.ts
-var pg_tools = __webpack_require__(179);
+var pg_tools = __webpack_require__(80179);
 // EXTERNAL MODULE: ./src/backup/tool-connection.ts
-var tool_connection = __webpack_require__(9287);
+var tool_connection = __webpack_require__(29287);
 // EXTERNAL MODULE: ./src/db/script-query.ts
-var script_query = __webpack_require__(9698);
+var script_query = __webpack_require__(99698);
 ;// CONCATENATED MODULE: ./src/verify/seed.ts
 
 
@@ -427,6 +428,11 @@ async function runChecks(server, deployed, fresh, opts, log) {
     const result = { deployed: deployed.length, migrations: entries, schemaChange: [], checkMs: timer.ms };
     const work = await server.create('work');
     let bench = await openBench(server.urlOf(work));
+    // A cancel stops at the next statement or check: what the cancelled query was part of failed, and is not a finding.
+    const stopped = () => {
+        if (opts.signal?.aborted)
+            throw new Cancelled();
+    };
     try {
         const history = await (0,db_history/* locateHistoryTable */.Bb)(bench.control, opts.historyTable);
         await (0,transaction/* withTransaction */.r)(bench.control, () => (0,db_history/* ensureHistoryTable */.r0)(bench.control, history));
@@ -438,6 +444,7 @@ async function runChecks(server, deployed, fresh, opts, log) {
         let before = base;
         for (const [i, { migration, exec }] of fresh.entries()) {
             const entry = entries[i];
+            stopped();
             const applied = await timer.time('apply+locks', () => applyTraced(bench, record, migration, exec, opts, entry, findings, log));
             if (!applied)
                 break;
@@ -462,9 +469,11 @@ async function runChecks(server, deployed, fresh, opts, log) {
             };
             const isolated = (label, fn) => (inRollback ? (0,runner/* rolledBack */.EN)(bench.session, () => fn(bench.session)) : onCopy(label, fn));
             if (entry.idempotency === 'not run') {
+                stopped();
                 await timer.time('idempotency', () => isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)));
             }
             if (entry.reversibility === 'not run' && subject.down) {
+                stopped();
                 await timer.time('reversibility', () => isolated('down', (s) => checkReversibility(s, subject, inRollback, opts, entry, findings)));
             }
             before = subject.after;
@@ -472,19 +481,29 @@ async function runChecks(server, deployed, fresh, opts, log) {
         result.schemaChange = describeDiff(diffSnapshots(base, before));
         return { result, findings };
     }
+    catch (err) {
+        if (!opts.signal?.aborted)
+            throw err;
+        return { result, findings, cancelled: String(opts.signal.reason) };
+    }
     finally {
         await closeBench(bench);
     }
 }
+/** Thrown where a cancelled run stops between two steps. */
+class Cancelled extends Error {
+}
 /** The deployed migrations and the seed, applied by the same engine and into the same history table as apply. */
 async function applyDeployed(b, record, url, deployed, opts, findings, log) {
     for (const m of deployed) {
+        if (opts.signal?.aborted)
+            throw new Cancelled();
         try {
             const exec = (0,migrations_transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
             await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
         }
         catch (err) {
-            if (!(err instanceof errors/* MigrationError */.Py))
+            if (!(err instanceof errors/* MigrationError */.Py) || opts.signal?.aborted)
                 throw err;
             findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
             return false;
@@ -504,7 +523,7 @@ async function applyTraced(b, record, m, exec, opts, entry, findings, log) {
         return true;
     }
     catch (err) {
-        if (!(err instanceof errors/* MigrationError */.Py))
+        if (!(err instanceof errors/* MigrationError */.Py) || opts.signal?.aborted)
             throw err;
         entry.apply = 'failed';
         findings.push(failure('apply-failed', 'error', `${m.name} fails`, err));
@@ -560,7 +579,7 @@ async function checkIdempotency(s, x, inTx, opts, entry, findings) {
         await (0,runner/* executeScript */.HG)(s, x.migration.up, x.exec, opts, inTx);
     }
     catch (err) {
-        if (!(err instanceof errors/* MigrationError */.Py))
+        if (!(err instanceof errors/* MigrationError */.Py) || opts.signal?.aborted)
             throw err;
         entry.idempotency = 'failed';
         findings.push(failure('not-idempotent', level, `${x.migration.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
@@ -578,7 +597,7 @@ async function checkReversibility(s, x, inTx, opts, entry, findings) {
         await (0,runner/* executeScript */.HG)(s, down, x.down, opts, inTx);
     }
     catch (err) {
-        if (!(err instanceof errors/* MigrationError */.Py))
+        if (!(err instanceof errors/* MigrationError */.Py) || opts.signal?.aborted)
             throw err;
         entry.reversibility = 'failed';
         findings.push(failure('not-reversible', 'error', `the down script of ${x.migration.name} fails`, err));
@@ -600,7 +619,7 @@ async function checkReversibility(s, x, inTx, opts, entry, findings) {
         entry.reversibility = 'ok';
     }
     catch (err) {
-        if (!(err instanceof errors/* MigrationError */.Py))
+        if (!(err instanceof errors/* MigrationError */.Py) || opts.signal?.aborted)
             throw err;
         entry.reversibility = 'failed';
         findings.push(failure('not-reversible', 'error', `${x.migration.name} fails when applied again after its down script`, err));
@@ -608,11 +627,11 @@ async function checkReversibility(s, x, inTx, opts, entry, findings) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/db/connect.ts + 4 modules
-var connect = __webpack_require__(6923);
+var connect = __webpack_require__(16923);
 // EXTERNAL MODULE: ./src/connection/url.ts
-var url = __webpack_require__(7277);
+var url = __webpack_require__(87277);
 ;// CONCATENATED MODULE: ./src/verify/scratch.ts
 
 
@@ -622,6 +641,16 @@ var url = __webpack_require__(7277);
 
 /** Every scratch database this tool creates starts with this, so a leftover one is recognisable. */
 const SCRATCH_PREFIX = 'pmg_verify_';
+/**
+ * Each scratch database carries a comment naming the session that created it (verify's admin session, which
+ * lives as long as the run): its pid and the moment it connected, so that the pid of a later session is not
+ * mistaken for it. A run killed outright (SIGKILL) cannot drop its scratch databases; the next verify on the server
+ * drops those whose creating session is gone, and no other.
+ */
+const CREATOR = /^pg-migration-gate verify scratch database; created by pid (\d+) connected at (\S+)$/;
+const creatorComment = (pid, since) => `pg-migration-gate verify scratch database; created by pid ${pid} connected at ${since}`;
+/** A session's start as text that does not depend on the session's TimeZone or DateStyle. */
+const BACKEND_START = `pg_catalog.to_char(backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 /**
  * The role that may not create the scratch databases, or undefined when it may. CREATE DATABASE takes the CREATEDB
  * attribute (or superuser) of the current role itself: attributes are not inherited through membership. On a managed
@@ -639,18 +668,22 @@ async function mayNotCreateDatabases(client) {
 class ScratchServer {
     url;
     admin;
+    comment;
     fileCopy;
     force;
     created = [];
     run = (0,external_node_crypto_.randomBytes)(4).toString('hex');
     serial = 0;
     constructor(url, admin, 
+    /** The comment each scratch database gets (see CREATOR). */
+    comment, 
     /** CREATE DATABASE … STRATEGY FILE_COPY (PostgreSQL 15+): much faster for small databases. */
     fileCopy, 
     /** DROP DATABASE … WITH (FORCE) (PostgreSQL 13+). */
     force) {
         this.url = url;
         this.admin = admin;
+        this.comment = comment;
         this.fileCopy = fileCopy;
         this.force = force;
     }
@@ -658,12 +691,71 @@ class ScratchServer {
         const admin = await (0,connect/* connect */.Ng)(url);
         // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
         // large template may take longer than a role's statement_timeout.
-        const [, version] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num`).catch(async (err) => {
+        const [, version, me] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num;\nSELECT pid, ${BACKEND_START} AS since FROM pg_catalog.pg_stat_activity WHERE pid = pg_catalog.pg_backend_pid()`).catch(async (err) => {
             await admin.end().catch(() => { });
             throw err;
         });
         const v = Number(version.rows[0].server_version_num);
-        return new ScratchServer(url, admin, v >= 150000, v >= 130000);
+        return new ScratchServer(url, admin, creatorComment(me.rows[0].pid, me.rows[0].since), v >= 150000, v >= 130000);
+    }
+    /**
+     * Drops the scratch databases of earlier runs whose creating session is gone (a run killed outright); those of
+     * runs still alive, and those that do not say who created them, stay. Returns one line per database dropped
+     * or that could not be.
+     */
+    async dropLeftovers() {
+        const r = await this.admin.query(`SELECT d.datname AS name, pg_catalog.shobj_description(d.oid, 'pg_database') AS comment FROM pg_catalog.pg_database d
+        WHERE pg_catalog.left(d.datname, $1) = $2`, [SCRATCH_PREFIX.length, SCRATCH_PREFIX]);
+        const out = [];
+        for (const { name, comment } of r.rows) {
+            const m = CREATOR.exec(comment ?? '');
+            if (!m)
+                continue;
+            // Another role's session start may be hidden (NULL): a session with that pid then counts as alive.
+            const alive = await this.admin.query(`SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = $1 AND (backend_start IS NULL OR ${BACKEND_START} = $2)`, [Number(m[1]), m[2]]);
+            if (alive.rowCount)
+                continue;
+            try {
+                await this.dropDatabase(name);
+                out.push(`dropped ${name}, left behind by an earlier verify whose process was killed`);
+            }
+            catch (err) {
+                out.push(`could not drop ${name}, left behind by an earlier verify whose process was killed: ${err.message}`);
+            }
+        }
+        return out;
+    }
+    /**
+     * Once `signal` is aborted, cancels whatever runs on this run's scratch databases (the migration, our queries
+     * about it), from a connection of its own, and keeps at it every 250 ms until the returned function is called:
+     * a cancel that arrives between two queries cancels nothing.
+     */
+    cancelOnAbort(signal) {
+        if (!signal)
+            return async () => { };
+        let timer;
+        let canceller;
+        const prefix = `${SCRATCH_PREFIX}${this.run}_`;
+        const cancel = async () => {
+            const c = await (canceller ??= (0,own_session/* connectOwn */.Vp)(this.url).catch(() => undefined));
+            await c
+                ?.query('SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_stat_activity WHERE pg_catalog.left(datname, $1) = $2 AND pid <> pg_catalog.pg_backend_pid()', [prefix.length, prefix])
+                .catch(() => undefined);
+        };
+        const onAbort = () => {
+            void cancel();
+            timer = setInterval(() => void cancel(), 250);
+        };
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+        return async () => {
+            signal.removeEventListener('abort', onAbort);
+            if (timer)
+                clearInterval(timer);
+            await (await canceller)?.end().catch(() => { });
+        };
     }
     /** A new database, empty or a copy of `template` (which must have no open connections). */
     async create(label, template) {
@@ -671,16 +763,20 @@ class ScratchServer {
         const from = template ? ` TEMPLATE ${(0,identifiers/* quoteIdent */.v4)(template)}${this.fileCopy ? ' STRATEGY FILE_COPY' : ''}` : '';
         await this.admin.query(`CREATE DATABASE ${(0,identifiers/* quoteIdent */.v4)(name)}${from}`);
         this.created.push(name);
+        await this.admin.query(`COMMENT ON DATABASE ${(0,identifiers/* quoteIdent */.v4)(name)} IS ${this.admin.escapeLiteral(this.comment)}`);
         return name;
     }
     urlOf(database) {
-        return (0,url.withDatabase)(this.url, database);
+        return (0,url/* withDatabase */.kR)(this.url, database);
     }
     async drop(name) {
+        await this.dropDatabase(name);
+        this.created.splice(this.created.indexOf(name), 1);
+    }
+    async dropDatabase(name) {
         if (!this.force)
             await this.admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
         await this.admin.query(`DROP DATABASE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(name)}${this.force ? ' WITH (FORCE)' : ''}`);
-        this.created.splice(this.created.indexOf(name), 1);
     }
     /** Drops every database this run created, also after a failure, then closes the admin connection. */
     async close() {
@@ -694,71 +790,207 @@ class ScratchServer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/verify/ownership.ts
+/** The settings in postgresql.auto.conf (what ALTER SYSTEM writes): name -> value; undefined when this role may not read them. */
+async function systemSettings(c) {
+    try {
+        const r = await c.query("SELECT name, setting FROM pg_catalog.pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' AND error IS NULL");
+        return new Map(r.rows.map((x) => [String(x.name).toLowerCase(), x.setting]));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The in-transaction query, given the objects that existed before the run (never ours to create). An xmin is
+ * 32 bits: its distance from our top-level id (txid_current_if_assigned, 64 bits) is taken modulo 2^32 as a signed
+ * number, and subtransactions are assigned after their parent, so a row of ours is at distance 0 or more. That is
+ * exact for rows written since the run began; an older row keeps its xmin when frozen, and one older than 2^31
+ * transactions could map to an id txid_status would refuse as "in the future": such rows are among those that
+ * existed before the run, which are left out first (CASE keeps that order).
+ */
+function createdQuery(roles, existing) {
+    const rows = roles === 'pg_authid'
+        ? "SELECT 'role', oid, xmin FROM pg_catalog.pg_authid"
+        : // PostgreSQL 16+: a role created by one that is not superuser is granted to its creator, in the same transaction,
+            // by the bootstrap superuser (OID 10), whom no other role may name as grantor.
+            "SELECT 'role', roleid, xmin FROM pg_catalog.pg_auth_members WHERE grantor = 10";
+    const known = (kind) => `WHEN t.k = '${kind}' AND t.o = ANY ('{${[...existing[kind]].map((o) => Math.trunc(o)).join(',')}}'::pg_catalog.oid[]) THEN false`;
+    return `SELECT t.k AS kind, t.o::pg_catalog.int8 AS oid FROM (
+    SELECT 'database' AS k, oid AS o, xmin AS x FROM pg_catalog.pg_database
+    UNION ALL SELECT 'tablespace', oid, xmin FROM pg_catalog.pg_tablespace
+    UNION ALL ${rows}
+  ) t, (SELECT pg_catalog.txid_current_if_assigned() AS top) c,
+  LATERAL (SELECT ((t.x::text::int8 - c.top % 4294967296) % 4294967296 + 4294967296 + 2147483648) % 4294967296 - 2147483648 AS d) a
+  WHERE c.top IS NOT NULL AND CASE ${known('database')} ${known('tablespace')} ${known('role')}
+    WHEN a.d >= 0 THEN pg_catalog.txid_status(c.top + a.d) = 'in progress' ELSE false END`;
+}
+/** Watches verify's migrating sessions (see the top of this file); one per verify run. */
+class ServerWitness {
+    inTransaction;
+    rolesKnown;
+    created = { database: new Set(), role: new Set(), tablespace: new Set() };
+    /** Every ALTER SYSTEM our sessions ran, in order, one entry per setting it changed. */
+    settings = [];
+    systemBefore;
+    constructor(inTransaction, 
+    /**
+     * pg_authid (and so a role's xmin) is readable by superusers only; others are told by the grant PostgreSQL 16+
+     * makes to a role's creator. Before 16, a role that is not superuser cannot tell which roles it created.
+     */
+    rolesKnown) {
+        this.inTransaction = inTransaction;
+        this.rolesKnown = rolesKnown;
+    }
+    /** `existing`: the OIDs there were before the run (serverObjects). */
+    static async open(c, existing) {
+        const r = await c.query("SELECT rolsuper, pg_catalog.current_setting('server_version_num')::int AS v FROM pg_catalog.pg_roles WHERE rolname = current_user");
+        const superuser = r.rows[0]?.rolsuper === true;
+        const oids = { database: existing.database.keys(), tablespace: existing.tablespace.keys(), role: existing.role.keys() };
+        return new ServerWitness(createdQuery(superuser ? 'pg_authid' : 'pg_auth_members', oids), superuser || r.rows[0]?.v >= 160000);
+    }
+    seen(rows) {
+        for (const row of rows)
+            this.created[row.kind]?.add(Number(row.oid));
+    }
+    async before(client, s) {
+        if (s.kind === 'AlterSystemStmt')
+            this.systemBefore = await systemSettings(client);
+    }
+    async after(client, s) {
+        if (s.kind === 'CreatedbStmt')
+            await this.byName(client, 'database', 'SELECT oid FROM pg_catalog.pg_database WHERE datname = $1', s.node.dbname);
+        if (s.kind === 'CreateTableSpaceStmt')
+            await this.byName(client, 'tablespace', 'SELECT oid FROM pg_catalog.pg_tablespace WHERE spcname = $1', s.node.tablespacename);
+        if (s.kind === 'AlterSystemStmt')
+            this.settings.push(...changes(s, this.systemBefore, await systemSettings(client)));
+    }
+    async byName(client, kind, sql, name) {
+        if (typeof name !== 'string')
+            return;
+        const r = await client.query(sql, [name]).catch(() => ({ rows: [] }));
+        for (const row of r.rows)
+            this.created[kind].add(Number(row.oid));
+    }
+}
+/**
+ * What one ALTER SYSTEM changed: the setting it names (RESET ALL: every one it removed). A change the statement
+ * cannot have made (a RESET that left a value, a SET that left none) is another session's, made in between.
+ */
+function changes(s, before, after) {
+    const set = s.node.setstmt ?? {};
+    const all = set.kind === 'VAR_RESET_ALL';
+    if (!before || !after)
+        return [{ name: all ? 'ALL' : String(set.name).toLowerCase(), unknown: 'unreadable' }];
+    const names = all ? [...before.keys()].filter((n) => !after.has(n)) : [String(set.name).toLowerCase()];
+    const out = [];
+    for (const name of names) {
+        const change = { name, before: before.get(name), after: after.get(name) };
+        if (change.before === change.after)
+            continue;
+        const removes = all || set.kind === 'VAR_RESET' || set.kind === 'VAR_SET_DEFAULT';
+        out.push(removes === (change.after === undefined) ? change : { name, unknown: 'raced' });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/verify/server-effects.ts
 
 
-async function server_effects_names(c, sql) {
-    return new Set((await c.query(sql)).rows.map((r) => r.name));
-}
-async function systemSettings(c) {
-    const r = await c
-        .query("SELECT name, setting FROM pg_catalog.pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' AND error IS NULL")
-        .catch(() => ({ rows: [] }));
-    return new Map(r.rows.map((x) => [x.name, x.setting]));
+
+
+const CATALOG = {
+    role: 'SELECT oid, rolname AS name FROM pg_catalog.pg_roles',
+    database: 'SELECT oid, datname AS name FROM pg_catalog.pg_database',
+    tablespace: 'SELECT oid, spcname AS name FROM pg_catalog.pg_tablespace',
+};
+async function byOid(c, sql) {
+    return new Map((await c.query(sql)).rows.map((r) => [Number(r.oid), r.name]));
 }
 async function serverObjects(c) {
-    return {
-        roles: await server_effects_names(c, 'SELECT rolname AS name FROM pg_catalog.pg_roles'),
-        databases: await server_effects_names(c, 'SELECT datname AS name FROM pg_catalog.pg_database'),
-        tablespaces: await server_effects_names(c, 'SELECT spcname AS name FROM pg_catalog.pg_tablespace'),
-        system: await systemSettings(c),
-    };
+    return { role: await byOid(c, CATALOG.role), database: await byOid(c, CATALOG.database), tablespace: await byOid(c, CATALOG.tablespace), system: await systemSettings(c) };
 }
 const named = (text) => (name) => new RegExp(`(^|[^A-Za-z0-9_$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_$])`, 'i').test(text);
 /**
- * Undoes what the migrations (their text in `text`) did to the server since `before`; the scratch databases must
- * already be dropped. Returns one line per change undone, and per change that could not be.
+ * Undoes what verify's own sessions (`witness`) did to the server since `before`; the scratch databases must
+ * already be dropped. `text` (the migrations') is used only to say which objects of other sessions were left alone.
  */
-async function undoServerEffects(c, before, text) {
+async function undoServerEffects(c, before, witness, text) {
     const now = await serverObjects(c);
-    const ours = named(text);
-    const undone = [];
-    const left = [];
+    const out = { undone: [], left: [], others: [] };
     const attempt = async (what, sql) => {
         try {
             await c.query(sql);
-            undone.push(what);
+            out.undone.push(what);
         }
         catch (err) {
-            left.push(`${what}: ${err.message}`);
+            out.left.push(`${what}: ${err.message}`);
         }
     };
-    const changed = [...new Set([...before.system.keys(), ...now.system.keys()])].filter((k) => before.system.get(k) !== now.system.get(k) && ours(k));
-    for (const name of changed) {
-        const was = before.system.get(name);
-        await attempt(`ALTER SYSTEM ${name} put back`, was === undefined ? `ALTER SYSTEM RESET ${(0,identifiers/* quoteIdent */.v4)(name)}` : `ALTER SYSTEM SET ${(0,identifiers/* quoteIdent */.v4)(name)} = ${c.escapeLiteral(was)}`);
-    }
-    if (changed.length)
-        await c.query('SELECT pg_catalog.pg_reload_conf()');
+    await putSettingsBack(c, before.system, now.system, witness.settings, attempt, out.left);
     const force = (await (0,server_version/* serverVersion */.q)(c)) >= 130000 ? ' WITH (FORCE)' : '';
-    for (const d of [...now.databases].filter((x) => !before.databases.has(x) && ours(x)))
+    const ours = (kind) => [...now[kind]].filter(([oid]) => !before[kind].has(oid) && witness.created[kind].has(oid));
+    for (const [, d] of ours('database'))
         await attempt(`database ${d} dropped`, `DROP DATABASE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(d)}${force}`);
-    for (const t of [...now.tablespaces].filter((x) => !before.tablespaces.has(x) && ours(x)))
+    for (const [, t] of ours('tablespace'))
         await attempt(`tablespace ${t} dropped`, `DROP TABLESPACE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(t)}`);
-    for (const r of [...now.roles].filter((x) => !before.roles.has(x) && ours(x)))
+    for (const [, r] of ours('role'))
         await attempt(`role ${r} dropped`, `DROP ROLE IF EXISTS ${(0,identifiers/* quoteIdent */.v4)(r)}`);
-    return { undone, left };
+    const mentioned = named(text);
+    for (const kind of ['database', 'tablespace', 'role']) {
+        for (const [oid, name] of now[kind]) {
+            if (before[kind].has(oid) || witness.created[kind].has(oid) || !mentioned(name))
+                continue;
+            if (kind === 'database' && name.startsWith(SCRATCH_PREFIX))
+                continue;
+            if (kind === 'role' && !witness.rolesKnown)
+                out.left.push(`role ${name}, new since verify started: whether verify's migrations created it cannot be told by a role that is not superuser before PostgreSQL 16 (pg_authid is for superusers only), so it was left as it is`);
+            else
+                out.others.push(`${kind} ${name}`);
+        }
+    }
+    return out;
+}
+/**
+ * Puts back the ALTER SYSTEM settings our sessions changed, only where every change to the setting during the run
+ * is one of ours: the first of ours found the value the run started with, each next one found what the previous
+ * left, and the value now is what the last left. Otherwise another session changed it too, and it is left as it
+ * is, said so.
+ */
+async function putSettingsBack(c, start, now, changes, attempt, left) {
+    const names = [...new Set(changes.map((x) => x.name))];
+    let reload = false;
+    for (const name of names) {
+        const chain = changes.filter((x) => x.name === name);
+        if (!start || !now || chain.some((x) => x.unknown === 'unreadable')) {
+            left.push(`ALTER SYSTEM ${name === 'ALL' ? 'RESET ALL' : name} by the migrations left as it is: this role may not read pg_file_settings, so the change cannot be told from another session's`);
+            continue;
+        }
+        const ok = chain.every((x) => !x.unknown) && chain[0].before === start.get(name) && chain.every((x, i) => i === 0 || x.before === chain[i - 1].after) && now.get(name) === chain[chain.length - 1].after;
+        if (!ok) {
+            left.push(`ALTER SYSTEM ${name} left as it is: another session changed it too while verify ran`);
+            continue;
+        }
+        const was = start.get(name);
+        if (now.get(name) === was)
+            continue;
+        await attempt(`ALTER SYSTEM ${name} put back`, was === undefined ? `ALTER SYSTEM RESET ${(0,identifiers/* quoteIdent */.v4)(name)}` : `ALTER SYSTEM SET ${(0,identifiers/* quoteIdent */.v4)(name)} = ${c.escapeLiteral(was)}`);
+        reload = true;
+    }
+    if (reload)
+        await c.query('SELECT pg_catalog.pg_reload_conf()');
 }
 
-// EXTERNAL MODULE: ./src/backup/restore-backup.ts
-var restore_backup = __webpack_require__(2079);
+// EXTERNAL MODULE: ./src/backup/restore-backup.ts + 1 modules
+var restore_backup = __webpack_require__(77539);
 // EXTERNAL MODULE: ./src/apply/pipeline.ts + 7 modules
-var pipeline = __webpack_require__(954);
+var pipeline = __webpack_require__(30954);
 // EXTERNAL MODULE: ./src/commands/context.ts
-var context = __webpack_require__(165);
+var context = __webpack_require__(80165);
 // EXTERNAL MODULE: ./src/commands/restore.ts
-var restore = __webpack_require__(816);
+var restore = __webpack_require__(80816);
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
+
 
 
 
@@ -853,29 +1085,58 @@ async function verify(config, ctx) {
         for (const f of findings)
             (0,model_report/* addFinding */.Xd)(report, f);
     }
-    const before = await (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, serverObjects);
+    const { before, witness } = await (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, async (c) => {
+        const objects = await serverObjects(c);
+        return { before: objects, witness: await ServerWitness.open(c, objects) };
+    });
     const server = await ScratchServer.open(ctx.databaseUrl);
+    const stopCancelling = server.cancelOnAbort(ctx.signal);
     try {
-        const { result, findings } = await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () => runChecks(server, split.deployed, runnable, config, ctx.log));
+        for (const line of await server.dropLeftovers())
+            report.notes.push(`verify ${line}`);
+        const { result, findings, cancelled } = ctx.signal?.aborted
+            ? { result: undefined, findings: [], cancelled: String(ctx.signal.reason) }
+            : await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () => runChecks(server, split.deployed, runnable, { ...config, signal: ctx.signal, witness }, ctx.log));
         report.verify = result;
         for (const f of findings)
             (0,model_report/* addFinding */.Xd)(report, f);
+        if (cancelled)
+            verifyCancelled(report, cancelled);
     }
     finally {
+        await stopCancelling();
         await server.close();
-        await undoOnServer(ctx.databaseUrl, before, [...split.deployed, ...split.fresh], report);
+        await undoOnServer(ctx.databaseUrl, before, witness, [...split.deployed, ...split.fresh], report);
     }
+    if (report.cancelled)
+        return report;
     if (config.restoreDrill)
         await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
     ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
     return report;
 }
-/** Puts the server back where the migrations changed more than their scratch databases (roles, ALTER SYSTEM, …). */
-async function undoOnServer(url, before, ran, report) {
+/** The run was cancelled: said as such; its scratch databases are dropped and what it did to the server undone all the same. */
+function verifyCancelled(report, reason) {
+    report.cancelled = reason;
+    const done = report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0;
+    (0,model_report/* addFinding */.Xd)(report, {
+        rule: 'cancelled',
+        severity: 'error',
+        message: `verify cancelled (${reason}) after ${done} new migration(s) had applied on the scratch database; the running statement was cancelled and the checks after it were not run`,
+        help: 'Run verify again to check every migration; its scratch databases were dropped, and nothing was changed in the database it was given.',
+    });
+}
+/**
+ * Puts the server back where verify's own sessions changed more than their scratch databases (roles, ALTER
+ * SYSTEM, …); what other sessions did meanwhile stays, and where the migrations name it, the report says so.
+ */
+async function undoOnServer(url, before, witness, ran, report) {
     const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
-    const { undone, left } = await (0,own_session/* withOwnClient */.mG)(url, (c) => undoServerEffects(c, before, text));
+    const { undone, left, others } = await (0,own_session/* withOwnClient */.mG)(url, (c) => undoServerEffects(c, before, witness, text));
     if (undone.length)
         report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
+    if (others.length)
+        report.notes.push(`left alone, created on the server by other sessions while verify ran (not by verify's migrations, though they use the names): ${others.join(', ')}`);
     for (const problem of left) {
         (0,model_report/* addFinding */.Xd)(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });
     }
@@ -909,7 +1170,7 @@ async function restoreDrill(config, ctx, report) {
 
 /***/ }),
 
-/***/ 611:
+/***/ 10611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -922,13 +1183,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 
@@ -989,7 +1250,7 @@ async function filesAtBase(baseRef, dir) {
 
 /***/ }),
 
-/***/ 3623:
+/***/ 93623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1000,17 +1261,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(5493);
+var parse = __webpack_require__(25493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(1692);
+var transaction = __webpack_require__(61692);
 // EXTERNAL MODULE: ./src/lint/ast.ts
-var ast = __webpack_require__(4001);
+var ast = __webpack_require__(44001);
 // EXTERNAL MODULE: ./src/lint/conventions.ts
-var conventions = __webpack_require__(7257);
+var conventions = __webpack_require__(97257);
 // EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
-var registry = __webpack_require__(9044);
+var registry = __webpack_require__(19044);
 ;// CONCATENATED MODULE: ./src/lint/facts.ts
 /** Facts of one kind by key, each tagged with the position of the statement that declared it. */
 class Facts {
