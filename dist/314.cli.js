@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   apply: () => (/* binding */ apply)
 /* harmony export */ });
-/* harmony import */ var _apply_pipeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(954);
+/* harmony import */ var _apply_pipeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1804);
 
 /** The apply command: the production pipeline (src/apply/pipeline.ts). */
 function apply(config, ctx) {

@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TOOL_STOP_GRACE_MS: () => (/* binding */ TOOL_STOP_GRACE_MS),
 /* harmony export */   endToolSessions: () => (/* binding */ endToolSessions),
 /* harmony export */   killRunningTools: () => (/* binding */ killRunningTools),
+/* harmony export */   runPiped: () => (/* binding */ runPiped),
 /* harmony export */   runTool: () => (/* binding */ runTool),
 /* harmony export */   stopRunningTools: () => (/* binding */ stopRunningTools),
 /* harmony export */   withToolSession: () => (/* binding */ withToolSession)
@@ -60,18 +61,42 @@ function commandLine(tool, args, files) {
  * the promise rejects with a CancelledError (unless the tool had finished its work: it exited 0).
  */
 function runTool(tool, args, env, files = [], signal) {
+    return startTool({ tool, args, env, files }, signal).done;
+}
+/**
+ * `from | to`: the first tool's output is the second's input, streamed (pg_restore's script into psql). Both are
+ * stopped by `signal`. `firstEnded` hears how the first ended before the second is waited for (the second must not
+ * take an input cut short for a whole one). The first's failure is reported before the second's, which then
+ * failed for lack of the rest.
+ */
+async function runPiped(from, to, firstEnded, signal) {
+    const first = startTool(from, signal, { pipeOut: true });
+    const second = startTool(to, signal, { stdin: first.stdout });
+    const told = first.done.then(() => firstEnded(true), () => firstEnded(false));
+    const [a, b] = await Promise.allSettled([first.done, second.done, told]);
+    if (a.status === 'rejected')
+        throw a.reason;
+    if (b.status === 'rejected')
+        throw b.reason;
+}
+function startTool({ tool, args, env, files = [] }, signal, io = {}) {
     const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
     if (signal?.aborted)
-        return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`));
+        return { stdout: null, done: Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)) };
     if (!exitHook) {
         // The last resort: process.exit() from anywhere still takes the tools down with this process.
         process.once('exit', killRunningTools);
         exitHook = true;
     }
-    return new Promise((resolve, reject) => {
-        // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
-        // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
+    // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
+    if (io.stdin) {
+        io.stdin.pipe(child.stdin);
+        // The reader gone (it failed, or was stopped): its own exit says why.
+        child.stdin.on('error', () => { });
+    }
+    const done = new Promise((resolve, reject) => {
         const pid = child.pid;
         if (pid)
             running.add(pid);
@@ -85,10 +110,12 @@ function runTool(tool, args, env, files = [], signal) {
             killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
         };
         signal?.addEventListener('abort', onAbort, { once: true });
-        child.stdout.on('data', (d) => {
-            if (out.length < 1_000_000)
-                out += d;
-        });
+        if (!io.pipeOut) {
+            child.stdout.on('data', (d) => {
+                if (out.length < 1_000_000)
+                    out += d;
+            });
+        }
         child.stderr.on('data', (d) => {
             if (err.length < 100_000)
                 err += d;
@@ -116,6 +143,7 @@ function runTool(tool, args, env, files = [], signal) {
                 reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
         });
     });
+    return { stdout: io.pipeOut ? child.stdout : null, done };
 }
 /** Tools connected under an application_name of their own, running now: application_name -> database URL. */
 const sessions = new Map();

@@ -13,21 +13,25 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _connection_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(87277);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16923);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40119);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(31382);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95307);
-/* harmony import */ var _db_script_query_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99698);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(23998);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(85767);
-/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(66658);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(18668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(90233);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(89794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(13985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(65272);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(80179);
+/* harmony import */ var _db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4857);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(16923);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40119);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(31382);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95307);
+/* harmony import */ var _db_script_query_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(99698);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(23998);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(85767);
+/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(66658);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(18668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(83916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(90233);
+/* harmony import */ var _catalog_changes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(74861);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(89794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(13985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(65272);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(80179);
+
+
 
 
 
@@ -64,7 +68,7 @@ function writableDir(dir) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
     }
 }
 /**
@@ -72,20 +76,21 @@ function writableDir(dir) {
  * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
  */
 async function atBackupSnapshot(url, historyTable, fn) {
-    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_3__.withClient)(url, async (c) => {
+    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_4__.withClient)(url, async (c) => {
         try {
             // The transaction sits idle for as long as pg_dump runs: the server's session limits are turned off on it in
             // the same round trip (see OWN_SESSION_SQL). Its snapshot is taken by the first of these to read.
-            const opened = (await (0,_db_script_query_js__WEBPACK_IMPORTED_MODULE_6__/* .runScript */ .j)(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${_db_own_session_js__WEBPACK_IMPORTED_MODULE_5__/* .OWN_SESSION_SQL */ .t5};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1);
+            const opened = (await (0,_db_script_query_js__WEBPACK_IMPORTED_MODULE_7__/* .runScript */ .j)(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .OWN_SESSION_SQL */ .t5};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1);
             const exported = opened.rows[0].id;
             // The next id is a reading of the moment, not part of what the backup stands for.
-            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_8__/* .currentSnapshot */ .eL)(c);
+            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_9__/* .currentSnapshot */ .eL)(c);
             const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v;
-            const identity = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_14__/* .databaseIdentity */ .C)(c);
-            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_15__/* .tableWriteCounts */ .e)(c);
-            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_4__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
-            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_16__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
-            return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
+            const identity = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_16__/* .databaseIdentity */ .C)(c);
+            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_17__/* .tableWriteCounts */ .e)(c);
+            const catalog = (0,_catalog_changes_js__WEBPACK_IMPORTED_MODULE_11__/* .recordCatalog */ .hB)(await (0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogState */ .dU)(c, await (0,_db_server_version_js__WEBPACK_IMPORTED_MODULE_8__/* .serverMajor */ .j)(c), { labels: true }));
+            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_5__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_5__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
+            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_18__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
+            return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
         }
         finally {
             await c.query('ROLLBACK').catch(() => { });
@@ -100,20 +105,20 @@ async function atBackupSnapshot(url, historyTable, fn) {
  * restore can check its target and what was written since.
  */
 async function takeBackup(url, o) {
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_3__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_7__/* .serverMajor */ .j);
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_4__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_8__/* .serverMajor */ .j);
     writableDir(o.dir);
     const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
-    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_15__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_15__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_15__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
         return { server, path };
     });
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
-    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .checkDump */ .hk)(pgRestore, path, o.signal), (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(path)]);
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .checkDump */ .hk)(pgRestore, path, o.signal), (0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .sha256File */ .Q3)(path, o.signal)]);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
     const metadata = {
         format: 'pg-migration-gate-backup/1',
@@ -124,7 +129,7 @@ async function takeBackup(url, o) {
         serverVersion: server.version,
         pgDumpVersion: usedDump,
         createdAt: new Date().toISOString(),
-        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_17__/* .tableText */ .qK)(o.historyTable),
+        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_19__/* .tableText */ .qK)(o.historyTable),
         lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
         planHash: o.planHash,
         entries,
@@ -133,14 +138,15 @@ async function takeBackup(url, o) {
         ...(server.identity.systemIdentifier ? { systemIdentifier: server.identity.systemIdentifier } : {}),
         snapshot: server.snapshot,
         tableWrites: server.tableWrites,
+        catalog: server.catalog,
     };
     let uploaded = path;
     if (o.recipients?.length) {
         uploaded = `${path}.age`;
-        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_11__/* .encryptFile */ .o)(path, uploaded, o.recipients);
-        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(uploaded) };
+        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_13__/* .encryptFile */ .o)(path, uploaded, o.recipients, o.signal);
+        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .sha256File */ .Q3)(uploaded, o.signal) };
     }
-    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_12__/* .writeMetadata */ .f5)(path, metadata);
+    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_14__/* .writeMetadata */ .f5)(path, metadata);
     const info = {
         path,
         metadataPath,

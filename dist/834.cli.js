@@ -60,13 +60,13 @@ async function restore(config, ctx) {
     const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
     const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
     let verdict;
-    const check = (m) => (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+    const check = (m, at) => (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable, quick: !at.locked, restoreSession: at.session, signal: ctx.signal }));
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
             signal: ctx.signal,
-            beforeRestore: async (metadata) => {
-                verdict = await check(metadata);
+            beforeRestore: async (metadata, at) => {
+                verdict = await check(metadata, at);
                 if (verdict.refusals.length)
                     throw new _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .RestoreRefused */ .HQ(verdict);
             },
@@ -983,13 +983,14 @@ async function putSettingsBack(c, start, now, changes, attempt, left) {
 
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts + 1 modules
 var restore_backup = __webpack_require__(7539);
-// EXTERNAL MODULE: ./src/apply/pipeline.ts + 7 modules
-var pipeline = __webpack_require__(954);
+// EXTERNAL MODULE: ./src/apply/pipeline.ts + 10 modules
+var pipeline = __webpack_require__(1804);
 // EXTERNAL MODULE: ./src/commands/context.ts
 var context = __webpack_require__(165);
 // EXTERNAL MODULE: ./src/commands/restore.ts
 var restore = __webpack_require__(816);
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
+
 
 
 
@@ -1152,7 +1153,7 @@ async function restoreDrill(config, ctx, report) {
     try {
         const url = server.urlOf(await server.create('drill'));
         const started = performance.now();
-        const m = await (0,restore_backup/* restoreBackup */.d)(url, dump, config.pgDumpPath);
+        const m = await (0,restore_backup/* restoreBackup */.d)(url, dump, config.pgDumpPath, { signal: ctx.signal });
         const restoredMs = Math.round(performance.now() - started);
         const applied = await (0,pipeline/* applyMigrations */.K)(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
         for (const f of applied.findings)
@@ -1160,6 +1161,9 @@ async function restoreDrill(config, ctx, report) {
         report.notes.push(`restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`);
     }
     catch (err) {
+        // Cancelled: the run's outcome, not the drill's failure (pg_restore was stopped, its scratch database goes below).
+        if (err instanceof errors.CancelledError)
+            return verifyCancelled(report, err.reason);
         (0,model_report/* addFinding */.Xd)(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${err.message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
     }
     finally {

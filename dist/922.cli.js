@@ -130,8 +130,14 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
     };
     const system = await (0,system_privileges/* systemPrivileges */.s)(pgRestore, url, dump).catch(unreadable);
     try {
-        await o.beforeRestore?.(metadata);
-        await (0,backup_dump/* restoreDump */.nE)(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
+        const gate = o.beforeRestore;
+        if (!gate)
+            await (0,backup_dump/* restoreDump */.nE)(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
+        else {
+            const psql = await (0,pg_tools/* chooseTool */.q1)('psql', major, (0,external_node_path_.dirname)(pgRestore.path));
+            await gate(metadata, { locked: false });
+            await (0,backup_dump/* restoreDumpGated */.aC)(pgRestore, psql, url, dump, async (session) => (await gate(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
+        }
     }
     finally {
         system.dispose();
@@ -151,13 +157,19 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony export */ });
 /* unused harmony export STATISTICS_SETTLE_MS */
 /* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(119);
-/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2490);
-/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1725);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5767);
-/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6658);
+/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2490);
+/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1725);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5767);
+/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6658);
 /* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8668);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(233);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(233);
+/* harmony import */ var _db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4857);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3998);
+/* harmony import */ var _catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4861);
+
+
+
 
 
 
@@ -194,13 +206,13 @@ async function identityDifferences(client, m, target) {
 }
 /** No user object and no history table: nothing a restore could replace. */
 async function isEmpty(client, rows) {
-    return rows === undefined && (await (0,_db_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .userObjects */ .Sv)(client)).length === 0;
+    return rows === undefined && (await (0,_db_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .userObjects */ .Sv)(client)).length === 0;
 }
 /** Migrations the target recorded after the backup: a newer version than the backup's newest, or applied after it. */
 function appliedSince(m, rows) {
-    const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .parseVersionText */ .bw)(m.lastApplied.version);
+    const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_7__/* .parseVersionText */ .bw)(m.lastApplied.version);
     const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
-    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_4__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt && r.appliedAt > takenAt));
+    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_7__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt && r.appliedAt > takenAt));
 }
 /**
  * How long the statistics get to catch up: a session that reported less than a second ago holds its counts back
@@ -214,30 +226,31 @@ const isTemporary = (table) => /^"?pg_temp_\d+"?\./.test(table);
  * not); it still shows its role, its database and its transaction id, and only sessions of a role (client backends,
  * background workers) have one. Such a session counts as a client, whose state is not known.
  */
-const OTHER_CLIENTS = `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
-        AND (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))`;
+const otherClients = (restoreSession) => `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
+        AND (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))
+        AND NOT coalesce(application_name = ${restoreSession} OR pg_catalog.starts_with(application_name, ${restoreSession} || ' '), false)`;
 /** Sessions of this database, not ours, that may still hold back counts of writes they committed (see above). */
-async function mayHoldBackStatistics(client) {
+async function mayHoldBackStatistics(client, restoreSession) {
     // A hidden session's state is NULL: it may have been active a moment ago, so it counts (the wait runs its course).
     const r = await client.query(`SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity
-      WHERE ${OTHER_CLIENTS}
-        AND (state IS DISTINCT FROM 'idle' OR state_change > pg_catalog.now() - make_interval(secs => $1))`, [STATISTICS_SETTLE_MS / 1000]);
+      WHERE ${otherClients('$2')}
+        AND (state IS DISTINCT FROM 'idle' OR state_change > pg_catalog.now() - make_interval(secs => $1))`, [STATISTICS_SETTLE_MS / 1000, restoreSession ?? null]);
     return r.rows[0].n > 0;
 }
 /** Sessions of this database, not ours, inside a transaction that wrote: what they write is not counted until they end. */
-async function openWriters(client) {
+async function openWriters(client, restoreSession) {
     const r = await client.query(`SELECT pid, pg_catalog.left(query, 100) AS query, state IS NULL AS hidden, usename AS role FROM pg_catalog.pg_stat_activity
-      WHERE ${OTHER_CLIENTS} AND backend_xid IS NOT NULL ORDER BY pid`);
-    return r.rows.map((row) => (row.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSession */ ._0)({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
+      WHERE ${otherClients('$1')} AND backend_xid IS NOT NULL ORDER BY pid`, [restoreSession ?? null]);
+    return r.rows.map((row) => (row.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSession */ ._0)({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
 }
 /**
  * The tables written since `before`, less this run's own writes. Waits, with `patient`, while the statistics may
  * not show everything yet: this run's own writes not all counted, or another session of the database active in
  * the last seconds. `lagging`: tables whose counts still fall short of this run's own writes.
  */
-async function unexplainedWrites(client, before, own, leaveOut, patient) {
+async function unexplainedWrites(client, before, own, leaveOut, patient, restoreSession, signal) {
     for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0);;) {
-        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_6__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_6__/* .tableWriteCounts */ .e)(client), leaveOut);
+        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_9__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_9__/* .tableWriteCounts */ .e)(client), leaveOut);
         const tables = [];
         const lagging = [];
         for (const w of written.tables) {
@@ -253,26 +266,28 @@ async function unexplainedWrites(client, before, own, leaveOut, patient) {
         for (const [table, n] of own)
             if (n > 0 && before[table] !== undefined && !leaveOut.includes(table) && !written.tables.some((w) => w.table === table))
                 lagging.push(table);
-        const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client))));
+        const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client, restoreSession))));
         if (done || Date.now() >= deadline)
             return { tables, reset: written.reset, lagging };
         await new Promise((r) => setTimeout(r, 250));
+        if (signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.CancelledError(String(signal.reason), 'while the restore waited for the statistics');
     }
 }
 const rowsText = (n) => `${n} row${n === 1 ? '' : 's'}`;
 const listed = (items) => `${items.slice(0, 10).join(', ')}${items.length > 10 ? ` and ${items.length - 10} more` : ''}`;
-/** What a restore would discard that is not ours: a refusal's reason (undefined: nothing), and what was checked. */
 async function writesSince(client, m, o, history, patient) {
     if (!m.tableWrites)
-        return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [] };
+        return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [], othersWrote: 'unknown' };
     const notes = [];
     const theirs = o.own ? ' not this run’s' : '';
     // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
     // on its own: left out.
     const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
     const own = o.own ?? new Map();
-    const writers = await openWriters(client);
-    const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length);
+    const writers = await openWriters(client, o.restoreSession);
+    const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length, o.restoreSession, o.signal);
+    const othersWrote = reset || lagging.length || writers.length ? 'unknown' : new Set(tables.map((t) => t.table));
     const found = [];
     if (tables.length) {
         const shown = tables.map((w) => `${w.table} (${rowsText(w.rows)}${w.own ? `, besides this run’s ${w.own}` : ''})`);
@@ -285,13 +300,13 @@ async function writesSince(client, m, o, history, patient) {
     const ownText = [...own].filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t)).map(([t, n]) => `${t} (${rowsText(n)})`);
     if (!writers.length && !found.length) {
         notes.push(`no table of this database was written since the backup${o.own ? ` but by this run${ownText.length ? ` (${listed(ownText)})` : ''}` : ''}, by the statistics`);
-        return { notes };
+        return { notes, othersWrote };
     }
     // Counters count rolled-back writes as well: when no transaction but ours committed at all, they all were.
     const t = m.snapshot ? await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.ours) : undefined;
     if (t && !writers.length && !t.uncounted && t.committed === 0 && t.running === 0) {
         notes.push(`${found.join('; ')}; but no transaction${theirs} committed on the server since the backup was taken, so those writes were rolled back`);
-        return { notes };
+        return { notes, othersWrote: new Set() };
     }
     const parts = [];
     if (writers.length)
@@ -304,7 +319,46 @@ async function writesSince(client, m, o, history, patient) {
     parts.push(...found);
     if (o.untraced?.length)
         parts.push(`they may include this run’s own writes, which could not be measured: ${o.untraced.join('; ')}`);
-    return { lost: parts.join('; '), notes };
+    return { lost: parts.join('; '), notes, othersWrote };
+}
+/** Per sequence value entry, the table that owns the sequence (`schema.table`, as the write counters name it). */
+async function sequenceTables(client) {
+    const r = await client.query(`SELECT d.objid, pg_catalog.format('%I.%I', n.nspname, t.relname) AS t FROM pg_catalog.pg_depend d
+       JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+       JOIN pg_catalog.pg_class t ON t.oid = d.refobjid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')`);
+    return new Map(r.rows.map((row) => [`value:1259/${row.objid}/0`, row.t]));
+}
+/** The value entries of the sequences a table owns (serial and identity columns). */
+async function ownedSequences(client, table) {
+    const r = await client.query(`SELECT d.objid FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+        AND d.refobjid = (SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2)`, [table.schema, table.table]);
+    return new Set(r.rows.map((row) => `value:1259/${row.objid}/0`));
+}
+/** The catalog's changes since the backup that are not the run's: a refusal's reason (undefined: none). */
+async function catalogSince(client, m, o, history, othersWrote) {
+    if (!m.catalog)
+        return { lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told', notes: [] };
+    // The history table's own sequences move with its rows: its rows are the run's bookkeeping (see writesSince).
+    const bookkeeping = history ? await ownedSequences(client, history) : new Set();
+    const now = (await (0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogState */ .dU)(client, await (0,_db_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j)(client), { labels: true })).filter((e) => !bookkeeping.has(e.key));
+    const t = m.snapshot && (await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.catalog?.xids));
+    let run;
+    if (o.catalog) {
+        // A serial's sequence moves with its table's inserts: the run's, when only the run wrote the table since.
+        const tables = await sequenceTables(client);
+        const own = o.own ?? new Map();
+        const movedByRun = (key) => othersWrote !== 'unknown' && !!tables.get(key) && (own.get(tables.get(key)) ?? 0) > 0 && !othersWrote.has(tables.get(key));
+        run = { ...o.catalog, movedByRun };
+    }
+    const recorded = Object.fromEntries(Object.entries(m.catalog).filter(([key]) => !bookkeeping.has(key)));
+    const quiet = !!t && !t.uncounted && t.committed === 0 && t.running === 0;
+    const { ours, theirs } = (0,_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .catalogChanges */ .zB)(recorded, now, run, quiet);
+    const notes = ours.length ? [`${run ? 'this run’s own catalog changes' : 'sequences that moved while no transaction committed (the values they handed out were kept by nothing)'}, which a restore takes back: ${listed(ours.map(_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changeText */ .k0))}`] : [];
+    if (!theirs.length)
+        return { notes: [...notes, `nothing in the catalog changed since the backup${o.catalog ? ' but by this run' : ''} (objects, columns, indexes, privileges, owners, comments, relfilenodes, sequence values)`] };
+    return { lost: `the catalog changed since the backup${o.catalog ? ', not by this run' : ''}: ${listed(theirs.map(_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changeText */ .k0))}`, notes };
 }
 /**
  * Checks the target before a restore, on `client` (connected to it, outside any transaction). For the restore
@@ -323,7 +377,7 @@ async function checkRestore(client, m, o) {
     };
     const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
     if (o.otherDatabase !== undefined) {
-        const target = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_7__/* .databaseIdentity */ .C)(client);
+        const target = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_10__/* .databaseIdentity */ .C)(client);
         const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
         const differences = await identityDifferences(client, m, target);
         if (differences.length) {
@@ -344,10 +398,17 @@ async function checkRestore(client, m, o) {
         }
     }
     // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
-    const { lost, notes } = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
+    const { lost, notes, othersWrote } = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length && !o.quick);
     verdict.notes.push(...notes);
     if (lost)
         allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
+    const changed = await catalogSince(client, m, o, history, othersWrote);
+    verdict.notes.push(...changed.notes);
+    if (changed.lost)
+        allow(o.discardWrites, 'restore-discards-writes', `restoring would undo what others changed since the backup: ${changed.lost}`, `restoring undoes what was changed since the backup: ${changed.lost}`);
+    // A first look that refuses looks again, letting the statistics catch up, so the refusal names all it can.
+    if (o.quick && verdict.refusals.length)
+        return checkRestore(client, m, { ...o, quick: false });
     return verdict;
 }
 

@@ -168,7 +168,9 @@ const OPTIONS_USAGE = `Options (the same as the action's inputs):
   --restore-discards-writes true|false   restore even when others wrote since the backup (their writes are lost)
   --restore-to-other-database true|false restore onto a database the backup was not taken from
   --health-check <sql>          apply: SQL that must succeed (and return true) after the migrations
-  --on-failure rollback|restore apply: after a failure, keep what applied, or restore the pre-apply backup
+  --on-failure rollback|undo|restore|undo-or-restore
+                                apply: after a failure, keep what applied, undo it with the down scripts,
+                                restore the pre-apply backup, or undo and restore when undo cannot run
   --preflight warn|strict       apply: report sessions that would block the migrations, or refuse to start
   --expected-plan <hash>        apply: refuse unless the plan is this approved one
   --environment <name>          the action's protected environment (apply, restore); the CLI asks instead
@@ -593,6 +595,8 @@ function config_duration(name, value, kind, problems) {
     }
     return r;
 }
+/** What on-failure may say, in the order the help text names them. */
+const ON_FAILURE = ['rollback', 'undo', 'restore', 'undo-or-restore'];
 /** The inputs that become PostgreSQL timeouts: 0 turns those off, so only the word `off` may. */
 const TIMEOUTS = ['lock-timeout', 'statement-timeout', 'backup-lock-timeout'];
 function list(value) {
@@ -655,8 +659,8 @@ function parseConfig(raw, env = {}) {
     if (!['warn', 'strict'].includes(preflight))
         problems.push(`preflight: '${preflight}' must be warn or strict`);
     const onFailure = get('on-failure');
-    if (!['rollback', 'restore'].includes(onFailure))
-        problems.push(`on-failure: '${onFailure}' must be rollback or restore`);
+    if (!ON_FAILURE.includes(onFailure))
+        problems.push(`on-failure: '${onFailure}' must be rollback, undo, restore or undo-or-restore`);
     const expectedPlan = get('expected-plan');
     const planProblem = expectedPlan ? (0,plan_hash/* planHashProblem */.pu)(expectedPlan) : undefined;
     if (planProblem)
@@ -821,8 +825,22 @@ const APPLY_FINDINGS = {
         area: 'apply',
         severity: 'error',
         title: 'The on-failure step failed',
-        happens: 'After a failure, the on-failure step (restore, or keep what applied) itself failed unexpectedly: the database is as the failure left it.',
+        happens: 'After a failure, the on-failure step (undo, restore, or keep what applied) itself failed unexpectedly: the database is as the failure left it, less what the notes say was undone.',
         todo: 'Look at the database; restore the pre-apply backup by hand if needed (command: restore).',
+    },
+    'undo-refused': {
+        area: 'apply',
+        severity: 'error',
+        title: 'on-failure: undo could not undo the run',
+        happens: "After a failure, on-failure: undo undoes what the run applied with the down scripts only when every one of them has a down script that can run, and when the failed migration rolled back: a migration that failed outside a transaction (dirty) may have run in part, and undoing the ones before it under it may fail. Otherwise nothing is undone: the run's migrations stay applied and recorded, and the finding names each migration without a usable down script.",
+        todo: 'Add the missing down scripts (verify checks that they round-trip), or settle the dirty migration with resolve-dirty; meanwhile fix forward. on-failure: undo-or-restore restores the pre-apply backup when undo cannot run.',
+    },
+    'undo-failed': {
+        area: 'apply',
+        severity: 'error',
+        title: 'A down script failed during on-failure: undo',
+        happens: 'on-failure: undo runs the down scripts of the migrations the run applied, newest first, each in one transaction with the removal of its history row. One failed: it rolled back with its row (one outside a transaction may have run in part and keeps its row), and the undo stopped there. The migrations undone before it are gone from the database and the history; that one and those before it stay applied and recorded, as the finding lists.',
+        todo: 'Fix the down script at the line given; then fix forward with a new migration, or undo by hand, each down script with its history row in one transaction. With undo-or-restore the pre-apply backup is restored next.',
     },
     'backup-failed': {
         area: 'backup',
@@ -1312,12 +1330,20 @@ function migrationRows(r) {
     if (r.command !== 'apply' && r.command !== 'plan')
         return [];
     const applied = new Map(r.applied.map((a) => [a.version, a]));
+    const undone = new Map((r.undone ?? []).map((u) => [u.version, u]));
+    // After a restore nothing of the run stays, applied or undone before it.
+    const restored = r.afterFailure === 'restored' ? ', taken back by the restore' : '';
     return r.pending.map((p) => {
         const a = applied.get(p.version);
-        const mine = findingsOf(r, [p.file]);
+        const u = undone.get(p.version);
+        const mine = findingsOf(r, [p.file, u?.downFile]);
         const failed = mine.some((f) => f.rule === 'apply-failed');
-        const mark = markOf(mine, r.command === 'plan' || !!a || failed);
-        const what = r.command === 'plan' ? 'pending' : a ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}` : failed ? 'failed, rolled back' : 'not run';
+        const mark = markOf(mine, r.command === 'plan' || !!a || !!u || failed);
+        const what = r.command === 'plan' ? 'pending'
+            : a ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}${restored}`
+                : u ? `applied, then undone by ${u.downFile}${restored}`
+                    : failed ? (p.transaction ? 'failed, rolled back' : 'failed outside a transaction: part of it may have run')
+                        : 'not run';
         return { mark, cells: [p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', `${ICON[mark]} ${what}`] };
     });
 }
@@ -1618,6 +1644,12 @@ function renderText(r) {
             const p = r.pending.find((x) => x.version === a.version);
             out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p?.file]), true)]} ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
         }
+        if (r.undone?.length)
+            out.push(`undone by on-failure: undo, newest first: ${r.undone.length} migration(s)`);
+        for (const u of r.undone ?? [])
+            out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [u.downFile]), true)]} ${u.version} ${u.name} with ${u.downFile} (${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`);
+        if (r.afterFailure === 'restored')
+            out.push('on-failure: restore took back what this run applied');
     }
     else if (r.command === 'plan') {
         out.push(`${r.pending.length} pending migration(s)`);

@@ -24,7 +24,8 @@ export async function publish(report: Report, config: PublishOptions, runner: Ru
   writeReport(runner.reportPath, report, secrets);
   const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
   core.setOutput('pending', report.pending.length);
-  core.setOutput('applied', report.applied.length);
+  // Restored over by on-failure: restore, the run's migrations are no longer applied.
+  core.setOutput('applied', report.afterFailure === 'restored' ? 0 : report.applied.length);
   core.setOutput('plan-hash', report.planHash ?? '');
   core.setOutput('report-path', runner.reportPath);
   core.setOutput('findings', report.findings.length);

@@ -80,7 +80,7 @@ describe('backup and restore', () => {
     const refused = await restore(config({ 'database-url': source.url, 'backup-file': b.path }), ctx(source.url));
     expect(refused.ok).toBe(false);
     expect(refused.findings.map((f) => f.rule)).toEqual(['restore-refused']);
-    expect(refused.findings[0].message).toMatch(/^nothing was restored: restoring would discard what others wrote since the backup: \d+ transaction\(s\) committed since the backup was taken; tables written since, by the statistics \(which count rolled-back writes\): public\.tickets \(\d+ rows\); set restore-discards-writes: true to restore anyway$/);
+    expect(refused.findings[0].message).toMatch(/^nothing was restored: restoring would discard what others wrote since the backup: \d+ transaction\(s\) committed since the backup was taken; tables written since, by the statistics \(which count rolled-back writes\): public\.tickets \(\d+ rows\); set restore-discards-writes: true to restore anyway; restoring would undo what others changed since the backup: the catalog changed since the backup: table public\.users changed, table column public\.users\.oops added; set restore-discards-writes: true to restore anyway$/);
     expect(await tableChecksums(source)).toEqual(before);
 
     const r = await restore(config({ 'database-url': source.url, 'backup-file': b.path, 'restore-discards-writes': 'true' }), ctx(source.url));

@@ -42,3 +42,35 @@ export async function quietServer(o: { autovacuum?: boolean } = {}): Promise<Qui
     stop: () => server.stop(),
   };
 }
+
+/**
+ * A quiet server for the describe block (or file) that calls it, and a new database on it for each test: `db`
+ * always stands for the current test's database, `server()` for the server.
+ */
+export function quietDatabasePerTest(o: { autovacuum?: boolean } = {}): { db: ScratchDb; server: () => QuietServer } {
+  let server: QuietServer;
+  let current: ScratchDb;
+  beforeAll(async () => {
+    server = await quietServer(o);
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  beforeEach(async () => {
+    current = await server.database();
+  });
+  afterEach(async () => {
+    await current.drop();
+  });
+  const db: ScratchDb = {
+    get name() {
+      return current.name;
+    },
+    get url() {
+      return current.url;
+    },
+    query: (sql, params) => current.query(sql, params),
+    drop: () => current.drop(),
+  };
+  return { db, server: () => server };
+}

@@ -86,7 +86,8 @@ withPgDump.describe('restore onto the database the backup came from', () => {
     await a.query("INSERT INTO orders (account_id, total) VALUES (1, 9.5); UPDATE accounts SET name = 'renamed' WHERE id = 2");
     const after = await tableChecksums(a);
     expect(refusal(await restoreTo(a, file))).toBe(
-      'nothing was restored: restoring would discard what others wrote since the backup: 1 transaction(s) committed since the backup was taken; tables written since, by the statistics (which count rolled-back writes): public.accounts (1 row), public.orders (1 row); set restore-discards-writes: true to restore anyway',
+      'nothing was restored: restoring would discard what others wrote since the backup: 1 transaction(s) committed since the backup was taken; tables written since, by the statistics (which count rolled-back writes): public.accounts (1 row), public.orders (1 row); set restore-discards-writes: true to restore anyway; ' +
+        'restoring would undo what others changed since the backup: the catalog changed since the backup: value of sequence public.orders_id_seq moved (a restore would set it back, and hand out those values again); set restore-discards-writes: true to restore anyway',
     );
     expect(await tableChecksums(a)).toEqual(after);
     const r = await restoreTo(a, file, { 'restore-discards-writes': 'true' });
@@ -133,7 +134,7 @@ withPgDump.describe('restore onto the database the backup came from', () => {
     addFile(dir, '003_note.sql', 'ALTER TABLE orders ADD COLUMN note text;');
     expect((await applyMigrations(testConfig({ 'migrations-dir': dir, 'database-url': a.url }), ctx(a))).ok).toBe(true);
     const message = refusal(await restoreTo(a, file));
-    expect(message).toMatch(/^nothing was restored: the target has moved on since the backup: 1 migration\(s\) recorded after it \(003_note\.sql; the backup's newest is 002_orders\.sql\); restoring takes them back out, with everything written since; set restore-discards-writes: true to restore anyway$/);
+    expect(message).toMatch(/^nothing was restored: the target has moved on since the backup: 1 migration\(s\) recorded after it \(003_note\.sql; the backup's newest is 002_orders\.sql\); restoring takes them back out, with everything written since; set restore-discards-writes: true to restore anyway; restoring would undo what others changed since the backup: the catalog changed since the backup: table public\.orders changed, table column public\.orders\.note added; set restore-discards-writes: true to restore anyway$/);
     expect((await restoreTo(a, file, { 'restore-discards-writes': 'true' })).ok).toBe(true);
     expect((await a.query('SELECT version FROM schema_migrations ORDER BY id')).rows.map((r) => r.version)).toEqual(['001', '002']);
   });
@@ -142,10 +143,11 @@ withPgDump.describe('restore onto the database the backup came from', () => {
     await deployed(a);
     const file = await backupOf(a);
     const m = JSON.parse(readFileSync(metadataPath(file), 'utf8'));
-    for (const key of ['databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites']) delete m[key];
+    for (const key of ['databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites', 'catalog']) delete m[key];
     writeFileSync(metadataPath(file), JSON.stringify(m));
     expect(refusal(await restoreTo(a, file))).toBe(
-      'nothing was restored: restoring would discard what others wrote since the backup: the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told; set restore-discards-writes: true to restore anyway',
+      'nothing was restored: restoring would discard what others wrote since the backup: the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told; set restore-discards-writes: true to restore anyway; ' +
+        'restoring would undo what others changed since the backup: the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told; set restore-discards-writes: true to restore anyway',
     );
     const r = await restoreTo(a, file, { 'restore-discards-writes': 'true' });
     expect(r.ok).toBe(true);

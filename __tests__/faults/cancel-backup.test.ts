@@ -196,7 +196,7 @@ withPgDump.describe('a second signal while the first is still stopping a tool', 
 });
 
 withPgDump.describe('a signal during a restore', () => {
-  test('CLI, SIGINT while pg_restore waits behind a reader: exit 130, reported cancelled; no pg_restore process or session left, the database as it was', async () => {
+  test('CLI, SIGINT while the restore waits behind a reader: exit 130, reported cancelled; no pg_restore or psql process or session left, the database as it was', async () => {
     await db.query('INSERT INTO accounts VALUES (1), (2)');
     const backup = await takeBackup(db.url, { dir: makeFolder({}), historyTable: { table: 'schema_migrations' } });
     // A reader in an open transaction: pg_restore --clean must drop accounts, and queues behind it.
@@ -211,8 +211,10 @@ withPgDump.describe('a signal during a restore', () => {
     expect(r.ms).toBeLessThan(5000);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ ok: false, cancelled: 'SIGINT' });
-    expect(report.findings).toEqual([expect.objectContaining({ rule: 'cancelled', message: expect.stringMatching(/^cancelled \(SIGINT\) while pg_restore ran; it was stopped/) })]);
+    expect(report.findings).toEqual([expect.objectContaining({ rule: 'cancelled', message: expect.stringMatching(/^cancelled \(SIGINT\) while (pg_restore|psql) ran; it was stopped/) })]);
+    // pg_restore writes the script, psql runs it (and waits behind the reader): neither is left.
     expect(spawnSync('pgrep', ['-f', `pg_restore.*${db.name}`], { encoding: 'utf8' }).stdout.trim()).toBe('');
+    expect(spawnSync('pgrep', ['-f', `psql.*${db.name}`], { encoding: 'utf8' }).stdout.trim()).toBe('');
     expect(await sessionsOf(RESTORE_SESSION)).toBe(0);
     await holder!.query('ROLLBACK');
     expect((await db.query('SELECT count(*)::int AS n FROM accounts')).rows[0].n).toBe(2);

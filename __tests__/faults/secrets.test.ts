@@ -88,13 +88,13 @@ describe('a password given as ?password= in the URL (libpq reads it there too)',
   const withQueryPassword = (url: string) => `${url}${url.includes('?') ? '&' : '?'}sslmode=disable&password=${encodeURIComponent(PASSWORD)}`;
 
   /**
-   * pg_dump and pg_restore behind wrappers that log each command line, and the length of the PGPASSWORD they got
+   * pg_dump, pg_restore and psql behind wrappers that log each command line, and the length of the PGPASSWORD they got
    * (never its value), then run the real tool.
    */
   async function loggingTools(): Promise<{ dir: string; calls: () => { argv: string; passwordLength: number }[] }> {
     const dir = makeFolder({});
     const log = join(makeFolder({}), 'calls.log');
-    for (const name of ['pg_dump', 'pg_restore']) {
+    for (const name of ['pg_dump', 'pg_restore', 'psql']) {
       const real = (await chooseTool(name, 10)).path;
       writeFileSync(join(dir, name), `#!/bin/sh\nprintf '%s\\t%s\\n' "\${#PGPASSWORD}" "$*" >> '${log}'\nexec '${real}' "$@"\n`);
       chmodSync(join(dir, name), 0o755);
@@ -103,7 +103,7 @@ describe('a password given as ?password= in the URL (libpq reads it there too)',
     return { dir, calls };
   }
 
-  test('reaches pg_dump and pg_restore through PGPASSWORD only, and no output of a backup and a restore', async () => {
+  test('reaches pg_dump and psql through PGPASSWORD only, and no output of a backup and a restore', async () => {
     const tools = await loggingTools();
     const url = withQueryPassword(db.url);
     const backup = await runActionInProcess({ command: 'backup', 'database-url': url, 'github-token': TOKEN, 'pg-dump-path': tools.dir });
@@ -112,7 +112,9 @@ describe('a password given as ?password= in the URL (libpq reads it there too)',
     expect(restore.code).toBe(0);
 
     const connected = tools.calls().filter((c) => c.argv.includes('--dbname='));
-    expect(connected.map((c) => c.argv.split(' ')[0])).toEqual(['--format=custom', '--clean']);
+    // pg_dump, then psql running pg_restore's script; pg_restore itself never connects, and gets no password.
+    expect(connected.map((c) => c.argv.split(' ')[0])).toEqual(['--format=custom', '-X']);
+    expect(tools.calls().filter((c) => c.argv.startsWith('--clean')).map((c) => c.passwordLength)).toEqual([0]);
     for (const c of connected) {
       expect(c.passwordLength).toBe(PASSWORD.length);
       expect(c.argv.split('--dbname=')[1]).not.toMatch(/password/i);

@@ -3,31 +3,17 @@ import { apply } from '../../src/commands/apply.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { applyMigrations } from '../../src/apply/pipeline.js';
 import { silentLogger } from '../../src/logger.js';
-import { quietServer, type QuietServer } from '../backup/quiet-server.js';
+import { quietDatabasePerTest } from '../backup/quiet-server.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { tableChecksums } from '../harness/data.js';
-import type { ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';
 
 // on-failure: restore must never discard what others wrote, and must not refuse for what only looks like others'
 // writes. What was written is told by the tables' write counters, less what the run's transactions counted as
 // their own. These tests run on a server of their own with autovacuum on, every second: its auto-ANALYZE commits
 // transactions of its own, as on any busy server.
-let server: QuietServer;
-let db: ScratchDb;
-beforeAll(async () => {
-  server = await quietServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(async () => {
-  db = await server.database();
-});
-afterEach(async () => {
-  await db.drop();
-});
+const { db } = quietDatabasePerTest();
 
 const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test', backupDir: makeFolder({}) });
 const run = (dir: string, raw: RawConfig = {}) => apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, 'on-failure': 'restore', ...raw }), ctx());
@@ -92,7 +78,7 @@ withPgDump.describe('on-failure: restore, when nobody else wrote', () => {
     expect(r.ok).toBe(false);
     expect(r.applied.map((a) => a.version)).toEqual(['002']);
     expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
-    expect(notes(r)).toMatch(/on-failure: restore — the pre-apply backup .* was restored and the 2 object\(s\) this run had created were dropped \(DROP VIEW IF EXISTS public\.tag_names; DROP TABLE IF EXISTS public\.tags\); the database and its history are as they were before this run/);
+    expect(notes(r)).toMatch(/on-failure: restore — the pre-apply backup .* was restored and the 2 object\(s\) this run had created were dropped \(DROP TABLE IF EXISTS public\.tags; DROP VIEW IF EXISTS public\.tag_names\); the database and its history are as they were before this run/);
     expect(notes(r)).toContain('on-failure: restore — no table of this database was written since the backup but by this run, by the statistics');
     expect(await versions()).toEqual(['001']);
     expect(await tableChecksums(db)).toEqual(before);
@@ -178,15 +164,30 @@ withPgDump.describe('a failing migration that manages its own transactions', () 
   // the second fails.
   const selfManaged = "BEGIN;\nINSERT INTO accounts (name) VALUES ('from 003');\nCOMMIT;\nBEGIN;\nUPDATE accounts SET name = name || '!';\nSELECT 1/0;\nCOMMIT;";
 
-  test('its own commits cannot be told from others’: refused by default, saying so', async () => {
+  test('its own blocks are witnessed before their COMMIT: with nobody else committing, restored', async () => {
     const dir = await deployed();
+    const before = await tableChecksums(db);
     addFile(dir, '002_email.sql', 'ALTER TABLE accounts ADD COLUMN email text;');
     addFile(dir, '003_blocks.sql', selfManaged);
     const r = await run(dir);
-    expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed', 'restore-refused']);
+    expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
     expect(r.findings[0].message).toMatch(/ran outside a transaction and is marked dirty/);
-    expect(r.findings[1].message).toMatch(/tables written since, by the statistics .*: public\.accounts \(7 rows\); .*they may include this run’s own writes, which could not be measured: 003_blocks\.sql ran outside a transaction/);
+    expect(notes(r)).toMatch(/public\.accounts \(7 rows\); but no transaction not this run’s committed on the server since the backup was taken, so those writes were rolled back/);
+    expect(await versions()).toEqual(['001']);
+    expect(await tableChecksums(db)).toEqual(before);
+  });
+
+  test('its own blocks and another session’s commit: refused, naming what could not be measured', async () => {
+    const dir = await deployed();
+    addFile(dir, '002_email.sql', 'ALTER TABLE accounts ADD COLUMN email text;');
+    addFile(dir, '003_blocks.sql', `SELECT pg_advisory_xact_lock(4242);\n${selfManaged}`);
+    const r = await runWhileOthersWork(dir, {}, async (other) => {
+      await other.query("INSERT INTO accounts (name) VALUES ('theirs')");
+    });
+    expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed', 'restore-refused']);
+    expect(r.findings[1].message).toMatch(/tables written since, by the statistics .*: public\.accounts \(9 rows\); .*they may include this run’s own writes, which could not be measured: 003_blocks\.sql ran outside a transaction/);
     expect(await versions()).toEqual(['001', '002', '003 dirty']);
+    expect((await db.query("SELECT count(*)::int AS n FROM accounts WHERE name = 'theirs'")).rows[0].n).toBe(1);
   });
 
   test('with restore-discards-writes: true the restore runs on our session, unharmed by the failure', async () => {

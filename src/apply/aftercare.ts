@@ -1,5 +1,6 @@
 import { readMetadata } from '../backup/metadata.js';
 import { restoreBackup } from '../backup/restore-backup.js';
+import { afterRestore } from './after-restore.js';
 import { systemPrivilegesNote } from '../backup/system-privileges.js';
 import { checkRestore, RestoreRefused, type Verdict } from '../backup/restore-guard.js';
 import { namesCreated, type CreatedName } from '../db/created-names.js';
@@ -9,6 +10,7 @@ import type { Analysed } from '../migrations/analyse.js';
 import { CancelledError } from '../errors.js';
 import { addFinding } from '../model/report.js';
 import { backupOf, type ProductionRun } from './safety.js';
+import { settleUndone, undoApplied } from './undo.js';
 
 /** The health check: must succeed, and a returned row's first column must be true. */
 export async function healthCheck(run: ProductionRun): Promise<boolean> {
@@ -38,13 +40,27 @@ export async function postBackup(run: ProductionRun): Promise<boolean> {
 }
 
 /**
- * After a failure: with on-failure: restore, the pre-apply backup is restored and the objects this run created
- * are dropped, unless a table of the database shows writes since the backup beyond those this run's
- * transactions counted as their own (restore-discards-writes allows it); the report names the backup either way.
+ * After a failure, as on-failure says. rollback keeps what applied (the failed migration itself rolled back).
+ * undo undoes what this run applied with the down scripts, newest first, each with its history row (undo.ts), or
+ * nothing when it cannot. restore: the pre-apply backup is restored and the objects this run created are
+ * dropped, unless a table of the database shows writes since the backup beyond those this run's transactions
+ * counted as their own (restore-discards-writes allows it). undo-or-restore restores when undo cannot run or
+ * stopped part-way. report.afterFailure says what became of the run's migrations ('kept' until an undo or a
+ * restore succeeds), and the undone ones leave report.applied once it is all over. The report names the backup
+ * either way.
  */
 export async function onFailure(run: ProductionRun): Promise<void> {
   const { config, report } = run;
-  if (config.onFailure === 'restore' && report.backup) await restoreAfterFailure(run, report.backup.path);
+  report.afterFailure = 'kept';
+  try {
+    const undo = config.onFailure === 'undo' || config.onFailure === 'undo-or-restore';
+    const undone = undo && (await undoApplied(run, config.onFailure === 'undo-or-restore'));
+    const restore = config.onFailure === 'restore' || (config.onFailure === 'undo-or-restore' && !undone);
+    if (restore && report.backup) await restoreAfterFailure(run, report.backup.path);
+    else if (restore && config.onFailure === 'undo-or-restore') report.notes.push('on-failure: undo-or-restore — there is no pre-apply backup to restore (backup: false, or a throwaway server): nothing more was done');
+  } finally {
+    settleUndone(report);
+  }
   if (report.backup) report.notes.push(`the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`);
 }
 
@@ -82,7 +98,9 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   // a transaction aborted by an error) is ended first. Outside a transaction ROLLBACK only warns.
   await client.query('ROLLBACK');
   const metadata = readMetadata(dump);
-  const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set<number>();
+  const witness = run.catalogWitness;
+  const ours = new Set([...(metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : []), ...(witness?.xids ?? [])]);
+  const catalog = witness && run.catalogAtStart && { xids: ours, atStart: run.catalogAtStart, removedByRun: (key: string) => witness.removedByRun(key) };
   const ran = started(run);
   // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
   const failed = run.analysed[run.report.applied.length];
@@ -94,46 +112,49 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   const isOurs = await ownObjects(run, ran, ours);
   const before = run.objectsBefore ?? new Set<string>();
   let verdict: Verdict | undefined;
-  let dropped: string[] = [];
+  let dropFirst: string[] = [];
   let leftOut: string | undefined;
   try {
     const restored = await restoreBackup(run.ctx.databaseUrl, dump, config.pgDumpPath, {
       lockTimeoutMs: config.backupLockTimeoutMs,
       signal: run.ctx.signal,
-      beforeRestore: async (m) => {
-        verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
+      beforeRestore: async (m, at) => {
+        verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced, catalog, quick: !at.locked, restoreSession: at.session, signal: run.ctx.signal });
         if (verdict.refusals.length) throw new RestoreRefused(verdict);
         // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
-        // Another session's such object stops the restore before anything changes; ours go first. Otherwise ours go
-        // after it, so that a restore that fails leaves the run's objects and their history rows together.
-        const blocking = await dependingOnOlder(client, (await userObjects(client)).filter((o) => !before.has(o.drop)));
-        const theirs = blocking.filter((o) => !isOurs(o));
+        // Another session's such object stops the restore before anything changes; the run's own go first, in the
+        // restore's transaction, so that a restore that fails leaves them and their history rows together.
+        const created = (await userObjects(client)).filter((o) => !before.has(o.drop));
+        const theirs = (await dependingOnOlder(client, created)).filter((o) => !isOurs(o));
         if (theirs.length) throw new RestoreBlocked(theirs);
-        if (blocking.length) dropped = (await dropCreatedSince(client, before, isOurs)).dropped;
+        if (at.locked) dropFirst = created.filter(isOurs).map((o) => o.drop);
+        return dropFirst;
       },
     });
     leftOut = systemPrivilegesNote(restored.systemPrivilegesLeftOut);
   } catch (err) {
     if (err instanceof RestoreRefused) return refused(run, dump, err.verdict);
     if (err instanceof CancelledError) report.cancelled = err.reason;
-    // pg_restore runs in one transaction: a failure leaves the database as it was, less what was dropped above.
-    const gone = dropped.length ? `; the ${dropped.length} object(s) this run had created were dropped before it (${dropped.join('; ')}), so the history lists migrations whose objects are gone` : '';
+    // The drops and pg_restore run in one transaction: a failure leaves the database as it was.
     addFinding(report, {
       rule: 'restore-failed',
       severity: 'error',
-      message: `on-failure: restore failed, nothing was restored: ${(err as Error).message.replace(/[;\s]+$/, '')}${gone}`,
-      help: `The database is as the failure left it${dropped.length ? ', less the objects named' : ''}. Remove what stopped the restore, then restore by hand with command: restore, backup-file: ${dump}.`,
+      message: `on-failure: restore failed, nothing was restored: ${(err as Error).message.replace(/[;\s]+$/, '')}`,
+      help: `The database is as the failure left it. Remove what stopped the restore, then restore by hand with command: restore, backup-file: ${dump}.`,
     });
     return;
   }
   // The rest once the dump's own objects are back: a new object a table of the dump referenced can go now.
   const after = await dropCreatedSince(client, before, isOurs);
-  dropped = [...dropped, ...after.dropped];
+  const dropped = [...dropFirst, ...after.dropped];
+  report.afterFailure = 'restored';
   const discarded = verdict!.allowedBy.includes('restore-discards-writes');
+  // What a backup does not hold (the database's settings, roles, an extension the run created): put back, or named.
+  const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
+  const undone = [...(dropped.length ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`] : []), ...rest.undone];
+  const state = discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run';
   report.notes.push(
-    `on-failure: restore — the pre-apply backup ${dump} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; ${
-      discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run'
-    }`,
+    `on-failure: restore — the pre-apply backup ${dump} was restored${undone.length ? ` and ${undone.join('; ')}` : ''}; ${rest.left.length ? `${state}, except what a backup does not hold and was left: ${rest.left.slice(0, 10).join('; ')}${rest.left.length > 10 ? `; and ${rest.left.length - 10} more` : ''}` : state}`,
     ...verdict!.notes.map((n) => `on-failure: restore — ${n}`),
     ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []),
   );
@@ -155,6 +176,6 @@ function refused(run: ProductionRun, dump: string, verdict: Verdict): void {
     rule: 'restore-refused',
     severity: 'error',
     message: `on-failure: restore refused, nothing was restored: ${verdict.refusals.join('; ')}`,
-    help: `The database is as the failure left it${run.report.applied.length ? ' (the migrations applied before the failure stay applied)' : ''}. Fix forward with a new migration, or, once you know what would be lost, restore by hand: command: restore, backup-file: ${dump}, restore-discards-writes: true.`,
+    help: `The database is as the failure left it${run.report.applied.length > (run.report.undone?.length ?? 0) ? ' (the migrations applied before the failure stay applied)' : ''}. Fix forward with a new migration, or, once you know what would be lost, restore by hand: command: restore, backup-file: ${dump}, restore-discards-writes: true.`,
   });
 }

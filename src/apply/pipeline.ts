@@ -3,7 +3,7 @@ import { addFinding, type Report } from '../model/report.js';
 import { findingsFor } from '../commands/failure.js';
 import { CancelledError } from '../errors.js';
 import { healthCheck, onFailure, postBackup } from './aftercare.js';
-import { prepareHistory, runPending } from './run-pending.js';
+import { noteWhatStays, prepareHistory, runPending } from './run-pending.js';
 import { withApplyRun, type ApplyContext, type ApplyRun } from './run.js';
 import { backupFirst, checkPlan, dropLeftoverIndexes, preflight, type ProductionRun } from './safety.js';
 
@@ -28,7 +28,6 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
       // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
       if (err instanceof CancelledError) run.report.cancelled = err.reason;
       for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: f.rule === 'internal-error' ? (`${name.replace(/ /g, '-')}-failed` as Report['findings'][number]['rule']) : f.rule, message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
-      if (run.report.applied.length) run.report.notes.push(`this run applied ${run.report.applied.length} migration(s); they stay applied and recorded`);
       return;
     }
   }
@@ -40,15 +39,18 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
  * the run before anything is written. Verify's restore drill, the benchmark and the tests use it.
  */
 export function applyMigrations(config: Config, ctx: ApplyContext): Promise<Report> {
-  return withApplyRun(config, ctx, (run) => inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]));
+  return withApplyRun(config, ctx, async (run) => {
+    await inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]);
+    noteWhatStays(run.report);
+  });
 }
 
 /**
  * The production apply, as the runbooks list it, every step inside the advisory lock so no other run slips in
  * between: plan check (sound, and the approved one) -> pre-flight -> verified backup -> history table ->
- * migrations -> health check -> post-migration backup; after a failure, on-failure (restore, or keep what
- * applied) and the backup named. The gate (a protected environment, or the CLI's confirmation) is passed
- * before this starts.
+ * migrations -> health check -> post-migration backup; after a failure, on-failure (keep what applied, undo it
+ * with the down scripts, or restore) and the backup named; then what stays applied. The gate (a protected
+ * environment, or the CLI's confirmation) is passed before this starts.
  */
 export function productionApply(config: Config, ctx: ProductionRun['ctx']): Promise<Report> {
   return withApplyRun(config, ctx, async (base) => {
@@ -66,5 +68,7 @@ export function productionApply(config: Config, ctx: ProductionRun['ctx']): Prom
     if (!run.report.ok) await inOrder(run, [['on-failure', async (r) => (await onFailure(r), true)]]);
     // A cancelled run does no restore, but still says where its backup is.
     if (run.report.cancelled && run.report.backup) run.report.notes.push(`the pre-apply backup is ${run.report.backup.path}: ${run.report.backup.restore}`);
+    // Last: what stays applied is known only once on-failure has undone or restored what it could.
+    noteWhatStays(run.report);
   });
 }

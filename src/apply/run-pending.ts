@@ -9,7 +9,7 @@ import { settleHistory } from '../db/settle.js';
 import { withTransaction } from '../db/transaction.js';
 import { MigrationError } from '../errors.js';
 import type { Analysed } from '../migrations/analyse.js';
-import { addFinding, locationFields } from '../model/report.js';
+import { addFinding, locationFields, type Report } from '../model/report.js';
 import { findingsFor } from '../commands/failure.js';
 import type { ApplyRun } from './run.js';
 
@@ -56,7 +56,7 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
     run.started += 1;
     try {
-      const r = await runMigration(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
+      const r = await runMigration(session, migration, exec, { ...config, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
       for (const [table, rows] of Object.entries(r.writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
       report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
       ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
@@ -74,16 +74,29 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
         sqlstate: e.details.sqlstate,
         ...locationFields(e.details.location),
       });
-      return noteApplied(run);
+      return;
     } finally {
       stopCancelling?.();
     }
   }
 }
 
-function noteApplied(run: ApplyRun): void {
-  const n = run.report.applied.length;
-  run.report.notes.push(n ? `this run applied ${n} migration(s) before it stopped; they stay applied and recorded` : 'nothing was applied by this run');
+/**
+ * After a failed run (once on-failure is over, in the production apply): what of this run's migrations stays
+ * applied and recorded, as afterFailure and `undone` say. Written once, at the end, so that no note claims
+ * migrations stay applied that an undo or a restore took back.
+ */
+export function noteWhatStays(report: Report): void {
+  if (report.ok || !report.pending.length) return;
+  const kept = report.applied.map((a) => a.name);
+  const undone = (report.undone ?? []).map((u) => u.name);
+  const n = kept.length + undone.length;
+  const ran = `this run applied ${n} migration(s) before it stopped`;
+  if (!n) report.notes.push('nothing was applied by this run');
+  else if (report.afterFailure === 'restored') report.notes.push(`${ran}; on-failure: restore took them back with the pre-apply backup: none stays applied or recorded`);
+  else if (!undone.length) report.notes.push(`${ran}; they stay applied and recorded`);
+  else if (!kept.length) report.notes.push(`${ran}; on-failure: undo undid them all with their down scripts (${undone.join(', ')}): none stays applied or recorded`);
+  else report.notes.push(`${ran}; on-failure: undo undid ${undone.length} with their down scripts (${undone.join(', ')}) before it stopped; ${kept.length} stay applied and recorded (${kept.join(', ')})`);
 }
 
 /** The lock fence stopped the run before a migration: said as a lost lock, with its likely cause and the fix. */
@@ -95,10 +108,9 @@ function lostLock(run: ApplyRun, name: string, err: MigrationError): void {
     help: "A likely cause: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free; use the direct URL or the pooler's session-mode URL. Otherwise the lock's connection was lost (an idle timeout, the network): run again.",
     ...locationFields(err.details.location),
   });
-  noteApplied(run);
 }
 
-/** The run was cancelled: said as such, with what it had applied. */
+/** The run was cancelled: said as such (noteWhatStays says what it had applied). */
 function cancelled(run: ApplyRun, when: string, err?: MigrationError): void {
   const reason = String(run.ctx.signal?.reason ?? 'cancelled');
   run.report.cancelled = reason;
@@ -109,7 +121,6 @@ function cancelled(run: ApplyRun, when: string, err?: MigrationError): void {
     help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
     ...locationFields(err?.details.location),
   });
-  noteApplied(run);
 }
 
 /**

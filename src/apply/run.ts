@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { lockKey, withAdvisoryLock } from '../db/advisory-lock.js';
+import type { CatalogWitness } from '../db/catalog-witness.js';
 import type { Client } from '../db/connect.js';
 import { checksumsOf, locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
 import { quoteTable, tableText } from '../db/identifiers.js';
@@ -36,6 +37,8 @@ export interface ApplyRun {
   ownWrites: Map<string, number>;
   /** How many of the pending migrations this run has started (sent anything of) so far. */
   started: number;
+  /** Notes, inside each migration's transaction, what it did to the catalog (when on-failure may restore). */
+  catalogWitness?: CatalogWitness;
 }
 
 /**

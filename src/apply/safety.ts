@@ -1,6 +1,9 @@
 import { takeBackup } from '../backup/take-backup.js';
 import { backupArtifactName, type BackupContext } from '../commands/backup.js';
+import { catalogState } from '../db/catalog-state.js';
+import { CatalogWitness } from '../db/catalog-witness.js';
 import { userObjects } from '../db/objects.js';
+import { serverMajor } from '../db/server-version.js';
 import { blockingSessions, describeSession, dropInvalidIndex, dumpBlockers, leftoverInvalidIndexes } from '../db/preflight.js';
 import { tableText } from '../db/identifiers.js';
 import type { DatabaseIdentity } from '../db/server-identity.js';
@@ -16,7 +19,12 @@ export interface ProductionRun extends ApplyRun {
   objectsBefore?: Set<string>;
   /** Writes of this run since the backup that leave no trace to tell them from others' (for on-failure: restore). */
   untraced?: string[];
+  /** The catalog right after the backup, entry key to hash (for on-failure: restore; see backup/catalog-changes.ts). */
+  catalogAtStart?: Map<string, string>;
 }
+
+/** Whether on-failure may restore the pre-apply backup: the run then keeps what it needs to tell its changes from others'. */
+export const mayRestore = (run: ApplyRun) => ['restore', 'undo-or-restore'].includes(run.config.onFailure);
 
 /** A backup of the run's target, labelled and uploaded beside the run's other backups. */
 export function backupOf(run: ProductionRun, label: 'pre-apply' | 'post-apply') {
@@ -136,14 +144,22 @@ export async function backupFirst(run: ProductionRun): Promise<boolean> {
       return false;
     }
   }
-  if (config.onFailure === 'restore') run.objectsBefore = new Set((await userObjects(run.client)).map((o) => o.drop));
+  if (mayRestore(run) && report.backup) {
+    run.objectsBefore = new Set((await userObjects(run.client)).map((o) => o.drop));
+    const major = await serverMajor(run.client);
+    run.catalogAtStart = new Map((await catalogState(run.client, major)).map((e) => [e.key, e.hash]));
+    run.catalogWitness = new CatalogWitness(major);
+  }
   return true;
 }
 
 /** Invalid indexes an earlier failed CREATE INDEX CONCURRENTLY left: dropped, so they are built again. */
 export async function dropLeftoverIndexes(run: ProductionRun): Promise<boolean> {
   for (const index of await leftoverInvalidIndexes(run.client, run.analysed)) {
+    const oid = (await run.client.query('SELECT pg_catalog.to_regclass($1)::oid AS oid', [index])).rows[0].oid;
     await dropInvalidIndex(run.client, index);
+    // 1259: pg_class, the catalog an index is an object of.
+    if (oid) run.catalogWitness?.droppedObject(`1259/${oid}`);
     (run.untraced ??= []).push(`dropping the invalid index ${index}`);
     run.report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
   }

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseDuration } from '../config/duration.js';
 import { INPUTS } from '../config/inputs-spec.js';
@@ -7,7 +9,7 @@ import { connectOwn, withOwnClient } from '../db/own-session.js';
 import { describeSession as nameSession, dumpBlockers, type BlockingSession } from '../db/preflight.js';
 import { CancelledError, StateError } from '../errors.js';
 import type { PgTool } from './pg-tools.js';
-import { runTool, withToolSession } from './run-tool.js';
+import { runPiped, runTool, withToolSession } from './run-tool.js';
 import { toolConnection } from './tool-connection.js';
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
@@ -55,12 +57,14 @@ export async function checkDump(pgRestore: PgTool, file: string, signal?: AbortS
 }
 
 /** sha256 of a file, streamed. */
-export function sha256File(file: string): Promise<string> {
+export function sha256File(file: string, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(file)
+    // A cancel stops the read where it is: a dump of gigabytes is not hashed to the end first.
+    const stream = createReadStream(file, { signal });
+    stream
       .on('data', (d) => hash.update(d))
-      .on('error', reject)
+      .on('error', (err) => reject(signal?.aborted ? new CancelledError(String(signal.reason), `while ${file} was hashed`) : err))
       .on('end', () => resolve(hash.digest('hex')));
   });
 }
@@ -82,6 +86,113 @@ export async function restoreDump(pgRestore: PgTool, url: string, file: string, 
   else await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
 }
 
+/**
+ * Decides, while every table is locked against writes, whether the restore goes ahead: returns the statements to
+ * run first in the restore's own transaction (SQL, run as one DO block's EXECUTEs), or throws to refuse.
+ */
+export type RestoreGate = (session: string) => Promise<string[]>;
+
+/** Takes EXCLUSIVE (writes wait, reads go on) on every table the role may lock, waiting at most the bound. */
+const LOCK_TABLES = `DO $pmg$ DECLARE t regclass; BEGIN
+  FOR t IN SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
+              AND pg_catalog.has_table_privilege(c.oid, 'UPDATE,DELETE,TRUNCATE') ORDER BY c.oid LOOP
+    EXECUTE pg_catalog.format('LOCK TABLE %s IN EXCLUSIVE MODE', t);
+  END LOOP;
+END $pmg$;`;
+
+/**
+ * Runs statements in order, trying again those that fail for an object that still depends on them (our own objects
+ * may depend on each other) until no more can go; any left is an error, and the restore rolls back.
+ */
+const inOrder = (statements: string[]) => `DO $pmg$ DECLARE pending text[] := ARRAY[${statements.map(literal).join(', ')}]::text[]; next text[]; s text; moved bool := true; BEGIN
+  WHILE moved AND pg_catalog.cardinality(pending) > 0 LOOP
+    moved := false; next := '{}';
+    FOREACH s IN ARRAY pending LOOP
+      BEGIN EXECUTE s; moved := true; EXCEPTION WHEN dependent_objects_still_exist THEN next := next || s; END;
+    END LOOP;
+    pending := next;
+  END LOOP;
+  IF pg_catalog.cardinality(pending) > 0 THEN RAISE EXCEPTION 'still depended on by objects that are not this run''s: %', pending; END IF;
+END $pmg$;`;
+
+const withoutPassword = ({ PGPASSWORD: _, ...env }: NodeJS.ProcessEnv) => env;
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * A restore no write can slip past: psql takes EXCLUSIVE on every table, in the transaction that then runs
+ * pg_restore's script (streamed, never in memory), and waits at a gate (an advisory lock we hold) while `gate`
+ * checks the database with writes held off; what it approves runs in that same transaction, so nothing committed
+ * between the check and the restore can be lost. A refusal rolls the transaction back: nothing changed.
+ */
+export async function restoreDumpGated(pgRestore: PgTool, psql: PgTool, url: string, file: string, gate: RestoreGate, o: { lockTimeoutMs?: number; useList?: string; signal?: AbortSignal } = {}): Promise<void> {
+  const lockTimeoutMs = o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+  const name = `pg-migration-gate restore ${randomBytes(4).toString('hex')}`;
+  const conn = toolConnection(url, psql, name);
+  const dir = mkdtempSync(join(tmpdir(), 'pmg-restore-'));
+  // Two gates: before the dump's script (the check), and after it (pg_restore ended well: psql takes an input cut
+  // short for a whole one, and would commit it).
+  const [key, end] = [randomBytes(6).readUIntBE(0, 6), randomBytes(6).readUIntBE(0, 6)];
+  const [prelude, decided, finish, outcome] = ['lock.sql', 'decided.sql', 'finish.sql', 'outcome.sql'].map((f) => join(dir, f));
+  // The wait for the locks is bounded by the watcher below, which names who held them (lock_timeout would not).
+  writeFileSync(prelude, `SET lock_timeout = 0;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
+  writeFileSync(finish, `SELECT pg_catalog.pg_advisory_xact_lock(${end});\n`);
+  const refuse = (why: string) => `DO $pmg$ BEGIN RAISE EXCEPTION '${why}'; END $pmg$;\n`;
+  const holder = await connectOwn(url);
+  await holder.query('SELECT pg_catalog.set_config($1, $2, false)', ['application_name', `${name} gate`]);
+  const restoreEnded = async (ok: boolean) => {
+    writeFileSync(outcome, ok ? '' : refuse('pg_restore failed'));
+    await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [end]);
+  };
+  try {
+    await holder.query('SELECT pg_catalog.pg_advisory_lock($1), pg_catalog.pg_advisory_lock($2)', [key, end]);
+    const list = o.useList ? [`--use-list=${o.useList}`] : [];
+    const restore = () =>
+      withToolSession(url, name, () =>
+        runPiped(
+          // pg_restore only writes the script: it never connects, and gets no password.
+          { tool: pgRestore, args: ['--clean', '--if-exists', '--no-owner', ...list, '--file=-', file], env: withoutPassword(conn.env) },
+          { tool: psql, args: ['-X', '-q', '--no-password', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '-f', prelude, '-f', decided, '-f', '-', '-f', finish, '-f', outcome, conn.dbnameArg], env: conn.env, files: conn.files },
+          restoreEnded,
+          o.signal,
+        ),
+      );
+    const running = lockTimeoutMs
+      ? cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `the restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`)
+      : restore();
+    // Until psql waits at the gate, every table locked: or it failed (a lock not had in time, a connection refused).
+    let looking = true;
+    const atGate = async () => {
+      while (looking) {
+        const r = await holder.query(`SELECT 1 FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid WHERE a.application_name = $1 AND l.locktype = 'advisory' AND NOT l.granted`, [name]);
+        if (r.rows.length) return undefined;
+        await sleep(25);
+      }
+    };
+    const ended = running.then(() => new StateError(['psql ended before it had locked the tables; nothing was restored']), (err: unknown) => err);
+    const failedEarly = await Promise.race([atGate(), ended]).finally(() => (looking = false));
+    if (failedEarly) throw failedEarly;
+    let verdict: string[] | Error;
+    try {
+      verdict = await gate(name);
+    } catch (err) {
+      verdict = err as Error;
+    }
+    writeFileSync(decided, Array.isArray(verdict) ? (verdict.length ? `${inOrder(verdict)}\n` : '') : refuse('the restore was refused'));
+    await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [key]);
+    if (!Array.isArray(verdict)) {
+      // A cancel is said as the tools' (pg_restore stopped), whatever the check was doing when it came.
+      const ended = await running.then(() => undefined, (err: unknown) => err);
+      throw ended instanceof CancelledError ? ended : verdict;
+    }
+    await running;
+  } finally {
+    await holder.end().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The session named $1's statement that has waited for a lock for longer than $2 ms, with the sessions it waits for. */
 const LONG_LOCK_WAIT = `
   SELECT w.pid AS waiter, l.mode AS wanted,
@@ -90,7 +201,7 @@ const LONG_LOCK_WAIT = `
          b.state IS NULL AS hidden, b.usename AS role
     FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
     LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
-   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
+   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0) AND l.locktype <> 'advisory'`;
 
 /**
  * Runs `work`, a tool connected as `applicationName`, while a second connection cancels any statement of it that
@@ -101,6 +212,7 @@ const LONG_LOCK_WAIT = `
 async function cancelLongLockWaits(url: string, applicationName: string, ms: number, work: () => Promise<unknown>, gaveUp: (what: string) => string): Promise<void> {
   // Ours, so that the server's session limits leave it alone while it sleeps between looks.
   const watcher = await connectOwn(url);
+  await watcher.query('SELECT pg_catalog.set_config($1, $2, false)', ['application_name', `${applicationName} watch`]);
   const stop = new AbortController();
   let waited: string | undefined;
   const watch = async () => {

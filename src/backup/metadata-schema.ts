@@ -99,6 +99,21 @@ const tableWrites: Check = (v, field, problems) => {
   }
 };
 
+/** Per catalog entry (`kind:classid/objid/subid`), [hash, label]: an object, never an array or a string. */
+const catalog: Check = (v, field, problems) => {
+  if (!isObject(v)) {
+    problems.push({ field, holds: describeValue(v), expected: 'an object of catalog entries ({"object:1259/16384/0": ["<md5>", "table public.users"]})' });
+    return;
+  }
+  for (const [key, entry] of Object.entries(v)) {
+    const inner = `${field}["${printable(key, 60)}"]`;
+    if (!CATALOG_KEY.test(key)) problems.push({ field: inner, holds: 'an entry of that name', expected: 'entries named kind:classid/objid/subid' });
+    else if (!Array.isArray(entry) || entry.length !== 2 || !entry.every((s) => typeof s === 'string')) problems.push({ field: inner, holds: describeValue(entry), expected: 'an array of two strings: [hash, label]' });
+    if (problems.length > 100) return;
+  }
+};
+const CATALOG_KEY = /^[a-z]+:\d+\/\d+\/-?\d+(\.\d+)?$/;
+
 const BACKUP_METADATA = shape(
   {
     format: when((v) => v === 'pg-migration-gate-backup/1', "'pg-migration-gate-backup/1'"),
@@ -119,8 +134,9 @@ const BACKUP_METADATA = shape(
     systemIdentifier: digits,
     snapshot,
     tableWrites,
+    catalog,
   },
-  ['lastApplied', 'planHash', 'encryption', 'databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites'],
+  ['lastApplied', 'planHash', 'encryption', 'databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites', 'catalog'],
 );
 
 /** Every field of parsed metadata that is not as a backup writes it; empty when all are. */

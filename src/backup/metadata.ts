@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { XidSnapshot } from '../db/xid-snapshot.js';
+import type { RecordedCatalog } from './catalog-changes.js';
 import { InputError } from '../errors.js';
 import { describeValue, metadataProblems } from './metadata-schema.js';
 
@@ -38,6 +39,8 @@ export interface BackupMetadata {
   snapshot?: XidSnapshot;
   /** Per table, rows inserted + updated + deleted by then (pg_stat_user_tables), to name the tables written since. */
   tableWrites?: Record<string, number>;
+  /** The catalog at the dump's snapshot (db/catalog-state.ts): per entry, its hash and what it is. */
+  catalog?: RecordedCatalog;
 }
 
 export const metadataPath = (dump: string) => `${dump}.json`;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { InputError } from '../errors.js';
+import { CancelledError, InputError } from '../errors.js';
 
 const run = promisify(execFile);
 
@@ -113,7 +113,7 @@ export async function dockerProblem(timeoutMs = DOCKER_PROBE_MS): Promise<string
  * (-e PGPASSWORD, without its value on argv). The image is pulled and its tool asked for its version here, before
  * anything is dumped.
  */
-export async function dockerTool(name: string, major: number, dir: string): Promise<PgTool> {
+export async function dockerTool(name: string, major: number, dir: string, signal?: AbortSignal): Promise<PgTool> {
   const problem = await dockerProblem();
   if (problem) {
     throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
@@ -122,10 +122,12 @@ export async function dockerTool(name: string, major: number, dir: string): Prom
   const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
   let version = String(major);
   try {
-    const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env });
+    // A cancel stops the pull (the docker client, and the pull with it) rather than waiting for the image.
+    const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env, signal });
     const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
     if (m) version = m[1];
   } catch (cause) {
+    if (signal?.aborted) throw new CancelledError(String(signal.reason), `while the ${image} image was pulled`);
     throw new InputError([`pg-dump-docker: could not run ${name} from the ${image} image (${((cause as Error).message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
   }
   return { path: 'docker', prefix, image, major, version, source: `docker ${image}` };
@@ -136,8 +138,8 @@ export async function dockerTool(name: string, major: number, dir: string): Prom
  * new as the server, else the postgres:<major> image when Docker answers, else an InputError naming the server's
  * major, the installed versions and the fixes. true: always the image. false: never.
  */
-export async function backupTool(name: string, serverMajor: number, o: { explicit?: string; docker: DockerMode; dir: string }): Promise<PgTool> {
-  if (o.docker === 'true') return dockerTool(name, serverMajor, o.dir);
+export async function backupTool(name: string, serverMajor: number, o: { explicit?: string; docker: DockerMode; dir: string; signal?: AbortSignal }): Promise<PgTool> {
+  if (o.docker === 'true') return dockerTool(name, serverMajor, o.dir, o.signal);
   if (o.docker === 'false') return chooseTool(name, serverMajor, o.explicit);
   const all = await installedTools(name, o.explicit);
   const candidates = o.explicit ? all.filter((t) => t.path === o.explicit || t.path === join(o.explicit!, name)) : all;
@@ -145,7 +147,7 @@ export async function backupTool(name: string, serverMajor: number, o: { explici
   const chosen = candidates.filter((t) => t.major >= serverMajor).sort((a, b) => b.major - a.major)[0];
   if (chosen) return chosen;
   const problem = await dockerProblem();
-  if (!problem) return dockerTool(name, serverMajor, o.dir);
+  if (!problem) return dockerTool(name, serverMajor, o.dir, o.signal);
   const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
   throw new InputError([
     `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,

@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { withClient } from '../db/connect.js';
 import { serverMajor } from '../db/server-version.js';
 import { InputError } from '../errors.js';
 import { damagedDump } from './damaged-dump.js';
-import { restoreDump, sha256File } from './dump.js';
+import { restoreDump, restoreDumpGated, sha256File } from './dump.js';
 import { decryptFile } from './encryption.js';
 import { readMetadata, type BackupMetadata } from './metadata.js';
 import { chooseTool } from './pg-tools.js';
@@ -28,16 +28,26 @@ export async function dumpIn(dir: string, identity?: string): Promise<string> {
   return dump;
 }
 
+/**
+ * When beforeRestore runs: first `locked: false`, before anything is locked (a refusal then costs no wait, and
+ * nothing is prepared); then `locked: true` at the gate, `session` being the restore's own (left out of "others").
+ */
+export interface RestoreCheck {
+  locked: boolean;
+  session?: string;
+}
+
 export interface RestoreOptions {
   /** How long pg_restore waits for a lock (backup-lock-timeout); 0: no limit; absent: its default. */
   lockTimeoutMs?: number;
   /** Aborted when the run is cancelled: pg_restore is stopped with its server session, and nothing is restored. */
   signal?: AbortSignal;
   /**
-   * Runs once the dump is known good and the tools are chosen, right before pg_restore touches the database: the
-   * checks that may refuse (by throwing), as late as possible so that little can change after them.
+   * Runs once the dump is known good and the tools are chosen, while every table is locked against writes in the
+   * transaction that then restores (see restoreDumpGated): the checks that may refuse (by throwing), with nothing
+   * able to change under them. Returns statements to run in that transaction before the dump's own.
    */
-  beforeRestore?: (metadata: BackupMetadata) => Promise<void>;
+  beforeRestore?: (metadata: BackupMetadata, at: RestoreCheck) => Promise<string[] | void>;
 }
 
 /** A restored backup's metadata, and the privileges of the server's own objects the restore left out. */
@@ -70,8 +80,13 @@ export async function restoreBackup(url: string, dump: string, pgDumpPath?: stri
   };
   const system = await systemPrivileges(pgRestore, url, dump).catch(unreadable);
   try {
-    await o.beforeRestore?.(metadata);
-    await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
+    const gate = o.beforeRestore;
+    if (!gate) await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
+    else {
+      const psql = await chooseTool('psql', major, dirname(pgRestore.path));
+      await gate(metadata, { locked: false });
+      await restoreDumpGated(pgRestore, psql, url, dump, async (session) => (await gate(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
+    }
   } finally {
     system.dispose();
   }

@@ -6,9 +6,12 @@ import { describeSession } from '../db/preflight.js';
 import { tablesWritten, tableWriteCounts, type TableWrites } from '../db/table-writes.js';
 import { databaseIdentity, type DatabaseIdentity } from '../db/server-identity.js';
 import { currentSnapshot, transactionsSince } from '../db/xid-snapshot.js';
-import { StateError } from '../errors.js';
+import { CancelledError, StateError } from '../errors.js';
 import { compareVersions, parseVersionText } from '../migrations/version.js';
 import type { HistoryRow } from '../model/history.js';
+import { catalogState } from '../db/catalog-state.js';
+import { serverMajor } from '../db/server-version.js';
+import { catalogChanges, changeText, type RunChanges } from './catalog-changes.js';
 import type { BackupMetadata } from './metadata.js';
 
 /**
@@ -20,6 +23,9 @@ import type { BackupMetadata } from './metadata.js';
  * statistics) now against those the backup recorded, less what this run's transactions counted as their own.
  * Transaction ids are server-wide (other databases, autovacuum, temporary tables and subtransactions all take
  * them), so they never refuse on their own: they only vouch that writes the counters show were rolled back.
+ *
+ * What changed without a write to a table is told by the catalog (catalog-changes.ts): every object, column,
+ * index, privilege, owner, comment, relfilenode (TRUNCATE, rewrites) and sequence value against the backup's.
  */
 
 export interface GuardOptions {
@@ -41,6 +47,14 @@ export interface GuardOptions {
   own?: ReadonlyMap<string, number>;
   /** Our own writes that could not be measured, so count as others' (said in the refusal). */
   untraced?: string[];
+  /** The restore's own session (its application_name, and `<it> <role>` for its helpers), holding the tables locked: not another client. */
+  restoreSession?: string;
+  /** A first look before anything is locked: no waiting for the statistics to catch up. */
+  quick?: boolean;
+  /** Ends the wait for the statistics at once (the run was cancelled). */
+  signal?: AbortSignal;
+  /** What the run knows of its own catalog changes (on-failure): absent, every change since the backup is others'. */
+  catalog?: Omit<RunChanges, 'movedByRun'>;
 }
 
 export interface Verdict {
@@ -109,26 +123,28 @@ interface Unexplained extends TableWrites {
  * not); it still shows its role, its database and its transaction id, and only sessions of a role (client backends,
  * background workers) have one. Such a session counts as a client, whose state is not known.
  */
-const OTHER_CLIENTS = `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
-        AND (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))`;
+const otherClients = (restoreSession: string) => `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
+        AND (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))
+        AND NOT coalesce(application_name = ${restoreSession} OR pg_catalog.starts_with(application_name, ${restoreSession} || ' '), false)`;
 
 /** Sessions of this database, not ours, that may still hold back counts of writes they committed (see above). */
-async function mayHoldBackStatistics(client: Client): Promise<boolean> {
+async function mayHoldBackStatistics(client: Client, restoreSession?: string): Promise<boolean> {
   // A hidden session's state is NULL: it may have been active a moment ago, so it counts (the wait runs its course).
   const r = await client.query(
     `SELECT count(*)::int AS n FROM pg_catalog.pg_stat_activity
-      WHERE ${OTHER_CLIENTS}
+      WHERE ${otherClients('$2')}
         AND (state IS DISTINCT FROM 'idle' OR state_change > pg_catalog.now() - make_interval(secs => $1))`,
-    [STATISTICS_SETTLE_MS / 1000],
+    [STATISTICS_SETTLE_MS / 1000, restoreSession ?? null],
   );
   return r.rows[0].n > 0;
 }
 
 /** Sessions of this database, not ours, inside a transaction that wrote: what they write is not counted until they end. */
-async function openWriters(client: Client): Promise<string[]> {
+async function openWriters(client: Client, restoreSession?: string): Promise<string[]> {
   const r = await client.query(
     `SELECT pid, pg_catalog.left(query, 100) AS query, state IS NULL AS hidden, usename AS role FROM pg_catalog.pg_stat_activity
-      WHERE ${OTHER_CLIENTS} AND backend_xid IS NOT NULL ORDER BY pid`,
+      WHERE ${otherClients('$1')} AND backend_xid IS NOT NULL ORDER BY pid`,
+    [restoreSession ?? null],
   );
   return r.rows.map((row) => (row.hidden ? describeSession({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
 }
@@ -138,7 +154,7 @@ async function openWriters(client: Client): Promise<string[]> {
  * not show everything yet: this run's own writes not all counted, or another session of the database active in
  * the last seconds. `lagging`: tables whose counts still fall short of this run's own writes.
  */
-async function unexplainedWrites(client: Client, before: Record<string, number>, own: ReadonlyMap<string, number>, leaveOut: string[], patient: boolean) {
+async function unexplainedWrites(client: Client, before: Record<string, number>, own: ReadonlyMap<string, number>, leaveOut: string[], patient: boolean, restoreSession?: string, signal?: AbortSignal) {
   for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0); ; ) {
     const written = tablesWritten(before, await tableWriteCounts(client), leaveOut);
     const tables: Unexplained[] = [];
@@ -151,9 +167,10 @@ async function unexplainedWrites(client: Client, before: Record<string, number>,
     }
     // Tables this run wrote that show no writes since at all.
     for (const [table, n] of own) if (n > 0 && before[table] !== undefined && !leaveOut.includes(table) && !written.tables.some((w) => w.table === table)) lagging.push(table);
-    const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client))));
+    const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client, restoreSession))));
     if (done || Date.now() >= deadline) return { tables, reset: written.reset, lagging };
     await new Promise((r) => setTimeout(r, 250));
+    if (signal?.aborted) throw new CancelledError(String(signal.reason), 'while the restore waited for the statistics');
   }
 }
 
@@ -161,16 +178,24 @@ const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
 const listed = (items: string[]) => `${items.slice(0, 10).join(', ')}${items.length > 10 ? ` and ${items.length - 10} more` : ''}`;
 
 /** What a restore would discard that is not ours: a refusal's reason (undefined: nothing), and what was checked. */
-async function writesSince(client: Client, m: BackupMetadata, o: GuardOptions, history: HistoryTable | undefined, patient: boolean): Promise<{ lost?: string; notes: string[] }> {
-  if (!m.tableWrites) return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [] };
+/** What a restore would discard of others' writes, what was checked, and the tables others wrote (unknown: any). */
+interface WritesSince {
+  lost?: string;
+  notes: string[];
+  othersWrote: Set<string> | 'unknown';
+}
+
+async function writesSince(client: Client, m: BackupMetadata, o: GuardOptions, history: HistoryTable | undefined, patient: boolean): Promise<WritesSince> {
+  if (!m.tableWrites) return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [], othersWrote: 'unknown' };
   const notes: string[] = [];
   const theirs = o.own ? ' not this run’s' : '';
   // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
   // on its own: left out.
   const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
   const own = o.own ?? new Map<string, number>();
-  const writers = await openWriters(client);
-  const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length);
+  const writers = await openWriters(client, o.restoreSession);
+  const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length, o.restoreSession, o.signal);
+  const othersWrote = reset || lagging.length || writers.length ? 'unknown' : new Set(tables.map((t) => t.table));
   const found: string[] = [];
   if (tables.length) {
     const shown = tables.map((w) => `${w.table} (${rowsText(w.rows)}${w.own ? `, besides this run’s ${w.own}` : ''})`);
@@ -181,13 +206,13 @@ async function writesSince(client: Client, m: BackupMetadata, o: GuardOptions, h
   const ownText = [...own].filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t)).map(([t, n]) => `${t} (${rowsText(n)})`);
   if (!writers.length && !found.length) {
     notes.push(`no table of this database was written since the backup${o.own ? ` but by this run${ownText.length ? ` (${listed(ownText)})` : ''}` : ''}, by the statistics`);
-    return { notes };
+    return { notes, othersWrote };
   }
   // Counters count rolled-back writes as well: when no transaction but ours committed at all, they all were.
   const t = m.snapshot ? await transactionsSince(client, m.snapshot, o.ours) : undefined;
   if (t && !writers.length && !t.uncounted && t.committed === 0 && t.running === 0) {
     notes.push(`${found.join('; ')}; but no transaction${theirs} committed on the server since the backup was taken, so those writes were rolled back`);
-    return { notes };
+    return { notes, othersWrote: new Set() };
   }
   const parts: string[] = [];
   if (writers.length) parts.push(`${writers.length} session(s) of this database have a transaction open that wrote, and may yet commit: ${listed(writers)}`);
@@ -196,7 +221,52 @@ async function writesSince(client: Client, m: BackupMetadata, o: GuardOptions, h
   else if (t?.committed && found.length) parts.push(`${t.committed} transaction(s)${theirs} committed since the backup was taken`);
   parts.push(...found);
   if (o.untraced?.length) parts.push(`they may include this run’s own writes, which could not be measured: ${o.untraced.join('; ')}`);
-  return { lost: parts.join('; '), notes };
+  return { lost: parts.join('; '), notes, othersWrote };
+}
+
+/** Per sequence value entry, the table that owns the sequence (`schema.table`, as the write counters name it). */
+async function sequenceTables(client: Client): Promise<Map<string, string>> {
+  const r = await client.query(
+    `SELECT d.objid, pg_catalog.format('%I.%I', n.nspname, t.relname) AS t FROM pg_catalog.pg_depend d
+       JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+       JOIN pg_catalog.pg_class t ON t.oid = d.refobjid JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')`,
+  );
+  return new Map(r.rows.map((row) => [`value:1259/${row.objid}/0`, row.t as string]));
+}
+
+/** The value entries of the sequences a table owns (serial and identity columns). */
+async function ownedSequences(client: Client, table: HistoryTable): Promise<Set<string>> {
+  const r = await client.query(
+    `SELECT d.objid FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+        AND d.refobjid = (SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2)`,
+    [table.schema, table.table],
+  );
+  return new Set(r.rows.map((row) => `value:1259/${row.objid}/0`));
+}
+
+/** The catalog's changes since the backup that are not the run's: a refusal's reason (undefined: none). */
+async function catalogSince(client: Client, m: BackupMetadata, o: GuardOptions, history: HistoryTable | undefined, othersWrote: WritesSince['othersWrote']): Promise<{ lost?: string; notes: string[] }> {
+  if (!m.catalog) return { lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told', notes: [] };
+  // The history table's own sequences move with its rows: its rows are the run's bookkeeping (see writesSince).
+  const bookkeeping = history ? await ownedSequences(client, history) : new Set<string>();
+  const now = (await catalogState(client, await serverMajor(client), { labels: true })).filter((e) => !bookkeeping.has(e.key));
+  const t = m.snapshot && (await transactionsSince(client, m.snapshot, o.catalog?.xids));
+  let run: RunChanges | undefined;
+  if (o.catalog) {
+    // A serial's sequence moves with its table's inserts: the run's, when only the run wrote the table since.
+    const tables = await sequenceTables(client);
+    const own = o.own ?? new Map<string, number>();
+    const movedByRun = (key: string) => othersWrote !== 'unknown' && !!tables.get(key) && (own.get(tables.get(key)!) ?? 0) > 0 && !othersWrote.has(tables.get(key)!);
+    run = { ...o.catalog, movedByRun };
+  }
+  const recorded = Object.fromEntries(Object.entries(m.catalog).filter(([key]) => !bookkeeping.has(key)));
+  const quiet = !!t && !t.uncounted && t.committed === 0 && t.running === 0;
+  const { ours, theirs } = catalogChanges(recorded, now, run, quiet);
+  const notes = ours.length ? [`${run ? 'this run’s own catalog changes' : 'sequences that moved while no transaction committed (the values they handed out were kept by nothing)'}, which a restore takes back: ${listed(ours.map(changeText))}`] : [];
+  if (!theirs.length) return { notes: [...notes, `nothing in the catalog changed since the backup${o.catalog ? ' but by this run' : ''} (objects, columns, indexes, privileges, owners, comments, relfilenodes, sequence values)`] };
+  return { lost: `the catalog changed since the backup${o.catalog ? ', not by this run' : ''}: ${listed(theirs.map(changeText))}`, notes };
 }
 
 /**
@@ -232,8 +302,13 @@ export async function checkRestore(client: Client, m: BackupMetadata, o: GuardOp
     }
   }
   // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
-  const { lost, notes } = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length);
+  const { lost, notes, othersWrote } = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length && !o.quick);
   verdict.notes.push(...notes);
   if (lost) allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
+  const changed = await catalogSince(client, m, o, history, othersWrote);
+  verdict.notes.push(...changed.notes);
+  if (changed.lost) allow(o.discardWrites, 'restore-discards-writes', `restoring would undo what others changed since the backup: ${changed.lost}`, `restoring undoes what was changed since the backup: ${changed.lost}`);
+  // A first look that refuses looks again, letting the statistics catch up, so the refusal names all it can.
+  if (o.quick && verdict.refusals.length) return checkRestore(client, m, { ...o, quick: false });
   return verdict;
 }

@@ -36,6 +36,12 @@ function commandLine(tool: PgTool, args: string[], files: string[]): string[] {
   return [...prefix, ...args];
 }
 
+/** A tool started by startTool: its process, and its end (stdout when collected; rejects as runTool says). */
+interface Started {
+  stdout: NodeJS.ReadableStream | null;
+  done: Promise<string>;
+}
+
 /**
  * Runs a PostgreSQL client tool; its output streams to files, never through this process's memory. `files` are
  * what its connection reads (CA, client certificate, socket folder), mounted when it runs in Docker. When `signal`
@@ -43,17 +49,52 @@ function commandLine(tool: PgTool, args: string[], files: string[]): string[] {
  * the promise rejects with a CancelledError (unless the tool had finished its work: it exited 0).
  */
 export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv, files: string[] = [], signal?: AbortSignal): Promise<string> {
+  return startTool({ tool, args, env, files }, signal).done;
+}
+
+/** One tool's invocation. */
+export interface ToolRun {
+  tool: PgTool;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  files?: string[];
+}
+
+/**
+ * `from | to`: the first tool's output is the second's input, streamed (pg_restore's script into psql). Both are
+ * stopped by `signal`. `firstEnded` hears how the first ended before the second is waited for (the second must not
+ * take an input cut short for a whole one). The first's failure is reported before the second's, which then
+ * failed for lack of the rest.
+ */
+export async function runPiped(from: ToolRun, to: ToolRun, firstEnded: (ok: boolean) => Promise<void>, signal?: AbortSignal): Promise<void> {
+  const first = startTool(from, signal, { pipeOut: true });
+  const second = startTool(to, signal, { stdin: first.stdout! });
+  const told = first.done.then(
+    () => firstEnded(true),
+    () => firstEnded(false),
+  );
+  const [a, b] = await Promise.allSettled([first.done, second.done, told]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+}
+
+function startTool({ tool, args, env, files = [] }: ToolRun, signal?: AbortSignal, io: { stdin?: NodeJS.ReadableStream; pipeOut?: boolean } = {}): Started {
   const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
-  if (signal?.aborted) return Promise.reject(new CancelledError(String(signal.reason), `before ${name} started`));
+  if (signal?.aborted) return { stdout: null, done: Promise.reject(new CancelledError(String(signal.reason), `before ${name} started`)) };
   if (!exitHook) {
     // The last resort: process.exit() from anywhere still takes the tools down with this process.
     process.once('exit', killRunningTools);
     exitHook = true;
   }
-  return new Promise((resolve, reject) => {
-    // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
-    // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
-    const child = spawn(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
+  // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
+  const child = spawn(tool.path, commandLine(tool, args, files), { env, stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
+  if (io.stdin) {
+    io.stdin.pipe(child.stdin!);
+    // The reader gone (it failed, or was stopped): its own exit says why.
+    child.stdin!.on('error', () => {});
+  }
+  const done = new Promise<string>((resolve, reject) => {
     const pid = child.pid;
     if (pid) running.add(pid);
     let out = '';
@@ -65,10 +106,12 @@ export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv, fi
       killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (d) => {
-      if (out.length < 1_000_000) out += d;
-    });
-    child.stderr.on('data', (d) => {
+    if (!io.pipeOut) {
+      child.stdout!.on('data', (d) => {
+        if (out.length < 1_000_000) out += d;
+      });
+    }
+    child.stderr!.on('data', (d) => {
       if (err.length < 100_000) err += d;
     });
     // Once it has exited (and been reaped) its process group id may be reused: it is signalled no more.
@@ -89,6 +132,7 @@ export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv, fi
       else reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
     });
   });
+  return { stdout: io.pipeOut ? child.stdout : null, done };
 }
 
 /** Tools connected under an application_name of their own, running now: application_name -> database URL. */

@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import type { TableName } from '../config/history-table.js';
 import { targetIdentity } from '../connection/url.js';
+import { catalogState } from '../db/catalog-state.js';
 import { withClient } from '../db/connect.js';
 import { locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
@@ -16,6 +17,7 @@ import { InputError } from '../errors.js';
 import { compareVersions } from '../migrations/version.js';
 import type { BackupInfo } from '../model/report.js';
 import type { ArtifactStore } from './artifact-store.js';
+import { recordCatalog, type RecordedCatalog } from './catalog-changes.js';
 import { checkDump, dumpDatabase, sha256File } from './dump.js';
 import { encryptFile } from './encryption.js';
 import { writeMetadata, type BackupMetadata } from './metadata.js';
@@ -81,9 +83,10 @@ async function atBackupSnapshot<T>(url: string, historyTable: TableName, fn: (st
       const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v as string;
       const identity = await databaseIdentity(c);
       const tableWrites = await tableWriteCounts(c);
+      const catalog = recordCatalog(await catalogState(c, await serverMajor(c), { labels: true }));
       const history = await locateHistoryTable(c, historyTable).then((t) => readHistory(c, t)).catch(() => undefined);
       const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version!, b.version!)).pop();
-      return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
+      return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
     } finally {
       await c.query('ROLLBACK').catch(() => {});
     }
@@ -95,6 +98,7 @@ interface ServerState {
   identity: Awaited<ReturnType<typeof databaseIdentity>>;
   snapshot: Omit<Awaited<ReturnType<typeof currentSnapshot>>, 'next'>;
   tableWrites: Awaited<ReturnType<typeof tableWriteCounts>>;
+  catalog: RecordedCatalog;
   last?: HistoryRow;
 }
 
@@ -109,9 +113,9 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
   const major = await withClient(url, serverMajor);
   writableDir(o.dir);
   const docker: DockerMode = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
-  const pgDump = await backupTool('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+  const pgDump = await backupTool('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
   // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-  const pgRestore = pgDump.path === 'docker' ? await backupTool('pg_restore', major, { docker: 'true', dir: o.dir }) : await backupTool('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+  const pgRestore = pgDump.path === 'docker' ? await backupTool('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal }) : await backupTool('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
   const usedDump = describeTool(pgDump);
   const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
     const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
@@ -119,7 +123,7 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     return { server, path };
   });
   // Reading the table of contents back and hashing the file are independent reads: done side by side.
-  const [entries, sha256] = await Promise.all([checkDump(pgRestore, path, o.signal), sha256File(path)]);
+  const [entries, sha256] = await Promise.all([checkDump(pgRestore, path, o.signal), sha256File(path, o.signal)]);
   const size = statSync(path).size;
   const metadata: BackupMetadata = {
     format: 'pg-migration-gate-backup/1',
@@ -139,12 +143,13 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
     ...(server.identity.systemIdentifier ? { systemIdentifier: server.identity.systemIdentifier } : {}),
     snapshot: server.snapshot,
     tableWrites: server.tableWrites,
+    catalog: server.catalog,
   };
   let uploaded = path;
   if (o.recipients?.length) {
     uploaded = `${path}.age`;
-    await encryptFile(path, uploaded, o.recipients);
-    metadata.encryption = { format: 'age', file: uploaded.split('/').pop()!, sha256: await sha256File(uploaded) };
+    await encryptFile(path, uploaded, o.recipients, o.signal);
+    metadata.encryption = { format: 'age', file: uploaded.split('/').pop()!, sha256: await sha256File(uploaded, o.signal) };
   }
   const metadataPath = writeMetadata(path, metadata);
   const info: BackupInfo = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { BackupMetadata } from '../backup/metadata.js';
 import { checkRestore, RestoreRefused, type Verdict } from '../backup/restore-guard.js';
-import { dumpIn, restoreBackup } from '../backup/restore-backup.js';
+import { dumpIn, restoreBackup, type RestoreCheck } from '../backup/restore-backup.js';
 import { systemPrivilegesNote } from '../backup/system-privileges.js';
 import { withOwnClient } from '../db/own-session.js';
 import { InputError } from '../errors.js';
@@ -41,14 +41,16 @@ export async function restore(config: Config, ctx: RestoreContext): Promise<Repo
   const report = startReport('restore', config, ctx.databaseUrl);
   const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
   let verdict: Verdict | undefined;
-  const check = (m: BackupMetadata) =>
-    withOwnClient(ctx.databaseUrl, (c) => checkRestore(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable }));
+  const check = (m: BackupMetadata, at: RestoreCheck) =>
+    withOwnClient(ctx.databaseUrl, (c) =>
+      checkRestore(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable, quick: !at.locked, restoreSession: at.session, signal: ctx.signal }),
+    );
   try {
     const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath, {
       lockTimeoutMs: config.backupLockTimeoutMs,
       signal: ctx.signal,
-      beforeRestore: async (metadata) => {
-        verdict = await check(metadata);
+      beforeRestore: async (metadata, at) => {
+        verdict = await check(metadata, at);
         if (verdict.refusals.length) throw new RestoreRefused(verdict);
       },
     });

@@ -15,6 +15,7 @@ import { ServerWitness } from '../verify/ownership.js';
 import { withClient } from '../db/connect.js';
 import { withOwnClient } from '../db/own-session.js';
 import { existsSync } from 'node:fs';
+import { CancelledError } from '../errors.js';
 import { restoreBackup } from '../backup/restore-backup.js';
 import { applyMigrations } from '../apply/pipeline.js';
 import { reportAnalysisErrors, startReport } from './context.js';
@@ -168,7 +169,7 @@ async function restoreDrill(config: Config, ctx: RestoreContext, report: Report)
   try {
     const url = server.urlOf(await server.create('drill'));
     const started = performance.now();
-    const m = await restoreBackup(url, dump, config.pgDumpPath);
+    const m = await restoreBackup(url, dump, config.pgDumpPath, { signal: ctx.signal });
     const restoredMs = Math.round(performance.now() - started);
     const applied = await applyMigrations(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
     for (const f of applied.findings) addFinding(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
@@ -176,6 +177,8 @@ async function restoreDrill(config: Config, ctx: RestoreContext, report: Report)
       `restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`,
     );
   } catch (err) {
+    // Cancelled: the run's outcome, not the drill's failure (pg_restore was stopped, its scratch database goes below).
+    if (err instanceof CancelledError) return verifyCancelled(report, err.reason);
     addFinding(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${(err as Error).message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
   } finally {
     await server.close();

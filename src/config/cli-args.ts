@@ -56,7 +56,9 @@ export const OPTIONS_USAGE = `Options (the same as the action's inputs):
   --restore-discards-writes true|false   restore even when others wrote since the backup (their writes are lost)
   --restore-to-other-database true|false restore onto a database the backup was not taken from
   --health-check <sql>          apply: SQL that must succeed (and return true) after the migrations
-  --on-failure rollback|restore apply: after a failure, keep what applied, or restore the pre-apply backup
+  --on-failure rollback|undo|restore|undo-or-restore
+                                apply: after a failure, keep what applied, undo it with the down scripts,
+                                restore the pre-apply backup, or undo and restore when undo cannot run
   --preflight warn|strict       apply: report sessions that would block the migrations, or refuse to start
   --expected-plan <hash>        apply: refuse unless the plan is this approved one
   --environment <name>          the action's protected environment (apply, restore); the CLI asks instead

@@ -86,8 +86,11 @@ export interface Config {
   healthCheck?: string;
   /** Take a backup after a successful apply. */
   postBackup: boolean;
-  /** rollback: the failed migration rolls back, earlier ones stay; restore: restore the pre-apply backup. */
-  onFailure: 'rollback' | 'restore';
+  /**
+   * rollback: the failed migration rolls back, earlier ones stay; undo: they are undone with their down scripts
+   * (apply/undo.ts); restore: restore the pre-apply backup; undo-or-restore: undo, or restore when undo cannot run.
+   */
+  onFailure: (typeof ON_FAILURE)[number];
   /** Restore (on-failure: restore, or the restore command) even when others committed writes since the backup. */
   restoreDiscardsWrites: boolean;
   /** restore: restore onto a database that is not the one the backup was taken from. */
@@ -131,6 +134,9 @@ function duration(name: InputName, value: string, kind: DurationKind, problems: 
   }
   return r;
 }
+
+/** What on-failure may say, in the order the help text names them. */
+export const ON_FAILURE = ['rollback', 'undo', 'restore', 'undo-or-restore'] as const;
 
 /** The inputs that become PostgreSQL timeouts: 0 turns those off, so only the word `off` may. */
 const TIMEOUTS = ['lock-timeout', 'statement-timeout', 'backup-lock-timeout'] as const satisfies readonly InputName[];
@@ -192,7 +198,7 @@ export function parseConfig(raw: RawConfig, env: NodeJS.ProcessEnv = {}): Config
   const preflight = get('preflight');
   if (!['warn', 'strict'].includes(preflight)) problems.push(`preflight: '${preflight}' must be warn or strict`);
   const onFailure = get('on-failure');
-  if (!['rollback', 'restore'].includes(onFailure)) problems.push(`on-failure: '${onFailure}' must be rollback or restore`);
+  if (!(ON_FAILURE as readonly string[]).includes(onFailure)) problems.push(`on-failure: '${onFailure}' must be rollback, undo, restore or undo-or-restore`);
   const expectedPlan = get('expected-plan');
   const planProblem = expectedPlan ? planHashProblem(expectedPlan) : undefined;
   if (planProblem) problems.push(`expected-plan: ${planProblem}`);

@@ -7,6 +7,7 @@ import type { Client } from './connect.js';
 import { sqlstate } from './errors.js';
 import { markFinished, markStarted, OWN_WRITES_SQL, recordApplied, recordInTransaction, type HistoryTable } from './history.js';
 import { runScript } from './script-query.js';
+import { withTransaction } from './transaction.js';
 import { resetSteps, send, statementSteps, timeoutSteps, type Step, type Timeouts } from './steps.js';
 import type { MigrationSession } from './session.js';
 
@@ -238,6 +239,27 @@ export async function executeScript(session: MigrationSession, script: Script, e
   });
 }
 
+/** The lock fence (see lockFence), as the first step inside a transaction of the run's. */
+const fenceSteps = (fence?: string): Step[] => (fence ? [{ sql: fence, ours: 'checking that this run still holds its advisory lock' }] : []);
+
+/**
+ * What one transaction writes, so that on-failure: restore can tell it from others' writes: `start` and `end` go
+ * first and last inside it, and the counts at its end less those at its start are its own (the session's counts
+ * not yet sent to the statistics show in both).
+ */
+function writeCounter(name: string): { start: Step; end: Step; writes(): Record<string, number> } {
+  const counts: Record<string, number>[] = [];
+  const capture = (rows: Record<string, unknown>[]) => void counts.push(Object.fromEntries(rows.map((r) => [r.t as string, Number(r.n)])));
+  return {
+    start: { sql: OWN_WRITES_SQL, ours: 'counting the rows written so far', capture },
+    end: { sql: OWN_WRITES_SQL, ours: `counting the rows ${name} wrote`, capture },
+    writes() {
+      const [start = {}, end = {}] = counts;
+      return Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => (n as number) > 0));
+    },
+  };
+}
+
 /**
  * Applies one migration and records it. A transactional one runs in one transaction together with its history
  * row; a lock timeout (55P03) is retried with backoff up to lockRetries, on a new connection. A file whose own
@@ -264,23 +286,18 @@ export async function runMigration(session: MigrationSession, migration: Migrati
   const backoff = o.backoffMs ?? defaultBackoff;
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
-    // What the transaction wrote, so that on-failure: restore can tell it from others' writes: the counts at its
-    // end less those at its start (the session's counts not yet sent to the statistics show in both).
-    const counts: Record<string, number>[] = [];
-    const count = (rows: Record<string, unknown>[]) => counts.push(Object.fromEntries(rows.map((r) => [r.t as string, Number(r.n)])));
+    const counter = writeCounter(migration.name);
     try {
       const clean = await onSession(session, (client) => {
-        const head: Step[] = record.fence ? [{ sql: record.fence, ours: 'checking that this run still holds its advisory lock' }] : [];
+        const head: Step[] = fenceSteps(record.fence);
         const tail: Step[] = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
-        counts.length = 0;
         if (!readOnly) {
-          head.push({ sql: OWN_WRITES_SQL, ours: 'counting the rows written so far', capture: count });
-          tail.push({ sql: OWN_WRITES_SQL, ours: `counting the rows ${migration.name} wrote`, capture: count });
+          head.push(counter.start);
+          tail.push(counter.end);
         }
         return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
       });
-      const [start = {}, end = {}] = counts;
-      const writes = Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => (n as number) > 0));
+      const writes = counter.writes();
       const durationMs = Math.round(performance.now() - started);
       await settle(session, exec, clean);
       if (readOnly) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
@@ -299,4 +316,49 @@ export async function runMigration(session: MigrationSession, migration: Migrati
       throw err;
     }
   }
+}
+
+export interface UndoOptions extends ScriptOptions {
+  /** Checks, inside the down script's transaction, that the run still holds its advisory lock (lockFence). */
+  fence?: string;
+  /** Our own session: takes the row out after a down script that ran outside a transaction. */
+  control: Client;
+}
+
+/**
+ * Undoes one applied migration with its down script and takes its history row out (`forget`, given the client
+ * to do it on). A transactional down script and `forget` share one transaction, after the lock fence and with the
+ * session's role and search_path put back for the row as for a migration's own, so that the database and the
+ * history agree whether it commits or rolls back (a failure ends the connection, which rolls it back). A READ
+ * ONLY wrapper cannot delete the row: having changed nothing, it is forgotten right after it commits. A down
+ * script that cannot run in a transaction runs statement by statement, as psql would, and its row goes once it
+ * has ended, on our own session: one that fails part-way keeps its row, though part of it ran. Returns the rows
+ * the transaction wrote, per table, as runMigration counts them (none outside a transaction).
+ */
+export async function undoMigration(session: MigrationSession, migration: Migration, down: Script, exec: ExecutionPlan, o: UndoOptions, forget: (client: Client) => Promise<void>): Promise<Record<string, number>> {
+  const forgetting = (client: Client) =>
+    forget(client).catch((err) => {
+      throw new MigrationError(`taking ${migration.name}'s row out of the history table failed: ${(err as Error).message}`, { location: { file: down.file, line: down.startLine, column: 1 }, sqlstate: sqlstate(err), cause: err });
+    });
+  if (exec.mode === 'no-transaction') {
+    await onSession(session, (client) => runOneByOne(client, session.reset, down, exec, o));
+    await withTransaction(o.control, () => forgetting(o.control));
+    await reset(session, await session.client(), exec);
+    return {};
+  }
+  const readOnly = exec.begin?.readOnly === true;
+  const counter = writeCounter(`the down script of ${migration.name}`);
+  const clean = await onSession(session, async (client) => {
+    const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
+    const ours = (sql: string) => ({ sql, ours: `taking ${migration.name} out of the history table` });
+    const asConnected = ['SET LOCAL SESSION AUTHORIZATION DEFAULT', 'SET LOCAL search_path = pg_catalog, pg_temp'].map(ours);
+    const counted = readOnly ? [] : [counter.start];
+    await send(client, down, [begin, ...fenceSteps(o.fence), ...counted, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...asConnected, ...timeoutSteps(o, true)]);
+    if (!readOnly) await forgetting(client);
+    const witnessed = o.witness ? witnessSteps(o.witness) : [];
+    return send(client, down, [...(readOnly ? [] : [counter.end]), ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(session.reset, true)]);
+  });
+  await settle(session, exec, clean);
+  if (readOnly) await withTransaction(o.control, () => forgetting(o.control));
+  return counter.writes();
 }

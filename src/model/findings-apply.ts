@@ -99,8 +99,22 @@ export const APPLY_FINDINGS = {
     area: 'apply',
     severity: 'error',
     title: 'The on-failure step failed',
-    happens: 'After a failure, the on-failure step (restore, or keep what applied) itself failed unexpectedly: the database is as the failure left it.',
+    happens: 'After a failure, the on-failure step (undo, restore, or keep what applied) itself failed unexpectedly: the database is as the failure left it, less what the notes say was undone.',
     todo: 'Look at the database; restore the pre-apply backup by hand if needed (command: restore).',
+  },
+  'undo-refused': {
+    area: 'apply',
+    severity: 'error',
+    title: 'on-failure: undo could not undo the run',
+    happens: "After a failure, on-failure: undo undoes what the run applied with the down scripts only when every one of them has a down script that can run, and when the failed migration rolled back: a migration that failed outside a transaction (dirty) may have run in part, and undoing the ones before it under it may fail. Otherwise nothing is undone: the run's migrations stay applied and recorded, and the finding names each migration without a usable down script.",
+    todo: 'Add the missing down scripts (verify checks that they round-trip), or settle the dirty migration with resolve-dirty; meanwhile fix forward. on-failure: undo-or-restore restores the pre-apply backup when undo cannot run.',
+  },
+  'undo-failed': {
+    area: 'apply',
+    severity: 'error',
+    title: 'A down script failed during on-failure: undo',
+    happens: 'on-failure: undo runs the down scripts of the migrations the run applied, newest first, each in one transaction with the removal of its history row. One failed: it rolled back with its row (one outside a transaction may have run in part and keeps its row), and the undo stopped there. The migrations undone before it are gone from the database and the history; that one and those before it stay applied and recorded, as the finding lists.',
+    todo: 'Fix the down script at the line given; then fix forward with a new migration, or undo by hand, each down script with its history row in one transaction. With undo-or-restore the pre-apply backup is restored next.',
   },
   'backup-failed': {
     area: 'backup',

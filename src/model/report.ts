@@ -39,6 +39,25 @@ export interface AppliedEntry {
   attempts: number;
 }
 
+/** A migration this run applied, then undid with its down script (on-failure: undo). */
+export interface UndoneEntry {
+  version: string;
+  name: string;
+  /** The down script's file. */
+  downFile: string;
+  durationMs: number;
+  /** False when the down script ran statement by statement, outside a transaction. */
+  transaction: boolean;
+}
+
+/**
+ * What on-failure did with the migrations this run applied before it failed: kept them (rollback, or an undo or
+ * restore that did not happen), undid every one of them with its down script (undo), or put the pre-apply backup
+ * back over them (restore). Whoever changes the database sets it, once the database is in that state; the note
+ * saying what stays applied is written from it after on-failure (run-pending.ts noteWhatStays).
+ */
+export type AfterFailure = 'kept' | 'undone' | 'restored';
+
 export type CheckOutcome = 'ok' | 'failed' | 'not run' | 'off' | 'no down script';
 
 /** What verify found for one new migration. */
@@ -92,8 +111,12 @@ export interface Report {
   historyTable: string;
   /** What the run would apply (plan) or had to apply when it started (apply). */
   pending: PendingEntry[];
-  /** What this run applied, in order. */
+  /** What this run applied, in order, and is still applied: those on-failure: undo undid move to `undone`. */
   applied: AppliedEntry[];
+  /** What on-failure: undo undid, newest first (absent when it undid nothing). */
+  undone?: UndoneEntry[];
+  /** What on-failure did with this run's applied migrations; absent when on-failure did not run. */
+  afterFailure?: AfterFailure;
   planHash?: string;
   findings: Finding[];
   backup?: BackupInfo;

@@ -26,12 +26,21 @@ export function migrationRows(r: Report): { mark: Mark; cells: (string | number)
   }
   if (r.command !== 'apply' && r.command !== 'plan') return [];
   const applied = new Map(r.applied.map((a) => [a.version, a]));
+  const undone = new Map((r.undone ?? []).map((u) => [u.version, u]));
+  // After a restore nothing of the run stays, applied or undone before it.
+  const restored = r.afterFailure === 'restored' ? ', taken back by the restore' : '';
   return r.pending.map((p) => {
     const a = applied.get(p.version);
-    const mine = findingsOf(r, [p.file]);
+    const u = undone.get(p.version);
+    const mine = findingsOf(r, [p.file, u?.downFile]);
     const failed = mine.some((f) => f.rule === 'apply-failed');
-    const mark = markOf(mine, r.command === 'plan' || !!a || failed);
-    const what = r.command === 'plan' ? 'pending' : a ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}` : failed ? 'failed, rolled back' : 'not run';
+    const mark = markOf(mine, r.command === 'plan' || !!a || !!u || failed);
+    const what =
+      r.command === 'plan' ? 'pending'
+      : a ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}${restored}`
+      : u ? `applied, then undone by ${u.downFile}${restored}`
+      : failed ? (p.transaction ? 'failed, rolled back' : 'failed outside a transaction: part of it may have run')
+      : 'not run';
     return { mark, cells: [p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', `${ICON[mark]} ${what}`] };
   });
 }

@@ -34,6 +34,9 @@ export function renderText(r: Report): string {
       const p = r.pending.find((x) => x.version === a.version);
       out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p?.file]), true)]} ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
     }
+    if (r.undone?.length) out.push(`undone by on-failure: undo, newest first: ${r.undone.length} migration(s)`);
+    for (const u of r.undone ?? []) out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [u.downFile]), true)]} ${u.version} ${u.name} with ${u.downFile} (${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`);
+    if (r.afterFailure === 'restored') out.push('on-failure: restore took back what this run applied');
   } else if (r.command === 'plan') {
     out.push(`${r.pending.length} pending migration(s)`);
     for (const p of r.pending) out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p.file]), true)]} ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);

@@ -1,30 +1,106 @@
-export const id = 52;
-export const ids = [52];
+export const id = 165;
+export const ids = [165];
 export const modules = {
+
+/***/ 4861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Le: () => (/* binding */ isRestored),
+/* harmony export */   hB: () => (/* binding */ recordCatalog),
+/* harmony export */   k0: () => (/* binding */ changeText),
+/* harmony export */   zB: () => (/* binding */ catalogChanges)
+/* harmony export */ });
+/* harmony import */ var _db_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4857);
+
+const recordCatalog = (entries) => Object.fromEntries(entries.map((e) => [e.key, [e.hash, e.label ?? e.key]]));
+/** How a change reads in a report. */
+function changeText(c) {
+    if (c.how === 'moved')
+        return `${c.label} moved (a restore would set it back, and hand out those values again)`;
+    return `${c.label} ${c.how}`;
+}
+/** The kinds a restore leaves as they are (see CatalogEntry.restored). */
+const isRestored = (key) => !/^(setting|role):/.test(key) && !/^(object|comment):1262\//.test(key);
+/**
+ * The entries pg_restore replaces that differ between `recorded` (the backup's) and `now`, split into the run's
+ * own and the rest. Without `run` every change is the rest, but for sequences that moved while no transaction (but
+ * the run's) committed since the backup (`quiet`): the values they handed out were kept by nothing that lasted.
+ */
+function catalogChanges(recorded, now, run, quiet = false) {
+    const ours = [];
+    const theirs = [];
+    const seen = new Set();
+    const current = new Map(now.map((e) => [e.key, e]));
+    const byRun = (key, e) => !!run && e.xmin !== undefined && run.xids.has(e.xmin) && run.atStart.get(key) === recorded[key]?.[0];
+    for (const e of now) {
+        if (!e.restored)
+            continue;
+        seen.add(e.key);
+        const was = recorded[e.key];
+        if (was?.[0] === e.hash)
+            continue;
+        // Named as the backup knew it (a dropped column is renamed ........pg.dropped.N........), and as it is now.
+        const label = !was ? (e.label ?? e.key) : e.label && e.label !== was[1] ? `${was[1]} (now ${e.label})` : was[1];
+        if (e.key.startsWith('value:')) {
+            // A sequence moves outside transactions: the run's only when it created the sequence or nobody else committed.
+            const created = current.get(`object:${e.key.slice('value:'.length)}`);
+            const mine = !!run && ((!was && !!created && byRun(created.key, created)) || run.movedByRun(e.key));
+            if (mine || (was && quiet))
+                ours.push({ key: e.key, label, how: was ? 'moved' : 'added' });
+            else
+                theirs.push({ key: e.key, label, how: was ? 'moved' : 'added' });
+            continue;
+        }
+        (byRun(e.key, e) ? ours : theirs).push({ key: e.key, label, how: was ? 'changed' : 'added' });
+    }
+    for (const [key, [, label]] of Object.entries(recorded)) {
+        if (seen.has(key) || !isRestored(key))
+            continue;
+        const mine = !!run && run.atStart.has(key) && run.removedByRun(key);
+        (mine ? ours : theirs).push({ key, label, how: 'removed' });
+    }
+    return { ours: folded(ours), theirs: folded(theirs) };
+}
+/** An object added or removed whole is one change: its columns, definition, comment and value go without saying. */
+function folded(changes) {
+    const whole = new Map(changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) && c.how !== 'changed').map((c) => [(0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key), c.how]));
+    return changes.filter((c) => c.key.startsWith('object:') && c.key.endsWith('/0') ? true : whole.get((0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key)) !== c.how);
+}
+
+
+/***/ }),
 
 /***/ 9794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   aC: () => (/* binding */ restoreDumpGated),
 /* harmony export */   hk: () => (/* binding */ checkDump),
 /* harmony export */   m3: () => (/* binding */ dumpDatabase),
 /* harmony export */   nE: () => (/* binding */ restoreDump),
-/* harmony export */   qI: () => (/* reexport safe */ _run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)
+/* harmony export */   qI: () => (/* reexport safe */ _run_tool_js__WEBPACK_IMPORTED_MODULE_9__.runTool)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7840);
-/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5725);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5307);
-/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1725);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _run_tool_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5490);
-/* harmony import */ var _tool_connection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9287);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7840);
+/* harmony import */ var _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5725);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5307);
+/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1725);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3916);
+/* harmony import */ var _run_tool_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5490);
+/* harmony import */ var _tool_connection_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9287);
+
+
 
 
 
@@ -36,8 +112,8 @@ export const modules = {
 
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
-const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
-const describeSession = (s) => (s.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .describeSession */ ._0)(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
+const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m['backup-lock-timeout'], 'timeout');
+const describeSession = (s) => (s.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_11__/* .describeSession */ ._0)(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
 const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
 
 /**
@@ -47,16 +123,16 @@ const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid
  */
 async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, snapshot, signal) {
     const name = `pg-migration-gate backup ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgDump, name);
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_10__/* .toolConnection */ .Z)(url, pgDump, name);
     const bound = lockTimeoutMs ? [`--lock-wait-timeout=${lockTimeoutMs}`] : [];
     // A snapshot exported by a transaction the caller keeps open: the dump is exactly that moment.
     const at = snapshot ? [`--snapshot=${snapshot}`] : [];
     try {
-        await (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.withToolSession)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files, signal));
+        await (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__.withToolSession)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__.runTool)(pgDump, ['--format=custom', '--no-password', ...bound, ...at, `--file=${file}`, conn.dbnameArg], conn.env, conn.files, signal));
     }
     catch (err) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(file, { force: true });
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__.CancelledError)
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_8__.CancelledError)
             throw err;
         // pg_dump bounds its LOCK TABLE with statement_timeout and prints that statement, which names the tables (all
         // of a batch in newer versions, possibly cut short by runTool); the sessions holding ACCESS EXCLUSIVE locks
@@ -65,25 +141,27 @@ async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIME
         if (!lock)
             throw err;
         const tables = lock[1].split(', ');
-        const holders = (await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_5__/* .withOwnClient */ .mG)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_9__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
+        const holders = (await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_7__/* .withOwnClient */ .mG)(url, _db_preflight_js__WEBPACK_IMPORTED_MODULE_11__/* .dumpBlockers */ .uK).catch(() => [])).filter((h) => tables.includes(h.relation));
         const what = holders.length
             ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
             : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
     }
 }
 /** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
 async function checkDump(pgRestore, file, signal) {
-    const list = await (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)(pgRestore, ['--list', file], process.env, [], signal);
+    const list = await (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__.runTool)(pgRestore, ['--list', file], process.env, [], signal);
     return list.split('\n').filter((l) => /^\d+;/.test(l)).length;
 }
 /** sha256 of a file, streamed. */
-function sha256File(file) {
+function sha256File(file, signal) {
     return new Promise((resolve, reject) => {
         const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)
+        // A cancel stops the read where it is: a dump of gigabytes is not hashed to the end first.
+        const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { signal });
+        stream
             .on('data', (d) => hash.update(d))
-            .on('error', reject)
+            .on('error', (err) => reject(signal?.aborted ? new _errors_js__WEBPACK_IMPORTED_MODULE_8__.CancelledError(String(signal.reason), `while ${file} was hashed`) : err))
             .on('end', () => resolve(hash.digest('hex')));
     });
 }
@@ -95,14 +173,107 @@ function sha256File(file) {
  */
 async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TIMEOUT_MS, useList, signal) {
     const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_8__/* .toolConnection */ .Z)(url, pgRestore, name);
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_10__/* .toolConnection */ .Z)(url, pgRestore, name);
     // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
     const list = useList ? [`--use-list=${useList}`] : [];
-    const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.withToolSession)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_7__.runTool)(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files, signal));
+    const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__.withToolSession)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__.runTool)(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files, signal));
     if (!lockTimeoutMs)
         await restore();
     else
         await cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `pg_restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`);
+}
+/** Takes EXCLUSIVE (writes wait, reads go on) on every table the role may lock, waiting at most the bound. */
+const LOCK_TABLES = `DO $pmg$ DECLARE t regclass; BEGIN
+  FOR t IN SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_'
+              AND pg_catalog.has_table_privilege(c.oid, 'UPDATE,DELETE,TRUNCATE') ORDER BY c.oid LOOP
+    EXECUTE pg_catalog.format('LOCK TABLE %s IN EXCLUSIVE MODE', t);
+  END LOOP;
+END $pmg$;`;
+/**
+ * Runs statements in order, trying again those that fail for an object that still depends on them (our own objects
+ * may depend on each other) until no more can go; any left is an error, and the restore rolls back.
+ */
+const inOrder = (statements) => `DO $pmg$ DECLARE pending text[] := ARRAY[${statements.map(literal).join(', ')}]::text[]; next text[]; s text; moved bool := true; BEGIN
+  WHILE moved AND pg_catalog.cardinality(pending) > 0 LOOP
+    moved := false; next := '{}';
+    FOREACH s IN ARRAY pending LOOP
+      BEGIN EXECUTE s; moved := true; EXCEPTION WHEN dependent_objects_still_exist THEN next := next || s; END;
+    END LOOP;
+    pending := next;
+  END LOOP;
+  IF pg_catalog.cardinality(pending) > 0 THEN RAISE EXCEPTION 'still depended on by objects that are not this run''s: %', pending; END IF;
+END $pmg$;`;
+const withoutPassword = ({ PGPASSWORD: _, ...env }) => env;
+const literal = (s) => `'${s.replace(/'/g, "''")}'`;
+/**
+ * A restore no write can slip past: psql takes EXCLUSIVE on every table, in the transaction that then runs
+ * pg_restore's script (streamed, never in memory), and waits at a gate (an advisory lock we hold) while `gate`
+ * checks the database with writes held off; what it approves runs in that same transaction, so nothing committed
+ * between the check and the restore can be lost. A refusal rolls the transaction back: nothing changed.
+ */
+async function restoreDumpGated(pgRestore, psql, url, file, gate, o = {}) {
+    const lockTimeoutMs = o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
+    const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+    const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_10__/* .toolConnection */ .Z)(url, psql, name);
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'pmg-restore-'));
+    // Two gates: before the dump's script (the check), and after it (pg_restore ended well: psql takes an input cut
+    // short for a whole one, and would commit it).
+    const [key, end] = [(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6), (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6)];
+    const [prelude, decided, finish, outcome] = ['lock.sql', 'decided.sql', 'finish.sql', 'outcome.sql'].map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, f));
+    // The wait for the locks is bounded by the watcher below, which names who held them (lock_timeout would not).
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(prelude, `SET lock_timeout = 0;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(finish, `SELECT pg_catalog.pg_advisory_xact_lock(${end});\n`);
+    const refuse = (why) => `DO $pmg$ BEGIN RAISE EXCEPTION '${why}'; END $pmg$;\n`;
+    const holder = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_7__/* .connectOwn */ .Vp)(url);
+    await holder.query('SELECT pg_catalog.set_config($1, $2, false)', ['application_name', `${name} gate`]);
+    const restoreEnded = async (ok) => {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(outcome, ok ? '' : refuse('pg_restore failed'));
+        await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [end]);
+    };
+    try {
+        await holder.query('SELECT pg_catalog.pg_advisory_lock($1), pg_catalog.pg_advisory_lock($2)', [key, end]);
+        const list = o.useList ? [`--use-list=${o.useList}`] : [];
+        const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__.withToolSession)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__.runPiped)(
+        // pg_restore only writes the script: it never connects, and gets no password.
+        { tool: pgRestore, args: ['--clean', '--if-exists', '--no-owner', ...list, '--file=-', file], env: withoutPassword(conn.env) }, { tool: psql, args: ['-X', '-q', '--no-password', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '-f', prelude, '-f', decided, '-f', '-', '-f', finish, '-f', outcome, conn.dbnameArg], env: conn.env, files: conn.files }, restoreEnded, o.signal));
+        const running = lockTimeoutMs
+            ? cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `the restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`)
+            : restore();
+        // Until psql waits at the gate, every table locked: or it failed (a lock not had in time, a connection refused).
+        let looking = true;
+        const atGate = async () => {
+            while (looking) {
+                const r = await holder.query(`SELECT 1 FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid WHERE a.application_name = $1 AND l.locktype = 'advisory' AND NOT l.granted`, [name]);
+                if (r.rows.length)
+                    return undefined;
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(25);
+            }
+        };
+        const ended = running.then(() => new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(['psql ended before it had locked the tables; nothing was restored']), (err) => err);
+        const failedEarly = await Promise.race([atGate(), ended]).finally(() => (looking = false));
+        if (failedEarly)
+            throw failedEarly;
+        let verdict;
+        try {
+            verdict = await gate(name);
+        }
+        catch (err) {
+            verdict = err;
+        }
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(decided, Array.isArray(verdict) ? (verdict.length ? `${inOrder(verdict)}\n` : '') : refuse('the restore was refused'));
+        await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [key]);
+        if (!Array.isArray(verdict)) {
+            // A cancel is said as the tools' (pg_restore stopped), whatever the check was doing when it came.
+            const ended = await running.then(() => undefined, (err) => err);
+            throw ended instanceof _errors_js__WEBPACK_IMPORTED_MODULE_8__.CancelledError ? ended : verdict;
+        }
+        await running;
+    }
+    finally {
+        await holder.end().catch(() => { });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    }
 }
 /** The session named $1's statement that has waited for a lock for longer than $2 ms, with the sessions it waits for. */
 const LONG_LOCK_WAIT = `
@@ -112,7 +283,7 @@ const LONG_LOCK_WAIT = `
          b.state IS NULL AS hidden, b.usename AS role
     FROM pg_stat_activity w JOIN pg_locks l ON l.pid = w.pid AND NOT l.granted
     LEFT JOIN pg_stat_activity b ON b.pid = ANY (pg_blocking_pids(w.pid))
-   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0)`;
+   WHERE w.application_name = $1 AND now() - w.query_start > make_interval(secs => $2 / 1000.0) AND l.locktype <> 'advisory'`;
 /**
  * Runs `work`, a tool connected as `applicationName`, while a second connection cancels any statement of it that
  * has waited longer than `ms` for a lock (timed from the statement's start); the error then says what it waited
@@ -121,12 +292,13 @@ const LONG_LOCK_WAIT = `
  */
 async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
     // Ours, so that the server's session limits leave it alone while it sleeps between looks.
-    const watcher = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_5__/* .connectOwn */ .Vp)(url);
+    const watcher = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_7__/* .connectOwn */ .Vp)(url);
+    await watcher.query('SELECT pg_catalog.set_config($1, $2, false)', ['application_name', `${applicationName} watch`]);
     const stop = new AbortController();
     let waited;
     const watch = async () => {
         while (!waited) {
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_2__.setTimeout)(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(Math.min(1000, Math.max(50, ms / 4)), undefined, { signal: stop.signal });
             const rows = (await watcher.query(LONG_LOCK_WAIT, [applicationName, ms])).rows;
             if (!rows.length)
                 continue;
@@ -142,7 +314,7 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
         await work();
     }
     catch (err) {
-        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
+        throw waited ? new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq([gaveUp(waited)], { cause: err }) : err;
     }
     finally {
         stop.abort();
@@ -178,13 +350,22 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
  * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
  * read the repository can download its artifacts; only holders of a matching identity can read this.
  */
-async function encryptFile(input, output, recipients) {
+async function encryptFile(input, output, recipients, signal) {
     const { Encrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 1539));
     const e = new Encrypter();
     for (const r of recipients)
         e.addRecipient(r);
-    const encrypted = await e.encrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input)));
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
+    const encrypted = await e.encrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input, { signal })));
+    try {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output), { signal });
+    }
+    catch (err) {
+        // A cancel leaves no half-written copy to be taken for the backup.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(output, { force: true });
+        if (signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `while ${input} was encrypted`);
+        throw err;
+    }
 }
 /** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
 async function decryptFile(input, output, identity) {
@@ -312,6 +493,23 @@ const tableWrites = (v, field, problems) => {
             count(n, `${field}["${printable(table, 60)}"]`, problems);
     }
 };
+/** Per catalog entry (`kind:classid/objid/subid`), [hash, label]: an object, never an array or a string. */
+const catalog = (v, field, problems) => {
+    if (!isObject(v)) {
+        problems.push({ field, holds: describeValue(v), expected: 'an object of catalog entries ({"object:1259/16384/0": ["<md5>", "table public.users"]})' });
+        return;
+    }
+    for (const [key, entry] of Object.entries(v)) {
+        const inner = `${field}["${printable(key, 60)}"]`;
+        if (!CATALOG_KEY.test(key))
+            problems.push({ field: inner, holds: 'an entry of that name', expected: 'entries named kind:classid/objid/subid' });
+        else if (!Array.isArray(entry) || entry.length !== 2 || !entry.every((s) => typeof s === 'string'))
+            problems.push({ field: inner, holds: describeValue(entry), expected: 'an array of two strings: [hash, label]' });
+        if (problems.length > 100)
+            return;
+    }
+};
+const CATALOG_KEY = /^[a-z]+:\d+\/\d+\/-?\d+(\.\d+)?$/;
 const BACKUP_METADATA = shape({
     format: when((v) => v === 'pg-migration-gate-backup/1', "'pg-migration-gate-backup/1'"),
     file: fileName,
@@ -331,7 +529,8 @@ const BACKUP_METADATA = shape({
     systemIdentifier: digits,
     snapshot,
     tableWrites,
-}, ['lastApplied', 'planHash', 'encryption', 'databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites']);
+    catalog,
+}, ['lastApplied', 'planHash', 'encryption', 'databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites', 'catalog']);
 /** Every field of parsed metadata that is not as a backup writes it; empty when all are. */
 function metadataProblems(parsed) {
     const problems = [];
@@ -500,7 +699,7 @@ async function dockerProblem(timeoutMs = DOCKER_PROBE_MS) {
  * (-e PGPASSWORD, without its value on argv). The image is pulled and its tool asked for its version here, before
  * anything is dumped.
  */
-async function dockerTool(name, major, dir) {
+async function dockerTool(name, major, dir, signal) {
     const problem = await dockerProblem();
     if (problem) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
@@ -509,12 +708,15 @@ async function dockerTool(name, major, dir) {
     const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
     let version = String(major);
     try {
-        const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env });
+        // A cancel stops the pull (the docker client, and the pull with it) rather than waiting for the image.
+        const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env, signal });
         const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
         if (m)
             version = m[1];
     }
     catch (cause) {
+        if (signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__.CancelledError(String(signal.reason), `while the ${image} image was pulled`);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
     }
     return { path: 'docker', prefix, image, major, version, source: `docker ${image}` };
@@ -526,7 +728,7 @@ async function dockerTool(name, major, dir) {
  */
 async function backupTool(name, serverMajor, o) {
     if (o.docker === 'true')
-        return dockerTool(name, serverMajor, o.dir);
+        return dockerTool(name, serverMajor, o.dir, o.signal);
     if (o.docker === 'false')
         return chooseTool(name, serverMajor, o.explicit);
     const all = await installedTools(name, o.explicit);
@@ -538,7 +740,7 @@ async function backupTool(name, serverMajor, o) {
         return chosen;
     const problem = await dockerProblem();
     if (!problem)
-        return dockerTool(name, serverMajor, o.dir);
+        return dockerTool(name, serverMajor, o.dir, o.signal);
     const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
         `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
@@ -556,6 +758,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TOOL_STOP_GRACE_MS: () => (/* binding */ TOOL_STOP_GRACE_MS),
 /* harmony export */   endToolSessions: () => (/* binding */ endToolSessions),
 /* harmony export */   killRunningTools: () => (/* binding */ killRunningTools),
+/* harmony export */   runPiped: () => (/* binding */ runPiped),
 /* harmony export */   runTool: () => (/* binding */ runTool),
 /* harmony export */   stopRunningTools: () => (/* binding */ stopRunningTools),
 /* harmony export */   withToolSession: () => (/* binding */ withToolSession)
@@ -606,18 +809,42 @@ function commandLine(tool, args, files) {
  * the promise rejects with a CancelledError (unless the tool had finished its work: it exited 0).
  */
 function runTool(tool, args, env, files = [], signal) {
+    return startTool({ tool, args, env, files }, signal).done;
+}
+/**
+ * `from | to`: the first tool's output is the second's input, streamed (pg_restore's script into psql). Both are
+ * stopped by `signal`. `firstEnded` hears how the first ended before the second is waited for (the second must not
+ * take an input cut short for a whole one). The first's failure is reported before the second's, which then
+ * failed for lack of the rest.
+ */
+async function runPiped(from, to, firstEnded, signal) {
+    const first = startTool(from, signal, { pipeOut: true });
+    const second = startTool(to, signal, { stdin: first.stdout });
+    const told = first.done.then(() => firstEnded(true), () => firstEnded(false));
+    const [a, b] = await Promise.allSettled([first.done, second.done, told]);
+    if (a.status === 'rejected')
+        throw a.reason;
+    if (b.status === 'rejected')
+        throw b.reason;
+}
+function startTool({ tool, args, env, files = [] }, signal, io = {}) {
     const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
     if (signal?.aborted)
-        return Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`));
+        return { stdout: null, done: Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)) };
     if (!exitHook) {
         // The last resort: process.exit() from anywhere still takes the tools down with this process.
         process.once('exit', killRunningTools);
         exitHook = true;
     }
-    return new Promise((resolve, reject) => {
-        // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
-        // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
+    // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
+    if (io.stdin) {
+        io.stdin.pipe(child.stdin);
+        // The reader gone (it failed, or was stopped): its own exit says why.
+        child.stdin.on('error', () => { });
+    }
+    const done = new Promise((resolve, reject) => {
         const pid = child.pid;
         if (pid)
             running.add(pid);
@@ -631,10 +858,12 @@ function runTool(tool, args, env, files = [], signal) {
             killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
         };
         signal?.addEventListener('abort', onAbort, { once: true });
-        child.stdout.on('data', (d) => {
-            if (out.length < 1_000_000)
-                out += d;
-        });
+        if (!io.pipeOut) {
+            child.stdout.on('data', (d) => {
+                if (out.length < 1_000_000)
+                    out += d;
+            });
+        }
         child.stderr.on('data', (d) => {
             if (err.length < 100_000)
                 err += d;
@@ -662,6 +891,7 @@ function runTool(tool, args, env, files = [], signal) {
                 reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
         });
     });
+    return { stdout: io.pipeOut ? child.stdout : null, done };
 }
 /** Tools connected under an application_name of their own, running now: application_name -> database URL. */
 const sessions = new Map();
@@ -786,6 +1016,172 @@ function toolConnection(url, tool, applicationName) {
         .map(([k, v]) => `${k}=${quote(v)}`)
         .join(' ');
     return { dbnameArg: `--dbname=${conninfo}`, env, files: [...new Set(files)] };
+}
+
+
+/***/ }),
+
+/***/ 4857:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cc: () => (/* binding */ witnessSql),
+/* harmony export */   Xy: () => (/* binding */ objectOf),
+/* harmony export */   dU: () => (/* binding */ catalogState)
+/* harmony export */ });
+/* harmony import */ var _xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8668);
+
+/** Catalogs whose rows are objects with an oid, and the columns that VACUUM and ANALYZE write in place. */
+const OID_CATALOGS = [
+    { name: 'pg_namespace', acl: 'nspacl' },
+    {
+        name: 'pg_class',
+        acl: 'relacl',
+        inPlace: ['relpages', 'reltuples', 'relallvisible', 'relallfrozen', 'relfrozenxid', 'relminmxid', 'relhasindex', 'relhasrules', 'relhastriggers', 'relhassubclass'],
+        temp: 'relnamespace IN (SELECT oid FROM tmp)',
+    },
+    { name: 'pg_type', acl: 'typacl', temp: 'typnamespace IN (SELECT oid FROM tmp)' },
+    { name: 'pg_proc', acl: 'proacl', temp: 'pronamespace IN (SELECT oid FROM tmp)' },
+    { name: 'pg_constraint', temp: 'connamespace IN (SELECT oid FROM tmp)' },
+    { name: 'pg_trigger', temp: 'tgrelid IN (SELECT oid FROM tmprel)' },
+    { name: 'pg_rewrite', temp: 'ev_class IN (SELECT oid FROM tmprel)' },
+    { name: 'pg_attrdef', temp: 'adrelid IN (SELECT oid FROM tmprel)' },
+    { name: 'pg_policy', temp: 'polrelid IN (SELECT oid FROM tmprel)' },
+    { name: 'pg_statistic_ext', temp: 'stxrelid IN (SELECT oid FROM tmprel)' },
+    { name: 'pg_extension' },
+    { name: 'pg_default_acl' },
+    { name: 'pg_collation' },
+    { name: 'pg_conversion' },
+    { name: 'pg_operator' },
+    { name: 'pg_opclass' },
+    { name: 'pg_opfamily' },
+    { name: 'pg_amop' },
+    { name: 'pg_amproc' },
+    { name: 'pg_cast' },
+    { name: 'pg_language', acl: 'lanacl' },
+    { name: 'pg_ts_config' },
+    { name: 'pg_ts_dict' },
+    { name: 'pg_ts_parser' },
+    { name: 'pg_ts_template' },
+    { name: 'pg_event_trigger' },
+    { name: 'pg_publication' },
+    { name: 'pg_publication_rel' },
+    { name: 'pg_publication_namespace', since: 15 },
+    { name: 'pg_foreign_data_wrapper', acl: 'fdwacl' },
+    { name: 'pg_foreign_server', acl: 'srvacl' },
+    { name: 'pg_transform' },
+    { name: 'pg_am' },
+    { name: 'pg_largeobject_metadata', acl: 'lomacl' },
+];
+/** The first oid a user object can have (FirstNormalObjectId). */
+const FIRST_USER_OID = 16384;
+/** `to_jsonb(row)` less some keys, hashed. */
+const rowHash = (alias, leaveOut = []) => `pg_catalog.md5((pg_catalog.to_jsonb(${alias})${leaveOut.map((k) => ` - '${k}'`).join('')})::text)`;
+/**
+ * Rows without an oid of their own, each under the object whose lock guards it: [kind, classid, objid, subid,
+ * FROM … WHERE …, label prefix (with the object's identity after it)].
+ */
+const PART_ROWS = [
+    ['object', "'pg_class'::regclass", 'x.attrelid', 'x.attnum', `pg_catalog.pg_attribute x WHERE x.attnum > 0 AND x.attrelid >= ${FIRST_USER_OID} AND x.attrelid NOT IN (SELECT oid FROM tmprel)`, ''],
+    ['index', "'pg_class'::regclass", 'x.indexrelid', '0', `pg_catalog.pg_index x WHERE x.indexrelid >= ${FIRST_USER_OID} AND x.indexrelid NOT IN (SELECT oid FROM tmprel)`, 'definition of '],
+    ['sequence', "'pg_class'::regclass", 'x.seqrelid', '0', `pg_catalog.pg_sequence x WHERE x.seqrelid >= ${FIRST_USER_OID} AND x.seqrelid NOT IN (SELECT oid FROM tmprel)`, 'options of '],
+    ['inherits', "'pg_class'::regclass", 'x.inhrelid', 'x.inhseqno', `pg_catalog.pg_inherits x WHERE x.inhrelid NOT IN (SELECT oid FROM tmprel)`, 'inheritance of '],
+    ['partitioning', "'pg_class'::regclass", 'x.partrelid', '0', `pg_catalog.pg_partitioned_table x WHERE x.partrelid NOT IN (SELECT oid FROM tmprel)`, 'partitioning of '],
+    ['foreign', "'pg_class'::regclass", 'x.ftrelid', '0', 'pg_catalog.pg_foreign_table x WHERE true', 'options of '],
+    ['aggregate', "'pg_proc'::regclass", 'x.aggfnoid', '0', `pg_catalog.pg_aggregate x WHERE x.aggfnoid >= ${FIRST_USER_OID}`, 'definition of '],
+    ['range', "'pg_type'::regclass", 'x.rngtypid', '0', `pg_catalog.pg_range x WHERE x.rngtypid >= ${FIRST_USER_OID}`, 'definition of '],
+    ['enum', "'pg_type'::regclass", 'x.enumtypid', 'x.enumsortorder::numeric', `pg_catalog.pg_enum x WHERE x.enumtypid >= ${FIRST_USER_OID}`, 'a label of '],
+    [
+        'comment',
+        'x.classoid',
+        'x.objoid',
+        'x.objsubid',
+        `pg_catalog.pg_description x WHERE (x.objoid >= ${FIRST_USER_OID} OR x.classoid = 'pg_namespace'::regclass) AND NOT (x.classoid = 'pg_class'::regclass AND x.objoid IN (SELECT oid FROM tmprel))`,
+        'comment on ',
+    ],
+];
+/** One SELECT per source, each giving kind, classid, objid, subid, xmin (text), hash, restored, prefix. */
+function branches(major) {
+    const out = [];
+    for (const c of OID_CATALOGS) {
+        if (c.since && major < c.since)
+            continue;
+        const system = c.name === 'pg_namespace' ? 'true' : c.acl ? `x.${c.acl} IS NOT NULL` : 'false';
+        const temp = c.name === 'pg_namespace' ? "x.nspname ~ '^pg_(toast_)?temp_'" : c.temp ? `x.${c.temp}` : 'false';
+        out.push(`SELECT 'object' AS kind, '${c.name}'::regclass::oid AS classid, x.oid AS objid, 0::numeric AS subid, x.xmin::text AS xmin, ${rowHash('x', c.inPlace)} AS hash, true AS restored, '' AS prefix
+         FROM pg_catalog.${c.name} x WHERE (x.oid >= ${FIRST_USER_OID} OR ${system}) AND NOT (${temp})`);
+    }
+    for (const [kind, classid, objid, subid, from, prefix] of PART_ROWS) {
+        out.push(`SELECT '${kind}', ${classid}, ${objid}, ${subid}, x.xmin::text, ${rowHash('x')}, true, '${prefix}' FROM ${from}`);
+    }
+    // A sequence's value moves outside any transaction: its value is the entry (unreadable without a privilege).
+    out.push(`SELECT 'value', 'pg_class'::regclass, x.oid, 0, NULL, CASE WHEN pg_catalog.has_sequence_privilege(x.oid, 'SELECT,USAGE')
+            THEN coalesce(pg_catalog.pg_sequence_last_value(x.oid)::text, 'not called') ELSE 'unreadable' END, true, 'value of '
+       FROM pg_catalog.pg_class x WHERE x.relkind = 'S' AND x.relnamespace NOT IN (SELECT oid FROM tmp)`);
+    return out;
+}
+/** The database's own row, comment and settings, and the roles: what pg_restore leaves as it finds them. */
+const UNRESTORED = `
+  SELECT 'object', 'pg_database'::regclass, x.oid, 0, x.xmin::text, ${rowHash('x', ['datfrozenxid', 'datminmxid'])}, false, ''
+    FROM pg_catalog.pg_database x WHERE x.datname = pg_catalog.current_database()
+  UNION ALL SELECT 'comment', x.classoid, x.objoid, 0, x.xmin::text, ${rowHash('x')}, false, 'comment on '
+    FROM pg_catalog.pg_shdescription x JOIN pg_catalog.pg_database d ON d.oid = x.objoid AND x.classoid = 'pg_database'::regclass
+   WHERE d.datname = pg_catalog.current_database()
+  UNION ALL SELECT 'setting', 'pg_db_role_setting'::regclass, x.setdatabase, x.setrole::text::numeric, x.xmin::text, x.setconfig::text, false, ''
+    FROM pg_catalog.pg_db_role_setting x
+   WHERE x.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()))
+  UNION ALL SELECT 'role', 'pg_authid'::regclass, x.oid, 0, NULL, ${rowHash('x')}, false, '' FROM pg_catalog.pg_roles x`;
+const TEMP = `tmp AS (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname ~ '^pg_(toast_)?temp_'),
+  tmprel AS (SELECT oid FROM pg_catalog.pg_class WHERE relnamespace IN (SELECT oid FROM tmp))`;
+/** How an entry is named: the object's identity, or what the setting applies to. */
+const LABEL = `CASE s.kind
+    WHEN 'setting' THEN CASE WHEN s.objid = 0 THEN 'settings of role ' || pg_catalog.quote_ident(r.rolname)
+      WHEN s.subid = 0 THEN 'settings of database ' || pg_catalog.quote_ident(pg_catalog.current_database())
+      ELSE 'settings of role ' || pg_catalog.quote_ident(r.rolname) || ' in database ' || pg_catalog.quote_ident(pg_catalog.current_database()) END
+    WHEN 'role' THEN 'role ' || pg_catalog.quote_ident(r2.rolname)
+    ELSE (SELECT s.prefix || i.type || ' ' || coalesce(i.identity, s.objid::text)
+            FROM pg_catalog.pg_identify_object(s.classid, s.objid, CASE WHEN s.kind IN ('object', 'comment') THEN s.subid::int ELSE 0 END) i) END`;
+function stateSql(major, labels) {
+    const union = [...branches(major), UNRESTORED].join('\n  UNION ALL ');
+    if (!labels)
+        return `WITH ${TEMP} SELECT s.* FROM (${union}) s`;
+    return `WITH ${TEMP} SELECT s.*, ${LABEL} AS label FROM (${union}) s
+    LEFT JOIN pg_catalog.pg_roles r ON s.kind = 'setting' AND r.oid::text = s.subid::text
+    LEFT JOIN pg_catalog.pg_roles r2 ON s.kind = 'role' AND r2.oid = s.objid`;
+}
+const keyOf = (row) => `${row.kind}:${row.classid}/${row.objid}/${row.subid}`;
+function entries(rows) {
+    return rows.map((row) => ({
+        key: keyOf(row),
+        hash: row.hash,
+        ...(row.xmin !== null ? { xmin: Number(row.xmin) } : {}),
+        restored: row.restored,
+        ...(row.label !== undefined ? { label: row.label } : {}),
+    }));
+}
+/** The catalog's state as `client` sees it (in a REPEATABLE READ transaction: as of its snapshot). */
+async function catalogState(client, major, o = {}) {
+    return entries((await client.query(stateSql(major, o.labels ?? false))).rows);
+}
+/** The object an entry belongs to, as a lock names it: `classid/objid`. */
+const objectOf = (key) => key.slice(key.indexOf(':') + 1, key.lastIndexOf('/'));
+/**
+ * Sent inside a transaction right before its COMMIT: the transaction's id, the objects it holds a lock on that
+ * keeps others from changing or dropping them (SHARE UPDATE EXCLUSIVE or stronger), and which entries of those
+ * objects exist as the transaction leaves them. An entry of such an object that existed before and is absent here
+ * was removed by this transaction: nobody else could while the lock was held. Rows: (what, value) with what
+ * 'xid', 'locked' (classid/objid) or 'entry' (key).
+ */
+function witnessSql(major) {
+    const strong = `granted AND pid = pg_catalog.pg_backend_pid() AND mode IN ('ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')`;
+    const mine = `SELECT 'pg_class'::regclass::oid AS classid, relation AS objid FROM pg_catalog.pg_locks WHERE locktype = 'relation' AND ${strong}
+    UNION SELECT classid, objid FROM pg_catalog.pg_locks WHERE locktype = 'object' AND ${strong}`;
+    // The entries' hashes are not asked for: the planner leaves them uncomputed.
+    return `WITH mine AS (${mine}),
+    entries AS (${stateSql(major, false)})
+  SELECT 'xid' AS what, (pg_catalog.txid_current() % ${_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .XID32 */ .pR})::text AS value
+  UNION ALL SELECT 'locked', classid || '/' || objid FROM mine
+  UNION ALL SELECT 'entry', kind || ':' || classid || '/' || objid || '/' || subid FROM entries WHERE restored AND (classid, objid) IN (SELECT classid, objid FROM mine)`;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 954;
-export const ids = [954,709];
+export const id = 804;
+export const ids = [804,709];
 export const modules = {
 
-/***/ 954:
+/***/ 1804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,6 +22,109 @@ var errors = __webpack_require__(3916);
 var backup_metadata = __webpack_require__(5272);
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts + 1 modules
 var restore_backup = __webpack_require__(7539);
+// EXTERNAL MODULE: ./src/backup/catalog-changes.ts
+var catalog_changes = __webpack_require__(4861);
+// EXTERNAL MODULE: ./src/db/catalog-state.ts
+var catalog_state = __webpack_require__(4857);
+// EXTERNAL MODULE: ./src/db/server-version.ts
+var server_version = __webpack_require__(3998);
+;// CONCATENATED MODULE: ./src/apply/after-restore.ts
+
+
+
+/** Settings whose value is a list: SET with one quoted string would make them a list of one. */
+const LIST_SETTINGS = new Set(['search_path', 'temp_tablespaces', 'session_preload_libraries', 'local_preload_libraries', 'shared_preload_libraries']);
+/** `name=value` items of a setconfig array, as text. */
+async function settingItems(client, array) {
+    if (!array)
+        return new Map();
+    const r = await client.query('SELECT pg_catalog.unnest($1::text[]) AS item', [array]);
+    return new Map(r.rows.map((row) => {
+        const item = row.item;
+        const at = item.indexOf('=');
+        return [item.slice(0, at), item.slice(at + 1)];
+    }));
+}
+/** The database's own settings back to the backup's: RESET what was not set then, SET again what differed. */
+async function putSettingsBack(client, before, now) {
+    const [was, is] = [await settingItems(client, before), await settingItems(client, now)];
+    const out = { undone: [], left: [] };
+    const database = (await client.query('SELECT pg_catalog.current_database() AS d')).rows[0].d;
+    for (const name of new Set([...was.keys(), ...is.keys()])) {
+        if (was.get(name) === is.get(name))
+            continue;
+        const old = was.get(name);
+        if (old !== undefined && LIST_SETTINGS.has(name)) {
+            out.left.push(`the database's setting ${name} (${is.get(name) ?? 'reset'}; it was ${old}: set it back with ALTER DATABASE … SET)`);
+            continue;
+        }
+        const sql = old === undefined ? 'RESET %I' : 'SET %I = %L';
+        const statement = (await client.query(`SELECT pg_catalog.format('ALTER DATABASE %I ${sql}', $1::text, $2::text, $3::text) AS s`, [database, name, old])).rows[0].s;
+        try {
+            await client.query(statement);
+            out.undone.push(old === undefined ? `the database's setting ${name} reset` : `the database's setting ${name} set back to ${old}`);
+        }
+        catch (err) {
+            out.left.push(`the database's setting ${name} (${statement} failed: ${err.message})`);
+        }
+    }
+    return out;
+}
+/** Drops an extension the run created, unless something depends on it: then it is named instead. */
+async function dropExtension(client, e) {
+    const oid = e.key.split('/')[1];
+    const name = (await client.query('SELECT extname FROM pg_catalog.pg_extension WHERE oid = $1::oid', [oid])).rows[0]?.extname;
+    if (!name)
+        return undefined;
+    const statement = (await client.query("SELECT pg_catalog.format('DROP EXTENSION IF EXISTS %I', $1::text) AS s", [name])).rows[0].s;
+    await client.query(statement);
+    return `extension ${name} dropped`;
+}
+async function afterRestore(client, recorded, runXids) {
+    const major = await (0,server_version/* serverMajor */.j)(client);
+    const byRun = (e) => e.xmin !== undefined && runXids.has(e.xmin);
+    const out = { undone: [], left: [] };
+    const first = await (0,catalog_state/* catalogState */.dU)(client, major);
+    // 3079: pg_extension. An extension the run created is not in the dump: pg_restore left it.
+    for (const e of first.filter((x) => x.key.startsWith('object:3079/') && !recorded[x.key] && byRun(x))) {
+        const dropped = await dropExtension(client, e).catch((err) => void out.left.push(`an extension this run created (dropping it failed: ${err.message})`));
+        if (dropped)
+            out.undone.push(dropped);
+    }
+    // 2964: pg_db_role_setting; role 0: the database's own settings (ALTER DATABASE … SET).
+    const databaseOid = first.find((e) => e.key.startsWith('object:1262/'))?.key.split('/')[1];
+    const settings = first.find((e) => e.key === `setting:2964/${databaseOid}/0`);
+    if (settings && settings.hash !== recorded[settings.key]?.[0] && byRun(settings)) {
+        const put = await putSettingsBack(client, recorded[settings.key]?.[0], settings.hash);
+        out.undone.push(...put.undone);
+        out.left.push(...put.left);
+    }
+    const now = await (0,catalog_state/* catalogState */.dU)(client, major, { labels: true });
+    const seen = new Set();
+    for (const e of now) {
+        seen.add(e.key);
+        const was = recorded[e.key];
+        if (was?.[0] === e.hash)
+            continue;
+        // Restored objects are new rows, written by pg_restore: a row the run wrote and the restore left is the run's.
+        if ((0,catalog_changes/* isRestored */.Le)(e.key) || e.key.startsWith('setting:')) {
+            if (byRun(e))
+                out.left.push(`${e.label} (${was ? 'changed' : 'created'} by this run)`);
+        }
+        else if (e.key.startsWith('role:')) {
+            if (!was)
+                out.left.push(`${e.label}, new since the backup (a backup holds no roles: the restore leaves them)`);
+        }
+        else if (byRun(e))
+            out.left.push(`${e.label} (${was ? 'changed' : 'set'} by this run; a backup does not hold it)`);
+    }
+    for (const [key, [, label]] of Object.entries(recorded)) {
+        if (!seen.has(key) && !(0,catalog_changes/* isRestored */.Le)(key) && !key.startsWith('role:'))
+            out.left.push(`${label} (removed since the backup; a backup does not hold it)`);
+    }
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/backup/system-privileges.ts
 var system_privileges = __webpack_require__(862);
 // EXTERNAL MODULE: ./src/backup/restore-guard.ts
@@ -136,6 +239,52 @@ async function ownTransactions(client, history, since) {
 var take_backup = __webpack_require__(414);
 // EXTERNAL MODULE: ./src/commands/backup.ts + 1 modules
 var backup = __webpack_require__(5709);
+;// CONCATENATED MODULE: ./src/db/catalog-witness.ts
+
+/**
+ * What a run's own transactions did to the catalog, learnt from inside them (see witnessSql): their ids, and the
+ * entries they removed. With it, on-failure: restore tells the run's changes from others' without reading the
+ * migrations' text: a changed or new entry is the run's when one of these transactions wrote it last, a removed
+ * one when a transaction of the run held its object locked and left it absent.
+ */
+class CatalogWitness {
+    inTransaction;
+    /** The run's transactions (32-bit ids) that reached their COMMIT. */
+    xids = new Set();
+    /** Per witnessed transaction: the objects it held locked, and their entries as it left them. */
+    ends = [];
+    /** Objects the run dropped outside a transaction of its own (an invalid index left by a failed build). */
+    dropped = new Set();
+    constructor(major) {
+        this.inTransaction = (0,catalog_state/* witnessSql */.Cc)(major);
+    }
+    seen(rows) {
+        const end = { locked: new Set(), entries: new Set() };
+        for (const row of rows) {
+            const value = String(row.value);
+            if (row.what === 'xid')
+                this.xids.add(Number(value));
+            else if (row.what === 'locked')
+                end.locked.add(value);
+            else
+                end.entries.add(value);
+        }
+        this.ends.push(end);
+    }
+    /** Statements outside a transaction leave no trace to witness: what they change counts as others'. */
+    async before() { }
+    async after() { }
+    /** An object (`classid/objid`) the run dropped itself, on its own session. */
+    droppedObject(object) {
+        this.dropped.add(object);
+    }
+    /** Whether the entry `key`, which existed when the run started, was removed by one of the run's transactions. */
+    removedByRun(key) {
+        const object = (0,catalog_state/* objectOf */.Xy)(key);
+        return this.dropped.has(object) || this.ends.some((e) => e.locked.has(object) && !e.entries.has(key));
+    }
+}
+
 // EXTERNAL MODULE: ./src/db/preflight.ts
 var preflight = __webpack_require__(1725);
 // EXTERNAL MODULE: ./src/migrations/plan-hash.ts
@@ -149,6 +298,11 @@ var plan_hash = __webpack_require__(7723);
 
 
 
+
+
+
+/** Whether on-failure may restore the pre-apply backup: the run then keeps what it needs to tell its changes from others'. */
+const mayRestore = (run) => ['restore', 'undo-or-restore'].includes(run.config.onFailure);
 /** A backup of the run's target, labelled and uploaded beside the run's other backups. */
 function backupOf(run, label) {
     const { config, ctx } = run;
@@ -270,21 +424,212 @@ async function backupFirst(run) {
             return false;
         }
     }
-    if (config.onFailure === 'restore')
+    if (mayRestore(run) && report.backup) {
         run.objectsBefore = new Set((await (0,db_objects/* userObjects */.Sv)(run.client)).map((o) => o.drop));
+        const major = await (0,server_version/* serverMajor */.j)(run.client);
+        run.catalogAtStart = new Map((await (0,catalog_state/* catalogState */.dU)(run.client, major)).map((e) => [e.key, e.hash]));
+        run.catalogWitness = new CatalogWitness(major);
+    }
     return true;
 }
 /** Invalid indexes an earlier failed CREATE INDEX CONCURRENTLY left: dropped, so they are built again. */
 async function dropLeftoverIndexes(run) {
     for (const index of await (0,preflight/* leftoverInvalidIndexes */.lZ)(run.client, run.analysed)) {
+        const oid = (await run.client.query('SELECT pg_catalog.to_regclass($1)::oid AS oid', [index])).rows[0].oid;
         await (0,preflight/* dropInvalidIndex */.VW)(run.client, index);
+        // 1259: pg_class, the catalog an index is an object of.
+        if (oid)
+            run.catalogWitness?.droppedObject(`1259/${oid}`);
         (run.untraced ??= []).push(`dropping the invalid index ${index}`);
         run.report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
     }
     return true;
 }
 
+// EXTERNAL MODULE: ./src/db/advisory-lock.ts
+var advisory_lock = __webpack_require__(3511);
+// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
+var db_history = __webpack_require__(119);
+// EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
+var runner = __webpack_require__(1305);
+// EXTERNAL MODULE: ./src/db/session.ts
+var db_session = __webpack_require__(9750);
+// EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
+var parse = __webpack_require__(5493);
+// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
+var transaction = __webpack_require__(1692);
+;// CONCATENATED MODULE: ./src/apply/undo.ts
+
+
+
+
+
+
+
+
+
+/**
+ * on-failure: undo — the migrations this run applied before it failed are undone with their own down scripts,
+ * newest first, each in one transaction with the removal of its history row, so the database and the history agree
+ * after every step. Unlike a restore, this takes back only what the migrations did: rows other sessions committed
+ * meanwhile, in any table, stay.
+ *
+ * What a careful user expects, and so what it does:
+ * - All or nothing up front: when any of them has no down script, or one that cannot be parsed or could never run,
+ *   nothing is undone and the report names each; a half-undone run is worse than either end.
+ * - The failed migration itself rolled back, so it needs no undoing. When it ran outside a transaction it stopped
+ *   part-way (marked dirty where the history table can say so): what of it ran cannot be known, its down script may
+ *   not fit, and undoing the ones before it under a half-applied one may fail or leave a mix. Undo refuses entirely
+ *   then; resolve-dirty is the fix, once someone has looked.
+ * - The first down script that fails stops it: a transactional one rolled back with its row, so that migration and
+ *   those before it stay applied and recorded, and the report says which. One that ran outside a transaction (as
+ *   psql would, statement by statement) may have run in part and keeps its row; the report says so.
+ * - A down script runs as verify's round trip ran it: in a transaction unless it cannot (CONCURRENTLY, …), without a
+ *   lock retry (a lock timeout stops the undo like any failure), the lock fence checked inside its transaction.
+ *
+ * Returns true when nothing this run applied stays applied (every one undone, or none to undo). With `fallback`
+ * (undo-or-restore) a refusal is a note, since the restore that follows reports the outcome; a down script that
+ * failed is a finding either way, naming its file and line.
+ */
+async function undoApplied(run, fallback) {
+    const { report } = run;
+    const applied = report.applied.map((e) => run.analysed.find((a) => a.migration.name === e.name));
+    const failed = halfApplied(run);
+    if (failed) {
+        const marked = run.history.layout.marksDirty ? 'it is marked dirty' : `${(0,identifiers/* tableText */.qK)(run.history)} keeps no dirty mark, so it is not recorded at all`;
+        refuse(run, fallback, `${failed.migration.name} ran outside a transaction and failed part-way (${marked}): what of it ran cannot be known, and undoing the migrations before it under a half-applied one may fail or leave a mix`, `look at the database, then settle ${failed.migration.name} with resolve-dirty: ${failed.migration.version.text}=rerun (once what it did is undone) or =applied (once it is finished by hand)`);
+        return false;
+    }
+    if (!applied.length)
+        return true;
+    const plans = await downPlans([...applied].reverse());
+    const lacking = plans.filter((p) => 'why' in p);
+    if (lacking.length) {
+        const why = lacking.map((p) => `${p.migration.name} ${p.why}`).join('; ');
+        refuse(run, fallback, why, "add the missing down scripts (up-down-files: NNN_name.down.sql beside NNN_name.up.sql) and check them with verify's round trip, or fix forward with a new migration", lacking.find((p) => p.error)?.error);
+        return false;
+    }
+    // Whatever a failed step left open on our session (a health check's BEGIN, an aborted transaction holding its
+    // locks) would hold up the down scripts: it is ended first. Outside a transaction ROLLBACK only warns.
+    await run.client.query('ROLLBACK');
+    const session = await db_session/* MigrationSession */.P.open(run.ctx.databaseUrl, run.lockKey);
+    try {
+        for (const plan of plans) {
+            if (!(await undoOne(run, session, plan, fallback)))
+                return false;
+        }
+    }
+    finally {
+        await session.close();
+    }
+    const undone = report.undone ?? [];
+    report.notes.push(`on-failure: undo — undone with their down scripts, newest first, each with its history row: ${undone.map((u) => `${u.name} (${u.downFile}, ${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`).join(', ')}`);
+    report.afterFailure = 'undone';
+    return true;
+}
+/**
+ * After on-failure: the migrations undone leave `applied`, so that the list, the `applied` output and the
+ * renderers name only what stays applied. Run once on-failure is over: the restore that may follow an undo that
+ * stopped part-way counts the run's migrations by `applied` as they ran.
+ */
+function settleUndone(report) {
+    const undone = new Set((report.undone ?? []).map((u) => u.name));
+    report.applied = report.applied.filter((a) => !undone.has(a.name));
+}
+/** The migration this run started and did not finish, when it ran outside a transaction: part of it may have run. */
+function halfApplied(run) {
+    const failed = run.started > run.report.applied.length ? run.analysed[run.report.applied.length] : undefined;
+    return failed && failed.exec.mode !== 'transaction' ? failed : undefined;
+}
+/** Each migration's down script, parsed and planned as verify's round trip runs it, or why it has none that can run. */
+async function downPlans(migrations) {
+    const out = [];
+    for (const { migration } of migrations) {
+        const down = migration.down;
+        if (!down) {
+            out.push({ migration, why: 'has no down script' });
+            continue;
+        }
+        try {
+            out.push({ migration, down, exec: (0,transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(down), false) });
+        }
+        catch (err) {
+            if (!(err instanceof errors/* MigrationError */.Py))
+                throw err;
+            const at = err.details.location ? `${(0,errors/* formatLocation */.j$)(err.details.location)}: ` : '';
+            out.push({ migration, why: `has a down script that cannot run (${at}${err.message})`, error: err });
+        }
+    }
+    return out;
+}
+/** Nothing was undone, and why (at: the down script that cannot be parsed): a finding, or a note where a restore follows. */
+function refuse(run, fallback, why, fix, at) {
+    const n = run.report.applied.length;
+    if (fallback) {
+        run.report.notes.push(`on-failure: undo-or-restore — nothing was undone: ${why}; falling back to restoring the pre-apply backup`);
+        return;
+    }
+    (0,model_report/* addFinding */.Xd)(run.report, {
+        rule: 'undo-refused',
+        severity: 'error',
+        message: `on-failure: undo refused, nothing was undone: ${why}`,
+        help: `${n ? `The ${n} migration(s) this run applied stay applied and recorded. ` : ''}To undo next time, ${fix}; on-failure: undo-or-restore restores the pre-apply backup when undo cannot run.`,
+        ...(0,model_report/* locationFields */.nQ)(at?.details.location),
+    });
+}
+/** Undoes one migration; false, with a finding, when its down script failed and the undo stops there. */
+async function undoOne(run, session, { migration, down, exec }, fallback) {
+    const { config, ctx, report } = run;
+    const started = performance.now();
+    try {
+        if (ctx.signal?.aborted)
+            throw new errors/* MigrationError */.Py(`cancelled (${String(ctx.signal.reason)}) before it ran`, { sqlstate: '57014' });
+        const writes = await (0,runner/* undoMigration */.XB)(session, migration, down, exec, { ...config, signal: ctx.signal, witness: run.catalogWitness, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid), control: run.client }, (c) => forget(run, c, migration));
+        // For a restore that may follow: what the down script wrote is this run's own, like what its migration wrote.
+        for (const [table, rows] of Object.entries(writes))
+            run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
+        if (exec.mode !== 'transaction')
+            (run.untraced ??= []).push(`the down script of ${migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`);
+        const durationMs = Math.round(performance.now() - started);
+        (report.undone ??= []).push({ version: migration.version.text, name: migration.name, downFile: down.file, durationMs, transaction: exec.mode === 'transaction' });
+        ctx.log.info(`undone ${migration.name} with ${down.file} in ${durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
+        return true;
+    }
+    catch (err) {
+        const e = err instanceof errors/* MigrationError */.Py ? err : new errors/* MigrationError */.Py(err.message, { sqlstate: err.code, cause: err });
+        const undone = new Set((report.undone ?? []).map((u) => u.name));
+        const stay = report.applied.filter((a) => !undone.has(a.name)).map((a) => a.name);
+        const what = (0,advisory_lock/* lockLost */.wV)(e)
+            ? `this run lost its advisory lock (another run may hold it now), so the down script of ${migration.name} did not run`
+            : `the down script of ${migration.name} failed: ${e.message} — ${exec.mode === 'transaction' ? 'rolled back with its history row' : 'it ran outside a transaction, so what of it ran stays done, and the history still records the migration as applied'}`;
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'undo-failed',
+            severity: 'error',
+            message: `on-failure: undo stopped: ${what}`,
+            help: `${undone.size ? `Undone: ${[...undone].join(', ')}. ` : 'Nothing was undone. '}${fallback ? 'on-failure: undo-or-restore restores the pre-apply backup next: the notes say what stays applied.' : `Still applied and recorded: ${stay.join(', ')}.`} Fix the down script at the line given; then fix forward with a new migration, or undo by hand: each down script with its history row in one transaction.`,
+            sqlstate: e.details.sqlstate,
+            ...(0,model_report/* locationFields */.nQ)(e.details.location ?? { file: down.file, line: down.startLine, column: 1 }),
+        });
+        return false;
+    }
+}
+/**
+ * Takes the migration's row out of the history, on the client given (inside the down script's transaction, or
+ * our own session): read there, so the row is the one committed now, and named by the migrations the plan knows.
+ */
+async function forget(run, client, m) {
+    const { plan } = run;
+    const known = new Map([...plan.applied.map((a) => a.migration), ...plan.baseline, ...plan.outOfOrder, ...plan.pending].map((x) => [x.name, x]));
+    const rows = (await (0,db_history/* readHistory */.Lu)(client, run.history, [...known.values()])) ?? [];
+    const row = rows.find((r) => r.name === m.name);
+    if (!row)
+        throw new Error(`${(0,identifiers/* tableText */.qK)(run.history)} has no row for ${m.name}: the history changed during the run`);
+    await (0,db_history/* forgetRow */.gd)(client, run.history, row, rows);
+}
+
 ;// CONCATENATED MODULE: ./src/apply/aftercare.ts
+
+
 
 
 
@@ -327,14 +672,30 @@ async function postBackup(run) {
     return true;
 }
 /**
- * After a failure: with on-failure: restore, the pre-apply backup is restored and the objects this run created
- * are dropped, unless a table of the database shows writes since the backup beyond those this run's
- * transactions counted as their own (restore-discards-writes allows it); the report names the backup either way.
+ * After a failure, as on-failure says. rollback keeps what applied (the failed migration itself rolled back).
+ * undo undoes what this run applied with the down scripts, newest first, each with its history row (undo.ts), or
+ * nothing when it cannot. restore: the pre-apply backup is restored and the objects this run created are
+ * dropped, unless a table of the database shows writes since the backup beyond those this run's transactions
+ * counted as their own (restore-discards-writes allows it). undo-or-restore restores when undo cannot run or
+ * stopped part-way. report.afterFailure says what became of the run's migrations ('kept' until an undo or a
+ * restore succeeds), and the undone ones leave report.applied once it is all over. The report names the backup
+ * either way.
  */
 async function onFailure(run) {
     const { config, report } = run;
-    if (config.onFailure === 'restore' && report.backup)
-        await restoreAfterFailure(run, report.backup.path);
+    report.afterFailure = 'kept';
+    try {
+        const undo = config.onFailure === 'undo' || config.onFailure === 'undo-or-restore';
+        const undone = undo && (await undoApplied(run, config.onFailure === 'undo-or-restore'));
+        const restore = config.onFailure === 'restore' || (config.onFailure === 'undo-or-restore' && !undone);
+        if (restore && report.backup)
+            await restoreAfterFailure(run, report.backup.path);
+        else if (restore && config.onFailure === 'undo-or-restore')
+            report.notes.push('on-failure: undo-or-restore — there is no pre-apply backup to restore (backup: false, or a throwaway server): nothing more was done');
+    }
+    finally {
+        settleUndone(report);
+    }
     if (report.backup)
         report.notes.push(`the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`);
 }
@@ -369,7 +730,9 @@ async function restoreAfterFailure(run, dump) {
     // a transaction aborted by an error) is ended first. Outside a transaction ROLLBACK only warns.
     await client.query('ROLLBACK');
     const metadata = (0,backup_metadata/* readMetadata */._6)(dump);
-    const ours = metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : new Set();
+    const witness = run.catalogWitness;
+    const ours = new Set([...(metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : []), ...(witness?.xids ?? [])]);
+    const catalog = witness && run.catalogAtStart && { xids: ours, atStart: run.catalogAtStart, removedByRun: (key) => witness.removedByRun(key) };
     const ran = started(run);
     // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
     const failed = run.analysed[run.report.applied.length];
@@ -381,25 +744,26 @@ async function restoreAfterFailure(run, dump) {
     const isOurs = await ownObjects(run, ran, ours);
     const before = run.objectsBefore ?? new Set();
     let verdict;
-    let dropped = [];
+    let dropFirst = [];
     let leftOut;
     try {
         const restored = await (0,restore_backup/* restoreBackup */.d)(run.ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
             signal: run.ctx.signal,
-            beforeRestore: async (m) => {
-                verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced });
+            beforeRestore: async (m, at) => {
+                verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced, catalog, quick: !at.locked, restoreSession: at.session, signal: run.ctx.signal });
                 if (verdict.refusals.length)
                     throw new restore_guard/* RestoreRefused */.HQ(verdict);
                 // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
-                // Another session's such object stops the restore before anything changes; ours go first. Otherwise ours go
-                // after it, so that a restore that fails leaves the run's objects and their history rows together.
-                const blocking = await (0,db_objects/* dependingOnOlder */.en)(client, (await (0,db_objects/* userObjects */.Sv)(client)).filter((o) => !before.has(o.drop)));
-                const theirs = blocking.filter((o) => !isOurs(o));
+                // Another session's such object stops the restore before anything changes; the run's own go first, in the
+                // restore's transaction, so that a restore that fails leaves them and their history rows together.
+                const created = (await (0,db_objects/* userObjects */.Sv)(client)).filter((o) => !before.has(o.drop));
+                const theirs = (await (0,db_objects/* dependingOnOlder */.en)(client, created)).filter((o) => !isOurs(o));
                 if (theirs.length)
                     throw new RestoreBlocked(theirs);
-                if (blocking.length)
-                    dropped = (await (0,db_objects/* dropCreatedSince */.gQ)(client, before, isOurs)).dropped;
+                if (at.locked)
+                    dropFirst = created.filter(isOurs).map((o) => o.drop);
+                return dropFirst;
             },
         });
         leftOut = (0,system_privileges/* systemPrivilegesNote */.i)(restored.systemPrivilegesLeftOut);
@@ -409,21 +773,25 @@ async function restoreAfterFailure(run, dump) {
             return refused(run, dump, err.verdict);
         if (err instanceof errors.CancelledError)
             report.cancelled = err.reason;
-        // pg_restore runs in one transaction: a failure leaves the database as it was, less what was dropped above.
-        const gone = dropped.length ? `; the ${dropped.length} object(s) this run had created were dropped before it (${dropped.join('; ')}), so the history lists migrations whose objects are gone` : '';
+        // The drops and pg_restore run in one transaction: a failure leaves the database as it was.
         (0,model_report/* addFinding */.Xd)(report, {
             rule: 'restore-failed',
             severity: 'error',
-            message: `on-failure: restore failed, nothing was restored: ${err.message.replace(/[;\s]+$/, '')}${gone}`,
-            help: `The database is as the failure left it${dropped.length ? ', less the objects named' : ''}. Remove what stopped the restore, then restore by hand with command: restore, backup-file: ${dump}.`,
+            message: `on-failure: restore failed, nothing was restored: ${err.message.replace(/[;\s]+$/, '')}`,
+            help: `The database is as the failure left it. Remove what stopped the restore, then restore by hand with command: restore, backup-file: ${dump}.`,
         });
         return;
     }
     // The rest once the dump's own objects are back: a new object a table of the dump referenced can go now.
     const after = await (0,db_objects/* dropCreatedSince */.gQ)(client, before, isOurs);
-    dropped = [...dropped, ...after.dropped];
+    const dropped = [...dropFirst, ...after.dropped];
+    report.afterFailure = 'restored';
     const discarded = verdict.allowedBy.includes('restore-discards-writes');
-    report.notes.push(`on-failure: restore — the pre-apply backup ${dump} was restored${dropped.length ? ` and the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})` : ''}; ${discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run'}`, ...verdict.notes.map((n) => `on-failure: restore — ${n}`), ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []));
+    // What a backup does not hold (the database's settings, roles, an extension the run created): put back, or named.
+    const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
+    const undone = [...(dropped.length ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`] : []), ...rest.undone];
+    const state = discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run';
+    report.notes.push(`on-failure: restore — the pre-apply backup ${dump} was restored${undone.length ? ` and ${undone.join('; ')}` : ''}; ${rest.left.length ? `${state}, except what a backup does not hold and was left: ${rest.left.slice(0, 10).join('; ')}${rest.left.length > 10 ? `; and ${rest.left.length - 10} more` : ''}` : state}`, ...verdict.notes.map((n) => `on-failure: restore — ${n}`), ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []));
     if (after.leftAlone.length) {
         report.notes.push(`on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${(0,db_objects/* objectText */.tq)(l.object)} (${l.why})`).join('; ')}`);
     }
@@ -440,18 +808,10 @@ function refused(run, dump, verdict) {
         rule: 'restore-refused',
         severity: 'error',
         message: `on-failure: restore refused, nothing was restored: ${verdict.refusals.join('; ')}`,
-        help: `The database is as the failure left it${run.report.applied.length ? ' (the migrations applied before the failure stay applied)' : ''}. Fix forward with a new migration, or, once you know what would be lost, restore by hand: command: restore, backup-file: ${dump}, restore-discards-writes: true.`,
+        help: `The database is as the failure left it${run.report.applied.length > (run.report.undone?.length ?? 0) ? ' (the migrations applied before the failure stay applied)' : ''}. Fix forward with a new migration, or, once you know what would be lost, restore by hand: command: restore, backup-file: ${dump}, restore-discards-writes: true.`,
     });
 }
 
-// EXTERNAL MODULE: ./src/db/advisory-lock.ts
-var advisory_lock = __webpack_require__(3511);
-// EXTERNAL MODULE: ./src/db/history.ts + 12 modules
-var db_history = __webpack_require__(119);
-// EXTERNAL MODULE: ./src/db/runner.ts + 3 modules
-var runner = __webpack_require__(1305);
-// EXTERNAL MODULE: ./src/db/session.ts
-var db_session = __webpack_require__(9750);
 ;// CONCATENATED MODULE: ./src/db/settle.ts
 
 /**
@@ -485,7 +845,7 @@ async function settleHistory(client, table, plan, appliedBy) {
 }
 
 // EXTERNAL MODULE: ./src/db/transaction.ts
-var transaction = __webpack_require__(2562);
+var db_transaction = __webpack_require__(2562);
 ;// CONCATENATED MODULE: ./src/apply/run-pending.ts
 
 
@@ -501,10 +861,10 @@ var transaction = __webpack_require__(2562);
 /** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
 async function prepareHistory(run) {
     const { client, history, report } = run;
-    const state = await (0,transaction/* withTransaction */.r)(client, () => (0,db_history/* ensureHistoryTable */.r0)(client, history));
+    const state = await (0,db_transaction/* withTransaction */.r)(client, () => (0,db_history/* ensureHistoryTable */.r0)(client, history));
     if (state !== 'ready')
         report.notes.push(`history table ${(0,identifiers/* tableText */.qK)(history)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
-    report.notes.push(...(await (0,transaction/* withTransaction */.r)(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
+    report.notes.push(...(await (0,db_transaction/* withTransaction */.r)(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
     return true;
 }
 /** Who holds the locks a migration waited for, to name in its failure. */
@@ -543,7 +903,7 @@ async function runEach(run, session) {
         const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
         run.started += 1;
         try {
-            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, record, signal: ctx.signal }, ctx.log);
+            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
             for (const [table, rows] of Object.entries(r.writes))
                 run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
             report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
@@ -566,16 +926,35 @@ async function runEach(run, session) {
                 sqlstate: e.details.sqlstate,
                 ...(0,model_report/* locationFields */.nQ)(e.details.location),
             });
-            return noteApplied(run);
+            return;
         }
         finally {
             stopCancelling?.();
         }
     }
 }
-function noteApplied(run) {
-    const n = run.report.applied.length;
-    run.report.notes.push(n ? `this run applied ${n} migration(s) before it stopped; they stay applied and recorded` : 'nothing was applied by this run');
+/**
+ * After a failed run (once on-failure is over, in the production apply): what of this run's migrations stays
+ * applied and recorded, as afterFailure and `undone` say. Written once, at the end, so that no note claims
+ * migrations stay applied that an undo or a restore took back.
+ */
+function noteWhatStays(report) {
+    if (report.ok || !report.pending.length)
+        return;
+    const kept = report.applied.map((a) => a.name);
+    const undone = (report.undone ?? []).map((u) => u.name);
+    const n = kept.length + undone.length;
+    const ran = `this run applied ${n} migration(s) before it stopped`;
+    if (!n)
+        report.notes.push('nothing was applied by this run');
+    else if (report.afterFailure === 'restored')
+        report.notes.push(`${ran}; on-failure: restore took them back with the pre-apply backup: none stays applied or recorded`);
+    else if (!undone.length)
+        report.notes.push(`${ran}; they stay applied and recorded`);
+    else if (!kept.length)
+        report.notes.push(`${ran}; on-failure: undo undid them all with their down scripts (${undone.join(', ')}): none stays applied or recorded`);
+    else
+        report.notes.push(`${ran}; on-failure: undo undid ${undone.length} with their down scripts (${undone.join(', ')}) before it stopped; ${kept.length} stay applied and recorded (${kept.join(', ')})`);
 }
 /** The lock fence stopped the run before a migration: said as a lost lock, with its likely cause and the fix. */
 function lostLock(run, name, err) {
@@ -586,9 +965,8 @@ function lostLock(run, name, err) {
         help: "A likely cause: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free; use the direct URL or the pooler's session-mode URL. Otherwise the lock's connection was lost (an idle timeout, the network): run again.",
         ...(0,model_report/* locationFields */.nQ)(err.details.location),
     });
-    noteApplied(run);
 }
-/** The run was cancelled: said as such, with what it had applied. */
+/** The run was cancelled: said as such (noteWhatStays says what it had applied). */
 function cancelled(run, when, err) {
     const reason = String(run.ctx.signal?.reason ?? 'cancelled');
     run.report.cancelled = reason;
@@ -599,7 +977,6 @@ function cancelled(run, when, err) {
         help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
         ...(0,model_report/* locationFields */.nQ)(err?.details.location),
     });
-    noteApplied(run);
 }
 /**
  * Once the signal is aborted, cancels whatever the migrating session is running, from our own session, and
@@ -711,8 +1088,6 @@ async function inOrder(run, steps) {
                 run.report.cancelled = err.reason;
             for (const f of (0,failure/* findingsFor */.I)(err, run.ctx.debug))
                 (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: f.rule === 'internal-error' ? `${name.replace(/ /g, '-')}-failed` : f.rule, message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
-            if (run.report.applied.length)
-                run.report.notes.push(`this run applied ${run.report.applied.length} migration(s); they stay applied and recorded`);
             return;
         }
     }
@@ -723,14 +1098,17 @@ async function inOrder(run, steps) {
  * the run before anything is written. Verify's restore drill, the benchmark and the tests use it.
  */
 function applyMigrations(config, ctx) {
-    return withApplyRun(config, ctx, (run) => inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]));
+    return withApplyRun(config, ctx, async (run) => {
+        await inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]);
+        noteWhatStays(run.report);
+    });
 }
 /**
  * The production apply, as the runbooks list it, every step inside the advisory lock so no other run slips in
  * between: plan check (sound, and the approved one) -> pre-flight -> verified backup -> history table ->
- * migrations -> health check -> post-migration backup; after a failure, on-failure (restore, or keep what
- * applied) and the backup named. The gate (a protected environment, or the CLI's confirmation) is passed
- * before this starts.
+ * migrations -> health check -> post-migration backup; after a failure, on-failure (keep what applied, undo it
+ * with the down scripts, or restore) and the backup named; then what stays applied. The gate (a protected
+ * environment, or the CLI's confirmation) is passed before this starts.
  */
 function productionApply(config, ctx) {
     return withApplyRun(config, ctx, async (base) => {
@@ -750,6 +1128,8 @@ function productionApply(config, ctx) {
         // A cancelled run does no restore, but still says where its backup is.
         if (run.report.cancelled && run.report.backup)
             run.report.notes.push(`the pre-apply backup is ${run.report.backup.path}: ${run.report.backup.restore}`);
+        // Last: what stays applied is known only once on-failure has undone or restored what it could.
+        noteWhatStays(run.report);
     });
 }
 
@@ -767,21 +1147,25 @@ function productionApply(config, ctx) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _connection_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7277);
-/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6923);
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(119);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(1382);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5307);
-/* harmony import */ var _db_script_query_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9698);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3998);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5767);
-/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(6658);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3916);
-/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(233);
-/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9794);
-/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3985);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5272);
-/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(179);
+/* harmony import */ var _db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4857);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6923);
+/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(119);
+/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(1382);
+/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5307);
+/* harmony import */ var _db_script_query_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9698);
+/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3998);
+/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(5767);
+/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(6658);
+/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8668);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3916);
+/* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(233);
+/* harmony import */ var _catalog_changes_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4861);
+/* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9794);
+/* harmony import */ var _encryption_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3985);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5272);
+/* harmony import */ var _pg_tools_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(179);
+
+
 
 
 
@@ -818,7 +1202,7 @@ function writableDir(dir) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .InputError */ .dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
     }
 }
 /**
@@ -826,20 +1210,21 @@ function writableDir(dir) {
  * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
  */
 async function atBackupSnapshot(url, historyTable, fn) {
-    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_3__.withClient)(url, async (c) => {
+    return (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_4__.withClient)(url, async (c) => {
         try {
             // The transaction sits idle for as long as pg_dump runs: the server's session limits are turned off on it in
             // the same round trip (see OWN_SESSION_SQL). Its snapshot is taken by the first of these to read.
-            const opened = (await (0,_db_script_query_js__WEBPACK_IMPORTED_MODULE_6__/* .runScript */ .j)(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${_db_own_session_js__WEBPACK_IMPORTED_MODULE_5__/* .OWN_SESSION_SQL */ .t5};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1);
+            const opened = (await (0,_db_script_query_js__WEBPACK_IMPORTED_MODULE_7__/* .runScript */ .j)(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .OWN_SESSION_SQL */ .t5};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1);
             const exported = opened.rows[0].id;
             // The next id is a reading of the moment, not part of what the backup stands for.
-            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_8__/* .currentSnapshot */ .eL)(c);
+            const { next: _next, ...snapshot } = await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_9__/* .currentSnapshot */ .eL)(c);
             const version = (await c.query("SELECT current_setting('server_version') AS v")).rows[0].v;
-            const identity = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_14__/* .databaseIdentity */ .C)(c);
-            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_15__/* .tableWriteCounts */ .e)(c);
-            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_4__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
-            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_16__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
-            return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, last }, exported);
+            const identity = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_16__/* .databaseIdentity */ .C)(c);
+            const tableWrites = await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_17__/* .tableWriteCounts */ .e)(c);
+            const catalog = (0,_catalog_changes_js__WEBPACK_IMPORTED_MODULE_11__/* .recordCatalog */ .hB)(await (0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogState */ .dU)(c, await (0,_db_server_version_js__WEBPACK_IMPORTED_MODULE_8__/* .serverMajor */ .j)(c), { labels: true }));
+            const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_5__/* .locateHistoryTable */ .Bb)(c, historyTable).then((t) => (0,_db_history_js__WEBPACK_IMPORTED_MODULE_5__/* .readHistory */ .Lu)(c, t)).catch(() => undefined);
+            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_18__/* .compareVersions */ .Zy)(a.version, b.version)).pop();
+            return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
         }
         finally {
             await c.query('ROLLBACK').catch(() => { });
@@ -854,20 +1239,20 @@ async function atBackupSnapshot(url, historyTable, fn) {
  * restore can check its target and what was written since.
  */
 async function takeBackup(url, o) {
-    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_3__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_7__/* .serverMajor */ .j);
+    const major = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_4__.withClient)(url, _db_server_version_js__WEBPACK_IMPORTED_MODULE_8__/* .serverMajor */ .j);
     writableDir(o.dir);
     const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
-    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgDump = await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_15__/* .backupTool */ .zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_13__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir });
+    const pgRestore = pgDump.path === 'docker' ? await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_15__/* .backupTool */ .zl)('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal }) : await (0,_pg_tools_js__WEBPACK_IMPORTED_MODULE_15__/* .backupTool */ .zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
-        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
+        await (0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .dumpDatabase */ .m3)(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
         return { server, path };
     });
     // Reading the table of contents back and hashing the file are independent reads: done side by side.
-    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .checkDump */ .hk)(pgRestore, path, o.signal), (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(path)]);
+    const [entries, sha256] = await Promise.all([(0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .checkDump */ .hk)(pgRestore, path, o.signal), (0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .sha256File */ .Q3)(path, o.signal)]);
     const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
     const metadata = {
         format: 'pg-migration-gate-backup/1',
@@ -878,7 +1263,7 @@ async function takeBackup(url, o) {
         serverVersion: server.version,
         pgDumpVersion: usedDump,
         createdAt: new Date().toISOString(),
-        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_17__/* .tableText */ .qK)(o.historyTable),
+        historyTable: (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_19__/* .tableText */ .qK)(o.historyTable),
         lastApplied: server.last ? { version: server.last.version.text, name: server.last.name } : undefined,
         planHash: o.planHash,
         entries,
@@ -887,14 +1272,15 @@ async function takeBackup(url, o) {
         ...(server.identity.systemIdentifier ? { systemIdentifier: server.identity.systemIdentifier } : {}),
         snapshot: server.snapshot,
         tableWrites: server.tableWrites,
+        catalog: server.catalog,
     };
     let uploaded = path;
     if (o.recipients?.length) {
         uploaded = `${path}.age`;
-        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_11__/* .encryptFile */ .o)(path, uploaded, o.recipients);
-        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_10__/* .sha256File */ .Q3)(uploaded) };
+        await (0,_encryption_js__WEBPACK_IMPORTED_MODULE_13__/* .encryptFile */ .o)(path, uploaded, o.recipients, o.signal);
+        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,_dump_js__WEBPACK_IMPORTED_MODULE_12__/* .sha256File */ .Q3)(uploaded, o.signal) };
     }
-    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_12__/* .writeMetadata */ .f5)(path, metadata);
+    const metadataPath = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_14__/* .writeMetadata */ .f5)(path, metadata);
     const info = {
         path,
         metadataPath,
@@ -1155,7 +1541,8 @@ function lockLost(err) {
 __webpack_require__.d(__webpack_exports__, {
   HG: () => (/* binding */ executeScript),
   EN: () => (/* binding */ rolledBack),
-  GD: () => (/* binding */ runMigration)
+  GD: () => (/* binding */ runMigration),
+  XB: () => (/* binding */ undoMigration)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1216,6 +1603,8 @@ function hintFor(code) {
 var db_history = __webpack_require__(119);
 // EXTERNAL MODULE: ./src/db/script-query.ts
 var script_query = __webpack_require__(9698);
+// EXTERNAL MODULE: ./src/db/transaction.ts
+var db_transaction = __webpack_require__(2562);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -1320,6 +1709,7 @@ async function send(client, script, steps, observe) {
 }
 
 ;// CONCATENATED MODULE: ./src/db/runner.ts
+
 
 
 
@@ -1489,6 +1879,25 @@ async function executeScript(session, script, exec, o, inOpenTransaction = false
         await runner_reset(session, client, exec);
     });
 }
+/** The lock fence (see lockFence), as the first step inside a transaction of the run's. */
+const fenceSteps = (fence) => (fence ? [{ sql: fence, ours: 'checking that this run still holds its advisory lock' }] : []);
+/**
+ * What one transaction writes, so that on-failure: restore can tell it from others' writes: `start` and `end` go
+ * first and last inside it, and the counts at its end less those at its start are its own (the session's counts
+ * not yet sent to the statistics show in both).
+ */
+function writeCounter(name) {
+    const counts = [];
+    const capture = (rows) => void counts.push(Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])));
+    return {
+        start: { sql: db_history/* OWN_WRITES_SQL */.XW, ours: 'counting the rows written so far', capture },
+        end: { sql: db_history/* OWN_WRITES_SQL */.XW, ours: `counting the rows ${name} wrote`, capture },
+        writes() {
+            const [start = {}, end = {}] = counts;
+            return Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => n > 0));
+        },
+    };
+}
 /**
  * Applies one migration and records it. A transactional one runs in one transaction together with its history
  * row; a lock timeout (55P03) is retried with backoff up to lockRetries, on a new connection. A file whose own
@@ -1516,23 +1925,18 @@ async function runMigration(session, migration, exec, o, log) {
     const backoff = o.backoffMs ?? defaultBackoff;
     for (let attempt = 0;; attempt++) {
         const started = performance.now();
-        // What the transaction wrote, so that on-failure: restore can tell it from others' writes: the counts at its
-        // end less those at its start (the session's counts not yet sent to the statistics show in both).
-        const counts = [];
-        const count = (rows) => counts.push(Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])));
+        const counter = writeCounter(migration.name);
         try {
             const clean = await onSession(session, (client) => {
-                const head = record.fence ? [{ sql: record.fence, ours: 'checking that this run still holds its advisory lock' }] : [];
+                const head = fenceSteps(record.fence);
                 const tail = readOnly ? [] : (0,db_history/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
-                counts.length = 0;
                 if (!readOnly) {
-                    head.push({ sql: db_history/* OWN_WRITES_SQL */.XW, ours: 'counting the rows written so far', capture: count });
-                    tail.push({ sql: db_history/* OWN_WRITES_SQL */.XW, ours: `counting the rows ${migration.name} wrote`, capture: count });
+                    head.push(counter.start);
+                    tail.push(counter.end);
                 }
                 return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
             });
-            const [start = {}, end = {}] = counts;
-            const writes = Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => n > 0));
+            const writes = counter.writes();
             const durationMs = Math.round(performance.now() - started);
             await settle(session, exec, clean);
             if (readOnly)
@@ -1555,6 +1959,44 @@ async function runMigration(session, migration, exec, o, log) {
             throw err;
         }
     }
+}
+/**
+ * Undoes one applied migration with its down script and takes its history row out (`forget`, given the client
+ * to do it on). A transactional down script and `forget` share one transaction, after the lock fence and with the
+ * session's role and search_path put back for the row as for a migration's own, so that the database and the
+ * history agree whether it commits or rolls back (a failure ends the connection, which rolls it back). A READ
+ * ONLY wrapper cannot delete the row: having changed nothing, it is forgotten right after it commits. A down
+ * script that cannot run in a transaction runs statement by statement, as psql would, and its row goes once it
+ * has ended, on our own session: one that fails part-way keeps its row, though part of it ran. Returns the rows
+ * the transaction wrote, per table, as runMigration counts them (none outside a transaction).
+ */
+async function undoMigration(session, migration, down, exec, o, forget) {
+    const forgetting = (client) => forget(client).catch((err) => {
+        throw new errors/* MigrationError */.Py(`taking ${migration.name}'s row out of the history table failed: ${err.message}`, { location: { file: down.file, line: down.startLine, column: 1 }, sqlstate: sqlstate(err), cause: err });
+    });
+    if (exec.mode === 'no-transaction') {
+        await onSession(session, (client) => runOneByOne(client, session.reset, down, exec, o));
+        await (0,db_transaction/* withTransaction */.r)(o.control, () => forgetting(o.control));
+        await runner_reset(session, await session.client(), exec);
+        return {};
+    }
+    const readOnly = exec.begin?.readOnly === true;
+    const counter = writeCounter(`the down script of ${migration.name}`);
+    const clean = await onSession(session, async (client) => {
+        const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
+        const ours = (sql) => ({ sql, ours: `taking ${migration.name} out of the history table` });
+        const asConnected = ['SET LOCAL SESSION AUTHORIZATION DEFAULT', 'SET LOCAL search_path = pg_catalog, pg_temp'].map(ours);
+        const counted = readOnly ? [] : [counter.start];
+        await send(client, down, [begin, ...fenceSteps(o.fence), ...counted, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...asConnected, ...timeoutSteps(o, true)]);
+        if (!readOnly)
+            await forgetting(client);
+        const witnessed = o.witness ? witnessSteps(o.witness) : [];
+        return send(client, down, [...(readOnly ? [] : [counter.end]), ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(session.reset, true)]);
+    });
+    await settle(session, exec, clean);
+    if (readOnly)
+        await (0,db_transaction/* withTransaction */.r)(o.control, () => forgetting(o.control));
+    return counter.writes();
 }
 
 
