@@ -1,5 +1,5 @@
 /**
- * Tests run as ESM, like the action itself; one throwaway PostgreSQL serves the whole run.
+ * Tests run as ESM, like the action itself; one throwaway PostgreSQL per worker serves the run.
  * ts-jest compiles with module ESNext (not the project's NodeNext) so that the global setup, which jest loads
  * outside its ESM sandbox, can be compiled to CommonJS.
  */
@@ -13,6 +13,9 @@ export default {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   // The fault suite (crashes, kills, restarts) runs on its own: npm run test:faults.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/faults/'],
+  // Most of a test's time is spent waiting on PostgreSQL, so two workers run well even on two cores. Each worker
+  // gets a throwaway server of its own (global-setup.ts); a DATABASE_URL is one server, so there one worker uses it.
+  maxWorkers: process.env.DATABASE_URL ? 1 : 2,
   globalSetup: '<rootDir>/__tests__/harness/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/harness/global-teardown.ts',
   testTimeout: 60000,

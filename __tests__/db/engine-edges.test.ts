@@ -87,6 +87,13 @@ describe('a run that lost its lock stops', () => {
       const r = await adminQuery("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::bigint::oid AND granted AND database = (SELECT oid FROM pg_database WHERE datname = $2)", [LOCK_NAMESPACE, db.name]);
       holder = r.rows[0]?.pid;
     }
+    // Gone while 001 runs, not while the run still sets up its history table on that connection: under load the
+    // lock can be seen before 001 starts.
+    for (let i = 0; i < 100; i++) {
+      const r = await adminQuery("SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE '%pg_sleep(1.5)%' AND pid <> pg_backend_pid()", [db.name]);
+      if (r.rowCount) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await adminQuery('SELECT pg_terminate_backend($1)', [holder]);
     const r = await running;
     expect(r.ok).toBe(false);

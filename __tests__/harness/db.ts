@@ -8,8 +8,12 @@ export function urlFor(database: string): string {
   return u.toString();
 }
 
+/** Each jest worker has a server of its own (global-setup.ts): worker n's URL is in TEST_DATABASE_URL_<n>. */
+export const WORKER_URL_PREFIX = 'TEST_DATABASE_URL_';
+
+/** The server of this jest worker, else the run's one server (DATABASE_URL, or a run in band). */
 export function serverUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = process.env[`${WORKER_URL_PREFIX}${process.env.JEST_WORKER_ID}`] ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: the jest global setup did not run');
   return url;
 }

@@ -1,3 +1,5 @@
+import type { TestServer } from './server.ts';
+
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __pgServer?: { stop(): Promise<void> } }).__pgServer?.stop();
+  await Promise.all(((globalThis as { __pgServers?: TestServer[] }).__pgServers ?? []).map((s) => s.stop()));
 }
