@@ -65,7 +65,7 @@ function catalogChanges(recorded, now, run, quiet = false) {
 /** An object added or removed whole is one change: its columns, definition, comment and value go without saying. */
 function folded(changes) {
     const whole = new Map(changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) && c.how !== 'changed').map((c) => [(0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key), c.how]));
-    return changes.filter((c) => c.key.startsWith('object:') && c.key.endsWith('/0') ? true : whole.get((0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key)) !== c.how);
+    return changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) || whole.get((0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key)) !== c.how);
 }
 
 
@@ -194,7 +194,7 @@ END $pmg$;`;
  * Runs statements in order, trying again those that fail for an object that still depends on them (our own objects
  * may depend on each other) until no more can go; any left is an error, and the restore rolls back.
  */
-const inOrder = (statements) => `DO $pmg$ DECLARE pending text[] := ARRAY[${statements.map(literal).join(', ')}]::text[]; next text[]; s text; moved bool := true; BEGIN
+const inOrder = (statements, tag) => `DO $${tag}$ DECLARE pending text[] := ARRAY[${statements.map(literal).join(', ')}]::text[]; next text[]; s text; moved bool := true; BEGIN
   WHILE moved AND pg_catalog.cardinality(pending) > 0 LOOP
     moved := false; next := '{}';
     FOREACH s IN ARRAY pending LOOP
@@ -203,7 +203,7 @@ const inOrder = (statements) => `DO $pmg$ DECLARE pending text[] := ARRAY[${stat
     pending := next;
   END LOOP;
   IF pg_catalog.cardinality(pending) > 0 THEN RAISE EXCEPTION 'still depended on by objects that are not this run''s: %', pending; END IF;
-END $pmg$;`;
+END $${tag}$;`;
 const withoutPassword = ({ PGPASSWORD: _, ...env }) => env;
 const literal = (s) => `'${s.replace(/'/g, "''")}'`;
 /**
@@ -221,22 +221,33 @@ async function restoreDumpGated(pgRestore, psql, url, file, gate, o = {}) {
     // short for a whole one, and would commit it).
     const [key, end] = [(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6), (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6)];
     const [prelude, decided, finish, outcome] = ['lock.sql', 'decided.sql', 'finish.sql', 'outcome.sql'].map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, f));
-    // The wait for the locks is bounded by the watcher below, which names who held them (lock_timeout would not).
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(prelude, `SET lock_timeout = 0;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
+    // The server's session limits would end the transaction while it waits at a gate, or idles until pg_restore's
+    // first line: they are off for it, as for every session of ours. The wait for the locks is bounded by the
+    // watcher below, which names who held them (lock_timeout would not).
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(prelude, `${_db_own_session_js__WEBPACK_IMPORTED_MODULE_7__/* .OWN_SESSION_SQL */ .t5};\nSET lock_timeout = 0;\nSET standard_conforming_strings = on;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(finish, `SELECT pg_catalog.pg_advisory_xact_lock(${end});\n`);
     const refuse = (why) => `DO $pmg$ BEGIN RAISE EXCEPTION '${why}'; END $pmg$;\n`;
+    // Until a decision replaces them (written beside, then renamed: psql reads a whole file or none), the files after
+    // each gate refuse: a gate opened by anything else (our session lost) restores nothing.
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(decided, refuse('the restore was not approved'));
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(outcome, refuse('pg_restore did not finish'));
+    const decide = (file, sql) => {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(`${file}.new`, sql);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(`${file}.new`, file);
+    };
     const holder = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_7__/* .connectOwn */ .Vp)(url);
     await holder.query('SELECT pg_catalog.set_config($1, $2, false)', ['application_name', `${name} gate`]);
     const restoreEnded = async (ok) => {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(outcome, ok ? '' : refuse('pg_restore failed'));
+        decide(outcome, ok ? '' : refuse('pg_restore failed'));
         await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [end]);
     };
     try {
         await holder.query('SELECT pg_catalog.pg_advisory_lock($1), pg_catalog.pg_advisory_lock($2)', [key, end]);
         const list = o.useList ? [`--use-list=${o.useList}`] : [];
         const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .withToolSession */ .NS)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .runPiped */ .Gx)(
-        // pg_restore only writes the script: it never connects, and gets no password.
-        { tool: pgRestore, args: ['--clean', '--if-exists', '--no-owner', ...list, '--file=-', file], env: withoutPassword(conn.env) }, { tool: psql, args: ['-X', '-q', '--no-password', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '-f', prelude, '-f', decided, '-f', '-', '-f', finish, '-f', outcome, conn.dbnameArg], env: conn.env, files: conn.files }, restoreEnded, o.signal));
+        // pg_restore only writes the script: it never connects, and gets no password. --single-transaction keeps
+        // its large objects' own BEGIN … COMMIT out of the script; its one COMMIT comes last, once it is all written.
+        { tool: pgRestore, args: ['--clean', '--if-exists', '--no-owner', '--single-transaction', ...list, '--file=-', file], env: withoutPassword(conn.env) }, { tool: psql, args: ['-X', '-q', '-o', '/dev/null', '--no-password', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '-f', prelude, '-f', decided, '-f', '-', '-f', finish, '-f', outcome, conn.dbnameArg], env: conn.env, files: conn.files }, restoreEnded, o.signal));
         const running = lockTimeoutMs
             ? cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `the restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`)
             : restore();
@@ -261,7 +272,7 @@ async function restoreDumpGated(pgRestore, psql, url, file, gate, o = {}) {
         catch (err) {
             verdict = err;
         }
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(decided, Array.isArray(verdict) ? (verdict.length ? `${inOrder(verdict)}\n` : '') : refuse('the restore was refused'));
+        decide(decided, Array.isArray(verdict) ? (verdict.length ? `${inOrder(verdict, `pmg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`)}\n` : '') : refuse('the restore was refused'));
         await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [key]);
         if (!Array.isArray(verdict)) {
             // A cancel is said as the tools' (pg_restore stopped), whatever the check was doing when it came.
@@ -879,7 +890,8 @@ const OID_CATALOGS = [
     { name: 'pg_foreign_server', acl: 'srvacl' },
     { name: 'pg_transform' },
     { name: 'pg_am' },
-    { name: 'pg_largeobject_metadata', acl: 'lomacl' },
+    // A large object is named by pg_largeobject, its data's catalog, as pg_depend and pg_identify_object name it.
+    { name: 'pg_largeobject_metadata', acl: 'lomacl', classid: 'pg_largeobject' },
 ];
 /** The first oid a user object can have (FirstNormalObjectId). */
 const FIRST_USER_OID = 16384;
@@ -908,22 +920,26 @@ const PART_ROWS = [
         'comment on ',
     ],
 ];
-/** One SELECT per source, each giving kind, classid, objid, subid, xmin (text), hash, restored, prefix. */
-function branches(major) {
+/**
+ * One SELECT per source, each giving kind, classid, objid, subid, xmin (text), hash, restored, prefix. Sequence
+ * values only with `values`: reading one locks the sequence (PostgreSQL 13–17) until the transaction ends.
+ */
+function branches(major, values) {
     const out = [];
     for (const c of OID_CATALOGS) {
         if (c.since && major < c.since)
             continue;
         const system = c.name === 'pg_namespace' ? 'true' : c.acl ? `x.${c.acl} IS NOT NULL` : 'false';
         const temp = c.name === 'pg_namespace' ? "x.nspname ~ '^pg_(toast_)?temp_'" : c.temp ? `x.${c.temp}` : 'false';
-        out.push(`SELECT 'object' AS kind, '${c.name}'::regclass::oid AS classid, x.oid AS objid, 0::numeric AS subid, x.xmin::text AS xmin, ${rowHash('x', c.inPlace)} AS hash, true AS restored, '' AS prefix
+        out.push(`SELECT 'object' AS kind, '${c.classid ?? c.name}'::regclass::oid AS classid, x.oid AS objid, 0::numeric AS subid, x.xmin::text AS xmin, ${rowHash('x', c.inPlace)} AS hash, true AS restored, '' AS prefix
          FROM pg_catalog.${c.name} x WHERE (x.oid >= ${FIRST_USER_OID} OR ${system}) AND NOT (${temp})`);
     }
     for (const [kind, classid, objid, subid, from, prefix] of PART_ROWS) {
         out.push(`SELECT '${kind}', ${classid}, ${objid}, ${subid}, x.xmin::text, ${rowHash('x')}, true, '${prefix}' FROM ${from}`);
     }
     // A sequence's value moves outside any transaction: its value is the entry (unreadable without a privilege).
-    out.push(`SELECT 'value', 'pg_class'::regclass, x.oid, 0, NULL, CASE WHEN pg_catalog.has_sequence_privilege(x.oid, 'SELECT,USAGE')
+    if (values)
+        out.push(`SELECT 'value', 'pg_class'::regclass, x.oid, 0, NULL, CASE WHEN pg_catalog.has_sequence_privilege(x.oid, 'SELECT,USAGE')
             THEN coalesce(pg_catalog.pg_sequence_last_value(x.oid)::text, 'not called') ELSE 'unreadable' END, true, 'value of '
        FROM pg_catalog.pg_class x WHERE x.relkind = 'S' AND x.relnamespace NOT IN (SELECT oid FROM tmp)`);
     return out;
@@ -935,7 +951,7 @@ const UNRESTORED = `
   UNION ALL SELECT 'comment', x.classoid, x.objoid, 0, x.xmin::text, ${rowHash('x')}, false, 'comment on '
     FROM pg_catalog.pg_shdescription x JOIN pg_catalog.pg_database d ON d.oid = x.objoid AND x.classoid = 'pg_database'::regclass
    WHERE d.datname = pg_catalog.current_database()
-  UNION ALL SELECT 'setting', 'pg_db_role_setting'::regclass, x.setdatabase, x.setrole::text::numeric, x.xmin::text, x.setconfig::text, false, ''
+  UNION ALL SELECT 'setting', 'pg_db_role_setting'::regclass, x.setdatabase, x.setrole::text::numeric, x.xmin::text, pg_catalog.md5(x.setconfig::text), false, ''
     FROM pg_catalog.pg_db_role_setting x
    WHERE x.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()))
   UNION ALL SELECT 'role', 'pg_authid'::regclass, x.oid, 0, NULL, ${rowHash('x')}, false, '' FROM pg_catalog.pg_roles x`;
@@ -949,8 +965,8 @@ const LABEL = `CASE s.kind
     WHEN 'role' THEN 'role ' || pg_catalog.quote_ident(r2.rolname)
     ELSE (SELECT s.prefix || i.type || ' ' || coalesce(i.identity, s.objid::text)
             FROM pg_catalog.pg_identify_object(s.classid, s.objid, CASE WHEN s.kind IN ('object', 'comment') THEN s.subid::int ELSE 0 END) i) END`;
-function stateSql(major, labels) {
-    const union = [...branches(major), UNRESTORED].join('\n  UNION ALL ');
+function stateSql(major, labels, values = true) {
+    const union = [...branches(major, values), UNRESTORED].join('\n  UNION ALL ');
     if (!labels)
         return `WITH ${TEMP} SELECT s.* FROM (${union}) s`;
     return `WITH ${TEMP} SELECT s.*, ${LABEL} AS label FROM (${union}) s
@@ -984,10 +1000,17 @@ function witnessSql(major) {
     const strong = `granted AND pid = pg_catalog.pg_backend_pid() AND mode IN ('ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')`;
     const mine = `SELECT 'pg_class'::regclass::oid AS classid, relation AS objid FROM pg_catalog.pg_locks WHERE locktype = 'relation' AND ${strong}
     UNION SELECT classid, objid FROM pg_catalog.pg_locks WHERE locktype = 'object' AND ${strong}`;
-    // The entries' hashes are not asked for: the planner leaves them uncomputed.
+    // The entries' hashes are not asked for: the planner leaves them uncomputed. Rows written by the transaction's
+    // subtransactions (a SAVEPOINT, a PL/pgSQL EXCEPTION block) carry their own ids: a visible row whose id is still in
+    // progress can only be this transaction's (another's is invisible until it commits), and a subtransaction's id is
+    // assigned after its parent's, so only ids after ours are asked about (see verify/ownership.ts).
     return `WITH mine AS (${mine}),
-    entries AS (${stateSql(major, false)})
-  SELECT 'xid' AS what, (pg_catalog.txid_current() % ${_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .XID32 */ .pR})::text AS value
+    entries AS (${stateSql(major, false, false)}),
+    top AS (SELECT pg_catalog.txid_current() AS id)
+  SELECT 'xid' AS what, (id % ${_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .XID32 */ .pR})::text AS value FROM top
+  UNION SELECT 'xid', e.xmin FROM entries e, top c,
+    LATERAL (SELECT ((e.xmin::int8 - c.id % ${_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .XID32 */ .pR}) % ${_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .XID32 */ .pR} + ${_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .XID32 */ .pR} + 2147483648) % ${_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_0__/* .XID32 */ .pR} - 2147483648 AS d) a
+   WHERE e.xmin IS NOT NULL AND a.d > 0 AND pg_catalog.txid_status(c.id + a.d) = 'in progress'
   UNION ALL SELECT 'locked', classid || '/' || objid FROM mine
   UNION ALL SELECT 'entry', kind || ':' || classid || '/' || objid || '/' || subid FROM entries WHERE restored AND (classid, objid) IN (SELECT classid, objid FROM mine)`;
 }

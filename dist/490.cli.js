@@ -72,9 +72,18 @@ function runTool(tool, args, env, files = [], signal) {
 async function runPiped(from, to, firstEnded, signal) {
     const first = startTool(from, signal, { pipeOut: true });
     const second = startTool(to, signal, { stdin: first.stdout });
-    const told = first.done.then(() => firstEnded(true), () => firstEnded(false));
+    let order = 0;
+    const ended = { first: 0, second: 0 };
+    const told = first.done.finally(() => (ended.first = ++order)).then(() => firstEnded(true), () => firstEnded(false));
+    // The reader gone, the writer would block on a full pipe for ever: it is stopped.
+    void second.done.finally(() => {
+        ended.second = ++order;
+        if (!ended.first)
+            first.stop();
+    }).catch(() => { });
     const [a, b] = await Promise.allSettled([first.done, second.done, told]);
-    if (a.status === 'rejected')
+    // The one that failed first says why; the other failed for lack of it.
+    if (a.status === 'rejected' && (b.status === 'fulfilled' || ended.first < ended.second))
         throw a.reason;
     if (b.status === 'rejected')
         throw b.reason;
@@ -82,7 +91,7 @@ async function runPiped(from, to, firstEnded, signal) {
 function startTool({ tool, args, env, files = [] }, signal, io = {}) {
     const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
     if (signal?.aborted)
-        return { stdout: null, done: Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)) };
+        return { stdout: null, done: Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)), stop: () => { } };
     if (!exitHook) {
         // The last resort: process.exit() from anywhere still takes the tools down with this process.
         process.once('exit', killRunningTools);
@@ -96,19 +105,21 @@ function startTool({ tool, args, env, files = [] }, signal, io = {}) {
         // The reader gone (it failed, or was stopped): its own exit says why.
         child.stdin.on('error', () => { });
     }
+    const pid = child.pid;
+    let killTimer;
+    let exited = false;
+    const stop = () => {
+        if (!pid || exited || killTimer)
+            return;
+        signalGroup(pid, 'SIGTERM');
+        killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
+    };
     const done = new Promise((resolve, reject) => {
-        const pid = child.pid;
         if (pid)
             running.add(pid);
         let out = '';
         let err = '';
-        let killTimer;
-        const onAbort = () => {
-            if (!pid)
-                return;
-            signalGroup(pid, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
-        };
+        const onAbort = stop;
         signal?.addEventListener('abort', onAbort, { once: true });
         if (!io.pipeOut) {
             child.stdout.on('data', (d) => {
@@ -116,12 +127,13 @@ function startTool({ tool, args, env, files = [] }, signal, io = {}) {
                     out += d;
             });
         }
+        // The end of what it said is kept (the error that stopped it comes last).
         child.stderr.on('data', (d) => {
-            if (err.length < 100_000)
-                err += d;
+            err = `${err}${d}`.slice(-100_000);
         });
         // Once it has exited (and been reaped) its process group id may be reused: it is signalled no more.
         const settle = () => {
+            exited = true;
             signal?.removeEventListener('abort', onAbort);
             if (killTimer)
                 clearTimeout(killTimer);
@@ -143,7 +155,7 @@ function startTool({ tool, args, env, files = [] }, signal, io = {}) {
                 reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
         });
     });
-    return { stdout: io.pipeOut ? child.stdout : null, done };
+    return { stdout: io.pipeOut ? child.stdout : null, done, stop };
 }
 /** Tools connected under an application_name of their own, running now: application_name -> database URL. */
 const sessions = new Map();

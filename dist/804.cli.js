@@ -45,9 +45,18 @@ async function settingItems(client, array) {
         return [item.slice(0, at), item.slice(at + 1)];
     }));
 }
-/** The database's own settings back to the backup's: RESET what was not set then, SET again what differed. */
-async function putSettingsBack(client, before, now) {
-    const [was, is] = [await settingItems(client, before), await settingItems(client, now)];
+/** The database's own settings (ALTER DATABASE … SET), as text, and its hash as a catalog entry has it. */
+async function databaseSettings(client) {
+    const r = await client.query(`SELECT s.setconfig::text AS text, pg_catalog.md5(s.setconfig::text) AS hash FROM pg_catalog.pg_db_role_setting s
+      WHERE s.setrole = 0 AND s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())`);
+    return r.rows[0] ?? {};
+}
+/**
+ * The database's own settings back to `before`: RESET what was not set then, SET again what differed. Values may
+ * be secrets: the report names the settings only.
+ */
+async function putSettingsBack(client, before) {
+    const [was, is] = [await settingItems(client, before), await settingItems(client, (await databaseSettings(client)).text)];
     const out = { undone: [], left: [] };
     const database = (await client.query('SELECT pg_catalog.current_database() AS d')).rows[0].d;
     for (const name of new Set([...was.keys(), ...is.keys()])) {
@@ -55,17 +64,17 @@ async function putSettingsBack(client, before, now) {
             continue;
         const old = was.get(name);
         if (old !== undefined && LIST_SETTINGS.has(name)) {
-            out.left.push(`the database's setting ${name} (${is.get(name) ?? 'reset'}; it was ${old}: set it back with ALTER DATABASE … SET)`);
+            out.left.push(`the database's setting ${name} (a list: set it back with ALTER DATABASE … SET to its value at the backup)`);
             continue;
         }
         const sql = old === undefined ? 'RESET %I' : 'SET %I = %L';
         const statement = (await client.query(`SELECT pg_catalog.format('ALTER DATABASE %I ${sql}', $1::text, $2::text, $3::text) AS s`, [database, name, old])).rows[0].s;
         try {
             await client.query(statement);
-            out.undone.push(old === undefined ? `the database's setting ${name} reset` : `the database's setting ${name} set back to ${old}`);
+            out.undone.push(old === undefined ? `the database's setting ${name} reset` : `the database's setting ${name} set back to its value at the backup`);
         }
         catch (err) {
-            out.left.push(`the database's setting ${name} (${statement} failed: ${err.message})`);
+            out.left.push(`the database's setting ${name} (putting it back failed: ${err.message})`);
         }
     }
     return out;
@@ -80,7 +89,11 @@ async function dropExtension(client, e) {
     await client.query(statement);
     return `extension ${name} dropped`;
 }
-async function afterRestore(client, recorded, runXids) {
+/**
+ * `settingsAtStart`: the database's settings when the run started (right after its backup); put back only when they
+ * were the backup's then (the metadata keeps their hash, never their values).
+ */
+async function afterRestore(client, recorded, runXids, settingsAtStart) {
     const major = await (0,server_version/* serverMajor */.j)(client);
     const byRun = (e) => e.xmin !== undefined && runXids.has(e.xmin);
     const out = { undone: [], left: [] };
@@ -95,9 +108,13 @@ async function afterRestore(client, recorded, runXids) {
     const databaseOid = first.find((e) => e.key.startsWith('object:1262/'))?.key.split('/')[1];
     const settings = first.find((e) => e.key === `setting:2964/${databaseOid}/0`);
     if (settings && settings.hash !== recorded[settings.key]?.[0] && byRun(settings)) {
-        const put = await putSettingsBack(client, recorded[settings.key]?.[0], settings.hash);
-        out.undone.push(...put.undone);
-        out.left.push(...put.left);
+        if (settingsAtStart.hash !== recorded[settings.key]?.[0])
+            out.left.push(`the database's settings (changed by this run, and by another session before it started: not put back)`);
+        else {
+            const put = await putSettingsBack(client, settingsAtStart.text);
+            out.undone.push(...put.undone);
+            out.left.push(...put.left);
+        }
     }
     const now = await (0,catalog_state/* catalogState */.dU)(client, major, { labels: true });
     const seen = new Set();
@@ -301,6 +318,7 @@ var plan_hash = __webpack_require__(7723);
 
 
 
+
 /** Whether on-failure may restore the pre-apply backup: the run then keeps what it needs to tell its changes from others'. */
 const mayRestore = (run) => ['restore', 'undo-or-restore'].includes(run.config.onFailure);
 /** A backup of the run's target, labelled and uploaded beside the run's other backups. */
@@ -429,6 +447,7 @@ async function backupFirst(run) {
         const major = await (0,server_version/* serverMajor */.j)(run.client);
         run.catalogAtStart = new Map((await (0,catalog_state/* catalogState */.dU)(run.client, major)).map((e) => [e.key, e.hash]));
         run.catalogWitness = new CatalogWitness(major);
+        run.settingsAtStart = await databaseSettings(run.client);
     }
     return true;
 }
@@ -788,7 +807,7 @@ async function restoreAfterFailure(run, dump) {
     report.afterFailure = 'restored';
     const discarded = verdict.allowedBy.includes('restore-discards-writes');
     // What a backup does not hold (the database's settings, roles, an extension the run created): put back, or named.
-    const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
+    const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours, run.settingsAtStart ?? {}) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
     const undone = [...(dropped.length ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`] : []), ...rest.undone];
     const state = discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run';
     report.notes.push(`on-failure: restore — the pre-apply backup ${dump} was restored${undone.length ? ` and ${undone.join('; ')}` : ''}; ${rest.left.length ? `${state}, except what a backup does not hold and was left: ${rest.left.slice(0, 10).join('; ')}${rest.left.length > 10 ? `; and ${rest.left.length - 10} more` : ''}` : state}`, ...verdict.notes.map((n) => `on-failure: restore — ${n}`), ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []));

@@ -134,7 +134,10 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
         if (!gate)
             await (0,backup_dump/* restoreDump */.nE)(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
         else {
-            const psql = await (0,pg_tools/* chooseTool */.q1)('psql', major, (0,external_node_path_.dirname)(pgRestore.path));
+            // The psql beside that pg_restore, else one found as pg_restore would be (pg-dump-path may name a folder of
+            // pg_dump and pg_restore alone).
+            // At least as new as pg_restore: a newer pg_restore's script may use what an older psql does not know.
+            const psql = await (0,pg_tools/* chooseTool */.q1)('psql', pgRestore.major, (0,external_node_path_.dirname)(pgRestore.path)).catch(() => (0,pg_tools/* chooseTool */.q1)('psql', pgRestore.major));
             await gate(metadata, { locked: false });
             await (0,backup_dump/* restoreDumpGated */.aC)(pgRestore, psql, url, dump, async (session) => (await gate(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
         }
@@ -160,13 +163,15 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72490);
 /* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11725);
 /* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(85767);
-/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66658);
+/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(66658);
 /* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18668);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90233);
 /* harmony import */ var _db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4857);
+/* harmony import */ var _db_transaction_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92562);
 /* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23998);
 /* harmony import */ var _catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74861);
+
 
 
 
@@ -329,6 +334,26 @@ async function sequenceTables(client) {
       WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')`);
     return new Map(r.rows.map((row) => [`value:1259/${row.objid}/0`, row.t]));
 }
+/** How long reading the catalog may wait for a lock (a sequence's value is read under one). */
+const CATALOG_LOCK_WAIT_MS = 5000;
+/**
+ * The catalog now. Reading a sequence's value locks it: a session holding it (ALTER SEQUENCE, TRUNCATE … RESTART
+ * IDENTITY) while it waits behind the restore's hold on the tables would wait for us for ever, and we for it.
+ */
+async function catalogRead(client) {
+    const major = await (0,_db_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j)(client);
+    try {
+        return await (0,_db_transaction_js__WEBPACK_IMPORTED_MODULE_10__/* .withTransaction */ .r)(client, async () => {
+            await client.query(`SET LOCAL lock_timeout = ${CATALOG_LOCK_WAIT_MS}`);
+            return (0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogState */ .dU)(client, major, { labels: true });
+        });
+    }
+    catch (err) {
+        if (err.code !== '55P03')
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq([`reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`], { cause: err });
+    }
+}
 /** The value entries of the sequences a table owns (serial and identity columns). */
 async function ownedSequences(client, table) {
     const r = await client.query(`SELECT d.objid FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
@@ -342,7 +367,7 @@ async function catalogSince(client, m, o, history, othersWrote) {
         return { lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told', notes: [] };
     // The history table's own sequences move with its rows: its rows are the run's bookkeeping (see writesSince).
     const bookkeeping = history ? await ownedSequences(client, history) : new Set();
-    const now = (await (0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogState */ .dU)(client, await (0,_db_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j)(client), { labels: true })).filter((e) => !bookkeeping.has(e.key));
+    const now = (await catalogRead(client)).filter((e) => !bookkeeping.has(e.key));
     const t = m.snapshot && (await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.catalog?.xids));
     let run;
     if (o.catalog) {
@@ -377,7 +402,7 @@ async function checkRestore(client, m, o) {
     };
     const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
     if (o.otherDatabase !== undefined) {
-        const target = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_10__/* .databaseIdentity */ .C)(client);
+        const target = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_11__/* .databaseIdentity */ .C)(client);
         const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
         const differences = await identityDifferences(client, m, target);
         if (differences.length) {

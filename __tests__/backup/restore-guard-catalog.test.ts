@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { applyMigrations } from '../../src/apply/pipeline.js';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { backup } from '../../src/commands/backup.js';
@@ -20,12 +22,14 @@ const { db, server } = quietDatabasePerTest();
 const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test', backupDir: makeFolder({}) });
 const restoreTo = (file: string, raw: RawConfig = {}) => restore(testConfig({ 'database-url': db.url, 'backup-file': file, ...raw }), ctx());
 
-async function deployedAndBackedUp(): Promise<string> {
+const deployedAndBackedUp = () => deployedAndBackedUpWith("INSERT INTO accounts (name) SELECT 'a' || g FROM generate_series(1, 5) g");
+
+async function deployedAndBackedUpWith(rows: string): Promise<string> {
   const dir = makeFolder({
     '001_accounts.sql': "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, note text);\nCREATE SEQUENCE invoice_no;\nCOMMENT ON COLUMN accounts.note IS 'free text';",
   });
   expect((await applyMigrations(testConfig({ 'migrations-dir': dir, 'database-url': db.url }), ctx())).ok).toBe(true);
-  await db.query("INSERT INTO accounts (name) SELECT 'a' || g FROM generate_series(1, 5) g");
+  await db.query(rows);
   return (await backup(testConfig({ 'database-url': db.url }), ctx())).backup!.path;
 }
 
@@ -91,6 +95,33 @@ withPgDump.describe('no write slips between the check and the restore', () => {
     expect(r.findings).toEqual([]);
     const id = (await inserting).rows[0].id;
     expect((await db.query('SELECT name FROM accounts WHERE id = $1', [id])).rows).toEqual([{ name: 'during the restore' }]);
+  });
+});
+
+withPgDump.describe('the restore streams pg_restore into psql', () => {
+  test('psql stopped before it reads (a lock not had in time) while pg_restore has more than a pipe holds: both end, the restore fails naming the lock', async () => {
+    const file = await deployedAndBackedUpWith("INSERT INTO accounts (name, note) SELECT 'a' || g, repeat('x', 200) FROM generate_series(1, 20000) g");
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN; LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE');
+      const started = performance.now();
+      // Its LOCK TABLE took a transaction id, as a writer's would: told to go ahead anyway, the restore then waits.
+      const r = restoreTo(file, { 'backup-lock-timeout': '1s', 'restore-discards-writes': 'true' });
+      await expect(r).rejects.toThrow(/^the restore waited longer than 1000 ms \(backup-lock-timeout\) for ExclusiveLock on public\.accounts/);
+      expect(performance.now() - started).toBeLessThan(15_000);
+      expect(spawnSync('pgrep', ['-f', `pg_restore.*${file}`], { encoding: 'utf8' }).stdout.trim()).toBe('');
+    } finally {
+      await holder.end();
+    }
+  });
+
+  test('a dump with a large object (pg_restore writes its own transaction for them otherwise): restored whole, in one transaction', async () => {
+    const file = await deployedAndBackedUpWith("SELECT lo_from_bytea(424242, 'large object contents')");
+    await db.query('SELECT lo_unlink(424242)');
+    const r = await restoreTo(file, { 'restore-discards-writes': 'true' });
+    expect(r.ok).toBe(true);
+    expect((await db.query("SELECT convert_from(lo_get(424242), 'UTF8') AS v")).rows[0].v).toBe('large object contents');
   });
 });
 

@@ -31,25 +31,37 @@ async function settingItems(client: Client, array: string | undefined): Promise<
   }));
 }
 
-/** The database's own settings back to the backup's: RESET what was not set then, SET again what differed. */
-async function putSettingsBack(client: Client, before: string | undefined, now: string | undefined): Promise<{ undone: string[]; left: string[] }> {
-  const [was, is] = [await settingItems(client, before), await settingItems(client, now)];
+/** The database's own settings (ALTER DATABASE … SET), as text, and its hash as a catalog entry has it. */
+export async function databaseSettings(client: Client): Promise<{ text?: string; hash?: string }> {
+  const r = await client.query(
+    `SELECT s.setconfig::text AS text, pg_catalog.md5(s.setconfig::text) AS hash FROM pg_catalog.pg_db_role_setting s
+      WHERE s.setrole = 0 AND s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())`,
+  );
+  return r.rows[0] ?? {};
+}
+
+/**
+ * The database's own settings back to `before`: RESET what was not set then, SET again what differed. Values may
+ * be secrets: the report names the settings only.
+ */
+async function putSettingsBack(client: Client, before: string | undefined): Promise<{ undone: string[]; left: string[] }> {
+  const [was, is] = [await settingItems(client, before), await settingItems(client, (await databaseSettings(client)).text)];
   const out = { undone: [] as string[], left: [] as string[] };
   const database = (await client.query('SELECT pg_catalog.current_database() AS d')).rows[0].d as string;
   for (const name of new Set([...was.keys(), ...is.keys()])) {
     if (was.get(name) === is.get(name)) continue;
     const old = was.get(name);
     if (old !== undefined && LIST_SETTINGS.has(name)) {
-      out.left.push(`the database's setting ${name} (${is.get(name) ?? 'reset'}; it was ${old}: set it back with ALTER DATABASE … SET)`);
+      out.left.push(`the database's setting ${name} (a list: set it back with ALTER DATABASE … SET to its value at the backup)`);
       continue;
     }
     const sql = old === undefined ? 'RESET %I' : 'SET %I = %L';
     const statement = (await client.query(`SELECT pg_catalog.format('ALTER DATABASE %I ${sql}', $1::text, $2::text, $3::text) AS s`, [database, name, old])).rows[0].s as string;
     try {
       await client.query(statement);
-      out.undone.push(old === undefined ? `the database's setting ${name} reset` : `the database's setting ${name} set back to ${old}`);
+      out.undone.push(old === undefined ? `the database's setting ${name} reset` : `the database's setting ${name} set back to its value at the backup`);
     } catch (err) {
-      out.left.push(`the database's setting ${name} (${statement} failed: ${(err as Error).message})`);
+      out.left.push(`the database's setting ${name} (putting it back failed: ${(err as Error).message})`);
     }
   }
   return out;
@@ -65,7 +77,11 @@ async function dropExtension(client: Client, e: CatalogEntry): Promise<string | 
   return `extension ${name} dropped`;
 }
 
-export async function afterRestore(client: Client, recorded: RecordedCatalog, runXids: ReadonlySet<number>): Promise<Leftovers> {
+/**
+ * `settingsAtStart`: the database's settings when the run started (right after its backup); put back only when they
+ * were the backup's then (the metadata keeps their hash, never their values).
+ */
+export async function afterRestore(client: Client, recorded: RecordedCatalog, runXids: ReadonlySet<number>, settingsAtStart: { text?: string; hash?: string }): Promise<Leftovers> {
   const major = await serverMajor(client);
   const byRun = (e: CatalogEntry) => e.xmin !== undefined && runXids.has(e.xmin);
   const out: Leftovers = { undone: [], left: [] };
@@ -79,9 +95,12 @@ export async function afterRestore(client: Client, recorded: RecordedCatalog, ru
   const databaseOid = first.find((e) => e.key.startsWith('object:1262/'))?.key.split('/')[1];
   const settings = first.find((e) => e.key === `setting:2964/${databaseOid}/0`);
   if (settings && settings.hash !== recorded[settings.key]?.[0] && byRun(settings)) {
-    const put = await putSettingsBack(client, recorded[settings.key]?.[0], settings.hash);
-    out.undone.push(...put.undone);
-    out.left.push(...put.left);
+    if (settingsAtStart.hash !== recorded[settings.key]?.[0]) out.left.push(`the database's settings (changed by this run, and by another session before it started: not put back)`);
+    else {
+      const put = await putSettingsBack(client, settingsAtStart.text);
+      out.undone.push(...put.undone);
+      out.left.push(...put.left);
+    }
   }
   const now = await catalogState(client, major, { labels: true });
   const seen = new Set<string>();

@@ -150,7 +150,7 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   report.afterFailure = 'restored';
   const discarded = verdict!.allowedBy.includes('restore-discards-writes');
   // What a backup does not hold (the database's settings, roles, an extension the run created): put back, or named.
-  const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
+  const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours, run.settingsAtStart ?? {}) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
   const undone = [...(dropped.length ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`] : []), ...rest.undone];
   const state = discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run';
   report.notes.push(

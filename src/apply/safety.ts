@@ -1,5 +1,6 @@
 import { takeBackup } from '../backup/take-backup.js';
 import { backupArtifactName, type BackupContext } from '../commands/backup.js';
+import { databaseSettings } from './after-restore.js';
 import { catalogState } from '../db/catalog-state.js';
 import { CatalogWitness } from '../db/catalog-witness.js';
 import { userObjects } from '../db/objects.js';
@@ -21,6 +22,8 @@ export interface ProductionRun extends ApplyRun {
   untraced?: string[];
   /** The catalog right after the backup, entry key to hash (for on-failure: restore; see backup/catalog-changes.ts). */
   catalogAtStart?: Map<string, string>;
+  /** The database's settings right after the backup, which a restore puts back when the run changed them. */
+  settingsAtStart?: { text?: string; hash?: string };
 }
 
 /** Whether on-failure may restore the pre-apply backup: the run then keeps what it needs to tell its changes from others'. */
@@ -149,6 +152,7 @@ export async function backupFirst(run: ProductionRun): Promise<boolean> {
     const major = await serverMajor(run.client);
     run.catalogAtStart = new Map((await catalogState(run.client, major)).map((e) => [e.key, e.hash]));
     run.catalogWitness = new CatalogWitness(major);
+    run.settingsAtStart = await databaseSettings(run.client);
   }
   return true;
 }

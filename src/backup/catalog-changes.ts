@@ -81,5 +81,5 @@ export function catalogChanges(recorded: RecordedCatalog, now: CatalogEntry[], r
 /** An object added or removed whole is one change: its columns, definition, comment and value go without saying. */
 function folded(changes: CatalogChange[]): CatalogChange[] {
   const whole = new Map(changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) && c.how !== 'changed').map((c) => [objectOf(c.key), c.how]));
-  return changes.filter((c) => c.key.startsWith('object:') && c.key.endsWith('/0') ? true : whole.get(objectOf(c.key)) !== c.how);
+  return changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) || whole.get(objectOf(c.key)) !== c.how);
 }

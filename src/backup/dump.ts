@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseDuration } from '../config/duration.js';
 import { INPUTS } from '../config/inputs-spec.js';
-import { connectOwn, withOwnClient } from '../db/own-session.js';
+import { connectOwn, OWN_SESSION_SQL, withOwnClient } from '../db/own-session.js';
 import { describeSession as nameSession, dumpBlockers, type BlockingSession } from '../db/preflight.js';
 import { CancelledError, StateError } from '../errors.js';
 import type { PgTool } from './pg-tools.js';
@@ -105,7 +105,7 @@ END $pmg$;`;
  * Runs statements in order, trying again those that fail for an object that still depends on them (our own objects
  * may depend on each other) until no more can go; any left is an error, and the restore rolls back.
  */
-const inOrder = (statements: string[]) => `DO $pmg$ DECLARE pending text[] := ARRAY[${statements.map(literal).join(', ')}]::text[]; next text[]; s text; moved bool := true; BEGIN
+const inOrder = (statements: string[], tag: string) => `DO $${tag}$ DECLARE pending text[] := ARRAY[${statements.map(literal).join(', ')}]::text[]; next text[]; s text; moved bool := true; BEGIN
   WHILE moved AND pg_catalog.cardinality(pending) > 0 LOOP
     moved := false; next := '{}';
     FOREACH s IN ARRAY pending LOOP
@@ -114,7 +114,7 @@ const inOrder = (statements: string[]) => `DO $pmg$ DECLARE pending text[] := AR
     pending := next;
   END LOOP;
   IF pg_catalog.cardinality(pending) > 0 THEN RAISE EXCEPTION 'still depended on by objects that are not this run''s: %', pending; END IF;
-END $pmg$;`;
+END $${tag}$;`;
 
 const withoutPassword = ({ PGPASSWORD: _, ...env }: NodeJS.ProcessEnv) => env;
 
@@ -135,14 +135,24 @@ export async function restoreDumpGated(pgRestore: PgTool, psql: PgTool, url: str
   // short for a whole one, and would commit it).
   const [key, end] = [randomBytes(6).readUIntBE(0, 6), randomBytes(6).readUIntBE(0, 6)];
   const [prelude, decided, finish, outcome] = ['lock.sql', 'decided.sql', 'finish.sql', 'outcome.sql'].map((f) => join(dir, f));
-  // The wait for the locks is bounded by the watcher below, which names who held them (lock_timeout would not).
-  writeFileSync(prelude, `SET lock_timeout = 0;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
+  // The server's session limits would end the transaction while it waits at a gate, or idles until pg_restore's
+  // first line: they are off for it, as for every session of ours. The wait for the locks is bounded by the
+  // watcher below, which names who held them (lock_timeout would not).
+  writeFileSync(prelude, `${OWN_SESSION_SQL};\nSET lock_timeout = 0;\nSET standard_conforming_strings = on;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
   writeFileSync(finish, `SELECT pg_catalog.pg_advisory_xact_lock(${end});\n`);
   const refuse = (why: string) => `DO $pmg$ BEGIN RAISE EXCEPTION '${why}'; END $pmg$;\n`;
+  // Until a decision replaces them (written beside, then renamed: psql reads a whole file or none), the files after
+  // each gate refuse: a gate opened by anything else (our session lost) restores nothing.
+  writeFileSync(decided, refuse('the restore was not approved'));
+  writeFileSync(outcome, refuse('pg_restore did not finish'));
+  const decide = (file: string, sql: string) => {
+    writeFileSync(`${file}.new`, sql);
+    renameSync(`${file}.new`, file);
+  };
   const holder = await connectOwn(url);
   await holder.query('SELECT pg_catalog.set_config($1, $2, false)', ['application_name', `${name} gate`]);
   const restoreEnded = async (ok: boolean) => {
-    writeFileSync(outcome, ok ? '' : refuse('pg_restore failed'));
+    decide(outcome, ok ? '' : refuse('pg_restore failed'));
     await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [end]);
   };
   try {
@@ -151,9 +161,10 @@ export async function restoreDumpGated(pgRestore: PgTool, psql: PgTool, url: str
     const restore = () =>
       withToolSession(url, name, () =>
         runPiped(
-          // pg_restore only writes the script: it never connects, and gets no password.
-          { tool: pgRestore, args: ['--clean', '--if-exists', '--no-owner', ...list, '--file=-', file], env: withoutPassword(conn.env) },
-          { tool: psql, args: ['-X', '-q', '--no-password', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '-f', prelude, '-f', decided, '-f', '-', '-f', finish, '-f', outcome, conn.dbnameArg], env: conn.env, files: conn.files },
+          // pg_restore only writes the script: it never connects, and gets no password. --single-transaction keeps
+          // its large objects' own BEGIN … COMMIT out of the script; its one COMMIT comes last, once it is all written.
+          { tool: pgRestore, args: ['--clean', '--if-exists', '--no-owner', '--single-transaction', ...list, '--file=-', file], env: withoutPassword(conn.env) },
+          { tool: psql, args: ['-X', '-q', '-o', '/dev/null', '--no-password', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '-f', prelude, '-f', decided, '-f', '-', '-f', finish, '-f', outcome, conn.dbnameArg], env: conn.env, files: conn.files },
           restoreEnded,
           o.signal,
         ),
@@ -179,7 +190,7 @@ export async function restoreDumpGated(pgRestore: PgTool, psql: PgTool, url: str
     } catch (err) {
       verdict = err as Error;
     }
-    writeFileSync(decided, Array.isArray(verdict) ? (verdict.length ? `${inOrder(verdict)}\n` : '') : refuse('the restore was refused'));
+    decide(decided, Array.isArray(verdict) ? (verdict.length ? `${inOrder(verdict, `pmg_${randomBytes(8).toString('hex')}`)}\n` : '') : refuse('the restore was refused'));
     await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [key]);
     if (!Array.isArray(verdict)) {
       // A cancel is said as the tools' (pg_restore stopped), whatever the check was doing when it came.

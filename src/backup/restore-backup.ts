@@ -83,7 +83,10 @@ export async function restoreBackup(url: string, dump: string, pgDumpPath?: stri
     const gate = o.beforeRestore;
     if (!gate) await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
     else {
-      const psql = await chooseTool('psql', major, dirname(pgRestore.path));
+      // The psql beside that pg_restore, else one found as pg_restore would be (pg-dump-path may name a folder of
+      // pg_dump and pg_restore alone).
+      // At least as new as pg_restore: a newer pg_restore's script may use what an older psql does not know.
+      const psql = await chooseTool('psql', pgRestore.major, dirname(pgRestore.path)).catch(() => chooseTool('psql', pgRestore.major));
       await gate(metadata, { locked: false });
       await restoreDumpGated(pgRestore, psql, url, dump, async (session) => (await gate(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
     }

@@ -10,6 +10,7 @@ import { CancelledError, StateError } from '../errors.js';
 import { compareVersions, parseVersionText } from '../migrations/version.js';
 import type { HistoryRow } from '../model/history.js';
 import { catalogState } from '../db/catalog-state.js';
+import { withTransaction } from '../db/transaction.js';
 import { serverMajor } from '../db/server-version.js';
 import { catalogChanges, changeText, type RunChanges } from './catalog-changes.js';
 import type { BackupMetadata } from './metadata.js';
@@ -235,6 +236,26 @@ async function sequenceTables(client: Client): Promise<Map<string, string>> {
   return new Map(r.rows.map((row) => [`value:1259/${row.objid}/0`, row.t as string]));
 }
 
+/** How long reading the catalog may wait for a lock (a sequence's value is read under one). */
+const CATALOG_LOCK_WAIT_MS = 5000;
+
+/**
+ * The catalog now. Reading a sequence's value locks it: a session holding it (ALTER SEQUENCE, TRUNCATE … RESTART
+ * IDENTITY) while it waits behind the restore's hold on the tables would wait for us for ever, and we for it.
+ */
+async function catalogRead(client: Client) {
+  const major = await serverMajor(client);
+  try {
+    return await withTransaction(client, async () => {
+      await client.query(`SET LOCAL lock_timeout = ${CATALOG_LOCK_WAIT_MS}`);
+      return catalogState(client, major, { labels: true });
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code !== '55P03') throw err;
+    throw new StateError([`reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`], { cause: err });
+  }
+}
+
 /** The value entries of the sequences a table owns (serial and identity columns). */
 async function ownedSequences(client: Client, table: HistoryTable): Promise<Set<string>> {
   const r = await client.query(
@@ -251,7 +272,7 @@ async function catalogSince(client: Client, m: BackupMetadata, o: GuardOptions, 
   if (!m.catalog) return { lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told', notes: [] };
   // The history table's own sequences move with its rows: its rows are the run's bookkeeping (see writesSince).
   const bookkeeping = history ? await ownedSequences(client, history) : new Set<string>();
-  const now = (await catalogState(client, await serverMajor(client), { labels: true })).filter((e) => !bookkeeping.has(e.key));
+  const now = (await catalogRead(client)).filter((e) => !bookkeeping.has(e.key));
   const t = m.snapshot && (await transactionsSince(client, m.snapshot, o.catalog?.xids));
   let run: RunChanges | undefined;
   if (o.catalog) {

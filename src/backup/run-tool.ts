@@ -40,6 +40,8 @@ function commandLine(tool: PgTool, args: string[], files: string[]): string[] {
 interface Started {
   stdout: NodeJS.ReadableStream | null;
   done: Promise<string>;
+  /** SIGTERM to its process group, SIGKILL after TOOL_STOP_GRACE_MS. */
+  stop(): void;
 }
 
 /**
@@ -69,18 +71,26 @@ export interface ToolRun {
 export async function runPiped(from: ToolRun, to: ToolRun, firstEnded: (ok: boolean) => Promise<void>, signal?: AbortSignal): Promise<void> {
   const first = startTool(from, signal, { pipeOut: true });
   const second = startTool(to, signal, { stdin: first.stdout! });
-  const told = first.done.then(
+  let order = 0;
+  const ended = { first: 0, second: 0 };
+  const told = first.done.finally(() => (ended.first = ++order)).then(
     () => firstEnded(true),
     () => firstEnded(false),
   );
+  // The reader gone, the writer would block on a full pipe for ever: it is stopped.
+  void second.done.finally(() => {
+    ended.second = ++order;
+    if (!ended.first) first.stop();
+  }).catch(() => {});
   const [a, b] = await Promise.allSettled([first.done, second.done, told]);
-  if (a.status === 'rejected') throw a.reason;
+  // The one that failed first says why; the other failed for lack of it.
+  if (a.status === 'rejected' && (b.status === 'fulfilled' || ended.first < ended.second)) throw a.reason;
   if (b.status === 'rejected') throw b.reason;
 }
 
 function startTool({ tool, args, env, files = [] }: ToolRun, signal?: AbortSignal, io: { stdin?: NodeJS.ReadableStream; pipeOut?: boolean } = {}): Started {
   const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
-  if (signal?.aborted) return { stdout: null, done: Promise.reject(new CancelledError(String(signal.reason), `before ${name} started`)) };
+  if (signal?.aborted) return { stdout: null, done: Promise.reject(new CancelledError(String(signal.reason), `before ${name} started`)), stop: () => {} };
   if (!exitHook) {
     // The last resort: process.exit() from anywhere still takes the tools down with this process.
     process.once('exit', killRunningTools);
@@ -94,28 +104,32 @@ function startTool({ tool, args, env, files = [] }: ToolRun, signal?: AbortSigna
     // The reader gone (it failed, or was stopped): its own exit says why.
     child.stdin!.on('error', () => {});
   }
+  const pid = child.pid;
+  let killTimer: NodeJS.Timeout | undefined;
+  let exited = false;
+  const stop = () => {
+    if (!pid || exited || killTimer) return;
+    signalGroup(pid, 'SIGTERM');
+    killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
+  };
   const done = new Promise<string>((resolve, reject) => {
-    const pid = child.pid;
     if (pid) running.add(pid);
     let out = '';
     let err = '';
-    let killTimer: NodeJS.Timeout | undefined;
-    const onAbort = () => {
-      if (!pid) return;
-      signalGroup(pid, 'SIGTERM');
-      killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), TOOL_STOP_GRACE_MS);
-    };
+    const onAbort = stop;
     signal?.addEventListener('abort', onAbort, { once: true });
     if (!io.pipeOut) {
       child.stdout!.on('data', (d) => {
         if (out.length < 1_000_000) out += d;
       });
     }
+    // The end of what it said is kept (the error that stopped it comes last).
     child.stderr!.on('data', (d) => {
-      if (err.length < 100_000) err += d;
+      err = `${err}${d}`.slice(-100_000);
     });
     // Once it has exited (and been reaped) its process group id may be reused: it is signalled no more.
     const settle = () => {
+      exited = true;
       signal?.removeEventListener('abort', onAbort);
       if (killTimer) clearTimeout(killTimer);
       if (pid) running.delete(pid);
@@ -132,7 +146,7 @@ function startTool({ tool, args, env, files = [] }: ToolRun, signal?: AbortSigna
       else reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
     });
   });
-  return { stdout: io.pipeOut ? child.stdout : null, done };
+  return { stdout: io.pipeOut ? child.stdout : null, done, stop };
 }
 
 /** Tools connected under an application_name of their own, running now: application_name -> database URL. */

@@ -15,7 +15,7 @@ import { XID32 } from './xid-snapshot.js';
  */
 export interface CatalogEntry {
   key: string;
-  /** md5 of the row as JSON, less what VACUUM writes; a sequence's value or a setting's array as such. */
+  /** md5 of the row as JSON, less what VACUUM writes (of a setting's array: values may be secrets); a sequence's value as such. */
   hash: string;
   /** Who last wrote the row (32-bit); absent where no catalog row says (a sequence's value, a role). */
   xmin?: number;
@@ -26,7 +26,7 @@ export interface CatalogEntry {
 }
 
 /** Catalogs whose rows are objects with an oid, and the columns that VACUUM and ANALYZE write in place. */
-const OID_CATALOGS: { name: string; acl?: string; inPlace?: string[]; temp?: string; since?: number }[] = [
+const OID_CATALOGS: { name: string; acl?: string; inPlace?: string[]; temp?: string; since?: number; classid?: string }[] = [
   { name: 'pg_namespace', acl: 'nspacl' },
   {
     name: 'pg_class',
@@ -65,7 +65,8 @@ const OID_CATALOGS: { name: string; acl?: string; inPlace?: string[]; temp?: str
   { name: 'pg_foreign_server', acl: 'srvacl' },
   { name: 'pg_transform' },
   { name: 'pg_am' },
-  { name: 'pg_largeobject_metadata', acl: 'lomacl' },
+  // A large object is named by pg_largeobject, its data's catalog, as pg_depend and pg_identify_object name it.
+  { name: 'pg_largeobject_metadata', acl: 'lomacl', classid: 'pg_largeobject' },
 ];
 
 /** The first oid a user object can have (FirstNormalObjectId). */
@@ -98,15 +99,18 @@ const PART_ROWS: [kind: string, classid: string, objid: string, subid: string, f
   ],
 ];
 
-/** One SELECT per source, each giving kind, classid, objid, subid, xmin (text), hash, restored, prefix. */
-function branches(major: number): string[] {
+/**
+ * One SELECT per source, each giving kind, classid, objid, subid, xmin (text), hash, restored, prefix. Sequence
+ * values only with `values`: reading one locks the sequence (PostgreSQL 13–17) until the transaction ends.
+ */
+function branches(major: number, values: boolean): string[] {
   const out: string[] = [];
   for (const c of OID_CATALOGS) {
     if (c.since && major < c.since) continue;
     const system = c.name === 'pg_namespace' ? 'true' : c.acl ? `x.${c.acl} IS NOT NULL` : 'false';
     const temp = c.name === 'pg_namespace' ? "x.nspname ~ '^pg_(toast_)?temp_'" : c.temp ? `x.${c.temp}` : 'false';
     out.push(
-      `SELECT 'object' AS kind, '${c.name}'::regclass::oid AS classid, x.oid AS objid, 0::numeric AS subid, x.xmin::text AS xmin, ${rowHash('x', c.inPlace)} AS hash, true AS restored, '' AS prefix
+      `SELECT 'object' AS kind, '${c.classid ?? c.name}'::regclass::oid AS classid, x.oid AS objid, 0::numeric AS subid, x.xmin::text AS xmin, ${rowHash('x', c.inPlace)} AS hash, true AS restored, '' AS prefix
          FROM pg_catalog.${c.name} x WHERE (x.oid >= ${FIRST_USER_OID} OR ${system}) AND NOT (${temp})`,
     );
   }
@@ -114,7 +118,7 @@ function branches(major: number): string[] {
     out.push(`SELECT '${kind}', ${classid}, ${objid}, ${subid}, x.xmin::text, ${rowHash('x')}, true, '${prefix}' FROM ${from}`);
   }
   // A sequence's value moves outside any transaction: its value is the entry (unreadable without a privilege).
-  out.push(
+  if (values) out.push(
     `SELECT 'value', 'pg_class'::regclass, x.oid, 0, NULL, CASE WHEN pg_catalog.has_sequence_privilege(x.oid, 'SELECT,USAGE')
             THEN coalesce(pg_catalog.pg_sequence_last_value(x.oid)::text, 'not called') ELSE 'unreadable' END, true, 'value of '
        FROM pg_catalog.pg_class x WHERE x.relkind = 'S' AND x.relnamespace NOT IN (SELECT oid FROM tmp)`,
@@ -129,7 +133,7 @@ const UNRESTORED = `
   UNION ALL SELECT 'comment', x.classoid, x.objoid, 0, x.xmin::text, ${rowHash('x')}, false, 'comment on '
     FROM pg_catalog.pg_shdescription x JOIN pg_catalog.pg_database d ON d.oid = x.objoid AND x.classoid = 'pg_database'::regclass
    WHERE d.datname = pg_catalog.current_database()
-  UNION ALL SELECT 'setting', 'pg_db_role_setting'::regclass, x.setdatabase, x.setrole::text::numeric, x.xmin::text, x.setconfig::text, false, ''
+  UNION ALL SELECT 'setting', 'pg_db_role_setting'::regclass, x.setdatabase, x.setrole::text::numeric, x.xmin::text, pg_catalog.md5(x.setconfig::text), false, ''
     FROM pg_catalog.pg_db_role_setting x
    WHERE x.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()))
   UNION ALL SELECT 'role', 'pg_authid'::regclass, x.oid, 0, NULL, ${rowHash('x')}, false, '' FROM pg_catalog.pg_roles x`;
@@ -146,8 +150,8 @@ const LABEL = `CASE s.kind
     ELSE (SELECT s.prefix || i.type || ' ' || coalesce(i.identity, s.objid::text)
             FROM pg_catalog.pg_identify_object(s.classid, s.objid, CASE WHEN s.kind IN ('object', 'comment') THEN s.subid::int ELSE 0 END) i) END`;
 
-function stateSql(major: number, labels: boolean): string {
-  const union = [...branches(major), UNRESTORED].join('\n  UNION ALL ');
+function stateSql(major: number, labels: boolean, values = true): string {
+  const union = [...branches(major, values), UNRESTORED].join('\n  UNION ALL ');
   if (!labels) return `WITH ${TEMP} SELECT s.* FROM (${union}) s`;
   return `WITH ${TEMP} SELECT s.*, ${LABEL} AS label FROM (${union}) s
     LEFT JOIN pg_catalog.pg_roles r ON s.kind = 'setting' AND r.oid::text = s.subid::text
@@ -185,10 +189,17 @@ export function witnessSql(major: number): string {
   const strong = `granted AND pid = pg_catalog.pg_backend_pid() AND mode IN ('ShareUpdateExclusiveLock', 'ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')`;
   const mine = `SELECT 'pg_class'::regclass::oid AS classid, relation AS objid FROM pg_catalog.pg_locks WHERE locktype = 'relation' AND ${strong}
     UNION SELECT classid, objid FROM pg_catalog.pg_locks WHERE locktype = 'object' AND ${strong}`;
-  // The entries' hashes are not asked for: the planner leaves them uncomputed.
+  // The entries' hashes are not asked for: the planner leaves them uncomputed. Rows written by the transaction's
+  // subtransactions (a SAVEPOINT, a PL/pgSQL EXCEPTION block) carry their own ids: a visible row whose id is still in
+  // progress can only be this transaction's (another's is invisible until it commits), and a subtransaction's id is
+  // assigned after its parent's, so only ids after ours are asked about (see verify/ownership.ts).
   return `WITH mine AS (${mine}),
-    entries AS (${stateSql(major, false)})
-  SELECT 'xid' AS what, (pg_catalog.txid_current() % ${XID32})::text AS value
+    entries AS (${stateSql(major, false, false)}),
+    top AS (SELECT pg_catalog.txid_current() AS id)
+  SELECT 'xid' AS what, (id % ${XID32})::text AS value FROM top
+  UNION SELECT 'xid', e.xmin FROM entries e, top c,
+    LATERAL (SELECT ((e.xmin::int8 - c.id % ${XID32}) % ${XID32} + ${XID32} + 2147483648) % ${XID32} - 2147483648 AS d) a
+   WHERE e.xmin IS NOT NULL AND a.d > 0 AND pg_catalog.txid_status(c.id + a.d) = 'in progress'
   UNION ALL SELECT 'locked', classid || '/' || objid FROM mine
   UNION ALL SELECT 'entry', kind || ':' || classid || '/' || objid || '/' || subid FROM entries WHERE restored AND (classid, objid) IN (SELECT classid, objid FROM mine)`;
 }
