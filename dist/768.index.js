@@ -21,6 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
   SA: () => (/* binding */ setChecksum)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/migrations/names.ts
@@ -413,8 +415,6 @@ const nodePgMigrate = {
     },
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/postgrator.ts
 
 
@@ -585,6 +585,7 @@ const KNOWN_LAYOUTS = [gate, ...FOREIGN].map((l) => `${l.id} (${l.columns.join('
 
 
 
+
 /**
  * Where the configured table is, or would be created, and its layout: a schema-qualified name is taken as it is;
  * an unqualified one is looked up on the session's search_path, as psql would, and is otherwise created in
@@ -655,16 +656,33 @@ async function readHistory(client, table, migrations = []) {
  * The statements that record a transactional migration as the last part of its own transaction, so the row
  * commits with it or not at all. They run on the migration's session after its statements: the role, the
  * search_path and our timeouts are put back first (SET LOCAL, for this transaction only), so whatever the
- * migration did to its session, the row is written by the user that connected, into this table. Values are
- * escaped by node-postgres.
+ * migration did to its session, the row is written by the user that connected, into this table, in the session's
+ * time zone. Values are escaped by node-postgres.
  */
 function recordInTransaction(client, table, migration, appliedBy, timeouts) {
+    const lit = (v) => client.escapeLiteral(v);
     return [
         'SET LOCAL SESSION AUTHORIZATION DEFAULT',
         'SET LOCAL search_path = pg_catalog, pg_temp',
+        // A time written into a column without a time zone (node-pg-migrate's run_on) is the session's, not the one a
+        // SET TIME ZONE of the migration chose: the tool that reads it orders by it.
+        'SET LOCAL TimeZone TO DEFAULT',
         ...timeouts,
-        ...table.layout.recordSql((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, (v) => client.escapeLiteral(v)),
+        ...table.layout.recordSql((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, lit).map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
     ];
+}
+/**
+ * An insert of a history row that fails its migration unless it wrote exactly one row: a trigger returning NULL or
+ * a rule on the table would otherwise swallow the row, and the next run would apply the migration again.
+ */
+function checkedInsert(sql, table, migration, lit) {
+    const tag = `pmg_${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const hint = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
+    return `DO $${tag}$ DECLARE n bigint; BEGIN
+  ${sql};
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n <> 1 THEN RAISE EXCEPTION USING MESSAGE = pg_catalog.format('the history table %s kept %s rows of the one recorded for %s', ${lit((0,identifiers/* tableText */.qK)(table))}, n, ${lit(migration.name)}), HINT = ${lit(hint)}; END IF;
+END $${tag}$`;
 }
 /**
  * Run first and last in a migration's transaction (last after its history row): the rows inserted, updated and

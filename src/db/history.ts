@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { TableName } from '../config/history-table.js';
 import { StateError } from '../errors.js';
 import type { HistoryRow } from '../model/history.js';
@@ -98,16 +99,34 @@ export async function readHistory(client: Client, table: HistoryTable, migration
  * The statements that record a transactional migration as the last part of its own transaction, so the row
  * commits with it or not at all. They run on the migration's session after its statements: the role, the
  * search_path and our timeouts are put back first (SET LOCAL, for this transaction only), so whatever the
- * migration did to its session, the row is written by the user that connected, into this table. Values are
- * escaped by node-postgres.
+ * migration did to its session, the row is written by the user that connected, into this table, in the session's
+ * time zone. Values are escaped by node-postgres.
  */
 export function recordInTransaction(client: Client, table: HistoryTable, migration: Migration, appliedBy: string, timeouts: string[]): string[] {
+  const lit = (v: string) => client.escapeLiteral(v);
   return [
     'SET LOCAL SESSION AUTHORIZATION DEFAULT',
     'SET LOCAL search_path = pg_catalog, pg_temp',
+    // A time written into a column without a time zone (node-pg-migrate's run_on) is the session's, not the one a
+    // SET TIME ZONE of the migration chose: the tool that reads it orders by it.
+    'SET LOCAL TimeZone TO DEFAULT',
     ...timeouts,
-    ...table.layout.recordSql(quoteTable(table), migration, appliedBy, (v) => client.escapeLiteral(v)),
+    ...table.layout.recordSql(quoteTable(table), migration, appliedBy, lit).map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
   ];
+}
+
+/**
+ * An insert of a history row that fails its migration unless it wrote exactly one row: a trigger returning NULL or
+ * a rule on the table would otherwise swallow the row, and the next run would apply the migration again.
+ */
+function checkedInsert(sql: string, table: HistoryTable, migration: Migration, lit: (v: string) => string): string {
+  const tag = `pmg_${randomBytes(6).toString('hex')}`;
+  const hint = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
+  return `DO $${tag}$ DECLARE n bigint; BEGIN
+  ${sql};
+  GET DIAGNOSTICS n = ROW_COUNT;
+  IF n <> 1 THEN RAISE EXCEPTION USING MESSAGE = pg_catalog.format('the history table %s kept %s rows of the one recorded for %s', ${lit(tableText(table))}, n, ${lit(migration.name)}), HINT = ${lit(hint)}; END IF;
+END $${tag}$`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Statement } from '../migrations/parse.js';
 import type { ExecutionPlan } from '../migrations/transaction.js';
 import { MIGRATING_NAMESPACE } from './advisory-lock.js';
 import { connect, type Client } from './connect.js';
@@ -52,6 +53,24 @@ const holdMigratingLock = (key: number) => `SELECT pg_catalog.pg_advisory_lock($
 const CHANGES_SESSION_DEFAULTS = new Set(['AlterDatabaseSetStmt', 'AlterRoleSetStmt']);
 
 /**
+ * What a reset leaves behind, as psql's next process would not have it: a module LOADed, a custom setting
+ * (`app.tenant`) defined (RESET ALL empties it, and current_setting(…, true) then reads '' instead of NULL), a named
+ * dblink connection. Told by the statement and its text (a DO block's body included): a false alarm costs a new
+ * connection only.
+ */
+const LEAVES_SESSION_STATE = /\bset_config\s*\(|\bdblink_connect(_u)?\s*\(|\bSET\s+(SESSION\s+)?"?[a-z_][a-z0-9_$]*"?\."?[a-z_]/i;
+const leavesSessionState = (s: Statement) => s.kind === 'LoadStmt' || LEAVES_SESSION_STATE.test(s.sql);
+
+/** Statements whose body may change session defaults where no statement of the file says so (EXECUTE in a DO block). */
+const MAY_CHANGE_DEFAULTS = new Set(['DoStmt', 'CallStmt']);
+
+/** What new sessions of this database and user start from (ALTER DATABASE/ROLE … SET), as a hash. */
+const SESSION_DEFAULTS = `SELECT pg_catalog.md5(coalesce(pg_catalog.string_agg(s.setdatabase || ':' || s.setrole || ':' || s.setconfig::text, ',' ORDER BY s.setdatabase, s.setrole), '')) AS h
+  FROM pg_catalog.pg_db_role_setting s
+ WHERE s.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()))
+   AND s.setrole IN (0, (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = session_user))`;
+
+/**
  * The connection migrations run on, as fresh for each one as psql -f's own process: reset after every
  * migration, replaced after a failure (whatever state the failed attempt left) and after a migration that
  * changed session defaults. A cheap reset per migration instead of a connection per migration keeps a run of
@@ -59,6 +78,10 @@ const CHANGES_SESSION_DEFAULTS = new Set(['AlterDatabaseSetStmt', 'AlterRoleSetS
  */
 export class MigrationSession {
   private stale = false;
+  /** The last migration ran a DO block or a procedure: whether it changed the session defaults is asked first. */
+  private unsure = false;
+  /** SESSION_DEFAULTS when this connection started. */
+  private defaults?: string;
   /** The statements that make this session fresh again. */
   readonly reset: readonly string[];
 
@@ -91,11 +114,15 @@ export class MigrationSession {
 
   /** The connection the next migration runs on: a new one if the last left anything behind. */
   async client(): Promise<Client> {
+    if (this.unsure && !this.stale) this.stale = (await this.current.query(SESSION_DEFAULTS)).rows[0].h !== this.defaults;
+    this.unsure = false;
+    this.defaults ??= (await this.current.query(SESSION_DEFAULTS)).rows[0].h;
     if (this.stale) {
       await this.current.end().catch(() => {});
       this.current = await connect(this.url);
       await this.current.query([...this.settings, holdMigratingLock(this.key)].join(';\n'));
       this.stale = false;
+      this.defaults = (await this.current.query(SESSION_DEFAULTS)).rows[0].h;
     }
     return this.current;
   }
@@ -111,7 +138,8 @@ export class MigrationSession {
 
   /** After a migration ran to its end: replace the connection if the reset cannot make it fresh. */
   finished(exec: ExecutionPlan): void {
-    if (exec.statements.some((s) => CHANGES_SESSION_DEFAULTS.has(s.kind))) this.stale = true;
+    if (exec.statements.some((s) => CHANGES_SESSION_DEFAULTS.has(s.kind) || leavesSessionState(s))) this.stale = true;
+    else if (exec.statements.some((s) => MAY_CHANGE_DEFAULTS.has(s.kind))) this.unsure = true;
   }
 
   async close(): Promise<void> {
