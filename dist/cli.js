@@ -4592,8 +4592,8 @@ const flag = (arg) => arg?.A_Const?.ival?.ival === 1;
  * The transaction modes of a BEGIN / START TRANSACTION, read from its AST; undefined when it has none. As in
  * PostgreSQL, a mode given twice takes its last value.
  */
-function beginOptions(begin) {
-    const modes = (begin.node.options ?? []).map((o) => o.DefElem).filter(Boolean);
+function beginOptions(begin, then = []) {
+    const modes = [begin, ...then].flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? []).map((o) => o.DefElem).filter(Boolean);
     if (!modes.length)
         return undefined;
     const o = {};
@@ -4615,6 +4615,15 @@ function beginOptions(begin) {
         o.deferrable !== undefined && (o.deferrable ? 'DEFERRABLE' : 'NOT DEFERRABLE'),
     ].filter(Boolean);
     return { ...o, sql: `BEGIN ${parts.join(', ')}` };
+}
+/**
+ * The `SET TRANSACTION …` statements right after a file's BEGIN: the same modes as BEGIN's own, and valid only
+ * before the transaction's first query. Our own queries run first in that transaction (the lock fence, the write
+ * counters), so they are folded into our BEGIN, where they mean what they meant in psql.
+ */
+function leadingTransactionModes(statements) {
+    const n = statements.findIndex((s) => !(s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI' && s.node.name === 'TRANSACTION'));
+    return statements.slice(0, n === -1 ? statements.length : n);
 }
 /** The grammar allows no other mode today; one added later must not be dropped silently. */
 function unknownMode(begin, what) {
@@ -4737,8 +4746,10 @@ function executionPlan(statements, noTransactionDirective) {
     }
     if (!wrapper)
         return { mode: 'transaction', statements };
-    const begin = beginOptions(wrapper);
-    return { mode: 'transaction', statements: statements.slice(1, -1), ...(begin && { begin }) };
+    const inside = statements.slice(1, -1);
+    const modes = leadingTransactionModes(inside);
+    const begin = beginOptions(wrapper, modes);
+    return { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) };
 }
 
 

@@ -73,3 +73,20 @@ describe('what one migration leaves in its session, the next does not see (psql 
     expect((await db.query('SELECT work_mem FROM seen')).rows).toEqual([{ work_mem: '7MB' }]);
   });
 });
+
+describe('SET TRANSACTION right after the file’s BEGIN means what it means in psql', () => {
+  test('ISOLATION LEVEL SERIALIZABLE: the file’s statements run serializable', async () => {
+    const dir = makeFolder({ '001_iso.sql': "BEGIN;\nSET TRANSACTION ISOLATION LEVEL SERIALIZABLE;\nCREATE TABLE iso AS SELECT current_setting('transaction_isolation') AS level;\nCOMMIT;" });
+    const r = await applyDir(dir);
+    expect(r.findings).toEqual([]);
+    expect((await db.query('SELECT level FROM iso')).rows).toEqual([{ level: 'serializable' }]);
+    expect(await history()).toEqual(['001_iso.sql']);
+  });
+
+  test('READ ONLY: the file runs read only, and is recorded after it', async () => {
+    const dir = makeFolder({ '001_check.sql': "BEGIN;\nSET TRANSACTION READ ONLY;\nSELECT current_setting('transaction_read_only');\nCOMMIT;", '002_t.sql': 'CREATE TABLE t (id int);' });
+    const r = await applyDir(dir);
+    expect(r.findings).toEqual([]);
+    expect(await history()).toEqual(['001_check.sql', '002_t.sql']);
+  });
+});

@@ -27,8 +27,8 @@ const flag = (arg: AstNode | undefined) => arg?.A_Const?.ival?.ival === 1;
  * The transaction modes of a BEGIN / START TRANSACTION, read from its AST; undefined when it has none. As in
  * PostgreSQL, a mode given twice takes its last value.
  */
-export function beginOptions(begin: Statement): BeginOptions | undefined {
-  const modes: AstNode[] = (begin.node.options ?? []).map((o: AstNode) => o.DefElem).filter(Boolean);
+export function beginOptions(begin: Statement, then: Statement[] = []): BeginOptions | undefined {
+  const modes: AstNode[] = [begin, ...then].flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? []).map((o: AstNode) => o.DefElem).filter(Boolean);
   if (!modes.length) return undefined;
   const o: Omit<BeginOptions, 'sql'> = {};
   for (const m of modes) {
@@ -45,6 +45,16 @@ export function beginOptions(begin: Statement): BeginOptions | undefined {
     o.deferrable !== undefined && (o.deferrable ? 'DEFERRABLE' : 'NOT DEFERRABLE'),
   ].filter(Boolean);
   return { ...o, sql: `BEGIN ${parts.join(', ')}` };
+}
+
+/**
+ * The `SET TRANSACTION …` statements right after a file's BEGIN: the same modes as BEGIN's own, and valid only
+ * before the transaction's first query. Our own queries run first in that transaction (the lock fence, the write
+ * counters), so they are folded into our BEGIN, where they mean what they meant in psql.
+ */
+export function leadingTransactionModes(statements: Statement[]): Statement[] {
+  const n = statements.findIndex((s) => !(s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI' && s.node.name === 'TRANSACTION'));
+  return statements.slice(0, n === -1 ? statements.length : n);
 }
 
 /** The grammar allows no other mode today; one added later must not be dropped silently. */

@@ -1,5 +1,5 @@
 import { MigrationError, formatLocation } from '../errors.js';
-import { beginOptions, type BeginOptions } from './begin-options.js';
+import { beginOptions, leadingTransactionModes, type BeginOptions } from './begin-options.js';
 import type { Statement } from './parse.js';
 import { transactionControl, type TxEvent } from './transaction-control.js';
 
@@ -119,6 +119,8 @@ export function executionPlan(statements: Statement[], noTransactionDirective: b
     return { mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements };
   }
   if (!wrapper) return { mode: 'transaction', statements };
-  const begin = beginOptions(wrapper);
-  return { mode: 'transaction', statements: statements.slice(1, -1), ...(begin && { begin }) };
+  const inside = statements.slice(1, -1);
+  const modes = leadingTransactionModes(inside);
+  const begin = beginOptions(wrapper, modes);
+  return { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) };
 }
