@@ -14,6 +14,9 @@ const versionSensitive = [
   // What the server's parser accepts (JSON_TABLE 17+, CREATE OR REPLACE TRIGGER 14+), error positions, timeouts.
   'db/engine-edges',
   'db/differential',
+  // What psql -f does with each file (postfix operators on 13), and random session-changing statements.
+  'db/psql-fidelity',
+  'db/session-fuzz',
   'db/apply',
   // Other tools' history tables, read and written in place.
   'db/history-adapters',

@@ -31,11 +31,15 @@ function checksum(sql) {
 
 // EXTERNAL MODULE: ./src/migrations/names.ts
 var names = __webpack_require__(1557);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
 ;// CONCATENATED MODULE: ./src/migrations/read-file.ts
 
 
 
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const tooLarge = (shown, size) => `${shown}: is ${size.toLocaleString('en')} bytes, more than the ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} characters a JavaScript string can hold, and pg-migration-gate reads a migration whole; split it into migrations under that size (a large COPY block into several), or run this one file with psql`;
 /**
  * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
  * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path. Returns the text
@@ -49,6 +53,9 @@ function readMigrationFile(root, path, shown) {
             `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
         ]);
     }
+    const size = (0,external_node_fs_.statSync)(real).size;
+    if (size > external_node_buffer_.constants.MAX_STRING_LENGTH)
+        throw new errors/* InputError */.dz([tooLarge(shown, size)]);
     const bytes = (0,external_node_fs_.readFileSync)(real);
     try {
         // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.

@@ -114,8 +114,8 @@ var transaction = __webpack_require__(61692);
 var ast = __webpack_require__(44001);
 // EXTERNAL MODULE: ./src/lint/conventions.ts
 var conventions = __webpack_require__(97257);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
-var registry = __webpack_require__(19044);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 53 modules
+var registry = __webpack_require__(86129);
 ;// CONCATENATED MODULE: ./src/lint/facts.ts
 /** Facts of one kind by key, each tagged with the position of the statement that declared it. */
 class Facts {
@@ -480,7 +480,7 @@ async function parseInput(input) {
         throw err;
     }
     try {
-        file.exec = (0,transaction/* executionPlan */.W)(file.statements, input.noTransactionDirective);
+        ({ plan: file.exec, divergences: file.divergences } = (0,transaction/* readPlan */.m3)(file.statements, input.noTransactionDirective));
     }
     catch (err) {
         if (!(err instanceof errors/* MigrationError */.Py))

@@ -319,8 +319,9 @@ const flyway = {
  */
 /** Sets the one row, each statement leaving the table consistent on its own. */
 async function setVersion(c, q, version, dirty) {
-    await c.query(`INSERT INTO ${q} (version, dirty) SELECT $1, $2 WHERE NOT EXISTS (SELECT FROM ${q})`, [version, dirty]);
-    await c.query(`UPDATE ${q} SET version = $1, dirty = $2`, [version, dirty]);
+    // One write, of exactly one row, so that the history's row check holds (history.ts oneRowEach).
+    const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${q}`);
+    await c.query(rows[0].n === 0 ? `INSERT INTO ${q} (version, dirty) VALUES ($1, $2)` : `UPDATE ${q} SET version = $1, dirty = $2`, [version, dirty]);
 }
 const golangMigrate = {
     id: 'golang-migrate',
@@ -671,17 +672,17 @@ function recordInTransaction(client, table, migration, appliedBy, timeouts) {
         ...table.layout.recordSql((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, lit).map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
     ];
 }
+const SWALLOWED_HINT = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
 /**
  * An insert of a history row that fails its migration unless it wrote exactly one row: a trigger returning NULL or
  * a rule on the table would otherwise swallow the row, and the next run would apply the migration again.
  */
 function checkedInsert(sql, table, migration, lit) {
     const tag = `pmg_${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    const hint = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
     return `DO $${tag}$ DECLARE n bigint; BEGIN
   ${sql};
   GET DIAGNOSTICS n = ROW_COUNT;
-  IF n <> 1 THEN RAISE EXCEPTION USING MESSAGE = pg_catalog.format('the history table %s kept %s rows of the one recorded for %s', ${lit((0,identifiers/* tableText */.qK)(table))}, n, ${lit(migration.name)}), HINT = ${lit(hint)}; END IF;
+  IF n <> 1 THEN RAISE EXCEPTION USING MESSAGE = pg_catalog.format('the history table %s kept %s rows of the one recorded for %s', ${lit((0,identifiers/* tableText */.qK)(table))}, n, ${lit(migration.name)}), HINT = ${lit(SWALLOWED_HINT)}; END IF;
 END $${tag}$`;
 }
 /**
@@ -703,15 +704,33 @@ function checksumsOf(table) {
  * between leaves a visible mark. Undefined when the table's layout has no place for one.
  */
 function markStarted(client, table, migration, appliedBy) {
-    return table.layout.markStarted(client, (0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy);
+    return table.layout.markStarted(oneRowEach(client, table, migration), (0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy);
 }
 /** Clears a mark: the migration finished (or, resolved by hand, counts as finished). */
-function markFinished(client, table, mark, executionMs) {
-    return table.layout.finish(client, (0,identifiers/* quoteTable */.Z8)(table), mark, executionMs);
+function markFinished(client, table, mark, executionMs, migration) {
+    return table.layout.finish(oneRowEach(client, table, migration), (0,identifiers/* quoteTable */.Z8)(table), mark, executionMs);
 }
 /** Records a migration as applied outside its transaction: one without a mark, a READ ONLY one, a baseline. */
 function recordApplied(client, table, migration, appliedBy, executionMs = 0) {
-    return table.layout.recordApplied(client, (0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, executionMs);
+    return table.layout.recordApplied(oneRowEach(client, table, migration), (0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, executionMs);
+}
+/**
+ * The client as a history write outside a migration's transaction sees it: each INSERT or UPDATE must touch
+ * exactly one row, as checkedInsert demands inside one, or the write fails naming the table.
+ */
+function oneRowEach(client, table, migration) {
+    const query = async (text, values) => {
+        const r = await client.query(text, values);
+        if ((r.command === 'INSERT' || r.command === 'UPDATE') && r.rowCount !== 1) {
+            const what = migration ? ` for ${migration.name}` : '';
+            throw new errors/* MigrationError */.Py(`the history table ${(0,identifiers/* tableText */.qK)(table)} ${r.command === 'INSERT' ? 'kept' : 'changed'} ${r.rowCount ?? 0} rows of the one written${what}`, {
+                location: migration && { file: migration.up.file, line: migration.up.startLine, column: 1 },
+                hint: SWALLOWED_HINT,
+            });
+        }
+        return r;
+    };
+    return { query };
 }
 /** A dirty row resolved as undone: the history goes back to before its migration started. */
 function forgetRow(client, table, row, rows) {

@@ -570,7 +570,7 @@ async function downPlans(migrations) {
             continue;
         }
         try {
-            out.push({ migration, down, exec: (0,transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(down), false) });
+            out.push({ migration, down, exec: (0,transaction/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(down), false) });
         }
         catch (err) {
             if (!(err instanceof errors/* MigrationError */.Py))
@@ -1566,6 +1566,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/psql-divergence.ts
+var psql_divergence = __webpack_require__(964);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
 var transaction = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
@@ -1602,6 +1604,8 @@ function hintFor(code) {
     switch (code) {
         case '55P03':
             return 'another session held a conflicting lock longer than lock-timeout; retry when traffic is lower, or find the blocker in pg_stat_activity';
+        case '2D000':
+            return 'a procedure or DO block that commits or rolls back cannot run inside the migration\'s transaction: put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it';
         case '57014':
             return 'the statement ran longer than statement-timeout; raise it for this migration, or make the change in smaller steps';
         case '42P07':
@@ -1652,7 +1656,8 @@ function timeoutSteps(o, local) {
 const resetSteps = (reset, afterCommit = false) => reset.map((sql) => ({ sql, ours: 'resetting the session', afterCommit }));
 /** The file's statements as steps; a `\connect` line becomes a session reset, as psql's new connection would be. */
 function statementSteps(exec, o, local, reset) {
-    return exec.statements.flatMap((s) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s }]));
+    const from = exec.separateFrom ?? Infinity;
+    return exec.statements.flatMap((s, i) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s, ...(i >= from && { alone: true }) }]));
 }
 /** Where a failure belongs when it is not one of the file's statements: the migration file itself. */
 function ownStepError(err, script, what) {
@@ -1666,8 +1671,9 @@ function ownStepError(err, script, what) {
 }
 /**
  * Sends steps in as few round trips as possible: consecutive steps as one simple query (the CommandComplete
- * count names the failing one), a COPY with its data on its own. With `observe`, the file's statements go one
- * at a time and each is observed after it ran. Returns false when only a step after COMMIT failed.
+ * count names the failing one), a COPY with its data on its own, and a step marked `alone` on its own. With
+ * `observe`, the file's statements go one at a time and each is observed after it ran. Returns false when only
+ * a step after COMMIT failed.
  */
 async function send(client, script, steps, observe) {
     let clean = true;
@@ -1711,7 +1717,7 @@ async function send(client, script, steps, observe) {
     };
     for (const step of steps) {
         const s = step.statement;
-        if (!s || (!observe && s.copyData === undefined)) {
+        if (!s || (!observe && s.copyData === undefined && !step.alone)) {
             batch.push(step);
             continue;
         }
@@ -1730,6 +1736,7 @@ async function send(client, script, steps, observe) {
 }
 
 ;// CONCATENATED MODULE: ./src/db/runner.ts
+
 
 
 
@@ -1806,8 +1813,9 @@ async function runOneByOne(client, reset, script, exec, o) {
             continue;
         }
         // Observing needs the statement's locks still held, and witnessing its transaction still open: a statement
-        // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it.
-        const outside = !!(0,transaction/* cannotRunInTransaction */.c)(s);
+        // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it
+        // or it may end the transaction itself (a procedure or DO block that commits).
+        const outside = !!(0,transaction/* cannotRunInTransaction */.c1)(s) || (0,psql_divergence/* mayEndTransaction */.x)(s);
         const observable = !outside && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
         const wrap = observable && !inFileTransaction;
         const steps = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, ...(witness ? witnessSteps(witness) : []), { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
@@ -1938,7 +1946,7 @@ async function runMigration(session, migration, exec, o, log) {
         if (mark === undefined)
             await (0,db_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
         else
-            await (0,db_history/* markFinished */.UI)(record.control, record.table, mark, durationMs);
+            await (0,db_history/* markFinished */.UI)(record.control, record.table, mark, durationMs, migration);
         await runner_reset(session, await session.client(), exec);
         return { durationMs, attempts: 1, writes: {} };
     }
@@ -2124,7 +2132,7 @@ const CHANGES_SESSION_DEFAULTS = new Set(['AlterDatabaseSetStmt', 'AlterRoleSetS
  * dblink connection. Told by the statement and its text (a DO block's body included): a false alarm costs a new
  * connection only.
  */
-const LEAVES_SESSION_STATE = /\bset_config\s*\(|\bdblink_connect(_u)?\s*\(|\bSET\s+(SESSION\s+)?"?[a-z_][a-z0-9_$]*"?\."?[a-z_]/i;
+const LEAVES_SESSION_STATE = /\bset_config\s*\(|\bdblink_connect(_u)?\s*\(|\bSET\s+((SESSION|LOCAL)\s+)?"?[a-z_][a-z0-9_$]*"?\."?[a-z_]/i;
 const leavesSessionState = (s) => s.kind === 'LoadStmt' || LEAVES_SESSION_STATE.test(s.sql);
 /** Statements whose body may change session defaults where no statement of the file says so (EXECUTE in a DO block). */
 const MAY_CHANGE_DEFAULTS = new Set(['DoStmt', 'CallStmt']);

@@ -499,7 +499,7 @@ async function applyDeployed(b, record, url, deployed, opts, findings, log) {
         if (opts.signal?.aborted)
             throw new Cancelled();
         try {
-            const exec = (0,migrations_transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
+            const exec = (0,migrations_transaction/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
             await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
         }
         catch (err) {
@@ -537,7 +537,7 @@ async function downPlan(m, entry, findings) {
     if (!m.down || entry.reversibility === 'off')
         return undefined;
     try {
-        return (0,migrations_transaction/* executionPlan */.W)(await (0,parse/* parseScript */.tl)(m.down), false);
+        return (0,migrations_transaction/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(m.down), false);
     }
     catch (err) {
         if (!(err instanceof errors/* MigrationError */.Py))
@@ -1274,8 +1274,8 @@ var transaction = __webpack_require__(61692);
 var ast = __webpack_require__(44001);
 // EXTERNAL MODULE: ./src/lint/conventions.ts
 var conventions = __webpack_require__(97257);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
-var registry = __webpack_require__(19044);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 53 modules
+var registry = __webpack_require__(86129);
 ;// CONCATENATED MODULE: ./src/lint/facts.ts
 /** Facts of one kind by key, each tagged with the position of the statement that declared it. */
 class Facts {
@@ -1640,7 +1640,7 @@ async function parseInput(input) {
         throw err;
     }
     try {
-        file.exec = (0,transaction/* executionPlan */.W)(file.statements, input.noTransactionDirective);
+        ({ plan: file.exec, divergences: file.divergences } = (0,transaction/* readPlan */.m3)(file.statements, input.noTransactionDirective));
     }
     catch (err) {
         if (!(err instanceof errors/* MigrationError */.Py))

@@ -723,8 +723,8 @@ function parseConfig(raw, env = {}) {
 var model_report = __nccwpck_require__(5235);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
 var migrations_parse = __nccwpck_require__(5493);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 52 modules
-var registry = __nccwpck_require__(9044);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 53 modules
+var registry = __nccwpck_require__(6129);
 ;// CONCATENATED MODULE: ./src/model/findings-apply.ts
 /** What applying, backing up and restoring report, and the failures of the run itself (input, server, this tool). */
 const APPLY_FINDINGS = {
@@ -980,7 +980,7 @@ const VERIFY_FINDINGS = {
         area: 'plan',
         severity: 'error',
         title: 'A file that cannot run as written',
-        happens: 'The file\'s transaction control or psql commands cannot run as written (BEGIN without COMMIT, a nested BEGIN, CREATE INDEX CONCURRENTLY inside the file\'s own BEGIN, an unknown psql meta-command): nothing runs.',
+        happens: 'The file\'s transaction control or psql commands cannot run as written (BEGIN without COMMIT, a nested BEGIN, CREATE INDEX CONCURRENTLY inside the file\'s own BEGIN, an unknown psql meta-command), or would run otherwise than under psql (a DO block or procedure that commits in a transactional file, SET TRANSACTION outside a BEGIN, a client_encoding other than UTF-8; the lint rule differs-from-psql lists them): nothing runs.',
         todo: 'Fix the file as the message says; the hint names the change.',
     },
     'checksum-drift': {
@@ -2605,7 +2605,7 @@ function folderConventions(files) {
 
 /***/ }),
 
-/***/ 9044:
+/***/ 6129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2853,7 +2853,7 @@ const concurrently_in_transaction_rule = {
     message: 'PostgreSQL refuses this statement inside a transaction block: the migration can never run as written.',
     help: "Remove the file's BEGIN/COMMIT (the runner then runs it outside a transaction), or move the statement into a migration of its own.",
     check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements).events.flatMap((e) => {
-        const blocked = e.kind === 'inside' && (0,transaction/* cannotRunInTransaction */.c)(e.statement);
+        const blocked = e.kind === 'inside' && (0,transaction/* cannotRunInTransaction */.c1)(e.statement);
         return blocked ? [{ statement: e.statement, detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.` }] : [];
     }),
 };
@@ -2933,6 +2933,17 @@ const detach_partition_without_concurrently_rule = {
     message: 'Detaching takes an ACCESS EXCLUSIVE lock on the parent table: every query on it waits.',
     help: 'Use ALTER TABLE … DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) in a migration of its own.',
     check: (ctx) => eachStatement(ctx, (s) => ctx.postgresVersion >= 14 && (0,ast/* alterCmds */.sy)(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent)),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/differs-from-psql.ts
+const differs_from_psql_rule = {
+    id: 'differs-from-psql',
+    group: 'broken',
+    severity: 'error',
+    title: 'A statement that would run otherwise than under psql -f',
+    message: 'Run by this tool, the statement would do something else than `psql -X -v ON_ERROR_STOP=1 -f` does with the file, so the file is refused before anything runs.',
+    help: 'Do what the finding says: most often, mark the file `-- migrate:no-transaction` so that it runs statement by statement, as psql runs it.',
+    check: (ctx) => (ctx.file.divergences ?? []).map((d) => ({ statement: d.statement, detail: `${d.message}; ${d.hint}.` })),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/drop-column.ts
@@ -3547,7 +3558,7 @@ function queuesQueries(s) {
     // Plain VACUUM and the CONCURRENTLY forms wait for a lock that reads and writes never wait behind.
     if (s.kind === 'VacuumStmt')
         return (s.node.options ?? []).some((o) => o.DefElem?.defname === 'full');
-    if (/CONCURRENTLY/.test((0,transaction/* cannotRunInTransaction */.c)(s) ?? ''))
+    if (/CONCURRENTLY/.test((0,transaction/* cannotRunInTransaction */.c1)(s) ?? ''))
         return false;
     if (s.kind === 'AlterTableStmt')
         return (0,ast/* alterCmds */.sy)(s).some((c) => !WEAK_ALTER.has(c.subtype));
@@ -3859,6 +3870,7 @@ const vacuum_full_or_cluster_rule = {
 
 
 
+
 /** Every rule, one file each under rules/; the order is the docs' order. */
 const RULES = [
     rule,
@@ -3873,6 +3885,7 @@ const RULES = [
     constraint_missing_not_valid_rule,
     delete_without_where_rule,
     detach_partition_without_concurrently_rule,
+    differs_from_psql_rule,
     drop_column_rule,
     drop_database_rule,
     drop_schema_rule,
@@ -4179,7 +4192,7 @@ class Splitter {
         if (this.takeCopy(before.statements))
             return;
         if (command === undefined) {
-            throw new errors/* MigrationError */.Py(`syntax error: ${error.message}`, {
+            throw new errors/* MigrationError */.Py(`syntax error: ${error.message}${this.postfixNote(at)}`, {
                 location: this.locate(at),
                 sqlstate: '42601',
                 hint: 'fix the SQL at this position; the file was not run',
@@ -4188,6 +4201,24 @@ class Splitter {
         }
         this.pieces.push(...before.statements.map(piece));
         this.metaCommand(command, before.open);
+    }
+    /**
+     * When the token before the error is an operator (`5 !`): a postfix operator, which PostgreSQL 13 still reads
+     * and this parser (PostgreSQL 18's) does not, so the file is refused here where an old server would run it.
+     */
+    postfixNote(at) {
+        let tokens;
+        try {
+            tokens = (0,wasm.scanSync)(this.bytes.toString('utf8', this.done, at)).tokens;
+        }
+        catch {
+            return '';
+        }
+        const [operand, last] = tokens.slice(-2);
+        const isOperand = operand && (/^[IFS]CONST$|^IDENT$/.test(operand.tokenName) || operand.text === ')' || operand.text === ']');
+        if (!isOperand || !last || last.text === '*' || !/^[-+*/<>=~!@#%^&|`?]+$/.test(last.text))
+            return '';
+        return ` (after the operator ${last.text} with nothing on its right: a postfix operator, which PostgreSQL 14 removed and the parser pg-migration-gate reads files with does not know; call the operator's function instead, e.g. factorial(n) for n !)`;
     }
     /** The backslash that opens the line holding `at`, after blanks; undefined when the line opens otherwise. */
     commandAtLineStart(lineStart, at) {
@@ -4238,8 +4269,8 @@ class Splitter {
                 hint: 'end the rows with a line holding only \\. as pg_dump writes it',
             });
         }
-        // psql sends the lines as read; COPY's text and CSV formats take \r\n and \n alike.
-        const copyData = this.bytes.toString('utf8', from, to).replace(/\r\n/g, '\n');
+        // psql sends the lines as read, line ends included: a quoted CSV value keeps its \r\n.
+        const copyData = this.bytes.toString('utf8', from, to);
         this.pieces.push(...statements.slice(0, i).map(piece), { ...piece(copy), copyData });
         this.skip(from, this.nextLine(to));
         return true;
@@ -4494,6 +4525,126 @@ function unboundServerNote(t) {
 
 /***/ }),
 
+/***/ 964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ mayEndTransaction),
+/* harmony export */   z: () => (/* binding */ psqlReading)
+/* harmony export */ });
+/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2627);
+/* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
+
+const setting = (s) => (s.kind === 'VariableSetStmt' ? s.node.name : undefined);
+const valueOf = (s) => {
+    const c = s.node.args?.[0]?.A_Const;
+    return c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined);
+};
+const isOn = (v) => v !== undefined && /^(on|true|yes|1|t|y)$/i.test(v);
+/** Settings whose value decides how the server reads the text of the statements after them. */
+const PARSE_SETTINGS = new Set(['standard_conforming_strings', 'backslash_quote']);
+/** The modes of the transaction the statement runs in: psql's own statement's, in autocommit. */
+const TRANSACTION_MODES = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable', 'TRANSACTION', 'TRANSACTION SNAPSHOT']);
+/** The modes later transactions start with: in psql's autocommit, every later statement's. */
+const START_MODES = new Set(['default_transaction_isolation', 'default_transaction_read_only', 'default_transaction_deferrable', 'SESSION CHARACTERISTICS']);
+const NO_TRANSACTION = 'put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it';
+/** Whether PL/pgSQL source (a DO block's, or a CREATE FUNCTION/PROCEDURE statement) holds a COMMIT or ROLLBACK. */
+function commitsIn(plpgsql) {
+    try {
+        const json = JSON.stringify((0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.parsePlPgSQLSync)(plpgsql));
+        return json.includes('"PLpgSQL_stmt_commit"') || json.includes('"PLpgSQL_stmt_rollback"');
+    }
+    catch {
+        return false; // the server reports a body it cannot compile, where psql would
+    }
+}
+const defElem = (s, name) => (s.node.args ?? s.node.options ?? []).map((a) => a.DefElem).find((d) => d?.defname === name);
+/** A DO block in PL/pgSQL that commits or rolls back. */
+function doBlockCommits(s) {
+    if (s.kind !== 'DoStmt')
+        return false;
+    const language = defElem(s, 'language')?.arg?.String?.sval ?? 'plpgsql';
+    const body = defElem(s, 'as')?.arg?.String?.sval;
+    if (language.toLowerCase() !== 'plpgsql' || body === undefined)
+        return false;
+    let tag = '$pmg$';
+    for (let n = 0; body.includes(tag); n++)
+        tag = `$pmg${n}$`;
+    return commitsIn(`CREATE PROCEDURE pmg_do() LANGUAGE plpgsql AS ${tag}${body}${tag}`);
+}
+/** A statement that may COMMIT or ROLLBACK inside itself, and so must not be wrapped in a transaction block of ours. */
+const mayEndTransaction = (s) => s.kind === 'CallStmt' || doBlockCommits(s);
+const qualified = (names) => (names ?? []).map((n) => n.String?.sval).join('.');
+/** The procedures the file creates in PL/pgSQL whose body commits or rolls back, by name as written. */
+function committingProcedures(statements) {
+    const names = new Set();
+    for (const s of statements) {
+        if (s.kind !== 'CreateFunctionStmt' || !s.node.is_procedure)
+            continue;
+        if (commitsIn(s.sql))
+            names.add(qualified(s.node.funcname));
+    }
+    return names;
+}
+/**
+ * A plain '…' string in which standard_conforming_strings = off moves where the string ends: a backslash (an odd
+ * run of them) before a quote escapes it there, so psql and the server would cut the statement elsewhere than
+ * the parser that split the file. Strings without that read the same either way.
+ */
+function ambiguousString(sql) {
+    let tokens;
+    try {
+        tokens = (0,libpg_query__WEBPACK_IMPORTED_MODULE_0__.scanSync)(sql).tokens;
+    }
+    catch {
+        return false;
+    }
+    return tokens.some((t) => t.tokenName === 'SCONST' && t.text.startsWith("'") && /(^|[^\\])(\\\\)*\\('|$)/.test(t.text.slice(1, -1)));
+}
+/** Reads a plan's statements for what psql would do otherwise; `wrapped`: the file opened its own BEGIN. */
+function psqlReading(statements, transactional, wrapped) {
+    const divergences = [];
+    const refuse = (statement, message, hint) => divergences.push({ statement, message, hint });
+    const committing = committingProcedures(statements);
+    let parseSettingAt;
+    let backslashesEscape = false;
+    statements.forEach((s, i) => {
+        const name = setting(s);
+        if (name === 'client_encoding' && s.node.kind === 'VAR_SET_VALUE' && !/^(utf-?8|unicode)$/i.test(valueOf(s) ?? '')) {
+            refuse(s, `SET client_encoding to ${valueOf(s)}: psql would send the rest of the file's bytes to be read as ${valueOf(s)}`, 'the file is read and sent as UTF-8: remove the statement, or save the file as UTF-8 and convert its text');
+        }
+        if (name !== undefined && PARSE_SETTINGS.has(name)) {
+            parseSettingAt ??= i;
+            if (name === 'standard_conforming_strings')
+                backslashesEscape = s.node.kind === 'VAR_SET_VALUE' && !isOn(valueOf(s));
+        }
+        else if (s.node.kind === 'VAR_RESET_ALL')
+            backslashesEscape = false;
+        else if (backslashesEscape && ambiguousString(s.sql)) {
+            refuse(s, "a backslash before a quote in a '…' string while standard_conforming_strings is off: it escapes the quote, and the statement ends elsewhere than it seems", "write the quote as '' and the backslash as \\\\, or use an E'…' string");
+        }
+        if (!transactional)
+            return;
+        if (name !== undefined && TRANSACTION_MODES.has(name)) {
+            const what = `SET ${name}`;
+            refuse(s, wrapped
+                ? `${what} after the transaction's first statement: PostgreSQL refuses it there, or it changes the transaction the history row is written in`
+                : `${what} outside a BEGIN block: psql runs it in a transaction of its own (it changes nothing after it), but here the file runs in one transaction, which it would change`, wrapped ? 'put SET TRANSACTION right after the BEGIN, or give the modes to BEGIN itself' : 'remove it, or wrap the file in BEGIN; SET TRANSACTION …; … COMMIT; so that the modes apply to all of it');
+        }
+        if (name !== undefined && START_MODES.has(name) && !wrapped && i < statements.length - 1) {
+            refuse(s, `SET ${name} changes how each later statement's transaction starts under psql, but here they all run in one transaction already begun`, `wrap the file in BEGIN … COMMIT with SET TRANSACTION after BEGIN, or ${NO_TRANSACTION}`);
+        }
+        const calls = s.kind === 'CallStmt' ? qualified(s.node.funccall?.funcname) : undefined;
+        if (doBlockCommits(s) || (calls !== undefined && committing.has(calls))) {
+            refuse(s, `${s.kind === 'DoStmt' ? 'a DO block' : `CALL ${calls}`} that commits: PostgreSQL refuses COMMIT or ROLLBACK in a procedure inside the migration's transaction ("invalid transaction termination")`, NO_TRANSACTION);
+        }
+    });
+    return { divergences, ...(parseSettingAt !== undefined && { parseSettingAt }) };
+}
+
+
+/***/ }),
+
 /***/ 5189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4572,12 +4723,15 @@ function transactionControl(statements) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  c: () => (/* binding */ cannotRunInTransaction),
-  W: () => (/* binding */ executionPlan)
+  c1: () => (/* binding */ cannotRunInTransaction),
+  WP: () => (/* binding */ executionPlan),
+  m3: () => (/* binding */ readPlan)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/migrations/psql-divergence.ts
+var psql_divergence = __nccwpck_require__(964);
 ;// CONCATENATED MODULE: ./src/migrations/begin-options.ts
 
 const ISOLATIONS = {
@@ -4636,6 +4790,7 @@ function unknownMode(begin, what) {
 // EXTERNAL MODULE: ./src/migrations/transaction-control.ts
 var transaction_control = __nccwpck_require__(5189);
 ;// CONCATENATED MODULE: ./src/migrations/transaction.ts
+
 
 
 
@@ -4726,30 +4881,49 @@ function refusal(e) {
  * keeping the wrapper's modes (isolation level, READ ONLY, DEFERRABLE). A file with statements PostgreSQL
  * refuses inside a transaction, with several transaction blocks of its own, or marked
  * `-- migrate:no-transaction`, runs statement by statement. Files that can never run as written (BEGIN without
- * COMMIT, CONCURRENTLY or \connect inside the file's own BEGIN, a top-level ROLLBACK) are refused.
+ * COMMIT, CONCURRENTLY or \connect inside the file's own BEGIN, a top-level ROLLBACK) are refused, and so are
+ * those that would run otherwise than under psql (psqlReading).
  */
 function executionPlan(statements, noTransactionDirective) {
+    const { plan, divergences } = readPlan(statements, noTransactionDirective);
+    const first = divergences[0];
+    if (first)
+        throw new errors/* MigrationError */.Py(first.message, { location: first.statement.location, hint: first.hint });
+    return plan;
+}
+/**
+ * The plan, and every place where it would do otherwise than psql (which executionPlan refuses, and lint
+ * reports); throws only for transaction control that psql could never run.
+ */
+function readPlan(statements, noTransactionDirective) {
+    const { plan, wrapped } = planOf(statements, noTransactionDirective);
+    const transactional = plan.mode === 'transaction';
+    const { divergences, parseSettingAt } = (0,psql_divergence/* psqlReading */.z)(plan.statements, transactional, wrapped);
+    return { plan: transactional && parseSettingAt !== undefined ? { ...plan, separateFrom: parseSettingAt } : plan, divergences };
+}
+function planOf(statements, noTransactionDirective) {
     const { events, blocks, wrapper } = (0,transaction_control/* transactionControl */.m)(statements);
     for (const e of events) {
         const refused = refusal(e);
         if (refused)
             throw refused;
     }
+    const unwrapped = (plan) => ({ plan, wrapped: false });
     if (noTransactionDirective)
-        return { mode: 'no-transaction', reason: '-- migrate:no-transaction', statements };
+        return unwrapped({ mode: 'no-transaction', reason: '-- migrate:no-transaction', statements });
     if (blocks.length > 1 || (blocks.length === 1 && !wrapper)) {
-        return { mode: 'no-transaction', reason: 'the file manages its own transactions', statements };
+        return unwrapped({ mode: 'no-transaction', reason: 'the file manages its own transactions', statements });
     }
     const blocker = statements.map((s) => ({ s, what: cannotRunInTransaction(s) })).find((x) => x.what);
     if (blocker) {
-        return { mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements };
+        return unwrapped({ mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements });
     }
     if (!wrapper)
-        return { mode: 'transaction', statements };
+        return unwrapped({ mode: 'transaction', statements });
     const inside = statements.slice(1, -1);
     const modes = leadingTransactionModes(inside);
     const begin = beginOptions(wrapper, modes);
-    return { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) };
+    return { plan: { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) }, wrapped: true };
 }
 
 
@@ -4878,6 +5052,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 

@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { discover } from '../../src/migrations/discover.js';
@@ -151,6 +151,14 @@ describe('discover: errors name the files and the fix', () => {
     const dir = makeFolder({});
     writeFileSync(join(dir, '001_latin1.sql'), Buffer.from([0x73, 0x65, 0x6c, 0x65, 0x63, 0x74, 0x20, 0x27, 0xe9, 0x27, 0x3b]));
     expect(problemsOf(() => discover(dir))[0]).toMatch(/^001_latin1\.sql: is not valid UTF-8/);
+  });
+
+  test('a file larger than a string can hold names that limit, not its encoding (a sparse file: nothing is read)', () => {
+    const dir = makeFolder({});
+    const file = join(dir, '001_huge.sql');
+    writeFileSync(file, 'select 1;\n');
+    truncateSync(file, 551_550_976); // 526 MiB of ASCII (NUL bytes here) is more than 2^29 - 24 characters
+    expect(problemsOf(() => discover(dir))[0]).toMatch(/^001_huge\.sql: is 551,550,976 bytes, more than the 536,870,888 characters a JavaScript string can hold.*split it/);
   });
 });
 

@@ -52,9 +52,9 @@ describe('COPY … FROM stdin rows', () => {
     ]);
   });
 
-  test('CRLF line endings: rows end in \\n, and \\.\\r ends the block', async () => {
+  test('CRLF line endings: rows keep them, as psql sends them, and \\.\\r ends the block', async () => {
     const s = await parse('COPY t FROM stdin;\r\n1\ta\r\n2\tb\r\n\\.\r\nSELECT 1;\r\n');
-    expect(s.map((x) => x.copyData)).toEqual(['1\ta\n2\tb\n', undefined]);
+    expect(s.map((x) => x.copyData)).toEqual(['1\ta\r\n2\tb\r\n', undefined]);
     expect(s[1].location.line).toBe(5);
   });
 

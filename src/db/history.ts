@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TableName } from '../config/history-table.js';
-import { StateError } from '../errors.js';
+import { MigrationError, StateError } from '../errors.js';
 import type { HistoryRow } from '../model/history.js';
 import type { Migration } from '../model/migration.js';
 import type { Client } from './connect.js';
@@ -115,17 +115,18 @@ export function recordInTransaction(client: Client, table: HistoryTable, migrati
   ];
 }
 
+const SWALLOWED_HINT = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
+
 /**
  * An insert of a history row that fails its migration unless it wrote exactly one row: a trigger returning NULL or
  * a rule on the table would otherwise swallow the row, and the next run would apply the migration again.
  */
 function checkedInsert(sql: string, table: HistoryTable, migration: Migration, lit: (v: string) => string): string {
   const tag = `pmg_${randomBytes(6).toString('hex')}`;
-  const hint = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
   return `DO $${tag}$ DECLARE n bigint; BEGIN
   ${sql};
   GET DIAGNOSTICS n = ROW_COUNT;
-  IF n <> 1 THEN RAISE EXCEPTION USING MESSAGE = pg_catalog.format('the history table %s kept %s rows of the one recorded for %s', ${lit(tableText(table))}, n, ${lit(migration.name)}), HINT = ${lit(hint)}; END IF;
+  IF n <> 1 THEN RAISE EXCEPTION USING MESSAGE = pg_catalog.format('the history table %s kept %s rows of the one recorded for %s', ${lit(tableText(table))}, n, ${lit(migration.name)}), HINT = ${lit(SWALLOWED_HINT)}; END IF;
 END $${tag}$`;
 }
 
@@ -150,17 +151,36 @@ export function checksumsOf(table: HistoryTable): ((m: Migration) => string[]) |
  * between leaves a visible mark. Undefined when the table's layout has no place for one.
  */
 export function markStarted(client: Client, table: HistoryTable, migration: Migration, appliedBy: string): Promise<HistoryRow['id'] | undefined> {
-  return table.layout.markStarted(client, quoteTable(table), migration, appliedBy);
+  return table.layout.markStarted(oneRowEach(client, table, migration), quoteTable(table), migration, appliedBy);
 }
 
 /** Clears a mark: the migration finished (or, resolved by hand, counts as finished). */
-export function markFinished(client: Client, table: HistoryTable, mark: HistoryRow['id'], executionMs: number): Promise<void> {
-  return table.layout.finish(client, quoteTable(table), mark, executionMs);
+export function markFinished(client: Client, table: HistoryTable, mark: HistoryRow['id'], executionMs: number, migration?: Migration): Promise<void> {
+  return table.layout.finish(oneRowEach(client, table, migration), quoteTable(table), mark, executionMs);
 }
 
 /** Records a migration as applied outside its transaction: one without a mark, a READ ONLY one, a baseline. */
 export function recordApplied(client: Client, table: HistoryTable, migration: Migration, appliedBy: string, executionMs = 0): Promise<void> {
-  return table.layout.recordApplied(client, quoteTable(table), migration, appliedBy, executionMs);
+  return table.layout.recordApplied(oneRowEach(client, table, migration), quoteTable(table), migration, appliedBy, executionMs);
+}
+
+/**
+ * The client as a history write outside a migration's transaction sees it: each INSERT or UPDATE must touch
+ * exactly one row, as checkedInsert demands inside one, or the write fails naming the table.
+ */
+function oneRowEach(client: Client, table: HistoryTable, migration: Migration | undefined): Client {
+  const query = async (text: string, values?: unknown[]) => {
+    const r = await client.query(text, values);
+    if ((r.command === 'INSERT' || r.command === 'UPDATE') && r.rowCount !== 1) {
+      const what = migration ? ` for ${migration.name}` : '';
+      throw new MigrationError(`the history table ${tableText(table)} ${r.command === 'INSERT' ? 'kept' : 'changed'} ${r.rowCount ?? 0} rows of the one written${what}`, {
+        location: migration && { file: migration.up.file, line: migration.up.startLine, column: 1 },
+        hint: SWALLOWED_HINT,
+      });
+    }
+    return r;
+  };
+  return { query } as unknown as Client;
 }
 
 /** A dirty row resolved as undone: the history goes back to before its migration started. */

@@ -1,6 +1,7 @@
 import { MigrationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Statement } from '../migrations/parse.js';
+import { mayEndTransaction } from '../migrations/psql-divergence.js';
 import { cannotRunInTransaction, type ExecutionPlan } from '../migrations/transaction.js';
 import type { Migration, Script } from '../model/migration.js';
 import type { Client } from './connect.js';
@@ -149,8 +150,9 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
       continue;
     }
     // Observing needs the statement's locks still held, and witnessing its transaction still open: a statement
-    // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it.
-    const outside = !!cannotRunInTransaction(s);
+    // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it
+    // or it may end the transaction itself (a procedure or DO block that commits).
+    const outside = !!cannotRunInTransaction(s) || mayEndTransaction(s);
     const observable = !outside && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
     const wrap = observable && !inFileTransaction;
     const steps: Step[] = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, ...(witness ? witnessSteps(witness) : []), { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
@@ -277,7 +279,7 @@ export async function runMigration(session: MigrationSession, migration: Migrati
     await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, o));
     const durationMs = Math.round(performance.now() - started);
     if (mark === undefined) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
-    else await markFinished(record.control, record.table, mark, durationMs);
+    else await markFinished(record.control, record.table, mark, durationMs, migration);
     await reset(session, await session.client(), exec);
     return { durationMs, attempts: 1, writes: {} };
   }

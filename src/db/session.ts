@@ -58,7 +58,7 @@ const CHANGES_SESSION_DEFAULTS = new Set(['AlterDatabaseSetStmt', 'AlterRoleSetS
  * dblink connection. Told by the statement and its text (a DO block's body included): a false alarm costs a new
  * connection only.
  */
-const LEAVES_SESSION_STATE = /\bset_config\s*\(|\bdblink_connect(_u)?\s*\(|\bSET\s+(SESSION\s+)?"?[a-z_][a-z0-9_$]*"?\."?[a-z_]/i;
+const LEAVES_SESSION_STATE = /\bset_config\s*\(|\bdblink_connect(_u)?\s*\(|\bSET\s+((SESSION|LOCAL)\s+)?"?[a-z_][a-z0-9_$]*"?\."?[a-z_]/i;
 const leavesSessionState = (s: Statement) => s.kind === 'LoadStmt' || LEAVES_SESSION_STATE.test(s.sql);
 
 /** Statements whose body may change session defaults where no statement of the file says so (EXECUTE in a DO block). */

@@ -27,6 +27,8 @@ export interface Step {
   afterCommit?: boolean;
   /** Receives the rows the step returned (one of ours, e.g. the transaction's write counts). */
   capture?: (rows: Record<string, unknown>[]) => void;
+  /** A statement of the file sent as a query of its own (ExecutionPlan.separateFrom). */
+  alone?: boolean;
 }
 
 
@@ -40,7 +42,8 @@ export const resetSteps = (reset: readonly string[], afterCommit = false): Step[
 
 /** The file's statements as steps; a `\connect` line becomes a session reset, as psql's new connection would be. */
 export function statementSteps(exec: ExecutionPlan, o: Timeouts, local: boolean, reset: readonly string[]): Step[] {
-  return exec.statements.flatMap((s) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s }]));
+  const from = exec.separateFrom ?? Infinity;
+  return exec.statements.flatMap((s, i) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s, ...(i >= from && { alone: true }) }]));
 }
 
 /** Where a failure belongs when it is not one of the file's statements: the migration file itself. */
@@ -56,8 +59,9 @@ function ownStepError(err: unknown, script: Script, what: string): MigrationErro
 
 /**
  * Sends steps in as few round trips as possible: consecutive steps as one simple query (the CommandComplete
- * count names the failing one), a COPY with its data on its own. With `observe`, the file's statements go one
- * at a time and each is observed after it ran. Returns false when only a step after COMMIT failed.
+ * count names the failing one), a COPY with its data on its own, and a step marked `alone` on its own. With
+ * `observe`, the file's statements go one at a time and each is observed after it ran. Returns false when only
+ * a step after COMMIT failed.
  */
 export async function send(client: Client, script: Script, steps: Step[], observe?: (s: Statement, durationMs: number) => Promise<void>): Promise<boolean> {
   let clean = true;
@@ -94,7 +98,7 @@ export async function send(client: Client, script: Script, steps: Step[], observ
   };
   for (const step of steps) {
     const s = step.statement;
-    if (!s || (!observe && s.copyData === undefined)) {
+    if (!s || (!observe && s.copyData === undefined && !step.alone)) {
       batch.push(step);
       continue;
     }

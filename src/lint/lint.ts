@@ -1,6 +1,6 @@
 import { MigrationError } from '../errors.js';
 import { byteToChar, LineMap, loadParser, parsePsqlScript, type Statement } from '../migrations/parse.js';
-import { executionPlan } from '../migrations/transaction.js';
+import { readPlan } from '../migrations/transaction.js';
 import type { Script } from '../model/migration.js';
 import type { Finding } from '../model/report.js';
 import { relKey, relName } from './ast.js';
@@ -79,7 +79,7 @@ async function parseInput(input: LintInput): Promise<{ file: LintFile; error?: M
     throw err;
   }
   try {
-    file.exec = executionPlan(file.statements, input.noTransactionDirective);
+    ({ plan: file.exec, divergences: file.divergences } = readPlan(file.statements, input.noTransactionDirective));
   } catch (err) {
     if (!(err instanceof MigrationError)) throw err;
   }

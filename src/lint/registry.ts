@@ -11,6 +11,7 @@ import { rule as constrainedDomain } from './rules/constrained-domain.js';
 import { rule as constraintMissingNotValid } from './rules/constraint-missing-not-valid.js';
 import { rule as deleteWithoutWhere } from './rules/delete-without-where.js';
 import { rule as detachPartitionWithoutConcurrently } from './rules/detach-partition-without-concurrently.js';
+import { rule as differsFromPsql } from './rules/differs-from-psql.js';
 import { rule as dropColumn } from './rules/drop-column.js';
 import { rule as dropDatabase } from './rules/drop-database.js';
 import { rule as dropSchema } from './rules/drop-schema.js';
@@ -65,6 +66,7 @@ export const RULES: readonly LintRule[] = [
   constraintMissingNotValid,
   deleteWithoutWhere,
   detachPartitionWithoutConcurrently,
+  differsFromPsql,
   dropColumn,
   dropDatabase,
   dropSchema,

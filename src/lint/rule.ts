@@ -1,6 +1,7 @@
 import type { Location } from '../errors.js';
 import type { Statement } from '../migrations/parse.js';
 import type { AstNode } from '../migrations/ast-node.js';
+import type { Divergence } from '../migrations/psql-divergence.js';
 import type { ExecutionPlan } from '../migrations/transaction.js';
 import type { Script } from '../model/migration.js';
 import type { Severity } from '../model/report.js';
@@ -26,6 +27,8 @@ export interface LintFile {
   statements: Statement[];
   /** How the runner executes it; undefined when its transaction control is broken (another rule says why). */
   exec?: ExecutionPlan;
+  /** Where running it would differ from psql, which refuses the file (`differs-from-psql` reports them). */
+  divergences?: Divergence[];
   /** The version as written in the name, when it is part of a migrations folder. */
   version?: string;
   hasDown: boolean;

@@ -15,7 +15,7 @@ export interface Statement {
   kind: string;
   /** The node's fields (`stmt[kind]`). */
   node: AstNode;
-  /** On `COPY … FROM STDIN`: the rows that follow it in the file, as psql sends them (each line ending in \n). */
+  /** On `COPY … FROM STDIN`: the rows that follow it in the file, as psql sends them (line ends as written). */
   copyData?: string;
   /** Where the statement starts in its file. */
   location: Location;

@@ -1,4 +1,4 @@
-import { parseSync, type SqlError } from 'libpg-query';
+import { parseSync, scanSync, type SqlError } from 'libpg-query';
 import { MigrationError, type Location } from '../errors.js';
 import type { AstNode } from './ast-node.js';
 import { PsqlMetaCommands, type ConnectTarget } from './psql-meta.js';
@@ -131,7 +131,7 @@ class Splitter {
     // Rows come first: a data line may itself start with a backslash (\N is NULL).
     if (this.takeCopy(before.statements)) return;
     if (command === undefined) {
-      throw new MigrationError(`syntax error: ${error.message}`, {
+      throw new MigrationError(`syntax error: ${error.message}${this.postfixNote(at)}`, {
         location: this.locate(at),
         sqlstate: '42601',
         hint: 'fix the SQL at this position; the file was not run',
@@ -140,6 +140,23 @@ class Splitter {
     }
     this.pieces.push(...before.statements.map(piece));
     this.metaCommand(command, before.open);
+  }
+
+  /**
+   * When the token before the error is an operator (`5 !`): a postfix operator, which PostgreSQL 13 still reads
+   * and this parser (PostgreSQL 18's) does not, so the file is refused here where an old server would run it.
+   */
+  private postfixNote(at: number): string {
+    let tokens;
+    try {
+      tokens = scanSync(this.bytes.toString('utf8', this.done, at)).tokens;
+    } catch {
+      return '';
+    }
+    const [operand, last] = tokens.slice(-2);
+    const isOperand = operand && (/^[IFS]CONST$|^IDENT$/.test(operand.tokenName) || operand.text === ')' || operand.text === ']');
+    if (!isOperand || !last || last.text === '*' || !/^[-+*/<>=~!@#%^&|`?]+$/.test(last.text)) return '';
+    return ` (after the operator ${last.text} with nothing on its right: a postfix operator, which PostgreSQL 14 removed and the parser pg-migration-gate reads files with does not know; call the operator's function instead, e.g. factorial(n) for n !)`;
   }
 
   /** The backslash that opens the line holding `at`, after blanks; undefined when the line opens otherwise. */
@@ -191,8 +208,8 @@ class Splitter {
         hint: 'end the rows with a line holding only \\. as pg_dump writes it',
       });
     }
-    // psql sends the lines as read; COPY's text and CSV formats take \r\n and \n alike.
-    const copyData = this.bytes.toString('utf8', from, to).replace(/\r\n/g, '\n');
+    // psql sends the lines as read, line ends included: a quoted CSV value keeps its \r\n.
+    const copyData = this.bytes.toString('utf8', from, to);
     this.pieces.push(...statements.slice(0, i).map(piece), { ...piece(copy), copyData });
     this.skip(from, this.nextLine(to));
     return true;

@@ -1,8 +1,12 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { InputError } from '../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+const tooLarge = (shown: string, size: number) =>
+  `${shown}: is ${size.toLocaleString('en')} bytes, more than the ${constants.MAX_STRING_LENGTH.toLocaleString('en')} characters a JavaScript string can hold, and pg-migration-gate reads a migration whole; split it into migrations under that size (a large COPY block into several), or run this one file with psql`;
 
 /**
  * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
@@ -17,6 +21,8 @@ export function readMigrationFile(root: string, path: string, shown: string): { 
       `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
     ]);
   }
+  const size = statSync(real).size;
+  if (size > constants.MAX_STRING_LENGTH) throw new InputError([tooLarge(shown, size)]);
   const bytes = readFileSync(real);
   try {
     // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.

@@ -1,4 +1,5 @@
 import { MigrationError, formatLocation } from '../errors.js';
+import { psqlReading, type Divergence } from './psql-divergence.js';
 import { beginOptions, leadingTransactionModes, type BeginOptions } from './begin-options.js';
 import type { Statement } from './parse.js';
 import { transactionControl, type TxEvent } from './transaction-control.js';
@@ -13,6 +14,11 @@ export interface ExecutionPlan {
   statements: Statement[];
   /** Transaction mode only: the modes the file's own BEGIN asked for, which the runner's BEGIN keeps. */
   begin?: BeginOptions;
+  /**
+   * Transaction mode only: from this statement on (an index into `statements`), each is sent as a query of its
+   * own, as psql sends it, because a setting there changes how the server parses the text after it.
+   */
+  separateFrom?: number;
 }
 
 /** Names a statement that PostgreSQL refuses to run inside a transaction block, or undefined. */
@@ -102,25 +108,45 @@ function refusal(e: TxEvent): MigrationError | undefined {
  * keeping the wrapper's modes (isolation level, READ ONLY, DEFERRABLE). A file with statements PostgreSQL
  * refuses inside a transaction, with several transaction blocks of its own, or marked
  * `-- migrate:no-transaction`, runs statement by statement. Files that can never run as written (BEGIN without
- * COMMIT, CONCURRENTLY or \connect inside the file's own BEGIN, a top-level ROLLBACK) are refused.
+ * COMMIT, CONCURRENTLY or \connect inside the file's own BEGIN, a top-level ROLLBACK) are refused, and so are
+ * those that would run otherwise than under psql (psqlReading).
  */
 export function executionPlan(statements: Statement[], noTransactionDirective: boolean): ExecutionPlan {
+  const { plan, divergences } = readPlan(statements, noTransactionDirective);
+  const first = divergences[0];
+  if (first) throw new MigrationError(first.message, { location: first.statement.location, hint: first.hint });
+  return plan;
+}
+
+/**
+ * The plan, and every place where it would do otherwise than psql (which executionPlan refuses, and lint
+ * reports); throws only for transaction control that psql could never run.
+ */
+export function readPlan(statements: Statement[], noTransactionDirective: boolean): { plan: ExecutionPlan; divergences: Divergence[] } {
+  const { plan, wrapped } = planOf(statements, noTransactionDirective);
+  const transactional = plan.mode === 'transaction';
+  const { divergences, parseSettingAt } = psqlReading(plan.statements, transactional, wrapped);
+  return { plan: transactional && parseSettingAt !== undefined ? { ...plan, separateFrom: parseSettingAt } : plan, divergences };
+}
+
+function planOf(statements: Statement[], noTransactionDirective: boolean): { plan: ExecutionPlan; wrapped: boolean } {
   const { events, blocks, wrapper } = transactionControl(statements);
   for (const e of events) {
     const refused = refusal(e);
     if (refused) throw refused;
   }
-  if (noTransactionDirective) return { mode: 'no-transaction', reason: '-- migrate:no-transaction', statements };
+  const unwrapped = (plan: ExecutionPlan) => ({ plan, wrapped: false });
+  if (noTransactionDirective) return unwrapped({ mode: 'no-transaction', reason: '-- migrate:no-transaction', statements });
   if (blocks.length > 1 || (blocks.length === 1 && !wrapper)) {
-    return { mode: 'no-transaction', reason: 'the file manages its own transactions', statements };
+    return unwrapped({ mode: 'no-transaction', reason: 'the file manages its own transactions', statements });
   }
   const blocker = statements.map((s) => ({ s, what: cannotRunInTransaction(s) })).find((x) => x.what);
   if (blocker) {
-    return { mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements };
+    return unwrapped({ mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements });
   }
-  if (!wrapper) return { mode: 'transaction', statements };
+  if (!wrapper) return unwrapped({ mode: 'transaction', statements });
   const inside = statements.slice(1, -1);
   const modes = leadingTransactionModes(inside);
   const begin = beginOptions(wrapper, modes);
-  return { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) };
+  return { plan: { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) }, wrapped: true };
 }

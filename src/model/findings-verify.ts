@@ -72,7 +72,7 @@ export const VERIFY_FINDINGS = {
     area: 'plan',
     severity: 'error',
     title: 'A file that cannot run as written',
-    happens: 'The file\'s transaction control or psql commands cannot run as written (BEGIN without COMMIT, a nested BEGIN, CREATE INDEX CONCURRENTLY inside the file\'s own BEGIN, an unknown psql meta-command): nothing runs.',
+    happens: 'The file\'s transaction control or psql commands cannot run as written (BEGIN without COMMIT, a nested BEGIN, CREATE INDEX CONCURRENTLY inside the file\'s own BEGIN, an unknown psql meta-command), or would run otherwise than under psql (a DO block or procedure that commits in a transactional file, SET TRANSACTION outside a BEGIN, a client_encoding other than UTF-8; the lint rule differs-from-psql lists them): nothing runs.',
     todo: 'Fix the file as the message says; the hint names the change.',
   },
   'checksum-drift': {
