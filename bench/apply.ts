@@ -2,13 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import YAML from 'yaml';
 import { applyMigrations } from '../src/apply/pipeline.js';
 import { parseConfig } from '../src/config/config.js';
 import { startEmbeddedServer } from '../src/db/embedded-server.js';
 import { silentLogger } from '../src/logger.js';
 import { generateMigrations } from './generate.js';
+import { admin, dbUrl } from './databases.js';
 
 /**
  * apply next to plain psql applying the same files with \i in one session, on the same server, alternating, in
@@ -22,19 +22,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 function psqlBinary(): string {
   return execFileSync('sh', ['-c', 'command -v psql'], { encoding: 'utf8' }).trim();
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(sql);
-  await c.end();
-}
-
-function dbUrl(server: string, name: string): string {
-  const u = new URL(server);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 function time(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {

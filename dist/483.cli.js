@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1382);
 /* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6658);
 /* harmony import */ var _migrations_analyse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7260);
-/* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3346);
+/* harmony import */ var _migrations_discover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2986);
 /* harmony import */ var _migrations_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9422);
 /* harmony import */ var _migrations_plan_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7723);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(165);
@@ -32,7 +32,7 @@ __webpack_require__.r(__webpack_exports__);
  * migrations, every reason the apply would refuse, and the plan hash an approver pins.
  */
 async function plan(config, ctx) {
-    const { migrations } = (0,_migrations_discover_js__WEBPACK_IMPORTED_MODULE_3__.discover)(config.migrationsDir);
+    const { migrations } = await (0,_migrations_discover_js__WEBPACK_IMPORTED_MODULE_3__.readFolder)(config.migrationsDir);
     const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .startReport */ .Fg)('plan', config, ctx.databaseUrl);
     const { table, rows, identity } = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.withClient)(ctx.databaseUrl, async (c) => {
         const t = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_1__/* .locateHistoryTable */ .Bb)(c, config.historyTable);

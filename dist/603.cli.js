@@ -208,9 +208,9 @@ var commands = __webpack_require__(2727);
  */
 const RUNNERS = {
     lint: async () => (await __webpack_require__.e(/* import() */ 653).then(__webpack_require__.bind(__webpack_require__, 2653))).lint,
-    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(165), __webpack_require__.e(922), __webpack_require__.e(590), __webpack_require__.e(804), __webpack_require__.e(834)]).then(__webpack_require__.bind(__webpack_require__, 834))).verify,
-    plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(590), __webpack_require__.e(483)]).then(__webpack_require__.bind(__webpack_require__, 4483))).plan,
-    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(165), __webpack_require__.e(922), __webpack_require__.e(590), __webpack_require__.e(804), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
+    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(165), __webpack_require__.e(922), __webpack_require__.e(152), __webpack_require__.e(804), __webpack_require__.e(834)]).then(__webpack_require__.bind(__webpack_require__, 834))).verify,
+    plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(152), __webpack_require__.e(483)]).then(__webpack_require__.bind(__webpack_require__, 4483))).plan,
+    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(768), __webpack_require__.e(165), __webpack_require__.e(922), __webpack_require__.e(152), __webpack_require__.e(804), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
     backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(768), __webpack_require__.e(165), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 5709))).backup,
     restore: async () => (await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(165), __webpack_require__.e(922), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 816))).restore,
 };

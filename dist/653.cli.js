@@ -73,8 +73,8 @@ async function lint(config, ctx) {
     }
     else {
         // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
-        const [{ discover }, { changedFiles }] = await Promise.all([__webpack_require__.e(/* import() */ 346).then(__webpack_require__.bind(__webpack_require__, 3346)), __webpack_require__.e(/* import() */ 611).then(__webpack_require__.bind(__webpack_require__, 611))]);
-        const { migrations } = discover(config.migrationsDir);
+        const [{ readFolder }, { changedFiles }] = await Promise.all([__webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 2986)), __webpack_require__.e(/* import() */ 611).then(__webpack_require__.bind(__webpack_require__, 611))]);
+        const { migrations } = await readFolder(config.migrationsDir);
         report.root = config.migrationsDir;
         const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
         inputs = fromFolder(migrations, scope);
@@ -772,38 +772,45 @@ const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
  * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
  * line it starts at, so statements are reported at their lines in the file.
  */
-function splitSections(file, text) {
+function splitSections(file, text, elided) {
     const lines = text.split('\n');
+    // A large file's text lacks its COPY rows: its line k is the file's line toFile(k), and a section keeps the rows
+    // inside it.
+    const toFile = (k) => k + (elided ?? []).reduce((n, e) => (e.line < k ? n + e.lines : n), 0);
+    const rows = (from, to = Infinity) => {
+        const inside = (elided ?? []).filter((e) => e.line >= from && e.line < to).map((e) => ({ ...e, line: e.line - from }));
+        return inside.length ? { elided: inside } : {};
+    };
     const markers = [...dbmateMarkers(lines), ...gooseMarkers(file, lines), ...nodePgMigrateMarkers(lines), ...sqlxMarkers(lines)];
     const conventions = [...new Set(markers.filter((m) => m.section).map((m) => m.convention))];
     if (conventions.length > 1) {
         throw new errors/* InputError */.dz([`${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`]);
     }
     const noTransaction = markers.some((m) => m.noTransaction);
-    const up = only(file, markers, 'up');
-    const down = only(file, markers, 'down');
+    const up = only(file, markers, 'up', toFile);
+    const down = only(file, markers, 'down', toFile);
     if (down && (!up || up.line > down.line)) {
         const { convention } = down;
         throw new errors/* InputError */.dz([
-            `${file}:${down.line}: '${convention.down}' needs a '${convention.up}' marker before it; add '${convention.up}' above the up script`,
+            `${file}:${toFile(down.line)}: '${convention.down}' needs a '${convention.up}' marker before it; add '${convention.up}' above the up script`,
         ]);
     }
     if (up) {
         refuseSqlAbove(file, lines, up);
         const end = down ? down.line - 1 : lines.length;
         return {
-            up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: up.line + 1 },
-            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: down.line + 1 },
+            up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: toFile(up.line + 1), ...rows(up.line, end) },
+            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: toFile(down.line + 1), ...rows(down.line) },
             noTransaction,
         };
     }
-    return { up: { file, sql: text, startLine: 1 }, down: rollbackScript(file, lines), noTransaction };
+    return { up: { file, sql: text, startLine: 1, ...rows(0) }, down: rollbackScript(file, lines, toFile), noTransaction };
 }
 /** The one marker opening a section, refusing a second. */
-function only(file, markers, section) {
+function only(file, markers, section, toFile) {
     const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
     if (found.length > 1) {
-        throw new errors/* InputError */.dz([`${file}:${found[1].line}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+        throw new errors/* InputError */.dz([`${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
     }
     return found[0];
 }
@@ -818,10 +825,10 @@ function refuseSqlAbove(file, lines, up) {
  * The `-- ROLLBACK:` lines as a down script. Each becomes its own line of the script; earlier lines are padded so
  * the down script's line numbers stay those of the file.
  */
-function rollbackScript(file, lines) {
+function rollbackScript(file, lines, toFile) {
     const rollback = lines.flatMap((line, i) => {
         const rb = ROLLBACK_LINE.exec(line);
-        return rb && rb[1].trim() ? [{ line: i + 1, sql: rb[1].replace(/\r$/, '') }] : [];
+        return rb && rb[1].trim() ? [{ line: toFile(i + 1), sql: rb[1].replace(/\r$/, '') }] : [];
     });
     if (rollback.length === 0)
         return undefined;

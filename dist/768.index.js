@@ -31,7 +31,10 @@ var names = __webpack_require__(41557);
 var version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/db/identifiers.ts
 var identifiers = __webpack_require__(31382);
+// EXTERNAL MODULE: ./src/migrations/read-file.ts + 1 modules
+var read_file = __webpack_require__(12585);
 ;// CONCATENATED MODULE: ./src/db/history-layouts/layout.ts
+
 
 
 
@@ -73,6 +76,17 @@ const WITHOUT_MARKS = {
     },
 };
 /** A file's text with its line endings as another checkout would have them: as written, LF, CRLF. */
+/**
+ * The file as written, which the tool hashes. A large file is read in pieces (its COPY rows stay on disk), so it
+ * has none in memory: refused, saying so.
+ */
+function sourceOf(m, tool) {
+    if (m.source !== undefined)
+        return m.source;
+    throw new errors/* StateError */.qq([
+        `${m.up.file}: ${tool} hashes the whole file, and pg-migration-gate reads a file over ${read_file/* LARGE_FILE */.f / 1024 / 1024} MiB in pieces, leaving its COPY rows on disk; move the rows into migrations under that size, or use pg-migration-gate's own history table`,
+    ]);
+}
 function lineEndingForms(text) {
     const lf = text.replace(/\r\n?/g, '\n');
     return [...new Set([text, lf, lf.replace(/\n/g, '\r\n')])];
@@ -234,7 +248,7 @@ var external_node_zlib_ = __webpack_require__(38522);
  * missing migration with a DELETE row and Teams' `flyway undo` adds UNDO rows, both taking the version out.
  * Repeatable migrations (no version) are not read: R__ files are refused before anything runs.
  */
-const checksumOf = (m) => `crc32:${crc32Of(m.source)}`;
+const checksumOf = (m) => `crc32:${crc32Of(sourceOf(m, 'Flyway'))}`;
 /** Flyway's checksum: lines read as Java's readLine reads them, the BOM dropped, CRC32 of their UTF-8 bytes. */
 function crc32Of(sql) {
     return (0,external_node_zlib_.crc32)(Buffer.from(sql.replace(/^\uFEFF/, '').replace(/\r\n|\r|\n/g, ''), 'utf8')) | 0;
@@ -247,7 +261,7 @@ const description = (m) => {
 const script = (m) => (m.up.file.length <= 1000 ? m.up.file : `...${m.up.file.slice(-997)}`);
 const COLUMNS = '(installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)';
 const NEXT_RANK = (q) => `(SELECT coalesce(max(installed_rank), 0) + 1 FROM ${q})`;
-const values = (m) => [m.version.text, description(m), script(m), crc32Of(m.source)];
+const values = (m) => [m.version.text, description(m), script(m), crc32Of(sourceOf(m, 'Flyway'))];
 const flyway = {
     id: 'flyway',
     columns: ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'installed_by', 'installed_on', 'execution_time', 'success'],
@@ -304,7 +318,7 @@ const flyway = {
     },
     /** As `flyway repair` realigns a checksum. */
     async setChecksum(c, q, row, m) {
-        await c.query(`UPDATE ${q} SET checksum = $1 WHERE installed_rank = $2`, [crc32Of(m.source), row.id]);
+        await c.query(`UPDATE ${q} SET checksum = $1 WHERE installed_rank = $2`, [crc32Of(sourceOf(m, 'Flyway')), row.id]);
     },
 };
 
@@ -319,7 +333,8 @@ const flyway = {
  */
 /** Sets the one row, each statement leaving the table consistent on its own. */
 async function setVersion(c, q, version, dirty) {
-    // One write, of exactly one row, so that the history's row check holds (history.ts oneRowEach).
+    // One write, of exactly one row, so that the history's row check holds (history.ts oneRowEach); read() has
+    // refused a table of more rows before anything is written.
     const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${q}`);
     await c.query(rows[0].n === 0 ? `INSERT INTO ${q} (version, dirty) VALUES ($1, $2)` : `UPDATE ${q} SET version = $1, dirty = $2`, [version, dirty]);
 }
@@ -424,13 +439,13 @@ const nodePgMigrate = {
  * `.do.` and postgrator's md5 of the file as written, which postgrator checks before it migrates again. The row with
  * version 0 is postgrator's own start marker. No dirty mark.
  */
-const md5 = (m) => (0,external_node_crypto_.createHash)('md5').update(m.source, 'utf8').digest('hex');
+const md5 = (m) => (0,external_node_crypto_.createHash)('md5').update(sourceOf(m, 'postgrator'), 'utf8').digest('hex');
 const postgrator = {
     id: 'postgrator',
     columns: ['version', 'name', 'md5', 'run_at'],
     ...WITHOUT_MARKS,
     /** postgrator's `newline` option hashes the file with its line endings converted: any of those forms is accepted. */
-    checksumsOf: (m) => lineEndingForms(m.source).map((text) => `md5:${(0,external_node_crypto_.createHash)('md5').update(text, 'utf8').digest('hex')}`),
+    checksumsOf: (m) => lineEndingForms(sourceOf(m, 'postgrator')).map((text) => `md5:${(0,external_node_crypto_.createHash)('md5').update(text, 'utf8').digest('hex')}`),
     async read(c, q, migrations) {
         const name = namer('postgrator', migrations, integerVersion);
         const r = await c.query(`SELECT version::text AS version, md5, run_at FROM ${q} WHERE version <> 0 ORDER BY version`);
@@ -464,7 +479,7 @@ const prisma = {
     columns: ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count'],
     marksDirty: true,
     /** Prisma accepts a checksum of the file with either line endings (script_matches_checksum). */
-    checksumsOf: (m) => lineEndingForms(m.source).map((text) => `sha256:${sha256(text)}`),
+    checksumsOf: (m) => lineEndingForms(sourceOf(m, 'Prisma')).map((text) => `sha256:${sha256(text)}`),
     async read(c, q, migrations) {
         const name = namer('Prisma', migrations, (m) => m.name);
         const r = await c.query(`SELECT id, checksum, finished_at, migration_name, started_at FROM ${q} WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`);
@@ -478,23 +493,23 @@ const prisma = {
         }));
     },
     recordSql: (q, m, _by, lit) => [
-        `INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(m.source))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
+        `INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(sourceOf(m, 'Prisma')))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
     ],
     async markStarted(c, q, m) {
-        const r = await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(m.source), m.name]);
+        const r = await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(sourceOf(m, 'Prisma')), m.name]);
         return r.rows[0].id;
     },
     async finish(c, q, mark) {
         await c.query(`UPDATE ${q} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [mark]);
     },
     async recordApplied(c, q, m, _by, executionMs) {
-        await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(m.source), m.name, executionMs]);
+        await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(sourceOf(m, 'Prisma')), m.name, executionMs]);
     },
     async forget(c, q, row) {
         await c.query(`UPDATE ${q} SET rolled_back_at = now() WHERE id = $1`, [row.id]);
     },
     async setChecksum(c, q, row, m) {
-        await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [sha256(m.source), row.id]);
+        await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [sha256(sourceOf(m, 'Prisma')), row.id]);
     },
 };
 
@@ -506,7 +521,7 @@ const prisma = {
  * SHA-384 of the script as written) and its run time in nanoseconds. success = false marks a migration that did
  * not finish; `sqlx migrate run` refuses to go on until the row is dealt with.
  */
-const sha384 = (m) => (0,external_node_crypto_.createHash)('sha384').update(m.source, 'utf8').digest('hex');
+const sha384 = (m) => (0,external_node_crypto_.createHash)('sha384').update(sourceOf(m, 'sqlx'), 'utf8').digest('hex');
 /** sqlx's description: the file name after the version, underscores read as spaces. */
 const sqlx_description = (m) => m.description.replace(/_/g, ' ');
 const ELAPSED_NS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000000000)::bigint';
@@ -763,6 +778,92 @@ async function databaseIdentity(client) {
 
 /***/ }),
 
+/***/ 9846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Un: () => (/* binding */ LineEndHash),
+/* harmony export */   lf: () => (/* binding */ checksumOf)
+/* harmony export */ });
+/* unused harmony export checksum */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
+function checksum(sql) {
+    const normalised = sql.replace(/\r\n?/g, '\n');
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(normalised, 'utf8').digest('hex')}`;
+}
+/**
+ * The checksum of a script as written: its text, and the COPY rows a large file left on disk put back where they
+ * were, read a chunk at a time. Equal to checksum() of the whole text.
+ */
+function checksumOf(script) {
+    if (!script.elided?.length)
+        return checksum(script.sql);
+    const hash = new LineEndHash();
+    let at = 0;
+    let line = 0;
+    for (const rows of script.elided) {
+        let cut = at;
+        for (; line < rows.line; line++)
+            cut = script.sql.indexOf('\n', cut) + 1;
+        hash.update(Buffer.from(script.sql.slice(at, cut), 'utf8'));
+        at = cut;
+        fileRange(rows.path, rows.from, rows.to, (bytes) => hash.update(bytes));
+    }
+    hash.update(Buffer.from(script.sql.slice(at), 'utf8'));
+    return hash.checksum();
+}
+/** Reads bytes [from, to) of a file a chunk at a time. */
+function fileRange(path, from, to, each) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        const chunk = Buffer.allocUnsafe(1 << 20);
+        for (let at = from; at < to;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, chunk, 0, Math.min(chunk.length, to - at), at);
+            if (n === 0)
+                throw new Error(`${path} is shorter than when it was read (${at} of ${to} bytes)`);
+            each(chunk.subarray(0, n));
+            at += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+/** sha256 of bytes fed in pieces, CR LF and lone CR counted as LF (both are single bytes in UTF-8): checksum(). */
+class LineEndHash {
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    /** The last piece ended in CR: a LF opening the next is the same line end. */
+    afterCr = false;
+    update(bytes) {
+        let start = 0;
+        if (this.afterCr && bytes[0] === 10)
+            start = 1;
+        this.afterCr = false;
+        for (let cr = bytes.indexOf(13, start); cr >= 0; cr = bytes.indexOf(13, start)) {
+            this.hash.update(bytes.subarray(start, cr));
+            this.hash.update('\n');
+            if (cr + 1 === bytes.length)
+                this.afterCr = true;
+            start = bytes[cr + 1] === 10 ? cr + 2 : cr + 1;
+        }
+        if (start < bytes.length)
+            this.hash.update(bytes.subarray(start));
+    }
+    /** In checksum()'s form. */
+    checksum() {
+        return `sha256:${this.hash.digest('hex')}`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 41557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -853,6 +954,212 @@ function versionFromName(name) {
             return m.version;
     }
     return matchFolderName(name)?.version;
+}
+
+
+/***/ }),
+
+/***/ 12585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ LARGE_FILE),
+  r: () => (/* binding */ readMigrationFile)
+});
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
+var wasm = __webpack_require__(2627);
+// EXTERNAL MODULE: ./src/migrations/checksum.ts
+var checksum = __webpack_require__(9846);
+;// CONCATENATED MODULE: ./src/migrations/large-file.ts
+
+
+
+
+
+/**
+ * Reads a large migration file as psql does, a line at a time, keeping its SQL and leaving the rows of each
+ * `COPY … FROM stdin` on disk: the rows are sent from the file when the statement runs, so a 1 GB data load
+ * takes the memory of its SQL, not of its rows. The text returned is the file without those rows (each block's
+ * end-of-data line stays right after its COPY); `elided` says where each block was and where its rows are.
+ *
+ * Which statement is a COPY … FROM stdin is the real parser's call, asked when a line ends a statement that may
+ * be one; the splitter (psql-script.ts) reads the text again and must find every block here, or the file is
+ * refused. Bytes are checked to be UTF-8, rows included.
+ */
+const CHUNK = 1 << 20;
+const NEWLINE = 10;
+/**
+ * The lines of a file with their byte offsets, read a chunk at a time; each line keeps its line break. A line
+ * longer than a string can hold is refused as it grows, before it is held whole.
+ */
+function* linesOf(path, shown) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        let open = [];
+        let openLength = 0;
+        let at = 0;
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(CHUNK);
+            const n = (0,external_node_fs_.readSync)(fd, chunk, 0, CHUNK, null);
+            if (n === 0)
+                break;
+            const data = chunk.subarray(0, n);
+            let start = 0;
+            for (let eol = data.indexOf(NEWLINE); eol >= 0; eol = data.indexOf(NEWLINE, start)) {
+                const piece = data.subarray(start, eol + 1);
+                const bytes = open.length ? Buffer.concat([...open, piece]) : piece;
+                open = [];
+                openLength = 0;
+                yield { bytes, at };
+                at += bytes.length;
+                start = eol + 1;
+            }
+            if (start < n) {
+                open.push(data.subarray(start));
+                openLength += n - start;
+                if (openLength > external_node_buffer_.constants.MAX_STRING_LENGTH)
+                    throw new errors/* InputError */.dz([`${shown}: has a line of more than ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, more than a JavaScript string can hold; break it into lines, or run this one file with psql`]);
+            }
+        }
+        if (open.length)
+            yield { bytes: Buffer.concat(open), at };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** `\.` alone on its line, a CR before the line break allowed (as the splitter's endOfData reads it). */
+const isEndOfData = (line) => {
+    const end = line.length - (line[line.length - 1] === NEWLINE ? 1 : 0);
+    const length = end - (line[end - 1] === 13 ? 1 : 0);
+    return length === 2 && line[0] === 92 && line[1] === 46;
+};
+/**
+ * Whether `sql` ends with a COPY … FROM stdin ended by its semicolon, so that the next line starts its rows;
+ * `open` when a statement, string or comment is still open there, so that reading must go on; `closed` when
+ * every statement is complete; `broken` at a syntax error (the splitter reports it, and nothing runs).
+ */
+function endsWithCopy(sql) {
+    try {
+        const stmts = (0,wasm.parseSync)(sql).stmts ?? [];
+        const last = stmts[stmts.length - 1];
+        if (!last)
+            return 'closed';
+        if (!last.stmt_len)
+            return 'open';
+        const copy = last.stmt.CopyStmt;
+        return copy?.is_from === true && !copy.filename ? 'copy' : 'closed';
+    }
+    catch (err) {
+        if (!(err instanceof wasm.SqlError))
+            throw err;
+        return err.message.startsWith('unterminated ') || err.message.includes('at end of input') ? 'open' : 'broken';
+    }
+}
+/**
+ * See the module comment. `decode` checks and decodes UTF-8 as a stream (it throws on bytes that are not).
+ * Throws an InputError naming the line of a COPY whose rows have no end-of-data line.
+ */
+function readInPieces(path, shown, decode) {
+    const parts = [];
+    const elided = [];
+    let line = 0;
+    /** SQL since the last point where no statement was open, as far as the parser could tell. */
+    let pending = '';
+    let maybeCopy = false;
+    let rows;
+    const hash = new checksum/* LineEndHash */.Un();
+    for (const { bytes, at } of linesOf(path, shown)) {
+        hash.update(at === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+        if (rows) {
+            decode(bytes, true);
+            if (!isEndOfData(bytes)) {
+                rows.lines++;
+                continue;
+            }
+            elided.push({ path, line, lines: rows.lines, from: rows.from, to: at });
+            rows = undefined;
+        }
+        // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
+        const text = at === 0 ? decode(bytes, true).replace(/^\uFEFF/, '') : decode(bytes, true);
+        parts.push(text);
+        line++;
+        if (/^\s*\\/.test(text) && pending.trim() !== '' && endsWithCopy(pending) !== 'open')
+            pending = '';
+        if (/^\s*\\/.test(text) && pending.trim() === '')
+            continue; // a psql meta-command between statements
+        pending += text;
+        maybeCopy ||= /stdin/i.test(text);
+        if (!maybeCopy || !text.includes(';'))
+            continue;
+        // After a syntax error, the line on its own: the rows of a COPY after the error stay on disk all the same.
+        let state = endsWithCopy(pending);
+        if (state === 'broken' && pending !== text)
+            state = endsWithCopy(text);
+        if (state === 'open')
+            continue;
+        if (state === 'copy')
+            rows = { from: at + bytes.length, lines: 0 };
+        pending = '';
+        maybeCopy = false;
+    }
+    decode(Buffer.alloc(0), false);
+    if (rows)
+        throw new errors/* InputError */.dz([`${shown}:${line}: COPY … FROM stdin has no end-of-data line (a line holding only \\.); end the rows with one, as pg_dump writes it`]);
+    return { text: parts.join(''), elided, checksum: hash.checksum() };
+}
+
+;// CONCATENATED MODULE: ./src/migrations/read-file.ts
+
+
+
+
+
+/** Files larger than this are read in pieces, their COPY rows left on disk (large-file.ts). */
+const LARGE_FILE = 64 * 1024 * 1024;
+const tooLarge = (shown) => `${shown}: holds more SQL outside its COPY rows than the ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} characters a JavaScript string can hold, and pg-migration-gate holds that SQL whole; split it into several migrations, or run this one file with psql`;
+/**
+ * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
+ * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path. A file over
+ * `largeAbove` bytes is read a line at a time, its COPY rows left on disk.
+ */
+function readMigrationFile(root, path, shown, largeAbove = LARGE_FILE) {
+    const real = (0,external_node_fs_.realpathSync)(path);
+    const rel = (0,external_node_path_.relative)(root, real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
+        throw new errors/* InputError */.dz([
+            `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
+        ]);
+    }
+    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    try {
+        if ((0,external_node_fs_.statSync)(real).size > largeAbove) {
+            return readInPieces(real, shown, (bytes, stream) => utf8.decode(bytes, { stream }));
+        }
+        const source = utf8.decode((0,external_node_fs_.readFileSync)(real));
+        return { text: source.replace(/^\uFEFF/, ''), source };
+    }
+    catch (cause) {
+        if (cause instanceof errors/* InputError */.dz)
+            throw cause;
+        const code = cause.code;
+        if (code === 'ERR_STRING_TOO_LONG' || (cause instanceof RangeError && /string length/i.test(cause.message)))
+            throw new errors/* InputError */.dz([tooLarge(shown)], { cause });
+        if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA')
+            throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
+        throw cause;
+    }
 }
 
 

@@ -1026,8 +1026,8 @@ var own_session = __webpack_require__(5307);
 var server_identity = __webpack_require__(6658);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
 var analyse = __webpack_require__(7260);
-// EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(3346);
+// EXTERNAL MODULE: ./src/migrations/discover.ts
+var discover = __webpack_require__(2986);
 // EXTERNAL MODULE: ./src/migrations/plan.ts
 var migrations_plan = __webpack_require__(9422);
 // EXTERNAL MODULE: ./src/commands/context.ts
@@ -1049,7 +1049,7 @@ var context = __webpack_require__(165);
  * inside the lock; the lock and the connection are released however it ends.
  */
 async function withApplyRun(config, ctx, steps) {
-    const { migrations } = (0,discover.discover)(config.migrationsDir);
+    const { migrations } = await (0,discover.readFolder)(config.migrationsDir);
     const report = (0,context/* startReport */.Fg)('apply', config, ctx.databaseUrl);
     for (const input of config.timeoutsOff)
         report.notes.push(`${input}: off — this run sets no limit there`);
@@ -1628,6 +1628,8 @@ var db_history = __webpack_require__(119);
 var script_query = __webpack_require__(9698);
 // EXTERNAL MODULE: ./src/db/transaction.ts
 var db_transaction = __webpack_require__(2562);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -1638,9 +1640,14 @@ var pg_copy_streams = __webpack_require__(6901);
 
 
 
-/** Runs `COPY … FROM STDIN` with the rows that followed it in a psql-format file, streamed as psql sends them. */
+
+/**
+ * Runs `COPY … FROM STDIN` with the rows that followed it in a psql-format file, streamed as psql sends them:
+ * from memory, or from the file for a large one's rows left on disk.
+ */
 async function copyIn(client, sql, data) {
-    await (0,promises_.pipeline)(external_node_stream_.Readable.from([Buffer.from(data, 'utf8')]), client.query(pg_copy_streams.from(sql)));
+    const rows = typeof data === 'string' ? external_node_stream_.Readable.from([Buffer.from(data, 'utf8')]) : data.to > data.from ? (0,external_node_fs_.createReadStream)(data.path, { start: data.from, end: data.to - 1 }) : external_node_stream_.Readable.from([]);
+    await (0,promises_.pipeline)(rows, client.query(pg_copy_streams.from(sql)));
 }
 
 ;// CONCATENATED MODULE: ./src/db/steps.ts

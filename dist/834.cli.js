@@ -114,8 +114,8 @@ var lint = __webpack_require__(3623);
 var server_version = __webpack_require__(3998);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
 var analyse = __webpack_require__(7260);
-// EXTERNAL MODULE: ./src/migrations/discover.ts + 2 modules
-var discover = __webpack_require__(3346);
+// EXTERNAL MODULE: ./src/migrations/discover.ts
+var discover = __webpack_require__(2986);
 // EXTERNAL MODULE: ./src/migrations/names.ts
 var names = __webpack_require__(1557);
 // EXTERNAL MODULE: ./src/migrations/version.ts
@@ -1066,7 +1066,7 @@ async function verify(config, ctx) {
         });
         return report;
     }
-    const { migrations } = (0,discover.discover)(config.migrationsDir);
+    const { migrations } = await (0,discover.readFolder)(config.migrationsDir);
     const split = await splitByBase(migrations, config);
     for (const p of split.problems)
         (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });

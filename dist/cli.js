@@ -4095,6 +4095,8 @@ class PsqlMetaCommands {
 
 
 const NEWLINE = 10;
+/** Operators seen between two operands, whose missing right side is a typo rather than a postfix operator. */
+const BINARY_ONLY = new Set(['*', '=', '<', '>', '<=', '>=', '<>', '!=', '+', '-', '/', '%', '^', '||', '&&', '~~', '!~~', '~', '!~', '~*', '!~*', '->', '->>', '#>', '#>>', '@>', '<@', '?', '?|', '?&', '&', '|', '#', '<<', '>>']);
 const BACKSLASH = 92;
 const isCopyFromStdin = (p) => p.stmt.CopyStmt?.is_from === true && !p.stmt.CopyStmt.filename;
 const piece = (p) => ({ start: p.start, end: p.end, stmt: p.stmt });
@@ -4133,12 +4135,27 @@ class Splitter {
     done = 0;
     pieces = [];
     blanks = [];
-    constructor(text, locate) {
+    /** Rows a large file left on disk, by the byte offset of the end-of-data line they preceded. */
+    onDisk;
+    constructor(text, locate, onDisk) {
         this.text = text;
         this.locate = locate;
         this.bytes = Buffer.from(text, 'utf8');
+        this.onDisk = new Map(onDisk);
     }
     run() {
+        this.split();
+        // Every block of rows the line reader left on disk must be one the parser found: otherwise the two read the
+        // file differently, and it is refused rather than run either way.
+        const [left] = this.onDisk.values();
+        if (left) {
+            throw new errors/* MigrationError */.Py('this large file was read in pieces, and the COPY … FROM stdin its rows belong to could not be found again', {
+                location: this.locate(this.bytes.length),
+                hint: `check the statement before line ${left.line + 1} of the file's SQL; or split the file into migrations under 64 MiB`,
+            });
+        }
+    }
+    split() {
         // The whole file first: plain SQL parses in one go, exactly as it always has.
         for (let size = Infinity; this.done < this.bytes.length;) {
             const end = this.done + size >= this.bytes.length ? this.bytes.length : this.nextLine(this.done + size);
@@ -4216,7 +4233,7 @@ class Splitter {
         }
         const [operand, last] = tokens.slice(-2);
         const isOperand = operand && (/^[IFS]CONST$|^IDENT$/.test(operand.tokenName) || operand.text === ')' || operand.text === ']');
-        if (!isOperand || !last || last.text === '*' || !/^[-+*/<>=~!@#%^&|`?]+$/.test(last.text))
+        if (!isOperand || !last || BINARY_ONLY.has(last.text) || !/^[-+*/<>=~!@#%^&|`?]+$/.test(last.text))
             return '';
         return ` (after the operator ${last.text} with nothing on its right: a postfix operator, which PostgreSQL 14 removed and the parser pg-migration-gate reads files with does not know; call the operator's function instead, e.g. factorial(n) for n !)`;
     }
@@ -4270,7 +4287,9 @@ class Splitter {
             });
         }
         // psql sends the lines as read, line ends included: a quoted CSV value keeps its \r\n.
-        const copyData = this.bytes.toString('utf8', from, to);
+        const onDisk = from === to ? this.onDisk.get(from) : undefined;
+        this.onDisk.delete(from);
+        const copyData = onDisk ?? this.bytes.toString('utf8', from, to);
         this.pieces.push(...statements.slice(0, i).map(piece), { ...piece(copy), copyData });
         this.skip(from, this.nextLine(to));
         return true;
@@ -4313,8 +4332,8 @@ class Splitter {
  * its own) and the ranges that are not SQL. Throws a MigrationError at the file's line for a syntax error, a
  * meta-command that is refused, or COPY rows without their end line. `locate` maps a byte offset to the file.
  */
-function splitPsqlScript(text, locate) {
-    const s = new Splitter(text, locate);
+function splitPsqlScript(text, locate, onDisk) {
+    const s = new Splitter(text, locate, onDisk);
     s.run();
     return { pieces: s.pieces, blanks: s.blanks };
 }
@@ -4335,16 +4354,18 @@ function loadParser() {
 function warmParser() {
     loadParser().catch(() => undefined);
 }
-/** Maps character offsets in a script to 1-based lines and columns of its file. */
+/**
+ * Maps character offsets in a script to 1-based lines and columns of its file; the lines of COPY rows a large
+ * file left on disk count where they were.
+ */
 class LineMap {
     script;
     starts = [0];
     constructor(script) {
         this.script = script;
         const text = script.sql;
-        for (let i = 0; i < text.length; i++)
-            if (text.charCodeAt(i) === 10)
-                this.starts.push(i + 1);
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
     }
     at(offset) {
         let lo = 0;
@@ -4356,7 +4377,12 @@ class LineMap {
             else
                 hi = mid - 1;
         }
-        return { file: this.script.file, line: this.script.startLine + lo, column: offset - this.starts[lo] + 1 };
+        const rows = (this.script.elided ?? []).reduce((n, e) => (e.line <= lo ? n + e.lines : n), 0);
+        return { file: this.script.file, line: this.script.startLine + lo + rows, column: offset - this.starts[lo] + 1 };
+    }
+    /** The character offset where 0-based line `line` starts. */
+    lineStart(line) {
+        return this.starts[line];
     }
 }
 /**
@@ -4401,9 +4427,23 @@ async function read(script) {
         return { statements: [], blanks: [] };
     const toChar = byteToChar(script.sql);
     const lines = new LineMap(script);
-    const { pieces, blanks } = splitPsqlScript(script.sql, (b) => lines.at(toChar(b)));
+    const { pieces, blanks } = splitPsqlScript(script.sql, (b) => lines.at(toChar(b)), rowsOnDisk(script, lines));
     const statements = pieces.map((p) => toStatement(p, script.sql, toChar, lines));
     return { statements, blanks: blanks.map(([from, to]) => [toChar(from), toChar(to)]) };
+}
+/** Where in the script's bytes each block of rows left on disk was, as the splitter finds them. */
+function rowsOnDisk(script, lines) {
+    if (!script.elided?.length)
+        return undefined;
+    // In file order: each offset counted on from the last.
+    let char = 0;
+    let byte = 0;
+    return new Map(script.elided.map((e) => {
+        const next = lines.lineStart(e.line);
+        byte += Buffer.byteLength(script.sql.slice(char, next));
+        char = next;
+        return [byte, e];
+    }));
 }
 function toStatement(p, text, toChar, lines) {
     const start = toChar(p.start);
@@ -4535,14 +4575,11 @@ function unboundServerNote(t) {
 /* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2627);
 /* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
 
-const setting = (s) => (s.kind === 'VariableSetStmt' ? s.node.name : undefined);
 const valueOf = (s) => {
     const c = s.node.args?.[0]?.A_Const;
     return c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined);
 };
 const isOn = (v) => v !== undefined && /^(on|true|yes|1|t|y)$/i.test(v);
-/** Settings whose value decides how the server reads the text of the statements after them. */
-const PARSE_SETTINGS = new Set(['standard_conforming_strings', 'backslash_quote']);
 /** The modes of the transaction the statement runs in: psql's own statement's, in autocommit. */
 const TRANSACTION_MODES = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable', 'TRANSACTION', 'TRANSACTION SNAPSHOT']);
 /** The modes later transactions start with: in psql's autocommit, every later statement's. */
@@ -4601,6 +4638,34 @@ function ambiguousString(sql) {
     }
     return tokens.some((t) => t.tokenName === 'SCONST' && t.text.startsWith("'") && /(^|[^\\])(\\\\)*\\('|$)/.test(t.text.slice(1, -1)));
 }
+/**
+ * The setting a statement changes and its new value (undefined: back to its default): by SET, RESET, or a
+ * set_config() with constants (in a SELECT or a DO block, where it takes effect as the statement runs).
+ */
+function settingChange(s) {
+    if (s.kind === 'VariableSetStmt') {
+        if (s.node.kind === 'VAR_SET_VALUE')
+            return { name: s.node.name, value: valueOf(s) };
+        if (s.node.kind === 'VAR_SET_DEFAULT' || s.node.kind === 'VAR_RESET')
+            return { name: s.node.name };
+        return undefined;
+    }
+    const call = /\bset_config\s*\(\s*'([a-z_.]+)'\s*,\s*'([^']*)'/i.exec(s.sql);
+    return call ? { name: call[1].toLowerCase(), value: call[2] } : undefined;
+}
+/** Whether transaction modes (SET TRANSACTION's, SET SESSION CHARACTERISTICS', or one setting's) differ from the defaults. */
+function modesDiffer(s, change) {
+    const differs = (name, value) => (value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value));
+    if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI') {
+        return (s.node.args ?? []).some((a) => {
+            const d = a.DefElem;
+            const c = d?.arg?.A_Const;
+            return d && differs(d.defname, c?.sval?.sval ?? (c?.ival?.ival === 1 ? 'on' : 'off'));
+        });
+    }
+    return !!change && differs(change.name, change.value);
+}
+const isUtf8 = (v) => v === undefined || /^(utf-?8|unicode)$/i.test(v);
 /** Reads a plan's statements for what psql would do otherwise; `wrapped`: the file opened its own BEGIN. */
 function psqlReading(statements, transactional, wrapped) {
     const divergences = [];
@@ -4609,34 +4674,43 @@ function psqlReading(statements, transactional, wrapped) {
     let parseSettingAt;
     let backslashesEscape = false;
     statements.forEach((s, i) => {
-        const name = setting(s);
-        if (name === 'client_encoding' && s.node.kind === 'VAR_SET_VALUE' && !/^(utf-?8|unicode)$/i.test(valueOf(s) ?? '')) {
-            refuse(s, `SET client_encoding to ${valueOf(s)}: psql would send the rest of the file's bytes to be read as ${valueOf(s)}`, 'the file is read and sent as UTF-8: remove the statement, or save the file as UTF-8 and convert its text');
+        const change = settingChange(s);
+        const name = change?.name ?? (s.kind === 'VariableSetStmt' ? s.node.name : undefined);
+        if (change?.name === 'client_encoding' && !isUtf8(change.value)) {
+            refuse(s, `client_encoding set to ${change.value}: psql would send the rest of the file's bytes to be read as ${change.value}`, 'pg-migration-gate reads the file and talks to the server in UTF-8: remove the statement (a file whose text is ASCII means the same in UTF-8), or save the file as UTF-8');
         }
-        if (name !== undefined && PARSE_SETTINGS.has(name)) {
+        // A parse setting moved off the parser's own reading (standard_conforming_strings on, backslash_quote
+        // safe_encoding): the statements after it go one query each, each parsed as the setting then says.
+        if (change?.name === 'standard_conforming_strings') {
+            backslashesEscape = change.value !== undefined && !isOn(change.value);
+            if (backslashesEscape)
+                parseSettingAt ??= i;
+        }
+        else if (change?.name === 'backslash_quote' && change.value !== undefined && !/^safe_encoding$/i.test(change.value))
             parseSettingAt ??= i;
-            if (name === 'standard_conforming_strings')
-                backslashesEscape = s.node.kind === 'VAR_SET_VALUE' && !isOn(valueOf(s));
-        }
-        else if (s.node.kind === 'VAR_RESET_ALL')
+        else if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_RESET_ALL')
             backslashesEscape = false;
         else if (backslashesEscape && ambiguousString(s.sql)) {
             refuse(s, "a backslash before a quote in a '…' string while standard_conforming_strings is off: it escapes the quote, and the statement ends elsewhere than it seems", "write the quote as '' and the backslash as \\\\, or use an E'…' string");
         }
         if (!transactional)
             return;
-        if (name !== undefined && TRANSACTION_MODES.has(name)) {
+        if (name !== undefined && TRANSACTION_MODES.has(name) && modesDiffer(s, change)) {
             const what = `SET ${name}`;
             refuse(s, wrapped
                 ? `${what} after the transaction's first statement: PostgreSQL refuses it there, or it changes the transaction the history row is written in`
                 : `${what} outside a BEGIN block: psql runs it in a transaction of its own (it changes nothing after it), but here the file runs in one transaction, which it would change`, wrapped ? 'put SET TRANSACTION right after the BEGIN, or give the modes to BEGIN itself' : 'remove it, or wrap the file in BEGIN; SET TRANSACTION …; … COMMIT; so that the modes apply to all of it');
         }
-        if (name !== undefined && START_MODES.has(name) && !wrapped && i < statements.length - 1) {
+        if (name !== undefined && START_MODES.has(name) && modesDiffer(s, change) && !wrapped && i < statements.length - 1) {
             refuse(s, `SET ${name} changes how each later statement's transaction starts under psql, but here they all run in one transaction already begun`, `wrap the file in BEGIN … COMMIT with SET TRANSACTION after BEGIN, or ${NO_TRANSACTION}`);
         }
         const calls = s.kind === 'CallStmt' ? qualified(s.node.funccall?.funcname) : undefined;
         if (doBlockCommits(s) || (calls !== undefined && committing.has(calls))) {
-            refuse(s, `${s.kind === 'DoStmt' ? 'a DO block' : `CALL ${calls}`} that commits: PostgreSQL refuses COMMIT or ROLLBACK in a procedure inside the migration's transaction ("invalid transaction termination")`, NO_TRANSACTION);
+            const what = s.kind === 'DoStmt' ? 'a DO block' : `CALL ${calls}`;
+            if (wrapped)
+                refuse(s, `${what} that commits inside the file's own BEGIN: PostgreSQL refuses COMMIT or ROLLBACK in a procedure there, under psql too ("invalid transaction termination")`, `remove the file's BEGIN and COMMIT and ${NO_TRANSACTION}`);
+            else
+                refuse(s, `${what} that commits: PostgreSQL refuses COMMIT or ROLLBACK in a procedure inside the migration's transaction ("invalid transaction termination")`, NO_TRANSACTION);
         }
     });
     return { divergences, ...(parseSettingAt !== undefined && { parseSettingAt }) };

@@ -1,4 +1,5 @@
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { loadParser } from '../../src/migrations/parse.js';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { discover } from '../../src/migrations/discover.js';
@@ -153,12 +154,13 @@ describe('discover: errors name the files and the fix', () => {
     expect(problemsOf(() => discover(dir))[0]).toMatch(/^001_latin1\.sql: is not valid UTF-8/);
   });
 
-  test('a file larger than a string can hold names that limit, not its encoding (a sparse file: nothing is read)', () => {
+  test('SQL longer than a string can hold is refused naming that limit, not its encoding', async () => {
+    await loadParser();
     const dir = makeFolder({});
     const file = join(dir, '001_huge.sql');
     writeFileSync(file, 'select 1;\n');
-    truncateSync(file, 551_550_976); // 526 MiB of ASCII (NUL bytes here) is more than 2^29 - 24 characters
-    expect(problemsOf(() => discover(dir))[0]).toMatch(/^001_huge\.sql: is 551,550,976 bytes, more than the 536,870,888 characters a JavaScript string can hold.*split it/);
+    truncateSync(file, 551_550_976); // a sparse file: 526 MiB of ASCII (NUL bytes) on one line, more than 2^29 - 24 characters
+    expect(problemsOf(() => discover(dir))[0]).toMatch(/^001_huge\.sql: has a line of more than 536,870,888 bytes, more than a JavaScript string can hold; break it into lines/);
   });
 });
 

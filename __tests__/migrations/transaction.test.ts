@@ -161,3 +161,35 @@ describe("the file's own BEGIN keeps its modes", () => {
     expect((await planOf('BEGIN READ ONLY;\nSELECT 1;\nCOMMIT;', true)).begin).toBeUndefined();
   });
 });
+
+describe('what would run otherwise than under psql, read before anything runs', () => {
+  test.each([
+    ['a pg_dump header (standard_conforming_strings on, UTF8, default_transaction_read_only off from pg_dumpall)', "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSET default_transaction_read_only = off;\nCREATE TABLE t (id int);\nINSERT INTO t VALUES (1);"],
+    ['SET TRANSACTION READ WRITE and transaction_isolation back to read committed', "SET TRANSACTION READ WRITE;\nSET transaction_isolation = 'read committed';\nCREATE TABLE t (id int);"],
+    ['a DO block whose body never commits', "DO $$ BEGIN RAISE NOTICE 'commit;'; END $$;\nSELECT 1;"],
+  ])('runs in one transaction, batched: %s', async (_what, sql) => {
+    const plan = await planOf(sql);
+    expect(plan).toMatchObject({ mode: 'transaction' });
+    expect(plan.separateFrom).toBeUndefined();
+  });
+
+  test.each([
+    ['SET standard_conforming_strings = off', 'SET standard_conforming_strings = off;', 0],
+    ["set_config('standard_conforming_strings', 'off', false) in a SELECT", "SELECT set_config('standard_conforming_strings', 'off', false);", 0],
+    ["backslash_quote = on, after a statement", "SELECT 1;\nSET backslash_quote = on;", 1],
+  ])('the statements after %s go one query each', async (_what, set, at) => {
+    const plan = await planOf(`${set}\nCREATE TABLE t (v text);\nINSERT INTO t VALUES ('a\\nb');`);
+    expect(plan.separateFrom).toBe(at);
+  });
+
+  test('a DO block that commits inside the file’s own BEGIN fails under psql too: refused, saying to drop the BEGIN', async () => {
+    const err = await errorOf('BEGIN;\nCREATE TABLE t (id int);\nDO $$ BEGIN COMMIT; END $$;\nCOMMIT;');
+    expect(err.message).toMatch(/a DO block that commits inside the file's own BEGIN: PostgreSQL refuses COMMIT or ROLLBACK in a procedure there, under psql too/);
+    expect(err.details).toMatchObject({ location: { line: 3 }, hint: expect.stringMatching(/remove the file's BEGIN and COMMIT and put `-- migrate:no-transaction`/) });
+  });
+
+  test('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY followed by statements is refused; READ WRITE is not', async () => {
+    expect((await errorOf('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;\nCREATE TABLE t (id int);')).message).toMatch(/SET SESSION CHARACTERISTICS changes how each later statement's transaction starts/);
+    expect(await planOf('SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE;\nCREATE TABLE t (id int);')).toMatchObject({ mode: 'transaction' });
+  });
+});

@@ -7,7 +7,7 @@ import { quoteTable, tableText } from '../db/identifiers.js';
 import { withOwnClient } from '../db/own-session.js';
 import { databaseIdentity, type DatabaseIdentity } from '../db/server-identity.js';
 import { analyseAll, foreignConnects, type Analysed } from '../migrations/analyse.js';
-import { discover } from '../migrations/discover.js';
+import { readFolder } from '../migrations/discover.js';
 import { makePlan, type Plan } from '../migrations/plan.js';
 import { planHash } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
@@ -47,7 +47,7 @@ export interface ApplyRun {
  * inside the lock; the lock and the connection are released however it ends.
  */
 export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (run: ApplyRun) => Promise<void>): Promise<Report> {
-  const { migrations } = discover(config.migrationsDir);
+  const { migrations } = await readFolder(config.migrationsDir);
   const report = startReport('apply', config, ctx.databaseUrl);
   for (const input of config.timeoutsOff) report.notes.push(`${input}: off — this run sets no limit there`);
   // Our own session, which the server's session limits leave alone: it sits idle holding the lock while the

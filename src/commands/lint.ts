@@ -67,8 +67,8 @@ export async function lint(config: Config, ctx: LintContext): Promise<Report> {
     inputs = fromPaths(ctx.files);
   } else {
     // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
-    const [{ discover }, { changedFiles }] = await Promise.all([import('../migrations/discover.js'), import('../git/changed-files.js')]);
-    const { migrations } = discover(config.migrationsDir);
+    const [{ readFolder }, { changedFiles }] = await Promise.all([import('../migrations/discover.js'), import('../git/changed-files.js')]);
+    const { migrations } = await readFolder(config.migrationsDir);
     report.root = config.migrationsDir;
     const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
     inputs = fromFolder(migrations, scope);

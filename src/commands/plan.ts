@@ -4,7 +4,7 @@ import { checksumsOf, locateHistoryTable, readHistory } from '../db/history.js';
 import { tableText } from '../db/identifiers.js';
 import { databaseIdentity } from '../db/server-identity.js';
 import { analyseAll } from '../migrations/analyse.js';
-import { discover } from '../migrations/discover.js';
+import { readFolder } from '../migrations/discover.js';
 import { makePlan } from '../migrations/plan.js';
 import { planHash, unboundServerNote } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
@@ -15,7 +15,7 @@ import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, sta
  * migrations, every reason the apply would refuse, and the plan hash an approver pins.
  */
 export async function plan(config: Config, ctx: CommandContext): Promise<Report> {
-  const { migrations } = discover(config.migrationsDir);
+  const { migrations } = await readFolder(config.migrationsDir);
   const report = startReport('plan', config, ctx.databaseUrl);
   const { table, rows, identity } = await withClient(ctx.databaseUrl, async (c) => {
     const t = await locateHistoryTable(c, config.historyTable);

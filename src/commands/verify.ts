@@ -3,7 +3,7 @@ import { changedFiles, filesAtBase } from '../git/changed-files.js';
 import { lintFiles } from '../lint/lint.js';
 import { serverMajor } from '../db/server-version.js';
 import { analyseAll, foreignConnects } from '../migrations/analyse.js';
-import { discover } from '../migrations/discover.js';
+import { readFolder } from '../migrations/discover.js';
 import { matchFileName, matchFolderName } from '../migrations/names.js';
 import type { Migration } from '../model/migration.js';
 import { compareVersions, versionId } from '../migrations/version.js';
@@ -82,7 +82,7 @@ export async function verify(config: Config, ctx: RestoreContext): Promise<Repor
     });
     return report;
   }
-  const { migrations } = discover(config.migrationsDir);
+  const { migrations } = await readFolder(config.migrationsDir);
   const split = await splitByBase(migrations, config);
   for (const p of split.problems) addFinding(report, { ...p, severity: 'error' });
   const { analysed, errors } = await analyseAll(split.fresh);

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { checksum } from './checksum.js';
+import { checksumOf } from './checksum.js';
 import { isGoMigration, matchFileName, matchFolderName } from './names.js';
-import { readMigrationFile } from './read-file.js';
+import { loadParser } from './parse.js';
+import { LARGE_FILE, readMigrationFile } from './read-file.js';
 import { splitSections } from './sections.js';
 import type { Discovery, Layout, Migration, Script, Version } from '../model/migration.js';
 import { compareVersions, versionId } from './version.js';
@@ -18,11 +19,18 @@ interface Entry {
   downFile?: string;
 }
 
+/** discover(), with the parser loaded first: it tells a large file's COPY rows as the file is read. */
+export async function readFolder(dir: string): Promise<Discovery> {
+  await loadParser();
+  return discover(dir);
+}
+
 /**
  * Finds the migrations in a folder, detecting its layout, and returns them in version order.
  * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
+ * Files over `largeAbove` bytes are read in pieces, their COPY rows left on disk.
  */
-export function discover(dir: string): Discovery {
+export function discover(dir: string, largeAbove = LARGE_FILE): Discovery {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new InputError([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
   }
@@ -101,7 +109,7 @@ export function discover(dir: string): Discovery {
   if (problems.length) throw new InputError(problems);
 
   const migrations = [...entries.values()]
-    .map((e) => load(root, dir, e, problems))
+    .map((e) => load(root, dir, e, problems, largeAbove))
     .filter((m): m is Migration => m !== undefined)
     .sort((a, b) => compareVersions(a.version, b.version));
   if (problems.length) throw new InputError(problems);
@@ -109,25 +117,26 @@ export function discover(dir: string): Discovery {
   return { layout, migrations };
 }
 
-function load(root: string, dir: string, e: Entry, problems: string[]): Migration | undefined {
+function load(root: string, dir: string, e: Entry, problems: string[], largeAbove: number): Migration | undefined {
   try {
-    const { text: upText, source } = readMigrationFile(root, join(dir, e.upFile!), e.upFile!);
+    const { text: upText, source, elided, checksum: whole } = readMigrationFile(root, join(dir, e.upFile!), e.upFile!, largeAbove);
     let up: Script;
     let down: Script | undefined;
     let noTransaction = false;
     if (e.layout === 'single-file' || e.layout === 'flyway') {
-      const sections = splitSections(e.upFile!, upText);
+      const sections = splitSections(e.upFile!, upText, elided);
       ({ up, down, noTransaction } = sections);
     } else {
-      up = { file: e.upFile!, sql: upText, startLine: 1 };
-      noTransaction = splitSections(e.upFile!, upText).noTransaction;
+      up = { file: e.upFile!, sql: upText, startLine: 1, ...(elided && { elided }) };
+      noTransaction = splitSections(e.upFile!, upText, elided).noTransaction;
     }
     if (e.downFile) {
       if (down) {
         problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
         return undefined;
       }
-      down = { file: e.downFile, sql: readMigrationFile(root, join(dir, e.downFile), e.downFile).text, startLine: 1 };
+      const read = readMigrationFile(root, join(dir, e.downFile), e.downFile, largeAbove);
+      down = { file: e.downFile, sql: read.text, startLine: 1, ...(read.elided && { elided: read.elided }) };
     }
     return {
       version: e.version,
@@ -135,8 +144,8 @@ function load(root: string, dir: string, e: Entry, problems: string[]): Migratio
       description: e.description,
       up,
       down,
-      checksum: checksum(up.sql),
-      source,
+      checksum: whole !== undefined && up.sql === upText ? whole : checksumOf(up),
+      ...(source !== undefined && { source }),
       noTransactionDirective: noTransaction,
     };
   } catch (err) {

@@ -2,7 +2,7 @@ import { loadModule } from 'libpg-query';
 import type { Location } from '../errors.js';
 import type { AstNode } from './ast-node.js';
 import { splitPsqlScript, type Piece } from './psql-script.js';
-import type { Script } from '../model/migration.js';
+import type { RowsOnDisk, Script } from '../model/migration.js';
 
 
 export interface Statement {
@@ -15,8 +15,11 @@ export interface Statement {
   kind: string;
   /** The node's fields (`stmt[kind]`). */
   node: AstNode;
-  /** On `COPY … FROM STDIN`: the rows that follow it in the file, as psql sends them (line ends as written). */
-  copyData?: string;
+  /**
+   * On `COPY … FROM STDIN`: the rows that follow it in the file, as psql sends them (line ends as written); a
+   * large file's are left on disk.
+   */
+  copyData?: string | RowsOnDisk;
   /** Where the statement starts in its file. */
   location: Location;
   /** Character offset of the statement in the script. */
@@ -39,14 +42,17 @@ export function warmParser(): void {
   loadParser().catch(() => undefined);
 }
 
-/** Maps character offsets in a script to 1-based lines and columns of its file. */
+/**
+ * Maps character offsets in a script to 1-based lines and columns of its file; the lines of COPY rows a large
+ * file left on disk count where they were.
+ */
 export class LineMap {
   private readonly starts: number[] = [0];
   constructor(
     private readonly script: Script,
   ) {
     const text = script.sql;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   at(offset: number): Location {
     let lo = 0;
@@ -56,7 +62,12 @@ export class LineMap {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { file: this.script.file, line: this.script.startLine + lo, column: offset - this.starts[lo] + 1 };
+    const rows = (this.script.elided ?? []).reduce((n, e) => (e.line <= lo ? n + e.lines : n), 0);
+    return { file: this.script.file, line: this.script.startLine + lo + rows, column: offset - this.starts[lo] + 1 };
+  }
+  /** The character offset where 0-based line `line` starts. */
+  lineStart(line: number): number {
+    return this.starts[line];
   }
 }
 
@@ -107,9 +118,25 @@ async function read(script: Script): Promise<{ statements: Statement[]; blanks: 
   if (!script.sql.trim()) return { statements: [], blanks: [] };
   const toChar = byteToChar(script.sql);
   const lines = new LineMap(script);
-  const { pieces, blanks } = splitPsqlScript(script.sql, (b) => lines.at(toChar(b)));
+  const { pieces, blanks } = splitPsqlScript(script.sql, (b) => lines.at(toChar(b)), rowsOnDisk(script, lines));
   const statements = pieces.map((p) => toStatement(p, script.sql, toChar, lines));
   return { statements, blanks: blanks.map(([from, to]) => [toChar(from), toChar(to)]) };
+}
+
+/** Where in the script's bytes each block of rows left on disk was, as the splitter finds them. */
+function rowsOnDisk(script: Script, lines: LineMap): Map<number, RowsOnDisk> | undefined {
+  if (!script.elided?.length) return undefined;
+  // In file order: each offset counted on from the last.
+  let char = 0;
+  let byte = 0;
+  return new Map(
+    script.elided.map((e) => {
+      const next = lines.lineStart(e.line);
+      byte += Buffer.byteLength(script.sql.slice(char, next));
+      char = next;
+      return [byte, e];
+    }),
+  );
 }
 
 function toStatement(p: Piece, text: string, toChar: (byte: number) => number, lines: LineMap): Statement {

@@ -26,15 +26,12 @@ export interface PsqlReading {
   parseSettingAt?: number;
 }
 
-const setting = (s: Statement): string | undefined => (s.kind === 'VariableSetStmt' ? (s.node.name as string | undefined) : undefined);
 const valueOf = (s: Statement): string | undefined => {
   const c = s.node.args?.[0]?.A_Const;
   return c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined);
 };
 const isOn = (v: string | undefined) => v !== undefined && /^(on|true|yes|1|t|y)$/i.test(v);
 
-/** Settings whose value decides how the server reads the text of the statements after them. */
-const PARSE_SETTINGS = new Set(['standard_conforming_strings', 'backslash_quote']);
 /** The modes of the transaction the statement runs in: psql's own statement's, in autocommit. */
 const TRANSACTION_MODES = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable', 'TRANSACTION', 'TRANSACTION SNAPSHOT']);
 /** The modes later transactions start with: in psql's autocommit, every later statement's. */
@@ -95,6 +92,35 @@ function ambiguousString(sql: string): boolean {
   return tokens.some((t) => t.tokenName === 'SCONST' && t.text.startsWith("'") && /(^|[^\\])(\\\\)*\\('|$)/.test(t.text.slice(1, -1)));
 }
 
+/**
+ * The setting a statement changes and its new value (undefined: back to its default): by SET, RESET, or a
+ * set_config() with constants (in a SELECT or a DO block, where it takes effect as the statement runs).
+ */
+function settingChange(s: Statement): { name: string; value?: string } | undefined {
+  if (s.kind === 'VariableSetStmt') {
+    if (s.node.kind === 'VAR_SET_VALUE') return { name: s.node.name, value: valueOf(s) };
+    if (s.node.kind === 'VAR_SET_DEFAULT' || s.node.kind === 'VAR_RESET') return { name: s.node.name };
+    return undefined;
+  }
+  const call = /\bset_config\s*\(\s*'([a-z_.]+)'\s*,\s*'([^']*)'/i.exec(s.sql);
+  return call ? { name: call[1].toLowerCase(), value: call[2] } : undefined;
+}
+
+/** Whether transaction modes (SET TRANSACTION's, SET SESSION CHARACTERISTICS', or one setting's) differ from the defaults. */
+function modesDiffer(s: Statement, change: { name: string; value?: string } | undefined): boolean {
+  const differs = (name: string, value: string | undefined) => (value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value));
+  if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI') {
+    return (s.node.args ?? []).some((a: AstNode) => {
+      const d = a.DefElem;
+      const c = d?.arg?.A_Const;
+      return d && differs(d.defname, c?.sval?.sval ?? (c?.ival?.ival === 1 ? 'on' : 'off'));
+    });
+  }
+  return !!change && differs(change.name, change.value);
+}
+
+const isUtf8 = (v: string | undefined) => v === undefined || /^(utf-?8|unicode)$/i.test(v);
+
 /** Reads a plan's statements for what psql would do otherwise; `wrapped`: the file opened its own BEGIN. */
 export function psqlReading(statements: Statement[], transactional: boolean, wrapped: boolean): PsqlReading {
   const divergences: Divergence[] = [];
@@ -103,19 +129,23 @@ export function psqlReading(statements: Statement[], transactional: boolean, wra
   let parseSettingAt: number | undefined;
   let backslashesEscape = false;
   statements.forEach((s, i) => {
-    const name = setting(s);
-    if (name === 'client_encoding' && s.node.kind === 'VAR_SET_VALUE' && !/^(utf-?8|unicode)$/i.test(valueOf(s) ?? '')) {
-      refuse(s, `SET client_encoding to ${valueOf(s)}: psql would send the rest of the file's bytes to be read as ${valueOf(s)}`, 'the file is read and sent as UTF-8: remove the statement, or save the file as UTF-8 and convert its text');
+    const change = settingChange(s);
+    const name = change?.name ?? (s.kind === 'VariableSetStmt' ? (s.node.name as string | undefined) : undefined);
+    if (change?.name === 'client_encoding' && !isUtf8(change.value)) {
+      refuse(s, `client_encoding set to ${change.value}: psql would send the rest of the file's bytes to be read as ${change.value}`, 'pg-migration-gate reads the file and talks to the server in UTF-8: remove the statement (a file whose text is ASCII means the same in UTF-8), or save the file as UTF-8');
     }
-    if (name !== undefined && PARSE_SETTINGS.has(name)) {
-      parseSettingAt ??= i;
-      if (name === 'standard_conforming_strings') backslashesEscape = s.node.kind === 'VAR_SET_VALUE' && !isOn(valueOf(s));
-    } else if (s.node.kind === 'VAR_RESET_ALL') backslashesEscape = false;
+    // A parse setting moved off the parser's own reading (standard_conforming_strings on, backslash_quote
+    // safe_encoding): the statements after it go one query each, each parsed as the setting then says.
+    if (change?.name === 'standard_conforming_strings') {
+      backslashesEscape = change.value !== undefined && !isOn(change.value);
+      if (backslashesEscape) parseSettingAt ??= i;
+    } else if (change?.name === 'backslash_quote' && change.value !== undefined && !/^safe_encoding$/i.test(change.value)) parseSettingAt ??= i;
+    else if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_RESET_ALL') backslashesEscape = false;
     else if (backslashesEscape && ambiguousString(s.sql)) {
       refuse(s, "a backslash before a quote in a '…' string while standard_conforming_strings is off: it escapes the quote, and the statement ends elsewhere than it seems", "write the quote as '' and the backslash as \\\\, or use an E'…' string");
     }
     if (!transactional) return;
-    if (name !== undefined && TRANSACTION_MODES.has(name)) {
+    if (name !== undefined && TRANSACTION_MODES.has(name) && modesDiffer(s, change)) {
       const what = `SET ${name}`;
       refuse(
         s,
@@ -125,12 +155,14 @@ export function psqlReading(statements: Statement[], transactional: boolean, wra
         wrapped ? 'put SET TRANSACTION right after the BEGIN, or give the modes to BEGIN itself' : 'remove it, or wrap the file in BEGIN; SET TRANSACTION …; … COMMIT; so that the modes apply to all of it',
       );
     }
-    if (name !== undefined && START_MODES.has(name) && !wrapped && i < statements.length - 1) {
+    if (name !== undefined && START_MODES.has(name) && modesDiffer(s, change) && !wrapped && i < statements.length - 1) {
       refuse(s, `SET ${name} changes how each later statement's transaction starts under psql, but here they all run in one transaction already begun`, `wrap the file in BEGIN … COMMIT with SET TRANSACTION after BEGIN, or ${NO_TRANSACTION}`);
     }
     const calls = s.kind === 'CallStmt' ? qualified(s.node.funccall?.funcname) : undefined;
     if (doBlockCommits(s) || (calls !== undefined && committing.has(calls))) {
-      refuse(s, `${s.kind === 'DoStmt' ? 'a DO block' : `CALL ${calls}`} that commits: PostgreSQL refuses COMMIT or ROLLBACK in a procedure inside the migration's transaction ("invalid transaction termination")`, NO_TRANSACTION);
+      const what = s.kind === 'DoStmt' ? 'a DO block' : `CALL ${calls}`;
+      if (wrapped) refuse(s, `${what} that commits inside the file's own BEGIN: PostgreSQL refuses COMMIT or ROLLBACK in a procedure there, under psql too ("invalid transaction termination")`, `remove the file's BEGIN and COMMIT and ${NO_TRANSACTION}`);
+      else refuse(s, `${what} that commits: PostgreSQL refuses COMMIT or ROLLBACK in a procedure inside the migration's transaction ("invalid transaction termination")`, NO_TRANSACTION);
     }
   });
   return { divergences, ...(parseSettingAt !== undefined && { parseSettingAt }) };

@@ -1,5 +1,6 @@
 import { parseSync, scanSync, type SqlError } from 'libpg-query';
 import { MigrationError, type Location } from '../errors.js';
+import type { RowsOnDisk } from '../model/migration.js';
 import type { AstNode } from './ast-node.js';
 import { PsqlMetaCommands, type ConnectTarget } from './psql-meta.js';
 
@@ -13,7 +14,7 @@ import { PsqlMetaCommands, type ConnectTarget } from './psql-meta.js';
  */
 
 /** One statement of the file; start and end are byte offsets into the whole file. */
-export type Piece = { start: number; end: number } & ({ stmt: AstNode; copyData?: string } | { connect: ConnectTarget });
+export type Piece = { start: number; end: number } & ({ stmt: AstNode; copyData?: string | RowsOnDisk } | { connect: ConnectTarget });
 
 export interface Split {
   pieces: Piece[];
@@ -36,6 +37,8 @@ interface Failed {
 }
 
 const NEWLINE = 10;
+/** Operators seen between two operands, whose missing right side is a typo rather than a postfix operator. */
+const BINARY_ONLY = new Set(['*', '=', '<', '>', '<=', '>=', '<>', '!=', '+', '-', '/', '%', '^', '||', '&&', '~~', '!~~', '~', '!~', '~*', '!~*', '->', '->>', '#>', '#>>', '@>', '<@', '?', '?|', '?&', '&', '|', '#', '<<', '>>']);
 const BACKSLASH = 92;
 
 const isCopyFromStdin = (p: Parsed) => p.stmt.CopyStmt?.is_from === true && !p.stmt.CopyStmt.filename;
@@ -73,14 +76,32 @@ class Splitter {
   readonly pieces: Piece[] = [];
   readonly blanks: [number, number][] = [];
 
+  /** Rows a large file left on disk, by the byte offset of the end-of-data line they preceded. */
+  private readonly onDisk: Map<number, RowsOnDisk>;
+
   constructor(
     private readonly text: string,
     private readonly locate: (byte: number) => Location,
+    onDisk?: Map<number, RowsOnDisk>,
   ) {
     this.bytes = Buffer.from(text, 'utf8');
+    this.onDisk = new Map(onDisk);
   }
 
   run(): void {
+    this.split();
+    // Every block of rows the line reader left on disk must be one the parser found: otherwise the two read the
+    // file differently, and it is refused rather than run either way.
+    const [left] = this.onDisk.values();
+    if (left) {
+      throw new MigrationError('this large file was read in pieces, and the COPY … FROM stdin its rows belong to could not be found again', {
+        location: this.locate(this.bytes.length),
+        hint: `check the statement before line ${left.line + 1} of the file's SQL; or split the file into migrations under 64 MiB`,
+      });
+    }
+  }
+
+  private split(): void {
     // The whole file first: plain SQL parses in one go, exactly as it always has.
     for (let size = Infinity; this.done < this.bytes.length; ) {
       const end = this.done + size >= this.bytes.length ? this.bytes.length : this.nextLine(this.done + size);
@@ -155,7 +176,7 @@ class Splitter {
     }
     const [operand, last] = tokens.slice(-2);
     const isOperand = operand && (/^[IFS]CONST$|^IDENT$/.test(operand.tokenName) || operand.text === ')' || operand.text === ']');
-    if (!isOperand || !last || last.text === '*' || !/^[-+*/<>=~!@#%^&|`?]+$/.test(last.text)) return '';
+    if (!isOperand || !last || BINARY_ONLY.has(last.text) || !/^[-+*/<>=~!@#%^&|`?]+$/.test(last.text)) return '';
     return ` (after the operator ${last.text} with nothing on its right: a postfix operator, which PostgreSQL 14 removed and the parser pg-migration-gate reads files with does not know; call the operator's function instead, e.g. factorial(n) for n !)`;
   }
 
@@ -209,7 +230,9 @@ class Splitter {
       });
     }
     // psql sends the lines as read, line ends included: a quoted CSV value keeps its \r\n.
-    const copyData = this.bytes.toString('utf8', from, to);
+    const onDisk = from === to ? this.onDisk.get(from) : undefined;
+    this.onDisk.delete(from);
+    const copyData = onDisk ?? this.bytes.toString('utf8', from, to);
     this.pieces.push(...statements.slice(0, i).map(piece), { ...piece(copy), copyData });
     this.skip(from, this.nextLine(to));
     return true;
@@ -256,8 +279,8 @@ class Splitter {
  * its own) and the ranges that are not SQL. Throws a MigrationError at the file's line for a syntax error, a
  * meta-command that is refused, or COPY rows without their end line. `locate` maps a byte offset to the file.
  */
-export function splitPsqlScript(text: string, locate: (byte: number) => Location): Split {
-  const s = new Splitter(text, locate);
+export function splitPsqlScript(text: string, locate: (byte: number) => Location, onDisk?: Map<number, RowsOnDisk>): Split {
+  const s = new Splitter(text, locate, onDisk);
   s.run();
   return { pieces: s.pieces, blanks: s.blanks };
 }

@@ -16,10 +16,24 @@ export interface Version {
 export interface Script {
   /** Path relative to the migrations folder, with forward slashes. */
   file: string;
-  /** The script's text, line endings as on disk. */
+  /** The script's text, line endings as on disk; for a large file, without the COPY rows `elided` names. */
   sql: string;
   /** 1-based line in `file` where `sql` starts (for sections of a larger file). */
   startLine: number;
+  /** A large file's COPY rows, left on disk (large-file.ts), in file order. */
+  elided?: RowsOnDisk[];
+}
+
+/** The rows of one `COPY … FROM stdin` block left in the file, read when the statement runs. */
+export interface RowsOnDisk {
+  /** The file (absolute path) and the byte range the rows take in it, up to the end-of-data line. */
+  path: string;
+  from: number;
+  to: number;
+  /** 0-based line of the script's `sql` where the rows were: its end-of-data line, right after the COPY. */
+  line: number;
+  /** How many lines of the file the rows take. */
+  lines: number;
 }
 
 /** One migration found in the folder. */
@@ -33,8 +47,11 @@ export interface Migration {
   down?: Script;
   /** `sha256:<hex>` of the up script with line endings normalised to LF. */
   checksum: string;
-  /** The up script's file, whole, as written (byte-order mark and line endings kept): what other tools hash. */
-  source: string;
+  /**
+   * The up script's file, whole, as written (byte-order mark and line endings kept): what other tools hash.
+   * Absent for a large file, which is read in pieces.
+   */
+  source?: string;
   /**
    * True when the file asks to run outside a transaction: `-- migrate:no-transaction`, dbmate's `transaction:false`
    * or goose's `-- +goose NO TRANSACTION`.

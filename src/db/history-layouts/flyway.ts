@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import { compareVersions, makeVersion, versionId } from '../../migrations/version.js';
 import type { HistoryRow } from '../../model/history.js';
 import type { Migration } from '../../model/migration.js';
-import { ELAPSED_MS, namer, type HistoryLayout } from './layout.js';
+import { ELAPSED_MS, type HistoryLayout, namer, sourceOf } from './layout.js';
 
 /**
  * Flyway's `flyway_schema_history`: one row per event, ranked by installed_rank, the latest row of a version
@@ -12,7 +12,7 @@ import { ELAPSED_MS, namer, type HistoryLayout } from './layout.js';
  * missing migration with a DELETE row and Teams' `flyway undo` adds UNDO rows, both taking the version out.
  * Repeatable migrations (no version) are not read: R__ files are refused before anything runs.
  */
-const checksumOf = (m: Migration) => `crc32:${crc32Of(m.source)}`;
+const checksumOf = (m: Migration) => `crc32:${crc32Of(sourceOf(m, 'Flyway'))}`;
 
 /** Flyway's checksum: lines read as Java's readLine reads them, the BOM dropped, CRC32 of their UTF-8 bytes. */
 export function crc32Of(sql: string): number {
@@ -27,7 +27,7 @@ const description = (m: Migration) => {
 const script = (m: Migration) => (m.up.file.length <= 1000 ? m.up.file : `...${m.up.file.slice(-997)}`);
 const COLUMNS = '(installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)';
 const NEXT_RANK = (q: string) => `(SELECT coalesce(max(installed_rank), 0) + 1 FROM ${q})`;
-const values = (m: Migration) => [m.version.text, description(m), script(m), crc32Of(m.source)];
+const values = (m: Migration) => [m.version.text, description(m), script(m), crc32Of(sourceOf(m, 'Flyway'))];
 
 export const flyway: HistoryLayout = {
   id: 'flyway',
@@ -92,6 +92,6 @@ export const flyway: HistoryLayout = {
 
   /** As `flyway repair` realigns a checksum. */
   async setChecksum(c, q, row, m) {
-    await c.query(`UPDATE ${q} SET checksum = $1 WHERE installed_rank = $2`, [crc32Of(m.source), row.id]);
+    await c.query(`UPDATE ${q} SET checksum = $1 WHERE installed_rank = $2`, [crc32Of(sourceOf(m, 'Flyway')), row.id]);
   },
 };

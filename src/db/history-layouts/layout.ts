@@ -1,5 +1,6 @@
 import { StateError } from '../../errors.js';
 import { versionFromName } from '../../migrations/names.js';
+import { LARGE_FILE } from '../../migrations/read-file.js';
 import { parseVersionText } from '../../migrations/version.js';
 import type { HistoryRow } from '../../model/history.js';
 import type { Migration } from '../../model/migration.js';
@@ -86,6 +87,17 @@ export const WITHOUT_MARKS: Pick<HistoryLayout, 'marksDirty' | 'markStarted' | '
 };
 
 /** A file's text with its line endings as another checkout would have them: as written, LF, CRLF. */
+/**
+ * The file as written, which the tool hashes. A large file is read in pieces (its COPY rows stay on disk), so it
+ * has none in memory: refused, saying so.
+ */
+export function sourceOf(m: Migration, tool: string): string {
+  if (m.source !== undefined) return m.source;
+  throw new StateError([
+    `${m.up.file}: ${tool} hashes the whole file, and pg-migration-gate reads a file over ${LARGE_FILE / 1024 / 1024} MiB in pieces, leaving its COPY rows on disk; move the rows into migrations under that size, or use pg-migration-gate's own history table`,
+  ]);
+}
+
 export function lineEndingForms(text: string): string[] {
   const lf = text.replace(/\r\n?/g, '\n');
   return [...new Set([text, lf, lf.replace(/\n/g, '\r\n')])];

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Migration } from '../../model/migration.js';
-import { integerVersion, lineEndingForms, namer, WITHOUT_MARKS, type HistoryLayout } from './layout.js';
+import { type HistoryLayout, integerVersion, lineEndingForms, namer, sourceOf, WITHOUT_MARKS } from './layout.js';
 
 /**
  * postgrator's `schemaversion`: one row per applied migration, keyed by its integer version, with the name after
  * `.do.` and postgrator's md5 of the file as written, which postgrator checks before it migrates again. The row with
  * version 0 is postgrator's own start marker. No dirty mark.
  */
-const md5 = (m: Migration) => createHash('md5').update(m.source, 'utf8').digest('hex');
+const md5 = (m: Migration) => createHash('md5').update(sourceOf(m, 'postgrator'), 'utf8').digest('hex');
 
 export const postgrator: HistoryLayout = {
   id: 'postgrator',
   columns: ['version', 'name', 'md5', 'run_at'],
   ...WITHOUT_MARKS,
   /** postgrator's `newline` option hashes the file with its line endings converted: any of those forms is accepted. */
-  checksumsOf: (m) => lineEndingForms(m.source).map((text) => `md5:${createHash('md5').update(text, 'utf8').digest('hex')}`),
+  checksumsOf: (m) => lineEndingForms(sourceOf(m, 'postgrator')).map((text) => `md5:${createHash('md5').update(text, 'utf8').digest('hex')}`),
 
   async read(c, q, migrations) {
     const name = namer('postgrator', migrations, integerVersion);

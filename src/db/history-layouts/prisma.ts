@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lineEndingForms, namer, type HistoryLayout } from './layout.js';
+import { type HistoryLayout, lineEndingForms, namer, sourceOf } from './layout.js';
 
 /**
  * Prisma's `_prisma_migrations`: one row per attempt, named by the migration's folder, with the SHA-256 of its
@@ -15,7 +15,7 @@ export const prisma: HistoryLayout = {
   columns: ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count'],
   marksDirty: true,
   /** Prisma accepts a checksum of the file with either line endings (script_matches_checksum). */
-  checksumsOf: (m) => lineEndingForms(m.source).map((text) => `sha256:${sha256(text)}`),
+  checksumsOf: (m) => lineEndingForms(sourceOf(m, 'Prisma')).map((text) => `sha256:${sha256(text)}`),
 
   async read(c, q, migrations) {
     const name = namer('Prisma', migrations, (m) => m.name);
@@ -31,11 +31,11 @@ export const prisma: HistoryLayout = {
   },
 
   recordSql: (q, m, _by, lit) => [
-    `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(m.source))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
+    `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(sourceOf(m, 'Prisma')))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
   ],
 
   async markStarted(c, q, m) {
-    const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(m.source), m.name]);
+    const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(sourceOf(m, 'Prisma')), m.name]);
     return r.rows[0].id as string;
   },
 
@@ -44,7 +44,7 @@ export const prisma: HistoryLayout = {
   },
 
   async recordApplied(c, q, m, _by, executionMs) {
-    await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(m.source), m.name, executionMs]);
+    await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(sourceOf(m, 'Prisma')), m.name, executionMs]);
   },
 
   async forget(c, q, row) {
@@ -52,6 +52,6 @@ export const prisma: HistoryLayout = {
   },
 
   async setChecksum(c, q, row, m) {
-    await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [sha256(m.source), row.id]);
+    await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [sha256(sourceOf(m, 'Prisma')), row.id]);
   },
 };

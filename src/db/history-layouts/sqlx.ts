@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Migration } from '../../model/migration.js';
-import { integerVersion, namer, type HistoryLayout } from './layout.js';
+import { type HistoryLayout, integerVersion, namer, sourceOf } from './layout.js';
 
 /**
  * sqlx's `_sqlx_migrations`: one row per applied migration, keyed by its integer version, with sqlx's checksum (the
  * SHA-384 of the script as written) and its run time in nanoseconds. success = false marks a migration that did
  * not finish; `sqlx migrate run` refuses to go on until the row is dealt with.
  */
-const sha384 = (m: Migration) => createHash('sha384').update(m.source, 'utf8').digest('hex');
+const sha384 = (m: Migration) => createHash('sha384').update(sourceOf(m, 'sqlx'), 'utf8').digest('hex');
 /** sqlx's description: the file name after the version, underscores read as spaces. */
 const description = (m: Migration) => m.description.replace(/_/g, ' ');
 const ELAPSED_NS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000000000)::bigint';

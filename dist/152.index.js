@@ -1,17 +1,17 @@
-export const id = 590;
-export const ids = [590,346];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
-/***/ 7260:
+/***/ 77260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ analyseAll),
 /* harmony export */   u: () => (/* binding */ foreignConnects)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5493);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25493);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(61692);
 
 
 
@@ -63,98 +63,54 @@ function foreignConnects(analysed, target) {
 
 /***/ }),
 
-/***/ 3346:
+/***/ 62986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   discover: () => (/* binding */ discover),
+/* harmony export */   readFolder: () => (/* binding */ readFolder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _checksum_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9846);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41557);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25493);
+/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(12585);
+/* harmony import */ var _sections_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80984);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(90233);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  discover: () => (/* binding */ discover)
-});
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/migrations/checksum.ts
 
-/** sha256 of a script with CRLF and CR line endings normalised to LF, so a checkout on Windows matches. */
-function checksum(sql) {
-    const normalised = sql.replace(/\r\n?/g, '\n');
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(normalised, 'utf8').digest('hex')}`;
+
+
+
+
+
+
+/** discover(), with the parser loaded first: it tells a large file's COPY rows as the file is read. */
+async function readFolder(dir) {
+    await (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .loadParser */ .qd)();
+    return discover(dir);
 }
-
-// EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(1557);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
-;// CONCATENATED MODULE: ./src/migrations/read-file.ts
-
-
-
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const tooLarge = (shown, size) => `${shown}: is ${size.toLocaleString('en')} bytes, more than the ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} characters a JavaScript string can hold, and pg-migration-gate reads a migration whole; split it into migrations under that size (a large COPY block into several), or run this one file with psql`;
-/**
- * Reads a migration file as UTF-8, refusing a symlink that leads outside the migrations folder and bytes that
- * are not UTF-8 (PostgreSQL would reject or mangle them). `root` must already be a real path. Returns the text
- * to run, and the file as written (its byte-order mark kept), which other tools hash.
- */
-function readMigrationFile(root, path, shown) {
-    const real = (0,external_node_fs_.realpathSync)(path);
-    const rel = (0,external_node_path_.relative)(root, real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel)) {
-        throw new errors/* InputError */.dz([
-            `${shown}: is a link to ${real}, outside the migrations folder; copy the file into the folder instead`,
-        ]);
-    }
-    const size = (0,external_node_fs_.statSync)(real).size;
-    if (size > external_node_buffer_.constants.MAX_STRING_LENGTH)
-        throw new errors/* InputError */.dz([tooLarge(shown, size)]);
-    const bytes = (0,external_node_fs_.readFileSync)(real);
-    try {
-        // A byte-order mark is dropped: PostgreSQL would read it as part of the first token.
-        const source = utf8.decode(bytes);
-        return { text: source.replace(/^\uFEFF/, ''), source };
-    }
-    catch (cause) {
-        throw new errors/* InputError */.dz([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
-    }
-}
-
-// EXTERNAL MODULE: ./src/migrations/sections.ts + 1 modules
-var migrations_sections = __webpack_require__(984);
-// EXTERNAL MODULE: ./src/migrations/version.ts
-var migrations_version = __webpack_require__(233);
-;// CONCATENATED MODULE: ./src/migrations/discover.ts
-
-
-
-
-
-
-
-
 /**
  * Finds the migrations in a folder, detecting its layout, and returns them in version order.
  * Every problem in the folder is collected and thrown as one InputError, each naming the files and the fix.
+ * Files over `largeAbove` bytes are read in pieces, their COPY rows left on disk.
  */
-function discover(dir) {
-    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory()) {
-        throw new errors/* InputError */.dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .LARGE_FILE */ .f) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
     }
-    const root = (0,external_node_fs_.realpathSync)(dir);
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
     const problems = [];
     const entries = new Map();
     const byLayout = new Map();
     const add = (layout, version, description, role, file, migrationName) => {
-        const id = (0,migrations_version/* versionId */.Ik)(version);
+        const id = (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .versionId */ .Ik)(version);
         byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
         let entry = entries.get(id);
         if (!entry) {
@@ -172,41 +128,41 @@ function discover(dir) {
             entry.description = description;
         }
     };
-    for (const dirent of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const dirent of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const name = dirent.name;
         if (name.startsWith('.'))
             continue;
-        const full = (0,external_node_path_.join)(dir, name);
-        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && (0,external_node_fs_.statSync)(full).isDirectory());
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+        const isDir = dirent.isDirectory() || (dirent.isSymbolicLink() && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isDirectory());
         if (isDir) {
-            const folder = (0,names/* matchFolderName */.PP)(name);
+            const folder = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .matchFolderName */ .PP)(name);
             if (!folder)
                 continue;
-            const has = (file) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, name, file));
+            const has = (file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name, file));
             if (has('migration.sql') && has('up.sql')) {
                 problems.push(`${name}/: has both migration.sql and up.sql; keep the one your tool runs`);
             }
             else if (has('migration.sql')) {
                 // Prisma's and drizzle-kit's folders: one script, no down; drizzle's snapshot.json beside it stays unread.
-                add('folder-migration-sql', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'migration.sql'), name);
+                add('folder-migration-sql', folder.version, folder.description, 'up', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(name, 'migration.sql'), name);
             }
             else if (has('up.sql')) {
-                add('folder-per-migration', folder.version, folder.description, 'up', (0,external_node_path_.join)(name, 'up.sql'), name);
+                add('folder-per-migration', folder.version, folder.description, 'up', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(name, 'up.sql'), name);
                 if (has('down.sql'))
-                    add('folder-per-migration', folder.version, folder.description, 'down', (0,external_node_path_.join)(name, 'down.sql'), name);
+                    add('folder-per-migration', folder.version, folder.description, 'down', (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(name, 'down.sql'), name);
             }
             else {
                 problems.push(`${name}/: looks like a migration folder but has no up.sql or migration.sql; add the script (and down.sql) or rename the folder`);
             }
             continue;
         }
-        if ((0,names/* isGoMigration */.j1)(name)) {
+        if ((0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .isGoMigration */ .j1)(name)) {
             problems.push(`${name}: a goose Go migration, which this tool cannot run; rewrite it as ${name.replace(/\.go$/, '.sql')} or move it out of the folder`);
             continue;
         }
         if (!name.toLowerCase().endsWith('.sql'))
             continue;
-        const m = (0,names/* matchFileName */.XS)(name);
+        const m = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .matchFileName */ .XS)(name);
         if (m.kind === 'unsupported')
             problems.push(`${name}: ${m.reason}`);
         else if (m.kind === 'unknown') {
@@ -227,36 +183,37 @@ function discover(dir) {
             problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
     }
     if (problems.length)
-        throw new errors/* InputError */.dz(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
     const migrations = [...entries.values()]
-        .map((e) => load(root, dir, e, problems))
+        .map((e) => load(root, dir, e, problems, largeAbove))
         .filter((m) => m !== undefined)
-        .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version));
+        .sort((a, b) => (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .compareVersions */ .Zy)(a.version, b.version));
     if (problems.length)
-        throw new errors/* InputError */.dz(problems);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
     const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
     return { layout, migrations };
 }
-function load(root, dir, e, problems) {
+function load(root, dir, e, problems, largeAbove) {
     try {
-        const { text: upText, source } = readMigrationFile(root, (0,external_node_path_.join)(dir, e.upFile), e.upFile);
+        const { text: upText, source, elided, checksum: whole } = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readMigrationFile */ .r)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.upFile), e.upFile, largeAbove);
         let up;
         let down;
         let noTransaction = false;
         if (e.layout === 'single-file' || e.layout === 'flyway') {
-            const sections = (0,migrations_sections/* splitSections */.n)(e.upFile, upText);
+            const sections = (0,_sections_js__WEBPACK_IMPORTED_MODULE_7__/* .splitSections */ .n)(e.upFile, upText, elided);
             ({ up, down, noTransaction } = sections);
         }
         else {
-            up = { file: e.upFile, sql: upText, startLine: 1 };
-            noTransaction = (0,migrations_sections/* splitSections */.n)(e.upFile, upText).noTransaction;
+            up = { file: e.upFile, sql: upText, startLine: 1, ...(elided && { elided }) };
+            noTransaction = (0,_sections_js__WEBPACK_IMPORTED_MODULE_7__/* .splitSections */ .n)(e.upFile, upText, elided).noTransaction;
         }
         if (e.downFile) {
             if (down) {
                 problems.push(`${e.upFile}: has a down section and a separate down script ${e.downFile}; keep one of them`);
                 return undefined;
             }
-            down = { file: e.downFile, sql: readMigrationFile(root, (0,external_node_path_.join)(dir, e.downFile), e.downFile).text, startLine: 1 };
+            const read = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readMigrationFile */ .r)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.downFile), e.downFile, largeAbove);
+            down = { file: e.downFile, sql: read.text, startLine: 1, ...(read.elided && { elided: read.elided }) };
         }
         return {
             version: e.version,
@@ -264,13 +221,13 @@ function load(root, dir, e, problems) {
             description: e.description,
             up,
             down,
-            checksum: checksum(up.sql),
-            source,
+            checksum: whole !== undefined && up.sql === upText ? whole : (0,_checksum_js__WEBPACK_IMPORTED_MODULE_3__/* .checksumOf */ .lf)(up),
+            ...(source !== undefined && { source }),
             noTransactionDirective: noTransaction,
         };
     }
     catch (err) {
-        if (err instanceof errors/* InputError */.dz)
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
             problems.push(...err.problems);
         else
             throw err;
@@ -281,13 +238,13 @@ function load(root, dir, e, problems) {
 
 /***/ }),
 
-/***/ 9422:
+/***/ 39422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ makePlan)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90233);
 
 const idOf = (text) => {
     const v = (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersionText */ .bw)(text);
@@ -423,7 +380,7 @@ function makePlan(migrations, history, opts) {
 
 /***/ }),
 
-/***/ 984:
+/***/ 80984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -433,7 +390,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/migrations/markers.ts
 
 const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };
@@ -536,38 +493,45 @@ const ROLLBACK_LINE = /^\s*--\s*ROLLBACK:\s?(.*)$/i;
  * comment lines (the numbered-file runbook's), whose SQL together forms the down script. Each section keeps the
  * line it starts at, so statements are reported at their lines in the file.
  */
-function splitSections(file, text) {
+function splitSections(file, text, elided) {
     const lines = text.split('\n');
+    // A large file's text lacks its COPY rows: its line k is the file's line toFile(k), and a section keeps the rows
+    // inside it.
+    const toFile = (k) => k + (elided ?? []).reduce((n, e) => (e.line < k ? n + e.lines : n), 0);
+    const rows = (from, to = Infinity) => {
+        const inside = (elided ?? []).filter((e) => e.line >= from && e.line < to).map((e) => ({ ...e, line: e.line - from }));
+        return inside.length ? { elided: inside } : {};
+    };
     const markers = [...dbmateMarkers(lines), ...gooseMarkers(file, lines), ...nodePgMigrateMarkers(lines), ...sqlxMarkers(lines)];
     const conventions = [...new Set(markers.filter((m) => m.section).map((m) => m.convention))];
     if (conventions.length > 1) {
         throw new errors/* InputError */.dz([`${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`]);
     }
     const noTransaction = markers.some((m) => m.noTransaction);
-    const up = only(file, markers, 'up');
-    const down = only(file, markers, 'down');
+    const up = only(file, markers, 'up', toFile);
+    const down = only(file, markers, 'down', toFile);
     if (down && (!up || up.line > down.line)) {
         const { convention } = down;
         throw new errors/* InputError */.dz([
-            `${file}:${down.line}: '${convention.down}' needs a '${convention.up}' marker before it; add '${convention.up}' above the up script`,
+            `${file}:${toFile(down.line)}: '${convention.down}' needs a '${convention.up}' marker before it; add '${convention.up}' above the up script`,
         ]);
     }
     if (up) {
         refuseSqlAbove(file, lines, up);
         const end = down ? down.line - 1 : lines.length;
         return {
-            up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: up.line + 1 },
-            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: down.line + 1 },
+            up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: toFile(up.line + 1), ...rows(up.line, end) },
+            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: toFile(down.line + 1), ...rows(down.line) },
             noTransaction,
         };
     }
-    return { up: { file, sql: text, startLine: 1 }, down: rollbackScript(file, lines), noTransaction };
+    return { up: { file, sql: text, startLine: 1, ...rows(0) }, down: rollbackScript(file, lines, toFile), noTransaction };
 }
 /** The one marker opening a section, refusing a second. */
-function only(file, markers, section) {
+function only(file, markers, section, toFile) {
     const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
     if (found.length > 1) {
-        throw new errors/* InputError */.dz([`${file}:${found[1].line}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+        throw new errors/* InputError */.dz([`${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
     }
     return found[0];
 }
@@ -582,10 +546,10 @@ function refuseSqlAbove(file, lines, up) {
  * The `-- ROLLBACK:` lines as a down script. Each becomes its own line of the script; earlier lines are padded so
  * the down script's line numbers stay those of the file.
  */
-function rollbackScript(file, lines) {
+function rollbackScript(file, lines, toFile) {
     const rollback = lines.flatMap((line, i) => {
         const rb = ROLLBACK_LINE.exec(line);
-        return rb && rb[1].trim() ? [{ line: i + 1, sql: rb[1].replace(/\r$/, '') }] : [];
+        return rb && rb[1].trim() ? [{ line: toFile(i + 1), sql: rb[1].replace(/\r$/, '') }] : [];
     });
     if (rollback.length === 0)
         return undefined;
