@@ -896,6 +896,27 @@ async function blockers(client, a) {
         .map((s) => `${(0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)}${s.query ? `: ${s.query}` : ''}`)
         .join('; ')}`;
 }
+/** A transaction older than this, holding a lock on a migration's table, is waited for before a retry. */
+const LONG_TRANSACTION_S = 1;
+const POLL_MS = 200;
+/**
+ * Before a retry after a lock timeout: waits, outside the lock queue (where nothing queues behind us), for the
+ * long transactions holding the migration's tables to end, naming them once, for at most `leftMs`.
+ */
+async function waitOutsideTheQueue(run, a, leftMs) {
+    const until = performance.now() + leftMs;
+    let named = false;
+    while (performance.now() < until && !run.ctx.signal?.aborted) {
+        const sessions = await (0,preflight/* blockingSessions */.rm)(run.client, [a], LONG_TRANSACTION_S).catch(() => []);
+        if (!sessions.length)
+            return;
+        if (!named) {
+            run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions.slice(0, 3).map((s) => (0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)).join('; ')}`);
+            named = true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, until - performance.now()))));
+    }
+}
 /**
  * Runs the pending migrations in order, each on a session as fresh as psql -f's, stopping at the first failure:
  * it rolls back (or stays dirty, if it ran outside a transaction); what ran before it stays applied and recorded.
@@ -910,6 +931,10 @@ async function runPending(run) {
     finally {
         await session.close();
     }
+    if (run.longestStallMs !== undefined) {
+        run.report.lockStallMs = run.longestStallMs;
+        run.report.notes.push(`application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (its longest attempt; lock-timeout ${run.config.lockTimeoutMs} ms bounds each wait in the queue)`);
+    }
     return run.report.ok;
 }
 async function runEach(run, session) {
@@ -922,7 +947,9 @@ async function runEach(run, session) {
         const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
         run.started += 1;
         try {
-            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
+            const beforeRetry = (leftMs) => waitOutsideTheQueue(run, a, leftMs);
+            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
+            run.longestStallMs = Math.max(run.longestStallMs ?? 0, r.longestAttemptMs);
             for (const [table, rows] of Object.entries(r.writes))
                 run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
             report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
@@ -1760,7 +1787,11 @@ function witnessSteps(w) {
         { sql: w.inTransaction, ours, capture: (rows) => w.seen(rows) },
     ];
 }
-const defaultBackoff = (attempt) => Math.min(500 * 2 ** attempt, 10_000);
+/** Jittered exponential backoff: half of 100 ms × 2^attempt (at most 2 s), plus up to as much again at random. */
+const defaultBackoff = (attempt) => {
+    const cap = Math.min(100 * 2 ** attempt, 2000);
+    return Math.round(cap / 2 + (Math.random() * cap) / 2);
+};
 /** Waits ms, or less if the signal is aborted first. */
 const sleep = (ms, signal) => new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -1800,10 +1831,24 @@ async function runOneByOne(client, reset, script, exec, o) {
     await observer?.start(client);
     let inFileTransaction = false;
     let fresh = true;
+    let ownLockTimeout = false;
     for (const step of statementSteps(exec, o, false, reset)) {
         if (o.signal?.aborted) {
             throw new errors/* MigrationError */.Py(`cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`, { location: step.statement?.location, sqlstate: '57014' });
         }
+        const s = step.statement;
+        ownLockTimeout ||= s?.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout';
+        // A CONCURRENTLY statement waits for older transactions to end, blocking nobody meanwhile: it gets the
+        // patient bound, not lock-timeout, which would fail it (and leave an invalid index) behind any transaction
+        // longer than that. A lock_timeout of the file's own is the file's to keep.
+        const patient = o.patientLockTimeoutMs !== undefined && s !== undefined && !ownLockTimeout && !inFileTransaction && waitsWithoutBlocking(s);
+        if (patient)
+            await send(client, script, [{ sql: `SET lock_timeout = ${o.patientLockTimeoutMs}`, ours: 'letting a CONCURRENTLY statement wait for older transactions' }]);
+        await runStep(step);
+        if (patient)
+            await send(client, script, timeoutSteps(o, false).slice(0, 1));
+    }
+    async function runStep(step) {
         const s = step.statement;
         const control = s?.kind === 'TransactionStmt' ? s.node.kind : undefined;
         if (control) {
@@ -1817,7 +1862,7 @@ async function runOneByOne(client, reset, script, exec, o) {
         }
         if ((!observer && !witness) || !s || control) {
             await send(client, script, [step]);
-            continue;
+            return;
         }
         // Observing needs the statement's locks still held, and witnessing its transaction still open: a statement
         // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it
@@ -1840,6 +1885,11 @@ async function runOneByOne(client, reset, script, exec, o) {
  * and show their documented locks only.
  */
 const MEANING_NEEDS_NO_BLOCK = new Set(['LockStmt', 'DeclareCursorStmt', 'VariableSetStmt', 'TransactionStmt']);
+/** Statements whose waits (for older transactions, ShareUpdateExclusive at most) hold up no reads or writes. */
+function waitsWithoutBlocking(s) {
+    const what = (0,transaction/* cannotRunInTransaction */.c1)(s);
+    return what !== undefined && / CONCURRENTLY$/.test(what);
+}
 /** Whether the file's own transaction block is open after a transaction-control statement. */
 function fileTransactionOpenAfter(s, open) {
     const kind = s.node.kind;
@@ -1936,7 +1986,8 @@ function writeCounter(name) {
 }
 /**
  * Applies one migration and records it. A transactional one runs in one transaction together with its history
- * row; a lock timeout (55P03) is retried with backoff up to lockRetries, on a new connection. A file whose own
+ * row; a lock timeout (55P03) is retried with jittered backoff, on a new connection, up to lockRetries times
+ * within lockBudgetMs, waiting before each retry (beforeRetry) for long transactions on its tables to end. A file whose own
  * wrapper is READ ONLY cannot write a row in its transaction: having changed nothing, it is recorded right after
  * it commits. A non-transactional one is recorded dirty before it starts and clean after it ends, on our own
  * session, so a crash in between leaves a visible mark and no run starts until someone has looked (where the history
@@ -1948,17 +1999,19 @@ async function runMigration(session, migration, exec, o, log) {
         await session.client();
         const started = performance.now();
         const mark = await (0,db_history/* markStarted */.Fm)(record.control, record.table, migration, record.appliedBy);
-        await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, o));
+        await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, { ...o, ...(o.lockBudgetMs > 0 && { patientLockTimeoutMs: o.lockBudgetMs }) }));
         const durationMs = Math.round(performance.now() - started);
         if (mark === undefined)
             await (0,db_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
         else
             await (0,db_history/* markFinished */.UI)(record.control, record.table, mark, durationMs, migration);
         await runner_reset(session, await session.client(), exec);
-        return { durationMs, attempts: 1, writes: {} };
+        return { durationMs, attempts: 1, longestAttemptMs: durationMs, writes: {} };
     }
     const readOnly = exec.begin?.readOnly === true;
     const backoff = o.backoffMs ?? defaultBackoff;
+    const first = performance.now();
+    let longestAttemptMs = 0;
     for (let attempt = 0;; attempt++) {
         const started = performance.now();
         const counter = writeCounter(migration.name);
@@ -1974,24 +2027,28 @@ async function runMigration(session, migration, exec, o, log) {
             });
             const writes = counter.writes();
             const durationMs = Math.round(performance.now() - started);
+            longestAttemptMs = Math.max(longestAttemptMs, durationMs);
             await settle(session, exec, clean);
             if (readOnly)
                 await (0,db_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
-            return { durationMs, attempts: attempt + 1, writes };
+            return { durationMs, attempts: attempt + 1, longestAttemptMs, writes };
         }
         catch (err) {
+            longestAttemptMs = Math.max(longestAttemptMs, Math.round(performance.now() - started));
             const code = err instanceof errors/* MigrationError */.Py ? err.details.sqlstate : sqlstate(err);
-            if (code === '55P03' && attempt < o.lockRetries) {
-                const wait = backoff(attempt);
-                log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} of ${o.lockRetries} in ${wait} ms`);
+            const wait = backoff(attempt);
+            const leftMs = o.lockBudgetMs - (performance.now() - first) - wait;
+            if (code === '55P03' && attempt < o.lockRetries && leftMs > 0) {
+                log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`);
                 await sleep(wait, o.signal);
+                await o.beforeRetry?.(leftMs);
                 // A cancel that came while waiting to retry: the migration is not tried again.
                 if (o.signal?.aborted)
                     throw new errors/* MigrationError */.Py(`cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`, { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' });
                 continue;
             }
-            if (err instanceof errors/* MigrationError */.Py && code === '55P03' && o.lockRetries > 0)
-                err.message += ` (after ${attempt + 1} attempts)`;
+            if (err instanceof errors/* MigrationError */.Py && code === '55P03' && attempt > 0)
+                err.message += ` (after ${attempt + 1} attempts in ${((performance.now() - first) / 1000).toFixed(1)} s: lock-wait is ${o.lockBudgetMs / 1000} s)`;
             throw err;
         }
     }

@@ -500,7 +500,7 @@ async function applyDeployed(b, record, url, deployed, opts, findings, log) {
             throw new Cancelled();
         try {
             const exec = (0,migrations_transaction/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
-            await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
+            await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, lockBudgetMs: 0, record }, log);
         }
         catch (err) {
             if (!(err instanceof errors/* MigrationError */.Py) || opts.signal?.aborted)
@@ -517,7 +517,7 @@ async function applyDeployed(b, record, url, deployed, opts, findings, log) {
 async function applyTraced(b, record, m, exec, opts, entry, findings, log) {
     const tracer = new LockTracer(record.table);
     try {
-        const r = await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, record, observer: tracer }, log);
+        const r = await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, lockBudgetMs: 0, record, observer: tracer }, log);
         entry.applyMs = r.durationMs;
         entry.apply = 'ok';
         return true;

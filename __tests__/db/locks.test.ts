@@ -95,24 +95,53 @@ describe('lock timeouts', () => {
       '002_alter.sql': 'ALTER TABLE t ADD COLUMN note text;',
     });
 
-  test('a blocked migration is retried lock-retries times, then fails clearly; history stays consistent', async () => {
+  test('a blocked migration steps aside, waits outside the queue for the blocker naming it, and fails clearly at lock-wait; history stays consistent', async () => {
     const d = dir();
     await apply(config(d), ctx());
     // A new migration arrives while another session holds a conflicting lock on t.
     addFile(d, '003_more.sql', 'ALTER TABLE t ADD COLUMN more text;');
     await other.query('BEGIN; LOCK TABLE t IN ACCESS SHARE MODE');
     const { warnings, log } = recorder();
-    const r = await apply(config(d, { 'lock-timeout': '100ms', 'lock-retries': '2' }), ctx(log));
+    const infos: string[] = [];
+    const r = await apply(config(d, { 'lock-timeout': '100ms', 'lock-wait': '2s' }), ctx({ ...log, info: (m: string) => infos.push(m) }));
     expect(r.ok).toBe(false);
-    expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/lock timeout after 100 ms, retry 1 of 2/);
+    expect(warnings[0]).toMatch(/^003_more\.sql: lock timeout after 100 ms, retry 1 in \d+ ms \(\d+ s of lock-wait left\)$/);
+    expect(infos.filter((m) => /waiting outside the lock queue/.test(m))).toEqual([expect.stringMatching(/^003_more\.sql: waiting outside the lock queue for pid \d+ \(idle in transaction, AccessShareLock on t, transaction open \d+ s\)$/)]);
     expect(r.findings[0]).toMatchObject({ rule: 'apply-failed', sqlstate: '55P03' });
-    expect(r.findings[0].message).toMatch(/after 3 attempts\); blocked by pid \d+ \(idle in transaction, AccessShareLock on t, transaction open \d+ s\): BEGIN; LOCK TABLE t IN ACCESS SHARE MODE — rolled back$/);
+    expect(r.findings[0].message).toMatch(/\(after \d+ attempts in [\d.]+ s: lock-wait is 2 s\); blocked by pid \d+ \(idle in transaction, AccessShareLock on t, transaction open \d+ s\): BEGIN; LOCK TABLE t IN ACCESS SHARE MODE — rolled back$/);
     expect(r.findings[0].help).toMatch(/conflicting lock/);
     const cols = await db.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 't'");
     expect(cols.rows[0].n).toBe(2);
     expect((await db.query('SELECT version FROM schema_migrations ORDER BY id')).rows.map((x) => x.version)).toEqual(['001', '002']);
     await other.query('ROLLBACK');
+  });
+
+  test("application writes wait at most about lock-timeout behind a migration blocked by a long reader, and it applies once the reader ends", async () => {
+    await other.query('CREATE TABLE hot (id int PRIMARY KEY, n int); INSERT INTO hot VALUES (1, 0)');
+    await other.query('BEGIN; SELECT count(*) FROM hot'); // a long reader: ACCESS SHARE until it ends
+    const writer = new pg.Client({ connectionString: db.url, application_name: 'writer' });
+    await writer.connect();
+    let writing = true;
+    let longest = 0;
+    const writes = (async () => {
+      while (writing) {
+        const started = performance.now();
+        await writer.query('UPDATE hot SET n = n + 1 WHERE id = 1');
+        longest = Math.max(longest, performance.now() - started);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const readerEnds = new Promise((r) => setTimeout(r, 3000)).then(() => other.query('COMMIT'));
+    const r = await apply(config(makeFolder({ '001_note.sql': 'ALTER TABLE hot ADD COLUMN note text;' }), { 'lock-wait': '20s' }), ctx());
+    await readerEnds;
+    writing = false;
+    await writes;
+    await writer.end();
+    expect(r.findings).toEqual([]);
+    expect(r.applied[0].attempts).toBeGreaterThan(1);
+    expect(r.lockStallMs).toBeGreaterThan(0);
+    // With one long wait in the lock queue (the old 5 s lock-timeout), every write stalled behind it until the reader ended.
+    expect(longest).toBeLessThan(1500);
   });
 
   test('a lock released during the retries lets the migration through', async () => {
@@ -126,7 +155,7 @@ describe('lock timeouts', () => {
       log.warn(m);
       released ??= other.query('ROLLBACK');
     };
-    const r = await apply(config(d, { 'lock-timeout': '100ms', 'lock-retries': '5' }), ctx({ ...log, warn }));
+    const r = await apply(config(d, { 'lock-timeout': '100ms' }), ctx({ ...log, warn }));
     await released;
     expect(r.findings).toEqual([]);
     expect(warnings.length).toBeGreaterThanOrEqual(1);

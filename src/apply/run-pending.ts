@@ -32,6 +32,28 @@ async function blockers(client: Client, a: Analysed): Promise<string> {
     .join('; ')}`;
 }
 
+/** A transaction older than this, holding a lock on a migration's table, is waited for before a retry. */
+const LONG_TRANSACTION_S = 1;
+const POLL_MS = 200;
+
+/**
+ * Before a retry after a lock timeout: waits, outside the lock queue (where nothing queues behind us), for the
+ * long transactions holding the migration's tables to end, naming them once, for at most `leftMs`.
+ */
+async function waitOutsideTheQueue(run: ApplyRun, a: Analysed, leftMs: number): Promise<void> {
+  const until = performance.now() + leftMs;
+  let named = false;
+  while (performance.now() < until && !run.ctx.signal?.aborted) {
+    const sessions = await blockingSessions(run.client, [a], LONG_TRANSACTION_S).catch(() => []);
+    if (!sessions.length) return;
+    if (!named) {
+      run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions.slice(0, 3).map((s) => describeSession(s, `${s.mode} on ${s.relation}`)).join('; ')}`);
+      named = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, until - performance.now()))));
+  }
+}
+
 /**
  * Runs the pending migrations in order, each on a session as fresh as psql -f's, stopping at the first failure:
  * it rolls back (or stays dirty, if it ran outside a transaction); what ran before it stays applied and recorded.
@@ -43,6 +65,10 @@ export async function runPending(run: ApplyRun): Promise<boolean> {
     await run.ctx.log.group(`apply ${run.analysed.length} migration(s)`, () => runEach(run, session));
   } finally {
     await session.close();
+  }
+  if (run.longestStallMs !== undefined) {
+    run.report.lockStallMs = run.longestStallMs;
+    run.report.notes.push(`application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (its longest attempt; lock-timeout ${run.config.lockTimeoutMs} ms bounds each wait in the queue)`);
   }
   return run.report.ok;
 }
@@ -56,7 +82,9 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
     run.started += 1;
     try {
-      const r = await runMigration(session, migration, exec, { ...config, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
+      const beforeRetry = (leftMs: number) => waitOutsideTheQueue(run, a, leftMs);
+      const r = await runMigration(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
+      run.longestStallMs = Math.max(run.longestStallMs ?? 0, r.longestAttemptMs);
       for (const [table, rows] of Object.entries(r.writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
       report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
       ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);

@@ -57,6 +57,11 @@ function witnessSteps(w: Witness): Step[] {
 }
 
 export interface ScriptOptions extends Timeouts {
+  /**
+   * lock_timeout for a statement outside a transaction that waits for older transactions without blocking anyone
+   * (CREATE INDEX CONCURRENTLY, …): lock-wait, where lock-timeout is for statements whose lock queues traffic.
+   */
+  patientLockTimeoutMs?: number;
   observer?: Observer;
   witness?: Witness;
   /** Once aborted, a migration run statement by statement stops before its next statement. */
@@ -73,15 +78,28 @@ export interface Recording {
 }
 
 export interface RunOptions extends ScriptOptions {
+  /** At most this many retries after lock timeouts… */
   lockRetries: number;
+  /** …within this long from the first attempt (lock-wait). */
+  lockBudgetMs: number;
   record: Recording;
   /** Delay before retry n (0-based) after a lock timeout. */
   backoffMs?: (attempt: number) => number;
+  /**
+   * Before each retry, outside the lock queue: waits (up to `leftMs`) for the long transactions holding the
+   * migration's tables to end, so that the next attempt does not queue behind them.
+   */
+  beforeRetry?: (leftMs: number) => Promise<void>;
 }
 
 export interface RunResult {
   durationMs: number;
   attempts: number;
+  /**
+   * The longest any attempt held or queued for its locks: how long application queries on the same tables could
+   * have waited behind this migration.
+   */
+  longestAttemptMs: number;
   /**
    * Rows the migration's committed transaction wrote, per table (`schema.table`, as tableWriteCounts keys them),
    * its history row included; empty for one outside a transaction or READ ONLY, whose writes are not measured.
@@ -89,7 +107,11 @@ export interface RunResult {
   writes: Record<string, number>;
 }
 
-const defaultBackoff = (attempt: number) => Math.min(500 * 2 ** attempt, 10_000);
+/** Jittered exponential backoff: half of 100 ms × 2^attempt (at most 2 s), plus up to as much again at random. */
+const defaultBackoff = (attempt: number) => {
+  const cap = Math.min(100 * 2 ** attempt, 2000);
+  return Math.round(cap / 2 + (Math.random() * cap) / 2);
+};
 /** Waits ms, or less if the signal is aborted first. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -132,10 +154,23 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
   await observer?.start(client);
   let inFileTransaction = false;
   let fresh = true;
+  let ownLockTimeout = false;
   for (const step of statementSteps(exec, o, false, reset)) {
     if (o.signal?.aborted) {
       throw new MigrationError(`cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`, { location: step.statement?.location, sqlstate: '57014' });
     }
+    const s = step.statement;
+    ownLockTimeout ||= s?.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout';
+    // A CONCURRENTLY statement waits for older transactions to end, blocking nobody meanwhile: it gets the
+    // patient bound, not lock-timeout, which would fail it (and leave an invalid index) behind any transaction
+    // longer than that. A lock_timeout of the file's own is the file's to keep.
+    const patient = o.patientLockTimeoutMs !== undefined && s !== undefined && !ownLockTimeout && !inFileTransaction && waitsWithoutBlocking(s);
+    if (patient) await send(client, script, [{ sql: `SET lock_timeout = ${o.patientLockTimeoutMs}`, ours: 'letting a CONCURRENTLY statement wait for older transactions' }]);
+    await runStep(step);
+    if (patient) await send(client, script, timeoutSteps(o, false).slice(0, 1));
+  }
+
+  async function runStep(step: Step): Promise<void> {
     const s = step.statement;
     const control = s?.kind === 'TransactionStmt' ? (s.node.kind as string) : undefined;
     if (control) {
@@ -147,7 +182,7 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
     }
     if ((!observer && !witness) || !s || control) {
       await send(client, script, [step]);
-      continue;
+      return;
     }
     // Observing needs the statement's locks still held, and witnessing its transaction still open: a statement
     // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it
@@ -169,6 +204,12 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
  * and show their documented locks only.
  */
 const MEANING_NEEDS_NO_BLOCK = new Set(['LockStmt', 'DeclareCursorStmt', 'VariableSetStmt', 'TransactionStmt']);
+
+/** Statements whose waits (for older transactions, ShareUpdateExclusive at most) hold up no reads or writes. */
+function waitsWithoutBlocking(s: Statement): boolean {
+  const what = cannotRunInTransaction(s);
+  return what !== undefined && / CONCURRENTLY$/.test(what);
+}
 
 /** Whether the file's own transaction block is open after a transaction-control statement. */
 function fileTransactionOpenAfter(s: Statement, open: boolean): boolean {
@@ -264,7 +305,8 @@ function writeCounter(name: string): { start: Step; end: Step; writes(): Record<
 
 /**
  * Applies one migration and records it. A transactional one runs in one transaction together with its history
- * row; a lock timeout (55P03) is retried with backoff up to lockRetries, on a new connection. A file whose own
+ * row; a lock timeout (55P03) is retried with jittered backoff, on a new connection, up to lockRetries times
+ * within lockBudgetMs, waiting before each retry (beforeRetry) for long transactions on its tables to end. A file whose own
  * wrapper is READ ONLY cannot write a row in its transaction: having changed nothing, it is recorded right after
  * it commits. A non-transactional one is recorded dirty before it starts and clean after it ends, on our own
  * session, so a crash in between leaves a visible mark and no run starts until someone has looked (where the history
@@ -276,16 +318,18 @@ export async function runMigration(session: MigrationSession, migration: Migrati
     await session.client();
     const started = performance.now();
     const mark = await markStarted(record.control, record.table, migration, record.appliedBy);
-    await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, o));
+    await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, { ...o, ...(o.lockBudgetMs > 0 && { patientLockTimeoutMs: o.lockBudgetMs }) }));
     const durationMs = Math.round(performance.now() - started);
     if (mark === undefined) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
     else await markFinished(record.control, record.table, mark, durationMs, migration);
     await reset(session, await session.client(), exec);
-    return { durationMs, attempts: 1, writes: {} };
+    return { durationMs, attempts: 1, longestAttemptMs: durationMs, writes: {} };
   }
 
   const readOnly = exec.begin?.readOnly === true;
   const backoff = o.backoffMs ?? defaultBackoff;
+  const first = performance.now();
+  let longestAttemptMs = 0;
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
     const counter = writeCounter(migration.name);
@@ -301,20 +345,24 @@ export async function runMigration(session: MigrationSession, migration: Migrati
       });
       const writes = counter.writes();
       const durationMs = Math.round(performance.now() - started);
+      longestAttemptMs = Math.max(longestAttemptMs, durationMs);
       await settle(session, exec, clean);
       if (readOnly) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
-      return { durationMs, attempts: attempt + 1, writes };
+      return { durationMs, attempts: attempt + 1, longestAttemptMs, writes };
     } catch (err) {
+      longestAttemptMs = Math.max(longestAttemptMs, Math.round(performance.now() - started));
       const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);
-      if (code === '55P03' && attempt < o.lockRetries) {
-        const wait = backoff(attempt);
-        log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} of ${o.lockRetries} in ${wait} ms`);
+      const wait = backoff(attempt);
+      const leftMs = o.lockBudgetMs - (performance.now() - first) - wait;
+      if (code === '55P03' && attempt < o.lockRetries && leftMs > 0) {
+        log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`);
         await sleep(wait, o.signal);
+        await o.beforeRetry?.(leftMs);
         // A cancel that came while waiting to retry: the migration is not tried again.
         if (o.signal?.aborted) throw new MigrationError(`cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`, { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' });
         continue;
       }
-      if (err instanceof MigrationError && code === '55P03' && o.lockRetries > 0) err.message += ` (after ${attempt + 1} attempts)`;
+      if (err instanceof MigrationError && code === '55P03' && attempt > 0) err.message += ` (after ${attempt + 1} attempts in ${((performance.now() - first) / 1000).toFixed(1)} s: lock-wait is ${o.lockBudgetMs / 1000} s)`;
       throw err;
     }
   }

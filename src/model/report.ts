@@ -126,6 +126,11 @@ export interface Report {
   verify?: VerifyResult;
   /** Set when the run was cancelled (SIGINT, SIGTERM): the signal. */
   cancelled?: string;
+  /**
+   * apply: the longest a migration's attempt queued for or held its locks, in ms: how long application queries on
+   * its tables could have waited behind the run.
+   */
+  lockStallMs?: number;
   /** Plain sentences about what else happened (table adopted, baseline recorded, checksums recorded). */
   notes: string[];
 }

@@ -180,7 +180,7 @@ async function applyDeployed(b: Bench, record: Recording, url: string, deployed:
     if (opts.signal?.aborted) throw new Cancelled();
     try {
       const exec = executionPlan(await parseScript(m.up), m.noTransactionDirective);
-      await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, record }, log);
+      await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, lockBudgetMs: 0, record }, log);
     } catch (err) {
       if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
       findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
@@ -195,7 +195,7 @@ async function applyDeployed(b: Bench, record: Recording, url: string, deployed:
 async function applyTraced(b: Bench, record: Recording, m: Migration, exec: ExecutionPlan, opts: CheckOptions, entry: VerifiedMigration, findings: Finding[], log: Logger): Promise<boolean> {
   const tracer = new LockTracer(record.table);
   try {
-    const r = await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, record, observer: tracer }, log);
+    const r = await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, lockBudgetMs: 0, record, observer: tracer }, log);
     entry.applyMs = r.durationMs;
     entry.apply = 'ok';
     return true;
