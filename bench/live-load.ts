@@ -10,9 +10,10 @@ import { admin, dbUrl } from './databases.js';
  * What production's users feel while a migration runs: WRITERS clients update a hot table as fast as they can, a
  * reader holds ACCESS SHARE on it for READER_S seconds (a report, a long transaction), and `ALTER TABLE hot ADD
  * COLUMN note text` starts during it, applied by plain psql, dbmate (from the npm registry) and this CLI, with its
- * defaults and with the old ones (lock-timeout 5 s, 3 retries), one after another on fresh databases of one
+ * defaults and with the old default lock-timeout and retries (5 s, 3), one after another on fresh databases of one
  * server. Prints, per tool: the writers' longest and 99th-percentile latency, the longest stretch with no write
- * completing, how long the migration took, and whether it was applied.
+ * completing, how long the migration took, and whether it was applied. The writers are a closed loop (a stalled
+ * writer sends nothing new), so the p99 hides a stall that the longest write and the longest stretch show.
  */
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 8);
 const READER_S = Number(process.env.BENCH_READER_S ?? 10);
@@ -29,7 +30,7 @@ const TOOLS: Tool[] = [
   { name: 'psql -f', run: (url, _dir, plain) => ({ cmd: 'psql', args: ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', plain] }) },
   // dbmate asks for TLS unless told otherwise; the throwaway server has none.
   { name: 'dbmate up', run: (url, dir) => ({ cmd: join('node_modules', '@dbmate', 'linux-x64', 'bin', 'dbmate'), args: ['--url', `${url}${url.includes('?') ? '&' : '?'}sslmode=disable`, '--migrations-dir', dir, '--no-dump-schema', 'up'] }) },
-  { name: 'this CLI, old defaults (5 s × 3)', run: (url, dir) => ({ cmd: process.execPath, args: [...CLI, '--lock-timeout', '5s', '--lock-retries', '3', '--migrations-dir', dir, '--database-url', url] }) },
+  { name: 'this CLI, --lock-timeout 5s --lock-retries 3 (the old defaults)', run: (url, dir) => ({ cmd: process.execPath, args: [...CLI, '--lock-timeout', '5s', '--lock-retries', '3', '--migrations-dir', dir, '--database-url', url] }) },
   { name: 'this CLI, defaults', run: (url, dir) => ({ cmd: process.execPath, args: [...CLI, '--migrations-dir', dir, '--database-url', url] }) },
 ];
 

@@ -1046,6 +1046,8 @@ function describeSession(s, holding) {
 /** A row of pg_stat_activity as read below: the session's fields, hidden or not. */
 function sessionOf(x) {
     const s = { pid: x.pid, state: x.state ?? '', relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.hidden ? '' : x.query };
+    if (x.backend === 'autovacuum worker')
+        s.autovacuum = { wraparound: x.hidden || /\(to prevent wraparound\)/.test(x.query) };
     return x.hidden ? { ...s, hidden: { role: x.role } } : s;
 }
 /**
@@ -1082,7 +1084,7 @@ async function blockingSessions(client, analysed, olderThanSeconds = 60) {
             tablesOf(s.node, names);
     if (!names.size)
         return [];
-    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode, l.virtualtransaction AS vxid, ${HIDDEN} AS hidden, a.usename AS role,
+    const r = await client.query(`SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode, l.virtualtransaction AS vxid, ${HIDDEN} AS hidden, a.usename AS role, a.backend_type AS backend,
             coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()

@@ -477,7 +477,239 @@ var db_session = __webpack_require__(59750);
 var parse = __webpack_require__(25493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
 var transaction = __webpack_require__(61692);
+;// CONCATENATED MODULE: ./src/db/settle.ts
+
+/**
+ * Applies the plan's bookkeeping before any migration runs, in one transaction: accepted edits and adopted
+ * rows get the file's checksum, a resolved dirty row is cleared or marked done, baseline rows are recorded.
+ * Returns one sentence per change for the report.
+ */
+async function settleHistory(client, table, plan, appliedBy) {
+    const notes = [];
+    for (const { migration, row } of plan.accepted) {
+        await (0,db_history/* setChecksum */.SA)(client, table, row, migration);
+        notes.push(`accepted the edit of ${migration.up.file}: recorded checksum ${row.checksum} replaced by the file's`);
+    }
+    for (const { migration, row } of plan.unverified)
+        await (0,db_history/* setChecksum */.SA)(client, table, row, migration);
+    if (plan.unverified.length)
+        notes.push(`recorded checksums for ${plan.unverified.length} migration(s) adopted without one`);
+    if (plan.resolved) {
+        const { row, as } = plan.resolved;
+        if (as === 'rerun')
+            await (0,db_history/* forgetRow */.gd)(client, table, row, plan.applied.map((a) => a.row));
+        else
+            await (0,db_history/* markFinished */.UI)(client, table, row.id, row.executionMs ?? 0);
+        notes.push(`dirty migration ${row.name} resolved as ${as === 'rerun' ? 'undone: it runs again' : 'finished by hand: marked applied'}`);
+    }
+    for (const migration of plan.baseline)
+        await (0,db_history/* recordApplied */.RC)(client, table, migration, `${appliedBy} (baseline)`);
+    if (plan.baseline.length)
+        notes.push(`baseline: recorded ${plan.baseline.length} migration(s) as applied without running them`);
+    return notes;
+}
+
+// EXTERNAL MODULE: ./src/db/transaction.ts
+var db_transaction = __webpack_require__(92562);
+;// CONCATENATED MODULE: ./src/apply/run-pending.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
+async function prepareHistory(run) {
+    const { client, history, report } = run;
+    const state = await (0,db_transaction/* withTransaction */.r)(client, () => (0,db_history/* ensureHistoryTable */.r0)(client, history));
+    if (state !== 'ready')
+        report.notes.push(`history table ${(0,identifiers/* tableText */.qK)(history)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
+    report.notes.push(...(await (0,db_transaction/* withTransaction */.r)(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
+    return true;
+}
+/** Who holds the locks a migration waited for, to name in its failure. */
+async function blockers(client, a) {
+    const sessions = await (0,preflight/* blockingSessions */.rm)(client, [a], 0).catch(() => []);
+    if (!sessions.length)
+        return '';
+    return `; blocked by ${sessions
+        .slice(0, 3)
+        .map((s) => `${(0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)}${s.query ? `: ${s.query}` : ''}`)
+        .join('; ')}`;
+}
+/** A transaction older than this, holding a lock on a migration's table, is waited for before a retry. */
+const LONG_TRANSACTION_S = 1;
+const POLL_MS = 200;
+/**
+ * Before a retry after a lock timeout: waits, outside the lock queue (where nothing queues behind us), for the
+ * long transactions holding the migration's tables to end, naming them once, for at most `leftMs`. An autovacuum
+ * is not waited for: PostgreSQL cancels one for a lock waiter after deadlock_timeout, so the next attempt gets a
+ * lock_timeout just longer than that (unless it prevents wraparound, which PostgreSQL does not cancel).
+ */
+async function waitOutsideTheQueue(run, a, leftMs) {
+    const until = performance.now() + leftMs;
+    let named = false;
+    while (performance.now() < until && !run.ctx.signal?.aborted) {
+        const found = await (0,preflight/* blockingSessions */.rm)(run.client, [a], LONG_TRANSACTION_S).catch(() => []);
+        const sessions = found.filter((s) => !s.autovacuum);
+        if (!sessions.length) {
+            if (!found.some((s) => s.autovacuum && !s.autovacuum.wraparound))
+                return {};
+            const deadlock = await run.client.query("SELECT pg_catalog.current_setting('deadlock_timeout') AS v").then((r) => durationSettingMs(r.rows[0].v));
+            return { lockTimeoutMs: Math.max(run.config.lockTimeoutMs, deadlock + 500) };
+        }
+        if (!named) {
+            run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions.slice(0, 3).map((s) => (0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)).join('; ')}`);
+            named = true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, until - performance.now()))));
+    }
+    return {};
+}
+/** A duration setting as current_setting() shows it (`1s`, `500ms`, `1min`), in milliseconds. */
+function durationSettingMs(v) {
+    const m = /^(\d+)\s*(ms|s|min|h)?$/.exec(v.trim());
+    if (!m)
+        return 1000;
+    return Number(m[1]) * { ms: 1, s: 1000, min: 60_000, h: 3_600_000 }[m[2] ?? 'ms'];
+}
+/**
+ * Runs the pending migrations in order, each on a session as fresh as psql -f's, stopping at the first failure:
+ * it rolls back (or stays dirty, if it ran outside a transaction); what ran before it stays applied and recorded.
+ */
+async function runPending(run) {
+    if (!run.analysed.length)
+        return true;
+    const session = await db_session/* MigrationSession */.P.open(run.ctx.databaseUrl, run.lockKey);
+    try {
+        await run.ctx.log.group(`apply ${run.analysed.length} migration(s)`, () => runEach(run, session));
+    }
+    finally {
+        await session.close();
+    }
+    if (run.longestStallMs !== undefined) {
+        run.report.lockStallMs = run.longestStallMs;
+        run.report.notes.push(`application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (the longest attempt of a transactional migration, from its BEGIN to its end; lock-timeout ${run.config.lockTimeoutMs} ms bounds its wait in the queue)`);
+    }
+    return run.report.ok;
+}
+async function runEach(run, session) {
+    const { config, ctx, report } = run;
+    const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid) };
+    for (const a of run.analysed) {
+        const { migration, exec } = a;
+        if (ctx.signal?.aborted)
+            return cancelled(run, `before ${migration.name} started`);
+        const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
+        run.started += 1;
+        try {
+            const beforeRetry = (leftMs) => waitOutsideTheQueue(run, a, leftMs);
+            const attempted = (ms) => void (run.longestStallMs = Math.max(run.longestStallMs ?? 0, ms));
+            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
+            for (const [table, rows] of Object.entries(r.writes))
+                run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
+            report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
+            ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
+        }
+        catch (err) {
+            const e = err instanceof errors/* MigrationError */.Py ? err : new errors/* MigrationError */.Py((0,failure/* findingsFor */.I)(err, ctx.debug)[0].message, { sqlstate: err.code, cause: err });
+            const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
+            if (ctx.signal?.aborted && e.details.sqlstate === '57014')
+                return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
+            if ((0,advisory_lock/* lockLost */.wV)(e))
+                return lostLock(run, migration.name, e);
+            if (e.details.sqlstate === '55P03')
+                e.message += await blockers(run.client, a);
+            (0,model_report/* addFinding */.Xd)(report, {
+                rule: 'apply-failed',
+                severity: 'error',
+                message: `${migration.name} failed: ${e.message} — ${outcome}`,
+                help: e.details.hint,
+                sqlstate: e.details.sqlstate,
+                ...(0,model_report/* locationFields */.nQ)(e.details.location),
+            });
+            return;
+        }
+        finally {
+            stopCancelling?.();
+        }
+    }
+}
+/**
+ * After a failed run (once on-failure is over, in the production apply): what of this run's migrations stays
+ * applied and recorded, as afterFailure and `undone` say. Written once, at the end, so that no note claims
+ * migrations stay applied that an undo or a restore took back.
+ */
+function noteWhatStays(report) {
+    if (report.ok || !report.pending.length)
+        return;
+    const kept = report.applied.map((a) => a.name);
+    const undone = (report.undone ?? []).map((u) => u.name);
+    const n = kept.length + undone.length;
+    const ran = `this run applied ${n} migration(s) before it stopped`;
+    if (!n)
+        report.notes.push('nothing was applied by this run');
+    else if (report.afterFailure === 'restored')
+        report.notes.push(`${ran}; on-failure: restore took them back with the pre-apply backup: none stays applied or recorded`);
+    else if (!undone.length)
+        report.notes.push(`${ran}; they stay applied and recorded`);
+    else if (!kept.length)
+        report.notes.push(`${ran}; on-failure: undo undid them all with their down scripts (${undone.join(', ')}): none stays applied or recorded`);
+    else
+        report.notes.push(`${ran}; on-failure: undo undid ${undone.length} with their down scripts (${undone.join(', ')}) before it stopped; ${kept.length} stay applied and recorded (${kept.join(', ')})`);
+}
+/** The lock fence stopped the run before a migration: said as a lost lock, with its likely cause and the fix. */
+function lostLock(run, name, err) {
+    (0,model_report/* addFinding */.Xd)(run.report, {
+        rule: 'lock-lost',
+        severity: 'error',
+        message: `this run lost its lock (the session that took it no longer holds its advisory lock), so ${name} was not started; another run may hold the lock now`,
+        help: "A likely cause: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free; use the direct URL or the pooler's session-mode URL. Otherwise the lock's connection was lost (an idle timeout, the network): run again.",
+        ...(0,model_report/* locationFields */.nQ)(err.details.location),
+    });
+}
+/** The run was cancelled: said as such (noteWhatStays says what it had applied). */
+function cancelled(run, when, err) {
+    const reason = String(run.ctx.signal?.reason ?? 'cancelled');
+    run.report.cancelled = reason;
+    (0,model_report/* addFinding */.Xd)(run.report, {
+        rule: 'cancelled',
+        severity: 'error',
+        message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
+        help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
+        ...(0,model_report/* locationFields */.nQ)(err?.details.location),
+    });
+}
+/**
+ * Once the signal is aborted, cancels whatever the migrating session is running, from our own session, and
+ * keeps asking until the migration has ended (a cancel that arrives between two queries cancels nothing).
+ * Returns the function that stops asking.
+ */
+function cancelOnAbort(signal, control, key) {
+    let timer;
+    const cancel = () => void (0,advisory_lock/* cancelMigrating */.P0)(control, key).catch(() => undefined);
+    const onAbort = () => {
+        cancel();
+        timer = setInterval(cancel, 250);
+    };
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    return () => {
+        signal.removeEventListener('abort', onAbort);
+        if (timer)
+            clearInterval(timer);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/apply/undo.ts
+
 
 
 
@@ -596,6 +828,27 @@ function refuse(run, fallback, why, fix, at) {
         ...(0,model_report/* locationFields */.nQ)(at?.details.location),
     });
 }
+/**
+ * A transactional down script that hit lock-timeout rolled back whole, its history row with it: it is tried
+ * again as a migration is, stepping aside for long transactions on its tables, until lock-wait has passed.
+ */
+async function retryingLockTimeouts(run, a, once) {
+    const first = performance.now();
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await once();
+        }
+        catch (err) {
+            const code = err instanceof errors/* MigrationError */.Py ? err.details.sqlstate : err.code;
+            const leftMs = run.config.lockWaitMs - (performance.now() - first);
+            if (a.exec.mode !== 'transaction' || code !== '55P03' || attempt >= run.config.lockRetries || leftMs <= 0 || run.ctx.signal?.aborted)
+                throw err;
+            run.ctx.log.warn(`${a.migration.name}: lock timeout while undoing it, retry ${attempt + 1} (${Math.round(leftMs / 1000)} s of lock-wait left)`);
+            await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
+            await waitOutsideTheQueue(run, a, leftMs);
+        }
+    }
+}
 /** Undoes one migration; false, with a finding, when its down script failed and the undo stops there. */
 async function undoOne(run, session, { migration, down, exec }, fallback) {
     const { config, ctx, report } = run;
@@ -603,7 +856,8 @@ async function undoOne(run, session, { migration, down, exec }, fallback) {
     try {
         if (ctx.signal?.aborted)
             throw new errors/* MigrationError */.Py(`cancelled (${String(ctx.signal.reason)}) before it ran`, { sqlstate: '57014' });
-        const writes = await (0,runner/* undoMigration */.XB)(session, migration, down, exec, { ...config, signal: ctx.signal, witness: run.catalogWitness, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid), control: run.client }, (c) => forget(run, c, migration));
+        const once = () => (0,runner/* undoMigration */.XB)(session, migration, down, exec, { ...config, signal: ctx.signal, witness: run.catalogWitness, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid), control: run.client }, (c) => forget(run, c, migration));
+        const writes = await retryingLockTimeouts(run, { migration, exec }, once);
         // For a restore that may follow: what the down script wrote is this run's own, like what its migration wrote.
         for (const [table, rows] of Object.entries(writes))
             run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
@@ -829,222 +1083,6 @@ function refused(run, dump, verdict) {
         message: `on-failure: restore refused, nothing was restored: ${verdict.refusals.join('; ')}`,
         help: `The database is as the failure left it${run.report.applied.length > (run.report.undone?.length ?? 0) ? ' (the migrations applied before the failure stay applied)' : ''}. Fix forward with a new migration, or, once you know what would be lost, restore by hand: command: restore, backup-file: ${dump}, restore-discards-writes: true.`,
     });
-}
-
-;// CONCATENATED MODULE: ./src/db/settle.ts
-
-/**
- * Applies the plan's bookkeeping before any migration runs, in one transaction: accepted edits and adopted
- * rows get the file's checksum, a resolved dirty row is cleared or marked done, baseline rows are recorded.
- * Returns one sentence per change for the report.
- */
-async function settleHistory(client, table, plan, appliedBy) {
-    const notes = [];
-    for (const { migration, row } of plan.accepted) {
-        await (0,db_history/* setChecksum */.SA)(client, table, row, migration);
-        notes.push(`accepted the edit of ${migration.up.file}: recorded checksum ${row.checksum} replaced by the file's`);
-    }
-    for (const { migration, row } of plan.unverified)
-        await (0,db_history/* setChecksum */.SA)(client, table, row, migration);
-    if (plan.unverified.length)
-        notes.push(`recorded checksums for ${plan.unverified.length} migration(s) adopted without one`);
-    if (plan.resolved) {
-        const { row, as } = plan.resolved;
-        if (as === 'rerun')
-            await (0,db_history/* forgetRow */.gd)(client, table, row, plan.applied.map((a) => a.row));
-        else
-            await (0,db_history/* markFinished */.UI)(client, table, row.id, row.executionMs ?? 0);
-        notes.push(`dirty migration ${row.name} resolved as ${as === 'rerun' ? 'undone: it runs again' : 'finished by hand: marked applied'}`);
-    }
-    for (const migration of plan.baseline)
-        await (0,db_history/* recordApplied */.RC)(client, table, migration, `${appliedBy} (baseline)`);
-    if (plan.baseline.length)
-        notes.push(`baseline: recorded ${plan.baseline.length} migration(s) as applied without running them`);
-    return notes;
-}
-
-// EXTERNAL MODULE: ./src/db/transaction.ts
-var db_transaction = __webpack_require__(92562);
-;// CONCATENATED MODULE: ./src/apply/run-pending.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
-async function prepareHistory(run) {
-    const { client, history, report } = run;
-    const state = await (0,db_transaction/* withTransaction */.r)(client, () => (0,db_history/* ensureHistoryTable */.r0)(client, history));
-    if (state !== 'ready')
-        report.notes.push(`history table ${(0,identifiers/* tableText */.qK)(history)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
-    report.notes.push(...(await (0,db_transaction/* withTransaction */.r)(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
-    return true;
-}
-/** Who holds the locks a migration waited for, to name in its failure. */
-async function blockers(client, a) {
-    const sessions = await (0,preflight/* blockingSessions */.rm)(client, [a], 0).catch(() => []);
-    if (!sessions.length)
-        return '';
-    return `; blocked by ${sessions
-        .slice(0, 3)
-        .map((s) => `${(0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)}${s.query ? `: ${s.query}` : ''}`)
-        .join('; ')}`;
-}
-/** A transaction older than this, holding a lock on a migration's table, is waited for before a retry. */
-const LONG_TRANSACTION_S = 1;
-const POLL_MS = 200;
-/**
- * Before a retry after a lock timeout: waits, outside the lock queue (where nothing queues behind us), for the
- * long transactions holding the migration's tables to end, naming them once, for at most `leftMs`.
- */
-async function waitOutsideTheQueue(run, a, leftMs) {
-    const until = performance.now() + leftMs;
-    let named = false;
-    while (performance.now() < until && !run.ctx.signal?.aborted) {
-        const sessions = await (0,preflight/* blockingSessions */.rm)(run.client, [a], LONG_TRANSACTION_S).catch(() => []);
-        if (!sessions.length)
-            return;
-        if (!named) {
-            run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions.slice(0, 3).map((s) => (0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)).join('; ')}`);
-            named = true;
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, until - performance.now()))));
-    }
-}
-/**
- * Runs the pending migrations in order, each on a session as fresh as psql -f's, stopping at the first failure:
- * it rolls back (or stays dirty, if it ran outside a transaction); what ran before it stays applied and recorded.
- */
-async function runPending(run) {
-    if (!run.analysed.length)
-        return true;
-    const session = await db_session/* MigrationSession */.P.open(run.ctx.databaseUrl, run.lockKey);
-    try {
-        await run.ctx.log.group(`apply ${run.analysed.length} migration(s)`, () => runEach(run, session));
-    }
-    finally {
-        await session.close();
-    }
-    if (run.longestStallMs !== undefined) {
-        run.report.lockStallMs = run.longestStallMs;
-        run.report.notes.push(`application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (its longest attempt; lock-timeout ${run.config.lockTimeoutMs} ms bounds each wait in the queue)`);
-    }
-    return run.report.ok;
-}
-async function runEach(run, session) {
-    const { config, ctx, report } = run;
-    const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid) };
-    for (const a of run.analysed) {
-        const { migration, exec } = a;
-        if (ctx.signal?.aborted)
-            return cancelled(run, `before ${migration.name} started`);
-        const stopCancelling = ctx.signal && cancelOnAbort(ctx.signal, run.client, run.lockKey);
-        run.started += 1;
-        try {
-            const beforeRetry = (leftMs) => waitOutsideTheQueue(run, a, leftMs);
-            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
-            run.longestStallMs = Math.max(run.longestStallMs ?? 0, r.longestAttemptMs);
-            for (const [table, rows] of Object.entries(r.writes))
-                run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
-            report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
-            ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
-        }
-        catch (err) {
-            const e = err instanceof errors/* MigrationError */.Py ? err : new errors/* MigrationError */.Py((0,failure/* findingsFor */.I)(err, ctx.debug)[0].message, { sqlstate: err.code, cause: err });
-            const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
-            if (ctx.signal?.aborted && e.details.sqlstate === '57014')
-                return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
-            if ((0,advisory_lock/* lockLost */.wV)(e))
-                return lostLock(run, migration.name, e);
-            if (e.details.sqlstate === '55P03')
-                e.message += await blockers(run.client, a);
-            (0,model_report/* addFinding */.Xd)(report, {
-                rule: 'apply-failed',
-                severity: 'error',
-                message: `${migration.name} failed: ${e.message} — ${outcome}`,
-                help: e.details.hint,
-                sqlstate: e.details.sqlstate,
-                ...(0,model_report/* locationFields */.nQ)(e.details.location),
-            });
-            return;
-        }
-        finally {
-            stopCancelling?.();
-        }
-    }
-}
-/**
- * After a failed run (once on-failure is over, in the production apply): what of this run's migrations stays
- * applied and recorded, as afterFailure and `undone` say. Written once, at the end, so that no note claims
- * migrations stay applied that an undo or a restore took back.
- */
-function noteWhatStays(report) {
-    if (report.ok || !report.pending.length)
-        return;
-    const kept = report.applied.map((a) => a.name);
-    const undone = (report.undone ?? []).map((u) => u.name);
-    const n = kept.length + undone.length;
-    const ran = `this run applied ${n} migration(s) before it stopped`;
-    if (!n)
-        report.notes.push('nothing was applied by this run');
-    else if (report.afterFailure === 'restored')
-        report.notes.push(`${ran}; on-failure: restore took them back with the pre-apply backup: none stays applied or recorded`);
-    else if (!undone.length)
-        report.notes.push(`${ran}; they stay applied and recorded`);
-    else if (!kept.length)
-        report.notes.push(`${ran}; on-failure: undo undid them all with their down scripts (${undone.join(', ')}): none stays applied or recorded`);
-    else
-        report.notes.push(`${ran}; on-failure: undo undid ${undone.length} with their down scripts (${undone.join(', ')}) before it stopped; ${kept.length} stay applied and recorded (${kept.join(', ')})`);
-}
-/** The lock fence stopped the run before a migration: said as a lost lock, with its likely cause and the fix. */
-function lostLock(run, name, err) {
-    (0,model_report/* addFinding */.Xd)(run.report, {
-        rule: 'lock-lost',
-        severity: 'error',
-        message: `this run lost its lock (the session that took it no longer holds its advisory lock), so ${name} was not started; another run may hold the lock now`,
-        help: "A likely cause: database-url goes through a pooler in transaction mode (PgBouncer's pool_mode=transaction, Supabase's port 6543, Neon's -pooler hosts), which runs each transaction on whichever server session is free; use the direct URL or the pooler's session-mode URL. Otherwise the lock's connection was lost (an idle timeout, the network): run again.",
-        ...(0,model_report/* locationFields */.nQ)(err.details.location),
-    });
-}
-/** The run was cancelled: said as such (noteWhatStays says what it had applied). */
-function cancelled(run, when, err) {
-    const reason = String(run.ctx.signal?.reason ?? 'cancelled');
-    run.report.cancelled = reason;
-    (0,model_report/* addFinding */.Xd)(run.report, {
-        rule: 'cancelled',
-        severity: 'error',
-        message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
-        help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
-        ...(0,model_report/* locationFields */.nQ)(err?.details.location),
-    });
-}
-/**
- * Once the signal is aborted, cancels whatever the migrating session is running, from our own session, and
- * keeps asking until the migration has ended (a cancel that arrives between two queries cancels nothing).
- * Returns the function that stops asking.
- */
-function cancelOnAbort(signal, control, key) {
-    let timer;
-    const cancel = () => void (0,advisory_lock/* cancelMigrating */.P0)(control, key).catch(() => undefined);
-    const onAbort = () => {
-        cancel();
-        timer = setInterval(cancel, 250);
-    };
-    if (signal.aborted)
-        onAbort();
-    else
-        signal.addEventListener('abort', onAbort, { once: true });
-    return () => {
-        signal.removeEventListener('abort', onAbort);
-        if (timer)
-            clearInterval(timer);
-    };
 }
 
 // EXTERNAL MODULE: ./src/db/own-session.ts
@@ -1837,7 +1875,7 @@ async function runOneByOne(client, reset, script, exec, o) {
             throw new errors/* MigrationError */.Py(`cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`, { location: step.statement?.location, sqlstate: '57014' });
         }
         const s = step.statement;
-        ownLockTimeout ||= s?.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout';
+        ownLockTimeout = setsLockTimeout(step, ownLockTimeout);
         // A CONCURRENTLY statement waits for older transactions to end, blocking nobody meanwhile: it gets the
         // patient bound, not lock-timeout, which would fail it (and leave an invalid index) behind any transaction
         // longer than that. A lock_timeout of the file's own is the file's to keep.
@@ -1885,10 +1923,27 @@ async function runOneByOne(client, reset, script, exec, o) {
  * and show their documented locks only.
  */
 const MEANING_NEEDS_NO_BLOCK = new Set(['LockStmt', 'DeclareCursorStmt', 'VariableSetStmt', 'TransactionStmt']);
-/** Statements whose waits (for older transactions, ShareUpdateExclusive at most) hold up no reads or writes. */
+/**
+ * Statements whose waits (for older transactions, at ShareUpdateExclusive) hold up no reads or writes. Not DETACH
+ * PARTITION CONCURRENTLY: its second transaction takes ACCESS EXCLUSIVE on the partition.
+ */
 function waitsWithoutBlocking(s) {
     const what = (0,transaction/* cannotRunInTransaction */.c1)(s);
-    return what !== undefined && / CONCURRENTLY$/.test(what);
+    return what !== undefined && / CONCURRENTLY$/.test(what) && !what.startsWith('DETACH');
+}
+/**
+ * Whether the session's lock_timeout is the file's own after this step: a plain SET (or set_config) makes it so,
+ * RESET and a new session (`\connect`, sent as our reset) give it back to us; SET LOCAL ends with its transaction.
+ */
+function setsLockTimeout(step, was) {
+    const s = step.statement;
+    if (!s)
+        return step.ours === 'resetting the session' ? false : was;
+    if (s.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout')
+        return s.node.kind === 'VAR_SET_VALUE' ? (s.node.is_local ? was : true) : false;
+    if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_RESET_ALL')
+        return false;
+    return was || /\bset_config\s*\(\s*'lock_timeout'/i.test(s.sql);
 }
 /** Whether the file's own transaction block is open after a transaction-control statement. */
 function fileTransactionOpenAfter(s, open) {
@@ -1999,49 +2054,55 @@ async function runMigration(session, migration, exec, o, log) {
         await session.client();
         const started = performance.now();
         const mark = await (0,db_history/* markStarted */.Fm)(record.control, record.table, migration, record.appliedBy);
-        await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, { ...o, ...(o.lockBudgetMs > 0 && { patientLockTimeoutMs: o.lockBudgetMs }) }));
+        // lock-timeout off leaves every wait unbounded, CONCURRENTLY's too.
+        const patient = o.lockBudgetMs > 0 && o.lockTimeoutMs > 0 ? { patientLockTimeoutMs: o.lockBudgetMs } : {};
+        await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, { ...o, ...patient }));
         const durationMs = Math.round(performance.now() - started);
         if (mark === undefined)
             await (0,db_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
         else
             await (0,db_history/* markFinished */.UI)(record.control, record.table, mark, durationMs, migration);
         await runner_reset(session, await session.client(), exec);
-        return { durationMs, attempts: 1, longestAttemptMs: durationMs, writes: {} };
+        return { durationMs, attempts: 1, writes: {} };
     }
     const readOnly = exec.begin?.readOnly === true;
     const backoff = o.backoffMs ?? defaultBackoff;
     const first = performance.now();
-    let longestAttemptMs = 0;
+    // An attempt may be given a longer lock_timeout (beforeRetry: to let PostgreSQL cancel an autovacuum).
+    let tries = o;
     for (let attempt = 0;; attempt++) {
         const started = performance.now();
+        let began = started;
         const counter = writeCounter(migration.name);
         try {
             const clean = await onSession(session, (client) => {
+                began = performance.now();
                 const head = fenceSteps(record.fence);
-                const tail = readOnly ? [] : (0,db_history/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+                const tail = readOnly ? [] : (0,db_history/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
                 if (!readOnly) {
                     head.push(counter.start);
                     tail.push(counter.end);
                 }
-                return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
+                return runTransactional(client, session.reset, migration.up, exec, { head, tail }, tries);
             });
+            o.attempted?.(Math.round(performance.now() - began));
             const writes = counter.writes();
             const durationMs = Math.round(performance.now() - started);
-            longestAttemptMs = Math.max(longestAttemptMs, durationMs);
             await settle(session, exec, clean);
             if (readOnly)
                 await (0,db_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
-            return { durationMs, attempts: attempt + 1, longestAttemptMs, writes };
+            return { durationMs, attempts: attempt + 1, writes };
         }
         catch (err) {
-            longestAttemptMs = Math.max(longestAttemptMs, Math.round(performance.now() - started));
+            o.attempted?.(Math.round(performance.now() - began));
             const code = err instanceof errors/* MigrationError */.Py ? err.details.sqlstate : sqlstate(err);
             const wait = backoff(attempt);
             const leftMs = o.lockBudgetMs - (performance.now() - first) - wait;
             if (code === '55P03' && attempt < o.lockRetries && leftMs > 0) {
-                log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`);
+                log.warn(`${migration.name}: lock timeout after ${tries.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`);
                 await sleep(wait, o.signal);
-                await o.beforeRetry?.(leftMs);
+                const next = await o.beforeRetry?.(leftMs);
+                tries = next?.lockTimeoutMs ? { ...o, lockTimeoutMs: next.lockTimeoutMs } : o;
                 // A cancel that came while waiting to retry: the migration is not tried again.
                 if (o.signal?.aborted)
                     throw new errors/* MigrationError */.Py(`cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`, { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' });

@@ -144,6 +144,22 @@ describe('lock timeouts', () => {
     expect(longest).toBeLessThan(1500);
   });
 
+  test.each([
+    ['alone', 'CREATE INDEX CONCURRENTLY big_id ON big (id);'],
+    ["after a SET LOCAL lock_timeout that ended with the file's own transaction", "BEGIN;\nSET LOCAL lock_timeout = '50ms';\nSELECT 1;\nCOMMIT;\nCREATE INDEX CONCURRENTLY big_id ON big (id);"],
+    ['after a \\connect that dropped the file’s own lock_timeout', "SET lock_timeout = '50ms';\n\\connect\nCREATE INDEX CONCURRENTLY big_id ON big (id);"],
+  ])('CREATE INDEX CONCURRENTLY %s waits for an older transaction with lock-wait, not lock-timeout (which would leave an invalid index)', async (_when, sql) => {
+    await other.query('CREATE TABLE big (id int); CREATE TABLE elsewhere (id int)');
+    // An older transaction, on another table: the index build waits for it to end before it can finish.
+    await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM elsewhere'); // holds its snapshot
+    const released = new Promise((r) => setTimeout(r, 1500)).then(() => other.query('COMMIT'));
+    const r = await apply(config(makeFolder({ '001_idx.sql': sql }), { 'lock-timeout': '100ms', 'lock-wait': '20s' }), ctx());
+    await released;
+    expect(r.findings).toEqual([]);
+    expect((await db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'big_id'::regclass")).rows).toEqual([{ indisvalid: true }]);
+    expect(r.applied.map((a) => a.name)).toEqual(['001_idx.sql']);
+  });
+
   test('a lock released during the retries lets the migration through', async () => {
     const d = dir();
     await other.query('CREATE TABLE t (id int)');

@@ -38,20 +38,35 @@ const POLL_MS = 200;
 
 /**
  * Before a retry after a lock timeout: waits, outside the lock queue (where nothing queues behind us), for the
- * long transactions holding the migration's tables to end, naming them once, for at most `leftMs`.
+ * long transactions holding the migration's tables to end, naming them once, for at most `leftMs`. An autovacuum
+ * is not waited for: PostgreSQL cancels one for a lock waiter after deadlock_timeout, so the next attempt gets a
+ * lock_timeout just longer than that (unless it prevents wraparound, which PostgreSQL does not cancel).
  */
-async function waitOutsideTheQueue(run: ApplyRun, a: Analysed, leftMs: number): Promise<void> {
+export async function waitOutsideTheQueue(run: ApplyRun, a: Analysed, leftMs: number): Promise<{ lockTimeoutMs?: number }> {
   const until = performance.now() + leftMs;
   let named = false;
   while (performance.now() < until && !run.ctx.signal?.aborted) {
-    const sessions = await blockingSessions(run.client, [a], LONG_TRANSACTION_S).catch(() => []);
-    if (!sessions.length) return;
+    const found = await blockingSessions(run.client, [a], LONG_TRANSACTION_S).catch(() => []);
+    const sessions = found.filter((s) => !s.autovacuum);
+    if (!sessions.length) {
+      if (!found.some((s) => s.autovacuum && !s.autovacuum.wraparound)) return {};
+      const deadlock = await run.client.query("SELECT pg_catalog.current_setting('deadlock_timeout') AS v").then((r) => durationSettingMs(r.rows[0].v as string));
+      return { lockTimeoutMs: Math.max(run.config.lockTimeoutMs, deadlock + 500) };
+    }
     if (!named) {
       run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions.slice(0, 3).map((s) => describeSession(s, `${s.mode} on ${s.relation}`)).join('; ')}`);
       named = true;
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, until - performance.now()))));
   }
+  return {};
+}
+
+/** A duration setting as current_setting() shows it (`1s`, `500ms`, `1min`), in milliseconds. */
+function durationSettingMs(v: string): number {
+  const m = /^(\d+)\s*(ms|s|min|h)?$/.exec(v.trim());
+  if (!m) return 1000;
+  return Number(m[1]) * ({ ms: 1, s: 1000, min: 60_000, h: 3_600_000 } as Record<string, number>)[m[2] ?? 'ms'];
 }
 
 /**
@@ -68,7 +83,7 @@ export async function runPending(run: ApplyRun): Promise<boolean> {
   }
   if (run.longestStallMs !== undefined) {
     run.report.lockStallMs = run.longestStallMs;
-    run.report.notes.push(`application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (its longest attempt; lock-timeout ${run.config.lockTimeoutMs} ms bounds each wait in the queue)`);
+    run.report.notes.push(`application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (the longest attempt of a transactional migration, from its BEGIN to its end; lock-timeout ${run.config.lockTimeoutMs} ms bounds its wait in the queue)`);
   }
   return run.report.ok;
 }
@@ -83,8 +98,8 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     run.started += 1;
     try {
       const beforeRetry = (leftMs: number) => waitOutsideTheQueue(run, a, leftMs);
-      const r = await runMigration(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
-      run.longestStallMs = Math.max(run.longestStallMs ?? 0, r.longestAttemptMs);
+      const attempted = (ms: number) => void (run.longestStallMs = Math.max(run.longestStallMs ?? 0, ms));
+      const r = await runMigration(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
       for (const [table, rows] of Object.entries(r.writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
       report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
       ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);

@@ -37,7 +37,7 @@ export interface ApplyRun {
   ownWrites: Map<string, number>;
   /** How many of the pending migrations this run has started (sent anything of) so far. */
   started: number;
-  /** The longest a migration's attempt held or queued for its locks (RunResult.longestAttemptMs). */
+  /** The longest an attempt of a transactional migration queued for or held its locks (RunOptions.attempted). */
   longestStallMs?: number;
   /** Notes, inside each migration's transaction, what it did to the catalog (when on-failure may restore). */
   catalogWitness?: CatalogWitness;

@@ -10,6 +10,7 @@ import { parseScript } from '../migrations/parse.js';
 import { executionPlan, type ExecutionPlan } from '../migrations/transaction.js';
 import type { Migration, Script } from '../model/migration.js';
 import { addFinding, locationFields, type Report } from '../model/report.js';
+import { waitOutsideTheQueue } from './run-pending.js';
 import type { ProductionRun } from './safety.js';
 
 /**
@@ -133,13 +134,34 @@ function refuse(run: ProductionRun, fallback: boolean, why: string, fix: string,
   });
 }
 
+/**
+ * A transactional down script that hit lock-timeout rolled back whole, its history row with it: it is tried
+ * again as a migration is, stepping aside for long transactions on its tables, until lock-wait has passed.
+ */
+async function retryingLockTimeouts<T>(run: ProductionRun, a: Analysed, once: () => Promise<T>): Promise<T> {
+  const first = performance.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await once();
+    } catch (err) {
+      const code = err instanceof MigrationError ? err.details.sqlstate : (err as { code?: string }).code;
+      const leftMs = run.config.lockWaitMs - (performance.now() - first);
+      if (a.exec.mode !== 'transaction' || code !== '55P03' || attempt >= run.config.lockRetries || leftMs <= 0 || run.ctx.signal?.aborted) throw err;
+      run.ctx.log.warn(`${a.migration.name}: lock timeout while undoing it, retry ${attempt + 1} (${Math.round(leftMs / 1000)} s of lock-wait left)`);
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
+      await waitOutsideTheQueue(run, a, leftMs);
+    }
+  }
+}
+
 /** Undoes one migration; false, with a finding, when its down script failed and the undo stops there. */
 async function undoOne(run: ProductionRun, session: MigrationSession, { migration, down, exec }: Undoable, fallback: boolean): Promise<boolean> {
   const { config, ctx, report } = run;
   const started = performance.now();
   try {
     if (ctx.signal?.aborted) throw new MigrationError(`cancelled (${String(ctx.signal.reason)}) before it ran`, { sqlstate: '57014' });
-    const writes = await undoMigration(session, migration, down, exec, { ...config, signal: ctx.signal, witness: run.catalogWitness, fence: lockFence(run.lockKey, run.controlPid), control: run.client }, (c) => forget(run, c, migration));
+    const once = () => undoMigration(session, migration, down, exec, { ...config, signal: ctx.signal, witness: run.catalogWitness, fence: lockFence(run.lockKey, run.controlPid), control: run.client }, (c) => forget(run, c, migration));
+    const writes = await retryingLockTimeouts(run, { migration, exec }, once);
     // For a restore that may follow: what the down script wrote is this run's own, like what its migration wrote.
     for (const [table, rows] of Object.entries(writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
     if (exec.mode !== 'transaction') (run.untraced ??= []).push(`the down script of ${migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`);

@@ -21,10 +21,10 @@ export const OPTIONS_USAGE = `Options (the same as the action's inputs):
   --migrations-dir <dir>        folder of .sql migrations (default: migrations)
   --database-url <url>          target database (default: $DATABASE_URL; none: a throwaway local server)
   --history-table <name>        history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)
-  --lock-timeout <duration>     lock_timeout for each migration, or off (default: 5s)
+  --lock-timeout <duration>     lock_timeout for each attempt of a migration, or off (default: 200ms)
   --statement-timeout <dur>     statement_timeout for each migration, or off (default: off)
-  --lock-retries <n>            retries after a lock timeout (default: 3)
-  --lock-wait <duration>        how long to wait for another run's lock (default: 60s)
+  --lock-retries <n>            at most this many retries after lock timeouts, within lock-wait (default: 100)
+  --lock-wait <duration>        how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)
   --allow-out-of-order          run pending migrations older than the newest applied one
   --baseline <version>          record migrations up to <version> as applied on a database without history
   --accept-edited <versions>    accept edits of applied migrations (comma-separated versions)

@@ -17,6 +17,8 @@ export interface BlockingSession {
    * `role` is null for a server process (autovacuum).
    */
   hidden?: { role: string | null };
+  /** An autovacuum worker, which PostgreSQL cancels for a lock waiter after deadlock_timeout (unless it prevents wraparound). */
+  autovacuum?: { wraparound: boolean };
 }
 
 /**
@@ -34,8 +36,9 @@ export function describeSession(s: Pick<BlockingSession, 'pid' | 'state' | 'tran
 }
 
 /** A row of pg_stat_activity as read below: the session's fields, hidden or not. */
-function sessionOf(x: { pid: number; state: string | null; relation: string; mode: string; age: number; query: string; hidden: boolean; role: string | null }): BlockingSession {
+function sessionOf(x: { pid: number; state: string | null; relation: string; mode: string; age: number; query: string; hidden: boolean; role: string | null; backend?: string }): BlockingSession {
   const s: BlockingSession = { pid: x.pid, state: x.state ?? '', relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.hidden ? '' : x.query };
+  if (x.backend === 'autovacuum worker') s.autovacuum = { wraparound: x.hidden || /\(to prevent wraparound\)/.test(x.query) };
   return x.hidden ? { ...s, hidden: { role: x.role } } : s;
 }
 
@@ -70,7 +73,7 @@ export async function blockingSessions(client: Client, analysed: Analysed[], old
   for (const a of analysed) for (const s of a.exec.statements) tablesOf(s.node, names);
   if (!names.size) return [];
   const r = await client.query(
-    `SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode, l.virtualtransaction AS vxid, ${HIDDEN} AS hidden, a.usename AS role,
+    `SELECT a.pid, a.state, l.relation::regclass::text AS relation, l.mode, l.virtualtransaction AS vxid, ${HIDDEN} AS hidden, a.usename AS role, a.backend_type AS backend,
             coalesce(extract(epoch FROM now() - a.xact_start), 0)::int AS age, left(coalesce(a.query, ''), 200) AS query
        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'relation' AND l.granted AND a.pid <> pg_backend_pid()

@@ -89,17 +89,14 @@ export interface RunOptions extends ScriptOptions {
    * Before each retry, outside the lock queue: waits (up to `leftMs`) for the long transactions holding the
    * migration's tables to end, so that the next attempt does not queue behind them.
    */
-  beforeRetry?: (leftMs: number) => Promise<void>;
+  beforeRetry?: (leftMs: number) => Promise<void | { lockTimeoutMs?: number }>;
+  /** After each attempt of a transactional migration, failed or not: how long it queued for or held its locks. */
+  attempted?: (ms: number) => void;
 }
 
 export interface RunResult {
   durationMs: number;
   attempts: number;
-  /**
-   * The longest any attempt held or queued for its locks: how long application queries on the same tables could
-   * have waited behind this migration.
-   */
-  longestAttemptMs: number;
   /**
    * Rows the migration's committed transaction wrote, per table (`schema.table`, as tableWriteCounts keys them),
    * its history row included; empty for one outside a transaction or READ ONLY, whose writes are not measured.
@@ -160,7 +157,7 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
       throw new MigrationError(`cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`, { location: step.statement?.location, sqlstate: '57014' });
     }
     const s = step.statement;
-    ownLockTimeout ||= s?.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout';
+    ownLockTimeout = setsLockTimeout(step, ownLockTimeout);
     // A CONCURRENTLY statement waits for older transactions to end, blocking nobody meanwhile: it gets the
     // patient bound, not lock-timeout, which would fail it (and leave an invalid index) behind any transaction
     // longer than that. A lock_timeout of the file's own is the file's to keep.
@@ -205,10 +202,25 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
  */
 const MEANING_NEEDS_NO_BLOCK = new Set(['LockStmt', 'DeclareCursorStmt', 'VariableSetStmt', 'TransactionStmt']);
 
-/** Statements whose waits (for older transactions, ShareUpdateExclusive at most) hold up no reads or writes. */
+/**
+ * Statements whose waits (for older transactions, at ShareUpdateExclusive) hold up no reads or writes. Not DETACH
+ * PARTITION CONCURRENTLY: its second transaction takes ACCESS EXCLUSIVE on the partition.
+ */
 function waitsWithoutBlocking(s: Statement): boolean {
   const what = cannotRunInTransaction(s);
-  return what !== undefined && / CONCURRENTLY$/.test(what);
+  return what !== undefined && / CONCURRENTLY$/.test(what) && !what.startsWith('DETACH');
+}
+
+/**
+ * Whether the session's lock_timeout is the file's own after this step: a plain SET (or set_config) makes it so,
+ * RESET and a new session (`\connect`, sent as our reset) give it back to us; SET LOCAL ends with its transaction.
+ */
+function setsLockTimeout(step: Step, was: boolean): boolean {
+  const s = step.statement;
+  if (!s) return step.ours === 'resetting the session' ? false : was;
+  if (s.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout') return s.node.kind === 'VAR_SET_VALUE' ? (s.node.is_local ? was : true) : false;
+  if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_RESET_ALL') return false;
+  return was || /\bset_config\s*\(\s*'lock_timeout'/i.test(s.sql);
 }
 
 /** Whether the file's own transaction block is open after a transaction-control statement. */
@@ -318,46 +330,52 @@ export async function runMigration(session: MigrationSession, migration: Migrati
     await session.client();
     const started = performance.now();
     const mark = await markStarted(record.control, record.table, migration, record.appliedBy);
-    await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, { ...o, ...(o.lockBudgetMs > 0 && { patientLockTimeoutMs: o.lockBudgetMs }) }));
+    // lock-timeout off leaves every wait unbounded, CONCURRENTLY's too.
+    const patient = o.lockBudgetMs > 0 && o.lockTimeoutMs > 0 ? { patientLockTimeoutMs: o.lockBudgetMs } : {};
+    await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, { ...o, ...patient }));
     const durationMs = Math.round(performance.now() - started);
     if (mark === undefined) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
     else await markFinished(record.control, record.table, mark, durationMs, migration);
     await reset(session, await session.client(), exec);
-    return { durationMs, attempts: 1, longestAttemptMs: durationMs, writes: {} };
+    return { durationMs, attempts: 1, writes: {} };
   }
 
   const readOnly = exec.begin?.readOnly === true;
   const backoff = o.backoffMs ?? defaultBackoff;
   const first = performance.now();
-  let longestAttemptMs = 0;
+  // An attempt may be given a longer lock_timeout (beforeRetry: to let PostgreSQL cancel an autovacuum).
+  let tries: RunOptions = o;
   for (let attempt = 0; ; attempt++) {
     const started = performance.now();
+    let began = started;
     const counter = writeCounter(migration.name);
     try {
       const clean = await onSession(session, (client) => {
+        began = performance.now();
         const head: Step[] = fenceSteps(record.fence);
-        const tail: Step[] = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(o, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+        const tail: Step[] = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
         if (!readOnly) {
           head.push(counter.start);
           tail.push(counter.end);
         }
-        return runTransactional(client, session.reset, migration.up, exec, { head, tail }, o);
+        return runTransactional(client, session.reset, migration.up, exec, { head, tail }, tries);
       });
+      o.attempted?.(Math.round(performance.now() - began));
       const writes = counter.writes();
       const durationMs = Math.round(performance.now() - started);
-      longestAttemptMs = Math.max(longestAttemptMs, durationMs);
       await settle(session, exec, clean);
       if (readOnly) await recordApplied(record.control, record.table, migration, record.appliedBy, durationMs);
-      return { durationMs, attempts: attempt + 1, longestAttemptMs, writes };
+      return { durationMs, attempts: attempt + 1, writes };
     } catch (err) {
-      longestAttemptMs = Math.max(longestAttemptMs, Math.round(performance.now() - started));
+      o.attempted?.(Math.round(performance.now() - began));
       const code = err instanceof MigrationError ? err.details.sqlstate : sqlstate(err);
       const wait = backoff(attempt);
       const leftMs = o.lockBudgetMs - (performance.now() - first) - wait;
       if (code === '55P03' && attempt < o.lockRetries && leftMs > 0) {
-        log.warn(`${migration.name}: lock timeout after ${o.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`);
+        log.warn(`${migration.name}: lock timeout after ${tries.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`);
         await sleep(wait, o.signal);
-        await o.beforeRetry?.(leftMs);
+        const next = await o.beforeRetry?.(leftMs);
+        tries = next?.lockTimeoutMs ? { ...o, lockTimeoutMs: next.lockTimeoutMs } : o;
         // A cancel that came while waiting to retry: the migration is not tried again.
         if (o.signal?.aborted) throw new MigrationError(`cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`, { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' });
         continue;
