@@ -13,10 +13,10 @@ export default {
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   // The fault suite (crashes, kills, restarts) runs on its own: npm run test:faults.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/faults/'],
-  // Most of a test's time is spent waiting on PostgreSQL (a CI run keeps two cores less than half busy), so three
-  // workers run well even on two cores. Each worker gets a throwaway server of its own (global-setup.ts); a
+  // Most of a test's time is spent waiting on PostgreSQL, so two workers run well even on two cores (three make
+  // the timing-bound tests miss their bounds). Each worker gets a throwaway server of its own (global-setup.ts); a
   // DATABASE_URL is one server, so there one worker uses it.
-  maxWorkers: process.env.DATABASE_URL ? 1 : 3,
+  maxWorkers: process.env.DATABASE_URL ? 1 : 2,
   globalSetup: '<rootDir>/__tests__/harness/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/harness/global-teardown.ts',
   testTimeout: 60000,
