@@ -3,10 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Writes a folder of realistic migrations in the timestamped, BEGIN/COMMIT convention: tables with foreign keys,
- * added columns, indexes, a view, a function with its trigger, a data backfill. Returns the folder.
+ * How each file carries its transaction: `begin-commit`, the file's own BEGIN … COMMIT (the convention of plain
+ * folders, which psql and this tool run as one transaction); `dbmate`, a `-- migrate:up` section without one (dbmate
+ * wraps it); `bare`, the statements alone (node-pg-migrate wraps them). The statements are the same in all three.
  */
-export function generateMigrations(count: number, opts: { withDown?: boolean; dir?: string; offset?: number } = {}): { dir: string; files: string[] } {
+export type Wrapping = 'begin-commit' | 'dbmate' | 'bare';
+
+/**
+ * Writes a folder of realistic migrations named in the timestamped convention: tables with foreign keys, added
+ * columns, indexes, a view, a function with its trigger, a data backfill. `withDown` adds dbmate's sections around
+ * the BEGIN … COMMIT files, with a down script each. Returns the folder.
+ */
+export function generateMigrations(count: number, opts: { withDown?: boolean; dir?: string; offset?: number; wrapping?: Wrapping } = {}): { dir: string; files: string[] } {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pmg-bench-'));
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
@@ -61,9 +69,13 @@ CREATE TRIGGER trg_${i} BEFORE UPDATE ON t_${tables} FOR EACH ROW EXECUTE FUNCTI
 ALTER TABLE t_${tables} ADD CONSTRAINT t_${tables}_status_${i} CHECK (status IN ('active', 'archived'));`;
       down = `ALTER TABLE t_${tables} DROP CONSTRAINT IF EXISTS t_${tables}_status_${i};`;
     }
-    const file = `${stamp}_${name}.sql`;
+    // dbmate's version is the digits before the first underscore: one per file.
+    const file = `${opts.wrapping === 'dbmate' ? stamp.replace('_', '') : stamp}_${name}.sql`;
     const up = `BEGIN;\n\n${body}\n\nCOMMIT;\n`;
-    const text = opts.withDown ? `-- migrate:up\n${up}\n-- migrate:down\nBEGIN;\n${down}\nCOMMIT;\n` : up;
+    const wrapping = opts.wrapping ?? 'begin-commit';
+    const text = opts.withDown
+      ? `-- migrate:up\n${up}\n-- migrate:down\nBEGIN;\n${down}\nCOMMIT;\n`
+      : { 'begin-commit': up, dbmate: `-- migrate:up\n${body}\n\n-- migrate:down\n${down}\n`, bare: `${body}\n` }[wrapping];
     writeFileSync(join(dir, file), `-- Migration: ${name}\n-- Description: generated for the benchmark\n\n${text}`);
     files.push(file);
   }

@@ -1265,7 +1265,7 @@ const OWN_SESSION_LIMITS = Object.fromEntries(SESSION_LIMITS.map((name) => [name
 const OWN_SESSION_SQL = sessionSettings(OWN_SESSION_LIMITS);
 /** A connection of ours that the server's session limits leave alone: one round trip more than connect. */
 async function connectOwn(url) {
-    const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .connect */ .Ng)(url);
+    const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__.connect)(url);
     try {
         await client.query(OWN_SESSION_SQL);
     }

@@ -209,12 +209,16 @@ async function endToolSessions(url, applicationName) {
 /***/ 6923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Rc: () => (/* binding */ ConnectionError),
-  Ng: () => (/* binding */ connect),
-  LN: () => (/* binding */ loadedPg),
+  ConnectionError: () => (/* binding */ ConnectionError),
+  connect: () => (/* binding */ connect),
+  dropSpare: () => (/* binding */ dropSpare),
+  keepSpare: () => (/* binding */ keepSpare),
+  loadedPg: () => (/* binding */ loadedPg),
   withClient: () => (/* binding */ withClient)
 });
 
@@ -488,6 +492,24 @@ async function loadPg() {
 function loadedPg() {
     return pgModule;
 }
+/**
+ * A connection that the pooler check found to reach the server directly, kept for the command's first connect()
+ * to the same URL: a run then opens one connection fewer before its work starts. It is taken only while fresh (a
+ * server's idle_session_timeout could have ended it meanwhile), and dropSpare() closes it if nothing took it.
+ */
+let spare;
+const SPARE_FRESH_MS = 1000;
+/** Keeps a connected client for the next connect(url) (see spare); one closed unless taken. */
+function keepSpare(url, client) {
+    void dropSpare();
+    spare = { url, client, at: performance.now() };
+}
+/** Closes the kept connection if nothing took it: the process could not exit while it is open. */
+async function dropSpare() {
+    const s = spare;
+    spare = undefined;
+    await s?.client.end().catch(() => { });
+}
 /** Servers that answered "no TLS here": sslmode=prefer goes straight to the clear with them, as libpq ends up doing. */
 const withoutTls = new Set();
 /**
@@ -508,6 +530,11 @@ async function checkSessionAttrs(client, attrs) {
  * password) and what to change.
  */
 async function connect(url) {
+    if (spare?.url === url && performance.now() - spare.at < SPARE_FRESH_MS) {
+        const { client } = spare;
+        spare = undefined;
+        return client;
+    }
     let p;
     try {
         p = (0,defaults/* withDefaults */.rO)((0,parse/* parseConnString */.Rr)(url));
@@ -608,7 +635,7 @@ const OWN_SESSION_LIMITS = Object.fromEntries(SESSION_LIMITS.map((name) => [name
 const OWN_SESSION_SQL = sessionSettings(OWN_SESSION_LIMITS);
 /** A connection of ours that the server's session limits leave alone: one round trip more than connect. */
 async function connectOwn(url) {
-    const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .connect */ .Ng)(url);
+    const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_0__.connect)(url);
     try {
         await client.query(OWN_SESSION_SQL);
     }

@@ -135,12 +135,12 @@ function findingsFor(err, debug = false) {
         return [{ rule: 'cancelled', severity: 'error', message: err.message, help: 'Run again when ready; what the cancelled step had started was stopped, on the server too.' }];
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq)
         return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
-    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionError */ .Rc)
+    if (err instanceof _db_connect_js__WEBPACK_IMPORTED_MODULE_0__.ConnectionError)
         return [{ rule: 'connection', severity: 'error', message: err.message }];
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationError */ .Py) {
         return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .locationFields */ .nQ)(err.details.location) }];
     }
-    const pg = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .loadedPg */ .LN)();
+    const pg = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.loadedPg)();
     if (pg && err instanceof pg.DatabaseError && err.code) {
         return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
     }
@@ -232,18 +232,25 @@ function needsDatabase(command) {
  * report, so the report file, outputs and summary exist in every case.
  */
 async function runCommand(config, ctx) {
+    // The command's code loads while the pooler check waits for the server.
+    const runner = RUNNERS[config.command]();
+    runner.catch(() => { });
+    const checksPooling = commands/* COMMAND_INFO */.v[config.command].needsDatabase && !ctx.throwaway;
     try {
-        if (commands/* COMMAND_INFO */.v[config.command].needsDatabase) {
-            if (!ctx.databaseUrl)
-                throw new errors/* InputError */.dz([`database-url: required for command ${config.command}`]);
-            // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
-            if (!ctx.throwaway)
-                await (await __webpack_require__.e(/* import() */ 641).then(__webpack_require__.bind(__webpack_require__, 7641))).refuseSessionSharingPooler(ctx.databaseUrl);
-        }
-        return await (await RUNNERS[config.command]())(config, ctx);
+        if (commands/* COMMAND_INFO */.v[config.command].needsDatabase && !ctx.databaseUrl)
+            throw new errors/* InputError */.dz([`database-url: required for command ${config.command}`]);
+        // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
+        if (checksPooling)
+            await (await __webpack_require__.e(/* import() */ 641).then(__webpack_require__.bind(__webpack_require__, 7641))).refuseSessionSharingPooler(ctx.databaseUrl);
+        return await (await runner)(config, ctx);
     }
     catch (err) {
         return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
+    }
+    finally {
+        // The pooler check's connection, if the command did not take it (see keepSpare).
+        if (checksPooling)
+            await (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6923))).dropSpare();
     }
 }
 /** A report for a run that failed before or outside its command's own reporting. */
@@ -262,12 +269,16 @@ function failedReport(command, err, o = {}) {
 /***/ 6923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Rc: () => (/* binding */ ConnectionError),
-  Ng: () => (/* binding */ connect),
-  LN: () => (/* binding */ loadedPg),
+  ConnectionError: () => (/* binding */ ConnectionError),
+  connect: () => (/* binding */ connect),
+  dropSpare: () => (/* binding */ dropSpare),
+  keepSpare: () => (/* binding */ keepSpare),
+  loadedPg: () => (/* binding */ loadedPg),
   withClient: () => (/* binding */ withClient)
 });
 
@@ -541,6 +552,24 @@ async function loadPg() {
 function loadedPg() {
     return pgModule;
 }
+/**
+ * A connection that the pooler check found to reach the server directly, kept for the command's first connect()
+ * to the same URL: a run then opens one connection fewer before its work starts. It is taken only while fresh (a
+ * server's idle_session_timeout could have ended it meanwhile), and dropSpare() closes it if nothing took it.
+ */
+let spare;
+const SPARE_FRESH_MS = 1000;
+/** Keeps a connected client for the next connect(url) (see spare); one closed unless taken. */
+function keepSpare(url, client) {
+    void dropSpare();
+    spare = { url, client, at: performance.now() };
+}
+/** Closes the kept connection if nothing took it: the process could not exit while it is open. */
+async function dropSpare() {
+    const s = spare;
+    spare = undefined;
+    await s?.client.end().catch(() => { });
+}
 /** Servers that answered "no TLS here": sslmode=prefer goes straight to the clear with them, as libpq ends up doing. */
 const withoutTls = new Set();
 /**
@@ -561,6 +590,11 @@ async function checkSessionAttrs(client, attrs) {
  * password) and what to change.
  */
 async function connect(url) {
+    if (spare?.url === url && performance.now() - spare.at < SPARE_FRESH_MS) {
+        const { client } = spare;
+        spare = undefined;
+        return client;
+    }
     let p;
     try {
         p = (0,defaults/* withDefaults */.rO)((0,parse/* parseConnString */.Rr)(url));

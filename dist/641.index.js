@@ -45,13 +45,16 @@ function ownEnd(client) {
 async function checkPooling(url) {
     const clients = [];
     try {
-        const a = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(url);
+        const a = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__.connect)(url);
         clients.push(a);
         const first = await seen(a);
         const own = ownEnd(a);
-        if (own.pid === first.pid && own.port === first.port)
+        if (own.pid === first.pid && own.port === first.port) {
+            // The command's own first connection would be the same: it takes this one instead of opening another.
+            (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__.keepSpare)(url, clients.pop());
             return { kind: 'direct' };
-        const b = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(url);
+        }
+        const b = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_2__.connect)(url);
         clients.push(b);
         const sessions = new Map([
             [a, new Set([first.id])],
@@ -75,7 +78,7 @@ async function checkPooling(url) {
     catch (err) {
         // The server cannot be reached at all: that is the command's own failure, reported now rather than after the
         // command has waited out the same connect timeout again.
-        if (err instanceof _connect_js__WEBPACK_IMPORTED_MODULE_2__/* .ConnectionError */ .Rc && !clients.length)
+        if (err instanceof _connect_js__WEBPACK_IMPORTED_MODULE_2__.ConnectionError && !clients.length)
             throw err;
         return { kind: 'inconclusive', reason: err.message };
     }

@@ -523,6 +523,7 @@ var db_transaction = __webpack_require__(2562);
 
 
 
+
 /** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
 async function prepareHistory(run) {
     const { client, history, report } = run;
@@ -610,7 +611,7 @@ async function runEach(run, session) {
         try {
             const beforeRetry = (leftMs) => waitOutsideTheQueue(run, a, leftMs);
             const attempted = (ms) => void (run.longestStallMs = Math.max(run.longestStallMs ?? 0, ms));
-            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
+            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness, countWrites: mayRestore(run) }, ctx.log);
             for (const [table, rows] of Object.entries(r.writes))
                 run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
             report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
@@ -2079,7 +2080,7 @@ async function runMigration(session, migration, exec, o, log) {
                 began = performance.now();
                 const head = fenceSteps(record.fence);
                 const tail = readOnly ? [] : (0,db_history/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
-                if (!readOnly) {
+                if (!readOnly && o.countWrites) {
                     head.push(counter.start);
                     tail.push(counter.end);
                 }
@@ -2299,7 +2300,7 @@ class MigrationSession {
      * waiting until that migration has ended, not only until the lock's own session noticed the death.
      */
     static async open(url, key) {
-        const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(url);
+        const client = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__.connect)(url);
         const settings = [MIGRATING_SESSION_SETTINGS];
         try {
             await client.query([...settings, holdMigratingLock(key)].join(';\n'));
@@ -2318,7 +2319,7 @@ class MigrationSession {
         this.defaults ??= (await this.current.query(SESSION_DEFAULTS)).rows[0].h;
         if (this.stale) {
             await this.current.end().catch(() => { });
-            this.current = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .connect */ .Ng)(this.url);
+            this.current = await (0,_connect_js__WEBPACK_IMPORTED_MODULE_1__.connect)(this.url);
             await this.current.query([...this.settings, holdMigratingLock(this.key)].join(';\n'));
             this.stale = false;
             this.defaults = (await this.current.query(SESSION_DEFAULTS)).rows[0].h;

@@ -688,7 +688,7 @@ class ScratchServer {
         this.force = force;
     }
     static async open(url) {
-        const admin = await (0,connect/* connect */.Ng)(url);
+        const admin = await (0,connect.connect)(url);
         // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
         // large template may take longer than a role's statement_timeout.
         const [, version, me] = await (0,script_query/* runScript */.j)(admin, `${own_session/* OWN_SESSION_SQL */.t5};\nSHOW server_version_num;\nSELECT pid, ${BACKEND_START} AS since FROM pg_catalog.pg_stat_activity WHERE pid = pg_catalog.pg_backend_pid()`).catch(async (err) => {

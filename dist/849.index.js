@@ -5490,7 +5490,7 @@ function isCloudflareRuntime() {
 }
 
 function getStreamFuncs() {
-  if (isCloudflareRuntime()) {
+  if (false /* pg-migration-gate runs on Node, never in a Cloudflare Worker */) {
     return getCloudflareStreamFuncs()
   }
   return getNodejsStreamFuncs()

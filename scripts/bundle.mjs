@@ -9,6 +9,11 @@
 // uses __dirname (whichever chunk holds the loader) gets first lines that define __dirname/__filename from
 // import.meta.url, so the loader looks in dist/.
 //
+// pg decides at load whether it runs in a Cloudflare Worker. Where `navigator` is missing (Node 20) it finds out by
+// constructing a fetch Response, which loads Node's whole HTTP client (undici): about 50 ms of every run's start-up,
+// for an answer that is always no in a Node bundle. That one test is replaced with `false` (RUNTIME_PROBE); a pg
+// whose stream.js no longer has it exactly once fails the build, to be looked at again.
+//
 // `node scripts/bundle.mjs <dir>` writes the same files to another folder (timing a change without touching dist/).
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +27,8 @@ const SHIM = [
   'const __filename = __pmgFileURLToPath(import.meta.url);',
   'const __dirname = __pmgDirname(__filename);',
 ].join('\n');
+
+const RUNTIME_PROBE = '  if (isCloudflareRuntime()) {';
 
 const bundles = [
   { entry: 'src/index.ts', out: 'index.js' },
@@ -47,6 +54,8 @@ for (const b of bundles) {
     if (!name.endsWith(`.${b.out}`)) throw new Error(`${b.entry}: unexpected ncc asset ${name}`);
     files[name] = asset.source.toString();
   }
+  const probes = Object.values(files).reduce((n, text) => n + text.split(RUNTIME_PROBE).length - 1, 0);
+  if (probes !== 1) throw new Error(`${b.entry}: expected pg's Cloudflare runtime probe once in the bundle, found it ${probes} times; look at node_modules/pg/lib/stream.js again`);
   for (const [name, text] of Object.entries(files)) {
     // ncc rewrites a path expression into an asset path when a file of that name happens to exist at build time
     // (a local backups/ folder, say): the bundle would then differ between checkouts. Refuse such a bundle.
@@ -55,7 +64,8 @@ for (const b of bundles) {
     }
     const shebang = b.shebang && name === b.out ? '#!/usr/bin/env node\n' : '';
     const shim = /\b__(dirname|filename)\b/.test(text) ? `${SHIM}\n` : '';
-    writeFileSync(`${OUT}/${name}`, `${shebang}${shim}${text.replace(/^#!.*\n/, '')}`);
+    const code = text.replace(/^#!.*\n/, '').replace(RUNTIME_PROBE, '  if (false /* pg-migration-gate runs on Node, never in a Cloudflare Worker */) {');
+    writeFileSync(`${OUT}/${name}`, `${shebang}${shim}${code}`);
     if (shebang) chmodSync(`${OUT}/${name}`, 0o755);
     written.push(name);
   }

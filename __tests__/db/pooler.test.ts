@@ -5,7 +5,7 @@ import { applyMigrations } from '../../src/apply/pipeline.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { checkPooling, providerAdvice } from '../../src/db/pooler.js';
-import { ConnectionError } from '../../src/db/connect.js';
+import { connect, ConnectionError, dropSpare, type Client } from '../../src/db/connect.js';
 import { silentLogger } from '../../src/logger.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
@@ -46,6 +46,38 @@ const FIX = "Use the direct URL or the pooler's session-mode URL";
 describe('the pooler check', () => {
   test('a direct connection is told on its first query: the pid and port the server sees are its own', async () => {
     expect(await checkPooling(db.url)).toEqual({ kind: 'direct' });
+    await dropSpare();
+  });
+
+  test("a direct check's connection is the next connect() to the same URL, while fresh; another URL gets its own", async () => {
+    const pidOf = async (c: Client) => (await c.query('SELECT pg_catalog.pg_backend_pid() AS p')).rows[0].p as number;
+    /** The session whose last query was the check's. */
+    const checkedPid = async () => (await db.query("SELECT pid FROM pg_stat_activity WHERE query LIKE '%inet_client_port()%' AND pid <> pg_backend_pid()")).rows.map((r) => r.pid as number);
+    const otherUrl = new URL(db.url);
+    otherUrl.searchParams.set('application_name', 'other');
+
+    await checkPooling(db.url);
+    const [checked] = await checkedPid();
+    const other = await connect(otherUrl.toString());
+    const first = await connect(db.url);
+    const second = await connect(db.url);
+    try {
+      expect(await pidOf(first)).toBe(checked);
+      expect([await pidOf(other), await pidOf(second)]).not.toContain(checked);
+    } finally {
+      await Promise.all([other, first, second].map((c) => c.end()));
+    }
+
+    // A stale one is not handed out, and dropSpare closes it.
+    await checkPooling(db.url);
+    const [stale] = await checkedPid();
+    await new Promise((r) => setTimeout(r, 1100));
+    const late = await connect(db.url);
+    expect(await pidOf(late)).not.toBe(stale);
+    await late.end();
+    await dropSpare();
+    for (let i = 0; i < 50 && (await checkedPid()).includes(stale); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await checkedPid()).not.toContain(stale);
   });
 
   test.each(['transaction', 'statement'] as const)('PgBouncer in %s mode: two connections run on one server session', async (mode) => {

@@ -12,6 +12,7 @@ import type { Analysed } from '../migrations/analyse.js';
 import { addFinding, locationFields, type Report } from '../model/report.js';
 import { findingsFor } from '../commands/failure.js';
 import type { ApplyRun } from './run.js';
+import { mayRestore } from './safety.js';
 
 /** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
 export async function prepareHistory(run: ApplyRun): Promise<boolean> {
@@ -99,7 +100,7 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     try {
       const beforeRetry = (leftMs: number) => waitOutsideTheQueue(run, a, leftMs);
       const attempted = (ms: number) => void (run.longestStallMs = Math.max(run.longestStallMs ?? 0, ms));
-      const r = await runMigration(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness }, ctx.log);
+      const r = await runMigration(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness, countWrites: mayRestore(run) }, ctx.log);
       for (const [table, rows] of Object.entries(r.writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
       report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
       ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);

@@ -31,15 +31,20 @@ export function needsDatabase(command: Config['command']): boolean {
  * report, so the report file, outputs and summary exist in every case.
  */
 export async function runCommand(config: Config, ctx: RunContext): Promise<Report> {
+  // The command's code loads while the pooler check waits for the server.
+  const runner = RUNNERS[config.command]();
+  runner.catch(() => {});
+  const checksPooling = COMMAND_INFO[config.command].needsDatabase && !ctx.throwaway;
   try {
-    if (COMMAND_INFO[config.command].needsDatabase) {
-      if (!ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
-      // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
-      if (!ctx.throwaway) await (await import('../db/pooler.js')).refuseSessionSharingPooler(ctx.databaseUrl);
-    }
-    return await (await RUNNERS[config.command]())(config, ctx);
+    if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
+    // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
+    if (checksPooling) await (await import('../db/pooler.js')).refuseSessionSharingPooler(ctx.databaseUrl!);
+    return await (await runner)(config, ctx);
   } catch (err) {
     return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
+  } finally {
+    // The pooler check's connection, if the command did not take it (see keepSpare).
+    if (checksPooling) await (await import('../db/connect.js')).dropSpare();
   }
 }
 

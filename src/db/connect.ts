@@ -26,6 +26,27 @@ export function loadedPg(): typeof pg | undefined {
   return pgModule;
 }
 
+/**
+ * A connection that the pooler check found to reach the server directly, kept for the command's first connect()
+ * to the same URL: a run then opens one connection fewer before its work starts. It is taken only while fresh (a
+ * server's idle_session_timeout could have ended it meanwhile), and dropSpare() closes it if nothing took it.
+ */
+let spare: { url: string; client: Client; at: number } | undefined;
+const SPARE_FRESH_MS = 1000;
+
+/** Keeps a connected client for the next connect(url) (see spare); one closed unless taken. */
+export function keepSpare(url: string, client: Client): void {
+  void dropSpare();
+  spare = { url, client, at: performance.now() };
+}
+
+/** Closes the kept connection if nothing took it: the process could not exit while it is open. */
+export async function dropSpare(): Promise<void> {
+  const s = spare;
+  spare = undefined;
+  await s?.client.end().catch(() => {});
+}
+
 /** Servers that answered "no TLS here": sslmode=prefer goes straight to the clear with them, as libpq ends up doing. */
 const withoutTls = new Set<string>();
 
@@ -46,6 +67,11 @@ async function checkSessionAttrs(client: Client, attrs: string | undefined): Pro
  * password) and what to change.
  */
 export async function connect(url: string): Promise<Client> {
+  if (spare?.url === url && performance.now() - spare.at < SPARE_FRESH_MS) {
+    const { client } = spare;
+    spare = undefined;
+    return client;
+  }
   let p: ConnParams;
   try {
     p = withDefaults(parseConnString(url));

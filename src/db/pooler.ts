@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { InputError } from '../errors.js';
 import { targetIdentity } from '../connection/url.js';
-import { connect, ConnectionError, type Client } from './connect.js';
+import { connect, ConnectionError, keepSpare, type Client } from './connect.js';
 
 /**
  * Whether database-url reaches the server through a pooler that shares server sessions between client
@@ -74,7 +74,11 @@ export async function checkPooling(url: string): Promise<PoolingCheck> {
     clients.push(a);
     const first = await seen(a);
     const own = ownEnd(a);
-    if (own.pid === first.pid && own.port === first.port) return { kind: 'direct' };
+    if (own.pid === first.pid && own.port === first.port) {
+      // The command's own first connection would be the same: it takes this one instead of opening another.
+      keepSpare(url, clients.pop()!);
+      return { kind: 'direct' };
+    }
 
     const b = await connect(url);
     clients.push(b);

@@ -92,6 +92,12 @@ export interface RunOptions extends ScriptOptions {
   beforeRetry?: (leftMs: number) => Promise<void | { lockTimeoutMs?: number }>;
   /** After each attempt of a transactional migration, failed or not: how long it queued for or held its locks. */
   attempted?: (ms: number) => void;
+  /**
+   * Counts the rows each transactional migration writes (RunResult.writes), at the cost of two reads of the
+   * statistics of every table in its transaction: only on-failure: restore needs them, to tell this run's writes
+   * from others'.
+   */
+  countWrites?: boolean;
 }
 
 export interface RunResult {
@@ -99,7 +105,8 @@ export interface RunResult {
   attempts: number;
   /**
    * Rows the migration's committed transaction wrote, per table (`schema.table`, as tableWriteCounts keys them),
-   * its history row included; empty for one outside a transaction or READ ONLY, whose writes are not measured.
+   * its history row included; empty for one outside a transaction or READ ONLY, whose writes are not measured,
+   * and unless countWrites.
    */
   writes: Record<string, number>;
 }
@@ -354,7 +361,7 @@ export async function runMigration(session: MigrationSession, migration: Migrati
         began = performance.now();
         const head: Step[] = fenceSteps(record.fence);
         const tail: Step[] = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
-        if (!readOnly) {
+        if (!readOnly && o.countWrites) {
           head.push(counter.start);
           tail.push(counter.end);
         }
