@@ -32,7 +32,7 @@ __webpack_require__.r(__webpack_exports__);
  * migrations, every reason the apply would refuse, and the plan hash an approver pins.
  */
 async function plan(config, ctx) {
-    const { migrations } = await (0,_migrations_discover_js__WEBPACK_IMPORTED_MODULE_3__.readFolder)(config.migrationsDir);
+    const { migrations } = await (0,_migrations_discover_js__WEBPACK_IMPORTED_MODULE_3__.readFolder)(config.migrationsDir, config.allowEmpty);
     const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .startReport */ .Fg)('plan', config, ctx.databaseUrl);
     const { table, rows, identity } = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.withClient)(ctx.databaseUrl, async (c) => {
         const t = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_1__/* .locateHistoryTable */ .Bb)(c, config.historyTable);

@@ -152,7 +152,7 @@ function startTool({ tool, args, env, files = [] }, signal, io = {}) {
             else if (signal?.aborted)
                 reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `while ${name} ran; it was stopped`));
             else
-                reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(name ?? tool.path, String(code ?? by), err.trim()));
         });
     });
     return { stdout: io.pipeOut ? child.stdout : null, done, stop };

@@ -140,6 +140,8 @@ function findingsFor(err, debug = false) {
     if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationError */ .Py) {
         return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .locationFields */ .nQ)(err.details.location) }];
     }
+    if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4)
+        return [{ rule: 'tool-failed', severity: 'error', message: err.message, help: toolHint(err) }];
     const pg = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__.loadedPg)();
     if (pg && err instanceof pg.DatabaseError && err.code) {
         return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
@@ -159,6 +161,18 @@ function findingsFor(err, debug = false) {
             help: debug ? 'This is unexpected: please report it with the output above.' : 'This is unexpected: run again with debug output (RUNNER_DEBUG=1 in the action, --debug in the CLI) and report it.',
         },
     ];
+}
+/** What to do about a tool's refusal, from what it said; the tool's own words are the message. */
+const TOOL_HINTS = [
+    [/server version mismatch|aborting because of server version/i, 'pg_dump and pg_restore must be at least as new as the server: set pg-dump-path to a newer one, or pg-dump-docker: true to use the postgres:<major> image'],
+    [/permission denied|must be owner|must be superuser/i, "the database user lacks a privilege the tool needs (pg_dump reads every table and sequence): run it as the schema's owner, or grant pg_read_all_data"],
+    [/lock timeout|could not obtain lock/i, 'another session held a lock on a table the tool reads for longer than backup-lock-timeout: run again when it has ended, or raise backup-lock-timeout'],
+    [/no space left on device/i, 'the disk holding backup-dir is full: free space or point backup-dir elsewhere'],
+    [/could not connect|connection to server .* failed|timeout expired|server closed the connection/i, 'the tool could not reach the server or lost it: check database-url and the network from this runner, then run again'],
+    [/out of memory|could not fork/i, 'the runner ran out of memory or processes: run again on a larger runner'],
+];
+function toolHint(e) {
+    return TOOL_HINTS.find(([said]) => said.test(e.said))?.[1] ?? `${e.tool}'s own words are above; fix what it names, then run again`;
 }
 function describeErrno(e) {
     switch (e.code) {

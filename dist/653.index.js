@@ -74,7 +74,7 @@ async function lint(config, ctx) {
     else {
         // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
         const [{ readFolder }, { changedFiles }] = await Promise.all([__webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 62986)), __webpack_require__.e(/* import() */ 611).then(__webpack_require__.bind(__webpack_require__, 10611))]);
-        const { migrations } = await readFolder(config.migrationsDir);
+        const { migrations } = await readFolder(config.migrationsDir, config.allowEmpty);
         report.root = config.migrationsDir;
         const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
         inputs = fromFolder(migrations, scope);

@@ -621,7 +621,7 @@ async function runEach(run, session) {
             const e = err instanceof errors/* MigrationError */.Py ? err : new errors/* MigrationError */.Py((0,failure/* findingsFor */.I)(err, ctx.debug)[0].message, { sqlstate: err.code, cause: err });
             const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
             if (ctx.signal?.aborted && e.details.sqlstate === '57014')
-                return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
+                return cancelled(run, `while ${migration.name} ran: ${outcome}`, e, exec.mode === 'transaction' ? undefined : migration);
             if ((0,advisory_lock/* lockLost */.wV)(e))
                 return lostLock(run, migration.name, e);
             if (e.details.sqlstate === '55P03')
@@ -675,16 +675,24 @@ function lostLock(run, name, err) {
     });
 }
 /** The run was cancelled: said as such (noteWhatStays says what it had applied). */
-function cancelled(run, when, err) {
+function cancelled(run, when, err, partWay) {
     const reason = String(run.ctx.signal?.reason ?? 'cancelled');
     run.report.cancelled = reason;
     (0,model_report/* addFinding */.Xd)(run.report, {
         rule: 'cancelled',
         severity: 'error',
         message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
-        help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
+        help: partWay ? stoppedPartWay(run, partWay) : 'Run again to apply the rest; each migration either committed with its history row or not at all.',
         ...(0,model_report/* locationFields */.nQ)(err?.details.location),
     });
+}
+/** What to do after a migration outside a transaction was stopped part-way: the next run cannot know how far it got. */
+function stoppedPartWay(run, m) {
+    const v = m.version.text;
+    if (!run.history.layout.marksDirty) {
+        return `${m.name} ran outside a transaction and was stopped part-way, and ${(0,identifiers/* tableText */.qK)(run.config.historyTable)} has no place to mark it: the next run runs it again from the start. Look at what of it ran; make it safe to re-run (IF NOT EXISTS) or finish it by hand, then run again.`;
+    }
+    return `${m.name} ran outside a transaction and was stopped part-way: it is marked dirty, and the next run refuses until you say how it ended. Look at what of it ran, then run again with resolve-dirty: ${v}=rerun (it runs again from the start) or ${v}=applied (you finished it by hand).`;
 }
 /**
  * Once the signal is aborted, cancels whatever the migrating session is running, from our own session, and
@@ -1115,7 +1123,7 @@ var context = __webpack_require__(165);
  * inside the lock; the lock and the connection are released however it ends.
  */
 async function withApplyRun(config, ctx, steps) {
-    const { migrations } = await (0,discover.readFolder)(config.migrationsDir);
+    const { migrations } = await (0,discover.readFolder)(config.migrationsDir, config.allowEmpty);
     const report = (0,context/* startReport */.Fg)('apply', config, ctx.databaseUrl);
     for (const input of config.timeoutsOff)
         report.notes.push(`${input}: off — this run sets no limit there`);
@@ -1171,8 +1179,10 @@ async function inOrder(run, steps) {
             // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
             if (err instanceof errors.CancelledError)
                 run.report.cancelled = err.reason;
+            // An unexpected error, or a tool's refusal (with its hint), is the step's failure: the step's finding says what the run kept.
+            const ofStep = (rule) => (rule === 'internal-error' || rule === 'tool-failed' ? `${name.replace(/ /g, '-')}-failed` : rule);
             for (const f of (0,failure/* findingsFor */.I)(err, run.ctx.debug))
-                (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: f.rule === 'internal-error' ? `${name.replace(/ /g, '-')}-failed` : f.rule, message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
+                (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: ofStep(f.rule), message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
             return;
         }
     }

@@ -1055,6 +1055,15 @@ async function splitByBase(migrations, config) {
  */
 async function verify(config, ctx) {
     const report = (0,context/* startReport */.Fg)('verify', config, ctx.databaseUrl);
+    const { migrations } = await (0,discover.readFolder)(config.migrationsDir, config.allowEmpty);
+    const split = await splitByBase(migrations, config);
+    for (const p of split.problems)
+        (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });
+    // A required check runs on every pull request: one that adds no migration passes here, in a second.
+    if (config.baseRef && !split.fresh.length && !config.restoreDrill) {
+        report.notes.push(`no migration in ${config.migrationsDir} is new since ${config.baseRef}: nothing to verify`);
+        return report;
+    }
     const role = await (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, mayNotCreateDatabases);
     if (role) {
         (0,model_report/* addFinding */.Xd)(report, {
@@ -1066,10 +1075,6 @@ async function verify(config, ctx) {
         });
         return report;
     }
-    const { migrations } = await (0,discover.readFolder)(config.migrationsDir);
-    const split = await splitByBase(migrations, config);
-    for (const p of split.problems)
-        (0,model_report/* addFinding */.Xd)(report, { ...p, severity: 'error' });
     const { analysed, errors } = await (0,analyse/* analyseAll */.F)(split.fresh);
     // `\connect` lines are checked against the database in database-url, which stands for the target here.
     const who = await (0,connect.withClient)(ctx.databaseUrl, async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0]);

@@ -55,7 +55,7 @@ const UNREADABLE_ARCHIVE = new RegExp([
  */
 function damagedDump(dump, err) {
     // runTool's error: "pg_restore exited with 1: pg_restore: error: could not read from input file: end of file".
-    if (!(err instanceof Error) || err.constructor !== Error || !/^pg_restore exited with /.test(err.message))
+    if (!(err instanceof errors/* ToolError */.v4) || err.tool !== 'pg_restore')
         return undefined;
     const line = err.message.split('\n').find((l) => UNREADABLE_ARCHIVE.test(l));
     if (!line)

@@ -116,10 +116,36 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** discover(), with the parser loaded first: it tells a large file's COPY rows as the file is read. */
-async function readFolder(dir) {
+/**
+ * discover(), with the parser loaded first (it tells a large file's COPY rows as the file is read). A folder with no
+ * migrations is refused unless `allowEmpty`: a check pointed at the wrong folder would otherwise pass forever.
+ */
+async function readFolder(dir, allowEmpty) {
     await (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .loadParser */ .qd)();
-    return discover(dir);
+    const found = discover(dir);
+    if (!found.migrations.length && !allowEmpty)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([noMigrations(dir)]);
+    return found;
+}
+/** The layouts discovery knows, as a person would recognise them. */
+const LAYOUTS_LOOKED_FOR = '<version>_<name>.sql (20240119_143000_add_prefs.sql, 001_initial_schema.sql, dbmate and golang-migrate names), 12_x.up.sql with 12_x.down.sql, Flyway V1__x.sql, and folders holding up.sql or migration.sql';
+/** Why a folder holds no migrations, naming the folders below it that hold .sql files (db/ instead of db/migrations). */
+function noMigrations(dir) {
+    const below = sqlFoldersBelow(dir, 2).slice(0, 3);
+    const hint = below.length ? `; ${below.map((b) => `${b.path} holds ${b.files} .sql file(s)`).join(', ')}: point migrations-dir there` : '; point migrations-dir at the folder holding them';
+    return `migrations folder '${dir}' holds no migrations: looked for ${LAYOUTS_LOOKED_FOR}${hint}, or set allow-empty: true for a project that has none yet`;
+}
+function sqlFoldersBelow(dir, depth) {
+    if (depth === 0)
+        return [];
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith('.') && d.name !== 'node_modules')
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((d) => {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, d.name);
+        const files = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(path).filter((f) => f.toLowerCase().endsWith('.sql')).length;
+        return [...(files ? [{ path, files }] : []), ...sqlFoldersBelow(path, depth - 1)];
+    });
 }
 /**
  * Finds the migrations in a folder, detecting its layout, and returns them in version order.

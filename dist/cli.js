@@ -63,7 +63,7 @@ var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _startup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6300);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1211);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1378);
 
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2));
@@ -104,7 +104,7 @@ external_node_module_default().enableCompileCache?.();
 
 /***/ }),
 
-/***/ 1211:
+/***/ 1378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -113,102 +113,165 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: usage
-
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/model/commands.ts
+var model_commands = __nccwpck_require__(2727);
 // EXTERNAL MODULE: ./src/config/inputs-spec.ts
 var inputs_spec = __nccwpck_require__(5725);
+;// CONCATENATED MODULE: ./src/config/suggest.ts
+/**
+ * The candidate a mistyped word most likely meant: the nearest by edit distance (insertions, deletions,
+ * substitutions and swaps of neighbours), if it is within a third of the word's length, at least 1 and at most 3;
+ * or the one candidate the word starts, or that starts with it. Undefined when nothing is that close.
+ */
+function closest(word, candidates) {
+    const w = word.toLowerCase();
+    const limit = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
+    let best;
+    for (const c of candidates) {
+        const d = distance(w, c.toLowerCase());
+        if (d <= limit && (!best || d < best.d))
+            best = { c, d };
+    }
+    if (best)
+        return best.c;
+    const prefixed = candidates.filter((c) => c.startsWith(w) || w.startsWith(c));
+    return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+/** Optimal string alignment distance: Levenshtein's, with a swap of two neighbours counting as one edit. */
+function distance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/config/cli-args.ts
 
 
 
 
-/** The options part of the CLI's --help: every input of the action, as a flag (a test keeps them in step). */
-const OPTIONS_USAGE = `Options (the same as the action's inputs):
-  --migrations-dir <dir>        folder of .sql migrations (default: migrations)
-  --database-url <url>          target database (default: $DATABASE_URL; none: a throwaway local server)
-  --history-table <name>        history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)
-  --lock-timeout <duration>     lock_timeout for each attempt of a migration, or off (default: 200ms)
-  --statement-timeout <dur>     statement_timeout for each migration, or off (default: off)
-  --lock-retries <n>            at most this many retries after lock timeouts, within lock-wait (default: 100)
-  --lock-wait <duration>        how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)
-  --allow-out-of-order          run pending migrations older than the newest applied one
-  --baseline <version>          record migrations up to <version> as applied on a database without history
-  --accept-edited <versions>    accept edits of applied migrations (comma-separated versions)
-  --resolve-dirty <v>=rerun|applied   settle a half-applied non-transactional migration
-  --base-ref <ref>              the change is what differs from this git ref (lint scope, verify's deployed/new split)
-  --postgres-version <major>    PostgreSQL version the migrations target (default: the server's, else newest)
-  --disable-rules <ids>         lint rules to turn off (comma-separated)
-  --fail-on error|warning|never the lowest lint severity that fails (default: error)
-  --checks <list>               verify checks: all, or some of apply, idempotency, reversibility, locks, lint
-  --idempotency error|warning|off   how a migration that cannot be re-run is reported (default: warning)
-  --seed-file <file>            SQL or custom-format dump loaded before the new migrations (verify)
-  --restore-drill <dump>        verify: restore this dump into a scratch database and apply the pending migrations
-  --github-token <token>        GitHub token (the action's PR comment, environment and artifact reads)
-  --comment true|false          the action's living pull request comment (default: true)
-  --sarif-file <file>           also write the findings as SARIF 2.1.0
-  --backup true|false           apply: take a verified backup first (default: true)
-  --post-backup true|false      apply: take a backup after a successful apply (default: true)
-  --backup-dir <dir>            where backups are written (default: ./backups)
-  --backup-lock-timeout <dur>   how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)
-  --pg-dump-path <path>         a pg_dump binary, or the folder holding pg_dump and pg_restore
-  --pg-dump-docker <mode>       the postgres:<major> image's pg_dump: auto (when none installed is new enough; default), true, false
-  --backup-recipient <keys>     age public keys the backup is encrypted to
-  --backup-identity <key>       the age identity that decrypts an encrypted backup (restore)
-  --artifact-name <name>        the backup artifact's name (in GitHub Actions)
-  --retention-days <n>          how long the backup artifact is kept (in GitHub Actions)
-  --backup-file <dump>          restore: the dump to restore (its .json beside it)
-  --backup-artifact <name>      restore: the artifact to restore (in GitHub Actions)
-  --backup-run-id <id>          restore: the run whose artifact to restore
-  --restore-discards-writes true|false   restore even when others wrote since the backup (their writes are lost)
-  --restore-to-other-database true|false restore onto a database the backup was not taken from
-  --health-check <sql>          apply: SQL that must succeed (and return true) after the migrations
-  --on-failure rollback|undo|restore|undo-or-restore
-                                apply: after a failure, keep what applied, undo it with the down scripts,
-                                restore the pre-apply backup, or undo and restore when undo cannot run
-  --preflight warn|strict       apply: report sessions that would block the migrations, or refuse to start
-  --expected-plan <hash>        apply: refuse unless the plan is this approved one
-  --environment <name>          the action's protected environment (apply, restore); the CLI asks instead
-  --allow-ungated true|false    the action: apply or restore without proof of a protected environment
-  --format text|json|markdown   output format (default: text)
-  --report-path <file>          also write the JSON report to this file
-  -y, --yes                     apply or restore without asking (needed when there is no terminal)
-  --debug                       put stack traces of unexpected errors in the report
-  -h, --help                    show this help
 
-Exit codes: 0 success, 1 failed, 2 usage or configuration error, 130 cancelled (SIGINT, SIGTERM).`;
-/** Inputs that are plain switches on the command line (--allow-out-of-order); the others take a value. */
-const BOOLEAN_FLAGS = new Set(['allow-out-of-order']);
+
+/** The CLI's own flags, beside the inputs: for every command, `yes` for those that change a database. */
+const OWN_FLAGS = {
+    format: { flag: { type: 'string' }, value: 'text|json|markdown', help: 'output format (default: text)' },
+    'report-path': { flag: { type: 'string' }, value: '<file>', help: 'also write the JSON report to this file' },
+    yes: { flag: { type: 'boolean', short: 'y' }, help: 'change the database without asking (needed when there is no terminal)', only: (c) => model_commands/* COMMAND_INFO */.v[c].writes },
+    debug: { flag: { type: 'boolean' }, help: 'put stack traces of unexpected errors in the report' },
+    help: { flag: { type: 'boolean', short: 'h' }, help: "show this command's help" },
+};
+const inputsOf = (command) => Object.keys(inputs_spec/* INPUT_SPECS */.a6).filter((n) => (0,inputs_spec/* inputSpec */.mm)(n).commands.includes(command));
+/** The CLI's own flags a command's help lists: --yes where it changes a database, though every command takes it (scripts pass it to all). */
+const ownFlagsOf = (command) => Object.keys(OWN_FLAGS).filter((n) => OWN_FLAGS[n].only?.(command) ?? true);
+/** The flags a command takes: the inputs it reads, then the CLI's own. */
+function flagsOf(command) {
+    const inputs = inputsOf(command).map((n) => [n, { type: 'value' in (0,inputs_spec/* inputSpec */.mm)(n) ? 'string' : 'boolean' }]);
+    return Object.fromEntries([...inputs, ...Object.keys(OWN_FLAGS).map((n) => [n, OWN_FLAGS[n].flag])]);
+}
+const EXIT_CODES = 'Exit codes: 0 success, 1 failed, 2 usage or configuration error, 130 cancelled (SIGINT, SIGTERM).';
+/** The CLI's help: the commands from the one table every door reads; or one command's, with only its flags. */
+function usage(command) {
+    if (!command) {
+        const commands = model_commands/* COMMANDS */.L.map((name) => `  ${name.padEnd(9)} ${model_commands/* COMMAND_INFO */.v[name].summary}`);
+        return [
+            'Usage: pg-migration-gate <command> [options]',
+            '',
+            'Commands:',
+            ...commands,
+            '',
+            "pg-migration-gate <command> --help (or pg-migration-gate help <command>) lists a command's options;",
+            'each is an input of the action, under the same name.',
+            '  --version                     print the version',
+            '  -h, --help                    show this help',
+            '',
+            EXIT_CODES,
+        ].join('\n');
+    }
+    const line = (flag, help) => (flag.length < 29 ? `  ${flag.padEnd(29)} ${help}` : `  ${flag}\n  ${' '.repeat(29)} ${help}`);
+    const sections = Object.keys(inputs_spec/* INPUT_GROUPS */.ak).flatMap((group) => {
+        const names = inputsOf(command).filter((n) => (0,inputs_spec/* inputSpec */.mm)(n).group === group);
+        if (!names.length)
+            return [];
+        return ['', `${inputs_spec/* INPUT_GROUPS */.ak[group]}:`, ...names.map((n) => line(`--${n}${'value' in (0,inputs_spec/* inputSpec */.mm)(n) ? ` ${(0,inputs_spec/* inputSpec */.mm)(n).value}` : ''}`, (0,inputs_spec/* inputSpec */.mm)(n).help))];
+    });
+    const own = ownFlagsOf(command).map((n) => {
+        const { flag, value, help } = OWN_FLAGS[n];
+        return line(`${flag.short ? `-${flag.short}, ` : ''}--${n}${value ? ` ${value}` : ''}`, help);
+    });
+    const files = command === 'lint' ? ' [file.sql ...]' : '';
+    return [`Usage: pg-migration-gate ${command} [options]${files}`, '', model_commands/* COMMAND_INFO */.v[command].summary, ...sections, '', 'Output and the run:', ...own, '', EXIT_CODES].join('\n');
+}
+/** A flag the command does not take, said with what was likely meant. */
+function unknownFlag(command, written) {
+    const name = written.replace(/^--?/, '').split('=')[0];
+    const takenBy = model_commands/* COMMANDS */.L.filter((c) => c !== command && name in flagsOf(c));
+    if (takenBy.length)
+        return `--${name} is not an option of ${command}: ${takenBy.join(', ')} ${takenBy.length === 1 ? 'takes' : 'take'} it; run pg-migration-gate ${command} --help`;
+    const guess = closest(name, Object.keys(flagsOf(command)));
+    return `unknown option ${written} for ${command}${guess ? `: did you mean --${guess}?` : ''}; run pg-migration-gate ${command} --help`;
+}
+/** The command named first, or the help or version asked for instead. */
+function commandOf(first, next) {
+    if (first === undefined || first === '--help' || first === '-h')
+        return { help: 'all' };
+    if (first === '--version' || first === '-V')
+        return { version: true };
+    if (first === 'help') {
+        const of = next === undefined || next === 'help' ? undefined : commandOf(next, undefined);
+        return { help: typeof of === 'string' ? of : 'all' };
+    }
+    if (first.startsWith('-'))
+        throw new errors/* InputError */.dz([`the command comes first: pg-migration-gate <command> [options] (${first} came before it); run pg-migration-gate --help`]);
+    if (!model_commands/* COMMANDS */.L.includes(first)) {
+        const guess = closest(first, [...model_commands/* COMMANDS */.L, 'help']);
+        throw new errors/* InputError */.dz([`command: '${first}' is not one of ${model_commands/* COMMANDS */.L.join(', ')}${guess ? `: did you mean ${guess}?` : ''}; run pg-migration-gate --help`]);
+    }
+    return first;
+}
 /** Parses argv (without node and script) into the same raw config the action reads from its inputs. */
 function parseCliArgs(argv, env) {
-    const options = Object.fromEntries(Object.keys(inputs_spec/* INPUTS */.m)
-        .filter((n) => n !== 'command')
-        .map((n) => [n, { type: BOOLEAN_FLAGS.has(n) ? 'boolean' : 'string' }]));
+    const appliedBy = `cli:${(0,external_node_os_.userInfo)().username}@${(0,external_node_os_.hostname)()}`;
+    const none = { raw: {}, format: 'text', files: [], version: false, yes: false, debug: false, appliedBy };
+    const found = commandOf(argv[0], argv[1]);
+    if (typeof found !== 'string')
+        return { ...none, ...found };
+    const command = found;
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            options: { ...options, format: { type: 'string' }, 'report-path': { type: 'string' }, help: { type: 'boolean', short: 'h' }, yes: { type: 'boolean', short: 'y' }, debug: { type: 'boolean' } },
-        });
+        parsed = (0,external_node_util_.parseArgs)({ args: argv.slice(1), allowPositionals: command === 'lint', strict: true, options: flagsOf(command) });
     }
     catch (err) {
-        throw new errors/* InputError */.dz([`${err.message}; run pg-migration-gate --help`], { cause: err });
+        const { code, message } = err;
+        const written = /'([^']+)'/.exec(message)?.[1] ?? '';
+        if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+            throw new errors/* InputError */.dz([unknownFlag(command, written)], { cause: err });
+        if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+            throw new errors/* InputError */.dz([`${command} takes options only, not '${written}'; run pg-migration-gate ${command} --help`], { cause: err });
+        throw new errors/* InputError */.dz([`${message}; run pg-migration-gate ${command} --help`], { cause: err });
     }
-    const { positionals } = parsed;
     const values = parsed.values;
-    const raw = { command: positionals[0] ?? '' };
-    for (const name of Object.keys(options)) {
+    const raw = { command };
+    for (const name of inputsOf(command)) {
         const v = values[name];
         if (v !== undefined)
             raw[name] = String(v);
     }
-    raw['database-url'] ??= env.DATABASE_URL;
+    if (inputsOf(command).includes('database-url'))
+        raw['database-url'] ??= env.DATABASE_URL;
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json' && format !== 'markdown')
         throw new errors/* InputError */.dz([`--format: '${format}' must be text, json or markdown`]);
@@ -216,11 +279,12 @@ function parseCliArgs(argv, env) {
         raw,
         format,
         reportPath: values['report-path'],
-        files: positionals.slice(1),
-        help: values.help === true || positionals.length === 0,
+        files: parsed.positionals,
+        ...(values.help === true ? { help: command } : {}),
+        version: false,
         yes: values.yes === true,
         debug: values.debug === true,
-        appliedBy: `cli:${(0,external_node_os_.userInfo)().username}@${(0,external_node_os_.hostname)()}`,
+        appliedBy,
     };
 }
 
@@ -545,8 +609,6 @@ function parseTableName(value) {
     return parts.length === 2 ? { schema: parts[0], table: parts[1] } : { table: parts[0] };
 }
 
-// EXTERNAL MODULE: ./src/model/commands.ts
-var model_commands = __nccwpck_require__(2727);
 // EXTERNAL MODULE: ./src/migrations/plan-hash.ts
 var plan_hash = __nccwpck_require__(7723);
 ;// CONCATENATED MODULE: ./src/config/config.ts
@@ -610,7 +672,7 @@ function parseConfig(raw, env = {}) {
     const problems = [];
     const get = (name) => {
         const v = raw[name];
-        return v === undefined || v.trim() === '' ? inputs_spec/* INPUTS */.m[name] : v.trim();
+        return v === undefined || v.trim() === '' ? inputs_spec/* INPUTS */.mc[name] : v.trim();
     };
     const command = get('command');
     if (!model_commands/* COMMANDS */.L.includes(command))
@@ -635,10 +697,10 @@ function parseConfig(raw, env = {}) {
     const failOn = get('fail-on');
     if (!['error', 'warning', 'never'].includes(failOn))
         problems.push(`fail-on: '${failOn}' must be error, warning or never`);
-    const checkNames = get('checks') === 'all' ? [...inputs_spec/* CHECKS */.u] : list(get('checks'));
-    const unknownChecks = checkNames.filter((c) => !inputs_spec/* CHECKS */.u.includes(c));
+    const checkNames = get('checks') === 'all' ? [...inputs_spec/* CHECKS */.ui] : list(get('checks'));
+    const unknownChecks = checkNames.filter((c) => !inputs_spec/* CHECKS */.ui.includes(c));
     if (unknownChecks.length)
-        problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${inputs_spec/* CHECKS */.u.join(', ')}`);
+        problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${inputs_spec/* CHECKS */.ui.join(', ')}`);
     const idempotency = get('idempotency');
     if (!['error', 'warning', 'off'].includes(idempotency))
         problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
@@ -670,7 +732,7 @@ function parseConfig(raw, env = {}) {
         command,
         migrationsDir: get('migrations-dir'),
         databaseUrl,
-        historyTable: typeof history === 'string' ? { table: inputs_spec/* INPUTS */.m['history-table'] } : history,
+        historyTable: typeof history === 'string' ? { table: inputs_spec/* INPUTS */.mc['history-table'] } : history,
         lockTimeoutMs: timeout('lock-timeout'),
         statementTimeoutMs: timeout('statement-timeout'),
         lockRetries: config_int('lock-retries', get('lock-retries'), 0, 100, problems),
@@ -678,6 +740,7 @@ function parseConfig(raw, env = {}) {
         backupLockTimeoutMs: timeout('backup-lock-timeout'),
         timeoutsOff: TIMEOUTS.filter((name) => get(name).toLowerCase() === 'off'),
         allowOutOfOrder: bool('allow-out-of-order', get('allow-out-of-order'), problems),
+        allowEmpty: bool('allow-empty', get('allow-empty'), problems),
         baseline: get('baseline') || undefined,
         acceptEdited: list(get('accept-edited')),
         resolveDirty,
@@ -685,7 +748,7 @@ function parseConfig(raw, env = {}) {
         postgresVersion: pgVersion ? Math.floor(Number(pgVersion)) : undefined,
         disabledRules: list(get('disable-rules')),
         failOn: failOn,
-        checks: new Set(checkNames.filter((c) => inputs_spec/* CHECKS */.u.includes(c))),
+        checks: new Set(checkNames.filter((c) => inputs_spec/* CHECKS */.ui.includes(c))),
         idempotency: idempotency,
         seedFile: get('seed-file') || undefined,
         githubToken,
@@ -897,6 +960,13 @@ const APPLY_FINDINGS = {
         title: 'The server refused an operation of the run',
         happens: 'The server refused something outside any migration (creating the history table, reading the catalogs): a missing privilege, a read-only server, a resource that ran out.',
         todo: 'Follow the hint for the SQLSTATE: grant the privilege, point at the primary, free the resource.',
+    },
+    'tool-failed': {
+        area: 'input',
+        severity: 'error',
+        title: 'pg_dump, pg_restore or psql refused',
+        happens: 'A PostgreSQL tool the run started exited with an error (a version older than the server, a missing privilege, a lock it could not get, a full disk): the step it served did not complete, and the report says what the run did before.',
+        todo: "Read the tool's own words in the message and follow the hint, then run again.",
     },
     'internal-error': {
         area: 'internal',
@@ -1462,7 +1532,16 @@ function render(r, byTier, names, d, rest) {
             continue;
         const shown = items.slice(0, d.entries[tier]);
         out.push(`### ${HEADINGS[tier]} (${items.length})`, '');
-        out.push(...(tier === 'decision' ? shown.flatMap((x, i) => fullEntry(x, i + 1, names)) : shown.map((x) => compactEntry(x, names))));
+        if (tier === 'decision') {
+            const short = items.slice(shown.length, shown.length + d.compact);
+            const located = items.slice(shown.length + short.length);
+            out.push(...shown.flatMap((x, i) => fullEntry(x, i + 1, names)), ...short.map((x) => compactEntry(x, names)), ...locations(located));
+            if (short.length || located.length)
+                left.push(`the details of ${many(tier, short.length + located.length)} (${located.length ? 'listed here by rule and place' : 'one line each here'})`);
+            out.push('');
+            continue;
+        }
+        out.push(...shown.map((x) => compactEntry(x, names)));
         if (shown.length < items.length) {
             out.push('', `_…and ${items.length - shown.length} more, ranked lower: in ${rest}._`);
             left.push(`${items.length - shown.length} of the ${many(tier, items.length)}`);
@@ -1489,6 +1568,15 @@ function render(r, byTier, names, d, rest) {
         out.push(`_Left out here to keep this short: ${left.join('; ')}. All of it is in ${rest}._`);
     return out.join('\n').trimEnd() + '\n';
 }
+/** Decisions by where they are only, grouped by their errors' rules: the shortest form that still names each one. */
+function locations(items) {
+    const groups = new Map();
+    for (const x of items) {
+        const rules = [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
+        groups.set(rules, [...(groups.get(rules) ?? []), x]);
+    }
+    return [...groups].map(([rules, list]) => `- ${ICON.error} ${rules.split(' ').map(ruleLink).join(', ')} (${list.length}): ${list.map((x) => code(x.line !== undefined ? `${x.file}:${x.line}` : (x.file ?? 'the run'), 120)).join(', ')}`);
+}
 /**
  * The report as Markdown, for the job summary, the PR comment and the CLI's markdown format: the verdict, then what
  * needs a decision, the locks on existing tables and the other warnings, one entry per statement with its evidence
@@ -1501,7 +1589,7 @@ function renderMarkdown(r, o = {}) {
     const names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name], [m.file, m.name]]), ...r.pending.map((m) => [m.file, m.name])]);
     const rest = o.rest ?? 'the job summary and the JSON report';
     const size = o.size ?? ((s) => s.length);
-    const all = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, allFindings: true, locks: true, schema: true, migrations: true };
+    const all = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
     const draw = (d) => render(r, byTier, names, d, rest);
     const fits = (d) => o.budget === undefined || size(draw(d)) <= o.budget;
     // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
@@ -1512,19 +1600,31 @@ function renderMarkdown(r, o = {}) {
             return draw(d);
         d = { ...d, ...drop };
     }
-    for (const tier of ['note', 'warning', 'lock', 'decision']) {
-        if (fits(d))
-            return draw(d);
-        const most = (k) => fits({ ...d, entries: { ...d.entries, [tier]: k } });
-        let [lo, hi] = [tier === 'decision' ? 1 : 0, byTier[tier].length];
+    // The largest k in [lo, hi] for which the detail `at(k)` fits.
+    const largest = (lo, hi, at) => {
         while (lo < hi) {
             const mid = Math.ceil((lo + hi) / 2);
-            if (most(mid))
+            if (fits(at(mid)))
                 lo = mid;
             else
                 hi = mid - 1;
         }
-        d = { ...d, entries: { ...d.entries, [tier]: lo } };
+        return lo;
+    };
+    for (const tier of ['note', 'warning', 'lock']) {
+        if (fits(d))
+            return draw(d);
+        const k = largest(0, byTier[tier].length, (n) => ({ ...d, entries: { ...d.entries, [tier]: n } }));
+        d = { ...d, entries: { ...d.entries, [tier]: k } };
+    }
+    // Decisions are never left out: fewer in full (at least one), the rest one line each; then fewer one-liners,
+    // the rest named by rule and place.
+    const n = byTier.decision.length;
+    if (!fits(d)) {
+        const full = largest(Math.min(1, n), n, (k) => ({ ...d, entries: { ...d.entries, decision: k }, compact: Infinity }));
+        d = { ...d, entries: { ...d.entries, decision: full }, compact: Infinity };
+        if (!fits(d))
+            d = { ...d, compact: largest(0, n - full, (k) => ({ ...d, compact: k })) };
     }
     const text = draw(d);
     return o.budget === undefined ? text : fitMarkdown(text, o.budget, size, rest);
@@ -1612,6 +1712,8 @@ function writeSarif(path, r, version, secrets) {
 /**
  * The CLI's human output: the verdict, what ran or would run (each migration marked by its worst finding's
  * severity: ✗ error, ! warning, i note, ✓ none, - not run), then findings as `file:line:col  severity  rule  message`.
+ * A plan or apply that stopped before its plan was made (no connection, another run's lock) shows no counts: it
+ * knows none.
  */
 function renderText(r) {
     const out = [];
@@ -1638,7 +1740,7 @@ function renderText(r) {
         const counts = ['error', 'warning', 'info'].map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`);
         out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
     }
-    else if (r.command === 'apply') {
+    else if (r.command === 'apply' && r.planHash) {
         out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
         for (const a of r.applied) {
             const p = r.pending.find((x) => x.version === a.version);
@@ -1651,7 +1753,7 @@ function renderText(r) {
         if (r.afterFailure === 'restored')
             out.push('on-failure: restore took back what this run applied');
     }
-    else if (r.command === 'plan') {
+    else if (r.command === 'plan' && r.planHash) {
         out.push(`${r.pending.length} pending migration(s)`);
         for (const p of r.pending)
             out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p.file]), true)]} ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
@@ -1714,11 +1816,6 @@ async function cli_confirm(command, url) {
         rl.close();
     }
 }
-/** The --help text: the commands from the one table every door reads, then every option. */
-function usage() {
-    const commands = Object.entries(model_commands/* COMMAND_INFO */.v).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-    return ['Usage: pg-migration-gate <command> [options]', '', 'Commands:', ...commands, '', OPTIONS_USAGE].join('\n');
-}
 /**
  * The first SIGINT or SIGTERM cancels the run: the running migration is cancelled on the server and rolled back,
  * pg_dump or pg_restore is stopped with its server session, and the report is still printed. A second one, or one
@@ -1775,7 +1872,11 @@ async function main(argv) {
     try {
         args = parseCliArgs(argv, process.env);
         if (args.help) {
-            console.log(usage());
+            console.log(usage(args.help === 'all' ? undefined : args.help));
+            return 0;
+        }
+        if (args.version) {
+            console.log(VERSION);
             return 0;
         }
         config = parseConfig(args.raw, process.env);
@@ -1816,18 +1917,24 @@ async function main(argv) {
     print(report, args, config);
     return report.cancelled ? 130 : (0,model_report/* exitCodeOf */.FO)(report);
 }
-/** The report in the chosen format on stdout; configuration problems also on stderr, where a person looks. */
+/**
+ * The report in the chosen format on stdout. A configuration problem means nothing ran: in text it is said once,
+ * on stderr, where a person looks; the JSON and Markdown reports carry it on stdout too, for a program.
+ */
 function print(report, args, config) {
     const secrets = config?.secrets ?? [];
     const problems = report.findings.filter((f) => f.rule === model_report/* INPUT_RULE */.gG).map((f) => f.message);
     if (problems.length)
-        console.error(redact(`configuration error:\n${problems.join('\n')}`, secrets));
+        console.error(redact(`${report.command === 'unknown' ? 'pg-migration-gate' : report.command}: configuration error:\n${problems.join('\n')}`, secrets));
     if (args?.reportPath)
         writeReport(args.reportPath, report, secrets);
     if (config?.sarifFile)
         writeSarif(config.sarifFile, report, VERSION, secrets);
+    const format = args?.format ?? 'text';
+    if (format === 'text' && problems.length && report.findings.every((f) => f.rule === model_report/* INPUT_RULE */.gG))
+        return;
     const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
-    console.log(render[args?.format ?? 'text']());
+    console.log(render[format]());
 }
 
 
@@ -1877,59 +1984,88 @@ function parseDuration(input, value, kind) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ INPUTS),
-/* harmony export */   u: () => (/* binding */ CHECKS)
+/* harmony export */   a6: () => (/* binding */ INPUT_SPECS),
+/* harmony export */   ak: () => (/* binding */ INPUT_GROUPS),
+/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   mm: () => (/* binding */ inputSpec),
+/* harmony export */   ui: () => (/* binding */ CHECKS)
 /* harmony export */ });
 /**
- * Every input, key for key as in action.yml, with its default. The action, the CLI and the docs test all read
- * this one list; a test fails when action.yml or the README's table drifts from it.
+ * The jobs the inputs are grouped by, in this order, in action.yml, the README and the CLI's help: the few a team
+ * must set, then the pull request check, the backup, the gated apply, and what most teams never touch.
  */
-const INPUTS = {
-    command: 'verify',
-    'migrations-dir': 'migrations',
-    'database-url': '',
-    'history-table': 'schema_migrations',
-    'lock-timeout': '200ms',
-    'statement-timeout': 'off',
-    'lock-retries': '100',
-    'lock-wait': '60s',
-    'allow-out-of-order': 'false',
-    baseline: '',
-    'accept-edited': '',
-    'resolve-dirty': '',
-    'base-ref': '',
-    'postgres-version': '',
-    'disable-rules': '',
-    'fail-on': 'error',
-    checks: 'all',
-    idempotency: 'warning',
-    'seed-file': '',
-    'github-token': '${{ github.token }}',
-    comment: 'true',
-    'sarif-file': '',
-    'backup-dir': '',
-    'pg-dump-path': '',
-    'pg-dump-docker': 'auto',
-    'backup-lock-timeout': '30s',
-    'artifact-name': '',
-    'retention-days': '',
-    'backup-file': '',
-    'backup-artifact': '',
-    'backup-run-id': '',
-    'backup-recipient': '',
-    'backup-identity': '',
-    'restore-drill': '',
-    environment: '',
-    'allow-ungated': 'false',
-    'expected-plan': '',
-    preflight: 'warn',
-    backup: 'true',
-    'health-check': '',
-    'post-backup': 'true',
-    'on-failure': 'rollback',
-    'restore-discards-writes': 'false',
-    'restore-to-other-database': 'false',
+const INPUT_GROUPS = {
+    essential: 'Set these',
+    'pr-check': 'The pull request check (lint, verify)',
+    backup: 'Backup and restore',
+    apply: 'The gated apply (plan, apply)',
+    advanced: 'Advanced',
 };
+const ALL = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
+const DATABASE = ['verify', 'plan', 'apply', 'backup', 'restore'];
+const FOLDER = ['lint', 'verify', 'plan', 'apply'];
+const DUMPING = ['verify', 'apply', 'backup', 'restore'];
+/**
+ * Every input, key for key and in the order of action.yml, with its default. The action, the CLI and the docs
+ * test all read this one list; a test fails when action.yml or the README's tables drift from it.
+ */
+const INPUT_SPECS = {
+    command: { default: 'verify', group: 'essential', commands: [], help: 'lint, verify, plan, apply, backup or restore' },
+    'migrations-dir': { default: 'migrations', group: 'essential', commands: FOLDER, value: '<dir>', help: 'folder of .sql migrations (default: migrations)' },
+    'database-url': { default: '', group: 'essential', commands: DATABASE, value: '<url>', help: 'target database (default: $DATABASE_URL; none: a throwaway local server)' },
+    environment: { default: '', group: 'essential', commands: ['apply', 'restore'], value: '<name>', help: "the action's protected environment (apply, restore); the CLI asks instead" },
+    'base-ref': { default: '', group: 'pr-check', commands: ['lint', 'verify'], value: '<ref>', help: "the change is what differs from this git ref (lint scope, verify's deployed/new split)" },
+    checks: { default: 'all', group: 'pr-check', commands: ['verify'], value: '<list>', help: 'verify checks: all, or some of apply, idempotency, reversibility, locks, lint' },
+    'fail-on': { default: 'error', group: 'pr-check', commands: ['lint', 'verify'], value: 'error|warning|never', help: 'the lowest lint severity that fails (default: error)' },
+    'disable-rules': { default: '', group: 'pr-check', commands: ['lint', 'verify'], value: '<ids>', help: 'lint rules to turn off (comma-separated)' },
+    idempotency: { default: 'warning', group: 'pr-check', commands: ['verify'], value: 'error|warning|off', help: 'how a migration that cannot be re-run is reported (default: warning)' },
+    'seed-file': { default: '', group: 'pr-check', commands: ['verify'], value: '<file>', help: 'SQL or custom-format dump loaded before the new migrations' },
+    'github-token': { default: '${{ github.token }}', group: 'pr-check', commands: ['restore'], value: '<token>', help: "GitHub token (the action's PR comment, environment and artifact reads)" },
+    comment: { default: 'true', group: 'pr-check', commands: [], value: 'true|false', help: "the action's living pull request comment (default: true)" },
+    'sarif-file': { default: '', group: 'pr-check', commands: ALL, value: '<file>', help: 'also write the findings as SARIF 2.1.0' },
+    'backup-dir': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<dir>', help: 'where backups are written (default: ./backups)' },
+    'pg-dump-path': { default: '', group: 'backup', commands: DUMPING, value: '<path>', help: 'a pg_dump binary, or the folder holding pg_dump and pg_restore' },
+    'backup-recipient': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<keys>', help: 'age public keys the backup is encrypted to' },
+    'artifact-name': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<name>', help: "the backup artifact's name (in GitHub Actions)" },
+    'retention-days': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<n>', help: 'how long the backup artifact is kept (in GitHub Actions)' },
+    'backup-file': { default: '', group: 'backup', commands: ['restore'], value: '<dump>', help: 'the dump to restore (its .json beside it)' },
+    'backup-artifact': { default: '', group: 'backup', commands: ['restore'], value: '<name>', help: 'the artifact to restore (in GitHub Actions)' },
+    'backup-run-id': { default: '', group: 'backup', commands: ['restore'], value: '<id>', help: 'the run whose artifact to restore' },
+    'backup-identity': { default: '', group: 'backup', commands: ['verify', 'restore'], value: '<key>', help: 'the age identity that decrypts an encrypted backup' },
+    'restore-drill': { default: '', group: 'backup', commands: ['verify'], value: '<dump>', help: 'restore this dump into a scratch database and apply the pending migrations' },
+    'expected-plan': { default: '', group: 'apply', commands: ['apply'], value: '<hash>', help: 'refuse unless the plan is this approved one' },
+    backup: { default: 'true', group: 'apply', commands: ['apply'], value: 'true|false', help: 'take a verified backup first (default: true)' },
+    'post-backup': { default: 'true', group: 'apply', commands: ['apply'], value: 'true|false', help: 'take a backup after a successful apply (default: true)' },
+    'on-failure': {
+        default: 'rollback',
+        group: 'apply',
+        commands: ['apply'],
+        value: 'rollback|undo|restore|undo-or-restore',
+        help: 'after a failure: keep what applied, undo it with the down scripts, restore the pre-apply backup, or undo and restore when undo cannot run',
+    },
+    'health-check': { default: '', group: 'apply', commands: ['apply'], value: '<sql>', help: 'SQL that must succeed (and return true) after the migrations' },
+    'lock-timeout': { default: '200ms', group: 'apply', commands: ['verify', 'apply'], value: '<duration>', help: 'lock_timeout for each attempt of a migration, or off (default: 200ms)' },
+    'lock-wait': { default: '60s', group: 'apply', commands: ['apply', 'restore'], value: '<duration>', help: "how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)" },
+    preflight: { default: 'warn', group: 'apply', commands: ['apply'], value: 'warn|strict', help: 'report sessions that would block the migrations, or refuse to start' },
+    'history-table': { default: 'schema_migrations', group: 'advanced', commands: ALL, value: '<name>', help: 'history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)' },
+    'statement-timeout': { default: 'off', group: 'advanced', commands: ['verify', 'apply'], value: '<duration>', help: 'statement_timeout for each migration, or off (default: off)' },
+    'lock-retries': { default: '100', group: 'advanced', commands: ['apply'], value: '<n>', help: 'at most this many retries after lock timeouts, within lock-wait (default: 100)' },
+    'allow-empty': { default: 'false', group: 'advanced', commands: FOLDER, help: 'a migrations folder with no migrations is not an error (a project that has none yet)' },
+    'allow-out-of-order': { default: 'false', group: 'advanced', commands: ['verify', 'plan', 'apply'], help: 'run pending migrations older than the newest applied one' },
+    baseline: { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<version>', help: 'record migrations up to <version> as applied on a database without history' },
+    'accept-edited': { default: '', group: 'advanced', commands: ['plan', 'apply'], value: '<versions>', help: 'accept edits of applied migrations (comma-separated versions)' },
+    'resolve-dirty': { default: '', group: 'advanced', commands: ['plan', 'apply'], value: '<v>=rerun|applied', help: 'settle a half-applied non-transactional migration' },
+    'postgres-version': { default: '', group: 'advanced', commands: ['lint', 'verify'], value: '<major>', help: "PostgreSQL version the migrations target (default: the server's, else newest)" },
+    'pg-dump-docker': { default: 'auto', group: 'advanced', commands: DUMPING, value: 'auto|true|false', help: "the postgres:<major> image's pg_dump: auto (when none installed is new enough), true, false" },
+    'backup-lock-timeout': { default: '30s', group: 'advanced', commands: DUMPING, value: '<duration>', help: 'how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)' },
+    'restore-discards-writes': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'restore even when others wrote since the backup (their writes are lost)' },
+    'restore-to-other-database': { default: 'false', group: 'advanced', commands: ['restore'], value: 'true|false', help: 'restore onto a database the backup was not taken from' },
+    'allow-ungated': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'the action: apply or restore without proof of a protected environment' },
+};
+/** Every input's default, by name. */
+const INPUTS = Object.fromEntries(Object.entries(INPUT_SPECS).map(([name, spec]) => [name, spec.default]));
+/** The spec of an input, typed as every spec is. */
+const inputSpec = (name) => INPUT_SPECS[name];
 const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
 
 
@@ -2325,7 +2461,8 @@ function withDatabase(text, dbname) {
 /* harmony export */   Py: () => (/* binding */ MigrationError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
-/* harmony export */   qq: () => (/* binding */ StateError)
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   v4: () => (/* binding */ ToolError)
 /* harmony export */ });
 function formatLocation(loc) {
     return `${loc.file}:${loc.line}:${loc.column}`;
@@ -2344,6 +2481,19 @@ class ProblemsError extends Error {
  */
 class InputError extends ProblemsError {
     name = 'InputError';
+}
+/** A tool this one runs (pg_dump, pg_restore, psql, docker) that exited with an error: its name and what it said last. */
+class ToolError extends Error {
+    tool;
+    exit;
+    said;
+    name = 'ToolError';
+    constructor(tool, exit, said) {
+        super(`${tool} exited with ${exit}: ${said || '(no message)'}`);
+        this.tool = tool;
+        this.exit = exit;
+        this.said = said;
+    }
 }
 /** A migration that could not be parsed or applied; carries where, and what this run already did. */
 class MigrationError extends Error {
@@ -5012,6 +5162,8 @@ function planOf(statements, noTransactionDirective) {
 /* harmony export */ });
 /** The commands, by name; the config refuses any other. */
 const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
+/** The outcome of a plan or apply that stopped before it knew what was pending. */
+const NO_PLAN = 'stopped before the plan was made';
 const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
 /** The one table of commands: the action, the CLI, the usage text and the renderers all read it. */
 const COMMAND_INFO = {
@@ -5027,12 +5179,12 @@ const COMMAND_INFO = {
         writes: false,
         outcome: (r) => `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
     },
-    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => count(r.pending.length, 'pending migration') },
+    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => (r.planHash ? count(r.pending.length, 'pending migration') : NO_PLAN) },
     apply: {
         summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table',
         needsDatabase: true,
         writes: true,
-        outcome: (r) => `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
+        outcome: (r) => (r.planHash ? `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending` : NO_PLAN),
     },
     backup: {
         summary: 'a verified pg_dump of the database, checksummed, with its metadata',

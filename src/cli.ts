@@ -1,4 +1,4 @@
-import { OPTIONS_USAGE, parseCliArgs, type CliArgs } from './config/cli-args.js';
+import { parseCliArgs, usage, type CliArgs } from './config/cli-args.js';
 import { parseConfig, type Config } from './config/config.js';
 import { COMMAND_INFO } from './model/commands.js';
 import { exitCodeOf, INPUT_RULE, type Report } from './model/report.js';
@@ -32,12 +32,6 @@ async function confirm(command: string, url: string): Promise<void> {
   } finally {
     rl.close();
   }
-}
-
-/** The --help text: the commands from the one table every door reads, then every option. */
-export function usage(): string {
-  const commands = Object.entries(COMMAND_INFO).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return ['Usage: pg-migration-gate <command> [options]', '', 'Commands:', ...commands, '', OPTIONS_USAGE].join('\n');
 }
 
 /**
@@ -95,7 +89,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseCliArgs(argv, process.env);
     if (args.help) {
-      console.log(usage());
+      console.log(usage(args.help === 'all' ? undefined : args.help));
+      return 0;
+    }
+    if (args.version) {
+      console.log(VERSION);
       return 0;
     }
     config = parseConfig(args.raw, process.env);
@@ -133,13 +131,18 @@ export async function main(argv: string[]): Promise<number> {
   return report.cancelled ? 130 : exitCodeOf(report);
 }
 
-/** The report in the chosen format on stdout; configuration problems also on stderr, where a person looks. */
+/**
+ * The report in the chosen format on stdout. A configuration problem means nothing ran: in text it is said once,
+ * on stderr, where a person looks; the JSON and Markdown reports carry it on stdout too, for a program.
+ */
 function print(report: Report, args: CliArgs | undefined, config: Config | undefined): void {
   const secrets = config?.secrets ?? [];
   const problems = report.findings.filter((f) => f.rule === INPUT_RULE).map((f) => f.message);
-  if (problems.length) console.error(redact(`configuration error:\n${problems.join('\n')}`, secrets));
+  if (problems.length) console.error(redact(`${report.command === 'unknown' ? 'pg-migration-gate' : report.command}: configuration error:\n${problems.join('\n')}`, secrets));
   if (args?.reportPath) writeReport(args.reportPath, report, secrets);
   if (config?.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
+  const format = args?.format ?? 'text';
+  if (format === 'text' && problems.length && report.findings.every((f) => f.rule === INPUT_RULE)) return;
   const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
-  console.log(render[args?.format ?? 'text']());
+  console.log(render[format]());
 }

@@ -27,6 +27,18 @@ export class InputError extends ProblemsError {
   override name = 'InputError';
 }
 
+/** A tool this one runs (pg_dump, pg_restore, psql, docker) that exited with an error: its name and what it said last. */
+export class ToolError extends Error {
+  override name = 'ToolError';
+  constructor(
+    readonly tool: string,
+    readonly exit: string,
+    readonly said: string,
+  ) {
+    super(`${tool} exited with ${exit}: ${said || '(no message)'}`);
+  }
+}
+
 /** A migration that could not be parsed or applied; carries where, and what this run already did. */
 export class MigrationError extends Error {
   override name = 'MigrationError';

@@ -7,6 +7,7 @@ import { toolConnection } from '../../src/backup/tool-connection.js';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { applyMigrations as apply } from '../../src/apply/pipeline.js';
 import { backup } from '../../src/commands/backup.js';
+import { runCommand } from '../../src/commands/run.js';
 import { restore } from '../../src/commands/restore.js';
 import { verify } from '../../src/commands/verify.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
@@ -99,6 +100,21 @@ describe('backup and restore', () => {
     writeFileSync(b.path, bytes);
     await expect(restore(config({ 'database-url': target.url, 'backup-file': b.path }), ctx(target.url))).rejects.toThrow(/does not match .* nothing was restored/);
     expect(await tableChecksums(target)).toEqual({});
+  });
+
+  withPgDump.test("pg_dump's refusal is the tool's finding, in its own words, with what to do: a user who cannot read a table", async () => {
+    const role = `pmg_reader_${process.pid}`;
+    await source.query(`CREATE TABLE secrets (v text); CREATE ROLE ${role} LOGIN`);
+    try {
+      const url = new URL(source.url);
+      url.username = role;
+      const r = await runCommand(config({ command: 'backup', 'database-url': url.toString() }), ctx(url.toString()));
+      expect(r.ok).toBe(false);
+      expect(r.findings).toHaveLength(1);
+      expect(r.findings[0]).toMatchObject({ rule: 'tool-failed', message: expect.stringMatching(/^pg_dump exited with 1: .*permission denied for table secrets/s), help: expect.stringMatching(/lacks a privilege/) });
+    } finally {
+      await source.query(`DROP TABLE secrets; DROP ROLE ${role}`);
+    }
   });
 
   test('a missing metadata file is refused with the reason', async () => {

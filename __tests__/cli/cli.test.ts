@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -86,10 +87,48 @@ describe('the CLI', () => {
     expect(JSON.parse(r.stdout).applied).toHaveLength(1);
   });
 
+  test('each command has its own help; --version; a mistyped command or option is answered once, with a suggestion, exit 2', async () => {
+    const lint = await cli(['lint', '--help']);
+    expect(lint.code).toBe(0);
+    expect(lint.stdout).toMatch(/^Usage: pg-migration-gate lint \[options\] \[file\.sql \.\.\.\]/);
+    expect(lint.stdout).toMatch(/--migrations-dir <dir>/);
+    expect(lint.stdout).not.toMatch(/--database-url|--on-failure/);
+    expect((await cli(['help', 'apply'])).stdout).toMatch(/--on-failure rollback\|undo\|restore\|undo-or-restore/);
+    const version = await cli(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')).version);
+
+    const typo = await cli(['lint', '--migration-dir', 'db']);
+    expect(typo).toMatchObject({ code: 2, stdout: '' });
+    expect(typo.stderr).toBe('pg-migration-gate: configuration error:\nunknown option --migration-dir for lint: did you mean --migrations-dir?; run pg-migration-gate lint --help\n');
+    const command = await cli(['verfy']);
+    expect(command.code).toBe(2);
+    expect(command.stderr.match(/did you mean verify\?/g)).toHaveLength(1);
+  });
+
+  test('a folder with no migrations is refused, naming the layouts and the folders below that hold .sql files, unless allow-empty', async () => {
+    const root = makeFolder({});
+    mkdirSync(join(root, 'migrations'));
+    writeFileSync(join(root, 'migrations', '001_a.sql'), 'CREATE TABLE a (id int);');
+    for (const command of ['lint', 'plan']) {
+      const r = await cli([command, '--migrations-dir', root, ...(command === 'plan' ? ['--database-url', db.url] : [])]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`migrations folder '${root}' holds no migrations: looked for <version>_<name>.sql`);
+      expect(r.stderr).toContain(`${join(root, 'migrations')} holds 1 .sql file(s): point migrations-dir there, or set allow-empty: true`);
+    }
+    expect((await cli(['lint', '--migrations-dir', root, '--allow-empty'])).code).toBe(0);
+  });
+
+  test('a connection failure prints no counts', async () => {
+    const r = await cli(['plan', '--migrations-dir', makeFolder({ '001_a.sql': 'SELECT 1;' }), '--database-url', 'postgresql://nobody@127.0.0.1:1/none']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/could not connect to 127\.0\.0\.1:1\/none/);
+    expect(r.stdout).not.toMatch(/pending/);
+  });
+
   test.each([
     [['migrate'], /command: 'migrate' is not one of/],
     [['apply', '--lock-timeout', 'soon'], /lock-timeout: 'soon' is not a duration/],
-    [['apply', '--no-such-flag'], /Unknown option '--no-such-flag'.*pg-migration-gate --help/],
+    [['apply', '--no-such-flag'], /unknown option --no-such-flag for apply; run pg-migration-gate apply --help/],
     [['apply', '--migrations-dir', '/nonexistent'], /migrations folder '\/nonexistent' does not exist/],
     [['apply', '--format', 'yaml'], /--format: 'yaml' must be text, json or markdown/],
   ])('usage and configuration errors exit 2: %j', async (args, message) => {

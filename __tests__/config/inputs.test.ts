@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config/config.js';
 import { readInputs } from '../../src/config/inputs.js';
-import { INPUTS } from '../../src/config/inputs-spec.js';
+import { INPUT_GROUPS, INPUT_SPECS, INPUTS, type InputName } from '../../src/config/inputs-spec.js';
 import { InputError } from '../../src/errors.js';
 
 /** Sets INPUT_* variables as the runner does, so the real @actions/core getInput reads them. */
@@ -214,6 +214,14 @@ describe('action.yml and the README stay in step with the inputs', () => {
     const block = new RegExp(`\\n  ${name}:\\n    description: .+\\n    required: false\\n    default: '${escape(value)}'\\n`);
     expect(actionYml).toMatch(block);
     expect(readme).toMatch(new RegExp(`\\| \`${name}\` \\|[^\\n]*\\| ${value ? `\`${escape(value)}\`` : '—'} \\|`));
+  });
+
+  test('both group the inputs by job, under the same headings, in the same order', () => {
+    for (const [group, label] of Object.entries(INPUT_GROUPS)) {
+      const first = (Object.keys(INPUT_SPECS) as InputName[]).find((n) => INPUT_SPECS[n].group === group)!;
+      expect(actionYml).toContain(`\n  # ${label}\n  ${first}:\n`);
+      expect(readme).toMatch(new RegExp(`\\*\\*${escape(label)}\\*\\*\\n\\n\\| input \\| description \\| default \\|\\n\\| --- \\| --- \\| --- \\|\\n\\| \`${first}\` \\|`));
+    }
   });
 
   test('action.yml declares node24 and dist/index.js, and no input the code does not read', () => {

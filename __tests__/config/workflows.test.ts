@@ -22,13 +22,13 @@ describe.each(files)('workflow %s', (file) => {
   });
 
   test('pins every third-party action by commit SHA with a version comment', () => {
-    // This action itself appears as a placeholder (your-org/…@v0) that users pin in their copy.
-    for (const line of text.split('\n').filter((l) => /uses: /.test(l) && !/uses: (\.\/|your-org\/pg-migration-gate@)/.test(l))) {
+    // This action itself appears by its release tag, which users pin to the release's commit in their copy.
+    for (const line of text.split('\n').filter((l) => /uses: /.test(l) && !/uses: (\.\/|pg-migration-gate\/pg-migration-gate@v\d+$)/.test(l))) {
       expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d/);
     }
   });
 
-  const ours = steps.filter((s) => s.uses === './' || s.uses?.startsWith('your-org/pg-migration-gate@'));
+  const ours = steps.filter((s) => s.uses === './' || s.uses?.startsWith('pg-migration-gate/pg-migration-gate@'));
 
   test('passes only inputs the action declares', () => {
     for (const step of ours) {

@@ -166,7 +166,7 @@ describe('a command through a pooler', () => {
     const applied = await cli('apply', url, ['--migrations-dir', dir, '--backup-dir', backups, '--post-backup', 'false']);
     expect([applied.code, applied.report.findings, applied.report.applied.length]).toEqual([0, [], 2]);
     expect(existsSync(applied.report.backup.path)).toBe(true);
-    const backup = await cli('backup', url, ['--migrations-dir', dir, '--backup-dir', backups]);
+    const backup = await cli('backup', url, ['--backup-dir', backups]);
     expect([backup.code, backup.report.findings]).toEqual([0, []]);
     expect(existsSync(backup.report.backup.path)).toBe(true);
   });

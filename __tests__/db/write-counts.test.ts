@@ -24,7 +24,7 @@ afterEach(async () => {
 test("a migration's writes are counted when asked, and not otherwise", async () => {
   await db.query('CREATE TABLE accounts (id int)');
   const dir = makeFolder({ '001_a.sql': 'INSERT INTO accounts SELECT generate_series(1, 3);', '002_b.sql': 'UPDATE accounts SET id = id + 1 WHERE id > 1;' });
-  const { analysed } = await analyseAll((await readFolder(dir)).migrations);
+  const { analysed } = await analyseAll((await readFolder(dir, false)).migrations);
   const config = testConfig({ 'migrations-dir': dir, 'database-url': db.url });
   const control = await connect(db.url);
   const session = await MigrationSession.open(db.url, 0);

@@ -77,7 +77,7 @@ describe('a signal cancels the running migration on the server', () => {
     expect(await stillSleeping()).toBe(0);
   });
 
-  test('a non-transactional migration is left dirty, as documented', async () => {
+  test('a non-transactional migration is left dirty, as documented; the help names the resolve-dirty that the next run needs, and it works', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_idx.sql': 'CREATE INDEX CONCURRENTLY a_id ON a (id);\nSELECT pg_sleep(30);\nCREATE INDEX CONCURRENTLY a_id2 ON a (id);' });
     const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'apply', '--yes', '--backup', 'false', '--migrations-dir', dir, '--database-url', db.url]);
     const done = exited(child);
@@ -86,7 +86,14 @@ describe('a signal cancels the running migration on the server', () => {
     const r = await done;
     expect(r.code).toBe(130);
     expect(r.stdout).toMatch(/apply: CANCELLED/);
+    expect(r.stdout).toMatch(/help: 002_idx\.sql ran outside a transaction and was stopped part-way: it is marked dirty, .* resolve-dirty: 002=rerun .* or 002=applied/);
     expect(await history()).toEqual(['001_a.sql', '002_idx.sql dirty']);
+    // As the help says: the next run refuses, and resolve-dirty settles it.
+    const cli = (...more: string[]) => exited(spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'apply', '--yes', '--backup', 'false', '--migrations-dir', dir, '--database-url', db.url, ...more]));
+    expect((await cli()).code).not.toBe(0);
+    const settled = await cli('--resolve-dirty', '002=applied', '--post-backup', 'false');
+    expect(settled.code).toBe(0);
+    expect(await history()).toEqual(['001_a.sql', '002_idx.sql']);
   });
 
   test('a signal while waiting to retry after a lock timeout: the migration is not tried again', async () => {

@@ -57,8 +57,13 @@ describe('hostile and broken input: one clear error, the right exit code, nothin
     await untouched();
   });
 
-  test('an empty folder applies nothing, successfully', async () => {
-    const r = await cli(['apply', '--yes', '--backup', 'false', '--migrations-dir', makeFolder({}), '--database-url', db.url, '--format', 'json']);
+  test('an empty folder is refused, naming the layouts looked for; with allow-empty it applies nothing, successfully', async () => {
+    const empty = makeFolder({});
+    const refused = await cli(['apply', '--yes', '--backup', 'false', '--migrations-dir', empty, '--database-url', db.url]);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toMatch(/holds no migrations: looked for <version>_<name>\.sql/);
+    await untouched();
+    const r = await cli(['apply', '--yes', '--backup', 'false', '--migrations-dir', empty, '--allow-empty', '--database-url', db.url, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out.slice(r.out.indexOf('{'))).pending).toEqual([]);
     await db.query('DROP TABLE schema_migrations');

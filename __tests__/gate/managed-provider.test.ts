@@ -170,19 +170,19 @@ withPgDump.describe('as the database owner, without superuser, CREATEDB or pg_co
   });
 
   test('backup, then restore of that backup', async () => {
-    const dir = await deployed();
+    await deployed();
     const before = await tableChecksums(db);
     const backups = backupDir();
-    const backup = await cli('backup', ['--migrations-dir', dir, '--backup-dir', backups]);
+    const backup = await cli('backup', ['--backup-dir', backups]);
     expect([backup.code, rules(backup.report)]).toEqual([0, []]);
     // Changed since: a function and an index dropped, a grant revoked. No row was written, but a restore undoes
     // them all: refused, naming each, until told to discard them.
     await db.query('DROP FUNCTION email_digest(text); DROP INDEX orders_total_idx; REVOKE SELECT ON orders FROM app_reader');
-    const refused = await cli('restore', ['--migrations-dir', dir, '--backup-file', backup.report.backup.path]);
+    const refused = await cli('restore', ['--backup-file', backup.report.backup.path]);
     expect([refused.code, rules(refused.report)]).toEqual([1, ['restore-refused error']]);
     expect(refused.report.findings[0].message).toMatch(/the catalog changed since the backup: table public\.orders changed, index public\.orders_total_idx removed, function public\.email_digest\(pg_catalog\.text\) removed; set restore-discards-writes/);
 
-    const restore = await cli('restore', ['--migrations-dir', dir, '--backup-file', backup.report.backup.path, '--restore-discards-writes', 'true']);
+    const restore = await cli('restore', ['--backup-file', backup.report.backup.path, '--restore-discards-writes', 'true']);
     expect([restore.code, rules(restore.report)]).toEqual([0, []]);
     expect(restore.report.notes.join('\n')).toMatch(/^restored .*\.dump \(sha256 /m);
     // The dump carries the server's REVOKE on pg_control_system(), which only a superuser may replay: left out, and said.
@@ -230,17 +230,17 @@ withPgDump.describe("other roles' sessions, whose state and query the migrating 
   });
 
   test('restore refuses while an application session has an open transaction that wrote, naming it', async () => {
-    const dir = await deployed();
-    const backup = await cli('backup', ['--migrations-dir', dir, '--backup-dir', backupDir()]);
+    await deployed();
+    const backup = await cli('backup', ['--backup-dir', backupDir()]);
     expect(backup.code).toBe(0);
     const app = await appSession(db.name, "INSERT INTO customers (email) VALUES ('new@example.com');");
     try {
       const pid = (await app.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-      const r = await cli('restore', ['--migrations-dir', dir, '--backup-file', backup.report.backup.path, '--backup-lock-timeout', '2s']);
+      const r = await cli('restore', ['--backup-file', backup.report.backup.path, '--backup-lock-timeout', '2s']);
       expect([r.code, rules(r.report)]).toEqual([1, ['restore-refused error']]);
       expect(r.report.findings[0].message).toContain(`1 session(s) of this database have a transaction open that wrote, and may yet commit: pid ${pid} (a session of ${APP}; its state`);
       // Told to go ahead, pg_restore waits for that session's lock, and is stopped naming it.
-      const anyway = await cli('restore', ['--migrations-dir', dir, '--backup-file', backup.report.backup.path, '--backup-lock-timeout', '2s', '--restore-discards-writes', 'true']);
+      const anyway = await cli('restore', ['--backup-file', backup.report.backup.path, '--backup-lock-timeout', '2s', '--restore-discards-writes', 'true']);
       expect([anyway.code, rules(anyway.report)]).toEqual([1, ['database-state error']]);
       expect(anyway.report.findings[0].message).toMatch(new RegExp(`^the restore waited longer than 2000 ms \\(backup-lock-timeout\\) for ExclusiveLock on public\\.\\w+, held by pid ${pid} \\(a session of ${APP}; its state, transaction and query are hidden from this role`));
       await app.query('COMMIT');
@@ -253,8 +253,8 @@ withPgDump.describe("other roles' sessions, whose state and query the migrating 
   // From PostgreSQL 15 an idle session sends counts it held back within 10 s; before, only at its next report, which
   // an idle session may never make: no wait can see them there.
   (testServerMajor >= 15 ? test : test.skip)('restore waits for the counts an application session holds back, and refuses for the row it just committed (PostgreSQL 15+)', async () => {
-    const dir = await deployed();
-    const backup = await cli('backup', ['--migrations-dir', dir, '--backup-dir', backupDir()]);
+    await deployed();
+    const backup = await cli('backup', ['--backup-dir', backupDir()]);
     expect(backup.code).toBe(0);
     const app = new pg.Client({ connectionString: urlAs(APP, db.name) });
     await app.connect();
@@ -263,7 +263,7 @@ withPgDump.describe("other roles' sessions, whose state and query the migrating 
       // are held back, for up to 10 s, while it stays idle.
       await app.query('SELECT count(*) FROM customers');
       await app.query("INSERT INTO customers (email) VALUES ('late@example.com')");
-      const r = await cli('restore', ['--migrations-dir', dir, '--backup-file', backup.report.backup.path]);
+      const r = await cli('restore', ['--backup-file', backup.report.backup.path]);
       expect([r.code, rules(r.report)]).toEqual([1, ['restore-refused error']]);
       expect(r.report.findings[0].message).toMatch(/tables written since, by the statistics \(which count rolled-back writes\): public\.customers \(1 row\)/);
     } finally {

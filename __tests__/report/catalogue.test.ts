@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findingsFor } from '../../src/commands/failure.js';
 import { ConnectionError, withClient } from '../../src/db/connect.js';
-import { InputError, MigrationError, StateError } from '../../src/errors.js';
+import { InputError, MigrationError, StateError, ToolError } from '../../src/errors.js';
 import { RULES } from '../../src/lint/registry.js';
 import { APPLY_FINDINGS } from '../../src/model/findings-apply.js';
 import { VERIFY_FINDINGS } from '../../src/model/findings-verify.js';
@@ -79,10 +79,11 @@ describe('the catalogue of findings', () => {
       refused,
       Object.assign(new Error('reset'), { code: 'ECONNRESET', syscall: 'read' }),
       Object.assign(new Error('missing'), { code: 'ENOENT', syscall: 'open', path: '/x' }),
+      new ToolError('pg_dump', '1', 'pg_dump: error: query failed: ERROR:  permission denied for table secrets'),
       new Error('surprise'),
     ];
     const rules = errors.flatMap((e) => findingsFor(e).map((f) => f.rule));
-    expect(rules).toEqual(['configuration', 'database-state', 'connection', 'migration', 'database-error', 'connection', 'configuration', 'internal-error']);
+    expect(rules).toEqual(['configuration', 'database-state', 'connection', 'migration', 'database-error', 'connection', 'configuration', 'tool-failed', 'internal-error']);
     for (const r of rules) expect(kindOf(r)).toBeDefined();
   });
 

@@ -113,10 +113,16 @@ describe('a comment within its budget, never cut silently', () => {
     expect(short).not.toContain('<summary>Schema change');
   });
 
-  test('a budget too small even for what needs a decision keeps the first entry and cuts the rest visibly', () => {
+  test('a budget too small for every decision in full keeps the first in full and names the others by rule and place', () => {
     const tiny = renderMarkdown(r, { budget: 1500, rest: 'the job summary' });
     expect(tiny.length).toBeLessThanOrEqual(1500);
     expect(tiny).toContain('1. ❌');
-    expect(tiny).toMatch(/(_…and 7 more, ranked lower|cut to fit GitHub's limit)/);
+    expect(tiny).not.toContain('2. ❌');
+    expect(tiny).toMatch(/- ❌ \[`drop-column`\]\(docs\/rules\/drop-column\.md\) \(7\): `006_change_number_6\.sql:1`, .*`036_change_number_36\.sql:1`/);
+    expect(tiny).toMatch(/_Left out here to keep this short: the details of 7 statements that need a decision \(listed here by rule and place\)/);
+    // A little more room: the next ones one line each, before any is reduced to its place.
+    const small = renderMarkdown(r, { budget: 2400, rest: 'the job summary' });
+    expect(small).toMatch(/^- ❌ \*\*`006_change_number_6\.sql:1`\*\*/m);
+    expect(small).not.toContain('cut to fit');
   });
 });

@@ -161,6 +161,19 @@ describe('base and head', () => {
     expect(r.verify!.deployed).toBe(2);
   });
 
+  test('a change with no new migration passes at once, for a required check on every pull request; an edited deployed one still fails', async () => {
+    const repo = gitRepo(makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' }), ['001_a.sql']);
+    // A role that may not create databases: verify would refuse it, had it gone on to run anything.
+    const url = new URL(db.url);
+    url.username = 'pmg_no_such_role';
+    const r = await verify(testConfig({ command: 'verify', 'migrations-dir': repo, 'database-url': url.toString(), 'base-ref': 'main' }), { databaseUrl: url.toString(), log: silentLogger });
+    expect(r).toMatchObject({ ok: true, findings: [], notes: [`no migration in ${repo} is new since main: nothing to verify`] });
+    expect(r.verify).toBeUndefined();
+    writeFileSync(join(repo, '001_a.sql'), 'CREATE TABLE a (id bigint);');
+    const edited = await run(repo, { 'base-ref': 'main' });
+    expect(edited.findings.map((f) => f.rule)).toEqual(['deployed-migration-edited']);
+  });
+
   test('a new file reusing a deployed version is refused', async () => {
     const repo = gitRepo(makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' }), ['001_a.sql']);
     execFileSync('git', ['mv', '001_a.sql', '001_renamed.sql'], { cwd: repo });

@@ -27,7 +27,9 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
     } catch (err) {
       // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
       if (err instanceof CancelledError) run.report.cancelled = err.reason;
-      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: f.rule === 'internal-error' ? (`${name.replace(/ /g, '-')}-failed` as Report['findings'][number]['rule']) : f.rule, message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
+      // An unexpected error, or a tool's refusal (with its hint), is the step's failure: the step's finding says what the run kept.
+      const ofStep = (rule: string) => (rule === 'internal-error' || rule === 'tool-failed' ? (`${name.replace(/ /g, '-')}-failed` as Report['findings'][number]['rule']) : rule);
+      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: ofStep(f.rule) as Report['findings'][number]['rule'], message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
       return;
     }
   }

@@ -9,6 +9,7 @@ import { settleHistory } from '../db/settle.js';
 import { withTransaction } from '../db/transaction.js';
 import { MigrationError } from '../errors.js';
 import type { Analysed } from '../migrations/analyse.js';
+import type { Migration } from '../model/migration.js';
 import { addFinding, locationFields, type Report } from '../model/report.js';
 import { findingsFor } from '../commands/failure.js';
 import type { ApplyRun } from './run.js';
@@ -107,7 +108,7 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     } catch (err) {
       const e = err instanceof MigrationError ? err : new MigrationError(findingsFor(err, ctx.debug)[0].message, { sqlstate: (err as { code?: string }).code, cause: err });
       const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
-      if (ctx.signal?.aborted && e.details.sqlstate === '57014') return cancelled(run, `while ${migration.name} ran: ${outcome}`, e);
+      if (ctx.signal?.aborted && e.details.sqlstate === '57014') return cancelled(run, `while ${migration.name} ran: ${outcome}`, e, exec.mode === 'transaction' ? undefined : migration);
       if (lockLost(e)) return lostLock(run, migration.name, e);
       if (e.details.sqlstate === '55P03') e.message += await blockers(run.client, a);
       addFinding(report, {
@@ -155,16 +156,25 @@ function lostLock(run: ApplyRun, name: string, err: MigrationError): void {
 }
 
 /** The run was cancelled: said as such (noteWhatStays says what it had applied). */
-function cancelled(run: ApplyRun, when: string, err?: MigrationError): void {
+function cancelled(run: ApplyRun, when: string, err?: MigrationError, partWay?: Migration): void {
   const reason = String(run.ctx.signal?.reason ?? 'cancelled');
   run.report.cancelled = reason;
   addFinding(run.report, {
     rule: 'cancelled',
     severity: 'error',
     message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
-    help: 'Run again to apply the rest; each migration either committed with its history row or not at all (a non-transactional one is marked dirty).',
+    help: partWay ? stoppedPartWay(run, partWay) : 'Run again to apply the rest; each migration either committed with its history row or not at all.',
     ...locationFields(err?.details.location),
   });
+}
+
+/** What to do after a migration outside a transaction was stopped part-way: the next run cannot know how far it got. */
+function stoppedPartWay(run: ApplyRun, m: Migration): string {
+  const v = m.version.text;
+  if (!run.history.layout.marksDirty) {
+    return `${m.name} ran outside a transaction and was stopped part-way, and ${tableText(run.config.historyTable)} has no place to mark it: the next run runs it again from the start. Look at what of it ran; make it safe to re-run (IF NOT EXISTS) or finish it by hand, then run again.`;
+  }
+  return `${m.name} ran outside a transaction and was stopped part-way: it is marked dirty, and the next run refuses until you say how it ended. Look at what of it ran, then run again with resolve-dirty: ${v}=rerun (it runs again from the start) or ${v}=applied (you finished it by hand).`;
 }
 
 /**

@@ -49,7 +49,7 @@ export interface ApplyRun {
  * inside the lock; the lock and the connection are released however it ends.
  */
 export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (run: ApplyRun) => Promise<void>): Promise<Report> {
-  const { migrations } = await readFolder(config.migrationsDir);
+  const { migrations } = await readFolder(config.migrationsDir, config.allowEmpty);
   const report = startReport('apply', config, ctx.databaseUrl);
   for (const input of config.timeoutsOff) report.notes.push(`${input}: off — this run sets no limit there`);
   // Our own session, which the server's session limits leave alone: it sits idle holding the lock while the

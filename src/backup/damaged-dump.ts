@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, ToolError } from '../errors.js';
 
 /**
  * What pg_restore says when it cannot read an archive (its header, its table of contents or a data block), as
@@ -34,7 +34,7 @@ const UNREADABLE_ARCHIVE = new RegExp(
  */
 export function damagedDump(dump: string, err: unknown): InputError | undefined {
   // runTool's error: "pg_restore exited with 1: pg_restore: error: could not read from input file: end of file".
-  if (!(err instanceof Error) || err.constructor !== Error || !/^pg_restore exited with /.test(err.message)) return undefined;
+  if (!(err instanceof ToolError) || err.tool !== 'pg_restore') return undefined;
   const line = err.message.split('\n').find((l) => UNREADABLE_ARCHIVE.test(l));
   if (!line) return undefined;
   const said = line.replace(/^.*?pg_restore: (?:error: |\[archiver\] )?/, '').trim();

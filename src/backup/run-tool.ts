@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withOwnClient } from '../db/own-session.js';
-import { CancelledError } from '../errors.js';
+import { CancelledError, ToolError } from '../errors.js';
 import type { PgTool } from './pg-tools.js';
 
 /** How long a cancelled tool gets to exit on SIGTERM (pg_dump then cancels its own query) before SIGKILL. */
@@ -143,7 +143,7 @@ function startTool({ tool, args, env, files = [] }: ToolRun, signal?: AbortSigna
       settle();
       if (code === 0) resolve(out);
       else if (signal?.aborted) reject(new CancelledError(String(signal.reason), `while ${name} ran; it was stopped`));
-      else reject(new Error(`${name} exited with ${code ?? by}: ${err.trim() || '(no message)'}`));
+      else reject(new ToolError(name ?? tool.path, String(code ?? by), err.trim()));
     });
   });
   return { stdout: io.pipeOut ? child.stdout : null, done, stop };

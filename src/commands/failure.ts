@@ -1,5 +1,5 @@
 import { ConnectionError, loadedPg } from '../db/connect.js';
-import { CancelledError, InputError, MigrationError, StateError } from '../errors.js';
+import { CancelledError, InputError, MigrationError, StateError, ToolError } from '../errors.js';
 import { INPUT_RULE, locationFields, type Finding } from '../model/report.js';
 
 /** What to do about server errors outside any migration (the history table, the lock, the catalogs). */
@@ -37,6 +37,7 @@ export function findingsFor(err: unknown, debug = false): Finding[] {
   if (err instanceof MigrationError) {
     return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...locationFields(err.details.location) }];
   }
+  if (err instanceof ToolError) return [{ rule: 'tool-failed', severity: 'error', message: err.message, help: toolHint(err) }];
   const pg = loadedPg();
   if (pg && err instanceof pg.DatabaseError && err.code) {
     return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
@@ -56,6 +57,20 @@ export function findingsFor(err: unknown, debug = false): Finding[] {
       help: debug ? 'This is unexpected: please report it with the output above.' : 'This is unexpected: run again with debug output (RUNNER_DEBUG=1 in the action, --debug in the CLI) and report it.',
     },
   ];
+}
+
+/** What to do about a tool's refusal, from what it said; the tool's own words are the message. */
+const TOOL_HINTS: [RegExp, string][] = [
+  [/server version mismatch|aborting because of server version/i, 'pg_dump and pg_restore must be at least as new as the server: set pg-dump-path to a newer one, or pg-dump-docker: true to use the postgres:<major> image'],
+  [/permission denied|must be owner|must be superuser/i, "the database user lacks a privilege the tool needs (pg_dump reads every table and sequence): run it as the schema's owner, or grant pg_read_all_data"],
+  [/lock timeout|could not obtain lock/i, 'another session held a lock on a table the tool reads for longer than backup-lock-timeout: run again when it has ended, or raise backup-lock-timeout'],
+  [/no space left on device/i, 'the disk holding backup-dir is full: free space or point backup-dir elsewhere'],
+  [/could not connect|connection to server .* failed|timeout expired|server closed the connection/i, 'the tool could not reach the server or lost it: check database-url and the network from this runner, then run again'],
+  [/out of memory|could not fork/i, 'the runner ran out of memory or processes: run again on a larger runner'],
+];
+
+function toolHint(e: ToolError): string {
+  return TOOL_HINTS.find(([said]) => said.test(e.said))?.[1] ?? `${e.tool}'s own words are above; fix what it names, then run again`;
 }
 
 function describeErrno(e: SystemError): string {

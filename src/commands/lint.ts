@@ -68,7 +68,7 @@ export async function lint(config: Config, ctx: LintContext): Promise<Report> {
   } else {
     // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
     const [{ readFolder }, { changedFiles }] = await Promise.all([import('../migrations/discover.js'), import('../git/changed-files.js')]);
-    const { migrations } = await readFolder(config.migrationsDir);
+    const { migrations } = await readFolder(config.migrationsDir, config.allowEmpty);
     report.root = config.migrationsDir;
     const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
     inputs = fromFolder(migrations, scope);

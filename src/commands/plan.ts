@@ -15,7 +15,7 @@ import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, sta
  * migrations, every reason the apply would refuse, and the plan hash an approver pins.
  */
 export async function plan(config: Config, ctx: CommandContext): Promise<Report> {
-  const { migrations } = await readFolder(config.migrationsDir);
+  const { migrations } = await readFolder(config.migrationsDir, config.allowEmpty);
   const report = startReport('plan', config, ctx.databaseUrl);
   const { table, rows, identity } = await withClient(ctx.databaseUrl, async (c) => {
     const t = await locateHistoryTable(c, config.historyTable);

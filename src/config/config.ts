@@ -25,6 +25,8 @@ export interface Config {
   /** The timeout inputs set to `off`, which the run reports. */
   timeoutsOff: InputName[];
   allowOutOfOrder: boolean;
+  /** A migrations folder with no migrations is not an error. */
+  allowEmpty: boolean;
   /** Record migrations up to this version as applied on a database that has schema but no history. */
   baseline?: string;
   /** Versions whose edited files are accepted: their recorded checksum is replaced by the file's. */
@@ -217,6 +219,7 @@ export function parseConfig(raw: RawConfig, env: NodeJS.ProcessEnv = {}): Config
     backupLockTimeoutMs: timeout('backup-lock-timeout'),
     timeoutsOff: TIMEOUTS.filter((name) => get(name).toLowerCase() === 'off'),
     allowOutOfOrder: bool('allow-out-of-order', get('allow-out-of-order'), problems),
+    allowEmpty: bool('allow-empty', get('allow-empty'), problems),
     baseline: get('baseline') || undefined,
     acceptEdited: list(get('accept-edited')),
     resolveDirty,

@@ -16,6 +16,9 @@ export interface CommandInfo {
   outcome(r: Report): string;
 }
 
+/** The outcome of a plan or apply that stopped before it knew what was pending. */
+const NO_PLAN = 'stopped before the plan was made';
+
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** The one table of commands: the action, the CLI, the usage text and the renderers all read it. */
@@ -32,12 +35,12 @@ export const COMMAND_INFO: Record<Command, CommandInfo> = {
     writes: false,
     outcome: (r) => `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
   },
-  plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => count(r.pending.length, 'pending migration') },
+  plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => (r.planHash ? count(r.pending.length, 'pending migration') : NO_PLAN) },
   apply: {
     summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table',
     needsDatabase: true,
     writes: true,
-    outcome: (r) => `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending`,
+    outcome: (r) => (r.planHash ? `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending` : NO_PLAN),
   },
   backup: {
     summary: 'a verified pg_dump of the database, checksummed, with its metadata',

@@ -172,6 +172,13 @@ export const APPLY_FINDINGS = {
     happens: 'The server refused something outside any migration (creating the history table, reading the catalogs): a missing privilege, a read-only server, a resource that ran out.',
     todo: 'Follow the hint for the SQLSTATE: grant the privilege, point at the primary, free the resource.',
   },
+  'tool-failed': {
+    area: 'input',
+    severity: 'error',
+    title: 'pg_dump, pg_restore or psql refused',
+    happens: 'A PostgreSQL tool the run started exited with an error (a version older than the server, a missing privilege, a lock it could not get, a full disk): the step it served did not complete, and the report says what the run did before.',
+    todo: "Read the tool's own words in the message and follow the hint, then run again.",
+  },
   'internal-error': {
     area: 'internal',
     severity: 'error',

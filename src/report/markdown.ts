@@ -1,6 +1,6 @@
 import { COMMAND_INFO, type Command, type CommandInfo } from '../model/commands.js';
 import type { Report } from '../model/report.js';
-import { compactEntry, fullEntry, type Names } from './entries.js';
+import { code, compactEntry, fullEntry, ruleLink, type Names } from './entries.js';
 import { ICON } from './marks.js';
 import { reviewOf, TIERS, type ReviewItem, type Tier } from './review.js';
 import { allFindingsSection, backupSection, folded, locksSection, migrationRows, migrationsSection, planSection, schemaSection } from './sections.js';
@@ -18,7 +18,10 @@ export function verdict(r: Report): string {
 
 /** How much of the report a rendering holds: entries per tier, and which of the detailed sections. */
 interface Detail {
+  /** Entries shown per tier; for decisions, those shown in full. */
   entries: Record<Tier, number>;
+  /** Decisions past the full ones shown one line each; those after them by location only. None is ever left out. */
+  compact: number;
   allFindings: boolean;
   locks: boolean;
   schema: boolean;
@@ -46,7 +49,15 @@ function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: 
     if (!items.length) continue;
     const shown = items.slice(0, d.entries[tier]);
     out.push(`### ${HEADINGS[tier]} (${items.length})`, '');
-    out.push(...(tier === 'decision' ? shown.flatMap((x, i) => fullEntry(x, i + 1, names)) : shown.map((x) => compactEntry(x, names))));
+    if (tier === 'decision') {
+      const short = items.slice(shown.length, shown.length + d.compact);
+      const located = items.slice(shown.length + short.length);
+      out.push(...shown.flatMap((x, i) => fullEntry(x, i + 1, names)), ...short.map((x) => compactEntry(x, names)), ...locations(located));
+      if (short.length || located.length) left.push(`the details of ${many(tier, short.length + located.length)} (${located.length ? 'listed here by rule and place' : 'one line each here'})`);
+      out.push('');
+      continue;
+    }
+    out.push(...shown.map((x) => compactEntry(x, names)));
     if (shown.length < items.length) {
       out.push('', `_…and ${items.length - shown.length} more, ranked lower: in ${rest}._`);
       left.push(`${items.length - shown.length} of the ${many(tier, items.length)}`);
@@ -71,6 +82,16 @@ function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: 
   return out.join('\n').trimEnd() + '\n';
 }
 
+/** Decisions by where they are only, grouped by their errors' rules: the shortest form that still names each one. */
+function locations(items: ReviewItem[]): string[] {
+  const groups = new Map<string, ReviewItem[]>();
+  for (const x of items) {
+    const rules = [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
+    groups.set(rules, [...(groups.get(rules) ?? []), x]);
+  }
+  return [...groups].map(([rules, list]) => `- ${ICON.error} ${rules.split(' ').map(ruleLink).join(', ')} (${list.length}): ${list.map((x) => code(x.line !== undefined ? `${x.file}:${x.line}` : (x.file ?? 'the run'), 120)).join(', ')}`);
+}
+
 export interface MarkdownOptions {
   /** The most the rendering may take, measured by `size`: parts are left out, least important first, each said so. */
   budget?: number;
@@ -92,7 +113,7 @@ export function renderMarkdown(r: Report, o: MarkdownOptions = {}): string {
   const names: Names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name] as const, [m.file, m.name] as const]), ...r.pending.map((m) => [m.file, m.name] as const)]);
   const rest = o.rest ?? 'the job summary and the JSON report';
   const size = o.size ?? ((s: string) => s.length);
-  const all: Detail = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, allFindings: true, locks: true, schema: true, migrations: true };
+  const all: Detail = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
   const draw = (d: Detail) => render(r, byTier, names, d, rest);
   const fits = (d: Detail) => o.budget === undefined || size(draw(d)) <= o.budget;
   // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
@@ -102,16 +123,27 @@ export function renderMarkdown(r: Report, o: MarkdownOptions = {}): string {
     if (fits(d)) return draw(d);
     d = { ...d, ...drop };
   }
-  for (const tier of ['note', 'warning', 'lock', 'decision'] as const) {
-    if (fits(d)) return draw(d);
-    const most = (k: number) => fits({ ...d, entries: { ...d.entries, [tier]: k } });
-    let [lo, hi] = [tier === 'decision' ? 1 : 0, byTier[tier].length];
+  // The largest k in [lo, hi] for which the detail `at(k)` fits.
+  const largest = (lo: number, hi: number, at: (k: number) => Detail) => {
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (most(mid)) lo = mid;
+      if (fits(at(mid))) lo = mid;
       else hi = mid - 1;
     }
-    d = { ...d, entries: { ...d.entries, [tier]: lo } };
+    return lo;
+  };
+  for (const tier of ['note', 'warning', 'lock'] as const) {
+    if (fits(d)) return draw(d);
+    const k = largest(0, byTier[tier].length, (n) => ({ ...d, entries: { ...d.entries, [tier]: n } }));
+    d = { ...d, entries: { ...d.entries, [tier]: k } };
+  }
+  // Decisions are never left out: fewer in full (at least one), the rest one line each; then fewer one-liners,
+  // the rest named by rule and place.
+  const n = byTier.decision.length;
+  if (!fits(d)) {
+    const full = largest(Math.min(1, n), n, (k) => ({ ...d, entries: { ...d.entries, decision: k }, compact: Infinity }));
+    d = { ...d, entries: { ...d.entries, decision: full }, compact: Infinity };
+    if (!fits(d)) d = { ...d, compact: largest(0, n - full, (k) => ({ ...d, compact: k })) };
   }
   const text = draw(d);
   return o.budget === undefined ? text : fitMarkdown(text, o.budget, size, rest);

@@ -5,6 +5,8 @@ import { checkWords, findingsOf, markOf, notableLocks, TEXT_MARK } from './marks
 /**
  * The CLI's human output: the verdict, what ran or would run (each migration marked by its worst finding's
  * severity: ✗ error, ! warning, i note, ✓ none, - not run), then findings as `file:line:col  severity  rule  message`.
+ * A plan or apply that stopped before its plan was made (no connection, another run's lock) shows no counts: it
+ * knows none.
  */
 export function renderText(r: Report): string {
   const out: string[] = [];
@@ -28,7 +30,7 @@ export function renderText(r: Report): string {
   } else if (r.command === 'lint') {
     const counts = (['error', 'warning', 'info'] as const).map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`);
     out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
-  } else if (r.command === 'apply') {
+  } else if (r.command === 'apply' && r.planHash) {
     out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
     for (const a of r.applied) {
       const p = r.pending.find((x) => x.version === a.version);
@@ -37,7 +39,7 @@ export function renderText(r: Report): string {
     if (r.undone?.length) out.push(`undone by on-failure: undo, newest first: ${r.undone.length} migration(s)`);
     for (const u of r.undone ?? []) out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [u.downFile]), true)]} ${u.version} ${u.name} with ${u.downFile} (${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`);
     if (r.afterFailure === 'restored') out.push('on-failure: restore took back what this run applied');
-  } else if (r.command === 'plan') {
+  } else if (r.command === 'plan' && r.planHash) {
     out.push(`${r.pending.length} pending migration(s)`);
     for (const p of r.pending) out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p.file]), true)]} ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
   }
