@@ -535,6 +535,9 @@ async function connect(url) {
         spare = undefined;
         return client;
     }
+    // One not taken now never will be: it is closed rather than held for the rest of the run.
+    if (spare)
+        void dropSpare();
     let p;
     try {
         p = (0,defaults/* withDefaults */.rO)((0,parse/* parseConnString */.Rr)(url));

@@ -171,8 +171,11 @@ const TOOL_HINTS = [
     [/could not connect|connection to server .* failed|timeout expired|server closed the connection/i, 'the tool could not reach the server or lost it: check database-url and the network from this runner, then run again'],
     [/out of memory|could not fork/i, 'the runner ran out of memory or processes: run again on a larger runner'],
 ];
+/** The hint for what stopped the tool: its last error line first (earlier ones may be warnings it carried on after). */
 function toolHint(e) {
-    return TOOL_HINTS.find(([said]) => said.test(e.said))?.[1] ?? `${e.tool}'s own words are above; fix what it names, then run again`;
+    const last = e.said.split('\n').filter((l) => /\b(error|fatal):/i.test(l)).at(-1);
+    const match = (text) => TOOL_HINTS.find(([said]) => said.test(text))?.[1];
+    return (last && match(last)) ?? match(e.said) ?? `${e.tool}'s own words are above; fix what it names, then run again`;
 }
 function describeErrno(e) {
     switch (e.code) {
@@ -609,6 +612,9 @@ async function connect(url) {
         spare = undefined;
         return client;
     }
+    // One not taken now never will be: it is closed rather than held for the rest of the run.
+    if (spare)
+        void dropSpare();
     let p;
     try {
         p = (0,defaults/* withDefaults */.rO)((0,parse/* parseConnString */.Rr)(url));

@@ -270,8 +270,7 @@ function parseCliArgs(argv, env) {
         if (v !== undefined)
             raw[name] = String(v);
     }
-    if (inputsOf(command).includes('database-url'))
-        raw['database-url'] ??= env.DATABASE_URL;
+    raw['database-url'] ??= env.DATABASE_URL;
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json' && format !== 'markdown')
         throw new errors/* InputError */.dz([`--format: '${format}' must be text, json or markdown`]);
@@ -1534,10 +1533,15 @@ function render(r, byTier, names, d, rest) {
         out.push(`### ${HEADINGS[tier]} (${items.length})`, '');
         if (tier === 'decision') {
             const short = items.slice(shown.length, shown.length + d.compact);
-            const located = items.slice(shown.length + short.length);
+            const located = items.slice(shown.length + short.length, shown.length + short.length + d.located);
+            const counted = items.slice(shown.length + short.length + located.length);
             out.push(...shown.flatMap((x, i) => fullEntry(x, i + 1, names)), ...short.map((x) => compactEntry(x, names)), ...locations(located));
+            if (counted.length)
+                out.push(`- ${ICON.error} …and ${many(tier, counted.length)}, by rule: ${[...rulesOf(counted)].map(([rule, k]) => `${ruleLink(rule)} (${k})`).join(', ')}: in ${rest}.`);
             if (short.length || located.length)
                 left.push(`the details of ${many(tier, short.length + located.length)} (${located.length ? 'listed here by rule and place' : 'one line each here'})`);
+            if (counted.length)
+                left.push(`where the last ${counted.length} of them are`);
             out.push('');
             continue;
         }
@@ -1568,13 +1572,20 @@ function render(r, byTier, names, d, rest) {
         out.push(`_Left out here to keep this short: ${left.join('; ')}. All of it is in ${rest}._`);
     return out.join('\n').trimEnd() + '\n';
 }
+/** The rules of a decision's errors, as one key. */
+const errorRules = (x) => [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
+/** How many decisions each rule has. */
+function rulesOf(items) {
+    const counts = new Map();
+    for (const rule of items.flatMap((x) => errorRules(x).split(' ')))
+        counts.set(rule, (counts.get(rule) ?? 0) + 1);
+    return counts;
+}
 /** Decisions by where they are only, grouped by their errors' rules: the shortest form that still names each one. */
 function locations(items) {
     const groups = new Map();
-    for (const x of items) {
-        const rules = [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
-        groups.set(rules, [...(groups.get(rules) ?? []), x]);
-    }
+    for (const x of items)
+        groups.set(errorRules(x), [...(groups.get(errorRules(x)) ?? []), x]);
     return [...groups].map(([rules, list]) => `- ${ICON.error} ${rules.split(' ').map(ruleLink).join(', ')} (${list.length}): ${list.map((x) => code(x.line !== undefined ? `${x.file}:${x.line}` : (x.file ?? 'the run'), 120)).join(', ')}`);
 }
 /**
@@ -1589,7 +1600,7 @@ function renderMarkdown(r, o = {}) {
     const names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name], [m.file, m.name]]), ...r.pending.map((m) => [m.file, m.name])]);
     const rest = o.rest ?? 'the job summary and the JSON report';
     const size = o.size ?? ((s) => s.length);
-    const all = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
+    const all = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, located: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
     const draw = (d) => render(r, byTier, names, d, rest);
     const fits = (d) => o.budget === undefined || size(draw(d)) <= o.budget;
     // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
@@ -1617,14 +1628,16 @@ function renderMarkdown(r, o = {}) {
         const k = largest(0, byTier[tier].length, (n) => ({ ...d, entries: { ...d.entries, [tier]: n } }));
         d = { ...d, entries: { ...d.entries, [tier]: k } };
     }
-    // Decisions are never left out: fewer in full (at least one), the rest one line each; then fewer one-liners,
-    // the rest named by rule and place.
+    // Decisions are not left out: fewer in full (at least one), the rest one line each; then fewer one-liners, the
+    // rest named by rule and place; past many hundreds, the last ones counted by rule.
     const n = byTier.decision.length;
     if (!fits(d)) {
         const full = largest(Math.min(1, n), n, (k) => ({ ...d, entries: { ...d.entries, decision: k }, compact: Infinity }));
         d = { ...d, entries: { ...d.entries, decision: full }, compact: Infinity };
         if (!fits(d))
             d = { ...d, compact: largest(0, n - full, (k) => ({ ...d, compact: k })) };
+        if (!fits(d))
+            d = { ...d, located: largest(0, n - full, (k) => ({ ...d, located: k })) };
     }
     const text = draw(d);
     return o.budget === undefined ? text : fitMarkdown(text, o.budget, size, rest);
@@ -2002,9 +2015,7 @@ const INPUT_GROUPS = {
     advanced: 'Advanced',
 };
 const ALL = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
-const DATABASE = ['verify', 'plan', 'apply', 'backup', 'restore'];
 const FOLDER = ['lint', 'verify', 'plan', 'apply'];
-const DUMPING = ['verify', 'apply', 'backup', 'restore'];
 /**
  * Every input, key for key and in the order of action.yml, with its default. The action, the CLI and the docs
  * test all read this one list; a test fails when action.yml or the README's tables drift from it.
@@ -2012,7 +2023,7 @@ const DUMPING = ['verify', 'apply', 'backup', 'restore'];
 const INPUT_SPECS = {
     command: { default: 'verify', group: 'essential', commands: [], help: 'lint, verify, plan, apply, backup or restore' },
     'migrations-dir': { default: 'migrations', group: 'essential', commands: FOLDER, value: '<dir>', help: 'folder of .sql migrations (default: migrations)' },
-    'database-url': { default: '', group: 'essential', commands: DATABASE, value: '<url>', help: 'target database (default: $DATABASE_URL; none: a throwaway local server)' },
+    'database-url': { default: '', group: 'essential', commands: ALL, value: '<url>', help: "target database (default: $DATABASE_URL; none: a throwaway local server); lint only reads its server's version" },
     environment: { default: '', group: 'essential', commands: ['apply', 'restore'], value: '<name>', help: "the action's protected environment (apply, restore); the CLI asks instead" },
     'base-ref': { default: '', group: 'pr-check', commands: ['lint', 'verify'], value: '<ref>', help: "the change is what differs from this git ref (lint scope, verify's deployed/new split)" },
     checks: { default: 'all', group: 'pr-check', commands: ['verify'], value: '<list>', help: 'verify checks: all, or some of apply, idempotency, reversibility, locks, lint' },
@@ -2024,7 +2035,7 @@ const INPUT_SPECS = {
     comment: { default: 'true', group: 'pr-check', commands: [], value: 'true|false', help: "the action's living pull request comment (default: true)" },
     'sarif-file': { default: '', group: 'pr-check', commands: ALL, value: '<file>', help: 'also write the findings as SARIF 2.1.0' },
     'backup-dir': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<dir>', help: 'where backups are written (default: ./backups)' },
-    'pg-dump-path': { default: '', group: 'backup', commands: DUMPING, value: '<path>', help: 'a pg_dump binary, or the folder holding pg_dump and pg_restore' },
+    'pg-dump-path': { default: '', group: 'backup', commands: ['verify', 'apply', 'backup', 'restore'], value: '<path>', help: 'a pg_dump binary, or the folder holding pg_dump and pg_restore' },
     'backup-recipient': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<keys>', help: 'age public keys the backup is encrypted to' },
     'artifact-name': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<name>', help: "the backup artifact's name (in GitHub Actions)" },
     'retention-days': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<n>', help: 'how long the backup artifact is kept (in GitHub Actions)' },
@@ -2045,19 +2056,19 @@ const INPUT_SPECS = {
     },
     'health-check': { default: '', group: 'apply', commands: ['apply'], value: '<sql>', help: 'SQL that must succeed (and return true) after the migrations' },
     'lock-timeout': { default: '200ms', group: 'apply', commands: ['verify', 'apply'], value: '<duration>', help: 'lock_timeout for each attempt of a migration, or off (default: 200ms)' },
-    'lock-wait': { default: '60s', group: 'apply', commands: ['apply', 'restore'], value: '<duration>', help: "how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)" },
+    'lock-wait': { default: '60s', group: 'apply', commands: ['verify', 'apply'], value: '<duration>', help: "how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)" },
     preflight: { default: 'warn', group: 'apply', commands: ['apply'], value: 'warn|strict', help: 'report sessions that would block the migrations, or refuse to start' },
     'history-table': { default: 'schema_migrations', group: 'advanced', commands: ALL, value: '<name>', help: 'history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)' },
     'statement-timeout': { default: 'off', group: 'advanced', commands: ['verify', 'apply'], value: '<duration>', help: 'statement_timeout for each migration, or off (default: off)' },
-    'lock-retries': { default: '100', group: 'advanced', commands: ['apply'], value: '<n>', help: 'at most this many retries after lock timeouts, within lock-wait (default: 100)' },
+    'lock-retries': { default: '100', group: 'advanced', commands: ['verify', 'apply'], value: '<n>', help: 'at most this many retries after lock timeouts, within lock-wait (default: 100)' },
     'allow-empty': { default: 'false', group: 'advanced', commands: FOLDER, help: 'a migrations folder with no migrations is not an error (a project that has none yet)' },
     'allow-out-of-order': { default: 'false', group: 'advanced', commands: ['verify', 'plan', 'apply'], help: 'run pending migrations older than the newest applied one' },
     baseline: { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<version>', help: 'record migrations up to <version> as applied on a database without history' },
-    'accept-edited': { default: '', group: 'advanced', commands: ['plan', 'apply'], value: '<versions>', help: 'accept edits of applied migrations (comma-separated versions)' },
-    'resolve-dirty': { default: '', group: 'advanced', commands: ['plan', 'apply'], value: '<v>=rerun|applied', help: 'settle a half-applied non-transactional migration' },
+    'accept-edited': { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<versions>', help: 'accept edits of applied migrations (comma-separated versions)' },
+    'resolve-dirty': { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<v>=rerun|applied', help: 'settle a half-applied non-transactional migration' },
     'postgres-version': { default: '', group: 'advanced', commands: ['lint', 'verify'], value: '<major>', help: "PostgreSQL version the migrations target (default: the server's, else newest)" },
-    'pg-dump-docker': { default: 'auto', group: 'advanced', commands: DUMPING, value: 'auto|true|false', help: "the postgres:<major> image's pg_dump: auto (when none installed is new enough), true, false" },
-    'backup-lock-timeout': { default: '30s', group: 'advanced', commands: DUMPING, value: '<duration>', help: 'how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)' },
+    'pg-dump-docker': { default: 'auto', group: 'advanced', commands: ['apply', 'backup'], value: 'auto|true|false', help: "the postgres:<major> image's pg_dump: auto (when none installed is new enough), true, false" },
+    'backup-lock-timeout': { default: '30s', group: 'advanced', commands: ['apply', 'backup', 'restore'], value: '<duration>', help: 'how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)' },
     'restore-discards-writes': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'restore even when others wrote since the backup (their writes are lost)' },
     'restore-to-other-database': { default: 'false', group: 'advanced', commands: ['restore'], value: 'true|false', help: 'restore onto a database the backup was not taken from' },
     'allow-ungated': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'the action: apply or restore without proof of a protected environment' },
@@ -3174,37 +3185,74 @@ const dropping_not_null_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/duplicate-column-assignment.ts
 
 
-/** The name a select-list entry gives its column: its alias, else a column's or function's own name. */
+/**
+ * The name PostgreSQL gives a select-list entry's column (its FigureColname): the alias, a column's or function's
+ * own name, a cast's inner name or its type's, a few keywords' names, "?column?" for constants and operators;
+ * `*` for a star. Undefined where this does not know the name (a subquery, say): such a column is not compared.
+ */
 function outputName(t) {
-    if (t.name)
-        return t.name;
-    const fields = t.val?.ColumnRef?.fields ?? [];
-    const last = fields[fields.length - 1]?.String?.sval;
-    if (last)
-        return last;
-    const fn = t.val?.FuncCall?.funcname ?? [];
-    return fn[fn.length - 1]?.String?.sval;
+    return t.name ?? figure(t.val);
+}
+function figure(e) {
+    if (!e)
+        return undefined;
+    if (e.A_Const || e.A_Expr || e.BoolExpr || e.NullTest || e.BooleanTest)
+        return '?column?';
+    if (e.ColumnRef) {
+        const fields = e.ColumnRef.fields ?? [];
+        return fields.at(-1)?.A_Star ? '*' : fields.at(-1)?.String?.sval;
+    }
+    if (e.FuncCall)
+        return e.FuncCall.funcname.at(-1)?.String?.sval;
+    if (e.TypeCast) {
+        const inner = figure(e.TypeCast.arg);
+        return inner === '?column?' ? e.TypeCast.typeName?.names?.at(-1)?.String?.sval : inner;
+    }
+    if (e.CaseExpr)
+        return 'case';
+    if (e.A_ArrayExpr)
+        return 'array';
+    if (e.RowExpr)
+        return 'row';
+    if (e.CoalesceExpr)
+        return 'coalesce';
+    if (e.NullIfExpr)
+        return 'nullif';
+    if (e.MinMaxExpr)
+        return e.MinMaxExpr.op === 'IS_GREATEST' ? 'greatest' : 'least';
+    return undefined;
 }
 /** Assignment targets; `arr[1]` and `rec.f` assign parts of a column and may repeat. */
 const wholeColumns = (targets) => (targets ?? []).map((t) => t.ResTarget).filter((t) => t && !t.indirection?.length).map((t) => t.name);
-/** Names a statement defines or assigns, where PostgreSQL refuses a repeat. */
-function names(s) {
+/** The names of a query's result columns, after any column aliases; none when it has a `*` or is a set operation. */
+function resultNames(select, aliases) {
+    const listed = select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t) => outputName(t.ResTarget ?? {})) : [];
+    if (listed.includes('*'))
+        return aliases;
+    return listed.length > aliases.length ? [...aliases, ...listed.slice(aliases.length).filter(Boolean)] : aliases;
+}
+/** Lists of names a statement defines or assigns, in each of which PostgreSQL refuses a repeat. */
+function nameLists(s) {
     const n = s.node;
     switch (s.kind) {
         case 'UpdateStmt':
-            return wholeColumns(n.targetList);
+            return [wholeColumns(n.targetList)];
         case 'InsertStmt':
-            return wholeColumns(n.cols);
+            return [wholeColumns(n.cols), wholeColumns(n.onConflictClause?.targetList)];
+        case 'MergeStmt':
+            // WHEN MATCHED THEN UPDATE SET …, WHEN NOT MATCHED THEN INSERT (…): each clause its own list.
+            return (n.mergeWhenClauses ?? []).map((w) => wholeColumns(w.MergeWhenClause?.targetList));
         case 'CreateStmt':
-            return (0,ast/* columnDefs */.$C)(s).map((c) => c.colname);
+            return [(0,ast/* columnDefs */.$C)(s).map((c) => c.colname)];
+        case 'CreateForeignTableStmt':
+            return [(n.base?.tableElts ?? []).map((e) => e.ColumnDef?.colname).filter(Boolean)];
         case 'ViewStmt':
-        case 'CreateTableAsStmt': {
-            // Column aliases name the first columns; the select list names the rest.
-            const aliases = ((s.kind === 'ViewStmt' ? n.aliases : n.into?.colNames) ?? []).map((a) => a.String?.sval);
-            const select = n.query?.SelectStmt;
-            const listed = select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t) => outputName(t.ResTarget ?? {})) : [];
-            return listed.length > aliases.length ? [...aliases, ...listed.slice(aliases.length)] : aliases;
-        }
+            return [resultNames(n.query?.SelectStmt, (n.aliases ?? []).map((a) => a.String?.sval))];
+        case 'CreateTableAsStmt':
+            return [resultNames(n.query?.SelectStmt, (n.into?.colNames ?? []).map((a) => a.String?.sval))];
+        case 'SelectStmt':
+            // SELECT … INTO creates a table of the result's columns.
+            return n.intoClause ? [resultNames(n, (n.intoClause.colNames ?? []).map((a) => a.String?.sval))] : [];
         default:
             return [];
     }
@@ -3217,9 +3265,13 @@ const duplicate_column_assignment_rule = {
     message: 'PostgreSQL refuses the statement (a column specified more than once): the migration can never run as written.',
     help: 'Remove the repeated assignment or column, or give the second one its own name.',
     check: (ctx) => eachStatement(ctx, (s) => {
-        const seen = new Set();
         // Names as the parser gives them: unquoted ones already folded to lower case, quoted ones as written.
-        const repeated = names(s).find((name) => !!name && (seen.has(name) || (seen.add(name), false)));
+        const repeated = nameLists(s)
+            .map((names) => {
+            const seen = new Set();
+            return names.find((name) => !!name && (seen.has(name) || (seen.add(name), false)));
+        })
+            .find(Boolean);
         return repeated ? `Column ${repeated}.` : false;
     }),
 };

@@ -92,7 +92,8 @@ describe('the CLI', () => {
     expect(lint.code).toBe(0);
     expect(lint.stdout).toMatch(/^Usage: pg-migration-gate lint \[options\] \[file\.sql \.\.\.\]/);
     expect(lint.stdout).toMatch(/--migrations-dir <dir>/);
-    expect(lint.stdout).not.toMatch(/--database-url|--on-failure/);
+    expect(lint.stdout).toMatch(/--database-url <url> .*lint only reads its server's version/);
+    expect(lint.stdout).not.toMatch(/--on-failure|--backup-dir/);
     expect((await cli(['help', 'apply'])).stdout).toMatch(/--on-failure rollback\|undo\|restore\|undo-or-restore/);
     const version = await cli(['--version']);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')).version);

@@ -62,11 +62,11 @@ describe('what the command line means', () => {
     expect(refused(['plan', 'extra'])).toMatch(/^plan takes options only, not 'extra'/);
   });
 
-  test('the flags become the raw config the action would read, DATABASE_URL where the command connects', () => {
+  test('the flags become the raw config the action would read, DATABASE_URL for every command (lint reads its server version)', () => {
     const a = parseCliArgs(['apply', '--lock-timeout', '1s', '--allow-out-of-order', '-y'], { DATABASE_URL: 'postgres://x/db' });
     expect(a.raw).toEqual({ command: 'apply', 'lock-timeout': '1s', 'allow-out-of-order': 'true', 'database-url': 'postgres://x/db' });
     expect(a.yes).toBe(true);
-    expect(parseCliArgs(['lint', 'a.sql', 'b.sql'], { DATABASE_URL: 'postgres://x/db' })).toMatchObject({ raw: { command: 'lint' }, files: ['a.sql', 'b.sql'] });
+    expect(parseCliArgs(['lint', 'a.sql', 'b.sql'], { DATABASE_URL: 'postgres://x/db' })).toMatchObject({ raw: { command: 'lint', 'database-url': 'postgres://x/db' }, files: ['a.sql', 'b.sql'] });
   });
 
   test('closest: near words, prefixes, and nothing for far ones', () => {

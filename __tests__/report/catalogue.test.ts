@@ -87,6 +87,13 @@ describe('the catalogue of findings', () => {
     for (const r of rules) expect(kindOf(r)).toBeDefined();
   });
 
+  test("a tool's refusal gets the hint for its last error, not for a warning it carried on after", () => {
+    const said = 'pg_restore: warning: permission denied to set parameter\npg_restore: error: could not write to output file: No space left on device';
+    expect(findingsFor(new ToolError('pg_restore', '1', said))[0]).toMatchObject({ rule: 'tool-failed', help: expect.stringMatching(/disk holding backup-dir is full/) });
+    expect(findingsFor(new ToolError('pg_dump', '1', 'pg_dump: error: aborting because of server version mismatch'))[0].help).toMatch(/pg-dump-path/);
+    expect(findingsFor(new ToolError('psql', '3', 'something else entirely'))[0].help).toBe("psql's own words are above; fix what it names, then run again");
+  });
+
   test('a restore drill finding is the finding it repeats', () => {
     expect(kindOf(`${DRILL_PREFIX}apply-failed`)).toMatchObject({ title: 'Restore drill: A migration failed', docs: 'docs/findings/apply-failed.md' });
     expect(kindOf(`${DRILL_PREFIX}no-such-thing`)).toBeUndefined();

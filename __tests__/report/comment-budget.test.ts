@@ -57,7 +57,7 @@ test('the comment of a 100-migration change with hundreds of findings fits its b
   // Fitted by choosing what to show, not cut at the end.
   expect(comment).not.toContain('was cut to fit');
   // Every statement that needs a decision is in the comment, by file and line.
-  for (const x of decisions) expect(comment).toContain(`${x.file}:${x.line}`);
+  for (const x of decisions) expect(comment).toContain(`\`${x.file}:${x.line}\``);
   expect(comment).toMatch(/Left out here to keep this short: .* All of it is in the job summary/);
   expect(summary.length).toBeGreaterThan(comment.length);
 }, 120_000);

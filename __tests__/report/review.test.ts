@@ -121,6 +121,11 @@ describe('a comment within its budget, never cut silently', () => {
     expect(tiny).toMatch(/- ❌ \[`drop-column`\]\(docs\/rules\/drop-column\.md\) \(7\): `006_change_number_6\.sql:1`, .*`036_change_number_36\.sql:1`/);
     expect(tiny).toMatch(/_Left out here to keep this short: the details of 7 statements that need a decision \(listed here by rule and place\)/);
     // A little more room: the next ones one line each, before any is reduced to its place.
+    // Less room than naming each needs: the last ones are counted by rule, and the note says where they are.
+    const tries = Array.from({ length: 30 }, (_, i) => 1000 + i * 20).map((budget) => ({ budget, md: renderMarkdown(r, { budget, rest: 'the job summary' }) }));
+    for (const t of tries) expect(t.md.length).toBeLessThanOrEqual(t.budget);
+    const counted = tries.find((t) => /^- ❌ …and \d statements that need a decision, by rule: \[`drop-column`\]\(docs\/rules\/drop-column\.md\) \(\d\): in the job summary\.$/m.test(t.md) && !t.md.includes('cut to fit'));
+    expect(counted?.md).toMatch(/where the last \d of them are/);
     const small = renderMarkdown(r, { budget: 2400, rest: 'the job summary' });
     expect(small).toMatch(/^- ❌ \*\*`006_change_number_6\.sql:1`\*\*/m);
     expect(small).not.toContain('cut to fit');

@@ -69,8 +69,11 @@ const TOOL_HINTS: [RegExp, string][] = [
   [/out of memory|could not fork/i, 'the runner ran out of memory or processes: run again on a larger runner'],
 ];
 
+/** The hint for what stopped the tool: its last error line first (earlier ones may be warnings it carried on after). */
 function toolHint(e: ToolError): string {
-  return TOOL_HINTS.find(([said]) => said.test(e.said))?.[1] ?? `${e.tool}'s own words are above; fix what it names, then run again`;
+  const last = e.said.split('\n').filter((l) => /\b(error|fatal):/i.test(l)).at(-1);
+  const match = (text: string) => TOOL_HINTS.find(([said]) => said.test(text))?.[1];
+  return (last && match(last)) ?? match(e.said) ?? `${e.tool}'s own words are above; fix what it names, then run again`;
 }
 
 function describeErrno(e: SystemError): string {

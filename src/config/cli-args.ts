@@ -124,7 +124,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     const v = values[name];
     if (v !== undefined) raw[name] = String(v);
   }
-  if (inputsOf(command).includes('database-url')) raw['database-url'] ??= env.DATABASE_URL;
+  raw['database-url'] ??= env.DATABASE_URL;
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'markdown') throw new InputError([`--format: '${format}' must be text, json or markdown`]);
   return {

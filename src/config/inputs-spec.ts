@@ -26,9 +26,7 @@ interface InputSpec {
 }
 
 const ALL: readonly Command[] = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'];
-const DATABASE: readonly Command[] = ['verify', 'plan', 'apply', 'backup', 'restore'];
 const FOLDER: readonly Command[] = ['lint', 'verify', 'plan', 'apply'];
-const DUMPING: readonly Command[] = ['verify', 'apply', 'backup', 'restore'];
 
 /**
  * Every input, key for key and in the order of action.yml, with its default. The action, the CLI and the docs
@@ -37,7 +35,7 @@ const DUMPING: readonly Command[] = ['verify', 'apply', 'backup', 'restore'];
 export const INPUT_SPECS = {
   command: { default: 'verify', group: 'essential', commands: [], help: 'lint, verify, plan, apply, backup or restore' },
   'migrations-dir': { default: 'migrations', group: 'essential', commands: FOLDER, value: '<dir>', help: 'folder of .sql migrations (default: migrations)' },
-  'database-url': { default: '', group: 'essential', commands: DATABASE, value: '<url>', help: 'target database (default: $DATABASE_URL; none: a throwaway local server)' },
+  'database-url': { default: '', group: 'essential', commands: ALL, value: '<url>', help: "target database (default: $DATABASE_URL; none: a throwaway local server); lint only reads its server's version" },
   environment: { default: '', group: 'essential', commands: ['apply', 'restore'], value: '<name>', help: "the action's protected environment (apply, restore); the CLI asks instead" },
 
   'base-ref': { default: '', group: 'pr-check', commands: ['lint', 'verify'], value: '<ref>', help: "the change is what differs from this git ref (lint scope, verify's deployed/new split)" },
@@ -51,7 +49,7 @@ export const INPUT_SPECS = {
   'sarif-file': { default: '', group: 'pr-check', commands: ALL, value: '<file>', help: 'also write the findings as SARIF 2.1.0' },
 
   'backup-dir': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<dir>', help: 'where backups are written (default: ./backups)' },
-  'pg-dump-path': { default: '', group: 'backup', commands: DUMPING, value: '<path>', help: 'a pg_dump binary, or the folder holding pg_dump and pg_restore' },
+  'pg-dump-path': { default: '', group: 'backup', commands: ['verify', 'apply', 'backup', 'restore'], value: '<path>', help: 'a pg_dump binary, or the folder holding pg_dump and pg_restore' },
   'backup-recipient': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<keys>', help: 'age public keys the backup is encrypted to' },
   'artifact-name': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<name>', help: "the backup artifact's name (in GitHub Actions)" },
   'retention-days': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<n>', help: 'how long the backup artifact is kept (in GitHub Actions)' },
@@ -73,20 +71,20 @@ export const INPUT_SPECS = {
   },
   'health-check': { default: '', group: 'apply', commands: ['apply'], value: '<sql>', help: 'SQL that must succeed (and return true) after the migrations' },
   'lock-timeout': { default: '200ms', group: 'apply', commands: ['verify', 'apply'], value: '<duration>', help: 'lock_timeout for each attempt of a migration, or off (default: 200ms)' },
-  'lock-wait': { default: '60s', group: 'apply', commands: ['apply', 'restore'], value: '<duration>', help: "how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)" },
+  'lock-wait': { default: '60s', group: 'apply', commands: ['verify', 'apply'], value: '<duration>', help: "how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)" },
   preflight: { default: 'warn', group: 'apply', commands: ['apply'], value: 'warn|strict', help: 'report sessions that would block the migrations, or refuse to start' },
 
   'history-table': { default: 'schema_migrations', group: 'advanced', commands: ALL, value: '<name>', help: 'history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)' },
   'statement-timeout': { default: 'off', group: 'advanced', commands: ['verify', 'apply'], value: '<duration>', help: 'statement_timeout for each migration, or off (default: off)' },
-  'lock-retries': { default: '100', group: 'advanced', commands: ['apply'], value: '<n>', help: 'at most this many retries after lock timeouts, within lock-wait (default: 100)' },
+  'lock-retries': { default: '100', group: 'advanced', commands: ['verify', 'apply'], value: '<n>', help: 'at most this many retries after lock timeouts, within lock-wait (default: 100)' },
   'allow-empty': { default: 'false', group: 'advanced', commands: FOLDER, help: 'a migrations folder with no migrations is not an error (a project that has none yet)' },
   'allow-out-of-order': { default: 'false', group: 'advanced', commands: ['verify', 'plan', 'apply'], help: 'run pending migrations older than the newest applied one' },
   baseline: { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<version>', help: 'record migrations up to <version> as applied on a database without history' },
-  'accept-edited': { default: '', group: 'advanced', commands: ['plan', 'apply'], value: '<versions>', help: 'accept edits of applied migrations (comma-separated versions)' },
-  'resolve-dirty': { default: '', group: 'advanced', commands: ['plan', 'apply'], value: '<v>=rerun|applied', help: 'settle a half-applied non-transactional migration' },
+  'accept-edited': { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<versions>', help: 'accept edits of applied migrations (comma-separated versions)' },
+  'resolve-dirty': { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<v>=rerun|applied', help: 'settle a half-applied non-transactional migration' },
   'postgres-version': { default: '', group: 'advanced', commands: ['lint', 'verify'], value: '<major>', help: "PostgreSQL version the migrations target (default: the server's, else newest)" },
-  'pg-dump-docker': { default: 'auto', group: 'advanced', commands: DUMPING, value: 'auto|true|false', help: "the postgres:<major> image's pg_dump: auto (when none installed is new enough), true, false" },
-  'backup-lock-timeout': { default: '30s', group: 'advanced', commands: DUMPING, value: '<duration>', help: 'how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)' },
+  'pg-dump-docker': { default: 'auto', group: 'advanced', commands: ['apply', 'backup'], value: 'auto|true|false', help: "the postgres:<major> image's pg_dump: auto (when none installed is new enough), true, false" },
+  'backup-lock-timeout': { default: '30s', group: 'advanced', commands: ['apply', 'backup', 'restore'], value: '<duration>', help: 'how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)' },
   'restore-discards-writes': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'restore even when others wrote since the backup (their writes are lost)' },
   'restore-to-other-database': { default: 'false', group: 'advanced', commands: ['restore'], value: 'true|false', help: 'restore onto a database the backup was not taken from' },
   'allow-ungated': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'the action: apply or restore without proof of a protected environment' },

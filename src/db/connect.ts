@@ -72,6 +72,8 @@ export async function connect(url: string): Promise<Client> {
     spare = undefined;
     return client;
   }
+  // One not taken now never will be: it is closed rather than held for the rest of the run.
+  if (spare) void dropSpare();
   let p: ConnParams;
   try {
     p = withDefaults(parseConnString(url));

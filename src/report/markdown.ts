@@ -20,8 +20,10 @@ export function verdict(r: Report): string {
 interface Detail {
   /** Entries shown per tier; for decisions, those shown in full. */
   entries: Record<Tier, number>;
-  /** Decisions past the full ones shown one line each; those after them by location only. None is ever left out. */
+  /** Decisions past the full ones shown one line each; those after them by rule and place, as many as `located`. */
   compact: number;
+  /** Decisions named by rule and place; past them (a change of many hundreds) only counted by rule. */
+  located: number;
   allFindings: boolean;
   locks: boolean;
   schema: boolean;
@@ -51,9 +53,12 @@ function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: 
     out.push(`### ${HEADINGS[tier]} (${items.length})`, '');
     if (tier === 'decision') {
       const short = items.slice(shown.length, shown.length + d.compact);
-      const located = items.slice(shown.length + short.length);
+      const located = items.slice(shown.length + short.length, shown.length + short.length + d.located);
+      const counted = items.slice(shown.length + short.length + located.length);
       out.push(...shown.flatMap((x, i) => fullEntry(x, i + 1, names)), ...short.map((x) => compactEntry(x, names)), ...locations(located));
+      if (counted.length) out.push(`- ${ICON.error} …and ${many(tier, counted.length)}, by rule: ${[...rulesOf(counted)].map(([rule, k]) => `${ruleLink(rule)} (${k})`).join(', ')}: in ${rest}.`);
       if (short.length || located.length) left.push(`the details of ${many(tier, short.length + located.length)} (${located.length ? 'listed here by rule and place' : 'one line each here'})`);
+      if (counted.length) left.push(`where the last ${counted.length} of them are`);
       out.push('');
       continue;
     }
@@ -82,13 +87,20 @@ function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: 
   return out.join('\n').trimEnd() + '\n';
 }
 
+/** The rules of a decision's errors, as one key. */
+const errorRules = (x: ReviewItem) => [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
+
+/** How many decisions each rule has. */
+function rulesOf(items: ReviewItem[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const rule of items.flatMap((x) => errorRules(x).split(' '))) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  return counts;
+}
+
 /** Decisions by where they are only, grouped by their errors' rules: the shortest form that still names each one. */
 function locations(items: ReviewItem[]): string[] {
   const groups = new Map<string, ReviewItem[]>();
-  for (const x of items) {
-    const rules = [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
-    groups.set(rules, [...(groups.get(rules) ?? []), x]);
-  }
+  for (const x of items) groups.set(errorRules(x), [...(groups.get(errorRules(x)) ?? []), x]);
   return [...groups].map(([rules, list]) => `- ${ICON.error} ${rules.split(' ').map(ruleLink).join(', ')} (${list.length}): ${list.map((x) => code(x.line !== undefined ? `${x.file}:${x.line}` : (x.file ?? 'the run'), 120)).join(', ')}`);
 }
 
@@ -113,7 +125,7 @@ export function renderMarkdown(r: Report, o: MarkdownOptions = {}): string {
   const names: Names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name] as const, [m.file, m.name] as const]), ...r.pending.map((m) => [m.file, m.name] as const)]);
   const rest = o.rest ?? 'the job summary and the JSON report';
   const size = o.size ?? ((s: string) => s.length);
-  const all: Detail = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
+  const all: Detail = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, located: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
   const draw = (d: Detail) => render(r, byTier, names, d, rest);
   const fits = (d: Detail) => o.budget === undefined || size(draw(d)) <= o.budget;
   // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
@@ -137,13 +149,14 @@ export function renderMarkdown(r: Report, o: MarkdownOptions = {}): string {
     const k = largest(0, byTier[tier].length, (n) => ({ ...d, entries: { ...d.entries, [tier]: n } }));
     d = { ...d, entries: { ...d.entries, [tier]: k } };
   }
-  // Decisions are never left out: fewer in full (at least one), the rest one line each; then fewer one-liners,
-  // the rest named by rule and place.
+  // Decisions are not left out: fewer in full (at least one), the rest one line each; then fewer one-liners, the
+  // rest named by rule and place; past many hundreds, the last ones counted by rule.
   const n = byTier.decision.length;
   if (!fits(d)) {
     const full = largest(Math.min(1, n), n, (k) => ({ ...d, entries: { ...d.entries, decision: k }, compact: Infinity }));
     d = { ...d, entries: { ...d.entries, decision: full }, compact: Infinity };
     if (!fits(d)) d = { ...d, compact: largest(0, n - full, (k) => ({ ...d, compact: k })) };
+    if (!fits(d)) d = { ...d, located: largest(0, n - full, (k) => ({ ...d, located: k })) };
   }
   const text = draw(d);
   return o.budget === undefined ? text : fitMarkdown(text, o.budget, size, rest);
