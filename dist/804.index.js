@@ -1179,7 +1179,6 @@ async function inOrder(run, steps) {
             // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
             if (err instanceof errors/* CancelledError */.cc)
                 run.report.cancelled = err.reason;
-            // An unexpected error, or a tool's refusal (with its hint), is the step's failure: the step's finding says what the run kept.
             const ofStep = (rule) => (rule === 'internal-error' || rule === 'tool-failed' ? `${name.replace(/ /g, '-')}-failed` : rule);
             for (const f of (0,failure/* findingsFor */.I)(err, run.ctx.debug))
                 (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: ofStep(f.rule), message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });

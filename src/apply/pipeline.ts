@@ -28,8 +28,9 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
       // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
       if (err instanceof CancelledError) run.report.cancelled = err.reason;
       // An unexpected error, or a tool's refusal (with its hint), is the step's failure: the step's finding says what the run kept.
-      const ofStep = (rule: string) => (rule === 'internal-error' || rule === 'tool-failed' ? (`${name.replace(/ /g, '-')}-failed` as Report['findings'][number]['rule']) : rule);
-      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: ofStep(f.rule) as Report['findings'][number]['rule'], message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
+      type Rule = Report['findings'][number]['rule'];
+      const ofStep = (rule: Rule): Rule => (rule === 'internal-error' || rule === 'tool-failed' ? (`${name.replace(/ /g, '-')}-failed` as Rule) : rule);
+      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: ofStep(f.rule), message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
       return;
     }
   }
