@@ -114,8 +114,8 @@ var transaction = __webpack_require__(1692);
 var ast = __webpack_require__(4001);
 // EXTERNAL MODULE: ./src/lint/conventions.ts
 var conventions = __webpack_require__(7257);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 53 modules
-var registry = __webpack_require__(6129);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 54 modules
+var registry = __webpack_require__(3007);
 ;// CONCATENATED MODULE: ./src/lint/facts.ts
 /** Facts of one kind by key, each tagged with the position of the statement that declared it. */
 class Facts {
@@ -171,8 +171,9 @@ const keyIn = (table, column) => `${table}|${column.toLowerCase()}`;
 let unnamedIndexes = 0;
 /**
  * What the folder's migrations declared, statement after statement: column types and nullability, tables created,
- * indexes, and NOT NULL checks. The run keeps one history of the files linted so far (`record`); each file gets a
- * layer on top (`layer`) whose `view(i)` answers as of its statement i, without copying the folder's history.
+ * indexes, NOT NULL checks and the tables given a policy. The run keeps one history of the files linted so far
+ * (`record`); each file gets a layer on top (`layer`) whose `view(i)` answers as of its statement i, without
+ * copying the folder's history.
  * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
  */
 class SchemaHistory {
@@ -180,6 +181,7 @@ class SchemaHistory {
     types;
     notNull;
     tables;
+    policies;
     indexes;
     indexNames;
     checks;
@@ -188,7 +190,7 @@ class SchemaHistory {
     constructor(parent) {
         this.parent = parent;
         const versions = !!parent;
-        [this.types, this.notNull, this.tables, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+        [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
         [this.indexNames, this.checkNames] = [new Facts(true), new Facts(true)];
     }
     /** The history of a run, empty until files are recorded into it. */
@@ -230,6 +232,7 @@ class SchemaHistory {
         layer.types.copyTo(this.types, false);
         layer.notNull.copyTo(this.notNull, false);
         layer.tables.copyTo(this.tables, false);
+        layer.policies.copyTo(this.policies, false);
         layer.indexes.copyTo(this.indexes, false);
         layer.checks.copyTo(this.checks, false);
         layer.indexNames.copyTo(this.indexNames, true);
@@ -293,6 +296,9 @@ class SchemaHistory {
         }
     }
     recordOne(s) {
+        const policyOn = s.kind === 'CreatePolicyStmt' ? (0,ast/* relName */.ve)(s.node.table) : undefined;
+        if (policyOn)
+            this.policies.set((0,ast/* relKey */.jO)(policyOn), this.at, true);
         if (s.kind === 'IndexStmt') {
             const rel = (0,ast/* relName */.ve)(s.node.relation);
             const columns = (s.node.indexParams ?? []).map((p) => String(p.IndexElem?.name ?? '').toLowerCase());
@@ -359,6 +365,9 @@ class View {
         const table = (0,ast/* relKey */.jO)(rel);
         const names = new Set(this.h.listed('indexNames', table, this.before));
         return [...names].map((n) => this.index(n)).filter((i) => !!i && i.table === table);
+    }
+    hasPolicy(rel) {
+        return this.h.fact('policies', (0,ast/* relKey */.jO)(rel), this.before) === true;
     }
     hasValidNotNullCheck(rel, column) {
         return this.h.listed('checkNames', columnKey(rel, column), this.before).some((key) => this.h.fact('checks', key, this.before)?.valid === true);

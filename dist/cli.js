@@ -785,8 +785,8 @@ function parseConfig(raw, env = {}) {
 var model_report = __nccwpck_require__(5235);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
 var migrations_parse = __nccwpck_require__(5493);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 53 modules
-var registry = __nccwpck_require__(6129);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 54 modules
+var registry = __nccwpck_require__(3007);
 ;// CONCATENATED MODULE: ./src/model/findings-apply.ts
 /** What applying, backing up and restoring report, and the failures of the run itself (input, server, this tool). */
 const APPLY_FINDINGS = {
@@ -2766,7 +2766,7 @@ function folderConventions(files) {
 
 /***/ }),
 
-/***/ 6129:
+/***/ 3007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3543,6 +3543,8 @@ function keyColumns(s) {
 /** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
 const sequenceFed = (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)) ||
     (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && (0,ast/* functionsCalled */.xR)(k.raw_expr).includes('nextval')));
+/** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`): it holds keys, wherever they come from. */
+const namedAsKey = (c) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '');
 /** A small column of a foreign key whose referenced column the folder declared bigint: it cannot hold every key. */
 function narrowReferences(ctx, s, i, small) {
     const out = new Map();
@@ -3561,9 +3563,9 @@ const prefer_bigint_identity_key_rule = {
     id: 'prefer-bigint-identity-key',
     group: 'types',
     severity: 'warning',
-    title: 'int or smallint key, sequence-fed column or reference to a bigint key',
+    title: 'int or smallint key, sequence-fed column, column named as an identifier, or reference to a bigint key',
     message: 'A 32-bit key runs out at about 2.1 billion values (a 16-bit one at 32,767), and widening it later rewrites the table and every table referencing it.',
-    help: 'Use bigint for keys, sequence-fed columns and the columns that reference them (bigint GENERATED ALWAYS AS IDENTITY for a surrogate key).',
+    help: 'Use bigint for keys, sequence-fed columns and the columns that hold or reference them, arrays of them included (bigint GENERATED ALWAYS AS IDENTITY for a surrogate key).',
     check: (ctx) => ctx.file.statements.flatMap((statement, i) => {
         const small = (0,ast/* introducedColumns */.pK)(statement).filter((c) => SMALL.has((0,ast/* typeNameOf */.BR)(c.typeName)));
         if (!small.length)
@@ -3571,8 +3573,9 @@ const prefer_bigint_identity_key_rule = {
         const keys = new Set(keyColumns(statement));
         const narrow = narrowReferences(ctx, statement, i, small);
         return small.flatMap((c) => {
-            const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : narrow.get(c);
-            return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${(0,ast/* typeNameOf */.BR)(c.typeName)} and ${why}.` }] : [];
+            const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : (narrow.get(c) ?? (namedAsKey(c) ? 'is named as an identifier' : undefined));
+            const type = `${(0,ast/* typeNameOf */.BR)(c.typeName)}${c.typeName?.arrayBounds?.length ? '[]' : ''}`;
+            return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }] : [];
         });
     }),
 };
@@ -3612,14 +3615,27 @@ const prefer_jsonb_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-text-over-char.ts
 
 
+/** How a column's type reads as char(n): char(n) itself, or a quoted "char"(n) or "character"(n), meant as char(n). */
+function charKind(c) {
+    const names = c.typeName?.names ?? [];
+    const type = (0,ast/* typeNameOf */.BR)(c.typeName);
+    if (type === 'bpchar')
+        return '';
+    // Unquoted, char and character are char(n) (pg_catalog.bpchar); quoted, they name other types.
+    if (names.length === 1 && type === 'char' && (0,ast/* hasTypmods */.PR)(c.typeName))
+        return ': PostgreSQL refuses a length on "char", its one-byte internal type (unquoted, char(n) is meant)';
+    if (names.length === 1 && type === 'character')
+        return ': "character" in quotes names no built-in type (unquoted, it is char(n))';
+    return undefined;
+}
 const prefer_text_over_char_rule = {
     id: 'prefer-text-over-char',
     group: 'types',
     severity: 'warning',
-    title: 'char(n)',
+    title: 'char(n), "char" or "character"',
     message: 'char(n) pads values with spaces and compares them in surprising ways; it is no faster than text.',
     help: 'Use text (with a CHECK on length if the limit matters).',
-    check: (ctx) => eachNewColumn(ctx, (c) => (0,ast/* typeNameOf */.BR)(c.typeName) === 'bpchar', (c) => `Column ${c.colname}.`),
+    check: (ctx) => eachNewColumn(ctx, (c) => charKind(c) !== undefined, (c) => `Column ${c.colname}${charKind(c)}.`),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-text-over-varchar.ts
@@ -3734,7 +3750,10 @@ const require_concurrent_index_deletion_rule = {
     }),
 };
 
+// EXTERNAL MODULE: ./src/migrations/options.ts
+var options = __nccwpck_require__(8259);
 ;// CONCATENATED MODULE: ./src/lint/rules/require-concurrent-reindex.ts
+
 
 const require_concurrent_reindex_rule = {
     id: 'require-concurrent-reindex',
@@ -3743,10 +3762,11 @@ const require_concurrent_reindex_rule = {
     title: 'REINDEX without CONCURRENTLY',
     message: 'REINDEX locks out writes to the table (and reads that use the index) until every index is rebuilt.',
     help: 'Use REINDEX … CONCURRENTLY (PostgreSQL 12+) in a migration of its own.',
-    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'ReindexStmt' && !(s.node.params ?? []).some((p) => p.DefElem?.defname === 'concurrently')),
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'ReindexStmt' && !(0,options/* optionOn */.J)(s.node.params, 'concurrently')),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/require-lock-timeout.ts
+
 
 
 
@@ -3759,7 +3779,7 @@ function queuesQueries(s) {
         return false;
     // Plain VACUUM and the CONCURRENTLY forms wait for a lock that reads and writes never wait behind.
     if (s.kind === 'VacuumStmt')
-        return (s.node.options ?? []).some((o) => o.DefElem?.defname === 'full');
+        return (0,options/* optionOn */.J)(s.node.options, 'full');
     if (/CONCURRENTLY/.test((0,transaction/* cannotRunInTransaction */.c1)(s) ?? ''))
         return false;
     if (s.kind === 'AlterTableStmt')
@@ -3836,6 +3856,7 @@ const setting_not_null_rule = {
 
 ;// CONCATENATED MODULE: ./src/lint/rules/statement-after-exclusive-lock.ts
 
+
 /** ALTER TABLE sub-commands that take a weaker lock than ACCESS EXCLUSIVE. */
 const WEAKER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableTrigAll', 'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser', 'AT_ReplicaIdentity']);
 /** The table an ACCESS EXCLUSIVE lock is taken on by this statement, when it is one that existed before the file. */
@@ -3855,7 +3876,7 @@ function exclusiveLock(ctx, s, i) {
         case 'LockStmt':
             return s.node.mode === 8 ? existing((0,ast/* relName */.ve)(s.node.relations?.[0]?.RangeVar)) : undefined;
         case 'VacuumStmt':
-            return (s.node.options ?? []).some((o) => o.DefElem?.defname === 'full') ? existing((0,ast/* relName */.ve)(s.node.rels?.[0]?.VacuumRelation?.relation)) : undefined;
+            return (0,options/* optionOn */.J)(s.node.options, 'full') ? existing((0,ast/* relName */.ve)(s.node.rels?.[0]?.VacuumRelation?.relation)) : undefined;
         case 'ClusterStmt':
             return existing((0,ast/* relName */.ve)(s.node.relation));
         default:
@@ -3927,6 +3948,35 @@ const syntax_error_rule = {
     message: "PostgreSQL's parser rejects the file: nothing in it can run.",
     help: 'Fix the SQL at the position shown; the file was not run.',
     check: () => [],
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/toggling-row-level-security.ts
+
+const policyOn = (s, rel) => {
+    const table = s.kind === 'CreatePolicyStmt' ? (0,ast/* relName */.ve)(s.node.table) : undefined;
+    return !!table && (0,ast/* relKey */.jO)(table) === (0,ast/* relKey */.jO)(rel);
+};
+const toggling_row_level_security_rule = {
+    id: 'toggling-row-level-security',
+    group: 'compatibility',
+    severity: 'warning',
+    title: 'Row level security turned on with no policy, or turned off',
+    message: "Turned on, row level security hides every row from every role but the table's owner (and, with FORCE, from the owner too) until a policy lets it through: the application reads nothing and its writes fail. Turned off, every policy stops applying: each role with privileges on the table reads and changes every row.",
+    help: 'Create the policies in the same migration as ENABLE ROW LEVEL SECURITY (or in an earlier one). Turn it off only when no policy is meant to protect the rows any more.',
+    check: (ctx) => ctx.file.statements.flatMap((s, i) => {
+        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        if (s.kind !== 'AlterTableStmt' || !rel)
+            return [];
+        return (0,ast/* alterCmds */.sy)(s).flatMap((c) => {
+            if (c.subtype === 'AT_DisableRowSecurity')
+                return [{ statement: s, detail: `${(0,ast/* relText */.HC)(rel)}: its policies stop applying.` }];
+            if (c.subtype !== 'AT_EnableRowSecurity' && c.subtype !== 'AT_ForceRowSecurity')
+                return [];
+            if (ctx.schemaBefore(i).hasPolicy(rel) || ctx.file.statements.some((p) => policyOn(p, rel)))
+                return [];
+            return [{ statement: s, detail: `No policy on ${(0,ast/* relText */.HC)(rel)} is created in this migration or earlier in the folder.` }];
+        });
+    }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/transaction-nesting.ts
@@ -4010,6 +4060,7 @@ const update_without_where_rule = {
 
 ;// CONCATENATED MODULE: ./src/lint/rules/vacuum-full-or-cluster.ts
 
+
 const vacuum_full_or_cluster_rule = {
     id: 'vacuum-full-or-cluster',
     group: 'locking',
@@ -4017,10 +4068,11 @@ const vacuum_full_or_cluster_rule = {
     title: 'VACUUM FULL or CLUSTER',
     message: 'The table is rewritten under an ACCESS EXCLUSIVE lock: every read and write waits until it is done, and the disk needs room for a second copy.',
     help: 'Use plain VACUUM, or an online tool such as pg_repack, outside the migration.',
-    check: (ctx) => eachStatement(ctx, (s) => (s.kind === 'VacuumStmt' && (s.node.options ?? []).some((o) => o.DefElem?.defname === 'full')) || s.kind === 'ClusterStmt'),
+    check: (ctx) => eachStatement(ctx, (s) => (s.kind === 'VacuumStmt' && (0,options/* optionOn */.J)(s.node.options, 'full')) || s.kind === 'ClusterStmt'),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/registry.ts
+
 
 
 
@@ -4121,6 +4173,7 @@ const RULES = [
     setting_not_null_rule,
     statement_after_exclusive_lock_rule,
     syntax_error_rule,
+    toggling_row_level_security_rule,
     transaction_nesting_rule,
     truncate_table_rule,
     unterminated_transaction_rule,
@@ -4131,6 +4184,33 @@ const RULES = [
 const byId = new Map(RULES.map((r) => [r.id, r]));
 function ruleById(id) {
     return byId.get(id);
+}
+
+
+/***/ }),
+
+/***/ 8259:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ optionOn)
+/* harmony export */ });
+/**
+ * Whether a parenthesized option list turns an option on, read as PostgreSQL's defGetBoolean reads it:
+ * `(CONCURRENTLY)` and `(FULL true)` are on; `(CONCURRENTLY false)`, `(FULL off)` and `(FULL 0)` are off.
+ */
+function optionOn(options, name) {
+    const option = (options ?? []).map((o) => o.DefElem).find((d) => d?.defname === name);
+    if (!option)
+        return false;
+    const arg = option.arg;
+    if (!arg)
+        return true;
+    if (arg.Integer)
+        return (arg.Integer.ival ?? 0) !== 0;
+    if (arg.Boolean)
+        return !!arg.Boolean.boolval;
+    return ['true', 'on'].includes(String(arg.String?.sval ?? '').toLowerCase());
 }
 
 
@@ -5065,7 +5145,10 @@ function unknownMode(begin, what) {
 
 // EXTERNAL MODULE: ./src/migrations/transaction-control.ts
 var transaction_control = __nccwpck_require__(5189);
+// EXTERNAL MODULE: ./src/migrations/options.ts
+var options = __nccwpck_require__(8259);
 ;// CONCATENATED MODULE: ./src/migrations/transaction.ts
+
 
 
 
@@ -5079,8 +5162,7 @@ function cannotRunInTransaction(s) {
         case 'DropStmt':
             return n.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
         case 'ReindexStmt': {
-            const concurrently = (n.params ?? []).some((p) => p.DefElem?.defname === 'concurrently');
-            if (concurrently)
+            if ((0,options/* optionOn */.J)(n.params, 'concurrently'))
                 return 'REINDEX CONCURRENTLY';
             return n.kind === 'REINDEX_OBJECT_SYSTEM' || n.kind === 'REINDEX_OBJECT_DATABASE' ? 'REINDEX DATABASE/SYSTEM' : undefined;
         }

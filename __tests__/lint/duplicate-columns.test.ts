@@ -18,14 +18,12 @@ const flagged = async (sql: string) => (await lintFiles([{ script: { file: 'm.sq
 
 /** What PostgreSQL says of the statement, inside a transaction rolled back after. */
 async function server(sql: string): Promise<string> {
-  await db.query('BEGIN');
   try {
-    await db.query(sql);
+    // One query, so one connection: each query of a ScratchDb has a connection of its own.
+    await db.query(`BEGIN; ${sql}; ROLLBACK`);
     return 'ok';
   } catch (err) {
     return (err as { code: string }).code;
-  } finally {
-    await db.query('ROLLBACK');
   }
 }
 

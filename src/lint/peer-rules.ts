@@ -40,8 +40,8 @@ export const PEER_RULES: readonly PeerRule[] = [
   squawk('prefer-repack', ['vacuum-full-or-cluster', 'rewriting-table-storage']),
   squawk(
     'prefer-robust-stmts',
-    ['not-rerunnable-without-transaction', 'non-idempotent-ddl'],
-    'only where a re-run can happen: a migration running outside a transaction, or a folder that keeps IF [NOT] EXISTS; ENABLE/DISABLE ROW LEVEL SECURITY succeeds on a re-run and is not flagged',
+    ['not-rerunnable-without-transaction', 'non-idempotent-ddl', 'toggling-row-level-security'],
+    'only where a re-run can happen: a migration running outside a transaction, or a folder that keeps IF [NOT] EXISTS. ENABLE/DISABLE ROW LEVEL SECURITY succeeds on a re-run; what goes wrong is rows hidden (no policy) or exposed (turned off), which toggling-row-level-security reports. A lone CREATE INDEX CONCURRENTLY is not flagged: a failed build leaves an invalid index, which this tool\'s apply drops before building again, and IF NOT EXISTS would keep rather than rebuild',
   ),
   squawk('prefer-text-field', ['prefer-text-over-varchar']),
   squawk('prefer-timestamp-tz', ['prefer-timestamptz']),

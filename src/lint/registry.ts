@@ -45,6 +45,7 @@ import { rule as rewritingTableStorage } from './rules/rewriting-table-storage.j
 import { rule as settingNotNull } from './rules/setting-not-null.js';
 import { rule as statementAfterExclusiveLock } from './rules/statement-after-exclusive-lock.js';
 import { rule as syntaxError } from './rules/syntax-error.js';
+import { rule as togglingRowLevelSecurity } from './rules/toggling-row-level-security.js';
 import { rule as transactionNesting } from './rules/transaction-nesting.js';
 import { rule as truncateTable } from './rules/truncate-table.js';
 import { rule as unterminatedTransaction } from './rules/unterminated-transaction.js';
@@ -100,6 +101,7 @@ export const RULES: readonly LintRule[] = [
   settingNotNull,
   statementAfterExclusiveLock,
   syntaxError,
+  togglingRowLevelSecurity,
   transactionNesting,
   truncateTable,
   unterminatedTransaction,

@@ -23,6 +23,8 @@ export interface SchemaView {
   indexesOn(rel: RelName): IndexInfo[];
   /** A validated CHECK (col IS NOT NULL), which lets SET NOT NULL skip its scan (PostgreSQL 12+). */
   hasValidNotNullCheck(rel: RelName, column: string): boolean;
+  /** A CREATE POLICY on the table is declared. */
+  hasPolicy(rel: RelName): boolean;
 }
 
 const columnKey = (rel: RelName, column: string) => `${relKey(rel)}|${column.toLowerCase()}`;
@@ -33,14 +35,16 @@ let unnamedIndexes = 0;
 
 /**
  * What the folder's migrations declared, statement after statement: column types and nullability, tables created,
- * indexes, and NOT NULL checks. The run keeps one history of the files linted so far (`record`); each file gets a
- * layer on top (`layer`) whose `view(i)` answers as of its statement i, without copying the folder's history.
+ * indexes, NOT NULL checks and the tables given a policy. The run keeps one history of the files linted so far
+ * (`record`); each file gets a layer on top (`layer`) whose `view(i)` answers as of its statement i, without
+ * copying the folder's history.
  * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
  */
 export class SchemaHistory {
   private readonly types: Facts<AstNode>;
   private readonly notNull: Facts<boolean>;
   private readonly tables: Facts<boolean>;
+  private readonly policies: Facts<boolean>;
   private readonly indexes: Facts<IndexInfo | null>;
   private readonly indexNames: Facts<string>;
   private readonly checks: Facts<{ column: string; valid: boolean } | null>;
@@ -49,7 +53,7 @@ export class SchemaHistory {
 
   private constructor(private readonly parent?: SchemaHistory) {
     const versions = !!parent;
-    [this.types, this.notNull, this.tables, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+    [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
     [this.indexNames, this.checkNames] = [new Facts(true), new Facts(true)];
   }
 
@@ -87,10 +91,10 @@ export class SchemaHistory {
 
   /** Single facts for views: a column's type or nullability, a table, an index or a check, by key. */
   fact(kind: 'types', key: string, before: number): AstNode | undefined;
-  fact(kind: 'notNull' | 'tables', key: string, before: number): boolean | undefined;
+  fact(kind: 'notNull' | 'tables' | 'policies', key: string, before: number): boolean | undefined;
   fact(kind: 'indexes', key: string, before: number): IndexInfo | null | undefined;
   fact(kind: 'checks', key: string, before: number): { column: string; valid: boolean } | null | undefined;
-  fact(kind: 'types' | 'notNull' | 'tables' | 'indexes' | 'checks', key: string, before: number): unknown {
+  fact(kind: 'types' | 'notNull' | 'tables' | 'policies' | 'indexes' | 'checks', key: string, before: number): unknown {
     return this.find((h) => h[kind] as Facts<unknown>, key, before);
   }
 
@@ -104,6 +108,7 @@ export class SchemaHistory {
     layer.types.copyTo(this.types, false);
     layer.notNull.copyTo(this.notNull, false);
     layer.tables.copyTo(this.tables, false);
+    layer.policies.copyTo(this.policies, false);
     layer.indexes.copyTo(this.indexes, false);
     layer.checks.copyTo(this.checks, false);
     layer.indexNames.copyTo(this.indexNames, true);
@@ -163,6 +168,8 @@ export class SchemaHistory {
   }
 
   private recordOne(s: Statement): void {
+    const policyOn = s.kind === 'CreatePolicyStmt' ? relName(s.node.table) : undefined;
+    if (policyOn) this.policies.set(relKey(policyOn), this.at, true);
     if (s.kind === 'IndexStmt') {
       const rel = relName(s.node.relation);
       const columns = (s.node.indexParams ?? []).map((p: AstNode) => String(p.IndexElem?.name ?? '').toLowerCase());
@@ -225,6 +232,10 @@ class View implements SchemaView {
     const table = relKey(rel);
     const names = new Set(this.h.listed('indexNames', table, this.before));
     return [...names].map((n) => this.index(n)).filter((i): i is IndexInfo => !!i && i.table === table);
+  }
+
+  hasPolicy(rel: RelName): boolean {
+    return this.h.fact('policies', relKey(rel), this.before) === true;
   }
 
   hasValidNotNullCheck(rel: RelName, column: string): boolean {

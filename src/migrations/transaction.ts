@@ -3,6 +3,7 @@ import { psqlReading, type Divergence } from './psql-divergence.js';
 import { beginOptions, leadingTransactionModes, type BeginOptions } from './begin-options.js';
 import type { Statement } from './parse.js';
 import { transactionControl, type TxEvent } from './transaction-control.js';
+import { optionOn } from './options.js';
 
 export type TransactionMode = 'transaction' | 'no-transaction';
 
@@ -30,8 +31,7 @@ export function cannotRunInTransaction(s: Statement): string | undefined {
     case 'DropStmt':
       return n.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
     case 'ReindexStmt': {
-      const concurrently = (n.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently');
-      if (concurrently) return 'REINDEX CONCURRENTLY';
+      if (optionOn(n.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
       return n.kind === 'REINDEX_OBJECT_SYSTEM' || n.kind === 'REINDEX_OBJECT_DATABASE' ? 'REINDEX DATABASE/SYSTEM' : undefined;
     }
     case 'VacuumStmt':

@@ -1,1 +1,2 @@
 REINDEX TABLE users;
+REINDEX (CONCURRENTLY false) INDEX users_email_idx;

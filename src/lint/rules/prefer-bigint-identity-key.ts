@@ -21,6 +21,9 @@ const sequenceFed = (c: AstNode) =>
   SERIAL_TYPES.has(typeNameOf(c.typeName)) ||
   constraintsOf(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && functionsCalled(k.raw_expr).includes('nextval')));
 
+/** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`): it holds keys, wherever they come from. */
+const namedAsKey = (c: AstNode) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '');
+
 /** A small column of a foreign key whose referenced column the folder declared bigint: it cannot hold every key. */
 function narrowReferences(ctx: RuleContext, s: Statement, i: number, small: readonly AstNode[]): Map<AstNode, string> {
   const out = new Map<AstNode, string>();
@@ -38,9 +41,9 @@ export const rule: LintRule = {
   id: 'prefer-bigint-identity-key',
   group: 'types',
   severity: 'warning',
-  title: 'int or smallint key, sequence-fed column or reference to a bigint key',
+  title: 'int or smallint key, sequence-fed column, column named as an identifier, or reference to a bigint key',
   message: 'A 32-bit key runs out at about 2.1 billion values (a 16-bit one at 32,767), and widening it later rewrites the table and every table referencing it.',
-  help: 'Use bigint for keys, sequence-fed columns and the columns that reference them (bigint GENERATED ALWAYS AS IDENTITY for a surrogate key).',
+  help: 'Use bigint for keys, sequence-fed columns and the columns that hold or reference them, arrays of them included (bigint GENERATED ALWAYS AS IDENTITY for a surrogate key).',
   check: (ctx) =>
     ctx.file.statements.flatMap((statement, i) => {
       const small = introducedColumns(statement).filter((c) => SMALL.has(typeNameOf(c.typeName)));
@@ -48,8 +51,9 @@ export const rule: LintRule = {
       const keys = new Set(keyColumns(statement));
       const narrow = narrowReferences(ctx, statement, i, small);
       return small.flatMap((c): Hit[] => {
-        const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : narrow.get(c);
-        return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${typeNameOf(c.typeName)} and ${why}.` }] : [];
+        const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : (narrow.get(c) ?? (namedAsKey(c) ? 'is named as an identifier' : undefined));
+        const type = `${typeNameOf(c.typeName)}${c.typeName?.arrayBounds?.length ? '[]' : ''}`;
+        return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }] : [];
       });
     }),
 };

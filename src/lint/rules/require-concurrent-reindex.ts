@@ -1,3 +1,4 @@
+import { optionOn } from '../../migrations/options.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -8,5 +9,5 @@ export const rule: LintRule = {
   message: 'REINDEX locks out writes to the table (and reads that use the index) until every index is rebuilt.',
   help: 'Use REINDEX … CONCURRENTLY (PostgreSQL 12+) in a migration of its own.',
   check: (ctx) =>
-    eachStatement(ctx, (s) => s.kind === 'ReindexStmt' && !(s.node.params ?? []).some((p: any) => p.DefElem?.defname === 'concurrently')),
+    eachStatement(ctx, (s) => s.kind === 'ReindexStmt' && !optionOn(s.node.params, 'concurrently')),
 };

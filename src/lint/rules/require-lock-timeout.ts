@@ -1,5 +1,6 @@
 import type { Statement } from '../../migrations/parse.js';
 import { cannotRunInTransaction } from '../../migrations/transaction.js';
+import { optionOn } from '../../migrations/options.js';
 import { alterCmds, relName } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
@@ -12,7 +13,7 @@ const WEAK_ALTER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_Set
 function queuesQueries(s: Statement): boolean {
   if (!LOCKING.has(s.kind)) return false;
   // Plain VACUUM and the CONCURRENTLY forms wait for a lock that reads and writes never wait behind.
-  if (s.kind === 'VacuumStmt') return (s.node.options ?? []).some((o: { DefElem?: { defname?: string } }) => o.DefElem?.defname === 'full');
+  if (s.kind === 'VacuumStmt') return optionOn(s.node.options, 'full');
   if (/CONCURRENTLY/.test(cannotRunInTransaction(s) ?? '')) return false;
   if (s.kind === 'AlterTableStmt') return alterCmds(s).some((c) => !WEAK_ALTER.has(c.subtype));
   return true;

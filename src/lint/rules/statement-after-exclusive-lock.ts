@@ -1,4 +1,5 @@
 import type { Statement } from '../../migrations/parse.js';
+import { optionOn } from '../../migrations/options.js';
 import { alterCmds, relName, relText, txControl, type RelName } from '../ast.js';
 import type { Hit, LintRule, RuleContext } from '../rule.js';
 
@@ -21,7 +22,7 @@ function exclusiveLock(ctx: RuleContext, s: Statement, i: number): RelName | und
     case 'LockStmt':
       return s.node.mode === 8 ? existing(relName(s.node.relations?.[0]?.RangeVar)) : undefined;
     case 'VacuumStmt':
-      return (s.node.options ?? []).some((o: { DefElem?: { defname?: string } }) => o.DefElem?.defname === 'full') ? existing(relName(s.node.rels?.[0]?.VacuumRelation?.relation)) : undefined;
+      return optionOn(s.node.options, 'full') ? existing(relName(s.node.rels?.[0]?.VacuumRelation?.relation)) : undefined;
     case 'ClusterStmt':
       return existing(relName(s.node.relation));
     default:

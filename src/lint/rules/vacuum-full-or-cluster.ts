@@ -1,3 +1,4 @@
+import { optionOn } from '../../migrations/options.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -9,6 +10,6 @@ export const rule: LintRule = {
   help: 'Use plain VACUUM, or an online tool such as pg_repack, outside the migration.',
   check: (ctx) =>
     eachStatement(ctx, (s) =>
-      (s.kind === 'VacuumStmt' && (s.node.options ?? []).some((o: any) => o.DefElem?.defname === 'full')) || s.kind === 'ClusterStmt',
+      (s.kind === 'VacuumStmt' && optionOn(s.node.options, 'full')) || s.kind === 'ClusterStmt',
     ),
 };

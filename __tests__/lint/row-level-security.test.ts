@@ -1,0 +1,61 @@
+import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint.js';
+import { loadParser } from '../../src/migrations/parse.js';
+import { adminQuery, scratchDb, type ScratchDb } from '../harness/db.js';
+
+// What toggling-row-level-security warns of, shown on a real server: the rows a role granted the table sees.
+let db: ScratchDb;
+let app: string;
+beforeAll(async () => {
+  await loadParser();
+  db = await scratchDb();
+  app = `${db.name}_app`;
+  await adminQuery(`CREATE ROLE ${app} NOLOGIN`);
+  await db.query(`CREATE TABLE documents (owner_name text NOT NULL, body text NOT NULL);
+    INSERT INTO documents VALUES ('ann', 'a'), ('bob', 'b'), ('cy', 'c');
+    GRANT SELECT ON documents TO ${app};`);
+});
+afterAll(async () => {
+  await db.drop();
+  await adminQuery(`DROP ROLE IF EXISTS ${app}`);
+});
+
+/** The rows of documents the application's role sees. */
+async function rowsSeen(): Promise<number> {
+  const results = (await db.query(`SET ROLE ${app}; SELECT count(*)::int AS n FROM documents`)) as unknown as { rows: { n: number }[] }[];
+  return results[1].rows[0].n;
+}
+
+/** The migration's findings of the rule, linted after the earlier ones (the folder's history). */
+async function flagged(sql: string, earlier: string[] = []): Promise<boolean> {
+  const input = (s: string, i: number, inScope: boolean): LintInput => ({ script: { file: `${i}.sql`, sql: s, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByGate: true, inScope });
+  const inputs = [...earlier.map((s, i) => input(s, i, false)), input(sql, earlier.length, true)];
+  const findings = await lintFiles(inputs, { postgresVersion: NEWEST_POSTGRES, disabled: new Set() });
+  return findings.some((f) => f.rule === 'toggling-row-level-security' && f.file === `${earlier.length}.sql`);
+}
+
+const enable = 'ALTER TABLE documents ENABLE ROW LEVEL SECURITY;';
+const policy = "CREATE POLICY documents_ann ON documents USING (owner_name = 'ann');";
+const disable = 'ALTER TABLE documents DISABLE ROW LEVEL SECURITY;';
+
+test('turned on with no policy, it hides every row from the role: flagged', async () => {
+  expect(await rowsSeen()).toBe(3);
+  expect(await flagged(enable)).toBe(true);
+  await db.query(enable);
+  expect(await rowsSeen()).toBe(0);
+});
+
+test('with its policy in the same migration, the role sees what the policy allows: not flagged', async () => {
+  expect(await flagged(`${enable}\n${policy}`)).toBe(false);
+  await db.query(policy);
+  expect(await rowsSeen()).toBe(1);
+});
+
+test('turned on again later, after the policy came in an earlier migration: not flagged', async () => {
+  expect(await flagged(enable, [`${enable}\n${policy}`])).toBe(false);
+});
+
+test('turned off, every row is seen again whatever the policy says: flagged', async () => {
+  expect(await flagged(disable, [`${enable}\n${policy}`])).toBe(true);
+  await db.query(disable);
+  expect(await rowsSeen()).toBe(3);
+});
