@@ -34,7 +34,7 @@ export const PEER_RULES: readonly PeerRule[] = [
   squawk('constraint-missing-not-valid', ['constraint-missing-not-valid']),
   squawk('disallowed-unique-constraint', ['adding-unique-constraint-without-index']),
   squawk('identifier-too-long', ['identifier-too-long']),
-  squawk('prefer-bigint-over-int', ['prefer-bigint-identity-key'], 'keys, sequence-fed columns and references to bigint keys: a 32-bit quantity or count is a choice, not a hazard'),
+  squawk('prefer-bigint-over-int', ['prefer-bigint-identity-key'], 'keys, sequence-fed columns, columns named as identifiers (id, …_id, ids, …_ids) and references to bigint keys: a 32-bit quantity or count is a choice, not a hazard'),
   squawk('prefer-bigint-over-smallint', ['prefer-bigint-identity-key'], 'as prefer-bigint-over-int'),
   squawk('prefer-identity', ['prefer-identity']),
   squawk('prefer-repack', ['vacuum-full-or-cluster', 'rewriting-table-storage']),
