@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { chooseTool } from '../src/backup/pg-tools.js';
-import { startEmbeddedServer } from '../src/db/embedded-server.js';
+import { startEmbeddedServer } from '../src/cli/embedded-server.js';
 
 /**
  * backup of a generated database of BENCH_BACKUP_MB (default 1024) MB, end to end through the CLI (dump, check,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedServer } from '../src/db/embedded-server.js';
+import { startEmbeddedServer } from '../src/cli/embedded-server.js';
 import { admin, dbUrl } from './databases.js';
 
 /**

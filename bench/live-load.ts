@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedServer } from '../src/db/embedded-server.js';
+import { startEmbeddedServer } from '../src/cli/embedded-server.js';
 import { admin, dbUrl } from './databases.js';
 
 /**

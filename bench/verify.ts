@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { verify } from '../src/commands/verify.js';
 import { parseConfig } from '../src/config/config.js';
-import { startEmbeddedServer } from '../src/db/embedded-server.js';
-import { silentLogger } from '../src/logger.js';
+import { startEmbeddedServer } from '../src/cli/embedded-server.js';
+import { silentLogger } from '../src/foundation/logger.js';
 import { generateMigrations } from './generate.js';
 
 /**

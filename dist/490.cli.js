@@ -19,8 +19,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5307);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _db_session_own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8280);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(358);
 
 
 
@@ -91,7 +91,7 @@ async function runPiped(from, to, firstEnded, signal) {
 function startTool({ tool, args, env, files = [] }, signal, io = {}) {
     const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
     if (signal?.aborted)
-        return { stdout: null, done: Promise.reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)), stop: () => { } };
+        return { stdout: null, done: Promise.reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)), stop: () => { } };
     if (!exitHook) {
         // The last resort: process.exit() from anywhere still takes the tools down with this process.
         process.once('exit', killRunningTools);
@@ -150,9 +150,9 @@ function startTool({ tool, args, env, files = [] }, signal, io = {}) {
             if (code === 0)
                 resolve(out);
             else if (signal?.aborted)
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `while ${name} ran; it was stopped`));
+                reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `while ${name} ran; it was stopped`));
             else
-                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(name ?? tool.path, String(code ?? by), err.trim()));
+                reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(name ?? tool.path, String(code ?? by), err.trim()));
         });
     });
     return { stdout: io.pipeOut ? child.stdout : null, done, stop };
@@ -169,7 +169,7 @@ async function withToolSession(url, applicationName, work) {
         return await work();
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError)
+        if (err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError)
             await endToolSessions(url, applicationName).catch(() => { });
         throw err;
     }
@@ -192,7 +192,7 @@ async function stopRunningTools(ms = 2000) {
  * only notice is orphaned once that lock is granted, queued ahead of everyone who comes after it.
  */
 async function endToolSessions(url, applicationName) {
-    await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_2__/* .withOwnClient */ .mG)(url, async (c) => {
+    await (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_2__/* .withOwnClient */ .mG)(url, async (c) => {
         for (let i = 0; i < 60; i++) {
             const r = await c.query(`SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity
           WHERE application_name = $1 AND datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()`, [applicationName]);
@@ -206,7 +206,7 @@ async function endToolSessions(url, applicationName) {
 
 /***/ }),
 
-/***/ 6923:
+/***/ 4506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -228,7 +228,7 @@ var defaults = __webpack_require__(1844);
 var parse = __webpack_require__(9735);
 // EXTERNAL MODULE: ./src/connection/url.ts
 var connection_url = __webpack_require__(7277);
-;// CONCATENATED MODULE: ./src/db/channel-binding.ts
+;// CONCATENATED MODULE: ./src/db/session/channel-binding.ts
 const refusal = (why) => Object.assign(new Error(`channel_binding=require, but ${why}; nothing was sent`), { code: 'channel_binding' });
 /**
  * channel_binding=require as libpq enforces it: the password is never sent unless the server authenticates with
@@ -263,7 +263,7 @@ function requireChannelBinding(client) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/db/connect-failure.ts
+;// CONCATENATED MODULE: ./src/db/session/connect-failure.ts
 
 /** Errors raised before anything was said to a server: trying again another way would meet the same. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOENT']);
@@ -321,7 +321,7 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/db/peer-name.ts
+;// CONCATENATED MODULE: ./src/db/session/peer-name.ts
 
 
 /**
@@ -377,7 +377,7 @@ function peerNameProblem(host, cert) {
     return Object.assign(new Error(named), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
 }
 
-;// CONCATENATED MODULE: ./src/db/driver-options.ts
+;// CONCATENATED MODULE: ./src/db/session/driver-options.ts
 
 
 
@@ -472,7 +472,7 @@ function clientConfig(p, ssl) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/db/connect.ts
+;// CONCATENATED MODULE: ./src/db/session/connect.ts
 
 
 
@@ -595,7 +595,7 @@ async function withClient(url, fn, open = connect) {
 
 /***/ }),
 
-/***/ 5307:
+/***/ 8280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -606,7 +606,7 @@ async function withClient(url, fn, open = connect) {
 /* harmony export */   zN: () => (/* binding */ OWN_SESSION_LIMITS)
 /* harmony export */ });
 /* unused harmony export SESSION_LIMITS */
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6923);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4506);
 
 /**
  * The limits a server, a database or a role may put on every session (`ALTER ROLE app SET idle_session_timeout =

@@ -20,8 +20,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __webpack_require__(358);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
 

@@ -11,12 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(358);
 /* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93623);
 /* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41557);
 /* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80984);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55235);
-/* harmony import */ var _db_identifiers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31382);
+/* harmony import */ var _db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70801);
 
 
 
@@ -27,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 const RANK = { info: 0, warning: 1, error: 2 };
 async function serverVersion(url) {
     // Loaded only here: linting needs no database client unless it asks a server for its version.
-    const { withClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 16923));
+    const { withClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 34506));
     return withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
 }
 function fromFolder(migrations, scope) {
@@ -47,7 +47,7 @@ function fromPaths(paths) {
             text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
         }
         catch (cause) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${file}: cannot be read (${cause.code}); check the path`], { cause });
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${file}: cannot be read (${cause.code}); check the path`], { cause });
         }
         const { up, down, noTransaction } = (0,_migrations_sections_js__WEBPACK_IMPORTED_MODULE_4__/* .splitSections */ .n)(file, text);
         const name = (0,_migrations_names_js__WEBPACK_IMPORTED_MODULE_3__/* .matchFileName */ .XS)(file.split('/').pop());
@@ -66,7 +66,7 @@ function fromPaths(paths) {
  * since base-ref), or files given by path. The run fails when a finding reaches fail-on.
  */
 async function lint(config, ctx) {
-    const report = (0,_model_report_js__WEBPACK_IMPORTED_MODULE_5__/* .newReport */ .bQ)('lint', (0,_db_identifiers_js__WEBPACK_IMPORTED_MODULE_6__/* .tableText */ .qK)(config.historyTable));
+    const report = (0,_model_report_js__WEBPACK_IMPORTED_MODULE_5__/* .newReport */ .bQ)('lint', (0,_db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_6__/* .tableText */ .qK)(config.historyTable));
     let inputs;
     if (ctx.files?.length) {
         inputs = fromPaths(ctx.files);
@@ -104,8 +104,8 @@ __webpack_require__.d(__webpack_exports__, {
   j: () => (/* binding */ lintFiles)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
 var parse = __webpack_require__(25493);
 // EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
@@ -677,8 +677,8 @@ __webpack_require__.d(__webpack_exports__, {
   n: () => (/* binding */ splitSections)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __webpack_require__(358);
 ;// CONCATENATED MODULE: ./src/migrations/markers.ts
 
 const DBMATE = { up: '-- migrate:up', down: '-- migrate:down' };

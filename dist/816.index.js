@@ -7,8 +7,24 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   locateDump: () => (/* binding */ locateDump),
 /* harmony export */   restore: () => (/* binding */ restore)
+/* harmony export */ });
+/* harmony import */ var _engine_restore_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91336);
+
+/** The restore command: a backup put back, guarded against undoing other sessions' work (src/engine/restore.ts). */
+function restore(config, ctx) {
+    return (0,_engine_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .restoreDatabase */ .C)(config, ctx);
+}
+
+
+/***/ }),
+
+/***/ 91336:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ restoreDatabase),
+/* harmony export */   t: () => (/* binding */ locateDump)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -19,10 +35,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70740);
 /* harmony import */ var _backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77539);
 /* harmony import */ var _backup_system_privileges_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20862);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95307);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _db_session_own_session_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(78280);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(358);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(55235);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80165);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(86173);
 
 
 
@@ -38,13 +54,13 @@ async function locateDump(source, ctx) {
     if (source.file)
         return source.file;
     if (!source.artifact)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
     const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
     if (from && !from.token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
     await ctx.artifacts.store.download(source.artifact, dir, from);
     return (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .dumpIn */ .G)(dir, source.identity);
 }
@@ -56,11 +72,11 @@ async function locateDump(source, ctx) {
  * objects are dropped and recreated in one transaction; objects created after the backup are not in the dump and
  * stay. The report names the backup it restored.
  */
-async function restore(config, ctx) {
+async function restoreDatabase(config, ctx) {
     const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
     const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
     let verdict;
-    const check = (m, at) => (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable, quick: !at.locked, restoreSession: at.session, signal: ctx.signal }));
+    const check = (m, at) => (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable, quick: !at.locked, restoreSession: at.session, signal: ctx.signal }));
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,

@@ -16,12 +16,12 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/db/connect.ts + 4 modules
-var connect = __webpack_require__(16923);
-// EXTERNAL MODULE: ./src/db/server-version.ts
-var server_version = __webpack_require__(23998);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/db/session/connect.ts + 4 modules
+var connect = __webpack_require__(34506);
+// EXTERNAL MODULE: ./src/db/session/server-version.ts
+var server_version = __webpack_require__(30871);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __webpack_require__(358);
 ;// CONCATENATED MODULE: ./src/backup/damaged-dump.ts
 
 /**
@@ -159,17 +159,17 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony export */   HQ: () => (/* binding */ RestoreRefused)
 /* harmony export */ });
 /* unused harmony export STATISTICS_SETTLE_MS */
-/* harmony import */ var _db_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40119);
-/* harmony import */ var _db_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(72490);
-/* harmony import */ var _db_preflight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(11725);
-/* harmony import */ var _db_table_writes_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(85767);
-/* harmony import */ var _db_server_identity_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(66658);
-/* harmony import */ var _db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18668);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _db_history_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74274);
+/* harmony import */ var _db_catalog_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(73322);
+/* harmony import */ var _db_catalog_preflight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71341);
+/* harmony import */ var _db_catalog_table_writes_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(88007);
+/* harmony import */ var _db_session_server_identity_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(84297);
+/* harmony import */ var _db_session_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14925);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(358);
 /* harmony import */ var _migrations_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90233);
-/* harmony import */ var _db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4857);
-/* harmony import */ var _db_transaction_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92562);
-/* harmony import */ var _db_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(23998);
+/* harmony import */ var _db_catalog_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73049);
+/* harmony import */ var _db_session_transaction_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(84825);
+/* harmony import */ var _db_session_server_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(30871);
 /* harmony import */ var _catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74861);
 
 
@@ -184,7 +184,7 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 
 
 /** A refusal, thrown from beforeRestore so that pg_restore never starts: nothing was restored. */
-class RestoreRefused extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq {
+class RestoreRefused extends _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq {
     verdict;
     name = 'RestoreRefused';
     constructor(verdict) {
@@ -204,14 +204,14 @@ async function identityDifferences(client, m, target) {
         differences.push(`it is database ${target.name}, the backup is of ${nameOf(m)}`);
     else if (m.databaseOid !== undefined && m.databaseOid !== target.oid)
         differences.push(`its oid is ${target.oid}, the backup's database had ${m.databaseOid}: it was dropped and created again, or lives on another server`);
-    if (m.snapshot && BigInt((await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .currentSnapshot */ .eL)(client)).xmax) < BigInt(m.snapshot.xmax)) {
+    if (m.snapshot && BigInt((await (0,_db_session_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .currentSnapshot */ .eL)(client)).xmax) < BigInt(m.snapshot.xmax)) {
         differences.push(`its server's transaction counter is behind the backup's: another server, or a copy from before the backup`);
     }
     return differences;
 }
 /** No user object and no history table: nothing a restore could replace. */
 async function isEmpty(client, rows) {
-    return rows === undefined && (await (0,_db_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .userObjects */ .Sv)(client)).length === 0;
+    return rows === undefined && (await (0,_db_catalog_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .userObjects */ .Sv)(client)).length === 0;
 }
 /** Migrations the target recorded after the backup: a newer version than the backup's newest, or applied after it. */
 function appliedSince(m, rows) {
@@ -246,7 +246,7 @@ async function mayHoldBackStatistics(client, restoreSession) {
 async function openWriters(client, restoreSession) {
     const r = await client.query(`SELECT pid, pg_catalog.left(query, 100) AS query, state IS NULL AS hidden, usename AS role FROM pg_catalog.pg_stat_activity
       WHERE ${otherClients('$1')} AND backend_xid IS NOT NULL ORDER BY pid`, [restoreSession ?? null]);
-    return r.rows.map((row) => (row.hidden ? (0,_db_preflight_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSession */ ._0)({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
+    return r.rows.map((row) => (row.hidden ? (0,_db_catalog_preflight_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSession */ ._0)({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
 }
 /**
  * The tables written since `before`, less this run's own writes. Waits, with `patient`, while the statistics may
@@ -255,7 +255,7 @@ async function openWriters(client, restoreSession) {
  */
 async function unexplainedWrites(client, before, own, leaveOut, patient, restoreSession, signal) {
     for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0);;) {
-        const written = (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_9__/* .tablesWritten */ .F)(before, await (0,_db_table_writes_js__WEBPACK_IMPORTED_MODULE_9__/* .tableWriteCounts */ .e)(client), leaveOut);
+        const written = (0,_db_catalog_table_writes_js__WEBPACK_IMPORTED_MODULE_9__/* .tablesWritten */ .F)(before, await (0,_db_catalog_table_writes_js__WEBPACK_IMPORTED_MODULE_9__/* .tableWriteCounts */ .e)(client), leaveOut);
         const tables = [];
         const lagging = [];
         for (const w of written.tables) {
@@ -276,7 +276,7 @@ async function unexplainedWrites(client, before, own, leaveOut, patient, restore
             return { tables, reset: written.reset, lagging };
         await new Promise((r) => setTimeout(r, 250));
         if (signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(String(signal.reason), 'while the restore waited for the statistics');
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(String(signal.reason), 'while the restore waited for the statistics');
     }
 }
 const rowsText = (n) => `${n} row${n === 1 ? '' : 's'}`;
@@ -308,7 +308,7 @@ async function writesSince(client, m, o, history, patient) {
         return { notes, othersWrote };
     }
     // Counters count rolled-back writes as well: when no transaction but ours committed at all, they all were.
-    const t = m.snapshot ? await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.ours) : undefined;
+    const t = m.snapshot ? await (0,_db_session_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.ours) : undefined;
     if (t && !writers.length && !t.uncounted && t.committed === 0 && t.running === 0) {
         notes.push(`${found.join('; ')}; but no transaction${theirs} committed on the server since the backup was taken, so those writes were rolled back`);
         return { notes, othersWrote: new Set() };
@@ -341,17 +341,17 @@ const CATALOG_LOCK_WAIT_MS = 5000;
  * IDENTITY) while it waits behind the restore's hold on the tables would wait for us for ever, and we for it.
  */
 async function catalogRead(client) {
-    const major = await (0,_db_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j)(client);
+    const major = await (0,_db_session_server_version_js__WEBPACK_IMPORTED_MODULE_4__/* .serverMajor */ .j)(client);
     try {
-        return await (0,_db_transaction_js__WEBPACK_IMPORTED_MODULE_10__/* .withTransaction */ .r)(client, async () => {
+        return await (0,_db_session_transaction_js__WEBPACK_IMPORTED_MODULE_10__/* .withTransaction */ .r)(client, async () => {
             await client.query(`SET LOCAL lock_timeout = ${CATALOG_LOCK_WAIT_MS}`);
-            return (0,_db_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogState */ .dU)(client, major, { labels: true });
+            return (0,_db_catalog_catalog_state_js__WEBPACK_IMPORTED_MODULE_3__/* .catalogState */ .dU)(client, major, { labels: true });
         });
     }
     catch (err) {
         if (err.code !== '55P03')
             throw err;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq([`reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`], { cause: err });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq([`reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`], { cause: err });
     }
 }
 /** The value entries of the sequences a table owns (serial and identity columns). */
@@ -368,7 +368,7 @@ async function catalogSince(client, m, o, history, othersWrote) {
     // The history table's own sequences move with its rows: its rows are the run's bookkeeping (see writesSince).
     const bookkeeping = history ? await ownedSequences(client, history) : new Set();
     const now = (await catalogRead(client)).filter((e) => !bookkeeping.has(e.key));
-    const t = m.snapshot && (await (0,_db_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.catalog?.xids));
+    const t = m.snapshot && (await (0,_db_session_xid_snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionsSince */ .Ik)(client, m.snapshot, o.catalog?.xids));
     let run;
     if (o.catalog) {
         // A serial's sequence moves with its table's inserts: the run's, when only the run wrote the table since.
@@ -400,10 +400,10 @@ async function checkRestore(client, m, o) {
         else
             verdict.refusals.push(`${refusal}; set ${input}: true to restore anyway`);
     };
-    const history = await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
+    const history = await (0,_db_history_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
     if (o.otherDatabase !== undefined) {
-        const target = await (0,_db_server_identity_js__WEBPACK_IMPORTED_MODULE_11__/* .databaseIdentity */ .C)(client);
-        const rows = history && (await (0,_db_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
+        const target = await (0,_db_session_server_identity_js__WEBPACK_IMPORTED_MODULE_11__/* .databaseIdentity */ .C)(client);
+        const rows = history && (await (0,_db_history_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
         const differences = await identityDifferences(client, m, target);
         if (differences.length) {
             const what = `the target is not the database the backup was taken from (${m.database}): ${differences.join('; ')}`;
@@ -453,7 +453,7 @@ async function checkRestore(client, m, o) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _db_own_session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95307);
+/* harmony import */ var _db_session_own_session_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78280);
 /* harmony import */ var _dump_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89794);
 
 
@@ -464,7 +464,7 @@ async function checkRestore(client, m, o) {
 const SYSTEM_ACL = /^\d+; \d+ \d+ ACL pg_catalog (\S+) ([^( ]+)/;
 async function systemPrivileges(pgRestore, url, dump) {
     const none = { leftOut: [], dispose: () => { } };
-    const superuser = await (0,_db_own_session_js__WEBPACK_IMPORTED_MODULE_3__/* .withOwnClient */ .mG)(url, async (c) => (await c.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true);
+    const superuser = await (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_3__/* .withOwnClient */ .mG)(url, async (c) => (await c.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true);
     if (superuser)
         return none;
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-list-'));
@@ -502,7 +502,7 @@ function systemPrivilegesNote(leftOut) {
 
 /***/ }),
 
-/***/ 72490:
+/***/ 73322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -511,7 +511,7 @@ function systemPrivilegesNote(leftOut) {
 /* harmony export */   gQ: () => (/* binding */ dropCreatedSince),
 /* harmony export */   tq: () => (/* binding */ objectText)
 /* harmony export */ });
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92562);
+/* harmony import */ var _session_transaction_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84825);
 
 /**
  * The user objects of a database: tables, views, materialized views, sequences not owned by a column, types,
@@ -585,7 +585,7 @@ async function dropCreatedSince(client, before, ours, lockTimeoutMs = 30_000) {
     if (!pending.length)
         return outcome;
     const failed = new Map();
-    await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_0__/* .withTransaction */ .r)(client, async () => {
+    await (0,_session_transaction_js__WEBPACK_IMPORTED_MODULE_0__/* .withTransaction */ .r)(client, async () => {
         // A session reading one of our tables would hold its DROP, and every query behind it, forever: bounded, and
         // an object that cannot be had in time is left, with the reason.
         await client.query(`SET LOCAL lock_timeout = ${Math.trunc(lockTimeoutMs)}`);
@@ -616,7 +616,7 @@ async function dropCreatedSince(client, before, ours, lockTimeoutMs = 30_000) {
 
 /***/ }),
 
-/***/ 92562:
+/***/ 84825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -100,7 +100,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(358);
 /* harmony import */ var _checksum_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9846);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41557);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25493);
@@ -124,7 +124,7 @@ async function readFolder(dir, allowEmpty) {
     await (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .loadParser */ .qd)();
     const found = discover(dir);
     if (!found.migrations.length && !allowEmpty)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([noMigrations(dir)]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([noMigrations(dir)]);
     return found;
 }
 /** The layouts discovery knows, as a person would recognise them. */
@@ -154,7 +154,7 @@ function sqlFoldersBelow(dir, depth) {
  */
 function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .LARGE_FILE */ .f) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
     }
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
     const problems = [];
@@ -234,13 +234,13 @@ function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/*
             problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
     }
     if (problems.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
     const migrations = [...entries.values()]
         .map((e) => load(root, dir, e, problems, largeAbove))
         .filter((m) => m !== undefined)
         .sort((a, b) => (0,_version_js__WEBPACK_IMPORTED_MODULE_8__/* .compareVersions */ .Zy)(a.version, b.version));
     if (problems.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
     const layout = byLayout.size ? [...byLayout.keys()][0] : 'empty';
     return { layout, migrations };
 }
@@ -278,7 +278,7 @@ function load(root, dir, e, problems, largeAbove) {
         };
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
+        if (err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
             problems.push(...err.problems);
         else
             throw err;
@@ -305,8 +305,8 @@ var external_node_buffer_ = __webpack_require__(4573);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
 var wasm = __webpack_require__(2627);
 // EXTERNAL MODULE: ./src/migrations/checksum.ts

@@ -58,12 +58,12 @@ var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;
 
 /***/ }),
 
-/***/ 2645:
+/***/ 2827:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _startup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6300);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1378);
+/* harmony import */ var _foundation_process_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7454);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3960);
 
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2));
@@ -73,38 +73,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6300:
-/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/bin/startup.ts
-
-
-/**
- * Process settings for a short CLI run, applied before anything else is loaded (the bin imports this first).
- *
- * The parser is WebAssembly. V8 first compiles it with its baseline compiler, then recompiles the hottest
- * functions with its optimising compiler in background threads, and a process cannot exit before those jobs
- * finish: a one-file lint waited about 60 ms on Node 20 and 300 ms on Node 24 for code it never ran, and on a
- * thousand files the recompiling cost more than it saved. So no function is picked for recompiling: the filter
- * names a function index no module has (`--liftoff-only` would say the same, but Node 24 ignores it once started).
- * This must happen before the module is compiled, which is why it runs first.
- *
- * Node 22.1+ can cache compiled JavaScript between runs (in the OS temp folder); on Node 20 this does nothing.
- * WebAssembly has no such cache in Node: v8.serialize() of a WebAssembly.Module yields no code.
- */
-(0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-tier-up-filter=2147483647');
-external_node_module_default().enableCompileCache?.();
-
-
-/***/ }),
-
-/***/ 1378:
+/***/ 3960:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -117,8 +86,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __nccwpck_require__(358);
 // EXTERNAL MODULE: ./src/model/commands.ts
 var model_commands = __nccwpck_require__(2727);
 // EXTERNAL MODULE: ./src/config/inputs-spec.ts
@@ -481,7 +450,7 @@ function resolveRootCert(p, env) {
         throw new parse/* ConnStringError */.kF(`sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`);
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
+;// CONCATENATED MODULE: ./src/foundation/redact.ts
 /**
  * Replaces every password of a postgres URL (`user:pw@`) or conninfo string (`password=pw`, also as a URL query
  * parameter), and every known secret, with `***`.
@@ -1791,11 +1760,11 @@ function renderText(r) {
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
+;// CONCATENATED MODULE: ./src/foundation/version.ts
 /** This tool's version, as in package.json (a test keeps them equal). */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/cli.ts
+;// CONCATENATED MODULE: ./src/cli/cli.ts
 
 
 
@@ -1878,7 +1847,7 @@ async function main(argv) {
         if (!started || printed)
             return;
         printed = true;
-        const { CancelledError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3916));
+        const { CancelledError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 358));
         const stopped = new CancelledError(name, 'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied');
         print((await loadCommands()).failedReport(config.command, stopped, { config, url: config?.databaseUrl, debug: args?.debug }), args, config);
     });
@@ -1904,7 +1873,7 @@ async function main(argv) {
         };
         let url = config.databaseUrl;
         if (!url && model_commands/* COMMAND_INFO */.v[config.command].needsDatabase) {
-            starting = __nccwpck_require__.e(/* import() */ 952).then(__nccwpck_require__.bind(__nccwpck_require__, 3952)).then((m) => m.startEmbeddedServer());
+            starting = __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 7740)).then((m) => m.startEmbeddedServer());
             server = await starting;
             url = server.url;
             log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
@@ -2464,7 +2433,7 @@ function withDatabase(text, dbname) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2531,6 +2500,37 @@ class CancelledError extends Error {
         this.reason = reason;
     }
 }
+
+
+/***/ }),
+
+/***/ 7454:
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/foundation/process-settings.ts
+
+
+/**
+ * Process settings for a short CLI run, applied before anything else is loaded (the bin imports this first).
+ *
+ * The parser is WebAssembly. V8 first compiles it with its baseline compiler, then recompiles the hottest
+ * functions with its optimising compiler in background threads, and a process cannot exit before those jobs
+ * finish: a one-file lint waited about 60 ms on Node 20 and 300 ms on Node 24 for code it never ran, and on a
+ * thousand files the recompiling cost more than it saved. So no function is picked for recompiling: the filter
+ * names a function index no module has (`--liftoff-only` would say the same, but Node 24 ignores it once started).
+ * This must happen before the module is compiled, which is why it runs first.
+ *
+ * Node 22.1+ can cache compiled JavaScript between runs (in the OS temp folder); on Node 20 this does nothing.
+ * WebAssembly has no such cache in Node: v8.serialize() of a WebAssembly.Module yields no code.
+ */
+(0,external_node_v8_namespaceObject.setFlagsFromString)('--wasm-tier-up-filter=2147483647');
+external_node_module_default().enableCompileCache?.();
 
 
 /***/ }),
@@ -4232,8 +4232,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
 var wasm = __nccwpck_require__(2627);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __nccwpck_require__(358);
 // EXTERNAL MODULE: ./src/connection/parse.ts
 var parse = __nccwpck_require__(9735);
 ;// CONCATENATED MODULE: ./src/migrations/psql-meta.ts
@@ -5084,8 +5084,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m3: () => (/* binding */ readPlan)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/foundation/errors.ts
+var errors = __nccwpck_require__(358);
 // EXTERNAL MODULE: ./src/migrations/psql-divergence.ts
 var psql_divergence = __nccwpck_require__(964);
 ;// CONCATENATED MODULE: ./src/migrations/begin-options.ts
@@ -6229,6 +6229,6 @@ function scanSync(query) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2645);
+/******/ var __webpack_exports__ = __nccwpck_require__(2827);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

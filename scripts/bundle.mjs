@@ -31,8 +31,8 @@ const SHIM = [
 const RUNTIME_PROBE = '  if (isCloudflareRuntime()) {';
 
 const bundles = [
-  { entry: 'src/index.ts', out: 'index.js' },
-  { entry: 'src/bin/pg-migration-gate.ts', out: 'cli.js', shebang: true },
+  { entry: 'src/action/index.ts', out: 'index.js' },
+  { entry: 'src/cli/bin.ts', out: 'cli.js', shebang: true },
 ];
 
 const OUT = process.argv[2] ?? 'dist';

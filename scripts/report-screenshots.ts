@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { verify } from '../src/commands/verify.js';
 import { parseConfig } from '../src/config/config.js';
-import { startEmbeddedServer } from '../src/db/embedded-server.js';
-import { silentLogger } from '../src/logger.js';
+import { startEmbeddedServer } from '../src/cli/embedded-server.js';
+import { silentLogger } from '../src/foundation/logger.js';
 import { realWorldChange, type Change } from './real-world-change.js';
 import { pageOf, RECORD, SCREENSHOT_DIR, sha256, SHOTS, type RecordEntry } from './report-page.js';
 

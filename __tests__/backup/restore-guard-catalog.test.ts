@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { applyMigrations } from '../../src/apply/pipeline.js';
+import { applyMigrations } from '../../src/engine/pipeline.js';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { backup } from '../../src/commands/backup.js';
 import { restore } from '../../src/commands/restore.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { tableChecksums } from '../harness/data.js';

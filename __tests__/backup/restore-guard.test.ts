@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { applyMigrations } from '../../src/apply/pipeline.js';
+import { applyMigrations } from '../../src/engine/pipeline.js';
 import { metadataPath, readMetadata } from '../../src/backup/metadata.js';
 import { backup } from '../../src/commands/backup.js';
 import { restore } from '../../src/commands/restore.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { withClient } from '../../src/db/connect.js';
-import { currentSnapshot, transactionsSince } from '../../src/db/xid-snapshot.js';
-import { silentLogger } from '../../src/logger.js';
+import { withClient } from '../../src/db/session/connect.js';
+import { currentSnapshot, transactionsSince } from '../../src/db/session/xid-snapshot.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { tableChecksums } from '../harness/data.js';

@@ -1,5 +1,5 @@
 import { parseConfig } from '../../src/config/config.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/foundation/errors.js';
 
 const problems = (expected: string) => {
   try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config/config.js';
 import { readInputs } from '../../src/config/inputs.js';
 import { INPUT_GROUPS, INPUT_SPECS, INPUTS, type InputName } from '../../src/config/inputs-spec.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/foundation/errors.js';
 
 /** Sets INPUT_* variables as the runner does, so the real @actions/core getInput reads them. */
 function withInputs(inputs: Record<string, string>, fn: () => void): void {
@@ -201,7 +201,7 @@ describe('durations', () => {
 });
 
 test('VERSION matches package.json', async () => {
-  const { VERSION } = await import('../../src/version.js');
+  const { VERSION } = await import('../../src/foundation/version.js');
   expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
 });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseConfig } from '../../src/config/config.js';
 import { ConnStringError } from '../../src/connection/parse.js';
 import { resolveConnString } from '../../src/connection/resolve.js';
-import { connect } from '../../src/db/connect.js';
+import { connect } from '../../src/db/session/connect.js';
 import { adminQuery, serverUrl } from '../harness/db.js';
 import { psqlBinary } from '../harness/psql.js';
 
@@ -163,7 +163,7 @@ describe('database-url problems are configuration errors naming database-url, ne
     const { userInfo } = await import('node:os');
     const user = userInfo().username;
     expect(DEFAULT_SOCKET_DIRS.map((d) => `postgresql://${user}@:5432/${user}?host=${encodeURIComponent(d)}&sslmode=require`)).toContain(url);
-    const { transports } = await import('../../src/db/driver-options.js');
+    const { transports } = await import('../../src/db/session/driver-options.js');
     const { parseConnString } = await import('../../src/connection/parse.js');
     expect(transports(parseConnString(url))).toEqual([false]);
   });

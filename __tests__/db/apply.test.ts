@@ -1,11 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations as apply } from '../../src/apply/pipeline.js';
+import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { plan } from '../../src/commands/plan.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { addFile, example, fixture, makeFolder } from '../harness/folders.js';

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { applyMigrations as apply } from '../../src/apply/pipeline.js';
+import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { verify } from '../../src/commands/verify.js';
-import { connect, withClient } from '../../src/db/connect.js';
-import { serverMajor } from '../../src/db/server-version.js';
-import { silentLogger } from '../../src/logger.js';
+import { connect, withClient } from '../../src/db/session/connect.js';
+import { serverMajor } from '../../src/db/session/server-version.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { discover } from '../../src/migrations/discover.js';
 import { takeSnapshot } from '../../src/verify/snapshot.js';
 import { withPgDump } from '../harness/backup-tools.js';

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, sep } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedServer } from '../../src/db/embedded-server.js';
+import { startEmbeddedServer } from '../../src/cli/embedded-server.js';
 
 async function version(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });

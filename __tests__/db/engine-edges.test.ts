@@ -1,8 +1,8 @@
-import { applyMigrations as apply } from '../../src/apply/pipeline.js';
+import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { verify } from '../../src/commands/verify.js';
-import { LOCK_NAMESPACE } from '../../src/db/advisory-lock.js';
+import { LOCK_NAMESPACE } from '../../src/db/session/advisory-lock.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';
 import { adminQuery, scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';

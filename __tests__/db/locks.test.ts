@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { applyMigrations as apply } from '../../src/apply/pipeline.js';
+import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { LOCK_NAMESPACE, lockKey } from '../../src/db/advisory-lock.js';
-import { silentLogger, type Logger } from '../../src/logger.js';
+import { LOCK_NAMESPACE, lockKey } from '../../src/db/session/advisory-lock.js';
+import { silentLogger, type Logger } from '../../src/foundation/logger.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';

@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations } from '../../src/apply/pipeline.js';
+import { applyMigrations } from '../../src/engine/pipeline.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { checkPooling, providerAdvice } from '../../src/db/pooler.js';
-import { connect, ConnectionError, dropSpare, type Client } from '../../src/db/connect.js';
-import { silentLogger } from '../../src/logger.js';
+import { checkPooling, providerAdvice } from '../../src/db/session/pooler.js';
+import { connect, ConnectionError, dropSpare, type Client } from '../../src/db/session/connect.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';

@@ -1,5 +1,5 @@
-import { applyMigrations as apply } from '../../src/apply/pipeline.js';
-import { silentLogger } from '../../src/logger.js';
+import { applyMigrations as apply } from '../../src/engine/pipeline.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { discover } from '../../src/migrations/discover.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';

@@ -1,7 +1,7 @@
-import { applyMigrations as apply } from '../../src/apply/pipeline.js';
+import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { verify } from '../../src/commands/verify.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { discover } from '../../src/migrations/discover.js';
 import { testConfig } from '../harness/config.js';
 import { adminQuery, scratchDb, type ScratchDb } from '../harness/db.js';

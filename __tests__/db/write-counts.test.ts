@@ -1,10 +1,10 @@
-import { connect } from '../../src/db/connect.js';
-import { ensureHistoryTable, locateHistoryTable } from '../../src/db/history.js';
-import { runMigration } from '../../src/db/runner.js';
-import { MigrationSession } from '../../src/db/session.js';
+import { connect } from '../../src/db/session/connect.js';
+import { ensureHistoryTable, locateHistoryTable } from '../../src/db/history/history.js';
+import { runMigration } from '../../src/db/runner/runner.js';
+import { MigrationSession } from '../../src/db/session/session.js';
 import { analyseAll } from '../../src/migrations/analyse.js';
 import { readFolder } from '../../src/migrations/discover.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';

@@ -5,7 +5,7 @@ import { apply } from '../../src/commands/apply.js';
 import { backup } from '../../src/commands/backup.js';
 import { restore } from '../../src/commands/restore.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { runAction } from '../harness/action-runner.js';
 import { FakeArtifactService } from '../harness/artifact-service.js';
 import { testConfig } from '../harness/config.js';

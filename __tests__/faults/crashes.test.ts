@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
-import { applyMigrations } from '../../src/apply/pipeline.js';
+import { applyMigrations } from '../../src/engine/pipeline.js';
 import { runCommand } from '../../src/commands/run.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { startEmbeddedServer, type EmbeddedServer } from '../../src/db/embedded-server.js';
-import { silentLogger } from '../../src/logger.js';
+import { startEmbeddedServer, type EmbeddedServer } from '../../src/cli/embedded-server.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';

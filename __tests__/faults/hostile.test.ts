@@ -107,7 +107,7 @@ describe('hostile and broken input: one clear error, the right exit code, nothin
 
 describe('a server that checks passwords', () => {
   test('a wrong password is one clear error, without the password in it; the right one gets in', async () => {
-    const { startEmbeddedServer } = await import('../../src/db/embedded-server.js');
+    const { startEmbeddedServer } = await import('../../src/cli/embedded-server.js');
     const server = await startEmbeddedServer({ password: 'the-Right-pw' });
     try {
       const wrong = new URL(server.url);

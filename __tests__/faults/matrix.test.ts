@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { LOCK_NAMESPACE, lockKey } from '../../src/db/advisory-lock.js';
+import { LOCK_NAMESPACE, lockKey } from '../../src/db/session/advisory-lock.js';
 import { parseOutputFile, runnerEnv } from '../harness/action-runner.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { addFile, makeFolder } from '../harness/folders.js';

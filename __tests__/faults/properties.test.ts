@@ -1,5 +1,5 @@
 import type { HistoryRow } from '../../src/model/history.js';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/foundation/errors.js';
 import { discover } from '../../src/migrations/discover.js';
 import { makePlan } from '../../src/migrations/plan.js';
 import type { Migration } from '../../src/model/migration.js';

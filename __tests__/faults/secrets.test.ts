@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { chooseTool } from '../../src/backup/pg-tools.js';
 import { toolConnection } from '../../src/backup/tool-connection.js';
-import { redact } from '../../src/redact.js';
+import { redact } from '../../src/foundation/redact.js';
 import { runAction, type ActionRun } from '../harness/action-runner.js';
 import { FakeArtifactService } from '../harness/artifact-service.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { apply } from '../../src/commands/apply.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { applyMigrations } from '../../src/apply/pipeline.js';
-import { silentLogger } from '../../src/logger.js';
+import { applyMigrations } from '../../src/engine/pipeline.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { quietDatabasePerTest } from '../backup/quiet-server.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';

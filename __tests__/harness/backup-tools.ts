@@ -1,6 +1,6 @@
 import { installedTools } from '../../src/backup/pg-tools.js';
-import { withClient } from '../../src/db/connect.js';
-import { serverMajor } from '../../src/db/server-version.js';
+import { withClient } from '../../src/db/session/connect.js';
+import { serverMajor } from '../../src/db/session/server-version.js';
 import { serverUrl } from './db.js';
 
 /**

@@ -27,7 +27,7 @@ export async function runActionInProcess(inputs: Record<string, string>): Promis
   Object.assign(process.env, env);
   process.exitCode = undefined;
   try {
-    const { run } = await import('../../src/main.js');
+    const { run } = await import('../../src/action/main.js');
     const { stdout, stderr } = await capture(() => run());
     return { code: Number(process.exitCode ?? 0), stdout, stderr, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), runnerTemp };
   } finally {
@@ -39,7 +39,7 @@ export async function runActionInProcess(inputs: Record<string, string>): Promis
 
 /** The CLI from source, in this process: cli.ts's main(argv), its exit code and what it printed. */
 export async function runCliInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { main } = await import('../../src/cli.js');
+  const { main } = await import('../../src/cli/cli.js');
   const { value, stdout, stderr } = await capture(() => main(args));
   return { code: value, stdout, stderr };
 }

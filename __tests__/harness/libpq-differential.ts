@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { ConnStringError } from '../../src/connection/parse.js';
 import { resolveConnString } from '../../src/connection/resolve.js';
-import { connect } from '../../src/db/connect.js';
+import { connect } from '../../src/db/session/connect.js';
 import { psqlBinary } from './psql.js';
 
 /**

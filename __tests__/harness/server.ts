@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { startEmbeddedServer } from '../../src/db/embedded-server.ts';
+import { startEmbeddedServer } from '../../src/cli/embedded-server.ts';
 
 const run = promisify(execFile);
 

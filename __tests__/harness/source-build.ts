@@ -14,6 +14,6 @@ export function buildSource(): { cli: string; action: string } {
   } catch {
     // A type error elsewhere still emits JavaScript; only a missing entry file is fatal.
   }
-  for (const f of ['bin/pg-migration-gate.js', 'index.js']) if (!existsSync(join(out, 'src', f))) throw new Error(`tsc did not emit src/${f} into ${out}`);
-  return { cli: join(out, 'src', 'bin', 'pg-migration-gate.js'), action: join(out, 'src', 'index.js') };
+  for (const f of ['cli/bin.js', 'action/index.js']) if (!existsSync(join(out, 'src', f))) throw new Error(`tsc did not emit src/${f} into ${out}`);
+  return { cli: join(out, 'src', 'cli', 'bin.js'), action: join(out, 'src', 'action', 'index.js') };
 }

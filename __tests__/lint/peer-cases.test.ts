@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../../src/commands/lint.js';
 import { PEER_RULES } from '../../src/lint/peer-rules.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import type { Finding } from '../../src/model/report.js';
 import { testConfig } from '../harness/config.js';
 

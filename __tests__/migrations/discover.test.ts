@@ -1,7 +1,7 @@
 import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { loadParser } from '../../src/migrations/parse.js';
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/foundation/errors.js';
 import { discover } from '../../src/migrations/discover.js';
 import { checksum } from '../../src/migrations/checksum.js';
 import { example, fixture, makeFolder } from '../harness/folders.js';

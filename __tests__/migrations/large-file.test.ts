@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sourceOf } from '../../src/db/history-layouts/layout.js';
+import { sourceOf } from '../../src/db/history/layouts/layout.js';
 import { discover } from '../../src/migrations/discover.js';
 import { parseScript } from '../../src/migrations/parse.js';
 import type { Migration, RowsOnDisk } from '../../src/model/migration.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chooseTool } from '../../src/backup/pg-tools.js';
 import { toolConnection } from '../../src/backup/tool-connection.js';
-import { MigrationError } from '../../src/errors.js';
+import { MigrationError } from '../../src/foundation/errors.js';
 import { parsePsqlScript, parseScript, type Statement } from '../../src/migrations/parse.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb } from '../harness/db.js';

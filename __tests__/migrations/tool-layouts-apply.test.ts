@@ -1,5 +1,5 @@
-import { applyMigrations } from '../../src/apply/pipeline.js';
-import { silentLogger } from '../../src/logger.js';
+import { applyMigrations } from '../../src/engine/pipeline.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { fixture } from '../harness/folders.js';

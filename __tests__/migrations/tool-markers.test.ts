@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
+import { InputError } from '../../src/foundation/errors.js';
 import { discover } from '../../src/migrations/discover.js';
 import { makeFolder } from '../harness/folders.js';
 

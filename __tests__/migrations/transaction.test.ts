@@ -1,4 +1,4 @@
-import { MigrationError } from '../../src/errors.js';
+import { MigrationError } from '../../src/foundation/errors.js';
 import { parseScript } from '../../src/migrations/parse.js';
 import { beginOptions } from '../../src/migrations/begin-options.js';
 import { executionPlan } from '../../src/migrations/transaction.js';

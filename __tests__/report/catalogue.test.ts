@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { findingsFor } from '../../src/commands/failure.js';
-import { ConnectionError, withClient } from '../../src/db/connect.js';
-import { InputError, MigrationError, StateError, ToolError } from '../../src/errors.js';
+import { findingsFor } from '../../src/engine/failure-findings.js';
+import { ConnectionError, withClient } from '../../src/db/session/connect.js';
+import { InputError, MigrationError, StateError, ToolError } from '../../src/foundation/errors.js';
 import { RULES } from '../../src/lint/registry.js';
 import { APPLY_FINDINGS } from '../../src/model/findings-apply.js';
 import { VERIFY_FINDINGS } from '../../src/model/findings-verify.js';
@@ -30,7 +30,7 @@ function idsInSource(): Map<string, string> {
     for (const m of text.matchAll(/\brule:\s*([^,;{}\n]+)/g)) for (const q of m[1].matchAll(/(?<!\[)'([^']+)'/g)) add(q[1]);
     for (const m of text.matchAll(/\brule\s*[!=]==\s*'([^']+)'/g)) add(m[1]);
     for (const m of text.matchAll(/\bfailure\(\s*'([^']+)'/g)) add(m[1]);
-    if (rel.endsWith(join('apply', 'pipeline.ts'))) for (const m of text.matchAll(/\[\s*'([a-z][a-z -]*)',\s*(?:async\b|[a-zA-Z]+\s*[\],])/g)) add(`${m[1].replace(/ /g, '-')}-failed`);
+    if (rel.endsWith(join('engine', 'pipeline.ts'))) for (const m of text.matchAll(/\[\s*'([a-z][a-z -]*)',\s*(?:async\b|[a-zA-Z]+\s*[\],])/g)) add(`${m[1].replace(/ /g, '-')}-failed`);
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { verify } from '../../src/commands/verify.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { COMMENT_TARGET_CHARS } from '../../src/report/limits.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { publishable } from '../../src/report/publishable.js';

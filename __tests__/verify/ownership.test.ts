@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { verify } from '../../src/commands/verify.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { SCRATCH_PREFIX } from '../../src/verify/scratch.js';
 import { testConfig } from '../harness/config.js';
 import { adminQuery, scratchDb, serverUrl, type ScratchDb } from '../harness/db.js';

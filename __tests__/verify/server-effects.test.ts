@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { verify } from '../../src/commands/verify.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';
 import { adminQuery, scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';

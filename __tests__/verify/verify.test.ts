@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verify } from '../../src/commands/verify.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/foundation/logger.js';
 import { SCRATCH_PREFIX } from '../../src/verify/scratch.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { testConfig } from '../harness/config.js';

@@ -1,4 +1,4 @@
-import { objectOf, type CatalogEntry } from '../db/catalog-state.js';
+import { objectOf, type CatalogEntry } from '../db/catalog/catalog-state.js';
 
 /**
  * What changed in a database's catalog since a backup (see db/catalog-state.ts), and whose each change is: the

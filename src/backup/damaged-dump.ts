@@ -1,4 +1,4 @@
-import { InputError, ToolError } from '../errors.js';
+import { InputError, ToolError } from '../foundation/errors.js';
 
 /**
  * What pg_restore says when it cannot read an archive (its header, its table of contents or a data block), as

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { CancelledError, InputError } from '../errors.js';
+import { CancelledError, InputError } from '../foundation/errors.js';
 
 // age-encryption is imported when a file is encrypted or decrypted, not with this module: config parsing reads
 // parseRecipients on every run, and most runs encrypt nothing.

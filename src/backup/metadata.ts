@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { XidSnapshot } from '../db/xid-snapshot.js';
+import type { XidSnapshot } from '../db/session/xid-snapshot.js';
 import type { RecordedCatalog } from './catalog-changes.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import { describeValue, metadataProblems } from './metadata-schema.js';
 
 /** What is known about a backup, written beside the dump as `<dump>.json`. */

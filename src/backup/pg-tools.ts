@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { CancelledError, InputError } from '../errors.js';
+import { CancelledError, InputError } from '../foundation/errors.js';
 
 const run = promisify(execFile);
 

@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { withClient } from '../db/connect.js';
-import { serverMajor } from '../db/server-version.js';
-import { InputError } from '../errors.js';
+import { withClient } from '../db/session/connect.js';
+import { serverMajor } from '../db/session/server-version.js';
+import { InputError } from '../foundation/errors.js';
 import { damagedDump } from './damaged-dump.js';
 import { restoreDump, restoreDumpGated, sha256File } from './dump.js';
 import { decryptFile } from './encryption.js';

@@ -1,17 +1,17 @@
 import type { TableName } from '../config/history-table.js';
-import type { Client } from '../db/connect.js';
-import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history.js';
-import { userObjects } from '../db/objects.js';
-import { describeSession } from '../db/preflight.js';
-import { tablesWritten, tableWriteCounts, type TableWrites } from '../db/table-writes.js';
-import { databaseIdentity, type DatabaseIdentity } from '../db/server-identity.js';
-import { currentSnapshot, transactionsSince } from '../db/xid-snapshot.js';
-import { CancelledError, StateError } from '../errors.js';
+import type { Client } from '../db/session/connect.js';
+import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history/history.js';
+import { userObjects } from '../db/catalog/objects.js';
+import { describeSession } from '../db/catalog/preflight.js';
+import { tablesWritten, tableWriteCounts, type TableWrites } from '../db/catalog/table-writes.js';
+import { databaseIdentity, type DatabaseIdentity } from '../db/session/server-identity.js';
+import { currentSnapshot, transactionsSince } from '../db/session/xid-snapshot.js';
+import { CancelledError, StateError } from '../foundation/errors.js';
 import { compareVersions, parseVersionText } from '../migrations/version.js';
 import type { HistoryRow } from '../model/history.js';
-import { catalogState } from '../db/catalog-state.js';
-import { withTransaction } from '../db/transaction.js';
-import { serverMajor } from '../db/server-version.js';
+import { catalogState } from '../db/catalog/catalog-state.js';
+import { withTransaction } from '../db/session/transaction.js';
+import { serverMajor } from '../db/session/server-version.js';
 import { catalogChanges, changeText, type RunChanges } from './catalog-changes.js';
 import type { BackupMetadata } from './metadata.js';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { withOwnClient } from '../db/own-session.js';
-import { CancelledError, ToolError } from '../errors.js';
+import { withOwnClient } from '../db/session/own-session.js';
+import { CancelledError, ToolError } from '../foundation/errors.js';
 import type { PgTool } from './pg-tools.js';
 
 /** How long a cancelled tool gets to exit on SIGTERM (pg_dump then cancels its own query) before SIGKILL. */

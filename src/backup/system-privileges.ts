@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withOwnClient } from '../db/own-session.js';
+import { withOwnClient } from '../db/session/own-session.js';
 import { runTool } from './dump.js';
 import type { PgTool } from './pg-tools.js';
 

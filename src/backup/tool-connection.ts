@@ -1,7 +1,7 @@
 import { KEYWORDS } from '../connection/keywords.js';
 import { DEFAULT_CONNECT_TIMEOUT_S } from '../connection/defaults.js';
 import { parseConnString } from '../connection/parse.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import type { PgTool } from './pg-tools.js';
 
 /** How a PostgreSQL client tool is told where to connect: argv, its environment, and files Docker must mount. */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../lint/lint.js';
 import { matchFileName } from '../migrations/names.js';
 import { splitSections } from '../migrations/sections.js';
 import type { Migration } from '../model/migration.js';
 import { addFinding, newReport, type Report, type Severity } from '../model/report.js';
-import { tableText } from '../db/identifiers.js';
-import type { CommandContext } from './context.js';
+import { tableText } from '../db/session/identifiers.js';
+import type { CommandContext } from '../engine/context.js';
 
 export interface LintContext extends Omit<CommandContext, 'databaseUrl'> {
   /** A server to read the PostgreSQL version from, when postgres-version is not set. */
@@ -20,7 +20,7 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 async function serverVersion(url: string): Promise<number> {
   // Loaded only here: linting needs no database client unless it asks a server for its version.
-  const { withClient } = await import('../db/connect.js');
+  const { withClient } = await import('../db/session/connect.js');
   return withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
 }
 

@@ -1,8 +1,8 @@
 import type { Config } from '../config/config.js';
-import { CancelledError, InputError } from '../errors.js';
+import { CancelledError, InputError } from '../foundation/errors.js';
 import { addFinding, type Report } from '../model/report.js';
-import { startReport, type ArtifactContext, type CommandContext } from './context.js';
-import { findingsFor } from './failure.js';
+import { startReport, type ArtifactContext, type CommandContext } from '../engine/context.js';
+import { findingsFor } from '../engine/failure-findings.js';
 import { COMMAND_INFO } from '../model/commands.js';
 import { RUNNERS } from './table.js';
 
@@ -38,13 +38,13 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
   try {
     if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
     // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
-    if (checksPooling) await (await import('../db/pooler.js')).refuseSessionSharingPooler(ctx.databaseUrl!);
+    if (checksPooling) await (await import('../db/session/pooler.js')).refuseSessionSharingPooler(ctx.databaseUrl!);
     return await (await runner)(config, ctx);
   } catch (err) {
     return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
   } finally {
     // The pooler check's connection, if the command did not take it (see keepSpare).
-    if (checksPooling) await (await import('../db/connect.js')).dropSpare();
+    if (checksPooling) await (await import('../db/session/connect.js')).dropSpare();
   }
 }
 

@@ -1,6 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import { COMMAND_INFO, COMMANDS, type Command } from '../model/commands.js';
 import { INPUT_GROUPS, INPUT_SPECS, inputSpec, type InputGroup, type InputName, type RawConfig } from './inputs-spec.js';
 import { closest } from './suggest.js';

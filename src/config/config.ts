@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import { databaseUrl as readDatabaseUrl } from './database-url.js';
 import { parseRecipients } from './recipients.js';
 import { parseDuration, type DurationKind } from './duration.js';

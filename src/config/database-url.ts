@@ -1,6 +1,6 @@
 import { ConnStringError } from '../connection/parse.js';
 import { resolveConnString } from '../connection/resolve.js';
-import { urlPasswords } from '../redact.js';
+import { urlPasswords } from '../foundation/redact.js';
 
 /** `password=…` and `sslpassword=…` as written in a key=value string, quoted or not: secrets even when it does not parse. */
 function keywordPasswords(input: string): string[] {

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 
 /** The claims of a job's OIDC token that the gate reads. */
 export interface JobClaims {

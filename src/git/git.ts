@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 
 const run = promisify(execFile);
 

@@ -1,4 +1,4 @@
-import { MigrationError } from '../errors.js';
+import { MigrationError } from '../foundation/errors.js';
 import { byteToChar, LineMap, loadParser, parsePsqlScript, type Statement } from '../migrations/parse.js';
 import { readPlan } from '../migrations/transaction.js';
 import type { Script } from '../model/migration.js';

@@ -1,4 +1,4 @@
-import type { Location } from '../errors.js';
+import type { Location } from '../foundation/errors.js';
 import type { Statement } from '../migrations/parse.js';
 import type { AstNode } from '../migrations/ast-node.js';
 import type { Divergence } from '../migrations/psql-divergence.js';

@@ -1,5 +1,5 @@
 import { scanSync } from 'libpg-query';
-import type { Location } from '../errors.js';
+import type { Location } from '../foundation/errors.js';
 import { LineMap } from '../migrations/parse.js';
 import type { Script } from '../model/migration.js';
 

@@ -1,4 +1,4 @@
-import { MigrationError } from '../errors.js';
+import { MigrationError } from '../foundation/errors.js';
 import { parseScript } from './parse.js';
 import { executionPlan, type ExecutionPlan } from './transaction.js';
 import type { Migration } from '../model/migration.js';

@@ -1,4 +1,4 @@
-import { MigrationError } from '../errors.js';
+import { MigrationError } from '../foundation/errors.js';
 import type { Statement } from './parse.js';
 import type { AstNode } from './ast-node.js';
 

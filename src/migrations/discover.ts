@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import { checksumOf } from './checksum.js';
 import { isGoMigration, matchFileName, matchFolderName } from './names.js';
 import { loadParser } from './parse.js';

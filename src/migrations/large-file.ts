@@ -1,7 +1,7 @@
 import { constants } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parseSync, SqlError } from 'libpg-query';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import type { RowsOnDisk } from '../model/migration.js';
 import { LineEndHash } from './checksum.js';
 

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 
 /** How one tool writes the lines that open a file's up and down sections, for messages. */
 export interface Convention {

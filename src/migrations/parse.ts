@@ -1,5 +1,5 @@
 import { loadModule } from 'libpg-query';
-import type { Location } from '../errors.js';
+import type { Location } from '../foundation/errors.js';
 import type { AstNode } from './ast-node.js';
 import { splitPsqlScript, type Piece } from './psql-script.js';
 import type { RowsOnDisk, Script } from '../model/migration.js';

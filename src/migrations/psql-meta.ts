@@ -1,4 +1,4 @@
-import { MigrationError, type Location } from '../errors.js';
+import { MigrationError, type Location } from '../foundation/errors.js';
 import { parseConnString } from '../connection/parse.js';
 
 /**

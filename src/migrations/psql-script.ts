@@ -1,5 +1,5 @@
 import { parseSync, scanSync, type SqlError } from 'libpg-query';
-import { MigrationError, type Location } from '../errors.js';
+import { MigrationError, type Location } from '../foundation/errors.js';
 import type { RowsOnDisk } from '../model/migration.js';
 import type { AstNode } from './ast-node.js';
 import { PsqlMetaCommands, type ConnectTarget } from './psql-meta.js';

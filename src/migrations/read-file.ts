@@ -1,7 +1,7 @@
 import { constants } from 'node:buffer';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import type { RowsOnDisk } from '../model/migration.js';
 import { readInPieces } from './large-file.js';
 

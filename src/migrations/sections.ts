@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../foundation/errors.js';
 import type { RowsOnDisk, Script } from '../model/migration.js';
 import { dbmateMarkers, gooseMarkers, nodePgMigrateMarkers, sqlxMarkers, type Marker } from './markers.js';
 

@@ -1,4 +1,4 @@
-import { MigrationError, formatLocation } from '../errors.js';
+import { MigrationError, formatLocation } from '../foundation/errors.js';
 import { psqlReading, type Divergence } from './psql-divergence.js';
 import { beginOptions, leadingTransactionModes, type BeginOptions } from './begin-options.js';
 import type { Statement } from './parse.js';

@@ -1,4 +1,4 @@
-import type { Location } from '../errors.js';
+import type { Location } from '../foundation/errors.js';
 import type { Severity } from './finding-kind.js';
 import type { FindingId, RunFindingId } from './run-findings.js';
 import type { StatementTrace } from './trace.js';

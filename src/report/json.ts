@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { redact } from '../redact.js';
+import { redact } from '../foundation/redact.js';
 import type { Report } from '../model/report.js';
 import { kindOf } from './catalogue.js';
 import { findingsOf, markOf } from './marks.js';

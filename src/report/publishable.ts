@@ -1,4 +1,4 @@
-import { redact } from '../redact.js';
+import { redact } from '../foundation/redact.js';
 import type { Report } from '../model/report.js';
 import { annotationsFor } from './annotations.js';
 import { COMMENT_TARGET_CHARS, SUMMARY_LIMIT_BYTES } from './limits.js';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { redact } from '../redact.js';
+import { redact } from '../foundation/redact.js';
 import { kindOf } from './catalogue.js';
 import type { Finding, Report, Severity } from '../model/report.js';
 

@@ -1,7 +1,7 @@
-import type { Client } from '../db/connect.js';
-import type { HistoryTable } from '../db/history.js';
-import { quoteTable } from '../db/identifiers.js';
-import type { Observer } from '../db/runner.js';
+import type { Client } from '../db/session/connect.js';
+import type { HistoryTable } from '../db/history/history.js';
+import { quoteTable } from '../db/session/identifiers.js';
+import type { Observer } from '../db/runner/runner.js';
 import type { Statement } from '../migrations/parse.js';
 import type { LockTaken, StatementTrace } from '../model/trace.js';
 

@@ -1,5 +1,5 @@
-import type { Client } from '../db/connect.js';
-import type { Witness } from '../db/runner.js';
+import type { Client } from '../db/session/connect.js';
+import type { Witness } from '../db/runner/runner.js';
 import type { Statement } from '../migrations/parse.js';
 
 /**

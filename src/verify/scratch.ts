@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { connect, type Client } from '../db/connect.js';
-import { connectOwn, OWN_SESSION_SQL } from '../db/own-session.js';
-import { runScript } from '../db/script-query.js';
-import { quoteIdent } from '../db/identifiers.js';
+import { connect, type Client } from '../db/session/connect.js';
+import { connectOwn, OWN_SESSION_SQL } from '../db/session/own-session.js';
+import { runScript } from '../db/session/script-query.js';
+import { quoteIdent } from '../db/session/identifiers.js';
 import { withDatabase } from '../connection/url.js';
 
 /** Every scratch database this tool creates starts with this, so a leftover one is recognisable. */

@@ -2,9 +2,9 @@ import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs
 import { runTool } from '../backup/dump.js';
 import { chooseTool } from '../backup/pg-tools.js';
 import { toolConnection } from '../backup/tool-connection.js';
-import type { Client } from '../db/connect.js';
-import { InputError } from '../errors.js';
-import { runScript } from '../db/script-query.js';
+import type { Client } from '../db/session/connect.js';
+import { InputError } from '../foundation/errors.js';
+import { runScript } from '../db/session/script-query.js';
 
 function isCustomDump(file: string): boolean {
   const fd = openSync(file, 'r');

@@ -1,6 +1,6 @@
-import type { Client } from '../db/connect.js';
-import { quoteIdent } from '../db/identifiers.js';
-import { serverVersion } from '../db/server-version.js';
+import type { Client } from '../db/session/connect.js';
+import { quoteIdent } from '../db/session/identifiers.js';
+import { serverVersion } from '../db/session/server-version.js';
 import { systemSettings, type ServerWitness, type SettingChange, type SharedKind } from './ownership.js';
 import { SCRATCH_PREFIX } from './scratch.js';
 

@@ -1,4 +1,4 @@
-import type { Client } from '../db/connect.js';
+import type { Client } from '../db/session/connect.js';
 
 /** A schema as the catalogs describe it: `kind name` -> definition. Independent of pg_dump and its version. */
 export type Snapshot = Map<string, string>;

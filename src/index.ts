@@ -1,5 +1,0 @@
-// The same process settings as the CLI's, before anything else loads: the action is a short run too.
-import './bin/startup.js';
-import { run } from './main.js';
-
-await run();
