@@ -31,8 +31,8 @@ var commands = __webpack_require__(2727);
  * dependencies.
  */
 const RUNNERS = {
-    lint: async () => (await __webpack_require__.e(/* import() */ 653).then(__webpack_require__.bind(__webpack_require__, 2653))).lint,
-    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(152), __webpack_require__.e(707), __webpack_require__.e(179)]).then(__webpack_require__.bind(__webpack_require__, 3179))).verify,
+    lint: async () => (await Promise.all(/* import() */[__webpack_require__.e(623), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 2653))).lint,
+    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(152), __webpack_require__.e(707), __webpack_require__.e(623), __webpack_require__.e(179)]).then(__webpack_require__.bind(__webpack_require__, 3179))).verify,
     plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(416), __webpack_require__.e(152), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 3946))).plan,
     apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(152), __webpack_require__.e(707), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
     backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 3454))).backup,

@@ -754,8 +754,8 @@ function parseConfig(raw, env = {}) {
 var model_report = __nccwpck_require__(5235);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
 var migrations_parse = __nccwpck_require__(5493);
-// EXTERNAL MODULE: ./src/lint/registry.ts + 54 modules
-var registry = __nccwpck_require__(3007);
+// EXTERNAL MODULE: ./src/lint/registry.ts + 55 modules
+var registry = __nccwpck_require__(8224);
 ;// CONCATENATED MODULE: ./src/model/findings-apply.ts
 /** What applying, backing up and restoring report, and the failures of the run itself (input, server, this tool). */
 const APPLY_FINDINGS = {
@@ -2766,7 +2766,7 @@ function folderConventions(files) {
 
 /***/ }),
 
-/***/ 3007:
+/***/ 8224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3543,10 +3543,13 @@ function keyColumns(s) {
 /** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
 const sequenceFed = (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)) ||
     (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && (0,ast/* functionsCalled */.xR)(k.raw_expr).includes('nextval')));
-/** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`): it holds keys, wherever they come from. */
-const namedAsKey = (c) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '');
-/** A small column of a foreign key whose referenced column the folder declared bigint: it cannot hold every key. */
-function narrowReferences(ctx, s, i, small) {
+/** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`, `"userId"`): it holds keys, wherever they come from. */
+const namedAsKey = (c) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '') || /[a-z0-9](Id|ID)s?$/.test(c.colname ?? '');
+/**
+ * The small columns of foreign keys whose referenced column the folder declared: a bigint one it cannot hold
+ * (the reason), or one as small as itself (null: the key is where the width is decided, and flagged there).
+ */
+function references(ctx, s, i, small) {
     const out = new Map();
     for (const fk of (0,ast/* foreignKeys */.DU)(s).filter((k) => k.column && small.includes(k.column))) {
         const target = (0,ast/* relName */.ve)(fk.constraint.pktable);
@@ -3556,6 +3559,8 @@ function narrowReferences(ctx, s, i, small) {
         const referenced = (0,ast/* typeNameOf */.BR)(ctx.schemaBefore(i).columnType(target, pkCol));
         if (referenced === 'int8' || referenced === 'bigserial' || referenced === 'serial8')
             out.set(fk.column, `references ${target.name}.${pkCol}, a bigint`);
+        else if (SMALL.has(referenced))
+            out.set(fk.column, null);
     }
     return out;
 }
@@ -3571,9 +3576,10 @@ const prefer_bigint_identity_key_rule = {
         if (!small.length)
             return [];
         const keys = new Set(keyColumns(statement));
-        const narrow = narrowReferences(ctx, statement, i, small);
+        const refs = references(ctx, statement, i, small);
         return small.flatMap((c) => {
-            const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : (narrow.get(c) ?? (namedAsKey(c) ? 'is named as an identifier' : undefined));
+            const ref = refs.get(c);
+            const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : ref !== undefined ? ref : namedAsKey(c) ? 'is named as an identifier' : undefined;
             const type = `${(0,ast/* typeNameOf */.BR)(c.typeName)}${c.typeName?.arrayBounds?.length ? '[]' : ''}`;
             return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }] : [];
         });
@@ -3615,27 +3621,14 @@ const prefer_jsonb_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-text-over-char.ts
 
 
-/** How a column's type reads as char(n): char(n) itself, or a quoted "char"(n) or "character"(n), meant as char(n). */
-function charKind(c) {
-    const names = c.typeName?.names ?? [];
-    const type = (0,ast/* typeNameOf */.BR)(c.typeName);
-    if (type === 'bpchar')
-        return '';
-    // Unquoted, char and character are char(n) (pg_catalog.bpchar); quoted, they name other types.
-    if (names.length === 1 && type === 'char' && (0,ast/* hasTypmods */.PR)(c.typeName))
-        return ': PostgreSQL refuses a length on "char", its one-byte internal type (unquoted, char(n) is meant)';
-    if (names.length === 1 && type === 'character')
-        return ': "character" in quotes names no built-in type (unquoted, it is char(n))';
-    return undefined;
-}
 const prefer_text_over_char_rule = {
     id: 'prefer-text-over-char',
     group: 'types',
     severity: 'warning',
-    title: 'char(n), "char" or "character"',
+    title: 'char(n)',
     message: 'char(n) pads values with spaces and compares them in surprising ways; it is no faster than text.',
     help: 'Use text (with a CHECK on length if the limit matters).',
-    check: (ctx) => eachNewColumn(ctx, (c) => charKind(c) !== undefined, (c) => `Column ${c.colname}${charKind(c)}.`),
+    check: (ctx) => eachNewColumn(ctx, (c) => (0,ast/* typeNameOf */.BR)(c.typeName) === 'bpchar', (c) => `Column ${c.colname}.`),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-text-over-varchar.ts
@@ -3686,6 +3679,31 @@ const primary_key_on_nullable_column_rule = {
         const nullable = (history.index(pk.indexname)?.columns ?? []).filter((col) => history.columnNotNull(rel, col) === false && !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)));
         return nullable.length > 0 && `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`;
     }),
+};
+
+;// CONCATENATED MODULE: ./src/lint/rules/quoted-char-type.ts
+
+
+/** Why PostgreSQL refuses the column's type as written in quotes, or undefined. */
+function refused(c) {
+    const names = (c.typeName?.names ?? []).map((n) => String(n.String?.sval ?? ''));
+    // Unquoted, char(n) and character(n) are pg_catalog.bpchar; only a quoted name reaches these.
+    const builtIn = names.length === 1 || (names.length === 2 && names[0] === 'pg_catalog');
+    const type = (0,ast/* typeNameOf */.BR)(c.typeName);
+    if (builtIn && type === 'char' && (0,ast/* hasTypmods */.PR)(c.typeName))
+        return 'a length on "char", a one-byte type that takes none';
+    if (builtIn && type === 'character')
+        return 'the type "character", which does not exist in quotes';
+    return undefined;
+}
+const quoted_char_type_rule = {
+    id: 'quoted-char-type',
+    group: 'broken',
+    severity: 'error',
+    title: 'Quoted "char"(n) or "character": a type PostgreSQL refuses',
+    message: 'PostgreSQL refuses the column, so the migration fails: in quotes, "char" is a one-byte type that takes no length, and "character" names no type.',
+    help: 'Write char(n) without quotes if a fixed length is meant, or better, text (with a CHECK on length if the limit matters).',
+    check: (ctx) => eachNewColumn(ctx, (c) => refused(c) !== undefined, (c) => `Column ${c.colname}: ${refused(c)}.`),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/renaming-column.ts
@@ -3952,31 +3970,30 @@ const syntax_error_rule = {
 
 ;// CONCATENATED MODULE: ./src/lint/rules/toggling-row-level-security.ts
 
-const policyOn = (s, rel) => {
-    const table = s.kind === 'CreatePolicyStmt' ? (0,ast/* relName */.ve)(s.node.table) : undefined;
-    return !!table && (0,ast/* relKey */.jO)(table) === (0,ast/* relKey */.jO)(rel);
-};
 const toggling_row_level_security_rule = {
     id: 'toggling-row-level-security',
     group: 'compatibility',
     severity: 'warning',
     title: 'Row level security turned on with no policy, or turned off',
-    message: "Turned on, row level security hides every row from every role but the table's owner (and, with FORCE, from the owner too) until a policy lets it through: the application reads nothing and its writes fail. Turned off, every policy stops applying: each role with privileges on the table reads and changes every row.",
+    message: "Turned on, row level security hides every row from every role but superusers, roles with BYPASSRLS and the table's owner until a permissive policy lets rows through: the application reads nothing and its writes fail. Turned off, the policies stop applying: each role with privileges on the table reads and changes every row (NO FORCE does that for the owner).",
     help: 'Create the policies in the same migration as ENABLE ROW LEVEL SECURITY (or in an earlier one). Turn it off only when no policy is meant to protect the rows any more.',
-    check: (ctx) => ctx.file.statements.flatMap((s, i) => {
-        const rel = (0,ast/* relName */.ve)(s.node.relation);
-        if (s.kind !== 'AlterTableStmt' || !rel)
-            return [];
-        return (0,ast/* alterCmds */.sy)(s).flatMap((c) => {
-            if (c.subtype === 'AT_DisableRowSecurity')
+    check: (ctx) => {
+        // As the migration leaves it: a policy created after ENABLE in the same migration counts, one dropped does not.
+        const after = ctx.schemaBefore(ctx.file.statements.length);
+        return ctx.file.statements.flatMap((s) => {
+            const rel = (0,ast/* relName */.ve)(s.node.relation);
+            if (s.kind !== 'AlterTableStmt' || !rel)
+                return [];
+            const cmds = new Set((0,ast/* alterCmds */.sy)(s).map((c) => c.subtype));
+            if (cmds.has('AT_DisableRowSecurity'))
                 return [{ statement: s, detail: `${(0,ast/* relText */.HC)(rel)}: its policies stop applying.` }];
-            if (c.subtype !== 'AT_EnableRowSecurity' && c.subtype !== 'AT_ForceRowSecurity')
+            if (cmds.has('AT_NoForceRowSecurity'))
+                return [{ statement: s, detail: `${(0,ast/* relText */.HC)(rel)}: its owner bypasses the policies again.` }];
+            if (!cmds.has('AT_EnableRowSecurity') || after.hasPolicy(rel))
                 return [];
-            if (ctx.schemaBefore(i).hasPolicy(rel) || ctx.file.statements.some((p) => policyOn(p, rel)))
-                return [];
-            return [{ statement: s, detail: `No policy on ${(0,ast/* relText */.HC)(rel)} is created in this migration or earlier in the folder.` }];
+            return [{ statement: s, detail: `No permissive policy on ${(0,ast/* relText */.HC)(rel)} is declared in this migration or earlier in the folder (policies made outside the folder are not seen).` }];
         });
-    }),
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/transaction-nesting.ts
@@ -4125,6 +4142,7 @@ const vacuum_full_or_cluster_rule = {
 
 
 
+
 /** Every rule, one file each under rules/; the order is the docs' order. */
 const RULES = [
     rule,
@@ -4163,6 +4181,7 @@ const RULES = [
     prefer_text_over_varchar_rule,
     prefer_timestamptz_rule,
     primary_key_on_nullable_column_rule,
+    quoted_char_type_rule,
     renaming_column_rule,
     renaming_table_rule,
     require_concurrent_index_creation_rule,
@@ -4197,10 +4216,14 @@ function ruleById(id) {
 /* harmony export */ });
 /**
  * Whether a parenthesized option list turns an option on, read as PostgreSQL's defGetBoolean reads it:
- * `(CONCURRENTLY)` and `(FULL true)` are on; `(CONCURRENTLY false)`, `(FULL off)` and `(FULL 0)` are off.
+ * `(CONCURRENTLY)` and `(FULL true)` are on; `(CONCURRENTLY false)`, `(FULL off)` and `(FULL 0)` are off. REINDEX
+ * and VACUUM accept an option twice, and the last one counts.
  */
 function optionOn(options, name) {
-    const option = (options ?? []).map((o) => o.DefElem).find((d) => d?.defname === name);
+    const option = (options ?? [])
+        .map((o) => o.DefElem)
+        .filter((d) => d?.defname === name)
+        .pop();
     if (!option)
         return false;
     const arg = option.arg;
@@ -5164,7 +5187,7 @@ function cannotRunInTransaction(s) {
         case 'ReindexStmt': {
             if ((0,options/* optionOn */.J)(n.params, 'concurrently'))
                 return 'REINDEX CONCURRENTLY';
-            return n.kind === 'REINDEX_OBJECT_SYSTEM' || n.kind === 'REINDEX_OBJECT_DATABASE' ? 'REINDEX DATABASE/SYSTEM' : undefined;
+            return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind) ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}` : undefined;
         }
         case 'VacuumStmt':
             return n.is_vacuumcmd ? 'VACUUM' : undefined;

@@ -59,3 +59,21 @@ test('turned off, every row is seen again whatever the policy says: flagged', as
   await db.query(disable);
   expect(await rowsSeen()).toBe(3);
 });
+
+test('only a restrictive policy lets no row through: flagged', async () => {
+  const restrictive = "DROP POLICY documents_ann ON documents; CREATE POLICY documents_only_ann ON documents AS RESTRICTIVE USING (owner_name = 'ann');";
+  expect(await flagged(enable, [`${enable}\n${policy}`, restrictive])).toBe(true);
+  await db.query(`${restrictive} ${enable}`);
+  expect(await rowsSeen()).toBe(0);
+});
+
+test('a policy dropped since does not count, one that followed its table to a new name does', async () => {
+  expect(await flagged(enable, [`${enable}\n${policy}`, 'DROP POLICY documents_ann ON documents;'])).toBe(true);
+  expect(await flagged('ALTER TABLE papers ENABLE ROW LEVEL SECURITY;', [policy, 'ALTER TABLE documents RENAME TO papers;'])).toBe(false);
+  expect(await flagged(enable, [policy, 'DROP TABLE documents;', 'CREATE TABLE documents (owner_name text NOT NULL);'])).toBe(true);
+});
+
+test('NO FORCE lets the owner past the policies again: flagged; FORCE alone turns nothing on: not flagged', async () => {
+  expect(await flagged('ALTER TABLE documents NO FORCE ROW LEVEL SECURITY;', [`${enable}\n${policy}`])).toBe(true);
+  expect(await flagged('ALTER TABLE documents FORCE ROW LEVEL SECURITY;')).toBe(false);
+});

@@ -20,7 +20,7 @@ export const PEER_RULES: readonly PeerRule[] = [
   squawk('adding-required-field', ['adding-required-column']),
   squawk('adding-serial-primary-key-field', ['adding-unique-constraint-without-index']),
   squawk('ban-alter-domain-with-add-constraint', ['adding-domain-constraint']),
-  squawk('ban-char-field', ['prefer-text-over-char']),
+  squawk('ban-char-field', ['prefer-text-over-char', 'quoted-char-type']),
   squawk('ban-concurrent-index-creation-in-transaction', ['concurrently-in-transaction']),
   squawk('ban-create-domain-with-constraint', ['constrained-domain']),
   squawk('ban-drop-column', ['drop-column']),

@@ -35,6 +35,7 @@ import { rule as preferTextOverChar } from './rules/prefer-text-over-char.js';
 import { rule as preferTextOverVarchar } from './rules/prefer-text-over-varchar.js';
 import { rule as preferTimestamptz } from './rules/prefer-timestamptz.js';
 import { rule as primaryKeyOnNullableColumn } from './rules/primary-key-on-nullable-column.js';
+import { rule as quotedCharType } from './rules/quoted-char-type.js';
 import { rule as renamingColumn } from './rules/renaming-column.js';
 import { rule as renamingTable } from './rules/renaming-table.js';
 import { rule as requireConcurrentIndexCreation } from './rules/require-concurrent-index-creation.js';
@@ -91,6 +92,7 @@ export const RULES: readonly LintRule[] = [
   preferTextOverVarchar,
   preferTimestamptz,
   primaryKeyOnNullableColumn,
+  quotedCharType,
   renamingColumn,
   renamingTable,
   requireConcurrentIndexCreation,

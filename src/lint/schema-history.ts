@@ -23,7 +23,7 @@ export interface SchemaView {
   indexesOn(rel: RelName): IndexInfo[];
   /** A validated CHECK (col IS NOT NULL), which lets SET NOT NULL skip its scan (PostgreSQL 12+). */
   hasValidNotNullCheck(rel: RelName, column: string): boolean;
-  /** A CREATE POLICY on the table is declared. */
+  /** A permissive policy on the table is declared and not dropped since (policies follow a renamed table). */
   hasPolicy(rel: RelName): boolean;
 }
 
@@ -44,7 +44,8 @@ export class SchemaHistory {
   private readonly types: Facts<AstNode>;
   private readonly notNull: Facts<boolean>;
   private readonly tables: Facts<boolean>;
-  private readonly policies: Facts<boolean>;
+  private readonly policies: Facts<{ permissive: boolean } | null>;
+  private readonly policyNames: Facts<string>;
   private readonly indexes: Facts<IndexInfo | null>;
   private readonly indexNames: Facts<string>;
   private readonly checks: Facts<{ column: string; valid: boolean } | null>;
@@ -54,7 +55,7 @@ export class SchemaHistory {
   private constructor(private readonly parent?: SchemaHistory) {
     const versions = !!parent;
     [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
-    [this.indexNames, this.checkNames] = [new Facts(true), new Facts(true)];
+    [this.indexNames, this.checkNames, this.policyNames] = [new Facts(true), new Facts(true), new Facts(true)];
   }
 
   /** The history of a run, empty until files are recorded into it. */
@@ -91,15 +92,16 @@ export class SchemaHistory {
 
   /** Single facts for views: a column's type or nullability, a table, an index or a check, by key. */
   fact(kind: 'types', key: string, before: number): AstNode | undefined;
-  fact(kind: 'notNull' | 'tables' | 'policies', key: string, before: number): boolean | undefined;
+  fact(kind: 'notNull' | 'tables', key: string, before: number): boolean | undefined;
+  fact(kind: 'policies', key: string, before: number): { permissive: boolean } | null | undefined;
   fact(kind: 'indexes', key: string, before: number): IndexInfo | null | undefined;
   fact(kind: 'checks', key: string, before: number): { column: string; valid: boolean } | null | undefined;
   fact(kind: 'types' | 'notNull' | 'tables' | 'policies' | 'indexes' | 'checks', key: string, before: number): unknown {
     return this.find((h) => h[kind] as Facts<unknown>, key, before);
   }
 
-  /** Listed facts for views: the index names of a table, the NOT NULL checks of a column. */
-  listed(kind: 'indexNames' | 'checkNames', key: string, before: number): string[] {
+  /** Listed facts for views: the index names of a table, the NOT NULL checks of a column, the policies of a table. */
+  listed(kind: 'indexNames' | 'checkNames' | 'policyNames', key: string, before: number): string[] {
     return this.every((h) => h[kind], key, before);
   }
 
@@ -113,6 +115,7 @@ export class SchemaHistory {
     layer.checks.copyTo(this.checks, false);
     layer.indexNames.copyTo(this.indexNames, true);
     layer.checkNames.copyTo(this.checkNames, true);
+    layer.policyNames.copyTo(this.policyNames, true);
   }
 
   private addIndex(name: string | undefined, info: IndexInfo): void {
@@ -167,9 +170,43 @@ export class SchemaHistory {
     }
   }
 
+  /** The table's policies not dropped since, as declared so far. */
+  private livePolicies(table: string): [key: string, policy: { permissive: boolean }][] {
+    const now = this.parent ? this.at : Infinity;
+    return [...new Set(this.listed('policyNames', table, now))].flatMap((key) => {
+      const policy = this.fact('policies', key, now);
+      return policy ? [[key, policy] as [string, { permissive: boolean }]] : [];
+    });
+  }
+
+  private setPolicy(table: string, name: string, policy: { permissive: boolean } | null): void {
+    const key = `${table}|${name.toLowerCase()}`;
+    this.policies.set(key, this.at, policy);
+    if (policy) this.policyNames.add(table, this.at, key);
+  }
+
+  /** CREATE POLICY and DROP POLICY; a table dropped or created afresh has none, a renamed one keeps its own. */
+  private recordPolicies(s: Statement): void {
+    if (s.kind === 'CreatePolicyStmt') {
+      const rel = relName(s.node.table);
+      if (rel) this.setPolicy(relKey(rel), s.node.policy_name, { permissive: s.node.permissive === true });
+    }
+    const dropped = s.kind === 'DropStmt' ? (s.node.objects ?? []).map((o: AstNode) => (o.List?.items ?? []).map((i: AstNode) => String(i.String?.sval ?? ''))) : [];
+    for (const names of s.node.removeType === 'OBJECT_POLICY' ? dropped : []) {
+      const policy = names.pop();
+      if (policy && names.length) this.setPolicy(relKey({ schema: names.length > 1 ? names[0] : undefined, name: names[names.length - 1] }), policy, null);
+    }
+    const gone: string[] = s.node.removeType === 'OBJECT_TABLE' ? dropped.map((n: string[]) => relKey({ schema: n.length > 1 ? n[0] : undefined, name: n[n.length - 1] })) : [];
+    if (s.kind === 'CreateStmt' && !s.node.if_not_exists && s.node.relation) gone.push(relKey(relName(s.node.relation)!));
+    for (const table of gone) for (const [key] of this.livePolicies(table)) this.policies.set(key, this.at, null);
+    if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_TABLE' && s.node.relation && s.node.newname) {
+      const from = relName(s.node.relation)!;
+      for (const [key, policy] of this.livePolicies(relKey(from))) this.setPolicy(relKey({ schema: from.schema, name: s.node.newname }), key.split('|')[1], policy);
+    }
+  }
+
   private recordOne(s: Statement): void {
-    const policyOn = s.kind === 'CreatePolicyStmt' ? relName(s.node.table) : undefined;
-    if (policyOn) this.policies.set(relKey(policyOn), this.at, true);
+    this.recordPolicies(s);
     if (s.kind === 'IndexStmt') {
       const rel = relName(s.node.relation);
       const columns = (s.node.indexParams ?? []).map((p: AstNode) => String(p.IndexElem?.name ?? '').toLowerCase());
@@ -235,7 +272,7 @@ class View implements SchemaView {
   }
 
   hasPolicy(rel: RelName): boolean {
-    return this.h.fact('policies', relKey(rel), this.before) === true;
+    return this.h.listed('policyNames', relKey(rel), this.before).some((key) => this.h.fact('policies', key, this.before)?.permissive === true);
   }
 
   hasValidNotNullCheck(rel: RelName, column: string): boolean {

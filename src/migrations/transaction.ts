@@ -32,7 +32,7 @@ export function cannotRunInTransaction(s: Statement): string | undefined {
       return n.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
     case 'ReindexStmt': {
       if (optionOn(n.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
-      return n.kind === 'REINDEX_OBJECT_SYSTEM' || n.kind === 'REINDEX_OBJECT_DATABASE' ? 'REINDEX DATABASE/SYSTEM' : undefined;
+      return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind) ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}` : undefined;
     }
     case 'VacuumStmt':
       return n.is_vacuumcmd ? 'VACUUM' : undefined;

@@ -21,18 +21,22 @@ const sequenceFed = (c: AstNode) =>
   SERIAL_TYPES.has(typeNameOf(c.typeName)) ||
   constraintsOf(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && functionsCalled(k.raw_expr).includes('nextval')));
 
-/** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`): it holds keys, wherever they come from. */
-const namedAsKey = (c: AstNode) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '');
+/** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`, `"userId"`): it holds keys, wherever they come from. */
+const namedAsKey = (c: AstNode) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '') || /[a-z0-9](Id|ID)s?$/.test(c.colname ?? '');
 
-/** A small column of a foreign key whose referenced column the folder declared bigint: it cannot hold every key. */
-function narrowReferences(ctx: RuleContext, s: Statement, i: number, small: readonly AstNode[]): Map<AstNode, string> {
-  const out = new Map<AstNode, string>();
+/**
+ * The small columns of foreign keys whose referenced column the folder declared: a bigint one it cannot hold
+ * (the reason), or one as small as itself (null: the key is where the width is decided, and flagged there).
+ */
+function references(ctx: RuleContext, s: Statement, i: number, small: readonly AstNode[]): Map<AstNode, string | null> {
+  const out = new Map<AstNode, string | null>();
   for (const fk of foreignKeys(s).filter((k) => k.column && small.includes(k.column))) {
     const target = relName(fk.constraint.pktable);
     const [pkCol] = keyNames(fk.constraint.pk_attrs);
     if (!fk.column || !target || !pkCol) continue;
     const referenced = typeNameOf(ctx.schemaBefore(i).columnType(target, pkCol));
     if (referenced === 'int8' || referenced === 'bigserial' || referenced === 'serial8') out.set(fk.column, `references ${target.name}.${pkCol}, a bigint`);
+    else if (SMALL.has(referenced)) out.set(fk.column, null);
   }
   return out;
 }
@@ -49,9 +53,10 @@ export const rule: LintRule = {
       const small = introducedColumns(statement).filter((c) => SMALL.has(typeNameOf(c.typeName)));
       if (!small.length) return [];
       const keys = new Set(keyColumns(statement));
-      const narrow = narrowReferences(ctx, statement, i, small);
+      const refs = references(ctx, statement, i, small);
       return small.flatMap((c): Hit[] => {
-        const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : (narrow.get(c) ?? (namedAsKey(c) ? 'is named as an identifier' : undefined));
+        const ref = refs.get(c);
+        const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : ref !== undefined ? ref : namedAsKey(c) ? 'is named as an identifier' : undefined;
         const type = `${typeNameOf(c.typeName)}${c.typeName?.arrayBounds?.length ? '[]' : ''}`;
         return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }] : [];
       });

@@ -1,11 +1,5 @@
-import type { Statement } from '../../migrations/parse.js';
-import { alterCmds, relKey, relName, relText, type RelName } from '../ast.js';
+import { alterCmds, relName, relText } from '../ast.js';
 import type { Hit, LintRule } from '../rule.js';
-
-const policyOn = (s: Statement, rel: RelName) => {
-  const table = s.kind === 'CreatePolicyStmt' ? relName(s.node.table) : undefined;
-  return !!table && relKey(table) === relKey(rel);
-};
 
 export const rule: LintRule = {
   id: 'toggling-row-level-security',
@@ -13,17 +7,19 @@ export const rule: LintRule = {
   severity: 'warning',
   title: 'Row level security turned on with no policy, or turned off',
   message:
-    "Turned on, row level security hides every row from every role but the table's owner (and, with FORCE, from the owner too) until a policy lets it through: the application reads nothing and its writes fail. Turned off, every policy stops applying: each role with privileges on the table reads and changes every row.",
+    "Turned on, row level security hides every row from every role but superusers, roles with BYPASSRLS and the table's owner until a permissive policy lets rows through: the application reads nothing and its writes fail. Turned off, the policies stop applying: each role with privileges on the table reads and changes every row (NO FORCE does that for the owner).",
   help: 'Create the policies in the same migration as ENABLE ROW LEVEL SECURITY (or in an earlier one). Turn it off only when no policy is meant to protect the rows any more.',
-  check: (ctx) =>
-    ctx.file.statements.flatMap((s, i): Hit[] => {
+  check: (ctx) => {
+    // As the migration leaves it: a policy created after ENABLE in the same migration counts, one dropped does not.
+    const after = ctx.schemaBefore(ctx.file.statements.length);
+    return ctx.file.statements.flatMap((s): Hit[] => {
       const rel = relName(s.node.relation);
       if (s.kind !== 'AlterTableStmt' || !rel) return [];
-      return alterCmds(s).flatMap((c): Hit[] => {
-        if (c.subtype === 'AT_DisableRowSecurity') return [{ statement: s, detail: `${relText(rel)}: its policies stop applying.` }];
-        if (c.subtype !== 'AT_EnableRowSecurity' && c.subtype !== 'AT_ForceRowSecurity') return [];
-        if (ctx.schemaBefore(i).hasPolicy(rel) || ctx.file.statements.some((p) => policyOn(p, rel))) return [];
-        return [{ statement: s, detail: `No policy on ${relText(rel)} is created in this migration or earlier in the folder.` }];
-      });
-    }),
+      const cmds = new Set(alterCmds(s).map((c) => c.subtype));
+      if (cmds.has('AT_DisableRowSecurity')) return [{ statement: s, detail: `${relText(rel)}: its policies stop applying.` }];
+      if (cmds.has('AT_NoForceRowSecurity')) return [{ statement: s, detail: `${relText(rel)}: its owner bypasses the policies again.` }];
+      if (!cmds.has('AT_EnableRowSecurity') || after.hasPolicy(rel)) return [];
+      return [{ statement: s, detail: `No permissive policy on ${relText(rel)} is declared in this migration or earlier in the folder (policies made outside the folder are not seen).` }];
+    });
+  },
 };

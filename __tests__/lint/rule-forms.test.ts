@@ -1,0 +1,38 @@
+import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint.js';
+
+/**
+ * Forms a rule's bad.sql and good.sql do not each hold on their own line: whether the rule fires on the last
+ * migration, linted after the earlier ones (the folder's history).
+ */
+async function fires(rule: string, migrations: string[]): Promise<boolean> {
+  const input = (sql: string, i: number): LintInput => ({ script: { file: `${i}.sql`, sql, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByGate: true, inScope: i === migrations.length - 1 });
+  const findings = await lintFiles(migrations.map(input), { postgresVersion: NEWEST_POSTGRES, disabled: new Set() });
+  return findings.some((f) => f.rule === rule && f.file === `${migrations.length - 1}.sql`);
+}
+
+const users = 'CREATE TABLE users (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY);';
+
+test.each([
+  ['CREATE TABLE labels (order_id int NOT NULL)', true],
+  ['CREATE TABLE labels (tag_ids smallint[] NOT NULL)', true],
+  ['CREATE TABLE labels ("userId" int NOT NULL)', true],
+  ['CREATE TABLE labels ("parentID" integer)', true],
+  ['CREATE TABLE labels (paid int, uuid int, backend_pid int, valid int, grid int)', false],
+  ['CREATE TABLE labels (order_id bigint, tag_ids bigint[])', false],
+])('prefer-bigint-identity-key, %s: %s', async (sql, flagged) => {
+  expect(await fires('prefer-bigint-identity-key', [sql])).toBe(flagged);
+});
+
+test('a reference to a key the folder declared int is not flagged by its name: the key decides the width, and is flagged', async () => {
+  expect(await fires('prefer-bigint-identity-key', [users])).toBe(true);
+  expect(await fires('prefer-bigint-identity-key', [users, 'CREATE TABLE orders (user_id int NOT NULL REFERENCES users (id))'])).toBe(false);
+  expect(await fires('prefer-bigint-identity-key', ['CREATE TABLE users (id bigint PRIMARY KEY);', 'CREATE TABLE orders (user_id int NOT NULL REFERENCES users (id))'])).toBe(true);
+});
+
+test.each([
+  ['REINDEX (CONCURRENTLY false) INDEX users_email_idx', true],
+  ['REINDEX (CONCURRENTLY, CONCURRENTLY false) INDEX users_email_idx', true],
+  ['REINDEX (CONCURRENTLY) INDEX users_email_idx', false],
+])('require-concurrent-reindex, %s: %s', async (sql, flagged) => {
+  expect(await fires('require-concurrent-reindex', [sql])).toBe(flagged);
+});
