@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModule, parseSync } from 'libpg-query';
-import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../src/lint/lint.js';
+import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../src/lint/lint-files.js';
 import { generateMigrations } from './generate.js';
 
 /**
@@ -20,7 +20,7 @@ const inputs: LintInput[] = files.map((file, i) => ({
   hasDown: false,
   version: file.slice(0, 15),
   noTransactionDirective: false,
-  runByGate: true,
+  runByThisTool: true,
   inScope: true,
 }));
 const statements = texts.reduce((n, t) => n + (parseSync(t).stmts?.length ?? 0), 0);

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   apply: () => (/* binding */ apply)
 /* harmony export */ });
-/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2707);
+/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5748);
 
 /** The apply command: the production pipeline (src/engine/pipeline.ts). */
 function apply(config, ctx) {

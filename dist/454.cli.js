@@ -96,8 +96,8 @@ var connection_url = __webpack_require__(7277);
 var catalog_state = __webpack_require__(3049);
 // EXTERNAL MODULE: ./src/db/session/connect.ts + 4 modules
 var connect = __webpack_require__(4506);
-// EXTERNAL MODULE: ./src/db/history/history.ts + 12 modules
-var history_history = __webpack_require__(4274);
+// EXTERNAL MODULE: ./src/db/history/table.ts + 12 modules
+var table = __webpack_require__(6704);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
 var identifiers = __webpack_require__(801);
 // EXTERNAL MODULE: ./src/db/session/own-session.ts
@@ -185,7 +185,7 @@ async function atBackupSnapshot(url, historyTable, fn) {
             const identity = await (0,server_identity/* databaseIdentity */.C)(c);
             const tableWrites = await (0,table_writes/* tableWriteCounts */.e)(c);
             const catalog = (0,catalog_changes/* recordCatalog */.hB)(await (0,catalog_state/* catalogState */.dU)(c, await (0,server_version/* serverMajor */.j)(c), { labels: true }));
-            const history = await (0,history_history/* locateHistoryTable */.Bb)(c, historyTable).then((t) => (0,history_history/* readHistory */.Lu)(c, t)).catch(() => undefined);
+            const history = await (0,table/* locateHistoryTable */.Bb)(c, historyTable).then((t) => (0,table/* readHistory */.Lu)(c, t)).catch(() => undefined);
             const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version)).pop();
             return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
         }

@@ -224,8 +224,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/connection/defaults.ts
 var defaults = __webpack_require__(1844);
-// EXTERNAL MODULE: ./src/connection/parse.ts
-var parse = __webpack_require__(9735);
+// EXTERNAL MODULE: ./src/connection/conn-string.ts
+var conn_string = __webpack_require__(864);
 // EXTERNAL MODULE: ./src/connection/url.ts
 var connection_url = __webpack_require__(7277);
 ;// CONCATENATED MODULE: ./src/db/session/channel-binding.ts
@@ -540,7 +540,7 @@ async function connect(url) {
         void dropSpare();
     let p;
     try {
-        p = (0,defaults/* withDefaults */.rO)((0,parse/* parseConnString */.Rr)(url));
+        p = (0,defaults/* withDefaults */.rO)((0,conn_string/* parseConnString */.Rr)(url));
     }
     catch (err) {
         throw new ConnectionError(`database-url: ${err.message}`, { cause: err });

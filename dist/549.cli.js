@@ -76,10 +76,10 @@ function folded(changes) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q3: () => (/* binding */ sha256File),
-/* harmony export */   aC: () => (/* binding */ restoreDumpGated),
 /* harmony export */   hk: () => (/* binding */ checkDump),
 /* harmony export */   m3: () => (/* binding */ dumpDatabase),
 /* harmony export */   nE: () => (/* binding */ restoreDump),
+/* harmony export */   pq: () => (/* binding */ restoreDumpAtBarrier),
 /* harmony export */   qI: () => (/* reexport safe */ _run_tool_js__WEBPACK_IMPORTED_MODULE_9__.runTool)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -208,27 +208,27 @@ const withoutPassword = ({ PGPASSWORD: _, ...env }) => env;
 const literal = (s) => `'${s.replace(/'/g, "''")}'`;
 /**
  * A restore no write can slip past: psql takes EXCLUSIVE on every table, in the transaction that then runs
- * pg_restore's script (streamed, never in memory), and waits at a gate (an advisory lock we hold) while `gate`
+ * pg_restore's script (streamed, never in memory), and waits at a barrier (an advisory lock we hold) while `barrier`
  * checks the database with writes held off; what it approves runs in that same transaction, so nothing committed
  * between the check and the restore can be lost. A refusal rolls the transaction back: nothing changed.
  */
-async function restoreDumpGated(pgRestore, psql, url, file, gate, o = {}) {
+async function restoreDumpAtBarrier(pgRestore, psql, url, file, barrier, o = {}) {
     const lockTimeoutMs = o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
     const name = `pg-migration-gate restore ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
     const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_10__/* .toolConnection */ .Z)(url, psql, name);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'pmg-restore-'));
-    // Two gates: before the dump's script (the check), and after it (pg_restore ended well: psql takes an input cut
+    // Two barriers: before the dump's script (the check), and after it (pg_restore ended well: psql takes an input cut
     // short for a whole one, and would commit it).
     const [key, end] = [(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6), (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).readUIntBE(0, 6)];
     const [prelude, decided, finish, outcome] = ['lock.sql', 'decided.sql', 'finish.sql', 'outcome.sql'].map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, f));
-    // The server's session limits would end the transaction while it waits at a gate, or idles until pg_restore's
+    // The server's session limits would end the transaction while it waits at a barrier, or idles until pg_restore's
     // first line: they are off for it, as for every session of ours. The wait for the locks is bounded by the
     // watcher below, which names who held them (lock_timeout would not).
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(prelude, `${_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_7__/* .OWN_SESSION_SQL */ .t5};\nSET lock_timeout = 0;\nSET standard_conforming_strings = on;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(finish, `SELECT pg_catalog.pg_advisory_xact_lock(${end});\n`);
     const refuse = (why) => `DO $pmg$ BEGIN RAISE EXCEPTION '${why}'; END $pmg$;\n`;
     // Until a decision replaces them (written beside, then renamed: psql reads a whole file or none), the files after
-    // each gate refuse: a gate opened by anything else (our session lost) restores nothing.
+    // each barrier refuse: a barrier opened by anything else (our session lost) restores nothing.
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(decided, refuse('the restore was not approved'));
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(outcome, refuse('pg_restore did not finish'));
     const decide = (file, sql) => {
@@ -251,9 +251,9 @@ async function restoreDumpGated(pgRestore, psql, url, file, gate, o = {}) {
         const running = lockTimeoutMs
             ? cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `the restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`)
             : restore();
-        // Until psql waits at the gate, every table locked: or it failed (a lock not had in time, a connection refused).
+        // Until psql waits at the barrier, every table locked: or it failed (a lock not had in time, a connection refused).
         let looking = true;
-        const atGate = async () => {
+        const atBarrier = async () => {
             while (looking) {
                 const r = await holder.query(`SELECT 1 FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid WHERE a.application_name = $1 AND l.locktype = 'advisory' AND NOT l.granted`, [name]);
                 if (r.rows.length)
@@ -262,12 +262,12 @@ async function restoreDumpGated(pgRestore, psql, url, file, gate, o = {}) {
             }
         };
         const ended = running.then(() => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(['psql ended before it had locked the tables; nothing was restored']), (err) => err);
-        const failedEarly = await Promise.race([atGate(), ended]).finally(() => (looking = false));
+        const failedEarly = await Promise.race([atBarrier(), ended]).finally(() => (looking = false));
         if (failedEarly)
             throw failedEarly;
         let verdict;
         try {
-            verdict = await gate(name);
+            verdict = await barrier(name);
         }
         catch (err) {
             verdict = err;
@@ -973,7 +973,7 @@ async function endToolSessions(url, applicationName) {
 /* harmony export */ });
 /* harmony import */ var _connection_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8310);
 /* harmony import */ var _connection_defaults_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1844);
-/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
+/* harmony import */ var _connection_conn_string_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(864);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(358);
 
 
@@ -1001,7 +1001,7 @@ const quote = (v) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
  * tool's session can be found in pg_stat_activity.
  */
 function toolConnection(url, tool, applicationName) {
-    const { password, ...params } = (0,_connection_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConnString */ .Rr)(url);
+    const { password, ...params } = (0,_connection_conn_string_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConnString */ .Rr)(url);
     if (params.sslpassword !== undefined) {
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
             `database-url: sslpassword cannot reach ${tool.source ?? tool.path} without showing on its command line (libpq reads it from nowhere else): decrypt the client key instead (openssl pkey -in key.pem -out plain.pem, mode 0600) and name that file in sslkey`,

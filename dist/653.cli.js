@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(358);
-/* harmony import */ var _lint_lint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3623);
+/* harmony import */ var _lint_lint_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9793);
 /* harmony import */ var _migrations_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1557);
 /* harmony import */ var _migrations_sections_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(984);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5235);
@@ -36,7 +36,7 @@ function fromFolder(migrations, scope) {
         hasDown: !!m.down,
         version: m.version.text,
         noTransactionDirective: m.noTransactionDirective,
-        runByGate: true,
+        runByThisTool: true,
         inScope: !scope || scope.has(m.up.file) || (!!m.down && scope.has(m.down.file)),
     }));
 }
@@ -56,7 +56,7 @@ function fromPaths(paths) {
             hasDown: !!down,
             version: name.kind === 'migration' ? name.version.text : undefined,
             noTransactionDirective: noTransaction,
-            runByGate: false,
+            runByThisTool: false,
             inScope: true,
         };
     });
@@ -81,8 +81,8 @@ async function lint(config, ctx) {
         if (scope)
             report.notes.push(`linted ${inputs.filter((i) => i.inScope).length} of ${inputs.length} migration(s): those added or changed since ${config.baseRef}`);
     }
-    const postgresVersion = config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : _lint_lint_js__WEBPACK_IMPORTED_MODULE_2__/* .NEWEST_POSTGRES */ .b);
-    const findings = await (0,_lint_lint_js__WEBPACK_IMPORTED_MODULE_2__/* .lintFiles */ .j)(inputs, { postgresVersion, disabled: new Set(config.disabledRules) });
+    const postgresVersion = config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : _lint_lint_files_js__WEBPACK_IMPORTED_MODULE_2__/* .NEWEST_POSTGRES */ .b);
+    const findings = await (0,_lint_lint_files_js__WEBPACK_IMPORTED_MODULE_2__/* .lintFiles */ .j)(inputs, { postgresVersion, disabled: new Set(config.disabledRules) });
     const threshold = config.failOn === 'never' ? Infinity : RANK[config.failOn];
     for (const f of findings)
         (0,_model_report_js__WEBPACK_IMPORTED_MODULE_5__/* .addFinding */ .Xd)(report, f);

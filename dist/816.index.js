@@ -9,17 +9,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   restore: () => (/* binding */ restore)
 /* harmony export */ });
-/* harmony import */ var _engine_restore_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91336);
+/* harmony import */ var _engine_restore_database_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48720);
 
-/** The restore command: a backup put back, guarded against undoing other sessions' work (src/engine/restore.ts). */
+/** The restore command: a backup put back, guarded against undoing other sessions' work (src/engine/restore-database.ts). */
 function restore(config, ctx) {
-    return (0,_engine_restore_js__WEBPACK_IMPORTED_MODULE_0__/* .restoreDatabase */ .C)(config, ctx);
+    return (0,_engine_restore_database_js__WEBPACK_IMPORTED_MODULE_0__/* .restoreDatabase */ .C)(config, ctx);
 }
 
 
 /***/ }),
 
-/***/ 91336:
+/***/ 48720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

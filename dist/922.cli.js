@@ -130,16 +130,16 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
     };
     const system = await (0,system_privileges/* systemPrivileges */.s)(pgRestore, url, dump).catch(unreadable);
     try {
-        const gate = o.beforeRestore;
-        if (!gate)
+        const barrier = o.beforeRestore;
+        if (!barrier)
             await (0,backup_dump/* restoreDump */.nE)(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
         else {
             // The psql beside that pg_restore, else one found as pg_restore would be (pg-dump-path may name a folder of
             // pg_dump and pg_restore alone).
             // At least as new as pg_restore: a newer pg_restore's script may use what an older psql does not know.
             const psql = await (0,pg_tools/* chooseTool */.q1)('psql', pgRestore.major, (0,external_node_path_.dirname)(pgRestore.path)).catch(() => (0,pg_tools/* chooseTool */.q1)('psql', pgRestore.major));
-            await gate(metadata, { locked: false });
-            await (0,backup_dump/* restoreDumpGated */.aC)(pgRestore, psql, url, dump, async (session) => (await gate(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
+            await barrier(metadata, { locked: false });
+            await (0,backup_dump/* restoreDumpAtBarrier */.pq)(pgRestore, psql, url, dump, async (session) => (await barrier(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
         }
     }
     finally {
@@ -159,7 +159,7 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
 /* harmony export */   HQ: () => (/* binding */ RestoreRefused)
 /* harmony export */ });
 /* unused harmony export STATISTICS_SETTLE_MS */
-/* harmony import */ var _db_history_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4274);
+/* harmony import */ var _db_history_table_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6704);
 /* harmony import */ var _db_catalog_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3322);
 /* harmony import */ var _db_catalog_preflight_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1341);
 /* harmony import */ var _db_catalog_table_writes_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8007);
@@ -400,10 +400,10 @@ async function checkRestore(client, m, o) {
         else
             verdict.refusals.push(`${refusal}; set ${input}: true to restore anyway`);
     };
-    const history = await (0,_db_history_history_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
+    const history = await (0,_db_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .locateHistoryTable */ .Bb)(client, o.historyTable).catch(() => undefined);
     if (o.otherDatabase !== undefined) {
         const target = await (0,_db_session_server_identity_js__WEBPACK_IMPORTED_MODULE_11__/* .databaseIdentity */ .C)(client);
-        const rows = history && (await (0,_db_history_history_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
+        const rows = history && (await (0,_db_history_table_js__WEBPACK_IMPORTED_MODULE_0__/* .readHistory */ .Lu)(client, history).catch(() => undefined));
         const differences = await identityDifferences(client, m, target);
         if (differences.length) {
             const what = `the target is not the database the backup was taken from (${m.database}): ${differences.join('; ')}`;

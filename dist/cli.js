@@ -63,7 +63,7 @@ var PgQueryModule=(()=>{var _scriptName=globalThis.document?.currentScript?.src;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _foundation_process_settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7454);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3960);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7170);
 
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2));
@@ -73,7 +73,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3960:
+/***/ 7170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -256,8 +256,8 @@ function parseCliArgs(argv, env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/connection/parse.ts
-var parse = __nccwpck_require__(9735);
+// EXTERNAL MODULE: ./src/connection/conn-string.ts
+var conn_string = __nccwpck_require__(864);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -335,14 +335,14 @@ function section(file, service) {
             continue;
         const eq = line.indexOf('=');
         if (eq < 0)
-            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: not a key=value line`);
+            throw new conn_string/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: not a key=value line`);
         // As libpq reads it: the key is everything before the first = (so `host = x` is no keyword), the value all
         // after it, and the first line for a key wins.
         const key = line.slice(0, eq);
         if (key === 'service')
-            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: a service cannot name another service`);
+            throw new conn_string/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: a service cannot name another service`);
         if (!keywords/* KEYWORDS */.d6[key])
-            throw new parse/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: syntax error (write keyword=value, with no space before the =)`);
+            throw new conn_string/* ConnStringError */.kF(`service file ${file}, line ${i + 1}: syntax error (write keyword=value, with no space before the =)`);
         found[key] ??= line.slice(eq + 1);
     }
     return found;
@@ -358,7 +358,7 @@ function serviceParams(service, env, home) {
         if (params)
             return params;
     }
-    throw new parse/* ConnStringError */.kF(`service "${service}" is defined in none of ${files.join(', ')}`);
+    throw new conn_string/* ConnStringError */.kF(`service "${service}" is defined in none of ${files.join(', ')}`);
 }
 
 // EXTERNAL MODULE: ./src/connection/url.ts
@@ -384,11 +384,11 @@ const fileExists = (path) => (0,external_node_fs_.existsSync)(path) && (0,extern
  * and for TLS settings that cannot work (verify-* without a CA file).
  */
 function resolveConnString(text, env) {
-    const given = (0,parse/* parseConnString */.Rr)(text);
+    const given = (0,conn_string/* parseConnString */.Rr)(text);
     const home = env.HOME || (0,external_node_os_.homedir)();
     const service = given.service ?? env.PGSERVICE;
     const fromService = service ? serviceParams(service, env, home) : {};
-    (0,parse/* checkParams */.N8)(fromService);
+    (0,conn_string/* checkParams */.N8)(fromService);
     const p = { ...fromService, ...given };
     delete p.service;
     for (const [key, kw] of Object.entries(keywords/* KEYWORDS */.d6)) {
@@ -397,7 +397,7 @@ function resolveConnString(text, env) {
     }
     if (p.sslmode === undefined && env.PGREQUIRESSL === '1')
         p.sslmode = 'require';
-    (0,parse/* checkParams */.N8)(p);
+    (0,conn_string/* checkParams */.N8)(p);
     Object.assign(p, (0,defaults/* withDefaults */.rO)(p));
     for (const key of ['sslrootcert', 'sslcert', 'sslkey', 'sslcrl', 'passfile']) {
         if (p[key] && p[key] !== 'system' && !(0,external_node_path_.isAbsolute)(p[key]))
@@ -433,21 +433,21 @@ function resolveRootCert(p, env) {
         if (p.sslmode === undefined)
             p.sslmode = 'verify-full';
         if (p.sslmode !== 'verify-full') {
-            throw new parse/* ConnStringError */.kF(`sslrootcert=system needs sslmode=verify-full (as libpq 16 and later require): with sslmode=${p.sslmode} any certificate a public CA signed for anyone would do`);
+            throw new conn_string/* ConnStringError */.kF(`sslrootcert=system needs sslmode=verify-full (as libpq 16 and later require): with sslmode=${p.sslmode} any certificate a public CA signed for anyone would do`);
         }
         const bundle = [env.SSL_CERT_FILE, ...SYSTEM_BUNDLES].find((f) => f && fileExists(f));
         if (!bundle)
-            throw new parse/* ConnStringError */.kF(`sslrootcert=system: no system CA bundle found (looked at SSL_CERT_FILE and ${SYSTEM_BUNDLES.join(', ')}); set sslrootcert to your provider's CA file`);
+            throw new conn_string/* ConnStringError */.kF(`sslrootcert=system: no system CA bundle found (looked at SSL_CERT_FILE and ${SYSTEM_BUNDLES.join(', ')}); set sslrootcert to your provider's CA file`);
         p.sslrootcert = bundle;
         return;
     }
     if (!p.sslmode?.startsWith('verify-'))
         return;
     if (!p.sslrootcert) {
-        throw new parse/* ConnStringError */.kF(`sslmode=${p.sslmode} checks the server's certificate against a CA, and none is named: set sslrootcert=/path/to/ca.pem (your provider's CA bundle), sslrootcert=system for a publicly trusted certificate, or put the CA in ~/.postgresql/root.crt`);
+        throw new conn_string/* ConnStringError */.kF(`sslmode=${p.sslmode} checks the server's certificate against a CA, and none is named: set sslrootcert=/path/to/ca.pem (your provider's CA bundle), sslrootcert=system for a publicly trusted certificate, or put the CA in ~/.postgresql/root.crt`);
     }
     if (!fileExists(p.sslrootcert))
-        throw new parse/* ConnStringError */.kF(`sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`);
+        throw new conn_string/* ConnStringError */.kF(`sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`);
 }
 
 ;// CONCATENATED MODULE: ./src/foundation/redact.ts
@@ -526,7 +526,7 @@ function database_url_databaseUrl(input, env, problems) {
         return { databaseUrl: resolved.url, passwords };
     }
     catch (err) {
-        if (!(err instanceof parse/* ConnStringError */.kF))
+        if (!(err instanceof conn_string/* ConnStringError */.kF))
             throw err;
         problems.push(`database-url: ${err.message}`);
         return { passwords };
@@ -753,7 +753,7 @@ function parseConfig(raw, env = {}) {
 // EXTERNAL MODULE: ./src/model/report.ts
 var model_report = __nccwpck_require__(5235);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var migrations_parse = __nccwpck_require__(5493);
+var parse = __nccwpck_require__(5493);
 // EXTERNAL MODULE: ./src/lint/registry.ts + 55 modules
 var registry = __nccwpck_require__(8224);
 ;// CONCATENATED MODULE: ./src/model/findings-apply.ts
@@ -1343,7 +1343,7 @@ function reviewOf(r) {
         .sort(rank(order));
 }
 
-;// CONCATENATED MODULE: ./src/report/sections.ts
+;// CONCATENATED MODULE: ./src/report/markdown-sections.ts
 
 
 
@@ -1760,7 +1760,7 @@ function renderText(r) {
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/foundation/version.ts
+;// CONCATENATED MODULE: ./src/foundation/product-version.ts
 /** This tool's version, as in package.json (a test keeps them equal). */
 const VERSION = '0.1.0';
 
@@ -1779,7 +1779,7 @@ const VERSION = '0.1.0';
 
 // Loaded when used: the database client, the throwaway server and the prompt are not needed by every command, and
 // lint, which needs none of them, starts in a fraction of the time without them.
-const loadCommands = () => __nccwpck_require__.e(/* import() */ 603).then(__nccwpck_require__.bind(__nccwpck_require__, 3603));
+const loadCommands = () => __nccwpck_require__.e(/* import() */ 383).then(__nccwpck_require__.bind(__nccwpck_require__, 2383));
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
     const [{ targetIdentity }, { createInterface }] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7277)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23))]);
@@ -1823,7 +1823,7 @@ function cancelOnSignals(stopNow) {
 }
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 async function main(argv) {
-    (0,migrations_parse/* warmParser */.dh)();
+    (0,parse/* warmParser */.dh)();
     let server;
     let starting;
     // Also a server still starting: a signal then must not leave its postmaster and data folder behind.
@@ -2051,129 +2051,7 @@ const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
 
 /***/ }),
 
-/***/ 1844:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $m: () => (/* binding */ DEFAULT_SOCKET_DIRS),
-/* harmony export */   nx: () => (/* binding */ DEFAULT_CONNECT_TIMEOUT_S),
-/* harmony export */   rO: () => (/* binding */ withDefaults),
-/* harmony export */   zG: () => (/* binding */ isSocketDir)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/**
- * Where libpq looks for a local server's socket when no host is named: Debian's and Ubuntu's libpq use
- * /var/run/postgresql, the upstream default is /tmp. The one holding the port's socket is taken, else Debian's.
- */
-const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
-/** How long a connection attempt may take when connect_timeout does not say (libpq waits forever). */
-const DEFAULT_CONNECT_TIMEOUT_S = 15;
-const isSocketDir = (host) => !!host && (host.startsWith('/') || host.startsWith('@'));
-/** The operating system's user, as libpq takes it when no user is named (not $USER, which anyone may set). */
-const osUser = () => (0,node_os__WEBPACK_IMPORTED_MODULE_1__.userInfo)().username;
-/**
- * The parameters with libpq's defaults for what is left unnamed: the host (a local socket folder, unless hostaddr
- * names an address), the port, the user (the operating system's) and the database (the user's name).
- */
-function withDefaults(p) {
-    const port = p.port || '5432';
-    const host = p.host || (p.hostaddr ? undefined : (DEFAULT_SOCKET_DIRS.find((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, `.s.PGSQL.${port}`))) ?? DEFAULT_SOCKET_DIRS[0]));
-    const user = p.user || osUser();
-    return { ...p, ...(host ? { host } : {}), port, user, dbname: p.dbname || user };
-}
-
-
-/***/ }),
-
-/***/ 8310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B9: () => (/* binding */ FOREIGN_SPELLINGS),
-/* harmony export */   d6: () => (/* binding */ KEYWORDS),
-/* harmony export */   sY: () => (/* binding */ REFUSED_VALUES)
-/* harmony export */ });
-const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
-const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-const KEYWORDS = {
-    host: { env: 'PGHOST', since: 9 },
-    hostaddr: { env: 'PGHOSTADDR', since: 9 },
-    port: { env: 'PGPORT', since: 9 },
-    dbname: { env: 'PGDATABASE', since: 9 },
-    user: { env: 'PGUSER', since: 9 },
-    password: { env: 'PGPASSWORD', since: 9 },
-    passfile: { env: 'PGPASSFILE', since: 10, file: true },
-    service: { env: 'PGSERVICE', since: 9 },
-    connect_timeout: { env: 'PGCONNECT_TIMEOUT', since: 9 },
-    client_encoding: { env: 'PGCLIENTENCODING', since: 9 },
-    options: { env: 'PGOPTIONS', since: 9 },
-    application_name: { env: 'PGAPPNAME', since: 9 },
-    fallback_application_name: { since: 9 },
-    keepalives: { since: 9, values: ['0', '1'] },
-    keepalives_idle: { since: 9 },
-    keepalives_interval: { since: 9 },
-    keepalives_count: { since: 9 },
-    tcp_user_timeout: { since: 12 },
-    target_session_attrs: { env: 'PGTARGETSESSIONATTRS', since: 10, values: ['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'] },
-    load_balance_hosts: { env: 'PGLOADBALANCEHOSTS', since: 16, values: ['disable', 'random'] },
-    sslmode: { env: 'PGSSLMODE', since: 9, values: SSL_MODES },
-    sslcompression: { env: 'PGSSLCOMPRESSION', since: 9, values: ['0', '1'] },
-    sslcert: { env: 'PGSSLCERT', since: 9, file: true },
-    sslkey: { env: 'PGSSLKEY', since: 9, file: true },
-    sslpassword: { since: 13 },
-    sslcertmode: { env: 'PGSSLCERTMODE', since: 16, values: ['disable', 'allow', 'require'] },
-    sslrootcert: { env: 'PGSSLROOTCERT', since: 9, file: true },
-    sslcrl: { env: 'PGSSLCRL', since: 9, file: true },
-    sslcrldir: { env: 'PGSSLCRLDIR', since: 14, refused: 'a CRL directory cannot be read by the driver this product uses; concatenate the CRLs into one file and name it with sslcrl' },
-    sslsni: { env: 'PGSSLSNI', since: 14, values: ['0', '1'] },
-    ssl_min_protocol_version: { env: 'PGSSLMINPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
-    ssl_max_protocol_version: { env: 'PGSSLMAXPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
-    sslnegotiation: { env: 'PGSSLNEGOTIATION', since: 17, values: ['postgres', 'direct'] },
-    sslkeylogfile: { since: 18, refused: 'writing TLS session keys to a file is not supported; remove sslkeylogfile' },
-    channel_binding: { env: 'PGCHANNELBINDING', since: 13, values: ['disable', 'prefer', 'require'] },
-    gssencmode: { env: 'PGGSSENCMODE', since: 12, values: ['disable', 'prefer', 'require'] },
-    krbsrvname: { env: 'PGKRBSRVNAME', since: 9 },
-    gsslib: { env: 'PGGSSLIB', since: 9 },
-    gssdelegation: { env: 'PGGSSDELEGATION', since: 17, values: ['0', '1'] },
-    requirepeer: { env: 'PGREQUIREPEER', since: 9, refused: 'the peer of a Unix socket cannot be checked by the driver this product uses; remove requirepeer' },
-    require_auth: { env: 'PGREQUIREAUTH', since: 16, refused: 'the driver this product uses cannot restrict the authentication methods it accepts; remove require_auth' },
-    replication: { since: 9, refused: 'a replication connection cannot run migrations; remove replication' },
-    min_protocol_version: { env: 'PGMINPROTOCOLVERSION', since: 18 },
-    max_protocol_version: { env: 'PGMAXPROTOCOLVERSION', since: 18 },
-    oauth_issuer: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
-    oauth_client_id: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
-    oauth_client_secret: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
-    oauth_scope: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
-};
-/**
- * Values libpq accepts that this product cannot honour as psql would: refused with the reason. (gssencmode=prefer
- * and channel_binding=prefer fall back as libpq does when GSSAPI or channel binding are not to be had.)
- */
-const REFUSED_VALUES = {
-    gssencmode: { require: 'GSSAPI encryption is not supported by the driver this product uses; use sslmode=require or stronger instead' },
-    sslnegotiation: { direct: 'direct TLS negotiation (PostgreSQL 17) is not supported by pg-migration-gate; remove sslnegotiation: every server also accepts the standard negotiation, with the same sslmode checks' },
-    sslcertmode: { require: 'the driver this product uses cannot require that the server asks for the client certificate; use sslcertmode=allow' },
-    sslsni: { '0': 'the driver this product uses always names the host to the server during the TLS handshake (SNI); remove sslsni=0' },
-};
-/** Driver-only spellings that libpq (psql, pg_dump) rejects, with the libpq form that means what the user wants. */
-const FOREIGN_SPELLINGS = {
-    'sslmode=no-verify': 'sslmode=no-verify is a node-postgres value that psql and pg_dump reject; use sslmode=require, which encrypts without checking the certificate, exactly as psql does',
-    uselibpqcompat: 'uselibpqcompat is a node-postgres switch that psql and pg_dump reject; remove it: sslmode is always read as libpq reads it here',
-    ssl: 'ssl is a node-postgres parameter (libpq knows only ssl=true); use sslmode=require (or verify-full with sslrootcert)',
-};
-
-
-/***/ }),
-
-/***/ 9735:
+/***/ 864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2388,6 +2266,128 @@ function checkParams(params) {
 
 /***/ }),
 
+/***/ 1844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ DEFAULT_SOCKET_DIRS),
+/* harmony export */   nx: () => (/* binding */ DEFAULT_CONNECT_TIMEOUT_S),
+/* harmony export */   rO: () => (/* binding */ withDefaults),
+/* harmony export */   zG: () => (/* binding */ isSocketDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Where libpq looks for a local server's socket when no host is named: Debian's and Ubuntu's libpq use
+ * /var/run/postgresql, the upstream default is /tmp. The one holding the port's socket is taken, else Debian's.
+ */
+const DEFAULT_SOCKET_DIRS = ['/var/run/postgresql', '/tmp'];
+/** How long a connection attempt may take when connect_timeout does not say (libpq waits forever). */
+const DEFAULT_CONNECT_TIMEOUT_S = 15;
+const isSocketDir = (host) => !!host && (host.startsWith('/') || host.startsWith('@'));
+/** The operating system's user, as libpq takes it when no user is named (not $USER, which anyone may set). */
+const osUser = () => (0,node_os__WEBPACK_IMPORTED_MODULE_1__.userInfo)().username;
+/**
+ * The parameters with libpq's defaults for what is left unnamed: the host (a local socket folder, unless hostaddr
+ * names an address), the port, the user (the operating system's) and the database (the user's name).
+ */
+function withDefaults(p) {
+    const port = p.port || '5432';
+    const host = p.host || (p.hostaddr ? undefined : (DEFAULT_SOCKET_DIRS.find((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, `.s.PGSQL.${port}`))) ?? DEFAULT_SOCKET_DIRS[0]));
+    const user = p.user || osUser();
+    return { ...p, ...(host ? { host } : {}), port, user, dbname: p.dbname || user };
+}
+
+
+/***/ }),
+
+/***/ 8310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B9: () => (/* binding */ FOREIGN_SPELLINGS),
+/* harmony export */   d6: () => (/* binding */ KEYWORDS),
+/* harmony export */   sY: () => (/* binding */ REFUSED_VALUES)
+/* harmony export */ });
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const KEYWORDS = {
+    host: { env: 'PGHOST', since: 9 },
+    hostaddr: { env: 'PGHOSTADDR', since: 9 },
+    port: { env: 'PGPORT', since: 9 },
+    dbname: { env: 'PGDATABASE', since: 9 },
+    user: { env: 'PGUSER', since: 9 },
+    password: { env: 'PGPASSWORD', since: 9 },
+    passfile: { env: 'PGPASSFILE', since: 10, file: true },
+    service: { env: 'PGSERVICE', since: 9 },
+    connect_timeout: { env: 'PGCONNECT_TIMEOUT', since: 9 },
+    client_encoding: { env: 'PGCLIENTENCODING', since: 9 },
+    options: { env: 'PGOPTIONS', since: 9 },
+    application_name: { env: 'PGAPPNAME', since: 9 },
+    fallback_application_name: { since: 9 },
+    keepalives: { since: 9, values: ['0', '1'] },
+    keepalives_idle: { since: 9 },
+    keepalives_interval: { since: 9 },
+    keepalives_count: { since: 9 },
+    tcp_user_timeout: { since: 12 },
+    target_session_attrs: { env: 'PGTARGETSESSIONATTRS', since: 10, values: ['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'] },
+    load_balance_hosts: { env: 'PGLOADBALANCEHOSTS', since: 16, values: ['disable', 'random'] },
+    sslmode: { env: 'PGSSLMODE', since: 9, values: SSL_MODES },
+    sslcompression: { env: 'PGSSLCOMPRESSION', since: 9, values: ['0', '1'] },
+    sslcert: { env: 'PGSSLCERT', since: 9, file: true },
+    sslkey: { env: 'PGSSLKEY', since: 9, file: true },
+    sslpassword: { since: 13 },
+    sslcertmode: { env: 'PGSSLCERTMODE', since: 16, values: ['disable', 'allow', 'require'] },
+    sslrootcert: { env: 'PGSSLROOTCERT', since: 9, file: true },
+    sslcrl: { env: 'PGSSLCRL', since: 9, file: true },
+    sslcrldir: { env: 'PGSSLCRLDIR', since: 14, refused: 'a CRL directory cannot be read by the driver this product uses; concatenate the CRLs into one file and name it with sslcrl' },
+    sslsni: { env: 'PGSSLSNI', since: 14, values: ['0', '1'] },
+    ssl_min_protocol_version: { env: 'PGSSLMINPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
+    ssl_max_protocol_version: { env: 'PGSSLMAXPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
+    sslnegotiation: { env: 'PGSSLNEGOTIATION', since: 17, values: ['postgres', 'direct'] },
+    sslkeylogfile: { since: 18, refused: 'writing TLS session keys to a file is not supported; remove sslkeylogfile' },
+    channel_binding: { env: 'PGCHANNELBINDING', since: 13, values: ['disable', 'prefer', 'require'] },
+    gssencmode: { env: 'PGGSSENCMODE', since: 12, values: ['disable', 'prefer', 'require'] },
+    krbsrvname: { env: 'PGKRBSRVNAME', since: 9 },
+    gsslib: { env: 'PGGSSLIB', since: 9 },
+    gssdelegation: { env: 'PGGSSDELEGATION', since: 17, values: ['0', '1'] },
+    requirepeer: { env: 'PGREQUIREPEER', since: 9, refused: 'the peer of a Unix socket cannot be checked by the driver this product uses; remove requirepeer' },
+    require_auth: { env: 'PGREQUIREAUTH', since: 16, refused: 'the driver this product uses cannot restrict the authentication methods it accepts; remove require_auth' },
+    replication: { since: 9, refused: 'a replication connection cannot run migrations; remove replication' },
+    min_protocol_version: { env: 'PGMINPROTOCOLVERSION', since: 18 },
+    max_protocol_version: { env: 'PGMAXPROTOCOLVERSION', since: 18 },
+    oauth_issuer: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+    oauth_client_id: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+    oauth_client_secret: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+    oauth_scope: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+};
+/**
+ * Values libpq accepts that this product cannot honour as psql would: refused with the reason. (gssencmode=prefer
+ * and channel_binding=prefer fall back as libpq does when GSSAPI or channel binding are not to be had.)
+ */
+const REFUSED_VALUES = {
+    gssencmode: { require: 'GSSAPI encryption is not supported by the driver this product uses; use sslmode=require or stronger instead' },
+    sslnegotiation: { direct: 'direct TLS negotiation (PostgreSQL 17) is not supported by pg-migration-gate; remove sslnegotiation: every server also accepts the standard negotiation, with the same sslmode checks' },
+    sslcertmode: { require: 'the driver this product uses cannot require that the server asks for the client certificate; use sslcertmode=allow' },
+    sslsni: { '0': 'the driver this product uses always names the host to the server during the TLS handshake (SNI); remove sslsni=0' },
+};
+/** Driver-only spellings that libpq (psql, pg_dump) rejects, with the libpq form that means what the user wants. */
+const FOREIGN_SPELLINGS = {
+    'sslmode=no-verify': 'sslmode=no-verify is a node-postgres value that psql and pg_dump reject; use sslmode=require, which encrypts without checking the certificate, exactly as psql does',
+    uselibpqcompat: 'uselibpqcompat is a node-postgres switch that psql and pg_dump reject; remove it: sslmode is always read as libpq reads it here',
+    ssl: 'ssl is a node-postgres parameter (libpq knows only ssl=true); use sslmode=require (or verify-full with sslrootcert)',
+};
+
+
+/***/ }),
+
 /***/ 7277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2398,7 +2398,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */   toUrl: () => (/* binding */ toUrl),
 /* harmony export */   withDatabase: () => (/* binding */ withDatabase)
 /* harmony export */ });
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9735);
+/* harmony import */ var _conn_string_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(864);
 
 const enc = (s) => encodeURIComponent(s);
 /**
@@ -2422,12 +2422,12 @@ function hostOf(p) {
 }
 /** host:port/database of a connection string: names the target in reports, without credentials. */
 function targetIdentity(text) {
-    const p = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(text);
+    const p = (0,_conn_string_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(text);
     return `${hostOf(p)}:${p.port || '5432'}/${p.dbname ?? p.user ?? ''}`;
 }
 /** The same connection to another database of the server (verify's scratch databases). */
 function withDatabase(text, dbname) {
-    return toUrl({ ...(0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(text), dbname });
+    return toUrl({ ...(0,_conn_string_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(text), dbname });
 }
 
 
@@ -3001,8 +3001,8 @@ const changing_column_type_rule = {
     }),
 };
 
-// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __nccwpck_require__(1692);
+// EXTERNAL MODULE: ./src/migrations/transaction-mode.ts + 1 modules
+var transaction_mode = __nccwpck_require__(3971);
 ;// CONCATENATED MODULE: ./src/lint/rules/concurrently-in-transaction.ts
 
 
@@ -3014,7 +3014,7 @@ const concurrently_in_transaction_rule = {
     message: 'PostgreSQL refuses this statement inside a transaction block: the migration can never run as written.',
     help: "Remove the file's BEGIN/COMMIT (the runner then runs it outside a transaction), or move the statement into a migration of its own.",
     check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements).events.flatMap((e) => {
-        const blocked = e.kind === 'inside' && (0,transaction/* cannotRunInTransaction */.c1)(e.statement);
+        const blocked = e.kind === 'inside' && (0,transaction_mode/* cannotRunInTransaction */.c1)(e.statement);
         return blocked ? [{ statement: e.statement, detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.` }] : [];
     }),
 };
@@ -3403,7 +3403,7 @@ const missing_down_script_rule = {
     title: 'No down script or rollback notes',
     message: 'There is no written way back: if this migration must be undone, the only option is restoring a backup.',
     help: "Add a down script in the folder's style: a .down.sql file, a -- migrate:down section, or -- ROLLBACK: <sql> lines.",
-    check: (ctx) => (ctx.file.runByGate && !ctx.file.hasDown && ctx.file.statements.length > 0 ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }] : []),
+    check: (ctx) => (ctx.file.runByThisTool && !ctx.file.hasDown && ctx.file.statements.length > 0 ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }] : []),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/missing-header-comment.ts
@@ -3798,7 +3798,7 @@ function queuesQueries(s) {
     // Plain VACUUM and the CONCURRENTLY forms wait for a lock that reads and writes never wait behind.
     if (s.kind === 'VacuumStmt')
         return (0,options/* optionOn */.J)(s.node.options, 'full');
-    if (/CONCURRENTLY/.test((0,transaction/* cannotRunInTransaction */.c1)(s) ?? ''))
+    if (/CONCURRENTLY/.test((0,transaction_mode/* cannotRunInTransaction */.c1)(s) ?? ''))
         return false;
     if (s.kind === 'AlterTableStmt')
         return (0,ast/* alterCmds */.sy)(s).some((c) => !WEAK_ALTER.has(c.subtype));
@@ -3813,7 +3813,7 @@ const require_lock_timeout_rule = {
     message: 'Without lock_timeout, a statement waiting behind a long query queues every later query on the table behind itself: a short lock becomes an outage.',
     help: "Start the file with SET lock_timeout = '5s'; (this tool's runner sets it for you when it applies the folder).",
     check: (ctx) => {
-        if (ctx.file.runByGate)
+        if (ctx.file.runByThisTool)
             return [];
         let guarded = false;
         return eachStatement(ctx, (s, i) => {
@@ -4257,8 +4257,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var wasm = __nccwpck_require__(2627);
 // EXTERNAL MODULE: ./src/foundation/errors.ts
 var errors = __nccwpck_require__(358);
-// EXTERNAL MODULE: ./src/connection/parse.ts
-var parse = __nccwpck_require__(9735);
+// EXTERNAL MODULE: ./src/connection/conn-string.ts
+var conn_string = __nccwpck_require__(864);
 ;// CONCATENATED MODULE: ./src/migrations/psql-meta.ts
 
 
@@ -4338,7 +4338,7 @@ function setVariable(args, location) {
 /** `dbname=x user=y` or `postgresql://user@host/db`: psql takes a first argument holding either as a whole connection. */
 function connectionString(text, location) {
     try {
-        return (0,parse/* parseConnString */.Rr)(text);
+        return (0,conn_string/* parseConnString */.Rr)(text);
     }
     catch (err) {
         return refuse(`\\connect '${text}': ${err.message}`, location, 'name the database as \\connect dbname');
@@ -5096,7 +5096,7 @@ function transactionControl(statements) {
 
 /***/ }),
 
-/***/ 1692:
+/***/ 3971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5170,7 +5170,7 @@ function unknownMode(begin, what) {
 var transaction_control = __nccwpck_require__(5189);
 // EXTERNAL MODULE: ./src/migrations/options.ts
 var options = __nccwpck_require__(8259);
-;// CONCATENATED MODULE: ./src/migrations/transaction.ts
+;// CONCATENATED MODULE: ./src/migrations/transaction-mode.ts
 
 
 

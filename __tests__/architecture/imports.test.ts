@@ -116,7 +116,7 @@ test('the check itself fails on an upward import, an import between rooms of one
   const fabricated: Graph = new Map([
     ['model/report.ts', ['report/markdown.ts']],
     ['verify/scratch.ts', ['github/pr-comment.ts']],
-    ['db/history/history.ts', ['db/runner/runner.ts', 'db/history/layouts/gate.ts']],
+    ['db/history/table.ts', ['db/runner/runner.ts', 'db/history/layouts/own.ts']],
     ['errors.ts', ['model/report.ts']],
     ['db/helpers.ts', []],
     ['lint/a.ts', ['lint/rules/b.ts']],
@@ -125,7 +125,7 @@ test('the check itself fails on an upward import, an import between rooms of one
   expect(violations(fabricated)).toEqual([
     'model/report.ts -> report/markdown.ts (model 1 -> report 6)',
     'verify/scratch.ts -> github/pr-comment.ts (verify 12 -> github 12)',
-    'db/history/history.ts -> db/runner/runner.ts (db/history 8 -> db/runner 9)',
+    'db/history/table.ts -> db/runner/runner.ts (db/history 8 -> db/runner 9)',
     'errors.ts is in no room',
     'db/helpers.ts is in no room',
   ]);

@@ -7,7 +7,7 @@ import { toolConnection } from '../../src/backup/tool-connection.js';
 import { readMetadata } from '../../src/backup/metadata.js';
 import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { backup } from '../../src/commands/backup.js';
-import { runCommand } from '../../src/commands/run.js';
+import { runCommand } from '../../src/commands/run-command.js';
 import { restore } from '../../src/commands/restore.js';
 import { verify } from '../../src/commands/verify.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';

@@ -3,7 +3,7 @@ import YAML from 'yaml';
 import { parseCliArgs, usage } from '../../src/config/cli-args.js';
 import { INPUT_SPECS, inputSpec, type InputName } from '../../src/config/inputs-spec.js';
 import { closest } from '../../src/config/suggest.js';
-import { RUNNERS } from '../../src/commands/table.js';
+import { RUNNERS } from '../../src/commands/runners.js';
 import { COMMAND_INFO, COMMANDS } from '../../src/model/commands.js';
 
 const flagsIn = (help: string) => [...help.matchAll(/^ {2}(?:-\w, )?--([a-z-]+)/gm)].map((m) => m[1]);

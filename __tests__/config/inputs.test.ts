@@ -201,7 +201,7 @@ describe('durations', () => {
 });
 
 test('VERSION matches package.json', async () => {
-  const { VERSION } = await import('../../src/foundation/version.js');
+  const { VERSION } = await import('../../src/foundation/product-version.js');
   expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
 });
 

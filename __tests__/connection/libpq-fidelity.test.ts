@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/config.js';
-import { ConnStringError } from '../../src/connection/parse.js';
+import { ConnStringError } from '../../src/connection/conn-string.js';
 import { resolveConnString } from '../../src/connection/resolve.js';
 import { connect } from '../../src/db/session/connect.js';
 import { adminQuery, serverUrl } from '../harness/db.js';
@@ -164,7 +164,7 @@ describe('database-url problems are configuration errors naming database-url, ne
     const user = userInfo().username;
     expect(DEFAULT_SOCKET_DIRS.map((d) => `postgresql://${user}@:5432/${user}?host=${encodeURIComponent(d)}&sslmode=require`)).toContain(url);
     const { transports } = await import('../../src/db/session/driver-options.js');
-    const { parseConnString } = await import('../../src/connection/parse.js');
+    const { parseConnString } = await import('../../src/connection/conn-string.js');
     expect(transports(parseConnString(url))).toEqual([false]);
   });
 

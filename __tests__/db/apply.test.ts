@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { plan } from '../../src/commands/plan.js';
-import { runCommand } from '../../src/commands/run.js';
+import { runCommand } from '../../src/commands/run-command.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';

@@ -7,7 +7,7 @@ import { crc32 } from 'node:zlib';
 import pg from 'pg';
 import Postgrator from 'postgrator';
 import { applyMigrations } from '../../src/engine/pipeline.js';
-import { runCommand } from '../../src/commands/run.js';
+import { runCommand } from '../../src/commands/run-command.js';
 import { silentLogger } from '../../src/foundation/logger.js';
 import { discover } from '../../src/migrations/discover.js';
 import type { Report } from '../../src/model/report.js';

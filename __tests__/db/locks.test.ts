@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { applyMigrations as apply } from '../../src/engine/pipeline.js';
-import { runCommand } from '../../src/commands/run.js';
+import { runCommand } from '../../src/commands/run-command.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { LOCK_NAMESPACE, lockKey } from '../../src/db/session/advisory-lock.js';
 import { silentLogger, type Logger } from '../../src/foundation/logger.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations } from '../../src/engine/pipeline.js';
-import { runCommand } from '../../src/commands/run.js';
+import { runCommand } from '../../src/commands/run-command.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { checkPooling, providerAdvice } from '../../src/db/session/pooler.js';
 import { connect, ConnectionError, dropSpare, type Client } from '../../src/db/session/connect.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { applyMigrations as apply } from '../../src/engine/pipeline.js';
 import { verify } from '../../src/commands/verify.js';
-import { lintFiles } from '../../src/lint/lint.js';
+import { lintFiles } from '../../src/lint/lint-files.js';
 import { silentLogger } from '../../src/foundation/logger.js';
 import { discover } from '../../src/migrations/discover.js';
 import { testConfig } from '../harness/config.js';
@@ -199,7 +199,7 @@ describe('a procedure or DO block that commits (a batched backfill)', () => {
     const { ours } = await sideBySide({ '001_backfill.sql': backfill });
     expect(ours.findings[0]).toMatchObject({ line: 2, message: expect.stringMatching(/a DO block that commits/), help: expect.stringMatching(/-- migrate:no-transaction/) });
     expect(await exists(db, 'big')).toBe(false);
-    const linted = await lintFiles([{ script: { file: '001_backfill.sql', sql: backfill, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByGate: true, inScope: true }], { postgresVersion: 15, disabled: new Set() });
+    const linted = await lintFiles([{ script: { file: '001_backfill.sql', sql: backfill, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByThisTool: true, inScope: true }], { postgresVersion: 15, disabled: new Set() });
     expect(linted.filter((f) => f.rule === 'differs-from-psql')).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/no-transaction/) })]);
   });
 

@@ -1,5 +1,5 @@
 import { connect } from '../../src/db/session/connect.js';
-import { ensureHistoryTable, locateHistoryTable } from '../../src/db/history/history.js';
+import { ensureHistoryTable, locateHistoryTable } from '../../src/db/history/table.js';
 import { runMigration } from '../../src/db/runner/runner.js';
 import { MigrationSession } from '../../src/db/session/session.js';
 import { analyseAll } from '../../src/migrations/analyse.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '../../src/engine/pipeline.js';
-import { runCommand } from '../../src/commands/run.js';
+import { runCommand } from '../../src/commands/run-command.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/cli/embedded-server.js';
 import { silentLogger } from '../../src/foundation/logger.js';

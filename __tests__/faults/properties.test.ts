@@ -1,7 +1,7 @@
 import type { HistoryRow } from '../../src/model/history.js';
 import { InputError } from '../../src/foundation/errors.js';
 import { discover } from '../../src/migrations/discover.js';
-import { makePlan } from '../../src/migrations/plan.js';
+import { makePlan } from '../../src/migrations/make-plan.js';
 import type { Migration } from '../../src/model/migration.js';
 import { compareVersions, versionId } from '../../src/migrations/version.js';
 import { makeFolder } from '../harness/folders.js';

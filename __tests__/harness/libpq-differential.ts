@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ConnStringError } from '../../src/connection/parse.js';
+import { ConnStringError } from '../../src/connection/conn-string.js';
 import { resolveConnString } from '../../src/connection/resolve.js';
 import { connect } from '../../src/db/session/connect.js';
 import { psqlBinary } from './psql.js';

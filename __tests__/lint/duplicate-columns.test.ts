@@ -1,4 +1,4 @@
-import { lintFiles, NEWEST_POSTGRES } from '../../src/lint/lint.js';
+import { lintFiles, NEWEST_POSTGRES } from '../../src/lint/lint-files.js';
 import { loadParser } from '../../src/migrations/parse.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 
@@ -14,7 +14,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-const flagged = async (sql: string) => (await lintFiles([{ script: { file: 'm.sql', sql, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByGate: true, inScope: true }], { postgresVersion: NEWEST_POSTGRES, disabled: new Set() })).some((f) => f.rule === 'duplicate-column-assignment');
+const flagged = async (sql: string) => (await lintFiles([{ script: { file: 'm.sql', sql, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByThisTool: true, inScope: true }], { postgresVersion: NEWEST_POSTGRES, disabled: new Set() })).some((f) => f.rule === 'duplicate-column-assignment');
 
 /** What PostgreSQL says of the statement, inside a transaction rolled back after. */
 async function server(sql: string): Promise<string> {

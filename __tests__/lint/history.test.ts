@@ -1,11 +1,11 @@
-import { lintFiles, type LintInput } from '../../src/lint/lint.js';
+import { lintFiles, type LintInput } from '../../src/lint/lint-files.js';
 
 /** Rules that judge a statement by what earlier migrations declared, and by the PostgreSQL version targeted. */
 const migration = (sql: string, inScope = true): LintInput => ({
   script: { file: inScope ? 'new.sql' : 'old.sql', sql, startLine: 1 },
   hasDown: true,
   noTransactionDirective: false,
-  runByGate: true,
+  runByThisTool: true,
   inScope,
 });
 const rules = async (before: string, sql: string, postgresVersion = 18) =>

@@ -5,7 +5,7 @@ import { lint } from '../../src/commands/lint.js';
 import type { RawConfig } from '../../src/config/inputs-spec.js';
 import { withClient } from '../../src/db/session/connect.js';
 import { serverMajor } from '../../src/db/session/server-version.js';
-import { lintFiles, type LintInput } from '../../src/lint/lint.js';
+import { lintFiles, type LintInput } from '../../src/lint/lint-files.js';
 import { silentLogger } from '../../src/foundation/logger.js';
 import { testConfig } from '../harness/config.js';
 import { scratchDb } from '../harness/db.js';
@@ -15,7 +15,7 @@ const input = (sql: string, over: Partial<LintInput> = {}): LintInput => ({
   script: { file: 'm.sql', sql, startLine: 1 },
   hasDown: true,
   noTransactionDirective: false,
-  runByGate: true,
+  runByThisTool: true,
   inScope: true,
   ...over,
 });
@@ -103,7 +103,7 @@ describe('context: how the runner executes the file', () => {
 
   test('require-lock-timeout only for files run by something else', async () => {
     const sql = 'ALTER TABLE users ADD COLUMN nickname text;';
-    const byPath = await lintFiles([input(sql, { runByGate: false })], { postgresVersion: 18, disabled: new Set() });
+    const byPath = await lintFiles([input(sql, { runByThisTool: false })], { postgresVersion: 18, disabled: new Set() });
     expect(byPath.map((f) => f.rule)).toContain('require-lock-timeout');
     expect(await rules(sql)).toEqual([]);
   });

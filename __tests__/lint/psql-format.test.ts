@@ -1,10 +1,10 @@
-import { lintFiles, type LintInput } from '../../src/lint/lint.js';
+import { lintFiles, type LintInput } from '../../src/lint/lint-files.js';
 
 const input = (sql: string, over: Partial<LintInput> = {}): LintInput => ({
   script: { file: 'm.sql', sql, startLine: 1 },
   hasDown: true,
   noTransactionDirective: false,
-  runByGate: true,
+  runByThisTool: true,
   inScope: true,
   ...over,
 });
@@ -56,6 +56,6 @@ describe('pg_dump plain-format files', () => {
 
   test('lock_timeout set before \\connect does not guard what runs after it', async () => {
     const sql = lines("SET lock_timeout = '5s';", 'ALTER TABLE a ADD COLUMN n bigint;', '\\connect', 'ALTER TABLE b ADD COLUMN n bigint;');
-    expect((await rules(sql, { runByGate: false })).filter((r) => r.startsWith('require-lock-timeout'))).toEqual(['require-lock-timeout@4:1']);
+    expect((await rules(sql, { runByThisTool: false })).filter((r) => r.startsWith('require-lock-timeout'))).toEqual(['require-lock-timeout@4:1']);
   });
 });

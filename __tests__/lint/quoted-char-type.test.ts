@@ -1,4 +1,4 @@
-import { lintFiles, NEWEST_POSTGRES } from '../../src/lint/lint.js';
+import { lintFiles, NEWEST_POSTGRES } from '../../src/lint/lint-files.js';
 import { loadParser } from '../../src/migrations/parse.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 
@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 const flagged = async (sql: string) =>
-  (await lintFiles([{ script: { file: 'm.sql', sql, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByGate: true, inScope: true }], { postgresVersion: NEWEST_POSTGRES, disabled: new Set() })).some(
+  (await lintFiles([{ script: { file: 'm.sql', sql, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByThisTool: true, inScope: true }], { postgresVersion: NEWEST_POSTGRES, disabled: new Set() })).some(
     (f) => f.rule === 'quoted-char-type',
   );
 

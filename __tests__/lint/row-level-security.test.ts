@@ -1,4 +1,4 @@
-import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint.js';
+import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint-files.js';
 import { loadParser } from '../../src/migrations/parse.js';
 import { adminQuery, scratchDb, type ScratchDb } from '../harness/db.js';
 
@@ -27,7 +27,7 @@ async function rowsSeen(): Promise<number> {
 
 /** The migration's findings of the rule, linted after the earlier ones (the folder's history). */
 async function flagged(sql: string, earlier: string[] = []): Promise<boolean> {
-  const input = (s: string, i: number, inScope: boolean): LintInput => ({ script: { file: `${i}.sql`, sql: s, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByGate: true, inScope });
+  const input = (s: string, i: number, inScope: boolean): LintInput => ({ script: { file: `${i}.sql`, sql: s, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByThisTool: true, inScope });
   const inputs = [...earlier.map((s, i) => input(s, i, false)), input(sql, earlier.length, true)];
   const findings = await lintFiles(inputs, { postgresVersion: NEWEST_POSTGRES, disabled: new Set() });
   return findings.some((f) => f.rule === 'toggling-row-level-security' && f.file === `${earlier.length}.sql`);

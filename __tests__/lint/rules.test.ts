@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint.js';
+import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint-files.js';
 import { RULES } from '../../src/lint/registry.js';
 import type { FolderConventions } from '../../src/lint/rule.js';
 import { renderRuleDoc, renderRuleIndex } from '../../src/lint/rule-doc.js';
 
 interface FixtureContext {
-  runByGate?: boolean;
+  runByThisTool?: boolean;
   postgresVersion?: number;
   folder?: FolderConventions;
   bad?: Partial<LintInput> & { version?: string };
@@ -23,7 +23,7 @@ async function lintFixture(id: string, which: 'bad' | 'good') {
     script: { file, sql: readFileSync(join(dir, file), 'utf8'), startLine: 1 },
     hasDown: true,
     noTransactionDirective: false,
-    runByGate: ctx.runByGate ?? true,
+    runByThisTool: ctx.runByThisTool ?? true,
     inScope,
     ...ctx[which],
   });

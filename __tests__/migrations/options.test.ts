@@ -1,5 +1,5 @@
 import { loadParser, parseScript } from '../../src/migrations/parse.js';
-import { cannotRunInTransaction } from '../../src/migrations/transaction.js';
+import { cannotRunInTransaction } from '../../src/migrations/transaction-mode.js';
 import { optionOn } from '../../src/migrations/options.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 

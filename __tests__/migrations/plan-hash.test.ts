@@ -1,5 +1,5 @@
 import { discover } from '../../src/migrations/discover.js';
-import { makePlan, type PlanOptions } from '../../src/migrations/plan.js';
+import { makePlan, type PlanOptions } from '../../src/migrations/make-plan.js';
 import { compareWithApproved, parsePlanHash, planHash, planHashProblem, unboundServerNote, type PlanTarget } from '../../src/migrations/plan-hash.js';
 import type { HistoryRow } from '../../src/model/history.js';
 import type { Migration } from '../../src/model/migration.js';

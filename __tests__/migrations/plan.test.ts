@@ -1,6 +1,6 @@
 import type { HistoryRow } from '../../src/model/history.js';
 import { discover } from '../../src/migrations/discover.js';
-import { makePlan, type PlanOptions } from '../../src/migrations/plan.js';
+import { makePlan, type PlanOptions } from '../../src/migrations/make-plan.js';
 import type { Migration } from '../../src/model/migration.js';
 import { makeFolder } from '../harness/folders.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checksum } from '../../src/migrations/checksum.js';
 import { discover } from '../../src/migrations/discover.js';
 import { parseScript } from '../../src/migrations/parse.js';
-import { executionPlan } from '../../src/migrations/transaction.js';
+import { executionPlan } from '../../src/migrations/transaction-mode.js';
 import type { Migration, Script } from '../../src/model/migration.js';
 import { example, fixture, makeFolder } from '../harness/folders.js';
 

@@ -1,7 +1,7 @@
 import { MigrationError } from '../../src/foundation/errors.js';
 import { parseScript } from '../../src/migrations/parse.js';
 import { beginOptions } from '../../src/migrations/begin-options.js';
-import { executionPlan } from '../../src/migrations/transaction.js';
+import { executionPlan } from '../../src/migrations/transaction-mode.js';
 
 const script = (sql: string, startLine = 1) => ({ file: 'm.sql', sql, startLine });
 const planOf = async (sql: string, directive = false) => executionPlan(await parseScript(script(sql)), directive);

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
 import { parseConfig, type Config } from '../config/config.js';
 import { readInputs, type RunnerContext } from '../config/inputs.js';
-import { proveEnvironment } from '../gate/environment.js';
-import { environmentProtectionRules } from '../github/environment.js';
-import { failedReport, needsDatabase, runCommand } from '../commands/run.js';
+import { proveEnvironment } from '../gate/environment-proof.js';
+import { environmentProtectionRules } from '../github/environment-rules.js';
+import { failedReport, needsDatabase, runCommand } from '../commands/run-command.js';
 import { stopRunningTools } from '../backup/run-tool.js';
 import { CancelledError, InputError } from '../foundation/errors.js';
 import { COMMAND_INFO } from '../model/commands.js';
@@ -13,7 +13,7 @@ import type { Logger } from '../foundation/logger.js';
 import { redact } from '../foundation/redact.js';
 import { renderText } from '../report/text.js';
 import { publish } from './publish.js';
-import { actionsArtifactStore } from '../github/artifact-store.js';
+import { actionsArtifactStore } from '../github/actions-artifacts.js';
 
 function actionLogger(secrets: readonly string[]): Logger {
   return {

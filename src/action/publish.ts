@@ -9,7 +9,7 @@ import { COMMENT_LIMIT_CHARS } from '../report/limits.js';
 import { publishable } from '../report/publishable.js';
 import type { Report } from '../model/report.js';
 import { writeSarif } from '../report/sarif.js';
-import { VERSION } from '../foundation/version.js';
+import { VERSION } from '../foundation/product-version.js';
 
 /** What publishing reads of the configuration; a run whose configuration did not parse passes what it has. */
 export type PublishOptions = Pick<Config, 'secrets' | 'sarifFile' | 'comment' | 'githubToken' | 'migrationsDir'>;

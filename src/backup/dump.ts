@@ -90,7 +90,7 @@ export async function restoreDump(pgRestore: PgTool, url: string, file: string, 
  * Decides, while every table is locked against writes, whether the restore goes ahead: returns the statements to
  * run first in the restore's own transaction (SQL, run as one DO block's EXECUTEs), or throws to refuse.
  */
-export type RestoreGate = (session: string) => Promise<string[]>;
+export type RestoreBarrier = (session: string) => Promise<string[]>;
 
 /** Takes EXCLUSIVE (writes wait, reads go on) on every table the role may lock, waiting at most the bound. */
 const LOCK_TABLES = `DO $pmg$ DECLARE t regclass; BEGIN
@@ -122,27 +122,27 @@ const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * A restore no write can slip past: psql takes EXCLUSIVE on every table, in the transaction that then runs
- * pg_restore's script (streamed, never in memory), and waits at a gate (an advisory lock we hold) while `gate`
+ * pg_restore's script (streamed, never in memory), and waits at a barrier (an advisory lock we hold) while `barrier`
  * checks the database with writes held off; what it approves runs in that same transaction, so nothing committed
  * between the check and the restore can be lost. A refusal rolls the transaction back: nothing changed.
  */
-export async function restoreDumpGated(pgRestore: PgTool, psql: PgTool, url: string, file: string, gate: RestoreGate, o: { lockTimeoutMs?: number; useList?: string; signal?: AbortSignal } = {}): Promise<void> {
+export async function restoreDumpAtBarrier(pgRestore: PgTool, psql: PgTool, url: string, file: string, barrier: RestoreBarrier, o: { lockTimeoutMs?: number; useList?: string; signal?: AbortSignal } = {}): Promise<void> {
   const lockTimeoutMs = o.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const name = `pg-migration-gate restore ${randomBytes(4).toString('hex')}`;
   const conn = toolConnection(url, psql, name);
   const dir = mkdtempSync(join(tmpdir(), 'pmg-restore-'));
-  // Two gates: before the dump's script (the check), and after it (pg_restore ended well: psql takes an input cut
+  // Two barriers: before the dump's script (the check), and after it (pg_restore ended well: psql takes an input cut
   // short for a whole one, and would commit it).
   const [key, end] = [randomBytes(6).readUIntBE(0, 6), randomBytes(6).readUIntBE(0, 6)];
   const [prelude, decided, finish, outcome] = ['lock.sql', 'decided.sql', 'finish.sql', 'outcome.sql'].map((f) => join(dir, f));
-  // The server's session limits would end the transaction while it waits at a gate, or idles until pg_restore's
+  // The server's session limits would end the transaction while it waits at a barrier, or idles until pg_restore's
   // first line: they are off for it, as for every session of ours. The wait for the locks is bounded by the
   // watcher below, which names who held them (lock_timeout would not).
   writeFileSync(prelude, `${OWN_SESSION_SQL};\nSET lock_timeout = 0;\nSET standard_conforming_strings = on;\n${LOCK_TABLES}\nSELECT pg_catalog.pg_advisory_xact_lock(${key});\n`);
   writeFileSync(finish, `SELECT pg_catalog.pg_advisory_xact_lock(${end});\n`);
   const refuse = (why: string) => `DO $pmg$ BEGIN RAISE EXCEPTION '${why}'; END $pmg$;\n`;
   // Until a decision replaces them (written beside, then renamed: psql reads a whole file or none), the files after
-  // each gate refuse: a gate opened by anything else (our session lost) restores nothing.
+  // each barrier refuse: a barrier opened by anything else (our session lost) restores nothing.
   writeFileSync(decided, refuse('the restore was not approved'));
   writeFileSync(outcome, refuse('pg_restore did not finish'));
   const decide = (file: string, sql: string) => {
@@ -172,9 +172,9 @@ export async function restoreDumpGated(pgRestore: PgTool, psql: PgTool, url: str
     const running = lockTimeoutMs
       ? cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `the restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`)
       : restore();
-    // Until psql waits at the gate, every table locked: or it failed (a lock not had in time, a connection refused).
+    // Until psql waits at the barrier, every table locked: or it failed (a lock not had in time, a connection refused).
     let looking = true;
-    const atGate = async () => {
+    const atBarrier = async () => {
       while (looking) {
         const r = await holder.query(`SELECT 1 FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid WHERE a.application_name = $1 AND l.locktype = 'advisory' AND NOT l.granted`, [name]);
         if (r.rows.length) return undefined;
@@ -182,11 +182,11 @@ export async function restoreDumpGated(pgRestore: PgTool, psql: PgTool, url: str
       }
     };
     const ended = running.then(() => new StateError(['psql ended before it had locked the tables; nothing was restored']), (err: unknown) => err);
-    const failedEarly = await Promise.race([atGate(), ended]).finally(() => (looking = false));
+    const failedEarly = await Promise.race([atBarrier(), ended]).finally(() => (looking = false));
     if (failedEarly) throw failedEarly;
     let verdict: string[] | Error;
     try {
-      verdict = await gate(name);
+      verdict = await barrier(name);
     } catch (err) {
       verdict = err as Error;
     }

@@ -4,7 +4,7 @@ import { withClient } from '../db/session/connect.js';
 import { serverMajor } from '../db/session/server-version.js';
 import { InputError } from '../foundation/errors.js';
 import { damagedDump } from './damaged-dump.js';
-import { restoreDump, restoreDumpGated, sha256File } from './dump.js';
+import { restoreDump, restoreDumpAtBarrier, sha256File } from './dump.js';
 import { decryptFile } from './encryption.js';
 import { readMetadata, type BackupMetadata } from './metadata.js';
 import { chooseTool } from './pg-tools.js';
@@ -30,7 +30,7 @@ export async function dumpIn(dir: string, identity?: string): Promise<string> {
 
 /**
  * When beforeRestore runs: first `locked: false`, before anything is locked (a refusal then costs no wait, and
- * nothing is prepared); then `locked: true` at the gate, `session` being the restore's own (left out of "others").
+ * nothing is prepared); then `locked: true` at the barrier, `session` being the restore's own (left out of "others").
  */
 export interface RestoreCheck {
   locked: boolean;
@@ -44,7 +44,7 @@ export interface RestoreOptions {
   signal?: AbortSignal;
   /**
    * Runs once the dump is known good and the tools are chosen, while every table is locked against writes in the
-   * transaction that then restores (see restoreDumpGated): the checks that may refuse (by throwing), with nothing
+   * transaction that then restores (see restoreDumpAtBarrier): the checks that may refuse (by throwing), with nothing
    * able to change under them. Returns statements to run in that transaction before the dump's own.
    */
   beforeRestore?: (metadata: BackupMetadata, at: RestoreCheck) => Promise<string[] | void>;
@@ -80,15 +80,15 @@ export async function restoreBackup(url: string, dump: string, pgDumpPath?: stri
   };
   const system = await systemPrivileges(pgRestore, url, dump).catch(unreadable);
   try {
-    const gate = o.beforeRestore;
-    if (!gate) await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
+    const barrier = o.beforeRestore;
+    if (!barrier) await restoreDump(pgRestore, url, dump, o.lockTimeoutMs, system.useList, o.signal).catch(unreadable);
     else {
       // The psql beside that pg_restore, else one found as pg_restore would be (pg-dump-path may name a folder of
       // pg_dump and pg_restore alone).
       // At least as new as pg_restore: a newer pg_restore's script may use what an older psql does not know.
       const psql = await chooseTool('psql', pgRestore.major, dirname(pgRestore.path)).catch(() => chooseTool('psql', pgRestore.major));
-      await gate(metadata, { locked: false });
-      await restoreDumpGated(pgRestore, psql, url, dump, async (session) => (await gate(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
+      await barrier(metadata, { locked: false });
+      await restoreDumpAtBarrier(pgRestore, psql, url, dump, async (session) => (await barrier(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
     }
   } finally {
     system.dispose();

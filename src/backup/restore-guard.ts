@@ -1,6 +1,6 @@
 import type { TableName } from '../config/history-table.js';
 import type { Client } from '../db/session/connect.js';
-import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history/history.js';
+import { locateHistoryTable, readHistory, type HistoryTable } from '../db/history/table.js';
 import { userObjects } from '../db/catalog/objects.js';
 import { describeSession } from '../db/catalog/preflight.js';
 import { tablesWritten, tableWriteCounts, type TableWrites } from '../db/catalog/table-writes.js';

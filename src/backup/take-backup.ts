@@ -5,7 +5,7 @@ import type { TableName } from '../config/history-table.js';
 import { targetIdentity } from '../connection/url.js';
 import { catalogState } from '../db/catalog/catalog-state.js';
 import { withClient } from '../db/session/connect.js';
-import { locateHistoryTable, readHistory } from '../db/history/history.js';
+import { locateHistoryTable, readHistory } from '../db/history/table.js';
 import { tableText } from '../db/session/identifiers.js';
 import { OWN_SESSION_SQL } from '../db/session/own-session.js';
 import { runScript } from '../db/session/script-query.js';

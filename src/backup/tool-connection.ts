@@ -1,6 +1,6 @@
 import { KEYWORDS } from '../connection/keywords.js';
 import { DEFAULT_CONNECT_TIMEOUT_S } from '../connection/defaults.js';
-import { parseConnString } from '../connection/parse.js';
+import { parseConnString } from '../connection/conn-string.js';
 import { InputError } from '../foundation/errors.js';
 import type { PgTool } from './pg-tools.js';
 

@@ -11,11 +11,11 @@ import { renderJson, writeReport } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { writeSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
-import { VERSION } from '../foundation/version.js';
+import { VERSION } from '../foundation/product-version.js';
 
 // Loaded when used: the database client, the throwaway server and the prompt are not needed by every command, and
 // lint, which needs none of them, starts in a fraction of the time without them.
-const loadCommands = () => import('../commands/run.js');
+const loadCommands = () => import('../commands/run-command.js');
 
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function confirm(command: string, url: string): Promise<void> {

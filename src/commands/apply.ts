@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { productionApply } from '../engine/pipeline.js';
-import type { ProductionContext } from '../engine/run.js';
+import type { ProductionContext } from '../engine/apply-run.js';
 import type { Report } from '../model/report.js';
 
 /** The apply command: the production pipeline (src/engine/pipeline.ts). */

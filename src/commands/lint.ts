@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import { InputError } from '../foundation/errors.js';
-import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../lint/lint.js';
+import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../lint/lint-files.js';
 import { matchFileName } from '../migrations/names.js';
 import { splitSections } from '../migrations/sections.js';
 import type { Migration } from '../model/migration.js';
@@ -30,7 +30,7 @@ function fromFolder(migrations: Migration[], scope?: Set<string>): LintInput[] {
     hasDown: !!m.down,
     version: m.version.text,
     noTransactionDirective: m.noTransactionDirective,
-    runByGate: true,
+    runByThisTool: true,
     inScope: !scope || scope.has(m.up.file) || (!!m.down && scope.has(m.down.file)),
   }));
 }
@@ -50,7 +50,7 @@ function fromPaths(paths: string[]): LintInput[] {
       hasDown: !!down,
       version: name.kind === 'migration' ? name.version.text : undefined,
       noTransactionDirective: noTransaction,
-      runByGate: false,
+      runByThisTool: false,
       inScope: true,
     };
   });

@@ -1,4 +1,4 @@
-import { ConnStringError } from '../connection/parse.js';
+import { ConnStringError } from '../connection/conn-string.js';
 import { resolveConnString } from '../connection/resolve.js';
 import { urlPasswords } from '../foundation/redact.js';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import type { ConnParams } from './parse.js';
+import type { ConnParams } from './conn-string.js';
 
 /**
  * Where libpq looks for a local server's socket when no host is named: Debian's and Ubuntu's libpq use

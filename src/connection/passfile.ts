@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { DEFAULT_SOCKET_DIRS } from './defaults.js';
-import type { ConnParams } from './parse.js';
+import type { ConnParams } from './conn-string.js';
 
 /** One field of a password file line: `\:` and `\\` are escapes, `*` matches anything. */
 function fields(line: string): string[] {

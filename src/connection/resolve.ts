@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve as absolute } from 'node:path';
 import { withDefaults } from './defaults.js';
 import { KEYWORDS } from './keywords.js';
-import { checkParams, ConnStringError, parseConnString, type ConnParams } from './parse.js';
+import { checkParams, ConnStringError, parseConnString, type ConnParams } from './conn-string.js';
 import { passwordFromFile } from './passfile.js';
 import { serviceParams } from './service-file.js';
 import { toUrl } from './url.js';

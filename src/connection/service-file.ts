@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEYWORDS } from './keywords.js';
-import { ConnStringError, type ConnParams } from './parse.js';
+import { ConnStringError, type ConnParams } from './conn-string.js';
 
 /** The parameters of `[service]` in an INI-style service file, or undefined when the file has no such section. */
 function section(file: string, service: string): ConnParams | undefined {

@@ -1,4 +1,4 @@
-import { parseConnString, type ConnParams } from './parse.js';
+import { parseConnString, type ConnParams } from './conn-string.js';
 
 const enc = (s: string) => encodeURIComponent(s);
 

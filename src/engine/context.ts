@@ -1,14 +1,14 @@
 import type { ArtifactStore } from '../backup/artifact-store.js';
 import type { Config } from '../config/config.js';
-import type { HistoryTable } from '../db/history/history.js';
+import type { HistoryTable } from '../db/history/table.js';
 import { tableText } from '../db/session/identifiers.js';
 import type { Logger } from '../foundation/logger.js';
-import type { Plan, PlanProblem } from '../migrations/plan.js';
+import type { Plan, PlanProblem } from '../migrations/make-plan.js';
 import type { Analysed } from '../migrations/analyse.js';
 import type { MigrationError } from '../foundation/errors.js';
 import { addFinding, locationFields, newReport, type Report } from '../model/report.js';
 import type { Migration } from '../model/migration.js';
-import { parseConnString } from '../connection/parse.js';
+import { parseConnString } from '../connection/conn-string.js';
 import { targetIdentity } from '../connection/url.js';
 
 /** GitHub Actions' artifact storage and the run it belongs to; absent outside Actions. */

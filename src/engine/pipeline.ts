@@ -4,7 +4,7 @@ import { findingsFor } from './failure-findings.js';
 import { CancelledError } from '../foundation/errors.js';
 import { healthCheck, onFailure, postBackup } from './aftercare.js';
 import { noteWhatStays, prepareHistory, runPending } from './run-pending.js';
-import { withApplyRun, type ApplyContext, type ApplyRun, type ProductionContext } from './run.js';
+import { withApplyRun, type ApplyContext, type ApplyRun, type ProductionContext } from './apply-run.js';
 import { backupFirst, checkPlan, dropLeftoverIndexes, preflight, type ProductionRun } from './safety.js';
 
 /** One step of a run, named for the report: false stops the run there (the report says why, or there is nothing to do). */

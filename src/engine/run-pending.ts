@@ -1,6 +1,6 @@
 import { cancelMigrating, lockFence, lockLost } from '../db/session/advisory-lock.js';
 import type { Client } from '../db/session/connect.js';
-import { ensureHistoryTable } from '../db/history/history.js';
+import { ensureHistoryTable } from '../db/history/table.js';
 import { tableText } from '../db/session/identifiers.js';
 import { blockingSessions, describeSession } from '../db/catalog/preflight.js';
 import { runMigration } from '../db/runner/runner.js';
@@ -12,7 +12,7 @@ import type { Analysed } from '../migrations/analyse.js';
 import type { Migration } from '../model/migration.js';
 import { addFinding, locationFields, type Report } from '../model/report.js';
 import { findingsFor } from './failure-findings.js';
-import type { ApplyRun } from './run.js';
+import type { ApplyRun } from './apply-run.js';
 import { mayRestore } from './safety.js';
 
 /** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */

@@ -10,7 +10,7 @@ import type { DatabaseIdentity } from '../db/session/server-identity.js';
 import { compareWithApproved, parsePlanHash, planHashProblem, type Approval, type PlanTarget } from '../migrations/plan-hash.js';
 import { CancelledError, InputError } from '../foundation/errors.js';
 import { addFinding } from '../model/report.js';
-import type { ApplyRun, ProductionContext } from './run.js';
+import type { ApplyRun, ProductionContext } from './apply-run.js';
 
 /** The production apply's run: the backup it took, and what existed before (for on-failure: restore). */
 export interface ProductionRun extends ApplyRun {

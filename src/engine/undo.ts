@@ -1,13 +1,13 @@
 import { lockFence, lockLost } from '../db/session/advisory-lock.js';
 import type { Client } from '../db/session/connect.js';
-import { forgetRow, readHistory } from '../db/history/history.js';
+import { forgetRow, readHistory } from '../db/history/table.js';
 import { tableText } from '../db/session/identifiers.js';
 import { undoMigration } from '../db/runner/runner.js';
 import { MigrationSession } from '../db/session/session.js';
 import { MigrationError, formatLocation } from '../foundation/errors.js';
 import type { Analysed } from '../migrations/analyse.js';
 import { parseScript } from '../migrations/parse.js';
-import { executionPlan, type ExecutionPlan } from '../migrations/transaction.js';
+import { executionPlan, type ExecutionPlan } from '../migrations/transaction-mode.js';
 import type { Migration, Script } from '../model/migration.js';
 import { addFinding, locationFields, type Report } from '../model/report.js';
 import { waitOutsideTheQueue } from './run-pending.js';

@@ -2,11 +2,11 @@ import type { Location } from '../foundation/errors.js';
 import type { Statement } from '../migrations/parse.js';
 import type { AstNode } from '../migrations/ast-node.js';
 import type { Divergence } from '../migrations/psql-divergence.js';
-import type { ExecutionPlan } from '../migrations/transaction.js';
+import type { ExecutionPlan } from '../migrations/transaction-mode.js';
 import type { Script } from '../model/migration.js';
 import type { Severity } from '../model/report.js';
 import { introducedColumns, type RelName } from './ast.js';
-import type { SchemaView } from './schema-history.js';
+import type { SchemaView } from './declared-schema.js';
 
 export type RuleGroup = 'locking' | 'broken' | 'destructive' | 'compatibility' | 'conventions' | 'types';
 
@@ -37,7 +37,7 @@ export interface LintFile {
   /** The up script's SQL alone: COPY rows and psql meta-command lines blanked, lines and columns unchanged. */
   sql: string;
   /** False for files given by path: something other than this tool's runner will execute them. */
-  runByGate: boolean;
+  runByThisTool: boolean;
 }
 
 export interface RuleContext {

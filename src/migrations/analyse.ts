@@ -1,6 +1,6 @@
 import { MigrationError } from '../foundation/errors.js';
 import { parseScript } from './parse.js';
-import { executionPlan, type ExecutionPlan } from './transaction.js';
+import { executionPlan, type ExecutionPlan } from './transaction-mode.js';
 import type { Migration } from '../model/migration.js';
 
 export interface Analysed {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Plan } from './plan.js';
+import type { Plan } from './make-plan.js';
 
 /**
  * The plan hash: what an approver pins with expected-plan. It names the database the plan was made on, and a

@@ -1,5 +1,5 @@
 import { MigrationError, type Location } from '../foundation/errors.js';
-import { parseConnString } from '../connection/parse.js';
+import { parseConnString } from '../connection/conn-string.js';
 
 /**
  * psql meta-commands in a migration file, decided as `psql -X -v ON_ERROR_STOP=1 -f` would run them for a runner

@@ -4,7 +4,7 @@ import type { Report } from './report.js';
 export const COMMANDS = ['lint', 'verify', 'plan', 'apply', 'backup', 'restore'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-/** What the doors and the renderers need to know of a command; commands/table.ts adds how each runs. */
+/** What the doors and the renderers need to know of a command; commands/runners.ts adds how each runs. */
 export interface CommandInfo {
   /** One line for the CLI's usage text. */
   summary: string;

@@ -3,7 +3,7 @@ import type { Report } from '../model/report.js';
 import { code, compactEntry, fullEntry, ruleLink, type Names } from './entries.js';
 import { ICON } from './marks.js';
 import { reviewOf, TIERS, type ReviewItem, type Tier } from './review.js';
-import { allFindingsSection, backupSection, folded, locksSection, migrationRows, migrationsSection, planSection, schemaSection } from './sections.js';
+import { allFindingsSection, backupSection, folded, locksSection, migrationRows, migrationsSection, planSection, schemaSection } from './markdown-sections.js';
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 

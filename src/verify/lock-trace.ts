@@ -1,5 +1,5 @@
 import type { Client } from '../db/session/connect.js';
-import type { HistoryTable } from '../db/history/history.js';
+import type { HistoryTable } from '../db/history/table.js';
 import { quoteTable } from '../db/session/identifiers.js';
 import type { Observer } from '../db/runner/runner.js';
 import type { Statement } from '../migrations/parse.js';

@@ -1,7 +1,7 @@
 import type { TableName } from '../config/history-table.js';
 import type { Check } from '../config/inputs-spec.js';
 import type { Client } from '../db/session/connect.js';
-import { ensureHistoryTable, locateHistoryTable } from '../db/history/history.js';
+import { ensureHistoryTable, locateHistoryTable } from '../db/history/table.js';
 import { connectOwn } from '../db/session/own-session.js';
 import { executeScript, rolledBack, runMigration, type Recording, type Witness } from '../db/runner/runner.js';
 import type { Timeouts } from '../db/runner/steps.js';
@@ -11,7 +11,7 @@ import { MigrationError } from '../foundation/errors.js';
 import type { Logger } from '../foundation/logger.js';
 import type { Analysed } from '../migrations/analyse.js';
 import { parseScript } from '../migrations/parse.js';
-import { executionPlan, type ExecutionPlan } from '../migrations/transaction.js';
+import { executionPlan, type ExecutionPlan } from '../migrations/transaction-mode.js';
 import type { Migration } from '../model/migration.js';
 import { locationFields, type Finding, type VerifiedMigration, type VerifyResult } from '../model/report.js';
 import { BLOCKING, LockTracer } from './lock-trace.js';

@@ -1,5 +1,5 @@
 import type { Client } from '../session/connect.js';
-import type { HistoryTable } from './history.js';
+import type { HistoryTable } from './table.js';
 import { quoteTable } from '../session/identifiers.js';
 import { currentSnapshot, XID32, type XidSnapshot } from '../session/xid-snapshot.js';
 

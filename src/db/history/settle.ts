@@ -1,6 +1,6 @@
-import type { Plan } from '../../migrations/plan.js';
+import type { Plan } from '../../migrations/make-plan.js';
 import type { Client } from '../session/connect.js';
-import { forgetRow, markFinished, recordApplied, setChecksum, type HistoryTable } from './history.js';
+import { forgetRow, markFinished, recordApplied, setChecksum, type HistoryTable } from './table.js';
 
 /**
  * Applies the plan's bookkeeping before any migration runs, in one transaction: accepted edits and adopted

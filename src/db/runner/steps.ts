@@ -1,10 +1,10 @@
 import { MigrationError } from '../../foundation/errors.js';
 import type { Statement } from '../../migrations/parse.js';
-import type { ExecutionPlan } from '../../migrations/transaction.js';
+import type { ExecutionPlan } from '../../migrations/transaction-mode.js';
 import type { Script } from '../../model/migration.js';
 import type { Client } from '../session/connect.js';
 import { copyIn } from '../session/copy-in.js';
-import { sqlstate, statementError } from './errors.js';
+import { sqlstate, statementError } from './error-position.js';
 import { runScript, type ScriptError } from '../session/script-query.js';
 
 /**

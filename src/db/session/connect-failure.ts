@@ -1,4 +1,4 @@
-import type { ConnParams } from '../../connection/parse.js';
+import type { ConnParams } from '../../connection/conn-string.js';
 import { hostOf } from '../../connection/url.js';
 import type { Transport } from './driver-options.js';
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { withDefaults } from '../../connection/defaults.js';
-import { ConnStringError, parseConnString, type ConnParams } from '../../connection/parse.js';
+import { ConnStringError, parseConnString, type ConnParams } from '../../connection/conn-string.js';
 import { hostOf, targetIdentity } from '../../connection/url.js';
 import { requireChannelBinding } from './channel-binding.js';
 import { explain, fallsBack, refusedTls, type Attempt, type ConnectFailure } from './connect-failure.js';

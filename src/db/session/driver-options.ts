@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import type { ClientConfig } from 'pg';
 import { DEFAULT_CONNECT_TIMEOUT_S, isSocketDir } from '../../connection/defaults.js';
-import type { ConnParams } from '../../connection/parse.js';
+import type { ConnParams } from '../../connection/conn-string.js';
 import { peerNameProblem } from './peer-name.js';
 
 export const APPLICATION_NAME = 'pg-migration-gate';

@@ -1,5 +1,5 @@
 import type { Statement } from '../../migrations/parse.js';
-import type { ExecutionPlan } from '../../migrations/transaction.js';
+import type { ExecutionPlan } from '../../migrations/transaction-mode.js';
 import { MIGRATING_NAMESPACE } from './advisory-lock.js';
 import { connect, type Client } from './connect.js';
 import { OWN_SESSION_LIMITS, sessionSettings } from './own-session.js';

@@ -1,4 +1,4 @@
-import { cannotRunInTransaction } from '../../migrations/transaction.js';
+import { cannotRunInTransaction } from '../../migrations/transaction-mode.js';
 import type { Hit, LintRule } from '../rule.js';
 import { txControl } from '../ast.js';
 

@@ -1,5 +1,5 @@
 import { foreignKeys, relName, relText } from '../ast.js';
-import type { IndexInfo } from '../schema-history.js';
+import type { IndexInfo } from '../declared-schema.js';
 import type { Hit, LintRule } from '../rule.js';
 
 /** An index serves the key's lookups when its leading columns are exactly the key's columns, in any order. */

@@ -1,5 +1,5 @@
 import type { Statement } from '../../migrations/parse.js';
-import { cannotRunInTransaction } from '../../migrations/transaction.js';
+import { cannotRunInTransaction } from '../../migrations/transaction-mode.js';
 import { optionOn } from '../../migrations/options.js';
 import { alterCmds, relName } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
@@ -29,7 +29,7 @@ export const rule: LintRule = {
   message: 'Without lock_timeout, a statement waiting behind a long query queues every later query on the table behind itself: a short lock becomes an outage.',
   help: "Start the file with SET lock_timeout = '5s'; (this tool's runner sets it for you when it applies the folder).",
   check: (ctx) => {
-    if (ctx.file.runByGate) return [];
+    if (ctx.file.runByThisTool) return [];
     let guarded = false;
     return eachStatement(ctx, (s, i) => {
       // psql's \connect starts a new session: what was SET before it is gone

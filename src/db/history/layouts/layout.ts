@@ -10,7 +10,7 @@ import type { Client } from '../../session/connect.js';
  * One migration tool's history table, read in place and written in the tool's own format, so the tool still agrees
  * afterwards about what is applied. Every method gets the table already schema-qualified and quoted (`q`); values
  * travel as bound parameters, or escaped by node-postgres (`lit`) in the statements run inside a migration's
- * transaction. Only db/history/history.ts calls these.
+ * transaction. Only db/history/table.ts calls these.
  */
 export interface HistoryLayout {
   /** How reports name the layout: `dbmate`, `flyway`, … */
@@ -24,7 +24,7 @@ export interface HistoryLayout {
    */
   marksDirty: boolean;
   /**
-   * The tool's own checksum of a migration, in the form read() reports it, first the one the gate writes, then any
+   * The tool's own checksum of a migration, in the form read() reports it, first the one this tool writes, then any
    * other the tool itself accepts for the same file (another checkout's line endings); absent when it keeps none.
    */
   checksumsOf?(m: Migration): string[];

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import { changedFiles, filesAtBase } from '../git/changed-files.js';
-import { lintFiles } from '../lint/lint.js';
+import { lintFiles } from '../lint/lint-files.js';
 import { serverMajor } from '../db/session/server-version.js';
 import { analyseAll, foreignConnects } from '../migrations/analyse.js';
 import { readFolder } from '../migrations/discover.js';
@@ -19,7 +19,7 @@ import { CancelledError } from '../foundation/errors.js';
 import { restoreBackup } from '../backup/restore-backup.js';
 import { applyMigrations } from './pipeline.js';
 import { reportAnalysisErrors, startReport } from './context.js';
-import { locateDump, type RestoreContext } from './restore.js';
+import { locateDump, type RestoreContext } from './restore-database.js';
 
 interface Split {
   deployed: Migration[];
@@ -104,7 +104,7 @@ export async function verifyChange(config: Config, ctx: RestoreContext): Promise
     // As the lint command does: the server's own version decides, unless postgres-version names one.
     const postgresVersion = config.postgresVersion ?? (await withClient(ctx.databaseUrl, serverMajor));
     const findings = await ctx.log.group('lint the new migrations', () => lintFiles(
-      migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })),
+      migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByThisTool: true, inScope: inScope.has(m) })),
       { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) },
     ));
     for (const f of findings) addFinding(report, f);

@@ -1,7 +1,7 @@
 import { dbmate } from './dbmate.js';
 import { diesel } from './diesel.js';
 import { flyway } from './flyway.js';
-import { gate } from './gate.js';
+import { ownLayout } from './own.js';
 import { golangMigrate } from './golang-migrate.js';
 import { goose } from './goose.js';
 import type { HistoryLayout } from './layout.js';
@@ -21,11 +21,11 @@ const FOREIGN: readonly HistoryLayout[] = [dbmate, golangMigrate, goose, flyway,
 export function detectLayout(columns: ReadonlySet<string>): HistoryLayout | undefined {
   const exact = FOREIGN.find((l) => l.columns.length === columns.size && l.columns.every((c) => columns.has(c)));
   if (exact) return exact;
-  return columns.has('migration_name') && [...columns].every((c) => gate.columns.includes(c)) ? gate : undefined;
+  return columns.has('migration_name') && [...columns].every((c) => ownLayout.columns.includes(c)) ? ownLayout : undefined;
 }
 
 /** Every known layout and its columns, for the message that refuses an unknown one. */
-export const KNOWN_LAYOUTS = [gate, ...FOREIGN].map((l) => `${l.id} (${l.columns.join(', ')})`).join('; ');
+export const KNOWN_LAYOUTS = [ownLayout, ...FOREIGN].map((l) => `${l.id} (${l.columns.join(', ')})`).join('; ');
 
-export { gate };
+export { ownLayout };
 export type { HistoryLayout };

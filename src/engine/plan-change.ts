@@ -1,11 +1,11 @@
 import type { Config } from '../config/config.js';
 import { withClient } from '../db/session/connect.js';
-import { checksumsOf, locateHistoryTable, readHistory } from '../db/history/history.js';
+import { checksumsOf, locateHistoryTable, readHistory } from '../db/history/table.js';
 import { tableText } from '../db/session/identifiers.js';
 import { databaseIdentity } from '../db/session/server-identity.js';
 import { analyseAll } from '../migrations/analyse.js';
 import { readFolder } from '../migrations/discover.js';
-import { makePlan } from '../migrations/plan.js';
+import { makePlan } from '../migrations/make-plan.js';
 import { planHash, unboundServerNote } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
 import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';

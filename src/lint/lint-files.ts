@@ -1,13 +1,13 @@
 import { MigrationError } from '../foundation/errors.js';
 import { byteToChar, LineMap, loadParser, parsePsqlScript, type Statement } from '../migrations/parse.js';
-import { readPlan } from '../migrations/transaction.js';
+import { readPlan } from '../migrations/transaction-mode.js';
 import type { Script } from '../model/migration.js';
 import type { Finding } from '../model/report.js';
 import { relKey, relName } from './ast.js';
 import { folderConventions } from './conventions.js';
 import { RULES, ruleById } from './registry.js';
 import type { FolderConventions, LintFile, LintRule, RuleContext } from './rule.js';
-import { SchemaHistory } from './schema-history.js';
+import { DeclaredSchema } from './declared-schema.js';
 import { findSuppressions, suppress } from './suppressions.js';
 
 /** A file to lint: its up script and what the folder knows about it. */
@@ -16,7 +16,7 @@ export interface LintInput {
   hasDown: boolean;
   version?: string;
   noTransactionDirective: boolean;
-  runByGate: boolean;
+  runByThisTool: boolean;
   /** Only files in scope are reported; the others still teach the folder's conventions. */
   inScope: boolean;
 }
@@ -70,7 +70,7 @@ async function parseInput(input: LintInput): Promise<{ file: LintFile; error?: M
     version: input.version,
     script: input.script,
     sql: input.script.sql,
-    runByGate: input.runByGate,
+    runByThisTool: input.runByThisTool,
   };
   try {
     ({ statements: file.statements, sql: file.sql } = await parsePsqlScript(input.script));
@@ -91,7 +91,7 @@ interface Run {
   options: LintOptions;
   folder: FolderConventions;
   /** What the files before the current one declared. */
-  history: SchemaHistory;
+  history: DeclaredSchema;
   enabled: readonly LintRule[];
 }
 
@@ -105,13 +105,13 @@ export async function lintFiles(inputs: LintInput[], options: LintOptions): Prom
   const run: Run = {
     options,
     folder: options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
-    history: SchemaHistory.empty(),
+    history: DeclaredSchema.empty(),
     enabled: RULES.filter((r) => !options.disabled.has(r.id)),
   };
   const findings: Finding[] = [];
   parsed.forEach(({ file, error }, i) => {
     // The file's own history is built only when a rule asks for it; either way the run's history learns the file.
-    let layer: SchemaHistory | undefined;
+    let layer: DeclaredSchema | undefined;
     const history = () => (layer ??= run.history.layer(file.statements));
     if (inputs[i].inScope) findings.push(...(error ? syntaxFindings(error, run) : lintOne(file, run, history)));
     if (layer) run.history.absorb(layer);
@@ -128,7 +128,7 @@ function syntaxFindings(error: MigrationError, run: Run): Finding[] {
   return rule ? [finding(rule, detail, error.details.location!)] : [];
 }
 
-function lintOne(file: LintFile, run: Run, history: () => SchemaHistory): Finding[] {
+function lintOne(file: LintFile, run: Run, history: () => DeclaredSchema): Finding[] {
   const suppressions = findSuppressions({ ...file.script, sql: file.sql });
   // Built when a rule first places a finding inside a statement: most findings sit at the statement itself.
   let toChar: ((byte: number) => number) | undefined;

@@ -1,5 +1,5 @@
-export const id = 152;
-export const ids = [152];
+export const id = 529;
+export const ids = [529];
 export const modules = {
 
 /***/ 7260:
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(358);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5493);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1692);
+/* harmony import */ var _transaction_mode_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3971);
 
 
 
@@ -25,7 +25,7 @@ async function analyseAll(migrations) {
     for (const migration of migrations) {
         try {
             const statements = await (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScript */ .tl)(migration.up);
-            analysed.push({ migration, exec: (0,_transaction_js__WEBPACK_IMPORTED_MODULE_2__/* .executionPlan */ .WP)(statements, migration.noTransactionDirective) });
+            analysed.push({ migration, exec: (0,_transaction_mode_js__WEBPACK_IMPORTED_MODULE_2__/* .executionPlan */ .WP)(statements, migration.noTransactionDirective) });
         }
         catch (err) {
             if (!(err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MigrationError */ .Py))
@@ -264,7 +264,7 @@ function load(root, dir, e, problems, largeAbove) {
 
 /***/ }),
 
-/***/ 9422:
+/***/ 8287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

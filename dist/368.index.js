@@ -1,8 +1,8 @@
-export const id = 179;
-export const ids = [179,611];
+export const id = 368;
+export const ids = [368,611];
 export const modules = {
 
-/***/ 83179:
+/***/ 49368:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/git/changed-files.ts + 1 modules
 var changed_files = __webpack_require__(10611);
-// EXTERNAL MODULE: ./src/lint/lint.ts + 3 modules
-var lint = __webpack_require__(93623);
+// EXTERNAL MODULE: ./src/lint/lint-files.ts + 3 modules
+var lint_files = __webpack_require__(99793);
 // EXTERNAL MODULE: ./src/db/session/server-version.ts
 var server_version = __webpack_require__(30871);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
@@ -29,12 +29,12 @@ var names = __webpack_require__(41557);
 var version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/model/report.ts
 var model_report = __webpack_require__(55235);
-// EXTERNAL MODULE: ./src/db/history/history.ts + 12 modules
-var history_history = __webpack_require__(74274);
+// EXTERNAL MODULE: ./src/db/history/table.ts + 12 modules
+var table = __webpack_require__(36704);
 // EXTERNAL MODULE: ./src/db/session/own-session.ts
 var own_session = __webpack_require__(78280);
 // EXTERNAL MODULE: ./src/db/runner/runner.ts + 3 modules
-var runner = __webpack_require__(40509);
+var runner = __webpack_require__(11623);
 // EXTERNAL MODULE: ./src/db/session/session.ts
 var session = __webpack_require__(60237);
 // EXTERNAL MODULE: ./src/db/session/transaction.ts
@@ -43,8 +43,8 @@ var transaction = __webpack_require__(84825);
 var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
 var parse = __webpack_require__(25493);
-// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var migrations_transaction = __webpack_require__(61692);
+// EXTERNAL MODULE: ./src/migrations/transaction-mode.ts + 1 modules
+var transaction_mode = __webpack_require__(3971);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
 var identifiers = __webpack_require__(70801);
 ;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
@@ -341,8 +341,8 @@ async function runChecks(server, deployed, fresh, opts, log) {
             throw new Cancelled();
     };
     try {
-        const history = await (0,history_history/* locateHistoryTable */.Bb)(bench.control, opts.historyTable);
-        await (0,transaction/* withTransaction */.r)(bench.control, () => (0,history_history/* ensureHistoryTable */.r0)(bench.control, history));
+        const history = await (0,table/* locateHistoryTable */.Bb)(bench.control, opts.historyTable);
+        await (0,transaction/* withTransaction */.r)(bench.control, () => (0,table/* ensureHistoryTable */.r0)(bench.control, history));
         const record = { table: history, appliedBy: 'verify', control: bench.control };
         const ready = await timer.time('deployed', () => applyDeployed(bench, record, server.urlOf(work), deployed, opts, findings, log));
         if (!ready)
@@ -406,7 +406,7 @@ async function applyDeployed(b, record, url, deployed, opts, findings, log) {
         if (opts.signal?.aborted)
             throw new Cancelled();
         try {
-            const exec = (0,migrations_transaction/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
+            const exec = (0,transaction_mode/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(m.up), m.noTransactionDirective);
             await (0,runner/* runMigration */.GD)(b.session, m, exec, { ...opts, lockRetries: 0, lockBudgetMs: 0, record }, log);
         }
         catch (err) {
@@ -444,7 +444,7 @@ async function downPlan(m, entry, findings) {
     if (!m.down || entry.reversibility === 'off')
         return undefined;
     try {
-        return (0,migrations_transaction/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(m.down), false);
+        return (0,transaction_mode/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(m.down), false);
     }
     catch (err) {
         if (!(err instanceof errors/* MigrationError */.Py))
@@ -891,12 +891,12 @@ async function putSettingsBack(c, start, now, changes, attempt, left) {
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts + 1 modules
 var restore_backup = __webpack_require__(77539);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts + 10 modules
-var pipeline = __webpack_require__(92707);
+var pipeline = __webpack_require__(55748);
 // EXTERNAL MODULE: ./src/engine/context.ts
 var context = __webpack_require__(86173);
-// EXTERNAL MODULE: ./src/engine/restore.ts
-var restore = __webpack_require__(91336);
-;// CONCATENATED MODULE: ./src/engine/verify.ts
+// EXTERNAL MODULE: ./src/engine/restore-database.ts
+var restore_database = __webpack_require__(48720);
+;// CONCATENATED MODULE: ./src/engine/verify-change.ts
 
 
 
@@ -994,7 +994,7 @@ async function verifyChange(config, ctx) {
         const inScope = new Set(split.fresh);
         // As the lint command does: the server's own version decides, unless postgres-version names one.
         const postgresVersion = config.postgresVersion ?? (await (0,connect.withClient)(ctx.databaseUrl, server_version/* serverMajor */.j));
-        const findings = await ctx.log.group('lint the new migrations', () => (0,lint/* lintFiles */.j)(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByGate: true, inScope: inScope.has(m) })), { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
+        const findings = await ctx.log.group('lint the new migrations', () => (0,lint_files/* lintFiles */.j)(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByThisTool: true, inScope: inScope.has(m) })), { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
         for (const f of findings)
             (0,model_report/* addFinding */.Xd)(report, f);
     }
@@ -1060,7 +1060,7 @@ async function undoOnServer(url, before, witness, ran, report) {
  */
 async function restoreDrill(config, ctx, report) {
     const value = config.restoreDrill;
-    const dump = await (0,restore/* locateDump */.t)((0,external_node_fs_.existsSync)(value) ? { file: value } : { artifact: value, identity: config.backupIdentity }, ctx);
+    const dump = await (0,restore_database/* locateDump */.t)((0,external_node_fs_.existsSync)(value) ? { file: value } : { artifact: value, identity: config.backupIdentity }, ctx);
     const server = await ScratchServer.open(ctx.databaseUrl);
     try {
         const url = server.urlOf(await server.create('drill'));
@@ -1085,7 +1085,7 @@ async function restoreDrill(config, ctx, report) {
 
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
 
-/** The verify command: the pull request's check (src/engine/verify.ts). */
+/** The verify command: the pull request's check (src/engine/verify-change.ts). */
 function verify(config, ctx) {
     return verifyChange(config, ctx);
 }
@@ -1093,7 +1093,7 @@ function verify(config, ctx) {
 
 /***/ }),
 
-/***/ 91336:
+/***/ 48720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

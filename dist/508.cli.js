@@ -1,8 +1,8 @@
-export const id = 946;
-export const ids = [946];
+export const id = 508;
+export const ids = [508];
 export const modules = {
 
-/***/ 73946:
+/***/ 2508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,28 +10,28 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  plan: () => (/* binding */ plan_plan)
+  plan: () => (/* binding */ plan)
 });
 
 // EXTERNAL MODULE: ./src/db/session/connect.ts + 4 modules
-var connect = __webpack_require__(34506);
-// EXTERNAL MODULE: ./src/db/history/history.ts + 12 modules
-var history_history = __webpack_require__(74274);
+var connect = __webpack_require__(4506);
+// EXTERNAL MODULE: ./src/db/history/table.ts + 12 modules
+var history_table = __webpack_require__(6704);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
-var identifiers = __webpack_require__(70801);
+var identifiers = __webpack_require__(801);
 // EXTERNAL MODULE: ./src/db/session/server-identity.ts
-var server_identity = __webpack_require__(84297);
+var server_identity = __webpack_require__(4297);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(77260);
+var analyse = __webpack_require__(7260);
 // EXTERNAL MODULE: ./src/migrations/discover.ts
-var discover = __webpack_require__(62986);
-// EXTERNAL MODULE: ./src/migrations/plan.ts
-var plan = __webpack_require__(39422);
+var discover = __webpack_require__(2986);
+// EXTERNAL MODULE: ./src/migrations/make-plan.ts
+var make_plan = __webpack_require__(8287);
 // EXTERNAL MODULE: ./src/migrations/plan-hash.ts
 var plan_hash = __webpack_require__(7723);
 // EXTERNAL MODULE: ./src/engine/context.ts
-var context = __webpack_require__(86173);
-;// CONCATENATED MODULE: ./src/engine/plan.ts
+var context = __webpack_require__(6173);
+;// CONCATENATED MODULE: ./src/engine/plan-change.ts
 
 
 
@@ -49,12 +49,12 @@ async function planChange(config, ctx) {
     const { migrations } = await (0,discover.readFolder)(config.migrationsDir, config.allowEmpty);
     const report = (0,context/* startReport */.Fg)('plan', config, ctx.databaseUrl);
     const { table, rows, identity } = await (0,connect.withClient)(ctx.databaseUrl, async (c) => {
-        const t = await (0,history_history/* locateHistoryTable */.Bb)(c, config.historyTable);
-        return { table: t, rows: await (0,history_history/* readHistory */.Lu)(c, t, migrations), identity: await (0,server_identity/* databaseIdentity */.C)(c) };
+        const t = await (0,history_table/* locateHistoryTable */.Bb)(c, config.historyTable);
+        return { table: t, rows: await (0,history_table/* readHistory */.Lu)(c, t, migrations), identity: await (0,server_identity/* databaseIdentity */.C)(c) };
     });
     if (!rows)
         report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
-    const p = (0,plan/* makePlan */.C)(migrations, rows, { ...config, checksumsOf: (0,history_history/* checksumsOf */.Uw)(table) });
+    const p = (0,make_plan/* makePlan */.C)(migrations, rows, { ...config, checksumsOf: (0,history_table/* checksumsOf */.Uw)(table) });
     const { analysed, errors } = await (0,analyse/* analyseAll */.F)(p.pending);
     (0,context/* listPending */._g)(report, p, analysed);
     report.notes.push(...(0,context/* layoutNotes */.Ci)(table, analysed));
@@ -72,8 +72,8 @@ async function planChange(config, ctx) {
 
 ;// CONCATENATED MODULE: ./src/commands/plan.ts
 
-/** The plan command: what an apply would do now, read-only (src/engine/plan.ts). */
-function plan_plan(config, ctx) {
+/** The plan command: what an apply would do now, read-only (src/engine/plan-change.ts). */
+function plan(config, ctx) {
     return planChange(config, ctx);
 }
 

@@ -4,7 +4,7 @@ import { addFinding, type Report } from '../model/report.js';
 import { startReport, type ArtifactContext, type CommandContext } from '../engine/context.js';
 import { findingsFor } from '../engine/failure-findings.js';
 import { COMMAND_INFO } from '../model/commands.js';
-import { RUNNERS } from './table.js';
+import { RUNNERS } from './runners.js';
 
 export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
   /** Absent only for commands that need no database (lint). */

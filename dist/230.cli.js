@@ -1,8 +1,8 @@
-export const id = 416;
-export const ids = [416];
+export const id = 230;
+export const ids = [230];
 export const modules = {
 
-/***/ 74274:
+/***/ 6704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,17 +22,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/foundation/errors.ts
 var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/migrations/names.ts
-var names = __webpack_require__(41557);
+var names = __webpack_require__(1557);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var version = __webpack_require__(90233);
+var version = __webpack_require__(233);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
-var identifiers = __webpack_require__(70801);
+var identifiers = __webpack_require__(801);
 // EXTERNAL MODULE: ./src/migrations/read-file.ts + 1 modules
-var read_file = __webpack_require__(12585);
+var read_file = __webpack_require__(2585);
 ;// CONCATENATED MODULE: ./src/db/history/layouts/layout.ts
 
 
@@ -92,7 +92,7 @@ function lineEndingForms(text) {
     return [...new Set([text, lf, lf.replace(/\n/g, '\r\n')])];
 }
 
-;// CONCATENATED MODULE: ./src/db/history/layouts/gate.ts
+;// CONCATENATED MODULE: ./src/db/history/layouts/own.ts
 
 
 
@@ -138,7 +138,7 @@ async function createOrAdopt(c, q, cols) {
     return 'adopted';
 }
 /** Reads the rows, whichever of the added columns the table has so far (plan reads before any adoption). */
-async function readGateRows(c, q, cols) {
+async function readOwnRows(c, q, cols) {
     const col = (name, fallback = 'NULL') => (cols.has(name) ? (0,identifiers/* quoteIdent */.v4)(name) : fallback);
     const r = await c.query(`SELECT ${col('id')} AS id, migration_name AS name, ${col('version')} AS version, ${col('checksum')} AS checksum,
             ${col('applied_at')}::timestamptz AS applied_at, ${col('execution_ms')} AS execution_ms, ${col('applied_by')} AS applied_by,
@@ -156,12 +156,12 @@ async function readGateRows(c, q, cols) {
     }));
 }
 /** A table of this layout has `migration_name`; the other columns may still be missing (read before adoption). */
-const gate = {
+const ownLayout = {
     id: 'pg-migration-gate',
     columns: ['id', 'migration_name', 'applied_at', ...Object.keys(ADDED_COLUMNS)],
     marksDirty: true,
     checksumsOf: (m) => [m.checksum],
-    read: (c, q) => readGateRows(c, q, new Set(gate.columns)),
+    read: (c, q) => readOwnRows(c, q, new Set(ownLayout.columns)),
     recordSql(q, m, appliedBy, lit) {
         return [`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${lit(m.name)}, ${lit(m.version.text)}, ${lit(m.checksum)}, ${ELAPSED_MS}, ${lit(appliedBy)}, false)`];
     },
@@ -235,7 +235,7 @@ const diesel = {
 };
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/db/history/layouts/flyway.ts
 
 
@@ -568,7 +568,7 @@ const sqlx = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/db/history/layouts/index.ts
+;// CONCATENATED MODULE: ./src/db/history/layouts/known-layouts.ts
 
 
 
@@ -590,13 +590,13 @@ function detectLayout(columns) {
     const exact = FOREIGN.find((l) => l.columns.length === columns.size && l.columns.every((c) => columns.has(c)));
     if (exact)
         return exact;
-    return columns.has('migration_name') && [...columns].every((c) => gate.columns.includes(c)) ? gate : undefined;
+    return columns.has('migration_name') && [...columns].every((c) => ownLayout.columns.includes(c)) ? ownLayout : undefined;
 }
 /** Every known layout and its columns, for the message that refuses an unknown one. */
-const KNOWN_LAYOUTS = [gate, ...FOREIGN].map((l) => `${l.id} (${l.columns.join(', ')})`).join('; ');
+const KNOWN_LAYOUTS = [ownLayout, ...FOREIGN].map((l) => `${l.id} (${l.columns.join(', ')})`).join('; ');
 
 
-;// CONCATENATED MODULE: ./src/db/history/history.ts
+;// CONCATENATED MODULE: ./src/db/history/table.ts
 
 
 
@@ -622,7 +622,7 @@ async function locateHistoryTable(client, configured) {
     }
     const place = { schema, table: configured.table };
     const cols = await columnsOf(client, place);
-    return { ...place, layout: cols ? layoutOf(place, cols) : gate };
+    return { ...place, layout: cols ? layoutOf(place, cols) : ownLayout };
 }
 async function columnsOf(client, table) {
     const r = await client.query(`SELECT c.oid IS NOT NULL AS exists, coalesce(array_agg(a.attname::text) FILTER (WHERE a.attname IS NOT NULL), '{}') AS cols
@@ -646,7 +646,7 @@ function layoutOf(table, cols) {
  */
 async function ensureHistoryTable(client, table) {
     const cols = await columnsOf(client, table);
-    if (cols && layoutOf(table, cols) !== gate)
+    if (cols && layoutOf(table, cols) !== ownLayout)
         return 'ready';
     // Only when missing: CREATE SCHEMA IF NOT EXISTS still asks for CREATE on the database.
     if (!cols) {
@@ -666,7 +666,7 @@ async function readHistory(client, table, migrations = []) {
         return undefined;
     const layout = layoutOf(table, cols);
     const q = (0,identifiers/* quoteTable */.Z8)(table);
-    return layout === gate ? readGateRows(client, q, cols) : layout.read(client, q, migrations);
+    return layout === ownLayout ? readOwnRows(client, q, cols) : layout.read(client, q, migrations);
 }
 /**
  * The statements that record a transactional migration as the last part of its own transaction, so the row
@@ -759,7 +759,7 @@ async function setChecksum(client, table, row, migration) {
 
 /***/ }),
 
-/***/ 84297:
+/***/ 4297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -786,9 +786,9 @@ async function databaseIdentity(client) {
 /* harmony export */   lf: () => (/* binding */ checksumOf)
 /* harmony export */ });
 /* unused harmony export checksum */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -864,7 +864,7 @@ class LineEndHash {
 
 /***/ }),
 
-/***/ 41557:
+/***/ 1557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -873,7 +873,7 @@ class LineEndHash {
 /* harmony export */   j1: () => (/* binding */ isGoMigration),
 /* harmony export */   sv: () => (/* binding */ versionFromName)
 /* harmony export */ });
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90233);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(233);
 
 // Timestamp versions come first in each alternation so `20240119_143000_x` is not read as version 20240119.
 const VERSION = String.raw `(\d{8}_\d{6}|\d+)`;
@@ -959,7 +959,7 @@ function versionFromName(name) {
 
 /***/ }),
 
-/***/ 12585:
+/***/ 2585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -972,9 +972,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/foundation/errors.ts
 var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
@@ -1165,7 +1165,7 @@ function readMigrationFile(root, path, shown, largeAbove = LARGE_FILE) {
 
 /***/ }),
 
-/***/ 90233:
+/***/ 233:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

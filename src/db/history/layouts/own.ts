@@ -48,7 +48,7 @@ export async function createOrAdopt(c: Client, q: string, cols: Set<string> | un
 }
 
 /** Reads the rows, whichever of the added columns the table has so far (plan reads before any adoption). */
-export async function readGateRows(c: Client, q: string, cols: Set<string>): Promise<HistoryRow[]> {
+export async function readOwnRows(c: Client, q: string, cols: Set<string>): Promise<HistoryRow[]> {
   const col = (name: string, fallback = 'NULL') => (cols.has(name) ? quoteIdent(name) : fallback);
   const r = await c.query(
     `SELECT ${col('id')} AS id, migration_name AS name, ${col('version')} AS version, ${col('checksum')} AS checksum,
@@ -69,13 +69,13 @@ export async function readGateRows(c: Client, q: string, cols: Set<string>): Pro
 }
 
 /** A table of this layout has `migration_name`; the other columns may still be missing (read before adoption). */
-export const gate: HistoryLayout = {
+export const ownLayout: HistoryLayout = {
   id: 'pg-migration-gate',
   columns: ['id', 'migration_name', 'applied_at', ...Object.keys(ADDED_COLUMNS)],
   marksDirty: true,
   checksumsOf: (m) => [m.checksum],
 
-  read: (c, q) => readGateRows(c, q, new Set(gate.columns)),
+  read: (c, q) => readOwnRows(c, q, new Set(ownLayout.columns)),
 
   recordSql(q, m, appliedBy, lit) {
     return [`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${lit(m.name)}, ${lit(m.version.text)}, ${lit(m.checksum)}, ${ELAPSED_MS}, ${lit(appliedBy)}, false)`];

@@ -1,8 +1,8 @@
-export const id = 623;
-export const ids = [623];
+export const id = 793;
+export const ids = [793];
 export const modules = {
 
-/***/ 93623:
+/***/ 99793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
 var parse = __webpack_require__(25493);
-// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(61692);
+// EXTERNAL MODULE: ./src/migrations/transaction-mode.ts + 1 modules
+var transaction_mode = __webpack_require__(3971);
 // EXTERNAL MODULE: ./src/lint/ast.ts
 var ast = __webpack_require__(44001);
 // EXTERNAL MODULE: ./src/lint/conventions.ts
@@ -70,7 +70,7 @@ class Facts {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lint/schema-history.ts
+;// CONCATENATED MODULE: ./src/lint/declared-schema.ts
 
 
 const columnKey = (rel, column) => `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
@@ -84,7 +84,7 @@ let unnamedIndexes = 0;
  * copying the folder's history.
  * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
  */
-class SchemaHistory {
+class DeclaredSchema {
     parent;
     types;
     notNull;
@@ -104,11 +104,11 @@ class SchemaHistory {
     }
     /** The history of a run, empty until files are recorded into it. */
     static empty() {
-        return new SchemaHistory();
+        return new DeclaredSchema();
     }
     /** A file's statements on top of this history, to be queried statement by statement. */
     layer(statements) {
-        return new SchemaHistory(this).record(statements);
+        return new DeclaredSchema(this).record(statements);
     }
     /** Adds a linted file's statements. */
     record(statements) {
@@ -288,7 +288,7 @@ class SchemaHistory {
         }
     }
 }
-/** A SchemaHistory as of one statement. */
+/** A DeclaredSchema as of one statement. */
 class View {
     h;
     before;
@@ -378,7 +378,7 @@ function suppress(suppressions, rule, span) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/lint/lint.ts
+;// CONCATENATED MODULE: ./src/lint/lint-files.ts
 
 
 
@@ -425,7 +425,7 @@ async function parseInput(input) {
         version: input.version,
         script: input.script,
         sql: input.script.sql,
-        runByGate: input.runByGate,
+        runByThisTool: input.runByThisTool,
     };
     try {
         ({ statements: file.statements, sql: file.sql } = await (0,parse/* parsePsqlScript */.v2)(input.script));
@@ -436,7 +436,7 @@ async function parseInput(input) {
         throw err;
     }
     try {
-        ({ plan: file.exec, divergences: file.divergences } = (0,transaction/* readPlan */.m3)(file.statements, input.noTransactionDirective));
+        ({ plan: file.exec, divergences: file.divergences } = (0,transaction_mode/* readPlan */.m3)(file.statements, input.noTransactionDirective));
     }
     catch (err) {
         if (!(err instanceof errors/* MigrationError */.Py))
@@ -454,7 +454,7 @@ async function lintFiles(inputs, options) {
     const run = {
         options,
         folder: options.folder ?? (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
-        history: SchemaHistory.empty(),
+        history: DeclaredSchema.empty(),
         enabled: registry/* RULES */.y.filter((r) => !options.disabled.has(r.id)),
     };
     const findings = [];

@@ -1,8 +1,8 @@
-export const id = 603;
-export const ids = [603];
+export const id = 383;
+export const ids = [383];
 export const modules = {
 
-/***/ 3603:
+/***/ 2383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,21 +25,21 @@ var context = __webpack_require__(6173);
 var failure_findings = __webpack_require__(4255);
 // EXTERNAL MODULE: ./src/model/commands.ts
 var commands = __webpack_require__(2727);
-;// CONCATENATED MODULE: ./src/commands/table.ts
+;// CONCATENATED MODULE: ./src/commands/runners.ts
 /**
  * How each command of model/commands.ts runs, loaded when chosen, so a run loads only its own command's
  * dependencies.
  */
 const RUNNERS = {
-    lint: async () => (await Promise.all(/* import() */[__webpack_require__.e(623), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 2653))).lint,
-    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(152), __webpack_require__.e(707), __webpack_require__.e(623), __webpack_require__.e(179)]).then(__webpack_require__.bind(__webpack_require__, 3179))).verify,
-    plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(416), __webpack_require__.e(152), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 3946))).plan,
-    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(152), __webpack_require__.e(707), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
-    backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 3454))).backup,
-    restore: async () => (await Promise.all(/* import() */[__webpack_require__.e(416), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 816))).restore,
+    lint: async () => (await Promise.all(/* import() */[__webpack_require__.e(793), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 2653))).lint,
+    verify: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(230), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(529), __webpack_require__.e(748), __webpack_require__.e(793), __webpack_require__.e(368)]).then(__webpack_require__.bind(__webpack_require__, 9368))).verify,
+    plan: async () => (await Promise.all(/* import() */[__webpack_require__.e(230), __webpack_require__.e(529), __webpack_require__.e(508)]).then(__webpack_require__.bind(__webpack_require__, 2508))).plan,
+    apply: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(901), __webpack_require__.e(230), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(529), __webpack_require__.e(748), __webpack_require__.e(314)]).then(__webpack_require__.bind(__webpack_require__, 8314))).apply,
+    backup: async () => (await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(230), __webpack_require__.e(549), __webpack_require__.e(454)]).then(__webpack_require__.bind(__webpack_require__, 3454))).backup,
+    restore: async () => (await Promise.all(/* import() */[__webpack_require__.e(230), __webpack_require__.e(549), __webpack_require__.e(922), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 816))).restore,
 };
 
-;// CONCATENATED MODULE: ./src/commands/run.ts
+;// CONCATENATED MODULE: ./src/commands/run-command.ts
 
 
 
@@ -108,8 +108,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/connection/defaults.ts
 var defaults = __webpack_require__(1844);
-// EXTERNAL MODULE: ./src/connection/parse.ts
-var parse = __webpack_require__(9735);
+// EXTERNAL MODULE: ./src/connection/conn-string.ts
+var conn_string = __webpack_require__(864);
 // EXTERNAL MODULE: ./src/connection/url.ts
 var connection_url = __webpack_require__(7277);
 ;// CONCATENATED MODULE: ./src/db/session/channel-binding.ts
@@ -424,7 +424,7 @@ async function connect(url) {
         void dropSpare();
     let p;
     try {
-        p = (0,defaults/* withDefaults */.rO)((0,parse/* parseConnString */.Rr)(url));
+        p = (0,defaults/* withDefaults */.rO)((0,conn_string/* parseConnString */.Rr)(url));
     }
     catch (err) {
         throw new ConnectionError(`database-url: ${err.message}`, { cause: err });
@@ -514,7 +514,7 @@ function tableText(t) {
 /* harmony export */ });
 /* harmony import */ var _db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(801);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5235);
-/* harmony import */ var _connection_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9735);
+/* harmony import */ var _connection_conn_string_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(864);
 /* harmony import */ var _connection_url_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7277);
 
 
@@ -534,7 +534,7 @@ function startReport(command, config, url) {
  */
 function uncheckedTls(url) {
     try {
-        const p = (0,_connection_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(url);
+        const p = (0,_connection_conn_string_js__WEBPACK_IMPORTED_MODULE_0__/* .parseConnString */ .Rr)(url);
         if (p.sslmode !== 'require' || p.sslrootcert)
             return undefined;
     }

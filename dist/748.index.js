@@ -1,8 +1,8 @@
-export const id = 707;
-export const ids = [707];
+export const id = 748;
+export const ids = [748];
 export const modules = {
 
-/***/ 509:
+/***/ 11623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,12 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/foundation/errors.ts
 var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/migrations/psql-divergence.ts
-var psql_divergence = __webpack_require__(964);
-// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(1692);
+var psql_divergence = __webpack_require__(40964);
+// EXTERNAL MODULE: ./src/migrations/transaction-mode.ts + 1 modules
+var transaction_mode = __webpack_require__(3971);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(5493);
-;// CONCATENATED MODULE: ./src/db/runner/errors.ts
+var parse = __webpack_require__(25493);
+;// CONCATENATED MODULE: ./src/db/runner/error-position.ts
 
 
 function sqlstate(err) {
@@ -72,20 +72,20 @@ function hintFor(code) {
     }
 }
 
-// EXTERNAL MODULE: ./src/db/history/history.ts + 12 modules
-var history_history = __webpack_require__(4274);
+// EXTERNAL MODULE: ./src/db/history/table.ts + 12 modules
+var table = __webpack_require__(36704);
 // EXTERNAL MODULE: ./src/db/session/script-query.ts
 var script_query = __webpack_require__(2079);
 // EXTERNAL MODULE: ./src/db/session/transaction.ts
-var session_transaction = __webpack_require__(4825);
+var transaction = __webpack_require__(84825);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
+var promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/pg-copy-streams/index.js
-var pg_copy_streams = __webpack_require__(6901);
+var pg_copy_streams = __webpack_require__(26901);
 ;// CONCATENATED MODULE: ./src/db/session/copy-in.ts
 
 
@@ -290,7 +290,7 @@ async function runOneByOne(client, reset, script, exec, o) {
         // Observing needs the statement's locks still held, and witnessing its transaction still open: a statement
         // that would autocommit runs in a transaction of its own, unless its meaning depends on the block around it
         // or it may end the transaction itself (a procedure or DO block that commits).
-        const outside = !!(0,transaction/* cannotRunInTransaction */.c1)(s) || (0,psql_divergence/* mayEndTransaction */.x)(s);
+        const outside = !!(0,transaction_mode/* cannotRunInTransaction */.c1)(s) || (0,psql_divergence/* mayEndTransaction */.x)(s);
         const observable = !outside && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
         const wrap = observable && !inFileTransaction;
         const steps = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, ...(witness ? witnessSteps(witness) : []), { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
@@ -313,7 +313,7 @@ const MEANING_NEEDS_NO_BLOCK = new Set(['LockStmt', 'DeclareCursorStmt', 'Variab
  * PARTITION CONCURRENTLY: its second transaction takes ACCESS EXCLUSIVE on the partition.
  */
 function waitsWithoutBlocking(s) {
-    const what = (0,transaction/* cannotRunInTransaction */.c1)(s);
+    const what = (0,transaction_mode/* cannotRunInTransaction */.c1)(s);
     return what !== undefined && / CONCURRENTLY$/.test(what) && !what.startsWith('DETACH');
 }
 /**
@@ -416,8 +416,8 @@ function writeCounter(name) {
     const counts = [];
     const capture = (rows) => void counts.push(Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])));
     return {
-        start: { sql: history_history/* OWN_WRITES_SQL */.XW, ours: 'counting the rows written so far', capture },
-        end: { sql: history_history/* OWN_WRITES_SQL */.XW, ours: `counting the rows ${name} wrote`, capture },
+        start: { sql: table/* OWN_WRITES_SQL */.XW, ours: 'counting the rows written so far', capture },
+        end: { sql: table/* OWN_WRITES_SQL */.XW, ours: `counting the rows ${name} wrote`, capture },
         writes() {
             const [start = {}, end = {}] = counts;
             return Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => n > 0));
@@ -438,15 +438,15 @@ async function runMigration(session, migration, exec, o, log) {
     if (exec.mode === 'no-transaction') {
         await session.client();
         const started = performance.now();
-        const mark = await (0,history_history/* markStarted */.Fm)(record.control, record.table, migration, record.appliedBy);
+        const mark = await (0,table/* markStarted */.Fm)(record.control, record.table, migration, record.appliedBy);
         // lock-timeout off leaves every wait unbounded, CONCURRENTLY's too.
         const patient = o.lockBudgetMs > 0 && o.lockTimeoutMs > 0 ? { patientLockTimeoutMs: o.lockBudgetMs } : {};
         await onSession(session, (client) => runOneByOne(client, session.reset, migration.up, exec, { ...o, ...patient }));
         const durationMs = Math.round(performance.now() - started);
         if (mark === undefined)
-            await (0,history_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
+            await (0,table/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
         else
-            await (0,history_history/* markFinished */.UI)(record.control, record.table, mark, durationMs, migration);
+            await (0,table/* markFinished */.UI)(record.control, record.table, mark, durationMs, migration);
         await runner_reset(session, await session.client(), exec);
         return { durationMs, attempts: 1, writes: {} };
     }
@@ -463,7 +463,7 @@ async function runMigration(session, migration, exec, o, log) {
             const clean = await onSession(session, (client) => {
                 began = performance.now();
                 const head = fenceSteps(record.fence);
-                const tail = readOnly ? [] : (0,history_history/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+                const tail = readOnly ? [] : (0,table/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
                 if (!readOnly && o.countWrites) {
                     head.push(counter.start);
                     tail.push(counter.end);
@@ -475,7 +475,7 @@ async function runMigration(session, migration, exec, o, log) {
             const durationMs = Math.round(performance.now() - started);
             await settle(session, exec, clean);
             if (readOnly)
-                await (0,history_history/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
+                await (0,table/* recordApplied */.RC)(record.control, record.table, migration, record.appliedBy, durationMs);
             return { durationMs, attempts: attempt + 1, writes };
         }
         catch (err) {
@@ -515,7 +515,7 @@ async function undoMigration(session, migration, down, exec, o, forget) {
     });
     if (exec.mode === 'no-transaction') {
         await onSession(session, (client) => runOneByOne(client, session.reset, down, exec, o));
-        await (0,session_transaction/* withTransaction */.r)(o.control, () => forgetting(o.control));
+        await (0,transaction/* withTransaction */.r)(o.control, () => forgetting(o.control));
         await runner_reset(session, await session.client(), exec);
         return {};
     }
@@ -534,14 +534,14 @@ async function undoMigration(session, migration, down, exec, o, forget) {
     });
     await settle(session, exec, clean);
     if (readOnly)
-        await (0,session_transaction/* withTransaction */.r)(o.control, () => forgetting(o.control));
+        await (0,transaction/* withTransaction */.r)(o.control, () => forgetting(o.control));
     return counter.writes();
 }
 
 
 /***/ }),
 
-/***/ 1332:
+/***/ 41332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -553,10 +553,10 @@ async function undoMigration(session, migration, down, exec, o, forget) {
 /* harmony export */   wV: () => (/* binding */ lockLost)
 /* harmony export */ });
 /* unused harmony export LOCK_NAMESPACE */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(358);
-/* harmony import */ var _own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8280);
+/* harmony import */ var _own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78280);
 
 
 
@@ -607,7 +607,7 @@ async function withAdvisoryLock(client, key, waitMs, fn, cancel) {
  */
 async function acquire(client, namespace, key, waitMs, what, cancel) {
     const signal = cancel?.signal;
-    const cancelled = () => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__.CancelledError(String(signal.reason), 'while waiting for the advisory lock; nothing was changed');
+    const cancelled = () => new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc(String(signal.reason), 'while waiting for the advisory lock; nothing was changed');
     if (signal?.aborted)
         throw cancelled();
     let stopWatching;
@@ -718,7 +718,7 @@ function lockLost(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ runScript)
 /* harmony export */ });
-/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
 
 /**
  * node-postgres' Query, counting the CommandComplete messages of a multi-statement simple query: when a
@@ -751,15 +751,15 @@ function runScript(client, text) {
 
 /***/ }),
 
-/***/ 237:
+/***/ 60237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ MigrationSession)
 /* harmony export */ });
-/* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1332);
-/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4506);
-/* harmony import */ var _own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8280);
+/* harmony import */ var _advisory_lock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41332);
+/* harmony import */ var _connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34506);
+/* harmony import */ var _own_session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78280);
 
 
 
@@ -904,7 +904,7 @@ class MigrationSession {
 
 /***/ }),
 
-/***/ 7765:
+/***/ 47765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -927,45 +927,45 @@ function artifactName(...parts) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/connection/url.ts
-var connection_url = __webpack_require__(7277);
+var connection_url = __webpack_require__(87277);
 // EXTERNAL MODULE: ./src/db/catalog/catalog-state.ts
-var catalog_state = __webpack_require__(3049);
+var catalog_state = __webpack_require__(73049);
 // EXTERNAL MODULE: ./src/db/session/connect.ts + 4 modules
-var connect = __webpack_require__(4506);
-// EXTERNAL MODULE: ./src/db/history/history.ts + 12 modules
-var history_history = __webpack_require__(4274);
+var connect = __webpack_require__(34506);
+// EXTERNAL MODULE: ./src/db/history/table.ts + 12 modules
+var table = __webpack_require__(36704);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
-var identifiers = __webpack_require__(801);
+var identifiers = __webpack_require__(70801);
 // EXTERNAL MODULE: ./src/db/session/own-session.ts
-var own_session = __webpack_require__(8280);
+var own_session = __webpack_require__(78280);
 // EXTERNAL MODULE: ./src/db/session/script-query.ts
 var script_query = __webpack_require__(2079);
 // EXTERNAL MODULE: ./src/db/session/server-version.ts
-var server_version = __webpack_require__(871);
+var server_version = __webpack_require__(30871);
 // EXTERNAL MODULE: ./src/db/catalog/table-writes.ts
-var table_writes = __webpack_require__(8007);
+var table_writes = __webpack_require__(88007);
 // EXTERNAL MODULE: ./src/db/session/server-identity.ts
-var server_identity = __webpack_require__(4297);
+var server_identity = __webpack_require__(84297);
 // EXTERNAL MODULE: ./src/db/session/xid-snapshot.ts
-var xid_snapshot = __webpack_require__(4925);
+var xid_snapshot = __webpack_require__(14925);
 // EXTERNAL MODULE: ./src/foundation/errors.ts
 var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/migrations/version.ts
-var migrations_version = __webpack_require__(233);
+var migrations_version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/backup/catalog-changes.ts
-var catalog_changes = __webpack_require__(4861);
+var catalog_changes = __webpack_require__(74861);
 // EXTERNAL MODULE: ./src/backup/dump.ts
-var dump = __webpack_require__(9794);
+var dump = __webpack_require__(89794);
 // EXTERNAL MODULE: ./src/backup/encryption.ts
-var encryption = __webpack_require__(3985);
+var encryption = __webpack_require__(13985);
 // EXTERNAL MODULE: ./src/backup/metadata.ts + 1 modules
-var backup_metadata = __webpack_require__(5272);
+var backup_metadata = __webpack_require__(65272);
 // EXTERNAL MODULE: ./src/backup/pg-tools.ts
-var pg_tools = __webpack_require__(179);
+var pg_tools = __webpack_require__(80179);
 ;// CONCATENATED MODULE: ./src/backup/take-backup.ts
 
 
@@ -1025,7 +1025,7 @@ async function atBackupSnapshot(url, historyTable, fn) {
             const identity = await (0,server_identity/* databaseIdentity */.C)(c);
             const tableWrites = await (0,table_writes/* tableWriteCounts */.e)(c);
             const catalog = (0,catalog_changes/* recordCatalog */.hB)(await (0,catalog_state/* catalogState */.dU)(c, await (0,server_version/* serverMajor */.j)(c), { labels: true }));
-            const history = await (0,history_history/* locateHistoryTable */.Bb)(c, historyTable).then((t) => (0,history_history/* readHistory */.Lu)(c, t)).catch(() => undefined);
+            const history = await (0,table/* locateHistoryTable */.Bb)(c, historyTable).then((t) => (0,table/* readHistory */.Lu)(c, t)).catch(() => undefined);
             const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version)).pop();
             return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
         }
@@ -1062,7 +1062,7 @@ async function takeBackup(url, o) {
         file: path.split('/').pop(),
         sha256,
         size,
-        database: (0,connection_url.targetIdentity)(url),
+        database: (0,connection_url/* targetIdentity */.C7)(url),
         serverVersion: server.version,
         pgDumpVersion: usedDump,
         createdAt: new Date().toISOString(),
@@ -1109,7 +1109,7 @@ async function takeBackup(url, o) {
 
 /** The artifact name: given, or unique per database, run and attempt. */
 function backupArtifactName(config, url, a) {
-    return config.artifactName ?? artifactName('pg-backup', (0,connection_url.targetIdentity)(url).split('/').pop(), String(a.runId), String(a.attempt));
+    return config.artifactName ?? artifactName('pg-backup', (0,connection_url/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt));
 }
 /**
  * A verified backup of the context's database, as the config asks for it: the backup command's, and the apply's
@@ -1133,7 +1133,7 @@ function backupFor(config, ctx, extra = {}) {
 
 /***/ }),
 
-/***/ 2707:
+/***/ 55748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1144,21 +1144,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/model/report.ts
-var model_report = __webpack_require__(5235);
+var model_report = __webpack_require__(55235);
 // EXTERNAL MODULE: ./src/engine/failure-findings.ts
-var failure_findings = __webpack_require__(4255);
+var failure_findings = __webpack_require__(74255);
 // EXTERNAL MODULE: ./src/foundation/errors.ts
 var errors = __webpack_require__(358);
 // EXTERNAL MODULE: ./src/backup/metadata.ts + 1 modules
-var backup_metadata = __webpack_require__(5272);
+var backup_metadata = __webpack_require__(65272);
 // EXTERNAL MODULE: ./src/backup/restore-backup.ts + 1 modules
-var restore_backup = __webpack_require__(7539);
+var restore_backup = __webpack_require__(77539);
 // EXTERNAL MODULE: ./src/backup/catalog-changes.ts
-var catalog_changes = __webpack_require__(4861);
+var catalog_changes = __webpack_require__(74861);
 // EXTERNAL MODULE: ./src/db/catalog/catalog-state.ts
-var catalog_state = __webpack_require__(3049);
+var catalog_state = __webpack_require__(73049);
 // EXTERNAL MODULE: ./src/db/session/server-version.ts
-var server_version = __webpack_require__(871);
+var server_version = __webpack_require__(30871);
 ;// CONCATENATED MODULE: ./src/engine/after-restore.ts
 
 
@@ -1274,9 +1274,9 @@ async function afterRestore(client, recorded, runXids, settingsAtStart) {
 }
 
 // EXTERNAL MODULE: ./src/backup/system-privileges.ts
-var system_privileges = __webpack_require__(862);
+var system_privileges = __webpack_require__(20862);
 // EXTERNAL MODULE: ./src/backup/restore-guard.ts
-var restore_guard = __webpack_require__(740);
+var restore_guard = __webpack_require__(70740);
 ;// CONCATENATED MODULE: ./src/migrations/created-names.ts
 const strings = (list) => (list ?? []).map((n) => n.String?.sval).filter((s) => typeof s === 'string');
 /** `[schema, name]` or `[name]` (a List of String nodes, as CREATE TYPE and CREATE FUNCTION write names). */
@@ -1346,11 +1346,11 @@ function namesCreated(statements) {
 }
 
 // EXTERNAL MODULE: ./src/db/catalog/objects.ts
-var catalog_objects = __webpack_require__(3322);
+var catalog_objects = __webpack_require__(73322);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
-var identifiers = __webpack_require__(801);
+var identifiers = __webpack_require__(70801);
 // EXTERNAL MODULE: ./src/db/session/xid-snapshot.ts
-var xid_snapshot = __webpack_require__(4925);
+var xid_snapshot = __webpack_require__(14925);
 ;// CONCATENATED MODULE: ./src/db/history/own-transactions.ts
 
 
@@ -1384,7 +1384,7 @@ async function ownTransactions(client, history, since) {
 }
 
 // EXTERNAL MODULE: ./src/engine/backup-run.ts + 2 modules
-var backup_run = __webpack_require__(7765);
+var backup_run = __webpack_require__(47765);
 ;// CONCATENATED MODULE: ./src/db/catalog/catalog-witness.ts
 
 /**
@@ -1432,7 +1432,7 @@ class CatalogWitness {
 }
 
 // EXTERNAL MODULE: ./src/db/catalog/preflight.ts
-var preflight = __webpack_require__(1341);
+var preflight = __webpack_require__(71341);
 // EXTERNAL MODULE: ./src/migrations/plan-hash.ts
 var plan_hash = __webpack_require__(7723);
 ;// CONCATENATED MODULE: ./src/engine/safety.ts
@@ -1551,7 +1551,7 @@ async function backupFirst(run) {
         }
         catch (err) {
             // A cancel is the run's outcome, not the backup's failure: the pipeline reports it.
-            if (err instanceof errors.CancelledError)
+            if (err instanceof errors/* CancelledError */.cc)
                 throw err;
             (0,model_report/* addFinding */.Xd)(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${err.message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
             return false;
@@ -1581,17 +1581,17 @@ async function dropLeftoverIndexes(run) {
 }
 
 // EXTERNAL MODULE: ./src/db/session/advisory-lock.ts
-var advisory_lock = __webpack_require__(1332);
-// EXTERNAL MODULE: ./src/db/history/history.ts + 12 modules
-var history_history = __webpack_require__(4274);
+var advisory_lock = __webpack_require__(41332);
+// EXTERNAL MODULE: ./src/db/history/table.ts + 12 modules
+var history_table = __webpack_require__(36704);
 // EXTERNAL MODULE: ./src/db/runner/runner.ts + 3 modules
-var runner = __webpack_require__(509);
+var runner = __webpack_require__(11623);
 // EXTERNAL MODULE: ./src/db/session/session.ts
-var session_session = __webpack_require__(237);
+var session_session = __webpack_require__(60237);
 // EXTERNAL MODULE: ./src/migrations/parse.ts + 2 modules
-var parse = __webpack_require__(5493);
-// EXTERNAL MODULE: ./src/migrations/transaction.ts + 1 modules
-var transaction = __webpack_require__(1692);
+var parse = __webpack_require__(25493);
+// EXTERNAL MODULE: ./src/migrations/transaction-mode.ts + 1 modules
+var transaction_mode = __webpack_require__(3971);
 ;// CONCATENATED MODULE: ./src/db/history/settle.ts
 
 /**
@@ -1602,30 +1602,30 @@ var transaction = __webpack_require__(1692);
 async function settleHistory(client, table, plan, appliedBy) {
     const notes = [];
     for (const { migration, row } of plan.accepted) {
-        await (0,history_history/* setChecksum */.SA)(client, table, row, migration);
+        await (0,history_table/* setChecksum */.SA)(client, table, row, migration);
         notes.push(`accepted the edit of ${migration.up.file}: recorded checksum ${row.checksum} replaced by the file's`);
     }
     for (const { migration, row } of plan.unverified)
-        await (0,history_history/* setChecksum */.SA)(client, table, row, migration);
+        await (0,history_table/* setChecksum */.SA)(client, table, row, migration);
     if (plan.unverified.length)
         notes.push(`recorded checksums for ${plan.unverified.length} migration(s) adopted without one`);
     if (plan.resolved) {
         const { row, as } = plan.resolved;
         if (as === 'rerun')
-            await (0,history_history/* forgetRow */.gd)(client, table, row, plan.applied.map((a) => a.row));
+            await (0,history_table/* forgetRow */.gd)(client, table, row, plan.applied.map((a) => a.row));
         else
-            await (0,history_history/* markFinished */.UI)(client, table, row.id, row.executionMs ?? 0);
+            await (0,history_table/* markFinished */.UI)(client, table, row.id, row.executionMs ?? 0);
         notes.push(`dirty migration ${row.name} resolved as ${as === 'rerun' ? 'undone: it runs again' : 'finished by hand: marked applied'}`);
     }
     for (const migration of plan.baseline)
-        await (0,history_history/* recordApplied */.RC)(client, table, migration, `${appliedBy} (baseline)`);
+        await (0,history_table/* recordApplied */.RC)(client, table, migration, `${appliedBy} (baseline)`);
     if (plan.baseline.length)
         notes.push(`baseline: recorded ${plan.baseline.length} migration(s) as applied without running them`);
     return notes;
 }
 
 // EXTERNAL MODULE: ./src/db/session/transaction.ts
-var session_transaction = __webpack_require__(4825);
+var transaction = __webpack_require__(84825);
 ;// CONCATENATED MODULE: ./src/engine/run-pending.ts
 
 
@@ -1642,10 +1642,10 @@ var session_transaction = __webpack_require__(4825);
 /** Creates or adopts the history table and records the plan's bookkeeping (accepted edits, baseline, …). */
 async function prepareHistory(run) {
     const { client, history, report } = run;
-    const state = await (0,session_transaction/* withTransaction */.r)(client, () => (0,history_history/* ensureHistoryTable */.r0)(client, history));
+    const state = await (0,transaction/* withTransaction */.r)(client, () => (0,history_table/* ensureHistoryTable */.r0)(client, history));
     if (state !== 'ready')
         report.notes.push(`history table ${(0,identifiers/* tableText */.qK)(history)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
-    report.notes.push(...(await (0,session_transaction/* withTransaction */.r)(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
+    report.notes.push(...(await (0,transaction/* withTransaction */.r)(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
     return true;
 }
 /** Who holds the locks a migration waited for, to name in its failure. */
@@ -1926,7 +1926,7 @@ async function downPlans(migrations) {
             continue;
         }
         try {
-            out.push({ migration, down, exec: (0,transaction/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(down), false) });
+            out.push({ migration, down, exec: (0,transaction_mode/* executionPlan */.WP)(await (0,parse/* parseScript */.tl)(down), false) });
         }
         catch (err) {
             if (!(err instanceof errors/* MigrationError */.Py))
@@ -2017,11 +2017,11 @@ async function undoOne(run, session, { migration, down, exec }, fallback) {
 async function forget(run, client, m) {
     const { plan } = run;
     const known = new Map([...plan.applied.map((a) => a.migration), ...plan.baseline, ...plan.outOfOrder, ...plan.pending].map((x) => [x.name, x]));
-    const rows = (await (0,history_history/* readHistory */.Lu)(client, run.history, [...known.values()])) ?? [];
+    const rows = (await (0,history_table/* readHistory */.Lu)(client, run.history, [...known.values()])) ?? [];
     const row = rows.find((r) => r.name === m.name);
     if (!row)
         throw new Error(`${(0,identifiers/* tableText */.qK)(run.history)} has no row for ${m.name}: the history changed during the run`);
-    await (0,history_history/* forgetRow */.gd)(client, run.history, row, rows);
+    await (0,history_table/* forgetRow */.gd)(client, run.history, row, rows);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/aftercare.ts
@@ -2168,7 +2168,7 @@ async function restoreAfterFailure(run, dump) {
     catch (err) {
         if (err instanceof restore_guard/* RestoreRefused */.HQ)
             return refused(run, dump, err.verdict);
-        if (err instanceof errors.CancelledError)
+        if (err instanceof errors/* CancelledError */.cc)
             report.cancelled = err.reason;
         // The drops and pg_restore run in one transaction: a failure leaves the database as it was.
         (0,model_report/* addFinding */.Xd)(report, {
@@ -2210,18 +2210,18 @@ function refused(run, dump, verdict) {
 }
 
 // EXTERNAL MODULE: ./src/db/session/own-session.ts
-var own_session = __webpack_require__(8280);
+var own_session = __webpack_require__(78280);
 // EXTERNAL MODULE: ./src/db/session/server-identity.ts
-var server_identity = __webpack_require__(4297);
+var server_identity = __webpack_require__(84297);
 // EXTERNAL MODULE: ./src/migrations/analyse.ts
-var analyse = __webpack_require__(7260);
+var analyse = __webpack_require__(77260);
 // EXTERNAL MODULE: ./src/migrations/discover.ts
-var discover = __webpack_require__(2986);
-// EXTERNAL MODULE: ./src/migrations/plan.ts
-var migrations_plan = __webpack_require__(9422);
+var discover = __webpack_require__(62986);
+// EXTERNAL MODULE: ./src/migrations/make-plan.ts
+var make_plan = __webpack_require__(28287);
 // EXTERNAL MODULE: ./src/engine/context.ts
-var context = __webpack_require__(6173);
-;// CONCATENATED MODULE: ./src/engine/run.ts
+var context = __webpack_require__(86173);
+;// CONCATENATED MODULE: ./src/engine/apply-run.ts
 
 
 
@@ -2245,10 +2245,10 @@ async function withApplyRun(config, ctx, steps) {
     // Our own session, which the server's session limits leave alone: it sits idle holding the lock while the
     // backup and the migrations run on other sessions.
     return (0,own_session/* withOwnClient */.mG)(ctx.databaseUrl, async (client) => {
-        const history = await (0,history_history/* locateHistoryTable */.Bb)(client, config.historyTable);
+        const history = await (0,history_table/* locateHistoryTable */.Bb)(client, config.historyTable);
         const key = (0,advisory_lock/* lockKey */.TL)((0,identifiers/* quoteTable */.Z8)(history));
         return (0,advisory_lock/* withAdvisoryLock */.bL)(client, key, config.lockWaitMs, async () => {
-            const plan = (0,migrations_plan/* makePlan */.C)(migrations, await (0,history_history/* readHistory */.Lu)(client, history, migrations), { ...config, checksumsOf: (0,history_history/* checksumsOf */.Uw)(history) });
+            const plan = (0,make_plan/* makePlan */.C)(migrations, await (0,history_table/* readHistory */.Lu)(client, history, migrations), { ...config, checksumsOf: (0,history_table/* checksumsOf */.Uw)(history) });
             const identity = await (0,server_identity/* databaseIdentity */.C)(client);
             report.planHash = (0,plan_hash/* planHash */.SH)(identity, (0,identifiers/* tableText */.qK)(config.historyTable), plan);
             const { analysed, errors } = await (0,analyse/* analyseAll */.F)(plan.pending);
@@ -2292,7 +2292,7 @@ async function inOrder(run, steps) {
         }
         catch (err) {
             // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
-            if (err instanceof errors.CancelledError)
+            if (err instanceof errors/* CancelledError */.cc)
                 run.report.cancelled = err.reason;
             const ofStep = (rule) => (rule === 'internal-error' || rule === 'tool-failed' ? `${name.replace(/ /g, '-')}-failed` : rule);
             for (const f of (0,failure_findings/* findingsFor */.I)(err, run.ctx.debug))

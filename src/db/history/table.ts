@@ -4,8 +4,8 @@ import { MigrationError, StateError } from '../../foundation/errors.js';
 import type { HistoryRow } from '../../model/history.js';
 import type { Migration } from '../../model/migration.js';
 import type { Client } from '../session/connect.js';
-import { createOrAdopt, readGateRows } from './layouts/gate.js';
-import { detectLayout, gate, KNOWN_LAYOUTS, type HistoryLayout } from './layouts/index.js';
+import { createOrAdopt, readOwnRows } from './layouts/own.js';
+import { detectLayout, ownLayout, KNOWN_LAYOUTS, type HistoryLayout } from './layouts/known-layouts.js';
 import { quoteIdent, quoteTable, tableText } from '../session/identifiers.js';
 
 /**
@@ -45,7 +45,7 @@ export async function locateHistoryTable(client: Client, configured: TableName):
   }
   const place = { schema, table: configured.table };
   const cols = await columnsOf(client, place);
-  return { ...place, layout: cols ? layoutOf(place, cols) : gate };
+  return { ...place, layout: cols ? layoutOf(place, cols) : ownLayout };
 }
 
 async function columnsOf(client: Client, table: TableName): Promise<Set<string> | undefined> {
@@ -74,7 +74,7 @@ function layoutOf(table: TableName, cols: Set<string>): HistoryLayout {
  */
 export async function ensureHistoryTable(client: Client, table: HistoryTable): Promise<'created' | 'adopted' | 'ready'> {
   const cols = await columnsOf(client, table);
-  if (cols && layoutOf(table, cols) !== gate) return 'ready';
+  if (cols && layoutOf(table, cols) !== ownLayout) return 'ready';
   // Only when missing: CREATE SCHEMA IF NOT EXISTS still asks for CREATE on the database.
   if (!cols) {
     const schema = await client.query('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS e', [quoteIdent(table.schema)]);
@@ -92,7 +92,7 @@ export async function readHistory(client: Client, table: HistoryTable, migration
   if (!cols) return undefined;
   const layout = layoutOf(table, cols);
   const q = quoteTable(table);
-  return layout === gate ? readGateRows(client, q, cols) : layout.read(client, q, migrations);
+  return layout === ownLayout ? readOwnRows(client, q, cols) : layout.read(client, q, migrations);
 }
 
 /**

@@ -40,7 +40,7 @@ let unnamedIndexes = 0;
  * copying the folder's history.
  * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
  */
-export class SchemaHistory {
+export class DeclaredSchema {
   private readonly types: Facts<AstNode>;
   private readonly notNull: Facts<boolean>;
   private readonly tables: Facts<boolean>;
@@ -52,20 +52,20 @@ export class SchemaHistory {
   private readonly checkNames: Facts<string>;
   private at = 0;
 
-  private constructor(private readonly parent?: SchemaHistory) {
+  private constructor(private readonly parent?: DeclaredSchema) {
     const versions = !!parent;
     [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
     [this.indexNames, this.checkNames, this.policyNames] = [new Facts(true), new Facts(true), new Facts(true)];
   }
 
   /** The history of a run, empty until files are recorded into it. */
-  static empty(): SchemaHistory {
-    return new SchemaHistory();
+  static empty(): DeclaredSchema {
+    return new DeclaredSchema();
   }
 
   /** A file's statements on top of this history, to be queried statement by statement. */
-  layer(statements: readonly Statement[]): SchemaHistory {
-    return new SchemaHistory(this).record(statements);
+  layer(statements: readonly Statement[]): DeclaredSchema {
+    return new DeclaredSchema(this).record(statements);
   }
 
   /** Adds a linted file's statements. */
@@ -77,11 +77,11 @@ export class SchemaHistory {
     return this;
   }
 
-  private find<V>(pick: (h: SchemaHistory) => Facts<V>, key: string, before: number): V | undefined {
+  private find<V>(pick: (h: DeclaredSchema) => Facts<V>, key: string, before: number): V | undefined {
     return (pick(this).latest(key, before) ?? (this.parent ? { value: this.parent.find(pick, key, Infinity) } : undefined))?.value;
   }
 
-  private every(pick: (h: SchemaHistory) => Facts<string>, key: string, before: number): string[] {
+  private every(pick: (h: DeclaredSchema) => Facts<string>, key: string, before: number): string[] {
     return [...(this.parent?.every(pick, key, Infinity) ?? []), ...pick(this).all(key, before)];
   }
 
@@ -106,7 +106,7 @@ export class SchemaHistory {
   }
 
   /** Merges a file's layer into this (the run's) history once the file is linted. */
-  absorb(layer: SchemaHistory): void {
+  absorb(layer: DeclaredSchema): void {
     layer.types.copyTo(this.types, false);
     layer.notNull.copyTo(this.notNull, false);
     layer.tables.copyTo(this.tables, false);
@@ -242,10 +242,10 @@ export class SchemaHistory {
   }
 }
 
-/** A SchemaHistory as of one statement. */
+/** A DeclaredSchema as of one statement. */
 class View implements SchemaView {
   constructor(
-    private readonly h: SchemaHistory,
+    private readonly h: DeclaredSchema,
     private readonly before: number,
   ) {}
 
