@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint-files.js';
 import { RULES } from '../../src/lint/registry.js';
 import type { FolderConventions } from '../../src/lint/rule.js';
-import { renderRuleDoc, renderRuleIndex } from '../../src/lint/rule-doc.js';
+import { catalogue, kindOf } from '../../src/report/catalogue.js';
+import { renderFindingPage, renderRuleIndex } from '../../src/report/docs-pages.js';
 
 interface FixtureContext {
   runByThisTool?: boolean;
@@ -56,12 +57,12 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     expect(existsSync(page)).toBe(true);
     const bad = readFileSync(join(root, id, 'bad.sql'), 'utf8');
     const good = readFileSync(join(root, id, 'good.sql'), 'utf8');
-    expect(readFileSync(page, 'utf8')).toBe(renderRuleDoc(rule, bad, good));
+    expect(readFileSync(page, 'utf8')).toBe(renderFindingPage(kindOf(id)!, { bad, good }));
   });
 });
 
 test('docs/rules/README.md lists every rule', () => {
-  expect(readFileSync(join('docs', 'rules', 'README.md'), 'utf8')).toBe(renderRuleIndex(RULES));
+  expect(readFileSync(join('docs', 'rules', 'README.md'), 'utf8')).toBe(renderRuleIndex(catalogue().filter((e) => e.area === 'lint')));
 });
 
 test('every fixtures folder belongs to a rule', () => {

@@ -49,9 +49,9 @@ describe('the catalogue of findings', () => {
   });
 
   test('every entry says what happens and what to do; the run\'s own, in sentences', () => {
-    for (const e of entries) expect([e.id, e.title, e.happens, e.todo].every(Boolean)).toBe(true);
+    for (const e of entries) expect([e.id, e.title, e.message, e.help].every(Boolean)).toBe(true);
     for (const e of entries.filter((x) => x.area !== 'lint')) {
-      expect([e.id, e.title.length > 3, /[.)]$/.test(e.happens), /[.)]$/.test(e.todo)]).toEqual([e.id, true, true, true]);
+      expect([e.id, e.title.length > 3, /[.)]$/.test(e.message), /[.)]$/.test(e.help)]).toEqual([e.id, true, true, true]);
     }
   });
 
@@ -116,7 +116,7 @@ describe('the catalogue of findings', () => {
     ] as Finding[] };
     const sarif = renderSarif(report, '0.0.0') as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[] } } }[] };
     const rules = sarif.runs[0].tool.driver.rules;
-    expect(rules[0]).toMatchObject({ id: 'blocking-lock', shortDescription: { text: 'Lock on an existing table' }, fullDescription: { text: RUN_FINDINGS['blocking-lock'].happens }, help: { text: RUN_FINDINGS['blocking-lock'].todo }, defaultConfiguration: { level: 'warning' } });
+    expect(rules[0]).toMatchObject({ id: 'blocking-lock', shortDescription: { text: 'Lock on an existing table' }, fullDescription: { text: RUN_FINDINGS['blocking-lock'].message }, help: { text: RUN_FINDINGS['blocking-lock'].help }, defaultConfiguration: { level: 'warning' } });
     expect(rules[1]).toMatchObject({ id: 'drop-table', shortDescription: { text: kindOf('drop-table')!.title }, defaultConfiguration: { level: 'error' } });
   });
 });

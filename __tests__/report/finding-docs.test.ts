@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogue } from '../../src/report/catalogue.js';
-import { renderFindingDoc, renderFindingIndex } from '../../src/report/finding-doc.js';
+import { renderFindingIndex, renderFindingPage } from '../../src/report/docs-pages.js';
 
 const dir = join('docs', 'findings');
 const runFindings = catalogue().filter((e) => e.area !== 'lint');
-const stale = 'is stale: run npm run docs:findings and commit docs/findings/';
+const stale = 'is stale: run npm run docs and commit docs/findings/';
 
 describe('docs/findings/: a page for every finding of the run, generated from the catalogue', () => {
   test.each(runFindings.map((e) => [e.id, e] as const))('%s.md is current', (id, entry) => {
-    expect([`${id}.md`, readFileSync(join(dir, `${id}.md`), 'utf8')]).toEqual([`${id}.md`, renderFindingDoc(entry)]);
+    expect([`${id}.md`, readFileSync(join(dir, `${id}.md`), 'utf8')]).toEqual([`${id}.md`, renderFindingPage(entry)]);
   });
 
   test(`the index lists them all, and ${stale.replace('is stale: ', 'when not, says so: ')}`, () => {
@@ -24,7 +24,7 @@ describe('docs/findings/: a page for every finding of the run, generated from th
   });
 
   test('a page says what happens and what to do, and where it comes from', () => {
-    const page = renderFindingDoc(runFindings.find((e) => e.id === 'blocking-lock')!);
+    const page = renderFindingPage(runFindings.find((e) => e.id === 'blocking-lock')!);
     expect(page).toMatch(/^# blocking-lock\n\n\*\*Lock on an existing table\*\* · Running the change \(verify\) · severity: `warning`\n/);
     expect(page).toContain('## What happens\n\nThe statement took a SHARE, EXCLUSIVE or ACCESS EXCLUSIVE lock');
     expect(page).toContain('## What to do\n\nKeep the statement short');

@@ -4,7 +4,7 @@ import type { AstNode } from '../migrations/ast-node.js';
 import type { Divergence } from '../migrations/psql-divergence.js';
 import type { ExecutionPlan } from '../migrations/transaction-mode.js';
 import type { Script } from '../model/migration.js';
-import type { Severity } from '../model/report.js';
+import type { FindingText } from '../model/finding-kind.js';
 import { introducedColumns, type RelName } from './ast.js';
 import type { SchemaView } from './declared-schema.js';
 
@@ -64,16 +64,9 @@ export interface Hit {
  * One lint rule: data first (id, severity, what happens, what to do), then the check. The id is also the file
  * name under src/lint/rules/, the docs page docs/rules/<id>.md and the fixtures folder __fixtures__/lint/<id>/.
  */
-export interface LintRule {
+export interface LintRule extends FindingText {
   id: string;
   group: RuleGroup;
-  severity: Severity;
-  /** A short title for docs and SARIF. */
-  title: string;
-  /** The consequence, stated plainly. */
-  message: string;
-  /** The fix. */
-  help: string;
   check(ctx: RuleContext): Hit[];
 }
 

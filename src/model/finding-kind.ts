@@ -9,17 +9,21 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export type FindingArea = 'lint' | 'verify' | 'plan' | 'apply' | 'backup' | 'input' | 'internal';
 
-/** One kind of finding: every id the product reports has one, and a docs page rendered from it. */
-export interface FindingKind {
-  area: FindingArea;
+/** What every kind of finding says, lint rule or the run's own: the words its findings and its docs page use. */
+export interface FindingText {
   /** The usual severity; a few follow an input (`idempotency`, `preflight`), which `severityNote` names. */
   severity: Severity;
   /** A short title for the docs, SARIF and the report. */
   title: string;
-  /** What happens, stated plainly. */
-  happens: string;
-  /** What to do. */
-  todo: string;
+  /** What happens, stated plainly: a finding's message starts with it. */
+  message: string;
+  /** What to do: a finding's help. */
+  help: string;
+}
+
+/** One kind of finding: every id the product reports has one, and a docs page rendered from it. */
+export interface FindingKind extends FindingText {
+  area: FindingArea;
   /** About locks that hold up other sessions: ranked with the locks on existing tables. */
   lock?: boolean;
   /** When the severity is set by an input, which one. */

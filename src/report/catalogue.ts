@@ -1,4 +1,5 @@
 import { RULES } from '../lint/registry.js';
+import type { RuleGroup } from '../lint/rule.js';
 import type { FindingKind } from '../model/finding-kind.js';
 import { DRILL_PREFIX, RUN_FINDINGS } from '../model/run-findings.js';
 
@@ -7,6 +8,8 @@ export interface CatalogueEntry extends FindingKind {
   id: string;
   /** The docs page, relative to the repository. */
   docs: string;
+  /** A lint rule's group. */
+  group?: RuleGroup;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface CatalogueEntry extends FindingKind {
  */
 export function catalogue(): CatalogueEntry[] {
   return [
-    ...RULES.map((r): CatalogueEntry => ({ id: r.id, area: 'lint', severity: r.severity, title: r.title, happens: r.message, todo: r.help, lock: r.group === 'locking', docs: `docs/rules/${r.id}.md` })),
+    ...RULES.map(({ id, group, severity, title, message, help }): CatalogueEntry => ({ id, area: 'lint', group, severity, title, message, help, lock: group === 'locking', docs: `docs/rules/${id}.md` })),
     ...Object.entries(RUN_FINDINGS).map(([id, kind]): CatalogueEntry => ({ id, ...kind, docs: `docs/findings/${id}.md` })),
   ];
 }

@@ -44,8 +44,8 @@ function message(f: Finding, names: Names, max: number): string {
 /** Several findings of one rule, short: a lint rule's title and the details of each hit; others' messages. */
 function shortMessages(list: Finding[], names: Names): string {
   const kind = kindOf(list[0].rule);
-  if (kind?.area === 'lint' && list.every((f) => f.message.startsWith(kind.happens))) {
-    const details = list.map((f) => f.message.slice(kind.happens.length).trim()).filter(Boolean);
+  if (kind?.area === 'lint' && list.every((f) => f.message.startsWith(kind.message))) {
+    const details = list.map((f) => f.message.slice(kind.message.length).trim()).filter(Boolean);
     return inline(`${kind.title}${details.length ? ` — ${details.join(' ')}` : ''}`, 200);
   }
   return list.map((f) => message(f, names, 200 / list.length + 20)).join('; ');
@@ -79,7 +79,7 @@ function evidence(x: ReviewItem, names: Names, short: boolean): string[] {
 
 /** A numbered entry with everything about the statement and what to do: for what needs a decision. */
 export function fullEntry(x: ReviewItem, n: number, names: Names): string[] {
-  const fix = x.findings.find((f) => f.help)?.help ?? kindOf(x.findings[0].rule)?.todo;
+  const fix = x.findings.find((f) => f.help)?.help ?? kindOf(x.findings[0].rule)?.help;
   return [
     `${n}. ${ICON[x.severity]} ${where(x)}${x.trace ? ` ${code(x.trace.sql)}` : ''}`,
     ...evidence(x, names, false).map((e) => `    - ${e}`),

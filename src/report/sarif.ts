@@ -12,8 +12,8 @@ function ruleOf(id: string, example: Finding) {
   return {
     id,
     shortDescription: { text: kind?.title ?? id },
-    fullDescription: { text: kind?.happens ?? example.message },
-    help: { text: kind?.todo ?? example.help ?? '', markdown: kind ? `**What happens:** ${kind.happens}\n\n**What to do:** ${kind.todo}\n\nSee ${kind.docs}.` : (example.help ?? '') },
+    fullDescription: { text: kind?.message ?? example.message },
+    help: { text: kind?.help ?? example.help ?? '', markdown: kind ? `**What happens:** ${kind.message}\n\n**What to do:** ${kind.help}\n\nSee ${kind.docs}.` : (example.help ?? '') },
     defaultConfiguration: { level: LEVEL[kind?.severity ?? example.severity] },
     properties: { tags: [kind?.area ?? 'unknown', ...(kind?.lock ? ['locks'] : [])] },
   };
