@@ -3,7 +3,14 @@
  * ts-jest compiles with module ESNext (not the project's NodeNext) so that the global setup, which jest loads
  * outside its ESM sandbox, can be compiled to CommonJS.
  */
-const tsJest = ['ts-jest', { useESM: true, diagnostics: false, tsconfig: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true } }];
+const tsJest = [
+  'ts-jest',
+  {
+    useESM: true,
+    diagnostics: false,
+    tsconfig: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true },
+  },
+];
 
 export default {
   testEnvironment: 'node',

@@ -40,4 +40,7 @@ const versionSensitive = [
  */
 const edges = ['13', '18'].includes(process.env.PG_MAJOR ?? '') ? ['db/psql-fidelity', 'db/session-fuzz'] : [];
 
-export default { ...base, testMatch: [...versionSensitive, ...edges].map((name) => `<rootDir>/__tests__/${name}.test.ts`) };
+export default {
+  ...base,
+  testMatch: [...versionSensitive, ...edges].map((name) => `<rootDir>/__tests__/${name}.test.ts`),
+};

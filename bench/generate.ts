@@ -14,7 +14,10 @@ export type Wrapping = 'begin-commit' | 'dbmate' | 'bare';
  * columns, indexes, a view, a function with its trigger, a data backfill. `withDown` adds dbmate's sections around
  * the BEGIN … COMMIT files, with a down script each. Returns the folder.
  */
-export function generateMigrations(count: number, opts: { withDown?: boolean; dir?: string; offset?: number; wrapping?: Wrapping } = {}): { dir: string; files: string[] } {
+export function generateMigrations(
+  count: number,
+  opts: { withDown?: boolean; dir?: string; offset?: number; wrapping?: Wrapping } = {},
+): { dir: string; files: string[] } {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pmg-bench-'));
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
@@ -75,7 +78,9 @@ ALTER TABLE t_${tables} ADD CONSTRAINT t_${tables}_status_${i} CHECK (status IN 
     const wrapping = opts.wrapping ?? 'begin-commit';
     const text = opts.withDown
       ? `-- migrate:up\n${up}\n-- migrate:down\nBEGIN;\n${down}\nCOMMIT;\n`
-      : { 'begin-commit': up, dbmate: `-- migrate:up\n${body}\n\n-- migrate:down\n${down}\n`, bare: `${body}\n` }[wrapping];
+      : { 'begin-commit': up, dbmate: `-- migrate:up\n${body}\n\n-- migrate:down\n${down}\n`, bare: `${body}\n` }[
+          wrapping
+        ];
     writeFileSync(join(dir, file), `-- Migration: ${name}\n-- Description: generated for the benchmark\n\n${text}`);
     files.push(file);
   }

@@ -16,9 +16,10 @@ async function writeLoad(file: string): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) => (out.write(s) ? undefined : new Promise<void>((r) => out.once('drain', () => r())));
   await write('CREATE TABLE load (id bigint, name text, note text);\nCOPY load (id, name, note) FROM stdin;\n');
-  for (let size = 0, row = 0; size < MIB * 1024 * 1024; ) {
+  for (let size = 0, row = 0; size < MIB * 1024 * 1024;) {
     const batch: string[] = [];
-    for (let i = 0; i < 10_000; i++, row++) batch.push(`${row}\tname ${row}\tsome note about row ${row}, long enough to be a real row\n`);
+    for (let i = 0; i < 10_000; i++, row++)
+      batch.push(`${row}\tname ${row}\tsome note about row ${row}, long enough to be a real row\n`);
     const text = batch.join('');
     size += text.length;
     await write(text);
@@ -32,7 +33,9 @@ function measure(cmd: string, args: string[]): { seconds: number; rssMiB?: numbe
   const gnuTime = existsSync('/usr/bin/time');
   const report = join(tmpdir(), `pmg-bench-rss-${process.pid}`);
   const started = performance.now();
-  const r = gnuTime ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, cmd, ...args], { encoding: 'utf8' }) : spawnSync(cmd, args, { encoding: 'utf8' });
+  const r = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', report, cmd, ...args], { encoding: 'utf8' })
+    : spawnSync(cmd, args, { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
   const rssMiB = gnuTime ? Number(readFileSync(report, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
@@ -47,13 +50,38 @@ try {
   const psql = spawnSync('sh', ['-c', 'command -v psql'], { encoding: 'utf8' }).stdout.trim();
   await admin(server.url, 'CREATE DATABASE bench_large_psql');
   await admin(server.url, 'CREATE DATABASE bench_large_cli');
-  const plain = measure(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', dbUrl(server.url, 'bench_large_psql'), '-f', file]);
-  const cli = measure(process.execPath, ['dist/cli.js', 'apply', '--yes', '--backup', 'false', '--post-backup', 'false', '--migrations-dir', dir, '--database-url', dbUrl(server.url, 'bench_large_cli'), '--format', 'json']);
+  const plain = measure(psql, [
+    '-X',
+    '-q',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-d',
+    dbUrl(server.url, 'bench_large_psql'),
+    '-f',
+    file,
+  ]);
+  const cli = measure(process.execPath, [
+    'dist/cli.js',
+    'apply',
+    '--yes',
+    '--backup',
+    'false',
+    '--post-backup',
+    'false',
+    '--migrations-dir',
+    dir,
+    '--database-url',
+    dbUrl(server.url, 'bench_large_cli'),
+    '--format',
+    'json',
+  ]);
   const mib = (statSync(file).size / 1024 / 1024).toFixed(0);
   const memory = (m: { rssMiB?: number }) => (m.rssMiB === undefined ? 'n/a' : `${m.rssMiB.toFixed(0)} MiB`);
   console.log(`large file benchmark: one COPY of ${mib} MiB, PostgreSQL from ${server.source}`);
   console.log(`  psql -f         ${plain.seconds.toFixed(1)} s  1.00×  peak memory ${memory(plain)}`);
-  console.log(`  CLI apply       ${cli.seconds.toFixed(1)} s  ${(cli.seconds / plain.seconds).toFixed(2)}×  peak memory ${memory(cli)}`);
+  console.log(
+    `  CLI apply       ${cli.seconds.toFixed(1)} s  ${(cli.seconds / plain.seconds).toFixed(2)}×  peak memory ${memory(cli)}`,
+  );
 } finally {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -32,17 +32,27 @@ function compareCases(): void {
     for (const f of found[1]) seenPeerRules.add(f.rule);
     const [a, b] = found.map((f) => counted(c, f));
     const row = flagged.get(c.kind) ?? { ours: 0, theirs: 0, total: 0 };
-    flagged.set(c.kind, { ours: row.ours + (a.length ? 1 : 0), theirs: row.theirs + (b.length ? 1 : 0), total: row.total + 1 });
+    flagged.set(c.kind, {
+      ours: row.ours + (a.length ? 1 : 0),
+      theirs: row.theirs + (b.length ? 1 : 0),
+      total: row.total + 1,
+    });
     console.log(`| ${c.kind} | ${c.name} | ${c.peers.join(' ') || '-'} | ${rules(b)} | ${rules(a)} |`);
   }
   console.log('\n| kind | squawk flags | pg-migration-gate flags |');
   console.log('| --- | --- | --- |');
   for (const [kind, r] of flagged) console.log(`| ${kind} | ${pct(r.theirs, r.total)} | ${pct(r.ours, r.total)} |`);
   const unmapped = [...seenPeerRules].filter((r) => !PEER_RULES.some((p) => p.tool === 'squawk' && p.id === r));
-  console.log(unmapped.length ? `\nsquawk rules missing from the peer table: ${unmapped.join(', ')}` : '\nevery squawk rule seen is in the peer table (docs/rules/README.md#peer-rules)');
+  console.log(
+    unmapped.length
+      ? `\nsquawk rules missing from the peer table: ${unmapped.join(', ')}`
+      : '\nevery squawk rule seen is in the peer table (docs/rules/README.md#peer-rules)',
+  );
   const d = flagged.get('dangerous')!;
   const s = flagged.get('safe')!;
-  console.log(`dangerous cases flagged: ${pct(d.ours, d.total)} (target at least 95%); safe cases with a warning: ${pct(s.ours, s.total)}`);
+  console.log(
+    `dangerous cases flagged: ${pct(d.ours, d.total)} (target at least 95%); safe cases with a warning: ${pct(s.ours, s.total)}`,
+  );
 }
 
 /** Each real folder linted in order by both tools, findings per file. */
@@ -51,10 +61,12 @@ function compareRealFiles(): void {
   console.log(`| file | ${theirs.name} | pg-migration-gate |`);
   console.log('| --- | --- | --- |');
   const byFolder = new Map<string, string[]>();
-  for (const f of realFiles().filter((f) => !f.endsWith('.down.sql') && !f.includes('/down'))) byFolder.set(dirname(f), [...(byFolder.get(dirname(f)) ?? []), f]);
+  for (const f of realFiles().filter((f) => !f.endsWith('.down.sql') && !f.includes('/down')))
+    byFolder.set(dirname(f), [...(byFolder.get(dirname(f)) ?? []), f]);
   for (const files of byFolder.values()) {
     const [a, b] = [ours, theirs].map((t) => t.findings(files));
-    for (const f of files) console.log(`| ${f} | ${rules(b.filter((x) => x.file === f))} | ${rules(a.filter((x) => x.file === f))} |`);
+    for (const f of files)
+      console.log(`| ${f} | ${rules(b.filter((x) => x.file === f))} | ${rules(a.filter((x) => x.file === f))} |`);
   }
 }
 
@@ -95,8 +107,14 @@ function timeBoth(): void {
   const small = join('__fixtures__', 'real-world', 'atuin', 'migrations', '20230315224203_create-deleted.sql');
   const one = race('1 small file', [small], ROUNDS);
   const files = corpus(CORPUS);
-  const many = race(`${files.length} files (${readdirSync(join('__fixtures__', 'real-world')).join(', ')} and the layout scenarios, repeated)`, files, Math.max(3, Math.ceil(ROUNDS / 3)));
-  console.log(`\ntargets: 1 file within 2x (${one.toFixed(2)}x), ${files.length} files within 1.2x (${many.toFixed(2)}x)`);
+  const many = race(
+    `${files.length} files (${readdirSync(join('__fixtures__', 'real-world')).join(', ')} and the layout scenarios, repeated)`,
+    files,
+    Math.max(3, Math.ceil(ROUNDS / 3)),
+  );
+  console.log(
+    `\ntargets: 1 file within 2x (${one.toFixed(2)}x), ${files.length} files within 1.2x (${many.toFixed(2)}x)`,
+  );
 }
 
 console.log(`# lint: ${ours.name} and ${theirs.name}, node ${process.version}`);

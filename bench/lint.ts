@@ -39,6 +39,10 @@ for (let r = 0; r < ROUNDS; r++) {
 const p = median(parse);
 const l = median(lint);
 console.log(`lint benchmark: ${COUNT} files, ${statements} statements, ${ROUNDS} rounds (${findings} findings)`);
-console.log(`  libpg-query parse alone: median ${p.toFixed(0)} ms  ${Math.round((statements / p) * 1000)} statements/s`);
-console.log(`  pg-migration-gate lint:  median ${l.toFixed(0)} ms  ${Math.round((statements / l) * 1000)} statements/s`);
+console.log(
+  `  libpg-query parse alone: median ${p.toFixed(0)} ms  ${Math.round((statements / p) * 1000)} statements/s`,
+);
+console.log(
+  `  pg-migration-gate lint:  median ${l.toFixed(0)} ms  ${Math.round((statements / l) * 1000)} statements/s`,
+);
 console.log(`  ratio lint / parse: ${(l / p).toFixed(2)}x (target < 1.5x)`);

@@ -37,8 +37,22 @@ export function squawk(): Tool {
   const bin = join(prefix, 'node_modules', '.bin', 'squawk');
   if (!existsSync(bin)) {
     console.log(`installing squawk-cli@${version} from the npm registry into ${prefix}`);
-    const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `squawk-cli@${version}`], { stdio: 'inherit' });
-    if (r.status !== 0 || !existsSync(bin)) throw new Error(`squawk-cli@${version} could not be installed from the npm registry`);
+    const r = spawnSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        prefix,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        `squawk-cli@${version}`,
+      ],
+      { stdio: 'inherit' },
+    );
+    if (r.status !== 0 || !existsSync(bin))
+      throw new Error(`squawk-cli@${version} could not be installed from the npm registry`);
   }
   return {
     name: `squawk ${version}`,
@@ -46,7 +60,11 @@ export function squawk(): Tool {
     findings: (files) => {
       const out = run(bin, ['--reporter', 'json', ...files]).trim();
       const list: { file: string; rule_name: string; level: string }[] = out ? JSON.parse(out) : [];
-      return list.map((f) => ({ file: rel(f.file), rule: f.rule_name, severity: f.level.toLowerCase() === 'error' ? 'error' : 'warning' }));
+      return list.map((f) => ({
+        file: rel(f.file),
+        rule: f.rule_name,
+        severity: f.level.toLowerCase() === 'error' ? 'error' : 'warning',
+      }));
     },
   };
 }
@@ -59,7 +77,9 @@ export function gate(cli = process.env.BENCH_CLI ?? join('dist', 'cli.js')): Too
     command: (files) => [process.execPath, [cli, 'lint', ...files]],
     findings: (files) => {
       const report = JSON.parse(run(process.execPath, [cli, 'lint', '--format', 'json', ...files]));
-      return (report.findings as Found[]).filter((f) => f.file).map((f) => ({ file: rel(f.file), rule: f.rule, severity: f.severity }));
+      return (report.findings as Found[])
+        .filter((f) => f.file)
+        .map((f) => ({ file: rel(f.file), rule: f.rule, severity: f.severity }));
     },
   };
 }
@@ -84,9 +104,15 @@ export function cases(root = join('__fixtures__', 'lint-cases')): Case[] {
       .sort()
       .map((entry): Case => {
         const path = join(root, kind, entry);
-        const files = statSync(path).isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
+        const files = statSync(path).isDirectory()
+          ? readdirSync(path)
+              .sort()
+              .map((f) => join(path, f))
+          : [path];
         const text = files.map((f) => readFileSync(f, 'utf8'));
-        const peers = text.flatMap((t) => /^-- peers: (.*)$/m.exec(t)?.[1].split(/\s+/) ?? []).filter((p) => p !== 'none');
+        const peers = text
+          .flatMap((t) => /^-- peers: (.*)$/m.exec(t)?.[1].split(/\s+/) ?? [])
+          .filter((p) => p !== 'none');
         const reviewed = kind === 'safe' ? files.filter((_, i) => /^-- safe:/m.test(text[i])) : files.slice(-1);
         return { kind, name: entry.replace(/\.sql$/, ''), files, peers, reviewed };
       }),
@@ -101,6 +127,9 @@ export function counted(c: Case, found: Found[]): Found[] {
 
 /** Every real migration file in the repository: the public projects' folders and the layout scenarios. */
 export function realFiles(): string[] {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.sql') ? [join(d, n)] : []));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) =>
+      statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.sql') ? [join(d, n)] : [],
+    );
   return [...walk(join('__fixtures__', 'real-world')), ...walk(join('__fixtures__', 'migrations'))].sort();
 }

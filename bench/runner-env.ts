@@ -10,7 +10,12 @@ import YAML from 'yaml';
 export function runnerEnv(given: Record<string, string>, runnerTemp: string): NodeJS.ProcessEnv {
   const { inputs } = YAML.parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: string }> };
   for (const name of Object.keys(given)) if (!(name in inputs)) throw new Error(`action.yml has no input ${name}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTIONS: 'true', RUNNER_TEMP: runnerTemp, GITHUB_WORKSPACE: process.cwd() };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_WORKSPACE: process.cwd(),
+  };
   for (const [name, spec] of Object.entries(inputs)) {
     const value = given[name] ?? spec.default ?? '';
     env[`INPUT_${name.toUpperCase()}`] = value.includes('${{') ? '' : value;

@@ -51,12 +51,16 @@ function namer(tool, migrations, versionOf) {
         const v = versionOf(m);
         const seen = byVersion.get(v);
         if (seen)
-            throw new errors/* StateError */.qq([`${seen.up.file} and ${m.up.file} both have ${tool} version ${v}, so ${tool}'s history cannot tell them apart; give one of them another version`]);
+            throw new errors/* StateError */.qq([
+                `${seen.up.file} and ${m.up.file} both have ${tool} version ${v}, so ${tool}'s history cannot tell them apart; give one of them another version`,
+            ]);
         byVersion.set(v, m);
     }
     return (text) => {
         const m = byVersion.get(text);
-        return m ? { name: m.name, version: m.version } : { name: text, version: (0,names/* versionFromName */.sv)(text) ?? (0,version/* parseVersionText */.bw)(text) };
+        return m
+            ? { name: m.name, version: m.version }
+            : { name: text, version: (0,names/* versionFromName */.sv)(text) ?? (0,version/* parseVersionText */.bw)(text) };
     };
 }
 /** A file's base name: the tools that key on file names ignore the folders above it. */
@@ -163,17 +167,33 @@ const ownLayout = {
     checksumsOf: (m) => [m.checksum],
     read: (c, q) => readOwnRows(c, q, new Set(ownLayout.columns)),
     recordSql(q, m, appliedBy, lit) {
-        return [`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${lit(m.name)}, ${lit(m.version.text)}, ${lit(m.checksum)}, ${ELAPSED_MS}, ${lit(appliedBy)}, false)`];
+        return [
+            `INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${lit(m.name)}, ${lit(m.version.text)}, ${lit(m.checksum)}, ${ELAPSED_MS}, ${lit(appliedBy)}, false)`,
+        ];
     },
     async markStarted(c, q, m, appliedBy) {
-        const r = await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, NULL, $4, true) RETURNING id`, [m.name, m.version.text, m.checksum, appliedBy]);
+        const r = await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, NULL, $4, true) RETURNING id`, [
+            m.name,
+            m.version.text,
+            m.checksum,
+            appliedBy,
+        ]);
         return Number(r.rows[0].id);
     },
     async finish(c, q, mark, executionMs) {
-        await c.query(`UPDATE ${q} SET dirty = false, execution_ms = $1, applied_at = now() WHERE id = $2`, [executionMs, mark]);
+        await c.query(`UPDATE ${q} SET dirty = false, execution_ms = $1, applied_at = now() WHERE id = $2`, [
+            executionMs,
+            mark,
+        ]);
     },
     async recordApplied(c, q, m, appliedBy, executionMs) {
-        await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, $4, $5, false)`, [m.name, m.version.text, m.checksum, executionMs, appliedBy]);
+        await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, $4, $5, false)`, [
+            m.name,
+            m.version.text,
+            m.checksum,
+            executionMs,
+            appliedBy,
+        ]);
     },
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE id = $1`, [row.id]);
@@ -223,7 +243,12 @@ const diesel = {
     async read(c, q, migrations) {
         const name = namer('diesel', migrations, versionOf);
         const r = await c.query(`SELECT version, run_on::timestamptz AS run_on FROM ${q} ORDER BY version`);
-        return r.rows.map((row) => ({ id: row.version, ...name(row.version), appliedAt: row.run_on ?? undefined, dirty: false }));
+        return r.rows.map((row) => ({
+            id: row.version,
+            ...name(row.version),
+            appliedAt: row.run_on ?? undefined,
+            dirty: false,
+        }));
     },
     recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version) VALUES (${lit(versionOf(m))})`],
     async recordApplied(c, q, m) {
@@ -264,7 +289,18 @@ const NEXT_RANK = (q) => `(SELECT coalesce(max(installed_rank), 0) + 1 FROM ${q}
 const values = (m) => [m.version.text, description(m), script(m), crc32Of(sourceOf(m, 'Flyway'))];
 const flyway = {
     id: 'flyway',
-    columns: ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'installed_by', 'installed_on', 'execution_time', 'success'],
+    columns: [
+        'installed_rank',
+        'version',
+        'description',
+        'type',
+        'script',
+        'checksum',
+        'installed_by',
+        'installed_on',
+        'execution_time',
+        'success',
+    ],
     marksDirty: true,
     checksumsOf: (m) => [checksumOf(m)],
     async read(c, q, migrations) {
@@ -279,7 +315,14 @@ const flyway = {
                 latest.delete(key);
             else if (row.type === 'BASELINE') {
                 for (const m of migrations.filter((m) => (0,version/* compareVersions */.Zy)(m.version, v) <= 0)) {
-                    latest.set((0,version/* versionId */.Ik)(m.version), { id: row.installed_rank, name: m.name, version: m.version, checksum: checksumOf(m), appliedAt: row.installed_on, dirty: false });
+                    latest.set((0,version/* versionId */.Ik)(m.version), {
+                        id: row.installed_rank,
+                        name: m.name,
+                        version: m.version,
+                        checksum: checksumOf(m),
+                        appliedAt: row.installed_on,
+                        dirty: false,
+                    });
                 }
             }
             else {
@@ -345,7 +388,9 @@ const golangMigrate = {
     async read(c, q, migrations) {
         const r = await c.query(`SELECT version::text AS version, dirty FROM ${q}`);
         if (r.rows.length > 1) {
-            throw new errors/* StateError */.qq([`history table ${q} is golang-migrate's, which keeps one row, but it has ${r.rows.length}; keep the row of the version the database is at and delete the others`]);
+            throw new errors/* StateError */.qq([
+                `history table ${q} is golang-migrate's, which keeps one row, but it has ${r.rows.length}; keep the row of the version the database is at and delete the others`,
+            ]);
         }
         if (!r.rows.length)
             return [];
@@ -356,7 +401,10 @@ const golangMigrate = {
             .map((m) => ({ id: integerVersion(m), name: m.name, version: m.version, dirty: false }));
         return [...below, { id: current.toString(), ...name(current.toString()), dirty: r.rows[0].dirty === true }];
     },
-    recordSql: (q, m, _by, lit) => [`DELETE FROM ${q}`, `INSERT INTO ${q} (version, dirty) VALUES (${lit(integerVersion(m))}, false)`],
+    recordSql: (q, m, _by, lit) => [
+        `DELETE FROM ${q}`,
+        `INSERT INTO ${q} (version, dirty) VALUES (${lit(integerVersion(m))}, false)`,
+    ],
     async markStarted(c, q, m) {
         await setVersion(c, q, integerVersion(m), true);
         return integerVersion(m);
@@ -420,7 +468,12 @@ const nodePgMigrate = {
     async read(c, q, migrations) {
         const name = namer('node-pg-migrate', migrations, nameOf);
         const r = await c.query(`SELECT id, name, run_on::timestamptz AS run_on FROM ${q} ORDER BY run_on, id`);
-        return r.rows.map((row) => ({ id: Number(row.id), ...name(row.name), appliedAt: row.run_on ?? undefined, dirty: false }));
+        return r.rows.map((row) => ({
+            id: Number(row.id),
+            ...name(row.name),
+            appliedAt: row.run_on ?? undefined,
+            dirty: false,
+        }));
     },
     recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (name, run_on) VALUES (${lit(nameOf(m))}, now())`],
     async recordApplied(c, q, m) {
@@ -449,11 +502,23 @@ const postgrator = {
     async read(c, q, migrations) {
         const name = namer('postgrator', migrations, integerVersion);
         const r = await c.query(`SELECT version::text AS version, md5, run_at FROM ${q} WHERE version <> 0 ORDER BY version`);
-        return r.rows.map((row) => ({ id: row.version, ...name(row.version), checksum: row.md5 ? `md5:${row.md5}` : undefined, appliedAt: row.run_at ?? undefined, dirty: false }));
+        return r.rows.map((row) => ({
+            id: row.version,
+            ...name(row.version),
+            checksum: row.md5 ? `md5:${row.md5}` : undefined,
+            appliedAt: row.run_at ?? undefined,
+            dirty: false,
+        }));
     },
-    recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version, name, md5, run_at) VALUES (${lit(integerVersion(m))}, ${lit(m.description)}, ${lit(md5(m))}, now())`],
+    recordSql: (q, m, _by, lit) => [
+        `INSERT INTO ${q} (version, name, md5, run_at) VALUES (${lit(integerVersion(m))}, ${lit(m.description)}, ${lit(md5(m))}, now())`,
+    ],
     async recordApplied(c, q, m) {
-        await c.query(`INSERT INTO ${q} (version, name, md5, run_at) VALUES ($1, $2, $3, now())`, [integerVersion(m), m.description, md5(m)]);
+        await c.query(`INSERT INTO ${q} (version, name, md5, run_at) VALUES ($1, $2, $3, now())`, [
+            integerVersion(m),
+            m.description,
+            md5(m),
+        ]);
     },
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);
@@ -476,7 +541,16 @@ const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(t
 const prisma_COLUMNS = '(id, checksum, finished_at, migration_name, started_at, applied_steps_count)';
 const prisma = {
     id: 'prisma',
-    columns: ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count'],
+    columns: [
+        'id',
+        'checksum',
+        'finished_at',
+        'migration_name',
+        'logs',
+        'rolled_back_at',
+        'started_at',
+        'applied_steps_count',
+    ],
     marksDirty: true,
     /** Prisma accepts a checksum of the file with either line endings (script_matches_checksum). */
     checksumsOf: (m) => lineEndingForms(sourceOf(m, 'Prisma')).map((text) => `sha256:${sha256(text)}`),
@@ -550,15 +624,13 @@ const sqlx = {
         return integerVersion(m);
     },
     async finish(c, q, mark, executionMs) {
-        await c.query(`UPDATE ${q} SET success = true, execution_time = $1 WHERE version = $2`, [BigInt(executionMs) * 1000000n, mark]);
+        await c.query(`UPDATE ${q} SET success = true, execution_time = $1 WHERE version = $2`, [
+            BigInt(executionMs) * 1000000n,
+            mark,
+        ]);
     },
     async recordApplied(c, q, m, _by, executionMs) {
-        await c.query(`INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, true, decode($3, 'hex'), $4)`, [
-            integerVersion(m),
-            sqlx_description(m),
-            sha384(m),
-            BigInt(executionMs) * 1000000n,
-        ]);
+        await c.query(`INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, true, decode($3, 'hex'), $4)`, [integerVersion(m), sqlx_description(m), sha384(m), BigInt(executionMs) * 1000000n]);
     },
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);
@@ -580,7 +652,17 @@ const sqlx = {
 
 
 /** Other tools' tables, each recognised by exactly the columns the tool creates. */
-const FOREIGN = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma, nodePgMigrate, postgrator];
+const FOREIGN = [
+    dbmate,
+    golangMigrate,
+    goose,
+    flyway,
+    sqlx,
+    diesel,
+    prisma,
+    nodePgMigrate,
+    postgrator,
+];
 /**
  * The layout of an existing table, from its columns alone, never from its name: one of the tools' exact column
  * sets, else this tool's own: `migration_name` and only columns of this tool's (the three-column table before its
@@ -590,7 +672,9 @@ function detectLayout(columns) {
     const exact = FOREIGN.find((l) => l.columns.length === columns.size && l.columns.every((c) => columns.has(c)));
     if (exact)
         return exact;
-    return columns.has('migration_name') && [...columns].every((c) => ownLayout.columns.includes(c)) ? ownLayout : undefined;
+    return columns.has('migration_name') && [...columns].every((c) => ownLayout.columns.includes(c))
+        ? ownLayout
+        : undefined;
 }
 /** Every known layout and its columns, for the message that refuses an unknown one. */
 const KNOWN_LAYOUTS = [ownLayout, ...FOREIGN].map((l) => `${l.id} (${l.columns.join(', ')})`).join('; ');
@@ -650,7 +734,9 @@ async function ensureHistoryTable(client, table) {
         return 'ready';
     // Only when missing: CREATE SCHEMA IF NOT EXISTS still asks for CREATE on the database.
     if (!cols) {
-        const schema = await client.query('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS e', [(0,identifiers/* quoteIdent */.v4)(table.schema)]);
+        const schema = await client.query('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS e', [
+            (0,identifiers/* quoteIdent */.v4)(table.schema),
+        ]);
         if (!schema.rows[0].e)
             await client.query(`CREATE SCHEMA ${(0,identifiers/* quoteIdent */.v4)(table.schema)}`);
     }
@@ -684,7 +770,9 @@ function recordInTransaction(client, table, migration, appliedBy, timeouts) {
         // SET TIME ZONE of the migration chose: the tool that reads it orders by it.
         'SET LOCAL TimeZone TO DEFAULT',
         ...timeouts,
-        ...table.layout.recordSql((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, lit).map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
+        ...table.layout
+            .recordSql((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, lit)
+            .map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
     ];
 }
 const SWALLOWED_HINT = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
@@ -771,7 +859,10 @@ async function databaseIdentity(client) {
        FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()`);
     const { name, oid, readable } = r.rows[0];
     // Asked apart: a query naming the function fails on the privilege even where it would not call it.
-    const sysid = readable ? (await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0].s : undefined;
+    const sysid = readable
+        ? (await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0]
+            .s
+        : undefined;
     return { name, oid: Number(oid), ...(sysid ? { systemIdentifier: sysid } : {}) };
 }
 
@@ -1029,7 +1120,9 @@ function* linesOf(path, shown) {
                 open.push(data.subarray(start));
                 openLength += n - start;
                 if (openLength > external_node_buffer_.constants.MAX_STRING_LENGTH)
-                    throw new errors/* InputError */.dz([`${shown}: has a line of more than ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, more than a JavaScript string can hold; break it into lines, or run this one file with psql`]);
+                    throw new errors/* InputError */.dz([
+                        `${shown}: has a line of more than ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, more than a JavaScript string can hold; break it into lines, or run this one file with psql`,
+                    ]);
             }
         }
         if (open.length)
@@ -1116,7 +1209,9 @@ function readInPieces(path, shown, decode) {
     }
     decode(Buffer.alloc(0), false);
     if (rows)
-        throw new errors/* InputError */.dz([`${shown}:${line}: COPY … FROM stdin has no end-of-data line (a line holding only \\.); end the rows with one, as pg_dump writes it`]);
+        throw new errors/* InputError */.dz([
+            `${shown}:${line}: COPY … FROM stdin has no end-of-data line (a line holding only \\.); end the rows with one, as pg_dump writes it`,
+        ]);
     return { text: parts.join(''), elided, checksum: hash.checksum() };
 }
 

@@ -55,7 +55,10 @@ var identifiers = __webpack_require__(801);
  * is shown in the locks table but not reported: it is brief unless the migration is.)
  */
 const BLOCKING = new Set(['SHARE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE']);
-const modeName = (m) => m.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+const modeName = (m) => m
+    .replace(/Lock$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toUpperCase();
 /** The documented lock of statements that cannot be observed inside a transaction. */
 function documentedLocks(s) {
     const rel = s.node.relation;
@@ -109,13 +112,23 @@ class LockTracer {
         let locks = documentedLocks(s);
         if (o.observable) {
             const now = await heldLocks(client, this.rel);
-            locks = [...now].filter((l) => !this.held.has(l)).map((l) => {
+            locks = [...now]
+                .filter((l) => !this.held.has(l))
+                .map((l) => {
                 const [oid, mode] = l.split('|');
                 return { relation: this.rel.names.get(Number(oid)), mode: modeName(mode) };
             });
             this.held = now;
         }
-        this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), lines: s.sql.split('\n').length, locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
+        this.traces.push({
+            ...s.location,
+            sql: s.sql.split('\n')[0].slice(0, 120),
+            lines: s.sql.split('\n').length,
+            locks,
+            rewrites: await rewritten(client, this.rel),
+            durationMs: o.durationMs,
+            observed: o.observable,
+        });
     }
 }
 
@@ -257,7 +270,11 @@ function fold(keys, sign) {
 }
 /** One line per difference: `+ table public.x (3 columns, 1 index)`, `- column public.users.nick`, `~ index …: a -> b`. */
 function describeDiff(d) {
-    return [...fold(d.added, '+'), ...fold(d.removed, '-'), ...d.changed.map((c) => `~ ${c.key}: ${c.before} -> ${c.after}`)];
+    return [
+        ...fold(d.added, '+'),
+        ...fold(d.removed, '-'),
+        ...d.changed.map((c) => `~ ${c.key}: ${c.before} -> ${c.after}`),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/verify/run-checks.ts
@@ -358,7 +375,13 @@ async function runChecks(server, deployed, fresh, opts, log) {
             log.info(`verified ${migration.name}: applies in ${entry.applyMs} ms`);
             if (opts.checks.has('locks'))
                 findings.push(...lockFindings(entry));
-            const subject = { migration, exec, before, after: await takeSnapshot(bench.control), down: await downPlan(migration, entry, findings) };
+            const subject = {
+                migration,
+                exec,
+                before,
+                after: await takeSnapshot(bench.control),
+                down: await downPlan(migration, entry, findings),
+            };
             const inRollback = exec.mode === 'transaction' && (!subject.down || subject.down.mode === 'transaction');
             // A check that cannot be rolled back runs on a copy; copying needs the working database to be idle.
             const onCopy = async (label, fn) => {
@@ -374,7 +397,7 @@ async function runChecks(server, deployed, fresh, opts, log) {
                     record.control = bench.control;
                 }
             };
-            const isolated = (label, fn) => (inRollback ? (0,runner/* rolledBack */.EN)(bench.session, () => fn(bench.session)) : onCopy(label, fn));
+            const isolated = (label, fn) => inRollback ? (0,runner/* rolledBack */.EN)(bench.session, () => fn(bench.session)) : onCopy(label, fn);
             if (entry.idempotency === 'not run') {
                 stopped();
                 await timer.time('idempotency', () => isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)));
@@ -495,7 +518,10 @@ async function checkIdempotency(s, x, inTx, opts, entry, findings) {
     const diff = diffSnapshots(x.after, await takeSnapshot(await s.client()));
     entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
     if (!isEmptyDiff(diff)) {
-        findings.push({ ...failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'), file: x.migration.up.file });
+        findings.push({
+            ...failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'),
+            file: x.migration.up.file,
+        });
     }
 }
 async function checkReversibility(s, x, inTx, opts, entry, findings) {
@@ -753,7 +779,11 @@ class ServerWitness {
     static async open(c, existing) {
         const r = await c.query("SELECT rolsuper, pg_catalog.current_setting('server_version_num')::int AS v FROM pg_catalog.pg_roles WHERE rolname = current_user");
         const superuser = r.rows[0]?.rolsuper === true;
-        const oids = { database: existing.database.keys(), tablespace: existing.tablespace.keys(), role: existing.role.keys() };
+        const oids = {
+            database: existing.database.keys(),
+            tablespace: existing.tablespace.keys(),
+            role: existing.role.keys(),
+        };
         return new ServerWitness(createdQuery(superuser ? 'pg_authid' : 'pg_auth_members', oids), superuser || r.rows[0]?.v >= 160000);
     }
     seen(rows) {
@@ -815,7 +845,12 @@ async function byOid(c, sql) {
     return new Map((await c.query(sql)).rows.map((r) => [Number(r.oid), r.name]));
 }
 async function serverObjects(c) {
-    return { role: await byOid(c, CATALOG.role), database: await byOid(c, CATALOG.database), tablespace: await byOid(c, CATALOG.tablespace), system: await systemSettings(c) };
+    return {
+        role: await byOid(c, CATALOG.role),
+        database: await byOid(c, CATALOG.database),
+        tablespace: await byOid(c, CATALOG.tablespace),
+        system: await systemSettings(c),
+    };
 }
 const named = (text) => (name) => new RegExp(`(^|[^A-Za-z0-9_$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_$])`, 'i').test(text);
 /**
@@ -873,7 +908,10 @@ async function putSettingsBack(c, start, now, changes, attempt, left) {
             left.push(`ALTER SYSTEM ${name === 'ALL' ? 'RESET ALL' : name} by the migrations left as it is: this role may not read pg_file_settings, so the change cannot be told from another session's`);
             continue;
         }
-        const ok = chain.every((x) => !x.unknown) && chain[0].before === start.get(name) && chain.every((x, i) => i === 0 || x.before === chain[i - 1].after) && now.get(name) === chain[chain.length - 1].after;
+        const ok = chain.every((x) => !x.unknown) &&
+            chain[0].before === start.get(name) &&
+            chain.every((x, i) => i === 0 || x.before === chain[i - 1].after) &&
+            now.get(name) === chain[chain.length - 1].after;
         if (!ok) {
             left.push(`ALTER SYSTEM ${name} left as it is: another session changed it too while verify ran`);
             continue;
@@ -881,7 +919,9 @@ async function putSettingsBack(c, start, now, changes, attempt, left) {
         const was = start.get(name);
         if (now.get(name) === was)
             continue;
-        await attempt(`ALTER SYSTEM ${name} put back`, was === undefined ? `ALTER SYSTEM RESET ${(0,identifiers/* quoteIdent */.v4)(name)}` : `ALTER SYSTEM SET ${(0,identifiers/* quoteIdent */.v4)(name)} = ${c.escapeLiteral(was)}`);
+        await attempt(`ALTER SYSTEM ${name} put back`, was === undefined
+            ? `ALTER SYSTEM RESET ${(0,identifiers/* quoteIdent */.v4)(name)}`
+            : `ALTER SYSTEM SET ${(0,identifiers/* quoteIdent */.v4)(name)} = ${c.escapeLiteral(was)}`);
         reload = true;
     }
     if (reload)
@@ -922,7 +962,12 @@ function versionsOf(files) {
     const ids = new Set();
     for (const f of files) {
         const [first, ...rest] = f.split('/');
-        const v = rest.length ? (0,names/* matchFolderName */.PP)(first)?.version : (() => { const m = (0,names/* matchFileName */.XS)(first); return m.kind === 'migration' ? m.version : undefined; })();
+        const v = rest.length
+            ? (0,names/* matchFolderName */.PP)(first)?.version
+            : (() => {
+                const m = (0,names/* matchFileName */.XS)(first);
+                return m.kind === 'migration' ? m.version : undefined;
+            })();
         if (v)
             ids.add((0,version/* versionId */.Ik)(v));
     }
@@ -944,14 +989,29 @@ async function splitByBase(migrations, config) {
     const newest = deployed[deployed.length - 1];
     for (const m of fresh) {
         if (baseVersions.has((0,version/* versionId */.Ik)(m.version))) {
-            problems.push({ rule: 'version-reused', file: m.up.file, message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`, help: 'Give the migration a new version, later than every deployed one.' });
+            problems.push({
+                rule: 'version-reused',
+                file: m.up.file,
+                message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`,
+                help: 'Give the migration a new version, later than every deployed one.',
+            });
         }
         else if (newest && (0,version/* compareVersions */.Zy)(m.version, newest.version) < 0) {
-            problems.push({ rule: 'out-of-order', file: m.up.file, message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`, help: 'Rename it to a version after the newest deployed migration.' });
+            problems.push({
+                rule: 'out-of-order',
+                file: m.up.file,
+                message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`,
+                help: 'Rename it to a version after the newest deployed migration.',
+            });
         }
     }
     for (const m of deployed.filter((d) => changed.has(d.up.file))) {
-        problems.push({ rule: 'deployed-migration-edited', file: m.up.file, message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`, help: 'Revert the edit and put the change in a new migration.' });
+        problems.push({
+            rule: 'deployed-migration-edited',
+            file: m.up.file,
+            message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`,
+            help: 'Revert the edit and put the change in a new migration.',
+        });
     }
     return { deployed, fresh, problems };
 }
@@ -994,7 +1054,14 @@ async function verifyChange(config, ctx) {
         const inScope = new Set(split.fresh);
         // As the lint command does: the server's own version decides, unless postgres-version names one.
         const postgresVersion = config.postgresVersion ?? (await (0,connect.withClient)(ctx.databaseUrl, server_version/* serverMajor */.j));
-        const findings = await ctx.log.group('lint the new migrations', () => (0,lint_files/* lintFiles */.j)(migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByThisTool: true, inScope: inScope.has(m) })), { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
+        const findings = await ctx.log.group('lint the new migrations', () => (0,lint_files/* lintFiles */.j)(migrations.map((m) => ({
+            script: m.up,
+            hasDown: !!m.down,
+            version: m.version.text,
+            noTransactionDirective: m.noTransactionDirective,
+            runByThisTool: true,
+            inScope: inScope.has(m),
+        })), { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) }));
         for (const f of findings)
             (0,model_report/* addFinding */.Xd)(report, f);
     }
@@ -1051,7 +1118,12 @@ async function undoOnServer(url, before, witness, ran, report) {
     if (others.length)
         report.notes.push(`left alone, created on the server by other sessions while verify ran (not by verify's migrations, though they use the names): ${others.join(', ')}`);
     for (const problem of left) {
-        (0,model_report/* addFinding */.Xd)(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'server-side-effect',
+            severity: 'warning',
+            message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`,
+            help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).',
+        });
     }
 }
 /**
@@ -1076,7 +1148,12 @@ async function restoreDrill(config, ctx, report) {
         // Cancelled: the run's outcome, not the drill's failure (pg_restore was stopped, its scratch database goes below).
         if (err instanceof errors.CancelledError)
             return verifyCancelled(report, err.reason);
-        (0,model_report/* addFinding */.Xd)(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${err.message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'restore-drill',
+            severity: 'error',
+            message: `restore drill failed: ${err.message}`,
+            help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.',
+        });
     }
     finally {
         await server.close();
@@ -1130,9 +1207,13 @@ async function locateDump(source, ctx) {
     if (!source.artifact)
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([
+            `'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`,
+        ]);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
-    const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
+    const from = source.runId
+        ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' }
+        : undefined;
     if (from && !from.token)
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
     await ctx.artifacts.store.download(source.artifact, dir, from);
@@ -1148,9 +1229,21 @@ async function locateDump(source, ctx) {
  */
 async function restoreDatabase(config, ctx) {
     const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
-    const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
+    const dump = await locateDump({
+        file: config.backupFile,
+        artifact: config.backupArtifact,
+        runId: config.backupRunId,
+        identity: config.backupIdentity,
+    }, ctx);
     let verdict;
-    const check = (m, at) => (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable, quick: !at.locked, restoreSession: at.session, signal: ctx.signal }));
+    const check = (m, at) => (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, {
+        discardWrites: config.restoreDiscardsWrites,
+        otherDatabase: config.restoreToOtherDatabase,
+        historyTable: config.historyTable,
+        quick: !at.locked,
+        restoreSession: at.session,
+        signal: ctx.signal,
+    }));
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,
@@ -1218,7 +1311,9 @@ async function git(args, cwd) {
 async function repositoryRoot(dir) {
     const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
     if (!top)
-        throw new errors/* InputError */.dz([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
+        throw new errors/* InputError */.dz([
+            `base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`,
+        ]);
     return top;
 }
 /**
@@ -1231,7 +1326,9 @@ async function mergeBase(baseRef, top) {
         return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
     }
     catch (cause) {
-        throw new errors/* InputError */.dz([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
+        throw new errors/* InputError */.dz([
+            `base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`,
+        ], { cause });
     }
 }
 
@@ -1241,7 +1338,10 @@ async function mergeBase(baseRef, top) {
 /** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
 function underDir(out, top, dir) {
     const root = (0,external_node_path_.resolve)(dir);
-    return new Set(out.split('\0').filter(Boolean).map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
+    return new Set(out
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
 }
 /**
  * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as

@@ -150,7 +150,15 @@ function requireChannelBinding(client) {
 ;// CONCATENATED MODULE: ./src/db/session/connect-failure.ts
 
 /** Errors raised before anything was said to a server: trying again another way would meet the same. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOENT']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ETIMEDOUT',
+    'ENOENT',
+]);
 const unreachable = (e) => UNREACHABLE.has(e.code ?? '') || /timeout expired/i.test(e.message);
 /** The server answered "no TLS here" to the TLS request. */
 const refusedTls = (e) => /does not support SSL/i.test(e.message);
@@ -192,7 +200,9 @@ function explainOne(p, e) {
 /** Every attempt's failure, as libpq reports them all: over TLS first, then in the clear (or the other way round). */
 function explain(p, attempts) {
     // A server without TLS is no failure where sslmode allows the clear: only what happened in the clear counts.
-    const failed = p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined ? attempts.filter((a) => !refusedTls(a.failure)) : attempts;
+    const failed = p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined
+        ? attempts.filter((a) => !refusedTls(a.failure))
+        : attempts;
     const told = failed.length ? failed : attempts;
     if (told.length === 1)
         return explainOne(p, told[0].failure);
@@ -257,7 +267,9 @@ function peerNameProblem(host, cert) {
     if (checkCn && cn !== undefined && nameMatches(cn, host))
         return undefined;
     const names = [...sans.map((s) => s.value), ...(checkCn && cn !== undefined ? [cn] : [])];
-    const named = names.length ? `server certificate for "${names[0]}"${names.length > 1 ? ` (and ${names.length - 1} other name${names.length > 2 ? 's' : ''})` : ''} does not match host name "${host}"` : `the server certificate names no host (no subjectAltName, no CN), so it cannot match "${host}"`;
+    const named = names.length
+        ? `server certificate for "${names[0]}"${names.length > 1 ? ` (and ${names.length - 1} other name${names.length > 2 ? 's' : ''})` : ''} does not match host name "${host}"`
+        : `the server certificate names no host (no subjectAltName, no CN), so it cannot match "${host}"`;
     return Object.assign(new Error(named), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
 }
 
@@ -337,7 +349,9 @@ function transports(p) {
 }
 /** The driver's settings for these parameters (their defaults filled in) and one transport; nothing is left for the driver to guess. */
 function clientConfig(p, ssl) {
-    const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? defaults/* DEFAULT_CONNECT_TIMEOUT_S */.nx : Math.max(2, Number(p.connect_timeout));
+    const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0
+        ? defaults/* DEFAULT_CONNECT_TIMEOUT_S */.nx
+        : Math.max(2, Number(p.connect_timeout));
     return {
         host: p.hostaddr || p.host,
         port: Number(p.port),
@@ -436,7 +450,12 @@ async function connect(url) {
     for (const ssl of ways) {
         const keyProblem = ssl ? clientKeyProblem(p) : undefined;
         if (keyProblem) {
-            attempts.push({ transport: ssl, failure: Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' }), handshaken: false, serverRefused: false });
+            attempts.push({
+                transport: ssl,
+                failure: Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' }),
+                handshaken: false,
+                serverRefused: false,
+            });
             if (!fallsBack(p, attempts.at(-1)))
                 break;
             continue;
@@ -522,7 +541,10 @@ function tableText(t) {
 
 function startReport(command, config, url) {
     const target = url ? safeIdentity(url) : undefined;
-    const report = { ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .newReport */ .bQ)(command, config ? (0,_db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_3__/* .tableText */ .qK)(config.historyTable) : '', target), root: config?.migrationsDir };
+    const report = {
+        ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .newReport */ .bQ)(command, config ? (0,_db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_3__/* .tableText */ .qK)(config.historyTable) : '', target),
+        root: config?.migrationsDir,
+    };
     const unchecked = url && uncheckedTls(url);
     if (unchecked)
         report.notes.push(unchecked);
@@ -588,7 +610,9 @@ function listPending(report, plan, analysed) {
 function layoutNotes(history, analysed) {
     if (history.layout.id === 'pg-migration-gate')
         return [];
-    const notes = [`history table ${(0,_db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_3__/* .tableText */ .qK)(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
+    const notes = [
+        `history table ${(0,_db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_3__/* .tableText */ .qK)(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`,
+    ];
     const outside = analysed.filter((a) => a.exec.mode !== 'transaction').map((a) => a.migration.name);
     if (outside.length && !history.layout.marksDirty) {
         notes.push(`${history.layout.id}'s table has no dirty mark: ${outside.join(', ')} run${outside.length === 1 ? 's' : ''} outside a transaction and ${outside.length === 1 ? 'is' : 'are'} recorded only once finished; if one stops midway, inspect the database before the next run`);
@@ -622,7 +646,15 @@ const SERVER_HINTS = {
 /** File-system calls whose failure is about the input (the folder, a file given), not about this tool. */
 const FILE_CALLS = new Set(['open', 'read', 'lstat', 'stat', 'readlink', 'realpath', 'scandir', 'opendir', 'access']);
 /** Errors of a socket, not of a file, even when they come from a read. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNREFUSED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ECONNABORTED',
+]);
 const isSystemError = (e) => e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string';
 /**
  * Turns any error into findings: what happened, where, and what to do. The one place every door and step
@@ -632,25 +664,63 @@ function findingsFor(err, debug = false) {
     if (err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz)
         return err.problems.map((message) => ({ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_RULE */ .gG, severity: 'error', message }));
     if (err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__.CancelledError)
-        return [{ rule: 'cancelled', severity: 'error', message: err.message, help: 'Run again when ready; what the cancelled step had started was stopped, on the server too.' }];
+        return [
+            {
+                rule: 'cancelled',
+                severity: 'error',
+                message: err.message,
+                help: 'Run again when ready; what the cancelled step had started was stopped, on the server too.',
+            },
+        ];
     if (err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq)
         return err.problems.map((message) => ({ rule: 'database-state', severity: 'error', message }));
     if (err instanceof _db_session_connect_js__WEBPACK_IMPORTED_MODULE_0__.ConnectionError)
         return [{ rule: 'connection', severity: 'error', message: err.message }];
     if (err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MigrationError */ .Py) {
-        return [{ rule: 'migration', severity: 'error', message: err.message, help: err.details.hint, sqlstate: err.details.sqlstate, ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .locationFields */ .nQ)(err.details.location) }];
+        return [
+            {
+                rule: 'migration',
+                severity: 'error',
+                message: err.message,
+                help: err.details.hint,
+                sqlstate: err.details.sqlstate,
+                ...(0,_model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .locationFields */ .nQ)(err.details.location),
+            },
+        ];
     }
     if (err instanceof _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4)
         return [{ rule: 'tool-failed', severity: 'error', message: err.message, help: toolHint(err) }];
     const pg = (0,_db_session_connect_js__WEBPACK_IMPORTED_MODULE_0__.loadedPg)();
     if (pg && err instanceof pg.DatabaseError && err.code) {
-        return [{ rule: 'database-error', severity: 'error', sqlstate: err.code, message: err.message, help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)] }];
+        return [
+            {
+                rule: 'database-error',
+                severity: 'error',
+                sqlstate: err.code,
+                message: err.message,
+                help: SERVER_HINTS[err.code] ?? SERVER_HINTS[err.code.slice(0, 2)],
+            },
+        ];
     }
     if (isSystemError(err) && NETWORK_CODES.has(err.code)) {
-        return [{ rule: 'connection', severity: 'error', message: `the connection to the server was lost (${err.code})`, help: 'Check the network and the server, then run again; each migration either committed with its history row or not at all.' }];
+        return [
+            {
+                rule: 'connection',
+                severity: 'error',
+                message: `the connection to the server was lost (${err.code})`,
+                help: 'Check the network and the server, then run again; each migration either committed with its history row or not at all.',
+            },
+        ];
     }
     if (isSystemError(err) && err.path && FILE_CALLS.has(err.syscall)) {
-        return [{ rule: _model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_RULE */ .gG, severity: 'error', message: `${err.path ?? 'a file'}: ${describeErrno(err)}`, help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.' }];
+        return [
+            {
+                rule: _model_report_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_RULE */ .gG,
+                severity: 'error',
+                message: `${err.path ?? 'a file'}: ${describeErrno(err)}`,
+                help: 'Fix or remove the file (a link that leads nowhere, a file this user cannot read), then run again; nothing was changed by this step.',
+            },
+        ];
     }
     const e = err instanceof Error ? err : new Error(String(err));
     return [
@@ -658,22 +728,39 @@ function findingsFor(err, debug = false) {
             rule: 'internal-error',
             severity: 'error',
             message: `${e.message}${debug && e.stack ? `\n${e.stack}` : ''}`,
-            help: debug ? 'This is unexpected: please report it with the output above.' : 'This is unexpected: run again with debug output (RUNNER_DEBUG=1 in the action, --debug in the CLI) and report it.',
+            help: debug
+                ? 'This is unexpected: please report it with the output above.'
+                : 'This is unexpected: run again with debug output (RUNNER_DEBUG=1 in the action, --debug in the CLI) and report it.',
         },
     ];
 }
 /** What to do about a tool's refusal, from what it said; the tool's own words are the message. */
 const TOOL_HINTS = [
-    [/server version mismatch|aborting because of server version/i, 'pg_dump and pg_restore must be at least as new as the server: set pg-dump-path to a newer one, or pg-dump-docker: true to use the postgres:<major> image'],
-    [/permission denied|must be owner|must be superuser/i, "the database user lacks a privilege the tool needs (pg_dump reads every table and sequence): run it as the schema's owner, or grant pg_read_all_data"],
-    [/lock timeout|could not obtain lock/i, 'another session held a lock on a table the tool reads for longer than backup-lock-timeout: run again when it has ended, or raise backup-lock-timeout'],
+    [
+        /server version mismatch|aborting because of server version/i,
+        'pg_dump and pg_restore must be at least as new as the server: set pg-dump-path to a newer one, or pg-dump-docker: true to use the postgres:<major> image',
+    ],
+    [
+        /permission denied|must be owner|must be superuser/i,
+        "the database user lacks a privilege the tool needs (pg_dump reads every table and sequence): run it as the schema's owner, or grant pg_read_all_data",
+    ],
+    [
+        /lock timeout|could not obtain lock/i,
+        'another session held a lock on a table the tool reads for longer than backup-lock-timeout: run again when it has ended, or raise backup-lock-timeout',
+    ],
     [/no space left on device/i, 'the disk holding backup-dir is full: free space or point backup-dir elsewhere'],
-    [/could not connect|connection to server .* failed|timeout expired|server closed the connection/i, 'the tool could not reach the server or lost it: check database-url and the network from this runner, then run again'],
+    [
+        /could not connect|connection to server .* failed|timeout expired|server closed the connection/i,
+        'the tool could not reach the server or lost it: check database-url and the network from this runner, then run again',
+    ],
     [/out of memory|could not fork/i, 'the runner ran out of memory or processes: run again on a larger runner'],
 ];
 /** The hint for what stopped the tool: its last error line first (earlier ones may be warnings it carried on after). */
 function toolHint(e) {
-    const last = e.said.split('\n').filter((l) => /\b(error|fatal):/i.test(l)).at(-1);
+    const last = e.said
+        .split('\n')
+        .filter((l) => /\b(error|fatal):/i.test(l))
+        .at(-1);
     const match = (text) => TOOL_HINTS.find(([said]) => said.test(text))?.[1];
     return (last && match(last)) ?? match(e.said) ?? `${e.tool}'s own words are above; fix what it names, then run again`;
 }
@@ -681,7 +768,9 @@ function describeErrno(e) {
     switch (e.code) {
         case 'ELOOP':
         case 'ENOENT':
-            return e.syscall === 'realpath' || e.code === 'ELOOP' ? 'is a link that leads nowhere (or in a loop)' : 'does not exist';
+            return e.syscall === 'realpath' || e.code === 'ELOOP'
+                ? 'is a link that leads nowhere (or in a loop)'
+                : 'does not exist';
         case 'EACCES':
         case 'EPERM':
             return 'cannot be read by this user';

@@ -165,7 +165,9 @@ function writableDir(dir) {
         (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
     }
     catch (cause) {
-        throw new errors/* InputError */.dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+        throw new errors/* InputError */.dz([
+            `backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`,
+        ], { cause });
     }
 }
 /**
@@ -185,8 +187,13 @@ async function atBackupSnapshot(url, historyTable, fn) {
             const identity = await (0,server_identity/* databaseIdentity */.C)(c);
             const tableWrites = await (0,table_writes/* tableWriteCounts */.e)(c);
             const catalog = (0,catalog_changes/* recordCatalog */.hB)(await (0,catalog_state/* catalogState */.dU)(c, await (0,server_version/* serverMajor */.j)(c), { labels: true }));
-            const history = await (0,table/* locateHistoryTable */.Bb)(c, historyTable).then((t) => (0,table/* readHistory */.Lu)(c, t)).catch(() => undefined);
-            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version)).pop();
+            const history = await (0,table/* locateHistoryTable */.Bb)(c, historyTable)
+                .then((t) => (0,table/* readHistory */.Lu)(c, t))
+                .catch(() => undefined);
+            const last = history
+                ?.filter((r) => r.version && !r.dirty)
+                .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version))
+                .pop();
             return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
         }
         finally {
@@ -207,7 +214,9 @@ async function takeBackup(url, o) {
     const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
     const pgDump = await (0,pg_tools/* backupTool */.zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-    const pgRestore = pgDump.path === 'docker' ? await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal }) : await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
+    const pgRestore = pgDump.path === 'docker'
+        ? await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal })
+        : await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
@@ -241,7 +250,11 @@ async function takeBackup(url, o) {
     if (o.recipients?.length) {
         uploaded = `${path}.age`;
         await (0,encryption/* encryptFile */.o)(path, uploaded, o.recipients, o.signal);
-        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,dump/* sha256File */.Q3)(uploaded, o.signal) };
+        metadata.encryption = {
+            format: 'age',
+            file: uploaded.split('/').pop(),
+            sha256: await (0,dump/* sha256File */.Q3)(uploaded, o.signal),
+        };
     }
     const metadataPath = (0,backup_metadata/* writeMetadata */.f5)(path, metadata);
     const info = {
@@ -269,7 +282,8 @@ async function takeBackup(url, o) {
 
 /** The artifact name: given, or unique per database, run and attempt. */
 function backupArtifactName(config, url, a) {
-    return config.artifactName ?? artifactName('pg-backup', (0,connection_url/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt));
+    return (config.artifactName ??
+        artifactName('pg-backup', (0,connection_url/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt)));
 }
 /**
  * A verified backup of the context's database, as the config asks for it: the backup command's, and the apply's
@@ -286,7 +300,11 @@ function backupFor(config, ctx, extra = {}) {
         recipients: config.backupRecipients,
         lockTimeoutMs: config.backupLockTimeoutMs,
         signal: ctx.signal,
-        artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${nameSuffix}`, retentionDays: config.retentionDays },
+        artifact: ctx.artifacts && {
+            store: ctx.artifacts.store,
+            name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${nameSuffix}`,
+            retentionDays: config.retentionDays,
+        },
     });
 }
 

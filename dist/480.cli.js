@@ -70,7 +70,11 @@ async function checkPooling(url) {
             if (sessions.get(other).has(now.id))
                 return { kind: 'shared', evidence: `two connections ran on one server session, pid ${now.pid}`, ...where };
             if (mine.size && !mine.has(now.id))
-                return { kind: 'shared', evidence: `${name(c)} connection moved to another server session, pid ${now.pid}`, ...where };
+                return {
+                    kind: 'shared',
+                    evidence: `${name(c)} connection moved to another server session, pid ${now.pid}`,
+                    ...where,
+                };
             mine.add(now.id);
         }
         return { kind: 'session-per-connection' };

@@ -74,13 +74,17 @@ async function runPiped(from, to, firstEnded, signal) {
     const second = startTool(to, signal, { stdin: first.stdout });
     let order = 0;
     const ended = { first: 0, second: 0 };
-    const told = first.done.finally(() => (ended.first = ++order)).then(() => firstEnded(true), () => firstEnded(false));
+    const told = first.done
+        .finally(() => (ended.first = ++order))
+        .then(() => firstEnded(true), () => firstEnded(false));
     // The reader gone, the writer would block on a full pipe for ever: it is stopped.
-    void second.done.finally(() => {
+    void second.done
+        .finally(() => {
         ended.second = ++order;
         if (!ended.first)
             first.stop();
-    }).catch(() => { });
+    })
+        .catch(() => { });
     const [a, b] = await Promise.allSettled([first.done, second.done, told]);
     // The one that failed first says why; the other failed for lack of it.
     if (a.status === 'rejected' && (b.status === 'fulfilled' || ended.first < ended.second))
@@ -91,7 +95,11 @@ async function runPiped(from, to, firstEnded, signal) {
 function startTool({ tool, args, env, files = [] }, signal, io = {}) {
     const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
     if (signal?.aborted)
-        return { stdout: null, done: Promise.reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)), stop: () => { } };
+        return {
+            stdout: null,
+            done: Promise.reject(new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__.CancelledError(String(signal.reason), `before ${name} started`)),
+            stop: () => { },
+        };
     if (!exitHook) {
         // The last resort: process.exit() from anywhere still takes the tools down with this process.
         process.once('exit', killRunningTools);
@@ -99,7 +107,11 @@ function startTool({ tool, args, env, files = [] }, signal, io = {}) {
     }
     // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
     // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), { env, stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool.path, commandLine(tool, args, files), {
+        env,
+        stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
     if (io.stdin) {
         io.stdin.pipe(child.stdin);
         // The reader gone (it failed, or was stopped): its own exit says why.
@@ -266,7 +278,15 @@ function requireChannelBinding(client) {
 ;// CONCATENATED MODULE: ./src/db/session/connect-failure.ts
 
 /** Errors raised before anything was said to a server: trying again another way would meet the same. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOENT']);
+const UNREACHABLE = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ETIMEDOUT',
+    'ENOENT',
+]);
 const unreachable = (e) => UNREACHABLE.has(e.code ?? '') || /timeout expired/i.test(e.message);
 /** The server answered "no TLS here" to the TLS request. */
 const refusedTls = (e) => /does not support SSL/i.test(e.message);
@@ -308,7 +328,9 @@ function explainOne(p, e) {
 /** Every attempt's failure, as libpq reports them all: over TLS first, then in the clear (or the other way round). */
 function explain(p, attempts) {
     // A server without TLS is no failure where sslmode allows the clear: only what happened in the clear counts.
-    const failed = p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined ? attempts.filter((a) => !refusedTls(a.failure)) : attempts;
+    const failed = p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined
+        ? attempts.filter((a) => !refusedTls(a.failure))
+        : attempts;
     const told = failed.length ? failed : attempts;
     if (told.length === 1)
         return explainOne(p, told[0].failure);
@@ -373,7 +395,9 @@ function peerNameProblem(host, cert) {
     if (checkCn && cn !== undefined && nameMatches(cn, host))
         return undefined;
     const names = [...sans.map((s) => s.value), ...(checkCn && cn !== undefined ? [cn] : [])];
-    const named = names.length ? `server certificate for "${names[0]}"${names.length > 1 ? ` (and ${names.length - 1} other name${names.length > 2 ? 's' : ''})` : ''} does not match host name "${host}"` : `the server certificate names no host (no subjectAltName, no CN), so it cannot match "${host}"`;
+    const named = names.length
+        ? `server certificate for "${names[0]}"${names.length > 1 ? ` (and ${names.length - 1} other name${names.length > 2 ? 's' : ''})` : ''} does not match host name "${host}"`
+        : `the server certificate names no host (no subjectAltName, no CN), so it cannot match "${host}"`;
     return Object.assign(new Error(named), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
 }
 
@@ -453,7 +477,9 @@ function transports(p) {
 }
 /** The driver's settings for these parameters (their defaults filled in) and one transport; nothing is left for the driver to guess. */
 function clientConfig(p, ssl) {
-    const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? defaults/* DEFAULT_CONNECT_TIMEOUT_S */.nx : Math.max(2, Number(p.connect_timeout));
+    const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0
+        ? defaults/* DEFAULT_CONNECT_TIMEOUT_S */.nx
+        : Math.max(2, Number(p.connect_timeout));
     return {
         host: p.hostaddr || p.host,
         port: Number(p.port),
@@ -552,7 +578,12 @@ async function connect(url) {
     for (const ssl of ways) {
         const keyProblem = ssl ? clientKeyProblem(p) : undefined;
         if (keyProblem) {
-            attempts.push({ transport: ssl, failure: Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' }), handshaken: false, serverRefused: false });
+            attempts.push({
+                transport: ssl,
+                failure: Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' }),
+                handshaken: false,
+                serverRefused: false,
+            });
             if (!fallsBack(p, attempts.at(-1)))
                 break;
             continue;
@@ -616,7 +647,12 @@ async function withClient(url, fn, open = connect) {
  * check, the restore guard waits for the statistics. They are turned off on our own sessions, which run our own
  * queries only; what those wait for is bounded by lock_timeout and by our own code instead.
  */
-const SESSION_LIMITS = ['idle_session_timeout', 'idle_in_transaction_session_timeout', 'statement_timeout', 'transaction_timeout'];
+const SESSION_LIMITS = [
+    'idle_session_timeout',
+    'idle_in_transaction_session_timeout',
+    'statement_timeout',
+    'transaction_timeout',
+];
 /**
  * One statement that sets each of `settings` for the session (as SET would), skipping those the server does not
  * have: idle_session_timeout came with PostgreSQL 14, transaction_timeout with 17, and current_setting(name, true)

@@ -45,7 +45,11 @@ function foreignConnects(analysed, target) {
     for (const { migration, exec } of analysed) {
         for (const s of exec.statements.filter((x) => x.kind === 'PsqlConnect')) {
             const { database, user } = s.node;
-            const elsewhere = database && database !== target.database ? `database ${database}` : user && user !== target.user ? `user ${user}` : undefined;
+            const elsewhere = database && database !== target.database
+                ? `database ${database}`
+                : user && user !== target.user
+                    ? `user ${user}`
+                    : undefined;
             if (!elsewhere)
                 continue;
             out.push({
@@ -107,7 +111,9 @@ const LAYOUTS_LOOKED_FOR = '<version>_<name>.sql (20240119_143000_add_prefs.sql,
 /** Why a folder holds no migrations, naming the folders below it that hold .sql files (db/ instead of db/migrations). */
 function noMigrations(dir) {
     const below = sqlFoldersBelow(dir, 2).slice(0, 3);
-    const hint = below.length ? `; ${below.map((b) => `${b.path} holds ${b.files} .sql file(s)`).join(', ')}: point migrations-dir there` : '; point migrations-dir at the folder holding them';
+    const hint = below.length
+        ? `; ${below.map((b) => `${b.path} holds ${b.files} .sql file(s)`).join(', ')}: point migrations-dir there`
+        : '; point migrations-dir at the folder holding them';
     return `migrations folder '${dir}' holds no migrations: looked for ${LAYOUTS_LOOKED_FOR}${hint}, or set allow-empty: true for a project that has none yet`;
 }
 function sqlFoldersBelow(dir, depth) {
@@ -129,7 +135,9 @@ function sqlFoldersBelow(dir, depth) {
  */
 function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .LARGE_FILE */ .f) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
+            `migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`,
+        ]);
     }
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
     const problems = [];
@@ -196,7 +204,9 @@ function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/*
         }
         else {
             // An up/down pair is named once: `12_x` for 12_x.up.sql, `001.create-users` for postgrator's 001.do.create-users.sql.
-            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2') : name;
+            const migrationName = m.layout === 'up-down-files'
+                ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2')
+                : name;
             add(m.layout, m.version, m.description, m.role, name, migrationName);
         }
     }
@@ -221,7 +231,7 @@ function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/*
 }
 function load(root, dir, e, problems, largeAbove) {
     try {
-        const { text: upText, source, elided, checksum: whole } = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readMigrationFile */ .r)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.upFile), e.upFile, largeAbove);
+        const { text: upText, source, elided, checksum: whole, } = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readMigrationFile */ .r)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.upFile), e.upFile, largeAbove);
         let up;
         let down;
         let noTransaction = false;
@@ -313,7 +323,7 @@ function makePlan(migrations, history, opts) {
             problems.push({
                 rule: 'unknown-history-row',
                 message: `history row ${row.id} ('${row.name}') carries no version this tool can read`,
-                help: 'rename the row\'s migration_name to the migration\'s file name, or delete the row if it is not a migration',
+                help: "rename the row's migration_name to the migration's file name, or delete the row if it is not a migration",
             });
             continue;
         }
@@ -324,7 +334,7 @@ function makePlan(migrations, history, opts) {
             problems.push({
                 rule: 'missing-migration',
                 message: `${row.name} is recorded as applied but its file is gone from the folder`,
-                help: 'restore the file (it is part of the schema\'s history), or delete its history row if the migration was reverted by hand',
+                help: "restore the file (it is part of the schema's history), or delete its history row if the migration was reverted by hand",
             });
             continue;
         }
@@ -372,10 +382,18 @@ function makePlan(migrations, history, opts) {
         const base = idOf(opts.baseline);
         const baseVersion = migrations.find((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionId */ .Ik)(m.version) === base)?.version;
         if (rows.length) {
-            problems.push({ rule: 'stale-override', message: `baseline is set but the history already has ${rows.length} row(s)`, help: 'remove baseline: it is only for a database that has schema but no history' });
+            problems.push({
+                rule: 'stale-override',
+                message: `baseline is set but the history already has ${rows.length} row(s)`,
+                help: 'remove baseline: it is only for a database that has schema but no history',
+            });
         }
         else if (!baseVersion) {
-            problems.push({ rule: 'stale-override', message: `baseline ${opts.baseline} matches no migration in the folder`, help: 'set baseline to the version of the last migration the database already contains' });
+            problems.push({
+                rule: 'stale-override',
+                message: `baseline ${opts.baseline} matches no migration in the folder`,
+                help: 'set baseline to the version of the last migration the database already contains',
+            });
         }
         else {
             plan.baseline = notRun.filter((m) => (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(m.version, baseVersion) <= 0);
@@ -432,7 +450,14 @@ function dbmateMarkers(lines) {
     return lines.flatMap((text, i) => {
         const m = DBMATE_SECTION.exec(text);
         if (m)
-            return [{ line: i + 1, convention: DBMATE, section: m[1].toLowerCase(), noTransaction: TX_FALSE.test(m[2]) }];
+            return [
+                {
+                    line: i + 1,
+                    convention: DBMATE,
+                    section: m[1].toLowerCase(),
+                    noTransaction: TX_FALSE.test(m[2]),
+                },
+            ];
         return NO_TX.test(text) ? [{ line: i + 1, convention: DBMATE, noTransaction: true }] : [];
     });
 }
@@ -446,7 +471,16 @@ const NODE_PG_MIGRATE_SECTION = /^\s*--\s*(up|down)\s+migration\s*$/i;
 function nodePgMigrateMarkers(lines) {
     return lines.flatMap((text, i) => {
         const m = NODE_PG_MIGRATE_SECTION.exec(text);
-        return m ? [{ line: i + 1, convention: NODE_PG_MIGRATE, section: m[1].toLowerCase(), noTransaction: false }] : [];
+        return m
+            ? [
+                {
+                    line: i + 1,
+                    convention: NODE_PG_MIGRATE,
+                    section: m[1].toLowerCase(),
+                    noTransaction: false,
+                },
+            ]
+            : [];
     });
 }
 /** sqlx runs a file outside a transaction when its text starts with `-- no-transaction` (sqlx-core's migration source). */
@@ -525,13 +559,22 @@ function splitSections(file, text, elided) {
     // inside it.
     const toFile = (k) => k + (elided ?? []).reduce((n, e) => (e.line < k ? n + e.lines : n), 0);
     const rows = (from, to = Infinity) => {
-        const inside = (elided ?? []).filter((e) => e.line >= from && e.line < to).map((e) => ({ ...e, line: e.line - from }));
+        const inside = (elided ?? [])
+            .filter((e) => e.line >= from && e.line < to)
+            .map((e) => ({ ...e, line: e.line - from }));
         return inside.length ? { elided: inside } : {};
     };
-    const markers = [...dbmateMarkers(lines), ...gooseMarkers(file, lines), ...nodePgMigrateMarkers(lines), ...sqlxMarkers(lines)];
+    const markers = [
+        ...dbmateMarkers(lines),
+        ...gooseMarkers(file, lines),
+        ...nodePgMigrateMarkers(lines),
+        ...sqlxMarkers(lines),
+    ];
     const conventions = [...new Set(markers.filter((m) => m.section).map((m) => m.convention))];
     if (conventions.length > 1) {
-        throw new errors/* InputError */.dz([`${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`]);
+        throw new errors/* InputError */.dz([
+            `${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`,
+        ]);
     }
     const noTransaction = markers.some((m) => m.noTransaction);
     const up = only(file, markers, 'up', toFile);
@@ -547,17 +590,28 @@ function splitSections(file, text, elided) {
         const end = down ? down.line - 1 : lines.length;
         return {
             up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: toFile(up.line + 1), ...rows(up.line, end) },
-            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: toFile(down.line + 1), ...rows(down.line) },
+            down: down && {
+                file,
+                sql: lines.slice(down.line).join('\n'),
+                startLine: toFile(down.line + 1),
+                ...rows(down.line),
+            },
             noTransaction,
         };
     }
-    return { up: { file, sql: text, startLine: 1, ...rows(0) }, down: rollbackScript(file, lines, toFile), noTransaction };
+    return {
+        up: { file, sql: text, startLine: 1, ...rows(0) },
+        down: rollbackScript(file, lines, toFile),
+        noTransaction,
+    };
 }
 /** The one marker opening a section, refusing a second. */
 function only(file, markers, section, toFile) {
     const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
     if (found.length > 1) {
-        throw new errors/* InputError */.dz([`${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+        throw new errors/* InputError */.dz([
+            `${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`,
+        ]);
     }
     return found[0];
 }
@@ -565,7 +619,9 @@ function only(file, markers, section, toFile) {
 function refuseSqlAbove(file, lines, up) {
     const stray = lines.slice(0, up.line - 1).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'));
     if (stray >= 0) {
-        throw new errors/* InputError */.dz([`${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`]);
+        throw new errors/* InputError */.dz([
+            `${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`,
+        ]);
     }
 }
 /**

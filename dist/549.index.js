@@ -64,7 +64,9 @@ function catalogChanges(recorded, now, run, quiet = false) {
 }
 /** An object added or removed whole is one change: its columns, definition, comment and value go without saying. */
 function folded(changes) {
-    const whole = new Map(changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) && c.how !== 'changed').map((c) => [(0,_db_catalog_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key), c.how]));
+    const whole = new Map(changes
+        .filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) && c.how !== 'changed')
+        .map((c) => [(0,_db_catalog_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key), c.how]));
     return changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) || whole.get((0,_db_catalog_catalog_state_js__WEBPACK_IMPORTED_MODULE_0__/* .objectOf */ .Xy)(c.key)) !== c.how);
 }
 
@@ -113,7 +115,7 @@ function folded(changes) {
 
 /** backup-lock-timeout's default, for callers not given the configured bound. */
 const DEFAULT_LOCK_TIMEOUT_MS = (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDuration */ .E)('backup-lock-timeout', _config_inputs_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .mc['backup-lock-timeout'], 'timeout');
-const describeSession = (s) => (s.hidden ? (0,_db_catalog_preflight_js__WEBPACK_IMPORTED_MODULE_11__/* .describeSession */ ._0)(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`);
+const describeSession = (s) => s.hidden ? (0,_db_catalog_preflight_js__WEBPACK_IMPORTED_MODULE_11__/* .describeSession */ ._0)(s) : `pid ${s.pid} (${s.state}, transaction open ${s.transactionAgeSeconds} s: ${s.query})`;
 const fix = 'let that session finish or end it (SELECT pg_terminate_backend(<pid>)), or raise backup-lock-timeout';
 
 /**
@@ -145,7 +147,9 @@ async function dumpDatabase(pgDump, url, file, lockTimeoutMs = DEFAULT_LOCK_TIME
         const what = holders.length
             ? holders.map((h) => `${h.relation}, held by ${describeSession(h)}`).join('; ')
             : `${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ` (or one of ${tables.length - 3} more tables)` : ''}`;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq([`pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`], { cause: err });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq([
+            `pg_dump waited ${lockTimeoutMs} ms (backup-lock-timeout) for a lock on ${what}, and gave up; nothing was dumped: ${fix}`,
+        ], { cause: err });
     }
 }
 /** pg_restore --list: the dump's table of contents can be read, entry by entry. Returns the entry count. */
@@ -176,7 +180,17 @@ async function restoreDump(pgRestore, url, file, lockTimeoutMs = DEFAULT_LOCK_TI
     const conn = (0,_tool_connection_js__WEBPACK_IMPORTED_MODULE_10__/* .toolConnection */ .Z)(url, pgRestore, name);
     // useList: the dump's table of contents less entries this role may not restore (see system-privileges.ts).
     const list = useList ? [`--use-list=${useList}`] : [];
-    const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .withToolSession */ .NS)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .runTool */ .qI)(pgRestore, ['--clean', '--if-exists', '--exit-on-error', '--single-transaction', '--no-owner', '--no-password', ...list, conn.dbnameArg, file], conn.env, conn.files, signal));
+    const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .withToolSession */ .NS)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .runTool */ .qI)(pgRestore, [
+        '--clean',
+        '--if-exists',
+        '--exit-on-error',
+        '--single-transaction',
+        '--no-owner',
+        '--no-password',
+        ...list,
+        conn.dbnameArg,
+        file,
+    ], conn.env, conn.files, signal));
     if (!lockTimeoutMs)
         await restore();
     else
@@ -247,7 +261,36 @@ async function restoreDumpAtBarrier(pgRestore, psql, url, file, barrier, o = {})
         const restore = () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .withToolSession */ .NS)(url, name, () => (0,_run_tool_js__WEBPACK_IMPORTED_MODULE_9__/* .runPiped */ .Gx)(
         // pg_restore only writes the script: it never connects, and gets no password. --single-transaction keeps
         // its large objects' own BEGIN … COMMIT out of the script; its one COMMIT comes last, once it is all written.
-        { tool: pgRestore, args: ['--clean', '--if-exists', '--no-owner', '--single-transaction', ...list, '--file=-', file], env: withoutPassword(conn.env) }, { tool: psql, args: ['-X', '-q', '-o', '/dev/null', '--no-password', '--single-transaction', '-v', 'ON_ERROR_STOP=1', '-f', prelude, '-f', decided, '-f', '-', '-f', finish, '-f', outcome, conn.dbnameArg], env: conn.env, files: conn.files }, restoreEnded, o.signal));
+        {
+            tool: pgRestore,
+            args: ['--clean', '--if-exists', '--no-owner', '--single-transaction', ...list, '--file=-', file],
+            env: withoutPassword(conn.env),
+        }, {
+            tool: psql,
+            args: [
+                '-X',
+                '-q',
+                '-o',
+                '/dev/null',
+                '--no-password',
+                '--single-transaction',
+                '-v',
+                'ON_ERROR_STOP=1',
+                '-f',
+                prelude,
+                '-f',
+                decided,
+                '-f',
+                '-',
+                '-f',
+                finish,
+                '-f',
+                outcome,
+                conn.dbnameArg,
+            ],
+            env: conn.env,
+            files: conn.files,
+        }, restoreEnded, o.signal));
         const running = lockTimeoutMs
             ? cancelLongLockWaits(url, name, lockTimeoutMs, restore, (what) => `the restore waited longer than ${lockTimeoutMs} ms (backup-lock-timeout) for ${what}; it was stopped, and as the restore is one transaction nothing was restored: ${fix}, then restore again`)
             : restore();
@@ -272,7 +315,11 @@ async function restoreDumpAtBarrier(pgRestore, psql, url, file, barrier, o = {})
         catch (err) {
             verdict = err;
         }
-        decide(decided, Array.isArray(verdict) ? (verdict.length ? `${inOrder(verdict, `pmg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`)}\n` : '') : refuse('the restore was refused'));
+        decide(decided, Array.isArray(verdict)
+            ? verdict.length
+                ? `${inOrder(verdict, `pmg_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}`)}\n`
+                : ''
+            : refuse('the restore was refused'));
         await holder.query('SELECT pg_catalog.pg_advisory_unlock($1)', [key]);
         if (!Array.isArray(verdict)) {
             // A cancel is said as the tools' (pg_restore stopped), whatever the check was doing when it came.
@@ -314,7 +361,9 @@ async function cancelLongLockWaits(url, applicationName, ms, work, gaveUp) {
             if (!rows.length)
                 continue;
             // Another role's session may hide its state and query from ours (see BlockingSession): then it is named by its role.
-            const holders = rows.filter((r) => r.pid !== null).map((r) => describeSession({ ...r, transactionAgeSeconds: r.age, hidden: r.hidden ? { role: r.role } : undefined }));
+            const holders = rows
+                .filter((r) => r.pid !== null)
+                .map((r) => describeSession({ ...r, transactionAgeSeconds: r.age, hidden: r.hidden ? { role: r.role } : undefined }));
             waited = `${rows[0].wanted} on ${rows[0].target}, held by ${holders.join('; ') || 'a prepared transaction or a session that just ended'}`;
             await watcher.query('SELECT pg_cancel_backend($1)', [rows[0].waiter]);
         }
@@ -368,7 +417,9 @@ async function encryptFile(input, output, recipients, signal) {
         e.addRecipient(r);
     const encrypted = await e.encrypt(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input, { signal })));
     try {
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output), { signal });
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(encrypted), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output), {
+            signal,
+        });
     }
     catch (err) {
         // A cancel leaves no half-written copy to be taken for the backup.
@@ -381,7 +432,9 @@ async function encryptFile(input, output, recipients, signal) {
 /** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
 async function decryptFile(input, output, identity) {
     if (!identity)
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+            `${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`,
+        ]);
     const { Decrypter } = await __webpack_require__.e(/* import() */ 539).then(__webpack_require__.bind(__webpack_require__, 81539));
     const d = new Decrypter();
     d.addIdentity(identity);
@@ -390,7 +443,9 @@ async function decryptFile(input, output, identity) {
         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(plain), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(output));
     }
     catch (cause) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`${input}: cannot be decrypted with backup-identity (${cause.message}); use the identity matching the backup's recipient`], { cause });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+            `${input}: cannot be decrypted with backup-identity (${cause.message}); use the identity matching the backup's recipient`,
+        ], { cause });
     }
 }
 
@@ -460,7 +515,13 @@ const version = matching(/^\d+/, 'a version starting with its major number (16.4
 function shape(fields, optional = []) {
     return (v, field, problems) => {
         if (!isObject(v)) {
-            problems.push({ field, holds: describeValue(v), expected: `an object with ${Object.keys(fields).filter((k) => !optional.includes(k)).join(', ')}` });
+            problems.push({
+                field,
+                holds: describeValue(v),
+                expected: `an object with ${Object.keys(fields)
+                    .filter((k) => !optional.includes(k))
+                    .join(', ')}`,
+            });
             return;
         }
         for (const [name, check] of Object.entries(fields)) {
@@ -489,12 +550,20 @@ const snapshot = (v, field, problems) => {
         problems.push({ field: `${field}.xmin`, holds: describeValue(s.xmin), expected: `at most xmax (${s.xmax})` });
     const outside = s.xip.find((id) => BigInt(id) < xmin || BigInt(id) >= xmax);
     if (outside !== undefined)
-        problems.push({ field: `${field}.xip`, holds: `${describeValue(outside)} among its ids`, expected: `ids from xmin (${s.xmin}) up to xmax (${s.xmax})` });
+        problems.push({
+            field: `${field}.xip`,
+            holds: `${describeValue(outside)} among its ids`,
+            expected: `ids from xmin (${s.xmin}) up to xmax (${s.xmax})`,
+        });
 };
 /** Per table (`schema.table`), rows written by then: an object, never an array or a string. */
 const tableWrites = (v, field, problems) => {
     if (!isObject(v)) {
-        problems.push({ field, holds: describeValue(v), expected: 'an object of write counts keyed by table name ({"public.users": 42})' });
+        problems.push({
+            field,
+            holds: describeValue(v),
+            expected: 'an object of write counts keyed by table name ({"public.users": 42})',
+        });
         return;
     }
     for (const [table, n] of Object.entries(v)) {
@@ -507,13 +576,21 @@ const tableWrites = (v, field, problems) => {
 /** Per catalog entry (`kind:classid/objid/subid`), [hash, label]: an object, never an array or a string. */
 const catalog = (v, field, problems) => {
     if (!isObject(v)) {
-        problems.push({ field, holds: describeValue(v), expected: 'an object of catalog entries ({"object:1259/16384/0": ["<md5>", "table public.users"]})' });
+        problems.push({
+            field,
+            holds: describeValue(v),
+            expected: 'an object of catalog entries ({"object:1259/16384/0": ["<md5>", "table public.users"]})',
+        });
         return;
     }
     for (const [key, entry] of Object.entries(v)) {
         const inner = `${field}["${printable(key, 60)}"]`;
         if (!CATALOG_KEY.test(key))
-            problems.push({ field: inner, holds: 'an entry of that name', expected: 'entries named kind:classid/objid/subid' });
+            problems.push({
+                field: inner,
+                holds: 'an entry of that name',
+                expected: 'entries named kind:classid/objid/subid',
+            });
         else if (!Array.isArray(entry) || entry.length !== 2 || !entry.every((s) => typeof s === 'string'))
             problems.push({ field: inner, holds: describeValue(entry), expected: 'an array of two strings: [hash, label]' });
         if (problems.length > 100)
@@ -531,7 +608,10 @@ const BACKUP_METADATA = shape({
     pgDumpVersion: version,
     createdAt: isoTime,
     historyTable: metadata_schema_text,
-    lastApplied: shape({ version: matching(/^\d+(?:[._-]\d+)*$/, 'a migration version (digits, separated by . _ or -)'), name: metadata_schema_text }),
+    lastApplied: shape({
+        version: matching(/^\d+(?:[._-]\d+)*$/, 'a migration version (digits, separated by . _ or -)'),
+        name: metadata_schema_text,
+    }),
     planHash: matching(/^sha256:[0-9a-f]{64}(@.+)?$/, 'a plan hash (sha256:<64 hex digits>@<database>)'),
     entries: count,
     encryption: shape({ format: when((v) => v === 'age', "'age'"), file: fileName, sha256 }),
@@ -541,7 +621,17 @@ const BACKUP_METADATA = shape({
     snapshot,
     tableWrites,
     catalog,
-}, ['lastApplied', 'planHash', 'encryption', 'databaseName', 'databaseOid', 'systemIdentifier', 'snapshot', 'tableWrites', 'catalog']);
+}, [
+    'lastApplied',
+    'planHash',
+    'encryption',
+    'databaseName',
+    'databaseOid',
+    'systemIdentifier',
+    'snapshot',
+    'tableWrites',
+    'catalog',
+]);
 /** Every field of parsed metadata that is not as a backup writes it; empty when all are. */
 function metadataProblems(parsed) {
     const problems = [];
@@ -562,23 +652,31 @@ function writeMetadata(dump, m) {
 function readMetadata(dump) {
     const path = metadataPath(dump);
     if (!(0,external_node_fs_.existsSync)(path)) {
-        throw new errors/* InputError */.dz([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
+        throw new errors/* InputError */.dz([
+            `${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`,
+        ]);
     }
     let m;
     try {
         m = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch (cause) {
-        throw new errors/* InputError */.dz([`${path}: the backup's metadata file cannot be read as JSON (${cause.message}); use the .json file written beside the dump`], { cause });
+        throw new errors/* InputError */.dz([
+            `${path}: the backup's metadata file cannot be read as JSON (${cause.message}); use the .json file written beside the dump`,
+        ], { cause });
     }
     if (m?.format !== 'pg-migration-gate-backup/1') {
-        throw new errors/* InputError */.dz([`${path}: not a pg-migration-gate backup metadata file (it holds ${describeValue(m)}${typeof m === 'object' && m !== null && !Array.isArray(m) ? ` with format ${describeValue(m.format)}` : ''}, expected format 'pg-migration-gate-backup/1'); nothing was restored`]);
+        throw new errors/* InputError */.dz([
+            `${path}: not a pg-migration-gate backup metadata file (it holds ${describeValue(m)}${typeof m === 'object' && m !== null && !Array.isArray(m) ? ` with format ${describeValue(m.format)}` : ''}, expected format 'pg-migration-gate-backup/1'); nothing was restored`,
+        ]);
     }
     // Restore decides on these fields (the sha256, the snapshot, the write counters): one of the wrong type must not
     // read as "not recorded", so the file is refused whole.
     const problems = metadataProblems(m);
     if (problems.length) {
-        const shown = problems.slice(0, MAX_SHOWN).map((p) => `${path}: field ${p.field} holds ${p.holds}, expected ${p.expected}; nothing was restored`);
+        const shown = problems
+            .slice(0, MAX_SHOWN)
+            .map((p) => `${path}: field ${p.field} holds ${p.holds}, expected ${p.expected}; nothing was restored`);
         if (problems.length > MAX_SHOWN)
             shown.push(`${path}: and ${problems.length - MAX_SHOWN} more field(s) not as a backup writes them`);
         shown.push(`${path}: the backup's metadata is damaged or was edited; use the .json file written beside the dump when the backup was taken`);
@@ -674,9 +772,13 @@ async function chooseTool(name, serverMajor, explicit) {
         // An explicit path is honoured or refused, never quietly replaced by another copy.
         const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(explicit, name)));
         if (!tool)
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+                `pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`,
+            ]);
         if (tool.major < serverMajor) {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+                `pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`,
+            ]);
         }
         return tool;
     }
@@ -713,14 +815,20 @@ async function dockerProblem(timeoutMs = DOCKER_PROBE_MS) {
 async function dockerTool(name, major, dir, signal) {
     const problem = await dockerProblem();
     if (problem) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+            `pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`,
+        ]);
     }
     const image = `postgres:${major}`;
     const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
     let version = String(major);
     try {
         // A cancel stops the pull (the docker client, and the pull with it) rather than waiting for the image.
-        const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env, signal });
+        const { stdout } = await run('docker', [...prefix, '--version'], {
+            timeout: DOCKER_PULL_MS,
+            env: process.env,
+            signal,
+        });
         const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
         if (m)
             version = m[1];
@@ -728,7 +836,9 @@ async function dockerTool(name, major, dir, signal) {
     catch (cause) {
         if (signal?.aborted)
             throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancelledError */ .cc(String(signal.reason), `while the ${image} image was pulled`);
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+            `pg-dump-docker: could not run ${name} from the ${image} image (${(cause.message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`,
+        ], { cause });
     }
     return { path: 'docker', prefix, image, major, version, source: `docker ${image}` };
 }
@@ -752,7 +862,9 @@ async function backupTool(name, serverMajor, o) {
     const problem = await dockerProblem();
     if (!problem)
         return dockerTool(name, serverMajor, o.dir, o.signal);
-    const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
+    const seen = candidates.length
+        ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ')
+        : `no ${name} found`;
     throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
         `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
     ]);
@@ -856,7 +968,18 @@ const OID_CATALOGS = [
     {
         name: 'pg_class',
         acl: 'relacl',
-        inPlace: ['relpages', 'reltuples', 'relallvisible', 'relallfrozen', 'relfrozenxid', 'relminmxid', 'relhasindex', 'relhasrules', 'relhastriggers', 'relhassubclass'],
+        inPlace: [
+            'relpages',
+            'reltuples',
+            'relallvisible',
+            'relallfrozen',
+            'relfrozenxid',
+            'relminmxid',
+            'relhasindex',
+            'relhasrules',
+            'relhastriggers',
+            'relhassubclass',
+        ],
         temp: 'relnamespace IN (SELECT oid FROM tmp)',
     },
     { name: 'pg_type', acl: 'typacl', temp: 'typnamespace IN (SELECT oid FROM tmp)' },
@@ -902,15 +1025,71 @@ const rowHash = (alias, leaveOut = []) => `pg_catalog.md5((pg_catalog.to_jsonb($
  * FROM … WHERE …, label prefix (with the object's identity after it)].
  */
 const PART_ROWS = [
-    ['object', "'pg_class'::regclass", 'x.attrelid', 'x.attnum', `pg_catalog.pg_attribute x WHERE x.attnum > 0 AND x.attrelid >= ${FIRST_USER_OID} AND x.attrelid NOT IN (SELECT oid FROM tmprel)`, ''],
-    ['index', "'pg_class'::regclass", 'x.indexrelid', '0', `pg_catalog.pg_index x WHERE x.indexrelid >= ${FIRST_USER_OID} AND x.indexrelid NOT IN (SELECT oid FROM tmprel)`, 'definition of '],
-    ['sequence', "'pg_class'::regclass", 'x.seqrelid', '0', `pg_catalog.pg_sequence x WHERE x.seqrelid >= ${FIRST_USER_OID} AND x.seqrelid NOT IN (SELECT oid FROM tmprel)`, 'options of '],
-    ['inherits', "'pg_class'::regclass", 'x.inhrelid', 'x.inhseqno', `pg_catalog.pg_inherits x WHERE x.inhrelid NOT IN (SELECT oid FROM tmprel)`, 'inheritance of '],
-    ['partitioning', "'pg_class'::regclass", 'x.partrelid', '0', `pg_catalog.pg_partitioned_table x WHERE x.partrelid NOT IN (SELECT oid FROM tmprel)`, 'partitioning of '],
+    [
+        'object',
+        "'pg_class'::regclass",
+        'x.attrelid',
+        'x.attnum',
+        `pg_catalog.pg_attribute x WHERE x.attnum > 0 AND x.attrelid >= ${FIRST_USER_OID} AND x.attrelid NOT IN (SELECT oid FROM tmprel)`,
+        '',
+    ],
+    [
+        'index',
+        "'pg_class'::regclass",
+        'x.indexrelid',
+        '0',
+        `pg_catalog.pg_index x WHERE x.indexrelid >= ${FIRST_USER_OID} AND x.indexrelid NOT IN (SELECT oid FROM tmprel)`,
+        'definition of ',
+    ],
+    [
+        'sequence',
+        "'pg_class'::regclass",
+        'x.seqrelid',
+        '0',
+        `pg_catalog.pg_sequence x WHERE x.seqrelid >= ${FIRST_USER_OID} AND x.seqrelid NOT IN (SELECT oid FROM tmprel)`,
+        'options of ',
+    ],
+    [
+        'inherits',
+        "'pg_class'::regclass",
+        'x.inhrelid',
+        'x.inhseqno',
+        `pg_catalog.pg_inherits x WHERE x.inhrelid NOT IN (SELECT oid FROM tmprel)`,
+        'inheritance of ',
+    ],
+    [
+        'partitioning',
+        "'pg_class'::regclass",
+        'x.partrelid',
+        '0',
+        `pg_catalog.pg_partitioned_table x WHERE x.partrelid NOT IN (SELECT oid FROM tmprel)`,
+        'partitioning of ',
+    ],
     ['foreign', "'pg_class'::regclass", 'x.ftrelid', '0', 'pg_catalog.pg_foreign_table x WHERE true', 'options of '],
-    ['aggregate', "'pg_proc'::regclass", 'x.aggfnoid', '0', `pg_catalog.pg_aggregate x WHERE x.aggfnoid >= ${FIRST_USER_OID}`, 'definition of '],
-    ['range', "'pg_type'::regclass", 'x.rngtypid', '0', `pg_catalog.pg_range x WHERE x.rngtypid >= ${FIRST_USER_OID}`, 'definition of '],
-    ['enum', "'pg_type'::regclass", 'x.enumtypid', 'x.enumsortorder::numeric', `pg_catalog.pg_enum x WHERE x.enumtypid >= ${FIRST_USER_OID}`, 'a label of '],
+    [
+        'aggregate',
+        "'pg_proc'::regclass",
+        'x.aggfnoid',
+        '0',
+        `pg_catalog.pg_aggregate x WHERE x.aggfnoid >= ${FIRST_USER_OID}`,
+        'definition of ',
+    ],
+    [
+        'range',
+        "'pg_type'::regclass",
+        'x.rngtypid',
+        '0',
+        `pg_catalog.pg_range x WHERE x.rngtypid >= ${FIRST_USER_OID}`,
+        'definition of ',
+    ],
+    [
+        'enum',
+        "'pg_type'::regclass",
+        'x.enumtypid',
+        'x.enumsortorder::numeric',
+        `pg_catalog.pg_enum x WHERE x.enumtypid >= ${FIRST_USER_OID}`,
+        'a label of ',
+    ],
     [
         'comment',
         'x.classoid',
@@ -1038,14 +1217,23 @@ function describeSession(s, holding) {
     const lock = holding ? `, ${holding}` : '';
     if (s.hidden) {
         const { role } = s.hidden;
-        const why = role === null ? 'which is not a member of pg_read_all_stats' : `which is neither a member of ${role} nor of pg_read_all_stats`;
+        const why = role === null
+            ? 'which is not a member of pg_read_all_stats'
+            : `which is neither a member of ${role} nor of pg_read_all_stats`;
         return `pid ${s.pid} (${role === null ? 'a server process' : `a session of ${role}`}${lock}; its state, transaction and query are hidden from this role, ${why})`;
     }
     return `pid ${s.pid} (${s.state}${lock}, transaction open ${s.transactionAgeSeconds} s)`;
 }
 /** A row of pg_stat_activity as read below: the session's fields, hidden or not. */
 function sessionOf(x) {
-    const s = { pid: x.pid, state: x.state ?? '', relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.hidden ? '' : x.query };
+    const s = {
+        pid: x.pid,
+        state: x.state ?? '',
+        relation: x.relation,
+        mode: x.mode,
+        transactionAgeSeconds: x.age,
+        query: x.hidden ? '' : x.query,
+    };
     if (x.backend === 'autovacuum worker')
         s.autovacuum = { wraparound: x.hidden || /\(to prevent wraparound\)/.test(x.query) };
     return x.hidden ? { ...s, hidden: { role: x.role } } : s;
@@ -1126,7 +1314,9 @@ async function dumpBlockers(client) {
  * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
  */
 async function leftoverInvalidIndexes(client, analysed) {
-    const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname));
+    const names = analysed.flatMap((a) => a.exec.statements
+        .filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname)
+        .map((s) => s.node.idxname));
     if (!names.length)
         return [];
     const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
@@ -1173,7 +1363,9 @@ async function settledStatistics(client) {
         return;
     const deadline = Date.now() + 5000;
     for (;;) {
-        const fresh = await client.query('SELECT pg_catalog.pg_stat_get_snapshot_timestamp() >= $1::timestamptz AS ok', [r.rows[0].after]);
+        const fresh = await client.query('SELECT pg_catalog.pg_stat_get_snapshot_timestamp() >= $1::timestamptz AS ok', [
+            r.rows[0].after,
+        ]);
         if (fresh.rows[0].ok || Date.now() >= deadline)
             return clear().then(() => undefined);
         await clear();
@@ -1249,9 +1441,17 @@ const XID32 = 4294967296;
 async function xidFunctions(client) {
     const v = await (0,_server_version_js__WEBPACK_IMPORTED_MODULE_0__/* .serverVersion */ .q)(client);
     if (v >= 130000) {
-        return { snapshot: 'pg_catalog.pg_current_snapshot()', xmax: (s) => `pg_catalog.pg_snapshot_xmax(${s})`, status: (x) => `pg_catalog.pg_xact_status((${x})::text::pg_catalog.xid8)` };
+        return {
+            snapshot: 'pg_catalog.pg_current_snapshot()',
+            xmax: (s) => `pg_catalog.pg_snapshot_xmax(${s})`,
+            status: (x) => `pg_catalog.pg_xact_status((${x})::text::pg_catalog.xid8)`,
+        };
     }
-    return { snapshot: 'pg_catalog.txid_current_snapshot()', xmax: (s) => `pg_catalog.txid_snapshot_xmax(${s})`, status: v >= 100000 ? (x) => `pg_catalog.txid_status(${x})` : undefined };
+    return {
+        snapshot: 'pg_catalog.txid_current_snapshot()',
+        xmax: (s) => `pg_catalog.txid_snapshot_xmax(${s})`,
+        status: v >= 100000 ? (x) => `pg_catalog.txid_status(${x})` : undefined,
+    };
 }
 function parseSnapshot(text, takenAt) {
     const m = /^(\d+):(\d+):([\d,]*)$/.exec(text.trim());
@@ -1283,12 +1483,18 @@ async function transactionsSince(client, since, ours = new Set()) {
     const to = BigInt(now.next);
     const none = { committed: 0, running: 0 };
     if (to < from) {
-        return { ...none, uncounted: `the server's transaction counter (${now.next}) is behind the backup's (${since.xmax}): it is not the server the backup was taken from, or a copy of it from before the backup` };
+        return {
+            ...none,
+            uncounted: `the server's transaction counter (${now.next}) is behind the backup's (${since.xmax}): it is not the server the backup was taken from, or a copy of it from before the backup`,
+        };
     }
     if (!f.status)
         return { ...none, uncounted: 'this server (PostgreSQL 9.6) cannot tell whether a transaction committed' };
     if (to - from > BigInt(MAX_COUNTED))
-        return { ...none, uncounted: `${to - from} transactions started since the backup, more than the ${MAX_COUNTED} counted one by one` };
+        return {
+            ...none,
+            uncounted: `${to - from} transactions started since the backup, more than the ${MAX_COUNTED} counted one by one`,
+        };
     const r = await client.query(`WITH elsewhere AS (
        SELECT coalesce(pg_catalog.array_agg(a.backend_xid::text::int8), '{}') AS xs FROM pg_catalog.pg_stat_activity a
         WHERE a.backend_xid IS NOT NULL
@@ -1303,7 +1509,13 @@ async function transactionsSince(client, since, ours = new Set()) {
             count(*) FILTER (WHERE s IS NULL)::int AS forgotten
        FROM status CROSS JOIN elsewhere e`, [since.xip, since.xmax, now.next, [...ours]]);
     const { committed, running, forgotten } = r.rows[0];
-    return forgotten ? { committed, running, uncounted: `${forgotten} transaction(s) since the backup are too old for the server to say whether they committed` } : { committed, running };
+    return forgotten
+        ? {
+            committed,
+            running,
+            uncounted: `${forgotten} transaction(s) since the backup are too old for the server to say whether they committed`,
+        }
+        : { committed, running };
 }
 
 

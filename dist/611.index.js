@@ -35,7 +35,9 @@ async function git(args, cwd) {
 async function repositoryRoot(dir) {
     const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
     if (!top)
-        throw new errors/* InputError */.dz([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
+        throw new errors/* InputError */.dz([
+            `base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`,
+        ]);
     return top;
 }
 /**
@@ -48,7 +50,9 @@ async function mergeBase(baseRef, top) {
         return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
     }
     catch (cause) {
-        throw new errors/* InputError */.dz([`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`], { cause });
+        throw new errors/* InputError */.dz([
+            `base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`,
+        ], { cause });
     }
 }
 
@@ -58,7 +62,10 @@ async function mergeBase(baseRef, top) {
 /** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
 function underDir(out, top, dir) {
     const root = (0,external_node_path_.resolve)(dir);
-    return new Set(out.split('\0').filter(Boolean).map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
+    return new Set(out
+        .split('\0')
+        .filter(Boolean)
+        .map((f) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(top, f))));
 }
 /**
  * Files under `dir` added, changed or renamed since the merge base of `baseRef` and HEAD (committed or not), as

@@ -47,7 +47,9 @@ function fromPaths(paths) {
             text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
         }
         catch (cause) {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${file}: cannot be read (${cause.code}); check the path`], { cause });
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz([`${file}: cannot be read (${cause.code}); check the path`], {
+                cause,
+            });
         }
         const { up, down, noTransaction } = (0,_migrations_sections_js__WEBPACK_IMPORTED_MODULE_4__/* .splitSections */ .n)(file, text);
         const name = (0,_migrations_names_js__WEBPACK_IMPORTED_MODULE_3__/* .matchFileName */ .XS)(file.split('/').pop());
@@ -73,7 +75,10 @@ async function lint(config, ctx) {
     }
     else {
         // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
-        const [{ readFolder }, { changedFiles }] = await Promise.all([__webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 2986)), __webpack_require__.e(/* import() */ 611).then(__webpack_require__.bind(__webpack_require__, 611))]);
+        const [{ readFolder }, { changedFiles }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 2986)),
+            __webpack_require__.e(/* import() */ 611).then(__webpack_require__.bind(__webpack_require__, 611)),
+        ]);
         const { migrations } = await readFolder(config.migrationsDir, config.allowEmpty);
         report.root = config.migrationsDir;
         const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
@@ -215,7 +220,14 @@ function dbmateMarkers(lines) {
     return lines.flatMap((text, i) => {
         const m = DBMATE_SECTION.exec(text);
         if (m)
-            return [{ line: i + 1, convention: DBMATE, section: m[1].toLowerCase(), noTransaction: TX_FALSE.test(m[2]) }];
+            return [
+                {
+                    line: i + 1,
+                    convention: DBMATE,
+                    section: m[1].toLowerCase(),
+                    noTransaction: TX_FALSE.test(m[2]),
+                },
+            ];
         return NO_TX.test(text) ? [{ line: i + 1, convention: DBMATE, noTransaction: true }] : [];
     });
 }
@@ -229,7 +241,16 @@ const NODE_PG_MIGRATE_SECTION = /^\s*--\s*(up|down)\s+migration\s*$/i;
 function nodePgMigrateMarkers(lines) {
     return lines.flatMap((text, i) => {
         const m = NODE_PG_MIGRATE_SECTION.exec(text);
-        return m ? [{ line: i + 1, convention: NODE_PG_MIGRATE, section: m[1].toLowerCase(), noTransaction: false }] : [];
+        return m
+            ? [
+                {
+                    line: i + 1,
+                    convention: NODE_PG_MIGRATE,
+                    section: m[1].toLowerCase(),
+                    noTransaction: false,
+                },
+            ]
+            : [];
     });
 }
 /** sqlx runs a file outside a transaction when its text starts with `-- no-transaction` (sqlx-core's migration source). */
@@ -308,13 +329,22 @@ function splitSections(file, text, elided) {
     // inside it.
     const toFile = (k) => k + (elided ?? []).reduce((n, e) => (e.line < k ? n + e.lines : n), 0);
     const rows = (from, to = Infinity) => {
-        const inside = (elided ?? []).filter((e) => e.line >= from && e.line < to).map((e) => ({ ...e, line: e.line - from }));
+        const inside = (elided ?? [])
+            .filter((e) => e.line >= from && e.line < to)
+            .map((e) => ({ ...e, line: e.line - from }));
         return inside.length ? { elided: inside } : {};
     };
-    const markers = [...dbmateMarkers(lines), ...gooseMarkers(file, lines), ...nodePgMigrateMarkers(lines), ...sqlxMarkers(lines)];
+    const markers = [
+        ...dbmateMarkers(lines),
+        ...gooseMarkers(file, lines),
+        ...nodePgMigrateMarkers(lines),
+        ...sqlxMarkers(lines),
+    ];
     const conventions = [...new Set(markers.filter((m) => m.section).map((m) => m.convention))];
     if (conventions.length > 1) {
-        throw new errors/* InputError */.dz([`${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`]);
+        throw new errors/* InputError */.dz([
+            `${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`,
+        ]);
     }
     const noTransaction = markers.some((m) => m.noTransaction);
     const up = only(file, markers, 'up', toFile);
@@ -330,17 +360,28 @@ function splitSections(file, text, elided) {
         const end = down ? down.line - 1 : lines.length;
         return {
             up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: toFile(up.line + 1), ...rows(up.line, end) },
-            down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: toFile(down.line + 1), ...rows(down.line) },
+            down: down && {
+                file,
+                sql: lines.slice(down.line).join('\n'),
+                startLine: toFile(down.line + 1),
+                ...rows(down.line),
+            },
             noTransaction,
         };
     }
-    return { up: { file, sql: text, startLine: 1, ...rows(0) }, down: rollbackScript(file, lines, toFile), noTransaction };
+    return {
+        up: { file, sql: text, startLine: 1, ...rows(0) },
+        down: rollbackScript(file, lines, toFile),
+        noTransaction,
+    };
 }
 /** The one marker opening a section, refusing a second. */
 function only(file, markers, section, toFile) {
     const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
     if (found.length > 1) {
-        throw new errors/* InputError */.dz([`${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+        throw new errors/* InputError */.dz([
+            `${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`,
+        ]);
     }
     return found[0];
 }
@@ -348,7 +389,9 @@ function only(file, markers, section, toFile) {
 function refuseSqlAbove(file, lines, up) {
     const stray = lines.slice(0, up.line - 1).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'));
     if (stray >= 0) {
-        throw new errors/* InputError */.dz([`${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`]);
+        throw new errors/* InputError */.dz([
+            `${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`,
+        ]);
     }
 }
 /**

@@ -45,7 +45,9 @@ function serverBinDirs() {
     const dirs = [];
     const root = '/usr/lib/postgresql';
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root)) {
-        const versions = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+        const versions = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root)
+            .filter((v) => /^\d+$/.test(v))
+            .sort((a, b) => Number(b) - Number(a));
         dirs.push(...versions.map((v) => (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, v, 'bin')));
     }
     dirs.push(...(process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_4__.delimiter).filter(Boolean));

@@ -55,7 +55,7 @@ function hintFor(code) {
         case '55P03':
             return 'another session held a conflicting lock longer than lock-timeout; retry when traffic is lower, or find the blocker in pg_stat_activity';
         case '2D000':
-            return 'a procedure or DO block that commits or rolls back cannot run inside the migration\'s transaction: put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it';
+            return "a procedure or DO block that commits or rolls back cannot run inside the migration's transaction: put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it";
         case '57014':
             return 'the statement ran longer than statement-timeout; raise it for this migration, or make the change in smaller steps';
         case '42P07':
@@ -96,7 +96,11 @@ var pg_copy_streams = __webpack_require__(26901);
  * from memory, or from the file for a large one's rows left on disk.
  */
 async function copyIn(client, sql, data) {
-    const rows = typeof data === 'string' ? external_node_stream_.Readable.from([Buffer.from(data, 'utf8')]) : data.to > data.from ? (0,external_node_fs_.createReadStream)(data.path, { start: data.from, end: data.to - 1 }) : external_node_stream_.Readable.from([]);
+    const rows = typeof data === 'string'
+        ? external_node_stream_.Readable.from([Buffer.from(data, 'utf8')])
+        : data.to > data.from
+            ? (0,external_node_fs_.createReadStream)(data.path, { start: data.from, end: data.to - 1 })
+            : external_node_stream_.Readable.from([]);
     await (0,promises_.pipeline)(rows, client.query(pg_copy_streams.from(sql)));
 }
 
@@ -108,13 +112,18 @@ async function copyIn(client, sql, data) {
 /** Our timeouts; validated integers, never user text. LOCAL inside a transaction, for the session otherwise. */
 function timeoutSteps(o, local) {
     const scope = local ? 'LOCAL ' : '';
-    return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`].map((sql) => ({ sql, ours: 'setting the timeouts' }));
+    return [
+        `SET ${scope}lock_timeout = ${o.lockTimeoutMs}`,
+        `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`,
+    ].map((sql) => ({ sql, ours: 'setting the timeouts' }));
 }
 const resetSteps = (reset, afterCommit = false) => reset.map((sql) => ({ sql, ours: 'resetting the session', afterCommit }));
 /** The file's statements as steps; a `\connect` line becomes a session reset, as psql's new connection would be. */
 function statementSteps(exec, o, local, reset) {
     const from = exec.separateFrom ?? Infinity;
-    return exec.statements.flatMap((s, i) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s, ...(i >= from && { alone: true }) }]));
+    return exec.statements.flatMap((s, i) => s.kind === 'PsqlConnect'
+        ? [...resetSteps(reset), ...timeoutSteps(o, local)]
+        : [{ sql: s.sql, statement: s, ...(i >= from && { alone: true }) }]);
 }
 /** Where a failure belongs when it is not one of the file's statements: the migration file itself. */
 function ownStepError(err, script, what) {
@@ -232,7 +241,16 @@ const sleep = (ms, signal) => new Promise((resolve) => {
 async function runTransactional(client, reset, script, exec, ours, o) {
     const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
     const witnessed = o.witness ? witnessSteps(o.witness) : [];
-    const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
+    const steps = [
+        begin,
+        ...ours.head,
+        ...timeoutSteps(o, true),
+        ...statementSteps(exec, o, true, reset),
+        ...ours.tail,
+        ...witnessed,
+        { sql: 'COMMIT', ours: 'COMMIT' },
+        ...resetSteps(reset, true),
+    ];
     const observer = o.observer;
     let fresh = true;
     const observe = async (s, durationMs) => {
@@ -264,9 +282,18 @@ async function runOneByOne(client, reset, script, exec, o) {
         // A CONCURRENTLY statement waits for older transactions to end, blocking nobody meanwhile: it gets the
         // patient bound, not lock-timeout, which would fail it (and leave an invalid index) behind any transaction
         // longer than that. A lock_timeout of the file's own is the file's to keep.
-        const patient = o.patientLockTimeoutMs !== undefined && s !== undefined && !ownLockTimeout && !inFileTransaction && waitsWithoutBlocking(s);
+        const patient = o.patientLockTimeoutMs !== undefined &&
+            s !== undefined &&
+            !ownLockTimeout &&
+            !inFileTransaction &&
+            waitsWithoutBlocking(s);
         if (patient)
-            await send(client, script, [{ sql: `SET lock_timeout = ${o.patientLockTimeoutMs}`, ours: 'letting a CONCURRENTLY statement wait for older transactions' }]);
+            await send(client, script, [
+                {
+                    sql: `SET lock_timeout = ${o.patientLockTimeoutMs}`,
+                    ours: 'letting a CONCURRENTLY statement wait for older transactions',
+                },
+            ]);
         await runStep(step);
         if (patient)
             await send(client, script, timeoutSteps(o, false).slice(0, 1));
@@ -293,10 +320,18 @@ async function runOneByOne(client, reset, script, exec, o) {
         const outside = !!(0,transaction_mode/* cannotRunInTransaction */.c1)(s) || (0,psql_divergence/* mayEndTransaction */.x)(s);
         const observable = !outside && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
         const wrap = observable && !inFileTransaction;
-        const steps = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, ...(witness ? witnessSteps(witness) : []), { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
+        const steps = wrap
+            ? [
+                { sql: 'BEGIN', ours: 'BEGIN' },
+                step,
+                ...(witness ? witnessSteps(witness) : []),
+                { sql: 'COMMIT', ours: 'COMMIT' },
+            ]
+            : [step];
         if (outside)
             await witness?.before(client, s);
-        await send(client, script, steps, observer && ((st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable })));
+        await send(client, script, steps, observer &&
+            ((st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable })));
         if (outside)
             await witness?.after(client, s);
         fresh = false;
@@ -396,7 +431,12 @@ async function executeScript(session, script, exec, o, inOpenTransaction = false
             // What the caller does next in this transaction is ours again: a SET of the file's own (statement_timeout,
             // idle_in_transaction_session_timeout) ends with the file, and the caller's ROLLBACK takes back both.
             const ours = session.settings.map((sql) => ({ sql, ours: 'restoring our own session settings' }));
-            await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...ours]);
+            await send(client, script, [
+                ...resetSteps(session.reset),
+                ...timeoutSteps(o, true),
+                ...statementSteps(exec, o, true, session.reset),
+                ...ours,
+            ]);
             return;
         }
         if (exec.mode === 'transaction')
@@ -406,7 +446,7 @@ async function executeScript(session, script, exec, o, inOpenTransaction = false
     });
 }
 /** The lock fence (see lockFence), as the first step inside a transaction of the run's. */
-const fenceSteps = (fence) => (fence ? [{ sql: fence, ours: 'checking that this run still holds its advisory lock' }] : []);
+const fenceSteps = (fence) => fence ? [{ sql: fence, ours: 'checking that this run still holds its advisory lock' }] : [];
 /**
  * What one transaction writes, so that on-failure: restore can tell it from others' writes: `start` and `end` go
  * first and last inside it, and the counts at its end less those at its start are its own (the session's counts
@@ -420,7 +460,9 @@ function writeCounter(name) {
         end: { sql: table/* OWN_WRITES_SQL */.XW, ours: `counting the rows ${name} wrote`, capture },
         writes() {
             const [start = {}, end = {}] = counts;
-            return Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => n > 0));
+            return Object.fromEntries(Object.entries(end)
+                .map(([t, n]) => [t, n - (start[t] ?? 0)])
+                .filter(([, n]) => n > 0));
         },
     };
 }
@@ -463,7 +505,9 @@ async function runMigration(session, migration, exec, o, log) {
             const clean = await onSession(session, (client) => {
                 began = performance.now();
                 const head = fenceSteps(record.fence);
-                const tail = readOnly ? [] : (0,table/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+                const tail = readOnly
+                    ? []
+                    : (0,table/* recordInTransaction */.jH)(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
                 if (!readOnly && o.countWrites) {
                     head.push(counter.start);
                     tail.push(counter.end);
@@ -526,11 +570,24 @@ async function undoMigration(session, migration, down, exec, o, forget) {
         const ours = (sql) => ({ sql, ours: `taking ${migration.name} out of the history table` });
         const asConnected = ['SET LOCAL SESSION AUTHORIZATION DEFAULT', 'SET LOCAL search_path = pg_catalog, pg_temp'].map(ours);
         const counted = readOnly ? [] : [counter.start];
-        await send(client, down, [begin, ...fenceSteps(o.fence), ...counted, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...asConnected, ...timeoutSteps(o, true)]);
+        await send(client, down, [
+            begin,
+            ...fenceSteps(o.fence),
+            ...counted,
+            ...timeoutSteps(o, true),
+            ...statementSteps(exec, o, true, session.reset),
+            ...asConnected,
+            ...timeoutSteps(o, true),
+        ]);
         if (!readOnly)
             await forgetting(client);
         const witnessed = o.witness ? witnessSteps(o.witness) : [];
-        return send(client, down, [...(readOnly ? [] : [counter.end]), ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(session.reset, true)]);
+        return send(client, down, [
+            ...(readOnly ? [] : [counter.end]),
+            ...witnessed,
+            { sql: 'COMMIT', ours: 'COMMIT' },
+            ...resetSteps(session.reset, true),
+        ]);
     });
     await settle(session, exec, clean);
     if (readOnly)
@@ -635,7 +692,9 @@ async function acquire(client, namespace, key, waitMs, what, cancel) {
         if (signal?.aborted && err.code === '57014')
             throw cancelled();
         if (err.code === '55P03') {
-            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq([`${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`], { cause: err });
+            throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq([
+                `${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`,
+            ], { cause: err });
         }
         throw err;
     }
@@ -1005,7 +1064,9 @@ function writableDir(dir) {
         (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
     }
     catch (cause) {
-        throw new errors/* InputError */.dz([`backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`], { cause });
+        throw new errors/* InputError */.dz([
+            `backup-dir: '${dir}' cannot be written (${cause.code}); point backup-dir at a writable folder`,
+        ], { cause });
     }
 }
 /**
@@ -1025,8 +1086,13 @@ async function atBackupSnapshot(url, historyTable, fn) {
             const identity = await (0,server_identity/* databaseIdentity */.C)(c);
             const tableWrites = await (0,table_writes/* tableWriteCounts */.e)(c);
             const catalog = (0,catalog_changes/* recordCatalog */.hB)(await (0,catalog_state/* catalogState */.dU)(c, await (0,server_version/* serverMajor */.j)(c), { labels: true }));
-            const history = await (0,table/* locateHistoryTable */.Bb)(c, historyTable).then((t) => (0,table/* readHistory */.Lu)(c, t)).catch(() => undefined);
-            const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version)).pop();
+            const history = await (0,table/* locateHistoryTable */.Bb)(c, historyTable)
+                .then((t) => (0,table/* readHistory */.Lu)(c, t))
+                .catch(() => undefined);
+            const last = history
+                ?.filter((r) => r.version && !r.dirty)
+                .sort((a, b) => (0,migrations_version/* compareVersions */.Zy)(a.version, b.version))
+                .pop();
             return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
         }
         finally {
@@ -1047,7 +1113,9 @@ async function takeBackup(url, o) {
     const docker = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
     const pgDump = await (0,pg_tools/* backupTool */.zl)('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-    const pgRestore = pgDump.path === 'docker' ? await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal }) : await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
+    const pgRestore = pgDump.path === 'docker'
+        ? await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal })
+        : await (0,pg_tools/* backupTool */.zl)('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
     const usedDump = describeTool(pgDump);
     const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
         const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
@@ -1081,7 +1149,11 @@ async function takeBackup(url, o) {
     if (o.recipients?.length) {
         uploaded = `${path}.age`;
         await (0,encryption/* encryptFile */.o)(path, uploaded, o.recipients, o.signal);
-        metadata.encryption = { format: 'age', file: uploaded.split('/').pop(), sha256: await (0,dump/* sha256File */.Q3)(uploaded, o.signal) };
+        metadata.encryption = {
+            format: 'age',
+            file: uploaded.split('/').pop(),
+            sha256: await (0,dump/* sha256File */.Q3)(uploaded, o.signal),
+        };
     }
     const metadataPath = (0,backup_metadata/* writeMetadata */.f5)(path, metadata);
     const info = {
@@ -1109,7 +1181,8 @@ async function takeBackup(url, o) {
 
 /** The artifact name: given, or unique per database, run and attempt. */
 function backupArtifactName(config, url, a) {
-    return config.artifactName ?? artifactName('pg-backup', (0,connection_url/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt));
+    return (config.artifactName ??
+        artifactName('pg-backup', (0,connection_url/* targetIdentity */.C7)(url).split('/').pop(), String(a.runId), String(a.attempt)));
 }
 /**
  * A verified backup of the context's database, as the config asks for it: the backup command's, and the apply's
@@ -1126,7 +1199,11 @@ function backupFor(config, ctx, extra = {}) {
         recipients: config.backupRecipients,
         lockTimeoutMs: config.backupLockTimeoutMs,
         signal: ctx.signal,
-        artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${nameSuffix}`, retentionDays: config.retentionDays },
+        artifact: ctx.artifacts && {
+            store: ctx.artifacts.store,
+            name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${nameSuffix}`,
+            retentionDays: config.retentionDays,
+        },
     });
 }
 
@@ -1164,7 +1241,13 @@ var server_version = __webpack_require__(30871);
 
 
 /** Settings whose value is a list: SET with one quoted string would make them a list of one. */
-const LIST_SETTINGS = new Set(['search_path', 'temp_tablespaces', 'session_preload_libraries', 'local_preload_libraries', 'shared_preload_libraries']);
+const LIST_SETTINGS = new Set([
+    'search_path',
+    'temp_tablespaces',
+    'session_preload_libraries',
+    'local_preload_libraries',
+    'shared_preload_libraries',
+]);
 /** `name=value` items of a setconfig array, as text. */
 async function settingItems(client, array) {
     if (!array)
@@ -1187,7 +1270,10 @@ async function databaseSettings(client) {
  * be secrets: the report names the settings only.
  */
 async function putSettingsBack(client, before) {
-    const [was, is] = [await settingItems(client, before), await settingItems(client, (await databaseSettings(client)).text)];
+    const [was, is] = [
+        await settingItems(client, before),
+        await settingItems(client, (await databaseSettings(client)).text),
+    ];
     const out = { undone: [], left: [] };
     const database = (await client.query('SELECT pg_catalog.current_database() AS d')).rows[0].d;
     for (const name of new Set([...was.keys(), ...is.keys()])) {
@@ -1199,10 +1285,16 @@ async function putSettingsBack(client, before) {
             continue;
         }
         const sql = old === undefined ? 'RESET %I' : 'SET %I = %L';
-        const statement = (await client.query(`SELECT pg_catalog.format('ALTER DATABASE %I ${sql}', $1::text, $2::text, $3::text) AS s`, [database, name, old])).rows[0].s;
+        const statement = (await client.query(`SELECT pg_catalog.format('ALTER DATABASE %I ${sql}', $1::text, $2::text, $3::text) AS s`, [
+            database,
+            name,
+            old,
+        ])).rows[0].s;
         try {
             await client.query(statement);
-            out.undone.push(old === undefined ? `the database's setting ${name} reset` : `the database's setting ${name} set back to its value at the backup`);
+            out.undone.push(old === undefined
+                ? `the database's setting ${name} reset`
+                : `the database's setting ${name} set back to its value at the backup`);
         }
         catch (err) {
             out.left.push(`the database's setting ${name} (putting it back failed: ${err.message})`);
@@ -1213,7 +1305,8 @@ async function putSettingsBack(client, before) {
 /** Drops an extension the run created, unless something depends on it: then it is named instead. */
 async function dropExtension(client, e) {
     const oid = e.key.split('/')[1];
-    const name = (await client.query('SELECT extname FROM pg_catalog.pg_extension WHERE oid = $1::oid', [oid])).rows[0]?.extname;
+    const name = (await client.query('SELECT extname FROM pg_catalog.pg_extension WHERE oid = $1::oid', [oid])).rows[0]
+        ?.extname;
     if (!name)
         return undefined;
     const statement = (await client.query("SELECT pg_catalog.format('DROP EXTENSION IF EXISTS %I', $1::text) AS s", [name])).rows[0].s;
@@ -1299,7 +1392,7 @@ function createdBy(kind, n, schema) {
         case 'CreateSeqStmt':
         case 'ViewStmt':
         case 'CompositeTypeStmt':
-            return relation(n.relation ?? n.sequence ?? n.view ?? n.typevar, schema).map((c) => (kind === 'CompositeTypeStmt' ? { ...c, kind: 'type' } : c));
+            return relation(n.relation ?? n.sequence ?? n.view ?? n.typevar, schema).map((c) => kind === 'CompositeTypeStmt' ? { ...c, kind: 'type' } : c);
         case 'CreateForeignTableStmt':
             return relation(n.base?.relation, schema);
         case 'CreateTableAsStmt':
@@ -1338,7 +1431,9 @@ function createdBy(kind, n, schema) {
 function searchPathOf(s) {
     if (s.kind !== 'VariableSetStmt' || s.node.name !== 'search_path')
         return [];
-    return (s.node.args ?? []).map((a) => a.A_Const?.sval?.sval ?? a.String?.sval).filter((v) => typeof v === 'string' && v !== '$user');
+    return (s.node.args ?? [])
+        .map((a) => a.A_Const?.sval?.sval ?? a.String?.sval)
+        .filter((v) => typeof v === 'string' && v !== '$user');
 }
 /** Every name the statements create, and the schemas their own SET search_path named. */
 function namesCreated(statements) {
@@ -1451,7 +1546,11 @@ var plan_hash = __webpack_require__(7723);
 const mayRestore = (run) => ['restore', 'undo-or-restore'].includes(run.config.onFailure);
 /** A backup of the run's target, labelled and uploaded beside the run's other backups. */
 function backupOf(run, label) {
-    return (0,backup_run/* backupFor */.i)(run.config, run.ctx, { label, planHash: run.report.planHash, nameSuffix: label === 'pre-apply' ? '' : '-post' });
+    return (0,backup_run/* backupFor */.i)(run.config, run.ctx, {
+        label,
+        planHash: run.report.planHash,
+        nameSuffix: label === 'pre-apply' ? '' : '-post',
+    });
 }
 /**
  * The plan is sound, and is the one approved (expected-plan): otherwise nothing is changed. An approval made on
@@ -1504,7 +1603,9 @@ function otherDatabase(approved, here, approval) {
         return undefined;
     if (approval.sameServer)
         return `the plan was approved on the database ${named(approved)} of this server (system identifier ${here.systemIdentifier}), not on ${named(here)}`;
-    const unknown = approved.systemIdentifier ? 'this role may not read this server\'s system identifier' : 'the approved plan does not name its server';
+    const unknown = approved.systemIdentifier
+        ? "this role may not read this server's system identifier"
+        : 'the approved plan does not name its server';
     return `the plan was approved on the database ${named(approved)}, not on ${named(here)}; ${unknown}, so it may be another server too`;
 }
 /** Sessions that would block the migrations: reported, and with preflight: strict, the run does not start. */
@@ -1553,7 +1654,12 @@ async function backupFirst(run) {
             // A cancel is the run's outcome, not the backup's failure: the pipeline reports it.
             if (err instanceof errors/* CancelledError */.cc)
                 throw err;
-            (0,model_report/* addFinding */.Xd)(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${err.message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
+            (0,model_report/* addFinding */.Xd)(report, {
+                rule: 'backup-failed',
+                severity: 'error',
+                message: `no migration was applied because the backup failed: ${err.message}`,
+                help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.',
+            });
             return false;
         }
     }
@@ -1676,11 +1782,16 @@ async function waitOutsideTheQueue(run, a, leftMs) {
         if (!sessions.length) {
             if (!found.some((s) => s.autovacuum && !s.autovacuum.wraparound))
                 return {};
-            const deadlock = await run.client.query("SELECT pg_catalog.current_setting('deadlock_timeout') AS v").then((r) => durationSettingMs(r.rows[0].v));
+            const deadlock = await run.client
+                .query("SELECT pg_catalog.current_setting('deadlock_timeout') AS v")
+                .then((r) => durationSettingMs(r.rows[0].v));
             return { lockTimeoutMs: Math.max(run.config.lockTimeoutMs, deadlock + 500) };
         }
         if (!named) {
-            run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions.slice(0, 3).map((s) => (0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`)).join('; ')}`);
+            run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions
+                .slice(0, 3)
+                .map((s) => (0,preflight/* describeSession */._0)(s, `${s.mode} on ${s.relation}`))
+                .join('; ')}`);
             named = true;
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, until - performance.now()))));
@@ -1716,7 +1827,12 @@ async function runPending(run) {
 }
 async function runEach(run, session) {
     const { config, ctx, report } = run;
-    const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid) };
+    const record = {
+        table: run.history,
+        appliedBy: ctx.appliedBy,
+        control: run.client,
+        fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid),
+    };
     for (const a of run.analysed) {
         const { migration, exec } = a;
         if (ctx.signal?.aborted)
@@ -1726,14 +1842,34 @@ async function runEach(run, session) {
         try {
             const beforeRetry = (leftMs) => waitOutsideTheQueue(run, a, leftMs);
             const attempted = (ms) => void (run.longestStallMs = Math.max(run.longestStallMs ?? 0, ms));
-            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness, countWrites: mayRestore(run) }, ctx.log);
+            const r = await (0,runner/* runMigration */.GD)(session, migration, exec, {
+                ...config,
+                lockBudgetMs: config.lockWaitMs,
+                beforeRetry,
+                attempted,
+                record,
+                signal: ctx.signal,
+                witness: run.catalogWitness,
+                countWrites: mayRestore(run),
+            }, ctx.log);
             for (const [table, rows] of Object.entries(r.writes))
                 run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
-            report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
+            report.applied.push({
+                version: migration.version.text,
+                name: migration.name,
+                durationMs: r.durationMs,
+                transaction: exec.mode === 'transaction',
+                attempts: r.attempts,
+            });
             ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
         }
         catch (err) {
-            const e = err instanceof errors/* MigrationError */.Py ? err : new errors/* MigrationError */.Py((0,failure_findings/* findingsFor */.I)(err, ctx.debug)[0].message, { sqlstate: err.code, cause: err });
+            const e = err instanceof errors/* MigrationError */.Py
+                ? err
+                : new errors/* MigrationError */.Py((0,failure_findings/* findingsFor */.I)(err, ctx.debug)[0].message, {
+                    sqlstate: err.code,
+                    cause: err,
+                });
             const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
             if (ctx.signal?.aborted && e.details.sqlstate === '57014')
                 return cancelled(run, `while ${migration.name} ran: ${outcome}`, e, exec.mode === 'transaction' ? undefined : migration);
@@ -1797,7 +1933,9 @@ function cancelled(run, when, err, partWay) {
         rule: 'cancelled',
         severity: 'error',
         message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
-        help: partWay ? stoppedPartWay(run, partWay) : 'Run again to apply the rest; each migration either committed with its history row or not at all.',
+        help: partWay
+            ? stoppedPartWay(run, partWay)
+            : 'Run again to apply the rest; each migration either committed with its history row or not at all.',
         ...(0,model_report/* locationFields */.nQ)(err?.details.location),
     });
 }
@@ -1871,7 +2009,9 @@ async function undoApplied(run, fallback) {
     const applied = report.applied.map((e) => run.analysed.find((a) => a.migration.name === e.name));
     const failed = halfApplied(run);
     if (failed) {
-        const marked = run.history.layout.marksDirty ? 'it is marked dirty' : `${(0,identifiers/* tableText */.qK)(run.history)} keeps no dirty mark, so it is not recorded at all`;
+        const marked = run.history.layout.marksDirty
+            ? 'it is marked dirty'
+            : `${(0,identifiers/* tableText */.qK)(run.history)} keeps no dirty mark, so it is not recorded at all`;
         refuse(run, fallback, `${failed.migration.name} ran outside a transaction and failed part-way (${marked}): what of it ran cannot be known, and undoing the migrations before it under a half-applied one may fail or leave a mix`, `look at the database, then settle ${failed.migration.name} with resolve-dirty: ${failed.migration.version.text}=rerun (once what it did is undone) or =applied (once it is finished by hand)`);
         return false;
     }
@@ -1965,7 +2105,11 @@ async function retryingLockTimeouts(run, a, once) {
         catch (err) {
             const code = err instanceof errors/* MigrationError */.Py ? err.details.sqlstate : err.code;
             const leftMs = run.config.lockWaitMs - (performance.now() - first);
-            if (a.exec.mode !== 'transaction' || code !== '55P03' || attempt >= run.config.lockRetries || leftMs <= 0 || run.ctx.signal?.aborted)
+            if (a.exec.mode !== 'transaction' ||
+                code !== '55P03' ||
+                attempt >= run.config.lockRetries ||
+                leftMs <= 0 ||
+                run.ctx.signal?.aborted)
                 throw err;
             run.ctx.log.warn(`${a.migration.name}: lock timeout while undoing it, retry ${attempt + 1} (${Math.round(leftMs / 1000)} s of lock-wait left)`);
             await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
@@ -1980,7 +2124,13 @@ async function undoOne(run, session, { migration, down, exec }, fallback) {
     try {
         if (ctx.signal?.aborted)
             throw new errors/* MigrationError */.Py(`cancelled (${String(ctx.signal.reason)}) before it ran`, { sqlstate: '57014' });
-        const once = () => (0,runner/* undoMigration */.XB)(session, migration, down, exec, { ...config, signal: ctx.signal, witness: run.catalogWitness, fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid), control: run.client }, (c) => forget(run, c, migration));
+        const once = () => (0,runner/* undoMigration */.XB)(session, migration, down, exec, {
+            ...config,
+            signal: ctx.signal,
+            witness: run.catalogWitness,
+            fence: (0,advisory_lock/* lockFence */.Nt)(run.lockKey, run.controlPid),
+            control: run.client,
+        }, (c) => forget(run, c, migration));
         const writes = await retryingLockTimeouts(run, { migration, exec }, once);
         // For a restore that may follow: what the down script wrote is this run's own, like what its migration wrote.
         for (const [table, rows] of Object.entries(writes))
@@ -1988,12 +2138,20 @@ async function undoOne(run, session, { migration, down, exec }, fallback) {
         if (exec.mode !== 'transaction')
             (run.untraced ??= []).push(`the down script of ${migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`);
         const durationMs = Math.round(performance.now() - started);
-        (report.undone ??= []).push({ version: migration.version.text, name: migration.name, downFile: down.file, durationMs, transaction: exec.mode === 'transaction' });
+        (report.undone ??= []).push({
+            version: migration.version.text,
+            name: migration.name,
+            downFile: down.file,
+            durationMs,
+            transaction: exec.mode === 'transaction',
+        });
         ctx.log.info(`undone ${migration.name} with ${down.file} in ${durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
         return true;
     }
     catch (err) {
-        const e = err instanceof errors/* MigrationError */.Py ? err : new errors/* MigrationError */.Py(err.message, { sqlstate: err.code, cause: err });
+        const e = err instanceof errors/* MigrationError */.Py
+            ? err
+            : new errors/* MigrationError */.Py(err.message, { sqlstate: err.code, cause: err });
         const undone = new Set((report.undone ?? []).map((u) => u.name));
         const stay = report.applied.filter((a) => !undone.has(a.name)).map((a) => a.name);
         const what = (0,advisory_lock/* lockLost */.wV)(e)
@@ -2003,7 +2161,9 @@ async function undoOne(run, session, { migration, down, exec }, fallback) {
             rule: 'undo-failed',
             severity: 'error',
             message: `on-failure: undo stopped: ${what}`,
-            help: `${undone.size ? `Undone: ${[...undone].join(', ')}. ` : 'Nothing was undone. '}${fallback ? 'on-failure: undo-or-restore restores the pre-apply backup next: the notes say what stays applied.' : `Still applied and recorded: ${stay.join(', ')}.`} Fix the down script at the line given; then fix forward with a new migration, or undo by hand: each down script with its history row in one transaction.`,
+            help: `${undone.size ? `Undone: ${[...undone].join(', ')}. ` : 'Nothing was undone. '}${fallback
+                ? 'on-failure: undo-or-restore restores the pre-apply backup next: the notes say what stays applied.'
+                : `Still applied and recorded: ${stay.join(', ')}.`} Fix the down script at the line given; then fix forward with a new migration, or undo by hand: each down script with its history row in one transaction.`,
             sqlstate: e.details.sqlstate,
             ...(0,model_report/* locationFields */.nQ)(e.details.location ?? { file: down.file, line: down.startLine, column: 1 }),
         });
@@ -2016,7 +2176,10 @@ async function undoOne(run, session, { migration, down, exec }, fallback) {
  */
 async function forget(run, client, m) {
     const { plan } = run;
-    const known = new Map([...plan.applied.map((a) => a.migration), ...plan.baseline, ...plan.outOfOrder, ...plan.pending].map((x) => [x.name, x]));
+    const known = new Map([...plan.applied.map((a) => a.migration), ...plan.baseline, ...plan.outOfOrder, ...plan.pending].map((x) => [
+        x.name,
+        x,
+    ]));
     const rows = (await (0,history_table/* readHistory */.Lu)(client, run.history, [...known.values()])) ?? [];
     const row = rows.find((r) => r.name === m.name);
     if (!row)
@@ -2054,7 +2217,12 @@ async function healthCheck(run) {
         problem = err.message;
     }
     if (problem)
-        (0,model_report/* addFinding */.Xd)(report, { rule: 'health-check-failed', severity: 'error', message: `the health check failed after the migrations: ${problem}`, help: 'The migrations are applied; check the application, and restore the backup if the database is not usable.' });
+        (0,model_report/* addFinding */.Xd)(report, {
+            rule: 'health-check-failed',
+            severity: 'error',
+            message: `the health check failed after the migrations: ${problem}`,
+            help: 'The migrations are applied; check the application, and restore the backup if the database is not usable.',
+        });
     else
         report.notes.push('health check passed');
     return !problem;
@@ -2118,7 +2286,9 @@ async function ownObjects(run, ran, ours) {
     ];
     const path = (await run.client.query('SELECT pg_catalog.current_schemas(false)::text[] AS s')).rows[0].s;
     const schemas = new Set([...path, ...inside.searchPath, ...outside.searchPath]);
-    const named = (names, o) => names.some((n) => n.kind === o.kind && n.name === o.name && (o.kind === 'schema' || (n.schema ? n.schema === o.schema : schemas.has(o.schema))));
+    const named = (names, o) => names.some((n) => n.kind === o.kind &&
+        n.name === o.name &&
+        (o.kind === 'schema' || (n.schema ? n.schema === o.schema : schemas.has(o.schema))));
     return (o) => ((named(inside.names, o) || named(history, o)) && ours.has(o.xmin)) || named(outside.names, o);
 }
 async function restoreAfterFailure(run, dump) {
@@ -2128,15 +2298,27 @@ async function restoreAfterFailure(run, dump) {
     await client.query('ROLLBACK');
     const metadata = (0,backup_metadata/* readMetadata */._6)(dump);
     const witness = run.catalogWitness;
-    const ours = new Set([...(metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : []), ...(witness?.xids ?? [])]);
-    const catalog = witness && run.catalogAtStart && { xids: ours, atStart: run.catalogAtStart, removedByRun: (key) => witness.removedByRun(key) };
+    const ours = new Set([
+        ...(metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : []),
+        ...(witness?.xids ?? []),
+    ]);
+    const catalog = witness &&
+        run.catalogAtStart && {
+        xids: ours,
+        atStart: run.catalogAtStart,
+        removedByRun: (key) => witness.removedByRun(key),
+    };
     const ran = started(run);
     // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
     const failed = run.analysed[run.report.applied.length];
     const untraced = [
         ...(run.untraced ?? []),
-        ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`),
-        ...(failed?.exec.mode === 'transaction' && ran.includes(failed) ? [`${failed.migration.name} failed and rolled back, and the statistics count the rows it wrote before failing`] : []),
+        ...ran
+            .filter((a) => a.exec.mode !== 'transaction')
+            .map((a) => `${a.migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`),
+        ...(failed?.exec.mode === 'transaction' && ran.includes(failed)
+            ? [`${failed.migration.name} failed and rolled back, and the statistics count the rows it wrote before failing`]
+            : []),
     ];
     const isOurs = await ownObjects(run, ran, ours);
     const before = run.objectsBefore ?? new Set();
@@ -2148,7 +2330,17 @@ async function restoreAfterFailure(run, dump) {
             lockTimeoutMs: config.backupLockTimeoutMs,
             signal: run.ctx.signal,
             beforeRestore: async (m, at) => {
-                verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced, catalog, quick: !at.locked, restoreSession: at.session, signal: run.ctx.signal });
+                verdict = await (0,restore_guard/* checkRestore */.Di)(client, m, {
+                    discardWrites: config.restoreDiscardsWrites,
+                    historyTable: config.historyTable,
+                    ours,
+                    own: run.ownWrites,
+                    untraced,
+                    catalog,
+                    quick: !at.locked,
+                    restoreSession: at.session,
+                    signal: run.ctx.signal,
+                });
                 if (verdict.refusals.length)
                     throw new restore_guard/* RestoreRefused */.HQ(verdict);
                 // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
@@ -2185,9 +2377,21 @@ async function restoreAfterFailure(run, dump) {
     report.afterFailure = 'restored';
     const discarded = verdict.allowedBy.includes('restore-discards-writes');
     // What a backup does not hold (the database's settings, roles, an extension the run created): put back, or named.
-    const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours, run.settingsAtStart ?? {}) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
-    const undone = [...(dropped.length ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`] : []), ...rest.undone];
-    const state = discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run';
+    const rest = metadata.catalog
+        ? await afterRestore(client, metadata.catalog, ours, run.settingsAtStart ?? {})
+        : {
+            undone: [],
+            left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'],
+        };
+    const undone = [
+        ...(dropped.length
+            ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`]
+            : []),
+        ...rest.undone,
+    ];
+    const state = discarded
+        ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone'
+        : 'the database and its history are as they were before this run';
     report.notes.push(`on-failure: restore — the pre-apply backup ${dump} was restored${undone.length ? ` and ${undone.join('; ')}` : ''}; ${rest.left.length ? `${state}, except what a backup does not hold and was left: ${rest.left.slice(0, 10).join('; ')}${rest.left.length > 10 ? `; and ${rest.left.length - 10} more` : ''}` : state}`, ...verdict.notes.map((n) => `on-failure: restore — ${n}`), ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []));
     if (after.leftAlone.length) {
         report.notes.push(`on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${(0,catalog_objects/* objectText */.tq)(l.object)} (${l.why})`).join('; ')}`);
@@ -2248,7 +2452,10 @@ async function withApplyRun(config, ctx, steps) {
         const history = await (0,history_table/* locateHistoryTable */.Bb)(client, config.historyTable);
         const key = (0,advisory_lock/* lockKey */.TL)((0,identifiers/* quoteTable */.Z8)(history));
         return (0,advisory_lock/* withAdvisoryLock */.bL)(client, key, config.lockWaitMs, async () => {
-            const plan = (0,make_plan/* makePlan */.C)(migrations, await (0,history_table/* readHistory */.Lu)(client, history, migrations), { ...config, checksumsOf: (0,history_table/* checksumsOf */.Uw)(history) });
+            const plan = (0,make_plan/* makePlan */.C)(migrations, await (0,history_table/* readHistory */.Lu)(client, history, migrations), {
+                ...config,
+                checksumsOf: (0,history_table/* checksumsOf */.Uw)(history),
+            });
             const identity = await (0,server_identity/* databaseIdentity */.C)(client);
             report.planHash = (0,plan_hash/* planHash */.SH)(identity, (0,identifiers/* tableText */.qK)(config.historyTable), plan);
             const { analysed, errors } = await (0,analyse/* analyseAll */.F)(plan.pending);
@@ -2259,7 +2466,20 @@ async function withApplyRun(config, ctx, steps) {
             report.notes.push(...(0,context/* layoutNotes */.Ci)(history, analysed));
             (0,context/* reportPlanProblems */.kr)(report, plan.problems);
             (0,context/* reportAnalysisErrors */.S9)(report, errors);
-            await steps({ config, ctx, client, controlPid: Number(who.pid), history, identity, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
+            await steps({
+                config,
+                ctx,
+                client,
+                controlPid: Number(who.pid),
+                history,
+                identity,
+                lockKey: key,
+                plan,
+                analysed,
+                report,
+                ownWrites: new Map(),
+                started: 0,
+            });
             return report;
         }, { signal: ctx.signal, url: ctx.databaseUrl });
     });
@@ -2282,7 +2502,12 @@ async function inOrder(run, steps) {
     for (const [name, step] of steps) {
         if (run.ctx.signal?.aborted && !run.report.cancelled) {
             run.report.cancelled = String(run.ctx.signal.reason);
-            (0,model_report/* addFinding */.Xd)(run.report, { rule: 'cancelled', severity: 'error', message: `cancelled (${run.report.cancelled}) before the ${name}; nothing after it ran`, help: 'Run again when ready.' });
+            (0,model_report/* addFinding */.Xd)(run.report, {
+                rule: 'cancelled',
+                severity: 'error',
+                message: `cancelled (${run.report.cancelled}) before the ${name}; nothing after it ran`,
+                help: 'Run again when ready.',
+            });
         }
         if (run.report.cancelled)
             return;
@@ -2294,9 +2519,13 @@ async function inOrder(run, steps) {
             // Cancelled inside the step (the backup's pg_dump stopped, say): reported as the cancel it is.
             if (err instanceof errors/* CancelledError */.cc)
                 run.report.cancelled = err.reason;
-            const ofStep = (rule) => (rule === 'internal-error' || rule === 'tool-failed' ? `${name.replace(/ /g, '-')}-failed` : rule);
+            const ofStep = (rule) => rule === 'internal-error' || rule === 'tool-failed' ? `${name.replace(/ /g, '-')}-failed` : rule;
             for (const f of (0,failure_findings/* findingsFor */.I)(err, run.ctx.debug))
-                (0,model_report/* addFinding */.Xd)(run.report, { ...f, rule: ofStep(f.rule), message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
+                (0,model_report/* addFinding */.Xd)(run.report, {
+                    ...f,
+                    rule: ofStep(f.rule),
+                    message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}`,
+                });
             return;
         }
     }
@@ -2308,7 +2537,11 @@ async function inOrder(run, steps) {
  */
 function applyMigrations(config, ctx) {
     return withApplyRun(config, ctx, async (run) => {
-        await inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]);
+        await inOrder(run, [
+            ['plan check', async (r) => r.report.ok],
+            ['history table', prepareHistory],
+            ['migrations', runPending],
+        ]);
         noteWhatStays(run.report);
     });
 }

@@ -99,7 +99,14 @@ class DeclaredSchema {
     constructor(parent) {
         this.parent = parent;
         const versions = !!parent;
-        [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+        [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [
+            new Facts(versions),
+            new Facts(versions),
+            new Facts(versions),
+            new Facts(versions),
+            new Facts(versions),
+            new Facts(versions),
+        ];
         [this.indexNames, this.checkNames, this.policyNames] = [new Facts(true), new Facts(true), new Facts(true)];
     }
     /** The history of a run, empty until files are recorded into it. */
@@ -172,7 +179,9 @@ class DeclaredSchema {
             this.addIndex(c.conname, { table, columns: (0,ast/* keyNames */.mu)(c.keys), partial: false });
         if (c.contype === 'CONSTR_PRIMARY') {
             // Declared so far: in a file's layer, the statements before this one; in the run's history, everything.
-            const columns = c.indexname ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? []) : (0,ast/* keyNames */.mu)(c.keys);
+            const columns = c.indexname
+                ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? [])
+                : (0,ast/* keyNames */.mu)(c.keys);
             for (const col of columns)
                 this.notNull.set(columnKey(rel, col), this.at, true);
         }
@@ -226,13 +235,17 @@ class DeclaredSchema {
             if (rel)
                 this.setPolicy((0,ast/* relKey */.jO)(rel), s.node.policy_name, { permissive: s.node.permissive === true });
         }
-        const dropped = s.kind === 'DropStmt' ? (s.node.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => String(i.String?.sval ?? ''))) : [];
+        const dropped = s.kind === 'DropStmt'
+            ? (s.node.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => String(i.String?.sval ?? '')))
+            : [];
         for (const names of s.node.removeType === 'OBJECT_POLICY' ? dropped : []) {
             const policy = names.pop();
             if (policy && names.length)
                 this.setPolicy((0,ast/* relKey */.jO)({ schema: names.length > 1 ? names[0] : undefined, name: names[names.length - 1] }), policy, null);
         }
-        const gone = s.node.removeType === 'OBJECT_TABLE' ? dropped.map((n) => (0,ast/* relKey */.jO)({ schema: n.length > 1 ? n[0] : undefined, name: n[n.length - 1] })) : [];
+        const gone = s.node.removeType === 'OBJECT_TABLE'
+            ? dropped.map((n) => (0,ast/* relKey */.jO)({ schema: n.length > 1 ? n[0] : undefined, name: n[n.length - 1] }))
+            : [];
         if (s.kind === 'CreateStmt' && !s.node.if_not_exists && s.node.relation)
             gone.push((0,ast/* relKey */.jO)((0,ast/* relName */.ve)(s.node.relation)));
         for (const table of gone)
@@ -250,7 +263,11 @@ class DeclaredSchema {
             const rel = (0,ast/* relName */.ve)(s.node.relation);
             const columns = (s.node.indexParams ?? []).map((p) => String(p.IndexElem?.name ?? '').toLowerCase());
             if (rel)
-                this.addIndex(s.node.idxname, { table: (0,ast/* relKey */.jO)(rel), columns, partial: !!s.node.whereClause || columns.includes('') });
+                this.addIndex(s.node.idxname, {
+                    table: (0,ast/* relKey */.jO)(rel),
+                    columns,
+                    partial: !!s.node.whereClause || columns.includes(''),
+                });
             return;
         }
         if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
@@ -314,10 +331,14 @@ class View {
         return [...names].map((n) => this.index(n)).filter((i) => !!i && i.table === table);
     }
     hasPolicy(rel) {
-        return this.h.listed('policyNames', (0,ast/* relKey */.jO)(rel), this.before).some((key) => this.h.fact('policies', key, this.before)?.permissive === true);
+        return this.h
+            .listed('policyNames', (0,ast/* relKey */.jO)(rel), this.before)
+            .some((key) => this.h.fact('policies', key, this.before)?.permissive === true);
     }
     hasValidNotNullCheck(rel, column) {
-        return this.h.listed('checkNames', columnKey(rel, column), this.before).some((key) => this.h.fact('checks', key, this.before)?.valid === true);
+        return this.h
+            .listed('checkNames', columnKey(rel, column), this.before)
+            .some((key) => this.h.fact('checks', key, this.before)?.valid === true);
     }
 }
 
@@ -453,7 +474,8 @@ async function lintFiles(inputs, options) {
     const parsed = await Promise.all(inputs.map(parseInput));
     const run = {
         options,
-        folder: options.folder ?? (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
+        folder: options.folder ??
+            (0,conventions/* folderConventions */.Hi)(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
         history: DeclaredSchema.empty(),
         enabled: registry/* RULES */.y.filter((r) => !options.disabled.has(r.id)),
     };
@@ -475,7 +497,9 @@ async function lintFiles(inputs, options) {
 function syntaxFindings(error, run) {
     const rule = run.enabled.find((r) => r.id === 'syntax-error');
     const parser = /^syntax error: /.exec(error.message);
-    const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
+    const detail = parser
+        ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.`
+        : `${error.message}: ${error.details.hint}.`;
     return rule ? [finding(rule, detail, error.details.location)] : [];
 }
 function lintOne(file, run, history) {

@@ -56,9 +56,13 @@ async function locateDump(source, ctx) {
     if (!source.artifact)
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
     if (!ctx.artifacts)
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz([
+            `'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`,
+        ]);
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-'));
-    const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
+    const from = source.runId
+        ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' }
+        : undefined;
     if (from && !from.token)
         throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
     await ctx.artifacts.store.download(source.artifact, dir, from);
@@ -74,9 +78,21 @@ async function locateDump(source, ctx) {
  */
 async function restoreDatabase(config, ctx) {
     const report = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .startReport */ .Fg)('restore', config, ctx.databaseUrl);
-    const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
+    const dump = await locateDump({
+        file: config.backupFile,
+        artifact: config.backupArtifact,
+        runId: config.backupRunId,
+        identity: config.backupIdentity,
+    }, ctx);
     let verdict;
-    const check = (m, at) => (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable, quick: !at.locked, restoreSession: at.session, signal: ctx.signal }));
+    const check = (m, at) => (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_6__/* .withOwnClient */ .mG)(ctx.databaseUrl, (c) => (0,_backup_restore_guard_js__WEBPACK_IMPORTED_MODULE_3__/* .checkRestore */ .Di)(c, m, {
+        discardWrites: config.restoreDiscardsWrites,
+        otherDatabase: config.restoreToOtherDatabase,
+        historyTable: config.historyTable,
+        quick: !at.locked,
+        restoreSession: at.session,
+        signal: ctx.signal,
+    }));
     try {
         const m = await (0,_backup_restore_backup_js__WEBPACK_IMPORTED_MODULE_4__/* .restoreBackup */ .d)(ctx.databaseUrl, dump, config.pgDumpPath, {
             lockTimeoutMs: config.backupLockTimeoutMs,

@@ -61,7 +61,9 @@ function damagedDump(dump, err) {
     if (!line)
         return undefined;
     const said = line.replace(/^.*?pg_restore: (?:error: |\[archiver\] )?/, '').trim();
-    return new errors/* InputError */.dz([`${dump}: pg_restore cannot read the dump (${said}): the file is damaged or truncated, though it matches the sha256 its metadata records; nothing was restored. Restore an intact copy of the backup (the one uploaded or kept elsewhere)`], { cause: err });
+    return new errors/* InputError */.dz([
+        `${dump}: pg_restore cannot read the dump (${said}): the file is damaged or truncated, though it matches the sha256 its metadata records; nothing was restored. Restore an intact copy of the backup (the one uploaded or kept elsewhere)`,
+    ], { cause: err });
 }
 
 // EXTERNAL MODULE: ./src/backup/dump.ts
@@ -95,14 +97,18 @@ async function dumpIn(dir, identity) {
     const plain = files.filter((f) => f.endsWith('.dump'));
     const sealed = files.filter((f) => f.endsWith('.dump.age'));
     if (plain.length + sealed.length !== 1)
-        throw new errors/* InputError */.dz([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+        throw new errors/* InputError */.dz([
+            `backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`,
+        ]);
     if (plain.length)
         return (0,external_node_path_.join)(dir, plain[0]);
     const dump = (0,external_node_path_.join)(dir, sealed[0].replace(/\.age$/, ''));
     const m = (0,backup_metadata/* readMetadata */._6)(dump);
     const actual = await (0,backup_dump/* sha256File */.Q3)((0,external_node_path_.join)(dir, sealed[0]));
     if (m.encryption?.sha256 !== actual)
-        throw new errors/* InputError */.dz([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+        throw new errors/* InputError */.dz([
+            `${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`,
+        ]);
     await (0,encryption/* decryptFile */.I)((0,external_node_path_.join)(dir, sealed[0]), dump, identity);
     return dump;
 }
@@ -116,11 +122,15 @@ async function restoreBackup(url, dump, pgDumpPath, o = {}) {
     // A dump cut short is told by its size at once, before the whole file is hashed.
     const size = (0,external_node_fs_.statSync)(dump).size;
     if (size !== metadata.size) {
-        throw new errors/* InputError */.dz([`${dump}: the file is ${size} bytes, the backup was ${metadata.size} bytes when taken; it is truncated or damaged, nothing was restored`]);
+        throw new errors/* InputError */.dz([
+            `${dump}: the file is ${size} bytes, the backup was ${metadata.size} bytes when taken; it is truncated or damaged, nothing was restored`,
+        ]);
     }
     const actual = await (0,backup_dump/* sha256File */.Q3)(dump);
     if (actual !== metadata.sha256) {
-        throw new errors/* InputError */.dz([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+        throw new errors/* InputError */.dz([
+            `${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`,
+        ]);
     }
     const major = await (0,connect.withClient)(url, server_version/* serverMajor */.j);
     const pgRestore = await (0,pg_tools/* chooseTool */.q1)('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
@@ -197,7 +207,9 @@ const nameOf = (m) => m.databaseName ?? m.database.split('/').pop() ?? m.databas
 /** How the target differs from the backup's database; empty when it is the same one (as far as can be told). */
 async function identityDifferences(client, m, target) {
     if (m.systemIdentifier && target.systemIdentifier && m.systemIdentifier !== target.systemIdentifier) {
-        return [`it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`];
+        return [
+            `it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`,
+        ];
     }
     const differences = [];
     if (target.name !== nameOf(m))
@@ -217,7 +229,8 @@ async function isEmpty(client, rows) {
 function appliedSince(m, rows) {
     const newest = m.lastApplied && (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_7__/* .parseVersionText */ .bw)(m.lastApplied.version);
     const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
-    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_7__/* .compareVersions */ .Zy)(r.version, newest) > 0)) || (takenAt && r.appliedAt && r.appliedAt > takenAt));
+    return rows.filter((r) => (r.version && (!newest || (0,_migrations_version_js__WEBPACK_IMPORTED_MODULE_7__/* .compareVersions */ .Zy)(r.version, newest) > 0)) ||
+        (takenAt && r.appliedAt && r.appliedAt > takenAt));
 }
 /**
  * How long the statistics get to catch up: a session that reported less than a second ago holds its counts back
@@ -246,7 +259,9 @@ async function mayHoldBackStatistics(client, restoreSession) {
 async function openWriters(client, restoreSession) {
     const r = await client.query(`SELECT pid, pg_catalog.left(query, 100) AS query, state IS NULL AS hidden, usename AS role FROM pg_catalog.pg_stat_activity
       WHERE ${otherClients('$1')} AND backend_xid IS NOT NULL ORDER BY pid`, [restoreSession ?? null]);
-    return r.rows.map((row) => (row.hidden ? (0,_db_catalog_preflight_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSession */ ._0)({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
+    return r.rows.map((row) => row.hidden
+        ? (0,_db_catalog_preflight_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSession */ ._0)({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } })
+        : `pid ${row.pid} (${row.query})`);
 }
 /**
  * The tables written since `before`, less this run's own writes. Waits, with `patient`, while the statistics may
@@ -269,9 +284,14 @@ async function unexplainedWrites(client, before, own, leaveOut, patient, restore
         }
         // Tables this run wrote that show no writes since at all.
         for (const [table, n] of own)
-            if (n > 0 && before[table] !== undefined && !leaveOut.includes(table) && !written.tables.some((w) => w.table === table))
+            if (n > 0 &&
+                before[table] !== undefined &&
+                !leaveOut.includes(table) &&
+                !written.tables.some((w) => w.table === table))
                 lagging.push(table);
-        const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client, restoreSession))));
+        const done = tables.length ||
+            written.reset ||
+            (!lagging.length && !(patient && (await mayHoldBackStatistics(client, restoreSession))));
         if (done || Date.now() >= deadline)
             return { tables, reset: written.reset, lagging };
         await new Promise((r) => setTimeout(r, 250));
@@ -283,12 +303,24 @@ const rowsText = (n) => `${n} row${n === 1 ? '' : 's'}`;
 const listed = (items) => `${items.slice(0, 10).join(', ')}${items.length > 10 ? ` and ${items.length - 10} more` : ''}`;
 async function writesSince(client, m, o, history, patient) {
     if (!m.tableWrites)
-        return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [], othersWrote: 'unknown' };
+        return {
+            lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told',
+            notes: [],
+            othersWrote: 'unknown',
+        };
     const notes = [];
     const theirs = o.own ? ' not this run’s' : '';
     // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
     // on its own: left out.
-    const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
+    const leaveOut = history
+        ? [
+            (await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', [
+                '%I.%I',
+                history.schema,
+                history.table,
+            ])).rows[0].t,
+        ]
+        : [];
     const own = o.own ?? new Map();
     const writers = await openWriters(client, o.restoreSession);
     const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length, o.restoreSession, o.signal);
@@ -302,7 +334,9 @@ async function writesSince(client, m, o, history, patient) {
         found.push('the statistics were reset since the backup, so the writes since cannot be counted');
     if (lagging.length && !tables.length && !reset)
         found.push(`the statistics have not yet counted all of this run’s own writes (${listed(lagging)}), so others’ cannot be told from them`);
-    const ownText = [...own].filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t)).map(([t, n]) => `${t} (${rowsText(n)})`);
+    const ownText = [...own]
+        .filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t))
+        .map(([t, n]) => `${t} (${rowsText(n)})`);
     if (!writers.length && !found.length) {
         notes.push(`no table of this database was written since the backup${o.own ? ` but by this run${ownText.length ? ` (${listed(ownText)})` : ''}` : ''}, by the statistics`);
         return { notes, othersWrote };
@@ -351,7 +385,9 @@ async function catalogRead(client) {
     catch (err) {
         if (err.code !== '55P03')
             throw err;
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq([`reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`], { cause: err });
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StateError */ .qq([
+            `reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`,
+        ], { cause: err });
     }
 }
 /** The value entries of the sequences a table owns (serial and identity columns). */
@@ -364,7 +400,10 @@ async function ownedSequences(client, table) {
 /** The catalog's changes since the backup that are not the run's: a refusal's reason (undefined: none). */
 async function catalogSince(client, m, o, history, othersWrote) {
     if (!m.catalog)
-        return { lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told', notes: [] };
+        return {
+            lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told',
+            notes: [],
+        };
     // The history table's own sequences move with its rows: its rows are the run's bookkeeping (see writesSince).
     const bookkeeping = history ? await ownedSequences(client, history) : new Set();
     const now = (await catalogRead(client)).filter((e) => !bookkeeping.has(e.key));
@@ -374,16 +413,31 @@ async function catalogSince(client, m, o, history, othersWrote) {
         // A serial's sequence moves with its table's inserts: the run's, when only the run wrote the table since.
         const tables = await sequenceTables(client);
         const own = o.own ?? new Map();
-        const movedByRun = (key) => othersWrote !== 'unknown' && !!tables.get(key) && (own.get(tables.get(key)) ?? 0) > 0 && !othersWrote.has(tables.get(key));
+        const movedByRun = (key) => othersWrote !== 'unknown' &&
+            !!tables.get(key) &&
+            (own.get(tables.get(key)) ?? 0) > 0 &&
+            !othersWrote.has(tables.get(key));
         run = { ...o.catalog, movedByRun };
     }
     const recorded = Object.fromEntries(Object.entries(m.catalog).filter(([key]) => !bookkeeping.has(key)));
     const quiet = !!t && !t.uncounted && t.committed === 0 && t.running === 0;
     const { ours, theirs } = (0,_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .catalogChanges */ .zB)(recorded, now, run, quiet);
-    const notes = ours.length ? [`${run ? 'this run’s own catalog changes' : 'sequences that moved while no transaction committed (the values they handed out were kept by nothing)'}, which a restore takes back: ${listed(ours.map(_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changeText */ .k0))}`] : [];
+    const notes = ours.length
+        ? [
+            `${run ? 'this run’s own catalog changes' : 'sequences that moved while no transaction committed (the values they handed out were kept by nothing)'}, which a restore takes back: ${listed(ours.map(_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changeText */ .k0))}`,
+        ]
+        : [];
     if (!theirs.length)
-        return { notes: [...notes, `nothing in the catalog changed since the backup${o.catalog ? ' but by this run' : ''} (objects, columns, indexes, privileges, owners, comments, relfilenodes, sequence values)`] };
-    return { lost: `the catalog changed since the backup${o.catalog ? ', not by this run' : ''}: ${listed(theirs.map(_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changeText */ .k0))}`, notes };
+        return {
+            notes: [
+                ...notes,
+                `nothing in the catalog changed since the backup${o.catalog ? ' but by this run' : ''} (objects, columns, indexes, privileges, owners, comments, relfilenodes, sequence values)`,
+            ],
+        };
+    return {
+        lost: `the catalog changed since the backup${o.catalog ? ', not by this run' : ''}: ${listed(theirs.map(_catalog_changes_js__WEBPACK_IMPORTED_MODULE_5__/* .changeText */ .k0))}`,
+        notes,
+    };
 }
 /**
  * Checks the target before a restore, on `client` (connected to it, outside any transaction). For the restore
@@ -464,7 +518,8 @@ async function checkRestore(client, m, o) {
 const SYSTEM_ACL = /^\d+; \d+ \d+ ACL pg_catalog (\S+) ([^( ]+)/;
 async function systemPrivileges(pgRestore, url, dump) {
     const none = { leftOut: [], dispose: () => { } };
-    const superuser = await (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_3__/* .withOwnClient */ .mG)(url, async (c) => (await c.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true);
+    const superuser = await (0,_db_session_own_session_js__WEBPACK_IMPORTED_MODULE_3__/* .withOwnClient */ .mG)(url, async (c) => (await c.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper ===
+        true);
     if (superuser)
         return none;
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'pmg-restore-list-'));
@@ -580,7 +635,10 @@ const objectText = (o) => (o.schema ? `${o.schema}.${o.name}` : `schema ${o.name
  */
 async function dropCreatedSince(client, before, ours, lockTimeoutMs = 30_000) {
     const created = (await userObjects(client)).filter((o) => !before.has(o.drop));
-    const outcome = { dropped: [], leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })) };
+    const outcome = {
+        dropped: [],
+        leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })),
+    };
     let pending = created.filter(ours);
     if (!pending.length)
         return outcome;

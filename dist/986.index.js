@@ -132,7 +132,9 @@ const LAYOUTS_LOOKED_FOR = '<version>_<name>.sql (20240119_143000_add_prefs.sql,
 /** Why a folder holds no migrations, naming the folders below it that hold .sql files (db/ instead of db/migrations). */
 function noMigrations(dir) {
     const below = sqlFoldersBelow(dir, 2).slice(0, 3);
-    const hint = below.length ? `; ${below.map((b) => `${b.path} holds ${b.files} .sql file(s)`).join(', ')}: point migrations-dir there` : '; point migrations-dir at the folder holding them';
+    const hint = below.length
+        ? `; ${below.map((b) => `${b.path} holds ${b.files} .sql file(s)`).join(', ')}: point migrations-dir there`
+        : '; point migrations-dir at the folder holding them';
     return `migrations folder '${dir}' holds no migrations: looked for ${LAYOUTS_LOOKED_FOR}${hint}, or set allow-empty: true for a project that has none yet`;
 }
 function sqlFoldersBelow(dir, depth) {
@@ -154,7 +156,9 @@ function sqlFoldersBelow(dir, depth) {
  */
 function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .LARGE_FILE */ .f) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
-        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+        throw new _foundation_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz([
+            `migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`,
+        ]);
     }
     const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
     const problems = [];
@@ -221,7 +225,9 @@ function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/*
         }
         else {
             // An up/down pair is named once: `12_x` for 12_x.up.sql, `001.create-users` for postgrator's 001.do.create-users.sql.
-            const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2') : name;
+            const migrationName = m.layout === 'up-down-files'
+                ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2')
+                : name;
             add(m.layout, m.version, m.description, m.role, name, migrationName);
         }
     }
@@ -246,7 +252,7 @@ function discover(dir, largeAbove = _read_file_js__WEBPACK_IMPORTED_MODULE_6__/*
 }
 function load(root, dir, e, problems, largeAbove) {
     try {
-        const { text: upText, source, elided, checksum: whole } = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readMigrationFile */ .r)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.upFile), e.upFile, largeAbove);
+        const { text: upText, source, elided, checksum: whole, } = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readMigrationFile */ .r)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.upFile), e.upFile, largeAbove);
         let up;
         let down;
         let noTransaction = false;
@@ -359,7 +365,9 @@ function* linesOf(path, shown) {
                 open.push(data.subarray(start));
                 openLength += n - start;
                 if (openLength > external_node_buffer_.constants.MAX_STRING_LENGTH)
-                    throw new errors/* InputError */.dz([`${shown}: has a line of more than ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, more than a JavaScript string can hold; break it into lines, or run this one file with psql`]);
+                    throw new errors/* InputError */.dz([
+                        `${shown}: has a line of more than ${external_node_buffer_.constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, more than a JavaScript string can hold; break it into lines, or run this one file with psql`,
+                    ]);
             }
         }
         if (open.length)
@@ -446,7 +454,9 @@ function readInPieces(path, shown, decode) {
     }
     decode(Buffer.alloc(0), false);
     if (rows)
-        throw new errors/* InputError */.dz([`${shown}:${line}: COPY … FROM stdin has no end-of-data line (a line holding only \\.); end the rows with one, as pg_dump writes it`]);
+        throw new errors/* InputError */.dz([
+            `${shown}:${line}: COPY … FROM stdin has no end-of-data line (a line holding only \\.); end the rows with one, as pg_dump writes it`,
+        ]);
     return { text: parts.join(''), elided, checksum: hash.checksum() };
 }
 

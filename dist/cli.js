@@ -139,7 +139,11 @@ function distance(a, b) {
 const OWN_FLAGS = {
     format: { flag: { type: 'string' }, value: 'text|json|markdown', help: 'output format (default: text)' },
     'report-path': { flag: { type: 'string' }, value: '<file>', help: 'also write the JSON report to this file' },
-    yes: { flag: { type: 'boolean', short: 'y' }, help: 'change the database without asking (needed when there is no terminal)', only: (c) => model_commands/* COMMAND_INFO */.v[c].writes },
+    yes: {
+        flag: { type: 'boolean', short: 'y' },
+        help: 'change the database without asking (needed when there is no terminal)',
+        only: (c) => model_commands/* COMMAND_INFO */.v[c].writes,
+    },
     debug: { flag: { type: 'boolean' }, help: 'put stack traces of unexpected errors in the report' },
     help: { flag: { type: 'boolean', short: 'h' }, help: "show this command's help" },
 };
@@ -170,19 +174,33 @@ function usage(command) {
             EXIT_CODES,
         ].join('\n');
     }
-    const line = (flag, help) => (flag.length < 29 ? `  ${flag.padEnd(29)} ${help}` : `  ${flag}\n  ${' '.repeat(29)} ${help}`);
+    const line = (flag, help) => flag.length < 29 ? `  ${flag.padEnd(29)} ${help}` : `  ${flag}\n  ${' '.repeat(29)} ${help}`;
     const sections = Object.keys(inputs_spec/* INPUT_GROUPS */.ak).flatMap((group) => {
         const names = inputsOf(command).filter((n) => (0,inputs_spec/* inputSpec */.mm)(n).group === group);
         if (!names.length)
             return [];
-        return ['', `${inputs_spec/* INPUT_GROUPS */.ak[group]}:`, ...names.map((n) => line(`--${n}${'value' in (0,inputs_spec/* inputSpec */.mm)(n) ? ` ${(0,inputs_spec/* inputSpec */.mm)(n).value}` : ''}`, (0,inputs_spec/* inputSpec */.mm)(n).help))];
+        return [
+            '',
+            `${inputs_spec/* INPUT_GROUPS */.ak[group]}:`,
+            ...names.map((n) => line(`--${n}${'value' in (0,inputs_spec/* inputSpec */.mm)(n) ? ` ${(0,inputs_spec/* inputSpec */.mm)(n).value}` : ''}`, (0,inputs_spec/* inputSpec */.mm)(n).help)),
+        ];
     });
     const own = ownFlagsOf(command).map((n) => {
         const { flag, value, help } = OWN_FLAGS[n];
         return line(`${flag.short ? `-${flag.short}, ` : ''}--${n}${value ? ` ${value}` : ''}`, help);
     });
     const files = command === 'lint' ? ' [file.sql ...]' : '';
-    return [`Usage: pg-migration-gate ${command} [options]${files}`, '', model_commands/* COMMAND_INFO */.v[command].summary, ...sections, '', 'Output and the run:', ...own, '', EXIT_CODES].join('\n');
+    return [
+        `Usage: pg-migration-gate ${command} [options]${files}`,
+        '',
+        model_commands/* COMMAND_INFO */.v[command].summary,
+        ...sections,
+        '',
+        'Output and the run:',
+        ...own,
+        '',
+        EXIT_CODES,
+    ].join('\n');
 }
 /** A flag the command does not take, said with what was likely meant. */
 function unknownFlag(command, written) {
@@ -204,10 +222,14 @@ function commandOf(first, next) {
         return { help: typeof of === 'string' ? of : 'all' };
     }
     if (first.startsWith('-'))
-        throw new errors/* InputError */.dz([`the command comes first: pg-migration-gate <command> [options] (${first} came before it); run pg-migration-gate --help`]);
+        throw new errors/* InputError */.dz([
+            `the command comes first: pg-migration-gate <command> [options] (${first} came before it); run pg-migration-gate --help`,
+        ]);
     if (!model_commands/* COMMANDS */.L.includes(first)) {
         const guess = closest(first, [...model_commands/* COMMANDS */.L, 'help']);
-        throw new errors/* InputError */.dz([`command: '${first}' is not one of ${model_commands/* COMMANDS */.L.join(', ')}${guess ? `: did you mean ${guess}?` : ''}; run pg-migration-gate --help`]);
+        throw new errors/* InputError */.dz([
+            `command: '${first}' is not one of ${model_commands/* COMMANDS */.L.join(', ')}${guess ? `: did you mean ${guess}?` : ''}; run pg-migration-gate --help`,
+        ]);
     }
     return first;
 }
@@ -221,7 +243,12 @@ function parseCliArgs(argv, env) {
     const command = found;
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({ args: argv.slice(1), allowPositionals: command === 'lint', strict: true, options: flagsOf(command) });
+        parsed = (0,external_node_util_.parseArgs)({
+            args: argv.slice(1),
+            allowPositionals: command === 'lint',
+            strict: true,
+            options: flagsOf(command),
+        });
     }
     catch (err) {
         const { code, message } = err;
@@ -352,7 +379,10 @@ function section(file, service) {
  * PGSYSCONFDIR/pg_service.conf. A service defined nowhere is an error naming the files looked at.
  */
 function serviceParams(service, env, home) {
-    const files = [env.PGSERVICEFILE ?? (home ? (0,external_node_path_.join)(home, '.pg_service.conf') : undefined), (0,external_node_path_.join)(env.PGSYSCONFDIR ?? '/etc/postgresql-common', 'pg_service.conf')].filter((f) => !!f);
+    const files = [
+        env.PGSERVICEFILE ?? (home ? (0,external_node_path_.join)(home, '.pg_service.conf') : undefined),
+        (0,external_node_path_.join)(env.PGSYSCONFDIR ?? '/etc/postgresql-common', 'pg_service.conf'),
+    ].filter((f) => !!f);
     for (const file of files) {
         const params = section(file, service);
         if (params)
@@ -374,7 +404,14 @@ var url = __nccwpck_require__(7277);
 
 
 /** Where OpenSSL keeps the system's trusted roots on common systems (sslrootcert=system); SSL_CERT_FILE first. */
-const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/ssl/cert.pem', '/opt/homebrew/etc/openssl@3/cert.pem', '/usr/local/etc/openssl@3/cert.pem'];
+const SYSTEM_BUNDLES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/ssl/cert.pem',
+    '/opt/homebrew/etc/openssl@3/cert.pem',
+    '/usr/local/etc/openssl@3/cert.pem',
+];
 const fileExists = (path) => (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile();
 /**
  * The connection libpq would make from `text` in environment `env`: the string's own parameters, then a service
@@ -507,7 +544,7 @@ function urlPasswords(url) {
 
 /** `password=…` and `sslpassword=…` as written in a key=value string, quoted or not: secrets even when it does not parse. */
 function keywordPasswords(input) {
-    return [...input.matchAll(/(?:^|\s)(?:ssl)?password\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)].flatMap((m) => (m[1] !== undefined ? [m[1], m[1].replace(/\\(.)/g, '$1')] : [m[2]]));
+    return [...input.matchAll(/(?:^|\s)(?:ssl)?password\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)].flatMap((m) => m[1] !== undefined ? [m[1], m[1].replace(/\\(.)/g, '$1')] : [m[2]]);
 }
 /**
  * database-url as libpq reads it in environment `env` (PG* variables, service and password files, the default
@@ -519,7 +556,10 @@ function database_url_databaseUrl(input, env, problems) {
     if (!input)
         return { passwords: [] };
     const forms = (p) => [p, encodeURIComponent(p)];
-    const passwords = [...urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]), ...keywordPasswords(input)];
+    const passwords = [
+        ...urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]),
+        ...keywordPasswords(input),
+    ];
     try {
         const resolved = resolveConnString(input, env);
         passwords.push(...resolved.secrets.flatMap(forms));
@@ -538,7 +578,9 @@ function database_url_databaseUrl(input, env, problems) {
 function parseRecipients(value) {
     const keys = value.split(/[\s,]+/).filter(Boolean);
     const bad = keys.filter((k) => !/^age1[0-9a-z]{50,}$/.test(k));
-    return bad.length ? `backup-recipient: '${bad[0]}' is not an age public key (age1…); generate one with age-keygen` : keys;
+    return bad.length
+        ? `backup-recipient: '${bad[0]}' is not an age public key (age1…); generate one with age-keygen`
+        : keys;
 }
 
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -891,7 +933,7 @@ const APPLY_FINDINGS = {
         area: 'backup',
         severity: 'error',
         title: 'The restore was refused',
-        message: 'Restoring would discard what others wrote since the backup (or could not tell), or the target is not the backup\'s database: nothing was restored.',
+        message: "Restoring would discard what others wrote since the backup (or could not tell), or the target is not the backup's database: nothing was restored.",
         help: 'Check the target and what would be lost; restore-discards-writes: true or restore-to-other-database: true when it is meant.',
     },
     'restore-failed': {
@@ -912,7 +954,7 @@ const APPLY_FINDINGS = {
         area: 'input',
         severity: 'error',
         title: 'The database is not in a state to proceed from',
-        message: 'The database or its history table is not as this run needs it (another tool\'s history table, another run holding the lock, a lock wait that gave up): nothing was changed.',
+        message: "The database or its history table is not as this run needs it (another tool's history table, another run holding the lock, a lock wait that gave up): nothing was changed.",
         help: 'Do what the message says, then run again.',
     },
     connection: {
@@ -1004,21 +1046,21 @@ const VERIFY_FINDINGS = {
         area: 'verify',
         severity: 'warning',
         title: 'A server-wide change verify could not undo',
-        message: 'Verify\'s own sessions changed something outside their scratch databases (a role, a database, a tablespace, an ALTER SYSTEM setting) that verify could not put back, or whose change it could not tell from another session\'s (a setting another session changed too while verify ran; a new role, for a role that is not superuser before PostgreSQL 16), so it was left as it is; a later verify on the same server may fail because of it. What other sessions created meanwhile is never touched, whatever its name.',
+        message: "Verify's own sessions changed something outside their scratch databases (a role, a database, a tablespace, an ALTER SYSTEM setting) that verify could not put back, or whose change it could not tell from another session's (a setting another session changed too while verify ran; a new role, for a role that is not superuser before PostgreSQL 16), so it was left as it is; a later verify on the same server may fail because of it. What other sessions created meanwhile is never touched, whatever its name.",
         help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).',
     },
     'restore-drill': {
         area: 'verify',
         severity: 'error',
         title: 'The restore drill failed',
-        message: 'The dump named by restore-drill could not be restored into a scratch database; findings of the migrations applied on it are reported as restore-drill/<id>, with that id\'s page.',
+        message: "The dump named by restore-drill could not be restored into a scratch database; findings of the migrations applied on it are reported as restore-drill/<id>, with that id's page.",
         help: 'Check the dump (its sha256, the pg_restore version), or the migration the drill names.',
     },
     'transaction-control': {
         area: 'plan',
         severity: 'error',
         title: 'A file that cannot run as written',
-        message: 'The file\'s transaction control or psql commands cannot run as written (BEGIN without COMMIT, a nested BEGIN, CREATE INDEX CONCURRENTLY inside the file\'s own BEGIN, an unknown psql meta-command), or would run otherwise than under psql (a DO block or procedure that commits in a transactional file, SET TRANSACTION outside a BEGIN, a client_encoding other than UTF-8; the lint rule differs-from-psql lists them): nothing runs.',
+        message: "The file's transaction control or psql commands cannot run as written (BEGIN without COMMIT, a nested BEGIN, CREATE INDEX CONCURRENTLY inside the file's own BEGIN, an unknown psql meta-command), or would run otherwise than under psql (a DO block or procedure that commits in a transactional file, SET TRANSACTION outside a BEGIN, a client_encoding other than UTF-8; the lint rule differs-from-psql lists them): nothing runs.",
         help: 'Fix the file as the message says; the hint names the change.',
     },
     'checksum-drift': {
@@ -1031,7 +1073,7 @@ const VERIFY_FINDINGS = {
     'missing-migration': {
         area: 'plan',
         severity: 'error',
-        title: 'A recorded migration\'s file is gone',
+        title: "A recorded migration's file is gone",
         message: 'The history table records a migration whose file is not in the folder. Nothing runs.',
         help: 'Restore the file, or delete its history row if the migration was reverted by hand.',
     },
@@ -1061,7 +1103,7 @@ const VERIFY_FINDINGS = {
         severity: 'error',
         title: 'A history row without a readable version',
         message: 'A row of the history table carries no version this tool can read, so the plan cannot tell whether its migration ran. Nothing runs.',
-        help: 'Rename the row\'s migration_name to the migration\'s file name, or delete the row if it is not a migration.',
+        help: "Rename the row's migration_name to the migration's file name, or delete the row if it is not a migration.",
     },
 };
 
@@ -1087,8 +1129,22 @@ const DRILL_PREFIX = 'restore-drill/';
  */
 function catalogue() {
     return [
-        ...registry/* RULES */.y.map(({ id, group, severity, title, message, help }) => ({ id, area: 'lint', group, severity, title, message, help, lock: group === 'locking', docs: `docs/rules/${id}.md` })),
-        ...Object.entries(RUN_FINDINGS).map(([id, kind]) => ({ id, ...kind, docs: `docs/findings/${id}.md` })),
+        ...registry/* RULES */.y.map(({ id, group, severity, title, message, help }) => ({
+            id,
+            area: 'lint',
+            group,
+            severity,
+            title,
+            message,
+            help,
+            lock: group === 'locking',
+            docs: `docs/rules/${id}.md`,
+        })),
+        ...Object.entries(RUN_FINDINGS).map(([id, kind]) => ({
+            id,
+            ...kind,
+            docs: `docs/findings/${id}.md`,
+        })),
     ];
 }
 let byId;
@@ -1132,7 +1188,16 @@ function checkWords(m, findings) {
     ].filter(Boolean);
 }
 /** PostgreSQL's table lock modes, weakest first. */
-const MODES = ['ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+const MODES = [
+    'ACCESS SHARE',
+    'ROW SHARE',
+    'ROW EXCLUSIVE',
+    'SHARE UPDATE EXCLUSIVE',
+    'SHARE',
+    'SHARE ROW EXCLUSIVE',
+    'EXCLUSIVE',
+    'ACCESS EXCLUSIVE',
+];
 /** How much a lock holds others up: 0 for plain reads and writes, up to 5 for ACCESS EXCLUSIVE. */
 function lockStrength(mode) {
     return Math.max(0, MODES.indexOf(mode) - 2);
@@ -1164,7 +1229,10 @@ function renderJson(report, secrets) {
     const findings = report.findings.map((f) => ({ ...f, docs: f.docs ?? kindOf(f.rule)?.docs }));
     const verify = report.verify && {
         ...report.verify,
-        migrations: report.verify.migrations.map((m) => ({ ...m, mark: markOf(findingsOf(report, [m.file, m.downFile]), m.apply !== 'not run') })),
+        migrations: report.verify.migrations.map((m) => ({
+            ...m,
+            mark: markOf(findingsOf(report, [m.file, m.downFile]), m.apply !== 'not run'),
+        })),
     };
     return redact(JSON.stringify({ ...report, findings, verify }, null, 2), secrets);
 }
@@ -1216,7 +1284,7 @@ function shortMessages(list, names) {
     return list.map((f) => message(f, names, 200 / list.length + 20)).join('; ');
 }
 /** Where the item is: `file:line`, the file, or the run itself. */
-const where = (x) => (x.file === undefined ? '**the run**' : `**${code(x.line !== undefined ? `${x.file}:${x.line}` : x.file, 120)}**`);
+const where = (x) => x.file === undefined ? '**the run**' : `**${code(x.line !== undefined ? `${x.file}:${x.line}` : x.file, 120)}**`;
 /** Findings grouped by rule, in the order they come (most severe first). */
 function byRule(findings) {
     const groups = new Map();
@@ -1262,12 +1330,20 @@ function compactEntry(x, names) {
 
 
 const TIERS = ['decision', 'lock', 'warning', 'note'];
-const tierOf = (severity, findings) => severity === 'error' ? 'decision' : findings.some((f) => kindOf(f.rule)?.lock) ? 'lock' : severity === 'warning' ? 'warning' : 'note';
+const tierOf = (severity, findings) => severity === 'error'
+    ? 'decision'
+    : findings.some((f) => kindOf(f.rule)?.lock)
+        ? 'lock'
+        : severity === 'warning'
+            ? 'warning'
+            : 'note';
 /** The migrations' files in order (up, then down), and whether each one's apply stopped part-way. */
 function fileOrder(r) {
     const order = new Map();
     const failed = new Set();
-    const rows = r.verify ? r.verify.migrations.map((m) => ({ ...m, failed: m.apply === 'failed' })) : r.pending;
+    const rows = r.verify
+        ? r.verify.migrations.map((m) => ({ ...m, failed: m.apply === 'failed' }))
+        : r.pending;
     for (const m of rows) {
         order.set(m.file, order.size);
         if (m.downFile)
@@ -1294,10 +1370,12 @@ function statementAt(traces, line, stoppedAfterLast) {
 }
 /** Sorts within a tier: failures seen when running before predictions, stronger locks and longer holds first, then file order. */
 function rank(order) {
-    const ran = (x) => (x.tier === 'decision' && x.findings.some((f) => f.severity === 'error' && kindOf(f.rule)?.area !== 'lint') ? 0 : 1);
+    const ran = (x) => x.tier === 'decision' && x.findings.some((f) => f.severity === 'error' && kindOf(f.rule)?.area !== 'lint') ? 0 : 1;
     // Only where locks are the point: a note or a plain warning is read in file order.
     const locking = (x) => x.tier === 'decision' || x.tier === 'lock';
-    const strength = (x) => (x.trace && locking(x) ? Math.max(0, ...notableLocks(x.trace.locks).map((l) => lockStrength(l.mode))) + (x.trace.rewrites.length ? 1 : 0) : 0);
+    const strength = (x) => x.trace && locking(x)
+        ? Math.max(0, ...notableLocks(x.trace.locks).map((l) => lockStrength(l.mode))) + (x.trace.rewrites.length ? 1 : 0)
+        : 0;
     const place = (x) => (x.file === undefined ? -1 : (order.get(x.file) ?? order.size));
     return (a, b) => TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) ||
         ran(a) - ran(b) ||
@@ -1349,20 +1427,38 @@ function reviewOf(r) {
 
 /** A table cell: pipes escaped, newlines folded, long text cut visibly. */
 function cell(text, max = 300) {
-    const t = String(text ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+    const t = String(text ?? '')
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|');
     return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 const row = (cells) => `| ${cells.map((c) => cell(c)).join(' | ')} |`;
 const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
 /** A folded block: its summary line stays visible, the rest opens on a click. */
-const folded = (summary, body) => ['<details>', `<summary>${summary}</summary>`, '', ...body, '</details>', ''];
+const folded = (summary, body) => [
+    '<details>',
+    `<summary>${summary}</summary>`,
+    '',
+    ...body,
+    '</details>',
+    '',
+];
 /** The migrations this report is about, each with its mark (its worst finding's severity) and what happened. */
 function migrationRows(r) {
     if (r.verify) {
         return r.verify.migrations.map((m) => {
             const mine = findingsOf(r, [m.file, m.downFile]);
             const mark = markOf(mine, m.apply !== 'not run');
-            return { mark, cells: [m.version, m.name, m.transaction ? 'yes' : 'no', m.applyMs !== undefined ? `${m.applyMs} ms` : '—', `${ICON[mark]} ${checkWords(m, mine).join(' · ')}`] };
+            return {
+                mark,
+                cells: [
+                    m.version,
+                    m.name,
+                    m.transaction ? 'yes' : 'no',
+                    m.applyMs !== undefined ? `${m.applyMs} ms` : '—',
+                    `${ICON[mark]} ${checkWords(m, mine).join(' · ')}`,
+                ],
+            };
         });
     }
     if (r.command !== 'apply' && r.command !== 'plan')
@@ -1377,12 +1473,27 @@ function migrationRows(r) {
         const mine = findingsOf(r, [p.file, u?.downFile]);
         const failed = mine.some((f) => f.rule === 'apply-failed');
         const mark = markOf(mine, r.command === 'plan' || !!a || !!u || failed);
-        const what = r.command === 'plan' ? 'pending'
-            : a ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}${restored}`
-                : u ? `applied, then undone by ${u.downFile}${restored}`
-                    : failed ? (p.transaction ? 'failed, rolled back' : 'failed outside a transaction: part of it may have run')
+        const what = r.command === 'plan'
+            ? 'pending'
+            : a
+                ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}${restored}`
+                : u
+                    ? `applied, then undone by ${u.downFile}${restored}`
+                    : failed
+                        ? p.transaction
+                            ? 'failed, rolled back'
+                            : 'failed outside a transaction: part of it may have run'
                         : 'not run';
-        return { mark, cells: [p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', `${ICON[mark]} ${what}`] };
+        return {
+            mark,
+            cells: [
+                p.version,
+                p.name,
+                p.transaction ? 'yes' : `no (${p.transactionNote})`,
+                a ? `${a.durationMs} ms` : '—',
+                `${ICON[mark]} ${what}`,
+            ],
+        };
     });
 }
 /** The migrations table; verify's is folded (its findings lead), apply's and plan's are the report. */
@@ -1390,20 +1501,34 @@ function migrationsSection(r) {
     const rows = migrationRows(r);
     if (!rows.length)
         return [];
-    const table = ['| version | name | transaction | duration | result |', '| --- | --- | --- | --- | --- |', ...rows.map((x) => row(x.cells)), ''];
+    const table = [
+        '| version | name | transaction | duration | result |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows.map((x) => row(x.cells)),
+        '',
+    ];
     if (!r.verify)
         return ['### Migrations', '', ...table];
-    const marks = ['error', 'warning', 'info', 'ok', 'not run'].map((m) => [m, rows.filter((x) => x.mark === m).length]).filter(([, n]) => n);
+    const marks = ['error', 'warning', 'info', 'ok', 'not run']
+        .map((m) => [m, rows.filter((x) => x.mark === m).length])
+        .filter(([, n]) => n);
     return folded(`Migrations: ${count(rows.length, 'new migration')} — ${marks.map(([m, n]) => `${n} ${ICON[m]}`).join(' · ')}`, table);
 }
 /** Every statement that took a notable lock on a table that existed before its migration, or rewrote one. */
 function locksSection(r) {
     const rows = (r.verify?.migrations ?? []).flatMap((m) => m.statements
         .filter((s) => notableLocks(s.locks).length || s.rewrites.length)
-        .map((s) => `| ${cell(m.name)} | ${s.line} | ${code(cell(s.sql))} | ${cell(notableLocks(s.locks).map((l) => `${l.mode} ${l.relation}`).join(', '))}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`));
+        .map((s) => `| ${cell(m.name)} | ${s.line} | ${code(cell(s.sql))} | ${cell(notableLocks(s.locks)
+        .map((l) => `${l.mode} ${l.relation}`)
+        .join(', '))}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`));
     if (!rows.length)
         return [];
-    return folded(`Locks on existing tables, statement by statement (${rows.length})`, ['| migration | line | statement | locks | rewrite | duration |', '| --- | --- | --- | --- | --- | --- |', ...rows, '']);
+    return folded(`Locks on existing tables, statement by statement (${rows.length})`, [
+        '| migration | line | statement | locks | rewrite | duration |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+    ]);
 }
 const pathOf = (r, f) => (f.file ? (r.root ? (0,external_node_path_.join)(r.root, f.file) : f.file) : '(database)');
 /** Every finding, by file, most severe first, with its fix: the full detail behind the entries above. */
@@ -1430,7 +1555,9 @@ function schemaSection(r) {
     if (!change.length)
         return ['### Schema change', '', 'No schema change.', ''];
     const diff = ['```diff', ...change, '```', ''];
-    return change.length <= 12 ? ['### Schema change', '', ...diff] : folded(`Schema change (${count(change.length, 'line')})`, diff);
+    return change.length <= 12
+        ? ['### Schema change', '', ...diff]
+        : folded(`Schema change (${count(change.length, 'line')})`, diff);
 }
 function backupSection(r) {
     const b = r.backup;
@@ -1479,12 +1606,21 @@ function verdict(r) {
     const info = model_commands/* COMMAND_INFO */.v[r.command];
     return `${r.ok ? '✅' : '❌'} **pg-migration-gate ${r.command}** ${r.ok ? 'passed' : r.cancelled ? `was cancelled (${r.cancelled})` : 'failed'}: ${info?.outcome(r) ?? ''} — ${counts}`;
 }
-const HEADINGS = { decision: '❌ Needs a decision', lock: '🔒 Locks on existing tables', warning: '⚠️ Other warnings' };
-const WHAT = { decision: ['statement that needs', 'statements that need'], lock: ['lock on an existing table', 'locks on existing tables'], warning: ['other warning', 'other warnings'], note: ['note', 'notes'] };
+const HEADINGS = {
+    decision: '❌ Needs a decision',
+    lock: '🔒 Locks on existing tables',
+    warning: '⚠️ Other warnings',
+};
+const WHAT = {
+    decision: ['statement that needs', 'statements that need'],
+    lock: ['lock on an existing table', 'locks on existing tables'],
+    warning: ['other warning', 'other warnings'],
+    note: ['note', 'notes'],
+};
 const many = (t, n) => `${n} ${WHAT[t][n === 1 ? 0 : 1]}${t === 'decision' ? ' a decision' : ''}`;
 /** The line under the verdict: how many things of each kind, in the order they follow. */
 function headline(r, byTier) {
-    const parts = TIERS.filter((t) => byTier[t].length).map((t) => (t === 'decision' ? `**${many(t, byTier[t].length)}**` : many(t, byTier[t].length)));
+    const parts = TIERS.filter((t) => byTier[t].length).map((t) => t === 'decision' ? `**${many(t, byTier[t].length)}**` : many(t, byTier[t].length));
     const root = r.root && parts.length ? ` Paths are relative to \`${r.root}/\`.` : '';
     return `${byTier.decision.length ? '' : 'Nothing needs a decision. '}${parts.length ? `${parts.join(' · ')}.` : ''}${root}`.trim();
 }
@@ -1530,7 +1666,7 @@ function render(r, byTier, names, d, rest) {
         else
             (out.push(`${summary}: in ${rest}.`, ''), left.push(`the ${many('note', notes.length)}`));
     }
-    const detail = (on, section, what) => (on || !section.length ? out.push(...section) : left.push(what));
+    const detail = (on, section, what) => on || !section.length ? out.push(...section) : left.push(what);
     const rows = migrationRows(r);
     detail(d.migrations || !r.verify, migrationsSection(r), `the table of the ${markdown_count(rows.length, 'migration')} with their marks`);
     detail(d.locks, locksSection(r), 'the locks table, statement by statement');
@@ -1566,10 +1702,24 @@ function locations(items) {
 function renderMarkdown(r, o = {}) {
     const items = reviewOf(r);
     const byTier = Object.fromEntries(TIERS.map((t) => [t, items.filter((x) => x.tier === t)]));
-    const names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name], [m.file, m.name]]), ...r.pending.map((m) => [m.file, m.name])]);
+    const names = new Map([
+        ...(r.verify?.migrations ?? []).flatMap((m) => [
+            [m.downFile ?? m.file, m.name],
+            [m.file, m.name],
+        ]),
+        ...r.pending.map((m) => [m.file, m.name]),
+    ]);
     const rest = o.rest ?? 'the job summary and the JSON report';
     const size = o.size ?? ((s) => s.length);
-    const all = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, located: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
+    const all = {
+        entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity },
+        compact: Infinity,
+        located: Infinity,
+        allFindings: true,
+        locks: true,
+        schema: true,
+        migrations: true,
+    };
     const draw = (d) => render(r, byTier, names, d, rest);
     const fits = (d) => o.budget === undefined || size(draw(d)) <= o.budget;
     // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
@@ -1601,7 +1751,11 @@ function renderMarkdown(r, o = {}) {
     // rest named by rule and place; past many hundreds, the last ones counted by rule.
     const n = byTier.decision.length;
     if (!fits(d)) {
-        const full = largest(Math.min(1, n), n, (k) => ({ ...d, entries: { ...d.entries, decision: k }, compact: Infinity }));
+        const full = largest(Math.min(1, n), n, (k) => ({
+            ...d,
+            entries: { ...d.entries, decision: k },
+            compact: Infinity,
+        }));
         d = { ...d, entries: { ...d.entries, decision: full }, compact: Infinity };
         if (!fits(d))
             d = { ...d, compact: largest(0, n - full, (k) => ({ ...d, compact: k })) };
@@ -1646,7 +1800,12 @@ function ruleOf(id, example) {
         id,
         shortDescription: { text: kind?.title ?? id },
         fullDescription: { text: kind?.message ?? example.message },
-        help: { text: kind?.help ?? example.help ?? '', markdown: kind ? `**What happens:** ${kind.message}\n\n**What to do:** ${kind.help}\n\nSee ${kind.docs}.` : (example.help ?? '') },
+        help: {
+            text: kind?.help ?? example.help ?? '',
+            markdown: kind
+                ? `**What happens:** ${kind.message}\n\n**What to do:** ${kind.help}\n\nSee ${kind.docs}.`
+                : (example.help ?? ''),
+        },
         defaultConfiguration: { level: LEVEL[kind?.severity ?? example.severity] },
         properties: { tags: [kind?.area ?? 'unknown', ...(kind?.lock ? ['locks'] : [])] },
     };
@@ -1664,7 +1823,14 @@ function renderSarif(r, version) {
         version: '2.1.0',
         runs: [
             {
-                tool: { driver: { name: 'pg-migration-gate', version, informationUri: 'https://github.com/marketplace/actions/pg-migration-gate', rules } },
+                tool: {
+                    driver: {
+                        name: 'pg-migration-gate',
+                        version,
+                        informationUri: 'https://github.com/marketplace/actions/pg-migration-gate',
+                        rules,
+                    },
+                },
                 results: located.map((f) => ({
                     ruleId: f.rule,
                     ruleIndex: ids.indexOf(f.rule),
@@ -1673,7 +1839,10 @@ function renderSarif(r, version) {
                     locations: [
                         {
                             physicalLocation: {
-                                artifactLocation: { uri: (r.root ? (0,external_node_path_.join)(r.root, f.file) : f.file).split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                                artifactLocation: {
+                                    uri: (r.root ? (0,external_node_path_.join)(r.root, f.file) : f.file).split('\\').join('/'),
+                                    uriBaseId: '%SRCROOT%',
+                                },
                                 region: { startLine: f.line ?? 1, startColumn: f.column ?? 1 },
                             },
                         },
@@ -1711,7 +1880,9 @@ function renderText(r) {
             out.push(`  ${TEXT_MARK[markOf(mine, m.apply !== 'not run')]} ${m.name}: ${apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}${checks.map((c) => `, ${c}`).join('')}${m.transaction ? '' : ', no transaction'}`);
             // Plain reads and writes (ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE) are left out here; the JSON has them all.
             for (const s of m.statements.filter((x) => notableLocks(x.locks).length || x.rewrites.length)) {
-                const locks = notableLocks(s.locks).map((l) => `${l.mode} ${l.relation}`).join(', ');
+                const locks = notableLocks(s.locks)
+                    .map((l) => `${l.mode} ${l.relation}`)
+                    .join(', ');
                 out.push(`      line ${s.line}: ${locks}${s.rewrites.length ? `; rewrites ${s.rewrites.join(', ')}` : ''} (${s.durationMs} ms${s.observed ? '' : ', documented'})`);
             }
         }
@@ -1782,7 +1953,10 @@ const VERSION = '0.1.0';
 const loadCommands = () => __nccwpck_require__.e(/* import() */ 383).then(__nccwpck_require__.bind(__nccwpck_require__, 2383));
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
-    const [{ targetIdentity }, { createInterface }] = await Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7277)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23))]);
+    const [{ targetIdentity }, { createInterface }] = await Promise.all([
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7277)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6848, 23)),
+    ]);
     const target = targetIdentity(url);
     if (!process.stdin.isTTY) {
         throw new errors/* InputError */.dz([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);
@@ -1819,7 +1993,11 @@ function cancelOnSignals(stopNow) {
         controller.abort(name);
     };
     process.on('SIGINT', on).on('SIGTERM', on);
-    return { signal: controller.signal, running: (v) => (running = v), dispose: () => process.off('SIGINT', on).off('SIGTERM', on) };
+    return {
+        signal: controller.signal,
+        running: (v) => (running = v),
+        dispose: () => process.off('SIGINT', on).off('SIGTERM', on),
+    };
 }
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
 async function main(argv) {
@@ -1849,7 +2027,11 @@ async function main(argv) {
         printed = true;
         const { CancelledError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 358));
         const stopped = new CancelledError(name, 'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied');
-        print((await loadCommands()).failedReport(config.command, stopped, { config, url: config?.databaseUrl, debug: args?.debug }), args, config);
+        print((await loadCommands()).failedReport(config.command, stopped, {
+            config,
+            url: config?.databaseUrl,
+            debug: args?.debug,
+        }), args, config);
     });
     try {
         args = parseCliArgs(argv, process.env);
@@ -1883,10 +2065,23 @@ async function main(argv) {
         cancel.running(true);
         started = true;
         const { runCommand } = await loadCommands();
-        report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
+        report = await runCommand(config, {
+            databaseUrl: url,
+            log,
+            appliedBy: args.appliedBy,
+            files: args.files,
+            backupDir: 'backups',
+            throwaway: !!server,
+            signal: cancel.signal,
+            debug: args.debug,
+        });
     }
     catch (err) {
-        report = (await loadCommands()).failedReport(args?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: args?.debug });
+        report = (await loadCommands()).failedReport(args?.raw.command || 'unknown', err, {
+            config,
+            url: config?.databaseUrl,
+            debug: args?.debug,
+        });
     }
     finally {
         cancel.dispose();
@@ -1915,7 +2110,11 @@ function print(report, args, config) {
     const format = args?.format ?? 'text';
     if (format === 'text' && problems.length && report.findings.every((f) => f.rule === model_report/* INPUT_RULE */.gG))
         return;
-    const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
+    const render = {
+        json: () => renderJson(report, secrets),
+        markdown: () => redact(renderMarkdown(report), secrets),
+        text: () => redact(renderText(report), secrets),
+    };
     console.log(render[format]());
 }
 
@@ -1990,32 +2189,187 @@ const FOLDER = ['lint', 'verify', 'plan', 'apply'];
  * test all read this one list; a test fails when action.yml or the README's tables drift from it.
  */
 const INPUT_SPECS = {
-    command: { default: 'verify', group: 'essential', commands: [], help: 'lint, verify, plan, apply, backup or restore' },
-    'migrations-dir': { default: 'migrations', group: 'essential', commands: FOLDER, value: '<dir>', help: 'folder of .sql migrations (default: migrations)' },
-    'database-url': { default: '', group: 'essential', commands: ALL, value: '<url>', help: "target database (default: $DATABASE_URL; none: a throwaway local server); lint only reads its server's version" },
-    environment: { default: '', group: 'essential', commands: ['apply', 'restore'], value: '<name>', help: "the action's protected environment (apply, restore); the CLI asks instead" },
-    'base-ref': { default: '', group: 'pr-check', commands: ['lint', 'verify'], value: '<ref>', help: "the change is what differs from this git ref (lint scope, verify's deployed/new split)" },
-    checks: { default: 'all', group: 'pr-check', commands: ['verify'], value: '<list>', help: 'verify checks: all, or some of apply, idempotency, reversibility, locks, lint' },
-    'fail-on': { default: 'error', group: 'pr-check', commands: ['lint', 'verify'], value: 'error|warning|never', help: 'the lowest lint severity that fails (default: error)' },
-    'disable-rules': { default: '', group: 'pr-check', commands: ['lint', 'verify'], value: '<ids>', help: 'lint rules to turn off (comma-separated)' },
-    idempotency: { default: 'warning', group: 'pr-check', commands: ['verify'], value: 'error|warning|off', help: 'how a migration that cannot be re-run is reported (default: warning)' },
-    'seed-file': { default: '', group: 'pr-check', commands: ['verify'], value: '<file>', help: 'SQL or custom-format dump loaded before the new migrations' },
-    'github-token': { default: '${{ github.token }}', group: 'pr-check', commands: ['restore'], value: '<token>', help: "GitHub token (the action's PR comment, environment and artifact reads)" },
-    comment: { default: 'true', group: 'pr-check', commands: [], value: 'true|false', help: "the action's living pull request comment (default: true)" },
-    'sarif-file': { default: '', group: 'pr-check', commands: ALL, value: '<file>', help: 'also write the findings as SARIF 2.1.0' },
-    'backup-dir': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<dir>', help: 'where backups are written (default: ./backups)' },
-    'pg-dump-path': { default: '', group: 'backup', commands: ['verify', 'apply', 'backup', 'restore'], value: '<path>', help: 'a pg_dump binary, or the folder holding pg_dump and pg_restore' },
-    'backup-recipient': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<keys>', help: 'age public keys the backup is encrypted to' },
-    'artifact-name': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<name>', help: "the backup artifact's name (in GitHub Actions)" },
-    'retention-days': { default: '', group: 'backup', commands: ['apply', 'backup'], value: '<n>', help: 'how long the backup artifact is kept (in GitHub Actions)' },
-    'backup-file': { default: '', group: 'backup', commands: ['restore'], value: '<dump>', help: 'the dump to restore (its .json beside it)' },
-    'backup-artifact': { default: '', group: 'backup', commands: ['restore'], value: '<name>', help: 'the artifact to restore (in GitHub Actions)' },
-    'backup-run-id': { default: '', group: 'backup', commands: ['restore'], value: '<id>', help: 'the run whose artifact to restore' },
-    'backup-identity': { default: '', group: 'backup', commands: ['verify', 'restore'], value: '<key>', help: 'the age identity that decrypts an encrypted backup' },
-    'restore-drill': { default: '', group: 'backup', commands: ['verify'], value: '<dump>', help: 'restore this dump into a scratch database and apply the pending migrations' },
-    'expected-plan': { default: '', group: 'apply', commands: ['apply'], value: '<hash>', help: 'refuse unless the plan is this approved one' },
-    backup: { default: 'true', group: 'apply', commands: ['apply'], value: 'true|false', help: 'take a verified backup first (default: true)' },
-    'post-backup': { default: 'true', group: 'apply', commands: ['apply'], value: 'true|false', help: 'take a backup after a successful apply (default: true)' },
+    command: {
+        default: 'verify',
+        group: 'essential',
+        commands: [],
+        help: 'lint, verify, plan, apply, backup or restore',
+    },
+    'migrations-dir': {
+        default: 'migrations',
+        group: 'essential',
+        commands: FOLDER,
+        value: '<dir>',
+        help: 'folder of .sql migrations (default: migrations)',
+    },
+    'database-url': {
+        default: '',
+        group: 'essential',
+        commands: ALL,
+        value: '<url>',
+        help: "target database (default: $DATABASE_URL; none: a throwaway local server); lint only reads its server's version",
+    },
+    environment: {
+        default: '',
+        group: 'essential',
+        commands: ['apply', 'restore'],
+        value: '<name>',
+        help: "the action's protected environment (apply, restore); the CLI asks instead",
+    },
+    'base-ref': {
+        default: '',
+        group: 'pr-check',
+        commands: ['lint', 'verify'],
+        value: '<ref>',
+        help: "the change is what differs from this git ref (lint scope, verify's deployed/new split)",
+    },
+    checks: {
+        default: 'all',
+        group: 'pr-check',
+        commands: ['verify'],
+        value: '<list>',
+        help: 'verify checks: all, or some of apply, idempotency, reversibility, locks, lint',
+    },
+    'fail-on': {
+        default: 'error',
+        group: 'pr-check',
+        commands: ['lint', 'verify'],
+        value: 'error|warning|never',
+        help: 'the lowest lint severity that fails (default: error)',
+    },
+    'disable-rules': {
+        default: '',
+        group: 'pr-check',
+        commands: ['lint', 'verify'],
+        value: '<ids>',
+        help: 'lint rules to turn off (comma-separated)',
+    },
+    idempotency: {
+        default: 'warning',
+        group: 'pr-check',
+        commands: ['verify'],
+        value: 'error|warning|off',
+        help: 'how a migration that cannot be re-run is reported (default: warning)',
+    },
+    'seed-file': {
+        default: '',
+        group: 'pr-check',
+        commands: ['verify'],
+        value: '<file>',
+        help: 'SQL or custom-format dump loaded before the new migrations',
+    },
+    'github-token': {
+        default: '${{ github.token }}',
+        group: 'pr-check',
+        commands: ['restore'],
+        value: '<token>',
+        help: "GitHub token (the action's PR comment, environment and artifact reads)",
+    },
+    comment: {
+        default: 'true',
+        group: 'pr-check',
+        commands: [],
+        value: 'true|false',
+        help: "the action's living pull request comment (default: true)",
+    },
+    'sarif-file': {
+        default: '',
+        group: 'pr-check',
+        commands: ALL,
+        value: '<file>',
+        help: 'also write the findings as SARIF 2.1.0',
+    },
+    'backup-dir': {
+        default: '',
+        group: 'backup',
+        commands: ['apply', 'backup'],
+        value: '<dir>',
+        help: 'where backups are written (default: ./backups)',
+    },
+    'pg-dump-path': {
+        default: '',
+        group: 'backup',
+        commands: ['verify', 'apply', 'backup', 'restore'],
+        value: '<path>',
+        help: 'a pg_dump binary, or the folder holding pg_dump and pg_restore',
+    },
+    'backup-recipient': {
+        default: '',
+        group: 'backup',
+        commands: ['apply', 'backup'],
+        value: '<keys>',
+        help: 'age public keys the backup is encrypted to',
+    },
+    'artifact-name': {
+        default: '',
+        group: 'backup',
+        commands: ['apply', 'backup'],
+        value: '<name>',
+        help: "the backup artifact's name (in GitHub Actions)",
+    },
+    'retention-days': {
+        default: '',
+        group: 'backup',
+        commands: ['apply', 'backup'],
+        value: '<n>',
+        help: 'how long the backup artifact is kept (in GitHub Actions)',
+    },
+    'backup-file': {
+        default: '',
+        group: 'backup',
+        commands: ['restore'],
+        value: '<dump>',
+        help: 'the dump to restore (its .json beside it)',
+    },
+    'backup-artifact': {
+        default: '',
+        group: 'backup',
+        commands: ['restore'],
+        value: '<name>',
+        help: 'the artifact to restore (in GitHub Actions)',
+    },
+    'backup-run-id': {
+        default: '',
+        group: 'backup',
+        commands: ['restore'],
+        value: '<id>',
+        help: 'the run whose artifact to restore',
+    },
+    'backup-identity': {
+        default: '',
+        group: 'backup',
+        commands: ['verify', 'restore'],
+        value: '<key>',
+        help: 'the age identity that decrypts an encrypted backup',
+    },
+    'restore-drill': {
+        default: '',
+        group: 'backup',
+        commands: ['verify'],
+        value: '<dump>',
+        help: 'restore this dump into a scratch database and apply the pending migrations',
+    },
+    'expected-plan': {
+        default: '',
+        group: 'apply',
+        commands: ['apply'],
+        value: '<hash>',
+        help: 'refuse unless the plan is this approved one',
+    },
+    backup: {
+        default: 'true',
+        group: 'apply',
+        commands: ['apply'],
+        value: 'true|false',
+        help: 'take a verified backup first (default: true)',
+    },
+    'post-backup': {
+        default: 'true',
+        group: 'apply',
+        commands: ['apply'],
+        value: 'true|false',
+        help: 'take a backup after a successful apply (default: true)',
+    },
     'on-failure': {
         default: 'rollback',
         group: 'apply',
@@ -2023,24 +2377,130 @@ const INPUT_SPECS = {
         value: 'rollback|undo|restore|undo-or-restore',
         help: 'after a failure: keep what applied, undo it with the down scripts, restore the pre-apply backup, or undo and restore when undo cannot run',
     },
-    'health-check': { default: '', group: 'apply', commands: ['apply'], value: '<sql>', help: 'SQL that must succeed (and return true) after the migrations' },
-    'lock-timeout': { default: '200ms', group: 'apply', commands: ['verify', 'apply'], value: '<duration>', help: 'lock_timeout for each attempt of a migration, or off (default: 200ms)' },
-    'lock-wait': { default: '60s', group: 'apply', commands: ['verify', 'apply'], value: '<duration>', help: "how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)" },
-    preflight: { default: 'warn', group: 'apply', commands: ['apply'], value: 'warn|strict', help: 'report sessions that would block the migrations, or refuse to start' },
-    'history-table': { default: 'schema_migrations', group: 'advanced', commands: ALL, value: '<name>', help: 'history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)' },
-    'statement-timeout': { default: 'off', group: 'advanced', commands: ['verify', 'apply'], value: '<duration>', help: 'statement_timeout for each migration, or off (default: off)' },
-    'lock-retries': { default: '100', group: 'advanced', commands: ['verify', 'apply'], value: '<n>', help: 'at most this many retries after lock timeouts, within lock-wait (default: 100)' },
-    'allow-empty': { default: 'false', group: 'advanced', commands: FOLDER, help: 'a migrations folder with no migrations is not an error (a project that has none yet)' },
-    'allow-out-of-order': { default: 'false', group: 'advanced', commands: ['verify', 'plan', 'apply'], help: 'run pending migrations older than the newest applied one' },
-    baseline: { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<version>', help: 'record migrations up to <version> as applied on a database without history' },
-    'accept-edited': { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<versions>', help: 'accept edits of applied migrations (comma-separated versions)' },
-    'resolve-dirty': { default: '', group: 'advanced', commands: ['verify', 'plan', 'apply'], value: '<v>=rerun|applied', help: 'settle a half-applied non-transactional migration' },
-    'postgres-version': { default: '', group: 'advanced', commands: ['lint', 'verify'], value: '<major>', help: "PostgreSQL version the migrations target (default: the server's, else newest)" },
-    'pg-dump-docker': { default: 'auto', group: 'advanced', commands: ['apply', 'backup'], value: 'auto|true|false', help: "the postgres:<major> image's pg_dump: auto (when none installed is new enough), true, false" },
-    'backup-lock-timeout': { default: '30s', group: 'advanced', commands: ['apply', 'backup', 'restore'], value: '<duration>', help: 'how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)' },
-    'restore-discards-writes': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'restore even when others wrote since the backup (their writes are lost)' },
-    'restore-to-other-database': { default: 'false', group: 'advanced', commands: ['restore'], value: 'true|false', help: 'restore onto a database the backup was not taken from' },
-    'allow-ungated': { default: 'false', group: 'advanced', commands: ['apply', 'restore'], value: 'true|false', help: 'the action: apply or restore without proof of a protected environment' },
+    'health-check': {
+        default: '',
+        group: 'apply',
+        commands: ['apply'],
+        value: '<sql>',
+        help: 'SQL that must succeed (and return true) after the migrations',
+    },
+    'lock-timeout': {
+        default: '200ms',
+        group: 'apply',
+        commands: ['verify', 'apply'],
+        value: '<duration>',
+        help: 'lock_timeout for each attempt of a migration, or off (default: 200ms)',
+    },
+    'lock-wait': {
+        default: '60s',
+        group: 'apply',
+        commands: ['verify', 'apply'],
+        value: '<duration>',
+        help: "how long to wait for another run's lock, and to retry after lock timeouts (default: 60s)",
+    },
+    preflight: {
+        default: 'warn',
+        group: 'apply',
+        commands: ['apply'],
+        value: 'warn|strict',
+        help: 'report sessions that would block the migrations, or refuse to start',
+    },
+    'history-table': {
+        default: 'schema_migrations',
+        group: 'advanced',
+        commands: ALL,
+        value: '<name>',
+        help: 'history table, may be schema-qualified; "Quoted" keeps case (default: schema_migrations)',
+    },
+    'statement-timeout': {
+        default: 'off',
+        group: 'advanced',
+        commands: ['verify', 'apply'],
+        value: '<duration>',
+        help: 'statement_timeout for each migration, or off (default: off)',
+    },
+    'lock-retries': {
+        default: '100',
+        group: 'advanced',
+        commands: ['verify', 'apply'],
+        value: '<n>',
+        help: 'at most this many retries after lock timeouts, within lock-wait (default: 100)',
+    },
+    'allow-empty': {
+        default: 'false',
+        group: 'advanced',
+        commands: FOLDER,
+        help: 'a migrations folder with no migrations is not an error (a project that has none yet)',
+    },
+    'allow-out-of-order': {
+        default: 'false',
+        group: 'advanced',
+        commands: ['verify', 'plan', 'apply'],
+        help: 'run pending migrations older than the newest applied one',
+    },
+    baseline: {
+        default: '',
+        group: 'advanced',
+        commands: ['verify', 'plan', 'apply'],
+        value: '<version>',
+        help: 'record migrations up to <version> as applied on a database without history',
+    },
+    'accept-edited': {
+        default: '',
+        group: 'advanced',
+        commands: ['verify', 'plan', 'apply'],
+        value: '<versions>',
+        help: 'accept edits of applied migrations (comma-separated versions)',
+    },
+    'resolve-dirty': {
+        default: '',
+        group: 'advanced',
+        commands: ['verify', 'plan', 'apply'],
+        value: '<v>=rerun|applied',
+        help: 'settle a half-applied non-transactional migration',
+    },
+    'postgres-version': {
+        default: '',
+        group: 'advanced',
+        commands: ['lint', 'verify'],
+        value: '<major>',
+        help: "PostgreSQL version the migrations target (default: the server's, else newest)",
+    },
+    'pg-dump-docker': {
+        default: 'auto',
+        group: 'advanced',
+        commands: ['apply', 'backup'],
+        value: 'auto|true|false',
+        help: "the postgres:<major> image's pg_dump: auto (when none installed is new enough), true, false",
+    },
+    'backup-lock-timeout': {
+        default: '30s',
+        group: 'advanced',
+        commands: ['apply', 'backup', 'restore'],
+        value: '<duration>',
+        help: 'how long pg_dump and pg_restore wait for a table lock, or off (default: 30s)',
+    },
+    'restore-discards-writes': {
+        default: 'false',
+        group: 'advanced',
+        commands: ['apply', 'restore'],
+        value: 'true|false',
+        help: 'restore even when others wrote since the backup (their writes are lost)',
+    },
+    'restore-to-other-database': {
+        default: 'false',
+        group: 'advanced',
+        commands: ['restore'],
+        value: 'true|false',
+        help: 'restore onto a database the backup was not taken from',
+    },
+    'allow-ungated': {
+        default: 'false',
+        group: 'advanced',
+        commands: ['apply', 'restore'],
+        value: 'true|false',
+        help: 'the action: apply or restore without proof of a protected environment',
+    },
 };
 /** Every input's default, by name. */
 const INPUTS = Object.fromEntries(Object.entries(INPUT_SPECS).map(([name, spec]) => [name, spec.default]));
@@ -2065,7 +2525,7 @@ const CHECKS = ['apply', 'idempotency', 'reversibility', 'locks', 'lint'];
 class ConnStringError extends Error {
     name = 'ConnStringError';
 }
-const ENCODE_HINT = "characters such as / ? # @ : [ ] % in a user name or password must be percent-encoded (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25)";
+const ENCODE_HINT = 'characters such as / ? # @ : [ ] % in a user name or password must be percent-encoded (/ as %2F, @ as %40, : as %3A, # as %23, ? as %3F, % as %25)';
 /**
  * Percent-decoding as libpq does it: every `%` must start two hex digits, and `%00` is refused. A `+` stays a `+`.
  * `what` names the part for the error, never its value (it may be a password).
@@ -2112,7 +2572,7 @@ function parseUri(uri) {
         if (rest[p] === '[') {
             const close = rest.indexOf(']', p);
             if (close < 0)
-                throw new ConnStringError("the host starts an IPv6 address with [ that is never closed with ]");
+                throw new ConnStringError('the host starts an IPv6 address with [ that is never closed with ]');
             if (close === p + 1)
                 throw new ConnStringError('the host is an empty IPv6 address []');
             host = rest.slice(p + 1, close);
@@ -2151,7 +2611,10 @@ function parseUri(uri) {
         p = q < 0 ? rest.length : q;
     }
     if (rest[p] === '?') {
-        for (const [i, pair] of rest.slice(p + 1).split('&').entries()) {
+        for (const [i, pair] of rest
+            .slice(p + 1)
+            .split('&')
+            .entries()) {
             if (!pair)
                 continue;
             // Named by position, never by text: after a password with an unencoded & the text is part of the password.
@@ -2251,10 +2714,18 @@ function checkParams(params) {
     if ((params.host ?? '').includes(',') || (params.hostaddr ?? '').includes(',') || (params.port ?? '').includes(',')) {
         throw new ConnStringError('several hosts are not supported: name the one host of the primary (the direct URL your provider shows), not a list');
     }
-    if (params.port !== undefined && params.port !== '' && !(/^\d+$/.test(params.port) && Number(params.port) >= 1 && Number(params.port) <= 65535)) {
+    if (params.port !== undefined &&
+        params.port !== '' &&
+        !(/^\d+$/.test(params.port) && Number(params.port) >= 1 && Number(params.port) <= 65535)) {
         throw new ConnStringError(`the port is not a number from 1 to 65535; if the password holds a : or @, ${ENCODE_HINT}`);
     }
-    for (const key of ['connect_timeout', 'keepalives_idle', 'keepalives_interval', 'keepalives_count', 'tcp_user_timeout']) {
+    for (const key of [
+        'connect_timeout',
+        'keepalives_idle',
+        'keepalives_interval',
+        'keepalives_count',
+        'tcp_user_timeout',
+    ]) {
         if (params[key] !== undefined && !/^-?\d+$/.test(params[key].trim()))
             throw new ConnStringError(`${key}=${params[key]} is not a whole number`);
     }
@@ -2300,7 +2771,10 @@ const osUser = () => (0,node_os__WEBPACK_IMPORTED_MODULE_1__.userInfo)().usernam
  */
 function withDefaults(p) {
     const port = p.port || '5432';
-    const host = p.host || (p.hostaddr ? undefined : (DEFAULT_SOCKET_DIRS.find((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, `.s.PGSQL.${port}`))) ?? DEFAULT_SOCKET_DIRS[0]));
+    const host = p.host ||
+        (p.hostaddr
+            ? undefined
+            : (DEFAULT_SOCKET_DIRS.find((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, `.s.PGSQL.${port}`))) ?? DEFAULT_SOCKET_DIRS[0]));
     const user = p.user || osUser();
     return { ...p, ...(host ? { host } : {}), port, user, dbname: p.dbname || user };
 }
@@ -2337,7 +2811,11 @@ const KEYWORDS = {
     keepalives_interval: { since: 9 },
     keepalives_count: { since: 9 },
     tcp_user_timeout: { since: 12 },
-    target_session_attrs: { env: 'PGTARGETSESSIONATTRS', since: 10, values: ['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'] },
+    target_session_attrs: {
+        env: 'PGTARGETSESSIONATTRS',
+        since: 10,
+        values: ['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'],
+    },
     load_balance_hosts: { env: 'PGLOADBALANCEHOSTS', since: 16, values: ['disable', 'random'] },
     sslmode: { env: 'PGSSLMODE', since: 9, values: SSL_MODES },
     sslcompression: { env: 'PGSSLCOMPRESSION', since: 9, values: ['0', '1'] },
@@ -2347,7 +2825,11 @@ const KEYWORDS = {
     sslcertmode: { env: 'PGSSLCERTMODE', since: 16, values: ['disable', 'allow', 'require'] },
     sslrootcert: { env: 'PGSSLROOTCERT', since: 9, file: true },
     sslcrl: { env: 'PGSSLCRL', since: 9, file: true },
-    sslcrldir: { env: 'PGSSLCRLDIR', since: 14, refused: 'a CRL directory cannot be read by the driver this product uses; concatenate the CRLs into one file and name it with sslcrl' },
+    sslcrldir: {
+        env: 'PGSSLCRLDIR',
+        since: 14,
+        refused: 'a CRL directory cannot be read by the driver this product uses; concatenate the CRLs into one file and name it with sslcrl',
+    },
     sslsni: { env: 'PGSSLSNI', since: 14, values: ['0', '1'] },
     ssl_min_protocol_version: { env: 'PGSSLMINPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
     ssl_max_protocol_version: { env: 'PGSSLMAXPROTOCOLVERSION', since: 13, values: TLS_VERSIONS },
@@ -2358,25 +2840,53 @@ const KEYWORDS = {
     krbsrvname: { env: 'PGKRBSRVNAME', since: 9 },
     gsslib: { env: 'PGGSSLIB', since: 9 },
     gssdelegation: { env: 'PGGSSDELEGATION', since: 17, values: ['0', '1'] },
-    requirepeer: { env: 'PGREQUIREPEER', since: 9, refused: 'the peer of a Unix socket cannot be checked by the driver this product uses; remove requirepeer' },
-    require_auth: { env: 'PGREQUIREAUTH', since: 16, refused: 'the driver this product uses cannot restrict the authentication methods it accepts; remove require_auth' },
+    requirepeer: {
+        env: 'PGREQUIREPEER',
+        since: 9,
+        refused: 'the peer of a Unix socket cannot be checked by the driver this product uses; remove requirepeer',
+    },
+    require_auth: {
+        env: 'PGREQUIREAUTH',
+        since: 16,
+        refused: 'the driver this product uses cannot restrict the authentication methods it accepts; remove require_auth',
+    },
     replication: { since: 9, refused: 'a replication connection cannot run migrations; remove replication' },
     min_protocol_version: { env: 'PGMINPROTOCOLVERSION', since: 18 },
     max_protocol_version: { env: 'PGMAXPROTOCOLVERSION', since: 18 },
-    oauth_issuer: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
-    oauth_client_id: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
-    oauth_client_secret: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
-    oauth_scope: { since: 18, refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate' },
+    oauth_issuer: {
+        since: 18,
+        refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate',
+    },
+    oauth_client_id: {
+        since: 18,
+        refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate',
+    },
+    oauth_client_secret: {
+        since: 18,
+        refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate',
+    },
+    oauth_scope: {
+        since: 18,
+        refused: 'OAuth sign-in is not supported by the driver this product uses; use a password or a client certificate',
+    },
 };
 /**
  * Values libpq accepts that this product cannot honour as psql would: refused with the reason. (gssencmode=prefer
  * and channel_binding=prefer fall back as libpq does when GSSAPI or channel binding are not to be had.)
  */
 const REFUSED_VALUES = {
-    gssencmode: { require: 'GSSAPI encryption is not supported by the driver this product uses; use sslmode=require or stronger instead' },
-    sslnegotiation: { direct: 'direct TLS negotiation (PostgreSQL 17) is not supported by pg-migration-gate; remove sslnegotiation: every server also accepts the standard negotiation, with the same sslmode checks' },
-    sslcertmode: { require: 'the driver this product uses cannot require that the server asks for the client certificate; use sslcertmode=allow' },
-    sslsni: { '0': 'the driver this product uses always names the host to the server during the TLS handshake (SNI); remove sslsni=0' },
+    gssencmode: {
+        require: 'GSSAPI encryption is not supported by the driver this product uses; use sslmode=require or stronger instead',
+    },
+    sslnegotiation: {
+        direct: 'direct TLS negotiation (PostgreSQL 17) is not supported by pg-migration-gate; remove sslnegotiation: every server also accepts the standard negotiation, with the same sslmode checks',
+    },
+    sslcertmode: {
+        require: 'the driver this product uses cannot require that the server asks for the client certificate; use sslcertmode=allow',
+    },
+    sslsni: {
+        '0': 'the driver this product uses always names the host to the server during the TLS handshake (SNI); remove sslsni=0',
+    },
 };
 /** Driver-only spellings that libpq (psql, pg_dump) rejects, with the libpq form that means what the user wants. */
 const FOREIGN_SPELLINGS = {
@@ -2411,7 +2921,9 @@ function toUrl(p) {
     const query = Object.entries(rest);
     if (socket)
         query.unshift(['host', host]);
-    const auth = user !== undefined || password !== undefined ? `${enc(user ?? '')}${password !== undefined ? `:${enc(password)}` : ''}@` : '';
+    const auth = user !== undefined || password !== undefined
+        ? `${enc(user ?? '')}${password !== undefined ? `:${enc(password)}` : ''}@`
+        : '';
     const h = !host || socket ? '' : host.includes(':') ? `[${host.replace(/%/g, '%25')}]` : enc(host);
     const q = query.length ? `?${query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&')}` : '';
     return `postgresql://${auth}${h}${port ? `:${port}` : ''}/${enc(dbname ?? '')}${q}`;
@@ -2587,7 +3099,14 @@ function alterCmds(s) {
     return cached(s, 'cmds', () => (s.node.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean));
 }
 /** The pseudo-types that create a sequence for their column (written as types, they are not types). */
-const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+const SERIAL_TYPES = new Set([
+    'serial',
+    'serial2',
+    'serial4',
+    'serial8',
+    'smallserial',
+    'bigserial',
+]);
 const typeNames = new WeakMap();
 /** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
 function typeNameOf(typeName) {
@@ -2674,7 +3193,9 @@ function keyNames(keys) {
 function notNullCheckColumn(expr) {
     const t = expr?.NullTest;
     const fields = t?.arg?.ColumnRef?.fields ?? [];
-    return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1 ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined : undefined;
+    return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1
+        ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined
+        : undefined;
 }
 const keysOf = new WeakMap();
 /** Foreign keys a CREATE TABLE or ALTER TABLE adds, written on a column or as a table constraint. */
@@ -2755,7 +3276,10 @@ function majority(values) {
 function folderConventions(files) {
     const flags = files.flatMap((f) => f.statements.map(idempotencyOf).filter((x) => x !== undefined));
     const headed = files.filter((f) => /^\s*(--|\/\*)/.test(f.text)).length;
-    const styles = files.map((f) => f.version).filter((v) => !!v).map(versionStyle);
+    const styles = files
+        .map((f) => f.version)
+        .filter((v) => !!v)
+        .map(versionStyle);
     return {
         idempotent: flags.length >= 2 && flags.filter(Boolean).length * 2 > flags.length,
         headers: files.length >= 2 && headed * 2 > files.length,
@@ -2808,7 +3332,9 @@ function eachNewColumn(ctx, match, detail) {
 const CHECKS_VALUES = { C: 'ADD CONSTRAINT', V: 'VALIDATE CONSTRAINT', O: 'SET NOT NULL' };
 const domainName = (names) => (names ?? []).map((n) => n.String?.sval).join('.');
 function createdInFile(statements, index, name) {
-    return statements.slice(0, index).some((p) => p.kind === 'CreateDomainStmt' && domainName(p.node.domainname) === name);
+    return statements
+        .slice(0, index)
+        .some((p) => p.kind === 'CreateDomainStmt' && domainName(p.node.domainname) === name);
 }
 const rule = {
     id: 'adding-domain-constraint',
@@ -2861,7 +3387,11 @@ const adding_required_column_rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => {
             const kinds = (0,ast/* constraintsOf */.Im)(c.def?.ColumnDef).map((k) => k.contype);
-            return c.subtype === 'AT_AddColumn' && kinds.includes('CONSTR_NOTNULL') && !kinds.includes('CONSTR_DEFAULT') && !kinds.includes('CONSTR_IDENTITY') && !kinds.includes('CONSTR_GENERATED');
+            return (c.subtype === 'AT_AddColumn' &&
+                kinds.includes('CONSTR_NOTNULL') &&
+                !kinds.includes('CONSTR_DEFAULT') &&
+                !kinds.includes('CONSTR_IDENTITY') &&
+                !kinds.includes('CONSTR_GENERATED'));
         });
         return cmd && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
     }),
@@ -2917,7 +3447,10 @@ const adding_unique_constraint_without_index_rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const adds = (0,ast/* alterCmds */.sy)(s).some((cmd) => {
             const c = cmd.def?.Constraint;
-            return cmd.subtype === 'AT_AddConstraint' && c && (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') && !c.indexname;
+            return (cmd.subtype === 'AT_AddConstraint' &&
+                c &&
+                (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') &&
+                !c.indexname);
         });
         return adds && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i);
     }),
@@ -2927,7 +3460,19 @@ const adding_unique_constraint_without_index_rule = {
 
 
 /** Functions whose value differs row by row: a default calling one must be written into every existing row. */
-const VOLATILE = new Set(['random', 'gen_random_uuid', 'uuid_generate_v1', 'uuid_generate_v4', 'uuidv4', 'uuidv7', 'clock_timestamp', 'timeofday', 'nextval', 'txid_current', 'setseed']);
+const VOLATILE = new Set([
+    'random',
+    'gen_random_uuid',
+    'uuid_generate_v1',
+    'uuid_generate_v4',
+    'uuidv4',
+    'uuidv7',
+    'clock_timestamp',
+    'timeofday',
+    'nextval',
+    'txid_current',
+    'setseed',
+]);
 const adding_volatile_default_rule = {
     id: 'adding-volatile-default',
     group: 'locking',
@@ -2994,7 +3539,9 @@ const changing_column_type_rule = {
         for (const cmd of changes) {
             const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name);
             if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
-                return from ? `Column ${cmd.name}: ${(0,ast/* typeNameOf */.BR)(from)} to ${(0,ast/* typeNameOf */.BR)(cmd.def.ColumnDef.typeName)}.` : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
+                return from
+                    ? `Column ${cmd.name}: ${(0,ast/* typeNameOf */.BR)(from)} to ${(0,ast/* typeNameOf */.BR)(cmd.def.ColumnDef.typeName)}.`
+                    : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
             }
         }
         return false;
@@ -3015,7 +3562,14 @@ const concurrently_in_transaction_rule = {
     help: "Remove the file's BEGIN/COMMIT (the runner then runs it outside a transaction), or move the statement into a migration of its own.",
     check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements).events.flatMap((e) => {
         const blocked = e.kind === 'inside' && (0,transaction_mode/* cannotRunInTransaction */.c1)(e.statement);
-        return blocked ? [{ statement: e.statement, detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.` }] : [];
+        return blocked
+            ? [
+                {
+                    statement: e.statement,
+                    detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.`,
+                },
+            ]
+            : [];
     }),
 };
 
@@ -3033,7 +3587,8 @@ const constrained_domain_rule = {
             return false;
         const kinds = (s.node.constraints ?? []).map((c) => c.Constraint?.contype);
         const found = [kinds.includes('CONSTR_CHECK') && 'CHECK', kinds.includes('CONSTR_NOTNULL') && 'NOT NULL'].filter(Boolean);
-        return found.length > 0 && `Domain ${(s.node.domainname ?? []).map((n) => n.String?.sval).join('.')} has ${found.join(' and ')}.`;
+        return (found.length > 0 &&
+            `Domain ${(s.node.domainname ?? []).map((n) => n.String?.sval).join('.')} has ${found.join(' and ')}.`);
     }),
 };
 
@@ -3093,7 +3648,8 @@ const detach_partition_without_concurrently_rule = {
     title: 'DETACH PARTITION without CONCURRENTLY',
     message: 'Detaching takes an ACCESS EXCLUSIVE lock on the parent table: every query on it waits.',
     help: 'Use ALTER TABLE … DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) in a migration of its own.',
-    check: (ctx) => eachStatement(ctx, (s) => ctx.postgresVersion >= 14 && (0,ast/* alterCmds */.sy)(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent)),
+    check: (ctx) => eachStatement(ctx, (s) => ctx.postgresVersion >= 14 &&
+        (0,ast/* alterCmds */.sy)(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent)),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/differs-from-psql.ts
@@ -3144,7 +3700,9 @@ const drop_schema_rule = {
     title: 'DROP SCHEMA',
     message: 'The schema is deleted, and with CASCADE every table, row and function in it.',
     help: 'Drop the objects one by one after checking each, or acknowledge with -- pg-migration-gate:ignore drop-schema on the statement.',
-    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_SCHEMA' && (s.node.behavior === 'DROP_CASCADE' ? 'With CASCADE.' : true)),
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'DropStmt' &&
+        s.node.removeType === 'OBJECT_SCHEMA' &&
+        (s.node.behavior === 'DROP_CASCADE' ? 'With CASCADE.' : true)),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/drop-table.ts
@@ -3162,7 +3720,9 @@ const drop_table_rule = {
         const names = (s.node.objects ?? []).map((o) => (o.List?.items ?? []).map((x) => x.String?.sval).join('.'));
         // Tables created earlier in the same migration hold no data yet.
         const old = names.filter((n) => !ctx.createdBefore({ name: n.split('.').pop(), schema: n.includes('.') ? n.split('.')[0] : undefined }, i));
-        return old.length ? `Table: ${old.join(', ')}${s.node.behavior === 'DROP_CASCADE' ? ' (CASCADE also drops what depends on it)' : ''}.` : false;
+        return old.length
+            ? `Table: ${old.join(', ')}${s.node.behavior === 'DROP_CASCADE' ? ' (CASCADE also drops what depends on it)' : ''}.`
+            : false;
     }),
 };
 
@@ -3223,13 +3783,18 @@ function figure(e) {
     return undefined;
 }
 /** Assignment targets; `arr[1]` and `rec.f` assign parts of a column and may repeat. */
-const wholeColumns = (targets) => (targets ?? []).map((t) => t.ResTarget).filter((t) => t && !t.indirection?.length).map((t) => t.name);
+const wholeColumns = (targets) => (targets ?? [])
+    .map((t) => t.ResTarget)
+    .filter((t) => t && !t.indirection?.length)
+    .map((t) => t.name);
 /** The names of a query's result columns, after any column aliases; none when it has a `*` or is a set operation. */
 function resultNames(select, aliases) {
     const listed = select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t) => outputName(t.ResTarget ?? {})) : [];
     if (listed.includes('*'))
         return aliases;
-    return listed.length > aliases.length ? [...aliases, ...listed.slice(aliases.length).filter(Boolean)] : aliases;
+    return listed.length > aliases.length
+        ? [...aliases, ...listed.slice(aliases.length).filter(Boolean)]
+        : aliases;
 }
 /** Lists of names a statement defines or assigns, in each of which PostgreSQL refuses a repeat. */
 function nameLists(s) {
@@ -3247,12 +3812,20 @@ function nameLists(s) {
         case 'CreateForeignTableStmt':
             return [(n.base?.tableElts ?? []).map((e) => e.ColumnDef?.colname).filter(Boolean)];
         case 'ViewStmt':
-            return [resultNames(n.query?.SelectStmt, (n.aliases ?? []).map((a) => a.String?.sval))];
+            return [
+                resultNames(n.query?.SelectStmt, (n.aliases ?? []).map((a) => a.String?.sval)),
+            ];
         case 'CreateTableAsStmt':
-            return [resultNames(n.query?.SelectStmt, (n.into?.colNames ?? []).map((a) => a.String?.sval))];
+            return [
+                resultNames(n.query?.SelectStmt, (n.into?.colNames ?? []).map((a) => a.String?.sval)),
+            ];
         case 'SelectStmt':
             // SELECT … INTO creates a table of the result's columns.
-            return n.intoClause ? [resultNames(n, (n.intoClause.colNames ?? []).map((a) => a.String?.sval))] : [];
+            return n.intoClause
+                ? [
+                    resultNames(n, (n.intoClause.colNames ?? []).map((a) => a.String?.sval)),
+                ]
+                : [];
         default:
             return [];
     }
@@ -3294,7 +3867,9 @@ const enum_value_in_transaction_rule = {
                 return false;
             if (ctx.postgresVersion < 12)
                 return `PostgreSQL ${ctx.postgresVersion} refuses it in a transaction.`;
-            const used = ctx.file.statements.slice(i + 1).find((later) => (0,ast/* stringConstants */.bH)(later.node).includes(s.node.newVal));
+            const used = ctx.file.statements
+                .slice(i + 1)
+                .find((later) => (0,ast/* stringConstants */.bH)(later.node).includes(s.node.newVal));
             return used ? `'${s.node.newVal}' is used at line ${used.location.line} in the same transaction.` : false;
         });
     },
@@ -3340,7 +3915,11 @@ const foreign_key_without_index_rule = {
             const indexes = ctx.schemaBefore(statements.length).indexesOn(rel);
             return keys
                 .filter((fk) => !indexes.some((ix) => covers(ix, fk.columns)))
-                .map((fk) => ({ statement, location: ctx.locate(fk.constraint.location), detail: `${(0,ast/* relText */.HC)(rel)} (${fk.columns.join(', ')}).` }));
+                .map((fk) => ({
+                statement,
+                location: ctx.locate(fk.constraint.location),
+                detail: `${(0,ast/* relText */.HC)(rel)} (${fk.columns.join(', ')}).`,
+            }));
         });
     },
 };
@@ -3374,7 +3953,10 @@ function longIdentifiers(sql) {
     const bytes = Buffer.from(sql, 'utf8');
     return (0,wasm.scanSync)(sql)
         .tokens.filter((t) => t.tokenName === 'IDENT' && t.end - t.start > 63)
-        .map((t) => ({ start: bytes.subarray(0, t.start).toString('utf8').length, text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, '') }))
+        .map((t) => ({
+        start: bytes.subarray(0, t.start).toString('utf8').length,
+        text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, ''),
+    }))
         .filter((t) => Buffer.byteLength(t.text) > 63);
 }
 const identifier_too_long_rule = {
@@ -3403,7 +3985,9 @@ const missing_down_script_rule = {
     title: 'No down script or rollback notes',
     message: 'There is no written way back: if this migration must be undone, the only option is restoring a backup.',
     help: "Add a down script in the folder's style: a .down.sql file, a -- migrate:down section, or -- ROLLBACK: <sql> lines.",
-    check: (ctx) => (ctx.file.runByThisTool && !ctx.file.hasDown && ctx.file.statements.length > 0 ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }] : []),
+    check: (ctx) => ctx.file.runByThisTool && !ctx.file.hasDown && ctx.file.statements.length > 0
+        ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }]
+        : [],
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/missing-header-comment.ts
@@ -3414,7 +3998,9 @@ const missing_header_comment_rule = {
     title: 'No header comment describing the migration',
     message: 'The other migrations in this folder open with a comment saying what they do and why; this one does not.',
     help: 'Start the file with a comment such as -- Migration: <name> / -- Description: <what and why>.',
-    check: (ctx) => (ctx.folder.headers && !/^\s*(--|\/\*)/.test(ctx.file.script.sql) ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }] : []),
+    check: (ctx) => ctx.folder.headers && !/^\s*(--|\/\*)/.test(ctx.file.script.sql)
+        ? [{ location: { file: ctx.file.file, line: 1, column: 1 } }]
+        : [],
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/multiple-transaction-blocks.ts
@@ -3436,20 +4022,29 @@ const multiple_transaction_blocks_rule = {
 var conventions = __nccwpck_require__(7257);
 ;// CONCATENATED MODULE: ./src/lint/rules/naming-convention.ts
 
-const describe = (style) => (style === 'timestamp' ? 'a timestamp (YYYYMMDD_HHMMSS)' : style.startsWith('number:') ? `a ${style.slice(7)}-digit number` : style);
+const describe = (style) => style === 'timestamp'
+    ? 'a timestamp (YYYYMMDD_HHMMSS)'
+    : style.startsWith('number:')
+        ? `a ${style.slice(7)}-digit number`
+        : style;
 const naming_convention_rule = {
     id: 'naming-convention',
     group: 'conventions',
     severity: 'warning',
     title: "A file name that breaks the folder's naming convention",
-    message: "The version is written differently from the rest of the folder, which makes the order hard to read and invites collisions.",
+    message: 'The version is written differently from the rest of the folder, which makes the order hard to read and invites collisions.',
     help: 'Rename the file to use the same version style as the other migrations.',
     check: (ctx) => {
         const { version } = ctx.file;
         const expected = ctx.folder.versionStyle;
         if (!version || !expected || (0,conventions/* versionStyle */.gJ)(version) === expected)
             return [];
-        return [{ location: { file: ctx.file.file, line: 1, column: 1 }, detail: `Its version ${version} is not ${describe(expected)} like the others.` }];
+        return [
+            {
+                location: { file: ctx.file.file, line: 1, column: 1 },
+                detail: `Its version ${version} is not ${describe(expected)} like the others.`,
+            },
+        ];
     },
 };
 
@@ -3471,7 +4066,9 @@ const non_idempotent_ddl_rule = {
             if ((0,conventions/* idempotencyOf */.dn)(s) === false)
                 return true;
             const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => (c.subtype === 'AT_AddColumn' || c.subtype === 'AT_DropColumn') && !c.missing_ok);
-            return cmd ? `${cmd.subtype === 'AT_AddColumn' ? 'ADD COLUMN' : 'DROP COLUMN'} without IF ${cmd.subtype === 'AT_AddColumn' ? 'NOT ' : ''}EXISTS.` : false;
+            return cmd
+                ? `${cmd.subtype === 'AT_AddColumn' ? 'ADD COLUMN' : 'DROP COLUMN'} without IF ${cmd.subtype === 'AT_AddColumn' ? 'NOT ' : ''}EXISTS.`
+                : false;
         });
     },
 };
@@ -3480,7 +4077,14 @@ const non_idempotent_ddl_rule = {
 
 
 /** Statements that change nothing a re-run trips over. */
-const HARMLESS = new Set(['VariableSetStmt', 'TransactionStmt', 'PsqlConnect', 'SelectStmt', 'VacuumStmt', 'CommentStmt']);
+const HARMLESS = new Set([
+    'VariableSetStmt',
+    'TransactionStmt',
+    'PsqlConnect',
+    'SelectStmt',
+    'VacuumStmt',
+    'CommentStmt',
+]);
 /** Why running the statement a second time fails, or undefined when it succeeds again. */
 function failsOnRerun(s, droppedBefore) {
     if ((0,conventions/* idempotencyOf */.dn)(s) === false)
@@ -3510,7 +4114,9 @@ const not_rerunnable_without_transaction_rule = {
             return [];
         const statements = ctx.file.statements;
         // Statements inside the file's own BEGIN … COMMIT blocks are undone together when the block fails.
-        const inBlock = new Set((0,ast/* txControl */.mt)(statements).events.filter((e) => e.kind === 'inside').map((e) => e.statement));
+        const inBlock = new Set((0,ast/* txControl */.mt)(statements)
+            .events.filter((e) => e.kind === 'inside')
+            .map((e) => e.statement));
         const dropped = new Set();
         const hits = [];
         statements.forEach((s, i) => {
@@ -3542,7 +4148,8 @@ function keyColumns(s) {
 }
 /** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
 const sequenceFed = (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)) ||
-    (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && (0,ast/* functionsCalled */.xR)(k.raw_expr).includes('nextval')));
+    (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_IDENTITY' ||
+        (k.contype === 'CONSTR_DEFAULT' && (0,ast/* functionsCalled */.xR)(k.raw_expr).includes('nextval')));
 /** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`, `"userId"`): it holds keys, wherever they come from. */
 const namedAsKey = (c) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '') || /[a-z0-9](Id|ID)s?$/.test(c.colname ?? '');
 /**
@@ -3579,9 +4186,19 @@ const prefer_bigint_identity_key_rule = {
         const refs = references(ctx, statement, i, small);
         return small.flatMap((c) => {
             const ref = refs.get(c);
-            const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : ref !== undefined ? ref : namedAsKey(c) ? 'is named as an identifier' : undefined;
+            const why = keys.has(c)
+                ? 'is a primary key'
+                : sequenceFed(c)
+                    ? 'is fed by a sequence'
+                    : ref !== undefined
+                        ? ref
+                        : namedAsKey(c)
+                            ? 'is named as an identifier'
+                            : undefined;
             const type = `${(0,ast/* typeNameOf */.BR)(c.typeName)}${c.typeName?.arrayBounds?.length ? '[]' : ''}`;
-            return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }] : [];
+            return why
+                ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }]
+                : [];
         });
     }),
 };
@@ -3596,7 +4213,9 @@ const prefer_identity_rule = {
     title: 'serial column',
     message: "A serial column's sequence is a separate object: it needs grants of its own (inserts by a role without them fail), and CREATE TABLE … LIKE copies share it.",
     help: 'Use bigint GENERATED ALWAYS AS IDENTITY (PostgreSQL 10+): the sequence then belongs to the column.',
-    check: (ctx) => (ctx.postgresVersion < 10 ? [] : eachNewColumn(ctx, (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)), (c) => `Column ${c.colname} is ${(0,ast/* typeNameOf */.BR)(c.typeName)}.`)),
+    check: (ctx) => ctx.postgresVersion < 10
+        ? []
+        : eachNewColumn(ctx, (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)), (c) => `Column ${c.colname} is ${(0,ast/* typeNameOf */.BR)(c.typeName)}.`),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-jsonb.ts
@@ -3676,8 +4295,10 @@ const primary_key_on_nullable_column_rule = {
             return false;
         const history = ctx.schemaBefore(i);
         // Only columns the folder shows to be nullable: where it cannot tell, a finding would be a guess.
-        const nullable = (history.index(pk.indexname)?.columns ?? []).filter((col) => history.columnNotNull(rel, col) === false && !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)));
-        return nullable.length > 0 && `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`;
+        const nullable = (history.index(pk.indexname)?.columns ?? []).filter((col) => history.columnNotNull(rel, col) === false &&
+            !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)));
+        return (nullable.length > 0 &&
+            `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`);
     }),
 };
 
@@ -3727,7 +4348,9 @@ const renaming_table_rule = {
     title: 'Renaming a table',
     message: 'Application code still using the old name fails from the moment the migration commits until the new code is deployed.',
     help: 'Create a view with the old name in the same migration, or deploy code that copes with both names first.',
-    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_TABLE' && `${s.node.relation?.relname} to ${s.node.newname}.`),
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'RenameStmt' &&
+        s.node.renameType === 'OBJECT_TABLE' &&
+        `${s.node.relation?.relname} to ${s.node.newname}.`),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/require-concurrent-index-creation.ts
@@ -3788,9 +4411,28 @@ const require_concurrent_reindex_rule = {
 
 
 
-const LOCKING = new Set(['AlterTableStmt', 'IndexStmt', 'DropStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'ReindexStmt', 'ClusterStmt', 'VacuumStmt', 'LockStmt', 'AlterDomainStmt']);
+const LOCKING = new Set([
+    'AlterTableStmt',
+    'IndexStmt',
+    'DropStmt',
+    'RenameStmt',
+    'TruncateStmt',
+    'CreateTrigStmt',
+    'ReindexStmt',
+    'ClusterStmt',
+    'VacuumStmt',
+    'LockStmt',
+    'AlterDomainStmt',
+]);
 /** ALTER TABLE forms that take SHARE UPDATE EXCLUSIVE at most: queued, they hold up no read and no write. */
-const WEAK_ALTER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ClusterOn', 'AT_DropCluster']);
+const WEAK_ALTER = new Set([
+    'AT_ValidateConstraint',
+    'AT_SetStatistics',
+    'AT_SetRelOptions',
+    'AT_ResetRelOptions',
+    'AT_ClusterOn',
+    'AT_DropCluster',
+]);
 /** Whether waiting for this statement's lock would queue ordinary reads or writes behind it. */
 function queuesQueries(s) {
     if (!LOCKING.has(s.kind))
@@ -3845,7 +4487,9 @@ const rewriting_table_storage_rule = {
         if (s.kind === 'AlterTableMoveAllStmt')
             return `ALL IN TABLESPACE ${s.node.orig_tablespacename}.`;
         const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => COPIES[c.subtype]);
-        return !!cmd && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) && `${COPIES[cmd.subtype]} on ${s.node.relation.relname}.`;
+        return (!!cmd &&
+            !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) &&
+            `${COPIES[cmd.subtype]} on ${s.node.relation.relname}.`);
     }),
 };
 
@@ -3866,7 +4510,8 @@ const setting_not_null_rule = {
             return false;
         const history = ctx.schemaBefore(i);
         // Skipped scans: the column is already NOT NULL, or (12+) a validated CHECK (col IS NOT NULL) proves it.
-        const scans = (col) => history.columnNotNull(rel, col) !== true && !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col));
+        const scans = (col) => history.columnNotNull(rel, col) !== true &&
+            !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col));
         const cmd = sets.find((c) => scans(c.name));
         return !!cmd && `Column ${cmd.name}.`;
     }),
@@ -3876,7 +4521,22 @@ const setting_not_null_rule = {
 
 
 /** ALTER TABLE sub-commands that take a weaker lock than ACCESS EXCLUSIVE. */
-const WEAKER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableTrigAll', 'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser', 'AT_ReplicaIdentity']);
+const WEAKER = new Set([
+    'AT_ValidateConstraint',
+    'AT_SetStatistics',
+    'AT_ClusterOn',
+    'AT_DropCluster',
+    'AT_AttachPartition',
+    'AT_SetRelOptions',
+    'AT_ResetRelOptions',
+    'AT_EnableTrig',
+    'AT_DisableTrig',
+    'AT_EnableTrigAll',
+    'AT_DisableTrigAll',
+    'AT_EnableTrigUser',
+    'AT_DisableTrigUser',
+    'AT_ReplicaIdentity',
+]);
 /** The table an ACCESS EXCLUSIVE lock is taken on by this statement, when it is one that existed before the file. */
 function exclusiveLock(ctx, s, i) {
     const existing = (r) => (r && !ctx.createdBefore(r, i) ? r : undefined);
@@ -3885,7 +4545,8 @@ function exclusiveLock(ctx, s, i) {
             if (s.node.objtype !== 'OBJECT_TABLE')
                 return undefined;
             const cmds = (0,ast/* alterCmds */.sy)(s);
-            const strong = cmds.some((c) => !WEAKER.has(c.subtype) && !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'));
+            const strong = cmds.some((c) => !WEAKER.has(c.subtype) &&
+                !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'));
             return strong ? existing((0,ast/* relName */.ve)(s.node.relation)) : undefined;
         }
         case 'RenameStmt':
@@ -3894,7 +4555,9 @@ function exclusiveLock(ctx, s, i) {
         case 'LockStmt':
             return s.node.mode === 8 ? existing((0,ast/* relName */.ve)(s.node.relations?.[0]?.RangeVar)) : undefined;
         case 'VacuumStmt':
-            return (0,options/* optionOn */.J)(s.node.options, 'full') ? existing((0,ast/* relName */.ve)(s.node.rels?.[0]?.VacuumRelation?.relation)) : undefined;
+            return (0,options/* optionOn */.J)(s.node.options, 'full')
+                ? existing((0,ast/* relName */.ve)(s.node.rels?.[0]?.VacuumRelation?.relation))
+                : undefined;
         case 'ClusterStmt':
             return existing((0,ast/* relName */.ve)(s.node.relation));
         default:
@@ -3946,7 +4609,10 @@ const statement_after_exclusive_lock_rule = {
             if (!whole && held && held.block !== block)
                 held = undefined;
             if (held && (whole || block) && slow(ctx, s, i)) {
-                hits.push({ statement: s, detail: `${(0,ast/* relText */.HC)(held.rel)} has been locked since line ${held.at.location.line}.` });
+                hits.push({
+                    statement: s,
+                    detail: `${(0,ast/* relText */.HC)(held.rel)} has been locked since line ${held.at.location.line}.`,
+                });
             }
             const rel = (whole || block) && !held ? exclusiveLock(ctx, s, i) : undefined;
             if (rel)
@@ -3991,7 +4657,12 @@ const toggling_row_level_security_rule = {
                 return [{ statement: s, detail: `${(0,ast/* relText */.HC)(rel)}: its owner bypasses the policies again.` }];
             if (!cmds.has('AT_EnableRowSecurity') || after.hasPolicy(rel))
                 return [];
-            return [{ statement: s, detail: `No permissive policy on ${(0,ast/* relText */.HC)(rel)} is declared in this migration or earlier in the folder (policies made outside the folder are not seen).` }];
+            return [
+                {
+                    statement: s,
+                    detail: `No permissive policy on ${(0,ast/* relText */.HC)(rel)} is declared in this migration or earlier in the folder (policies made outside the folder are not seen).`,
+                },
+            ];
         });
     },
 };
@@ -4036,7 +4707,8 @@ const truncate_table_rule = {
     title: 'TRUNCATE',
     message: 'Every row of the table is deleted (and with CASCADE, of every table referencing it).',
     help: 'Make sure the data is expendable and backed up, then acknowledge with -- pg-migration-gate:ignore truncate-table on the statement.',
-    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'TruncateStmt' && (s.node.behavior === 'DROP_CASCADE' ? 'With CASCADE: tables referencing it are emptied too.' : true)),
+    check: (ctx) => eachStatement(ctx, (s) => s.kind === 'TruncateStmt' &&
+        (s.node.behavior === 'DROP_CASCADE' ? 'With CASCADE: tables referencing it are emptied too.' : true)),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/unterminated-transaction.ts
@@ -4048,7 +4720,9 @@ const unterminated_transaction_rule = {
     title: 'BEGIN without COMMIT',
     message: 'The transaction is never committed: psql rolls it back when the session ends, silently, and this tool refuses to run the file.',
     help: 'Add COMMIT; at the end of the file, or remove the BEGIN and let the runner wrap the migration in its own transaction.',
-    check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements).events.filter((e) => e.kind === 'unterminated').map((e) => ({ statement: e.statement })),
+    check: (ctx) => (0,ast/* txControl */.mt)(ctx.file.statements)
+        .events.filter((e) => e.kind === 'unterminated')
+        .map((e) => ({ statement: e.statement })),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/unused-suppression.ts
@@ -4070,7 +4744,7 @@ const update_without_where_rule = {
     group: 'destructive',
     severity: 'error',
     title: 'UPDATE without WHERE',
-    message: "Every row of the table is overwritten, and on a large table the whole update runs in one transaction holding row locks on all of them.",
+    message: 'Every row of the table is overwritten, and on a large table the whole update runs in one transaction holding row locks on all of them.',
     help: 'Add the WHERE clause you meant (and update in batches), or acknowledge with -- pg-migration-gate:ignore update-without-where on the statement.',
     check: (ctx) => eachStatement(ctx, (s) => s.kind === 'UpdateStmt' && !s.node.whereClause),
 };
@@ -4350,7 +5024,9 @@ function connectTarget(args, location) {
     const given = (a) => (a && (a.quoted || (a.value !== '' && a.value !== '-')) ? a.value : undefined);
     const first = rest[0]?.value ?? '';
     const conninfo = /^postgres(ql)?:\/\//.test(first) || first.includes('=');
-    const f = conninfo ? connectionString(first, location) : { dbname: given(rest[0]), user: given(rest[1]), host: given(rest[2]), port: given(rest[3]) };
+    const f = conninfo
+        ? connectionString(first, location)
+        : { dbname: given(rest[0]), user: given(rest[1]), host: given(rest[2]), port: given(rest[3]) };
     const server = ['host', 'hostaddr', 'port', 'service'].filter((k) => f[k]);
     if (server.length) {
         refuse(`\\connect to another server (${server.join(', ')}) is not run by pg-migration-gate`, location, 'a migration runs on the database the gate connects to; remove the \\connect or its server part');
@@ -4377,7 +5053,9 @@ class PsqlMetaCommands {
         switch (command) {
             case 'restrict':
             case 'unrestrict': {
-                const key = args.length === 1 ? args[0].value : refuse(`\\${command} takes one key: psql rejects the line`, location, 'write the key pg_dump wrote');
+                const key = args.length === 1
+                    ? args[0].value
+                    : refuse(`\\${command} takes one key: psql rejects the line`, location, 'write the key pg_dump wrote');
                 if (command === 'restrict')
                     this.restricted = { key, line: location.line };
                 else if (this.restricted?.key !== key)
@@ -4401,7 +5079,43 @@ class PsqlMetaCommands {
 
 const NEWLINE = 10;
 /** Operators seen between two operands, whose missing right side is a typo rather than a postfix operator. */
-const BINARY_ONLY = new Set(['*', '=', '<', '>', '<=', '>=', '<>', '!=', '+', '-', '/', '%', '^', '||', '&&', '~~', '!~~', '~', '!~', '~*', '!~*', '->', '->>', '#>', '#>>', '@>', '<@', '?', '?|', '?&', '&', '|', '#', '<<', '>>']);
+const BINARY_ONLY = new Set([
+    '*',
+    '=',
+    '<',
+    '>',
+    '<=',
+    '>=',
+    '<>',
+    '!=',
+    '+',
+    '-',
+    '/',
+    '%',
+    '^',
+    '||',
+    '&&',
+    '~~',
+    '!~~',
+    '~',
+    '!~',
+    '~*',
+    '!~*',
+    '->',
+    '->>',
+    '#>',
+    '#>>',
+    '@>',
+    '<@',
+    '?',
+    '?|',
+    '?&',
+    '&',
+    '|',
+    '#',
+    '<<',
+    '>>',
+]);
 const BACKSLASH = 92;
 const isCopyFromStdin = (p) => p.stmt.CopyStmt?.is_from === true && !p.stmt.CopyStmt.filename;
 const piece = (p) => ({ start: p.start, end: p.end, stmt: p.stmt });
@@ -4800,7 +5514,10 @@ const PLAN_HASH_FORM = 'sha256:<64 hex digits>@<system identifier>/<database oid
  * applied differs from one server to another, and not between a server and its replicas.
  */
 function historyOf(plan) {
-    return plan.applied.map((a) => [a.row.version?.text ?? a.row.name, a.row.appliedAt ? a.row.appliedAt.toISOString() : null]);
+    return plan.applied.map((a) => [
+        a.row.version?.text ?? a.row.name,
+        a.row.appliedAt ? a.row.appliedAt.toISOString() : null,
+    ]);
 }
 function digestOf(target, historyTable, plan) {
     const body = JSON.stringify({
@@ -4882,13 +5599,24 @@ function unboundServerNote(t) {
 
 const valueOf = (s) => {
     const c = s.node.args?.[0]?.A_Const;
-    return c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined);
+    return (c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined));
 };
 const isOn = (v) => v !== undefined && /^(on|true|yes|1|t|y)$/i.test(v);
 /** The modes of the transaction the statement runs in: psql's own statement's, in autocommit. */
-const TRANSACTION_MODES = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable', 'TRANSACTION', 'TRANSACTION SNAPSHOT']);
+const TRANSACTION_MODES = new Set([
+    'transaction_isolation',
+    'transaction_read_only',
+    'transaction_deferrable',
+    'TRANSACTION',
+    'TRANSACTION SNAPSHOT',
+]);
 /** The modes later transactions start with: in psql's autocommit, every later statement's. */
-const START_MODES = new Set(['default_transaction_isolation', 'default_transaction_read_only', 'default_transaction_deferrable', 'SESSION CHARACTERISTICS']);
+const START_MODES = new Set([
+    'default_transaction_isolation',
+    'default_transaction_read_only',
+    'default_transaction_deferrable',
+    'SESSION CHARACTERISTICS',
+]);
 const NO_TRANSACTION = 'put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it';
 /** Whether PL/pgSQL source (a DO block's, or a CREATE FUNCTION/PROCEDURE statement) holds a COMMIT or ROLLBACK. */
 function commitsIn(plpgsql) {
@@ -4900,7 +5628,9 @@ function commitsIn(plpgsql) {
         return false; // the server reports a body it cannot compile, where psql would
     }
 }
-const defElem = (s, name) => (s.node.args ?? s.node.options ?? []).map((a) => a.DefElem).find((d) => d?.defname === name);
+const defElem = (s, name) => (s.node.args ?? s.node.options ?? [])
+    .map((a) => a.DefElem)
+    .find((d) => d?.defname === name);
 /** A DO block in PL/pgSQL that commits or rolls back. */
 function doBlockCommits(s) {
     if (s.kind !== 'DoStmt')
@@ -4960,7 +5690,7 @@ function settingChange(s) {
 }
 /** Whether transaction modes (SET TRANSACTION's, SET SESSION CHARACTERISTICS', or one setting's) differ from the defaults. */
 function modesDiffer(s, change) {
-    const differs = (name, value) => (value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value));
+    const differs = (name, value) => value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value);
     if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI') {
         return (s.node.args ?? []).some((a) => {
             const d = a.DefElem;
@@ -4991,7 +5721,9 @@ function psqlReading(statements, transactional, wrapped) {
             if (backslashesEscape)
                 parseSettingAt ??= i;
         }
-        else if (change?.name === 'backslash_quote' && change.value !== undefined && !/^safe_encoding$/i.test(change.value))
+        else if (change?.name === 'backslash_quote' &&
+            change.value !== undefined &&
+            !/^safe_encoding$/i.test(change.value))
             parseSettingAt ??= i;
         else if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_RESET_ALL')
             backslashesEscape = false;
@@ -5004,9 +5736,15 @@ function psqlReading(statements, transactional, wrapped) {
             const what = `SET ${name}`;
             refuse(s, wrapped
                 ? `${what} after the transaction's first statement: PostgreSQL refuses it there, or it changes the transaction the history row is written in`
-                : `${what} outside a BEGIN block: psql runs it in a transaction of its own (it changes nothing after it), but here the file runs in one transaction, which it would change`, wrapped ? 'put SET TRANSACTION right after the BEGIN, or give the modes to BEGIN itself' : 'remove it, or wrap the file in BEGIN; SET TRANSACTION …; … COMMIT; so that the modes apply to all of it');
+                : `${what} outside a BEGIN block: psql runs it in a transaction of its own (it changes nothing after it), but here the file runs in one transaction, which it would change`, wrapped
+                ? 'put SET TRANSACTION right after the BEGIN, or give the modes to BEGIN itself'
+                : 'remove it, or wrap the file in BEGIN; SET TRANSACTION …; … COMMIT; so that the modes apply to all of it');
         }
-        if (name !== undefined && START_MODES.has(name) && modesDiffer(s, change) && !wrapped && i < statements.length - 1) {
+        if (name !== undefined &&
+            START_MODES.has(name) &&
+            modesDiffer(s, change) &&
+            !wrapped &&
+            i < statements.length - 1) {
             refuse(s, `SET ${name} changes how each later statement's transaction starts under psql, but here they all run in one transaction already begun`, `wrap the file in BEGIN … COMMIT with SET TRANSACTION after BEGIN, or ${NO_TRANSACTION}`);
         }
         const calls = s.kind === 'CallStmt' ? qualified(s.node.funccall?.funcname) : undefined;
@@ -5089,7 +5827,10 @@ function transactionControl(statements) {
     if (open)
         events.push({ kind: 'unterminated', statement: open });
     const only = blocks.length === 1 ? blocks[0] : undefined;
-    const wrapped = only && only.begin === statements[0] && only.commit === statements[statements.length - 1] && !only.commit.node.chain;
+    const wrapped = only &&
+        only.begin === statements[0] &&
+        only.commit === statements[statements.length - 1] &&
+        !only.commit.node.chain;
     return { events, blocks, wrapper: wrapped ? only.begin : undefined };
 }
 
@@ -5126,7 +5867,10 @@ const flag = (arg) => arg?.A_Const?.ival?.ival === 1;
  * PostgreSQL, a mode given twice takes its last value.
  */
 function beginOptions(begin, then = []) {
-    const modes = [begin, ...then].flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? []).map((o) => o.DefElem).filter(Boolean);
+    const modes = [begin, ...then]
+        .flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? [])
+        .map((o) => o.DefElem)
+        .filter(Boolean);
     if (!modes.length)
         return undefined;
     const o = {};
@@ -5187,7 +5931,9 @@ function cannotRunInTransaction(s) {
         case 'ReindexStmt': {
             if ((0,options/* optionOn */.J)(n.params, 'concurrently'))
                 return 'REINDEX CONCURRENTLY';
-            return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind) ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}` : undefined;
+            return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind)
+                ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}`
+                : undefined;
         }
         case 'VacuumStmt':
             return n.is_vacuumcmd ? 'VACUUM' : undefined;
@@ -5210,7 +5956,9 @@ function cannotRunInTransaction(s) {
         case 'DiscardStmt':
             return n.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
         case 'AlterDatabaseStmt':
-            return (n.options ?? []).some((o) => o.DefElem?.defname === 'tablespace') ? 'ALTER DATABASE … SET TABLESPACE' : undefined;
+            return (n.options ?? []).some((o) => o.DefElem?.defname === 'tablespace')
+                ? 'ALTER DATABASE … SET TABLESPACE'
+                : undefined;
         case 'AlterTableStmt':
             return (n.cmds ?? []).some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent)
                 ? 'DETACH PARTITION CONCURRENTLY'
@@ -5228,7 +5976,10 @@ function refusal(e) {
                 hint: 'PostgreSQL ignores a nested BEGIN and the inner COMMIT ends the outer transaction; remove the inner BEGIN/COMMIT',
             });
         case 'stray-commit':
-            return new errors/* MigrationError */.Py('COMMIT without a matching BEGIN', { location: e.statement.location, hint: 'remove the COMMIT or add BEGIN before the statements it should commit' });
+            return new errors/* MigrationError */.Py('COMMIT without a matching BEGIN', {
+                location: e.statement.location,
+                hint: 'remove the COMMIT or add BEGIN before the statements it should commit',
+            });
         case 'rollback':
             return new errors/* MigrationError */.Py('a top-level ROLLBACK or prepared transaction in a migration', {
                 location: e.statement.location,
@@ -5280,7 +6031,10 @@ function readPlan(statements, noTransactionDirective) {
     const { plan, wrapped } = planOf(statements, noTransactionDirective);
     const transactional = plan.mode === 'transaction';
     const { divergences, parseSettingAt } = (0,psql_divergence/* psqlReading */.z)(plan.statements, transactional, wrapped);
-    return { plan: transactional && parseSettingAt !== undefined ? { ...plan, separateFrom: parseSettingAt } : plan, divergences };
+    return {
+        plan: transactional && parseSettingAt !== undefined ? { ...plan, separateFrom: parseSettingAt } : plan,
+        divergences,
+    };
 }
 function planOf(statements, noTransactionDirective) {
     const { events, blocks, wrapper } = (0,transaction_control/* transactionControl */.m)(statements);
@@ -5297,14 +6051,21 @@ function planOf(statements, noTransactionDirective) {
     }
     const blocker = statements.map((s) => ({ s, what: cannotRunInTransaction(s) })).find((x) => x.what);
     if (blocker) {
-        return unwrapped({ mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements });
+        return unwrapped({
+            mode: 'no-transaction',
+            reason: `${blocker.what} at line ${blocker.s.location.line}`,
+            statements,
+        });
     }
     if (!wrapper)
         return unwrapped({ mode: 'transaction', statements });
     const inside = statements.slice(1, -1);
     const modes = leadingTransactionModes(inside);
     const begin = beginOptions(wrapper, modes);
-    return { plan: { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) }, wrapped: true };
+    return {
+        plan: { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) },
+        wrapped: true,
+    };
 }
 
 
@@ -5336,12 +6097,17 @@ const COMMAND_INFO = {
         writes: false,
         outcome: (r) => `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
     },
-    plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => (r.planHash ? count(r.pending.length, 'pending migration') : NO_PLAN) },
+    plan: {
+        summary: 'show what apply would do (read-only) and the plan hash',
+        needsDatabase: true,
+        writes: false,
+        outcome: (r) => (r.planHash ? count(r.pending.length, 'pending migration') : NO_PLAN),
+    },
     apply: {
         summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table',
         needsDatabase: true,
         writes: true,
-        outcome: (r) => (r.planHash ? `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending` : NO_PLAN),
+        outcome: (r) => r.planHash ? `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending` : NO_PLAN,
     },
     backup: {
         summary: 'a verified pg_dump of the database, checksummed, with its metadata',
@@ -5349,7 +6115,12 @@ const COMMAND_INFO = {
         writes: false,
         outcome: (r) => (r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup'),
     },
-    restore: { summary: 'restore a backup (a file, or an artifact) after checking it and the target', needsDatabase: true, writes: true, outcome: (r) => (r.ok ? 'backup restored' : 'nothing restored') },
+    restore: {
+        summary: 'restore a backup (a file, or an artifact) after checking it and the target',
+        needsDatabase: true,
+        writes: true,
+        outcome: (r) => (r.ok ? 'backup restored' : 'nothing restored'),
+    },
 };
 
 

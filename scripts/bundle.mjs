@@ -55,16 +55,23 @@ for (const b of bundles) {
     files[name] = asset.source.toString();
   }
   const probes = Object.values(files).reduce((n, text) => n + text.split(RUNTIME_PROBE).length - 1, 0);
-  if (probes !== 1) throw new Error(`${b.entry}: expected pg's Cloudflare runtime probe once in the bundle, found it ${probes} times; look at node_modules/pg/lib/stream.js again`);
+  if (probes !== 1)
+    throw new Error(
+      `${b.entry}: expected pg's Cloudflare runtime probe once in the bundle, found it ${probes} times; look at node_modules/pg/lib/stream.js again`,
+    );
   for (const [name, text] of Object.entries(files)) {
     // ncc rewrites a path expression into an asset path when a file of that name happens to exist at build time
     // (a local backups/ folder, say): the bundle would then differ between checkouts. Refuse such a bundle.
     if (text.includes('__nccwpck_require__.ab + ')) {
-      throw new Error(`${b.entry}: ncc relocated a path expression as an asset in ${name}; build from a clean checkout (move local folders such as backups/ away)`);
+      throw new Error(
+        `${b.entry}: ncc relocated a path expression as an asset in ${name}; build from a clean checkout (move local folders such as backups/ away)`,
+      );
     }
     const shebang = b.shebang && name === b.out ? '#!/usr/bin/env node\n' : '';
     const shim = /\b__(dirname|filename)\b/.test(text) ? `${SHIM}\n` : '';
-    const code = text.replace(/^#!.*\n/, '').replace(RUNTIME_PROBE, '  if (false /* pg-migration-gate runs on Node, never in a Cloudflare Worker */) {');
+    const code = text
+      .replace(/^#!.*\n/, '')
+      .replace(RUNTIME_PROBE, '  if (false /* pg-migration-gate runs on Node, never in a Cloudflare Worker */) {');
     writeFileSync(`${OUT}/${name}`, `${shebang}${shim}${code}`);
     if (shebang) chmodSync(`${OUT}/${name}`, 0o755);
     written.push(name);

@@ -12,14 +12,18 @@ const findings = entries.filter((e) => e.area !== 'lint');
 mkdirSync(join('docs', 'rules'), { recursive: true });
 for (const e of rules) {
   const fixture = (name: string) => readFileSync(join('__fixtures__', 'lint', e.id, name), 'utf8');
-  writeFileSync(join('docs', 'rules', `${e.id}.md`), renderFindingPage(e, { bad: fixture('bad.sql'), good: fixture('good.sql') }));
+  writeFileSync(
+    join('docs', 'rules', `${e.id}.md`),
+    renderFindingPage(e, { bad: fixture('bad.sql'), good: fixture('good.sql') }),
+  );
 }
 writeFileSync(join('docs', 'rules', 'README.md'), renderRuleIndex(rules));
 
 const dir = join('docs', 'findings');
 mkdirSync(dir, { recursive: true });
 // A finding that left the catalogue takes its page with it.
-for (const f of readdirSync(dir)) if (f !== 'README.md' && !findings.some((e) => `${e.id}.md` === f)) rmSync(join(dir, f));
+for (const f of readdirSync(dir))
+  if (f !== 'README.md' && !findings.some((e) => `${e.id}.md` === f)) rmSync(join(dir, f));
 for (const e of findings) writeFileSync(join(dir, `${e.id}.md`), renderFindingPage(e));
 writeFileSync(join(dir, 'README.md'), renderFindingIndex(findings));
 console.log(`wrote ${rules.length} rule pages to docs/rules/ and ${findings.length} finding pages to docs/findings/`);

@@ -15,10 +15,19 @@ export interface Change {
 export function realWorldChange(c: Change): string {
   const dir = mkdtempSync(join(tmpdir(), `pmg-${c.project}-`));
   const src = join(process.cwd(), '__fixtures__', 'real-world', c.project, 'migrations');
-  const files = readdirSync(src).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(src)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const versions = [...new Set(files.map((f) => f.split('_')[0]))];
-  const take = (from: number, n: number) => files.filter((f) => versions.slice(from, from + n).includes(f.split('_')[0]));
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'pmg', GIT_AUTHOR_EMAIL: 'pmg@example.com', GIT_COMMITTER_NAME: 'pmg', GIT_COMMITTER_EMAIL: 'pmg@example.com' };
+  const take = (from: number, n: number) =>
+    files.filter((f) => versions.slice(from, from + n).includes(f.split('_')[0]));
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'pmg',
+    GIT_AUTHOR_EMAIL: 'pmg@example.com',
+    GIT_COMMITTER_NAME: 'pmg',
+    GIT_COMMITTER_EMAIL: 'pmg@example.com',
+  };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   for (const f of take(0, c.deployed)) copyFileSync(join(src, f), join(dir, f));

@@ -41,7 +41,11 @@ export const sha256 = (data: string | Buffer) => `sha256:${createHash('sha256').
 
 /** The Markdown the action would publish for the report, in the form asked for. */
 export function markdownOf(report: Report, form: Form): string {
-  const { summary, comment } = publishable(report, { secrets: [], reportPath: '/home/runner/work/_temp/pg-migration-gate/report.json', sarif: false });
+  const { summary, comment } = publishable(report, {
+    secrets: [],
+    reportPath: '/home/runner/work/_temp/pg-migration-gate/report.json',
+    sarif: false,
+  });
   return form === 'comment' ? comment : summary;
 }
 
@@ -73,7 +77,8 @@ summary { cursor: pointer; }
 export function renderPage(markdown: string, form: Form): string {
   const body = marked.parse(markdown, { gfm: true, breaks: form === 'comment', async: false });
   // The summary is shot with its folded parts opened, as a reader who clicks them sees it.
-  const head = form === 'comment' ? '<b>github-actions</b> bot commented' : '<b>verify</b> summary, every folded part opened';
+  const head =
+    form === 'comment' ? '<b>github-actions</b> bot commented' : '<b>verify</b> summary, every folded part opened';
   const open = form === 'summary' ? "document.querySelectorAll('details').forEach((d) => { d.open = true; });" : '';
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>pg-migration-gate ${form}</title><style>${CSS}</style></head>

@@ -28,7 +28,12 @@ async function capture(): Promise<void> {
   try {
     for (const [name, change] of Object.entries(CHANGES)) {
       const dir = realWorldChange(change);
-      const config = parseConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': server.url, 'base-ref': 'main' });
+      const config = parseConfig({
+        command: 'verify',
+        'migrations-dir': dir,
+        'database-url': server.url,
+        'base-ref': 'main',
+      });
       const report = await verify(config, { databaseUrl: server.url, log: silentLogger });
       // As a workflow would show it: the folder as the repository names it, a service container as the target.
       const fixed = { ...report, root: 'migrations', target: 'localhost:5432/postgres' };
@@ -42,7 +47,14 @@ async function capture(): Promise<void> {
 
 function shoot(): void {
   const chromium = process.env.CHROMIUM ?? 'chromium';
-  const base = ['--headless=new', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--force-device-scale-factor=1', '--lang=en-US'];
+  const base = [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--hide-scrollbars',
+    '--force-device-scale-factor=1',
+    '--lang=en-US',
+  ];
   const work = mkdtempSync(join(tmpdir(), 'pmg-shots-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const record: Record<string, RecordEntry> = {};
@@ -52,11 +64,21 @@ function shoot(): void {
     writeFileSync(page, html);
     const url = pathToFileURL(page).href;
     // The page writes its own height into the DOM; the second run is a window exactly that tall.
-    const dom = execFileSync(chromium, [...base, '--window-size=900,600', '--dump-dom', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const dom = execFileSync(chromium, [...base, '--window-size=900,600', '--dump-dom', url], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const height = Number(/data-height="(\d+)"/.exec(dom)?.[1] ?? 2000);
     const png = join(SCREENSHOT_DIR, `${shot.name}.png`);
-    execFileSync(chromium, [...base, `--window-size=900,${height}`, `--screenshot=${join(process.cwd(), png)}`, url], { stdio: 'ignore' });
-    record[`${shot.name}.png`] = { report: shot.report, form: shot.form, html: sha256(html), png: sha256(readFileSync(png)) };
+    execFileSync(chromium, [...base, `--window-size=900,${height}`, `--screenshot=${join(process.cwd(), png)}`, url], {
+      stdio: 'ignore',
+    });
+    record[`${shot.name}.png`] = {
+      report: shot.report,
+      form: shot.form,
+      html: sha256(html),
+      png: sha256(readFileSync(png)),
+    };
     console.log(`${png}: 900x${height}`);
   }
   writeFileSync(RECORD, `${JSON.stringify(record, null, 2)}\n`);

@@ -47,9 +47,13 @@ const snapshot = async (db: ScratchDb) => {
 
 async function populated(): Promise<void> {
   expect((await apply(config({ 'database-url': source.url }), ctx(source.url))).ok).toBe(true);
-  await source.query(`INSERT INTO users (email, display_name) SELECT 'u' || g || '@example.com', 'User ' || g FROM generate_series(1, 500) g`);
+  await source.query(
+    `INSERT INTO users (email, display_name) SELECT 'u' || g || '@example.com', 'User ' || g FROM generate_series(1, 500) g`,
+  );
   await source.query(`INSERT INTO conversations (user_id) SELECT id FROM users WHERE id % 3 = 0`);
-  await source.query(`INSERT INTO tickets (conversation_id, subject, escalate_after) SELECT id, 'Ticket ' || id || ' é ü 😀', now() + interval '1 day' FROM conversations`);
+  await source.query(
+    `INSERT INTO tickets (conversation_id, subject, escalate_after) SELECT id, 'Ticket ' || id || ' é ü 😀', now() + interval '1 day' FROM conversations`,
+  );
   await source.query(`CREATE VIEW open_tickets AS SELECT * FROM tickets WHERE status = 'open'`);
 }
 
@@ -61,36 +65,59 @@ describe('backup and restore', () => {
     expect(b.sha256).toBe(createHash('sha256').update(readFileSync(b.path)).digest('hex'));
     expect(readFileSync(b.path).subarray(0, 5).toString()).toBe('PGDMP');
     const meta = readMetadata(b.path);
-    expect(meta).toMatchObject({ sha256: b.sha256, size: b.size, historyTable: 'schema_migrations', lastApplied: { version: '003', name: '003_add_ticket_escalation.sql' } });
+    expect(meta).toMatchObject({
+      sha256: b.sha256,
+      size: b.size,
+      historyTable: 'schema_migrations',
+      lastApplied: { version: '003', name: '003_add_ticket_escalation.sql' },
+    });
     expect(meta.entries).toBeGreaterThan(10);
     expect(meta.database).toMatch(/^127\.0\.0\.1:\d+\/pmg_test_/);
 
     const r = await restore(config({ 'database-url': target.url, 'backup-file': b.path }), ctx(target.url));
-    expect(r.notes[0]).toMatch(/^restored .*\.dump \(sha256 [0-9a-f]{64}, taken .* newest migration then 003_add_ticket_escalation\.sql\)$/);
+    expect(r.notes[0]).toMatch(
+      /^restored .*\.dump \(sha256 [0-9a-f]{64}, taken .* newest migration then 003_add_ticket_escalation\.sql\)$/,
+    );
     expect(await snapshot(target)).toEqual(await snapshot(source));
     const sums = await tableChecksums(source);
     expect(sums['public.users']).toMatch(/^500 rows /);
     expect(await tableChecksums(target)).toEqual(sums);
   });
 
-  withPgDump.test('restoring over the database after others wrote to it: refused, naming what would be lost; restore-discards-writes brings it back to the backup', async () => {
-    await populated();
-    const b = (await backup(config({ 'database-url': source.url }), ctx(source.url))).backup!;
-    await source.query('DELETE FROM tickets; ALTER TABLE users ADD COLUMN oops text');
-    const before = await tableChecksums(source);
-    const refused = await restore(config({ 'database-url': source.url, 'backup-file': b.path }), ctx(source.url));
-    expect(refused.ok).toBe(false);
-    expect(refused.findings.map((f) => f.rule)).toEqual(['restore-refused']);
-    expect(refused.findings[0].message).toMatch(/^nothing was restored: restoring would discard what others wrote since the backup: \d+ transaction\(s\) committed since the backup was taken; tables written since, by the statistics \(which count rolled-back writes\): public\.tickets \(\d+ rows\); set restore-discards-writes: true to restore anyway; restoring would undo what others changed since the backup: the catalog changed since the backup: table public\.users changed, table column public\.users\.oops added; set restore-discards-writes: true to restore anyway$/);
-    expect(await tableChecksums(source)).toEqual(before);
+  withPgDump.test(
+    'restoring over the database after others wrote to it: refused, naming what would be lost; restore-discards-writes brings it back to the backup',
+    async () => {
+      await populated();
+      const b = (await backup(config({ 'database-url': source.url }), ctx(source.url))).backup!;
+      await source.query('DELETE FROM tickets; ALTER TABLE users ADD COLUMN oops text');
+      const before = await tableChecksums(source);
+      const refused = await restore(config({ 'database-url': source.url, 'backup-file': b.path }), ctx(source.url));
+      expect(refused.ok).toBe(false);
+      expect(refused.findings.map((f) => f.rule)).toEqual(['restore-refused']);
+      expect(refused.findings[0].message).toMatch(
+        /^nothing was restored: restoring would discard what others wrote since the backup: \d+ transaction\(s\) committed since the backup was taken; tables written since, by the statistics \(which count rolled-back writes\): public\.tickets \(\d+ rows\); set restore-discards-writes: true to restore anyway; restoring would undo what others changed since the backup: the catalog changed since the backup: table public\.users changed, table column public\.users\.oops added; set restore-discards-writes: true to restore anyway$/,
+      );
+      expect(await tableChecksums(source)).toEqual(before);
 
-    const r = await restore(config({ 'database-url': source.url, 'backup-file': b.path, 'restore-discards-writes': 'true' }), ctx(source.url));
-    expect(r.ok).toBe(true);
-    expect(r.notes.join('\n')).toMatch(/restore-discards-writes: true — restoring discards what was written since the backup: .*public\.tickets/);
-    expect(await tableChecksums(source)).not.toEqual(before);
-    expect((await source.query("SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'oops'")).rows[0].n).toBe(0);
-    expect((await source.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n).toBeGreaterThan(0);
-  });
+      const r = await restore(
+        config({ 'database-url': source.url, 'backup-file': b.path, 'restore-discards-writes': 'true' }),
+        ctx(source.url),
+      );
+      expect(r.ok).toBe(true);
+      expect(r.notes.join('\n')).toMatch(
+        /restore-discards-writes: true — restoring discards what was written since the backup: .*public\.tickets/,
+      );
+      expect(await tableChecksums(source)).not.toEqual(before);
+      expect(
+        (
+          await source.query(
+            "SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'oops'",
+          )
+        ).rows[0].n,
+      ).toBe(0);
+      expect((await source.query('SELECT count(*)::int AS n FROM tickets')).rows[0].n).toBeGreaterThan(0);
+    },
+  );
 
   withPgDump.test('a dump whose sha256 does not match is refused before anything is touched', async () => {
     await populated();
@@ -98,34 +125,47 @@ describe('backup and restore', () => {
     const bytes = readFileSync(b.path);
     bytes[bytes.length - 10] ^= 0xff;
     writeFileSync(b.path, bytes);
-    await expect(restore(config({ 'database-url': target.url, 'backup-file': b.path }), ctx(target.url))).rejects.toThrow(/does not match .* nothing was restored/);
+    await expect(
+      restore(config({ 'database-url': target.url, 'backup-file': b.path }), ctx(target.url)),
+    ).rejects.toThrow(/does not match .* nothing was restored/);
     expect(await tableChecksums(target)).toEqual({});
   });
 
-  withPgDump.test("pg_dump's refusal is the tool's finding, in its own words, with what to do: a user who cannot read a table", async () => {
-    const role = `pmg_reader_${process.pid}`;
-    await source.query(`CREATE TABLE secrets (v text); CREATE ROLE ${role} LOGIN`);
-    try {
-      const url = new URL(source.url);
-      url.username = role;
-      const r = await runCommand(config({ command: 'backup', 'database-url': url.toString() }), ctx(url.toString()));
-      expect(r.ok).toBe(false);
-      expect(r.findings).toHaveLength(1);
-      expect(r.findings[0]).toMatchObject({ rule: 'tool-failed', message: expect.stringMatching(/^pg_dump exited with 1: .*permission denied for table secrets/s), help: expect.stringMatching(/lacks a privilege/) });
-    } finally {
-      await source.query(`DROP TABLE secrets; DROP ROLE ${role}`);
-    }
-  });
+  withPgDump.test(
+    "pg_dump's refusal is the tool's finding, in its own words, with what to do: a user who cannot read a table",
+    async () => {
+      const role = `pmg_reader_${process.pid}`;
+      await source.query(`CREATE TABLE secrets (v text); CREATE ROLE ${role} LOGIN`);
+      try {
+        const url = new URL(source.url);
+        url.username = role;
+        const r = await runCommand(config({ command: 'backup', 'database-url': url.toString() }), ctx(url.toString()));
+        expect(r.ok).toBe(false);
+        expect(r.findings).toHaveLength(1);
+        expect(r.findings[0]).toMatchObject({
+          rule: 'tool-failed',
+          message: expect.stringMatching(/^pg_dump exited with 1: .*permission denied for table secrets/s),
+          help: expect.stringMatching(/lacks a privilege/),
+        });
+      } finally {
+        await source.query(`DROP TABLE secrets; DROP ROLE ${role}`);
+      }
+    },
+  );
 
   test('a missing metadata file is refused with the reason', async () => {
     const dump = join(makeFolder({ 'x.dump': 'PGDMP' }), 'x.dump');
-    await expect(restore(config({ 'database-url': target.url, 'backup-file': dump }), ctx(target.url))).rejects.toThrow(/metadata file is missing; restore needs it to check the dump's sha256/);
+    await expect(restore(config({ 'database-url': target.url, 'backup-file': dump }), ctx(target.url))).rejects.toThrow(
+      /metadata file is missing; restore needs it to check the dump's sha256/,
+    );
   });
 
   test('an unwritable backup-dir fails before anything is dumped', async () => {
     // A folder inside a regular file cannot exist, whoever runs the test (root writes everywhere else).
     const dir = join(makeFolder({ 'a-file': 'x' }), 'a-file', 'backups');
-    const err = await backup(config({ 'database-url': source.url, 'backup-dir': dir }), ctx(source.url)).catch((e) => e);
+    const err = await backup(config({ 'database-url': source.url, 'backup-dir': dir }), ctx(source.url)).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(InputError);
     expect(err.message).toBe(`backup-dir: '${dir}' cannot be written (ENOTDIR); point backup-dir at a writable folder`);
   });
@@ -143,7 +183,9 @@ describe('pg_dump version match', () => {
   test('a server newer than every installed pg_dump fails early, naming both versions and the fix', async () => {
     const err = await chooseTool('pg_dump', 99).catch((e) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect(err.message).toMatch(/^pg_dump: the server runs PostgreSQL 99, and pg_dump refuses servers newer than itself; installed: .*pg_dump \(\d+\).*Install postgresql-client-99 .*or set pg-dump-path to a pg_dump 99 or newer, or set pg-dump-docker: true/);
+    expect(err.message).toMatch(
+      /^pg_dump: the server runs PostgreSQL 99, and pg_dump refuses servers newer than itself; installed: .*pg_dump \(\d+\).*Install postgresql-client-99 .*or set pg-dump-path to a pg_dump 99 or newer, or set pg-dump-docker: true/,
+    );
   });
 
   test('the newest installed pg_dump that fits is chosen; an explicit path wins', async () => {
@@ -157,21 +199,36 @@ describe('pg_dump version match', () => {
   test(`PostgreSQL ${testServerMajor}: backed up with an installed pg_dump at least as new, else refused before anything is dumped`, async () => {
     const dir = makeFolder({});
     const fits = (await installedTools('pg_dump')).filter((t) => t.major >= testServerMajor);
-    const r = await backup(config({ 'database-url': source.url, 'pg-dump-docker': 'false' }), { ...ctx(source.url), backupDir: dir }).catch((e: Error) => e);
+    const r = await backup(config({ 'database-url': source.url, 'pg-dump-docker': 'false' }), {
+      ...ctx(source.url),
+      backupDir: dir,
+    }).catch((e: Error) => e);
     if (fits.length) {
       expect(r).not.toBeInstanceOf(Error);
       // e.g. `15.18 (/usr/lib/postgresql/15/bin/pg_dump)`
-      expect(fits.map((t) => `${t.version} (${t.path})`)).toContain((r as Awaited<ReturnType<typeof backup>>).backup!.pgDumpVersion);
+      expect(fits.map((t) => `${t.version} (${t.path})`)).toContain(
+        (r as Awaited<ReturnType<typeof backup>>).backup!.pgDumpVersion,
+      );
     } else {
       expect(r).toBeInstanceOf(InputError);
-      expect((r as Error).message).toMatch(new RegExp(`^pg_dump: the server runs PostgreSQL ${testServerMajor}, and pg_dump refuses servers newer than itself; installed: .*Install postgresql-client-${testServerMajor} `));
+      expect((r as Error).message).toMatch(
+        new RegExp(
+          `^pg_dump: the server runs PostgreSQL ${testServerMajor}, and pg_dump refuses servers newer than itself; installed: .*Install postgresql-client-${testServerMajor} `,
+        ),
+      );
       expect(readdirSync(dir)).toEqual([]);
     }
   });
 
   test('the password reaches the tools through PGPASSWORD only, never argv', () => {
-    const { dbnameArg, env } = toolConnection('postgresql://app:s3cr%40t@db.internal:6543/shop?sslmode=require', { path: 'pg_dump', major: 15, version: '15.0' });
-    expect(dbnameArg).toBe("--dbname=user='app' host='db.internal' port='6543' dbname='shop' sslmode='require' gssencmode='disable' connect_timeout='15'");
+    const { dbnameArg, env } = toolConnection('postgresql://app:s3cr%40t@db.internal:6543/shop?sslmode=require', {
+      path: 'pg_dump',
+      major: 15,
+      version: '15.0',
+    });
+    expect(dbnameArg).toBe(
+      "--dbname=user='app' host='db.internal' port='6543' dbname='shop' sslmode='require' gssencmode='disable' connect_timeout='15'",
+    );
     expect(env.PGPASSWORD).toBe('s3cr@t');
   });
 });
@@ -181,7 +238,10 @@ withPgDump.describe('the backup artifact, through the real @actions/artifact cli
 
   test('backup uploads dump and metadata, stored as they are; restore downloads and restores it', async () => {
     await populated();
-    const r = await runAction({ command: 'backup', 'database-url': source.url, 'retention-days': '5' }, { env: artifacts.env() });
+    const r = await runAction(
+      { command: 'backup', 'database-url': source.url, 'retention-days': '5' },
+      { env: artifacts.env() },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const name = `pg-backup-${source.name}-4242-1`;
@@ -195,7 +255,10 @@ withPgDump.describe('the backup artifact, through the real @actions/artifact cli
     expect(zip.includes(dump.subarray(0, 4096))).toBe(true);
     expect(r.summary).toContain(`| artifact | \`${name}\``);
 
-    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env: artifacts.env() });
+    const restored = await runAction(
+      { command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' },
+      { env: artifacts.env() },
+    );
     expect(restored.code).toBe(0);
     expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
   });
@@ -204,33 +267,64 @@ withPgDump.describe('the backup artifact, through the real @actions/artifact cli
 describe('encrypted backups (age)', () => {
   const artifacts = useArtifactService();
 
-  withPgDump.test('only the encrypted dump leaves the runner; restore decrypts it with the identity, and refuses without it', async () => {
-    await populated();
-    const identity = await generateIdentity();
-    const recipient = await identityToRecipient(identity);
-    const r = await runAction({ command: 'backup', 'database-url': source.url, 'backup-recipient': recipient }, { env: artifacts.env() });
-    expect(r.code).toBe(0);
-    const [[name, artifact]] = [...artifacts.service().artifacts];
-    const dump = readFileSync(r.outputs['backup-path']);
-    expect(artifact.bytes.includes(dump.subarray(0, 4096))).toBe(false);
-    expect(artifact.bytes.toString('latin1')).toMatch(/\.dump\.age/);
-    expect(artifact.bytes.toString('latin1')).toContain('age-encryption.org/v1');
+  withPgDump.test(
+    'only the encrypted dump leaves the runner; restore decrypts it with the identity, and refuses without it',
+    async () => {
+      await populated();
+      const identity = await generateIdentity();
+      const recipient = await identityToRecipient(identity);
+      const r = await runAction(
+        { command: 'backup', 'database-url': source.url, 'backup-recipient': recipient },
+        { env: artifacts.env() },
+      );
+      expect(r.code).toBe(0);
+      const [[name, artifact]] = [...artifacts.service().artifacts];
+      const dump = readFileSync(r.outputs['backup-path']);
+      expect(artifact.bytes.includes(dump.subarray(0, 4096))).toBe(false);
+      expect(artifact.bytes.toString('latin1')).toMatch(/\.dump\.age/);
+      expect(artifact.bytes.toString('latin1')).toContain('age-encryption.org/v1');
 
-    const refused = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' }, { env: artifacts.env() });
-    expect(refused.code).toBe(2);
-    expect(refused.stdout).toMatch(/the backup is encrypted; set backup-identity to the age identity/);
-    expect(await tableChecksums(target)).toEqual({});
-    const wrong = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': await generateIdentity() }, { env: artifacts.env() });
-    expect(wrong.stdout).toMatch(/cannot be decrypted with backup-identity/);
-    expect(wrong.stdout.replace(/^::add-mask::.*$/gm, '')).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
+      const refused = await runAction(
+        { command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true' },
+        { env: artifacts.env() },
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toMatch(/the backup is encrypted; set backup-identity to the age identity/);
+      expect(await tableChecksums(target)).toEqual({});
+      const wrong = await runAction(
+        {
+          command: 'restore',
+          'database-url': target.url,
+          'backup-artifact': name,
+          'allow-ungated': 'true',
+          'backup-identity': await generateIdentity(),
+        },
+        { env: artifacts.env() },
+      );
+      expect(wrong.stdout).toMatch(/cannot be decrypted with backup-identity/);
+      expect(wrong.stdout.replace(/^::add-mask::.*$/gm, '')).not.toMatch(/AGE-SECRET-KEY-1[0-9A-Z]{20}/);
 
-    const restored = await runAction({ command: 'restore', 'database-url': target.url, 'backup-artifact': name, 'allow-ungated': 'true', 'backup-identity': identity }, { env: artifacts.env() });
-    expect(restored.code).toBe(0);
-    expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
-  });
+      const restored = await runAction(
+        {
+          command: 'restore',
+          'database-url': target.url,
+          'backup-artifact': name,
+          'allow-ungated': 'true',
+          'backup-identity': identity,
+        },
+        { env: artifacts.env() },
+      );
+      expect(restored.code).toBe(0);
+      expect(await tableChecksums(target)).toEqual(await tableChecksums(source));
+    },
+  );
 
   test('a recipient that is not an age public key is a configuration error', async () => {
-    const r = await runAction({ command: 'backup', 'database-url': source.url, 'backup-recipient': 'ssh-ed25519 AAAA' });
+    const r = await runAction({
+      command: 'backup',
+      'database-url': source.url,
+      'backup-recipient': 'ssh-ed25519 AAAA',
+    });
     expect(r.stdout).toMatch(/backup-recipient: 'ssh-ed25519' is not an age public key \(age1…\)/);
   });
 });
@@ -239,7 +333,9 @@ describe('the Docker fallback', () => {
   test('without a Docker engine it says so, with the other fixes', async () => {
     const err = await dockerTool('pg_dump', 99, makeFolder({})).catch((e) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect(err.message).toMatch(/^pg-dump-docker: Docker is not available on this runner \(docker version failed\); install postgresql-client-99 or set pg-dump-path instead$/);
+    expect(err.message).toMatch(
+      /^pg-dump-docker: Docker is not available on this runner \(docker version failed\); install postgresql-client-99 or set pg-dump-path instead$/,
+    );
   });
 });
 
@@ -251,15 +347,35 @@ withPgDump.describe('the restore drill (verify)', () => {
     });
     await apply(testConfig({ 'migrations-dir': dir, 'database-url': source.url }), ctx(source.url));
     await source.query('INSERT INTO orders VALUES (1, 10), (2, -5)');
-    const b = (await backup(testConfig({ 'migrations-dir': dir, 'database-url': source.url }), ctx(source.url))).backup!;
-    writeFileSync(join(dir, '003_positive.sql'), 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);');
-    const run = (raw: RawConfig) => verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': target.url, checks: 'apply', 'restore-drill': b.path, ...raw }), ctx(target.url));
+    const b = (await backup(testConfig({ 'migrations-dir': dir, 'database-url': source.url }), ctx(source.url)))
+      .backup!;
+    writeFileSync(
+      join(dir, '003_positive.sql'),
+      'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);',
+    );
+    const run = (raw: RawConfig) =>
+      verify(
+        testConfig({
+          command: 'verify',
+          'migrations-dir': dir,
+          'database-url': target.url,
+          checks: 'apply',
+          'restore-drill': b.path,
+          ...raw,
+        }),
+        ctx(target.url),
+      );
     const failing = await run({});
     expect(failing.findings.map((f) => f.rule)).toEqual(['restore-drill/apply-failed']);
     expect(failing.findings[0].message).toMatch(/^restore drill: 003_positive\.sql failed: .*violated by some row/);
-    expect(failing.notes.join('\n')).toMatch(/restore drill: .*\.dump restored in \d+ ms \(sha256 checked\), then 0 of 1 pending migration\(s\) applied on it before a failure/);
+    expect(failing.notes.join('\n')).toMatch(
+      /restore drill: .*\.dump restored in \d+ ms \(sha256 checked\), then 0 of 1 pending migration\(s\) applied on it before a failure/,
+    );
 
-    writeFileSync(join(dir, '003_positive.sql'), 'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0) NOT VALID;');
+    writeFileSync(
+      join(dir, '003_positive.sql'),
+      'ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0) NOT VALID;',
+    );
     const passing = await run({});
     expect(passing.findings).toEqual([]);
     expect(passing.notes.join('\n')).toMatch(/then 1 of 1 pending migration\(s\) applied on it$/m);

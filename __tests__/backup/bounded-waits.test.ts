@@ -35,7 +35,10 @@ const pidOf = async (c: pg.Client) => (await c.query('SELECT pg_backend_pid() AS
 /** How a promise settled: its error, if any, and how long it took. */
 const timed = async (p: Promise<unknown>) => {
   const start = Date.now();
-  const error = await p.then(() => undefined, (e: unknown) => e as Error);
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
   return { error, ms: Date.now() - start };
 };
 const tool = (name: string) => chooseTool(name, 10);
@@ -47,7 +50,14 @@ describe('sessions that would block the backup', () => {
     await holding('SELECT count(*) FROM accounts');
     await holding('CREATE TABLE not_yet (id int); CREATE TEMP TABLE scratch (id int)');
     expect(await withClient(db.url, dumpBlockers)).toEqual([
-      { pid: await pidOf(blocker), state: 'idle in transaction', relation: 'public.orders', mode: 'AccessExclusiveLock', transactionAgeSeconds: expect.any(Number), query: 'LOCK TABLE orders IN ACCESS EXCLUSIVE MODE' },
+      {
+        pid: await pidOf(blocker),
+        state: 'idle in transaction',
+        relation: 'public.orders',
+        mode: 'AccessExclusiveLock',
+        transactionAgeSeconds: expect.any(Number),
+        query: 'LOCK TABLE orders IN ACCESS EXCLUSIVE MODE',
+      },
     ]);
   });
 
@@ -60,10 +70,14 @@ describe('sessions that would block the backup', () => {
 withPgDump.describe('pg_dump waits for its table locks only as long as it is told', () => {
   test('a real backup behind a lock fails after backup-lock-timeout, naming the table and its holder', async () => {
     const blocker = await holding('LOCK TABLE orders IN ACCESS EXCLUSIVE MODE');
-    const r = await timed(takeBackup(db.url, { dir: makeFolder({}), historyTable: { table: 'schema_migrations' }, lockTimeoutMs: 2000 }));
+    const r = await timed(
+      takeBackup(db.url, { dir: makeFolder({}), historyTable: { table: 'schema_migrations' }, lockTimeoutMs: 2000 }),
+    );
     expect(r.error).toBeInstanceOf(StateError);
     expect(r.error?.message).toMatch(
-      new RegExp(`^pg_dump waited 2000 ms \\(backup-lock-timeout\\) for a lock on public\\.orders, held by pid ${await pidOf(blocker)} \\(idle in transaction, transaction open \\d+ s: LOCK TABLE orders IN ACCESS EXCLUSIVE MODE\\), and gave up; nothing was dumped: let that session finish or end it \\(SELECT pg_terminate_backend\\(<pid>\\)\\), or raise backup-lock-timeout$`),
+      new RegExp(
+        `^pg_dump waited 2000 ms \\(backup-lock-timeout\\) for a lock on public\\.orders, held by pid ${await pidOf(blocker)} \\(idle in transaction, transaction open \\d+ s: LOCK TABLE orders IN ACCESS EXCLUSIVE MODE\\), and gave up; nothing was dumped: let that session finish or end it \\(SELECT pg_terminate_backend\\(<pid>\\)\\), or raise backup-lock-timeout$`,
+      ),
     );
     expect(r.ms).toBeGreaterThanOrEqual(2000);
     expect(r.ms).toBeLessThan(6000);
@@ -73,7 +87,9 @@ withPgDump.describe('pg_dump waits for its table locks only as long as it is tol
     await db.query('CREATE VIEW big_orders AS SELECT * FROM orders WHERE id > 1');
     await holding('LOCK TABLE big_orders IN ACCESS EXCLUSIVE MODE');
     const r = await timed(dumpDatabase(await tool('pg_dump'), db.url, join(makeFolder({}), 'x.dump'), 1000));
-    expect(r.error?.message).toMatch(/^pg_dump waited 1000 ms \(backup-lock-timeout\) for a lock on public\.orders, held by pid \d+ \(idle in transaction, .*LOCK TABLE big_orders/);
+    expect(r.error?.message).toMatch(
+      /^pg_dump waited 1000 ms \(backup-lock-timeout\) for a lock on public\.orders, held by pid \d+ \(idle in transaction, .*LOCK TABLE big_orders/,
+    );
     expect(r.ms).toBeGreaterThanOrEqual(1000);
     expect(r.ms).toBeLessThan(5000);
   });
@@ -99,13 +115,21 @@ withPgDump.describe('pg_restore waits for locks only as long as it is told', () 
     const r = await timed(restoreDump(await tool('pg_restore'), `${db.url}?application_name=shop`, file, 1000));
     expect(r.error).toBeInstanceOf(StateError);
     expect(r.error?.message).toMatch(
-      new RegExp(`^pg_restore waited longer than 1000 ms \\(backup-lock-timeout\\) for AccessExclusiveLock on public\\.accounts, held by pid ${await pidOf(reader)} \\(idle in transaction, transaction open \\d+ s: SELECT count\\(\\*\\) FROM accounts\\); it was stopped, and as the restore is one transaction nothing was restored: let that session finish or end it \\(SELECT pg_terminate_backend\\(<pid>\\)\\), or raise backup-lock-timeout, then restore again$`),
+      new RegExp(
+        `^pg_restore waited longer than 1000 ms \\(backup-lock-timeout\\) for AccessExclusiveLock on public\\.accounts, held by pid ${await pidOf(reader)} \\(idle in transaction, transaction open \\d+ s: SELECT count\\(\\*\\) FROM accounts\\); it was stopped, and as the restore is one transaction nothing was restored: let that session finish or end it \\(SELECT pg_terminate_backend\\(<pid>\\)\\), or raise backup-lock-timeout, then restore again$`,
+      ),
     );
     expect(r.ms).toBeGreaterThanOrEqual(1000);
     expect(r.ms).toBeLessThan(5000);
     // Cancel means cancel: no restore session is left waiting, and the data is as it was before.
     await reader.query('ROLLBACK');
-    expect((await db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'pg-migration-gate restore%'")).rows[0].n).toBe(0);
+    expect(
+      (
+        await db.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'pg-migration-gate restore%'",
+        )
+      ).rows[0].n,
+    ).toBe(0);
     expect((await db.query('SELECT array_agg(id ORDER BY id) AS ids FROM orders')).rows[0].ids).toEqual([1, 2, 3]);
   });
 

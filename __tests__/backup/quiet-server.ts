@@ -37,7 +37,12 @@ export async function quietServer(o: { autovacuum?: boolean } = {}): Promise<Qui
       const name = `pmg_quiet_${randomBytes(6).toString('hex')}`;
       await run(server.url, `CREATE DATABASE ${name}`);
       const url = urlOf(name);
-      return { name, url, query: (sql, params) => run(url, sql, params), drop: async () => void (await run(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+      return {
+        name,
+        url,
+        query: (sql, params) => run(url, sql, params),
+        drop: async () => void (await run(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+      };
     },
     stop: () => server.stop(),
   };

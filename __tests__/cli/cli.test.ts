@@ -50,24 +50,33 @@ describe('the CLI', () => {
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ command: 'apply', ok: true, findings: [] });
     expect(report.applied.map((a: { version: string }) => a.version)).toEqual(['001', '002']);
-    const again = JSON.parse((await cli(['apply', '-y', '--migrations-dir', dir, '--format', 'json'], { DATABASE_URL: db.url })).stdout);
+    const again = JSON.parse(
+      (await cli(['apply', '-y', '--migrations-dir', dir, '--format', 'json'], { DATABASE_URL: db.url })).stdout,
+    );
     expect(again.applied).toEqual([]);
   });
 
-  withPgDump.test('text output lists findings as file:line:col  severity  rule  message, then the help; exit 1', async () => {
-    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);\n' });
-    const r = await cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url]);
-    expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')).toContain(`${dir}/001_a.sql:2:1  error  apply-failed  001_a.sql failed: division by zero — rolled back [22012]`);
-    expect(r.stdout).toMatch(/^note: nothing was applied by this run$/m);
-  });
+  withPgDump.test(
+    'text output lists findings as file:line:col  severity  rule  message, then the help; exit 1',
+    async () => {
+      const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);\nINSERT INTO a VALUES (1/0);\n' });
+      const r = await cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url]);
+      expect(r.code).toBe(1);
+      expect(r.stdout.split('\n')).toContain(
+        `${dir}/001_a.sql:2:1  error  apply-failed  001_a.sql failed: division by zero — rolled back [22012]`,
+      );
+      expect(r.stdout).toMatch(/^note: nothing was applied by this run$/m);
+    },
+  );
 
   test('lint takes file paths of any name and starts no server; errors exit 1', async () => {
     const dir = makeFolder({ 'cleanup.sql': 'DELETE FROM sessions;\n' });
     const r = await cli(['lint', join(dir, 'cleanup.sql')]);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/throwaway PostgreSQL/);
-    expect(r.stdout.split('\n')).toContain(`${join(dir, 'cleanup.sql')}:1:1  error  delete-without-where  Every row of the table is deleted.`);
+    expect(r.stdout.split('\n')).toContain(
+      `${join(dir, 'cleanup.sql')}:1:1  error  delete-without-where  Every row of the table is deleted.`,
+    );
     expect(r.stdout).toMatch(/^    help: Add the WHERE clause you meant/m);
   });
 
@@ -75,7 +84,9 @@ describe('the CLI', () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' });
     const r = await cli(['apply', '--migrations-dir', dir, '--database-url', db.url]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/apply changes 127\.0\.0\.1:\d+\/pmg_test_\w+: pass --yes to confirm \(no terminal to ask on\)/);
+    expect(r.stderr).toMatch(
+      /apply changes 127\.0\.0\.1:\d+\/pmg_test_\w+: pass --yes to confirm \(no terminal to ask on\)/,
+    );
     expect((await db.query("SELECT to_regclass('a') AS t")).rows[0].t).toBeNull();
   });
 
@@ -100,7 +111,9 @@ describe('the CLI', () => {
 
     const typo = await cli(['lint', '--migration-dir', 'db']);
     expect(typo).toMatchObject({ code: 2, stdout: '' });
-    expect(typo.stderr).toBe('pg-migration-gate: configuration error:\nunknown option --migration-dir for lint: did you mean --migrations-dir?; run pg-migration-gate lint --help\n');
+    expect(typo.stderr).toBe(
+      'pg-migration-gate: configuration error:\nunknown option --migration-dir for lint: did you mean --migrations-dir?; run pg-migration-gate lint --help\n',
+    );
     const command = await cli(['verfy']);
     expect(command.code).toBe(2);
     expect(command.stderr.match(/did you mean verify\?/g)).toHaveLength(1);
@@ -111,16 +124,29 @@ describe('the CLI', () => {
     mkdirSync(join(root, 'migrations'));
     writeFileSync(join(root, 'migrations', '001_a.sql'), 'CREATE TABLE a (id int);');
     for (const command of ['lint', 'plan']) {
-      const r = await cli([command, '--migrations-dir', root, ...(command === 'plan' ? ['--database-url', db.url] : [])]);
+      const r = await cli([
+        command,
+        '--migrations-dir',
+        root,
+        ...(command === 'plan' ? ['--database-url', db.url] : []),
+      ]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`migrations folder '${root}' holds no migrations: looked for <version>_<name>.sql`);
-      expect(r.stderr).toContain(`${join(root, 'migrations')} holds 1 .sql file(s): point migrations-dir there, or set allow-empty: true`);
+      expect(r.stderr).toContain(
+        `${join(root, 'migrations')} holds 1 .sql file(s): point migrations-dir there, or set allow-empty: true`,
+      );
     }
     expect((await cli(['lint', '--migrations-dir', root, '--allow-empty'])).code).toBe(0);
   });
 
   test('a connection failure prints no counts', async () => {
-    const r = await cli(['plan', '--migrations-dir', makeFolder({ '001_a.sql': 'SELECT 1;' }), '--database-url', 'postgresql://nobody@127.0.0.1:1/none']);
+    const r = await cli([
+      'plan',
+      '--migrations-dir',
+      makeFolder({ '001_a.sql': 'SELECT 1;' }),
+      '--database-url',
+      'postgresql://nobody@127.0.0.1:1/none',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/could not connect to 127\.0\.0\.1:1\/none/);
     expect(r.stdout).not.toMatch(/pending/);

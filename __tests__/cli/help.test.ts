@@ -20,8 +20,17 @@ test('--help lists every command of the table; each command lists the inputs it 
   const shown = new Set<string>();
   for (const command of COMMANDS) {
     const own = flagsIn(usage(command));
-    const reads = (Object.keys(INPUT_SPECS) as InputName[]).filter((n) => (inputSpec(n).commands as readonly string[]).includes(command));
-    expect(own).toEqual([...reads, 'format', 'report-path', ...(COMMAND_INFO[command].writes ? ['yes'] : []), 'debug', 'help']);
+    const reads = (Object.keys(INPUT_SPECS) as InputName[]).filter((n) =>
+      (inputSpec(n).commands as readonly string[]).includes(command),
+    );
+    expect(own).toEqual([
+      ...reads,
+      'format',
+      'report-path',
+      ...(COMMAND_INFO[command].writes ? ['yes'] : []),
+      'debug',
+      'help',
+    ]);
     own.forEach((f) => shown.add(f));
   }
   // The command is the CLI's first word; the pull request comment is the action's alone.
@@ -29,7 +38,8 @@ test('--help lists every command of the table; each command lists the inputs it 
 });
 
 test('each command help is short: only its own options', () => {
-  for (const command of COMMANDS) expect(usage(command).split('\n').length).toBeLessThan(usage('apply').split('\n').length + 1);
+  for (const command of COMMANDS)
+    expect(usage(command).split('\n').length).toBeLessThan(usage('apply').split('\n').length + 1);
   expect(usage('lint').split('\n').length).toBeLessThan(30);
 });
 
@@ -52,21 +62,39 @@ describe('what the command line means', () => {
   });
 
   test('a mistyped command or option gets a suggestion; an option of another command says whose it is', () => {
-    expect(refused(['aply'])).toMatch(/^command: 'aply' is not one of lint, verify, plan, apply, backup, restore: did you mean apply\?/);
+    expect(refused(['aply'])).toMatch(
+      /^command: 'aply' is not one of lint, verify, plan, apply, backup, restore: did you mean apply\?/,
+    );
     expect(refused(['migrate'])).toMatch(/^command: 'migrate' is not one of .*; run pg-migration-gate --help$/);
-    expect(refused(['lint', '--migration-dir', 'db'])).toBe('unknown option --migration-dir for lint: did you mean --migrations-dir?; run pg-migration-gate lint --help');
+    expect(refused(['lint', '--migration-dir', 'db'])).toBe(
+      'unknown option --migration-dir for lint: did you mean --migrations-dir?; run pg-migration-gate lint --help',
+    );
     expect(refused(['apply', '--lock-timout', '1s'])).toMatch(/did you mean --lock-timeout\?/);
-    expect(refused(['apply', '--seed-file', 'x.sql'])).toBe('--seed-file is not an option of apply: verify takes it; run pg-migration-gate apply --help');
-    expect(refused(['apply', '--no-such-flag'])).toBe('unknown option --no-such-flag for apply; run pg-migration-gate apply --help');
+    expect(refused(['apply', '--seed-file', 'x.sql'])).toBe(
+      '--seed-file is not an option of apply: verify takes it; run pg-migration-gate apply --help',
+    );
+    expect(refused(['apply', '--no-such-flag'])).toBe(
+      'unknown option --no-such-flag for apply; run pg-migration-gate apply --help',
+    );
     expect(refused(['--migrations-dir', 'db', 'lint'])).toMatch(/^the command comes first/);
     expect(refused(['plan', 'extra'])).toMatch(/^plan takes options only, not 'extra'/);
   });
 
   test('the flags become the raw config the action would read, DATABASE_URL for every command (lint reads its server version)', () => {
-    const a = parseCliArgs(['apply', '--lock-timeout', '1s', '--allow-out-of-order', '-y'], { DATABASE_URL: 'postgres://x/db' });
-    expect(a.raw).toEqual({ command: 'apply', 'lock-timeout': '1s', 'allow-out-of-order': 'true', 'database-url': 'postgres://x/db' });
+    const a = parseCliArgs(['apply', '--lock-timeout', '1s', '--allow-out-of-order', '-y'], {
+      DATABASE_URL: 'postgres://x/db',
+    });
+    expect(a.raw).toEqual({
+      command: 'apply',
+      'lock-timeout': '1s',
+      'allow-out-of-order': 'true',
+      'database-url': 'postgres://x/db',
+    });
     expect(a.yes).toBe(true);
-    expect(parseCliArgs(['lint', 'a.sql', 'b.sql'], { DATABASE_URL: 'postgres://x/db' })).toMatchObject({ raw: { command: 'lint', 'database-url': 'postgres://x/db' }, files: ['a.sql', 'b.sql'] });
+    expect(parseCliArgs(['lint', 'a.sql', 'b.sql'], { DATABASE_URL: 'postgres://x/db' })).toMatchObject({
+      raw: { command: 'lint', 'database-url': 'postgres://x/db' },
+      files: ['a.sql', 'b.sql'],
+    });
   });
 
   test('closest: near words, prefixes, and nothing for far ones', () => {
@@ -78,6 +106,14 @@ describe('what the command line means', () => {
 });
 
 test('the commands that change a database are the ones the doors gate', () => {
-  expect(Object.entries(COMMAND_INFO).filter(([, c]) => c.writes).map(([n]) => n)).toEqual(['apply', 'restore']);
-  expect(Object.entries(COMMAND_INFO).filter(([, c]) => !c.needsDatabase).map(([n]) => n)).toEqual(['lint']);
+  expect(
+    Object.entries(COMMAND_INFO)
+      .filter(([, c]) => c.writes)
+      .map(([n]) => n),
+  ).toEqual(['apply', 'restore']);
+  expect(
+    Object.entries(COMMAND_INFO)
+      .filter(([, c]) => !c.needsDatabase)
+      .map(([n]) => n),
+  ).toEqual(['lint']);
 });

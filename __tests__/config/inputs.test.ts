@@ -87,7 +87,13 @@ describe('inputs as the runner passes them', () => {
 
   test('the runner context: report under RUNNER_TEMP, applied_by names repository, commit and run', () => {
     withInputs({}, () => {
-      Object.assign(process.env, { RUNNER_TEMP: '/tmp/rt', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abcdef0123456789', GITHUB_RUN_ID: '7', GITHUB_ACTOR: 'me' });
+      Object.assign(process.env, {
+        RUNNER_TEMP: '/tmp/rt',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_SHA: 'abcdef0123456789',
+        GITHUB_RUN_ID: '7',
+        GITHUB_ACTOR: 'me',
+      });
       const { runner } = readInputs();
       expect(runner.reportPath).toBe('/tmp/rt/pg-migration-gate/report.json');
       expect(runner.appliedBy).toBe('github:o/r@abcdef012345 run 7/1 by me');
@@ -96,7 +102,13 @@ describe('inputs as the runner passes them', () => {
 
   test("the docs' address: the action's repository at the ref the workflow uses, else the workspace's commit (uses: ./)", () => {
     withInputs({}, () => {
-      Object.assign(process.env, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc123', GITHUB_ACTION_REPOSITORY: 'acme/pg-migration-gate', GITHUB_ACTION_REF: 'v1' });
+      Object.assign(process.env, {
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_SHA: 'abc123',
+        GITHUB_ACTION_REPOSITORY: 'acme/pg-migration-gate',
+        GITHUB_ACTION_REF: 'v1',
+      });
       expect(readInputs().runner.docsUrl).toBe('https://github.com/acme/pg-migration-gate/blob/v1/docs/');
       delete process.env.GITHUB_ACTION_REPOSITORY;
       delete process.env.GITHUB_ACTION_REF;
@@ -120,7 +132,7 @@ describe('parseConfig collects every problem', () => {
       }),
     ).toEqual([
       "command: 'migrate' is not one of lint, verify, plan, apply, backup, restore",
-      "history-table: 'x; DROP TABLE users' is not a table name; write it as in SQL: a name, optionally schema-qualified (ops.schema_migrations), double-quoted to keep upper case (\"Ops\".\"Migrations\")",
+      'history-table: \'x; DROP TABLE users\' is not a table name; write it as in SQL: a name, optionally schema-qualified (ops.schema_migrations), double-quoted to keep upper case ("Ops"."Migrations")',
       'database-url: must be a postgresql:// URI (postgresql://user:password@host:5432/dbname?sslmode=require) or key=value pairs (host=… dbname=…)',
       "resolve-dirty: '003' must be <version>=rerun or <version>=applied",
       "lock-timeout: '5' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (off to turn the limit off)",
@@ -131,8 +143,22 @@ describe('parseConfig collects every problem', () => {
   });
 
   test('history-table names: 63 bytes at most, one schema at most, nothing but names', () => {
-    for (const bad of ['a.b.c', `t${'x'.repeat(63)}`, 'a.', '.a', '""', '"a"b', 'a b', '1abc', '"unterminated', 'a;b']) {
-      expect([bad, problems({ 'history-table': bad })]).toEqual([bad, [expect.stringContaining('is not a table name')]]);
+    for (const bad of [
+      'a.b.c',
+      `t${'x'.repeat(63)}`,
+      'a.',
+      '.a',
+      '""',
+      '"a"b',
+      'a b',
+      '1abc',
+      '"unterminated',
+      'a;b',
+    ]) {
+      expect([bad, problems({ 'history-table': bad })]).toEqual([
+        bad,
+        [expect.stringContaining('is not a table name')],
+      ]);
     }
   });
 
@@ -152,7 +178,11 @@ describe('parseConfig collects every problem', () => {
 
   test('a password given as a query parameter is a secret too, in every form it is written', () => {
     const secrets = (url: string) => parseConfig({ 'database-url': url }).secrets;
-    expect(secrets('postgresql://app@db/shop?sslmode=require&password=p%40ss%2a&connect_timeout=5')).toEqual(['p@ss*', 'p%40ss%2a', 'p%40ss*']);
+    expect(secrets('postgresql://app@db/shop?sslmode=require&password=p%40ss%2a&connect_timeout=5')).toEqual([
+      'p@ss*',
+      'p%40ss%2a',
+      'p%40ss*',
+    ]);
     // libpq decodes parameter names too; both places at once, as libpq reads them.
     expect(secrets('postgres://app:one@db/shop?pass%77ord=two')).toEqual(['one', 'two']);
     expect(secrets('postgresql://app@db/shop?password=')).toEqual([]);
@@ -162,7 +192,12 @@ describe('parseConfig collects every problem', () => {
 describe('durations', () => {
   const ms = (input: 'lock-timeout' | 'statement-timeout' | 'lock-wait' | 'backup-lock-timeout', value: string) => {
     const c = parseConfig({ [input]: value });
-    return { 'lock-timeout': c.lockTimeoutMs, 'statement-timeout': c.statementTimeoutMs, 'lock-wait': c.lockWaitMs, 'backup-lock-timeout': c.backupLockTimeoutMs }[input];
+    return {
+      'lock-timeout': c.lockTimeoutMs,
+      'statement-timeout': c.statementTimeoutMs,
+      'lock-wait': c.lockWaitMs,
+      'backup-lock-timeout': c.backupLockTimeoutMs,
+    }[input];
   };
 
   test('are whole milliseconds, rounded to the nearest, never to 0', () => {
@@ -176,7 +211,14 @@ describe('durations', () => {
   });
 
   test('below 1 ms, zero for a timeout, or past int4 milliseconds: refused with the fix', () => {
-    expect(problems({ 'lock-timeout': '0.4ms', 'lock-wait': '0.9ms', 'statement-timeout': '0', 'backup-lock-timeout': '0s' })).toEqual([
+    expect(
+      problems({
+        'lock-timeout': '0.4ms',
+        'lock-wait': '0.9ms',
+        'statement-timeout': '0',
+        'backup-lock-timeout': '0s',
+      }),
+    ).toEqual([
       "lock-timeout: '0.4ms' is shorter than 1 ms, the least PostgreSQL counts; write 1ms or more (or off to turn the limit off)",
       "statement-timeout: '0' would turn the limit off (PostgreSQL reads 0 as no limit); write off if that is meant, or a duration such as 5s",
       "lock-wait: '0.9ms' is shorter than 1 ms, the least PostgreSQL counts; write 1ms or more (or 0 not to wait)",
@@ -190,7 +232,12 @@ describe('durations', () => {
 
   test('a timeout is off only by the word off, and the config says which ones are', () => {
     const c = parseConfig({ 'lock-timeout': 'OFF', 'statement-timeout': '10min', 'backup-lock-timeout': ' off ' });
-    expect(c).toMatchObject({ lockTimeoutMs: 0, statementTimeoutMs: 600000, backupLockTimeoutMs: 0, timeoutsOff: ['lock-timeout', 'backup-lock-timeout'] });
+    expect(c).toMatchObject({
+      lockTimeoutMs: 0,
+      statementTimeoutMs: 600000,
+      backupLockTimeoutMs: 0,
+      timeoutsOff: ['lock-timeout', 'backup-lock-timeout'],
+    });
   });
 
   test('lock-wait 0 means one try, not forever', () => {
@@ -211,7 +258,9 @@ describe('action.yml and the README stay in step with the inputs', () => {
 
   const escape = (v: string) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   test.each(Object.entries(INPUTS))('%s', (name, value) => {
-    const block = new RegExp(`\\n  ${name}:\\n    description: .+\\n    required: false\\n    default: '${escape(value)}'\\n`);
+    const block = new RegExp(
+      `\\n  ${name}:\\n    description: .+\\n    required: false\\n    default: '${escape(value)}'\\n`,
+    );
     expect(actionYml).toMatch(block);
     expect(readme).toMatch(new RegExp(`\\| \`${name}\` \\|[^\\n]*\\| ${value ? `\`${escape(value)}\`` : '—'} \\|`));
   });
@@ -220,13 +269,19 @@ describe('action.yml and the README stay in step with the inputs', () => {
     for (const [group, label] of Object.entries(INPUT_GROUPS)) {
       const first = (Object.keys(INPUT_SPECS) as InputName[]).find((n) => INPUT_SPECS[n].group === group)!;
       expect(actionYml).toContain(`\n  # ${label}\n  ${first}:\n`);
-      expect(readme).toMatch(new RegExp(`\\*\\*${escape(label)}\\*\\*\\n\\n\\| input \\| description \\| default \\|\\n\\| --- \\| --- \\| --- \\|\\n\\| \`${first}\` \\|`));
+      expect(readme).toMatch(
+        new RegExp(
+          `\\*\\*${escape(label)}\\*\\*\\n\\n\\| input \\| description \\| default \\|\\n\\| --- \\| --- \\| --- \\|\\n\\| \`${first}\` \\|`,
+        ),
+      );
     }
   });
 
   test('action.yml declares node24 and dist/index.js, and no input the code does not read', () => {
     expect(actionYml).toMatch(/runs:\n  using: 'node24'\n  main: 'dist\/index.js'/);
-    const declared = [...actionYml.split('\noutputs:')[0].matchAll(/\n  ([a-z-]+):\n    description/g)].map((m) => m[1]);
+    const declared = [...actionYml.split('\noutputs:')[0].matchAll(/\n  ([a-z-]+):\n    description/g)].map(
+      (m) => m[1],
+    );
     expect(declared).toEqual(Object.keys(INPUTS));
   });
 });

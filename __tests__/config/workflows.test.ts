@@ -4,12 +4,18 @@ import { parse } from 'yaml';
 import { INPUTS } from '../../src/config/inputs-spec.js';
 
 const dirs = ['.github/workflows', 'examples/workflows'];
-const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(d, f)));
+const files = dirs.flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(d, f)),
+);
 
 describe.each(files)('workflow %s', (file) => {
   const text = readFileSync(file, 'utf8');
   const wf = parse(text);
-  const steps = Object.values(wf.jobs as Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>).flatMap((j) => j.steps);
+  const steps = Object.values(
+    wf.jobs as Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }>,
+  ).flatMap((j) => j.steps);
 
   test('has triggers, least-privilege permissions, and jobs with runners and steps', () => {
     expect(wf.on).toBeDefined();
@@ -23,7 +29,9 @@ describe.each(files)('workflow %s', (file) => {
 
   test('pins every third-party action by commit SHA with a version comment', () => {
     // This action itself appears by its release tag, which users pin to the release's commit in their copy.
-    for (const line of text.split('\n').filter((l) => /uses: /.test(l) && !/uses: (\.\/|pg-migration-gate\/pg-migration-gate@v\d+$)/.test(l))) {
+    for (const line of text
+      .split('\n')
+      .filter((l) => /uses: /.test(l) && !/uses: (\.\/|pg-migration-gate\/pg-migration-gate@v\d+$)/.test(l))) {
       expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d/);
     }
   });
@@ -37,9 +45,20 @@ describe.each(files)('workflow %s', (file) => {
   });
 
   test('a gated apply is bound to its environment with id-token: write, or says allow-ungated', () => {
-    const jobs = Object.values(wf.jobs as Record<string, { environment?: string; permissions?: Record<string, string>; steps: { uses?: string; with?: Record<string, string> }[] }>);
+    const jobs = Object.values(
+      wf.jobs as Record<
+        string,
+        {
+          environment?: string;
+          permissions?: Record<string, string>;
+          steps: { uses?: string; with?: Record<string, string> }[];
+        }
+      >,
+    );
     for (const job of jobs) {
-      for (const step of job.steps.filter((s) => ours.includes(s) && ['apply', 'restore'].includes(s.with?.command ?? ''))) {
+      for (const step of job.steps.filter(
+        (s) => ours.includes(s) && ['apply', 'restore'].includes(s.with?.command ?? ''),
+      )) {
         if (String(step.with?.['allow-ungated']) === 'true') continue;
         expect(job.environment).toBe(step.with?.environment);
         expect(job.permissions).toMatchObject({ 'id-token': 'write', actions: 'read' });

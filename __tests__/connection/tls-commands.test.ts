@@ -31,7 +31,10 @@ async function query(db: string, sql: string): Promise<pg.QueryResult> {
   }
 }
 
-const tables = async (db: string) => (await query(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map((r) => r.tablename);
+const tables = async (db: string) =>
+  (await query(db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map(
+    (r) => r.tablename,
+  );
 
 beforeAll(async () => {
   server = await startTlsServer();
@@ -55,7 +58,8 @@ afterEach(() => {
   Object.assign(process.env, saved);
 });
 
-const url = (host: string, db: string, params: Record<string, string>) => `postgresql://${user}:${password}@${host}:${server.port}/${db}?${new URLSearchParams(params)}`;
+const url = (host: string, db: string, params: Record<string, string>) =>
+  `postgresql://${user}:${password}@${host}:${server.port}/${db}?${new URLSearchParams(params)}`;
 
 /** The CLI, and what it must never print: the password, or node-postgres's warning about its own sslmode reading. */
 async function cli(args: string[]): Promise<{ code: number; output: string }> {
@@ -79,10 +83,19 @@ async function backupAndRestore(db: string): Promise<string> {
   return dump;
 }
 
-test("sslmode=require with a CA no store knows: encrypted without checking, as libpq does (node-postgres alone would check it as verify-full)", async () => {
+test('sslmode=require with a CA no store knows: encrypted without checking, as libpq does (node-postgres alone would check it as verify-full)', async () => {
   const folder = makeFolder({ '001_widgets.sql': 'CREATE TABLE widgets (id int PRIMARY KEY, name text);\n' });
   const target = url('127.0.0.1', 'pmg_app', { sslmode: 'require' });
-  const applied = await cli(['apply', '--yes', '--migrations-dir', folder, '--backup-dir', mkdtempSync(join(scratch, 'backups-')), '--database-url', target]);
+  const applied = await cli([
+    'apply',
+    '--yes',
+    '--migrations-dir',
+    folder,
+    '--backup-dir',
+    mkdtempSync(join(scratch, 'backups-')),
+    '--database-url',
+    target,
+  ]);
   expect(applied.code).toBe(0);
   expect(applied.output).toContain('sslmode=require encrypts the connection but checks no certificate, as psql does');
   expect(await tables('pmg_app')).toEqual(['schema_migrations', 'widgets']);
@@ -94,7 +107,16 @@ test('sslmode=verify-full with the CA and the host name the certificate carries 
   const folder = makeFolder({ '001_widgets.sql': 'CREATE TABLE widgets (id int PRIMARY KEY, name text);\n' });
   addFile(folder, '002_gadgets.sql', 'CREATE TABLE gadgets (id int PRIMARY KEY);\n');
   const target = url('localhost', 'pmg_app', { sslmode: 'verify-full', sslrootcert: server.files.ca });
-  const applied = await cli(['apply', '--yes', '--migrations-dir', folder, '--backup-dir', mkdtempSync(join(scratch, 'backups-')), '--database-url', target]);
+  const applied = await cli([
+    'apply',
+    '--yes',
+    '--migrations-dir',
+    folder,
+    '--backup-dir',
+    mkdtempSync(join(scratch, 'backups-')),
+    '--database-url',
+    target,
+  ]);
   expect(applied.code).toBe(0);
   expect(await tables('pmg_app')).toEqual(['gadgets', 'schema_migrations', 'widgets']);
   await backupAndRestore(target);
@@ -107,9 +129,20 @@ test('sslmode=verify-ca checks the CA only: 127.0.0.1, which the certificate doe
 test('sslmode=verify-full with a host name the certificate does not carry (127.0.0.1): refused before anything runs', async () => {
   const folder = makeFolder({ '001_widgets.sql': 'CREATE TABLE widgets (id int PRIMARY KEY, name text);\n' });
   const backups = join(mkdtempSync(join(scratch, 'backups-')), 'backups');
-  const refused = await cli(['apply', '--yes', '--migrations-dir', folder, '--backup-dir', backups, '--database-url', url('127.0.0.1', 'pmg_refused', { sslmode: 'verify-full', sslrootcert: server.files.ca })]);
+  const refused = await cli([
+    'apply',
+    '--yes',
+    '--migrations-dir',
+    folder,
+    '--backup-dir',
+    backups,
+    '--database-url',
+    url('127.0.0.1', 'pmg_refused', { sslmode: 'verify-full', sslrootcert: server.files.ca }),
+  ]);
   expect(refused.code).not.toBe(0);
-  expect(refused.output).toMatch(/the server's certificate does not name the host 127\.0\.0\.1 \(sslmode=verify-full\): server certificate for "localhost" (\(and 1 other name\) )?does not match host name "127\.0\.0\.1"/);
+  expect(refused.output).toMatch(
+    /the server's certificate does not name the host 127\.0\.0\.1 \(sslmode=verify-full\): server certificate for "localhost" (\(and 1 other name\) )?does not match host name "127\.0\.0\.1"/,
+  );
   expect(await tables('pmg_refused')).toEqual([]);
   expect(existsSync(backups) ? readdirSync(backups) : []).toEqual([]);
 });

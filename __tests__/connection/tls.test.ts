@@ -2,7 +2,14 @@ import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectSameAsPsql, viaProduct } from '../harness/libpq-differential.js';
-import { DEFAULT_CERTIFICATE, issueCrl, startTlsServer, TLS_USERS, type ServerCertificate, type TlsServer } from '../harness/tls-server.js';
+import {
+  DEFAULT_CERTIFICATE,
+  issueCrl,
+  startTlsServer,
+  TLS_USERS,
+  type ServerCertificate,
+  type TlsServer,
+} from '../harness/tls-server.js';
 
 /**
  * TLS as libpq 15 means it, against a server that speaks it: for each case psql and this product either connect
@@ -42,26 +49,45 @@ const url = (user: string, password: string | undefined, host: string, params: R
 
 const MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
 const HOSTS = ['localhost', '127.0.0.1'] as const;
-type Trust = 'sslrootcert: the server CA' | 'sslrootcert: another CA' | 'no CA' | '~/.postgresql/root.crt: the server CA' | '~/.postgresql/root.crt: another CA';
-const TRUSTS: Trust[] = ['sslrootcert: the server CA', 'sslrootcert: another CA', 'no CA', '~/.postgresql/root.crt: the server CA', '~/.postgresql/root.crt: another CA'];
+type Trust =
+  | 'sslrootcert: the server CA'
+  | 'sslrootcert: another CA'
+  | 'no CA'
+  | '~/.postgresql/root.crt: the server CA'
+  | '~/.postgresql/root.crt: another CA';
+const TRUSTS: Trust[] = [
+  'sslrootcert: the server CA',
+  'sslrootcert: another CA',
+  'no CA',
+  '~/.postgresql/root.crt: the server CA',
+  '~/.postgresql/root.crt: another CA',
+];
 const USERS = [TLS_USERS.tls, TLS_USERS.clear];
 
 function trust(t: Trust): { params: Record<string, string>; env: Record<string, string> } {
-  if (t === 'sslrootcert: the server CA') return { params: { sslrootcert: server.files.ca }, env: { HOME: homes.empty } };
-  if (t === 'sslrootcert: another CA') return { params: { sslrootcert: server.files.otherCa }, env: { HOME: homes.empty } };
+  if (t === 'sslrootcert: the server CA')
+    return { params: { sslrootcert: server.files.ca }, env: { HOME: homes.empty } };
+  if (t === 'sslrootcert: another CA')
+    return { params: { sslrootcert: server.files.otherCa }, env: { HOME: homes.empty } };
   if (t === '~/.postgresql/root.crt: the server CA') return { params: {}, env: { HOME: homes.right } };
   if (t === '~/.postgresql/root.crt: another CA') return { params: {}, env: { HOME: homes.other } };
   return { params: {}, env: { HOME: homes.empty } };
 }
 
-const grid = MODES.flatMap((mode) => HOSTS.flatMap((host) => TRUSTS.flatMap((t) => USERS.map((user) => ({ mode, host, trust: t, user })))));
+const grid = MODES.flatMap((mode) =>
+  HOSTS.flatMap((host) => TRUSTS.flatMap((t) => USERS.map((user) => ({ mode, host, trust: t, user })))),
+);
 
 describe('sslmode × host name × CA × pg_hba line: psql and this product connect alike', () => {
   test.each(grid)('sslmode=$mode, host $host, $trust, $user.name', async ({ mode, host, trust: t, user }) => {
     const { params, env } = trust(t);
-    const { psql, product } = await expectSameAsPsql(url(user.name, user.password, host, { sslmode: mode, ...params }), env);
+    const { psql, product } = await expectSameAsPsql(
+      url(user.name, user.password, host, { sslmode: mode, ...params }),
+      env,
+    );
     // verify-* with no CA at all cannot work: this product says so before it connects.
-    if (mode.startsWith('verify-') && t === 'no CA') expect([psql.result, product.refusedByConfiguration]).toEqual(['refused', true]);
+    if (mode.startsWith('verify-') && t === 'no CA')
+      expect([psql.result, product.refusedByConfiguration]).toEqual(['refused', true]);
   });
 });
 
@@ -74,27 +100,50 @@ describe('beyond the grid', () => {
     ['localhost', 'ca'],
     ['127.0.0.1', 'ca'],
     ['localhost', 'otherCa'],
-  ] as const)('sslrootcert=system with SSL_CERT_FILE (host %s, %s) is verify-full against that file', async (host, ca) => {
-    const file = server.files[ca];
-    const reference = await expectSameAsPsql(url(tls.name, tls.password, host, { sslmode: 'verify-full', sslrootcert: file }), { HOME: homes.empty });
-    expect(await viaProduct(url(tls.name, tls.password, host, { sslrootcert: 'system' }), { HOME: homes.empty, SSL_CERT_FILE: file })).toMatchObject({ result: reference.psql.result });
-  });
+  ] as const)(
+    'sslrootcert=system with SSL_CERT_FILE (host %s, %s) is verify-full against that file',
+    async (host, ca) => {
+      const file = server.files[ca];
+      const reference = await expectSameAsPsql(
+        url(tls.name, tls.password, host, { sslmode: 'verify-full', sslrootcert: file }),
+        { HOME: homes.empty },
+      );
+      expect(
+        await viaProduct(url(tls.name, tls.password, host, { sslrootcert: 'system' }), {
+          HOME: homes.empty,
+          SSL_CERT_FILE: file,
+        }),
+      ).toMatchObject({ result: reference.psql.result });
+    },
+  );
 
   describe('client certificates (hostssl … cert)', () => {
     const cert = TLS_USERS.cert.name;
     test.each(['allow', 'prefer', 'require', 'verify-full'])('sslcert and sslkey, sslmode=%s', async (mode) => {
-      const { psql } = await expectSameAsPsql(url(cert, undefined, 'localhost', { sslmode: mode, sslrootcert: server.files.ca, sslcert: server.files.clientCert, sslkey: server.files.clientKey }), { HOME: homes.empty });
+      const { psql } = await expectSameAsPsql(
+        url(cert, undefined, 'localhost', {
+          sslmode: mode,
+          sslrootcert: server.files.ca,
+          sslcert: server.files.clientCert,
+          sslkey: server.files.clientKey,
+        }),
+        { HOME: homes.empty },
+      );
       expect(psql.result).toBe(`connected as ${cert} over TLS`);
     });
 
     test('~/.postgresql/postgresql.crt and postgresql.key', async () => {
-      const env = { HOME: home({ 'postgresql.crt': server.files.clientCert, 'postgresql.key': server.files.clientKey }) };
+      const env = {
+        HOME: home({ 'postgresql.crt': server.files.clientCert, 'postgresql.key': server.files.clientKey }),
+      };
       const { psql } = await expectSameAsPsql(url(cert, undefined, 'localhost', { sslmode: 'require' }), env);
       expect(psql.result).toBe(`connected as ${cert} over TLS`);
     });
 
     test('no client certificate: refused by both', async () => {
-      const { psql } = await expectSameAsPsql(url(cert, undefined, 'localhost', { sslmode: 'require' }), { HOME: homes.empty });
+      const { psql } = await expectSameAsPsql(url(cert, undefined, 'localhost', { sslmode: 'require' }), {
+        HOME: homes.empty,
+      });
       expect(psql.result).toBe('refused');
     });
 
@@ -109,10 +158,20 @@ describe('beyond the grid', () => {
       ['require', cert, undefined],
       ['prefer', clear.name, clear.password],
       ['allow', cert, undefined],
-    ])('a certificate signed by a CA the server does not trust, sslmode=%s as %s: refused', async (mode, user, password) => {
-      const { psql } = await expectSameAsPsql(url(user, password, 'localhost', { sslmode: mode, sslcert: server.files.strangerCert, sslkey: server.files.strangerKey }), { HOME: homes.empty, PGCONNECT_TIMEOUT: '20' });
-      expect(psql.result).toBe('refused');
-    });
+    ])(
+      'a certificate signed by a CA the server does not trust, sslmode=%s as %s: refused',
+      async (mode, user, password) => {
+        const { psql } = await expectSameAsPsql(
+          url(user, password, 'localhost', {
+            sslmode: mode,
+            sslcert: server.files.strangerCert,
+            sslkey: server.files.strangerKey,
+          }),
+          { HOME: homes.empty, PGCONNECT_TIMEOUT: '20' },
+        );
+        expect(psql.result).toBe('refused');
+      },
+    );
 
     // libpq takes a key owned by root with mode 0640 at most, one owned by anyone else with 0600 at most. (Run as
     // another user than root, the tests' files are that user's and cannot be given to postgres.)
@@ -122,21 +181,34 @@ describe('beyond the grid', () => {
       ['0640', 'root', 'require', cert, undefined, viaTls],
       ['0600', 'postgres', 'require', cert, undefined, viaTls],
       ['0640', 'postgres', 'require', cert, undefined, 'refused'],
-    ] as const)('a private key of mode %s owned by %s, sslmode=%s as %s', async (fileMode, owner, mode, user, password, expected) => {
-      const key = join(mkdtempSync(join(scratch, 'key-')), 'client.key');
-      copyFileSync(server.files.clientKey, key);
-      chmodSync(key, parseInt(fileMode, 8));
-      if (owner === 'postgres' && server.postgresUser) chownSync(key, ...server.postgresUser);
-      const { psql } = await expectSameAsPsql(url(user, password, 'localhost', { sslmode: mode, sslcert: server.files.clientCert, sslkey: key }), { HOME: homes.empty });
-      if (server.postgresUser) expect(psql.result).toBe(expected);
-    });
+    ] as const)(
+      'a private key of mode %s owned by %s, sslmode=%s as %s',
+      async (fileMode, owner, mode, user, password, expected) => {
+        const key = join(mkdtempSync(join(scratch, 'key-')), 'client.key');
+        copyFileSync(server.files.clientKey, key);
+        chmodSync(key, parseInt(fileMode, 8));
+        if (owner === 'postgres' && server.postgresUser) chownSync(key, ...server.postgresUser);
+        const { psql } = await expectSameAsPsql(
+          url(user, password, 'localhost', { sslmode: mode, sslcert: server.files.clientCert, sslkey: key }),
+          { HOME: homes.empty },
+        );
+        if (server.postgresUser) expect(psql.result).toBe(expected);
+      },
+    );
 
     // libpq fails only the TLS attempt, so prefer goes on in the clear.
     test.each([
       ['require', cert, undefined, 'refused'],
       ['prefer', clear.name, clear.password, inTheClear],
     ])('a client certificate without its key, sslmode=%s as %s', async (mode, user, password, expected) => {
-      const { psql } = await expectSameAsPsql(url(user, password, 'localhost', { sslmode: mode, sslcert: server.files.clientCert, sslkey: join(homes.empty, 'missing.key') }), { HOME: homes.empty });
+      const { psql } = await expectSameAsPsql(
+        url(user, password, 'localhost', {
+          sslmode: mode,
+          sslcert: server.files.clientCert,
+          sslkey: join(homes.empty, 'missing.key'),
+        }),
+        { HOME: homes.empty },
+      );
       expect(psql.result).toBe(expected);
     });
   });
@@ -145,18 +217,31 @@ describe('beyond the grid', () => {
     test.each([
       ['revoking the server certificate', 'verify-ca', 'tls', 'sslcrl', 'refused'],
       ['revoking the server certificate', 'require', 'tls', 'sslcrl', 'refused'],
-      ['revoking the server certificate', 'prefer', 'clear', 'sslcrl', `connected as ${TLS_USERS.clear.name} over the clear`],
+      [
+        'revoking the server certificate',
+        'prefer',
+        'clear',
+        'sslcrl',
+        `connected as ${TLS_USERS.clear.name} over the clear`,
+      ],
       ['revoking the server certificate', 'verify-full', 'tls', 'root.crl', 'refused'],
       ['revoking the server certificate', 'require', 'tls', 'no CA file', `connected as ${tls.name} over TLS`],
       ['revoking nothing', 'verify-full', 'tls', 'sslcrl', `connected as ${tls.name} over TLS`],
     ] as const)('a CRL %s, sslmode=%s as the %s-only user, from %s: %s', async (what, mode, who, where, expected) => {
       const user = TLS_USERS[who];
       const crl = issueCrl(server.files, what === 'revoking nothing' ? undefined : server.firstCertificate);
-      const params: Record<string, string> = { sslmode: mode, ...(where === 'no CA file' ? {} : { sslrootcert: server.files.ca }), ...(where === 'root.crl' ? {} : { sslcrl: crl }) };
+      const params: Record<string, string> = {
+        sslmode: mode,
+        ...(where === 'no CA file' ? {} : { sslrootcert: server.files.ca }),
+        ...(where === 'root.crl' ? {} : { sslcrl: crl }),
+      };
       const env = { HOME: where === 'root.crl' ? home({ 'root.crl': crl }) : homes.empty };
       const { psql, product } = await expectSameAsPsql(url(user.name, user.password, 'localhost', params), env);
       expect(psql.result).toBe(expected);
-      if (expected === 'refused') expect(product.why).toMatch(/the server's certificate is revoked by the CRL in sslcrl \(\/.*(crl\.pem|root\.crl)\)/);
+      if (expected === 'refused')
+        expect(product.why).toMatch(
+          /the server's certificate is revoked by the CRL in sslcrl \(\/.*(crl\.pem|root\.crl)\)/,
+        );
     });
   });
 
@@ -168,18 +253,32 @@ describe('beyond the grid', () => {
       ['prefer', 'prefer', tls.name, tls.password, `connected as ${tls.name} over TLS`],
       ['disable', 'require', tls.name, tls.password, `connected as ${tls.name} over TLS`],
     ] as const)('channel_binding=%s with sslmode=%s as %s', async (binding, mode, user, password, expected) => {
-      const { psql } = await expectSameAsPsql(url(user, password, 'localhost', { sslmode: mode, channel_binding: binding }), { HOME: homes.empty });
+      const { psql } = await expectSameAsPsql(
+        url(user, password, 'localhost', { sslmode: mode, channel_binding: binding }),
+        { HOME: homes.empty },
+      );
       expect(psql.result).toBe(expected);
     });
 
     // A wrong password: had it been sent, the server would answer "password authentication failed".
-    test.each(['disable', 'require'])('channel_binding=require refuses a request for the password in clear text before sending it (sslmode=%s)', async (mode) => {
-      const plain = TLS_USERS.plain;
-      const { psql, product } = await expectSameAsPsql(url(plain.name, 'not-the-password', 'localhost', { sslmode: mode, channel_binding: 'require' }), { HOME: homes.empty });
-      expect(psql.result).toBe('refused');
-      expect(product.why).toMatch(/channel_binding=require, but the server asked for the password in clear text; nothing was sent/);
-      expect((await viaProduct(url(plain.name, plain.password, 'localhost', { sslmode: mode }), { HOME: homes.empty })).result).toBe(`connected as ${plain.name}${mode === 'require' ? ' over TLS' : ' over the clear'}`);
-    });
+    test.each(['disable', 'require'])(
+      'channel_binding=require refuses a request for the password in clear text before sending it (sslmode=%s)',
+      async (mode) => {
+        const plain = TLS_USERS.plain;
+        const { psql, product } = await expectSameAsPsql(
+          url(plain.name, 'not-the-password', 'localhost', { sslmode: mode, channel_binding: 'require' }),
+          { HOME: homes.empty },
+        );
+        expect(psql.result).toBe('refused');
+        expect(product.why).toMatch(
+          /channel_binding=require, but the server asked for the password in clear text; nothing was sent/,
+        );
+        expect(
+          (await viaProduct(url(plain.name, plain.password, 'localhost', { sslmode: mode }), { HOME: homes.empty }))
+            .result,
+        ).toBe(`connected as ${plain.name}${mode === 'require' ? ' over TLS' : ' over the clear'}`);
+      },
+    );
   });
 
   describe('a password from a password file, with scram over TLS', () => {
@@ -193,7 +292,14 @@ describe('beyond the grid', () => {
       const file = where === 'home' ? join(dir, '.pgpass') : join(dir, 'pgpass');
       writeFileSync(file, line);
       chmodSync(file, mode);
-      const { psql } = await expectSameAsPsql(url(tls.name, undefined, 'localhost', { sslmode: 'verify-full', sslrootcert: server.files.ca, ...(where === 'passfile' ? { passfile: file } : {}) }), { HOME: dir });
+      const { psql } = await expectSameAsPsql(
+        url(tls.name, undefined, 'localhost', {
+          sslmode: 'verify-full',
+          sslrootcert: server.files.ca,
+          ...(where === 'passfile' ? { passfile: file } : {}),
+        }),
+        { HOME: dir },
+      );
       expect(psql.result).toBe(mode === 0o600 ? `connected as ${tls.name} over TLS` : 'refused');
     });
   });
@@ -214,15 +320,24 @@ describe('beyond the grid', () => {
       await server.present(DEFAULT_CERTIFICATE);
     });
 
-    test.each(certificates.map((c) => [`CN ${c.cn}, ${c.san ? `SAN ${c.san.join(', ')}` : 'no SAN'}`, c] as const))('%s', async (_name, c) => {
-      await server.present(c);
-      for (const name of names) {
-        for (const mode of ['verify-full', 'verify-ca']) {
-          await expectSameAsPsql(url(tls.name, tls.password, name, { hostaddr: '127.0.0.1', sslmode: mode, sslrootcert: server.files.ca }), { HOME: homes.empty });
+    test.each(certificates.map((c) => [`CN ${c.cn}, ${c.san ? `SAN ${c.san.join(', ')}` : 'no SAN'}`, c] as const))(
+      '%s',
+      async (_name, c) => {
+        await server.present(c);
+        for (const name of names) {
+          for (const mode of ['verify-full', 'verify-ca']) {
+            await expectSameAsPsql(
+              url(tls.name, tls.password, name, { hostaddr: '127.0.0.1', sslmode: mode, sslrootcert: server.files.ca }),
+              { HOME: homes.empty },
+            );
+          }
         }
-      }
-      // Only hostaddr: libpq has no host name to compare the certificate with.
-      await expectSameAsPsql(`hostaddr=127.0.0.1 port=${server.port} user=${tls.name} password=${tls.password} dbname=postgres sslmode=verify-full sslrootcert=${server.files.ca}`, { HOME: homes.empty });
-    });
+        // Only hostaddr: libpq has no host name to compare the certificate with.
+        await expectSameAsPsql(
+          `hostaddr=127.0.0.1 port=${server.port} user=${tls.name} password=${tls.password} dbname=postgres sslmode=verify-full sslrootcert=${server.files.ca}`,
+          { HOME: homes.empty },
+        );
+      },
+    );
   });
 });

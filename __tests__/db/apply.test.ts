@@ -19,22 +19,34 @@ afterEach(async () => {
 });
 
 const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test', backupDir: '/tmp/pmg-test-backups' });
-const applyDir = (dir: string, raw: RawConfig = {}) => apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, ...raw }), ctx());
+const applyDir = (dir: string, raw: RawConfig = {}) =>
+  apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, ...raw }), ctx());
 const copy = (dir: string) => {
   const to = mkdtempSync(join(tmpdir(), 'pmg-copy-'));
   cpSync(dir, to, { recursive: true });
   return to;
 };
 const history = async (table = 'schema_migrations') =>
-  (await db.query(`SELECT migration_name, version, checksum, execution_ms, applied_by, dirty FROM ${table} ORDER BY id`)).rows;
+  (
+    await db.query(
+      `SELECT migration_name, version, checksum, execution_ms, applied_by, dirty FROM ${table} ORDER BY id`,
+    )
+  ).rows;
 const tables = async () =>
-  (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((r) => r.table_name);
+  (
+    await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)
+  ).rows.map((r) => r.table_name);
 
 describe('apply: the seed conventions end to end', () => {
   test('timestamped files with BEGIN/COMMIT and up/down sections; a second run applies nothing', async () => {
     const first = await applyDir(example('timestamped'));
     expect(first.ok).toBe(true);
-    expect(first.applied.map((a) => a.version)).toEqual(['20240101_090000', '20240119_143000', '20240205_091500', '20240302_120000']);
+    expect(first.applied.map((a) => a.version)).toEqual([
+      '20240101_090000',
+      '20240119_143000',
+      '20240205_091500',
+      '20240302_120000',
+    ]);
     expect(first.applied[3].transaction).toBe(false);
     expect(await tables()).toEqual(['class_bookings', 'schema_migrations', 'user_preferences', 'users']);
     const rows = await history();
@@ -45,7 +57,9 @@ describe('apply: the seed conventions end to end', () => {
       expect(r.applied_by).toBe('test');
       expect(r.execution_ms).toBeGreaterThanOrEqual(0);
     }
-    const idx = await db.query(`SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_class_bookings_starts_at'::regclass`);
+    const idx = await db.query(
+      `SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_class_bookings_starts_at'::regclass`,
+    );
     expect(idx.rows[0].indisvalid).toBe(true);
 
     const second = await applyDir(example('timestamped'));
@@ -58,7 +72,11 @@ describe('apply: the seed conventions end to end', () => {
   test('numbered files with -- ROLLBACK: lines', async () => {
     const r = await applyDir(example('numbered'));
     expect(r.ok).toBe(true);
-    expect(r.applied.map((a) => a.name)).toEqual(['001_initial_schema.sql', '002_add_user_preferences.sql', '003_add_ticket_escalation.sql']);
+    expect(r.applied.map((a) => a.name)).toEqual([
+      '001_initial_schema.sql',
+      '002_add_user_preferences.sql',
+      '003_add_ticket_escalation.sql',
+    ]);
     expect(await tables()).toEqual(['conversations', 'schema_migrations', 'ticket_escalations', 'tickets', 'users']);
   });
 });
@@ -94,8 +112,12 @@ describe('apply: history table', () => {
     expect(r.applied.map((a) => a.version)).toEqual(['003']);
     expect(r.notes.join('\n')).toMatch(/adopted: columns added, rows kept/);
     expect(r.notes.join('\n')).toMatch(/recorded checksums for 2 migration\(s\) adopted without one/);
-    const after = (await db.query('SELECT id, migration_name, applied_at, version, checksum FROM schema_migrations ORDER BY id')).rows;
-    expect(after.slice(0, 2).map(({ id, migration_name, applied_at }) => ({ id, migration_name, applied_at }))).toEqual(before);
+    const after = (
+      await db.query('SELECT id, migration_name, applied_at, version, checksum FROM schema_migrations ORDER BY id')
+    ).rows;
+    expect(after.slice(0, 2).map(({ id, migration_name, applied_at }) => ({ id, migration_name, applied_at }))).toEqual(
+      before,
+    );
     expect(after.map((a) => a.version)).toEqual(['001', '002', '003']);
     expect(after.every((a) => a.checksum?.startsWith('sha256:'))).toBe(true);
 
@@ -105,7 +127,9 @@ describe('apply: history table', () => {
   });
 
   test('history-table names fold as in SQL: Schema_Migrations finds the table the seed created unquoted', async () => {
-    await db.query('CREATE TABLE Schema_Migrations (id SERIAL PRIMARY KEY, migration_name VARCHAR(255) UNIQUE NOT NULL, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)');
+    await db.query(
+      'CREATE TABLE Schema_Migrations (id SERIAL PRIMARY KEY, migration_name VARCHAR(255) UNIQUE NOT NULL, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)',
+    );
     await db.query("INSERT INTO schema_migrations (migration_name) VALUES ('001_initial_schema.sql')");
     await db.query(readFileSync(join(example('numbered'), '001_initial_schema.sql'), 'utf8'));
     const r = await applyDir(example('numbered'), { 'history-table': 'Schema_Migrations' });
@@ -127,9 +151,14 @@ describe('apply: history table', () => {
   test('a table of the same name in a layout no tool uses is refused with a clear message, untouched, and nothing runs', async () => {
     await db.query('CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, applied boolean NOT NULL)');
     await db.query('INSERT INTO schema_migrations VALUES (1, true)');
-    const r = await runCommand(testConfig({ command: 'apply', 'migrations-dir': example('numbered'), 'database-url': db.url }), ctx());
+    const r = await runCommand(
+      testConfig({ command: 'apply', 'migrations-dir': example('numbered'), 'database-url': db.url }),
+      ctx(),
+    );
     expect(r.ok).toBe(false);
-    expect(r.findings[0].message).toMatch(/schema_migrations exists but its columns \(version, applied\) match no history layout.*left untouched.*golang-migrate \(version, dirty\).*Point history-table at/);
+    expect(r.findings[0].message).toMatch(
+      /schema_migrations exists but its columns \(version, applied\) match no history layout.*left untouched.*golang-migrate \(version, dirty\).*Point history-table at/,
+    );
     expect(await tables()).toEqual(['schema_migrations']);
     expect((await db.query('SELECT * FROM schema_migrations')).rows).toEqual([{ version: '1', applied: true }]);
   });
@@ -149,7 +178,9 @@ describe('apply: baseline', () => {
       ['003', 'test'],
     ]);
     // Stale once history exists.
-    expect((await applyDir(example('numbered'), { baseline: '002' })).findings.map((f) => f.rule)).toEqual(['stale-override']);
+    expect((await applyDir(example('numbered'), { baseline: '002' })).findings.map((f) => f.rule)).toEqual([
+      'stale-override',
+    ]);
   });
 });
 
@@ -193,19 +224,30 @@ describe('apply: a failure leaves database and history consistent', () => {
   test('a transactional migration failing in its middle rolls back whole; earlier ones stay', async () => {
     const dir = makeFolder({
       '001_a.sql': 'CREATE TABLE a (id int);',
-      '002_b.sql': 'BEGIN;\nCREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nALTER TABLE b ADD CONSTRAINT b_pos CHECK (id > 1);\nCOMMIT;\n',
+      '002_b.sql':
+        'BEGIN;\nCREATE TABLE b (id int);\nINSERT INTO b VALUES (1);\nALTER TABLE b ADD CONSTRAINT b_pos CHECK (id > 1);\nCOMMIT;\n',
       '003_c.sql': 'CREATE TABLE c (id int);',
     });
     const r = await applyDir(dir);
     expect(r.ok).toBe(false);
     expect(r.applied.map((a) => a.version)).toEqual(['001']);
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ rule: 'apply-failed', file: '002_b.sql', line: 4, column: 1, sqlstate: '23514' });
+    expect(r.findings[0]).toMatchObject({
+      rule: 'apply-failed',
+      file: '002_b.sql',
+      line: 4,
+      column: 1,
+      sqlstate: '23514',
+    });
     expect(r.findings[0].message).toMatch(/rolled back/);
     expect(await tables()).toEqual(['a', 'schema_migrations']);
     expect((await history()).map((h) => h.version)).toEqual(['001']);
 
-    addFile(dir, '002_b.sql', 'BEGIN;\nCREATE TABLE b (id int);\nINSERT INTO b VALUES (2);\nALTER TABLE b ADD CONSTRAINT b_pos CHECK (id > 1);\nCOMMIT;\n');
+    addFile(
+      dir,
+      '002_b.sql',
+      'BEGIN;\nCREATE TABLE b (id int);\nINSERT INTO b VALUES (2);\nALTER TABLE b ADD CONSTRAINT b_pos CHECK (id > 1);\nCOMMIT;\n',
+    );
     const retry = await applyDir(dir);
     expect(retry.applied.map((a) => a.version)).toEqual(['002', '003']);
   });
@@ -224,7 +266,10 @@ describe('apply: a failure leaves database and history consistent', () => {
     const r = await applyDir(dir);
     expect(r.findings[0]).toMatchObject({ rule: 'apply-failed', line: 2, sqlstate: '22012' });
     expect(r.findings[0].message).toMatch(/marked dirty/);
-    expect((await history()).map((h) => [h.version, h.dirty])).toEqual([['001', false], ['002', true]]);
+    expect((await history()).map((h) => [h.version, h.dirty])).toEqual([
+      ['001', false],
+      ['002', true],
+    ]);
 
     addFile(dir, '003_c.sql', 'CREATE TABLE c (id int);');
     const blocked = await applyDir(dir);
@@ -238,7 +283,11 @@ describe('apply: a failure leaves database and history consistent', () => {
     const rerun = await applyDir(dir, { 'resolve-dirty': '002=rerun' });
     expect(rerun.ok).toBe(true);
     expect(rerun.applied.map((a) => a.version)).toEqual(['002', '003']);
-    expect((await history()).map((h) => [h.version, h.dirty])).toEqual([['001', false], ['002', false], ['003', false]]);
+    expect((await history()).map((h) => [h.version, h.dirty])).toEqual([
+      ['001', false],
+      ['002', false],
+      ['003', false],
+    ]);
   });
 });
 
@@ -265,7 +314,7 @@ describe('apply: timeouts', () => {
 
   test('a SET in one migration does not leak into the next', async () => {
     const dir = makeFolder({
-      '001_a.sql': "SET search_path = nowhere, public;\nCREATE TABLE public.a (id int);",
+      '001_a.sql': 'SET search_path = nowhere, public;\nCREATE TABLE public.a (id int);',
       '002_b.sql': 'CREATE TABLE b (id int);',
     });
     expect((await applyDir(dir)).ok).toBe(true);

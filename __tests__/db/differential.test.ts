@@ -31,7 +31,10 @@ const fresh = async () => {
 async function schemaOf(url: string): Promise<string[]> {
   const c = await connect(url);
   try {
-    return [...(await takeSnapshot(c)).entries()].filter(([k]) => !/\bschema_migrations/.test(k)).map(([k, v]) => `${k}: ${v}`).sort();
+    return [...(await takeSnapshot(c)).entries()]
+      .filter(([k]) => !/\bschema_migrations/.test(k))
+      .map(([k, v]) => `${k}: ${v}`)
+      .sort();
   } finally {
     await c.end();
   }
@@ -41,12 +44,25 @@ async function schemaOf(url: string): Promise<string[]> {
 async function threeWays(dir: string) {
   const migrations = discover(dir).migrations;
   const [a, b, v] = [await fresh(), await fresh(), await fresh()];
-  const applied = await apply(testConfig({ 'migrations-dir': dir, 'database-url': a.url }), { databaseUrl: a.url, log: silentLogger, appliedBy: 'test' });
+  const applied = await apply(testConfig({ 'migrations-dir': dir, 'database-url': a.url }), {
+    databaseUrl: a.url,
+    log: silentLogger,
+    appliedBy: 'test',
+  });
   const failed = applied.findings.find((f) => f.rule === 'apply-failed');
-  const byApply = migrations.map((m) => (applied.applied.some((x) => x.name === m.name) ? 'ok' : failed?.message.startsWith(`${m.name} failed`) ? 'failed' : 'not run'));
+  const byApply = migrations.map((m) =>
+    applied.applied.some((x) => x.name === m.name)
+      ? 'ok'
+      : failed?.message.startsWith(`${m.name} failed`)
+        ? 'failed'
+        : 'not run',
+  );
   const psql = psqlApply(b.url, migrations);
   const byPsql = migrations.map((_, i) => (!psql[i] ? 'not run' : psql[i].ok ? 'ok' : 'failed'));
-  const verified = await verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': v.url, checks: 'apply' }), { databaseUrl: v.url, log: silentLogger });
+  const verified = await verify(
+    testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': v.url, checks: 'apply' }),
+    { databaseUrl: v.url, log: silentLogger },
+  );
   const byVerify = verified.verify!.migrations.map((m) => (m.apply === 'not run' ? 'not run' : m.apply));
   return { migrations, byApply, byPsql, byVerify, schemas: [await schemaOf(a.url), await schemaOf(b.url)], psql };
 }
@@ -61,7 +77,11 @@ const realWorld = (name: string) => join(process.cwd(), '__fixtures__', 'real-wo
 /** Folders that need a newer PostgreSQL than the oldest supported: from `file` on, they cannot run before `major`. */
 const NEEDS: Record<string, { major: number; file: string; error: RegExp }> = {
   // CREATE OR REPLACE TRIGGER is new in PostgreSQL 14 (atuin's server requires 14).
-  [realWorld('atuin')]: { major: 14, file: '20230515221038_trigger-delete-only.sql', error: /syntax error at or near "trigger"/ },
+  [realWorld('atuin')]: {
+    major: 14,
+    file: '20230515221038_trigger-delete-only.sql',
+    error: /syntax error at or near "trigger"/,
+  },
 };
 
 describe('verify, apply and psql -f per file agree', () => {
@@ -80,8 +100,13 @@ describe('verify, apply and psql -f per file agree', () => {
     expect(r.byVerify).toEqual(r.byApply);
     // On a server older than the folder needs, all three fail at the same file and keep what came before.
     const needs = NEEDS[dir];
-    const stop = needs && (await withClient(dbs[0].url, serverMajor)) < needs.major ? r.migrations.findIndex((m) => m.name === needs.file) : -1;
-    expect(r.byApply).toEqual(r.migrations.map((_, i) => (stop < 0 || i < stop ? 'ok' : i === stop ? 'failed' : 'not run')));
+    const stop =
+      needs && (await withClient(dbs[0].url, serverMajor)) < needs.major
+        ? r.migrations.findIndex((m) => m.name === needs.file)
+        : -1;
+    expect(r.byApply).toEqual(
+      r.migrations.map((_, i) => (stop < 0 || i < stop ? 'ok' : i === stop ? 'failed' : 'not run')),
+    );
     if (stop < 0) expect(r.schemas[0]).toEqual(r.schemas[1]);
     // psql -f keeps what the failing file did before its error, where apply rolls the file back whole.
     else expect(r.psql[stop].stderr).toMatch(needs.error);
@@ -90,7 +115,7 @@ describe('verify, apply and psql -f per file agree', () => {
   test('a failing migration fails in all three, at the same file, and the ones before it stay applied', async () => {
     const dir = makeFolder({
       '001_t.sql': 'CREATE TABLE t (id int PRIMARY KEY);',
-      '002_bad.sql': "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);",
+      '002_bad.sql': 'INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);',
       '003_never.sql': 'CREATE TABLE never (id int);',
     });
     const r = await threeWays(dir);
@@ -124,7 +149,8 @@ describe('verify, apply and psql -f per file agree', () => {
     expect(r.byPsql).toEqual(r.byApply);
     expect(r.byVerify).toEqual(r.byApply);
     expect(r.schemas[0]).toEqual(r.schemas[1]);
-    const rows = async (d: ScratchDb) => (await d.query('SELECT id, name, note, mood::text, tags FROM people ORDER BY id')).rows;
+    const rows = async (d: ScratchDb) =>
+      (await d.query('SELECT id, name, note, mood::text, tags FROM people ORDER BY id')).rows;
     expect(await rows(dbs[1])).toEqual(await rows(source));
     expect(await rows(dbs[1])).toEqual(await rows(dbs[2]));
   });

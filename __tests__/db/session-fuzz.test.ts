@@ -52,7 +52,11 @@ const SESSION: ((n: number) => string)[] = [
   () => 'SET session_replication_role = replica',
 ];
 /** Only inside a file's own BEGIN … COMMIT, where psql too runs them in one transaction. */
-const IN_BLOCK: ((n: number) => string)[] = [() => "SET LOCAL TimeZone = 'Asia/Kathmandu'", () => 'SET LOCAL search_path = fuzz', () => "SET LOCAL app.tenant = 'initech'"];
+const IN_BLOCK: ((n: number) => string)[] = [
+  () => "SET LOCAL TimeZone = 'Asia/Kathmandu'",
+  () => 'SET LOCAL search_path = fuzz',
+  () => "SET LOCAL app.tenant = 'initech'",
+];
 
 /**
  * One row of what the session looks like, every value as text; scs decides what 'a\b' is. Not probed: the channels
@@ -67,7 +71,7 @@ const probe = (file: number, at: string) =>
 
 function folder(seed: number): Record<string, string> {
   const next = random(seed);
-  const pick = <T,>(list: T[]) => list[Math.floor(next() * list.length)];
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
   const files: Record<string, string> = {};
   for (let f = 0; f < FILES; f++) {
     const wrapped = next() < 0.4;
@@ -83,7 +87,9 @@ function folder(seed: number): Record<string, string> {
       if (next() < 0.3) body.push(probe(f, `after ${i}`));
     }
     body.push(probe(f, 'end'));
-    const lines = wrapped ? ['BEGIN', ...(next() < 0.5 ? ['SET TRANSACTION ISOLATION LEVEL REPEATABLE READ'] : []), ...body, 'COMMIT'] : body;
+    const lines = wrapped
+      ? ['BEGIN', ...(next() < 0.5 ? ['SET TRANSACTION ISOLATION LEVEL REPEATABLE READ'] : []), ...body, 'COMMIT']
+      : body;
     files[`00${f + 1}_fuzz.sql`] = lines.map((l) => `${l};\n`).join('');
   }
   return files;
@@ -94,17 +100,29 @@ afterEach(async () => {
   for (const d of dbs.splice(0)) await d.drop();
 });
 
-const probes = async (d: ScratchDb) => (await d.query("SELECT file || ' ' || at || ': ' || session AS row FROM public.probe ORDER BY file, at")).rows.map((r) => r.row as string);
+const probes = async (d: ScratchDb) =>
+  (await d.query("SELECT file || ' ' || at || ': ' || session AS row FROM public.probe ORDER BY file, at")).rows.map(
+    (r) => r.row as string,
+  );
 
 test.each(SEEDS)('seed %i: every file starts from a fresh session and ends as psql leaves it', async (seed) => {
   const files = folder(seed);
   const dir = makeFolder(files);
   const [ours, ref] = [await scratchDb(), await scratchDb()];
   dbs.push(ours, ref);
-  const r = await apply(testConfig({ 'migrations-dir': dir, 'database-url': ours.url }), { databaseUrl: ours.url, log: silentLogger, appliedBy: 'test' });
+  const r = await apply(testConfig({ 'migrations-dir': dir, 'database-url': ours.url }), {
+    databaseUrl: ours.url,
+    log: silentLogger,
+    appliedBy: 'test',
+  });
   const psql = psqlApply(ref.url, discover(dir).migrations);
-  const folderText = Object.entries(files).map(([name, sql]) => `-- ${name}\n${sql}`).join('\n');
-  expect({ psql: psql.map((p) => (p.ok ? 'ok' : p.stderr)), folder: folderText }).toEqual({ psql: Object.keys(files).map(() => 'ok'), folder: folderText });
+  const folderText = Object.entries(files)
+    .map(([name, sql]) => `-- ${name}\n${sql}`)
+    .join('\n');
+  expect({ psql: psql.map((p) => (p.ok ? 'ok' : p.stderr)), folder: folderText }).toEqual({
+    psql: Object.keys(files).map(() => 'ok'),
+    folder: folderText,
+  });
   expect({ findings: r.findings, folder: folderText }).toEqual({ findings: [], folder: folderText });
   expect(await probes(ours)).toEqual(await probes(ref));
 });

@@ -16,7 +16,9 @@ import { psqlApply } from '../harness/psql.js';
 let db: ScratchDb;
 let ref: ScratchDb;
 beforeAll(async () => {
-  await adminQuery("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pmg_app_owner') THEN CREATE ROLE pmg_app_owner NOLOGIN; END IF; END $$");
+  await adminQuery(
+    "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pmg_app_owner') THEN CREATE ROLE pmg_app_owner NOLOGIN; END IF; END $$",
+  );
 });
 beforeEach(async () => {
   db = await scratchDb();
@@ -27,11 +29,20 @@ afterEach(async () => {
   await ref.drop();
 });
 
-const raw = (dir: string, extra: RawConfig = {}): RawConfig => ({ 'migrations-dir': dir, 'database-url': db.url, ...extra });
-const applyDir = (dir: string, extra: RawConfig = {}) => apply(testConfig(raw(dir, extra)), { databaseUrl: db.url, log: silentLogger, appliedBy: 'test' });
+const raw = (dir: string, extra: RawConfig = {}): RawConfig => ({
+  'migrations-dir': dir,
+  'database-url': db.url,
+  ...extra,
+});
+const applyDir = (dir: string, extra: RawConfig = {}) =>
+  apply(testConfig(raw(dir, extra)), { databaseUrl: db.url, log: silentLogger, appliedBy: 'test' });
 const verifyDir = (dir: string) =>
-  verify(testConfig({ ...raw(dir), command: 'verify', checks: 'apply,locks' }), { databaseUrl: db.url, log: silentLogger });
-const seen = async (d: ScratchDb) => (await d.query('SELECT k, v FROM seen ORDER BY n')).rows.map((r) => `${r.k}=${r.v}`);
+  verify(testConfig({ ...raw(dir), command: 'verify', checks: 'apply,locks' }), {
+    databaseUrl: db.url,
+    log: silentLogger,
+  });
+const seen = async (d: ScratchDb) =>
+  (await d.query('SELECT k, v FROM seen ORDER BY n')).rows.map((r) => `${r.k}=${r.v}`);
 
 /** Applies with apply and with psql per file; both must succeed and have seen the same; returns what they saw. */
 async function sameAsPsql(dir: string): Promise<string[]> {
@@ -72,11 +83,23 @@ describe('each migration starts from a fresh session, as psql -f per file', () =
         see('statement_timeout', "current_setting('statement_timeout') <> '12345ms'"),
         see('prepared', 'SELECT count(*) FROM pg_prepared_statements'),
         see('listening', 'SELECT count(*) FROM pg_listening_channels()'),
-        see('advisory', "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND objid = 4242"),
+        see(
+          'advisory',
+          "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND objid = 4242",
+        ),
         see('cursors', 'SELECT count(*) FROM pg_cursors'),
       ].join('\n'),
     });
-    expect(await sameAsPsql(dir)).toEqual(['staged=2', 'staged=1', 'timezone=true', 'statement_timeout=true', 'prepared=0', 'listening=0', 'advisory=0', 'cursors=0']);
+    expect(await sameAsPsql(dir)).toEqual([
+      'staged=2',
+      'staged=1',
+      'timezone=true',
+      'statement_timeout=true',
+      'prepared=0',
+      'listening=0',
+      'advisory=0',
+      'cursors=0',
+    ]);
   });
 
   test('SET ROLE does not reach the next migration, nor the history row', async () => {
@@ -87,21 +110,33 @@ describe('each migration starts from a fresh session, as psql -f per file', () =
     });
     const saw = await sameAsPsql(dir);
     expect(saw).toEqual([`role=${(await db.query('SELECT session_user AS u')).rows[0].u}`]);
-    const owners = await db.query("SELECT relname, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname LIKE 'owned_by_%' ORDER BY 1");
-    expect(owners.rows.map((r) => `${r.relname}:${r.owner === 'pmg_app_owner'}`)).toEqual(['owned_by_app:true', 'owned_by_us:false']);
+    const owners = await db.query(
+      "SELECT relname, pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relname LIKE 'owned_by_%' ORDER BY 1",
+    );
+    expect(owners.rows.map((r) => `${r.relname}:${r.owner === 'pmg_app_owner'}`)).toEqual([
+      'owned_by_app:true',
+      'owned_by_us:false',
+    ]);
     expect((await db.query('SELECT count(*)::int AS n FROM public.schema_migrations')).rows[0].n).toBe(3);
   });
 
   test('a pg_dump header (empty search_path) and a tenant search_path cannot move or refuse the history row', async () => {
     const dir = makeFolder({
-      '001_dump_header.sql': "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.seen (n serial, k text, v text);",
+      '001_dump_header.sql':
+        "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.seen (n serial, k text, v text);",
       '002_tenant.sql': 'CREATE SCHEMA tenant_a;\nSET search_path TO tenant_a;\nCREATE TABLE accounts (id int);',
-      '003_index.sql': "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE INDEX CONCURRENTLY accounts_id ON tenant_a.accounts (id);",
+      '003_index.sql':
+        "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE INDEX CONCURRENTLY accounts_id ON tenant_a.accounts (id);",
       '004_default_path.sql': see('search_path', "current_setting('search_path')"),
     });
     expect(await sameAsPsql(dir)).toEqual(['search_path="$user", public']);
     const rows = await db.query('SELECT migration_name, dirty FROM public.schema_migrations ORDER BY id');
-    expect(rows.rows.map((r) => `${r.migration_name}:${r.dirty}`)).toEqual(['001_dump_header.sql:false', '002_tenant.sql:false', '003_index.sql:false', '004_default_path.sql:false']);
+    expect(rows.rows.map((r) => `${r.migration_name}:${r.dirty}`)).toEqual([
+      '001_dump_header.sql:false',
+      '002_tenant.sql:false',
+      '003_index.sql:false',
+      '004_default_path.sql:false',
+    ]);
     expect((await db.query("SELECT to_regclass('tenant_a.schema_migrations') AS t")).rows[0].t).toBeNull();
   });
 
@@ -123,7 +158,8 @@ describe('each migration starts from a fresh session, as psql -f per file', () =
     const dir = makeFolder({
       '001_seen.sql': SEEN,
       '002_serializable.sql': `BEGIN ISOLATION LEVEL SERIALIZABLE;\n${see('isolation', "current_setting('transaction_isolation')")}\nCOMMIT;`,
-      '003_read_only_check.sql': "START TRANSACTION READ ONLY;\nSELECT 1 / (CASE WHEN current_setting('transaction_read_only') = 'on' THEN 1 ELSE 0 END);\nCOMMIT;",
+      '003_read_only_check.sql':
+        "START TRANSACTION READ ONLY;\nSELECT 1 / (CASE WHEN current_setting('transaction_read_only') = 'on' THEN 1 ELSE 0 END);\nCOMMIT;",
     });
     expect(await sameAsPsql(dir)).toEqual(['isolation=serializable']);
     expect((await db.query('SELECT count(*)::int AS n FROM schema_migrations WHERE NOT dirty')).rows[0].n).toBe(3);

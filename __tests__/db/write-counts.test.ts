@@ -23,7 +23,10 @@ afterEach(async () => {
  */
 test("a migration's writes are counted when asked, and not otherwise", async () => {
   await db.query('CREATE TABLE accounts (id int)');
-  const dir = makeFolder({ '001_a.sql': 'INSERT INTO accounts SELECT generate_series(1, 3);', '002_b.sql': 'UPDATE accounts SET id = id + 1 WHERE id > 1;' });
+  const dir = makeFolder({
+    '001_a.sql': 'INSERT INTO accounts SELECT generate_series(1, 3);',
+    '002_b.sql': 'UPDATE accounts SET id = id + 1 WHERE id > 1;',
+  });
   const { analysed } = await analyseAll((await readFolder(dir, false)).migrations);
   const config = testConfig({ 'migrations-dir': dir, 'database-url': db.url });
   const control = await connect(db.url);
@@ -32,7 +35,14 @@ test("a migration's writes are counted when asked, and not otherwise", async () 
     const table = await locateHistoryTable(control, config.historyTable);
     await ensureHistoryTable(control, table);
     const record = { table, appliedBy: 'test', control };
-    const run = (i: number, countWrites: boolean) => runMigration(session, analysed[i].migration, analysed[i].exec, { ...config, lockRetries: 0, lockBudgetMs: 0, record, countWrites }, silentLogger);
+    const run = (i: number, countWrites: boolean) =>
+      runMigration(
+        session,
+        analysed[i].migration,
+        analysed[i].exec,
+        { ...config, lockRetries: 0, lockBudgetMs: 0, record, countWrites },
+        silentLogger,
+      );
     expect((await run(0, true)).writes).toEqual({ 'public.accounts': 3, 'public.schema_migrations': 1 });
     expect((await run(1, false)).writes).toEqual({});
     expect((await db.query('SELECT array_agg(id ORDER BY id) AS ids FROM accounts')).rows[0].ids).toEqual([1, 3, 4]);

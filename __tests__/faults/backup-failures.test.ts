@@ -23,14 +23,29 @@ afterEach(async () => {
 });
 
 const dir = () => makeFolder({ '001_email.sql': 'ALTER TABLE accounts ADD COLUMN email text;' });
-const run = (raw: RawConfig) => apply(testConfig({ 'migrations-dir': dir(), 'database-url': db.url, ...raw }), { databaseUrl: db.url, log: silentLogger, appliedBy: 'faults', backupDir: makeFolder({}) });
-const untouched = async () => expect((await db.query("SELECT to_regclass('schema_migrations') AS h, (SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'accounts') AS cols")).rows[0]).toEqual({ h: null, cols: 1 });
+const run = (raw: RawConfig) =>
+  apply(testConfig({ 'migrations-dir': dir(), 'database-url': db.url, ...raw }), {
+    databaseUrl: db.url,
+    log: silentLogger,
+    appliedBy: 'faults',
+    backupDir: makeFolder({}),
+  });
+const untouched = async () =>
+  expect(
+    (
+      await db.query(
+        "SELECT to_regclass('schema_migrations') AS h, (SELECT count(*)::int FROM information_schema.columns WHERE table_name = 'accounts') AS cols",
+      )
+    ).rows[0],
+  ).toEqual({ h: null, cols: 1 });
 
 describe('the apply never starts without the backup it was promised', () => {
   test('pg_dump missing', async () => {
     const r = await run({ 'pg-dump-path': '/nonexistent/bin' });
     expect(r.findings.map((f) => f.rule)).toEqual(['backup-failed']);
-    expect(r.findings[0].message).toBe("no migration was applied because the backup failed: pg-dump-path: '/nonexistent/bin' holds no working pg_dump; point it at a pg_dump binary or the folder that holds it");
+    expect(r.findings[0].message).toBe(
+      "no migration was applied because the backup failed: pg-dump-path: '/nonexistent/bin' holds no working pg_dump; point it at a pg_dump binary or the folder that holds it",
+    );
     await untouched();
   });
 
@@ -43,7 +58,9 @@ describe('the apply never starts without the backup it was promised', () => {
       const c = new pg.Client({ connectionString: db.url });
       await c.connect();
       for (let i = 0; i < 200; i++) {
-        const r = await c.query("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name LIKE 'pg-migration-gate backup %' AND datname = current_database()");
+        const r = await c.query(
+          "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name LIKE 'pg-migration-gate backup %' AND datname = current_database()",
+        );
         if (r.rows.length) break;
         await new Promise((res) => setTimeout(res, 25));
       }
@@ -54,7 +71,10 @@ describe('the apply never starts without the backup it was promised', () => {
     const r = await run({});
     await killer;
     // Pre-flight saw the lock holder first, and said so.
-    expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['blocking-session warning', 'backup-failed error']);
+    expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual([
+      'blocking-session warning',
+      'backup-failed error',
+    ]);
     expect(r.findings[1].message).toMatch(/pg_dump exited with 1/);
     await untouched();
   });
@@ -91,18 +111,33 @@ describe('what the backup records about its database, when the server will not s
       await adminQuery(`CREATE ROLE ${role} LOGIN PASSWORD 'plain-pw'`);
       await adminQuery(`ALTER DATABASE ${db.name} OWNER TO ${role}`);
       // Function privileges live in each database's catalog: revoked here, for this database only.
-      await db.query(`ALTER TABLE accounts OWNER TO ${role}; REVOKE EXECUTE ON FUNCTION pg_catalog.pg_control_system() FROM PUBLIC`);
+      await db.query(
+        `ALTER TABLE accounts OWNER TO ${role}; REVOKE EXECUTE ON FUNCTION pg_catalog.pg_control_system() FROM PUBLIC`,
+      );
       const u = new URL(db.url);
       u.username = role;
       u.password = 'plain-pw';
       const url = u.toString();
-      const b = (await backup(testConfig({ 'database-url': url }), { databaseUrl: url, log: silentLogger, backupDir: makeFolder({}) })).backup!;
+      const b = (
+        await backup(testConfig({ 'database-url': url }), {
+          databaseUrl: url,
+          log: silentLogger,
+          backupDir: makeFolder({}),
+        })
+      ).backup!;
       const m = readMetadata(b.path);
       expect(m.systemIdentifier).toBeUndefined();
-      expect(m).toMatchObject({ databaseName: db.name, databaseOid: expect.any(Number), snapshot: { xmin: expect.stringMatching(/^\d+$/) } });
+      expect(m).toMatchObject({
+        databaseName: db.name,
+        databaseOid: expect.any(Number),
+        snapshot: { xmin: expect.stringMatching(/^\d+$/) },
+      });
 
       await other.query('CREATE TABLE mine (id int); INSERT INTO mine VALUES (1)');
-      const r = await restore(testConfig({ 'database-url': other.url, 'backup-file': b.path }), { databaseUrl: other.url, log: silentLogger });
+      const r = await restore(testConfig({ 'database-url': other.url, 'backup-file': b.path }), {
+        databaseUrl: other.url,
+        log: silentLogger,
+      });
       expect(r.findings.map((f) => f.rule)).toEqual(['restore-refused']);
       expect(r.findings[0].message).toMatch(new RegExp(`it is database ${other.name}, the backup is of ${db.name}`));
       expect(await tableChecksums(other)).toEqual({ 'public.mine': expect.stringMatching(/^1 rows /) });
@@ -116,7 +151,7 @@ describe('what the backup records about its database, when the server will not s
 
 describe('on-failure: restore when pg_restore itself fails', () => {
   test('another session’s view on a table of the dump would stop pg_restore: nothing is restored or dropped, and the report names the view', async () => {
-    await db.query("INSERT INTO accounts VALUES (1), (2)");
+    await db.query('INSERT INTO accounts VALUES (1), (2)');
     const folder = makeFolder({
       '001_tags.sql': 'SELECT pg_advisory_xact_lock(4243);\nCREATE TABLE tags (id int);',
       '002_broken.sql': 'SELECT 1/0;',
@@ -125,13 +160,29 @@ describe('on-failure: restore when pg_restore itself fails', () => {
     await holder.connect();
     try {
       await holder.query('SELECT pg_advisory_lock(4243)');
-      const running = apply(testConfig({ 'migrations-dir': folder, 'database-url': db.url, 'on-failure': 'restore', 'restore-discards-writes': 'true' }), {
-        databaseUrl: db.url,
-        log: silentLogger,
-        appliedBy: 'faults',
-        backupDir: makeFolder({}),
-      });
-      for (let i = 0; !(await holder.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock(4243)%'")).rows.length; i++) {
+      const running = apply(
+        testConfig({
+          'migrations-dir': folder,
+          'database-url': db.url,
+          'on-failure': 'restore',
+          'restore-discards-writes': 'true',
+        }),
+        {
+          databaseUrl: db.url,
+          log: silentLogger,
+          appliedBy: 'faults',
+          backupDir: makeFolder({}),
+        },
+      );
+      for (
+        let i = 0;
+        !(
+          await holder.query(
+            "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock(4243)%'",
+          )
+        ).rows.length;
+        i++
+      ) {
         if (i > 400) throw new Error('migration 001 never waited for the lock');
         await new Promise((res) => setTimeout(res, 25));
       }
@@ -140,10 +191,18 @@ describe('on-failure: restore when pg_restore itself fails', () => {
       await holder.query('SELECT pg_advisory_unlock(4243)');
       const r = await running;
       expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed', 'restore-failed']);
-      expect(r.findings[1].message).toBe('on-failure: restore failed, nothing was restored: objects made since the backup by others depend on objects of the backup, which pg_restore would have to drop: public.their_view');
+      expect(r.findings[1].message).toBe(
+        'on-failure: restore failed, nothing was restored: objects made since the backup by others depend on objects of the backup, which pg_restore would have to drop: public.their_view',
+      );
       // As the failure left it: their view, and the run's table with its history row.
       expect((await db.query('SELECT count(*)::int AS n FROM their_view')).rows[0].n).toBe(2);
-      expect((await db.query("SELECT to_regclass('tags') IS NOT NULL AS t, (SELECT array_agg(version ORDER BY id) FROM schema_migrations) AS v")).rows[0]).toEqual({ t: true, v: ['001'] });
+      expect(
+        (
+          await db.query(
+            "SELECT to_regclass('tags') IS NOT NULL AS t, (SELECT array_agg(version ORDER BY id) FROM schema_migrations) AS v",
+          )
+        ).rows[0],
+      ).toEqual({ t: true, v: ['001'] });
     } finally {
       await holder.end();
     }

@@ -16,7 +16,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let entry: { cli: string; action: string };
 let db: ScratchDb;
 beforeAll(() => {
-  entry = process.env.OLD ? { cli: join(process.cwd(), 'dist', 'cli.js'), action: join(process.cwd(), 'dist', 'index.js') } : buildSource();
+  entry = process.env.OLD
+    ? { cli: join(process.cwd(), 'dist', 'cli.js'), action: join(process.cwd(), 'dist', 'index.js') }
+    : buildSource();
 }, 120_000);
 beforeEach(async () => {
   db = await scratchDb();
@@ -25,9 +27,24 @@ afterEach(async () => {
   await db.drop();
 });
 
-const slow = () => makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_slow.sql': 'CREATE TABLE b (id int);\nSELECT pg_sleep(30);', '003_c.sql': 'CREATE TABLE c (id int);' });
-const scratch = async () => new Set((await adminQuery("SELECT datname FROM pg_database WHERE datname LIKE 'pmg\\_verify\\_%'")).rows.map((r) => r.datname as string));
-const sleepers = async () => (await adminQuery("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'pmg\\_verify\\_%' AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()")).rows[0].n as number;
+const slow = () =>
+  makeFolder({
+    '001_a.sql': 'CREATE TABLE a (id int);',
+    '002_slow.sql': 'CREATE TABLE b (id int);\nSELECT pg_sleep(30);',
+    '003_c.sql': 'CREATE TABLE c (id int);',
+  });
+const scratch = async () =>
+  new Set(
+    (await adminQuery("SELECT datname FROM pg_database WHERE datname LIKE 'pmg\\_verify\\_%'")).rows.map(
+      (r) => r.datname as string,
+    ),
+  );
+const sleepers = async () =>
+  (
+    await adminQuery(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'pmg\\_verify\\_%' AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()",
+    )
+  ).rows[0].n as number;
 
 async function sleeping(): Promise<void> {
   for (let i = 0; i < 600; i++) {
@@ -38,37 +55,59 @@ async function sleeping(): Promise<void> {
 }
 
 function verify(dir: string, reportPath: string) {
-  const child = spawn(process.execPath, [entry.cli, 'verify', '--checks', 'apply', '--migrations-dir', dir, '--database-url', db.url, '--format', 'json', '--report-path', reportPath]);
+  const child = spawn(process.execPath, [
+    entry.cli,
+    'verify',
+    '--checks',
+    'apply',
+    '--migrations-dir',
+    dir,
+    '--database-url',
+    db.url,
+    '--format',
+    'json',
+    '--report-path',
+    reportPath,
+  ]);
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.resume();
   const started = performance.now();
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; ms: number }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, ms: performance.now() - started })),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; ms: number }>(
+    (resolve) =>
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, ms: performance.now() - started })),
   );
   return { child, done };
 }
 
 describe('verify, cancelled by a signal', () => {
-  test.each(['SIGINT', 'SIGTERM'] as const)('%s: the statement is cancelled, no scratch database is left, the report says cancelled; exit 130', async (signal) => {
-    const before = await scratch();
-    const reportPath = join(tmpdir(), `pmg-verify-${signal}-${process.pid}.json`);
-    const { child, done } = verify(slow(), reportPath);
-    await sleeping();
-    child.kill(signal);
-    const r = await done;
-    expect(r.code).toBe(130);
-    expect(r.ms).toBeLessThan(15_000);
-    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-    expect(report).toMatchObject({ command: 'verify', ok: false, cancelled: signal });
-    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['cancelled']);
-    expect(JSON.parse(r.stdout)).toMatchObject({ cancelled: signal });
-    expect([...(await scratch())].filter((d) => !before.has(d))).toEqual([]);
-    expect(await sleepers()).toBe(0);
-  });
+  test.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s: the statement is cancelled, no scratch database is left, the report says cancelled; exit 130',
+    async (signal) => {
+      const before = await scratch();
+      const reportPath = join(tmpdir(), `pmg-verify-${signal}-${process.pid}.json`);
+      const { child, done } = verify(slow(), reportPath);
+      await sleeping();
+      child.kill(signal);
+      const r = await done;
+      expect(r.code).toBe(130);
+      expect(r.ms).toBeLessThan(15_000);
+      const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+      expect(report).toMatchObject({ command: 'verify', ok: false, cancelled: signal });
+      expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['cancelled']);
+      expect(JSON.parse(r.stdout)).toMatchObject({ cancelled: signal });
+      expect([...(await scratch())].filter((d) => !before.has(d))).toEqual([]);
+      expect(await sleepers()).toBe(0);
+    },
+  );
   test('the action, SIGINT as "Cancel workflow" sends it: outputs, summary and report file say cancelled; the step fails', async () => {
     const before = await scratch();
-    const { env, outputFile, summaryFile } = runnerEnv({ command: 'verify', checks: 'apply', 'migrations-dir': slow(), 'database-url': db.url });
+    const { env, outputFile, summaryFile } = runnerEnv({
+      command: 'verify',
+      checks: 'apply',
+      'migrations-dir': slow(),
+      'database-url': db.url,
+    });
     const child = spawn(process.execPath, [entry.action], { env });
     child.stdout.resume();
     child.stderr.resume();
@@ -77,7 +116,10 @@ describe('verify, cancelled by a signal', () => {
     child.kill('SIGINT');
     expect(await done).toBe(1);
     const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
-    expect(JSON.parse(readFileSync(outputs['report-path'], 'utf8'))).toMatchObject({ command: 'verify', cancelled: 'SIGINT' });
+    expect(JSON.parse(readFileSync(outputs['report-path'], 'utf8'))).toMatchObject({
+      command: 'verify',
+      cancelled: 'SIGINT',
+    });
     expect(readFileSync(summaryFile, 'utf8')).toMatch(/was cancelled \(SIGINT\)/);
     expect([...(await scratch())].filter((d) => !before.has(d))).toEqual([]);
   });
@@ -104,13 +146,18 @@ describe('verify, killed outright (SIGKILL)', () => {
     expect(runningOwn[0]).not.toBe(left[0]);
 
     // One more verify meanwhile: the running one's scratch database stays.
-    const r = await verify(makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' }), join(tmpdir(), `pmg-verify-next-${process.pid}.json`)).done;
+    const r = await verify(
+      makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);' }),
+      join(tmpdir(), `pmg-verify-next-${process.pid}.json`),
+    ).done;
     expect(r.code).toBe(0);
     expect((await scratch()).has(runningOwn[0])).toBe(true);
 
     running.child.kill('SIGTERM');
     expect((await running.done).code).toBe(130);
-    expect(JSON.parse(readFileSync(runningReport, 'utf8')).notes.join('\n')).toContain(`verify dropped ${left[0]}, left behind by an earlier verify whose process was killed`);
+    expect(JSON.parse(readFileSync(runningReport, 'utf8')).notes.join('\n')).toContain(
+      `verify dropped ${left[0]}, left behind by an earlier verify whose process was killed`,
+    );
     expect([...(await scratch())].filter((d) => !before.has(d))).toEqual([]);
   }, 120_000);
 });

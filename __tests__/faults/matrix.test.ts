@@ -31,22 +31,32 @@ interface Run {
 function cli(args: string[]): Run {
   const dir = mkdtempSync(join(tmpdir(), 'pmg-matrix-'));
   const reportPath = join(dir, 'report.json');
-  const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), ...args, '--report-path', reportPath], { encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), ...args, '--report-path', reportPath], {
+    encoding: 'utf8',
+    cwd: dir,
+  });
   return { code: r.status ?? -1, report: JSON.parse(readFileSync(reportPath, 'utf8')), output: r.stdout + r.stderr };
 }
 
 const ok = () => makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'CREATE TABLE b (id int);' });
-const apply = (dir: string, ...more: string[]) => cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url, ...more]);
-const history = async () => (await db.query("SELECT migration_name FROM schema_migrations ORDER BY id").catch(() => ({ rows: [] }))).rows.map((r) => r.migration_name);
+const apply = (dir: string, ...more: string[]) =>
+  cli(['apply', '--yes', '--migrations-dir', dir, '--database-url', db.url, ...more]);
+const history = async () =>
+  (await db.query('SELECT migration_name FROM schema_migrations ORDER BY id').catch(() => ({ rows: [] }))).rows.map(
+    (r) => r.migration_name,
+  );
 
 /** A pg_dump stand-in that runs the real one `good` times, then fails: the post-migration backup's fault. */
 function flakyPgDump(good: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'pmg-flaky-'));
-  const real = spawnSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1'], { encoding: 'utf8' }).stdout.trim();
+  const real = spawnSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   for (const tool of ['pg_dump', 'pg_restore']) {
-    const body = tool === 'pg_dump'
-      ? `n=$(cat "${dir}/count" 2>/dev/null || echo 0); case "$*" in *--version*) exec "${real}/pg_dump" "$@";; esac; echo $((n+1)) > "${dir}/count"; [ "$n" -lt ${good} ] || { echo "pg_dump: error: disk full" >&2; exit 1; }; exec "${real}/pg_dump" "$@"`
-      : `exec "${real}/pg_restore" "$@"`;
+    const body =
+      tool === 'pg_dump'
+        ? `n=$(cat "${dir}/count" 2>/dev/null || echo 0); case "$*" in *--version*) exec "${real}/pg_dump" "$@";; esac; echo $((n+1)) > "${dir}/count"; [ "$n" -lt ${good} ] || { echo "pg_dump: error: disk full" >&2; exit 1; }; exec "${real}/pg_dump" "$@"`
+        : `exec "${real}/pg_restore" "$@"`;
     writeFileSync(join(dir, tool), `#!/bin/sh\n${body}\n`);
     chmodSync(join(dir, tool), 0o755);
   }
@@ -66,7 +76,10 @@ const noStack = (r: Run) => expect(r.output).not.toMatch(/\n\s+at [\w.<>]+ \(/);
 
 describe('a fault at each step is a report', () => {
   test('discover: a link that leads nowhere, a link loop — input errors (exit 2) naming the file', () => {
-    for (const make of [(d: string) => symlinkSync('/nonexistent/x.sql', join(d, '003_gone.sql')), (d: string) => (symlinkSync(join(d, '003_loop.sql'), join(d, '003_loop.sql')))]) {
+    for (const make of [
+      (d: string) => symlinkSync('/nonexistent/x.sql', join(d, '003_gone.sql')),
+      (d: string) => symlinkSync(join(d, '003_loop.sql'), join(d, '003_loop.sql')),
+    ]) {
       const dir = ok();
       make(dir);
       const r = apply(dir, '--backup', 'false');
@@ -118,28 +131,48 @@ describe('a fault at each step is a report', () => {
   test('apply: the second migration fails — the first stays applied and is listed', async () => {
     const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_bad.sql': 'SELECT 1/0;' });
     const r = apply(dir, '--backup', 'false');
-    expect([r.code, r.report.findings.map((f) => f.rule), r.report.applied.map((a) => a.name)]).toEqual([1, ['apply-failed'], ['001_a.sql']]);
+    expect([r.code, r.report.findings.map((f) => f.rule), r.report.applied.map((a) => a.name)]).toEqual([
+      1,
+      ['apply-failed'],
+      ['001_a.sql'],
+    ]);
   });
 
   test('health check: it returns false — reported after the migrations, which stay applied', async () => {
     const r = apply(ok(), '--backup', 'false', '--health-check', 'SELECT false');
-    expect([r.code, r.report.findings.map((f) => f.rule), r.report.applied.length]).toEqual([1, ['health-check-failed'], 2]);
+    expect([r.code, r.report.findings.map((f) => f.rule), r.report.applied.length]).toEqual([
+      1,
+      ['health-check-failed'],
+      2,
+    ]);
   });
 
   test('post-backup: the backup after the migrations fails — the report still says what was applied', async () => {
     const r = apply(ok(), '--pg-dump-path', flakyPgDump(1), '--backup-dir', mkdtempSync(join(tmpdir(), 'pmg-b-')));
     expect(r.code).toBe(1);
     expect(r.report.applied.map((a) => a.name)).toEqual(['001_a.sql', '002_b.sql']);
-    expect(r.report.findings[0]).toMatchObject({ rule: 'post-migration-backup-failed', message: expect.stringMatching(/^post-migration backup: .*disk full/s) });
+    expect(r.report.findings[0]).toMatchObject({
+      rule: 'post-migration-backup-failed',
+      message: expect.stringMatching(/^post-migration backup: .*disk full/s),
+    });
     expect(await history()).toEqual(['001_a.sql', '002_b.sql']);
     noStack(r);
   });
 
   test('publish: the job summary cannot be written — the step still reports the run, outputs and report file exist', () => {
-    const { env, outputFile } = runnerEnv({ command: 'apply', 'migrations-dir': ok(), 'database-url': db.url, 'allow-ungated': 'true', backup: 'false' });
+    const { env, outputFile } = runnerEnv({
+      command: 'apply',
+      'migrations-dir': ok(),
+      'database-url': db.url,
+      'allow-ungated': 'true',
+      backup: 'false',
+    });
     const summaryDir = mkdtempSync(join(tmpdir(), 'pmg-summary-'));
     mkdirSync(join(summaryDir, 'not-a-file'));
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'index.js')], { env: { ...env, GITHUB_STEP_SUMMARY: join(summaryDir, 'not-a-file') }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'index.js')], {
+      env: { ...env, GITHUB_STEP_SUMMARY: join(summaryDir, 'not-a-file') },
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/::warning::could not publish the report/);
     const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
@@ -162,10 +195,15 @@ describe('a fault at each step is a report', () => {
 
     writeFileSync(dump, 'PGDMP but not really a dump');
     const { createHash } = await import('node:crypto');
-    writeFileSync(`${dump}.json`, JSON.stringify({ ...meta, sha256: createHash('sha256').update(readFileSync(dump)).digest('hex'), size: 27 }));
+    writeFileSync(
+      `${dump}.json`,
+      JSON.stringify({ ...meta, sha256: createHash('sha256').update(readFileSync(dump)).digest('hex'), size: 27 }),
+    );
     const rejected = cli(['restore', '--yes', '--backup-file', dump, '--database-url', db.url]);
     expect([rejected.code, rejected.report.findings.map((f) => f.rule)]).toEqual([2, ['configuration']]);
-    expect(rejected.report.findings[0].message).toMatch(/\.dump: pg_restore cannot read the dump \(.*\): the file is damaged or truncated.*nothing was restored/);
+    expect(rejected.report.findings[0].message).toMatch(
+      /\.dump: pg_restore cannot read the dump \(.*\): the file is damaged or truncated.*nothing was restored/,
+    );
     noStack(rejected);
   });
 });

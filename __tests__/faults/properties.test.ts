@@ -23,11 +23,20 @@ function randomName(r: () => number, style: string): string {
   const n = Math.floor(r() * 3000);
   const word = pick(r, ['add_users', 'x', 'backfill.tags', 'drop_old', 'a_b_c']);
   if (style === 'number') return `${String(n).padStart(Math.floor(r() * 4) + 1, '0')}_${word}.sql`;
-  if (style === 'timestamp') return `2024${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}_${String(n * 37 % 240000).padStart(6, '0')}_${word}.sql`;
+  if (style === 'timestamp')
+    return `2024${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}_${String((n * 37) % 240000).padStart(6, '0')}_${word}.sql`;
   return `V${n % 7}.${n % 13}__${word}.sql`;
 }
 
-const row = (m: Migration, id: number, over: Partial<HistoryRow> = {}): HistoryRow => ({ id, name: m.name, version: m.version, checksum: m.checksum, appliedAt: new Date(), dirty: false, ...over });
+const row = (m: Migration, id: number, over: Partial<HistoryRow> = {}): HistoryRow => ({
+  id,
+  name: m.name,
+  version: m.version,
+  checksum: m.checksum,
+  appliedAt: new Date(),
+  dirty: false,
+  ...over,
+});
 
 describe('discovery and plan hold their invariants on random folders', () => {
   for (let seed = 1; seed <= 60; seed++) {
@@ -35,7 +44,8 @@ describe('discovery and plan hold their invariants on random folders', () => {
       const r = prng(seed);
       const style = pick(r, ['number', 'timestamp', 'flyway']);
       const files: Record<string, string> = {};
-      for (let i = 0; i < 2 + Math.floor(r() * 25); i++) files[randomName(r, style)] = `SELECT ${Math.floor(r() * 1000)};`;
+      for (let i = 0; i < 2 + Math.floor(r() * 25); i++)
+        files[randomName(r, style)] = `SELECT ${Math.floor(r() * 1000)};`;
       let migrations: Migration[];
       try {
         migrations = discover(makeFolder(files)).migrations;
@@ -46,7 +56,8 @@ describe('discovery and plan hold their invariants on random folders', () => {
         return;
       }
       // A total order: strictly increasing, no two migrations sharing a version.
-      for (let i = 1; i < migrations.length; i++) expect(compareVersions(migrations[i - 1].version, migrations[i].version)).toBeLessThan(0);
+      for (let i = 1; i < migrations.length; i++)
+        expect(compareVersions(migrations[i - 1].version, migrations[i].version)).toBeLessThan(0);
       expect(new Set(migrations.map((m) => versionId(m.version))).size).toBe(migrations.length);
 
       // Some prefix is applied (optionally with a gap that allow-out-of-order lets through).
@@ -59,12 +70,17 @@ describe('discovery and plan hold their invariants on random folders', () => {
       expect(plan.pending.length + applied.length).toBe(migrations.length);
       expect(plan.problems).toEqual([]);
       // Pending ones run in version order.
-      for (let i = 1; i < plan.pending.length; i++) expect(compareVersions(plan.pending[i - 1].version, plan.pending[i].version)).toBeLessThan(0);
+      for (let i = 1; i < plan.pending.length; i++)
+        expect(compareVersions(plan.pending[i - 1].version, plan.pending[i].version)).toBeLessThan(0);
 
       // Any edit of an applied migration is drift.
       if (applied.length) {
         const edited = pick(r, applied);
-        const drifted = makePlan(migrations, history.map((h) => (h.name === edited.name ? { ...h, checksum: `sha256:${'e'.repeat(64)}` } : h)), { allowOutOfOrder: true, acceptEdited: [] });
+        const drifted = makePlan(
+          migrations,
+          history.map((h) => (h.name === edited.name ? { ...h, checksum: `sha256:${'e'.repeat(64)}` } : h)),
+          { allowOutOfOrder: true, acceptEdited: [] },
+        );
         expect(drifted.problems.map((p) => p.rule)).toContain('checksum-drift');
         expect(drifted.problems.find((p) => p.rule === 'checksum-drift')?.file).toBe(edited.up.file);
       }

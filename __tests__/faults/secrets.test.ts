@@ -47,11 +47,17 @@ function everything(r: ActionRun, extra: string[] = []): string {
   walk(r.runnerTemp);
   for (const f of extra) if (existsSync(f)) files.push(readFileSync(f, 'utf8'));
   // The runner is told the secrets to mask (::add-mask::), which is the one place they must appear.
-  return [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, JSON.stringify(r.outputs), ...files].join('\n');
+  return [r.stdout.replace(/^::add-mask::.*$/gm, ''), r.stderr, r.summary, JSON.stringify(r.outputs), ...files].join(
+    '\n',
+  );
 }
 
 describe('secrets never appear in any output', () => {
-  const migrations = () => makeFolder({ '001_a.sql': 'CREATE TABLE IF NOT EXISTS a (id int);\nDROP TABLE IF EXISTS old_stuff;', '002_broken.sql': 'SELECT 1/0;' });
+  const migrations = () =>
+    makeFolder({
+      '001_a.sql': 'CREATE TABLE IF NOT EXISTS a (id int);\nDROP TABLE IF EXISTS old_stuff;',
+      '002_broken.sql': 'SELECT 1/0;',
+    });
 
   test.each([
     ['lint', {}],
@@ -59,13 +65,30 @@ describe('secrets never appear in any output', () => {
     ['plan', {}],
     ['apply (failing)', { command: 'apply', 'allow-ungated': 'true' }],
     ['backup', {}],
-    ['restore (refused: bad file)', { command: 'restore', 'allow-ungated': 'true', 'backup-file': '/nonexistent.dump', 'backup-identity': IDENTITY }],
-    ['apply (unreachable server)', { command: 'apply', 'allow-ungated': 'true', 'database-url': `postgresql://app:${encodeURIComponent(PASSWORD)}@127.0.0.1:1/prod` }],
+    [
+      'restore (refused: bad file)',
+      { command: 'restore', 'allow-ungated': 'true', 'backup-file': '/nonexistent.dump', 'backup-identity': IDENTITY },
+    ],
+    [
+      'apply (unreachable server)',
+      {
+        command: 'apply',
+        'allow-ungated': 'true',
+        'database-url': `postgresql://app:${encodeURIComponent(PASSWORD)}@127.0.0.1:1/prod`,
+      },
+    ],
     ['apply (gate refused)', { command: 'apply', environment: 'production' }],
   ])('%s', async (name, over) => {
     const sarif = join(makeFolder({}), 'out.sarif');
     const r = await runAction(
-      { command: name.split(' ')[0], 'migrations-dir': migrations(), 'database-url': withPassword(db.url), 'github-token': TOKEN, 'sarif-file': sarif, ...over },
+      {
+        command: name.split(' ')[0],
+        'migrations-dir': migrations(),
+        'database-url': withPassword(db.url),
+        'github-token': TOKEN,
+        'sarif-file': sarif,
+        ...over,
+      },
       { env },
     );
     expect(r.stdout).toMatch(/::add-mask::/);
@@ -85,7 +108,8 @@ describe('secrets never appear in any output', () => {
 });
 
 describe('a password given as ?password= in the URL (libpq reads it there too)', () => {
-  const withQueryPassword = (url: string) => `${url}${url.includes('?') ? '&' : '?'}sslmode=disable&password=${encodeURIComponent(PASSWORD)}`;
+  const withQueryPassword = (url: string) =>
+    `${url}${url.includes('?') ? '&' : '?'}sslmode=disable&password=${encodeURIComponent(PASSWORD)}`;
 
   /**
    * pg_dump, pg_restore and psql behind wrappers that log each command line, and the length of the PGPASSWORD they got
@@ -96,25 +120,48 @@ describe('a password given as ?password= in the URL (libpq reads it there too)',
     const log = join(makeFolder({}), 'calls.log');
     for (const name of ['pg_dump', 'pg_restore', 'psql']) {
       const real = (await chooseTool(name, 10)).path;
-      writeFileSync(join(dir, name), `#!/bin/sh\nprintf '%s\\t%s\\n' "\${#PGPASSWORD}" "$*" >> '${log}'\nexec '${real}' "$@"\n`);
+      writeFileSync(
+        join(dir, name),
+        `#!/bin/sh\nprintf '%s\\t%s\\n' "\${#PGPASSWORD}" "$*" >> '${log}'\nexec '${real}' "$@"\n`,
+      );
       chmodSync(join(dir, name), 0o755);
     }
-    const calls = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []).map((l) => ({ passwordLength: Number(l.split('\t')[0]), argv: l.slice(l.indexOf('\t') + 1) }));
+    const calls = () =>
+      (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []).map((l) => ({
+        passwordLength: Number(l.split('\t')[0]),
+        argv: l.slice(l.indexOf('\t') + 1),
+      }));
     return { dir, calls };
   }
 
   test('reaches pg_dump and psql through PGPASSWORD only, and no output of a backup and a restore', async () => {
     const tools = await loggingTools();
     const url = withQueryPassword(db.url);
-    const backup = await runActionInProcess({ command: 'backup', 'database-url': url, 'github-token': TOKEN, 'pg-dump-path': tools.dir });
+    const backup = await runActionInProcess({
+      command: 'backup',
+      'database-url': url,
+      'github-token': TOKEN,
+      'pg-dump-path': tools.dir,
+    });
     expect(backup.code).toBe(0);
-    const restore = await runActionInProcess({ command: 'restore', 'database-url': url, 'allow-ungated': 'true', 'backup-file': backup.outputs['backup-path'], 'pg-dump-path': tools.dir });
+    const restore = await runActionInProcess({
+      command: 'restore',
+      'database-url': url,
+      'allow-ungated': 'true',
+      'backup-file': backup.outputs['backup-path'],
+      'pg-dump-path': tools.dir,
+    });
     expect(restore.code).toBe(0);
 
     const connected = tools.calls().filter((c) => c.argv.includes('--dbname='));
     // pg_dump, then psql running pg_restore's script; pg_restore itself never connects, and gets no password.
     expect(connected.map((c) => c.argv.split(' ')[0])).toEqual(['--format=custom', '-X']);
-    expect(tools.calls().filter((c) => c.argv.startsWith('--clean')).map((c) => c.passwordLength)).toEqual([0]);
+    expect(
+      tools
+        .calls()
+        .filter((c) => c.argv.startsWith('--clean'))
+        .map((c) => c.passwordLength),
+    ).toEqual([0]);
     for (const c of connected) {
       expect(c.passwordLength).toBe(PASSWORD.length);
       expect(c.argv.split('--dbname=')[1]).not.toMatch(/password/i);
@@ -127,15 +174,27 @@ describe('a password given as ?password= in the URL (libpq reads it there too)',
 
   test('the tools get it off the command line wherever it is written; libpq uses the last one', () => {
     const tool = { path: 'pg_restore', major: 15, version: '15.0' };
-    const { dbnameArg, env } = toolConnection('postgresql://app:first@db:5432/shop?password=s%40cond&sslmode=require&pass%77ord=th%21rd', tool, 'pmg restore 1');
-    expect(dbnameArg).toBe("--dbname=user='app' host='db' port='5432' dbname='shop' sslmode='require' application_name='pmg restore 1' gssencmode='disable' connect_timeout='15'");
+    const { dbnameArg, env } = toolConnection(
+      'postgresql://app:first@db:5432/shop?password=s%40cond&sslmode=require&pass%77ord=th%21rd',
+      tool,
+      'pmg restore 1',
+    );
+    expect(dbnameArg).toBe(
+      "--dbname=user='app' host='db' port='5432' dbname='shop' sslmode='require' application_name='pmg restore 1' gssencmode='disable' connect_timeout='15'",
+    );
     expect(env.PGPASSWORD).toBe('th!rd');
-    expect(toolConnection("postgres://:only@h1:5432/db?options=-c%20x%3D'y'", tool).dbnameArg).toBe("--dbname=host='h1' port='5432' dbname='db' options='-c x=\\'y\\'' gssencmode='disable' connect_timeout='15'");
+    expect(toolConnection("postgres://:only@h1:5432/db?options=-c%20x%3D'y'", tool).dbnameArg).toBe(
+      "--dbname=host='h1' port='5432' dbname='db' options='-c x=\\'y\\'' gssencmode='disable' connect_timeout='15'",
+    );
   });
 
   test('redact masks it in URLs and conninfo strings, even when not registered as a secret', () => {
-    expect(redact("could not connect to postgresql://app:pw@db/shop?sslmode=require&password=s%40cret&x=1 (host=db password='a b\\'c' port=5432) PGPASSWORD=zz")).toBe(
-      "could not connect to postgresql://app:***@db/shop?sslmode=require&password=***&x=1 (host=db password=*** port=5432) PGPASSWORD=***",
+    expect(
+      redact(
+        "could not connect to postgresql://app:pw@db/shop?sslmode=require&password=s%40cret&x=1 (host=db password='a b\\'c' port=5432) PGPASSWORD=zz",
+      ),
+    ).toBe(
+      'could not connect to postgresql://app:***@db/shop?sslmode=require&password=***&x=1 (host=db password=*** port=5432) PGPASSWORD=***',
     );
   });
 });

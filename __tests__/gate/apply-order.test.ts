@@ -18,8 +18,10 @@ afterEach(async () => {
 });
 
 const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test', backupDir: makeFolder({}) });
-const run = (dir: string, raw: RawConfig = {}) => apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, ...raw }), ctx());
-const versions = async () => (await db.query('SELECT version FROM schema_migrations ORDER BY id')).rows.map((r) => r.version);
+const run = (dir: string, raw: RawConfig = {}) =>
+  apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, ...raw }), ctx());
+const versions = async () =>
+  (await db.query('SELECT version FROM schema_migrations ORDER BY id')).rows.map((r) => r.version);
 
 async function deployed(files: Record<string, string>): Promise<string> {
   const dir = makeFolder(files);
@@ -27,21 +29,26 @@ async function deployed(files: Record<string, string>): Promise<string> {
   await db.query("INSERT INTO accounts (name) SELECT 'a' || g FROM generate_series(1, 50) g");
   return dir;
 }
-const base = { '001_accounts.sql': 'CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);' };
+const base = {
+  '001_accounts.sql': 'CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);',
+};
 
 describe('the order of a production apply', () => {
-  withPgDump.test('backup first (for this plan), then the migrations, the health check, and a post-migration backup', async () => {
-    const dir = await deployed(base);
-    addFile(dir, '002_email.sql', 'ALTER TABLE accounts ADD COLUMN email text;');
-    const r = await run(dir, { 'health-check': 'SELECT count(*) = 50 FROM accounts' });
-    expect(r.ok).toBe(true);
-    expect(r.applied.map((a) => a.version)).toEqual(['002']);
-    const before = readMetadata(r.backup!.path);
-    expect(before).toMatchObject({ planHash: r.planHash, lastApplied: { version: '001' } });
-    expect(r.postBackup!.path).not.toBe(r.backup!.path);
-    expect(readMetadata(r.postBackup!.path).lastApplied?.version).toBe('002');
-    expect(r.notes).toContain('health check passed');
-  });
+  withPgDump.test(
+    'backup first (for this plan), then the migrations, the health check, and a post-migration backup',
+    async () => {
+      const dir = await deployed(base);
+      addFile(dir, '002_email.sql', 'ALTER TABLE accounts ADD COLUMN email text;');
+      const r = await run(dir, { 'health-check': 'SELECT count(*) = 50 FROM accounts' });
+      expect(r.ok).toBe(true);
+      expect(r.applied.map((a) => a.version)).toEqual(['002']);
+      const before = readMetadata(r.backup!.path);
+      expect(before).toMatchObject({ planHash: r.planHash, lastApplied: { version: '001' } });
+      expect(r.postBackup!.path).not.toBe(r.backup!.path);
+      expect(readMetadata(r.postBackup!.path).lastApplied?.version).toBe('002');
+      expect(r.notes).toContain('health check passed');
+    },
+  );
 
   withPgDump.test('a failing health check fails the run, and the report names the backup', async () => {
     const dir = await deployed(base);
@@ -93,7 +100,9 @@ describe('pre-flight', () => {
       await other.query('BEGIN; SELECT count(*) FROM accounts');
       const strict = await run(dir, { preflight: 'strict', backup: 'false' });
       expect(strict.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['blocking-session error']);
-      expect(strict.findings[0].message).toMatch(/^pid \d+ \(idle in transaction, transaction open \d+ s\) holds AccessShareLock on accounts/);
+      expect(strict.findings[0].message).toMatch(
+        /^pid \d+ \(idle in transaction, transaction open \d+ s\) holds AccessShareLock on accounts/,
+      );
       expect(await versions()).toEqual(['001']);
     } finally {
       await other.end();
@@ -112,7 +121,9 @@ describe('pre-flight', () => {
       const strict = await run(dir, { preflight: 'strict' });
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(strict.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['blocking-session error']);
-      expect(strict.findings[0].message).toMatch(/holds ACCESS EXCLUSIVE on public\.unrelated: the backup taken before the migrations would wait behind it/);
+      expect(strict.findings[0].message).toMatch(
+        /holds ACCESS EXCLUSIVE on public\.unrelated: the backup taken before the migrations would wait behind it/,
+      );
       expect(strict.backup).toBeUndefined();
       expect(await versions()).toEqual(['001']);
     } finally {
@@ -125,11 +136,19 @@ describe('pre-flight', () => {
     await db.query("INSERT INTO accounts (name) VALUES ('a1')");
     // A unique build fails on the duplicate and leaves the index behind, invalid.
     await db.query('CREATE UNIQUE INDEX CONCURRENTLY accounts_name ON accounts (name)').catch(() => {});
-    expect((await db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_name'::regclass")).rows[0].indisvalid).toBe(false);
+    expect(
+      (await db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_name'::regclass")).rows[0]
+        .indisvalid,
+    ).toBe(false);
     addFile(dir, '002_index.sql', 'CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_name ON accounts (name);');
     const r = await run(dir, { backup: 'false' });
     expect(r.ok).toBe(true);
-    expect(r.notes.join('\n')).toMatch(/dropped the invalid index public\.accounts_name left by an earlier failed CREATE INDEX CONCURRENTLY/);
-    expect((await db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_name'::regclass")).rows[0].indisvalid).toBe(true);
+    expect(r.notes.join('\n')).toMatch(
+      /dropped the invalid index public\.accounts_name left by an earlier failed CREATE INDEX CONCURRENTLY/,
+    );
+    expect(
+      (await db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_name'::regclass")).rows[0]
+        .indisvalid,
+    ).toBe(true);
   });
 });

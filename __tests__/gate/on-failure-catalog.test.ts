@@ -18,14 +18,16 @@ import { addFile, makeFolder } from '../harness/folders.js';
 const { db, server } = quietDatabasePerTest();
 
 const ctx = () => ({ databaseUrl: db.url, log: silentLogger, appliedBy: 'test', backupDir: makeFolder({}) });
-const run = (dir: string, raw: RawConfig = {}) => apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, 'on-failure': 'restore', ...raw }), ctx());
+const run = (dir: string, raw: RawConfig = {}) =>
+  apply(testConfig({ 'migrations-dir': dir, 'database-url': db.url, 'on-failure': 'restore', ...raw }), ctx());
 const notes = (r: { notes: string[] }) => r.notes.join('\n');
 const one = async (sql: string) => Object.values((await db.query(sql)).rows[0])[0];
 const broken = 'ALTER TABLE accounts ADD CONSTRAINT name_short CHECK (length(name) < 2);';
 
 async function deployed(): Promise<string> {
   const dir = makeFolder({
-    '001_accounts.sql': "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, note text);\nCREATE INDEX accounts_note ON accounts (note);\nCREATE SEQUENCE invoice_no;\nCOMMENT ON COLUMN accounts.note IS 'free text';",
+    '001_accounts.sql':
+      "CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, note text);\nCREATE INDEX accounts_note ON accounts (note);\nCREATE SEQUENCE invoice_no;\nCOMMENT ON COLUMN accounts.note IS 'free text';",
   });
   expect((await applyMigrations(testConfig({ 'migrations-dir': dir, 'database-url': db.url }), ctx())).ok).toBe(true);
   await db.query("INSERT INTO accounts (name) SELECT 'a' || g FROM generate_series(1, 5) g");
@@ -41,7 +43,15 @@ async function runWhileOthersChange(dir: string, meanwhile: (other: pg.Client) =
   try {
     await holder.query('SELECT pg_advisory_lock(4343)');
     const running = run(dir);
-    for (let i = 0; !(await holder.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock(4343)%'")).rows.length; i++) {
+    for (
+      let i = 0;
+      !(
+        await holder.query(
+          "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock(4343)%'",
+        )
+      ).rows.length;
+      i++
+    ) {
       if (i > 400) throw new Error('migration 002 never waited for the lock');
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -64,12 +74,16 @@ withPgDump.describe('on-failure: restore and another session’s catalog changes
       await other.query("SELECT setval('invoice_no', 100)");
     });
     expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed', 'restore-refused']);
-    expect(r.findings[1].message).toMatch(/the catalog changed since the backup, not by this run: .*index public\.accounts_name added/);
+    expect(r.findings[1].message).toMatch(
+      /the catalog changed since the backup, not by this run: .*index public\.accounts_name added/,
+    );
     expect(r.findings[1].message).toMatch(/value of sequence public\.invoice_no moved/);
     expect(r.findings[1].message).not.toMatch(/email/);
     expect(await one("SELECT to_regclass('accounts_name') IS NOT NULL")).toBe(true);
     expect(await one('SELECT last_value FROM invoice_no')).toBe('100');
-    expect(await one("SELECT count(*)::int FROM pg_attribute WHERE attrelid = 'accounts'::regclass AND attname = 'email'")).toBe(1);
+    expect(
+      await one("SELECT count(*)::int FROM pg_attribute WHERE attrelid = 'accounts'::regclass AND attname = 'email'"),
+    ).toBe(1);
   });
 });
 
@@ -77,11 +91,17 @@ withPgDump.describe('on-failure: restore and the run’s own changes', () => {
   test('what its transactions removed (a column, an index, a comment) is told as its own: restored', async () => {
     const dir = await deployed();
     const before = await tableChecksums(db);
-    addFile(dir, '002_tidy.sql', 'DROP INDEX accounts_note;\nCOMMENT ON COLUMN accounts.note IS NULL;\nALTER TABLE accounts DROP COLUMN note;');
+    addFile(
+      dir,
+      '002_tidy.sql',
+      'DROP INDEX accounts_note;\nCOMMENT ON COLUMN accounts.note IS NULL;\nALTER TABLE accounts DROP COLUMN note;',
+    );
     addFile(dir, '003_broken.sql', broken);
     const r = await run(dir);
     expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
-    expect(notes(r)).toMatch(/this run’s own catalog changes, which a restore takes back: .*index public\.accounts_note removed/);
+    expect(notes(r)).toMatch(
+      /this run’s own catalog changes, which a restore takes back: .*index public\.accounts_note removed/,
+    );
     expect(notes(r)).toMatch(/the database and its history are as they were before this run$/m);
     expect(await tableChecksums(db)).toEqual(before);
     expect(await one("SELECT col_description('accounts'::regclass, 3)")).toBe('free text');
@@ -91,17 +111,29 @@ withPgDump.describe('on-failure: restore and the run’s own changes', () => {
   test('what a backup does not hold: its database setting is reset and its extension dropped; a new role is named, not claimed gone', async () => {
     const dir = await deployed();
     const role = `pmg_role_${randomBytes(4).toString('hex')}`;
-    addFile(dir, '002_settings.sql', "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET statement_timeout = %L', current_database(), '5s'); END $$;\nCREATE EXTENSION citext;");
+    addFile(
+      dir,
+      '002_settings.sql',
+      "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET statement_timeout = %L', current_database(), '5s'); END $$;\nCREATE EXTENSION citext;",
+    );
     addFile(dir, '003_role.sql', `CREATE ROLE ${role};`);
     addFile(dir, '004_broken.sql', broken);
     try {
       const r = await run(dir);
       expect(r.findings.map((f) => f.rule)).toEqual(['apply-failed']);
       const said = notes(r);
-      expect(said).toMatch(/was restored and extension citext dropped; the database's setting statement_timeout reset; the database and its history are as they were before this run, except what a backup does not hold and was left: role pmg_role_\w+, new since the backup \(a backup holds no roles: the restore leaves them\)$/m);
-      expect(said).toMatch(/on-failure: restore took them back with the pre-apply backup: none stays applied or recorded/);
+      expect(said).toMatch(
+        /was restored and extension citext dropped; the database's setting statement_timeout reset; the database and its history are as they were before this run, except what a backup does not hold and was left: role pmg_role_\w+, new since the backup \(a backup holds no roles: the restore leaves them\)$/m,
+      );
+      expect(said).toMatch(
+        /on-failure: restore took them back with the pre-apply backup: none stays applied or recorded/,
+      );
       expect(said).not.toMatch(/stay applied and recorded/);
-      expect(await one("SELECT count(*)::int FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()")).toBe(0);
+      expect(
+        await one(
+          'SELECT count(*)::int FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()',
+        ),
+      ).toBe(0);
       expect(await one("SELECT count(*)::int FROM pg_extension WHERE extname = 'citext'")).toBe(0);
       expect(await one(`SELECT count(*)::int FROM pg_roles WHERE rolname = '${role}'`)).toBe(1);
     } finally {

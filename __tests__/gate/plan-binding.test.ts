@@ -26,18 +26,38 @@ const onDatabase = (url: string, database: string) => {
 };
 
 const query = (url: string, sql: string) => queryAt(url, sql);
-const systemIdentifier = async (url: string) => (await query(url, 'SELECT system_identifier::text AS s FROM pg_control_system()')).rows[0].s as string;
-const oidOf = async (url: string) => Number((await query(url, 'SELECT oid FROM pg_database WHERE datname = current_database()')).rows[0].oid);
+const systemIdentifier = async (url: string) =>
+  (await query(url, 'SELECT system_identifier::text AS s FROM pg_control_system()')).rows[0].s as string;
+const oidOf = async (url: string) =>
+  Number((await query(url, 'SELECT oid FROM pg_database WHERE datname = current_database()')).rows[0].oid);
 
 /** A copy of the example migrations that a test may edit. */
-const editableCopy = () => makeFolder(Object.fromEntries(readdirSync(example('numbered')).map((f) => [f, readFileSync(join(example('numbered'), f), 'utf8')])));
+const editableCopy = () =>
+  makeFolder(
+    Object.fromEntries(
+      readdirSync(example('numbered')).map((f) => [f, readFileSync(join(example('numbered'), f), 'utf8')]),
+    ),
+  );
 
-const plan = (url: string, dir = 'examples/numbered') => runActionInProcess({ command: 'plan', 'migrations-dir': dir, 'database-url': url });
+const plan = (url: string, dir = 'examples/numbered') =>
+  runActionInProcess({ command: 'plan', 'migrations-dir': dir, 'database-url': url });
 const apply = (url: string, expected: string, dir = 'examples/numbered') =>
-  runActionInProcess({ command: 'apply', 'migrations-dir': dir, 'database-url': url, 'expected-plan': expected, 'allow-ungated': 'true', backup: 'false' });
-const findings = (run: { outputs: Record<string, string> }) => JSON.parse(readFileSync(run.outputs['report-path'], 'utf8')).findings as { rule: string; message: string }[];
-const notes = (run: { outputs: Record<string, string> }) => JSON.parse(readFileSync(run.outputs['report-path'], 'utf8')).notes as string[];
-const nothingApplied = async (url: string) => expect((await query(url, "SELECT to_regclass('schema_migrations') AS h, to_regclass('users') AS u")).rows[0]).toEqual({ h: null, u: null });
+  runActionInProcess({
+    command: 'apply',
+    'migrations-dir': dir,
+    'database-url': url,
+    'expected-plan': expected,
+    'allow-ungated': 'true',
+    backup: 'false',
+  });
+const findings = (run: { outputs: Record<string, string> }) =>
+  JSON.parse(readFileSync(run.outputs['report-path'], 'utf8')).findings as { rule: string; message: string }[];
+const notes = (run: { outputs: Record<string, string> }) =>
+  JSON.parse(readFileSync(run.outputs['report-path'], 'utf8')).notes as string[];
+const nothingApplied = async (url: string) =>
+  expect((await query(url, "SELECT to_regclass('schema_migrations') AS h, to_regclass('users') AS u")).rows[0]).toEqual(
+    { h: null, u: null },
+  );
 
 let db: ScratchDb;
 beforeEach(async () => {
@@ -79,12 +99,19 @@ describe('the plan hash names the database, not the URL', () => {
   test('a migration edited after approval is refused as a changed plan', async () => {
     const dir = editableCopy();
     const hash = (await plan(db.url, dir)).outputs['plan-hash'];
-    writeFileSync(join(dir, '003_add_ticket_escalation.sql'), `${readFileSync(join(dir, '003_add_ticket_escalation.sql'), 'utf8')}\n-- reviewed again\n`);
+    writeFileSync(
+      join(dir, '003_add_ticket_escalation.sql'),
+      `${readFileSync(join(dir, '003_add_ticket_escalation.sql'), 'utf8')}\n-- reviewed again\n`,
+    );
     const refused = await apply(db.url, hash, dir);
     expect(refused.code).toBe(1);
     const [f] = findings(refused);
     expect(f.rule).toBe('plan-mismatch');
-    expect(f.message).toMatch(new RegExp(`^the plan is sha256:[0-9a-f]{64}@.*, not the approved ${hash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: a migration was added or edited after approval, or the database moved on \\(newest applied now: none\\); nothing was changed$`));
+    expect(f.message).toMatch(
+      new RegExp(
+        `^the plan is sha256:[0-9a-f]{64}@.*, not the approved ${hash.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: a migration was added or edited after approval, or the database moved on \\(newest applied now: none\\); nothing was changed$`,
+      ),
+    );
     await nothingApplied(db.url);
   });
 });
@@ -96,15 +123,31 @@ const run = promisify(execFile);
  * The npm registry's server packages ship none, so where only those serve a major the replica test is skipped.
  */
 function basebackupFor(major: number): string | undefined {
-  const dirs = [serverBinaries(major).bin, ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').filter((v) => Number(v) >= major).map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
+  const dirs = [
+    serverBinaries(major).bin,
+    ...(existsSync('/usr/lib/postgresql')
+      ? readdirSync('/usr/lib/postgresql')
+          .filter((v) => Number(v) >= major)
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
+  ];
   return dirs.map((d) => join(d, 'pg_basebackup')).find((f) => existsSync(f));
 }
 
 /** The major the tests run on: PG_MAJOR's, else the system's newest (the default test server). */
-const testMajor = requestedMajor() ?? Math.max(...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map(Number).filter(Boolean) : [0]));
+const testMajor =
+  requestedMajor() ??
+  Math.max(
+    ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map(Number).filter(Boolean) : [0]),
+  );
 const replicaTest = basebackupFor(testMajor)
   ? test
-  : (name: string, fn: () => Promise<void>, timeout?: number) => test.skip(`${name} (skipped: no pg_basebackup ${testMajor} or newer on this machine to make the replica)`, fn, timeout);
+  : (name: string, fn: () => Promise<void>, timeout?: number) =>
+      test.skip(
+        `${name} (skipped: no pg_basebackup ${testMajor} or newer on this machine to make the replica)`,
+        fn,
+        timeout,
+      );
 
 /**
  * A streaming read replica of a throwaway server (pg_basebackup -R): the same cluster, so the same system
@@ -114,7 +157,8 @@ async function startReplica(major: number, primary: TestServer): Promise<TestSer
   const { bin } = serverBinaries(major);
   const root = userInfo().uid === 0;
   const path = (name: string) => (name === 'pg_basebackup' ? basebackupFor(major)! : join(bin, name));
-  const tool = (name: string, args: string[]) => (root ? run('runuser', ['-u', 'postgres', '--', path(name), ...args]) : run(path(name), args));
+  const tool = (name: string, args: string[]) =>
+    root ? run('runuser', ['-u', 'postgres', '--', path(name), ...args]) : run(path(name), args);
   const dir = mkdtempSync(join(tmpdir(), 'pmg-test-replica-'));
   if (root) {
     const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout.trim());
@@ -128,12 +172,29 @@ async function startReplica(major: number, primary: TestServer): Promise<TestSer
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await tool('pg_basebackup', ['-D', data, '-h', from.hostname, '-p', from.port, '-U', 'postgres', '-R', '-X', 'stream', '--no-sync']);
+    await tool('pg_basebackup', [
+      '-D',
+      data,
+      '-h',
+      from.hostname,
+      '-p',
+      from.port,
+      '-U',
+      'postgres',
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+    ]);
     // A hot standby needs at least the primary's max_connections, which the primary got on its command line.
     const connections = (await query(primary.url, 'SHOW max_connections')).rows[0].max_connections;
     const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=${connections}`;
     await tool('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', '-t', '60', 'start']);
-    return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, description: `replica of ${primary.description}`, stop };
+    return {
+      url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      description: `replica of ${primary.description}`,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -153,31 +214,37 @@ describe('another cluster, and a replica of the same one', () => {
   let server: TestServer;
   let major: number;
   beforeAll(async () => {
-    major = Math.floor(Number((await adminQuery("SELECT current_setting('server_version_num') AS v")).rows[0].v) / 10000);
+    major = Math.floor(
+      Number((await adminQuery("SELECT current_setting('server_version_num') AS v")).rows[0].v) / 10000,
+    );
     server = await startServerOfMajor(major);
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
   });
 
-  replicaTest('a plan made on a read replica is applied on the primary', async () => {
-    const replica = await startReplica(major, server);
-    const name = 'pmg_replicated';
-    await query(server.url, `CREATE DATABASE ${name}`);
-    try {
-      await replayed(replica, name);
-      const onReplica = onDatabase(replica.url, name);
-      expect((await query(onReplica, 'SELECT pg_is_in_recovery() AS r')).rows[0].r).toBe(true);
-      const planned = await plan(onReplica);
-      expect(planned.code).toBe(0);
-      const applied = await apply(onDatabase(server.url, name), planned.outputs['plan-hash']);
-      expect(findings(applied)).toEqual([]);
-      expect(applied.outputs).toMatchObject({ applied: '3', 'plan-hash': planned.outputs['plan-hash'] });
-    } finally {
-      await replica.stop();
-      await query(server.url, `DROP DATABASE ${name} WITH (FORCE)`);
-    }
-  }, 60_000);
+  replicaTest(
+    'a plan made on a read replica is applied on the primary',
+    async () => {
+      const replica = await startReplica(major, server);
+      const name = 'pmg_replicated';
+      await query(server.url, `CREATE DATABASE ${name}`);
+      try {
+        await replayed(replica, name);
+        const onReplica = onDatabase(replica.url, name);
+        expect((await query(onReplica, 'SELECT pg_is_in_recovery() AS r')).rows[0].r).toBe(true);
+        const planned = await plan(onReplica);
+        expect(planned.code).toBe(0);
+        const applied = await apply(onDatabase(server.url, name), planned.outputs['plan-hash']);
+        expect(findings(applied)).toEqual([]);
+        expect(applied.outputs).toMatchObject({ applied: '3', 'plan-hash': planned.outputs['plan-hash'] });
+      } finally {
+        await replica.stop();
+        await query(server.url, `DROP DATABASE ${name} WITH (FORCE)`);
+      }
+    },
+    60_000,
+  );
 
   test('a plan made on a database of the same name on another server is refused, naming both servers', async () => {
     await query(server.url, `CREATE DATABASE ${db.name}`);
@@ -190,7 +257,9 @@ describe('another cluster, and a replica of the same one', () => {
       expect(refused.code).toBe(1);
       const [f] = findings(refused);
       expect(f.rule).toBe('plan-target-mismatch');
-      expect(f.message).toBe(`the plan was approved on the database ${db.name} of another server: that server's system identifier is ${theirs}, this one's is ${ours}; nothing was changed`);
+      expect(f.message).toBe(
+        `the plan was approved on the database ${db.name} of another server: that server's system identifier is ${theirs}, this one's is ${ours}; nothing was changed`,
+      );
       await nothingApplied(db.url);
     } finally {
       await query(server.url, `DROP DATABASE ${db.name} WITH (FORCE)`);
@@ -212,12 +281,18 @@ describe('another cluster, and a replica of the same one', () => {
       const hash = first.outputs['plan-hash'];
       expect(hash).toMatch(new RegExp(`^sha256:[0-9a-f]{64}@${await oidOf(url)}/${name}$`));
       expect(second.outputs['plan-hash']).toBe(hash);
-      expect(notes(first)).toContainEqual(expect.stringMatching(/^the plan hash cannot name the server of the database pmg_binding \(oid \d+\): this role may not call pg_control_system\(\)/));
+      expect(notes(first)).toContainEqual(
+        expect.stringMatching(
+          /^the plan hash cannot name the server of the database pmg_binding \(oid \d+\): this role may not call pg_control_system\(\)/,
+        ),
+      );
       // The owner, who reads the system identifier, applies that plan: the database matches by its oid and name.
       const applied = await apply(url, hash);
       expect(findings(applied)).toEqual([]);
       expect(applied.outputs.applied).toBe('3');
-      expect(notes(applied)).toContain("the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid, and the history by when each migration was applied");
+      expect(notes(applied)).toContain(
+        "the approved plan does not name its server (the plan's role may not call pg_control_system()): the database was matched by its name and oid, and the history by when each migration was applied",
+      );
     } finally {
       await query(url, 'GRANT EXECUTE ON FUNCTION pg_catalog.pg_control_system() TO PUBLIC');
       await query(server.url, `DROP DATABASE ${name} WITH (FORCE)`);
@@ -233,11 +308,18 @@ describe('another cluster, and a replica of the same one', () => {
     await query(url, 'REVOKE EXECUTE ON FUNCTION pg_catalog.pg_control_system() FROM PUBLIC');
     try {
       const planned = await plan(url);
-      expect(planned.outputs['plan-hash']).toMatch(new RegExp(`^sha256:[0-9a-f]{64}@${await systemIdentifier(server.url)}/\\d+/${name}$`));
+      expect(planned.outputs['plan-hash']).toMatch(
+        new RegExp(`^sha256:[0-9a-f]{64}@${await systemIdentifier(server.url)}/\\d+/${name}$`),
+      );
       const applied = await apply(withHost(url, 'localhost', 'pmg_applier'), planned.outputs['plan-hash']);
       expect(applied.code).not.toBe(0);
       expect(findings(applied)).toEqual([
-        expect.objectContaining({ rule: 'plan-target-mismatch', message: expect.stringMatching(/this role may not call pg_control_system\(\) to show this is that server; GRANT EXECUTE/) }),
+        expect.objectContaining({
+          rule: 'plan-target-mismatch',
+          message: expect.stringMatching(
+            /this role may not call pg_control_system\(\) to show this is that server; GRANT EXECUTE/,
+          ),
+        }),
       ]);
       await nothingApplied(url);
     } finally {

@@ -30,7 +30,10 @@ export function parseOutputFile(text: string): Record<string, string> {
  * Runs the bundled action as the runner does: inputs as INPUT_<NAME> variables (upper-case, hyphens kept),
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, RUNNER_TEMP, the workspace as working directory.
  */
-export async function runAction(inputs: Record<string, string>, opts: { workspace?: string; env?: Record<string, string>; node?: string } = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  opts: { workspace?: string; env?: Record<string, string>; node?: string } = {},
+): Promise<ActionRun> {
   const entry = join(process.cwd(), 'dist', 'index.js');
   if (!existsSync(entry)) throw new Error('dist/index.js is missing: run npm run build first');
   const { env, runnerTemp, outputFile, summaryFile } = runnerEnv(inputs, opts);
@@ -55,7 +58,10 @@ export async function runAction(inputs: Record<string, string>, opts: { workspac
 }
 
 /** The environment the runner gives an action step: inputs, output and summary files, the run's identity. */
-export function runnerEnv(inputs: Record<string, string>, opts: { workspace?: string; env?: Record<string, string> } = {}) {
+export function runnerEnv(
+  inputs: Record<string, string>,
+  opts: { workspace?: string; env?: Record<string, string> } = {},
+) {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'pmg-runner-'));
   const outputFile = join(runnerTemp, 'output');
   const summaryFile = join(runnerTemp, 'summary');

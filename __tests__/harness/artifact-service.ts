@@ -46,8 +46,13 @@ export class FakeArtifactService {
       const method = twirp[1];
       const reqBody = JSON.parse(body.toString() || '{}');
       this.calls.push(method);
-      if (method === 'CreateArtifact' && this.failCreateWith) return json(this.failCreateWith, { code: 'permission_denied', msg: 'artifact storage refused the upload' });
-      if (method === 'CreateArtifact') return json(200, { ok: true, signed_upload_url: `${this.base}/devstoreaccount1/artifacts/${encodeURIComponent(reqBody.name)}?sig=upload` });
+      if (method === 'CreateArtifact' && this.failCreateWith)
+        return json(this.failCreateWith, { code: 'permission_denied', msg: 'artifact storage refused the upload' });
+      if (method === 'CreateArtifact')
+        return json(200, {
+          ok: true,
+          signed_upload_url: `${this.base}/devstoreaccount1/artifacts/${encodeURIComponent(reqBody.name)}?sig=upload`,
+        });
       if (method === 'FinalizeArtifact') {
         const bytes = this.pending.get(reqBody.name) ?? Buffer.alloc(0);
         const id = this.nextId++;
@@ -55,18 +60,35 @@ export class FakeArtifactService {
         return json(200, { ok: true, artifact_id: String(id) });
       }
       if (method === 'ListArtifacts') {
-        const list = [...this.artifacts].filter(([name, a]) => (!reqBody.name_filter || reqBody.name_filter === name) && (!reqBody.id_filter || String(reqBody.id_filter) === String(a.id)));
+        const list = [...this.artifacts].filter(
+          ([name, a]) =>
+            (!reqBody.name_filter || reqBody.name_filter === name) &&
+            (!reqBody.id_filter || String(reqBody.id_filter) === String(a.id)),
+        );
         return json(200, {
-          artifacts: list.map(([name, a]) => ({ workflow_run_backend_id: 'run-backend-1', workflow_job_run_backend_id: 'job-backend-1', database_id: String(a.id), name, size: a.size, created_at: new Date().toISOString() })),
+          artifacts: list.map(([name, a]) => ({
+            workflow_run_backend_id: 'run-backend-1',
+            workflow_job_run_backend_id: 'job-backend-1',
+            database_id: String(a.id),
+            name,
+            size: a.size,
+            created_at: new Date().toISOString(),
+          })),
         });
       }
-      if (method === 'GetSignedArtifactURL') return json(200, { signed_url: `${this.base}/download/${encodeURIComponent(reqBody.name)}?sig=download` });
+      if (method === 'GetSignedArtifactURL')
+        return json(200, { signed_url: `${this.base}/download/${encodeURIComponent(reqBody.name)}?sig=download` });
       return json(404, { code: 'not_found', msg: method });
     }
     const blob = /^\/devstoreaccount1\/artifacts\/([^/]+)$/.exec(url.pathname);
     if (blob && req.method === 'PUT') {
       const name = decodeURIComponent(blob[1]);
-      const headers = { 'x-ms-request-id': 'r', 'x-ms-version': '2024-11-04', etag: '"e"', 'last-modified': new Date().toUTCString() };
+      const headers = {
+        'x-ms-request-id': 'r',
+        'x-ms-version': '2024-11-04',
+        etag: '"e"',
+        'last-modified': new Date().toUTCString(),
+      };
       if (url.searchParams.get('comp') === 'block') {
         this.blocks.set(`${name}|${url.searchParams.get('blockid')}`, body);
         res.writeHead(201, headers);

@@ -32,5 +32,8 @@ type DescribeFn = (name: string, body: () => void) => void;
 const why = (name: string) => `${name} [not run on PostgreSQL ${testServerMajor}: ${missing}]`;
 
 export const withPgDump: { test: TestFn; describe: DescribeFn } = missing
-  ? { test: (name, fn, timeout) => test.skip(why(name), fn, timeout), describe: (name, body) => describe.skip(why(name), body) }
+  ? {
+      test: (name, fn, timeout) => test.skip(why(name), fn, timeout),
+      describe: (name, body) => describe.skip(why(name), body),
+    }
   : { test, describe };

@@ -8,7 +8,9 @@ export async function tableChecksums(db: ScratchDb): Promise<Record<string, stri
   );
   const out: Record<string, string> = {};
   for (const { t } of tables.rows) {
-    const r = await db.query(`SELECT count(*) AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${t} x`);
+    const r = await db.query(
+      `SELECT count(*) AS n, coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS h FROM ${t} x`,
+    );
     out[t] = `${r.rows[0].n} rows ${r.rows[0].h}`;
   }
   return out;

@@ -17,7 +17,10 @@ const option = (name) => {
 };
 const listed = option('--majors');
 const atOnceListed = option('--at-once');
-const majors = (process.env.PG_MAJORS || listed || '').split(',').map((m) => m.trim()).filter(Boolean);
+const majors = (process.env.PG_MAJORS || listed || '')
+  .split(',')
+  .map((m) => m.trim())
+  .filter(Boolean);
 if (!majors.length) {
   console.error('each-major: no majors: pass --majors 13,14 or set PG_MAJORS');
   process.exit(2);
@@ -35,8 +38,17 @@ function runMajor(major) {
   const alone = atOnce === 1;
   if (alone) console.log(heading);
   else console.log(`(PostgreSQL ${major}: started)`);
-  const jest = ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--config', 'jest.versions.config.js', ...args.map((a) => a.replaceAll('{major}', major))];
-  const child = spawn(process.execPath, jest, { stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...process.env, PG_MAJOR: major } });
+  const jest = [
+    '--experimental-vm-modules',
+    'node_modules/jest/bin/jest.js',
+    '--config',
+    'jest.versions.config.js',
+    ...args.map((a) => a.replaceAll('{major}', major)),
+  ];
+  const child = spawn(process.execPath, jest, {
+    stdio: alone ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PG_MAJOR: major },
+  });
   const out = [];
   child.stdout?.on('data', (d) => out.push(d));
   child.stderr?.on('data', (d) => out.push(d));
@@ -65,5 +77,8 @@ await Promise.all(
 
 console.log('');
 results.sort((a, b) => majors.indexOf(a.major) - majors.indexOf(b.major));
-for (const r of results) console.log(`PostgreSQL ${r.major}: ${r.ok ? 'passed' : 'FAILED'} in ${r.seconds} s${r.signal ? ` (${r.signal})` : ''}`);
+for (const r of results)
+  console.log(
+    `PostgreSQL ${r.major}: ${r.ok ? 'passed' : 'FAILED'} in ${r.seconds} s${r.signal ? ` (${r.signal})` : ''}`,
+  );
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -43,7 +43,12 @@ export class FakeGitHub {
     };
     if (req.method === 'GET' && path === '/oidc/token') {
       const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-      const claims = { iss: 'https://token.actions.githubusercontent.com', aud: new URL(req.url!, 'http://x').searchParams.get('audience') ?? '', repository: 'acme/shop', ...(this.jobEnvironment ? { environment: this.jobEnvironment } : {}) };
+      const claims = {
+        iss: 'https://token.actions.githubusercontent.com',
+        aud: new URL(req.url!, 'http://x').searchParams.get('audience') ?? '',
+        repository: 'acme/shop',
+        ...(this.jobEnvironment ? { environment: this.jobEnvironment } : {}),
+      };
       return send(200, { value: `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.signature` });
     }
     let env;
@@ -52,11 +57,20 @@ export class FakeGitHub {
       if (!rules) return send(404, { message: 'Not Found' });
       return send(200, { name: env[1], protection_rules: rules.map((type, i) => ({ id: i + 1, type })) });
     }
-    if (this.forbidden) return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+    if (this.forbidden)
+      return send(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest',
+      });
     let m;
-    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.exec(path))) return send(200, this.comments);
+    if (req.method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/.exec(path)))
+      return send(200, this.comments);
     if (req.method === 'POST' && (m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
-      const comment = { id: this.nextId++, body: body.body, html_url: `https://github.com/${m[1]}/${m[2]}/pull/${m[3]}#issuecomment-${this.nextId}` };
+      const comment = {
+        id: this.nextId++,
+        body: body.body,
+        html_url: `https://github.com/${m[1]}/${m[2]}/pull/${m[3]}#issuecomment-${this.nextId}`,
+      };
       this.comments.push(comment);
       return send(201, comment);
     }
@@ -75,7 +89,13 @@ export function pullRequestEvent(number: number) {
   return {
     action: 'synchronize',
     number,
-    pull_request: { number, state: 'open', base: { ref: 'main' }, head: { ref: 'feature' }, html_url: `https://github.com/acme/shop/pull/${number}` },
+    pull_request: {
+      number,
+      state: 'open',
+      base: { ref: 'main' },
+      head: { ref: 'feature' },
+      html_url: `https://github.com/acme/shop/pull/${number}`,
+    },
     repository: { name: 'shop', full_name: 'acme/shop', owner: { login: 'acme' } },
     sender: { login: 'octocat' },
   };
@@ -83,5 +103,8 @@ export function pullRequestEvent(number: number) {
 
 /** Runner variables for the OIDC token endpoint of a FakeGitHub at `api`. */
 export function oidcEnv(api: string): Record<string, string> {
-  return { ACTIONS_ID_TOKEN_REQUEST_URL: `${api}/oidc/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token' };
+  return {
+    ACTIONS_ID_TOKEN_REQUEST_URL: `${api}/oidc/token?api-version=2.0`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token',
+  };
 }

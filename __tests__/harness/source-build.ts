@@ -10,10 +10,23 @@ import { join } from 'node:path';
 export function buildSource(): { cli: string; action: string } {
   const out = join(process.cwd(), 'node_modules', '.cache', 'pmg-source');
   try {
-    execFileSync(process.execPath, [join(process.cwd(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', out], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [
+        join(process.cwd(), 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.json',
+        '--noEmit',
+        'false',
+        '--outDir',
+        out,
+      ],
+      { stdio: 'ignore' },
+    );
   } catch {
     // A type error elsewhere still emits JavaScript; only a missing entry file is fatal.
   }
-  for (const f of ['cli/bin.js', 'action/index.js']) if (!existsSync(join(out, 'src', f))) throw new Error(`tsc did not emit src/${f} into ${out}`);
+  for (const f of ['cli/bin.js', 'action/index.js'])
+    if (!existsSync(join(out, 'src', f))) throw new Error(`tsc did not emit src/${f} into ${out}`);
   return { cli: join(out, 'src', 'cli', 'bin.js'), action: join(out, 'src', 'action', 'index.js') };
 }

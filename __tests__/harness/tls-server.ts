@@ -62,11 +62,28 @@ keyUsage = critical,keyCertSign,cRLSign
 subjectKeyIdentifier = hash
 `;
 
-const openssl = (dir: string, args: string[]) => execFileSync(OPENSSL, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+const openssl = (dir: string, args: string[]) =>
+  execFileSync(OPENSSL, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
 function makeCa(dir: string, name: string, cn: string): void {
-  openssl(dir, ['req', '-x509', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '2', '-subj', `/CN=${cn}`, '-config', 'openssl.cnf', '-extensions', 'ca']);
+  openssl(dir, [
+    'req',
+    '-x509',
+    ...EC_KEY,
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.crt`,
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${cn}`,
+    '-config',
+    'openssl.cnf',
+    '-extensions',
+    'ca',
+  ]);
 }
 
 let serial = 1000;
@@ -74,15 +91,52 @@ let serial = 1000;
 /** `<name>.crt` and `.key` (0600) in `dir`: a certificate for `cn` signed by the CA `<ca>.crt` there, with `extensions`. */
 function issue(dir: string, name: string, ca: string, cn: string, extensions: string): void {
   writeFileSync(join(dir, `${name}.ext`), `[ext]\n${extensions}`);
-  openssl(dir, ['req', '-new', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`, '-config', 'openssl.cnf']);
-  openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-set_serial', String(serial++), '-days', '2', '-out', `${name}.crt`, '-extfile', `${name}.ext`, '-extensions', 'ext']);
+  openssl(dir, [
+    'req',
+    '-new',
+    ...EC_KEY,
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.csr`,
+    '-subj',
+    `/CN=${cn}`,
+    '-config',
+    'openssl.cnf',
+  ]);
+  openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${ca}.crt`,
+    '-CAkey',
+    `${ca}.key`,
+    '-set_serial',
+    String(serial++),
+    '-days',
+    '2',
+    '-out',
+    `${name}.crt`,
+    '-extfile',
+    `${name}.ext`,
+    '-extensions',
+    'ext',
+  ]);
   chmodSync(join(dir, `${name}.key`), 0o600);
 }
 
 /** A server certificate `<name>.crt` and `.key` in `dir`, signed by the test CA made there. */
 function issueServer(dir: string, name: string, c: ServerCertificate): void {
   const san = c.san?.length ? `subjectAltName = ${c.san.join(',')}\n` : '';
-  issue(dir, name, 'ca', c.cn, `basicConstraints = CA:FALSE\nkeyUsage = critical,digitalSignature,keyEncipherment\nextendedKeyUsage = serverAuth\n${san}`);
+  issue(
+    dir,
+    name,
+    'ca',
+    c.cn,
+    `basicConstraints = CA:FALSE\nkeyUsage = critical,digitalSignature,keyEncipherment\nextendedKeyUsage = serverAuth\n${san}`,
+  );
 }
 
 /** The CAs and client certificates, made in a new temporary folder (no server is started). */
@@ -96,7 +150,16 @@ export function issueTestCertificates(): TlsFiles {
   issue(dir, 'client', 'client-ca', TLS_USERS.cert.name, client);
   issue(dir, 'stranger', 'other-ca', TLS_USERS.cert.name, client);
   const f = (name: string) => join(dir, name);
-  return { dir, ca: f('ca.crt'), otherCa: f('other-ca.crt'), clientCa: f('client-ca.crt'), clientCert: f('client.crt'), clientKey: f('client.key'), strangerCert: f('stranger.crt'), strangerKey: f('stranger.key') };
+  return {
+    dir,
+    ca: f('ca.crt'),
+    otherCa: f('other-ca.crt'),
+    clientCa: f('client-ca.crt'),
+    clientCert: f('client.crt'),
+    clientKey: f('client.key'),
+    strangerCert: f('stranger.crt'),
+    strangerKey: f('stranger.key'),
+  };
 }
 
 /**
@@ -107,7 +170,10 @@ export function issueCrl(files: TlsFiles, revoke?: string): string {
   const db = mkdtempSync(join(files.dir, 'crl-'));
   writeFileSync(join(db, 'index.txt'), '');
   writeFileSync(join(db, 'crlnumber'), '1000\n');
-  writeFileSync(join(db, 'ca.cnf'), `[ca]\ndefault_ca = test\n[test]\ndatabase = ${db}/index.txt\ncrlnumber = ${db}/crlnumber\ndefault_md = sha256\ndefault_crl_days = 2\n`);
+  writeFileSync(
+    join(db, 'ca.cnf'),
+    `[ca]\ndefault_ca = test\n[test]\ndatabase = ${db}/index.txt\ncrlnumber = ${db}/crlnumber\ndefault_md = sha256\ndefault_crl_days = 2\n`,
+  );
   const ca = ['-config', join(db, 'ca.cnf'), '-keyfile', 'ca.key', '-cert', 'ca.crt'];
   if (revoke) openssl(files.dir, ['ca', ...ca, '-revoke', revoke]);
   openssl(files.dir, ['ca', ...ca, '-gencrl', '-out', join(db, 'crl.pem')]);
@@ -161,7 +227,12 @@ export async function startTlsServer(): Promise<TlsServer> {
   if (user.owner) for (const p of [own, join(own, 'client-ca.crt')]) chownSync(p, ...user.owner);
   const first = place(DEFAULT_CERTIFICATE);
   const server = await startServerOfMajor(15, {
-    settings: { ssl: 'on', ssl_cert_file: first.cert, ssl_key_file: first.key, ssl_ca_file: join(own, 'client-ca.crt') },
+    settings: {
+      ssl: 'on',
+      ssl_cert_file: first.cert,
+      ssl_key_file: first.key,
+      ssl_ca_file: join(own, 'client-ca.crt'),
+    },
     hba: HBA,
   }).catch((err) => {
     for (const dir of [own, files.dir]) rmSync(dir, { recursive: true, force: true });
@@ -190,7 +261,12 @@ export async function startTlsServer(): Promise<TlsServer> {
     postgresUser: user.owner,
     async present(c) {
       const { cert, key } = place(c);
-      for (const sql of [`ALTER SYSTEM SET ssl_cert_file = '${cert}'`, `ALTER SYSTEM SET ssl_key_file = '${key}'`, 'SELECT pg_reload_conf()']) await admin(adminUrl, sql);
+      for (const sql of [
+        `ALTER SYSTEM SET ssl_cert_file = '${cert}'`,
+        `ALTER SYSTEM SET ssl_key_file = '${key}'`,
+        'SELECT pg_reload_conf()',
+      ])
+        await admin(adminUrl, sql);
       // The postmaster reloads its TLS context with its configuration: a new session that sees the new file name
       // was started with the new certificate.
       for (let i = 0; (await admin(adminUrl, "SELECT current_setting('ssl_cert_file') AS f")).rows[0].f !== cert; i++) {

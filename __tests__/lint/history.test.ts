@@ -9,14 +9,18 @@ const migration = (sql: string, inScope = true): LintInput => ({
   inScope,
 });
 const rules = async (before: string, sql: string, postgresVersion = 18) =>
-  (await lintFiles([migration(before, false), migration(sql)], { postgresVersion, disabled: new Set() })).filter((f) => f.severity !== 'info').map((f) => `${f.rule}@${f.line}`);
+  (await lintFiles([migration(before, false), migration(sql)], { postgresVersion, disabled: new Set() }))
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.rule}@${f.line}`);
 
 describe('SET NOT NULL', () => {
   const table = 'CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, a text, b text NOT NULL);';
-  const check = "ALTER TABLE t ADD CONSTRAINT t_a_present CHECK (a IS NOT NULL) NOT VALID;";
+  const check = 'ALTER TABLE t ADD CONSTRAINT t_a_present CHECK (a IS NOT NULL) NOT VALID;';
 
   test('scans unless a validated CHECK (col IS NOT NULL) proves it, from PostgreSQL 12', async () => {
-    expect(await rules(`${table}\n${check}`, 'ALTER TABLE t ALTER COLUMN a SET NOT NULL;')).toEqual(['setting-not-null@1']);
+    expect(await rules(`${table}\n${check}`, 'ALTER TABLE t ALTER COLUMN a SET NOT NULL;')).toEqual([
+      'setting-not-null@1',
+    ]);
     const validated = `${table}\n${check}\nALTER TABLE t VALIDATE CONSTRAINT t_a_present;`;
     expect(await rules(validated, 'ALTER TABLE t ALTER COLUMN a SET NOT NULL;')).toEqual([]);
     expect(await rules(validated, 'ALTER TABLE t ALTER COLUMN a SET NOT NULL;', 11)).toEqual(['setting-not-null@1']);
@@ -43,9 +47,21 @@ describe('primary key from an existing index', () => {
 describe('foreign key indexes', () => {
   test('known only for tables the folder created; any index led by the key columns serves', async () => {
     const fk = 'ALTER TABLE child ADD CONSTRAINT child_p_fk FOREIGN KEY (p, q) REFERENCES parent (a, b) NOT VALID;';
-    expect(await rules('CREATE TABLE child (id bigint PRIMARY KEY, p bigint, q bigint);', fk)).toEqual(['foreign-key-without-index@1']);
-    expect(await rules('CREATE TABLE child (id bigint PRIMARY KEY, p bigint, q bigint);\nCREATE INDEX child_qp ON child (q, p, id);', fk)).toEqual([]);
-    expect(await rules('CREATE TABLE child (id bigint PRIMARY KEY, p bigint, q bigint);\nCREATE INDEX child_qp ON child (q, p) WHERE p > 0;', fk)).toEqual(['foreign-key-without-index@1']);
+    expect(await rules('CREATE TABLE child (id bigint PRIMARY KEY, p bigint, q bigint);', fk)).toEqual([
+      'foreign-key-without-index@1',
+    ]);
+    expect(
+      await rules(
+        'CREATE TABLE child (id bigint PRIMARY KEY, p bigint, q bigint);\nCREATE INDEX child_qp ON child (q, p, id);',
+        fk,
+      ),
+    ).toEqual([]);
+    expect(
+      await rules(
+        'CREATE TABLE child (id bigint PRIMARY KEY, p bigint, q bigint);\nCREATE INDEX child_qp ON child (q, p) WHERE p > 0;',
+        fk,
+      ),
+    ).toEqual(['foreign-key-without-index@1']);
     expect(await rules('SELECT 1;', fk)).toEqual([]);
   });
 });
@@ -73,7 +89,8 @@ describe('versions', () => {
 describe('identifier-too-long', () => {
   test('finds long names unquoted, quoted with spaces and doubled quotes, and in UTF-8', async () => {
     const long = (n: number) => 'n'.repeat(n);
-    const found = async (sql: string) => (await rules('SELECT 1;', sql)).filter((r) => r.startsWith('identifier-too-long'));
+    const found = async (sql: string) =>
+      (await rules('SELECT 1;', sql)).filter((r) => r.startsWith('identifier-too-long'));
     expect(await found(`CREATE TABLE ${long(64)} (a text);`)).toEqual(['identifier-too-long@1']);
     expect(await found(`CREATE TABLE ${long(63)} (a text);`)).toEqual([]);
     expect(await found(`CREATE TABLE "${long(30)} ""x"" ${long(30)}" (a text);`)).toEqual(['identifier-too-long@1']);

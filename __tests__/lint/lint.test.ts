@@ -19,24 +19,36 @@ const input = (sql: string, over: Partial<LintInput> = {}): LintInput => ({
   inScope: true,
   ...over,
 });
-const lintSql = (sql: string, disabled: string[] = []) => lintFiles([input(sql)], { postgresVersion: 18, disabled: new Set(disabled) });
-const rules = async (sql: string, disabled: string[] = []) => (await lintSql(sql, disabled)).map((f) => `${f.rule}@${f.line}`);
-const lintDir = (dir: string, raw: RawConfig = {}, files?: string[]) => lint(testConfig({ command: 'lint', 'migrations-dir': dir, ...raw }), { log: silentLogger, files });
+const lintSql = (sql: string, disabled: string[] = []) =>
+  lintFiles([input(sql)], { postgresVersion: 18, disabled: new Set(disabled) });
+const rules = async (sql: string, disabled: string[] = []) =>
+  (await lintSql(sql, disabled)).map((f) => `${f.rule}@${f.line}`);
+const lintDir = (dir: string, raw: RawConfig = {}, files?: string[]) =>
+  lint(testConfig({ command: 'lint', 'migrations-dir': dir, ...raw }), { log: silentLogger, files });
 
 describe('suppression comments', () => {
   test('on the statement, or on the line before it', async () => {
     expect(await rules('DROP TABLE a; -- pg-migration-gate:ignore drop-table\n')).toEqual([]);
     expect(await rules('-- pg-migration-gate:ignore drop-table\nDROP TABLE a;\n')).toEqual([]);
-    expect(await rules('-- pg-migration-gate:ignore drop-table\n\nDROP TABLE a;\n')).toEqual(['unused-suppression@1', 'drop-table@3']);
+    expect(await rules('-- pg-migration-gate:ignore drop-table\n\nDROP TABLE a;\n')).toEqual([
+      'unused-suppression@1',
+      'drop-table@3',
+    ]);
   });
 
   test('silence only the statement they sit on', async () => {
-    expect(await rules('-- pg-migration-gate:ignore drop-table\nDROP TABLE a;\nDROP TABLE b;\n')).toEqual(['drop-table@3']);
+    expect(await rules('-- pg-migration-gate:ignore drop-table\nDROP TABLE a;\nDROP TABLE b;\n')).toEqual([
+      'drop-table@3',
+    ]);
   });
 
   test('several rules in one comment; the file-level form covers every statement', async () => {
-    expect(await rules('DROP TABLE a; TRUNCATE b; -- pg-migration-gate:ignore drop-table, truncate-table\n')).toEqual([]);
-    expect(await rules('-- pg-migration-gate:ignore-file drop-table\nDROP TABLE a;\nSELECT 1;\nDROP TABLE b;\n')).toEqual([]);
+    expect(await rules('DROP TABLE a; TRUNCATE b; -- pg-migration-gate:ignore drop-table, truncate-table\n')).toEqual(
+      [],
+    );
+    expect(
+      await rules('-- pg-migration-gate:ignore-file drop-table\nDROP TABLE a;\nSELECT 1;\nDROP TABLE b;\n'),
+    ).toEqual([]);
   });
 
   test('a suppression that silences nothing, or names no rule, is reported', async () => {
@@ -66,12 +78,22 @@ describe('options', () => {
   test("without postgres-version, the server's major decides: CONCURRENTLY is advised where the server has it (14+)", async () => {
     const db = await scratchDb();
     try {
-      await db.query("CREATE TABLE m (at date) PARTITION BY RANGE (at); CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')");
-      const serverHasIt = await db.query('ALTER TABLE m DETACH PARTITION m_2020 CONCURRENTLY').then(() => true, () => false);
+      await db.query(
+        "CREATE TABLE m (at date) PARTITION BY RANGE (at); CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')",
+      );
+      const serverHasIt = await db.query('ALTER TABLE m DETACH PARTITION m_2020 CONCURRENTLY').then(
+        () => true,
+        () => false,
+      );
       expect(serverHasIt).toBe((await withClient(db.url, serverMajor)) >= 14);
       const dir = makeFolder({ '001_detach.sql': 'ALTER TABLE m DETACH PARTITION m_2020;' });
-      const r = await lint(testConfig({ command: 'lint', 'migrations-dir': dir }), { log: silentLogger, databaseUrl: db.url });
-      expect(r.findings.filter((f) => f.rule === 'detach-partition-without-concurrently')).toHaveLength(serverHasIt ? 1 : 0);
+      const r = await lint(testConfig({ command: 'lint', 'migrations-dir': dir }), {
+        log: silentLogger,
+        databaseUrl: db.url,
+      });
+      expect(r.findings.filter((f) => f.rule === 'detach-partition-without-concurrently')).toHaveLength(
+        serverHasIt ? 1 : 0,
+      );
     } finally {
       await db.drop();
     }
@@ -97,13 +119,18 @@ describe('context: how the runner executes the file', () => {
     const before = input('CREATE TABLE t (id bigint PRIMARY KEY, name varchar(20), n int);', { inScope: false });
     const run = (sql: string) => lintFiles([before, input(sql)], { postgresVersion: 18, disabled: new Set() });
     expect(await run('ALTER TABLE t ALTER COLUMN name TYPE varchar(40);')).toEqual([]);
-    expect((await run('ALTER TABLE t ALTER COLUMN name TYPE varchar(10);')).map((f) => f.rule)).toEqual(['changing-column-type']);
+    expect((await run('ALTER TABLE t ALTER COLUMN name TYPE varchar(10);')).map((f) => f.rule)).toEqual([
+      'changing-column-type',
+    ]);
     expect((await run('ALTER TABLE t ALTER COLUMN n TYPE bigint;'))[0].message).toMatch(/int4 to int8/);
   });
 
   test('require-lock-timeout only for files run by something else', async () => {
     const sql = 'ALTER TABLE users ADD COLUMN nickname text;';
-    const byPath = await lintFiles([input(sql, { runByThisTool: false })], { postgresVersion: 18, disabled: new Set() });
+    const byPath = await lintFiles([input(sql, { runByThisTool: false })], {
+      postgresVersion: 18,
+      disabled: new Set(),
+    });
     expect(byPath.map((f) => f.rule)).toContain('require-lock-timeout');
     expect(await rules(sql)).toEqual([]);
   });
@@ -136,7 +163,9 @@ describe('real-world folders', () => {
       ].join('\n'),
     });
     const r = await lintDir(dir);
-    expect(r.findings.filter((f) => f.file === '002_danger.sql' && f.severity !== 'info').map((f) => `${f.line} ${f.rule}`)).toEqual([
+    expect(
+      r.findings.filter((f) => f.file === '002_danger.sql' && f.severity !== 'info').map((f) => `${f.line} ${f.rule}`),
+    ).toEqual([
       '1 require-concurrent-index-creation',
       '2 adding-volatile-default',
       '3 setting-not-null',
@@ -149,7 +178,18 @@ describe('real-world folders', () => {
 });
 
 describe('scope', () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@t',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@t',
+      },
+    });
 
   test('with base-ref, only migrations added or changed since it are linted', async () => {
     const repo = makeFolder({ 'migrations/001_old.sql': 'DROP TABLE a;', 'migrations/002_old.sql': 'SELECT 1;' });
@@ -163,7 +203,11 @@ describe('scope', () => {
     git(repo, 'commit', '-qm', 'change');
     writeFileSync(join(repo, 'migrations', '004_local.sql'), 'DROP SCHEMA s;');
     const r = await lintDir(join(repo, 'migrations'), { 'base-ref': 'main' });
-    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.file} ${f.rule}`)).toEqual(['002_old.sql truncate-table', '003_new.sql delete-without-where', '004_local.sql drop-schema']);
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.file} ${f.rule}`)).toEqual([
+      '002_old.sql truncate-table',
+      '003_new.sql delete-without-where',
+      '004_local.sql drop-schema',
+    ]);
     expect(r.notes).toEqual(['linted 3 of 4 migration(s): those added or changed since main']);
   });
 
@@ -172,14 +216,22 @@ describe('scope', () => {
     git(repo, 'init', '-q', '-b', 'main');
     git(repo, 'add', '.');
     git(repo, 'commit', '-qm', 'only');
-    await expect(lintDir(join(repo, 'migrations'), { 'base-ref': 'origin/main' })).rejects.toThrow(/base-ref: 'origin\/main' is not in this clone.*fetch-depth: 0/);
+    await expect(lintDir(join(repo, 'migrations'), { 'base-ref': 'origin/main' })).rejects.toThrow(
+      /base-ref: 'origin\/main' is not in this clone.*fetch-depth: 0/,
+    );
   });
 
   test('files given by path are linted as they are, whatever their names', async () => {
-    const dir = makeFolder({ 'hotfix.sql': 'ALTER TABLE users ADD COLUMN x text;', 'cleanup.sql': 'DELETE FROM sessions;' });
+    const dir = makeFolder({
+      'hotfix.sql': 'ALTER TABLE users ADD COLUMN x text;',
+      'cleanup.sql': 'DELETE FROM sessions;',
+    });
     const r = await lintDir('unused', {}, [join(dir, 'hotfix.sql'), join(dir, 'cleanup.sql')]);
     // Run by something else: no runner settings (lock_timeout), and no folder convention for down scripts.
-    expect(r.findings.map((f) => `${f.file?.split('/').pop()} ${f.rule}`)).toEqual(['hotfix.sql require-lock-timeout', 'cleanup.sql delete-without-where']);
+    expect(r.findings.map((f) => `${f.file?.split('/').pop()} ${f.rule}`)).toEqual([
+      'hotfix.sql require-lock-timeout',
+      'cleanup.sql delete-without-where',
+    ]);
     expect(r.root).toBeUndefined();
   });
 });

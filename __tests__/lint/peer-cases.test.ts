@@ -18,14 +18,19 @@ function cases(kind: string) {
     .sort()
     .map((name) => {
       const path = join(root, kind, name);
-      const files = statSync(path).isDirectory() ? readdirSync(path).sort().map((f) => join(path, f)) : [path];
+      const files = statSync(path).isDirectory()
+        ? readdirSync(path)
+            .sort()
+            .map((f) => join(path, f))
+        : [path];
       return { name, files, text: files.map((f) => readFileSync(f, 'utf8')) };
     });
 }
 
 /** Linted as files given by path, in order, as `pg-migration-gate lint <files>` does. */
 async function findings(files: string[]): Promise<Finding[]> {
-  return (await lint(testConfig({ command: 'lint', 'migrations-dir': 'unused' }), { log: silentLogger, files })).findings;
+  return (await lint(testConfig({ command: 'lint', 'migrations-dir': 'unused' }), { log: silentLogger, files }))
+    .findings;
 }
 
 const mappedRules = (peer: string) => {
@@ -37,10 +42,16 @@ describe.each(cases('dangerous'))('dangerous: $name', ({ files, text }) => {
   test('is flagged by the rules its peers map to', async () => {
     const last = (await findings(files)).filter((f) => f.file === files[files.length - 1] && f.severity !== 'info');
     expect(last.length).toBeGreaterThan(0);
-    const peers = /^-- peers: (.*)$/m.exec(text[text.length - 1])?.[1].split(' ').filter((p) => p !== 'none') ?? [];
+    const peers =
+      /^-- peers: (.*)$/m
+        .exec(text[text.length - 1])?.[1]
+        .split(' ')
+        .filter((p) => p !== 'none') ?? [];
     for (const peer of peers) {
       const rules = mappedRules(peer);
-      expect(rules?.length ? `${peer}: ${last.some((f) => rules.includes(f.rule))}` : `${peer} is not in the peer table`).toBe(`${peer}: true`);
+      expect(
+        rules?.length ? `${peer}: ${last.some((f) => rules.includes(f.rule))}` : `${peer} is not in the peer table`,
+      ).toBe(`${peer}: true`);
     }
   });
 });

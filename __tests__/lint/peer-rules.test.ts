@@ -17,12 +17,15 @@ test('every peer rule goes to rules that exist, or says why it is left out', () 
 
 test("eugene's hints are all there", () => {
   const eugene = PEER_RULES.filter((p) => p.tool === 'eugene').map((p) => p.id);
-  expect(eugene.sort()).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11', 'W12', 'W13', 'W14', 'E15'].sort());
+  expect(eugene.sort()).toEqual(
+    ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9', 'E10', 'E11', 'W12', 'W13', 'W14', 'E15'].sort(),
+  );
 });
 
 test('the squawk rule names are the ones the installed squawk knows', () => {
   const dir = makeFolder({ 'empty.sql': 'SELECT 1;\n', 'ignore.sql': '-- squawk-ignore no-such-rule\nSELECT 1;\n' });
-  const squawk = (...args: string[]) => spawnSync(join('node_modules', '@squawk-cli', 'linux-x64', 'bin', 'squawk'), args, { encoding: 'utf8' });
+  const squawk = (...args: string[]) =>
+    spawnSync(join('node_modules', '@squawk-cli', 'linux-x64', 'bin', 'squawk'), args, { encoding: 'utf8' });
   // squawk has no command that lists its rules, but refuses an unknown name in --exclude ("invalid rule name").
   const names = PEER_RULES.filter((p) => p.tool === 'squawk' && p.id !== 'unused-ignore').map((p) => p.id);
   const run = squawk(`--exclude=${names.join(',')}`, join(dir, 'empty.sql'));

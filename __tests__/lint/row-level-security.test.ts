@@ -21,13 +21,21 @@ afterAll(async () => {
 
 /** The rows of documents the application's role sees. */
 async function rowsSeen(): Promise<number> {
-  const results = (await db.query(`SET ROLE ${app}; SELECT count(*)::int AS n FROM documents`)) as unknown as { rows: { n: number }[] }[];
+  const results = (await db.query(`SET ROLE ${app}; SELECT count(*)::int AS n FROM documents`)) as unknown as {
+    rows: { n: number }[];
+  }[];
   return results[1].rows[0].n;
 }
 
 /** The migration's findings of the rule, linted after the earlier ones (the folder's history). */
 async function flagged(sql: string, earlier: string[] = []): Promise<boolean> {
-  const input = (s: string, i: number, inScope: boolean): LintInput => ({ script: { file: `${i}.sql`, sql: s, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByThisTool: true, inScope });
+  const input = (s: string, i: number, inScope: boolean): LintInput => ({
+    script: { file: `${i}.sql`, sql: s, startLine: 1 },
+    hasDown: true,
+    noTransactionDirective: false,
+    runByThisTool: true,
+    inScope,
+  });
   const inputs = [...earlier.map((s, i) => input(s, i, false)), input(sql, earlier.length, true)];
   const findings = await lintFiles(inputs, { postgresVersion: NEWEST_POSTGRES, disabled: new Set() });
   return findings.some((f) => f.rule === 'toggling-row-level-security' && f.file === `${earlier.length}.sql`);
@@ -61,7 +69,8 @@ test('turned off, every row is seen again whatever the policy says: flagged', as
 });
 
 test('only a restrictive policy lets no row through: flagged', async () => {
-  const restrictive = "DROP POLICY documents_ann ON documents; CREATE POLICY documents_only_ann ON documents AS RESTRICTIVE USING (owner_name = 'ann');";
+  const restrictive =
+    "DROP POLICY documents_ann ON documents; CREATE POLICY documents_only_ann ON documents AS RESTRICTIVE USING (owner_name = 'ann');";
   expect(await flagged(enable, [`${enable}\n${policy}`, restrictive])).toBe(true);
   await db.query(`${restrictive} ${enable}`);
   expect(await rowsSeen()).toBe(0);
@@ -69,8 +78,12 @@ test('only a restrictive policy lets no row through: flagged', async () => {
 
 test('a policy dropped since does not count, one that followed its table to a new name does', async () => {
   expect(await flagged(enable, [`${enable}\n${policy}`, 'DROP POLICY documents_ann ON documents;'])).toBe(true);
-  expect(await flagged('ALTER TABLE papers ENABLE ROW LEVEL SECURITY;', [policy, 'ALTER TABLE documents RENAME TO papers;'])).toBe(false);
-  expect(await flagged(enable, [policy, 'DROP TABLE documents;', 'CREATE TABLE documents (owner_name text NOT NULL);'])).toBe(true);
+  expect(
+    await flagged('ALTER TABLE papers ENABLE ROW LEVEL SECURITY;', [policy, 'ALTER TABLE documents RENAME TO papers;']),
+  ).toBe(false);
+  expect(
+    await flagged(enable, [policy, 'DROP TABLE documents;', 'CREATE TABLE documents (owner_name text NOT NULL);']),
+  ).toBe(true);
 });
 
 test('NO FORCE lets the owner past the policies again: flagged; FORCE alone turns nothing on: not flagged', async () => {

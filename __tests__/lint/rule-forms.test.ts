@@ -5,7 +5,13 @@ import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint-
  * migration, linted after the earlier ones (the folder's history).
  */
 async function fires(rule: string, migrations: string[]): Promise<boolean> {
-  const input = (sql: string, i: number): LintInput => ({ script: { file: `${i}.sql`, sql, startLine: 1 }, hasDown: true, noTransactionDirective: false, runByThisTool: true, inScope: i === migrations.length - 1 });
+  const input = (sql: string, i: number): LintInput => ({
+    script: { file: `${i}.sql`, sql, startLine: 1 },
+    hasDown: true,
+    noTransactionDirective: false,
+    runByThisTool: true,
+    inScope: i === migrations.length - 1,
+  });
   const findings = await lintFiles(migrations.map(input), { postgresVersion: NEWEST_POSTGRES, disabled: new Set() });
   return findings.some((f) => f.rule === rule && f.file === `${migrations.length - 1}.sql`);
 }
@@ -25,8 +31,18 @@ test.each([
 
 test('a reference to a key the folder declared int is not flagged by its name: the key decides the width, and is flagged', async () => {
   expect(await fires('prefer-bigint-identity-key', [users])).toBe(true);
-  expect(await fires('prefer-bigint-identity-key', [users, 'CREATE TABLE orders (user_id int NOT NULL REFERENCES users (id))'])).toBe(false);
-  expect(await fires('prefer-bigint-identity-key', ['CREATE TABLE users (id bigint PRIMARY KEY);', 'CREATE TABLE orders (user_id int NOT NULL REFERENCES users (id))'])).toBe(true);
+  expect(
+    await fires('prefer-bigint-identity-key', [
+      users,
+      'CREATE TABLE orders (user_id int NOT NULL REFERENCES users (id))',
+    ]),
+  ).toBe(false);
+  expect(
+    await fires('prefer-bigint-identity-key', [
+      'CREATE TABLE users (id bigint PRIMARY KEY);',
+      'CREATE TABLE orders (user_id int NOT NULL REFERENCES users (id))',
+    ]),
+  ).toBe(true);
 });
 
 test.each([

@@ -19,7 +19,9 @@ const root = join('__fixtures__', 'lint');
 /** Lints one fixture file the way the folder form would, with the fixture's context.json applied. */
 async function lintFixture(id: string, which: 'bad' | 'good') {
   const dir = join(root, id);
-  const ctx: FixtureContext = existsSync(join(dir, 'context.json')) ? JSON.parse(readFileSync(join(dir, 'context.json'), 'utf8')) : {};
+  const ctx: FixtureContext = existsSync(join(dir, 'context.json'))
+    ? JSON.parse(readFileSync(join(dir, 'context.json'), 'utf8'))
+    : {};
   const input = (file: string, inScope: boolean): LintInput => ({
     script: { file, sql: readFileSync(join(dir, file), 'utf8'), startLine: 1 },
     hasDown: true,
@@ -28,8 +30,15 @@ async function lintFixture(id: string, which: 'bad' | 'good') {
     inScope,
     ...ctx[which],
   });
-  const inputs = [...(existsSync(join(dir, 'before.sql')) ? [input('before.sql', false)] : []), input(`${which}.sql`, true)];
-  return lintFiles(inputs, { postgresVersion: ctx.postgresVersion ?? NEWEST_POSTGRES, disabled: new Set(), folder: ctx.folder });
+  const inputs = [
+    ...(existsSync(join(dir, 'before.sql')) ? [input('before.sql', false)] : []),
+    input(`${which}.sql`, true),
+  ];
+  return lintFiles(inputs, {
+    postgresVersion: ctx.postgresVersion ?? NEWEST_POSTGRES,
+    disabled: new Set(),
+    folder: ctx.folder,
+  });
 }
 
 describe.each(RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
@@ -38,7 +47,12 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     const mine = findings.filter((f) => f.rule === id);
     expect(mine.length).toBeGreaterThan(0);
     for (const f of mine) {
-      expect(f).toMatchObject({ severity: rule.severity, help: rule.help, docs: `docs/rules/${id}.md`, file: 'bad.sql' });
+      expect(f).toMatchObject({
+        severity: rule.severity,
+        help: rule.help,
+        docs: `docs/rules/${id}.md`,
+        file: 'bad.sql',
+      });
       expect(f.message.startsWith(rule.message)).toBe(true);
     }
   });
@@ -62,7 +76,9 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (id, rule) => {
 });
 
 test('docs/rules/README.md lists every rule', () => {
-  expect(readFileSync(join('docs', 'rules', 'README.md'), 'utf8')).toBe(renderRuleIndex(catalogue().filter((e) => e.area === 'lint')));
+  expect(readFileSync(join('docs', 'rules', 'README.md'), 'utf8')).toBe(
+    renderRuleIndex(catalogue().filter((e) => e.area === 'lint')),
+  );
 });
 
 test('every fixtures folder belongs to a rule', () => {

@@ -59,7 +59,11 @@ describe('discover: layouts', () => {
   test('one folder per migration (diesel)', () => {
     const d = discover(fixture('folder-per-migration'));
     expect(d.layout).toBe('folder-per-migration');
-    expect(d.migrations.map((m) => m.version.text)).toEqual(['00000000000000', '2019-02-26-002946', '2019-03-01-101500']);
+    expect(d.migrations.map((m) => m.version.text)).toEqual([
+      '00000000000000',
+      '2019-02-26-002946',
+      '2019-03-01-101500',
+    ]);
     expect(d.migrations[1].up.file).toBe(join('2019-02-26-002946_create_posts', 'up.sql'));
     expect(d.migrations[1].down?.file).toBe(join('2019-02-26-002946_create_posts', 'down.sql'));
   });
@@ -112,7 +116,9 @@ describe('discover: errors name the files and the fix', () => {
 
   test('a name that matches no layout', () => {
     const p = problemsOf(() => discover(makeFolder({ '001_ok.sql': '', 'add_users.sql': '' })));
-    expect(p[0]).toMatch(/^add_users\.sql: matches no migration naming layout; rename it to <version>_<description>\.sql/);
+    expect(p[0]).toMatch(
+      /^add_users\.sql: matches no migration naming layout; rename it to <version>_<description>\.sql/,
+    );
   });
 
   test('a folder mixing layouts', () => {
@@ -150,7 +156,10 @@ describe('discover: errors name the files and the fix', () => {
 
   test('bytes that are not UTF-8', () => {
     const dir = makeFolder({});
-    writeFileSync(join(dir, '001_latin1.sql'), Buffer.from([0x73, 0x65, 0x6c, 0x65, 0x63, 0x74, 0x20, 0x27, 0xe9, 0x27, 0x3b]));
+    writeFileSync(
+      join(dir, '001_latin1.sql'),
+      Buffer.from([0x73, 0x65, 0x6c, 0x65, 0x63, 0x74, 0x20, 0x27, 0xe9, 0x27, 0x3b]),
+    );
     expect(problemsOf(() => discover(dir))[0]).toMatch(/^001_latin1\.sql: is not valid UTF-8/);
   });
 
@@ -160,7 +169,9 @@ describe('discover: errors name the files and the fix', () => {
     const file = join(dir, '001_huge.sql');
     writeFileSync(file, 'select 1;\n');
     truncateSync(file, 551_550_976); // a sparse file: 526 MiB of ASCII (NUL bytes) on one line, more than 2^29 - 24 characters
-    expect(problemsOf(() => discover(dir))[0]).toMatch(/^001_huge\.sql: has a line of more than 536,870,888 bytes, more than a JavaScript string can hold; break it into lines/);
+    expect(problemsOf(() => discover(dir))[0]).toMatch(
+      /^001_huge\.sql: has a line of more than 536,870,888 bytes, more than a JavaScript string can hold; break it into lines/,
+    );
   });
 });
 

@@ -7,7 +7,9 @@ let db: ScratchDb;
 beforeAll(async () => {
   await loadParser();
   db = await scratchDb();
-  await db.query('CREATE SCHEMA s; CREATE TABLE s.t (a int); CREATE INDEX i ON s.t (a); INSERT INTO s.t SELECT generate_series(1, 10)');
+  await db.query(
+    'CREATE SCHEMA s; CREATE TABLE s.t (a int); CREATE INDEX i ON s.t (a); INSERT INTO s.t SELECT generate_series(1, 10)',
+  );
 });
 afterAll(async () => {
   await db.drop();
@@ -44,20 +46,27 @@ test.each([
   'REINDEX (CONCURRENTLY false) SCHEMA s',
   'REINDEX TABLE s.t',
 ])('%s runs outside a transaction exactly when PostgreSQL requires it', async (sql) => {
-  expect(`${sql}: ${cannotRunInTransaction(await parsed(sql)) !== undefined}`).toBe(`${sql}: ${await refusedInBlock(sql)}`);
+  expect(`${sql}: ${cannotRunInTransaction(await parsed(sql)) !== undefined}`).toBe(
+    `${sql}: ${await refusedInBlock(sql)}`,
+  );
 });
 
 /** Whether the statement rewrote s.t (a VACUUM FULL gives the table a new file). */
 async function rewrites(sql: string): Promise<boolean> {
-  const file = async () => (await db.query(`SELECT relfilenode FROM pg_class WHERE oid = 's.t'::regclass`)).rows[0].relfilenode;
+  const file = async () =>
+    (await db.query(`SELECT relfilenode FROM pg_class WHERE oid = 's.t'::regclass`)).rows[0].relfilenode;
   const before = await file();
   await db.query(sql);
   return (await file()) !== before;
 }
 
-test.each(['VACUUM (FULL) s.t', 'VACUUM (FULL false) s.t', 'VACUUM (ANALYZE, FULL 0) s.t', 'VACUUM (FULL, FULL false) s.t', 'VACUUM (FULL false, FULL) s.t', 'VACUUM s.t'])(
-  '%s is read as a VACUUM FULL exactly when PostgreSQL rewrites the table',
-  async (sql) => {
-    expect(`${sql}: ${optionOn((await parsed(sql)).node.options, 'full')}`).toBe(`${sql}: ${await rewrites(sql)}`);
-  },
-);
+test.each([
+  'VACUUM (FULL) s.t',
+  'VACUUM (FULL false) s.t',
+  'VACUUM (ANALYZE, FULL 0) s.t',
+  'VACUUM (FULL, FULL false) s.t',
+  'VACUUM (FULL false, FULL) s.t',
+  'VACUUM s.t',
+])('%s is read as a VACUUM FULL exactly when PostgreSQL rewrites the table', async (sql) => {
+  expect(`${sql}: ${optionOn((await parsed(sql)).node.options, 'full')}`).toBe(`${sql}: ${await rewrites(sql)}`);
+});

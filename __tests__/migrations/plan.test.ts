@@ -10,7 +10,15 @@ const three = () => folder({ '001_a.sql': 'select 1;', '002_b.sql': 'select 2;',
 
 let nextId = 1;
 function row(m: Migration, over: Partial<HistoryRow> = {}): HistoryRow {
-  return { id: nextId++, name: m.name, version: m.version, checksum: m.checksum, appliedAt: new Date(), dirty: false, ...over };
+  return {
+    id: nextId++,
+    name: m.name,
+    version: m.version,
+    checksum: m.checksum,
+    appliedAt: new Date(),
+    dirty: false,
+    ...over,
+  };
 }
 const rules = (p: ReturnType<typeof makePlan>) => p.problems.map((x) => x.rule);
 

@@ -20,8 +20,15 @@ async function refusal(sql: string): Promise<MigrationError> {
 
 describe('COPY … FROM stdin rows', () => {
   test('carry tricky data exactly as psql sends it, and what follows keeps its lines', async () => {
-    const rows = lines("1\tO'Brien\ttab\\there", '\\N\t"quoted"\t$$not a body', '\\\\server\\share\t-- not a comment\t/* nor this', "3\t'\t;");
-    const s = await parse(lines('COPY people (id, name, note) FROM stdin;') + rows + lines('\\.', '', 'CREATE TABLE after (id int);'));
+    const rows = lines(
+      "1\tO'Brien\ttab\\there",
+      '\\N\t"quoted"\t$$not a body',
+      '\\\\server\\share\t-- not a comment\t/* nor this',
+      "3\t'\t;",
+    );
+    const s = await parse(
+      lines('COPY people (id, name, note) FROM stdin;') + rows + lines('\\.', '', 'CREATE TABLE after (id int);'),
+    );
     expect(shape(s)).toEqual([
       ['CopyStmt', 1, 1],
       ['CreateStmt', 8, 1],
@@ -32,7 +39,21 @@ describe('COPY … FROM stdin rows', () => {
   });
 
   test('an empty block, several blocks, and statements between them', async () => {
-    const s = await parse(lines('SET client_encoding = x;', 'COPY a FROM stdin;', '\\.', 'COPY b (x) FROM STDIN WITH (FORMAT csv);', '1,"a,b"', '\\.', "SELECT setval('s', 2);", 'COPY c FROM stdin;', 'x', '\\.', 'ANALYZE c;'));
+    const s = await parse(
+      lines(
+        'SET client_encoding = x;',
+        'COPY a FROM stdin;',
+        '\\.',
+        'COPY b (x) FROM STDIN WITH (FORMAT csv);',
+        '1,"a,b"',
+        '\\.',
+        "SELECT setval('s', 2);",
+        'COPY c FROM stdin;',
+        'x',
+        '\\.',
+        'ANALYZE c;',
+      ),
+    );
     expect(shape(s)).toEqual([
       ['VariableSetStmt', 1, 1],
       ['CopyStmt', 2, 1],
@@ -76,7 +97,16 @@ describe('COPY … FROM stdin rows', () => {
   });
 
   test('non-ASCII text before and inside a block keeps later lines, columns and text right', async () => {
-    const s = await parse(lines("-- données: ü", "INSERT INTO é VALUES ('ß😀');", 'COPY é FROM stdin;', 'Zoë\t😀', '\\.', "  UPDATE é SET v = 'ñ' WHERE x;"));
+    const s = await parse(
+      lines(
+        '-- données: ü',
+        "INSERT INTO é VALUES ('ß😀');",
+        'COPY é FROM stdin;',
+        'Zoë\t😀',
+        '\\.',
+        "  UPDATE é SET v = 'ñ' WHERE x;",
+      ),
+    );
     expect(shape(s)).toEqual([
       ['InsertStmt', 2, 1],
       ['CopyStmt', 3, 1],
@@ -130,12 +160,16 @@ describe('large files', () => {
     const copy = lines('COPY t FROM stdin;', 'x', '\\.');
     const alone = await parse(sql);
     const after = await parse(copy + sql);
-    expect(after.slice(1).map((x) => [x.kind, x.sql, x.location.line - 3, x.location.column, x.offset - copy.length])).toEqual(
-      alone.map((x) => [x.kind, x.sql, x.location.line, x.location.column, x.offset]),
-    );
+    expect(
+      after.slice(1).map((x) => [x.kind, x.sql, x.location.line - 3, x.location.column, x.offset - copy.length]),
+    ).toEqual(alone.map((x) => [x.kind, x.sql, x.location.line, x.location.column, x.offset]));
     // every location inside a statement's AST points into that statement's own text
     const locations = (n: unknown): number[] =>
-      Array.isArray(n) ? n.flatMap(locations) : n && typeof n === 'object' ? Object.entries(n).flatMap(([k, v]) => (k === 'location' && typeof v === 'number' ? [v] : locations(v))) : [];
+      Array.isArray(n)
+        ? n.flatMap(locations)
+        : n && typeof n === 'object'
+          ? Object.entries(n).flatMap(([k, v]) => (k === 'location' && typeof v === 'number' ? [v] : locations(v)))
+          : [];
     for (const x of after.slice(1)) {
       for (const l of locations(x.node)) expect(l - x.offset >= 0 && l - x.offset < x.sql.length).toBe(true);
     }
@@ -177,17 +211,26 @@ describe('psql meta-commands', () => {
     const inMode = await refusal(lines('\\restrict abc', '\\connect other'));
     expect(inMode.message).toBe('psql refuses \\connect in restricted mode (\\restrict at line 1)');
     expect(inMode.details.location?.line).toBe(2);
-    expect((await refusal(lines('\\restrict abc', '\\unrestrict xyz'))).message).toMatch(/^\\unrestrict with no \\restrict of the same key/);
+    expect((await refusal(lines('\\restrict abc', '\\unrestrict xyz'))).message).toMatch(
+      /^\\unrestrict with no \\restrict of the same key/,
+    );
     expect((await refusal('\\unrestrict abc\n')).message).toMatch(/^\\unrestrict with no \\restrict/);
   });
 
-  test.each(['on', 'ON', '1', 'true', 't', 'yes', "'on'"])('\\set ON_ERROR_STOP %s is read and leaves no statement', async (value) => {
-    expect(shape(await parse(lines(`\\set ON_ERROR_STOP ${value}`, 'SELECT 1;')))).toEqual([['SelectStmt', 2, 1]]);
-  });
+  test.each(['on', 'ON', '1', 'true', 't', 'yes', "'on'"])(
+    '\\set ON_ERROR_STOP %s is read and leaves no statement',
+    async (value) => {
+      expect(shape(await parse(lines(`\\set ON_ERROR_STOP ${value}`, 'SELECT 1;')))).toEqual([['SelectStmt', 2, 1]]);
+    },
+  );
 
   test('\\set ON_ERROR_STOP off, a value psql rejects, or another variable are refused', async () => {
-    expect((await refusal('\\set ON_ERROR_STOP off\n')).message).toBe('\\set ON_ERROR_STOP off is not run by pg-migration-gate: it always stops at the first error');
-    expect((await refusal('\\set ON_ERROR_STOP o\n')).message).toBe("\\set ON_ERROR_STOP 'o': psql rejects the value and stops");
+    expect((await refusal('\\set ON_ERROR_STOP off\n')).message).toBe(
+      '\\set ON_ERROR_STOP off is not run by pg-migration-gate: it always stops at the first error',
+    );
+    expect((await refusal('\\set ON_ERROR_STOP o\n')).message).toBe(
+      "\\set ON_ERROR_STOP 'o': psql rejects the value and stops",
+    );
     const other = await refusal(lines('SELECT 1;', '\\set AUTOCOMMIT off'));
     expect(other.message).toBe('psql meta-command \\set AUTOCOMMIT is not run by pg-migration-gate');
     expect(other.details.location?.line).toBe(2);
@@ -202,7 +245,7 @@ describe('psql meta-commands', () => {
     ['\\connect appdb migrator - -', { database: 'appdb', user: 'migrator' }],
     ['\\connect "Odd DB"', { database: 'Odd DB' }],
     ['\\connect "-"', { database: '-' }],
-    ["\\connect -reuse-previous=on \"dbname='odd name'\"", { database: 'odd name' }],
+    ['\\connect -reuse-previous=on "dbname=\'odd name\'"', { database: 'odd name' }],
     ["\\connect 'dbname=appdb user=bob'", { database: 'appdb', user: 'bob' }],
     ['\\connect postgresql:///appdb?user=bob', { database: 'appdb', user: 'bob' }],
   ])('%s is a PsqlConnect statement', async (line, target) => {
@@ -217,8 +260,12 @@ describe('psql meta-commands', () => {
   });
 
   test('\\connect to another server is refused', async () => {
-    expect((await refusal('\\connect appdb bob db.example.com 5432\n')).message).toBe('\\connect to another server (host, port) is not run by pg-migration-gate');
-    expect((await refusal('\\connect postgresql://bob@db.example.com/appdb\n')).message).toMatch(/another server \(host\)/);
+    expect((await refusal('\\connect appdb bob db.example.com 5432\n')).message).toBe(
+      '\\connect to another server (host, port) is not run by pg-migration-gate',
+    );
+    expect((await refusal('\\connect postgresql://bob@db.example.com/appdb\n')).message).toMatch(
+      /another server \(host\)/,
+    );
     expect((await refusal('\\connect :target\n')).message).toMatch(/psql variables/);
   });
 
@@ -231,13 +278,18 @@ describe('psql meta-commands', () => {
     ['\\o /tmp/out', '\\o', undefined],
     ['\\if :x', '\\if', undefined],
     ['\\echo hello', '\\echo', undefined],
-    ['\\.', '\\.', 'a line holding only \\. ends the rows of a COPY … FROM stdin, and no COPY is reading rows here; remove it'],
+    [
+      '\\.',
+      '\\.',
+      'a line holding only \\. ends the rows of a COPY … FROM stdin, and no COPY is reading rows here; remove it',
+    ],
   ])('%s is refused at its line, naming the command', async (line, command, hint) => {
     const err = await refusal(lines('SELECT 1;', '', `  ${line}`, 'SELECT 2;'));
     expect(err.message).toBe(`psql meta-command ${command} is not run by pg-migration-gate`);
     expect(err.details.location).toEqual({ file: 'm.sql', line: 3, column: 3 });
     expect(err.details.hint).toBe(
-      hint ?? 'psql meta-commands other than \\restrict, \\unrestrict, \\connect to the same database and \\set ON_ERROR_STOP are not run by pg-migration-gate; remove it',
+      hint ??
+        'psql meta-commands other than \\restrict, \\unrestrict, \\connect to the same database and \\set ON_ERROR_STOP are not run by pg-migration-gate; remove it',
     );
   });
 
@@ -276,7 +328,8 @@ describe('a real pg_dump plain-format file', () => {
       const major = Math.floor(Number((await db.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
       const pgDump = await chooseTool('pg_dump', major);
       const { dbnameArg, env } = toolConnection(db.url, pgDump);
-      const dumpOf = async (...args: string[]) => (await promisify(execFile)(pgDump.path, ['--no-owner', '-Fp', ...args, dbnameArg], { env })).stdout;
+      const dumpOf = async (...args: string[]) =>
+        (await promisify(execFile)(pgDump.path, ['--no-owner', '-Fp', ...args, dbnameArg], { env })).stdout;
       const dump = await dumpOf();
 
       const s = await parse(dump);
@@ -289,12 +342,15 @@ describe('a real pg_dump plain-format file', () => {
       expect(s.some((x) => x.kind === 'PsqlConnect')).toBe(false);
       // every statement's text is where its location says, in the dump as written
       const dumpLines = dump.split('\n');
-      for (const x of s) expect(dumpLines[x.location.line - 1].slice(x.location.column - 1).startsWith(x.sql.split('\n')[0])).toBe(true);
+      for (const x of s)
+        expect(dumpLines[x.location.line - 1].slice(x.location.column - 1).startsWith(x.sql.split('\n')[0])).toBe(true);
 
       // --create adds CREATE DATABASE and a \connect to it (between \unrestrict and \restrict in current pg_dump)
       const created = await parse(await dumpOf('--create'));
       expect(created.filter((x) => x.kind === 'PsqlConnect').map((x) => x.node)).toEqual([{ database: db.name }]);
-      expect(created.filter((x) => x.kind === 'CopyStmt').map((c) => c.copyData)).toEqual(copies.map((c) => c.copyData));
+      expect(created.filter((x) => x.kind === 'CopyStmt').map((c) => c.copyData)).toEqual(
+        copies.map((c) => c.copyData),
+      );
     } finally {
       await db.drop();
     }

@@ -13,10 +13,15 @@ afterEach(async () => {
 });
 
 const applyFixture = (name: string) =>
-  applyMigrations(testConfig({ 'migrations-dir': fixture(name), 'database-url': db.url }), { databaseUrl: db.url, log: silentLogger, appliedBy: 'test' });
+  applyMigrations(testConfig({ 'migrations-dir': fixture(name), 'database-url': db.url }), {
+    databaseUrl: db.url,
+    log: silentLogger,
+    appliedBy: 'test',
+  });
 
 const indexIsValid = async (name: string) =>
-  (await db.query(`SELECT indisvalid FROM pg_index WHERE indexrelid = $1::regclass`, [`"${name}"`])).rows[0]?.indisvalid;
+  (await db.query(`SELECT indisvalid FROM pg_index WHERE indexrelid = $1::regclass`, [`"${name}"`])).rows[0]
+    ?.indisvalid;
 
 describe("each tool's folder applies as it is, on a real PostgreSQL", () => {
   test.each([

@@ -17,7 +17,11 @@ async function expectStatementsAtTheirLines(dir: string, migrations: Migration[]
     for (const s of await parseScript(script)) {
       const first = s.sql.split('\n')[0];
       const { line, column } = s.location;
-      expect([script.file, line, lines[line - 1].slice(column - 1, column - 1 + first.length)]).toEqual([script.file, line, first]);
+      expect([script.file, line, lines[line - 1].slice(column - 1, column - 1 + first.length)]).toEqual([
+        script.file,
+        line,
+        first,
+      ]);
     }
   }
 }
@@ -90,12 +94,21 @@ describe('goose: <version>_<name>.sql with -- +goose annotations', () => {
 
   test('-- +goose NO TRANSACTION runs the migration outside a transaction; the others run in one', async () => {
     expect(d.migrations.map((m) => m.noTransactionDirective)).toEqual([false, false, true, false]);
-    expect(await Promise.all(d.migrations.map(modeOf))).toEqual(['transaction', 'transaction', 'no-transaction', 'transaction']);
+    expect(await Promise.all(d.migrations.map(modeOf))).toEqual([
+      'transaction',
+      'transaction',
+      'no-transaction',
+      'transaction',
+    ]);
   });
 
   test('the checksum covers the up section only', () => {
     const text = readFileSync(join(dir, '00001_create_accounts.sql'), 'utf8');
-    const edited = discover(makeFolder({ '00001_create_accounts.sql': text.replace('DROP TABLE accounts;', 'DROP TABLE IF EXISTS accounts;') }));
+    const edited = discover(
+      makeFolder({
+        '00001_create_accounts.sql': text.replace('DROP TABLE accounts;', 'DROP TABLE IF EXISTS accounts;'),
+      }),
+    );
     expect(edited.migrations[0].checksum).toBe(d.migrations[0].checksum);
   });
 });
@@ -153,7 +166,8 @@ describe('Drizzle: drizzle/<idx>_<name>.sql beside meta/', () => {
 });
 
 describe('existing layouts keep their checksums', () => {
-  const sums = (dir: string) => Object.fromEntries(discover(dir).migrations.map((m) => [m.name, m.checksum.slice(7, 23)]));
+  const sums = (dir: string) =>
+    Object.fromEntries(discover(dir).migrations.map((m) => [m.name, m.checksum.slice(7, 23)]));
 
   test('dbmate sections, -- ROLLBACK: lines and Flyway files', () => {
     expect(sums(fixture('dbmate'))).toEqual({

@@ -27,7 +27,7 @@ describe('parseScript', () => {
     expect(s[1].sql).toBe('CREATE TABLE é (id int)');
   });
 
-  test("a syntax error carries the file, line and column PostgreSQL points to", async () => {
+  test('a syntax error carries the file, line and column PostgreSQL points to', async () => {
     const err = await parseScript(script('select 1;\n\nselect * frm t;\n')).catch((e) => e);
     expect(err).toBeInstanceOf(MigrationError);
     expect(err.message).toBe('syntax error: syntax error at or near "frm"');
@@ -40,7 +40,9 @@ describe('parseScript', () => {
   });
 
   test('dollar-quoted function bodies are one statement', async () => {
-    const s = await parseScript(script('CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nSELECT f();'));
+    const s = await parseScript(
+      script('CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\nSELECT f();'),
+    );
     expect(s.map((x) => x.kind)).toEqual(['CreateFunctionStmt', 'SelectStmt']);
   });
 });
@@ -86,7 +88,7 @@ describe('executionPlan', () => {
     expect(p.statements).toHaveLength(6);
   });
 
-  test('CONCURRENTLY inside the file\'s own BEGIN can never run', async () => {
+  test("CONCURRENTLY inside the file's own BEGIN can never run", async () => {
     const err = await errorOf('BEGIN;\nCREATE INDEX CONCURRENTLY i ON t (a);\nCOMMIT;');
     expect(err.message).toBe('CREATE INDEX CONCURRENTLY cannot run inside the transaction opened at m.sql:1:1');
     expect(err.details.location?.line).toBe(2);
@@ -99,7 +101,9 @@ describe('executionPlan', () => {
   });
 
   test('nested BEGIN and stray COMMIT are refused', async () => {
-    expect((await errorOf('BEGIN; BEGIN; COMMIT; COMMIT;')).message).toMatch(/BEGIN inside a transaction already opened/);
+    expect((await errorOf('BEGIN; BEGIN; COMMIT; COMMIT;')).message).toMatch(
+      /BEGIN inside a transaction already opened/,
+    );
     expect((await errorOf('SELECT 1; COMMIT;')).message).toBe('COMMIT without a matching BEGIN');
   });
 
@@ -107,9 +111,11 @@ describe('executionPlan', () => {
     expect((await errorOf('BEGIN; SELECT 1; ROLLBACK;')).message).toMatch(/ROLLBACK/);
   });
 
-  test('\\connect inside the file\'s own BEGIN is refused: psql would roll the transaction back', async () => {
+  test("\\connect inside the file's own BEGIN is refused: psql would roll the transaction back", async () => {
     const err = await errorOf('BEGIN;\nCREATE TABLE a (id int);\n\\connect\nCOMMIT;');
-    expect(err.message).toBe('\\connect inside the transaction opened at m.sql:1:1: psql would roll that transaction back');
+    expect(err.message).toBe(
+      '\\connect inside the transaction opened at m.sql:1:1: psql would roll that transaction back',
+    );
     expect(err.details.location?.line).toBe(3);
   });
 
@@ -138,13 +144,26 @@ describe("the file's own BEGIN keeps its modes", () => {
     ['BEGIN READ ONLY', { readOnly: true, sql: 'BEGIN READ ONLY' }],
     [
       'START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY, DEFERRABLE',
-      { isolation: 'REPEATABLE READ', readOnly: true, deferrable: true, sql: 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY, DEFERRABLE' },
+      {
+        isolation: 'REPEATABLE READ',
+        readOnly: true,
+        deferrable: true,
+        sql: 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY, DEFERRABLE',
+      },
     ],
     [
       'begin transaction read write, not deferrable, isolation level read uncommitted',
-      { isolation: 'READ UNCOMMITTED', readOnly: false, deferrable: false, sql: 'BEGIN ISOLATION LEVEL READ UNCOMMITTED, READ WRITE, NOT DEFERRABLE' },
+      {
+        isolation: 'READ UNCOMMITTED',
+        readOnly: false,
+        deferrable: false,
+        sql: 'BEGIN ISOLATION LEVEL READ UNCOMMITTED, READ WRITE, NOT DEFERRABLE',
+      },
     ],
-    ['BEGIN ISOLATION LEVEL SERIALIZABLE ISOLATION LEVEL READ COMMITTED', { isolation: 'READ COMMITTED', sql: 'BEGIN ISOLATION LEVEL READ COMMITTED' }],
+    [
+      'BEGIN ISOLATION LEVEL SERIALIZABLE ISOLATION LEVEL READ COMMITTED',
+      { isolation: 'READ COMMITTED', sql: 'BEGIN ISOLATION LEVEL READ COMMITTED' },
+    ],
   ])('%s', async (begin, expected) => {
     const p = await planOf(`${begin};\nCREATE TABLE a (id int);\nCOMMIT;`);
     expect(p.mode).toBe('transaction');
@@ -164,8 +183,14 @@ describe("the file's own BEGIN keeps its modes", () => {
 
 describe('what would run otherwise than under psql, read before anything runs', () => {
   test.each([
-    ['a pg_dump header (standard_conforming_strings on, UTF8, default_transaction_read_only off from pg_dumpall)', "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSET default_transaction_read_only = off;\nCREATE TABLE t (id int);\nINSERT INTO t VALUES (1);"],
-    ['SET TRANSACTION READ WRITE and transaction_isolation back to read committed', "SET TRANSACTION READ WRITE;\nSET transaction_isolation = 'read committed';\nCREATE TABLE t (id int);"],
+    [
+      'a pg_dump header (standard_conforming_strings on, UTF8, default_transaction_read_only off from pg_dumpall)',
+      "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSET default_transaction_read_only = off;\nCREATE TABLE t (id int);\nINSERT INTO t VALUES (1);",
+    ],
+    [
+      'SET TRANSACTION READ WRITE and transaction_isolation back to read committed',
+      "SET TRANSACTION READ WRITE;\nSET transaction_isolation = 'read committed';\nCREATE TABLE t (id int);",
+    ],
     ['a DO block whose body never commits', "DO $$ BEGIN RAISE NOTICE 'commit;'; END $$;\nSELECT 1;"],
   ])('runs in one transaction, batched: %s', async (_what, sql) => {
     const plan = await planOf(sql);
@@ -175,8 +200,12 @@ describe('what would run otherwise than under psql, read before anything runs', 
 
   test.each([
     ['SET standard_conforming_strings = off', 'SET standard_conforming_strings = off;', 0],
-    ["set_config('standard_conforming_strings', 'off', false) in a SELECT", "SELECT set_config('standard_conforming_strings', 'off', false);", 0],
-    ["backslash_quote = on, after a statement", "SELECT 1;\nSET backslash_quote = on;", 1],
+    [
+      "set_config('standard_conforming_strings', 'off', false) in a SELECT",
+      "SELECT set_config('standard_conforming_strings', 'off', false);",
+      0,
+    ],
+    ['backslash_quote = on, after a statement', 'SELECT 1;\nSET backslash_quote = on;', 1],
   ])('the statements after %s go one query each', async (_what, set, at) => {
     const plan = await planOf(`${set}\nCREATE TABLE t (v text);\nINSERT INTO t VALUES ('a\\nb');`);
     expect(plan.separateFrom).toBe(at);
@@ -184,12 +213,21 @@ describe('what would run otherwise than under psql, read before anything runs', 
 
   test('a DO block that commits inside the file’s own BEGIN fails under psql too: refused, saying to drop the BEGIN', async () => {
     const err = await errorOf('BEGIN;\nCREATE TABLE t (id int);\nDO $$ BEGIN COMMIT; END $$;\nCOMMIT;');
-    expect(err.message).toMatch(/a DO block that commits inside the file's own BEGIN: PostgreSQL refuses COMMIT or ROLLBACK in a procedure there, under psql too/);
-    expect(err.details).toMatchObject({ location: { line: 3 }, hint: expect.stringMatching(/remove the file's BEGIN and COMMIT and put `-- migrate:no-transaction`/) });
+    expect(err.message).toMatch(
+      /a DO block that commits inside the file's own BEGIN: PostgreSQL refuses COMMIT or ROLLBACK in a procedure there, under psql too/,
+    );
+    expect(err.details).toMatchObject({
+      location: { line: 3 },
+      hint: expect.stringMatching(/remove the file's BEGIN and COMMIT and put `-- migrate:no-transaction`/),
+    });
   });
 
   test('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY followed by statements is refused; READ WRITE is not', async () => {
-    expect((await errorOf('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;\nCREATE TABLE t (id int);')).message).toMatch(/SET SESSION CHARACTERISTICS changes how each later statement's transaction starts/);
-    expect(await planOf('SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE;\nCREATE TABLE t (id int);')).toMatchObject({ mode: 'transaction' });
+    expect(
+      (await errorOf('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;\nCREATE TABLE t (id int);')).message,
+    ).toMatch(/SET SESSION CHARACTERISTICS changes how each later statement's transaction starts/);
+    expect(
+      await planOf('SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE;\nCREATE TABLE t (id int);'),
+    ).toMatchObject({ mode: 'transaction' });
   });
 });

@@ -24,7 +24,8 @@ afterAll(async () => {
 function bigChange(): string {
   const files: Record<string, string> = {};
   for (let t = 1; t <= 10; t++) {
-    files[`${String(t).padStart(3, '0')}_table_${t}.sql`] = `CREATE TABLE t${t} (id bigint PRIMARY KEY, name text, n int);\nINSERT INTO t${t} SELECT g, 'row ' || g, g FROM generate_series(1, 50) g;`;
+    files[`${String(t).padStart(3, '0')}_table_${t}.sql`] =
+      `CREATE TABLE t${t} (id bigint PRIMARY KEY, name text, n int);\nINSERT INTO t${t} SELECT g, 'row ' || g, g FROM generate_series(1, 50) g;`;
   }
   for (let i = 1; i <= 100; i++) {
     const t = (i % 10) + 1;
@@ -44,7 +45,10 @@ SELECT 1;
 
 test('the comment of a 100-migration change with hundreds of findings fits its budget by ranking and folding, every decision kept', async () => {
   const dir = bigChange();
-  const report = await verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': db.url }), { databaseUrl: db.url, log: silentLogger });
+  const report = await verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': db.url }), {
+    databaseUrl: db.url,
+    log: silentLogger,
+  });
   expect(report.verify!.migrations).toHaveLength(110);
   const decisions = reviewOf(report).filter((x) => x.tier === 'decision');
   expect(decisions.length).toBeGreaterThanOrEqual(200);

@@ -25,7 +25,9 @@ describe('docs/findings/: a page for every finding of the run, generated from th
 
   test('a page says what happens and what to do, and where it comes from', () => {
     const page = renderFindingPage(runFindings.find((e) => e.id === 'blocking-lock')!);
-    expect(page).toMatch(/^# blocking-lock\n\n\*\*Lock on an existing table\*\* · Running the change \(verify\) · severity: `warning`\n/);
+    expect(page).toMatch(
+      /^# blocking-lock\n\n\*\*Lock on an existing table\*\* · Running the change \(verify\) · severity: `warning`\n/,
+    );
     expect(page).toContain('## What happens\n\nThe statement took a SHARE, EXCLUSIVE or ACCESS EXCLUSIVE lock');
     expect(page).toContain('## What to do\n\nKeep the statement short');
   });

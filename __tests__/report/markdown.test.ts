@@ -11,7 +11,9 @@ describe('renderMarkdown', () => {
   test('opens with a one-line verdict, then what follows in a line', () => {
     const [first, , second] = md.split('\n');
     expect(first).toBe('❌ **pg-migration-gate verify** failed: 2 new migrations verified — 1 error, 2 warnings');
-    expect(second).toBe('**1 statement that needs a decision** · 1 lock on an existing table · 1 other warning. Paths are relative to `db/migrations/`.');
+    expect(second).toBe(
+      '**1 statement that needs a decision** · 1 lock on an existing table · 1 other warning. Paths are relative to `db/migrations/`.',
+    );
   });
 
   test('marks each migration by its worst finding: a warning is ⚠️, not ✅ or ❌', () => {
@@ -33,20 +35,42 @@ describe('renderMarkdown', () => {
   });
 
   test('a lock is one entry with the statement, the locks observed, the rewrite and the time measured', () => {
-    expect(md).toContain('- ⚠️ **`002_widen.sql:2`** `ALTER TABLE events ALTER COLUMN id TYPE bigint` — 🔒 observed: ACCESS EXCLUSIVE on public.events, rewrote public.events, 35 ms ([`blocking-lock`](docs/findings/blocking-lock.md))');
-    expect(md).toContain('- ⚠️ **`001_events.sql:3`** — ⚠️ [`prefer-timestamptz`](docs/rules/prefer-timestamptz.md) timestamp without time zone stores no zone.');
+    expect(md).toContain(
+      '- ⚠️ **`002_widen.sql:2`** `ALTER TABLE events ALTER COLUMN id TYPE bigint` — 🔒 observed: ACCESS EXCLUSIVE on public.events, rewrote public.events, 35 ms ([`blocking-lock`](docs/findings/blocking-lock.md))',
+    );
+    expect(md).toContain(
+      '- ⚠️ **`001_events.sql:3`** — ⚠️ [`prefer-timestamptz`](docs/rules/prefer-timestamptz.md) timestamp without time zone stores no zone.',
+    );
   });
 
   test('the detail is folded: the locks table (no plain reads), every finding with its fix, the schema change', () => {
-    expect(md).toContain('| 002_widen.sql | 2 | `ALTER TABLE events ALTER COLUMN id TYPE bigint` | ACCESS EXCLUSIVE public.events | ⚠️ public.events | 35 ms |');
+    expect(md).toContain(
+      '| 002_widen.sql | 2 | `ALTER TABLE events ALTER COLUMN id TYPE bigint` | ACCESS EXCLUSIVE public.events | ⚠️ public.events | 35 ms |',
+    );
     expect(md).not.toContain('ACCESS SHARE');
     expect(md).toContain('<summary>All 3 findings, by file, with the fix</summary>');
-    expect(md).toContain('| 5 | ❌ | [`not-reversible`](docs/findings/not-reversible.md) | the down script of 002\\_widen.sql does not restore the schema: + index public.events.events\\_kind | Undo every change \\| including indexes |');
-    expect(md).toContain('### Schema change\n\n```diff\n+ table public.events (2 columns, 1 constraint, 1 index)\n~ column public.users.id: integer NOT NULL -> bigint NOT NULL\n```');
+    expect(md).toContain(
+      '| 5 | ❌ | [`not-reversible`](docs/findings/not-reversible.md) | the down script of 002\\_widen.sql does not restore the schema: + index public.events.events\\_kind | Undo every change \\| including indexes |',
+    );
+    expect(md).toContain(
+      '### Schema change\n\n```diff\n+ table public.events (2 columns, 1 constraint, 1 index)\n~ column public.users.id: integer NOT NULL -> bigint NOT NULL\n```',
+    );
   });
 
   test('plan: the pending migrations (not folded) and the hash', () => {
-    const r = { ...newReport('plan', 'schema_migrations', 'db:5432/app'), planHash: 'sha256:abc', pending: [{ version: '7', name: '7_x.sql', file: '7_x.sql', transaction: false, transactionNote: 'CREATE INDEX CONCURRENTLY at line 1' }] };
+    const r = {
+      ...newReport('plan', 'schema_migrations', 'db:5432/app'),
+      planHash: 'sha256:abc',
+      pending: [
+        {
+          version: '7',
+          name: '7_x.sql',
+          file: '7_x.sql',
+          transaction: false,
+          transactionNote: 'CREATE INDEX CONCURRENTLY at line 1',
+        },
+      ],
+    };
     const out = renderMarkdown(r);
     expect(verdict(r)).toBe('✅ **pg-migration-gate plan** passed: 1 pending migration — 0 errors, 0 warnings');
     expect(out).toContain('### Migrations\n\n| version | name | transaction | duration | result |');
@@ -72,17 +96,29 @@ describe('renderMarkdown', () => {
 });
 
 describe('fitMarkdown', () => {
-  const long = ['# title', '', '```diff', ...Array.from({ length: 5000 }, (_, i) => `+ table public.t${i}`), '```', 'end'].join('\n');
+  const long = [
+    '# title',
+    '',
+    '```diff',
+    ...Array.from({ length: 5000 }, (_, i) => `+ table public.t${i}`),
+    '```',
+    'end',
+  ].join('\n');
 
   test('leaves text within the limit alone', () => {
     expect(fitMarkdown('short\n', 100, (s) => s.length, 'x')).toBe('short\n');
   });
 
   test('cuts at a line, closes an open code block, says where the rest is, and stays within the limit', () => {
-    for (const [limit, size] of [[2000, (s: string) => s.length], [3000, (s: string) => Buffer.byteLength(s)]] as const) {
+    for (const [limit, size] of [
+      [2000, (s: string) => s.length],
+      [3000, (s: string) => Buffer.byteLength(s)],
+    ] as const) {
       const cut = fitMarkdown(long, limit, size, '/tmp/report.json');
       expect(size(cut)).toBeLessThanOrEqual(limit);
-      expect(cut).toMatch(/```\n\n\n_This report was cut to fit GitHub's limit; the full report is in \/tmp\/report\.json\._\n$/);
+      expect(cut).toMatch(
+        /```\n\n\n_This report was cut to fit GitHub's limit; the full report is in \/tmp\/report\.json\._\n$/,
+      );
       expect((cut.match(/^```/gm) ?? []).length % 2).toBe(0);
     }
   });

@@ -25,13 +25,18 @@ afterEach(async () => {
 
 const run = (dir: string, o: { signal?: AbortSignal; checks?: string; url?: string } = {}) => {
   const url = o.url ?? db.url;
-  return verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': url, checks: o.checks ?? 'apply' }), { databaseUrl: url, log: silentLogger, signal: o.signal });
+  return verify(
+    testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': url, checks: o.checks ?? 'apply' }),
+    { databaseUrl: url, log: silentLogger, signal: o.signal },
+  );
 };
 
 /** Waits until a migration of verify runs pg_sleep on a scratch database. */
 async function migrationSleeping(): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    const r = await adminQuery("SELECT 1 FROM pg_stat_activity WHERE datname LIKE 'pmg\\_verify\\_%' AND query LIKE '%pg_sleep(%' AND state = 'active' AND pid <> pg_backend_pid()");
+    const r = await adminQuery(
+      "SELECT 1 FROM pg_stat_activity WHERE datname LIKE 'pmg\\_verify\\_%' AND query LIKE '%pg_sleep(%' AND state = 'active' AND pid <> pg_backend_pid()",
+    );
     if (r.rowCount) return;
     await sleep(25);
   }
@@ -41,8 +46,15 @@ async function migrationSleeping(): Promise<void> {
 const count = async (sql: string, params: unknown[]) => (await adminQuery(sql, params)).rows[0].n as number;
 const databases = (name: string) => count('SELECT count(*)::int AS n FROM pg_database WHERE datname = $1', [name]);
 const roles = (name: string) => count('SELECT count(*)::int AS n FROM pg_roles WHERE rolname = $1', [name]);
-const scratch = async () => new Set((await adminQuery("SELECT datname FROM pg_database WHERE datname LIKE 'pmg\\_verify\\_%'")).rows.map((r) => r.datname as string));
-const autoConf = async (name: string) => (await adminQuery("SELECT setting FROM pg_file_settings WHERE name = $1 AND sourcefile LIKE '%auto.conf'", [name])).rows[0]?.setting as string | undefined;
+const scratch = async () =>
+  new Set(
+    (await adminQuery("SELECT datname FROM pg_database WHERE datname LIKE 'pmg\\_verify\\_%'")).rows.map(
+      (r) => r.datname as string,
+    ),
+  );
+const autoConf = async (name: string) =>
+  (await adminQuery("SELECT setting FROM pg_file_settings WHERE name = $1 AND sourcefile LIKE '%auto.conf'", [name]))
+    .rows[0]?.setting as string | undefined;
 
 describe('verify undoes what its own sessions did, and nothing else', () => {
   test("another session's database and role, named like the migrations' objects, survive verify", async () => {
@@ -58,7 +70,9 @@ describe('verify undoes what its own sessions did, and nothing else', () => {
       expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
       expect(await databases(`orders_${id}`)).toBe(1);
       expect(await roles(`reporting_${id}`)).toBe(1);
-      expect(r.notes.join('\n')).toMatch(new RegExp(`left alone, created on the server by other sessions.*database orders_${id}.*role reporting_${id}`));
+      expect(r.notes.join('\n')).toMatch(
+        new RegExp(`left alone, created on the server by other sessions.*database orders_${id}.*role reporting_${id}`),
+      );
       expect(r.notes.join('\n')).not.toMatch(/verify undid/);
     } finally {
       await adminQuery(`DROP DATABASE IF EXISTS orders_${id}`);
@@ -69,18 +83,28 @@ describe('verify undoes what its own sessions did, and nothing else', () => {
   test("a role another session's open transaction created while verify's migration created and committed its own stays", async () => {
     const other = new pg.Client({ connectionString: serverUrl() });
     await other.connect();
-    const dir = makeFolder({ '001_roles.sql': `CREATE ROLE own_${id} NOLOGIN;\nSELECT pg_sleep(1); -- grants to reporting_${id} come later` });
+    const dir = makeFolder({
+      '001_roles.sql': `CREATE ROLE own_${id} NOLOGIN;\nSELECT pg_sleep(1); -- grants to reporting_${id} come later`,
+    });
     try {
       // Its transaction is assigned an id before verify's, and commits after verify's migration has committed.
       await other.query(`BEGIN; CREATE ROLE reporting_${id} NOLOGIN`);
       const verifying = run(dir);
       await migrationSleeping();
-      while (await count("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'pmg\\_verify\\_%' AND query LIKE '%pg_sleep(%' AND state = 'active'", [])) await sleep(10);
+      while (
+        await count(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'pmg\\_verify\\_%' AND query LIKE '%pg_sleep(%' AND state = 'active'",
+          [],
+        )
+      )
+        await sleep(10);
       await other.query('COMMIT');
       const r = await verifying;
       expect(await roles(`own_${id}`)).toBe(0);
       expect(await roles(`reporting_${id}`)).toBe(1);
-      expect(r.notes.join('\n')).toMatch(new RegExp(`left alone, created on the server by other sessions.*role reporting_${id}`));
+      expect(r.notes.join('\n')).toMatch(
+        new RegExp(`left alone, created on the server by other sessions.*role reporting_${id}`),
+      );
     } finally {
       await other.end();
       await adminQuery(`DROP ROLE IF EXISTS reporting_${id}`);
@@ -99,9 +123,10 @@ describe('verify undoes what its own sessions did, and nothing else', () => {
     expect(r.notes.join('\n')).toMatch(new RegExp(`database own_db_${id} dropped`));
   });
 
-  test("an ALTER SYSTEM of the migrations is put back; one another session also changed is left, and said so", async () => {
+  test('an ALTER SYSTEM of the migrations is put back; one another session also changed is left, and said so', async () => {
     const dir = makeFolder({
-      '001_system.sql': "-- migrate:no-transaction\nALTER SYSTEM SET log_min_duration_statement = '4321';\nALTER SYSTEM SET log_autovacuum_min_duration = '1234';\nSELECT pg_sleep(1);",
+      '001_system.sql':
+        "-- migrate:no-transaction\nALTER SYSTEM SET log_min_duration_statement = '4321';\nALTER SYSTEM SET log_autovacuum_min_duration = '1234';\nSELECT pg_sleep(1);",
     });
     const verifying = run(dir);
     await migrationSleeping();
@@ -110,7 +135,14 @@ describe('verify undoes what its own sessions did, and nothing else', () => {
       const r = await verifying;
       expect(await autoConf('log_min_duration_statement')).toBeUndefined();
       expect(await autoConf('log_autovacuum_min_duration')).toBe('999');
-      expect(r.findings.map((f) => [f.rule, f.message])).toEqual([['server-side-effect', expect.stringMatching(/ALTER SYSTEM log_autovacuum_min_duration left as it is: another session changed it too/)]]);
+      expect(r.findings.map((f) => [f.rule, f.message])).toEqual([
+        [
+          'server-side-effect',
+          expect.stringMatching(
+            /ALTER SYSTEM log_autovacuum_min_duration left as it is: another session changed it too/,
+          ),
+        ],
+      ]);
     } finally {
       await adminQuery('ALTER SYSTEM RESET log_autovacuum_min_duration');
       await adminQuery('ALTER SYSTEM RESET log_min_duration_statement');
@@ -124,7 +156,9 @@ describe('verify as a role that is not superuser (CREATEDB, CREATEROLE)', () => 
     await adminQuery(`CREATE ROLE mig_${id} LOGIN CREATEDB CREATEROLE`);
     const url = new URL(db.url);
     url.username = `mig_${id}`;
-    const dir = makeFolder({ '001_roles.sql': `CREATE ROLE own_${id} NOLOGIN;\nCREATE TABLE t (id int); -- for reporting_${id}\nSELECT pg_sleep(1);` });
+    const dir = makeFolder({
+      '001_roles.sql': `CREATE ROLE own_${id} NOLOGIN;\nCREATE TABLE t (id int); -- for reporting_${id}\nSELECT pg_sleep(1);`,
+    });
     try {
       const verifying = run(dir, { url: url.toString() });
       await migrationSleeping();
@@ -168,13 +202,19 @@ describe('a cancelled verify', () => {
   });
 });
 
-describe("scratch databases of a verify that was killed", () => {
+describe('scratch databases of a verify that was killed', () => {
   /** A scratch database as a verify run makes it, created and labelled by `creator`'s session. */
   async function leftover(creator: pg.Client): Promise<string> {
     const name = `${SCRATCH_PREFIX}${id}${randomBytes(2).toString('hex')}_0_work`;
     await creator.query(`CREATE DATABASE ${name}`);
-    const me = (await creator.query(`SELECT pid, to_char(backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since FROM pg_stat_activity WHERE pid = pg_backend_pid()`)).rows[0];
-    await creator.query(`COMMENT ON DATABASE ${name} IS 'pg-migration-gate verify scratch database; created by pid ${me.pid} connected at ${me.since}'`);
+    const me = (
+      await creator.query(
+        `SELECT pid, to_char(backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS since FROM pg_stat_activity WHERE pid = pg_backend_pid()`,
+      )
+    ).rows[0];
+    await creator.query(
+      `COMMENT ON DATABASE ${name} IS 'pg-migration-gate verify scratch database; created by pid ${me.pid} connected at ${me.since}'`,
+    );
     return name;
   }
 
@@ -196,10 +236,13 @@ describe("scratch databases of a verify that was killed", () => {
       expect(await databases(gone)).toBe(0);
       expect(await databases(kept)).toBe(1);
       expect(await databases(unlabelled)).toBe(1);
-      expect(r.notes.join('\n')).toContain(`verify dropped ${gone}, left behind by an earlier verify whose process was killed`);
+      expect(r.notes.join('\n')).toContain(
+        `verify dropped ${gone}, left behind by an earlier verify whose process was killed`,
+      );
     } finally {
       await live.end();
-      for (const d of await scratch()) if (d.includes(id)) await adminQuery(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`);
+      for (const d of await scratch())
+        if (d.includes(id)) await adminQuery(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`);
     }
   });
 });

@@ -13,7 +13,11 @@ afterEach(async () => {
   await db.drop();
 });
 
-const run = (dir: string) => verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': db.url, checks: 'apply' }), { databaseUrl: db.url, log: silentLogger });
+const run = (dir: string) =>
+  verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': db.url, checks: 'apply' }), {
+    databaseUrl: db.url,
+    log: silentLogger,
+  });
 
 describe('verify leaves the server as it found it', () => {
   test('roles, databases and ALTER SYSTEM settings the migrations make are undone, so a second verify passes too', async () => {
@@ -26,14 +30,23 @@ describe('verify leaves the server as it found it', () => {
     });
     const exists = async () => ({
       roles: (await adminQuery('SELECT count(*)::int AS n FROM pg_roles WHERE rolname LIKE $1', [`%_${id}`])).rows[0].n,
-      databases: (await adminQuery('SELECT count(*)::int AS n FROM pg_database WHERE datname = $1', [`pmg_side_${id}`])).rows[0].n,
-      system: (await adminQuery("SELECT count(*)::int AS n FROM pg_file_settings WHERE name = 'log_min_duration_statement' AND sourcefile LIKE '%auto.conf'")).rows[0].n,
+      databases: (await adminQuery('SELECT count(*)::int AS n FROM pg_database WHERE datname = $1', [`pmg_side_${id}`]))
+        .rows[0].n,
+      system: (
+        await adminQuery(
+          "SELECT count(*)::int AS n FROM pg_file_settings WHERE name = 'log_min_duration_statement' AND sourcefile LIKE '%auto.conf'",
+        )
+      ).rows[0].n,
     });
     for (const round of [1, 2]) {
       const r = await run(dir);
       expect([round, r.findings.filter((f) => f.severity !== 'info')]).toEqual([round, []]);
       expect(r.verify!.migrations.map((m) => m.apply)).toEqual(['ok', 'ok', 'ok', 'ok']);
-      expect(r.notes.join('\n')).toMatch(new RegExp(`role pmg_reader_${id} dropped.*role pmg_writer_${id} dropped|role pmg_writer_${id} dropped.*role pmg_reader_${id} dropped`));
+      expect(r.notes.join('\n')).toMatch(
+        new RegExp(
+          `role pmg_reader_${id} dropped.*role pmg_writer_${id} dropped|role pmg_writer_${id} dropped.*role pmg_reader_${id} dropped`,
+        ),
+      );
       expect(await exists()).toEqual({ roles: 0, databases: 0, system: 0 });
     }
   });

@@ -19,9 +19,20 @@ afterEach(async () => {
 });
 
 const run = (dir: string, raw: RawConfig = {}) =>
-  verify(testConfig({ command: 'verify', 'migrations-dir': dir, 'database-url': db.url, checks: 'apply,idempotency,reversibility,locks', ...raw }), { databaseUrl: db.url, log: silentLogger });
+  verify(
+    testConfig({
+      command: 'verify',
+      'migrations-dir': dir,
+      'database-url': db.url,
+      checks: 'apply,idempotency,reversibility,locks',
+      ...raw,
+    }),
+    { databaseUrl: db.url, log: silentLogger },
+  );
 const rules = (r: Awaited<ReturnType<typeof run>>) => r.findings.map((f) => `${f.rule} ${f.file}:${f.line}`);
-const leftovers = async () => (await adminQuery('SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE $1', [`${SCRATCH_PREFIX}%`])).rows[0].n;
+const leftovers = async () =>
+  (await adminQuery('SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE $1', [`${SCRATCH_PREFIX}%`])).rows[0]
+    .n;
 
 describe('verify on sound migrations', () => {
   test('the numbered runbook folder: applies, re-runs, round-trips; the database in the URL is untouched', async () => {
@@ -47,7 +58,10 @@ describe('migrations that cannot be rolled back are checked on template copies',
       [true, 'ok', 'ok', 'ok'],
       [false, 'ok', 'ok', 'ok'],
     ]);
-    expect(r.verify!.migrations[3].statements[0]).toMatchObject({ observed: false, locks: [{ relation: 'public.class_bookings', mode: 'SHARE UPDATE EXCLUSIVE' }] });
+    expect(r.verify!.migrations[3].statements[0]).toMatchObject({
+      observed: false,
+      locks: [{ relation: 'public.class_bookings', mode: 'SHARE UPDATE EXCLUSIVE' }],
+    });
     expect(await leftovers()).toBe(0);
   });
 
@@ -84,7 +98,8 @@ describe('verify pinpoints the real faults', () => {
   test('a migration that fails on realistic data (seed-file), with its line', async () => {
     const dir = makeFolder({
       '001_orders.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL);',
-      '002_positive.sql': '-- totals are never negative\nALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);\n',
+      '002_positive.sql':
+        '-- totals are never negative\nALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);\n',
     });
     const seed = join(makeFolder({ 'seed.sql': 'INSERT INTO orders VALUES (1, 10), (2, -5);' }), 'seed.sql');
     // 001 is deployed: the seed is loaded after it, before the new 002.
@@ -99,7 +114,9 @@ describe('verify pinpoints the real faults', () => {
   withPgDump.test('a custom-format dump as seed: its data is loaded into the deployed schema', async () => {
     const source = await scratchDb();
     try {
-      await source.query('CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL); INSERT INTO orders VALUES (1, 10), (2, -5);');
+      await source.query(
+        'CREATE TABLE orders (id bigint PRIMARY KEY, total numeric NOT NULL); INSERT INTO orders VALUES (1, 10), (2, -5);',
+      );
       const dump = join(makeFolder({}), 'seed.dump');
       execFileSync('pg_dump', ['-Fc', '-f', dump, '-d', source.url]);
       const dir = makeFolder({
@@ -115,23 +132,37 @@ describe('verify pinpoints the real faults', () => {
 
   test('an ACCESS EXCLUSIVE lock and a rewrite of an existing table, at their lines', async () => {
     const dir = makeFolder({
-      '001_events.sql': 'CREATE TABLE events (id int PRIMARY KEY, kind text);\nINSERT INTO events SELECT g, \'k\' FROM generate_series(1, 1000) g;',
+      '001_events.sql':
+        "CREATE TABLE events (id int PRIMARY KEY, kind text);\nINSERT INTO events SELECT g, 'k' FROM generate_series(1, 1000) g;",
       '002_widen.sql': '-- widen the key\nALTER TABLE events ALTER COLUMN id TYPE bigint;\n',
       '003_index.sql': 'SELECT 1;\nCREATE INDEX IF NOT EXISTS events_kind ON events (kind);\n',
     });
     const r = await run(gitRepo(dir, ['001_events.sql']), { 'base-ref': 'main' });
-    expect(rules(r)).toEqual(['blocking-lock 002_widen.sql:2', 'table-rewrite 002_widen.sql:2', 'blocking-lock 003_index.sql:2']);
+    expect(rules(r)).toEqual([
+      'blocking-lock 002_widen.sql:2',
+      'table-rewrite 002_widen.sql:2',
+      'blocking-lock 003_index.sql:2',
+    ]);
     const [alter, rewrite, index] = r.findings;
-    expect(alter.message).toMatch(/^(SHARE on public\.events, )?ACCESS EXCLUSIVE on public\.events(, SHARE on public\.events)?: every read and write waits/);
+    expect(alter.message).toMatch(
+      /^(SHARE on public\.events, )?ACCESS EXCLUSIVE on public\.events(, SHARE on public\.events)?: every read and write waits/,
+    );
     expect(rewrite.message).toMatch(/^public\.events rewritten/);
     expect(index.message).toMatch(/^SHARE on public\.events: every write waits/);
-    expect(r.verify!.migrations[0].statements[0]).toMatchObject({ line: 2, rewrites: ['public.events'], observed: true });
+    expect(r.verify!.migrations[0].statements[0]).toMatchObject({
+      line: 2,
+      rewrites: ['public.events'],
+      observed: true,
+    });
     // A plain read takes no lock worth reporting.
     expect(r.verify!.migrations[1].statements[0]).toMatchObject({ line: 1, locks: [], rewrites: [] });
   });
 
   test('a migration that cannot be re-run', async () => {
-    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'CREATE TABLE IF NOT EXISTS b (id int);' });
+    const dir = makeFolder({
+      '001_a.sql': 'CREATE TABLE a (id int);',
+      '002_b.sql': 'CREATE TABLE IF NOT EXISTS b (id int);',
+    });
     const r = await run(dir);
     expect(r.ok).toBe(true);
     expect(r.findings.map((f) => `${f.rule} ${f.severity}`)).toEqual(['not-idempotent warning']);
@@ -143,7 +174,11 @@ describe('verify pinpoints the real faults', () => {
   });
 
   test('a failing migration stops the chain; scratch databases are still dropped', async () => {
-    const dir = makeFolder({ '001_a.sql': 'CREATE TABLE a (id int);', '002_b.sql': 'SELECT 1/0;', '003_c.sql': 'CREATE TABLE c (id int);' });
+    const dir = makeFolder({
+      '001_a.sql': 'CREATE TABLE a (id int);',
+      '002_b.sql': 'SELECT 1/0;',
+      '003_c.sql': 'CREATE TABLE c (id int);',
+    });
     const r = await run(dir);
     expect(r.verify!.migrations.map((m) => m.apply)).toEqual(['ok', 'failed', 'not run']);
     expect(await leftovers()).toBe(0);
@@ -157,7 +192,10 @@ describe('base and head', () => {
     writeFileSync(join(repo, '002_b.sql'), 'CREATE TABLE b (id int);');
     writeFileSync(join(repo, '001_a.sql'), 'CREATE TABLE a (id bigint);');
     const r = await run(repo, { 'base-ref': 'main', checks: 'apply' });
-    expect(r.findings.map((f) => `${f.rule} ${f.file}`)).toEqual(['out-of-order 002_b.sql', 'deployed-migration-edited 001_a.sql']);
+    expect(r.findings.map((f) => `${f.rule} ${f.file}`)).toEqual([
+      'out-of-order 002_b.sql',
+      'deployed-migration-edited 001_a.sql',
+    ]);
     expect(r.verify!.deployed).toBe(2);
   });
 
@@ -166,8 +204,15 @@ describe('base and head', () => {
     // A role that may not create databases: verify would refuse it, had it gone on to run anything.
     const url = new URL(db.url);
     url.username = 'pmg_no_such_role';
-    const r = await verify(testConfig({ command: 'verify', 'migrations-dir': repo, 'database-url': url.toString(), 'base-ref': 'main' }), { databaseUrl: url.toString(), log: silentLogger });
-    expect(r).toMatchObject({ ok: true, findings: [], notes: [`no migration in ${repo} is new since main: nothing to verify`] });
+    const r = await verify(
+      testConfig({ command: 'verify', 'migrations-dir': repo, 'database-url': url.toString(), 'base-ref': 'main' }),
+      { databaseUrl: url.toString(), log: silentLogger },
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      findings: [],
+      notes: [`no migration in ${repo} is new since main: nothing to verify`],
+    });
     expect(r.verify).toBeUndefined();
     writeFileSync(join(repo, '001_a.sql'), 'CREATE TABLE a (id bigint);');
     const edited = await run(repo, { 'base-ref': 'main' });
@@ -184,7 +229,13 @@ describe('base and head', () => {
 
 /** Commits `deployed` files of dir on main in a fresh repository (in dir itself), leaving the others untracked. */
 function gitRepo(dir: string, deployed: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@t',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@t',
+  };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env });
   git('init', '-q', '-b', 'main');
   git('add', ...deployed);

@@ -38,7 +38,12 @@ async function gateOf(config: Config, runner: RunnerContext): Promise<string | u
     idToken: () => core.getIDToken(),
     protectionRules: async (environment) => {
       if (!config.githubToken || !runner.repository) throw new Error('no github-token to read the environment with');
-      return environmentProtectionRules(config.githubToken, runner.repository.owner, runner.repository.repo, environment);
+      return environmentProtectionRules(
+        config.githubToken,
+        runner.repository.owner,
+        runner.repository.repo,
+        environment,
+      );
     },
   });
 }
@@ -85,8 +90,19 @@ export async function run(): Promise<void> {
   // own is already being published, says the run was cancelled, and is published while there is time.
   const cancel = abortOnSignals(async (name) => {
     await stopRunningTools();
-    const stopped = new CancelledError(name, 'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied');
-    finishing ??= finish(failedReport(inputs?.raw.command || 'unknown', stopped, { config, url: config?.databaseUrl, debug: core.isDebug() }), config, inputs);
+    const stopped = new CancelledError(
+      name,
+      'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied',
+    );
+    finishing ??= finish(
+      failedReport(inputs?.raw.command || 'unknown', stopped, {
+        config,
+        url: config?.databaseUrl,
+        debug: core.isDebug(),
+      }),
+      config,
+      inputs,
+    );
     await Promise.race([finishing, new Promise((r) => setTimeout(r, FORCED_PUBLISH_MS).unref())]);
   });
   try {
@@ -94,7 +110,9 @@ export async function run(): Promise<void> {
     config = parseConfig(inputs.raw, process.env);
     for (const s of config.secrets) core.setSecret(s);
     if (!config.databaseUrl && needsDatabase(config.command)) {
-      throw new InputError([`database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`]);
+      throw new InputError([
+        `database-url: required for command ${config.command}; pass it from a secret, e.g. database-url: \${{ secrets.DATABASE_URL }}`,
+      ]);
     }
     const gate = await gateOf(config, inputs.runner);
     const artifacts = inputs.runner.artifactRun && { store: actionsArtifactStore(), ...inputs.runner.artifactRun };
@@ -110,7 +128,11 @@ export async function run(): Promise<void> {
     });
     if (gate) report.notes.unshift(gate);
   } catch (err) {
-    report = failedReport(inputs?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: core.isDebug() });
+    report = failedReport(inputs?.raw.command || 'unknown', err, {
+      config,
+      url: config?.databaseUrl,
+      debug: core.isDebug(),
+    });
   }
   // Still listening while the report is published: a signal now stops at once, with exit code 130.
   finishing ??= finish(report, config, inputs);
@@ -119,17 +141,25 @@ export async function run(): Promise<void> {
 }
 
 /** Logs, publishes and sets the step's result; a configuration that never parsed publishes what it can. */
-async function finish(report: Report, config: Config | undefined, inputs: ReturnType<typeof readInputs> | undefined): Promise<void> {
+async function finish(
+  report: Report,
+  config: Config | undefined,
+  inputs: ReturnType<typeof readInputs> | undefined,
+): Promise<void> {
   const secrets = config?.secrets ?? [];
   core.info(redact(renderText(report), secrets));
   if (inputs) {
     const options = config ?? { secrets, comment: false, migrationsDir: inputs.raw['migrations-dir'] || 'migrations' };
-    await core.group('publish the report', () => publish(report, options, inputs.runner)).catch((err) => core.warning(redact(`could not publish the report: ${(err as Error).message}`, secrets)));
+    await core
+      .group('publish the report', () => publish(report, options, inputs.runner))
+      .catch((err) => core.warning(redact(`could not publish the report: ${(err as Error).message}`, secrets)));
   }
   if (!report.ok) {
     const problems = report.findings.filter((f) => f.rule === INPUT_RULE).map((f) => f.message);
     const first = report.findings.find((f) => f.severity === 'error');
-    const message = problems.length ? `configuration error:\n${problems.join('\n')}` : `${report.command} ${report.cancelled ? 'cancelled' : 'failed'}: ${first?.message ?? 'see the report'}`;
+    const message = problems.length
+      ? `configuration error:\n${problems.join('\n')}`
+      : `${report.command} ${report.cancelled ? 'cancelled' : 'failed'}: ${first?.message ?? 'see the report'}`;
     core.setFailed(redact(message, secrets));
     process.exitCode = exitCodeOf(report);
   }

@@ -44,7 +44,13 @@ export async function publish(report: Report, config: PublishOptions, runner: Ru
   }
 
   const key = `${report.command} ${config.migrationsDir}`;
-  const { summary, comment } = publishable(report, { secrets, reportPath: runner.reportPath, sarif: !!config.sarifFile, commentRoom: COMMENT_LIMIT_CHARS - marker(key).length - 1, docsUrl: runner.docsUrl });
+  const { summary, comment } = publishable(report, {
+    secrets,
+    reportPath: runner.reportPath,
+    sarif: !!config.sarifFile,
+    commentRoom: COMMENT_LIMIT_CHARS - marker(key).length - 1,
+    docsUrl: runner.docsUrl,
+  });
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
   if (config.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
@@ -55,7 +61,14 @@ export async function publish(report: Report, config: PublishOptions, runner: Ru
       core.info(`pull request comment ${r.action}: ${r.url}`);
     } catch (err) {
       // A comment that cannot be written never fails the check: the report is in the summary anyway.
-      core.warning(redact(err instanceof CommentPermissionError ? err.message : `could not write the pull request comment: ${(err as Error).message}`, secrets));
+      core.warning(
+        redact(
+          err instanceof CommentPermissionError
+            ? err.message
+            : `could not write the pull request comment: ${(err as Error).message}`,
+          secrets,
+        ),
+      );
     }
   }
 }

@@ -6,7 +6,11 @@ export interface ArtifactStore {
   /** Uploads files (already compressed: stored as they are) under one artifact name. */
   upload(name: string, files: string[], rootDir: string, retentionDays?: number): Promise<{ id: number; size: number }>;
   /** Downloads an artifact of this run, or of another run of the repository, into `dir`. */
-  download(name: string, dir: string, from?: { runId: number; owner: string; repo: string; token: string }): Promise<void>;
+  download(
+    name: string,
+    dir: string,
+    from?: { runId: number; owner: string; repo: string; token: string },
+  ): Promise<void>;
 }
 
 /** GitHub's artifact names may not hold " : < > | * ? \ / or line breaks; keep them short and plain. */

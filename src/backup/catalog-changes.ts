@@ -10,7 +10,8 @@ import { objectOf, type CatalogEntry } from '../db/catalog/catalog-state.js';
 /** A backup's catalog, as its metadata records it: per entry key, [hash, label]. */
 export type RecordedCatalog = Record<string, [hash: string, label: string]>;
 
-export const recordCatalog = (entries: CatalogEntry[]): RecordedCatalog => Object.fromEntries(entries.map((e) => [e.key, [e.hash, e.label ?? e.key]]));
+export const recordCatalog = (entries: CatalogEntry[]): RecordedCatalog =>
+  Object.fromEntries(entries.map((e) => [e.key, [e.hash, e.label ?? e.key]]));
 
 /** What a run knows of its own changes since the backup (on-failure: restore); absent: none are its own. */
 export interface RunChanges {
@@ -47,12 +48,18 @@ export const isRestored = (key: string) => !/^(setting|role):/.test(key) && !/^(
  * own and the rest. Without `run` every change is the rest, but for sequences that moved while no transaction (but
  * the run's) committed since the backup (`quiet`): the values they handed out were kept by nothing that lasted.
  */
-export function catalogChanges(recorded: RecordedCatalog, now: CatalogEntry[], run?: RunChanges, quiet = false): { ours: CatalogChange[]; theirs: CatalogChange[] } {
+export function catalogChanges(
+  recorded: RecordedCatalog,
+  now: CatalogEntry[],
+  run?: RunChanges,
+  quiet = false,
+): { ours: CatalogChange[]; theirs: CatalogChange[] } {
   const ours: CatalogChange[] = [];
   const theirs: CatalogChange[] = [];
   const seen = new Set<string>();
   const current = new Map(now.map((e) => [e.key, e]));
-  const byRun = (key: string, e: CatalogEntry) => !!run && e.xmin !== undefined && run.xids.has(e.xmin) && run.atStart.get(key) === recorded[key]?.[0];
+  const byRun = (key: string, e: CatalogEntry) =>
+    !!run && e.xmin !== undefined && run.xids.has(e.xmin) && run.atStart.get(key) === recorded[key]?.[0];
   for (const e of now) {
     if (!e.restored) continue;
     seen.add(e.key);
@@ -80,6 +87,10 @@ export function catalogChanges(recorded: RecordedCatalog, now: CatalogEntry[], r
 
 /** An object added or removed whole is one change: its columns, definition, comment and value go without saying. */
 function folded(changes: CatalogChange[]): CatalogChange[] {
-  const whole = new Map(changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) && c.how !== 'changed').map((c) => [objectOf(c.key), c.how]));
+  const whole = new Map(
+    changes
+      .filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) && c.how !== 'changed')
+      .map((c) => [objectOf(c.key), c.how]),
+  );
   return changes.filter((c) => /^object:\d+\/\d+\/0$/.test(c.key) || whole.get(objectOf(c.key)) !== c.how);
 }

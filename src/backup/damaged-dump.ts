@@ -39,7 +39,9 @@ export function damagedDump(dump: string, err: unknown): InputError | undefined 
   if (!line) return undefined;
   const said = line.replace(/^.*?pg_restore: (?:error: |\[archiver\] )?/, '').trim();
   return new InputError(
-    [`${dump}: pg_restore cannot read the dump (${said}): the file is damaged or truncated, though it matches the sha256 its metadata records; nothing was restored. Restore an intact copy of the backup (the one uploaded or kept elsewhere)`],
+    [
+      `${dump}: pg_restore cannot read the dump (${said}): the file is damaged or truncated, though it matches the sha256 its metadata records; nothing was restored. Restore an intact copy of the backup (the one uploaded or kept elsewhere)`,
+    ],
     { cause: err },
   );
 }

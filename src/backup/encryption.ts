@@ -11,13 +11,22 @@ import { CancelledError, InputError } from '../foundation/errors.js';
  * Encrypts a file to age recipients, streaming (64 KiB chunks): the dump never sits in memory. Anyone who can
  * read the repository can download its artifacts; only holders of a matching identity can read this.
  */
-export async function encryptFile(input: string, output: string, recipients: string[], signal?: AbortSignal): Promise<void> {
+export async function encryptFile(
+  input: string,
+  output: string,
+  recipients: string[],
+  signal?: AbortSignal,
+): Promise<void> {
   const { Encrypter } = await import('age-encryption');
   const e = new Encrypter();
   for (const r of recipients) e.addRecipient(r);
-  const encrypted = await e.encrypt(Readable.toWeb(createReadStream(input, { signal })) as unknown as ReadableStream<Uint8Array>);
+  const encrypted = await e.encrypt(
+    Readable.toWeb(createReadStream(input, { signal })) as unknown as ReadableStream<Uint8Array>,
+  );
   try {
-    await pipeline(Readable.fromWeb(encrypted as unknown as WebReadableStream<Uint8Array>), createWriteStream(output), { signal });
+    await pipeline(Readable.fromWeb(encrypted as unknown as WebReadableStream<Uint8Array>), createWriteStream(output), {
+      signal,
+    });
   } catch (err) {
     // A cancel leaves no half-written copy to be taken for the backup.
     rmSync(output, { force: true });
@@ -28,7 +37,10 @@ export async function encryptFile(input: string, output: string, recipients: str
 
 /** Decrypts an age file with an identity (AGE-SECRET-KEY-1…), streaming. */
 export async function decryptFile(input: string, output: string, identity: string | undefined): Promise<void> {
-  if (!identity) throw new InputError([`${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`]);
+  if (!identity)
+    throw new InputError([
+      `${input}: the backup is encrypted; set backup-identity to the age identity (AGE-SECRET-KEY-1…) matching its recipient`,
+    ]);
   const { Decrypter } = await import('age-encryption');
   const d = new Decrypter();
   d.addIdentity(identity);
@@ -36,6 +48,11 @@ export async function decryptFile(input: string, output: string, identity: strin
     const plain = await d.decrypt(Readable.toWeb(createReadStream(input)) as unknown as ReadableStream<Uint8Array>);
     await pipeline(Readable.fromWeb(plain as unknown as WebReadableStream<Uint8Array>), createWriteStream(output));
   } catch (cause) {
-    throw new InputError([`${input}: cannot be decrypted with backup-identity (${(cause as Error).message}); use the identity matching the backup's recipient`], { cause });
+    throw new InputError(
+      [
+        `${input}: cannot be decrypted with backup-identity (${(cause as Error).message}); use the identity matching the backup's recipient`,
+      ],
+      { cause },
+    );
   }
 }

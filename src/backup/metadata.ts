@@ -54,24 +54,38 @@ export function writeMetadata(dump: string, m: BackupMetadata): string {
 export function readMetadata(dump: string): BackupMetadata {
   const path = metadataPath(dump);
   if (!existsSync(path)) {
-    throw new InputError([`${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`]);
+    throw new InputError([
+      `${path}: the backup's metadata file is missing; restore needs it to check the dump's sha256 before touching the database (keep ${path.split('/').pop()} beside the dump)`,
+    ]);
   }
   let m: unknown;
   try {
     m = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new InputError([`${path}: the backup's metadata file cannot be read as JSON (${(cause as Error).message}); use the .json file written beside the dump`], { cause });
+    throw new InputError(
+      [
+        `${path}: the backup's metadata file cannot be read as JSON (${(cause as Error).message}); use the .json file written beside the dump`,
+      ],
+      { cause },
+    );
   }
   if ((m as BackupMetadata | null)?.format !== 'pg-migration-gate-backup/1') {
-    throw new InputError([`${path}: not a pg-migration-gate backup metadata file (it holds ${describeValue(m)}${typeof m === 'object' && m !== null && !Array.isArray(m) ? ` with format ${describeValue((m as { format?: unknown }).format)}` : ''}, expected format 'pg-migration-gate-backup/1'); nothing was restored`]);
+    throw new InputError([
+      `${path}: not a pg-migration-gate backup metadata file (it holds ${describeValue(m)}${typeof m === 'object' && m !== null && !Array.isArray(m) ? ` with format ${describeValue((m as { format?: unknown }).format)}` : ''}, expected format 'pg-migration-gate-backup/1'); nothing was restored`,
+    ]);
   }
   // Restore decides on these fields (the sha256, the snapshot, the write counters): one of the wrong type must not
   // read as "not recorded", so the file is refused whole.
   const problems = metadataProblems(m);
   if (problems.length) {
-    const shown = problems.slice(0, MAX_SHOWN).map((p) => `${path}: field ${p.field} holds ${p.holds}, expected ${p.expected}; nothing was restored`);
-    if (problems.length > MAX_SHOWN) shown.push(`${path}: and ${problems.length - MAX_SHOWN} more field(s) not as a backup writes them`);
-    shown.push(`${path}: the backup's metadata is damaged or was edited; use the .json file written beside the dump when the backup was taken`);
+    const shown = problems
+      .slice(0, MAX_SHOWN)
+      .map((p) => `${path}: field ${p.field} holds ${p.holds}, expected ${p.expected}; nothing was restored`);
+    if (problems.length > MAX_SHOWN)
+      shown.push(`${path}: and ${problems.length - MAX_SHOWN} more field(s) not as a backup writes them`);
+    shown.push(
+      `${path}: the backup's metadata is damaged or was edited; use the .json file written beside the dump when the backup was taken`,
+    );
     throw new InputError(shown);
   }
   return m as BackupMetadata;

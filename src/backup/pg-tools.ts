@@ -78,10 +78,17 @@ export async function installedTools(name: string, explicit?: string): Promise<P
 export async function chooseTool(name: string, serverMajor: number, explicit?: string): Promise<PgTool> {
   if (explicit) {
     // An explicit path is honoured or refused, never quietly replaced by another copy.
-    const [tool] = await installedTools(name, explicit).then((all) => all.filter((t) => t.path === explicit || t.path === join(explicit, name)));
-    if (!tool) throw new InputError([`pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`]);
+    const [tool] = await installedTools(name, explicit).then((all) =>
+      all.filter((t) => t.path === explicit || t.path === join(explicit, name)),
+    );
+    if (!tool)
+      throw new InputError([
+        `pg-dump-path: '${explicit}' holds no working ${name}; point it at a ${name} binary or the folder that holds it`,
+      ]);
     if (tool.major < serverMajor) {
-      throw new InputError([`pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`]);
+      throw new InputError([
+        `pg-dump-path: ${tool.path} is ${name} ${tool.major}, but the server runs PostgreSQL ${serverMajor} and ${name} refuses newer servers; install postgresql-client-${serverMajor} and point pg-dump-path at it`,
+      ]);
     }
     return tool;
   }
@@ -116,19 +123,30 @@ export async function dockerProblem(timeoutMs = DOCKER_PROBE_MS): Promise<string
 export async function dockerTool(name: string, major: number, dir: string, signal?: AbortSignal): Promise<PgTool> {
   const problem = await dockerProblem();
   if (problem) {
-    throw new InputError([`pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`]);
+    throw new InputError([
+      `pg-dump-docker: Docker is not available on this runner (docker version failed); install postgresql-client-${major} or set pg-dump-path instead`,
+    ]);
   }
   const image = `postgres:${major}`;
   const prefix = ['run', '--rm', '--network', 'host', '-e', 'PGPASSWORD', '-v', `${dir}:${dir}`, image, name];
   let version = String(major);
   try {
     // A cancel stops the pull (the docker client, and the pull with it) rather than waiting for the image.
-    const { stdout } = await run('docker', [...prefix, '--version'], { timeout: DOCKER_PULL_MS, env: process.env, signal });
+    const { stdout } = await run('docker', [...prefix, '--version'], {
+      timeout: DOCKER_PULL_MS,
+      env: process.env,
+      signal,
+    });
     const m = /\(PostgreSQL\) (\d+(?:\.\d+)?)/.exec(stdout);
     if (m) version = m[1];
   } catch (cause) {
     if (signal?.aborted) throw new CancelledError(String(signal.reason), `while the ${image} image was pulled`);
-    throw new InputError([`pg-dump-docker: could not run ${name} from the ${image} image (${((cause as Error).message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`], { cause });
+    throw new InputError(
+      [
+        `pg-dump-docker: could not run ${name} from the ${image} image (${((cause as Error).message ?? '').split('\n')[0]}); install postgresql-client-${major} or set pg-dump-path instead`,
+      ],
+      { cause },
+    );
   }
   return { path: 'docker', prefix, image, major, version, source: `docker ${image}` };
 }
@@ -138,7 +156,11 @@ export async function dockerTool(name: string, major: number, dir: string, signa
  * new as the server, else the postgres:<major> image when Docker answers, else an InputError naming the server's
  * major, the installed versions and the fixes. true: always the image. false: never.
  */
-export async function backupTool(name: string, serverMajor: number, o: { explicit?: string; docker: DockerMode; dir: string; signal?: AbortSignal }): Promise<PgTool> {
+export async function backupTool(
+  name: string,
+  serverMajor: number,
+  o: { explicit?: string; docker: DockerMode; dir: string; signal?: AbortSignal },
+): Promise<PgTool> {
   if (o.docker === 'true') return dockerTool(name, serverMajor, o.dir, o.signal);
   if (o.docker === 'false') return chooseTool(name, serverMajor, o.explicit);
   const all = await installedTools(name, o.explicit);
@@ -148,7 +170,9 @@ export async function backupTool(name: string, serverMajor: number, o: { explici
   if (chosen) return chosen;
   const problem = await dockerProblem();
   if (!problem) return dockerTool(name, serverMajor, o.dir, o.signal);
-  const seen = candidates.length ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ') : `no ${name} found`;
+  const seen = candidates.length
+    ? candidates.map((t) => `${name} ${t.version} at ${t.path}`).join(', ')
+    : `no ${name} found`;
   throw new InputError([
     `${name}: the server runs PostgreSQL ${serverMajor}, but the installed ${name} is older (${seen}) and ${name} refuses servers newer than itself; Docker cannot stand in (${problem}). Fix: install postgresql-client-${serverMajor} from the PGDG repository (apt.postgresql.org), or make Docker available so the postgres:${serverMajor} image's ${name} is used (pg-dump-docker: auto), or set pg-dump-path to a ${name} ${serverMajor} or newer`,
   ]);

@@ -18,12 +18,18 @@ export async function dumpIn(dir: string, identity?: string): Promise<string> {
   const files = readdirSync(dir);
   const plain = files.filter((f) => f.endsWith('.dump'));
   const sealed = files.filter((f) => f.endsWith('.dump.age'));
-  if (plain.length + sealed.length !== 1) throw new InputError([`backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`]);
+  if (plain.length + sealed.length !== 1)
+    throw new InputError([
+      `backup-artifact: expected one .dump (or .dump.age) file in the artifact, found ${plain.length + sealed.length}`,
+    ]);
   if (plain.length) return join(dir, plain[0]);
   const dump = join(dir, sealed[0].replace(/\.age$/, ''));
   const m = readMetadata(dump);
   const actual = await sha256File(join(dir, sealed[0]));
-  if (m.encryption?.sha256 !== actual) throw new InputError([`${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`]);
+  if (m.encryption?.sha256 !== actual)
+    throw new InputError([
+      `${sealed[0]}: sha256 ${actual} does not match the encrypted copy's ${m.encryption?.sha256}; nothing was restored`,
+    ]);
   await decryptFile(join(dir, sealed[0]), dump, identity);
   return dump;
 }
@@ -61,16 +67,25 @@ export interface RestoredBackup extends BackupMetadata {
  * touched, then pg_restore (at least as new as the server and as the pg_dump that wrote the dump) drops and
  * recreates the dump's objects in one transaction. Returns the metadata.
  */
-export async function restoreBackup(url: string, dump: string, pgDumpPath?: string, o: RestoreOptions = {}): Promise<RestoredBackup> {
+export async function restoreBackup(
+  url: string,
+  dump: string,
+  pgDumpPath?: string,
+  o: RestoreOptions = {},
+): Promise<RestoredBackup> {
   const metadata = readMetadata(dump);
   // A dump cut short is told by its size at once, before the whole file is hashed.
   const size = statSync(dump).size;
   if (size !== metadata.size) {
-    throw new InputError([`${dump}: the file is ${size} bytes, the backup was ${metadata.size} bytes when taken; it is truncated or damaged, nothing was restored`]);
+    throw new InputError([
+      `${dump}: the file is ${size} bytes, the backup was ${metadata.size} bytes when taken; it is truncated or damaged, nothing was restored`,
+    ]);
   }
   const actual = await sha256File(dump);
   if (actual !== metadata.sha256) {
-    throw new InputError([`${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`]);
+    throw new InputError([
+      `${dump}: sha256 ${actual} does not match ${metadata.sha256} recorded when the backup was taken; the file is damaged or not this backup, nothing was restored`,
+    ]);
   }
   const major = await withClient(url, serverMajor);
   const pgRestore = await chooseTool('pg_restore', Math.max(major, parseInt(metadata.pgDumpVersion, 10)), pgDumpPath);
@@ -86,9 +101,18 @@ export async function restoreBackup(url: string, dump: string, pgDumpPath?: stri
       // The psql beside that pg_restore, else one found as pg_restore would be (pg-dump-path may name a folder of
       // pg_dump and pg_restore alone).
       // At least as new as pg_restore: a newer pg_restore's script may use what an older psql does not know.
-      const psql = await chooseTool('psql', pgRestore.major, dirname(pgRestore.path)).catch(() => chooseTool('psql', pgRestore.major));
+      const psql = await chooseTool('psql', pgRestore.major, dirname(pgRestore.path)).catch(() =>
+        chooseTool('psql', pgRestore.major),
+      );
       await barrier(metadata, { locked: false });
-      await restoreDumpAtBarrier(pgRestore, psql, url, dump, async (session) => (await barrier(metadata, { locked: true, session })) ?? [], { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal }).catch(unreadable);
+      await restoreDumpAtBarrier(
+        pgRestore,
+        psql,
+        url,
+        dump,
+        async (session) => (await barrier(metadata, { locked: true, session })) ?? [],
+        { lockTimeoutMs: o.lockTimeoutMs, useList: system.useList, signal: o.signal },
+      ).catch(unreadable);
     }
   } finally {
     system.dispose();

@@ -81,13 +81,20 @@ const nameOf = (m: BackupMetadata) => m.databaseName ?? m.database.split('/').po
 /** How the target differs from the backup's database; empty when it is the same one (as far as can be told). */
 async function identityDifferences(client: Client, m: BackupMetadata, target: DatabaseIdentity): Promise<string[]> {
   if (m.systemIdentifier && target.systemIdentifier && m.systemIdentifier !== target.systemIdentifier) {
-    return [`it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`];
+    return [
+      `it is on another server (system identifier ${target.systemIdentifier}; the backup's server is ${m.systemIdentifier})`,
+    ];
   }
   const differences: string[] = [];
   if (target.name !== nameOf(m)) differences.push(`it is database ${target.name}, the backup is of ${nameOf(m)}`);
-  else if (m.databaseOid !== undefined && m.databaseOid !== target.oid) differences.push(`its oid is ${target.oid}, the backup's database had ${m.databaseOid}: it was dropped and created again, or lives on another server`);
+  else if (m.databaseOid !== undefined && m.databaseOid !== target.oid)
+    differences.push(
+      `its oid is ${target.oid}, the backup's database had ${m.databaseOid}: it was dropped and created again, or lives on another server`,
+    );
   if (m.snapshot && BigInt((await currentSnapshot(client)).xmax) < BigInt(m.snapshot.xmax)) {
-    differences.push(`its server's transaction counter is behind the backup's: another server, or a copy from before the backup`);
+    differences.push(
+      `its server's transaction counter is behind the backup's: another server, or a copy from before the backup`,
+    );
   }
   return differences;
 }
@@ -101,7 +108,11 @@ async function isEmpty(client: Client, rows: HistoryRow[] | undefined): Promise<
 function appliedSince(m: BackupMetadata, rows: HistoryRow[]): HistoryRow[] {
   const newest = m.lastApplied && parseVersionText(m.lastApplied.version);
   const takenAt = m.snapshot && new Date(m.snapshot.takenAt);
-  return rows.filter((r) => (r.version && (!newest || compareVersions(r.version, newest) > 0)) || (takenAt && r.appliedAt && r.appliedAt > takenAt));
+  return rows.filter(
+    (r) =>
+      (r.version && (!newest || compareVersions(r.version, newest) > 0)) ||
+      (takenAt && r.appliedAt && r.appliedAt > takenAt),
+  );
 }
 
 /**
@@ -124,7 +135,9 @@ interface Unexplained extends TableWrites {
  * not); it still shows its role, its database and its transaction id, and only sessions of a role (client backends,
  * background workers) have one. Such a session counts as a client, whose state is not known.
  */
-const otherClients = (restoreSession: string) => `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
+const otherClients = (
+  restoreSession: string,
+) => `datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()
         AND (backend_type = 'client backend' OR (backend_type IS NULL AND usesysid IS NOT NULL))
         AND NOT coalesce(application_name = ${restoreSession} OR pg_catalog.starts_with(application_name, ${restoreSession} || ' '), false)`;
 
@@ -147,7 +160,11 @@ async function openWriters(client: Client, restoreSession?: string): Promise<str
       WHERE ${otherClients('$1')} AND backend_xid IS NOT NULL ORDER BY pid`,
     [restoreSession ?? null],
   );
-  return r.rows.map((row) => (row.hidden ? describeSession({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } }) : `pid ${row.pid} (${row.query})`));
+  return r.rows.map((row) =>
+    row.hidden
+      ? describeSession({ pid: row.pid, state: '', transactionAgeSeconds: 0, hidden: { role: row.role } })
+      : `pid ${row.pid} (${row.query})`,
+  );
 }
 
 /**
@@ -155,8 +172,16 @@ async function openWriters(client: Client, restoreSession?: string): Promise<str
  * not show everything yet: this run's own writes not all counted, or another session of the database active in
  * the last seconds. `lagging`: tables whose counts still fall short of this run's own writes.
  */
-async function unexplainedWrites(client: Client, before: Record<string, number>, own: ReadonlyMap<string, number>, leaveOut: string[], patient: boolean, restoreSession?: string, signal?: AbortSignal) {
-  for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0); ; ) {
+async function unexplainedWrites(
+  client: Client,
+  before: Record<string, number>,
+  own: ReadonlyMap<string, number>,
+  leaveOut: string[],
+  patient: boolean,
+  restoreSession?: string,
+  signal?: AbortSignal,
+) {
+  for (const deadline = Date.now() + (patient ? STATISTICS_SETTLE_MS : 0); ;) {
     const written = tablesWritten(before, await tableWriteCounts(client), leaveOut);
     const tables: Unexplained[] = [];
     const lagging: string[] = [];
@@ -167,8 +192,18 @@ async function unexplainedWrites(client: Client, before: Record<string, number>,
       else if (w.rows < mine) lagging.push(w.table);
     }
     // Tables this run wrote that show no writes since at all.
-    for (const [table, n] of own) if (n > 0 && before[table] !== undefined && !leaveOut.includes(table) && !written.tables.some((w) => w.table === table)) lagging.push(table);
-    const done = tables.length || written.reset || (!lagging.length && !(patient && (await mayHoldBackStatistics(client, restoreSession))));
+    for (const [table, n] of own)
+      if (
+        n > 0 &&
+        before[table] !== undefined &&
+        !leaveOut.includes(table) &&
+        !written.tables.some((w) => w.table === table)
+      )
+        lagging.push(table);
+    const done =
+      tables.length ||
+      written.reset ||
+      (!lagging.length && !(patient && (await mayHoldBackStatistics(client, restoreSession))));
     if (done || Date.now() >= deadline) return { tables, reset: written.reset, lagging };
     await new Promise((r) => setTimeout(r, 250));
     if (signal?.aborted) throw new CancelledError(String(signal.reason), 'while the restore waited for the statistics');
@@ -176,7 +211,8 @@ async function unexplainedWrites(client: Client, before: Record<string, number>,
 }
 
 const rowsText = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
-const listed = (items: string[]) => `${items.slice(0, 10).join(', ')}${items.length > 10 ? ` and ${items.length - 10} more` : ''}`;
+const listed = (items: string[]) =>
+  `${items.slice(0, 10).join(', ')}${items.length > 10 ? ` and ${items.length - 10} more` : ''}`;
 
 /** What a restore would discard that is not ours: a refusal's reason (undefined: nothing), and what was checked. */
 /** What a restore would discard of others' writes, what was checked, and the tables others wrote (unknown: any). */
@@ -186,42 +222,87 @@ interface WritesSince {
   othersWrote: Set<string> | 'unknown';
 }
 
-async function writesSince(client: Client, m: BackupMetadata, o: GuardOptions, history: HistoryTable | undefined, patient: boolean): Promise<WritesSince> {
-  if (!m.tableWrites) return { lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told', notes: [], othersWrote: 'unknown' };
+async function writesSince(
+  client: Client,
+  m: BackupMetadata,
+  o: GuardOptions,
+  history: HistoryTable | undefined,
+  patient: boolean,
+): Promise<WritesSince> {
+  if (!m.tableWrites)
+    return {
+      lost: 'the backup records no table write counters (it was taken by an older version of pg-migration-gate), so what was written since cannot be told',
+      notes: [],
+      othersWrote: 'unknown',
+    };
   const notes: string[] = [];
   const theirs = o.own ? ' not this run’s' : '';
   // The history table's rows are the run's bookkeeping, and a target that recorded migrations since is refused
   // on its own: left out.
-  const leaveOut = history ? [(await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', ['%I.%I', history.schema, history.table])).rows[0].t] : [];
+  const leaveOut = history
+    ? [
+        (
+          await client.query('SELECT pg_catalog.format($1, $2::text, $3::text) AS t', [
+            '%I.%I',
+            history.schema,
+            history.table,
+          ])
+        ).rows[0].t,
+      ]
+    : [];
   const own = o.own ?? new Map<string, number>();
   const writers = await openWriters(client, o.restoreSession);
-  const { tables, reset, lagging } = await unexplainedWrites(client, m.tableWrites, own, leaveOut, patient && !writers.length, o.restoreSession, o.signal);
+  const { tables, reset, lagging } = await unexplainedWrites(
+    client,
+    m.tableWrites,
+    own,
+    leaveOut,
+    patient && !writers.length,
+    o.restoreSession,
+    o.signal,
+  );
   const othersWrote = reset || lagging.length || writers.length ? 'unknown' : new Set(tables.map((t) => t.table));
   const found: string[] = [];
   if (tables.length) {
     const shown = tables.map((w) => `${w.table} (${rowsText(w.rows)}${w.own ? `, besides this run’s ${w.own}` : ''})`);
-    found.push(`tables written since, by the statistics (which count rolled-back writes)${o.own ? ', less this run’s own' : ''}: ${listed(shown)}`);
+    found.push(
+      `tables written since, by the statistics (which count rolled-back writes)${o.own ? ', less this run’s own' : ''}: ${listed(shown)}`,
+    );
   }
   if (reset) found.push('the statistics were reset since the backup, so the writes since cannot be counted');
-  if (lagging.length && !tables.length && !reset) found.push(`the statistics have not yet counted all of this run’s own writes (${listed(lagging)}), so others’ cannot be told from them`);
-  const ownText = [...own].filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t)).map(([t, n]) => `${t} (${rowsText(n)})`);
+  if (lagging.length && !tables.length && !reset)
+    found.push(
+      `the statistics have not yet counted all of this run’s own writes (${listed(lagging)}), so others’ cannot be told from them`,
+    );
+  const ownText = [...own]
+    .filter(([t, n]) => n > 0 && !leaveOut.includes(t) && !isTemporary(t))
+    .map(([t, n]) => `${t} (${rowsText(n)})`);
   if (!writers.length && !found.length) {
-    notes.push(`no table of this database was written since the backup${o.own ? ` but by this run${ownText.length ? ` (${listed(ownText)})` : ''}` : ''}, by the statistics`);
+    notes.push(
+      `no table of this database was written since the backup${o.own ? ` but by this run${ownText.length ? ` (${listed(ownText)})` : ''}` : ''}, by the statistics`,
+    );
     return { notes, othersWrote };
   }
   // Counters count rolled-back writes as well: when no transaction but ours committed at all, they all were.
   const t = m.snapshot ? await transactionsSince(client, m.snapshot, o.ours) : undefined;
   if (t && !writers.length && !t.uncounted && t.committed === 0 && t.running === 0) {
-    notes.push(`${found.join('; ')}; but no transaction${theirs} committed on the server since the backup was taken, so those writes were rolled back`);
+    notes.push(
+      `${found.join('; ')}; but no transaction${theirs} committed on the server since the backup was taken, so those writes were rolled back`,
+    );
     return { notes, othersWrote: new Set() };
   }
   const parts: string[] = [];
-  if (writers.length) parts.push(`${writers.length} session(s) of this database have a transaction open that wrote, and may yet commit: ${listed(writers)}`);
+  if (writers.length)
+    parts.push(
+      `${writers.length} session(s) of this database have a transaction open that wrote, and may yet commit: ${listed(writers)}`,
+    );
   // Transaction ids are server-wide: said, never a reason on their own.
   if (t?.uncounted) parts.push(t.uncounted);
-  else if (t?.committed && found.length) parts.push(`${t.committed} transaction(s)${theirs} committed since the backup was taken`);
+  else if (t?.committed && found.length)
+    parts.push(`${t.committed} transaction(s)${theirs} committed since the backup was taken`);
   parts.push(...found);
-  if (o.untraced?.length) parts.push(`they may include this run’s own writes, which could not be measured: ${o.untraced.join('; ')}`);
+  if (o.untraced?.length)
+    parts.push(`they may include this run’s own writes, which could not be measured: ${o.untraced.join('; ')}`);
   return { lost: parts.join('; '), notes, othersWrote };
 }
 
@@ -252,7 +333,12 @@ async function catalogRead(client: Client) {
     });
   } catch (err) {
     if ((err as { code?: string }).code !== '55P03') throw err;
-    throw new StateError([`reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`], { cause: err });
+    throw new StateError(
+      [
+        `reading the sequences' values waited over ${CATALOG_LOCK_WAIT_MS / 1000} s for a lock another session holds on one of them (ALTER SEQUENCE, TRUNCATE … RESTART IDENTITY), so what changed since the backup cannot be told; nothing was restored: let that session finish, then restore again`,
+      ],
+      { cause: err },
+    );
   }
 }
 
@@ -268,8 +354,18 @@ async function ownedSequences(client: Client, table: HistoryTable): Promise<Set<
 }
 
 /** The catalog's changes since the backup that are not the run's: a refusal's reason (undefined: none). */
-async function catalogSince(client: Client, m: BackupMetadata, o: GuardOptions, history: HistoryTable | undefined, othersWrote: WritesSince['othersWrote']): Promise<{ lost?: string; notes: string[] }> {
-  if (!m.catalog) return { lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told', notes: [] };
+async function catalogSince(
+  client: Client,
+  m: BackupMetadata,
+  o: GuardOptions,
+  history: HistoryTable | undefined,
+  othersWrote: WritesSince['othersWrote'],
+): Promise<{ lost?: string; notes: string[] }> {
+  if (!m.catalog)
+    return {
+      lost: 'the backup records no catalog state (it was taken by an older version of pg-migration-gate), so what was changed since cannot be told',
+      notes: [],
+    };
   // The history table's own sequences move with its rows: its rows are the run's bookkeeping (see writesSince).
   const bookkeeping = history ? await ownedSequences(client, history) : new Set<string>();
   const now = (await catalogRead(client)).filter((e) => !bookkeeping.has(e.key));
@@ -279,15 +375,32 @@ async function catalogSince(client: Client, m: BackupMetadata, o: GuardOptions, 
     // A serial's sequence moves with its table's inserts: the run's, when only the run wrote the table since.
     const tables = await sequenceTables(client);
     const own = o.own ?? new Map<string, number>();
-    const movedByRun = (key: string) => othersWrote !== 'unknown' && !!tables.get(key) && (own.get(tables.get(key)!) ?? 0) > 0 && !othersWrote.has(tables.get(key)!);
+    const movedByRun = (key: string) =>
+      othersWrote !== 'unknown' &&
+      !!tables.get(key) &&
+      (own.get(tables.get(key)!) ?? 0) > 0 &&
+      !othersWrote.has(tables.get(key)!);
     run = { ...o.catalog, movedByRun };
   }
   const recorded = Object.fromEntries(Object.entries(m.catalog).filter(([key]) => !bookkeeping.has(key)));
   const quiet = !!t && !t.uncounted && t.committed === 0 && t.running === 0;
   const { ours, theirs } = catalogChanges(recorded, now, run, quiet);
-  const notes = ours.length ? [`${run ? 'this run’s own catalog changes' : 'sequences that moved while no transaction committed (the values they handed out were kept by nothing)'}, which a restore takes back: ${listed(ours.map(changeText))}`] : [];
-  if (!theirs.length) return { notes: [...notes, `nothing in the catalog changed since the backup${o.catalog ? ' but by this run' : ''} (objects, columns, indexes, privileges, owners, comments, relfilenodes, sequence values)`] };
-  return { lost: `the catalog changed since the backup${o.catalog ? ', not by this run' : ''}: ${listed(theirs.map(changeText))}`, notes };
+  const notes = ours.length
+    ? [
+        `${run ? 'this run’s own catalog changes' : 'sequences that moved while no transaction committed (the values they handed out were kept by nothing)'}, which a restore takes back: ${listed(ours.map(changeText))}`,
+      ]
+    : [];
+  if (!theirs.length)
+    return {
+      notes: [
+        ...notes,
+        `nothing in the catalog changed since the backup${o.catalog ? ' but by this run' : ''} (objects, columns, indexes, privileges, owners, comments, relfilenodes, sequence values)`,
+      ],
+    };
+  return {
+    lost: `the catalog changed since the backup${o.catalog ? ', not by this run' : ''}: ${listed(theirs.map(changeText))}`,
+    notes,
+  };
 }
 
 /**
@@ -311,24 +424,56 @@ export async function checkRestore(client: Client, m: BackupMetadata, o: GuardOp
     if (differences.length) {
       const what = `the target is not the database the backup was taken from (${m.database}): ${differences.join('; ')}`;
       if (await isEmpty(client, rows)) verdict.notes.push(`${what}; it is empty, so nothing of it is replaced`);
-      else allow(o.otherDatabase, 'restore-to-other-database', `${what}; restoring would replace its tables and its history with the backup's`, `${what}; its tables and history are replaced with the backup's`);
+      else
+        allow(
+          o.otherDatabase,
+          'restore-to-other-database',
+          `${what}; restoring would replace its tables and its history with the backup's`,
+          `${what}; its tables and history are replaced with the backup's`,
+        );
       return verdict;
     }
-    if (!m.databaseOid) verdict.notes.push(`the backup's metadata predates database oids: the target was matched by its name, ${target.name}`);
+    if (!m.databaseOid)
+      verdict.notes.push(
+        `the backup's metadata predates database oids: the target was matched by its name, ${target.name}`,
+      );
     const since = rows ? appliedSince(m, rows) : [];
     if (since.length) {
       const names = since.map((r) => r.name);
       const moved = `the target has moved on since the backup: ${names.length} migration(s) recorded after it (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}; the backup's newest is ${m.lastApplied?.name ?? 'none'})`;
-      allow(o.discardWrites, 'restore-discards-writes', `${moved}; restoring takes them back out, with everything written since`, `${moved}; they are taken back out`);
+      allow(
+        o.discardWrites,
+        'restore-discards-writes',
+        `${moved}; restoring takes them back out, with everything written since`,
+        `${moved}; they are taken back out`,
+      );
     }
   }
   // Waiting for the statistics to name the tables is worth it only when that is what the refusal rests on.
-  const { lost, notes, othersWrote } = await writesSince(client, m, o, history, !o.discardWrites && !verdict.refusals.length && !o.quick);
+  const { lost, notes, othersWrote } = await writesSince(
+    client,
+    m,
+    o,
+    history,
+    !o.discardWrites && !verdict.refusals.length && !o.quick,
+  );
   verdict.notes.push(...notes);
-  if (lost) allow(o.discardWrites, 'restore-discards-writes', `restoring would discard what others wrote since the backup: ${lost}`, `restoring discards what was written since the backup: ${lost}`);
+  if (lost)
+    allow(
+      o.discardWrites,
+      'restore-discards-writes',
+      `restoring would discard what others wrote since the backup: ${lost}`,
+      `restoring discards what was written since the backup: ${lost}`,
+    );
   const changed = await catalogSince(client, m, o, history, othersWrote);
   verdict.notes.push(...changed.notes);
-  if (changed.lost) allow(o.discardWrites, 'restore-discards-writes', `restoring would undo what others changed since the backup: ${changed.lost}`, `restoring undoes what was changed since the backup: ${changed.lost}`);
+  if (changed.lost)
+    allow(
+      o.discardWrites,
+      'restore-discards-writes',
+      `restoring would undo what others changed since the backup: ${changed.lost}`,
+      `restoring undoes what was changed since the backup: ${changed.lost}`,
+    );
   // A first look that refuses looks again, letting the statistics catch up, so the refusal names all it can.
   if (o.quick && verdict.refusals.length) return checkRestore(client, m, { ...o, quick: false });
   return verdict;

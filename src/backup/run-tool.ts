@@ -32,7 +32,8 @@ let exitHook = false;
 /** The tool's command line: in Docker, each file it reads is mounted read-only at the same path, before the image. */
 function commandLine(tool: PgTool, args: string[], files: string[]): string[] {
   const prefix = [...(tool.prefix ?? [])];
-  if (tool.image && files.length) prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
+  if (tool.image && files.length)
+    prefix.splice(prefix.indexOf(tool.image), 0, ...files.flatMap((f) => ['-v', `${f}:${f}:ro`]));
   return [...prefix, ...args];
 }
 
@@ -50,7 +51,13 @@ interface Started {
  * aborts, the tool's process group gets SIGTERM, then SIGKILL after TOOL_STOP_GRACE_MS, and once it has exited
  * the promise rejects with a CancelledError (unless the tool had finished its work: it exited 0).
  */
-export function runTool(tool: PgTool, args: string[], env: NodeJS.ProcessEnv, files: string[] = [], signal?: AbortSignal): Promise<string> {
+export function runTool(
+  tool: PgTool,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  files: string[] = [],
+  signal?: AbortSignal,
+): Promise<string> {
   return startTool({ tool, args, env, files }, signal).done;
 }
 
@@ -68,29 +75,47 @@ export interface ToolRun {
  * take an input cut short for a whole one). The first's failure is reported before the second's, which then
  * failed for lack of the rest.
  */
-export async function runPiped(from: ToolRun, to: ToolRun, firstEnded: (ok: boolean) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function runPiped(
+  from: ToolRun,
+  to: ToolRun,
+  firstEnded: (ok: boolean) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   const first = startTool(from, signal, { pipeOut: true });
   const second = startTool(to, signal, { stdin: first.stdout! });
   let order = 0;
   const ended = { first: 0, second: 0 };
-  const told = first.done.finally(() => (ended.first = ++order)).then(
-    () => firstEnded(true),
-    () => firstEnded(false),
-  );
+  const told = first.done
+    .finally(() => (ended.first = ++order))
+    .then(
+      () => firstEnded(true),
+      () => firstEnded(false),
+    );
   // The reader gone, the writer would block on a full pipe for ever: it is stopped.
-  void second.done.finally(() => {
-    ended.second = ++order;
-    if (!ended.first) first.stop();
-  }).catch(() => {});
+  void second.done
+    .finally(() => {
+      ended.second = ++order;
+      if (!ended.first) first.stop();
+    })
+    .catch(() => {});
   const [a, b] = await Promise.allSettled([first.done, second.done, told]);
   // The one that failed first says why; the other failed for lack of it.
   if (a.status === 'rejected' && (b.status === 'fulfilled' || ended.first < ended.second)) throw a.reason;
   if (b.status === 'rejected') throw b.reason;
 }
 
-function startTool({ tool, args, env, files = [] }: ToolRun, signal?: AbortSignal, io: { stdin?: NodeJS.ReadableStream; pipeOut?: boolean } = {}): Started {
+function startTool(
+  { tool, args, env, files = [] }: ToolRun,
+  signal?: AbortSignal,
+  io: { stdin?: NodeJS.ReadableStream; pipeOut?: boolean } = {},
+): Started {
   const name = (tool.prefix?.at(-1) ?? tool.path).split('/').pop();
-  if (signal?.aborted) return { stdout: null, done: Promise.reject(new CancelledError(String(signal.reason), `before ${name} started`)), stop: () => {} };
+  if (signal?.aborted)
+    return {
+      stdout: null,
+      done: Promise.reject(new CancelledError(String(signal.reason), `before ${name} started`)),
+      stop: () => {},
+    };
   if (!exitHook) {
     // The last resort: process.exit() from anywhere still takes the tools down with this process.
     process.once('exit', killRunningTools);
@@ -98,7 +123,11 @@ function startTool({ tool, args, env, files = [] }: ToolRun, signal?: AbortSigna
   }
   // A process group of its own: a Ctrl-C in the terminal reaches this process only, which decides what to stop
   // (the whole group, below), instead of pg_dump dying under a run that still reports on it.
-  const child = spawn(tool.path, commandLine(tool, args, files), { env, stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(tool.path, commandLine(tool, args, files), {
+    env,
+    stdio: [io.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   if (io.stdin) {
     io.stdin.pipe(child.stdin!);
     // The reader gone (it failed, or was stopped): its own exit says why.

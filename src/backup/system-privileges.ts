@@ -27,7 +27,12 @@ const SYSTEM_ACL = /^\d+; \d+ \d+ ACL pg_catalog (\S+) ([^( ]+)/;
 
 export async function systemPrivileges(pgRestore: PgTool, url: string, dump: string): Promise<SystemPrivileges> {
   const none: SystemPrivileges = { leftOut: [], dispose: () => {} };
-  const superuser = await withOwnClient(url, async (c) => (await c.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper === true);
+  const superuser = await withOwnClient(
+    url,
+    async (c) =>
+      (await c.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user')).rows[0]?.rolsuper ===
+      true,
+  );
   if (superuser) return none;
   const dir = mkdtempSync(join(tmpdir(), 'pmg-restore-list-'));
   const dispose = () => rmSync(dir, { recursive: true, force: true });

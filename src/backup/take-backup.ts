@@ -63,7 +63,12 @@ function writableDir(dir: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (cause) {
-    throw new InputError([`backup-dir: '${dir}' cannot be written (${(cause as NodeJS.ErrnoException).code}); point backup-dir at a writable folder`], { cause });
+    throw new InputError(
+      [
+        `backup-dir: '${dir}' cannot be written (${(cause as NodeJS.ErrnoException).code}); point backup-dir at a writable folder`,
+      ],
+      { cause },
+    );
   }
 }
 
@@ -71,12 +76,21 @@ function writableDir(dir: string): void {
  * What the backup stands for, read in one REPEATABLE READ transaction whose snapshot pg_dump then uses
  * (pg_dump --snapshot): the recorded snapshot is exactly the dump's. fn runs while that transaction is open.
  */
-async function atBackupSnapshot<T>(url: string, historyTable: TableName, fn: (state: ServerState, snapshotId: string) => Promise<T>): Promise<T> {
+async function atBackupSnapshot<T>(
+  url: string,
+  historyTable: TableName,
+  fn: (state: ServerState, snapshotId: string) => Promise<T>,
+): Promise<T> {
   return withClient(url, async (c) => {
     try {
       // The transaction sits idle for as long as pg_dump runs: the server's session limits are turned off on it in
       // the same round trip (see OWN_SESSION_SQL). Its snapshot is taken by the first of these to read.
-      const opened = (await runScript(c, `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${OWN_SESSION_SQL};\nSELECT pg_catalog.pg_export_snapshot() AS id`)).at(-1)!;
+      const opened = (
+        await runScript(
+          c,
+          `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n${OWN_SESSION_SQL};\nSELECT pg_catalog.pg_export_snapshot() AS id`,
+        )
+      ).at(-1)!;
       const exported = opened.rows[0].id as string;
       // The next id is a reading of the moment, not part of what the backup stands for.
       const { next: _next, ...snapshot } = await currentSnapshot(c);
@@ -84,8 +98,13 @@ async function atBackupSnapshot<T>(url: string, historyTable: TableName, fn: (st
       const identity = await databaseIdentity(c);
       const tableWrites = await tableWriteCounts(c);
       const catalog = recordCatalog(await catalogState(c, await serverMajor(c), { labels: true }));
-      const history = await locateHistoryTable(c, historyTable).then((t) => readHistory(c, t)).catch(() => undefined);
-      const last = history?.filter((r) => r.version && !r.dirty).sort((a, b) => compareVersions(a.version!, b.version!)).pop();
+      const history = await locateHistoryTable(c, historyTable)
+        .then((t) => readHistory(c, t))
+        .catch(() => undefined);
+      const last = history
+        ?.filter((r) => r.version && !r.dirty)
+        .sort((a, b) => compareVersions(a.version!, b.version!))
+        .pop();
       return await fn({ version: version.split(' ')[0], identity, snapshot, tableWrites, catalog, last }, exported);
     } finally {
       await c.query('ROLLBACK').catch(() => {});
@@ -112,13 +131,20 @@ interface ServerState {
 export async function takeBackup(url: string, o: BackupOptions): Promise<BackupInfo> {
   const major = await withClient(url, serverMajor);
   writableDir(o.dir);
-  const docker: DockerMode = o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
+  const docker: DockerMode =
+    o.pgDumpDocker === true ? 'true' : o.pgDumpDocker === false ? 'false' : (o.pgDumpDocker ?? 'auto');
   const pgDump = await backupTool('pg_dump', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
   // pg_restore reads the dump back: from the same place as pg_dump when that is Docker.
-  const pgRestore = pgDump.path === 'docker' ? await backupTool('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal }) : await backupTool('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
+  const pgRestore =
+    pgDump.path === 'docker'
+      ? await backupTool('pg_restore', major, { docker: 'true', dir: o.dir, signal: o.signal })
+      : await backupTool('pg_restore', major, { explicit: o.pgDumpPath, docker, dir: o.dir, signal: o.signal });
   const usedDump = describeTool(pgDump);
   const { server, path } = await atBackupSnapshot(url, o.historyTable, async (server, snapshot) => {
-    const path = freshPath(o.dir, `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`);
+    const path = freshPath(
+      o.dir,
+      `${server.identity.name.replace(/[^A-Za-z0-9._-]+/g, '_')}${o.label ? `-${o.label}` : ''}-${new Date().toISOString().replace(/[-:]/g, '')}`,
+    );
     await dumpDatabase(pgDump, url, path, o.lockTimeoutMs, snapshot, o.signal);
     return { server, path };
   });
@@ -149,7 +175,11 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
   if (o.recipients?.length) {
     uploaded = `${path}.age`;
     await encryptFile(path, uploaded, o.recipients, o.signal);
-    metadata.encryption = { format: 'age', file: uploaded.split('/').pop()!, sha256: await sha256File(uploaded, o.signal) };
+    metadata.encryption = {
+      format: 'age',
+      file: uploaded.split('/').pop()!,
+      sha256: await sha256File(uploaded, o.signal),
+    };
   }
   const metadataPath = writeMetadata(path, metadata);
   const info: BackupInfo = {
@@ -163,7 +193,12 @@ export async function takeBackup(url: string, o: BackupOptions): Promise<BackupI
   };
   if (o.artifact) {
     // Encrypted: only the encrypted copy leaves the runner.
-    const { id } = await o.artifact.store.upload(o.artifact.name, [uploaded, metadataPath], o.dir, o.artifact.retentionDays);
+    const { id } = await o.artifact.store.upload(
+      o.artifact.name,
+      [uploaded, metadataPath],
+      o.dir,
+      o.artifact.retentionDays,
+    );
     info.artifactName = o.artifact.name;
     info.artifactId = id;
     info.restore = `uses: pg-migration-gate with command: restore, backup-artifact: ${o.artifact.name} (backup-run-id: this run's id from another run)`;

@@ -49,7 +49,8 @@ export function toolConnection(url: string, tool: PgTool, applicationName?: stri
   // What the driver does, said to the tool: it never uses GSSAPI, and it gives up connecting after 15 s.
   if (tool.major >= 12) params.gssencmode = 'disable';
   params.connect_timeout ??= String(DEFAULT_CONNECT_TIMEOUT_S);
-  for (const [k, v] of Object.entries(params)) if (KEYWORDS[k].since > tool.major && DEFAULTS[k] === v) delete params[k];
+  for (const [k, v] of Object.entries(params))
+    if (KEYWORDS[k].since > tool.major && DEFAULTS[k] === v) delete params[k];
   const tooNew = Object.keys(params).filter((k) => KEYWORDS[k].since > tool.major);
   if (tooNew.length) {
     throw new InputError([

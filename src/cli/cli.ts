@@ -19,7 +19,10 @@ const loadCommands = () => import('../commands/run-command.js');
 
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function confirm(command: string, url: string): Promise<void> {
-  const [{ targetIdentity }, { createInterface }] = await Promise.all([import('../connection/url.js'), import('node:readline/promises')]);
+  const [{ targetIdentity }, { createInterface }] = await Promise.all([
+    import('../connection/url.js'),
+    import('node:readline/promises'),
+  ]);
   const target = targetIdentity(url);
   if (!process.stdin.isTTY) {
     throw new InputError([`${command} changes ${target}: pass --yes to confirm (no terminal to ask on)`]);
@@ -39,7 +42,11 @@ async function confirm(command: string, url: string): Promise<void> {
  * pg_dump or pg_restore is stopped with its server session, and the report is still printed. A second one, or one
  * while nothing runs yet, stops at once (stopNow: the tools and the throwaway server first), exit code 130.
  */
-function cancelOnSignals(stopNow: (name: NodeJS.Signals) => Promise<void>): { signal: AbortSignal; running(on: boolean): void; dispose(): void } {
+function cancelOnSignals(stopNow: (name: NodeJS.Signals) => Promise<void>): {
+  signal: AbortSignal;
+  running(on: boolean): void;
+  dispose(): void;
+} {
   const controller = new AbortController();
   let running = false;
   let stopping = false;
@@ -54,7 +61,11 @@ function cancelOnSignals(stopNow: (name: NodeJS.Signals) => Promise<void>): { si
     controller.abort(name);
   };
   process.on('SIGINT', on).on('SIGTERM', on);
-  return { signal: controller.signal, running: (v) => (running = v), dispose: () => process.off('SIGINT', on).off('SIGTERM', on) };
+  return {
+    signal: controller.signal,
+    running: (v) => (running = v),
+    dispose: () => process.off('SIGINT', on).off('SIGTERM', on),
+  };
 }
 
 /** The CLI: argv -> the same config and commands as the action -> console. The only place that sets an exit code. */
@@ -83,8 +94,19 @@ export async function main(argv: string[]): Promise<number> {
     if (!started || printed) return;
     printed = true;
     const { CancelledError } = await import('../foundation/errors.js');
-    const stopped = new CancelledError(name, 'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied');
-    print((await loadCommands()).failedReport(config!.command, stopped, { config, url: config?.databaseUrl, debug: args?.debug }), args, config);
+    const stopped = new CancelledError(
+      name,
+      'again before the run had wound down: it stopped at once, with its pg_dump or pg_restore and their server sessions; the history table shows what was applied',
+    );
+    print(
+      (await loadCommands()).failedReport(config!.command, stopped, {
+        config,
+        url: config?.databaseUrl,
+        debug: args?.debug,
+      }),
+      args,
+      config,
+    );
   });
   try {
     args = parseCliArgs(argv, process.env);
@@ -111,15 +133,30 @@ export async function main(argv: string[]): Promise<number> {
       starting = import('./embedded-server.js').then((m) => m.startEmbeddedServer());
       server = await starting;
       url = server.url;
-      log.info(`no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`);
+      log.info(
+        `no database URL given: started a throwaway PostgreSQL (${server.source}); it is removed when the run ends`,
+      );
     }
     if (!server && COMMAND_INFO[config.command].writes && !args.yes) await confirm(config.command, url!);
     cancel.running(true);
     started = true;
     const { runCommand } = await loadCommands();
-    report = await runCommand(config, { databaseUrl: url, log, appliedBy: args.appliedBy, files: args.files, backupDir: 'backups', throwaway: !!server, signal: cancel.signal, debug: args.debug });
+    report = await runCommand(config, {
+      databaseUrl: url,
+      log,
+      appliedBy: args.appliedBy,
+      files: args.files,
+      backupDir: 'backups',
+      throwaway: !!server,
+      signal: cancel.signal,
+      debug: args.debug,
+    });
   } catch (err) {
-    report = (await loadCommands()).failedReport(args?.raw.command || 'unknown', err, { config, url: config?.databaseUrl, debug: args?.debug });
+    report = (await loadCommands()).failedReport(args?.raw.command || 'unknown', err, {
+      config,
+      url: config?.databaseUrl,
+      debug: args?.debug,
+    });
   } finally {
     cancel.dispose();
     await stop();
@@ -138,11 +175,21 @@ export async function main(argv: string[]): Promise<number> {
 function print(report: Report, args: CliArgs | undefined, config: Config | undefined): void {
   const secrets = config?.secrets ?? [];
   const problems = report.findings.filter((f) => f.rule === INPUT_RULE).map((f) => f.message);
-  if (problems.length) console.error(redact(`${report.command === 'unknown' ? 'pg-migration-gate' : report.command}: configuration error:\n${problems.join('\n')}`, secrets));
+  if (problems.length)
+    console.error(
+      redact(
+        `${report.command === 'unknown' ? 'pg-migration-gate' : report.command}: configuration error:\n${problems.join('\n')}`,
+        secrets,
+      ),
+    );
   if (args?.reportPath) writeReport(args.reportPath, report, secrets);
   if (config?.sarifFile) writeSarif(config.sarifFile, report, VERSION, secrets);
   const format = args?.format ?? 'text';
   if (format === 'text' && problems.length && report.findings.every((f) => f.rule === INPUT_RULE)) return;
-  const render = { json: () => renderJson(report, secrets), markdown: () => redact(renderMarkdown(report), secrets), text: () => redact(renderText(report), secrets) };
+  const render = {
+    json: () => renderJson(report, secrets),
+    markdown: () => redact(renderMarkdown(report), secrets),
+    text: () => redact(renderText(report), secrets),
+  };
   console.log(render[format]());
 }

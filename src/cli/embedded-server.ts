@@ -34,15 +34,23 @@ export function serverBinDirs(): string[] {
   const dirs: string[] = [];
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     dirs.push(...versions.map((v) => join(root, v, 'bin')));
   }
   dirs.push(...(process.env.PATH ?? '').split(delimiter).filter(Boolean));
-  return dirs.filter((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')) && existsSync(join(d, 'postgres')));
+  return dirs.filter(
+    (d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')) && existsSync(join(d, 'postgres')),
+  );
 }
 
 /** initdb refuses to run as root: then run the server tools as the `postgres` user. */
-async function asUser(): Promise<{ wrap: (cmd: string, args: string[]) => [string, string[]]; uid?: number; gid?: number }> {
+async function asUser(): Promise<{
+  wrap: (cmd: string, args: string[]) => [string, string[]];
+  uid?: number;
+  gid?: number;
+}> {
   if (userInfo().uid !== 0) return { wrap: (cmd, args) => [cmd, args] };
   const { stdout } = await run('id', ['-u', 'postgres']).catch(() => ({ stdout: '' }));
   if (!stdout.trim()) throw new Error('running as root and there is no postgres user to run the server as');

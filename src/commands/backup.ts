@@ -8,6 +8,8 @@ export async function backup(config: Config, ctx: BackupContext): Promise<Report
   const report = startReport('backup', config, ctx.databaseUrl);
   report.backup = await backupFor(config, ctx);
   const b = report.backup;
-  ctx.log.info(`backup ${b.path}: ${b.size} bytes, sha256 ${b.sha256}${b.artifactName ? `, artifact ${b.artifactName} (${b.artifactId})` : ''}`);
+  ctx.log.info(
+    `backup ${b.path}: ${b.size} bytes, sha256 ${b.sha256}${b.artifactName ? `, artifact ${b.artifactName} (${b.artifactId})` : ''}`,
+  );
   return report;
 }

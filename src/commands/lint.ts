@@ -21,7 +21,9 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 async function serverVersion(url: string): Promise<number> {
   // Loaded only here: linting needs no database client unless it asks a server for its version.
   const { withClient } = await import('../db/session/connect.js');
-  return withClient(url, async (c) => Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000));
+  return withClient(url, async (c) =>
+    Math.floor(Number((await c.query('SHOW server_version_num')).rows[0].server_version_num) / 10000),
+  );
 }
 
 function fromFolder(migrations: Migration[], scope?: Set<string>): LintInput[] {
@@ -41,7 +43,9 @@ function fromPaths(paths: string[]): LintInput[] {
     try {
       text = readFileSync(file, 'utf8');
     } catch (cause) {
-      throw new InputError([`${file}: cannot be read (${(cause as NodeJS.ErrnoException).code}); check the path`], { cause });
+      throw new InputError([`${file}: cannot be read (${(cause as NodeJS.ErrnoException).code}); check the path`], {
+        cause,
+      });
     }
     const { up, down, noTransaction } = splitSections(file, text);
     const name = matchFileName(file.split('/').pop()!);
@@ -67,18 +71,27 @@ export async function lint(config: Config, ctx: LintContext): Promise<Report> {
     inputs = fromPaths(ctx.files);
   } else {
     // Loaded here: files given by path need neither the folder's discovery (checksums) nor git.
-    const [{ readFolder }, { changedFiles }] = await Promise.all([import('../migrations/discover.js'), import('../git/changed-files.js')]);
+    const [{ readFolder }, { changedFiles }] = await Promise.all([
+      import('../migrations/discover.js'),
+      import('../git/changed-files.js'),
+    ]);
     const { migrations } = await readFolder(config.migrationsDir, config.allowEmpty);
     report.root = config.migrationsDir;
     const scope = config.baseRef ? await changedFiles(config.baseRef, config.migrationsDir) : undefined;
     inputs = fromFolder(migrations, scope);
-    if (scope) report.notes.push(`linted ${inputs.filter((i) => i.inScope).length} of ${inputs.length} migration(s): those added or changed since ${config.baseRef}`);
+    if (scope)
+      report.notes.push(
+        `linted ${inputs.filter((i) => i.inScope).length} of ${inputs.length} migration(s): those added or changed since ${config.baseRef}`,
+      );
   }
-  const postgresVersion = config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : NEWEST_POSTGRES);
+  const postgresVersion =
+    config.postgresVersion ?? (ctx.databaseUrl ? await serverVersion(ctx.databaseUrl) : NEWEST_POSTGRES);
   const findings = await lintFiles(inputs, { postgresVersion, disabled: new Set(config.disabledRules) });
   const threshold = config.failOn === 'never' ? Infinity : RANK[config.failOn];
   for (const f of findings) addFinding(report, f);
   report.ok = findings.every((f) => RANK[f.severity] < threshold);
-  ctx.log.info(`linted ${inputs.filter((i) => i.inScope).length} file(s) for PostgreSQL ${postgresVersion}: ${findings.length} finding(s)`);
+  ctx.log.info(
+    `linted ${inputs.filter((i) => i.inScope).length} file(s) for PostgreSQL ${postgresVersion}: ${findings.length} finding(s)`,
+  );
   return report;
 }

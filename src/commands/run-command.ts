@@ -36,10 +36,13 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
   runner.catch(() => {});
   const checksPooling = COMMAND_INFO[config.command].needsDatabase && !ctx.throwaway;
   try {
-    if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl) throw new InputError([`database-url: required for command ${config.command}`]);
+    if (COMMAND_INFO[config.command].needsDatabase && !ctx.databaseUrl)
+      throw new InputError([`database-url: required for command ${config.command}`]);
     // Before any command connects for real: a pooler that shares server sessions would break the run halfway.
     if (checksPooling) await (await import('../db/session/pooler.js')).refuseSessionSharingPooler(ctx.databaseUrl!);
-    return await (await runner)(config, ctx);
+    return await (
+      await runner
+    )(config, ctx);
   } catch (err) {
     return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
   } finally {
@@ -49,7 +52,11 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
 }
 
 /** A report for a run that failed before or outside its command's own reporting. */
-export function failedReport(command: string, err: unknown, o: { config?: Config; url?: string; debug?: boolean } = {}): Report {
+export function failedReport(
+  command: string,
+  err: unknown,
+  o: { config?: Config; url?: string; debug?: boolean } = {},
+): Report {
   const report = startReport(command, o.config, o.url);
   if (err instanceof CancelledError) report.cancelled = err.reason;
   for (const f of findingsFor(err, o.debug)) addFinding(report, f);

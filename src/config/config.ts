@@ -175,15 +175,21 @@ export function parseConfig(raw: RawConfig, env: NodeJS.ProcessEnv = {}): Config
   }
 
   const pgVersion = get('postgres-version');
-  if (pgVersion && !/^(9\.6|1\d|[2-9]\d)$/.test(pgVersion)) problems.push(`postgres-version: '${pgVersion}' must be a major version such as 15 or 16`);
+  if (pgVersion && !/^(9\.6|1\d|[2-9]\d)$/.test(pgVersion))
+    problems.push(`postgres-version: '${pgVersion}' must be a major version such as 15 or 16`);
   const failOn = get('fail-on');
-  if (!['error', 'warning', 'never'].includes(failOn)) problems.push(`fail-on: '${failOn}' must be error, warning or never`);
+  if (!['error', 'warning', 'never'].includes(failOn))
+    problems.push(`fail-on: '${failOn}' must be error, warning or never`);
 
   const checkNames = get('checks') === 'all' ? [...CHECKS] : list(get('checks'));
   const unknownChecks = checkNames.filter((c) => !(CHECKS as readonly string[]).includes(c));
-  if (unknownChecks.length) problems.push(`checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${CHECKS.join(', ')}`);
+  if (unknownChecks.length)
+    problems.push(
+      `checks: ${unknownChecks.map((c) => `'${c}'`).join(', ')} ${unknownChecks.length > 1 ? 'are not checks' : 'is not a check'}; use all, or some of ${CHECKS.join(', ')}`,
+    );
   const idempotency = get('idempotency');
-  if (!['error', 'warning', 'off'].includes(idempotency)) problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
+  if (!['error', 'warning', 'off'].includes(idempotency))
+    problems.push(`idempotency: '${idempotency}' must be error, warning or off`);
 
   // Outside a workflow the default is the unexpanded expression itself: no token then.
   const token = raw['github-token']?.trim();
@@ -200,7 +206,8 @@ export function parseConfig(raw: RawConfig, env: NodeJS.ProcessEnv = {}): Config
   const preflight = get('preflight');
   if (!['warn', 'strict'].includes(preflight)) problems.push(`preflight: '${preflight}' must be warn or strict`);
   const onFailure = get('on-failure');
-  if (!(ON_FAILURE as readonly string[]).includes(onFailure)) problems.push(`on-failure: '${onFailure}' must be rollback, undo, restore or undo-or-restore`);
+  if (!(ON_FAILURE as readonly string[]).includes(onFailure))
+    problems.push(`on-failure: '${onFailure}' must be rollback, undo, restore or undo-or-restore`);
   const expectedPlan = get('expected-plan');
   const planProblem = expectedPlan ? planHashProblem(expectedPlan) : undefined;
   if (planProblem) problems.push(`expected-plan: ${planProblem}`);

@@ -4,7 +4,9 @@ import { urlPasswords } from '../foundation/redact.js';
 
 /** `password=…` and `sslpassword=…` as written in a key=value string, quoted or not: secrets even when it does not parse. */
 function keywordPasswords(input: string): string[] {
-  return [...input.matchAll(/(?:^|\s)(?:ssl)?password\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)].flatMap((m) => (m[1] !== undefined ? [m[1], m[1].replace(/\\(.)/g, '$1')] : [m[2]]));
+  return [...input.matchAll(/(?:^|\s)(?:ssl)?password\s*=\s*(?:'((?:[^'\\]|\\.)*)'|(\S+))/g)].flatMap((m) =>
+    m[1] !== undefined ? [m[1], m[1].replace(/\\(.)/g, '$1')] : [m[2]],
+  );
 }
 
 /**
@@ -13,10 +15,17 @@ function keywordPasswords(input: string): string[] {
  * password involved, in every form it may be printed, found even in a string that does not parse. A string libpq
  * would refuse, or this product cannot honour, is a problem naming database-url.
  */
-export function databaseUrl(input: string, env: NodeJS.ProcessEnv, problems: string[]): { databaseUrl?: string; passwords: string[] } {
+export function databaseUrl(
+  input: string,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): { databaseUrl?: string; passwords: string[] } {
   if (!input) return { passwords: [] };
   const forms = (p: string) => [p, encodeURIComponent(p)];
-  const passwords = [...urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]), ...keywordPasswords(input)];
+  const passwords = [
+    ...urlPasswords(input).passwords.flatMap((p) => [p.value, p.written, encodeURIComponent(p.value)]),
+    ...keywordPasswords(input),
+  ];
   try {
     const resolved = resolveConnString(input, env);
     passwords.push(...resolved.secrets.flatMap(forms));

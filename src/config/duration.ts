@@ -19,13 +19,15 @@ export function parseDuration(input: string, value: string, kind: DurationKind):
   if (kind === 'timeout' && v.toLowerCase() === 'off') return 0;
   // A zero needs no unit; anything else does.
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|sec|m|min|h)?$/i.exec(v);
-  if (!m || (!m[2] && Number(m[1]) !== 0)) return `${input}: '${value}' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (${zero})`;
+  if (!m || (!m[2] && Number(m[1]) !== 0))
+    return `${input}: '${value}' is not a duration; write it with a unit, e.g. 5s, 500ms, 2min (${zero})`;
   const exact = m[2] ? Number(m[1]) * UNITS[m[2].toLowerCase()] : 0;
   if (exact === 0) {
     if (kind === 'wait') return 0;
     return `${input}: '${value}' would turn the limit off (PostgreSQL reads 0 as no limit); write off if that is meant, or a duration such as 5s`;
   }
-  if (exact < 1) return `${input}: '${value}' is shorter than 1 ms, the least PostgreSQL counts; write 1ms or more (or ${zero})`;
+  if (exact < 1)
+    return `${input}: '${value}' is shorter than 1 ms, the least PostgreSQL counts; write 1ms or more (or ${zero})`;
   const ms = Math.round(exact);
   // PostgreSQL's timeouts are int4 milliseconds.
   if (ms > 2_147_483_647) return `${input}: '${value}' is longer than PostgreSQL allows (about 24 days)`;

@@ -32,7 +32,8 @@ export interface RunnerContext {
 /** The action's own repository and ref as the runner names them; the workspace's for a local `uses: ./`. */
 function docsUrlOf(env: NodeJS.ProcessEnv): string | undefined {
   const server = env.GITHUB_SERVER_URL || 'https://github.com';
-  if (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/blob/${env.GITHUB_ACTION_REF}/docs/`;
+  if (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF)
+    return `${server}/${env.GITHUB_ACTION_REPOSITORY}/blob/${env.GITHUB_ACTION_REF}/docs/`;
   if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `${server}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}/docs/`;
   return undefined;
 }
@@ -74,6 +75,7 @@ function repositoryOf(): { owner: string; repo: string } | undefined {
 function pullRequestOf(repository: { owner: string; repo: string }): PullRequest | undefined {
   const event = process.env.GITHUB_EVENT_PATH;
   if (!event || !existsSync(event)) return undefined;
-  const number = (JSON.parse(readFileSync(event, 'utf8')) as { pull_request?: { number?: number } }).pull_request?.number;
+  const number = (JSON.parse(readFileSync(event, 'utf8')) as { pull_request?: { number?: number } }).pull_request
+    ?.number;
   return number ? { ...repository, number } : undefined;
 }

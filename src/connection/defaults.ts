@@ -23,7 +23,11 @@ const osUser = () => userInfo().username;
  */
 export function withDefaults(p: ConnParams): ConnParams {
   const port = p.port || '5432';
-  const host = p.host || (p.hostaddr ? undefined : (DEFAULT_SOCKET_DIRS.find((d) => existsSync(join(d, `.s.PGSQL.${port}`))) ?? DEFAULT_SOCKET_DIRS[0]));
+  const host =
+    p.host ||
+    (p.hostaddr
+      ? undefined
+      : (DEFAULT_SOCKET_DIRS.find((d) => existsSync(join(d, `.s.PGSQL.${port}`))) ?? DEFAULT_SOCKET_DIRS[0]));
   const user = p.user || osUser();
   return { ...p, ...(host ? { host } : {}), port, user, dbname: p.dbname || user };
 }

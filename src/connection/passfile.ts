@@ -22,7 +22,8 @@ export function passwordFromFile(file: string, p: ConnParams): string | undefine
   if (!existsSync(file) || !statSync(file).isFile()) return undefined;
   if (process.platform !== 'win32' && statSync(file).mode & 0o077) return undefined;
   // libpq: `localhost` also matches its default socket folder; another folder is matched by its path.
-  const host = !p.host || DEFAULT_SOCKET_DIRS.includes(p.host) ? (p.host ? 'localhost' : p.hostaddr || 'localhost') : p.host;
+  const host =
+    !p.host || DEFAULT_SOCKET_DIRS.includes(p.host) ? (p.host ? 'localhost' : p.hostaddr || 'localhost') : p.host;
   const want = [host, p.port || '5432', p.dbname ?? p.user ?? '', p.user ?? ''];
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
     if (!line || line.startsWith('#')) continue;

@@ -9,7 +9,14 @@ import { serviceParams } from './service-file.js';
 import { toUrl } from './url.js';
 
 /** Where OpenSSL keeps the system's trusted roots on common systems (sslrootcert=system); SSL_CERT_FILE first. */
-const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/ssl/cert.pem', '/opt/homebrew/etc/openssl@3/cert.pem', '/usr/local/etc/openssl@3/cert.pem'];
+const SYSTEM_BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/ssl/cert.pem',
+  '/opt/homebrew/etc/openssl@3/cert.pem',
+  '/usr/local/etc/openssl@3/cert.pem',
+];
 
 export interface ResolvedConnection {
   /** Every parameter spelled out: what the driver and the client tools are given, with no environment to consult. */
@@ -39,7 +46,8 @@ export function resolveConnString(text: string, env: NodeJS.ProcessEnv): Resolve
   const p: ConnParams = { ...fromService, ...given };
   delete p.service;
   for (const [key, kw] of Object.entries(KEYWORDS)) {
-    if (p[key] === undefined && kw.env && env[kw.env] !== undefined && env[kw.env] !== '' && key !== 'service') p[key] = env[kw.env]!;
+    if (p[key] === undefined && kw.env && env[kw.env] !== undefined && env[kw.env] !== '' && key !== 'service')
+      p[key] = env[kw.env]!;
   }
   if (p.sslmode === undefined && env.PGREQUIRESSL === '1') p.sslmode = 'require';
   checkParams(p);
@@ -77,10 +85,15 @@ function resolveRootCert(p: ConnParams, env: NodeJS.ProcessEnv): void {
   if (p.sslrootcert === 'system') {
     if (p.sslmode === undefined) p.sslmode = 'verify-full';
     if (p.sslmode !== 'verify-full') {
-      throw new ConnStringError(`sslrootcert=system needs sslmode=verify-full (as libpq 16 and later require): with sslmode=${p.sslmode} any certificate a public CA signed for anyone would do`);
+      throw new ConnStringError(
+        `sslrootcert=system needs sslmode=verify-full (as libpq 16 and later require): with sslmode=${p.sslmode} any certificate a public CA signed for anyone would do`,
+      );
     }
     const bundle = [env.SSL_CERT_FILE, ...SYSTEM_BUNDLES].find((f) => f && fileExists(f));
-    if (!bundle) throw new ConnStringError(`sslrootcert=system: no system CA bundle found (looked at SSL_CERT_FILE and ${SYSTEM_BUNDLES.join(', ')}); set sslrootcert to your provider's CA file`);
+    if (!bundle)
+      throw new ConnStringError(
+        `sslrootcert=system: no system CA bundle found (looked at SSL_CERT_FILE and ${SYSTEM_BUNDLES.join(', ')}); set sslrootcert to your provider's CA file`,
+      );
     p.sslrootcert = bundle;
     return;
   }
@@ -90,5 +103,8 @@ function resolveRootCert(p: ConnParams, env: NodeJS.ProcessEnv): void {
       `sslmode=${p.sslmode} checks the server's certificate against a CA, and none is named: set sslrootcert=/path/to/ca.pem (your provider's CA bundle), sslrootcert=system for a publicly trusted certificate, or put the CA in ~/.postgresql/root.crt`,
     );
   }
-  if (!fileExists(p.sslrootcert)) throw new ConnStringError(`sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`);
+  if (!fileExists(p.sslrootcert))
+    throw new ConnStringError(
+      `sslrootcert: the CA file ${p.sslrootcert} does not exist; sslmode=${p.sslmode} cannot check the server without it`,
+    );
 }

@@ -24,8 +24,12 @@ function section(file: string, service: string): ConnParams | undefined {
     // As libpq reads it: the key is everything before the first = (so `host = x` is no keyword), the value all
     // after it, and the first line for a key wins.
     const key = line.slice(0, eq);
-    if (key === 'service') throw new ConnStringError(`service file ${file}, line ${i + 1}: a service cannot name another service`);
-    if (!KEYWORDS[key]) throw new ConnStringError(`service file ${file}, line ${i + 1}: syntax error (write keyword=value, with no space before the =)`);
+    if (key === 'service')
+      throw new ConnStringError(`service file ${file}, line ${i + 1}: a service cannot name another service`);
+    if (!KEYWORDS[key])
+      throw new ConnStringError(
+        `service file ${file}, line ${i + 1}: syntax error (write keyword=value, with no space before the =)`,
+      );
     found[key] ??= line.slice(eq + 1);
   }
   return found;
@@ -36,7 +40,10 @@ function section(file: string, service: string): ConnParams | undefined {
  * PGSYSCONFDIR/pg_service.conf. A service defined nowhere is an error naming the files looked at.
  */
 export function serviceParams(service: string, env: NodeJS.ProcessEnv, home?: string): ConnParams {
-  const files = [env.PGSERVICEFILE ?? (home ? join(home, '.pg_service.conf') : undefined), join(env.PGSYSCONFDIR ?? '/etc/postgresql-common', 'pg_service.conf')].filter((f): f is string => !!f);
+  const files = [
+    env.PGSERVICEFILE ?? (home ? join(home, '.pg_service.conf') : undefined),
+    join(env.PGSYSCONFDIR ?? '/etc/postgresql-common', 'pg_service.conf'),
+  ].filter((f): f is string => !!f);
   for (const file of files) {
     const params = section(file, service);
     if (params) return params;

@@ -11,7 +11,10 @@ export function toUrl(p: ConnParams): string {
   const socket = host?.startsWith('/') || host?.startsWith('@');
   const query: [string, string][] = Object.entries(rest);
   if (socket) query.unshift(['host', host!]);
-  const auth = user !== undefined || password !== undefined ? `${enc(user ?? '')}${password !== undefined ? `:${enc(password)}` : ''}@` : '';
+  const auth =
+    user !== undefined || password !== undefined
+      ? `${enc(user ?? '')}${password !== undefined ? `:${enc(password)}` : ''}@`
+      : '';
   const h = !host || socket ? '' : host.includes(':') ? `[${host.replace(/%/g, '%25')}]` : enc(host);
   const q = query.length ? `?${query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&')}` : '';
   return `postgresql://${auth}${h}${port ? `:${port}` : ''}/${enc(dbname ?? '')}${q}`;

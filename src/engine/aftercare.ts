@@ -25,7 +25,13 @@ export async function healthCheck(run: ProductionRun): Promise<boolean> {
   } catch (err) {
     problem = (err as Error).message;
   }
-  if (problem) addFinding(report, { rule: 'health-check-failed', severity: 'error', message: `the health check failed after the migrations: ${problem}`, help: 'The migrations are applied; check the application, and restore the backup if the database is not usable.' });
+  if (problem)
+    addFinding(report, {
+      rule: 'health-check-failed',
+      severity: 'error',
+      message: `the health check failed after the migrations: ${problem}`,
+      help: 'The migrations are applied; check the application, and restore the backup if the database is not usable.',
+    });
   else report.notes.push('health check passed');
   return !problem;
 }
@@ -57,11 +63,17 @@ export async function onFailure(run: ProductionRun): Promise<void> {
     const undone = undo && (await undoApplied(run, config.onFailure === 'undo-or-restore'));
     const restore = config.onFailure === 'restore' || (config.onFailure === 'undo-or-restore' && !undone);
     if (restore && report.backup) await restoreAfterFailure(run, report.backup.path);
-    else if (restore && config.onFailure === 'undo-or-restore') report.notes.push('on-failure: undo-or-restore — there is no pre-apply backup to restore (backup: false, or a throwaway server): nothing more was done');
+    else if (restore && config.onFailure === 'undo-or-restore')
+      report.notes.push(
+        'on-failure: undo-or-restore — there is no pre-apply backup to restore (backup: false, or a throwaway server): nothing more was done',
+      );
   } finally {
     settleUndone(report);
   }
-  if (report.backup) report.notes.push(`the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`);
+  if (report.backup)
+    report.notes.push(
+      `the pre-apply backup is ${report.backup.artifactName ? `artifact ${report.backup.artifactName}, ` : ''}${report.backup.path}: ${report.backup.restore}`,
+    );
 }
 
 /**
@@ -78,7 +90,11 @@ function started(run: ProductionRun): Analysed[] {
  * leave no trace (then the name alone); and the history table and its schema when this run created them. An
  * unqualified name may be in any schema of our search_path or of a SET search_path the migrations ran.
  */
-async function ownObjects(run: ProductionRun, ran: Analysed[], ours: ReadonlySet<number>): Promise<(o: UserObject) => boolean> {
+async function ownObjects(
+  run: ProductionRun,
+  ran: Analysed[],
+  ours: ReadonlySet<number>,
+): Promise<(o: UserObject) => boolean> {
   const inside = namesCreated(ran.filter((a) => a.exec.mode === 'transaction').flatMap((a) => a.exec.statements));
   const outside = namesCreated(ran.filter((a) => a.exec.mode !== 'transaction').flatMap((a) => a.exec.statements));
   const history: CreatedName[] = [
@@ -88,7 +104,12 @@ async function ownObjects(run: ProductionRun, ran: Analysed[], ours: ReadonlySet
   const path = (await run.client.query('SELECT pg_catalog.current_schemas(false)::text[] AS s')).rows[0].s as string[];
   const schemas = new Set([...path, ...inside.searchPath, ...outside.searchPath]);
   const named = (names: CreatedName[], o: UserObject) =>
-    names.some((n) => n.kind === o.kind && n.name === o.name && (o.kind === 'schema' || (n.schema ? n.schema === o.schema : schemas.has(o.schema!))));
+    names.some(
+      (n) =>
+        n.kind === o.kind &&
+        n.name === o.name &&
+        (o.kind === 'schema' || (n.schema ? n.schema === o.schema : schemas.has(o.schema!))),
+    );
   return (o) => ((named(inside.names, o) || named(history, o)) && ours.has(o.xmin)) || named(outside.names, o);
 }
 
@@ -99,15 +120,27 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   await client.query('ROLLBACK');
   const metadata = readMetadata(dump);
   const witness = run.catalogWitness;
-  const ours = new Set([...(metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : []), ...(witness?.xids ?? [])]);
-  const catalog = witness && run.catalogAtStart && { xids: ours, atStart: run.catalogAtStart, removedByRun: (key: string) => witness.removedByRun(key) };
+  const ours = new Set([
+    ...(metadata.snapshot ? await ownTransactions(client, run.history, metadata.snapshot) : []),
+    ...(witness?.xids ?? []),
+  ]);
+  const catalog = witness &&
+    run.catalogAtStart && {
+      xids: ours,
+      atStart: run.catalogAtStart,
+      removedByRun: (key: string) => witness.removedByRun(key),
+    };
   const ran = started(run);
   // What this run wrote that was not measured: counted as others' writes, and named when the restore is refused.
   const failed = run.analysed[run.report.applied.length];
   const untraced = [
     ...(run.untraced ?? []),
-    ...ran.filter((a) => a.exec.mode !== 'transaction').map((a) => `${a.migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`),
-    ...(failed?.exec.mode === 'transaction' && ran.includes(failed) ? [`${failed.migration.name} failed and rolled back, and the statistics count the rows it wrote before failing`] : []),
+    ...ran
+      .filter((a) => a.exec.mode !== 'transaction')
+      .map((a) => `${a.migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`),
+    ...(failed?.exec.mode === 'transaction' && ran.includes(failed)
+      ? [`${failed.migration.name} failed and rolled back, and the statistics count the rows it wrote before failing`]
+      : []),
   ];
   const isOurs = await ownObjects(run, ran, ours);
   const before = run.objectsBefore ?? new Set<string>();
@@ -119,7 +152,17 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
       lockTimeoutMs: config.backupLockTimeoutMs,
       signal: run.ctx.signal,
       beforeRestore: async (m, at) => {
-        verdict = await checkRestore(client, m, { discardWrites: config.restoreDiscardsWrites, historyTable: config.historyTable, ours, own: run.ownWrites, untraced, catalog, quick: !at.locked, restoreSession: at.session, signal: run.ctx.signal });
+        verdict = await checkRestore(client, m, {
+          discardWrites: config.restoreDiscardsWrites,
+          historyTable: config.historyTable,
+          ours,
+          own: run.ownWrites,
+          untraced,
+          catalog,
+          quick: !at.locked,
+          restoreSession: at.session,
+          signal: run.ctx.signal,
+        });
         if (verdict.refusals.length) throw new RestoreRefused(verdict);
         // pg_restore cannot drop a table of the dump that a new table still references (a foreign key, a view).
         // Another session's such object stops the restore before anything changes; the run's own go first, in the
@@ -150,23 +193,39 @@ async function restoreAfterFailure(run: ProductionRun, dump: string): Promise<vo
   report.afterFailure = 'restored';
   const discarded = verdict!.allowedBy.includes('restore-discards-writes');
   // What a backup does not hold (the database's settings, roles, an extension the run created): put back, or named.
-  const rest = metadata.catalog ? await afterRestore(client, metadata.catalog, ours, run.settingsAtStart ?? {}) : { undone: [], left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'] };
-  const undone = [...(dropped.length ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`] : []), ...rest.undone];
-  const state = discarded ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone' : 'the database and its history are as they were before this run';
+  const rest = metadata.catalog
+    ? await afterRestore(client, metadata.catalog, ours, run.settingsAtStart ?? {})
+    : {
+        undone: [],
+        left: ['the backup records no catalog state, so what the restore left as this run made it cannot be told'],
+      };
+  const undone = [
+    ...(dropped.length
+      ? [`the ${dropped.length} object(s) this run had created were dropped (${dropped.join('; ')})`]
+      : []),
+    ...rest.undone,
+  ];
+  const state = discarded
+    ? 'the database and its history are as they were when the backup was taken: what others wrote since is gone'
+    : 'the database and its history are as they were before this run';
   report.notes.push(
     `on-failure: restore — the pre-apply backup ${dump} was restored${undone.length ? ` and ${undone.join('; ')}` : ''}; ${rest.left.length ? `${state}, except what a backup does not hold and was left: ${rest.left.slice(0, 10).join('; ')}${rest.left.length > 10 ? `; and ${rest.left.length - 10} more` : ''}` : state}`,
     ...verdict!.notes.map((n) => `on-failure: restore — ${n}`),
     ...(leftOut ? [`on-failure: restore — ${leftOut}`] : []),
   );
   if (after.leftAlone.length) {
-    report.notes.push(`on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${objectText(l.object)} (${l.why})`).join('; ')}`);
+    report.notes.push(
+      `on-failure: restore left ${after.leftAlone.length} object(s) created since the backup in place: ${after.leftAlone.map((l) => `${objectText(l.object)} (${l.why})`).join('; ')}`,
+    );
   }
 }
 
 /** Objects another session made since the backup stand on the dump's: pg_restore could not replace those. */
 class RestoreBlocked extends Error {
   constructor(objects: UserObject[]) {
-    super(`objects made since the backup by others depend on objects of the backup, which pg_restore would have to drop: ${objects.map(objectText).join(', ')}`);
+    super(
+      `objects made since the backup by others depend on objects of the backup, which pg_restore would have to drop: ${objects.map(objectText).join(', ')}`,
+    );
   }
 }
 

@@ -12,7 +12,14 @@ import { makePlan, type Plan } from '../migrations/make-plan.js';
 import { planHash } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
 import type { BackupContext } from './backup-run.js';
-import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';
+import {
+  layoutNotes,
+  listPending,
+  reportAnalysisErrors,
+  reportPlanProblems,
+  startReport,
+  type CommandContext,
+} from './context.js';
 
 /** What an apply needs besides its config: who applies (for the history rows), and the context of every run. */
 export interface ApplyContext extends CommandContext {
@@ -55,7 +62,11 @@ export interface ApplyRun {
  * read-only look at the history, so nothing is written before every file is known to be sound. `steps` runs
  * inside the lock; the lock and the connection are released however it ends.
  */
-export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (run: ApplyRun) => Promise<void>): Promise<Report> {
+export async function withApplyRun(
+  config: Config,
+  ctx: ApplyContext,
+  steps: (run: ApplyRun) => Promise<void>,
+): Promise<Report> {
   const { migrations } = await readFolder(config.migrationsDir, config.allowEmpty);
   const report = startReport('apply', config, ctx.databaseUrl);
   for (const input of config.timeoutsOff) report.notes.push(`${input}: off — this run sets no limit there`);
@@ -64,20 +75,46 @@ export async function withApplyRun(config: Config, ctx: ApplyContext, steps: (ru
   return withOwnClient(ctx.databaseUrl, async (client) => {
     const history = await locateHistoryTable(client, config.historyTable);
     const key = lockKey(quoteTable(history));
-    return withAdvisoryLock(client, key, config.lockWaitMs, async () => {
-      const plan = makePlan(migrations, await readHistory(client, history, migrations), { ...config, checksumsOf: checksumsOf(history) });
-      const identity = await databaseIdentity(client);
-      report.planHash = planHash(identity, tableText(config.historyTable), plan);
-      const { analysed, errors } = await analyseAll(plan.pending);
-      // The server's own pid of our session: behind a pooler the start-up key (processID) is the pooler's.
-      const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user, pg_catalog.pg_backend_pid() AS pid')).rows[0];
-      errors.push(...foreignConnects(analysed, who));
-      listPending(report, plan, analysed);
-      report.notes.push(...layoutNotes(history, analysed));
-      reportPlanProblems(report, plan.problems);
-      reportAnalysisErrors(report, errors);
-      await steps({ config, ctx, client, controlPid: Number(who.pid), history, identity, lockKey: key, plan, analysed, report, ownWrites: new Map(), started: 0 });
-      return report;
-    }, { signal: ctx.signal, url: ctx.databaseUrl });
+    return withAdvisoryLock(
+      client,
+      key,
+      config.lockWaitMs,
+      async () => {
+        const plan = makePlan(migrations, await readHistory(client, history, migrations), {
+          ...config,
+          checksumsOf: checksumsOf(history),
+        });
+        const identity = await databaseIdentity(client);
+        report.planHash = planHash(identity, tableText(config.historyTable), plan);
+        const { analysed, errors } = await analyseAll(plan.pending);
+        // The server's own pid of our session: behind a pooler the start-up key (processID) is the pooler's.
+        const who = (
+          await client.query(
+            'SELECT pg_catalog.current_database() AS database, session_user AS user, pg_catalog.pg_backend_pid() AS pid',
+          )
+        ).rows[0];
+        errors.push(...foreignConnects(analysed, who));
+        listPending(report, plan, analysed);
+        report.notes.push(...layoutNotes(history, analysed));
+        reportPlanProblems(report, plan.problems);
+        reportAnalysisErrors(report, errors);
+        await steps({
+          config,
+          ctx,
+          client,
+          controlPid: Number(who.pid),
+          history,
+          identity,
+          lockKey: key,
+          plan,
+          analysed,
+          report,
+          ownWrites: new Map(),
+          started: 0,
+        });
+        return report;
+      },
+      { signal: ctx.signal, url: ctx.databaseUrl },
+    );
   });
 }

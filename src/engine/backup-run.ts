@@ -13,14 +13,21 @@ export interface BackupContext extends CommandContext {
 
 /** The artifact name: given, or unique per database, run and attempt. */
 export function backupArtifactName(config: Config, url: string, a: ArtifactContext): string {
-  return config.artifactName ?? artifactName('pg-backup', targetIdentity(url).split('/').pop()!, String(a.runId), String(a.attempt));
+  return (
+    config.artifactName ??
+    artifactName('pg-backup', targetIdentity(url).split('/').pop()!, String(a.runId), String(a.attempt))
+  );
 }
 
 /**
  * A verified backup of the context's database, as the config asks for it: the backup command's, and the apply's
  * before and after it runs (`extra` labels them, ties them to the plan and names the artifact apart).
  */
-export function backupFor(config: Config, ctx: BackupContext, extra: Pick<BackupOptions, 'label' | 'planHash'> & { nameSuffix?: string } = {}): Promise<BackupInfo> {
+export function backupFor(
+  config: Config,
+  ctx: BackupContext,
+  extra: Pick<BackupOptions, 'label' | 'planHash'> & { nameSuffix?: string } = {},
+): Promise<BackupInfo> {
   const { nameSuffix = '', ...labels } = extra;
   return takeBackup(ctx.databaseUrl, {
     ...labels,
@@ -31,6 +38,10 @@ export function backupFor(config: Config, ctx: BackupContext, extra: Pick<Backup
     recipients: config.backupRecipients,
     lockTimeoutMs: config.backupLockTimeoutMs,
     signal: ctx.signal,
-    artifact: ctx.artifacts && { store: ctx.artifacts.store, name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${nameSuffix}`, retentionDays: config.retentionDays },
+    artifact: ctx.artifacts && {
+      store: ctx.artifacts.store,
+      name: `${backupArtifactName(config, ctx.databaseUrl, ctx.artifacts)}${nameSuffix}`,
+      retentionDays: config.retentionDays,
+    },
   });
 }

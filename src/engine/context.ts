@@ -33,7 +33,10 @@ export interface CommandContext {
 
 export function startReport(command: string, config?: Config, url?: string): Report {
   const target = url ? safeIdentity(url) : undefined;
-  const report = { ...newReport(command, config ? tableText(config.historyTable) : '', target), root: config?.migrationsDir };
+  const report = {
+    ...newReport(command, config ? tableText(config.historyTable) : '', target),
+    root: config?.migrationsDir,
+  };
   const unchecked = url && uncheckedTls(url);
   if (unchecked) report.notes.push(unchecked);
   return report;
@@ -63,7 +66,8 @@ function safeIdentity(url: string): string | undefined {
 }
 
 export function reportPlanProblems(report: Report, problems: PlanProblem[]): void {
-  for (const p of problems) addFinding(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
+  for (const p of problems)
+    addFinding(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
 }
 
 export function reportAnalysisErrors(report: Report, errors: { migration: Migration; error: MigrationError }[]): void {
@@ -99,10 +103,14 @@ export function listPending(report: Report, plan: Plan, analysed: Analysed[]): v
  */
 export function layoutNotes(history: HistoryTable, analysed: Analysed[]): string[] {
   if (history.layout.id === 'pg-migration-gate') return [];
-  const notes = [`history table ${tableText(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`];
+  const notes = [
+    `history table ${tableText(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`,
+  ];
   const outside = analysed.filter((a) => a.exec.mode !== 'transaction').map((a) => a.migration.name);
   if (outside.length && !history.layout.marksDirty) {
-    notes.push(`${history.layout.id}'s table has no dirty mark: ${outside.join(', ')} run${outside.length === 1 ? 's' : ''} outside a transaction and ${outside.length === 1 ? 'is' : 'are'} recorded only once finished; if one stops midway, inspect the database before the next run`);
+    notes.push(
+      `${history.layout.id}'s table has no dirty mark: ${outside.join(', ')} run${outside.length === 1 ? 's' : ''} outside a transaction and ${outside.length === 1 ? 'is' : 'are'} recorded only once finished; if one stops midway, inspect the database before the next run`,
+    );
   }
   return notes;
 }

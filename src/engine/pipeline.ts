@@ -19,7 +19,12 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
   for (const [name, step] of steps) {
     if (run.ctx.signal?.aborted && !run.report.cancelled) {
       run.report.cancelled = String(run.ctx.signal.reason);
-      addFinding(run.report, { rule: 'cancelled', severity: 'error', message: `cancelled (${run.report.cancelled}) before the ${name}; nothing after it ran`, help: 'Run again when ready.' });
+      addFinding(run.report, {
+        rule: 'cancelled',
+        severity: 'error',
+        message: `cancelled (${run.report.cancelled}) before the ${name}; nothing after it ran`,
+        help: 'Run again when ready.',
+      });
     }
     if (run.report.cancelled) return;
     try {
@@ -29,8 +34,14 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
       if (err instanceof CancelledError) run.report.cancelled = err.reason;
       // An unexpected error, or a tool's refusal (with its hint), is the step's failure: the step's finding says what the run kept.
       type Rule = Report['findings'][number]['rule'];
-      const ofStep = (rule: Rule): Rule => (rule === 'internal-error' || rule === 'tool-failed' ? (`${name.replace(/ /g, '-')}-failed` as Rule) : rule);
-      for (const f of findingsFor(err, run.ctx.debug)) addFinding(run.report, { ...f, rule: ofStep(f.rule), message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}` });
+      const ofStep = (rule: Rule): Rule =>
+        rule === 'internal-error' || rule === 'tool-failed' ? (`${name.replace(/ /g, '-')}-failed` as Rule) : rule;
+      for (const f of findingsFor(err, run.ctx.debug))
+        addFinding(run.report, {
+          ...f,
+          rule: ofStep(f.rule),
+          message: `${name}: ${f.message}${f.rule === 'cancelled' ? '; nothing after it ran' : ''}`,
+        });
       return;
     }
   }
@@ -43,7 +54,11 @@ async function inOrder<R extends ApplyRun>(run: R, steps: Step<R>[]): Promise<vo
  */
 export function applyMigrations(config: Config, ctx: ApplyContext): Promise<Report> {
   return withApplyRun(config, ctx, async (run) => {
-    await inOrder(run, [['plan check', async (r) => r.report.ok], ['history table', prepareHistory], ['migrations', runPending]]);
+    await inOrder(run, [
+      ['plan check', async (r) => r.report.ok],
+      ['history table', prepareHistory],
+      ['migrations', runPending],
+    ]);
     noteWhatStays(run.report);
   });
 }
@@ -70,7 +85,8 @@ export function productionApply(config: Config, ctx: ProductionContext): Promise
     ]);
     if (!run.report.ok) await inOrder(run, [['on-failure', async (r) => (await onFailure(r), true)]]);
     // A cancelled run does no restore, but still says where its backup is.
-    if (run.report.cancelled && run.report.backup) run.report.notes.push(`the pre-apply backup is ${run.report.backup.path}: ${run.report.backup.restore}`);
+    if (run.report.cancelled && run.report.backup)
+      run.report.notes.push(`the pre-apply backup is ${run.report.backup.path}: ${run.report.backup.restore}`);
     // Last: what stays applied is known only once on-failure has undone or restored what it could.
     noteWhatStays(run.report);
   });

@@ -8,7 +8,14 @@ import { readFolder } from '../migrations/discover.js';
 import { makePlan } from '../migrations/make-plan.js';
 import { planHash, unboundServerNote } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
-import { layoutNotes, listPending, reportAnalysisErrors, reportPlanProblems, startReport, type CommandContext } from './context.js';
+import {
+  layoutNotes,
+  listPending,
+  reportAnalysisErrors,
+  reportPlanProblems,
+  startReport,
+  type CommandContext,
+} from './context.js';
 
 /**
  * What an apply would do now, read-only: nothing is written and no lock is held. Reports the pending
@@ -28,7 +35,10 @@ export async function planChange(config: Config, ctx: CommandContext): Promise<R
   report.notes.push(...layoutNotes(table, analysed));
   reportPlanProblems(report, p.problems);
   reportAnalysisErrors(report, errors);
-  if (p.baseline.length) report.notes.push(`baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`);
+  if (p.baseline.length)
+    report.notes.push(
+      `baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`,
+    );
   report.planHash = planHash(identity, tableText(config.historyTable), p);
   const unbound = unboundServerNote(identity);
   if (unbound) report.notes.push(unbound);

@@ -18,13 +18,23 @@ export interface RestoreContext extends CommandContext {
 }
 
 /** The dump to restore: a file, or the dump of an artifact downloaded from this run or another. */
-export async function locateDump(source: { file?: string; artifact?: string; runId?: number; identity?: string }, ctx: RestoreContext): Promise<string> {
+export async function locateDump(
+  source: { file?: string; artifact?: string; runId?: number; identity?: string },
+  ctx: RestoreContext,
+): Promise<string> {
   if (source.file) return source.file;
-  if (!source.artifact) throw new InputError(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
-  if (!ctx.artifacts) throw new InputError([`'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`]);
+  if (!source.artifact)
+    throw new InputError(['restore: set backup-file (a dump with its .json beside it) or backup-artifact']);
+  if (!ctx.artifacts)
+    throw new InputError([
+      `'${source.artifact}': artifacts are only reachable inside GitHub Actions; download it and give the dump file instead`,
+    ]);
   const dir = mkdtempSync(join(tmpdir(), 'pmg-restore-'));
-  const from = source.runId ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' } : undefined;
-  if (from && !from.token) throw new InputError(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
+  const from = source.runId
+    ? { runId: source.runId, owner: ctx.artifacts.owner, repo: ctx.artifacts.repo, token: ctx.githubToken ?? '' }
+    : undefined;
+  if (from && !from.token)
+    throw new InputError(["backup-run-id: reading another run's artifacts needs github-token with actions: read"]);
   await ctx.artifacts.store.download(source.artifact, dir, from);
   return dumpIn(dir, source.identity);
 }
@@ -39,11 +49,26 @@ export async function locateDump(source: { file?: string; artifact?: string; run
  */
 export async function restoreDatabase(config: Config, ctx: RestoreContext): Promise<Report> {
   const report = startReport('restore', config, ctx.databaseUrl);
-  const dump = await locateDump({ file: config.backupFile, artifact: config.backupArtifact, runId: config.backupRunId, identity: config.backupIdentity }, ctx);
+  const dump = await locateDump(
+    {
+      file: config.backupFile,
+      artifact: config.backupArtifact,
+      runId: config.backupRunId,
+      identity: config.backupIdentity,
+    },
+    ctx,
+  );
   let verdict: Verdict | undefined;
   const check = (m: BackupMetadata, at: RestoreCheck) =>
     withOwnClient(ctx.databaseUrl, (c) =>
-      checkRestore(c, m, { discardWrites: config.restoreDiscardsWrites, otherDatabase: config.restoreToOtherDatabase, historyTable: config.historyTable, quick: !at.locked, restoreSession: at.session, signal: ctx.signal }),
+      checkRestore(c, m, {
+        discardWrites: config.restoreDiscardsWrites,
+        otherDatabase: config.restoreToOtherDatabase,
+        historyTable: config.historyTable,
+        quick: !at.locked,
+        restoreSession: at.session,
+        signal: ctx.signal,
+      }),
     );
   try {
     const m = await restoreBackup(ctx.databaseUrl, dump, config.pgDumpPath, {

@@ -19,8 +19,13 @@ import { mayRestore } from './safety.js';
 export async function prepareHistory(run: ApplyRun): Promise<boolean> {
   const { client, history, report } = run;
   const state = await withTransaction(client, () => ensureHistoryTable(client, history));
-  if (state !== 'ready') report.notes.push(`history table ${tableText(history)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`);
-  report.notes.push(...(await withTransaction(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))));
+  if (state !== 'ready')
+    report.notes.push(
+      `history table ${tableText(history)} ${state === 'created' ? 'created' : 'adopted: columns added, rows kept'}`,
+    );
+  report.notes.push(
+    ...(await withTransaction(client, () => settleHistory(client, history, run.plan, run.ctx.appliedBy))),
+  );
   return true;
 }
 
@@ -44,7 +49,11 @@ const POLL_MS = 200;
  * is not waited for: PostgreSQL cancels one for a lock waiter after deadlock_timeout, so the next attempt gets a
  * lock_timeout just longer than that (unless it prevents wraparound, which PostgreSQL does not cancel).
  */
-export async function waitOutsideTheQueue(run: ApplyRun, a: Analysed, leftMs: number): Promise<{ lockTimeoutMs?: number }> {
+export async function waitOutsideTheQueue(
+  run: ApplyRun,
+  a: Analysed,
+  leftMs: number,
+): Promise<{ lockTimeoutMs?: number }> {
   const until = performance.now() + leftMs;
   let named = false;
   while (performance.now() < until && !run.ctx.signal?.aborted) {
@@ -52,11 +61,18 @@ export async function waitOutsideTheQueue(run: ApplyRun, a: Analysed, leftMs: nu
     const sessions = found.filter((s) => !s.autovacuum);
     if (!sessions.length) {
       if (!found.some((s) => s.autovacuum && !s.autovacuum.wraparound)) return {};
-      const deadlock = await run.client.query("SELECT pg_catalog.current_setting('deadlock_timeout') AS v").then((r) => durationSettingMs(r.rows[0].v as string));
+      const deadlock = await run.client
+        .query("SELECT pg_catalog.current_setting('deadlock_timeout') AS v")
+        .then((r) => durationSettingMs(r.rows[0].v as string));
       return { lockTimeoutMs: Math.max(run.config.lockTimeoutMs, deadlock + 500) };
     }
     if (!named) {
-      run.ctx.log.info(`${a.migration.name}: waiting outside the lock queue for ${sessions.slice(0, 3).map((s) => describeSession(s, `${s.mode} on ${s.relation}`)).join('; ')}`);
+      run.ctx.log.info(
+        `${a.migration.name}: waiting outside the lock queue for ${sessions
+          .slice(0, 3)
+          .map((s) => describeSession(s, `${s.mode} on ${s.relation}`))
+          .join('; ')}`,
+      );
       named = true;
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(0, until - performance.now()))));
@@ -85,14 +101,21 @@ export async function runPending(run: ApplyRun): Promise<boolean> {
   }
   if (run.longestStallMs !== undefined) {
     run.report.lockStallMs = run.longestStallMs;
-    run.report.notes.push(`application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (the longest attempt of a transactional migration, from its BEGIN to its end; lock-timeout ${run.config.lockTimeoutMs} ms bounds its wait in the queue)`);
+    run.report.notes.push(
+      `application queries on the migrated tables could have waited at most ${run.longestStallMs} ms behind this run's locks (the longest attempt of a transactional migration, from its BEGIN to its end; lock-timeout ${run.config.lockTimeoutMs} ms bounds its wait in the queue)`,
+    );
   }
   return run.report.ok;
 }
 
 async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> {
   const { config, ctx, report } = run;
-  const record = { table: run.history, appliedBy: ctx.appliedBy, control: run.client, fence: lockFence(run.lockKey, run.controlPid) };
+  const record = {
+    table: run.history,
+    appliedBy: ctx.appliedBy,
+    control: run.client,
+    fence: lockFence(run.lockKey, run.controlPid),
+  };
   for (const a of run.analysed) {
     const { migration, exec } = a;
     if (ctx.signal?.aborted) return cancelled(run, `before ${migration.name} started`);
@@ -101,14 +124,50 @@ async function runEach(run: ApplyRun, session: MigrationSession): Promise<void> 
     try {
       const beforeRetry = (leftMs: number) => waitOutsideTheQueue(run, a, leftMs);
       const attempted = (ms: number) => void (run.longestStallMs = Math.max(run.longestStallMs ?? 0, ms));
-      const r = await runMigration(session, migration, exec, { ...config, lockBudgetMs: config.lockWaitMs, beforeRetry, attempted, record, signal: ctx.signal, witness: run.catalogWitness, countWrites: mayRestore(run) }, ctx.log);
-      for (const [table, rows] of Object.entries(r.writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
-      report.applied.push({ version: migration.version.text, name: migration.name, durationMs: r.durationMs, transaction: exec.mode === 'transaction', attempts: r.attempts });
-      ctx.log.info(`applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
+      const r = await runMigration(
+        session,
+        migration,
+        exec,
+        {
+          ...config,
+          lockBudgetMs: config.lockWaitMs,
+          beforeRetry,
+          attempted,
+          record,
+          signal: ctx.signal,
+          witness: run.catalogWitness,
+          countWrites: mayRestore(run),
+        },
+        ctx.log,
+      );
+      for (const [table, rows] of Object.entries(r.writes))
+        run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
+      report.applied.push({
+        version: migration.version.text,
+        name: migration.name,
+        durationMs: r.durationMs,
+        transaction: exec.mode === 'transaction',
+        attempts: r.attempts,
+      });
+      ctx.log.info(
+        `applied ${migration.name} in ${r.durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`,
+      );
     } catch (err) {
-      const e = err instanceof MigrationError ? err : new MigrationError(findingsFor(err, ctx.debug)[0].message, { sqlstate: (err as { code?: string }).code, cause: err });
+      const e =
+        err instanceof MigrationError
+          ? err
+          : new MigrationError(findingsFor(err, ctx.debug)[0].message, {
+              sqlstate: (err as { code?: string }).code,
+              cause: err,
+            });
       const outcome = exec.mode === 'transaction' ? 'rolled back' : 'it ran outside a transaction and is marked dirty';
-      if (ctx.signal?.aborted && e.details.sqlstate === '57014') return cancelled(run, `while ${migration.name} ran: ${outcome}`, e, exec.mode === 'transaction' ? undefined : migration);
+      if (ctx.signal?.aborted && e.details.sqlstate === '57014')
+        return cancelled(
+          run,
+          `while ${migration.name} ran: ${outcome}`,
+          e,
+          exec.mode === 'transaction' ? undefined : migration,
+        );
       if (lockLost(e)) return lostLock(run, migration.name, e);
       if (e.details.sqlstate === '55P03') e.message += await blockers(run.client, a);
       addFinding(report, {
@@ -138,10 +197,19 @@ export function noteWhatStays(report: Report): void {
   const n = kept.length + undone.length;
   const ran = `this run applied ${n} migration(s) before it stopped`;
   if (!n) report.notes.push('nothing was applied by this run');
-  else if (report.afterFailure === 'restored') report.notes.push(`${ran}; on-failure: restore took them back with the pre-apply backup: none stays applied or recorded`);
+  else if (report.afterFailure === 'restored')
+    report.notes.push(
+      `${ran}; on-failure: restore took them back with the pre-apply backup: none stays applied or recorded`,
+    );
   else if (!undone.length) report.notes.push(`${ran}; they stay applied and recorded`);
-  else if (!kept.length) report.notes.push(`${ran}; on-failure: undo undid them all with their down scripts (${undone.join(', ')}): none stays applied or recorded`);
-  else report.notes.push(`${ran}; on-failure: undo undid ${undone.length} with their down scripts (${undone.join(', ')}) before it stopped; ${kept.length} stay applied and recorded (${kept.join(', ')})`);
+  else if (!kept.length)
+    report.notes.push(
+      `${ran}; on-failure: undo undid them all with their down scripts (${undone.join(', ')}): none stays applied or recorded`,
+    );
+  else
+    report.notes.push(
+      `${ran}; on-failure: undo undid ${undone.length} with their down scripts (${undone.join(', ')}) before it stopped; ${kept.length} stay applied and recorded (${kept.join(', ')})`,
+    );
 }
 
 /** The lock fence stopped the run before a migration: said as a lost lock, with its likely cause and the fix. */
@@ -163,7 +231,9 @@ function cancelled(run: ApplyRun, when: string, err?: MigrationError, partWay?: 
     rule: 'cancelled',
     severity: 'error',
     message: `cancelled (${reason}) ${when}; the pending migrations after it were not run`,
-    help: partWay ? stoppedPartWay(run, partWay) : 'Run again to apply the rest; each migration either committed with its history row or not at all.',
+    help: partWay
+      ? stoppedPartWay(run, partWay)
+      : 'Run again to apply the rest; each migration either committed with its history row or not at all.',
     ...locationFields(err?.details.location),
   });
 }

@@ -4,10 +4,22 @@ import { catalogState } from '../db/catalog/catalog-state.js';
 import { CatalogWitness } from '../db/catalog/catalog-witness.js';
 import { userObjects } from '../db/catalog/objects.js';
 import { serverMajor } from '../db/session/server-version.js';
-import { blockingSessions, describeSession, dropInvalidIndex, dumpBlockers, leftoverInvalidIndexes } from '../db/catalog/preflight.js';
+import {
+  blockingSessions,
+  describeSession,
+  dropInvalidIndex,
+  dumpBlockers,
+  leftoverInvalidIndexes,
+} from '../db/catalog/preflight.js';
 import { tableText } from '../db/session/identifiers.js';
 import type { DatabaseIdentity } from '../db/session/server-identity.js';
-import { compareWithApproved, parsePlanHash, planHashProblem, type Approval, type PlanTarget } from '../migrations/plan-hash.js';
+import {
+  compareWithApproved,
+  parsePlanHash,
+  planHashProblem,
+  type Approval,
+  type PlanTarget,
+} from '../migrations/plan-hash.js';
 import { CancelledError, InputError } from '../foundation/errors.js';
 import { addFinding } from '../model/report.js';
 import type { ApplyRun, ProductionContext } from './apply-run.js';
@@ -30,7 +42,11 @@ export const mayRestore = (run: ApplyRun) => ['restore', 'undo-or-restore'].incl
 
 /** A backup of the run's target, labelled and uploaded beside the run's other backups. */
 export function backupOf(run: ProductionRun, label: 'pre-apply' | 'post-apply') {
-  return backupFor(run.config, run.ctx, { label, planHash: run.report.planHash, nameSuffix: label === 'pre-apply' ? '' : '-post' });
+  return backupFor(run.config, run.ctx, {
+    label,
+    planHash: run.report.planHash,
+    nameSuffix: label === 'pre-apply' ? '' : '-post',
+  });
 }
 
 /**
@@ -42,7 +58,8 @@ export async function checkPlan(run: ProductionRun): Promise<boolean> {
   const { config, report } = run;
   const approved = config.expectedPlan ? parsePlanHash(config.expectedPlan) : undefined;
   // The input is checked when read; a value that is not a plan hash must still never let the run through.
-  if (config.expectedPlan && !approved) throw new InputError([`expected-plan: ${planHashProblem(config.expectedPlan)}`]);
+  if (config.expectedPlan && !approved)
+    throw new InputError([`expected-plan: ${planHashProblem(config.expectedPlan)}`]);
   const approval = approved && compareWithApproved(approved, run.identity, tableText(config.historyTable), run.plan);
   const elsewhere = approved && approval && otherDatabase(approved.target, run.identity, approval);
   if (elsewhere) {
@@ -83,8 +100,11 @@ function otherDatabase(approved: PlanTarget, here: DatabaseIdentity, approval: A
     return `the plan was approved on the database ${approved.name} of another server: that server's system identifier is ${approved.systemIdentifier}, this one's is ${here.systemIdentifier}`;
   }
   if (approval.verdict !== 'other-database') return undefined;
-  if (approval.sameServer) return `the plan was approved on the database ${named(approved)} of this server (system identifier ${here.systemIdentifier}), not on ${named(here)}`;
-  const unknown = approved.systemIdentifier ? 'this role may not read this server\'s system identifier' : 'the approved plan does not name its server';
+  if (approval.sameServer)
+    return `the plan was approved on the database ${named(approved)} of this server (system identifier ${here.systemIdentifier}), not on ${named(here)}`;
+  const unknown = approved.systemIdentifier
+    ? "this role may not read this server's system identifier"
+    : 'the approved plan does not name its server';
   return `the plan was approved on the database ${named(approved)}, not on ${named(here)}; ${unknown}, so it may be another server too`;
 }
 
@@ -104,7 +124,8 @@ export async function preflight(run: ProductionRun): Promise<boolean> {
   // The backup taken next waits for every table's ACCESS SHARE lock: a session holding ACCESS EXCLUSIVE on any
   // table would hold it up until backup-lock-timeout.
   const reported = new Set(sessions.map((s) => s.pid));
-  const blockingBackup = config.backup && !run.ctx.throwaway ? (await dumpBlockers(run.client)).filter((s) => !reported.has(s.pid)) : [];
+  const blockingBackup =
+    config.backup && !run.ctx.throwaway ? (await dumpBlockers(run.client)).filter((s) => !reported.has(s.pid)) : [];
   for (const s of blockingBackup) {
     addFinding(report, {
       rule: 'blocking-session',
@@ -129,7 +150,12 @@ export async function backupFirst(run: ProductionRun): Promise<boolean> {
     } catch (err) {
       // A cancel is the run's outcome, not the backup's failure: the pipeline reports it.
       if (err instanceof CancelledError) throw err;
-      addFinding(report, { rule: 'backup-failed', severity: 'error', message: `no migration was applied because the backup failed: ${(err as Error).message}`, help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.' });
+      addFinding(report, {
+        rule: 'backup-failed',
+        severity: 'error',
+        message: `no migration was applied because the backup failed: ${(err as Error).message}`,
+        help: 'Fix the backup (pg_dump version, backup-dir, artifact upload), or set backup: false deliberately.',
+      });
       return false;
     }
   }
@@ -151,7 +177,9 @@ export async function dropLeftoverIndexes(run: ProductionRun): Promise<boolean> 
     // 1259: pg_class, the catalog an index is an object of.
     if (oid) run.catalogWitness?.droppedObject(`1259/${oid}`);
     (run.untraced ??= []).push(`dropping the invalid index ${index}`);
-    run.report.notes.push(`dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`);
+    run.report.notes.push(
+      `dropped the invalid index ${index} left by an earlier failed CREATE INDEX CONCURRENTLY, so it is built again`,
+    );
   }
   return true;
 }

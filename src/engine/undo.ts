@@ -41,8 +41,15 @@ export async function undoApplied(run: ProductionRun, fallback: boolean): Promis
   const applied = report.applied.map((e) => run.analysed.find((a) => a.migration.name === e.name)!);
   const failed = halfApplied(run);
   if (failed) {
-    const marked = run.history.layout.marksDirty ? 'it is marked dirty' : `${tableText(run.history)} keeps no dirty mark, so it is not recorded at all`;
-    refuse(run, fallback, `${failed.migration.name} ran outside a transaction and failed part-way (${marked}): what of it ran cannot be known, and undoing the migrations before it under a half-applied one may fail or leave a mix`, `look at the database, then settle ${failed.migration.name} with resolve-dirty: ${failed.migration.version.text}=rerun (once what it did is undone) or =applied (once it is finished by hand)`);
+    const marked = run.history.layout.marksDirty
+      ? 'it is marked dirty'
+      : `${tableText(run.history)} keeps no dirty mark, so it is not recorded at all`;
+    refuse(
+      run,
+      fallback,
+      `${failed.migration.name} ran outside a transaction and failed part-way (${marked}): what of it ran cannot be known, and undoing the migrations before it under a half-applied one may fail or leave a mix`,
+      `look at the database, then settle ${failed.migration.name} with resolve-dirty: ${failed.migration.version.text}=rerun (once what it did is undone) or =applied (once it is finished by hand)`,
+    );
     return false;
   }
   if (!applied.length) return true;
@@ -50,7 +57,13 @@ export async function undoApplied(run: ProductionRun, fallback: boolean): Promis
   const lacking = plans.filter((p): p is Lacking => 'why' in p);
   if (lacking.length) {
     const why = lacking.map((p) => `${p.migration.name} ${p.why}`).join('; ');
-    refuse(run, fallback, why, "add the missing down scripts (up-down-files: NNN_name.down.sql beside NNN_name.up.sql) and check them with verify's round trip, or fix forward with a new migration", lacking.find((p) => p.error)?.error);
+    refuse(
+      run,
+      fallback,
+      why,
+      "add the missing down scripts (up-down-files: NNN_name.down.sql beside NNN_name.up.sql) and check them with verify's round trip, or fix forward with a new migration",
+      lacking.find((p) => p.error)?.error,
+    );
     return false;
   }
   // Whatever a failed step left open on our session (a health check's BEGIN, an aborted transaction holding its
@@ -65,7 +78,9 @@ export async function undoApplied(run: ProductionRun, fallback: boolean): Promis
     await session.close();
   }
   const undone = report.undone ?? [];
-  report.notes.push(`on-failure: undo — undone with their down scripts, newest first, each with its history row: ${undone.map((u) => `${u.name} (${u.downFile}, ${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`).join(', ')}`);
+  report.notes.push(
+    `on-failure: undo — undone with their down scripts, newest first, each with its history row: ${undone.map((u) => `${u.name} (${u.downFile}, ${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`).join(', ')}`,
+  );
   report.afterFailure = 'undone';
   return true;
 }
@@ -122,7 +137,9 @@ async function downPlans(migrations: Analysed[]): Promise<(Undoable | Lacking)[]
 function refuse(run: ProductionRun, fallback: boolean, why: string, fix: string, at?: MigrationError): void {
   const n = run.report.applied.length;
   if (fallback) {
-    run.report.notes.push(`on-failure: undo-or-restore — nothing was undone: ${why}; falling back to restoring the pre-apply backup`);
+    run.report.notes.push(
+      `on-failure: undo-or-restore — nothing was undone: ${why}; falling back to restoring the pre-apply backup`,
+    );
     return;
   }
   addFinding(run.report, {
@@ -146,8 +163,17 @@ async function retryingLockTimeouts<T>(run: ProductionRun, a: Analysed, once: ()
     } catch (err) {
       const code = err instanceof MigrationError ? err.details.sqlstate : (err as { code?: string }).code;
       const leftMs = run.config.lockWaitMs - (performance.now() - first);
-      if (a.exec.mode !== 'transaction' || code !== '55P03' || attempt >= run.config.lockRetries || leftMs <= 0 || run.ctx.signal?.aborted) throw err;
-      run.ctx.log.warn(`${a.migration.name}: lock timeout while undoing it, retry ${attempt + 1} (${Math.round(leftMs / 1000)} s of lock-wait left)`);
+      if (
+        a.exec.mode !== 'transaction' ||
+        code !== '55P03' ||
+        attempt >= run.config.lockRetries ||
+        leftMs <= 0 ||
+        run.ctx.signal?.aborted
+      )
+        throw err;
+      run.ctx.log.warn(
+        `${a.migration.name}: lock timeout while undoing it, retry ${attempt + 1} (${Math.round(leftMs / 1000)} s of lock-wait left)`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
       await waitOutsideTheQueue(run, a, leftMs);
     }
@@ -155,22 +181,57 @@ async function retryingLockTimeouts<T>(run: ProductionRun, a: Analysed, once: ()
 }
 
 /** Undoes one migration; false, with a finding, when its down script failed and the undo stops there. */
-async function undoOne(run: ProductionRun, session: MigrationSession, { migration, down, exec }: Undoable, fallback: boolean): Promise<boolean> {
+async function undoOne(
+  run: ProductionRun,
+  session: MigrationSession,
+  { migration, down, exec }: Undoable,
+  fallback: boolean,
+): Promise<boolean> {
   const { config, ctx, report } = run;
   const started = performance.now();
   try {
-    if (ctx.signal?.aborted) throw new MigrationError(`cancelled (${String(ctx.signal.reason)}) before it ran`, { sqlstate: '57014' });
-    const once = () => undoMigration(session, migration, down, exec, { ...config, signal: ctx.signal, witness: run.catalogWitness, fence: lockFence(run.lockKey, run.controlPid), control: run.client }, (c) => forget(run, c, migration));
+    if (ctx.signal?.aborted)
+      throw new MigrationError(`cancelled (${String(ctx.signal.reason)}) before it ran`, { sqlstate: '57014' });
+    const once = () =>
+      undoMigration(
+        session,
+        migration,
+        down,
+        exec,
+        {
+          ...config,
+          signal: ctx.signal,
+          witness: run.catalogWitness,
+          fence: lockFence(run.lockKey, run.controlPid),
+          control: run.client,
+        },
+        (c) => forget(run, c, migration),
+      );
     const writes = await retryingLockTimeouts(run, { migration, exec }, once);
     // For a restore that may follow: what the down script wrote is this run's own, like what its migration wrote.
-    for (const [table, rows] of Object.entries(writes)) run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
-    if (exec.mode !== 'transaction') (run.untraced ??= []).push(`the down script of ${migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`);
+    for (const [table, rows] of Object.entries(writes))
+      run.ownWrites.set(table, (run.ownWrites.get(table) ?? 0) + rows);
+    if (exec.mode !== 'transaction')
+      (run.untraced ??= []).push(
+        `the down script of ${migration.name} ran outside a transaction, so what it wrote cannot be told from others’ writes`,
+      );
     const durationMs = Math.round(performance.now() - started);
-    (report.undone ??= []).push({ version: migration.version.text, name: migration.name, downFile: down.file, durationMs, transaction: exec.mode === 'transaction' });
-    ctx.log.info(`undone ${migration.name} with ${down.file} in ${durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`);
+    (report.undone ??= []).push({
+      version: migration.version.text,
+      name: migration.name,
+      downFile: down.file,
+      durationMs,
+      transaction: exec.mode === 'transaction',
+    });
+    ctx.log.info(
+      `undone ${migration.name} with ${down.file} in ${durationMs} ms${exec.mode === 'transaction' ? '' : ' (no transaction)'}`,
+    );
     return true;
   } catch (err) {
-    const e = err instanceof MigrationError ? err : new MigrationError((err as Error).message, { sqlstate: (err as { code?: string }).code, cause: err });
+    const e =
+      err instanceof MigrationError
+        ? err
+        : new MigrationError((err as Error).message, { sqlstate: (err as { code?: string }).code, cause: err });
     const undone = new Set((report.undone ?? []).map((u) => u.name));
     const stay = report.applied.filter((a) => !undone.has(a.name)).map((a) => a.name);
     const what = lockLost(e)
@@ -181,7 +242,9 @@ async function undoOne(run: ProductionRun, session: MigrationSession, { migratio
       severity: 'error',
       message: `on-failure: undo stopped: ${what}`,
       help: `${undone.size ? `Undone: ${[...undone].join(', ')}. ` : 'Nothing was undone. '}${
-        fallback ? 'on-failure: undo-or-restore restores the pre-apply backup next: the notes say what stays applied.' : `Still applied and recorded: ${stay.join(', ')}.`
+        fallback
+          ? 'on-failure: undo-or-restore restores the pre-apply backup next: the notes say what stays applied.'
+          : `Still applied and recorded: ${stay.join(', ')}.`
       } Fix the down script at the line given; then fix forward with a new migration, or undo by hand: each down script with its history row in one transaction.`,
       sqlstate: e.details.sqlstate,
       ...locationFields(e.details.location ?? { file: down.file, line: down.startLine, column: 1 }),
@@ -196,7 +259,12 @@ async function undoOne(run: ProductionRun, session: MigrationSession, { migratio
  */
 async function forget(run: ProductionRun, client: Client, m: Migration): Promise<void> {
   const { plan } = run;
-  const known = new Map([...plan.applied.map((a) => a.migration), ...plan.baseline, ...plan.outOfOrder, ...plan.pending].map((x) => [x.name, x]));
+  const known = new Map(
+    [...plan.applied.map((a) => a.migration), ...plan.baseline, ...plan.outOfOrder, ...plan.pending].map((x) => [
+      x.name,
+      x,
+    ]),
+  );
   const rows = (await readHistory(client, run.history, [...known.values()])) ?? [];
   const row = rows.find((r) => r.name === m.name);
   if (!row) throw new Error(`${tableText(run.history)} has no row for ${m.name}: the history changed during the run`);

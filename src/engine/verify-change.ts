@@ -32,7 +32,12 @@ function versionsOf(files: Set<string>): Set<string> {
   const ids = new Set<string>();
   for (const f of files) {
     const [first, ...rest] = f.split('/');
-    const v = rest.length ? matchFolderName(first)?.version : (() => { const m = matchFileName(first); return m.kind === 'migration' ? m.version : undefined; })();
+    const v = rest.length
+      ? matchFolderName(first)?.version
+      : (() => {
+          const m = matchFileName(first);
+          return m.kind === 'migration' ? m.version : undefined;
+        })();
     if (v) ids.add(versionId(v));
   }
   return ids;
@@ -53,13 +58,28 @@ async function splitByBase(migrations: Migration[], config: Config): Promise<Spl
   const newest = deployed[deployed.length - 1];
   for (const m of fresh) {
     if (baseVersions.has(versionId(m.version))) {
-      problems.push({ rule: 'version-reused', file: m.up.file, message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`, help: 'Give the migration a new version, later than every deployed one.' });
+      problems.push({
+        rule: 'version-reused',
+        file: m.up.file,
+        message: `${m.up.file} reuses version ${m.version.text}, which a deployed migration already has: production would take it as applied and never run it`,
+        help: 'Give the migration a new version, later than every deployed one.',
+      });
     } else if (newest && compareVersions(m.version, newest.version) < 0) {
-      problems.push({ rule: 'out-of-order', file: m.up.file, message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`, help: 'Rename it to a version after the newest deployed migration.' });
+      problems.push({
+        rule: 'out-of-order',
+        file: m.up.file,
+        message: `${m.up.file} sorts before ${newest.up.file}, which is deployed: production would run it out of order (or refuse it)`,
+        help: 'Rename it to a version after the newest deployed migration.',
+      });
     }
   }
   for (const m of deployed.filter((d) => changed.has(d.up.file))) {
-    problems.push({ rule: 'deployed-migration-edited', file: m.up.file, message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`, help: 'Revert the edit and put the change in a new migration.' });
+    problems.push({
+      rule: 'deployed-migration-edited',
+      file: m.up.file,
+      message: `${m.up.file} is deployed and was edited in this change: databases that ran it will not get the edit, and apply refuses the checksum drift`,
+      help: 'Revert the edit and put the change in a new migration.',
+    });
   }
   return { deployed, fresh, problems };
 }
@@ -92,7 +112,10 @@ export async function verifyChange(config: Config, ctx: RestoreContext): Promise
   }
   const { analysed, errors } = await analyseAll(split.fresh);
   // `\connect` lines are checked against the database in database-url, which stands for the target here.
-  const who = await withClient(ctx.databaseUrl, async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0]);
+  const who = await withClient(
+    ctx.databaseUrl,
+    async (c) => (await c.query('SELECT pg_catalog.current_database() AS database, session_user AS user')).rows[0],
+  );
   errors.push(...foreignConnects(analysed, who));
   reportAnalysisErrors(report, errors);
   // Migrations after one that cannot be parsed cannot be run in order: the chain stops there.
@@ -103,10 +126,19 @@ export async function verifyChange(config: Config, ctx: RestoreContext): Promise
     const inScope = new Set(split.fresh);
     // As the lint command does: the server's own version decides, unless postgres-version names one.
     const postgresVersion = config.postgresVersion ?? (await withClient(ctx.databaseUrl, serverMajor));
-    const findings = await ctx.log.group('lint the new migrations', () => lintFiles(
-      migrations.map((m) => ({ script: m.up, hasDown: !!m.down, version: m.version.text, noTransactionDirective: m.noTransactionDirective, runByThisTool: true, inScope: inScope.has(m) })),
-      { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) },
-    ));
+    const findings = await ctx.log.group('lint the new migrations', () =>
+      lintFiles(
+        migrations.map((m) => ({
+          script: m.up,
+          hasDown: !!m.down,
+          version: m.version.text,
+          noTransactionDirective: m.noTransactionDirective,
+          runByThisTool: true,
+          inScope: inScope.has(m),
+        })),
+        { postgresVersion, disabled: new Set([...config.disabledRules, 'syntax-error']) },
+      ),
+    );
     for (const f of findings) addFinding(report, f);
   }
 
@@ -120,8 +152,9 @@ export async function verifyChange(config: Config, ctx: RestoreContext): Promise
     for (const line of await server.dropLeftovers()) report.notes.push(`verify ${line}`);
     const { result, findings, cancelled } = ctx.signal?.aborted
       ? { result: undefined, findings: [], cancelled: String(ctx.signal.reason) }
-      : await ctx.log.group(`run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`, () =>
-          runChecks(server, split.deployed, runnable, { ...config, signal: ctx.signal, witness }, ctx.log),
+      : await ctx.log.group(
+          `run ${split.deployed.length} deployed and ${runnable.length} new migration(s) on scratch databases`,
+          () => runChecks(server, split.deployed, runnable, { ...config, signal: ctx.signal, witness }, ctx.log),
         );
     report.verify = result;
     for (const f of findings) addFinding(report, f);
@@ -133,7 +166,9 @@ export async function verifyChange(config: Config, ctx: RestoreContext): Promise
   }
   if (report.cancelled) return report;
   if (config.restoreDrill) await ctx.log.group('restore drill', () => restoreDrill(config, ctx, report));
-  ctx.log.info(`verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`);
+  ctx.log.info(
+    `verified ${report.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0} of ${split.fresh.length} new migration(s) on top of ${split.deployed.length} deployed`,
+  );
   return report;
 }
 
@@ -153,13 +188,28 @@ function verifyCancelled(report: Report, reason: string): void {
  * Puts the server back where verify's own sessions changed more than their scratch databases (roles, ALTER
  * SYSTEM, …); what other sessions did meanwhile stays, and where the migrations name it, the report says so.
  */
-async function undoOnServer(url: string, before: ServerObjects, witness: ServerWitness, ran: Migration[], report: Report): Promise<void> {
+async function undoOnServer(
+  url: string,
+  before: ServerObjects,
+  witness: ServerWitness,
+  ran: Migration[],
+  report: Report,
+): Promise<void> {
   const text = ran.map((m) => `${m.up.sql}\n${m.down?.sql ?? ''}`).join('\n');
   const { undone, left, others } = await withOwnClient(url, (c) => undoServerEffects(c, before, witness, text));
-  if (undone.length) report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
-  if (others.length) report.notes.push(`left alone, created on the server by other sessions while verify ran (not by verify's migrations, though they use the names): ${others.join(', ')}`);
+  if (undone.length)
+    report.notes.push(`verify undid what the migrations changed on the whole server: ${undone.join('; ')}`);
+  if (others.length)
+    report.notes.push(
+      `left alone, created on the server by other sessions while verify ran (not by verify's migrations, though they use the names): ${others.join(', ')}`,
+    );
   for (const problem of left) {
-    addFinding(report, { rule: 'server-side-effect', severity: 'warning', message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`, help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).' });
+    addFinding(report, {
+      rule: 'server-side-effect',
+      severity: 'warning',
+      message: `verify could not undo a server-wide change of the migrations (${problem}); a later verify on this server may fail because of it`,
+      help: 'Remove it by hand, or run verify on a throwaway server (a workflow service container).',
+    });
   }
 }
 
@@ -169,7 +219,10 @@ async function undoOnServer(url: string, before: ServerObjects, witness: ServerW
  */
 async function restoreDrill(config: Config, ctx: RestoreContext, report: Report): Promise<void> {
   const value = config.restoreDrill!;
-  const dump = await locateDump(existsSync(value) ? { file: value } : { artifact: value, identity: config.backupIdentity }, ctx);
+  const dump = await locateDump(
+    existsSync(value) ? { file: value } : { artifact: value, identity: config.backupIdentity },
+    ctx,
+  );
   const server = await ScratchServer.open(ctx.databaseUrl);
   try {
     const url = server.urlOf(await server.create('drill'));
@@ -177,14 +230,20 @@ async function restoreDrill(config: Config, ctx: RestoreContext, report: Report)
     const m = await restoreBackup(url, dump, config.pgDumpPath, { signal: ctx.signal });
     const restoredMs = Math.round(performance.now() - started);
     const applied = await applyMigrations(config, { ...ctx, databaseUrl: url, appliedBy: 'restore drill' });
-    for (const f of applied.findings) addFinding(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
+    for (const f of applied.findings)
+      addFinding(report, { ...f, rule: `restore-drill/${f.rule}`, message: `restore drill: ${f.message}` });
     report.notes.push(
       `restore drill: ${m.file} restored in ${restoredMs} ms (sha256 checked), then ${applied.applied.length} of ${applied.pending.length} pending migration(s) applied on it${applied.ok ? '' : ' before a failure'}`,
     );
   } catch (err) {
     // Cancelled: the run's outcome, not the drill's failure (pg_restore was stopped, its scratch database goes below).
     if (err instanceof CancelledError) return verifyCancelled(report, err.reason);
-    addFinding(report, { rule: 'restore-drill', severity: 'error', message: `restore drill failed: ${(err as Error).message}`, help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.' });
+    addFinding(report, {
+      rule: 'restore-drill',
+      severity: 'error',
+      message: `restore drill failed: ${(err as Error).message}`,
+      help: 'The backup cannot be restored as it is: check the dump and the pg_restore version.',
+    });
   } finally {
     await server.close();
   }

@@ -36,18 +36,33 @@ export async function proveEnvironment(environment: string | undefined, seams: G
   try {
     token = await seams.idToken();
   } catch (cause) {
-    throw new InputError([`environment: the job's OIDC token is not available (${(cause as Error).message}); add permissions: id-token: write to the job`], { cause });
+    throw new InputError(
+      [
+        `environment: the job's OIDC token is not available (${(cause as Error).message}); add permissions: id-token: write to the job`,
+      ],
+      { cause },
+    );
   }
   const bound = claimsOf(token).environment;
-  if (!bound) throw new InputError([`environment: this job is not bound to a deployment environment; add environment: ${environment} to the job`]);
+  if (!bound)
+    throw new InputError([
+      `environment: this job is not bound to a deployment environment; add environment: ${environment} to the job`,
+    ]);
   if (bound !== environment) {
-    throw new InputError([`environment: this job is bound to the environment '${bound}', not '${environment}'; bind the job to ${environment} (environment: ${environment}) or correct the input`]);
+    throw new InputError([
+      `environment: this job is bound to the environment '${bound}', not '${environment}'; bind the job to ${environment} (environment: ${environment}) or correct the input`,
+    ]);
   }
   let rules: string[];
   try {
     rules = await seams.protectionRules(environment);
   } catch (cause) {
-    throw new InputError([`environment: could not read the protection rules of '${environment}' (${(cause as Error).message}); give the token permissions: actions: read`], { cause });
+    throw new InputError(
+      [
+        `environment: could not read the protection rules of '${environment}' (${(cause as Error).message}); give the token permissions: actions: read`,
+      ],
+      { cause },
+    );
   }
   const gates = rules.filter((r) => r !== 'branch_policy');
   if (!gates.length) {

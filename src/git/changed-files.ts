@@ -4,7 +4,12 @@ import { git, mergeBase, repositoryRoot } from './git.js';
 /** Paths relative to `dir` of git's NUL-separated output (paths relative to the repository's top). */
 function underDir(out: string, top: string, dir: string): Set<string> {
   const root = resolve(dir);
-  return new Set(out.split('\0').filter(Boolean).map((f) => relative(root, resolve(top, f))));
+  return new Set(
+    out
+      .split('\0')
+      .filter(Boolean)
+      .map((f) => relative(root, resolve(top, f))),
+  );
 }
 
 /**

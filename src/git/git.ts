@@ -12,7 +12,10 @@ export async function git(args: string[], cwd: string): Promise<string> {
 /** The repository's top folder, or an InputError saying base-ref needs a checkout. */
 export async function repositoryRoot(dir: string): Promise<string> {
   const top = (await git(['rev-parse', '--show-toplevel'], dir).catch(() => '')).trim();
-  if (!top) throw new InputError([`base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`]);
+  if (!top)
+    throw new InputError([
+      `base-ref: '${dir}' is not inside a git checkout; run where the repository is checked out, or leave base-ref empty`,
+    ]);
   return top;
 }
 
@@ -26,7 +29,9 @@ export async function mergeBase(baseRef: string, top: string): Promise<string> {
     return (await git(['merge-base', baseRef, 'HEAD'], top)).trim();
   } catch (cause) {
     throw new InputError(
-      [`base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`],
+      [
+        `base-ref: '${baseRef}' is not in this clone, or shares no history with HEAD (a shallow checkout?); use actions/checkout with fetch-depth: 0, or git fetch the base branch first`,
+      ],
       { cause },
     );
   }

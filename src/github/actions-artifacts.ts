@@ -8,7 +8,8 @@ import type { ArtifactStore } from '../backup/artifact-store.js';
  */
 export function actionsArtifactStore(): ArtifactStore {
   let client: Promise<ArtifactClient> | undefined;
-  const clientOf = () => (client ??= import('@actions/artifact').then(({ DefaultArtifactClient }) => new DefaultArtifactClient()));
+  const clientOf = () =>
+    (client ??= import('@actions/artifact').then(({ DefaultArtifactClient }) => new DefaultArtifactClient()));
   return {
     async upload(name, files, rootDir, retentionDays) {
       // The dump is compressed already: store it as it is (compression level 0).
@@ -18,7 +19,9 @@ export function actionsArtifactStore(): ArtifactStore {
     },
     async download(name, dir, from) {
       const c = await clientOf();
-      const findBy = from ? { token: from.token, workflowRunId: from.runId, repositoryOwner: from.owner, repositoryName: from.repo } : undefined;
+      const findBy = from
+        ? { token: from.token, workflowRunId: from.runId, repositoryOwner: from.owner, repositoryName: from.repo }
+        : undefined;
       const { artifact } = await c.getArtifact(name, findBy ? { findBy } : undefined);
       await c.downloadArtifact(artifact.id, { path: dir, findBy });
     },

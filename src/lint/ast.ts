@@ -40,7 +40,14 @@ export function alterCmds(s: Statement): readonly AstNode[] {
 }
 
 /** The pseudo-types that create a sequence for their column (written as types, they are not types). */
-export const SERIAL_TYPES: ReadonlySet<string> = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+export const SERIAL_TYPES: ReadonlySet<string> = new Set([
+  'serial',
+  'serial2',
+  'serial4',
+  'serial8',
+  'smallserial',
+  'bigserial',
+]);
 
 const typeNames = new WeakMap<AstNode, string>();
 
@@ -130,7 +137,9 @@ export function keyNames(keys: AstNode[] | undefined): string[] {
 export function notNullCheckColumn(expr: AstNode | undefined): string | undefined {
   const t = expr?.NullTest;
   const fields: AstNode[] = t?.arg?.ColumnRef?.fields ?? [];
-  return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1 ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined : undefined;
+  return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1
+    ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined
+    : undefined;
 }
 
 /** A foreign key a statement adds: its constraint, the referencing columns, and where it is written. */

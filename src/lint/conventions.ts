@@ -39,10 +39,15 @@ function majority<T>(values: T[]): T | undefined {
 }
 
 /** Reads the habits of a folder from all its migrations: idempotent DDL, header comments, version style. */
-export function folderConventions(files: { text: string; statements: Statement[]; version?: string }[]): FolderConventions {
+export function folderConventions(
+  files: { text: string; statements: Statement[]; version?: string }[],
+): FolderConventions {
   const flags = files.flatMap((f) => f.statements.map(idempotencyOf).filter((x): x is boolean => x !== undefined));
   const headed = files.filter((f) => /^\s*(--|\/\*)/.test(f.text)).length;
-  const styles = files.map((f) => f.version).filter((v): v is string => !!v).map(versionStyle);
+  const styles = files
+    .map((f) => f.version)
+    .filter((v): v is string => !!v)
+    .map(versionStyle);
   return {
     idempotent: flags.length >= 2 && flags.filter(Boolean).length * 2 > flags.length,
     headers: files.length >= 2 && headed * 2 > files.length,

@@ -1,6 +1,15 @@
 import type { Statement } from '../migrations/parse.js';
 import type { AstNode } from '../migrations/ast-node.js';
-import { alterCmds, columnDefs, constraintsOf, keyNames, notNullCheckColumn, relKey, relName, type RelName } from './ast.js';
+import {
+  alterCmds,
+  columnDefs,
+  constraintsOf,
+  keyNames,
+  notNullCheckColumn,
+  relKey,
+  relName,
+  type RelName,
+} from './ast.js';
 import { Facts } from './facts.js';
 
 export interface IndexInfo {
@@ -54,7 +63,14 @@ export class DeclaredSchema {
 
   private constructor(private readonly parent?: DeclaredSchema) {
     const versions = !!parent;
-    [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions), new Facts(versions)];
+    [this.types, this.notNull, this.tables, this.policies, this.indexes, this.checks] = [
+      new Facts(versions),
+      new Facts(versions),
+      new Facts(versions),
+      new Facts(versions),
+      new Facts(versions),
+      new Facts(versions),
+    ];
     [this.indexNames, this.checkNames, this.policyNames] = [new Facts(true), new Facts(true), new Facts(true)];
   }
 
@@ -78,7 +94,9 @@ export class DeclaredSchema {
   }
 
   private find<V>(pick: (h: DeclaredSchema) => Facts<V>, key: string, before: number): V | undefined {
-    return (pick(this).latest(key, before) ?? (this.parent ? { value: this.parent.find(pick, key, Infinity) } : undefined))?.value;
+    return (
+      pick(this).latest(key, before) ?? (this.parent ? { value: this.parent.find(pick, key, Infinity) } : undefined)
+    )?.value;
   }
 
   private every(pick: (h: DeclaredSchema) => Facts<string>, key: string, before: number): string[] {
@@ -132,17 +150,21 @@ export class DeclaredSchema {
     const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(col.colname.toLowerCase());
     this.notNull.set(key, this.at, primary || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_IDENTITY'));
     for (const c of constraints) {
-      if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
+      if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE')
+        this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
     }
   }
 
   /** PRIMARY KEY / UNIQUE (col, …) / CHECK (col IS NOT NULL) given as a table constraint. */
   private addConstraint(rel: RelName, c: AstNode): void {
     const table = relKey(rel);
-    if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname) this.addIndex(c.conname, { table, columns: keyNames(c.keys), partial: false });
+    if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname)
+      this.addIndex(c.conname, { table, columns: keyNames(c.keys), partial: false });
     if (c.contype === 'CONSTR_PRIMARY') {
       // Declared so far: in a file's layer, the statements before this one; in the run's history, everything.
-      const columns = c.indexname ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? []) : keyNames(c.keys);
+      const columns = c.indexname
+        ? (this.find((h) => h.indexes, c.indexname.toLowerCase(), this.parent ? this.at : Infinity)?.columns ?? [])
+        : keyNames(c.keys);
       for (const col of columns) this.notNull.set(columnKey(rel, col), this.at, true);
     }
     const column = c.contype === 'CONSTR_CHECK' ? notNullCheckColumn(c.raw_expr) : undefined;
@@ -159,7 +181,8 @@ export class DeclaredSchema {
       const col = cmd.def?.ColumnDef;
       if (cmd.subtype === 'AT_AddColumn' && col) this.addColumn(table, col, []);
       if (cmd.subtype === 'AT_AlterColumnType' && col) this.types.set(columnKey(rel, cmd.name), this.at, col.typeName);
-      if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull') this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
+      if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull')
+        this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
       if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint) this.addConstraint(rel, cmd.def.Constraint);
       const key = cmd.name ? `${table}|${String(cmd.name).toLowerCase()}` : '';
       if (cmd.subtype === 'AT_ValidateConstraint' && key) {
@@ -191,17 +214,32 @@ export class DeclaredSchema {
       const rel = relName(s.node.table);
       if (rel) this.setPolicy(relKey(rel), s.node.policy_name, { permissive: s.node.permissive === true });
     }
-    const dropped = s.kind === 'DropStmt' ? (s.node.objects ?? []).map((o: AstNode) => (o.List?.items ?? []).map((i: AstNode) => String(i.String?.sval ?? ''))) : [];
+    const dropped =
+      s.kind === 'DropStmt'
+        ? (s.node.objects ?? []).map((o: AstNode) =>
+            (o.List?.items ?? []).map((i: AstNode) => String(i.String?.sval ?? '')),
+          )
+        : [];
     for (const names of s.node.removeType === 'OBJECT_POLICY' ? dropped : []) {
       const policy = names.pop();
-      if (policy && names.length) this.setPolicy(relKey({ schema: names.length > 1 ? names[0] : undefined, name: names[names.length - 1] }), policy, null);
+      if (policy && names.length)
+        this.setPolicy(
+          relKey({ schema: names.length > 1 ? names[0] : undefined, name: names[names.length - 1] }),
+          policy,
+          null,
+        );
     }
-    const gone: string[] = s.node.removeType === 'OBJECT_TABLE' ? dropped.map((n: string[]) => relKey({ schema: n.length > 1 ? n[0] : undefined, name: n[n.length - 1] })) : [];
-    if (s.kind === 'CreateStmt' && !s.node.if_not_exists && s.node.relation) gone.push(relKey(relName(s.node.relation)!));
+    const gone: string[] =
+      s.node.removeType === 'OBJECT_TABLE'
+        ? dropped.map((n: string[]) => relKey({ schema: n.length > 1 ? n[0] : undefined, name: n[n.length - 1] }))
+        : [];
+    if (s.kind === 'CreateStmt' && !s.node.if_not_exists && s.node.relation)
+      gone.push(relKey(relName(s.node.relation)!));
     for (const table of gone) for (const [key] of this.livePolicies(table)) this.policies.set(key, this.at, null);
     if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_TABLE' && s.node.relation && s.node.newname) {
       const from = relName(s.node.relation)!;
-      for (const [key, policy] of this.livePolicies(relKey(from))) this.setPolicy(relKey({ schema: from.schema, name: s.node.newname }), key.split('|')[1], policy);
+      for (const [key, policy] of this.livePolicies(relKey(from)))
+        this.setPolicy(relKey({ schema: from.schema, name: s.node.newname }), key.split('|')[1], policy);
     }
   }
 
@@ -210,7 +248,12 @@ export class DeclaredSchema {
     if (s.kind === 'IndexStmt') {
       const rel = relName(s.node.relation);
       const columns = (s.node.indexParams ?? []).map((p: AstNode) => String(p.IndexElem?.name ?? '').toLowerCase());
-      if (rel) this.addIndex(s.node.idxname, { table: relKey(rel), columns, partial: !!s.node.whereClause || columns.includes('') });
+      if (rel)
+        this.addIndex(s.node.idxname, {
+          table: relKey(rel),
+          columns,
+          partial: !!s.node.whereClause || columns.includes(''),
+        });
       return;
     }
     if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
@@ -272,10 +315,14 @@ class View implements SchemaView {
   }
 
   hasPolicy(rel: RelName): boolean {
-    return this.h.listed('policyNames', relKey(rel), this.before).some((key) => this.h.fact('policies', key, this.before)?.permissive === true);
+    return this.h
+      .listed('policyNames', relKey(rel), this.before)
+      .some((key) => this.h.fact('policies', key, this.before)?.permissive === true);
   }
 
   hasValidNotNullCheck(rel: RelName, column: string): boolean {
-    return this.h.listed('checkNames', columnKey(rel, column), this.before).some((key) => this.h.fact('checks', key, this.before)?.valid === true);
+    return this.h
+      .listed('checkNames', columnKey(rel, column), this.before)
+      .some((key) => this.h.fact('checks', key, this.before)?.valid === true);
   }
 }

@@ -34,7 +34,11 @@ function docsOf(rule: string): string {
   return `docs/rules/${rule}.md`;
 }
 
-function finding(rule: LintRule, detail: string | undefined, loc: { file: string; line?: number; column?: number }): Finding {
+function finding(
+  rule: LintRule,
+  detail: string | undefined,
+  loc: { file: string; line?: number; column?: number },
+): Finding {
   return {
     rule: rule.id as Finding['rule'],
     severity: rule.severity,
@@ -104,7 +108,9 @@ export async function lintFiles(inputs: LintInput[], options: LintOptions): Prom
   const parsed = await Promise.all(inputs.map(parseInput));
   const run: Run = {
     options,
-    folder: options.folder ?? folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
+    folder:
+      options.folder ??
+      folderConventions(parsed.filter((p) => !p.error).map((p) => ({ ...p.file, text: p.file.script.sql }))),
     history: DeclaredSchema.empty(),
     enabled: RULES.filter((r) => !options.disabled.has(r.id)),
   };
@@ -124,7 +130,9 @@ export async function lintFiles(inputs: LintInput[], options: LintOptions): Prom
 function syntaxFindings(error: MigrationError, run: Run): Finding[] {
   const rule = run.enabled.find((r) => r.id === 'syntax-error');
   const parser = /^syntax error: /.exec(error.message);
-  const detail = parser ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.` : `${error.message}: ${error.details.hint}.`;
+  const detail = parser
+    ? `PostgreSQL says: ${error.message.slice(parser[0].length)}.`
+    : `${error.message}: ${error.details.hint}.`;
   return rule ? [finding(rule, detail, error.details.location!)] : [];
 }
 
@@ -159,7 +167,9 @@ function lintOne(file: LintFile, run: Run, history: () => DeclaredSchema): Findi
   const unused = run.enabled.find((r) => r.id === 'unused-suppression');
   for (const s of unused ? suppressions : []) {
     for (const r of s.rules.filter((r) => !s.used.has(r))) {
-      out.push(finding(unused!, ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`, s.location));
+      out.push(
+        finding(unused!, ruleById(r) ? `'${r}' found nothing to silence here.` : `'${r}' is not a rule.`, s.location),
+      );
     }
   }
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

@@ -71,7 +71,10 @@ export interface LintRule extends FindingText {
 }
 
 /** Hits for every statement (with its index) that matches. */
-export function eachStatement(ctx: RuleContext, match: (s: Statement, index: number) => boolean | string | undefined): Hit[] {
+export function eachStatement(
+  ctx: RuleContext,
+  match: (s: Statement, index: number) => boolean | string | undefined,
+): Hit[] {
   const hits: Hit[] = [];
   const statements = ctx.file.statements;
   for (let i = 0; i < statements.length; i++) {
@@ -82,10 +85,15 @@ export function eachStatement(ctx: RuleContext, match: (s: Statement, index: num
 }
 
 /** One hit per column a statement introduces (CREATE TABLE, ADD COLUMN) that matches, at the column itself. */
-export function eachNewColumn(ctx: RuleContext, match: (col: AstNode) => boolean, detail: (col: AstNode) => string): Hit[] {
+export function eachNewColumn(
+  ctx: RuleContext,
+  match: (col: AstNode) => boolean,
+  detail: (col: AstNode) => string,
+): Hit[] {
   const hits: Hit[] = [];
   for (const statement of ctx.file.statements) {
-    for (const col of introducedColumns(statement)) if (match(col)) hits.push({ statement, location: ctx.locate(col.location), detail: detail(col) });
+    for (const col of introducedColumns(statement))
+      if (match(col)) hits.push({ statement, location: ctx.locate(col.location), detail: detail(col) });
   }
   return hits;
 }

@@ -12,7 +12,9 @@ export interface Analysed {
  * Parses each migration's up script and decides how it runs. All are analysed before any runs, so a syntax
  * error in the fifth pending migration stops the run before the first one is applied.
  */
-export async function analyseAll(migrations: Migration[]): Promise<{ analysed: Analysed[]; errors: { migration: Migration; error: MigrationError }[] }> {
+export async function analyseAll(
+  migrations: Migration[],
+): Promise<{ analysed: Analysed[]; errors: { migration: Migration; error: MigrationError }[] }> {
   const analysed: Analysed[] = [];
   const errors: { migration: Migration; error: MigrationError }[] = [];
   for (const migration of migrations) {
@@ -38,19 +40,30 @@ export interface SessionTarget {
  * fresh session on the run's own database as the run's user: a file that connects elsewhere is refused before
  * anything runs, at its `\connect` line.
  */
-export function foreignConnects(analysed: Analysed[], target: SessionTarget): { migration: Migration; error: MigrationError }[] {
+export function foreignConnects(
+  analysed: Analysed[],
+  target: SessionTarget,
+): { migration: Migration; error: MigrationError }[] {
   const out: { migration: Migration; error: MigrationError }[] = [];
   for (const { migration, exec } of analysed) {
     for (const s of exec.statements.filter((x) => x.kind === 'PsqlConnect')) {
       const { database, user } = s.node as { database?: string; user?: string };
-      const elsewhere = database && database !== target.database ? `database ${database}` : user && user !== target.user ? `user ${user}` : undefined;
+      const elsewhere =
+        database && database !== target.database
+          ? `database ${database}`
+          : user && user !== target.user
+            ? `user ${user}`
+            : undefined;
       if (!elsewhere) continue;
       out.push({
         migration,
-        error: new MigrationError(`\\connect to ${elsewhere}: this migration runs on database ${target.database} as ${target.user}, and psql would have switched`, {
-          location: s.location,
-          hint: 'remove the \\connect line (a dump made without --create has none), or run this file by hand where it belongs',
-        }),
+        error: new MigrationError(
+          `\\connect to ${elsewhere}: this migration runs on database ${target.database} as ${target.user}, and psql would have switched`,
+          {
+            location: s.location,
+            hint: 'remove the \\connect line (a dump made without --create has none), or run this file by hand where it belongs',
+          },
+        ),
       });
     }
   }

@@ -28,7 +28,10 @@ const flag = (arg: AstNode | undefined) => arg?.A_Const?.ival?.ival === 1;
  * PostgreSQL, a mode given twice takes its last value.
  */
 export function beginOptions(begin: Statement, then: Statement[] = []): BeginOptions | undefined {
-  const modes: AstNode[] = [begin, ...then].flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? []).map((o: AstNode) => o.DefElem).filter(Boolean);
+  const modes: AstNode[] = [begin, ...then]
+    .flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? [])
+    .map((o: AstNode) => o.DefElem)
+    .filter(Boolean);
   if (!modes.length) return undefined;
   const o: Omit<BeginOptions, 'sql'> = {};
   for (const m of modes) {
@@ -53,7 +56,9 @@ export function beginOptions(begin: Statement, then: Statement[] = []): BeginOpt
  * counters), so they are folded into our BEGIN, where they mean what they meant in psql.
  */
 export function leadingTransactionModes(statements: Statement[]): Statement[] {
-  const n = statements.findIndex((s) => !(s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI' && s.node.name === 'TRANSACTION'));
+  const n = statements.findIndex(
+    (s) => !(s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI' && s.node.name === 'TRANSACTION'),
+  );
   return statements.slice(0, n === -1 ? statements.length : n);
 }
 

@@ -33,7 +33,7 @@ function fileRange(path: string, from: number, to: number, each: (bytes: Buffer)
   const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(1 << 20);
-    for (let at = from; at < to; ) {
+    for (let at = from; at < to;) {
       const n = readSync(fd, chunk, 0, Math.min(chunk.length, to - at), at);
       if (n === 0) throw new Error(`${path} is shorter than when it was read (${at} of ${to} bytes)`);
       each(chunk.subarray(0, n));

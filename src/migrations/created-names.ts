@@ -12,7 +12,8 @@ export interface CreatedName {
   name: string;
 }
 
-const strings = (list: AstNode[] | undefined): string[] => (list ?? []).map((n: AstNode) => n.String?.sval).filter((s: unknown): s is string => typeof s === 'string');
+const strings = (list: AstNode[] | undefined): string[] =>
+  (list ?? []).map((n: AstNode) => n.String?.sval).filter((s: unknown): s is string => typeof s === 'string');
 
 /** `[schema, name]` or `[name]` (a List of String nodes, as CREATE TYPE and CREATE FUNCTION write names). */
 function qualified(kind: CreatedName['kind'], list: AstNode[] | undefined): CreatedName[] {
@@ -34,7 +35,9 @@ function createdBy(kind: string, n: AstNode, schema?: string): CreatedName[] {
     case 'CreateSeqStmt':
     case 'ViewStmt':
     case 'CompositeTypeStmt':
-      return relation(n.relation ?? n.sequence ?? n.view ?? n.typevar, schema).map((c) => (kind === 'CompositeTypeStmt' ? { ...c, kind: 'type' as const } : c));
+      return relation(n.relation ?? n.sequence ?? n.view ?? n.typevar, schema).map((c) =>
+        kind === 'CompositeTypeStmt' ? { ...c, kind: 'type' as const } : c,
+      );
     case 'CreateForeignTableStmt':
       return relation(n.base?.relation, schema);
     case 'CreateTableAsStmt':
@@ -51,14 +54,17 @@ function createdBy(kind: string, n: AstNode, schema?: string): CreatedName[] {
     case 'CreateFunctionStmt':
       return qualified('function', n.funcname);
     case 'CreateSchemaStmt': {
-      const elements = (n.schemaElts ?? []).flatMap((e: AstNode) => Object.entries(e).flatMap(([k, v]) => createdBy(k, v as AstNode, n.schemaname)));
+      const elements = (n.schemaElts ?? []).flatMap((e: AstNode) =>
+        Object.entries(e).flatMap(([k, v]) => createdBy(k, v as AstNode, n.schemaname)),
+      );
       return n.schemaname ? [{ kind: 'schema', name: n.schemaname }, ...elements] : elements;
     }
     case 'RenameStmt':
       // A renamed object is known by its new name from then on.
       if (n.renameType === 'OBJECT_SCHEMA') return [{ kind: 'schema', name: n.newname }];
       if (n.relation) return relation({ ...n.relation, relname: n.newname });
-      if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN') return qualified('type', [...(n.object?.List?.items ?? []).slice(0, -1), { String: { sval: n.newname } }]);
+      if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN')
+        return qualified('type', [...(n.object?.List?.items ?? []).slice(0, -1), { String: { sval: n.newname } }]);
       return [];
     case 'AlterObjectSchemaStmt':
       return n.relation ? relation({ ...n.relation, schemaname: n.newschema }) : [];
@@ -70,7 +76,9 @@ function createdBy(kind: string, n: AstNode, schema?: string): CreatedName[] {
 /** Schemas a statement puts on the search_path (SET search_path = a, b), where unqualified names may land. */
 function searchPathOf(s: Statement): string[] {
   if (s.kind !== 'VariableSetStmt' || s.node.name !== 'search_path') return [];
-  return (s.node.args ?? []).map((a: AstNode) => a.A_Const?.sval?.sval ?? a.String?.sval).filter((v: unknown): v is string => typeof v === 'string' && v !== '$user');
+  return (s.node.args ?? [])
+    .map((a: AstNode) => a.A_Const?.sval?.sval ?? a.String?.sval)
+    .filter((v: unknown): v is string => typeof v === 'string' && v !== '$user');
 }
 
 /** Every name the statements create, and the schemas their own SET search_path named. */

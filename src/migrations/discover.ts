@@ -37,7 +37,9 @@ const LAYOUTS_LOOKED_FOR =
 /** Why a folder holds no migrations, naming the folders below it that hold .sql files (db/ instead of db/migrations). */
 function noMigrations(dir: string): string {
   const below = sqlFoldersBelow(dir, 2).slice(0, 3);
-  const hint = below.length ? `; ${below.map((b) => `${b.path} holds ${b.files} .sql file(s)`).join(', ')}: point migrations-dir there` : '; point migrations-dir at the folder holding them';
+  const hint = below.length
+    ? `; ${below.map((b) => `${b.path} holds ${b.files} .sql file(s)`).join(', ')}: point migrations-dir there`
+    : '; point migrations-dir at the folder holding them';
   return `migrations folder '${dir}' holds no migrations: looked for ${LAYOUTS_LOOKED_FOR}${hint}, or set allow-empty: true for a project that has none yet`;
 }
 
@@ -60,14 +62,23 @@ function sqlFoldersBelow(dir: string, depth: number): { path: string; files: num
  */
 export function discover(dir: string, largeAbove = LARGE_FILE): Discovery {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError([`migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`]);
+    throw new InputError([
+      `migrations folder '${dir}' does not exist; set migrations-dir to the folder holding your .sql files`,
+    ]);
   }
   const root = realpathSync(dir);
   const problems: string[] = [];
   const entries = new Map<string, Entry>();
   const byLayout = new Map<Layout, string[]>();
 
-  const add = (layout: Layout, version: Version, description: string, role: 'up' | 'down' | 'both', file: string, migrationName: string) => {
+  const add = (
+    layout: Layout,
+    version: Version,
+    description: string,
+    role: 'up' | 'down' | 'both',
+    file: string,
+    migrationName: string,
+  ) => {
     const id = versionId(version);
     byLayout.set(layout, [...(byLayout.get(layout) ?? []), file]);
     let entry = entries.get(id);
@@ -77,7 +88,9 @@ export function discover(dir: string, largeAbove = LARGE_FILE): Discovery {
     }
     const slot = role === 'down' ? 'downFile' : 'upFile';
     if (entry[slot]) {
-      problems.push(`duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`);
+      problems.push(
+        `duplicate version ${version.text}: ${entry[slot]} and ${file}; give one of them a new, later version`,
+      );
       return;
     }
     entry[slot] = file;
@@ -103,14 +116,19 @@ export function discover(dir: string, largeAbove = LARGE_FILE): Discovery {
         add('folder-migration-sql', folder.version, folder.description, 'up', join(name, 'migration.sql'), name);
       } else if (has('up.sql')) {
         add('folder-per-migration', folder.version, folder.description, 'up', join(name, 'up.sql'), name);
-        if (has('down.sql')) add('folder-per-migration', folder.version, folder.description, 'down', join(name, 'down.sql'), name);
+        if (has('down.sql'))
+          add('folder-per-migration', folder.version, folder.description, 'down', join(name, 'down.sql'), name);
       } else {
-        problems.push(`${name}/: looks like a migration folder but has no up.sql or migration.sql; add the script (and down.sql) or rename the folder`);
+        problems.push(
+          `${name}/: looks like a migration folder but has no up.sql or migration.sql; add the script (and down.sql) or rename the folder`,
+        );
       }
       continue;
     }
     if (isGoMigration(name)) {
-      problems.push(`${name}: a goose Go migration, which this tool cannot run; rewrite it as ${name.replace(/\.go$/, '.sql')} or move it out of the folder`);
+      problems.push(
+        `${name}: a goose Go migration, which this tool cannot run; rewrite it as ${name.replace(/\.go$/, '.sql')} or move it out of the folder`,
+      );
       continue;
     }
     if (!name.toLowerCase().endsWith('.sql')) continue;
@@ -122,17 +140,23 @@ export function discover(dir: string, largeAbove = LARGE_FILE): Discovery {
       );
     } else {
       // An up/down pair is named once: `12_x` for 12_x.up.sql, `001.create-users` for postgrator's 001.do.create-users.sql.
-      const migrationName = m.layout === 'up-down-files' ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2') : name;
+      const migrationName =
+        m.layout === 'up-down-files'
+          ? name.replace(/\.(up|down)\.sql$/, '').replace(/^(\d+)\.(?:do|undo)(\..+)?\.sql$/, '$1$2')
+          : name;
       add(m.layout, m.version, m.description, m.role, name, migrationName);
     }
   }
 
   if (byLayout.size > 1) {
-    const kinds = [...byLayout].map(([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`);
+    const kinds = [...byLayout].map(
+      ([layout, files]) => `${layout} (${files.slice(0, 2).join(', ')}${files.length > 2 ? ', …' : ''})`,
+    );
     problems.push(`the folder mixes migration layouts: ${kinds.join(' and ')}; keep one layout per folder`);
   }
   for (const e of entries.values()) {
-    if (!e.upFile) problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
+    if (!e.upFile)
+      problems.push(`${e.downFile}: a down script without its up script; add the matching up script or remove it`);
   }
   if (problems.length) throw new InputError(problems);
 
@@ -147,7 +171,12 @@ export function discover(dir: string, largeAbove = LARGE_FILE): Discovery {
 
 function load(root: string, dir: string, e: Entry, problems: string[], largeAbove: number): Migration | undefined {
   try {
-    const { text: upText, source, elided, checksum: whole } = readMigrationFile(root, join(dir, e.upFile!), e.upFile!, largeAbove);
+    const {
+      text: upText,
+      source,
+      elided,
+      checksum: whole,
+    } = readMigrationFile(root, join(dir, e.upFile!), e.upFile!, largeAbove);
     let up: Script;
     let down: Script | undefined;
     let noTransaction = false;

@@ -54,7 +54,10 @@ function* linesOf(path: string, shown: string): Generator<{ bytes: Buffer; at: n
       if (start < n) {
         open.push(data.subarray(start));
         openLength += n - start;
-        if (openLength > constants.MAX_STRING_LENGTH) throw new InputError([`${shown}: has a line of more than ${constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, more than a JavaScript string can hold; break it into lines, or run this one file with psql`]);
+        if (openLength > constants.MAX_STRING_LENGTH)
+          throw new InputError([
+            `${shown}: has a line of more than ${constants.MAX_STRING_LENGTH.toLocaleString('en')} bytes, more than a JavaScript string can hold; break it into lines, or run this one file with psql`,
+          ]);
       }
     }
     if (open.length) yield { bytes: Buffer.concat(open), at };
@@ -93,7 +96,11 @@ function endsWithCopy(sql: string): 'copy' | 'open' | 'closed' | 'broken' {
  * See the module comment. `decode` checks and decodes UTF-8 as a stream (it throws on bytes that are not).
  * Throws an InputError naming the line of a COPY whose rows have no end-of-data line.
  */
-export function readInPieces(path: string, shown: string, decode: (bytes: Buffer, stream: boolean) => string): ReadInPieces {
+export function readInPieces(
+  path: string,
+  shown: string,
+  decode: (bytes: Buffer, stream: boolean) => string,
+): ReadInPieces {
   const parts: string[] = [];
   const elided: RowsOnDisk[] = [];
   let line = 0;
@@ -131,6 +138,9 @@ export function readInPieces(path: string, shown: string, decode: (bytes: Buffer
     maybeCopy = false;
   }
   decode(Buffer.alloc(0), false);
-  if (rows) throw new InputError([`${shown}:${line}: COPY … FROM stdin has no end-of-data line (a line holding only \\.); end the rows with one, as pg_dump writes it`]);
+  if (rows)
+    throw new InputError([
+      `${shown}:${line}: COPY … FROM stdin has no end-of-data line (a line holding only \\.); end the rows with one, as pg_dump writes it`,
+    ]);
   return { text: parts.join(''), elided, checksum: hash.checksum() };
 }

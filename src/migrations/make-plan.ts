@@ -4,7 +4,13 @@ import { compareVersions, parseVersionText, versionId } from './version.js';
 
 /** A reason the plan must not run, in the same shape as a lint finding. */
 export interface PlanProblem {
-  rule: 'checksum-drift' | 'missing-migration' | 'dirty-migration' | 'out-of-order' | 'stale-override' | 'unknown-history-row';
+  rule:
+    | 'checksum-drift'
+    | 'missing-migration'
+    | 'dirty-migration'
+    | 'out-of-order'
+    | 'stale-override'
+    | 'unknown-history-row';
   message: string;
   file?: string;
   help: string;
@@ -80,7 +86,7 @@ export function makePlan(migrations: Migration[], history: HistoryRow[] | undefi
       problems.push({
         rule: 'unknown-history-row',
         message: `history row ${row.id} ('${row.name}') carries no version this tool can read`,
-        help: 'rename the row\'s migration_name to the migration\'s file name, or delete the row if it is not a migration',
+        help: "rename the row's migration_name to the migration's file name, or delete the row if it is not a migration",
       });
       continue;
     }
@@ -90,12 +96,13 @@ export function makePlan(migrations: Migration[], history: HistoryRow[] | undefi
       problems.push({
         rule: 'missing-migration',
         message: `${row.name} is recorded as applied but its file is gone from the folder`,
-        help: 'restore the file (it is part of the schema\'s history), or delete its history row if the migration was reverted by hand',
+        help: "restore the file (it is part of the schema's history), or delete its history row if the migration was reverted by hand",
       });
       continue;
     }
     plan.applied.push({ migration, row });
-    if (!plan.lastApplied || compareVersions(migration.version, plan.lastApplied) > 0) plan.lastApplied = migration.version;
+    if (!plan.lastApplied || compareVersions(migration.version, plan.lastApplied) > 0)
+      plan.lastApplied = migration.version;
     if (sumOf === null) continue;
     const sums = sumOf(migration);
     if (!row.checksum) plan.unverified.push({ migration, row });
@@ -136,9 +143,17 @@ export function makePlan(migrations: Migration[], history: HistoryRow[] | undefi
     const base = idOf(opts.baseline);
     const baseVersion = migrations.find((m) => versionId(m.version) === base)?.version;
     if (rows.length) {
-      problems.push({ rule: 'stale-override', message: `baseline is set but the history already has ${rows.length} row(s)`, help: 'remove baseline: it is only for a database that has schema but no history' });
+      problems.push({
+        rule: 'stale-override',
+        message: `baseline is set but the history already has ${rows.length} row(s)`,
+        help: 'remove baseline: it is only for a database that has schema but no history',
+      });
     } else if (!baseVersion) {
-      problems.push({ rule: 'stale-override', message: `baseline ${opts.baseline} matches no migration in the folder`, help: 'set baseline to the version of the last migration the database already contains' });
+      problems.push({
+        rule: 'stale-override',
+        message: `baseline ${opts.baseline} matches no migration in the folder`,
+        help: 'set baseline to the version of the last migration the database already contains',
+      });
     } else {
       plan.baseline = notRun.filter((m) => compareVersions(m.version, baseVersion) <= 0);
       notRun = notRun.filter((m) => compareVersions(m.version, baseVersion) > 0);

@@ -29,7 +29,15 @@ const TX_FALSE = /\btransaction:\s*false\b/i;
 export function dbmateMarkers(lines: string[]): Marker[] {
   return lines.flatMap((text, i): Marker[] => {
     const m = DBMATE_SECTION.exec(text);
-    if (m) return [{ line: i + 1, convention: DBMATE, section: m[1].toLowerCase() as 'up' | 'down', noTransaction: TX_FALSE.test(m[2]) }];
+    if (m)
+      return [
+        {
+          line: i + 1,
+          convention: DBMATE,
+          section: m[1].toLowerCase() as 'up' | 'down',
+          noTransaction: TX_FALSE.test(m[2]),
+        },
+      ];
     return NO_TX.test(text) ? [{ line: i + 1, convention: DBMATE, noTransaction: true }] : [];
   });
 }
@@ -45,7 +53,16 @@ const NODE_PG_MIGRATE_SECTION = /^\s*--\s*(up|down)\s+migration\s*$/i;
 export function nodePgMigrateMarkers(lines: string[]): Marker[] {
   return lines.flatMap((text, i): Marker[] => {
     const m = NODE_PG_MIGRATE_SECTION.exec(text);
-    return m ? [{ line: i + 1, convention: NODE_PG_MIGRATE, section: m[1].toLowerCase() as 'up' | 'down', noTransaction: false }] : [];
+    return m
+      ? [
+          {
+            line: i + 1,
+            convention: NODE_PG_MIGRATE,
+            section: m[1].toLowerCase() as 'up' | 'down',
+            noTransaction: false,
+          },
+        ]
+      : [];
   });
 }
 
@@ -78,29 +95,52 @@ export function gooseMarkers(file: string, lines: string[]): Marker[] {
     switch (annotation) {
       case 'UP':
       case 'DOWN':
-        if (open) throw refuse(line, `'-- +goose ${m[1].trim()}' inside the StatementBegin of line ${open}; add '-- +goose StatementEnd' above it`);
+        if (open)
+          throw refuse(
+            line,
+            `'-- +goose ${m[1].trim()}' inside the StatementBegin of line ${open}; add '-- +goose StatementEnd' above it`,
+          );
         markers.push({ line, convention: GOOSE, section: annotation === 'UP' ? 'up' : 'down', noTransaction: false });
         return;
       case 'NO TRANSACTION':
         markers.push({ line, convention: GOOSE, noTransaction: true });
         return;
       case 'STATEMENTBEGIN':
-        if (open) throw refuse(line, `a second '-- +goose StatementBegin' while the one of line ${open} is open; add '-- +goose StatementEnd' between them`);
-        if (!markers.some((x) => x.section)) throw refuse(line, `'-- +goose StatementBegin' above '-- +goose Up'; move it into a section`);
+        if (open)
+          throw refuse(
+            line,
+            `a second '-- +goose StatementBegin' while the one of line ${open} is open; add '-- +goose StatementEnd' between them`,
+          );
+        if (!markers.some((x) => x.section))
+          throw refuse(line, `'-- +goose StatementBegin' above '-- +goose Up'; move it into a section`);
         open = line;
         return;
       case 'STATEMENTEND':
-        if (!open) throw refuse(line, `'-- +goose StatementEnd' without a StatementBegin; add '-- +goose StatementBegin' above the statement or remove it`);
+        if (!open)
+          throw refuse(
+            line,
+            `'-- +goose StatementEnd' without a StatementBegin; add '-- +goose StatementBegin' above the statement or remove it`,
+          );
         open = undefined;
         return;
       case 'ENVSUB OFF':
         return;
       case 'ENVSUB ON':
-        throw refuse(line, `'-- +goose ENVSUB ON' substitutes environment variables into the SQL, which this tool does not do; write the values into the file and remove the annotation`);
+        throw refuse(
+          line,
+          `'-- +goose ENVSUB ON' substitutes environment variables into the SQL, which this tool does not do; write the values into the file and remove the annotation`,
+        );
       default:
-        throw refuse(line, `'${text.trim()}' is not a goose annotation (Up, Down, StatementBegin, StatementEnd, NO TRANSACTION); correct or remove it`);
+        throw refuse(
+          line,
+          `'${text.trim()}' is not a goose annotation (Up, Down, StatementBegin, StatementEnd, NO TRANSACTION); correct or remove it`,
+        );
     }
   });
-  if (open) throw refuse(open, `'-- +goose StatementBegin' without a StatementEnd; add '-- +goose StatementEnd' after the statement`);
+  if (open)
+    throw refuse(
+      open,
+      `'-- +goose StatementBegin' without a StatementEnd; add '-- +goose StatementEnd' after the statement`,
+    );
   return markers;
 }

@@ -4,7 +4,6 @@ import type { AstNode } from './ast-node.js';
 import { splitPsqlScript, type Piece } from './psql-script.js';
 import type { RowsOnDisk, Script } from '../model/migration.js';
 
-
 export interface Statement {
   /** The statement's text as written, without the trailing semicolon; for `PsqlConnect`, its line. */
   sql: string;
@@ -48,9 +47,7 @@ export function warmParser(): void {
  */
 export class LineMap {
   private readonly starts: number[] = [0];
-  constructor(
-    private readonly script: Script,
-  ) {
+  constructor(private readonly script: Script) {
     const text = script.sql;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
@@ -153,7 +150,7 @@ function blankOut(text: string, ranges: [number, number][]): string {
   let at = 0;
   for (const [from, to] of ranges) {
     parts.push(text.slice(at, from));
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       const eol = text.indexOf('\n', i);
       const end = eol >= 0 && eol < to ? eol : to;
       parts.push(' '.repeat(end - i), end < to ? '\n' : '');

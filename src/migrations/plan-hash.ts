@@ -39,7 +39,10 @@ const PLAN_HASH_FORM = 'sha256:<64 hex digits>@<system identifier>/<database oid
  * applied differs from one server to another, and not between a server and its replicas.
  */
 function historyOf(plan: Plan): [string, string | null][] {
-  return plan.applied.map((a) => [a.row.version?.text ?? a.row.name, a.row.appliedAt ? a.row.appliedAt.toISOString() : null]);
+  return plan.applied.map((a) => [
+    a.row.version?.text ?? a.row.name,
+    a.row.appliedAt ? a.row.appliedAt.toISOString() : null,
+  ]);
 }
 
 function digestOf(target: PlanTarget, historyTable: string, plan: Plan): string {
@@ -107,13 +110,20 @@ export type Approval =
   | { verdict: 'other-database'; sameServer: boolean }
   | { verdict: 'changed' };
 
-export function compareWithApproved(approved: ParsedPlanHash, current: PlanTarget, historyTable: string, plan: Plan): Approval {
+export function compareWithApproved(
+  approved: ParsedPlanHash,
+  current: PlanTarget,
+  historyTable: string,
+  plan: Plan,
+): Approval {
   const a = approved.target;
   const bothRead = a.systemIdentifier !== undefined && current.systemIdentifier !== undefined;
   if (bothRead && a.systemIdentifier !== current.systemIdentifier) return { verdict: 'other-server' };
-  if (a.systemIdentifier !== undefined && current.systemIdentifier === undefined) return { verdict: 'server-unchecked' };
+  if (a.systemIdentifier !== undefined && current.systemIdentifier === undefined)
+    return { verdict: 'server-unchecked' };
   if (a.oid !== current.oid || a.name !== current.name) return { verdict: 'other-database', sameServer: bothRead };
-  if (digestOf({ ...current, systemIdentifier: a.systemIdentifier }, historyTable, plan) !== approved.digest) return { verdict: 'changed' };
+  if (digestOf({ ...current, systemIdentifier: a.systemIdentifier }, historyTable, plan) !== approved.digest)
+    return { verdict: 'changed' };
   return { verdict: 'approved', serverChecked: bothRead };
 }
 

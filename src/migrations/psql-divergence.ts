@@ -28,16 +28,30 @@ export interface PsqlReading {
 
 const valueOf = (s: Statement): string | undefined => {
   const c = s.node.args?.[0]?.A_Const;
-  return c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined);
+  return (
+    c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined)
+  );
 };
 const isOn = (v: string | undefined) => v !== undefined && /^(on|true|yes|1|t|y)$/i.test(v);
 
 /** The modes of the transaction the statement runs in: psql's own statement's, in autocommit. */
-const TRANSACTION_MODES = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable', 'TRANSACTION', 'TRANSACTION SNAPSHOT']);
+const TRANSACTION_MODES = new Set([
+  'transaction_isolation',
+  'transaction_read_only',
+  'transaction_deferrable',
+  'TRANSACTION',
+  'TRANSACTION SNAPSHOT',
+]);
 /** The modes later transactions start with: in psql's autocommit, every later statement's. */
-const START_MODES = new Set(['default_transaction_isolation', 'default_transaction_read_only', 'default_transaction_deferrable', 'SESSION CHARACTERISTICS']);
+const START_MODES = new Set([
+  'default_transaction_isolation',
+  'default_transaction_read_only',
+  'default_transaction_deferrable',
+  'SESSION CHARACTERISTICS',
+]);
 
-const NO_TRANSACTION = 'put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it';
+const NO_TRANSACTION =
+  'put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it';
 
 /** Whether PL/pgSQL source (a DO block's, or a CREATE FUNCTION/PROCEDURE statement) holds a COMMIT or ROLLBACK. */
 function commitsIn(plpgsql: string): boolean {
@@ -49,7 +63,10 @@ function commitsIn(plpgsql: string): boolean {
   }
 }
 
-const defElem = (s: Statement, name: string): AstNode | undefined => (s.node.args ?? s.node.options ?? []).map((a: AstNode) => a.DefElem).find((d: AstNode | undefined) => d?.defname === name);
+const defElem = (s: Statement, name: string): AstNode | undefined =>
+  (s.node.args ?? s.node.options ?? [])
+    .map((a: AstNode) => a.DefElem)
+    .find((d: AstNode | undefined) => d?.defname === name);
 
 /** A DO block in PL/pgSQL that commits or rolls back. */
 function doBlockCommits(s: Statement): boolean {
@@ -89,7 +106,9 @@ function ambiguousString(sql: string): boolean {
   } catch {
     return false;
   }
-  return tokens.some((t) => t.tokenName === 'SCONST' && t.text.startsWith("'") && /(^|[^\\])(\\\\)*\\('|$)/.test(t.text.slice(1, -1)));
+  return tokens.some(
+    (t) => t.tokenName === 'SCONST' && t.text.startsWith("'") && /(^|[^\\])(\\\\)*\\('|$)/.test(t.text.slice(1, -1)),
+  );
 }
 
 /**
@@ -108,7 +127,8 @@ function settingChange(s: Statement): { name: string; value?: string } | undefin
 
 /** Whether transaction modes (SET TRANSACTION's, SET SESSION CHARACTERISTICS', or one setting's) differ from the defaults. */
 function modesDiffer(s: Statement, change: { name: string; value?: string } | undefined): boolean {
-  const differs = (name: string, value: string | undefined) => (value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value));
+  const differs = (name: string, value: string | undefined) =>
+    value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value);
   if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI') {
     return (s.node.args ?? []).some((a: AstNode) => {
       const d = a.DefElem;
@@ -124,7 +144,8 @@ const isUtf8 = (v: string | undefined) => v === undefined || /^(utf-?8|unicode)$
 /** Reads a plan's statements for what psql would do otherwise; `wrapped`: the file opened its own BEGIN. */
 export function psqlReading(statements: Statement[], transactional: boolean, wrapped: boolean): PsqlReading {
   const divergences: Divergence[] = [];
-  const refuse = (statement: Statement, message: string, hint: string) => divergences.push({ statement, message, hint });
+  const refuse = (statement: Statement, message: string, hint: string) =>
+    divergences.push({ statement, message, hint });
   const committing = committingProcedures(statements);
   let parseSettingAt: number | undefined;
   let backslashesEscape = false;
@@ -132,17 +153,30 @@ export function psqlReading(statements: Statement[], transactional: boolean, wra
     const change = settingChange(s);
     const name = change?.name ?? (s.kind === 'VariableSetStmt' ? (s.node.name as string | undefined) : undefined);
     if (change?.name === 'client_encoding' && !isUtf8(change.value)) {
-      refuse(s, `client_encoding set to ${change.value}: psql would send the rest of the file's bytes to be read as ${change.value}`, 'pg-migration-gate reads the file and talks to the server in UTF-8: remove the statement (a file whose text is ASCII means the same in UTF-8), or save the file as UTF-8');
+      refuse(
+        s,
+        `client_encoding set to ${change.value}: psql would send the rest of the file's bytes to be read as ${change.value}`,
+        'pg-migration-gate reads the file and talks to the server in UTF-8: remove the statement (a file whose text is ASCII means the same in UTF-8), or save the file as UTF-8',
+      );
     }
     // A parse setting moved off the parser's own reading (standard_conforming_strings on, backslash_quote
     // safe_encoding): the statements after it go one query each, each parsed as the setting then says.
     if (change?.name === 'standard_conforming_strings') {
       backslashesEscape = change.value !== undefined && !isOn(change.value);
       if (backslashesEscape) parseSettingAt ??= i;
-    } else if (change?.name === 'backslash_quote' && change.value !== undefined && !/^safe_encoding$/i.test(change.value)) parseSettingAt ??= i;
+    } else if (
+      change?.name === 'backslash_quote' &&
+      change.value !== undefined &&
+      !/^safe_encoding$/i.test(change.value)
+    )
+      parseSettingAt ??= i;
     else if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_RESET_ALL') backslashesEscape = false;
     else if (backslashesEscape && ambiguousString(s.sql)) {
-      refuse(s, "a backslash before a quote in a '…' string while standard_conforming_strings is off: it escapes the quote, and the statement ends elsewhere than it seems", "write the quote as '' and the backslash as \\\\, or use an E'…' string");
+      refuse(
+        s,
+        "a backslash before a quote in a '…' string while standard_conforming_strings is off: it escapes the quote, and the statement ends elsewhere than it seems",
+        "write the quote as '' and the backslash as \\\\, or use an E'…' string",
+      );
     }
     if (!transactional) return;
     if (name !== undefined && TRANSACTION_MODES.has(name) && modesDiffer(s, change)) {
@@ -152,17 +186,39 @@ export function psqlReading(statements: Statement[], transactional: boolean, wra
         wrapped
           ? `${what} after the transaction's first statement: PostgreSQL refuses it there, or it changes the transaction the history row is written in`
           : `${what} outside a BEGIN block: psql runs it in a transaction of its own (it changes nothing after it), but here the file runs in one transaction, which it would change`,
-        wrapped ? 'put SET TRANSACTION right after the BEGIN, or give the modes to BEGIN itself' : 'remove it, or wrap the file in BEGIN; SET TRANSACTION …; … COMMIT; so that the modes apply to all of it',
+        wrapped
+          ? 'put SET TRANSACTION right after the BEGIN, or give the modes to BEGIN itself'
+          : 'remove it, or wrap the file in BEGIN; SET TRANSACTION …; … COMMIT; so that the modes apply to all of it',
       );
     }
-    if (name !== undefined && START_MODES.has(name) && modesDiffer(s, change) && !wrapped && i < statements.length - 1) {
-      refuse(s, `SET ${name} changes how each later statement's transaction starts under psql, but here they all run in one transaction already begun`, `wrap the file in BEGIN … COMMIT with SET TRANSACTION after BEGIN, or ${NO_TRANSACTION}`);
+    if (
+      name !== undefined &&
+      START_MODES.has(name) &&
+      modesDiffer(s, change) &&
+      !wrapped &&
+      i < statements.length - 1
+    ) {
+      refuse(
+        s,
+        `SET ${name} changes how each later statement's transaction starts under psql, but here they all run in one transaction already begun`,
+        `wrap the file in BEGIN … COMMIT with SET TRANSACTION after BEGIN, or ${NO_TRANSACTION}`,
+      );
     }
     const calls = s.kind === 'CallStmt' ? qualified(s.node.funccall?.funcname) : undefined;
     if (doBlockCommits(s) || (calls !== undefined && committing.has(calls))) {
       const what = s.kind === 'DoStmt' ? 'a DO block' : `CALL ${calls}`;
-      if (wrapped) refuse(s, `${what} that commits inside the file's own BEGIN: PostgreSQL refuses COMMIT or ROLLBACK in a procedure there, under psql too ("invalid transaction termination")`, `remove the file's BEGIN and COMMIT and ${NO_TRANSACTION}`);
-      else refuse(s, `${what} that commits: PostgreSQL refuses COMMIT or ROLLBACK in a procedure inside the migration's transaction ("invalid transaction termination")`, NO_TRANSACTION);
+      if (wrapped)
+        refuse(
+          s,
+          `${what} that commits inside the file's own BEGIN: PostgreSQL refuses COMMIT or ROLLBACK in a procedure there, under psql too ("invalid transaction termination")`,
+          `remove the file's BEGIN and COMMIT and ${NO_TRANSACTION}`,
+        );
+      else
+        refuse(
+          s,
+          `${what} that commits: PostgreSQL refuses COMMIT or ROLLBACK in a procedure inside the migration's transaction ("invalid transaction termination")`,
+          NO_TRANSACTION,
+        );
     }
   });
   return { divergences, ...(parseSettingAt !== undefined && { parseSettingAt }) };

@@ -42,7 +42,7 @@ function refuse(message: string, location: Location, hint = GENERIC): never {
 /** Splits arguments as psql does: blanks separate them; '…' and "…" quote, a doubled quote standing for itself. */
 function splitArgs(text: string, command: string, location: Location): Arg[] {
   const args: Arg[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (/\s/.test(c)) {
       i++;
@@ -51,17 +51,28 @@ function splitArgs(text: string, command: string, location: Location): Arg[] {
       let j = i + 1;
       for (; j < text.length && !(text[j] === c && text[j + 1] !== c); j++) {
         // psql reads backslash escapes inside '…'; no dump writes them, so they are refused, not guessed at
-        if (c === "'" && text[j] === '\\') refuse(`a backslash escape in an argument of \\${command} is not read by pg-migration-gate`, location, 'write the value without escapes');
+        if (c === "'" && text[j] === '\\')
+          refuse(
+            `a backslash escape in an argument of \\${command} is not read by pg-migration-gate`,
+            location,
+            'write the value without escapes',
+          );
         value += text[j];
         if (text[j] === c) j++;
       }
-      if (j >= text.length) refuse(`an unterminated quoted argument of \\${command}: psql rejects the line`, location, 'close the quote');
+      if (j >= text.length)
+        refuse(`an unterminated quoted argument of \\${command}: psql rejects the line`, location, 'close the quote');
       args.push({ value, quoted: true });
       i = j + 1;
     } else {
       const word = /^[^\s'"]*/.exec(text.slice(i))![0];
       // unquoted text can hold psql variables (:name), shell commands (`…`) or a second meta-command (\…)
-      if (/[`\\]|:['"A-Za-z_]/.test(word)) refuse(`\\${command} ${word}: psql variables, backquotes and further meta-commands are not run by pg-migration-gate`, location, 'write the value out');
+      if (/[`\\]|:['"A-Za-z_]/.test(word))
+        refuse(
+          `\\${command} ${word}: psql variables, backquotes and further meta-commands are not run by pg-migration-gate`,
+          location,
+          'write the value out',
+        );
       args.push({ value: word, quoted: false });
       i += word.length;
     }
@@ -80,11 +91,22 @@ function psqlBool(value: string): boolean | undefined {
 
 function setVariable(args: Arg[], location: Location): void {
   const [name, ...values] = args;
-  if (name?.value !== 'ON_ERROR_STOP') refuse(`psql meta-command \\set${name ? ` ${name.value}` : ''} is not run by pg-migration-gate`, location);
+  if (name?.value !== 'ON_ERROR_STOP')
+    refuse(`psql meta-command \\set${name ? ` ${name.value}` : ''} is not run by pg-migration-gate`, location);
   const value = values.map((v) => v.value).join('');
   const on = psqlBool(value);
-  if (on === undefined) refuse(`\\set ON_ERROR_STOP '${value}': psql rejects the value and stops`, location, 'write \\set ON_ERROR_STOP on, or remove the line');
-  if (!on) refuse('\\set ON_ERROR_STOP off is not run by pg-migration-gate: it always stops at the first error', location, 'remove the line');
+  if (on === undefined)
+    refuse(
+      `\\set ON_ERROR_STOP '${value}': psql rejects the value and stops`,
+      location,
+      'write \\set ON_ERROR_STOP on, or remove the line',
+    );
+  if (!on)
+    refuse(
+      '\\set ON_ERROR_STOP off is not run by pg-migration-gate: it always stops at the first error',
+      location,
+      'remove the line',
+    );
 }
 
 /** `dbname=x user=y` or `postgresql://user@host/db`: psql takes a first argument holding either as a whole connection. */
@@ -102,10 +124,16 @@ function connectTarget(args: Arg[], location: Location): ConnectTarget {
   const given = (a: Arg | undefined) => (a && (a.quoted || (a.value !== '' && a.value !== '-')) ? a.value : undefined);
   const first = rest[0]?.value ?? '';
   const conninfo = /^postgres(ql)?:\/\//.test(first) || first.includes('=');
-  const f: Record<string, string | undefined> = conninfo ? connectionString(first, location) : { dbname: given(rest[0]), user: given(rest[1]), host: given(rest[2]), port: given(rest[3]) };
+  const f: Record<string, string | undefined> = conninfo
+    ? connectionString(first, location)
+    : { dbname: given(rest[0]), user: given(rest[1]), host: given(rest[2]), port: given(rest[3]) };
   const server = ['host', 'hostaddr', 'port', 'service'].filter((k) => f[k]);
   if (server.length) {
-    refuse(`\\connect to another server (${server.join(', ')}) is not run by pg-migration-gate`, location, 'a migration runs on the database the gate connects to; remove the \\connect or its server part');
+    refuse(
+      `\\connect to another server (${server.join(', ')}) is not run by pg-migration-gate`,
+      location,
+      'a migration runs on the database the gate connects to; remove the \\connect or its server part',
+    );
   }
   return { database: f.dbname || undefined, user: f.user || undefined };
 }
@@ -120,18 +148,36 @@ export class PsqlMetaCommands {
    */
   run(text: string, location: Location, midStatement: boolean): ConnectTarget | undefined {
     const command = /^\\([A-Za-z_]\w*\+?|\S)?/.exec(text)![1] ?? '';
-    if (!UNDERSTOOD.has(command)) refuse(`psql meta-command \\${command} is not run by pg-migration-gate`, location, HINTS.get(command));
-    if (midStatement) refuse(`psql meta-command \\${command} in the middle of a statement`, location, 'end the statement with a semicolon before the meta-command');
+    if (!UNDERSTOOD.has(command))
+      refuse(`psql meta-command \\${command} is not run by pg-migration-gate`, location, HINTS.get(command));
+    if (midStatement)
+      refuse(
+        `psql meta-command \\${command} in the middle of a statement`,
+        location,
+        'end the statement with a semicolon before the meta-command',
+      );
     if (this.restricted && command !== 'unrestrict') {
-      refuse(`psql refuses \\${command} in restricted mode (\\restrict at line ${this.restricted.line})`, location, 'put the \\unrestrict line before it, as pg_dump does');
+      refuse(
+        `psql refuses \\${command} in restricted mode (\\restrict at line ${this.restricted.line})`,
+        location,
+        'put the \\unrestrict line before it, as pg_dump does',
+      );
     }
     const args = splitArgs(text.slice(1 + command.length), command, location);
     switch (command) {
       case 'restrict':
       case 'unrestrict': {
-        const key = args.length === 1 ? args[0].value : refuse(`\\${command} takes one key: psql rejects the line`, location, 'write the key pg_dump wrote');
+        const key =
+          args.length === 1
+            ? args[0].value
+            : refuse(`\\${command} takes one key: psql rejects the line`, location, 'write the key pg_dump wrote');
         if (command === 'restrict') this.restricted = { key, line: location.line };
-        else if (this.restricted?.key !== key) refuse('\\unrestrict with no \\restrict of the same key before it: psql rejects the line', location, 'use the key of the \\restrict line');
+        else if (this.restricted?.key !== key)
+          refuse(
+            '\\unrestrict with no \\restrict of the same key before it: psql rejects the line',
+            location,
+            'use the key of the \\restrict line',
+          );
         else this.restricted = undefined;
         return undefined;
       }

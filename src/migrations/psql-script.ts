@@ -14,7 +14,9 @@ import { PsqlMetaCommands, type ConnectTarget } from './psql-meta.js';
  */
 
 /** One statement of the file; start and end are byte offsets into the whole file. */
-export type Piece = { start: number; end: number } & ({ stmt: AstNode; copyData?: string | RowsOnDisk } | { connect: ConnectTarget });
+export type Piece = { start: number; end: number } & (
+  { stmt: AstNode; copyData?: string | RowsOnDisk } | { connect: ConnectTarget }
+);
 
 export interface Split {
   pieces: Piece[];
@@ -38,7 +40,43 @@ interface Failed {
 
 const NEWLINE = 10;
 /** Operators seen between two operands, whose missing right side is a typo rather than a postfix operator. */
-const BINARY_ONLY = new Set(['*', '=', '<', '>', '<=', '>=', '<>', '!=', '+', '-', '/', '%', '^', '||', '&&', '~~', '!~~', '~', '!~', '~*', '!~*', '->', '->>', '#>', '#>>', '@>', '<@', '?', '?|', '?&', '&', '|', '#', '<<', '>>']);
+const BINARY_ONLY = new Set([
+  '*',
+  '=',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '<>',
+  '!=',
+  '+',
+  '-',
+  '/',
+  '%',
+  '^',
+  '||',
+  '&&',
+  '~~',
+  '!~~',
+  '~',
+  '!~',
+  '~*',
+  '!~*',
+  '->',
+  '->>',
+  '#>',
+  '#>>',
+  '@>',
+  '<@',
+  '?',
+  '?|',
+  '?&',
+  '&',
+  '|',
+  '#',
+  '<<',
+  '>>',
+]);
 const BACKSLASH = 92;
 
 const isCopyFromStdin = (p: Parsed) => p.stmt.CopyStmt?.is_from === true && !p.stmt.CopyStmt.filename;
@@ -94,16 +132,19 @@ class Splitter {
     // file differently, and it is refused rather than run either way.
     const [left] = this.onDisk.values();
     if (left) {
-      throw new MigrationError('this large file was read in pieces, and the COPY … FROM stdin its rows belong to could not be found again', {
-        location: this.locate(this.bytes.length),
-        hint: `check the statement before line ${left.line + 1} of the file's SQL; or split the file into migrations under 64 MiB`,
-      });
+      throw new MigrationError(
+        'this large file was read in pieces, and the COPY … FROM stdin its rows belong to could not be found again',
+        {
+          location: this.locate(this.bytes.length),
+          hint: `check the statement before line ${left.line + 1} of the file's SQL; or split the file into migrations under 64 MiB`,
+        },
+      );
     }
   }
 
   private split(): void {
     // The whole file first: plain SQL parses in one go, exactly as it always has.
-    for (let size = Infinity; this.done < this.bytes.length; ) {
+    for (let size = Infinity; this.done < this.bytes.length;) {
       const end = this.done + size >= this.bytes.length ? this.bytes.length : this.nextLine(this.done + size);
       const r = this.parse(end);
       if (!('error' in r) && this.takeCopy(r)) {
@@ -175,7 +216,8 @@ class Splitter {
       return '';
     }
     const [operand, last] = tokens.slice(-2);
-    const isOperand = operand && (/^[IFS]CONST$|^IDENT$/.test(operand.tokenName) || operand.text === ')' || operand.text === ']');
+    const isOperand =
+      operand && (/^[IFS]CONST$|^IDENT$/.test(operand.tokenName) || operand.text === ')' || operand.text === ']');
     if (!isOperand || !last || BINARY_ONLY.has(last.text) || !/^[-+*/<>=~!@#%^&|`?]+$/.test(last.text)) return '';
     return ` (after the operator ${last.text} with nothing on its right: a postfix operator, which PostgreSQL 14 removed and the parser pg-migration-gate reads files with does not know; call the operator's function instead, e.g. factorial(n) for n !)`;
   }
@@ -194,7 +236,7 @@ class Splitter {
    */
   private completeBefore(cut: number): { statements: Parsed[]; open: boolean } {
     let open: boolean | undefined;
-    for (let c = cut; c > this.done; ) {
+    for (let c = cut; c > this.done;) {
       const r = this.parse(c);
       if (!('error' in r)) {
         const unfinished = r.length > 0 && !r[r.length - 1].terminated;
@@ -240,7 +282,7 @@ class Splitter {
 
   /** The offset of the first line from `from` on that holds only `\.` (a \r before its newline allowed), or -1. */
   private endOfData(from: number): number {
-    for (let p = from; p < this.bytes.length; ) {
+    for (let p = from; p < this.bytes.length;) {
       const eol = this.bytes.indexOf(NEWLINE, p);
       const end = eol < 0 ? this.bytes.length : eol;
       const length = end - p - (this.bytes[end - 1] === 13 ? 1 : 0);
@@ -279,7 +321,11 @@ class Splitter {
  * its own) and the ranges that are not SQL. Throws a MigrationError at the file's line for a syntax error, a
  * meta-command that is refused, or COPY rows without their end line. `locate` maps a byte offset to the file.
  */
-export function splitPsqlScript(text: string, locate: (byte: number) => Location, onDisk?: Map<number, RowsOnDisk>): Split {
+export function splitPsqlScript(
+  text: string,
+  locate: (byte: number) => Location,
+  onDisk?: Map<number, RowsOnDisk>,
+): Split {
   const s = new Splitter(text, locate, onDisk);
   s.run();
   return { pieces: s.pieces, blanks: s.blanks };

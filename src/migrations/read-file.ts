@@ -44,8 +44,10 @@ export function readMigrationFile(root: string, path: string, shown: string, lar
   } catch (cause) {
     if (cause instanceof InputError) throw cause;
     const code = (cause as { code?: string }).code;
-    if (code === 'ERR_STRING_TOO_LONG' || (cause instanceof RangeError && /string length/i.test(cause.message))) throw new InputError([tooLarge(shown)], { cause });
-    if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new InputError([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
+    if (code === 'ERR_STRING_TOO_LONG' || (cause instanceof RangeError && /string length/i.test(cause.message)))
+      throw new InputError([tooLarge(shown)], { cause });
+    if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA')
+      throw new InputError([`${shown}: is not valid UTF-8; save it as UTF-8 (PostgreSQL expects it)`], { cause });
     throw cause;
   }
 }

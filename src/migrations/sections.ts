@@ -22,13 +22,22 @@ export function splitSections(file: string, text: string, elided?: RowsOnDisk[])
   // inside it.
   const toFile = (k: number) => k + (elided ?? []).reduce((n, e) => (e.line < k ? n + e.lines : n), 0);
   const rows = (from: number, to = Infinity) => {
-    const inside = (elided ?? []).filter((e) => e.line >= from && e.line < to).map((e) => ({ ...e, line: e.line - from }));
+    const inside = (elided ?? [])
+      .filter((e) => e.line >= from && e.line < to)
+      .map((e) => ({ ...e, line: e.line - from }));
     return inside.length ? { elided: inside } : {};
   };
-  const markers = [...dbmateMarkers(lines), ...gooseMarkers(file, lines), ...nodePgMigrateMarkers(lines), ...sqlxMarkers(lines)];
+  const markers = [
+    ...dbmateMarkers(lines),
+    ...gooseMarkers(file, lines),
+    ...nodePgMigrateMarkers(lines),
+    ...sqlxMarkers(lines),
+  ];
   const conventions = [...new Set(markers.filter((m) => m.section).map((m) => m.convention))];
   if (conventions.length > 1) {
-    throw new InputError([`${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`]);
+    throw new InputError([
+      `${file}: mixes ${conventions.map((c) => `'${c.up}'`).join(' and ')} section markers; keep one convention`,
+    ]);
   }
   const noTransaction = markers.some((m) => m.noTransaction);
   const up = only(file, markers, 'up', toFile);
@@ -44,18 +53,34 @@ export function splitSections(file: string, text: string, elided?: RowsOnDisk[])
     const end = down ? down.line - 1 : lines.length;
     return {
       up: { file, sql: lines.slice(up.line, end).join('\n'), startLine: toFile(up.line + 1), ...rows(up.line, end) },
-      down: down && { file, sql: lines.slice(down.line).join('\n'), startLine: toFile(down.line + 1), ...rows(down.line) },
+      down: down && {
+        file,
+        sql: lines.slice(down.line).join('\n'),
+        startLine: toFile(down.line + 1),
+        ...rows(down.line),
+      },
       noTransaction,
     };
   }
-  return { up: { file, sql: text, startLine: 1, ...rows(0) }, down: rollbackScript(file, lines, toFile), noTransaction };
+  return {
+    up: { file, sql: text, startLine: 1, ...rows(0) },
+    down: rollbackScript(file, lines, toFile),
+    noTransaction,
+  };
 }
 
 /** The one marker opening a section, refusing a second. */
-function only(file: string, markers: Marker[], section: 'up' | 'down', toFile: (line: number) => number): Marker | undefined {
+function only(
+  file: string,
+  markers: Marker[],
+  section: 'up' | 'down',
+  toFile: (line: number) => number,
+): Marker | undefined {
   const found = markers.filter((m) => m.section === section).sort((a, b) => a.line - b.line);
   if (found.length > 1) {
-    throw new InputError([`${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`]);
+    throw new InputError([
+      `${file}:${toFile(found[1].line)}: a second '${found[1].convention[section]}' marker; keep exactly one`,
+    ]);
   }
   return found[0];
 }
@@ -64,7 +89,9 @@ function only(file: string, markers: Marker[], section: 'up' | 'down', toFile: (
 function refuseSqlAbove(file: string, lines: string[], up: Marker): void {
   const stray = lines.slice(0, up.line - 1).findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'));
   if (stray >= 0) {
-    throw new InputError([`${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`]);
+    throw new InputError([
+      `${file}:${stray + 1}: SQL above '${up.convention.up}' would never run; move it below the marker or delete it`,
+    ]);
   }
 }
 

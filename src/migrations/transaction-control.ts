@@ -88,6 +88,10 @@ export function transactionControl(statements: Statement[]): TransactionControl 
   }
   if (open) events.push({ kind: 'unterminated', statement: open });
   const only = blocks.length === 1 ? blocks[0] : undefined;
-  const wrapped = only && only.begin === statements[0] && only.commit === statements[statements.length - 1] && !only.commit.node.chain;
+  const wrapped =
+    only &&
+    only.begin === statements[0] &&
+    only.commit === statements[statements.length - 1] &&
+    !only.commit.node.chain;
   return { events, blocks, wrapper: wrapped ? only.begin : undefined };
 }

@@ -32,7 +32,9 @@ export function cannotRunInTransaction(s: Statement): string | undefined {
       return n.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
     case 'ReindexStmt': {
       if (optionOn(n.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
-      return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind) ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}` : undefined;
+      return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind)
+        ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}`
+        : undefined;
     }
     case 'VacuumStmt':
       return n.is_vacuumcmd ? 'VACUUM' : undefined;
@@ -55,9 +57,13 @@ export function cannotRunInTransaction(s: Statement): string | undefined {
     case 'DiscardStmt':
       return n.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
     case 'AlterDatabaseStmt':
-      return (n.options ?? []).some((o: any) => o.DefElem?.defname === 'tablespace') ? 'ALTER DATABASE … SET TABLESPACE' : undefined;
+      return (n.options ?? []).some((o: any) => o.DefElem?.defname === 'tablespace')
+        ? 'ALTER DATABASE … SET TABLESPACE'
+        : undefined;
     case 'AlterTableStmt':
-      return (n.cmds ?? []).some((c: any) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent)
+      return (n.cmds ?? []).some(
+        (c: any) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent,
+      )
         ? 'DETACH PARTITION CONCURRENTLY'
         : undefined;
     default:
@@ -74,17 +80,23 @@ function refusal(e: TxEvent): MigrationError | undefined {
         hint: 'PostgreSQL ignores a nested BEGIN and the inner COMMIT ends the outer transaction; remove the inner BEGIN/COMMIT',
       });
     case 'stray-commit':
-      return new MigrationError('COMMIT without a matching BEGIN', { location: e.statement.location, hint: 'remove the COMMIT or add BEGIN before the statements it should commit' });
+      return new MigrationError('COMMIT without a matching BEGIN', {
+        location: e.statement.location,
+        hint: 'remove the COMMIT or add BEGIN before the statements it should commit',
+      });
     case 'rollback':
       return new MigrationError('a top-level ROLLBACK or prepared transaction in a migration', {
         location: e.statement.location,
         hint: 'a migration must not undo itself; remove the statement (the runner rolls back on failure)',
       });
     case 'connect-inside':
-      return new MigrationError(`\\connect inside the transaction opened at ${formatLocation(e.block.location)}: psql would roll that transaction back`, {
-        location: e.statement.location,
-        hint: 'move the \\connect before the BEGIN or after the COMMIT',
-      });
+      return new MigrationError(
+        `\\connect inside the transaction opened at ${formatLocation(e.block.location)}: psql would roll that transaction back`,
+        {
+          location: e.statement.location,
+          hint: 'move the \\connect before the BEGIN or after the COMMIT',
+        },
+      );
     case 'unterminated':
       return new MigrationError('BEGIN without COMMIT: the changes would be rolled back when the session ends', {
         location: e.statement.location,
@@ -93,11 +105,14 @@ function refusal(e: TxEvent): MigrationError | undefined {
     case 'inside': {
       const blocked = cannotRunInTransaction(e.statement);
       if (!blocked) return undefined;
-      return new MigrationError(`${blocked} cannot run inside the transaction opened at ${formatLocation(e.block.location)}`, {
-        location: e.statement.location,
-        sqlstate: '25001',
-        hint: `remove the file's BEGIN/COMMIT so the migration runs outside a transaction, or move ${blocked} into a migration of its own`,
-      });
+      return new MigrationError(
+        `${blocked} cannot run inside the transaction opened at ${formatLocation(e.block.location)}`,
+        {
+          location: e.statement.location,
+          sqlstate: '25001',
+          hint: `remove the file's BEGIN/COMMIT so the migration runs outside a transaction, or move ${blocked} into a migration of its own`,
+        },
+      );
     }
   }
 }
@@ -122,11 +137,17 @@ export function executionPlan(statements: Statement[], noTransactionDirective: b
  * The plan, and every place where it would do otherwise than psql (which executionPlan refuses, and lint
  * reports); throws only for transaction control that psql could never run.
  */
-export function readPlan(statements: Statement[], noTransactionDirective: boolean): { plan: ExecutionPlan; divergences: Divergence[] } {
+export function readPlan(
+  statements: Statement[],
+  noTransactionDirective: boolean,
+): { plan: ExecutionPlan; divergences: Divergence[] } {
   const { plan, wrapped } = planOf(statements, noTransactionDirective);
   const transactional = plan.mode === 'transaction';
   const { divergences, parseSettingAt } = psqlReading(plan.statements, transactional, wrapped);
-  return { plan: transactional && parseSettingAt !== undefined ? { ...plan, separateFrom: parseSettingAt } : plan, divergences };
+  return {
+    plan: transactional && parseSettingAt !== undefined ? { ...plan, separateFrom: parseSettingAt } : plan,
+    divergences,
+  };
 }
 
 function planOf(statements: Statement[], noTransactionDirective: boolean): { plan: ExecutionPlan; wrapped: boolean } {
@@ -136,17 +157,25 @@ function planOf(statements: Statement[], noTransactionDirective: boolean): { pla
     if (refused) throw refused;
   }
   const unwrapped = (plan: ExecutionPlan) => ({ plan, wrapped: false });
-  if (noTransactionDirective) return unwrapped({ mode: 'no-transaction', reason: '-- migrate:no-transaction', statements });
+  if (noTransactionDirective)
+    return unwrapped({ mode: 'no-transaction', reason: '-- migrate:no-transaction', statements });
   if (blocks.length > 1 || (blocks.length === 1 && !wrapper)) {
     return unwrapped({ mode: 'no-transaction', reason: 'the file manages its own transactions', statements });
   }
   const blocker = statements.map((s) => ({ s, what: cannotRunInTransaction(s) })).find((x) => x.what);
   if (blocker) {
-    return unwrapped({ mode: 'no-transaction', reason: `${blocker.what} at line ${blocker.s.location.line}`, statements });
+    return unwrapped({
+      mode: 'no-transaction',
+      reason: `${blocker.what} at line ${blocker.s.location.line}`,
+      statements,
+    });
   }
   if (!wrapper) return unwrapped({ mode: 'transaction', statements });
   const inside = statements.slice(1, -1);
   const modes = leadingTransactionModes(inside);
   const begin = beginOptions(wrapper, modes);
-  return { plan: { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) }, wrapped: true };
+  return {
+    plan: { mode: 'transaction', statements: inside.slice(modes.length), ...(begin && { begin }) },
+    wrapped: true,
+  };
 }

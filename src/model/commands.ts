@@ -33,14 +33,21 @@ export const COMMAND_INFO: Record<Command, CommandInfo> = {
     summary: 'run the new migrations on scratch databases: apply, re-run, down/up round trip, observed locks',
     needsDatabase: true,
     writes: false,
-    outcome: (r) => `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
+    outcome: (r) =>
+      `${count(r.verify?.migrations.filter((m) => m.apply === 'ok').length ?? 0, 'new migration')} verified`,
   },
-  plan: { summary: 'show what apply would do (read-only) and the plan hash', needsDatabase: true, writes: false, outcome: (r) => (r.planHash ? count(r.pending.length, 'pending migration') : NO_PLAN) },
+  plan: {
+    summary: 'show what apply would do (read-only) and the plan hash',
+    needsDatabase: true,
+    writes: false,
+    outcome: (r) => (r.planHash ? count(r.pending.length, 'pending migration') : NO_PLAN),
+  },
   apply: {
     summary: 'back up, then apply pending migrations under an advisory lock, recording each in the history table',
     needsDatabase: true,
     writes: true,
-    outcome: (r) => (r.planHash ? `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending` : NO_PLAN),
+    outcome: (r) =>
+      r.planHash ? `${count(r.applied.length, 'migration')} applied of ${r.pending.length} pending` : NO_PLAN,
   },
   backup: {
     summary: 'a verified pg_dump of the database, checksummed, with its metadata',
@@ -48,5 +55,10 @@ export const COMMAND_INFO: Record<Command, CommandInfo> = {
     writes: false,
     outcome: (r) => (r.backup ? `${(r.backup.size / 1048576).toFixed(1)} MiB dump, verified` : 'no backup'),
   },
-  restore: { summary: 'restore a backup (a file, or an artifact) after checking it and the target', needsDatabase: true, writes: true, outcome: (r) => (r.ok ? 'backup restored' : 'nothing restored') },
+  restore: {
+    summary: 'restore a backup (a file, or an artifact) after checking it and the target',
+    needsDatabase: true,
+    writes: true,
+    outcome: (r) => (r.ok ? 'backup restored' : 'nothing restored'),
+  },
 };

@@ -18,8 +18,22 @@ export interface CatalogueEntry extends FindingKind {
  */
 export function catalogue(): CatalogueEntry[] {
   return [
-    ...RULES.map(({ id, group, severity, title, message, help }): CatalogueEntry => ({ id, area: 'lint', group, severity, title, message, help, lock: group === 'locking', docs: `docs/rules/${id}.md` })),
-    ...Object.entries(RUN_FINDINGS).map(([id, kind]): CatalogueEntry => ({ id, ...kind, docs: `docs/findings/${id}.md` })),
+    ...RULES.map(({ id, group, severity, title, message, help }): CatalogueEntry => ({
+      id,
+      area: 'lint',
+      group,
+      severity,
+      title,
+      message,
+      help,
+      lock: group === 'locking',
+      docs: `docs/rules/${id}.md`,
+    })),
+    ...Object.entries(RUN_FINDINGS).map(([id, kind]): CatalogueEntry => ({
+      id,
+      ...kind,
+      docs: `docs/findings/${id}.md`,
+    })),
   ];
 }
 

@@ -15,12 +15,35 @@ const GROUPS: Record<RuleGroup, string> = {
 
 /** Where each kind of run finding comes from, as the docs say it. */
 const AREAS: Record<Exclude<FindingArea, 'lint'>, { title: string; where: string }> = {
-  plan: { title: 'Before anything runs', where: 'Found before anything runs, when plan, apply or verify compare the folder with the history and read the files: nothing is changed.' },
-  verify: { title: 'Running the change (verify)', where: 'Found by verify, which runs the new migrations for real on scratch databases: apply with observed locks, a second run, the down/up round trip.' },
-  apply: { title: 'Applying', where: 'Reported by apply (and the restore drill), step by step as the run goes: gate, plan check, pre-flight, backup, migrations, health check, post-migration backup.' },
-  backup: { title: 'Backups and restores', where: 'Reported by backup, restore, and apply around the migrations (the backups before and after, on-failure: restore).' },
-  input: { title: 'Input, connection and server', where: 'Reported by any command that cannot start or go on: bad input, a database it cannot reach, a server that refuses.' },
-  internal: { title: 'Unexpected errors', where: 'Reported by any command when something goes wrong that this tool did not expect.' },
+  plan: {
+    title: 'Before anything runs',
+    where:
+      'Found before anything runs, when plan, apply or verify compare the folder with the history and read the files: nothing is changed.',
+  },
+  verify: {
+    title: 'Running the change (verify)',
+    where:
+      'Found by verify, which runs the new migrations for real on scratch databases: apply with observed locks, a second run, the down/up round trip.',
+  },
+  apply: {
+    title: 'Applying',
+    where:
+      'Reported by apply (and the restore drill), step by step as the run goes: gate, plan check, pre-flight, backup, migrations, health check, post-migration backup.',
+  },
+  backup: {
+    title: 'Backups and restores',
+    where:
+      'Reported by backup, restore, and apply around the migrations (the backups before and after, on-failure: restore).',
+  },
+  input: {
+    title: 'Input, connection and server',
+    where:
+      'Reported by any command that cannot start or go on: bad input, a database it cannot reach, a server that refuses.',
+  },
+  internal: {
+    title: 'Unexpected errors',
+    where: 'Reported by any command when something goes wrong that this tool did not expect.',
+  },
 };
 
 /** A lint rule's examples, read from its fixtures (__fixtures__/lint/<id>/). */
@@ -73,7 +96,11 @@ silences nothing is reported (\`unused-suppression\`). \`disable-rules: ${id}\` 
 }
 
 function shows(e: CatalogueEntry): string {
-  const rank = e.lock ? ' The report ranks it with the locks on existing tables, right after what needs a decision.' : e.severity === 'error' ? ' As an error it fails the step and heads the report, under "Needs a decision".' : '';
+  const rank = e.lock
+    ? ' The report ranks it with the locks on existing tables, right after what needs a decision.'
+    : e.severity === 'error'
+      ? ' As an error it fails the step and heads the report, under "Needs a decision".'
+      : '';
   return `## Where it shows
 
 As \`${e.id}\` in the report (the job summary, the pull request comment, the CLI's text, markdown and JSON), with the file and line when there is one, as an annotation on that line, and as a SARIF rule (\`sarif-file\`).${rank}
@@ -107,10 +134,16 @@ function peerTable(): string[] {
 
 /** docs/rules/README.md: every lint rule by group, with its severity and title, then the peer rules table. */
 export function renderRuleIndex(entries: readonly CatalogueEntry[]): string {
-  const out = ['# Lint rules', '', 'Each rule has a page with what happens, what to do, and examples that are and are not flagged.', ''];
+  const out = [
+    '# Lint rules',
+    '',
+    'Each rule has a page with what happens, what to do, and examples that are and are not flagged.',
+    '',
+  ];
   for (const [group, title] of Object.entries(GROUPS)) {
     out.push(`## ${title}`, '', '| rule | severity | what it catches |', '| --- | --- | --- |');
-    for (const e of entries.filter((x) => x.group === group)) out.push(`| [\`${e.id}\`](${e.id}.md) | ${e.severity} | ${e.title} |`);
+    for (const e of entries.filter((x) => x.group === group))
+      out.push(`| [\`${e.id}\`](${e.id}.md) | ${e.severity} | ${e.title} |`);
     out.push('');
   }
   return [...out, ...peerTable()].join('\n');
@@ -123,7 +156,7 @@ export function renderFindingIndex(entries: readonly CatalogueEntry[]): string {
     '',
     "Every id pg-migration-gate can report has a page saying what it means and what to do. The run's own findings",
     'are below; the lint rules, which predict from the SQL what some of these observe, are in [../rules/](../rules/README.md).',
-    'These pages and the rules\' are generated from the catalogue (`src/model/findings-*.ts` and `src/lint/rules/`): `npm run docs`.',
+    "These pages and the rules' are generated from the catalogue (`src/model/findings-*.ts` and `src/lint/rules/`): `npm run docs`.",
     '',
   ];
   for (const [area, { title }] of Object.entries(AREAS)) {

@@ -12,7 +12,8 @@ export function inline(s: string, max = 600): string {
 }
 
 /** A code span that cannot be broken by the text inside it. */
-export const code = (s: string, max = 80) => `\`${(s.length > max ? `${s.slice(0, max - 1)}…` : s).replace(/`/g, "'")}\``;
+export const code = (s: string, max = 80) =>
+  `\`${(s.length > max ? `${s.slice(0, max - 1)}…` : s).replace(/`/g, "'")}\``;
 
 export const ruleLink = (id: string) => {
   const kind = kindOf(id);
@@ -37,7 +38,8 @@ function message(f: Finding, names: Names, max: number): string {
   const name = f.file ? names.get(f.file) : undefined;
   let m = f.message;
   if (name && m.startsWith(`${name} `)) m = m.slice(name.length + 1);
-  else if (name && m.startsWith(`the down script of ${name} `)) m = `the down script ${m.slice(`the down script of ${name} `.length)}`;
+  else if (name && m.startsWith(`the down script of ${name} `))
+    m = `the down script ${m.slice(`the down script of ${name} `.length)}`;
   return inline(m, max);
 }
 
@@ -52,7 +54,8 @@ function shortMessages(list: Finding[], names: Names): string {
 }
 
 /** Where the item is: `file:line`, the file, or the run itself. */
-export const where = (x: ReviewItem) => (x.file === undefined ? '**the run**' : `**${code(x.line !== undefined ? `${x.file}:${x.line}` : x.file, 120)}**`);
+export const where = (x: ReviewItem) =>
+  x.file === undefined ? '**the run**' : `**${code(x.line !== undefined ? `${x.file}:${x.line}` : x.file, 120)}**`;
 
 /** Findings grouped by rule, in the order they come (most severe first). */
 function byRule(findings: Finding[]): Finding[][] {
@@ -67,13 +70,23 @@ function byRule(findings: Finding[]): Finding[][] {
  */
 function evidence(x: ReviewItem, names: Names, short: boolean): string[] {
   const traced = x.trace ? x.findings.filter((f) => TRACED.has(f.rule)) : [];
-  const predicted = short && traced.length ? x.findings.filter((f) => kindOf(f.rule)?.area === 'lint' && kindOf(f.rule)?.lock) : [];
+  const predicted =
+    short && traced.length ? x.findings.filter((f) => kindOf(f.rule)?.area === 'lint' && kindOf(f.rule)?.lock) : [];
   const links = (list: Finding[]) => [...new Set(list.map((f) => f.rule))].map(ruleLink).join(', ');
   const out: string[] = [];
-  if (traced.length) out.push(`🔒 ${inline(observed(x.trace!))} (${links(traced)})${predicted.length ? `, predicted by ${links(predicted)}` : ''}`);
+  if (traced.length)
+    out.push(
+      `🔒 ${inline(observed(x.trace!))} (${links(traced)})${predicted.length ? `, predicted by ${links(predicted)}` : ''}`,
+    );
   const rest = x.findings.filter((f) => !traced.includes(f) && !predicted.includes(f));
-  if (short) for (const list of byRule(rest)) out.push(`${ICON[list[0].severity]} ${ruleLink(list[0].rule)} ${shortMessages(list, names)}`);
-  else for (const f of rest) out.push(`${ICON[f.severity]} ${ruleLink(f.rule)} ${message(f, names, 600)}${f.sqlstate ? ` (SQLSTATE ${f.sqlstate})` : ''}`);
+  if (short)
+    for (const list of byRule(rest))
+      out.push(`${ICON[list[0].severity]} ${ruleLink(list[0].rule)} ${shortMessages(list, names)}`);
+  else
+    for (const f of rest)
+      out.push(
+        `${ICON[f.severity]} ${ruleLink(f.rule)} ${message(f, names, 600)}${f.sqlstate ? ` (SQLSTATE ${f.sqlstate})` : ''}`,
+      );
   return out;
 }
 

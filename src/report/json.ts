@@ -13,7 +13,10 @@ export function renderJson(report: Report, secrets: readonly string[]): string {
   const findings = report.findings.map((f) => ({ ...f, docs: f.docs ?? kindOf(f.rule)?.docs }));
   const verify = report.verify && {
     ...report.verify,
-    migrations: report.verify.migrations.map((m) => ({ ...m, mark: markOf(findingsOf(report, [m.file, m.downFile]), m.apply !== 'not run') })),
+    migrations: report.verify.migrations.map((m) => ({
+      ...m,
+      mark: markOf(findingsOf(report, [m.file, m.downFile]), m.apply !== 'not run'),
+    })),
   };
   return redact(JSON.stringify({ ...report, findings, verify }, null, 2), secrets);
 }

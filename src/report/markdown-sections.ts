@@ -5,7 +5,9 @@ import { checkWords, findingsOf, ICON, markOf, notableLocks, SEVERITY_ORDER, typ
 
 /** A table cell: pipes escaped, newlines folded, long text cut visibly. */
 export function cell(text: string | number | undefined, max = 300): string {
-  const t = String(text ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const t = String(text ?? '')
+    .replace(/\r?\n/g, ' ')
+    .replace(/\|/g, '\\|');
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
@@ -13,7 +15,14 @@ const row = (cells: (string | number | undefined)[]) => `| ${cells.map((c) => ce
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** A folded block: its summary line stays visible, the rest opens on a click. */
-export const folded = (summary: string, body: string[]) => ['<details>', `<summary>${summary}</summary>`, '', ...body, '</details>', ''];
+export const folded = (summary: string, body: string[]) => [
+  '<details>',
+  `<summary>${summary}</summary>`,
+  '',
+  ...body,
+  '</details>',
+  '',
+];
 
 /** The migrations this report is about, each with its mark (its worst finding's severity) and what happened. */
 export function migrationRows(r: Report): { mark: Mark; cells: (string | number)[] }[] {
@@ -21,7 +30,16 @@ export function migrationRows(r: Report): { mark: Mark; cells: (string | number)
     return r.verify.migrations.map((m) => {
       const mine = findingsOf(r, [m.file, m.downFile]);
       const mark = markOf(mine, m.apply !== 'not run');
-      return { mark, cells: [m.version, m.name, m.transaction ? 'yes' : 'no', m.applyMs !== undefined ? `${m.applyMs} ms` : '—', `${ICON[mark]} ${checkWords(m, mine).join(' · ')}`] };
+      return {
+        mark,
+        cells: [
+          m.version,
+          m.name,
+          m.transaction ? 'yes' : 'no',
+          m.applyMs !== undefined ? `${m.applyMs} ms` : '—',
+          `${ICON[mark]} ${checkWords(m, mine).join(' · ')}`,
+        ],
+      };
     });
   }
   if (r.command !== 'apply' && r.command !== 'plan') return [];
@@ -36,12 +54,27 @@ export function migrationRows(r: Report): { mark: Mark; cells: (string | number)
     const failed = mine.some((f) => f.rule === 'apply-failed');
     const mark = markOf(mine, r.command === 'plan' || !!a || !!u || failed);
     const what =
-      r.command === 'plan' ? 'pending'
-      : a ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}${restored}`
-      : u ? `applied, then undone by ${u.downFile}${restored}`
-      : failed ? (p.transaction ? 'failed, rolled back' : 'failed outside a transaction: part of it may have run')
-      : 'not run';
-    return { mark, cells: [p.version, p.name, p.transaction ? 'yes' : `no (${p.transactionNote})`, a ? `${a.durationMs} ms` : '—', `${ICON[mark]} ${what}`] };
+      r.command === 'plan'
+        ? 'pending'
+        : a
+          ? `applied${a.attempts > 1 ? ` after ${a.attempts} attempts` : ''}${restored}`
+          : u
+            ? `applied, then undone by ${u.downFile}${restored}`
+            : failed
+              ? p.transaction
+                ? 'failed, rolled back'
+                : 'failed outside a transaction: part of it may have run'
+              : 'not run';
+    return {
+      mark,
+      cells: [
+        p.version,
+        p.name,
+        p.transaction ? 'yes' : `no (${p.transactionNote})`,
+        a ? `${a.durationMs} ms` : '—',
+        `${ICON[mark]} ${what}`,
+      ],
+    };
   });
 }
 
@@ -49,10 +82,20 @@ export function migrationRows(r: Report): { mark: Mark; cells: (string | number)
 export function migrationsSection(r: Report): string[] {
   const rows = migrationRows(r);
   if (!rows.length) return [];
-  const table = ['| version | name | transaction | duration | result |', '| --- | --- | --- | --- | --- |', ...rows.map((x) => row(x.cells)), ''];
+  const table = [
+    '| version | name | transaction | duration | result |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((x) => row(x.cells)),
+    '',
+  ];
   if (!r.verify) return ['### Migrations', '', ...table];
-  const marks = (['error', 'warning', 'info', 'ok', 'not run'] as Mark[]).map((m) => [m, rows.filter((x) => x.mark === m).length] as const).filter(([, n]) => n);
-  return folded(`Migrations: ${count(rows.length, 'new migration')} — ${marks.map(([m, n]) => `${n} ${ICON[m]}`).join(' · ')}`, table);
+  const marks = (['error', 'warning', 'info', 'ok', 'not run'] as Mark[])
+    .map((m) => [m, rows.filter((x) => x.mark === m).length] as const)
+    .filter(([, n]) => n);
+  return folded(
+    `Migrations: ${count(rows.length, 'new migration')} — ${marks.map(([m, n]) => `${n} ${ICON[m]}`).join(' · ')}`,
+    table,
+  );
 }
 
 /** Every statement that took a notable lock on a table that existed before its migration, or rewrote one. */
@@ -60,10 +103,22 @@ export function locksSection(r: Report): string[] {
   const rows = (r.verify?.migrations ?? []).flatMap((m) =>
     m.statements
       .filter((s) => notableLocks(s.locks).length || s.rewrites.length)
-      .map((s) => `| ${cell(m.name)} | ${s.line} | ${code(cell(s.sql))} | ${cell(notableLocks(s.locks).map((l) => `${l.mode} ${l.relation}`).join(', '))}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`),
+      .map(
+        (s) =>
+          `| ${cell(m.name)} | ${s.line} | ${code(cell(s.sql))} | ${cell(
+            notableLocks(s.locks)
+              .map((l) => `${l.mode} ${l.relation}`)
+              .join(', '),
+          )}${s.observed ? '' : ' (documented)'} | ${s.rewrites.length ? `⚠️ ${cell(s.rewrites.join(', '))}` : ''} | ${s.durationMs} ms |`,
+      ),
   );
   if (!rows.length) return [];
-  return folded(`Locks on existing tables, statement by statement (${rows.length})`, ['| migration | line | statement | locks | rewrite | duration |', '| --- | --- | --- | --- | --- | --- |', ...rows, '']);
+  return folded(`Locks on existing tables, statement by statement (${rows.length})`, [
+    '| migration | line | statement | locks | rewrite | duration |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ]);
 }
 
 const pathOf = (r: Report, f: Finding) => (f.file ? (r.root ? join(r.root, f.file) : f.file) : '(database)');
@@ -72,14 +127,21 @@ const pathOf = (r: Report, f: Finding) => (f.file ? (r.root ? join(r.root, f.fil
 export function allFindingsSection(r: Report): string[] {
   if (!r.findings.length) return [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) byFile.set(pathOf(r, f), [...(byFile.get(pathOf(r, f)) ?? []), f]);
+  for (const f of [...r.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]))
+    byFile.set(pathOf(r, f), [...(byFile.get(pathOf(r, f)) ?? []), f]);
   const body: string[] = [];
   for (const [file, list] of byFile) {
     body.push(`**\`${file}\`**`, '', '| line | | rule | finding | fix |', '| --- | --- | --- | --- | --- |');
-    for (const f of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) body.push(`| ${f.line ?? ''} | ${ICON[f.severity]} | ${ruleLink(f.rule)} | ${inline(f.message, 600)} | ${inline(f.help ?? '', 400)} |`);
+    for (const f of list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)))
+      body.push(
+        `| ${f.line ?? ''} | ${ICON[f.severity]} | ${ruleLink(f.rule)} | ${inline(f.message, 600)} | ${inline(f.help ?? '', 400)} |`,
+      );
     body.push('');
   }
-  return folded(r.findings.length === 1 ? 'The finding, with its fix' : `All ${r.findings.length} findings, by file, with the fix`, body);
+  return folded(
+    r.findings.length === 1 ? 'The finding, with its fix' : `All ${r.findings.length} findings, by file, with the fix`,
+    body,
+  );
 }
 
 /** The schema change the PR makes; a long one is folded. */
@@ -88,7 +150,9 @@ export function schemaSection(r: Report): string[] {
   const change = r.verify.schemaChange;
   if (!change.length) return ['### Schema change', '', 'No schema change.', ''];
   const diff = ['```diff', ...change, '```', ''];
-  return change.length <= 12 ? ['### Schema change', '', ...diff] : folded(`Schema change (${count(change.length, 'line')})`, diff);
+  return change.length <= 12
+    ? ['### Schema change', '', ...diff]
+    : folded(`Schema change (${count(change.length, 'line')})`, diff);
 }
 
 export function backupSection(r: Report): string[] {

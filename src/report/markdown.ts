@@ -3,7 +3,16 @@ import type { Report } from '../model/report.js';
 import { code, compactEntry, fullEntry, ruleLink, type Names } from './entries.js';
 import { ICON } from './marks.js';
 import { reviewOf, TIERS, type ReviewItem, type Tier } from './review.js';
-import { allFindingsSection, backupSection, folded, locksSection, migrationRows, migrationsSection, planSection, schemaSection } from './markdown-sections.js';
+import {
+  allFindingsSection,
+  backupSection,
+  folded,
+  locksSection,
+  migrationRows,
+  migrationsSection,
+  planSection,
+  schemaSection,
+} from './markdown-sections.js';
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
@@ -30,13 +39,24 @@ interface Detail {
   migrations: boolean;
 }
 
-const HEADINGS: Record<Exclude<Tier, 'note'>, string> = { decision: '❌ Needs a decision', lock: '🔒 Locks on existing tables', warning: '⚠️ Other warnings' };
-const WHAT: Record<Tier, [string, string]> = { decision: ['statement that needs', 'statements that need'], lock: ['lock on an existing table', 'locks on existing tables'], warning: ['other warning', 'other warnings'], note: ['note', 'notes'] };
+const HEADINGS: Record<Exclude<Tier, 'note'>, string> = {
+  decision: '❌ Needs a decision',
+  lock: '🔒 Locks on existing tables',
+  warning: '⚠️ Other warnings',
+};
+const WHAT: Record<Tier, [string, string]> = {
+  decision: ['statement that needs', 'statements that need'],
+  lock: ['lock on an existing table', 'locks on existing tables'],
+  warning: ['other warning', 'other warnings'],
+  note: ['note', 'notes'],
+};
 const many = (t: Tier, n: number) => `${n} ${WHAT[t][n === 1 ? 0 : 1]}${t === 'decision' ? ' a decision' : ''}`;
 
 /** The line under the verdict: how many things of each kind, in the order they follow. */
 function headline(r: Report, byTier: Record<Tier, ReviewItem[]>): string {
-  const parts = TIERS.filter((t) => byTier[t].length).map((t) => (t === 'decision' ? `**${many(t, byTier[t].length)}**` : many(t, byTier[t].length)));
+  const parts = TIERS.filter((t) => byTier[t].length).map((t) =>
+    t === 'decision' ? `**${many(t, byTier[t].length)}**` : many(t, byTier[t].length),
+  );
   const root = r.root && parts.length ? ` Paths are relative to \`${r.root}/\`.` : '';
   return `${byTier.decision.length ? '' : 'Nothing needs a decision. '}${parts.length ? `${parts.join(' · ')}.` : ''}${root}`.trim();
 }
@@ -55,9 +75,19 @@ function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: 
       const short = items.slice(shown.length, shown.length + d.compact);
       const located = items.slice(shown.length + short.length, shown.length + short.length + d.located);
       const counted = items.slice(shown.length + short.length + located.length);
-      out.push(...shown.flatMap((x, i) => fullEntry(x, i + 1, names)), ...short.map((x) => compactEntry(x, names)), ...locations(located));
-      if (counted.length) out.push(`- ${ICON.error} …and ${many(tier, counted.length)}, by rule: ${[...rulesOf(counted)].map(([rule, k]) => `${ruleLink(rule)} (${k})`).join(', ')}: in ${rest}.`);
-      if (short.length || located.length) left.push(`the details of ${many(tier, short.length + located.length)} (${located.length ? 'listed here by rule and place' : 'one line each here'})`);
+      out.push(
+        ...shown.flatMap((x, i) => fullEntry(x, i + 1, names)),
+        ...short.map((x) => compactEntry(x, names)),
+        ...locations(located),
+      );
+      if (counted.length)
+        out.push(
+          `- ${ICON.error} …and ${many(tier, counted.length)}, by rule: ${[...rulesOf(counted)].map(([rule, k]) => `${ruleLink(rule)} (${k})`).join(', ')}: in ${rest}.`,
+        );
+      if (short.length || located.length)
+        left.push(
+          `the details of ${many(tier, short.length + located.length)} (${located.length ? 'listed here by rule and place' : 'one line each here'})`,
+        );
       if (counted.length) left.push(`where the last ${counted.length} of them are`);
       out.push('');
       continue;
@@ -76,11 +106,20 @@ function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: 
     if (d.entries.note >= notes.length) out.push(...folded(summary, [...notes.map((x) => compactEntry(x, names)), '']));
     else (out.push(`${summary}: in ${rest}.`, ''), left.push(`the ${many('note', notes.length)}`));
   }
-  const detail = (on: boolean, section: string[], what: string) => (on || !section.length ? out.push(...section) : left.push(what));
+  const detail = (on: boolean, section: string[], what: string) =>
+    on || !section.length ? out.push(...section) : left.push(what);
   const rows = migrationRows(r);
-  detail(d.migrations || !r.verify, migrationsSection(r), `the table of the ${count(rows.length, 'migration')} with their marks`);
+  detail(
+    d.migrations || !r.verify,
+    migrationsSection(r),
+    `the table of the ${count(rows.length, 'migration')} with their marks`,
+  );
   detail(d.locks, locksSection(r), 'the locks table, statement by statement');
-  detail(d.allFindings, allFindingsSection(r), `the list of all ${count(r.findings.length, 'finding')} with their fixes`);
+  detail(
+    d.allFindings,
+    allFindingsSection(r),
+    `the list of all ${count(r.findings.length, 'finding')} with their fixes`,
+  );
   detail(d.schema, schemaSection(r), `the schema change (${count(r.verify?.schemaChange.length ?? 0, 'line')})`);
   out.push(...backupSection(r), ...planSection(r));
   if (left.length) out.push(`_Left out here to keep this short: ${left.join('; ')}. All of it is in ${rest}._`);
@@ -88,7 +127,8 @@ function render(r: Report, byTier: Record<Tier, ReviewItem[]>, names: Names, d: 
 }
 
 /** The rules of a decision's errors, as one key. */
-const errorRules = (x: ReviewItem) => [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
+const errorRules = (x: ReviewItem) =>
+  [...new Set(x.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort().join(' ');
 
 /** How many decisions each rule has. */
 function rulesOf(items: ReviewItem[]): Map<string, number> {
@@ -101,7 +141,10 @@ function rulesOf(items: ReviewItem[]): Map<string, number> {
 function locations(items: ReviewItem[]): string[] {
   const groups = new Map<string, ReviewItem[]>();
   for (const x of items) groups.set(errorRules(x), [...(groups.get(errorRules(x)) ?? []), x]);
-  return [...groups].map(([rules, list]) => `- ${ICON.error} ${rules.split(' ').map(ruleLink).join(', ')} (${list.length}): ${list.map((x) => code(x.line !== undefined ? `${x.file}:${x.line}` : (x.file ?? 'the run'), 120)).join(', ')}`);
+  return [...groups].map(
+    ([rules, list]) =>
+      `- ${ICON.error} ${rules.split(' ').map(ruleLink).join(', ')} (${list.length}): ${list.map((x) => code(x.line !== undefined ? `${x.file}:${x.line}` : (x.file ?? 'the run'), 120)).join(', ')}`,
+  );
 }
 
 export interface MarkdownOptions {
@@ -121,11 +164,28 @@ export interface MarkdownOptions {
  */
 export function renderMarkdown(r: Report, o: MarkdownOptions = {}): string {
   const items = reviewOf(r);
-  const byTier = Object.fromEntries(TIERS.map((t) => [t, items.filter((x) => x.tier === t)])) as Record<Tier, ReviewItem[]>;
-  const names: Names = new Map([...(r.verify?.migrations ?? []).flatMap((m) => [[m.downFile ?? m.file, m.name] as const, [m.file, m.name] as const]), ...r.pending.map((m) => [m.file, m.name] as const)]);
+  const byTier = Object.fromEntries(TIERS.map((t) => [t, items.filter((x) => x.tier === t)])) as Record<
+    Tier,
+    ReviewItem[]
+  >;
+  const names: Names = new Map([
+    ...(r.verify?.migrations ?? []).flatMap((m) => [
+      [m.downFile ?? m.file, m.name] as const,
+      [m.file, m.name] as const,
+    ]),
+    ...r.pending.map((m) => [m.file, m.name] as const),
+  ]);
   const rest = o.rest ?? 'the job summary and the JSON report';
   const size = o.size ?? ((s: string) => s.length);
-  const all: Detail = { entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity }, compact: Infinity, located: Infinity, allFindings: true, locks: true, schema: true, migrations: true };
+  const all: Detail = {
+    entries: { decision: Infinity, lock: Infinity, warning: Infinity, note: Infinity },
+    compact: Infinity,
+    located: Infinity,
+    allFindings: true,
+    locks: true,
+    schema: true,
+    migrations: true,
+  };
   const draw = (d: Detail) => render(r, byTier, names, d, rest);
   const fits = (d: Detail) => o.budget === undefined || size(draw(d)) <= o.budget;
   // Less and less detail, until it fits: the full lists, the locks table, the schema change, the migrations
@@ -153,7 +213,11 @@ export function renderMarkdown(r: Report, o: MarkdownOptions = {}): string {
   // rest named by rule and place; past many hundreds, the last ones counted by rule.
   const n = byTier.decision.length;
   if (!fits(d)) {
-    const full = largest(Math.min(1, n), n, (k) => ({ ...d, entries: { ...d.entries, decision: k }, compact: Infinity }));
+    const full = largest(Math.min(1, n), n, (k) => ({
+      ...d,
+      entries: { ...d.entries, decision: k },
+      compact: Infinity,
+    }));
     d = { ...d, entries: { ...d.entries, decision: full }, compact: Infinity };
     if (!fits(d)) d = { ...d, compact: largest(0, n - full, (k) => ({ ...d, compact: k })) };
     if (!fits(d)) d = { ...d, located: largest(0, n - full, (k) => ({ ...d, located: k })) };

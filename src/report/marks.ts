@@ -40,7 +40,16 @@ export function checkWords(m: VerifiedMigration, findings: readonly Finding[]): 
 }
 
 /** PostgreSQL's table lock modes, weakest first. */
-const MODES = ['ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+const MODES = [
+  'ACCESS SHARE',
+  'ROW SHARE',
+  'ROW EXCLUSIVE',
+  'SHARE UPDATE EXCLUSIVE',
+  'SHARE',
+  'SHARE ROW EXCLUSIVE',
+  'EXCLUSIVE',
+  'ACCESS EXCLUSIVE',
+];
 
 /** How much a lock holds others up: 0 for plain reads and writes, up to 5 for ACCESS EXCLUSIVE. */
 export function lockStrength(mode: string): number {
@@ -55,5 +64,8 @@ export function notableLocks(locks: readonly LockTaken[]): LockTaken[] {
     const had = strongest.get(l.relation);
     if (!had || lockStrength(l.mode) > lockStrength(had.mode)) strongest.set(l.relation, l);
   }
-  return [...strongest.values()].sort((a, b) => lockStrength(b.mode) - lockStrength(a.mode) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0));
+  return [...strongest.values()].sort(
+    (a, b) =>
+      lockStrength(b.mode) - lockStrength(a.mode) || (a.relation < b.relation ? -1 : a.relation > b.relation ? 1 : 0),
+  );
 }

@@ -29,12 +29,26 @@ const chars = (s: string) => s.length;
  */
 export function publishable(report: Report, o: PublishableOptions): { summary: string; comment: string } {
   const { annotations, left } = annotationsFor(report);
-  const unannotated = left ? `\n_${left} more finding(s) are not annotated (GitHub shows ${annotations.length ? 'at most 10 of each kind' : 'none'} per step); all are listed in the summary${o.sarif ? ' and in the SARIF file' : ''}._\n` : '';
+  const unannotated = left
+    ? `\n_${left} more finding(s) are not annotated (GitHub shows ${annotations.length ? 'at most 10 of each kind' : 'none'} per step); all are listed in the summary${o.sarif ? ' and in the SARIF file' : ''}._\n`
+    : '';
   const linked = (md: string) => (o.docsUrl ? md.replace(DOC_LINK, (_, page: string) => `](${o.docsUrl}${page})`) : md);
   const render = (budget: number, size: (s: string) => number, rest: string) =>
-    fitMarkdown(redact(linked(renderMarkdown(report, { budget: budget - size(unannotated), size: (md) => size(linked(md)), rest })), o.secrets) + unannotated, budget, size, rest);
+    fitMarkdown(
+      redact(
+        linked(renderMarkdown(report, { budget: budget - size(unannotated), size: (md) => size(linked(md)), rest })),
+        o.secrets,
+      ) + unannotated,
+      budget,
+      size,
+      rest,
+    );
   return {
     summary: render(SUMMARY_LIMIT_BYTES, bytes, `the JSON report (${o.reportPath})`),
-    comment: render(Math.min(COMMENT_TARGET_CHARS, o.commentRoom ?? COMMENT_TARGET_CHARS), chars, 'the job summary of this run and the JSON report (report-path)'),
+    comment: render(
+      Math.min(COMMENT_TARGET_CHARS, o.commentRoom ?? COMMENT_TARGET_CHARS),
+      chars,
+      'the job summary of this run and the JSON report (report-path)',
+    ),
   };
 }

@@ -24,13 +24,21 @@ export interface ReviewItem {
 }
 
 const tierOf = (severity: Severity, findings: Finding[]): Tier =>
-  severity === 'error' ? 'decision' : findings.some((f) => kindOf(f.rule)?.lock) ? 'lock' : severity === 'warning' ? 'warning' : 'note';
+  severity === 'error'
+    ? 'decision'
+    : findings.some((f) => kindOf(f.rule)?.lock)
+      ? 'lock'
+      : severity === 'warning'
+        ? 'warning'
+        : 'note';
 
 /** The migrations' files in order (up, then down), and whether each one's apply stopped part-way. */
 function fileOrder(r: Report): { order: Map<string, number>; failed: Set<string> } {
   const order = new Map<string, number>();
   const failed = new Set<string>();
-  const rows: { file: string; downFile?: string; failed?: boolean }[] = r.verify ? r.verify.migrations.map((m) => ({ ...m, failed: m.apply === 'failed' })) : r.pending;
+  const rows: { file: string; downFile?: string; failed?: boolean }[] = r.verify
+    ? r.verify.migrations.map((m) => ({ ...m, failed: m.apply === 'failed' }))
+    : r.pending;
   for (const m of rows) {
     order.set(m.file, order.size);
     if (m.downFile) order.set(m.downFile, order.size);
@@ -40,7 +48,11 @@ function fileOrder(r: Report): { order: Map<string, number>; failed: Set<string>
 }
 
 /** Which traced statement a line falls in: the last one that starts at or before it, if it spans that far. */
-function statementAt(traces: StatementTrace[] | undefined, line: number, stoppedAfterLast: boolean): StatementTrace | undefined {
+function statementAt(
+  traces: StatementTrace[] | undefined,
+  line: number,
+  stoppedAfterLast: boolean,
+): StatementTrace | undefined {
   if (!traces) return undefined;
   let i = -1;
   while (i + 1 < traces.length && traces[i + 1].line <= line) i++;
@@ -53,10 +65,14 @@ function statementAt(traces: StatementTrace[] | undefined, line: number, stopped
 
 /** Sorts within a tier: failures seen when running before predictions, stronger locks and longer holds first, then file order. */
 function rank(order: Map<string, number>) {
-  const ran = (x: ReviewItem) => (x.tier === 'decision' && x.findings.some((f) => f.severity === 'error' && kindOf(f.rule)?.area !== 'lint') ? 0 : 1);
+  const ran = (x: ReviewItem) =>
+    x.tier === 'decision' && x.findings.some((f) => f.severity === 'error' && kindOf(f.rule)?.area !== 'lint') ? 0 : 1;
   // Only where locks are the point: a note or a plain warning is read in file order.
   const locking = (x: ReviewItem) => x.tier === 'decision' || x.tier === 'lock';
-  const strength = (x: ReviewItem) => (x.trace && locking(x) ? Math.max(0, ...notableLocks(x.trace.locks).map((l) => lockStrength(l.mode))) + (x.trace.rewrites.length ? 1 : 0) : 0);
+  const strength = (x: ReviewItem) =>
+    x.trace && locking(x)
+      ? Math.max(0, ...notableLocks(x.trace.locks).map((l) => lockStrength(l.mode))) + (x.trace.rewrites.length ? 1 : 0)
+      : 0;
   const place = (x: ReviewItem) => (x.file === undefined ? -1 : (order.get(x.file) ?? order.size));
   return (a: ReviewItem, b: ReviewItem) =>
     TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) ||
@@ -73,7 +89,8 @@ function rank(order: Map<string, number>) {
  */
 export function reviewOf(r: Report): ReviewItem[] {
   const traces = new Map<string, StatementTrace[]>();
-  for (const t of (r.verify?.migrations ?? []).flatMap((m) => m.statements)) traces.set(t.file, [...(traces.get(t.file) ?? []), t]);
+  for (const t of (r.verify?.migrations ?? []).flatMap((m) => m.statements))
+    traces.set(t.file, [...(traces.get(t.file) ?? []), t]);
   for (const list of traces.values()) list.sort((a, b) => a.line - b.line);
   const { order, failed } = fileOrder(r);
 

@@ -13,7 +13,12 @@ function ruleOf(id: string, example: Finding) {
     id,
     shortDescription: { text: kind?.title ?? id },
     fullDescription: { text: kind?.message ?? example.message },
-    help: { text: kind?.help ?? example.help ?? '', markdown: kind ? `**What happens:** ${kind.message}\n\n**What to do:** ${kind.help}\n\nSee ${kind.docs}.` : (example.help ?? '') },
+    help: {
+      text: kind?.help ?? example.help ?? '',
+      markdown: kind
+        ? `**What happens:** ${kind.message}\n\n**What to do:** ${kind.help}\n\nSee ${kind.docs}.`
+        : (example.help ?? ''),
+    },
     defaultConfiguration: { level: LEVEL[kind?.severity ?? example.severity] },
     properties: { tags: [kind?.area ?? 'unknown', ...(kind?.lock ? ['locks'] : [])] },
   };
@@ -26,13 +31,25 @@ function ruleOf(id: string, example: Finding) {
 export function renderSarif(r: Report, version: string): object {
   const located = r.findings.filter((f) => f.file);
   const ids = [...new Set(located.map((f) => f.rule))];
-  const rules = ids.map((id) => ruleOf(id, located.find((f) => f.rule === id)!));
+  const rules = ids.map((id) =>
+    ruleOf(
+      id,
+      located.find((f) => f.rule === id)!,
+    ),
+  );
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'pg-migration-gate', version, informationUri: 'https://github.com/marketplace/actions/pg-migration-gate', rules } },
+        tool: {
+          driver: {
+            name: 'pg-migration-gate',
+            version,
+            informationUri: 'https://github.com/marketplace/actions/pg-migration-gate',
+            rules,
+          },
+        },
         results: located.map((f) => ({
           ruleId: f.rule,
           ruleIndex: ids.indexOf(f.rule),
@@ -41,7 +58,10 @@ export function renderSarif(r: Report, version: string): object {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: (r.root ? join(r.root, f.file!) : f.file!).split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                artifactLocation: {
+                  uri: (r.root ? join(r.root, f.file!) : f.file!).split('\\').join('/'),
+                  uriBaseId: '%SRCROOT%',
+                },
                 region: { startLine: f.line ?? 1, startColumn: f.column ?? 1 },
               },
             },

@@ -19,33 +19,52 @@ export function renderText(r: Report): string {
     for (const m of v.migrations) {
       const mine = findingsOf(r, [m.file, m.downFile]);
       const [apply, ...checks] = checkWords(m, mine);
-      out.push(`  ${TEXT_MARK[markOf(mine, m.apply !== 'not run')]} ${m.name}: ${apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}${checks.map((c) => `, ${c}`).join('')}${m.transaction ? '' : ', no transaction'}`);
+      out.push(
+        `  ${TEXT_MARK[markOf(mine, m.apply !== 'not run')]} ${m.name}: ${apply}${m.applyMs !== undefined ? ` (${m.applyMs} ms)` : ''}${checks.map((c) => `, ${c}`).join('')}${m.transaction ? '' : ', no transaction'}`,
+      );
       // Plain reads and writes (ACCESS SHARE, ROW SHARE, ROW EXCLUSIVE) are left out here; the JSON has them all.
       for (const s of m.statements.filter((x) => notableLocks(x.locks).length || x.rewrites.length)) {
-        const locks = notableLocks(s.locks).map((l) => `${l.mode} ${l.relation}`).join(', ');
-        out.push(`      line ${s.line}: ${locks}${s.rewrites.length ? `; rewrites ${s.rewrites.join(', ')}` : ''} (${s.durationMs} ms${s.observed ? '' : ', documented'})`);
+        const locks = notableLocks(s.locks)
+          .map((l) => `${l.mode} ${l.relation}`)
+          .join(', ');
+        out.push(
+          `      line ${s.line}: ${locks}${s.rewrites.length ? `; rewrites ${s.rewrites.join(', ')}` : ''} (${s.durationMs} ms${s.observed ? '' : ', documented'})`,
+        );
       }
     }
     if (v.schemaChange.length) out.push('schema change:', ...v.schemaChange.map((c) => `  ${c}`));
   } else if (r.command === 'lint') {
-    const counts = (['error', 'warning', 'info'] as const).map((s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`);
+    const counts = (['error', 'warning', 'info'] as const).map(
+      (s) => `${r.findings.filter((f) => f.severity === s).length} ${s}(s)`,
+    );
     out.push(`${r.findings.length} finding(s): ${counts.join(', ')}`);
   } else if (r.command === 'apply' && r.planHash) {
     out.push(`applied ${r.applied.length} of ${r.pending.length} pending migration(s)`);
     for (const a of r.applied) {
       const p = r.pending.find((x) => x.version === a.version);
-      out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p?.file]), true)]} ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`);
+      out.push(
+        `  ${TEXT_MARK[markOf(findingsOf(r, [p?.file]), true)]} ${a.version} ${a.name} (${a.durationMs} ms${a.transaction ? '' : ', no transaction'}${a.attempts > 1 ? `, ${a.attempts} attempts` : ''})`,
+      );
     }
     if (r.undone?.length) out.push(`undone by on-failure: undo, newest first: ${r.undone.length} migration(s)`);
-    for (const u of r.undone ?? []) out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [u.downFile]), true)]} ${u.version} ${u.name} with ${u.downFile} (${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`);
+    for (const u of r.undone ?? [])
+      out.push(
+        `  ${TEXT_MARK[markOf(findingsOf(r, [u.downFile]), true)]} ${u.version} ${u.name} with ${u.downFile} (${u.durationMs} ms${u.transaction ? '' : ', no transaction'})`,
+      );
     if (r.afterFailure === 'restored') out.push('on-failure: restore took back what this run applied');
   } else if (r.command === 'plan' && r.planHash) {
     out.push(`${r.pending.length} pending migration(s)`);
-    for (const p of r.pending) out.push(`  ${TEXT_MARK[markOf(findingsOf(r, [p.file]), true)]} ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`);
+    for (const p of r.pending)
+      out.push(
+        `  ${TEXT_MARK[markOf(findingsOf(r, [p.file]), true)]} ${p.version} ${p.name}${p.transaction ? '' : ` (no transaction: ${p.transactionNote})`}`,
+      );
   }
   if (r.backup) {
     const b = r.backup;
-    out.push(`backup: ${b.path} (${b.size} bytes, sha256 ${b.sha256})${b.artifactName ? ` uploaded as artifact ${b.artifactName} (${b.artifactId})` : ''}`, `restore with: ${b.restore}`);
+    out.push(
+      `backup: ${b.path} (${b.size} bytes, sha256 ${b.sha256})${b.artifactName ? ` uploaded as artifact ${b.artifactName} (${b.artifactId})` : ''}`,
+      `restore with: ${b.restore}`,
+    );
   }
   if (r.planHash) out.push(`plan hash: ${r.planHash}`);
   for (const n of r.notes) out.push(`note: ${n}`);

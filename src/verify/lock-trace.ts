@@ -12,7 +12,11 @@ import type { LockTaken, StatementTrace } from '../model/trace.js';
  */
 export const BLOCKING = new Set(['SHARE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE']);
 
-const modeName = (m: string) => m.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+const modeName = (m: string) =>
+  m
+    .replace(/Lock$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toUpperCase();
 
 /** The documented lock of statements that cannot be observed inside a transaction. */
 function documentedLocks(s: Statement): LockTaken[] {
@@ -40,13 +44,18 @@ async function existingRelations(client: Client, history: HistoryTable): Promise
 }
 
 async function heldLocks(client: Client, rel: Relations): Promise<Set<string>> {
-  const r = await client.query(`SELECT relation::int AS oid, mode FROM pg_catalog.pg_locks WHERE pid = pg_catalog.pg_backend_pid() AND locktype = 'relation' AND granted`);
+  const r = await client.query(
+    `SELECT relation::int AS oid, mode FROM pg_catalog.pg_locks WHERE pid = pg_catalog.pg_backend_pid() AND locktype = 'relation' AND granted`,
+  );
   return new Set(r.rows.filter((x) => rel.names.has(x.oid)).map((x) => `${x.oid}|${x.mode}`));
 }
 
 async function rewritten(client: Client, rel: Relations): Promise<string[]> {
   if (!rel.files.size) return [];
-  const r = await client.query('SELECT oid::int AS oid, relfilenode::text AS file FROM pg_catalog.pg_class WHERE oid = ANY($1::pg_catalog.oid[])', [[...rel.files.keys()]]);
+  const r = await client.query(
+    'SELECT oid::int AS oid, relfilenode::text AS file FROM pg_catalog.pg_class WHERE oid = ANY($1::pg_catalog.oid[])',
+    [[...rel.files.keys()]],
+  );
   const out: string[] = [];
   for (const row of r.rows) {
     if (rel.files.get(row.oid) !== row.file) {
@@ -73,17 +82,31 @@ export class LockTracer implements Observer {
     this.rel = await existingRelations(client, this.history);
   }
 
-  async statement(client: Client, s: Statement, o: { durationMs: number; fresh: boolean; observable: boolean }): Promise<void> {
+  async statement(
+    client: Client,
+    s: Statement,
+    o: { durationMs: number; fresh: boolean; observable: boolean },
+  ): Promise<void> {
     if (o.fresh) this.held = new Set();
     let locks = documentedLocks(s);
     if (o.observable) {
       const now = await heldLocks(client, this.rel);
-      locks = [...now].filter((l) => !this.held.has(l)).map((l) => {
-        const [oid, mode] = l.split('|');
-        return { relation: this.rel.names.get(Number(oid))!, mode: modeName(mode) };
-      });
+      locks = [...now]
+        .filter((l) => !this.held.has(l))
+        .map((l) => {
+          const [oid, mode] = l.split('|');
+          return { relation: this.rel.names.get(Number(oid))!, mode: modeName(mode) };
+        });
       this.held = now;
     }
-    this.traces.push({ ...s.location, sql: s.sql.split('\n')[0].slice(0, 120), lines: s.sql.split('\n').length, locks, rewrites: await rewritten(client, this.rel), durationMs: o.durationMs, observed: o.observable });
+    this.traces.push({
+      ...s.location,
+      sql: s.sql.split('\n')[0].slice(0, 120),
+      lines: s.sql.split('\n').length,
+      locks,
+      rewrites: await rewritten(client, this.rel),
+      durationMs: o.durationMs,
+      observed: o.observable,
+    });
   }
 }

@@ -40,7 +40,9 @@ export interface SettingChange {
 /** The settings in postgresql.auto.conf (what ALTER SYSTEM writes): name -> value; undefined when this role may not read them. */
 export async function systemSettings(c: Client): Promise<Map<string, string> | undefined> {
   try {
-    const r = await c.query("SELECT name, setting FROM pg_catalog.pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' AND error IS NULL");
+    const r = await c.query(
+      "SELECT name, setting FROM pg_catalog.pg_file_settings WHERE sourcefile LIKE '%postgresql.auto.conf' AND error IS NULL",
+    );
     return new Map(r.rows.map((x) => [String(x.name).toLowerCase(), x.setting as string]));
   } catch {
     return undefined;
@@ -62,7 +64,8 @@ function createdQuery(roles: 'pg_authid' | 'pg_auth_members', existing: Record<S
       : // PostgreSQL 16+: a role created by one that is not superuser is granted to its creator, in the same transaction,
         // by the bootstrap superuser (OID 10), whom no other role may name as grantor.
         "SELECT 'role', roleid, xmin FROM pg_catalog.pg_auth_members WHERE grantor = 10";
-  const known = (kind: SharedKind) => `WHEN t.k = '${kind}' AND t.o = ANY ('{${[...existing[kind]].map((o) => Math.trunc(o)).join(',')}}'::pg_catalog.oid[]) THEN false`;
+  const known = (kind: SharedKind) =>
+    `WHEN t.k = '${kind}' AND t.o = ANY ('{${[...existing[kind]].map((o) => Math.trunc(o)).join(',')}}'::pg_catalog.oid[]) THEN false`;
   return `SELECT t.k AS kind, t.o::pg_catalog.int8 AS oid FROM (
     SELECT 'database' AS k, oid AS o, xmin AS x FROM pg_catalog.pg_database
     UNION ALL SELECT 'tablespace', oid, xmin FROM pg_catalog.pg_tablespace
@@ -91,10 +94,19 @@ export class ServerWitness implements Witness {
 
   /** `existing`: the OIDs there were before the run (serverObjects). */
   static async open(c: Client, existing: Record<SharedKind, Map<number, unknown>>): Promise<ServerWitness> {
-    const r = await c.query("SELECT rolsuper, pg_catalog.current_setting('server_version_num')::int AS v FROM pg_catalog.pg_roles WHERE rolname = current_user");
+    const r = await c.query(
+      "SELECT rolsuper, pg_catalog.current_setting('server_version_num')::int AS v FROM pg_catalog.pg_roles WHERE rolname = current_user",
+    );
     const superuser = r.rows[0]?.rolsuper === true;
-    const oids = { database: existing.database.keys(), tablespace: existing.tablespace.keys(), role: existing.role.keys() };
-    return new ServerWitness(createdQuery(superuser ? 'pg_authid' : 'pg_auth_members', oids), superuser || r.rows[0]?.v >= 160000);
+    const oids = {
+      database: existing.database.keys(),
+      tablespace: existing.tablespace.keys(),
+      role: existing.role.keys(),
+    };
+    return new ServerWitness(
+      createdQuery(superuser ? 'pg_authid' : 'pg_auth_members', oids),
+      superuser || r.rows[0]?.v >= 160000,
+    );
   }
 
   seen(rows: Record<string, unknown>[]): void {
@@ -106,9 +118,17 @@ export class ServerWitness implements Witness {
   }
 
   async after(client: Client, s: Statement): Promise<void> {
-    if (s.kind === 'CreatedbStmt') await this.byName(client, 'database', 'SELECT oid FROM pg_catalog.pg_database WHERE datname = $1', s.node.dbname);
-    if (s.kind === 'CreateTableSpaceStmt') await this.byName(client, 'tablespace', 'SELECT oid FROM pg_catalog.pg_tablespace WHERE spcname = $1', s.node.tablespacename);
-    if (s.kind === 'AlterSystemStmt') this.settings.push(...changes(s, this.systemBefore, await systemSettings(client)));
+    if (s.kind === 'CreatedbStmt')
+      await this.byName(client, 'database', 'SELECT oid FROM pg_catalog.pg_database WHERE datname = $1', s.node.dbname);
+    if (s.kind === 'CreateTableSpaceStmt')
+      await this.byName(
+        client,
+        'tablespace',
+        'SELECT oid FROM pg_catalog.pg_tablespace WHERE spcname = $1',
+        s.node.tablespacename,
+      );
+    if (s.kind === 'AlterSystemStmt')
+      this.settings.push(...changes(s, this.systemBefore, await systemSettings(client)));
   }
 
   private async byName(client: Client, kind: SharedKind, sql: string, name: unknown): Promise<void> {
@@ -122,7 +142,11 @@ export class ServerWitness implements Witness {
  * What one ALTER SYSTEM changed: the setting it names (RESET ALL: every one it removed). A change the statement
  * cannot have made (a RESET that left a value, a SET that left none) is another session's, made in between.
  */
-function changes(s: Statement, before: Map<string, string> | undefined, after: Map<string, string> | undefined): SettingChange[] {
+function changes(
+  s: Statement,
+  before: Map<string, string> | undefined,
+  after: Map<string, string> | undefined,
+): SettingChange[] {
   const set = s.node.setstmt ?? {};
   const all = set.kind === 'VAR_RESET_ALL';
   if (!before || !after) return [{ name: all ? 'ALL' : String(set.name).toLowerCase(), unknown: 'unreadable' }];

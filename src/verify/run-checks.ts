@@ -31,7 +31,13 @@ export interface CheckOptions extends Timeouts {
   witness?: Witness;
 }
 
-function failure(rule: Finding['rule'], severity: Finding['severity'], message: string, err?: MigrationError, help?: string): Finding {
+function failure(
+  rule: Finding['rule'],
+  severity: Finding['severity'],
+  message: string,
+  err?: MigrationError,
+  help?: string,
+): Finding {
   return {
     rule,
     severity,
@@ -98,7 +104,13 @@ interface Subject {
  * copies made with CREATE DATABASE … TEMPLATE. Either way every new migration costs the same, whatever the
  * number deployed.
  */
-export async function runChecks(server: ScratchServer, deployed: Migration[], fresh: Analysed[], opts: CheckOptions, log: Logger): Promise<{ result: VerifyResult; findings: Finding[]; cancelled?: string }> {
+export async function runChecks(
+  server: ScratchServer,
+  deployed: Migration[],
+  fresh: Analysed[],
+  opts: CheckOptions,
+  log: Logger,
+): Promise<{ result: VerifyResult; findings: Finding[]; cancelled?: string }> {
   const findings: Finding[] = [];
   const timer = new Timer();
   const entries: VerifiedMigration[] = fresh.map(({ migration: m, exec }) => ({
@@ -124,18 +136,28 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
     const history = await locateHistoryTable(bench.control, opts.historyTable);
     await withTransaction(bench.control, () => ensureHistoryTable(bench.control, history));
     const record: Recording = { table: history, appliedBy: 'verify', control: bench.control };
-    const ready = await timer.time('deployed', () => applyDeployed(bench, record, server.urlOf(work), deployed, opts, findings, log));
+    const ready = await timer.time('deployed', () =>
+      applyDeployed(bench, record, server.urlOf(work), deployed, opts, findings, log),
+    );
     if (!ready) return { result, findings };
     const base = await takeSnapshot(bench.control);
     let before = base;
     for (const [i, { migration, exec }] of fresh.entries()) {
       const entry = entries[i];
       stopped();
-      const applied = await timer.time('apply+locks', () => applyTraced(bench, record, migration, exec, opts, entry, findings, log));
+      const applied = await timer.time('apply+locks', () =>
+        applyTraced(bench, record, migration, exec, opts, entry, findings, log),
+      );
       if (!applied) break;
       log.info(`verified ${migration.name}: applies in ${entry.applyMs} ms`);
       if (opts.checks.has('locks')) findings.push(...lockFindings(entry));
-      const subject: Subject = { migration, exec, before, after: await takeSnapshot(bench.control), down: await downPlan(migration, entry, findings) };
+      const subject: Subject = {
+        migration,
+        exec,
+        before,
+        after: await takeSnapshot(bench.control),
+        down: await downPlan(migration, entry, findings),
+      };
       const inRollback = exec.mode === 'transaction' && (!subject.down || subject.down.mode === 'transaction');
       // A check that cannot be rolled back runs on a copy; copying needs the working database to be idle.
       const onCopy = async (label: string, fn: (s: MigrationSession) => Promise<void>) => {
@@ -150,14 +172,19 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
           record.control = bench.control;
         }
       };
-      const isolated = (label: string, fn: (s: MigrationSession) => Promise<void>) => (inRollback ? rolledBack(bench.session, () => fn(bench.session)) : onCopy(label, fn));
+      const isolated = (label: string, fn: (s: MigrationSession) => Promise<void>) =>
+        inRollback ? rolledBack(bench.session, () => fn(bench.session)) : onCopy(label, fn);
       if (entry.idempotency === 'not run') {
         stopped();
-        await timer.time('idempotency', () => isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)));
+        await timer.time('idempotency', () =>
+          isolated('again', (s) => checkIdempotency(s, subject, inRollback, opts, entry, findings)),
+        );
       }
       if (entry.reversibility === 'not run' && subject.down) {
         stopped();
-        await timer.time('reversibility', () => isolated('down', (s) => checkReversibility(s, subject, inRollback, opts, entry, findings)));
+        await timer.time('reversibility', () =>
+          isolated('down', (s) => checkReversibility(s, subject, inRollback, opts, entry, findings)),
+        );
       }
       before = subject.after;
     }
@@ -175,7 +202,15 @@ export async function runChecks(server: ScratchServer, deployed: Migration[], fr
 class Cancelled extends Error {}
 
 /** The deployed migrations and the seed, applied by the same engine and into the same history table as apply. */
-async function applyDeployed(b: Bench, record: Recording, url: string, deployed: Migration[], opts: CheckOptions, findings: Finding[], log: Logger): Promise<boolean> {
+async function applyDeployed(
+  b: Bench,
+  record: Recording,
+  url: string,
+  deployed: Migration[],
+  opts: CheckOptions,
+  findings: Finding[],
+  log: Logger,
+): Promise<boolean> {
   for (const m of deployed) {
     if (opts.signal?.aborted) throw new Cancelled();
     try {
@@ -183,7 +218,14 @@ async function applyDeployed(b: Bench, record: Recording, url: string, deployed:
       await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, lockBudgetMs: 0, record }, log);
     } catch (err) {
       if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
-      findings.push(failure('deployed-apply-failed', 'error', `deployed migration ${m.name} does not apply on an empty database`, err));
+      findings.push(
+        failure(
+          'deployed-apply-failed',
+          'error',
+          `deployed migration ${m.name} does not apply on an empty database`,
+          err,
+        ),
+      );
       return false;
     }
   }
@@ -192,10 +234,25 @@ async function applyDeployed(b: Bench, record: Recording, url: string, deployed:
 }
 
 /** A new migration, applied and recorded exactly as apply would, with a lock tracer watching each statement. */
-async function applyTraced(b: Bench, record: Recording, m: Migration, exec: ExecutionPlan, opts: CheckOptions, entry: VerifiedMigration, findings: Finding[], log: Logger): Promise<boolean> {
+async function applyTraced(
+  b: Bench,
+  record: Recording,
+  m: Migration,
+  exec: ExecutionPlan,
+  opts: CheckOptions,
+  entry: VerifiedMigration,
+  findings: Finding[],
+  log: Logger,
+): Promise<boolean> {
   const tracer = new LockTracer(record.table);
   try {
-    const r = await runMigration(b.session, m, exec, { ...opts, lockRetries: 0, lockBudgetMs: 0, record, observer: tracer }, log);
+    const r = await runMigration(
+      b.session,
+      m,
+      exec,
+      { ...opts, lockRetries: 0, lockBudgetMs: 0, record, observer: tracer },
+      log,
+    );
     entry.applyMs = r.durationMs;
     entry.apply = 'ok';
     return true;
@@ -209,7 +266,11 @@ async function applyTraced(b: Bench, record: Recording, m: Migration, exec: Exec
   }
 }
 
-async function downPlan(m: Migration, entry: VerifiedMigration, findings: Finding[]): Promise<ExecutionPlan | undefined> {
+async function downPlan(
+  m: Migration,
+  entry: VerifiedMigration,
+  findings: Finding[],
+): Promise<ExecutionPlan | undefined> {
   if (!m.down || entry.reversibility === 'off') return undefined;
   try {
     return executionPlan(await parseScript(m.down), false);
@@ -248,24 +309,55 @@ function lockFindings(entry: VerifiedMigration): Finding[] {
   return out;
 }
 
-async function checkIdempotency(s: MigrationSession, x: Subject, inTx: boolean, opts: CheckOptions, entry: VerifiedMigration, findings: Finding[]): Promise<void> {
+async function checkIdempotency(
+  s: MigrationSession,
+  x: Subject,
+  inTx: boolean,
+  opts: CheckOptions,
+  entry: VerifiedMigration,
+  findings: Finding[],
+): Promise<void> {
   const level = opts.idempotency as Finding['severity'];
   try {
     await executeScript(s, x.migration.up, x.exec, opts, inTx);
   } catch (err) {
     if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
     entry.idempotency = 'failed';
-    findings.push(failure('not-idempotent', level, `${x.migration.name} fails when run a second time`, err, 'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.'));
+    findings.push(
+      failure(
+        'not-idempotent',
+        level,
+        `${x.migration.name} fails when run a second time`,
+        err,
+        'Use IF NOT EXISTS / IF EXISTS / CREATE OR REPLACE so the migration can be re-run safely.',
+      ),
+    );
     return;
   }
   const diff = diffSnapshots(x.after, await takeSnapshot(await s.client()));
   entry.idempotency = isEmptyDiff(diff) ? 'ok' : 'failed';
   if (!isEmptyDiff(diff)) {
-    findings.push({ ...failure('not-idempotent', level, `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`, undefined, 'Make each statement a no-op when its change is already there.'), file: x.migration.up.file });
+    findings.push({
+      ...failure(
+        'not-idempotent',
+        level,
+        `${x.migration.name} changes the schema again when run a second time: ${describeDiff(diff).join('; ')}`,
+        undefined,
+        'Make each statement a no-op when its change is already there.',
+      ),
+      file: x.migration.up.file,
+    });
   }
 }
 
-async function checkReversibility(s: MigrationSession, x: Subject, inTx: boolean, opts: CheckOptions, entry: VerifiedMigration, findings: Finding[]): Promise<void> {
+async function checkReversibility(
+  s: MigrationSession,
+  x: Subject,
+  inTx: boolean,
+  opts: CheckOptions,
+  entry: VerifiedMigration,
+  findings: Finding[],
+): Promise<void> {
   const down = x.migration.down!;
   try {
     await executeScript(s, down, x.down!, opts, inTx);
@@ -279,7 +371,13 @@ async function checkReversibility(s: MigrationSession, x: Subject, inTx: boolean
   if (!isEmptyDiff(diff)) {
     entry.reversibility = 'failed';
     findings.push({
-      ...failure('not-reversible', 'error', `the down script of ${x.migration.name} does not restore the schema: ${describeDiff(diff).join('; ')}`, undefined, 'Make the down script undo every change of the up script (+ is left over after down, - is missing, ~ differs).'),
+      ...failure(
+        'not-reversible',
+        'error',
+        `the down script of ${x.migration.name} does not restore the schema: ${describeDiff(diff).join('; ')}`,
+        undefined,
+        'Make the down script undo every change of the up script (+ is left over after down, - is missing, ~ differs).',
+      ),
       file: down.file,
       line: down.startLine,
       column: 1,
@@ -292,6 +390,8 @@ async function checkReversibility(s: MigrationSession, x: Subject, inTx: boolean
   } catch (err) {
     if (!(err instanceof MigrationError) || opts.signal?.aborted) throw err;
     entry.reversibility = 'failed';
-    findings.push(failure('not-reversible', 'error', `${x.migration.name} fails when applied again after its down script`, err));
+    findings.push(
+      failure('not-reversible', 'error', `${x.migration.name} fails when applied again after its down script`, err),
+    );
   }
 }

@@ -15,7 +15,8 @@ export const SCRATCH_PREFIX = 'pmg_verify_';
  * drops those whose creating session is gone, and no other.
  */
 const CREATOR = /^pg-migration-gate verify scratch database; created by pid (\d+) connected at (\S+)$/;
-const creatorComment = (pid: number, since: string) => `pg-migration-gate verify scratch database; created by pid ${pid} connected at ${since}`;
+const creatorComment = (pid: number, since: string) =>
+  `pg-migration-gate verify scratch database; created by pid ${pid} connected at ${since}`;
 /** A session's start as text that does not depend on the session's TimeZone or DateStyle. */
 const BACKEND_START = `pg_catalog.to_char(backend_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -26,7 +27,9 @@ const BACKEND_START = `pg_catalog.to_char(backend_start AT TIME ZONE 'UTC', 'YYY
  * runs instead of failing at its first scratch database.
  */
 export async function mayNotCreateDatabases(client: Client): Promise<string | undefined> {
-  const r = await client.query('SELECT current_user AS role, rolsuper OR rolcreatedb AS may FROM pg_catalog.pg_roles WHERE rolname = current_user');
+  const r = await client.query(
+    'SELECT current_user AS role, rolsuper OR rolcreatedb AS may FROM pg_catalog.pg_roles WHERE rolname = current_user',
+  );
   return r.rows[0]?.may ? undefined : (r.rows[0]?.role as string);
 }
 
@@ -54,7 +57,10 @@ export class ScratchServer {
     const admin = await connect(url);
     // Ours (see OWN_SESSION_SQL) in the same round trip: it waits out every check, idle, and a CREATE DATABASE from a
     // large template may take longer than a role's statement_timeout.
-    const [, version, me] = await runScript(admin, `${OWN_SESSION_SQL};\nSHOW server_version_num;\nSELECT pid, ${BACKEND_START} AS since FROM pg_catalog.pg_stat_activity WHERE pid = pg_catalog.pg_backend_pid()`).catch(async (err) => {
+    const [, version, me] = await runScript(
+      admin,
+      `${OWN_SESSION_SQL};\nSHOW server_version_num;\nSELECT pid, ${BACKEND_START} AS since FROM pg_catalog.pg_stat_activity WHERE pid = pg_catalog.pg_backend_pid()`,
+    ).catch(async (err) => {
       await admin.end().catch(() => {});
       throw err;
     });
@@ -78,13 +84,18 @@ export class ScratchServer {
       const m = CREATOR.exec(comment ?? '');
       if (!m) continue;
       // Another role's session start may be hidden (NULL): a session with that pid then counts as alive.
-      const alive = await this.admin.query(`SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = $1 AND (backend_start IS NULL OR ${BACKEND_START} = $2)`, [Number(m[1]), m[2]]);
+      const alive = await this.admin.query(
+        `SELECT 1 FROM pg_catalog.pg_stat_activity WHERE pid = $1 AND (backend_start IS NULL OR ${BACKEND_START} = $2)`,
+        [Number(m[1]), m[2]],
+      );
       if (alive.rowCount) continue;
       try {
         await this.dropDatabase(name);
         out.push(`dropped ${name}, left behind by an earlier verify whose process was killed`);
       } catch (err) {
-        out.push(`could not drop ${name}, left behind by an earlier verify whose process was killed: ${(err as Error).message}`);
+        out.push(
+          `could not drop ${name}, left behind by an earlier verify whose process was killed: ${(err as Error).message}`,
+        );
       }
     }
     return out;
@@ -103,7 +114,10 @@ export class ScratchServer {
     const cancel = async () => {
       const c = await (canceller ??= connectOwn(this.url).catch(() => undefined));
       await c
-        ?.query('SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_stat_activity WHERE pg_catalog.left(datname, $1) = $2 AND pid <> pg_catalog.pg_backend_pid()', [prefix.length, prefix])
+        ?.query(
+          'SELECT pg_catalog.pg_cancel_backend(pid) FROM pg_catalog.pg_stat_activity WHERE pg_catalog.left(datname, $1) = $2 AND pid <> pg_catalog.pg_backend_pid()',
+          [prefix.length, prefix],
+        )
         .catch(() => undefined);
     };
     const onAbort = () => {
@@ -139,7 +153,8 @@ export class ScratchServer {
   }
 
   private async dropDatabase(name: string): Promise<void> {
-    if (!this.force) await this.admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    if (!this.force)
+      await this.admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
     await this.admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}${this.force ? ' WITH (FORCE)' : ''}`);
   }
 

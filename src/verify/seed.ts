@@ -30,5 +30,10 @@ export async function loadSeed(client: Client, url: string, file: string): Promi
   const major = Math.floor(Number((await client.query('SHOW server_version_num')).rows[0].server_version_num) / 10000);
   const pgRestore = await chooseTool('pg_restore', major);
   const conn = toolConnection(url, pgRestore);
-  await runTool(pgRestore, ['--data-only', '--no-owner', '--exit-on-error', '--no-password', conn.dbnameArg, file], conn.env, conn.files);
+  await runTool(
+    pgRestore,
+    ['--data-only', '--no-owner', '--exit-on-error', '--no-password', conn.dbnameArg, file],
+    conn.env,
+    conn.files,
+  );
 }

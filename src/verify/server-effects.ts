@@ -31,10 +31,16 @@ async function byOid(c: Client, sql: string): Promise<Map<number, string>> {
 }
 
 export async function serverObjects(c: Client): Promise<ServerObjects> {
-  return { role: await byOid(c, CATALOG.role), database: await byOid(c, CATALOG.database), tablespace: await byOid(c, CATALOG.tablespace), system: await systemSettings(c) };
+  return {
+    role: await byOid(c, CATALOG.role),
+    database: await byOid(c, CATALOG.database),
+    tablespace: await byOid(c, CATALOG.tablespace),
+    system: await systemSettings(c),
+  };
 }
 
-const named = (text: string) => (name: string) => new RegExp(`(^|[^A-Za-z0-9_$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_$])`, 'i').test(text);
+const named = (text: string) => (name: string) =>
+  new RegExp(`(^|[^A-Za-z0-9_$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_$])`, 'i').test(text);
 
 export interface Undone {
   /** One line per change undone. */
@@ -49,7 +55,12 @@ export interface Undone {
  * Undoes what verify's own sessions (`witness`) did to the server since `before`; the scratch databases must
  * already be dropped. `text` (the migrations') is used only to say which objects of other sessions were left alone.
  */
-export async function undoServerEffects(c: Client, before: ServerObjects, witness: ServerWitness, text: string): Promise<Undone> {
+export async function undoServerEffects(
+  c: Client,
+  before: ServerObjects,
+  witness: ServerWitness,
+  text: string,
+): Promise<Undone> {
   const now = await serverObjects(c);
   const out: Undone = { undone: [], left: [], others: [] };
   const attempt = async (what: string, sql: string) => {
@@ -62,9 +73,12 @@ export async function undoServerEffects(c: Client, before: ServerObjects, witnes
   };
   await putSettingsBack(c, before.system, now.system, witness.settings, attempt, out.left);
   const force = (await serverVersion(c)) >= 130000 ? ' WITH (FORCE)' : '';
-  const ours = (kind: SharedKind) => [...now[kind]].filter(([oid]) => !before[kind].has(oid) && witness.created[kind].has(oid));
-  for (const [, d] of ours('database')) await attempt(`database ${d} dropped`, `DROP DATABASE IF EXISTS ${quoteIdent(d)}${force}`);
-  for (const [, t] of ours('tablespace')) await attempt(`tablespace ${t} dropped`, `DROP TABLESPACE IF EXISTS ${quoteIdent(t)}`);
+  const ours = (kind: SharedKind) =>
+    [...now[kind]].filter(([oid]) => !before[kind].has(oid) && witness.created[kind].has(oid));
+  for (const [, d] of ours('database'))
+    await attempt(`database ${d} dropped`, `DROP DATABASE IF EXISTS ${quoteIdent(d)}${force}`);
+  for (const [, t] of ours('tablespace'))
+    await attempt(`tablespace ${t} dropped`, `DROP TABLESPACE IF EXISTS ${quoteIdent(t)}`);
   for (const [, r] of ours('role')) await attempt(`role ${r} dropped`, `DROP ROLE IF EXISTS ${quoteIdent(r)}`);
 
   const mentioned = named(text);
@@ -72,7 +86,10 @@ export async function undoServerEffects(c: Client, before: ServerObjects, witnes
     for (const [oid, name] of now[kind]) {
       if (before[kind].has(oid) || witness.created[kind].has(oid) || !mentioned(name)) continue;
       if (kind === 'database' && name.startsWith(SCRATCH_PREFIX)) continue;
-      if (kind === 'role' && !witness.rolesKnown) out.left.push(`role ${name}, new since verify started: whether verify's migrations created it cannot be told by a role that is not superuser before PostgreSQL 16 (pg_authid is for superusers only), so it was left as it is`);
+      if (kind === 'role' && !witness.rolesKnown)
+        out.left.push(
+          `role ${name}, new since verify started: whether verify's migrations created it cannot be told by a role that is not superuser before PostgreSQL 16 (pg_authid is for superusers only), so it was left as it is`,
+        );
       else out.others.push(`${kind} ${name}`);
     }
   }
@@ -98,17 +115,28 @@ async function putSettingsBack(
   for (const name of names) {
     const chain = changes.filter((x) => x.name === name);
     if (!start || !now || chain.some((x) => x.unknown === 'unreadable')) {
-      left.push(`ALTER SYSTEM ${name === 'ALL' ? 'RESET ALL' : name} by the migrations left as it is: this role may not read pg_file_settings, so the change cannot be told from another session's`);
+      left.push(
+        `ALTER SYSTEM ${name === 'ALL' ? 'RESET ALL' : name} by the migrations left as it is: this role may not read pg_file_settings, so the change cannot be told from another session's`,
+      );
       continue;
     }
-    const ok = chain.every((x) => !x.unknown) && chain[0].before === start.get(name) && chain.every((x, i) => i === 0 || x.before === chain[i - 1].after) && now.get(name) === chain[chain.length - 1].after;
+    const ok =
+      chain.every((x) => !x.unknown) &&
+      chain[0].before === start.get(name) &&
+      chain.every((x, i) => i === 0 || x.before === chain[i - 1].after) &&
+      now.get(name) === chain[chain.length - 1].after;
     if (!ok) {
       left.push(`ALTER SYSTEM ${name} left as it is: another session changed it too while verify ran`);
       continue;
     }
     const was = start.get(name);
     if (now.get(name) === was) continue;
-    await attempt(`ALTER SYSTEM ${name} put back`, was === undefined ? `ALTER SYSTEM RESET ${quoteIdent(name)}` : `ALTER SYSTEM SET ${quoteIdent(name)} = ${c.escapeLiteral(was)}`);
+    await attempt(
+      `ALTER SYSTEM ${name} put back`,
+      was === undefined
+        ? `ALTER SYSTEM RESET ${quoteIdent(name)}`
+        : `ALTER SYSTEM SET ${quoteIdent(name)} = ${c.escapeLiteral(was)}`,
+    );
     reload = true;
   }
   if (reload) await c.query('SELECT pg_catalog.pg_reload_conf()');

@@ -97,7 +97,9 @@ function fold(keys: string[], sign: string): string[] {
   const tables = keys.filter((k) => k.startsWith('table ')).map((k) => k.slice(6));
   const owned = (k: string) => tables.find((t) => PARTS.some((p) => k.startsWith(`${p} ${t}.`)));
   const lines = tables.map((t) => {
-    const counts = PARTS.map((p) => [p, keys.filter((k) => k.startsWith(`${p} ${t}.`)).length] as const).filter(([, n]) => n);
+    const counts = PARTS.map((p) => [p, keys.filter((k) => k.startsWith(`${p} ${t}.`)).length] as const).filter(
+      ([, n]) => n,
+    );
     return `${sign} table ${t}${counts.length ? ` (${counts.map(([p, n]) => `${n} ${n > 1 ? (p === 'index' ? 'indexes' : `${p}s`) : p}`).join(', ')})` : ''}`;
   });
   return [...lines, ...keys.filter((k) => !k.startsWith('table ') && !owned(k)).map((k) => `${sign} ${k}`)];
@@ -105,5 +107,9 @@ function fold(keys: string[], sign: string): string[] {
 
 /** One line per difference: `+ table public.x (3 columns, 1 index)`, `- column public.users.nick`, `~ index …: a -> b`. */
 export function describeDiff(d: SchemaDiff): string[] {
-  return [...fold(d.added, '+'), ...fold(d.removed, '-'), ...d.changed.map((c) => `~ ${c.key}: ${c.before} -> ${c.after}`)];
+  return [
+    ...fold(d.added, '+'),
+    ...fold(d.removed, '-'),
+    ...d.changed.map((c) => `~ ${c.key}: ${c.before} -> ${c.after}`),
+  ];
 }

@@ -26,12 +26,30 @@ export interface CatalogEntry {
 }
 
 /** Catalogs whose rows are objects with an oid, and the columns that VACUUM and ANALYZE write in place. */
-const OID_CATALOGS: { name: string; acl?: string; inPlace?: string[]; temp?: string; since?: number; classid?: string }[] = [
+const OID_CATALOGS: {
+  name: string;
+  acl?: string;
+  inPlace?: string[];
+  temp?: string;
+  since?: number;
+  classid?: string;
+}[] = [
   { name: 'pg_namespace', acl: 'nspacl' },
   {
     name: 'pg_class',
     acl: 'relacl',
-    inPlace: ['relpages', 'reltuples', 'relallvisible', 'relallfrozen', 'relfrozenxid', 'relminmxid', 'relhasindex', 'relhasrules', 'relhastriggers', 'relhassubclass'],
+    inPlace: [
+      'relpages',
+      'reltuples',
+      'relallvisible',
+      'relallfrozen',
+      'relfrozenxid',
+      'relminmxid',
+      'relhasindex',
+      'relhasrules',
+      'relhastriggers',
+      'relhassubclass',
+    ],
     temp: 'relnamespace IN (SELECT oid FROM tmp)',
   },
   { name: 'pg_type', acl: 'typacl', temp: 'typnamespace IN (SELECT oid FROM tmp)' },
@@ -73,22 +91,79 @@ const OID_CATALOGS: { name: string; acl?: string; inPlace?: string[]; temp?: str
 const FIRST_USER_OID = 16384;
 
 /** `to_jsonb(row)` less some keys, hashed. */
-const rowHash = (alias: string, leaveOut: string[] = []) => `pg_catalog.md5((pg_catalog.to_jsonb(${alias})${leaveOut.map((k) => ` - '${k}'`).join('')})::text)`;
+const rowHash = (alias: string, leaveOut: string[] = []) =>
+  `pg_catalog.md5((pg_catalog.to_jsonb(${alias})${leaveOut.map((k) => ` - '${k}'`).join('')})::text)`;
 
 /**
  * Rows without an oid of their own, each under the object whose lock guards it: [kind, classid, objid, subid,
  * FROM … WHERE …, label prefix (with the object's identity after it)].
  */
 const PART_ROWS: [kind: string, classid: string, objid: string, subid: string, from: string, prefix: string][] = [
-  ['object', "'pg_class'::regclass", 'x.attrelid', 'x.attnum', `pg_catalog.pg_attribute x WHERE x.attnum > 0 AND x.attrelid >= ${FIRST_USER_OID} AND x.attrelid NOT IN (SELECT oid FROM tmprel)`, ''],
-  ['index', "'pg_class'::regclass", 'x.indexrelid', '0', `pg_catalog.pg_index x WHERE x.indexrelid >= ${FIRST_USER_OID} AND x.indexrelid NOT IN (SELECT oid FROM tmprel)`, 'definition of '],
-  ['sequence', "'pg_class'::regclass", 'x.seqrelid', '0', `pg_catalog.pg_sequence x WHERE x.seqrelid >= ${FIRST_USER_OID} AND x.seqrelid NOT IN (SELECT oid FROM tmprel)`, 'options of '],
-  ['inherits', "'pg_class'::regclass", 'x.inhrelid', 'x.inhseqno', `pg_catalog.pg_inherits x WHERE x.inhrelid NOT IN (SELECT oid FROM tmprel)`, 'inheritance of '],
-  ['partitioning', "'pg_class'::regclass", 'x.partrelid', '0', `pg_catalog.pg_partitioned_table x WHERE x.partrelid NOT IN (SELECT oid FROM tmprel)`, 'partitioning of '],
+  [
+    'object',
+    "'pg_class'::regclass",
+    'x.attrelid',
+    'x.attnum',
+    `pg_catalog.pg_attribute x WHERE x.attnum > 0 AND x.attrelid >= ${FIRST_USER_OID} AND x.attrelid NOT IN (SELECT oid FROM tmprel)`,
+    '',
+  ],
+  [
+    'index',
+    "'pg_class'::regclass",
+    'x.indexrelid',
+    '0',
+    `pg_catalog.pg_index x WHERE x.indexrelid >= ${FIRST_USER_OID} AND x.indexrelid NOT IN (SELECT oid FROM tmprel)`,
+    'definition of ',
+  ],
+  [
+    'sequence',
+    "'pg_class'::regclass",
+    'x.seqrelid',
+    '0',
+    `pg_catalog.pg_sequence x WHERE x.seqrelid >= ${FIRST_USER_OID} AND x.seqrelid NOT IN (SELECT oid FROM tmprel)`,
+    'options of ',
+  ],
+  [
+    'inherits',
+    "'pg_class'::regclass",
+    'x.inhrelid',
+    'x.inhseqno',
+    `pg_catalog.pg_inherits x WHERE x.inhrelid NOT IN (SELECT oid FROM tmprel)`,
+    'inheritance of ',
+  ],
+  [
+    'partitioning',
+    "'pg_class'::regclass",
+    'x.partrelid',
+    '0',
+    `pg_catalog.pg_partitioned_table x WHERE x.partrelid NOT IN (SELECT oid FROM tmprel)`,
+    'partitioning of ',
+  ],
   ['foreign', "'pg_class'::regclass", 'x.ftrelid', '0', 'pg_catalog.pg_foreign_table x WHERE true', 'options of '],
-  ['aggregate', "'pg_proc'::regclass", 'x.aggfnoid', '0', `pg_catalog.pg_aggregate x WHERE x.aggfnoid >= ${FIRST_USER_OID}`, 'definition of '],
-  ['range', "'pg_type'::regclass", 'x.rngtypid', '0', `pg_catalog.pg_range x WHERE x.rngtypid >= ${FIRST_USER_OID}`, 'definition of '],
-  ['enum', "'pg_type'::regclass", 'x.enumtypid', 'x.enumsortorder::numeric', `pg_catalog.pg_enum x WHERE x.enumtypid >= ${FIRST_USER_OID}`, 'a label of '],
+  [
+    'aggregate',
+    "'pg_proc'::regclass",
+    'x.aggfnoid',
+    '0',
+    `pg_catalog.pg_aggregate x WHERE x.aggfnoid >= ${FIRST_USER_OID}`,
+    'definition of ',
+  ],
+  [
+    'range',
+    "'pg_type'::regclass",
+    'x.rngtypid',
+    '0',
+    `pg_catalog.pg_range x WHERE x.rngtypid >= ${FIRST_USER_OID}`,
+    'definition of ',
+  ],
+  [
+    'enum',
+    "'pg_type'::regclass",
+    'x.enumtypid',
+    'x.enumsortorder::numeric',
+    `pg_catalog.pg_enum x WHERE x.enumtypid >= ${FIRST_USER_OID}`,
+    'a label of ',
+  ],
   [
     'comment',
     'x.classoid',
@@ -115,14 +190,17 @@ function branches(major: number, values: boolean): string[] {
     );
   }
   for (const [kind, classid, objid, subid, from, prefix] of PART_ROWS) {
-    out.push(`SELECT '${kind}', ${classid}, ${objid}, ${subid}, x.xmin::text, ${rowHash('x')}, true, '${prefix}' FROM ${from}`);
+    out.push(
+      `SELECT '${kind}', ${classid}, ${objid}, ${subid}, x.xmin::text, ${rowHash('x')}, true, '${prefix}' FROM ${from}`,
+    );
   }
   // A sequence's value moves outside any transaction: its value is the entry (unreadable without a privilege).
-  if (values) out.push(
-    `SELECT 'value', 'pg_class'::regclass, x.oid, 0, NULL, CASE WHEN pg_catalog.has_sequence_privilege(x.oid, 'SELECT,USAGE')
+  if (values)
+    out.push(
+      `SELECT 'value', 'pg_class'::regclass, x.oid, 0, NULL, CASE WHEN pg_catalog.has_sequence_privilege(x.oid, 'SELECT,USAGE')
             THEN coalesce(pg_catalog.pg_sequence_last_value(x.oid)::text, 'not called') ELSE 'unreadable' END, true, 'value of '
        FROM pg_catalog.pg_class x WHERE x.relkind = 'S' AND x.relnamespace NOT IN (SELECT oid FROM tmp)`,
-  );
+    );
   return out;
 }
 
@@ -171,7 +249,11 @@ function entries(rows: Record<string, unknown>[]): CatalogEntry[] {
 }
 
 /** The catalog's state as `client` sees it (in a REPEATABLE READ transaction: as of its snapshot). */
-export async function catalogState(client: Client, major: number, o: { labels?: boolean } = {}): Promise<CatalogEntry[]> {
+export async function catalogState(
+  client: Client,
+  major: number,
+  o: { labels?: boolean } = {},
+): Promise<CatalogEntry[]> {
   return entries((await client.query(stateSql(major, o.labels ?? false))).rows);
 }
 

@@ -94,9 +94,17 @@ export interface DropOutcome {
  * depends on stays, and is reported. Objects are tried again until no more can go, as ours may depend on each
  * other (a view on a table, a table in a schema).
  */
-export async function dropCreatedSince(client: Client, before: ReadonlySet<string>, ours: (o: UserObject) => boolean, lockTimeoutMs = 30_000): Promise<DropOutcome> {
+export async function dropCreatedSince(
+  client: Client,
+  before: ReadonlySet<string>,
+  ours: (o: UserObject) => boolean,
+  lockTimeoutMs = 30_000,
+): Promise<DropOutcome> {
   const created = (await userObjects(client)).filter((o) => !before.has(o.drop));
-  const outcome: DropOutcome = { dropped: [], leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })) };
+  const outcome: DropOutcome = {
+    dropped: [],
+    leftAlone: created.filter((o) => !ours(o)).map((object) => ({ object, why: 'not created by this run' })),
+  };
   let pending = created.filter(ours);
   if (!pending.length) return outcome;
   const failed = new Map<UserObject, string>();
@@ -104,7 +112,7 @@ export async function dropCreatedSince(client: Client, before: ReadonlySet<strin
     // A session reading one of our tables would hold its DROP, and every query behind it, forever: bounded, and
     // an object that cannot be had in time is left, with the reason.
     await client.query(`SET LOCAL lock_timeout = ${Math.trunc(lockTimeoutMs)}`);
-    for (let progress = true; progress && pending.length; ) {
+    for (let progress = true; progress && pending.length;) {
       progress = false;
       const next: UserObject[] = [];
       for (const o of pending) {

@@ -25,20 +25,44 @@ export interface BlockingSession {
  * How messages name a session: `pid 42 (idle in transaction, transaction open 75 s)`, with `holding` (`AccessShareLock
  * on t`) after the state when given. A hidden session is named by its role, and the message says why no more is known.
  */
-export function describeSession(s: Pick<BlockingSession, 'pid' | 'state' | 'transactionAgeSeconds' | 'hidden'>, holding?: string): string {
+export function describeSession(
+  s: Pick<BlockingSession, 'pid' | 'state' | 'transactionAgeSeconds' | 'hidden'>,
+  holding?: string,
+): string {
   const lock = holding ? `, ${holding}` : '';
   if (s.hidden) {
     const { role } = s.hidden;
-    const why = role === null ? 'which is not a member of pg_read_all_stats' : `which is neither a member of ${role} nor of pg_read_all_stats`;
+    const why =
+      role === null
+        ? 'which is not a member of pg_read_all_stats'
+        : `which is neither a member of ${role} nor of pg_read_all_stats`;
     return `pid ${s.pid} (${role === null ? 'a server process' : `a session of ${role}`}${lock}; its state, transaction and query are hidden from this role, ${why})`;
   }
   return `pid ${s.pid} (${s.state}${lock}, transaction open ${s.transactionAgeSeconds} s)`;
 }
 
 /** A row of pg_stat_activity as read below: the session's fields, hidden or not. */
-function sessionOf(x: { pid: number; state: string | null; relation: string; mode: string; age: number; query: string; hidden: boolean; role: string | null; backend?: string }): BlockingSession {
-  const s: BlockingSession = { pid: x.pid, state: x.state ?? '', relation: x.relation, mode: x.mode, transactionAgeSeconds: x.age, query: x.hidden ? '' : x.query };
-  if (x.backend === 'autovacuum worker') s.autovacuum = { wraparound: x.hidden || /\(to prevent wraparound\)/.test(x.query) };
+function sessionOf(x: {
+  pid: number;
+  state: string | null;
+  relation: string;
+  mode: string;
+  age: number;
+  query: string;
+  hidden: boolean;
+  role: string | null;
+  backend?: string;
+}): BlockingSession {
+  const s: BlockingSession = {
+    pid: x.pid,
+    state: x.state ?? '',
+    relation: x.relation,
+    mode: x.mode,
+    transactionAgeSeconds: x.age,
+    query: x.hidden ? '' : x.query,
+  };
+  if (x.backend === 'autovacuum worker')
+    s.autovacuum = { wraparound: x.hidden || /\(to prevent wraparound\)/.test(x.query) };
   return x.hidden ? { ...s, hidden: { role: x.role } } : s;
 }
 
@@ -57,7 +81,8 @@ function tablesOf(node: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(node)) for (const n of node) tablesOf(n, out);
   else if (node && typeof node === 'object') {
     const n = node as Record<string, unknown>;
-    if (typeof n.relname === 'string') out.add(n.schemaname ? `${quoteIdent(n.schemaname as string)}.${quoteIdent(n.relname)}` : quoteIdent(n.relname));
+    if (typeof n.relname === 'string')
+      out.add(n.schemaname ? `${quoteIdent(n.schemaname as string)}.${quoteIdent(n.relname)}` : quoteIdent(n.relname));
     for (const v of Object.values(n)) tablesOf(v, out);
   }
   return out;
@@ -68,7 +93,11 @@ function tablesOf(node: unknown, out: Set<string>): Set<string> {
  * transaction, or inside a transaction older than `olderThanSeconds`. A migration's ACCESS EXCLUSIVE lock would
  * queue behind them, and every query on the table behind it.
  */
-export async function blockingSessions(client: Client, analysed: Analysed[], olderThanSeconds = 60): Promise<BlockingSession[]> {
+export async function blockingSessions(
+  client: Client,
+  analysed: Analysed[],
+  olderThanSeconds = 60,
+): Promise<BlockingSession[]> {
   const names = new Set<string>();
   for (const a of analysed) for (const s of a.exec.statements) tablesOf(s.node, names);
   if (!names.size) return [];
@@ -82,7 +111,8 @@ export async function blockingSessions(client: Client, analysed: Analysed[], old
       ORDER BY age DESC`,
     [[...names], olderThanSeconds],
   );
-  const lockOf = (x: { pid: number; vxid: string; relation: string; mode: string }) => `${x.pid} ${x.vxid} ${x.relation} ${x.mode}`;
+  const lockOf = (x: { pid: number; vxid: string; relation: string; mode: string }) =>
+    `${x.pid} ${x.vxid} ${x.relation} ${x.mode}`;
   const hidden = r.rows.filter((x) => x.hidden);
   let held = new Set<string>();
   if (hidden.length) {
@@ -124,7 +154,11 @@ export async function dumpBlockers(client: Client): Promise<BlockingSession[]> {
  * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
  */
 export async function leftoverInvalidIndexes(client: Client, analysed: Analysed[]): Promise<string[]> {
-  const names = analysed.flatMap((a) => a.exec.statements.filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname).map((s) => s.node.idxname as string));
+  const names = analysed.flatMap((a) =>
+    a.exec.statements
+      .filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname)
+      .map((s) => s.node.idxname as string),
+  );
   if (!names.length) return [];
   const r = await client.query(
     `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid

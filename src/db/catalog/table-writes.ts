@@ -22,12 +22,16 @@ export async function tableWriteCounts(client: Client): Promise<Record<string, n
  */
 async function settledStatistics(client: Client): Promise<void> {
   const clear = () => client.query('SELECT pg_catalog.pg_stat_clear_snapshot()');
-  const r = await client.query(`SELECT current_setting('server_version_num')::int AS v, pg_catalog.clock_timestamp() + interval '${COLLECTOR_MARGIN_MS} ms' AS after`);
+  const r = await client.query(
+    `SELECT current_setting('server_version_num')::int AS v, pg_catalog.clock_timestamp() + interval '${COLLECTOR_MARGIN_MS} ms' AS after`,
+  );
   await clear();
   if (r.rows[0].v >= 150000) return;
   const deadline = Date.now() + 5000;
   for (;;) {
-    const fresh = await client.query('SELECT pg_catalog.pg_stat_get_snapshot_timestamp() >= $1::timestamptz AS ok', [r.rows[0].after]);
+    const fresh = await client.query('SELECT pg_catalog.pg_stat_get_snapshot_timestamp() >= $1::timestamptz AS ok', [
+      r.rows[0].after,
+    ]);
     if (fresh.rows[0].ok || Date.now() >= deadline) return clear().then(() => undefined);
     await clear();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -49,7 +53,11 @@ export interface TableWrites {
  * out: a restore does not touch them. A counter that went down means the statistics were reset (a crash,
  * pg_stat_reset()): `reset` says so, and such tables cannot be judged.
  */
-export function tablesWritten(before: Record<string, number>, now: Record<string, number>, leaveOut: string[] = []): { tables: TableWrites[]; reset: boolean } {
+export function tablesWritten(
+  before: Record<string, number>,
+  now: Record<string, number>,
+  leaveOut: string[] = [],
+): { tables: TableWrites[]; reset: boolean } {
   const tables: TableWrites[] = [];
   let reset = false;
   for (const [table, was] of Object.entries(before)) {

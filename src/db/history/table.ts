@@ -72,12 +72,17 @@ function layoutOf(table: TableName, cols: Set<string>): HistoryLayout {
  * needs are added, rows are kept, and versions are recovered from `migration_name`. Another tool's table is used
  * as it is. Runs inside the caller's transaction.
  */
-export async function ensureHistoryTable(client: Client, table: HistoryTable): Promise<'created' | 'adopted' | 'ready'> {
+export async function ensureHistoryTable(
+  client: Client,
+  table: HistoryTable,
+): Promise<'created' | 'adopted' | 'ready'> {
   const cols = await columnsOf(client, table);
   if (cols && layoutOf(table, cols) !== ownLayout) return 'ready';
   // Only when missing: CREATE SCHEMA IF NOT EXISTS still asks for CREATE on the database.
   if (!cols) {
-    const schema = await client.query('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS e', [quoteIdent(table.schema)]);
+    const schema = await client.query('SELECT pg_catalog.to_regnamespace($1) IS NOT NULL AS e', [
+      quoteIdent(table.schema),
+    ]);
     if (!schema.rows[0].e) await client.query(`CREATE SCHEMA ${quoteIdent(table.schema)}`);
   }
   return createOrAdopt(client, quoteTable(table), cols);
@@ -87,7 +92,11 @@ export async function ensureHistoryTable(client: Client, table: HistoryTable): P
  * Reads the history, whatever its layout (read-only: plan uses it before any adoption). `migrations`, those on
  * disk, name the rows of tools that record only a version. Returns undefined when the table does not exist.
  */
-export async function readHistory(client: Client, table: HistoryTable, migrations: readonly Migration[] = []): Promise<HistoryRow[] | undefined> {
+export async function readHistory(
+  client: Client,
+  table: HistoryTable,
+  migrations: readonly Migration[] = [],
+): Promise<HistoryRow[] | undefined> {
   const cols = await columnsOf(client, table);
   if (!cols) return undefined;
   const layout = layoutOf(table, cols);
@@ -102,7 +111,13 @@ export async function readHistory(client: Client, table: HistoryTable, migration
  * migration did to its session, the row is written by the user that connected, into this table, in the session's
  * time zone. Values are escaped by node-postgres.
  */
-export function recordInTransaction(client: Client, table: HistoryTable, migration: Migration, appliedBy: string, timeouts: string[]): string[] {
+export function recordInTransaction(
+  client: Client,
+  table: HistoryTable,
+  migration: Migration,
+  appliedBy: string,
+  timeouts: string[],
+): string[] {
   const lit = (v: string) => client.escapeLiteral(v);
   return [
     'SET LOCAL SESSION AUTHORIZATION DEFAULT',
@@ -111,11 +126,14 @@ export function recordInTransaction(client: Client, table: HistoryTable, migrati
     // SET TIME ZONE of the migration chose: the tool that reads it orders by it.
     'SET LOCAL TimeZone TO DEFAULT',
     ...timeouts,
-    ...table.layout.recordSql(quoteTable(table), migration, appliedBy, lit).map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
+    ...table.layout
+      .recordSql(quoteTable(table), migration, appliedBy, lit)
+      .map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
   ];
 }
 
-const SWALLOWED_HINT = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
+const SWALLOWED_HINT =
+  'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
 
 /**
  * An insert of a history row that fails its migration unless it wrote exactly one row: a trigger returning NULL or
@@ -150,18 +168,41 @@ export function checksumsOf(table: HistoryTable): ((m: Migration) => string[]) |
  * Before a migration that runs outside a transaction: marks it started (dirty) on our own session, so a crash in
  * between leaves a visible mark. Undefined when the table's layout has no place for one.
  */
-export function markStarted(client: Client, table: HistoryTable, migration: Migration, appliedBy: string): Promise<HistoryRow['id'] | undefined> {
+export function markStarted(
+  client: Client,
+  table: HistoryTable,
+  migration: Migration,
+  appliedBy: string,
+): Promise<HistoryRow['id'] | undefined> {
   return table.layout.markStarted(oneRowEach(client, table, migration), quoteTable(table), migration, appliedBy);
 }
 
 /** Clears a mark: the migration finished (or, resolved by hand, counts as finished). */
-export function markFinished(client: Client, table: HistoryTable, mark: HistoryRow['id'], executionMs: number, migration?: Migration): Promise<void> {
+export function markFinished(
+  client: Client,
+  table: HistoryTable,
+  mark: HistoryRow['id'],
+  executionMs: number,
+  migration?: Migration,
+): Promise<void> {
   return table.layout.finish(oneRowEach(client, table, migration), quoteTable(table), mark, executionMs);
 }
 
 /** Records a migration as applied outside its transaction: one without a mark, a READ ONLY one, a baseline. */
-export function recordApplied(client: Client, table: HistoryTable, migration: Migration, appliedBy: string, executionMs = 0): Promise<void> {
-  return table.layout.recordApplied(oneRowEach(client, table, migration), quoteTable(table), migration, appliedBy, executionMs);
+export function recordApplied(
+  client: Client,
+  table: HistoryTable,
+  migration: Migration,
+  appliedBy: string,
+  executionMs = 0,
+): Promise<void> {
+  return table.layout.recordApplied(
+    oneRowEach(client, table, migration),
+    quoteTable(table),
+    migration,
+    appliedBy,
+    executionMs,
+  );
 }
 
 /**
@@ -173,10 +214,13 @@ function oneRowEach(client: Client, table: HistoryTable, migration: Migration | 
     const r = await client.query(text, values);
     if ((r.command === 'INSERT' || r.command === 'UPDATE') && r.rowCount !== 1) {
       const what = migration ? ` for ${migration.name}` : '';
-      throw new MigrationError(`the history table ${tableText(table)} ${r.command === 'INSERT' ? 'kept' : 'changed'} ${r.rowCount ?? 0} rows of the one written${what}`, {
-        location: migration && { file: migration.up.file, line: migration.up.startLine, column: 1 },
-        hint: SWALLOWED_HINT,
-      });
+      throw new MigrationError(
+        `the history table ${tableText(table)} ${r.command === 'INSERT' ? 'kept' : 'changed'} ${r.rowCount ?? 0} rows of the one written${what}`,
+        {
+          location: migration && { file: migration.up.file, line: migration.up.startLine, column: 1 },
+          hint: SWALLOWED_HINT,
+        },
+      );
     }
     return r;
   };
@@ -184,11 +228,21 @@ function oneRowEach(client: Client, table: HistoryTable, migration: Migration | 
 }
 
 /** A dirty row resolved as undone: the history goes back to before its migration started. */
-export function forgetRow(client: Client, table: HistoryTable, row: HistoryRow, rows: readonly HistoryRow[]): Promise<void> {
+export function forgetRow(
+  client: Client,
+  table: HistoryTable,
+  row: HistoryRow,
+  rows: readonly HistoryRow[],
+): Promise<void> {
   return table.layout.forget(client, quoteTable(table), row, rows);
 }
 
 /** Records the file's checksum for a row: for rows adopted without one, and for edits accepted explicitly. */
-export async function setChecksum(client: Client, table: HistoryTable, row: HistoryRow, migration: Migration): Promise<void> {
+export async function setChecksum(
+  client: Client,
+  table: HistoryTable,
+  row: HistoryRow,
+  migration: Migration,
+): Promise<void> {
   await table.layout.setChecksum?.(client, quoteTable(table), row, migration);
 }

@@ -41,7 +41,7 @@ function hintFor(code: string | undefined): string | undefined {
     case '55P03':
       return 'another session held a conflicting lock longer than lock-timeout; retry when traffic is lower, or find the blocker in pg_stat_activity';
     case '2D000':
-      return 'a procedure or DO block that commits or rolls back cannot run inside the migration\'s transaction: put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it';
+      return "a procedure or DO block that commits or rolls back cannot run inside the migration's transaction: put `-- migrate:no-transaction` on the first line so the file runs statement by statement, as psql runs it";
     case '57014':
       return 'the statement ran longer than statement-timeout; raise it for this migration, or make the change in smaller steps';
     case '42P07':

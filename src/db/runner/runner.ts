@@ -6,7 +6,14 @@ import { cannotRunInTransaction, type ExecutionPlan } from '../../migrations/tra
 import type { Migration, Script } from '../../model/migration.js';
 import type { Client } from '../session/connect.js';
 import { sqlstate } from './error-position.js';
-import { markFinished, markStarted, OWN_WRITES_SQL, recordApplied, recordInTransaction, type HistoryTable } from '../history/table.js';
+import {
+  markFinished,
+  markStarted,
+  OWN_WRITES_SQL,
+  recordApplied,
+  recordInTransaction,
+  type HistoryTable,
+} from '../history/table.js';
 import { runScript } from '../session/script-query.js';
 import { withTransaction } from '../session/transaction.js';
 import { resetSteps, send, statementSteps, timeoutSteps, type Step, type Timeouts } from './steps.js';
@@ -26,7 +33,11 @@ export interface Observer {
    * opened that transaction (nothing was held before it); `observable`: false for statements that cannot run in
    * a transaction, whose locks are gone when they end.
    */
-  statement(client: Client, s: Statement, o: { durationMs: number; fresh: boolean; observable: boolean }): Promise<void>;
+  statement(
+    client: Client,
+    s: Statement,
+    o: { durationMs: number; fresh: boolean; observable: boolean },
+  ): Promise<void>;
 }
 
 /**
@@ -132,10 +143,26 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * A transactional migration: its statements, and its history row when recording, in one transaction, followed
  * in the same round trip by the session reset. Returns false when the migration committed but the reset failed.
  */
-async function runTransactional(client: Client, reset: readonly string[], script: Script, exec: ExecutionPlan, ours: { head: Step[]; tail: Step[] }, o: ScriptOptions): Promise<boolean> {
+async function runTransactional(
+  client: Client,
+  reset: readonly string[],
+  script: Script,
+  exec: ExecutionPlan,
+  ours: { head: Step[]; tail: Step[] },
+  o: ScriptOptions,
+): Promise<boolean> {
   const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
   const witnessed = o.witness ? witnessSteps(o.witness) : [];
-  const steps = [begin, ...ours.head, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, reset), ...ours.tail, ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(reset, true)];
+  const steps = [
+    begin,
+    ...ours.head,
+    ...timeoutSteps(o, true),
+    ...statementSteps(exec, o, true, reset),
+    ...ours.tail,
+    ...witnessed,
+    { sql: 'COMMIT', ours: 'COMMIT' },
+    ...resetSteps(reset, true),
+  ];
   const observer = o.observer;
   let fresh = true;
   const observe = async (s: Statement, durationMs: number) => {
@@ -152,7 +179,13 @@ async function runTransactional(client: Client, reset: readonly string[], script
  * so that its locks can be read and what it created noted before it commits; the file's own transactions are
  * witnessed before their COMMIT; a statement that cannot run in a transaction is witnessed around it.
  */
-async function runOneByOne(client: Client, reset: readonly string[], script: Script, exec: ExecutionPlan, o: ScriptOptions): Promise<void> {
+async function runOneByOne(
+  client: Client,
+  reset: readonly string[],
+  script: Script,
+  exec: ExecutionPlan,
+  o: ScriptOptions,
+): Promise<void> {
   await send(client, script, timeoutSteps(o, false));
   const { observer, witness } = o;
   await observer?.start(client);
@@ -161,15 +194,29 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
   let ownLockTimeout = false;
   for (const step of statementSteps(exec, o, false, reset)) {
     if (o.signal?.aborted) {
-      throw new MigrationError(`cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`, { location: step.statement?.location, sqlstate: '57014' });
+      throw new MigrationError(
+        `cancelled (${String(o.signal.reason)}) before the statement at line ${step.statement?.location.line ?? '?'}`,
+        { location: step.statement?.location, sqlstate: '57014' },
+      );
     }
     const s = step.statement;
     ownLockTimeout = setsLockTimeout(step, ownLockTimeout);
     // A CONCURRENTLY statement waits for older transactions to end, blocking nobody meanwhile: it gets the
     // patient bound, not lock-timeout, which would fail it (and leave an invalid index) behind any transaction
     // longer than that. A lock_timeout of the file's own is the file's to keep.
-    const patient = o.patientLockTimeoutMs !== undefined && s !== undefined && !ownLockTimeout && !inFileTransaction && waitsWithoutBlocking(s);
-    if (patient) await send(client, script, [{ sql: `SET lock_timeout = ${o.patientLockTimeoutMs}`, ours: 'letting a CONCURRENTLY statement wait for older transactions' }]);
+    const patient =
+      o.patientLockTimeoutMs !== undefined &&
+      s !== undefined &&
+      !ownLockTimeout &&
+      !inFileTransaction &&
+      waitsWithoutBlocking(s);
+    if (patient)
+      await send(client, script, [
+        {
+          sql: `SET lock_timeout = ${o.patientLockTimeoutMs}`,
+          ours: 'letting a CONCURRENTLY statement wait for older transactions',
+        },
+      ]);
     await runStep(step);
     if (patient) await send(client, script, timeoutSteps(o, false).slice(0, 1));
   }
@@ -180,7 +227,8 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
     if (control) {
       const was = inFileTransaction;
       // An aborted transaction refuses the query, and its COMMIT rolls back: nothing to note then.
-      if (was && witness && control === 'TRANS_STMT_COMMIT') await send(client, script, witnessSteps(witness)).catch(() => undefined);
+      if (was && witness && control === 'TRANS_STMT_COMMIT')
+        await send(client, script, witnessSteps(witness)).catch(() => undefined);
       inFileTransaction = fileTransactionOpenAfter(s!, inFileTransaction);
       if (inFileTransaction && !was) fresh = true;
     }
@@ -194,9 +242,22 @@ async function runOneByOne(client: Client, reset: readonly string[], script: Scr
     const outside = !!cannotRunInTransaction(s) || mayEndTransaction(s);
     const observable = !outside && (inFileTransaction || !MEANING_NEEDS_NO_BLOCK.has(s.kind));
     const wrap = observable && !inFileTransaction;
-    const steps: Step[] = wrap ? [{ sql: 'BEGIN', ours: 'BEGIN' }, step, ...(witness ? witnessSteps(witness) : []), { sql: 'COMMIT', ours: 'COMMIT' }] : [step];
+    const steps: Step[] = wrap
+      ? [
+          { sql: 'BEGIN', ours: 'BEGIN' },
+          step,
+          ...(witness ? witnessSteps(witness) : []),
+          { sql: 'COMMIT', ours: 'COMMIT' },
+        ]
+      : [step];
     if (outside) await witness?.before(client, s);
-    await send(client, script, steps, observer && ((st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable })));
+    await send(
+      client,
+      script,
+      steps,
+      observer &&
+        ((st, durationMs) => observer.statement(client, st, { durationMs, fresh: wrap || fresh, observable })),
+    );
     if (outside) await witness?.after(client, s);
     fresh = false;
   }
@@ -225,7 +286,8 @@ function waitsWithoutBlocking(s: Statement): boolean {
 function setsLockTimeout(step: Step, was: boolean): boolean {
   const s = step.statement;
   if (!s) return step.ours === 'resetting the session' ? false : was;
-  if (s.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout') return s.node.kind === 'VAR_SET_VALUE' ? (s.node.is_local ? was : true) : false;
+  if (s.kind === 'VariableSetStmt' && s.node.name === 'lock_timeout')
+    return s.node.kind === 'VAR_SET_VALUE' ? (s.node.is_local ? was : true) : false;
   if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_RESET_ALL') return false;
   return was || /\bset_config\s*\(\s*'lock_timeout'/i.test(s.sql);
 }
@@ -286,23 +348,40 @@ async function onSession<T>(session: MigrationSession, fn: (c: Client) => Promis
  * a transactional script runs inside the caller's open transaction (no BEGIN/COMMIT of its own), after a reset
  * within it, so the caller can look at the result and roll it back; the caller resets the session after.
  */
-export async function executeScript(session: MigrationSession, script: Script, exec: ExecutionPlan, o: ScriptOptions, inOpenTransaction = false): Promise<void> {
+export async function executeScript(
+  session: MigrationSession,
+  script: Script,
+  exec: ExecutionPlan,
+  o: ScriptOptions,
+  inOpenTransaction = false,
+): Promise<void> {
   await onSession(session, async (client) => {
     if (exec.mode === 'transaction' && inOpenTransaction) {
       // What the caller does next in this transaction is ours again: a SET of the file's own (statement_timeout,
       // idle_in_transaction_session_timeout) ends with the file, and the caller's ROLLBACK takes back both.
       const ours = session.settings.map((sql) => ({ sql, ours: 'restoring our own session settings' }));
-      await send(client, script, [...resetSteps(session.reset), ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...ours]);
+      await send(client, script, [
+        ...resetSteps(session.reset),
+        ...timeoutSteps(o, true),
+        ...statementSteps(exec, o, true, session.reset),
+        ...ours,
+      ]);
       return;
     }
-    if (exec.mode === 'transaction') return settle(session, exec, await runTransactional(client, session.reset, script, exec, { head: [], tail: [] }, o));
+    if (exec.mode === 'transaction')
+      return settle(
+        session,
+        exec,
+        await runTransactional(client, session.reset, script, exec, { head: [], tail: [] }, o),
+      );
     await runOneByOne(client, session.reset, script, exec, o);
     await reset(session, client, exec);
   });
 }
 
 /** The lock fence (see lockFence), as the first step inside a transaction of the run's. */
-const fenceSteps = (fence?: string): Step[] => (fence ? [{ sql: fence, ours: 'checking that this run still holds its advisory lock' }] : []);
+const fenceSteps = (fence?: string): Step[] =>
+  fence ? [{ sql: fence, ours: 'checking that this run still holds its advisory lock' }] : [];
 
 /**
  * What one transaction writes, so that on-failure: restore can tell it from others' writes: `start` and `end` go
@@ -311,13 +390,18 @@ const fenceSteps = (fence?: string): Step[] => (fence ? [{ sql: fence, ours: 'ch
  */
 function writeCounter(name: string): { start: Step; end: Step; writes(): Record<string, number> } {
   const counts: Record<string, number>[] = [];
-  const capture = (rows: Record<string, unknown>[]) => void counts.push(Object.fromEntries(rows.map((r) => [r.t as string, Number(r.n)])));
+  const capture = (rows: Record<string, unknown>[]) =>
+    void counts.push(Object.fromEntries(rows.map((r) => [r.t as string, Number(r.n)])));
   return {
     start: { sql: OWN_WRITES_SQL, ours: 'counting the rows written so far', capture },
     end: { sql: OWN_WRITES_SQL, ours: `counting the rows ${name} wrote`, capture },
     writes() {
       const [start = {}, end = {}] = counts;
-      return Object.fromEntries(Object.entries(end).map(([t, n]) => [t, n - (start[t] ?? 0)]).filter(([, n]) => (n as number) > 0));
+      return Object.fromEntries(
+        Object.entries(end)
+          .map(([t, n]) => [t, n - (start[t] ?? 0)])
+          .filter(([, n]) => (n as number) > 0),
+      );
     },
   };
 }
@@ -331,7 +415,13 @@ function writeCounter(name: string): { start: Step; end: Step; writes(): Record<
  * session, so a crash in between leaves a visible mark and no run starts until someone has looked (where the history
  * table has a place for one: another tool's may not, and then the row is written once the migration has finished).
  */
-export async function runMigration(session: MigrationSession, migration: Migration, exec: ExecutionPlan, o: RunOptions, log: Logger): Promise<RunResult> {
+export async function runMigration(
+  session: MigrationSession,
+  migration: Migration,
+  exec: ExecutionPlan,
+  o: RunOptions,
+  log: Logger,
+): Promise<RunResult> {
   const { record } = o;
   if (exec.mode === 'no-transaction') {
     await session.client();
@@ -360,7 +450,15 @@ export async function runMigration(session: MigrationSession, migration: Migrati
       const clean = await onSession(session, (client) => {
         began = performance.now();
         const head: Step[] = fenceSteps(record.fence);
-        const tail: Step[] = readOnly ? [] : recordInTransaction(client, record.table, migration, record.appliedBy, timeoutSteps(tries, true).map((s) => s.sql)).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
+        const tail: Step[] = readOnly
+          ? []
+          : recordInTransaction(
+              client,
+              record.table,
+              migration,
+              record.appliedBy,
+              timeoutSteps(tries, true).map((s) => s.sql),
+            ).map((sql) => ({ sql, ours: `recording ${migration.name} in the history table` }));
         if (!readOnly && o.countWrites) {
           head.push(counter.start);
           tail.push(counter.end);
@@ -379,15 +477,22 @@ export async function runMigration(session: MigrationSession, migration: Migrati
       const wait = backoff(attempt);
       const leftMs = o.lockBudgetMs - (performance.now() - first) - wait;
       if (code === '55P03' && attempt < o.lockRetries && leftMs > 0) {
-        log.warn(`${migration.name}: lock timeout after ${tries.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`);
+        log.warn(
+          `${migration.name}: lock timeout after ${tries.lockTimeoutMs} ms, retry ${attempt + 1} in ${wait} ms (${Math.round(leftMs / 1000)} s of lock-wait left)`,
+        );
         await sleep(wait, o.signal);
         const next = await o.beforeRetry?.(leftMs);
         tries = next?.lockTimeoutMs ? { ...o, lockTimeoutMs: next.lockTimeoutMs } : o;
         // A cancel that came while waiting to retry: the migration is not tried again.
-        if (o.signal?.aborted) throw new MigrationError(`cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`, { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' });
+        if (o.signal?.aborted)
+          throw new MigrationError(
+            `cancelled (${String(o.signal.reason)}) while waiting to retry after a lock timeout`,
+            { location: { file: migration.up.file, line: migration.up.startLine, column: 1 }, sqlstate: '57014' },
+          );
         continue;
       }
-      if (err instanceof MigrationError && code === '55P03' && attempt > 0) err.message += ` (after ${attempt + 1} attempts in ${((performance.now() - first) / 1000).toFixed(1)} s: lock-wait is ${o.lockBudgetMs / 1000} s)`;
+      if (err instanceof MigrationError && code === '55P03' && attempt > 0)
+        err.message += ` (after ${attempt + 1} attempts in ${((performance.now() - first) / 1000).toFixed(1)} s: lock-wait is ${o.lockBudgetMs / 1000} s)`;
       throw err;
     }
   }
@@ -410,10 +515,20 @@ export interface UndoOptions extends ScriptOptions {
  * has ended, on our own session: one that fails part-way keeps its row, though part of it ran. Returns the rows
  * the transaction wrote, per table, as runMigration counts them (none outside a transaction).
  */
-export async function undoMigration(session: MigrationSession, migration: Migration, down: Script, exec: ExecutionPlan, o: UndoOptions, forget: (client: Client) => Promise<void>): Promise<Record<string, number>> {
+export async function undoMigration(
+  session: MigrationSession,
+  migration: Migration,
+  down: Script,
+  exec: ExecutionPlan,
+  o: UndoOptions,
+  forget: (client: Client) => Promise<void>,
+): Promise<Record<string, number>> {
   const forgetting = (client: Client) =>
     forget(client).catch((err) => {
-      throw new MigrationError(`taking ${migration.name}'s row out of the history table failed: ${(err as Error).message}`, { location: { file: down.file, line: down.startLine, column: 1 }, sqlstate: sqlstate(err), cause: err });
+      throw new MigrationError(
+        `taking ${migration.name}'s row out of the history table failed: ${(err as Error).message}`,
+        { location: { file: down.file, line: down.startLine, column: 1 }, sqlstate: sqlstate(err), cause: err },
+      );
     });
   if (exec.mode === 'no-transaction') {
     await onSession(session, (client) => runOneByOne(client, session.reset, down, exec, o));
@@ -426,12 +541,27 @@ export async function undoMigration(session: MigrationSession, migration: Migrat
   const clean = await onSession(session, async (client) => {
     const begin = { sql: exec.begin?.sql ?? 'BEGIN', ours: 'BEGIN' };
     const ours = (sql: string) => ({ sql, ours: `taking ${migration.name} out of the history table` });
-    const asConnected = ['SET LOCAL SESSION AUTHORIZATION DEFAULT', 'SET LOCAL search_path = pg_catalog, pg_temp'].map(ours);
+    const asConnected = ['SET LOCAL SESSION AUTHORIZATION DEFAULT', 'SET LOCAL search_path = pg_catalog, pg_temp'].map(
+      ours,
+    );
     const counted = readOnly ? [] : [counter.start];
-    await send(client, down, [begin, ...fenceSteps(o.fence), ...counted, ...timeoutSteps(o, true), ...statementSteps(exec, o, true, session.reset), ...asConnected, ...timeoutSteps(o, true)]);
+    await send(client, down, [
+      begin,
+      ...fenceSteps(o.fence),
+      ...counted,
+      ...timeoutSteps(o, true),
+      ...statementSteps(exec, o, true, session.reset),
+      ...asConnected,
+      ...timeoutSteps(o, true),
+    ]);
     if (!readOnly) await forgetting(client);
     const witnessed = o.witness ? witnessSteps(o.witness) : [];
-    return send(client, down, [...(readOnly ? [] : [counter.end]), ...witnessed, { sql: 'COMMIT', ours: 'COMMIT' }, ...resetSteps(session.reset, true)]);
+    return send(client, down, [
+      ...(readOnly ? [] : [counter.end]),
+      ...witnessed,
+      { sql: 'COMMIT', ours: 'COMMIT' },
+      ...resetSteps(session.reset, true),
+    ]);
   });
   await settle(session, exec, clean);
   if (readOnly) await withTransaction(o.control, () => forgetting(o.control));

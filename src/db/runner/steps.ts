@@ -31,19 +31,26 @@ export interface Step {
   alone?: boolean;
 }
 
-
 /** Our timeouts; validated integers, never user text. LOCAL inside a transaction, for the session otherwise. */
 export function timeoutSteps(o: Timeouts, local: boolean): Step[] {
   const scope = local ? 'LOCAL ' : '';
-  return [`SET ${scope}lock_timeout = ${o.lockTimeoutMs}`, `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`].map((sql) => ({ sql, ours: 'setting the timeouts' }));
+  return [
+    `SET ${scope}lock_timeout = ${o.lockTimeoutMs}`,
+    `SET ${scope}statement_timeout = ${o.statementTimeoutMs}`,
+  ].map((sql) => ({ sql, ours: 'setting the timeouts' }));
 }
 
-export const resetSteps = (reset: readonly string[], afterCommit = false): Step[] => reset.map((sql) => ({ sql, ours: 'resetting the session', afterCommit }));
+export const resetSteps = (reset: readonly string[], afterCommit = false): Step[] =>
+  reset.map((sql) => ({ sql, ours: 'resetting the session', afterCommit }));
 
 /** The file's statements as steps; a `\connect` line becomes a session reset, as psql's new connection would be. */
 export function statementSteps(exec: ExecutionPlan, o: Timeouts, local: boolean, reset: readonly string[]): Step[] {
   const from = exec.separateFrom ?? Infinity;
-  return exec.statements.flatMap((s, i) => (s.kind === 'PsqlConnect' ? [...resetSteps(reset), ...timeoutSteps(o, local)] : [{ sql: s.sql, statement: s, ...(i >= from && { alone: true }) }]));
+  return exec.statements.flatMap((s, i) =>
+    s.kind === 'PsqlConnect'
+      ? [...resetSteps(reset), ...timeoutSteps(o, local)]
+      : [{ sql: s.sql, statement: s, ...(i >= from && { alone: true }) }],
+  );
 }
 
 /** Where a failure belongs when it is not one of the file's statements: the migration file itself. */
@@ -63,7 +70,12 @@ function ownStepError(err: unknown, script: Script, what: string): MigrationErro
  * `observe`, the file's statements go one at a time and each is observed after it ran. Returns false when only
  * a step after COMMIT failed.
  */
-export async function send(client: Client, script: Script, steps: Step[], observe?: (s: Statement, durationMs: number) => Promise<void>): Promise<boolean> {
+export async function send(
+  client: Client,
+  script: Script,
+  steps: Step[],
+  observe?: (s: Statement, durationMs: number) => Promise<void>,
+): Promise<boolean> {
   let clean = true;
   const fail = (err: unknown, step: Step | undefined, sentAt = 0): void => {
     if (step?.afterCommit) clean = false;

@@ -43,11 +43,31 @@ async function holder(client: Client, namespace: number, key: number): Promise<s
  * forever. Waits up to waitMs for another run to finish, then fails naming the holder's pid; a cancel (the run's
  * signal) ends the wait at once with a CancelledError.
  */
-export async function withAdvisoryLock<T>(client: Client, key: number, waitMs: number, fn: () => Promise<T>, cancel?: LockWaitCancel): Promise<T> {
-  await acquire(client, LOCK_NAMESPACE, key, waitMs, (who) => `another migration run holds the lock on this history table: ${who}`, cancel);
+export async function withAdvisoryLock<T>(
+  client: Client,
+  key: number,
+  waitMs: number,
+  fn: () => Promise<T>,
+  cancel?: LockWaitCancel,
+): Promise<T> {
+  await acquire(
+    client,
+    LOCK_NAMESPACE,
+    key,
+    waitMs,
+    (who) => `another migration run holds the lock on this history table: ${who}`,
+    cancel,
+  );
   try {
     // A run whose process is gone may have left its last migration executing on the server: wait for it to end.
-    await acquire(client, MIGRATING_NAMESPACE, key, waitMs, (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`, cancel);
+    await acquire(
+      client,
+      MIGRATING_NAMESPACE,
+      key,
+      waitMs,
+      (who) => `a migration of an earlier run, whose process is gone, is still executing: ${who}`,
+      cancel,
+    );
     await client.query('SELECT pg_advisory_unlock($1, $2)', [MIGRATING_NAMESPACE, key]);
     return await fn();
   } finally {
@@ -60,9 +80,17 @@ export async function withAdvisoryLock<T>(client: Client, key: number, waitMs: n
  * `cancel.signal` aborts meanwhile, the waiting statement is cancelled from a second session and a CancelledError
  * thrown (a lock granted in that instant is given back).
  */
-async function acquire(client: Client, namespace: number, key: number, waitMs: number, what: (holder: string) => string, cancel?: LockWaitCancel): Promise<void> {
+async function acquire(
+  client: Client,
+  namespace: number,
+  key: number,
+  waitMs: number,
+  what: (holder: string) => string,
+  cancel?: LockWaitCancel,
+): Promise<void> {
   const signal = cancel?.signal;
-  const cancelled = () => new CancelledError(String(signal!.reason), 'while waiting for the advisory lock; nothing was changed');
+  const cancelled = () =>
+    new CancelledError(String(signal!.reason), 'while waiting for the advisory lock; nothing was changed');
   if (signal?.aborted) throw cancelled();
   let stopWatching: (() => Promise<void>) | undefined;
   try {
@@ -85,7 +113,9 @@ async function acquire(client: Client, namespace: number, key: number, waitMs: n
     if (signal?.aborted && (err as { code?: string }).code === '57014') throw cancelled();
     if ((err as { code?: string }).code === '55P03') {
       throw new StateError(
-        [`${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`],
+        [
+          `${what(await holder(client, namespace, key))}; waited ${waitMs} ms. Let it finish (or raise lock-wait); if it is stuck, end that session with SELECT pg_terminate_backend(<pid>)`,
+        ],
         { cause: err },
       );
     }
@@ -100,7 +130,13 @@ async function acquire(client: Client, namespace: number, key: number, waitMs: n
  * until the wait has ended (a cancel that arrives before the statement starts cancels nothing). Only a statement
  * still waiting for that lock is cancelled, never the next one. Returns the function that stops and disconnects.
  */
-async function cancelWaitOnAbort(signal: AbortSignal, url: string, client: Client, namespace: number, key: number): Promise<() => Promise<void>> {
+async function cancelWaitOnAbort(
+  signal: AbortSignal,
+  url: string,
+  client: Client,
+  namespace: number,
+  key: number,
+): Promise<() => Promise<void>> {
   // The server's own pid of the waiting session (behind a pooler the start-up key is the pooler's).
   const pid = (await client.query('SELECT pg_catalog.pg_backend_pid() AS pid')).rows[0].pid as number;
   let timer: NodeJS.Timeout | undefined;
@@ -164,7 +200,11 @@ export function lockFence(key: number, pid: number): string {
 
 /** Whether err is the lock fence's failure (an invalid integer carrying its text), not a migration's own error. */
 export function lockLost(err: unknown): boolean {
-  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e.code === '22P02' && e.message?.includes(LOCK_LOST)) return true;
   }
   return false;

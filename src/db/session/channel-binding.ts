@@ -2,13 +2,17 @@ import type pg from 'pg';
 
 /** What node-postgres's client does with each authentication request; replaced per client, before it connects. */
 interface AuthHandlers {
-  connection: { emit(event: 'error', err: Error): boolean; sendSASLInitialResponseMessage(mechanism: string, response: string): void };
+  connection: {
+    emit(event: 'error', err: Error): boolean;
+    sendSASLInitialResponseMessage(mechanism: string, response: string): void;
+  };
   _handleAuthCleartextPassword(msg: unknown): void;
   _handleAuthMD5Password(msg: unknown): void;
   _handleAuthSASL(msg: { mechanisms: string[] }): void;
 }
 
-const refusal = (why: string) => Object.assign(new Error(`channel_binding=require, but ${why}; nothing was sent`), { code: 'channel_binding' });
+const refusal = (why: string) =>
+  Object.assign(new Error(`channel_binding=require, but ${why}; nothing was sent`), { code: 'channel_binding' });
 
 /**
  * channel_binding=require as libpq enforces it: the password is never sent unless the server authenticates with
@@ -26,7 +30,10 @@ export function requireChannelBinding(client: pg.Client): () => void {
   c._handleAuthMD5Password = () => refuse('the server asked for an MD5 password hash');
   const sasl = c._handleAuthSASL.bind(client);
   c._handleAuthSASL = (msg) => {
-    if (!msg.mechanisms.includes('SCRAM-SHA-256-PLUS')) return refuse(`the server offered ${msg.mechanisms.join(', ')} without channel binding (it needs SCRAM over TLS)`);
+    if (!msg.mechanisms.includes('SCRAM-SHA-256-PLUS'))
+      return refuse(
+        `the server offered ${msg.mechanisms.join(', ')} without channel binding (it needs SCRAM over TLS)`,
+      );
     sasl(msg);
   };
   const send = c.connection.sendSASLInitialResponseMessage.bind(c.connection);
@@ -36,6 +43,7 @@ export function requireChannelBinding(client: pg.Client): () => void {
     send(chosen, response);
   };
   return () => {
-    if (mechanism !== 'SCRAM-SHA-256-PLUS') throw refusal('the server authenticated this connection without a password, so without channel binding');
+    if (mechanism !== 'SCRAM-SHA-256-PLUS')
+      throw refusal('the server authenticated this connection without a password, so without channel binding');
   };
 }

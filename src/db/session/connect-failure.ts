@@ -14,7 +14,15 @@ export interface Attempt {
 }
 
 /** Errors raised before anything was said to a server: trying again another way would meet the same. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOENT']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ENOENT',
+]);
 
 const unreachable = (e: ConnectFailure) => UNREACHABLE.has(e.code ?? '') || /timeout expired/i.test(e.message);
 
@@ -38,13 +46,16 @@ export function fallsBack(p: ConnParams, a: Attempt): boolean {
 /** What failed, in terms of the settings a user can change. */
 function explainOne(p: ConnParams, e: ConnectFailure): string {
   const mode = p.sslmode ?? 'prefer';
-  if (refusedTls(e)) return `the server does not accept TLS connections, and sslmode=${mode} requires TLS; use sslmode=prefer or disable only if the network path is trusted`;
+  if (refusedTls(e))
+    return `the server does not accept TLS connections, and sslmode=${mode} requires TLS; use sslmode=prefer or disable only if the network path is trusted`;
   if (e.code === 'CLIENT_KEY') return e.message;
-  if (/^ERR_SSL_.*ALERT/.test(e.code ?? '')) return `the server ended the TLS handshake (${e.message}); when it asks for a client certificate, sslcert must be one signed by a CA the server trusts`;
+  if (/^ERR_SSL_.*ALERT/.test(e.code ?? ''))
+    return `the server ended the TLS handshake (${e.message}); when it asks for a client certificate, sslcert must be one signed by a CA the server trusts`;
   if (e.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return `the server's certificate does not name the host ${hostOf(p)} (sslmode=verify-full): ${e.message}; connect with a host name the certificate names, or use sslmode=verify-ca to check the CA only`;
   }
-  if (e.code === 'CERT_REVOKED') return `the server's certificate is revoked by the CRL in sslcrl (${p.sslcrl}): ${e.message}; the server needs a new certificate`;
+  if (e.code === 'CERT_REVOKED')
+    return `the server's certificate is revoked by the CRL in sslcrl (${p.sslcrl}): ${e.message}; the server needs a new certificate`;
   if (/CERT|certificate|SELF_SIGNED|UNABLE_TO_/i.test(`${e.code} ${e.message}`)) {
     return `the server's certificate is not signed by the CA in sslrootcert (${p.sslrootcert}), sslmode=${mode}: ${e.message}; name your provider's CA bundle in sslrootcert`;
   }
@@ -54,7 +65,10 @@ function explainOne(p: ConnParams, e: ConnectFailure): string {
 /** Every attempt's failure, as libpq reports them all: over TLS first, then in the clear (or the other way round). */
 export function explain(p: ConnParams, attempts: Attempt[]): string {
   // A server without TLS is no failure where sslmode allows the clear: only what happened in the clear counts.
-  const failed = p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined ? attempts.filter((a) => !refusedTls(a.failure)) : attempts;
+  const failed =
+    p.sslmode === 'prefer' || p.sslmode === 'allow' || p.sslmode === undefined
+      ? attempts.filter((a) => !refusedTls(a.failure))
+      : attempts;
   const told = failed.length ? failed : attempts;
   if (told.length === 1) return explainOne(p, told[0].failure);
   return told.map((a) => `${a.transport ? 'over TLS' : 'in the clear'}: ${explainOne(p, a.failure)}`).join('; then ');

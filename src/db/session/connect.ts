@@ -8,7 +8,6 @@ import { clientConfig, clientKeyProblem, transports } from './driver-options.js'
 
 export type Client = pg.Client;
 
-
 /** Thrown when the server cannot be reached or refuses us; says which server (redacted) and what to check. */
 export class ConnectionError extends Error {
   override name = 'ConnectionError';
@@ -56,9 +55,19 @@ const withoutTls = new Set<string>();
  */
 async function checkSessionAttrs(client: Client, attrs: string | undefined): Promise<void> {
   if (!attrs || attrs === 'any' || attrs === 'prefer-standby') return;
-  const r = (await client.query("SELECT pg_catalog.pg_is_in_recovery() AS standby, pg_catalog.current_setting('transaction_read_only') = 'on' AS read_only")).rows[0];
+  const r = (
+    await client.query(
+      "SELECT pg_catalog.pg_is_in_recovery() AS standby, pg_catalog.current_setting('transaction_read_only') = 'on' AS read_only",
+    )
+  ).rows[0];
   const ok = { 'read-write': !r.read_only, 'read-only': r.read_only, primary: !r.standby, standby: r.standby }[attrs];
-  if (!ok) throw Object.assign(new Error(`the server is ${r.standby ? 'a standby' : 'a primary'}${r.read_only ? ' in read-only mode' : ''}, not what target_session_attrs=${attrs} asks for`), { code: 'target_session_attrs' });
+  if (!ok)
+    throw Object.assign(
+      new Error(
+        `the server is ${r.standby ? 'a standby' : 'a primary'}${r.read_only ? ' in read-only mode' : ''}, not what target_session_attrs=${attrs} asks for`,
+      ),
+      { code: 'target_session_attrs' },
+    );
 }
 
 /**
@@ -82,12 +91,19 @@ export async function connect(url: string): Promise<Client> {
   }
   const pg = await loadPg();
   const server = `${hostOf(p)}:${p.port || 5432}`;
-  const ways = transports(p).filter((t, _i, all) => !(t && all.length > 1 && p.sslmode !== 'allow' && withoutTls.has(server)));
+  const ways = transports(p).filter(
+    (t, _i, all) => !(t && all.length > 1 && p.sslmode !== 'allow' && withoutTls.has(server)),
+  );
   const attempts: Attempt[] = [];
   for (const ssl of ways) {
     const keyProblem = ssl ? clientKeyProblem(p) : undefined;
     if (keyProblem) {
-      attempts.push({ transport: ssl, failure: Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' }), handshaken: false, serverRefused: false });
+      attempts.push({
+        transport: ssl,
+        failure: Object.assign(new Error(keyProblem), { code: 'CLIENT_KEY' }),
+        handshaken: false,
+        serverRefused: false,
+      });
       if (!fallsBack(p, attempts.at(-1)!)) break;
       continue;
     }
@@ -95,7 +111,9 @@ export async function connect(url: string): Promise<Client> {
     // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
     client.on('error', () => {});
     let handshaken = false;
-    client.connection.once('sslconnect', () => client.connection.stream.once('secureConnect', () => (handshaken = true)));
+    client.connection.once('sslconnect', () =>
+      client.connection.stream.once('secureConnect', () => (handshaken = true)),
+    );
     const bound = p.channel_binding === 'require' ? requireChannelBinding(client) : undefined;
     try {
       await client.connect();
@@ -117,7 +135,11 @@ export async function connect(url: string): Promise<Client> {
 }
 
 /** Runs fn with a client `open` connected (a plain one by default) and always closes it. */
-export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>, open: (url: string) => Promise<Client> = connect): Promise<T> {
+export async function withClient<T>(
+  url: string,
+  fn: (c: Client) => Promise<T>,
+  open: (url: string) => Promise<Client> = connect,
+): Promise<T> {
   const client = await open(url);
   try {
     return await fn(client);

@@ -10,6 +10,11 @@ import type { Client } from './connect.js';
  * from memory, or from the file for a large one's rows left on disk.
  */
 export async function copyIn(client: Client, sql: string, data: string | RowsOnDisk): Promise<void> {
-  const rows = typeof data === 'string' ? Readable.from([Buffer.from(data, 'utf8')]) : data.to > data.from ? createReadStream(data.path, { start: data.from, end: data.to - 1 }) : Readable.from([]);
+  const rows =
+    typeof data === 'string'
+      ? Readable.from([Buffer.from(data, 'utf8')])
+      : data.to > data.from
+        ? createReadStream(data.path, { start: data.from, end: data.to - 1 })
+        : Readable.from([]);
   await pipeline(rows, client.query(copyStreams.from(sql)));
 }

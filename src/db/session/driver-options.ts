@@ -20,7 +20,8 @@ const isFile = (path: string | undefined): path is string => !!path && existsSyn
  */
 export function clientKeyProblem(p: ConnParams): string | undefined {
   if (!isFile(p.sslcert) || p.sslcertmode === 'disable') return undefined;
-  if (!p.sslkey || !existsSync(p.sslkey)) return `the client certificate ${p.sslcert} is there but its private key ${p.sslkey ?? '(sslkey, or ~/.postgresql/postgresql.key)'} is not; name it with sslkey`;
+  if (!p.sslkey || !existsSync(p.sslkey))
+    return `the client certificate ${p.sslcert} is there but its private key ${p.sslkey ?? '(sslkey, or ~/.postgresql/postgresql.key)'} is not; name it with sslkey`;
   const st = statSync(p.sslkey);
   if (!st.isFile()) return `the private key ${p.sslkey} (sslkey) is not a regular file`;
   if (process.platform !== 'win32' && st.mode & (st.uid === 0 ? 0o037 : 0o077)) {
@@ -73,7 +74,10 @@ export function transports(p: ConnParams): Transport[] {
 
 /** The driver's settings for these parameters (their defaults filled in) and one transport; nothing is left for the driver to guess. */
 export function clientConfig(p: ConnParams, ssl: Transport): ClientConfig {
-  const timeout = p.connect_timeout === undefined || Number(p.connect_timeout) <= 0 ? DEFAULT_CONNECT_TIMEOUT_S : Math.max(2, Number(p.connect_timeout));
+  const timeout =
+    p.connect_timeout === undefined || Number(p.connect_timeout) <= 0
+      ? DEFAULT_CONNECT_TIMEOUT_S
+      : Math.max(2, Number(p.connect_timeout));
   return {
     host: p.hostaddr || p.host,
     port: Number(p.port),

@@ -8,7 +8,12 @@ import { connect, withClient, type Client } from './connect.js';
  * check, the restore guard waits for the statistics. They are turned off on our own sessions, which run our own
  * queries only; what those wait for is bounded by lock_timeout and by our own code instead.
  */
-export const SESSION_LIMITS = ['idle_session_timeout', 'idle_in_transaction_session_timeout', 'statement_timeout', 'transaction_timeout'] as const;
+export const SESSION_LIMITS = [
+  'idle_session_timeout',
+  'idle_in_transaction_session_timeout',
+  'statement_timeout',
+  'transaction_timeout',
+] as const;
 
 /**
  * One statement that sets each of `settings` for the session (as SET would), skipping those the server does not
@@ -26,7 +31,10 @@ export function sessionSettings(settings: Record<string, string>): string {
 }
 
 /** Every limit of SESSION_LIMITS off (0), on whatever server version. */
-export const OWN_SESSION_LIMITS = Object.fromEntries(SESSION_LIMITS.map((name) => [name, '0'])) as Record<(typeof SESSION_LIMITS)[number], string>;
+export const OWN_SESSION_LIMITS = Object.fromEntries(SESSION_LIMITS.map((name) => [name, '0'])) as Record<
+  (typeof SESSION_LIMITS)[number],
+  string
+>;
 
 /** The statement that makes a session ours: sent once, right after it connects. */
 export const OWN_SESSION_SQL = sessionSettings(OWN_SESSION_LIMITS);

@@ -24,7 +24,8 @@ function wildcardMatches(pattern: string, host: string): boolean {
   return !host.slice(0, host.length - pattern.length + 1).includes('.');
 }
 
-const nameMatches = (name: string, host: string) => name.toLowerCase() === host.toLowerCase() || wildcardMatches(name, host);
+const nameMatches = (name: string, host: string) =>
+  name.toLowerCase() === host.toLowerCase() || wildcardMatches(name, host);
 
 /** The SANs of the certificate as Node writes them (`DNS:a, IP Address:1.2.3.4`; a value holding `,` is quoted). */
 function subjectAltNames(text: string | undefined): { kind: string; value: string }[] {
@@ -41,16 +42,21 @@ function subjectAltNames(text: string | undefined): { kind: string; value: strin
  */
 export function peerNameProblem(host: string | undefined, cert: PeerCertificate): Error | undefined {
   if (!host) {
-    return new Error('sslmode=verify-full compares the server certificate with the host name, and only hostaddr is given (libpq: "host name must be specified for a verified SSL connection"); add host=<the name the certificate carries>');
+    return new Error(
+      'sslmode=verify-full compares the server certificate with the host name, and only hostaddr is given (libpq: "host name must be specified for a verified SSL connection"); add host=<the name the certificate carries>',
+    );
   }
   const hostIsIp = isIP(host) !== 0;
   const sans = subjectAltNames(cert.subjectaltname).filter((s) => s.kind === 'DNS' || s.kind === 'IP Address');
-  const ipMatches = hostIsIp && sans.some((s) => s.kind === 'IP Address') && new X509Certificate(cert.raw).checkIP(host) !== undefined;
+  const ipMatches =
+    hostIsIp && sans.some((s) => s.kind === 'IP Address') && new X509Certificate(cert.raw).checkIP(host) !== undefined;
   if (ipMatches || sans.some((s) => s.kind === 'DNS' && nameMatches(s.value, host))) return undefined;
   const cn = ([] as string[]).concat(cert.subject?.CN ?? [])[0];
   const checkCn = !sans.some((s) => (s.kind === 'IP Address') === hostIsIp);
   if (checkCn && cn !== undefined && nameMatches(cn, host)) return undefined;
   const names = [...sans.map((s) => s.value), ...(checkCn && cn !== undefined ? [cn] : [])];
-  const named = names.length ? `server certificate for "${names[0]}"${names.length > 1 ? ` (and ${names.length - 1} other name${names.length > 2 ? 's' : ''})` : ''} does not match host name "${host}"` : `the server certificate names no host (no subjectAltName, no CN), so it cannot match "${host}"`;
+  const named = names.length
+    ? `server certificate for "${names[0]}"${names.length > 1 ? ` (and ${names.length - 1} other name${names.length > 2 ? 's' : ''})` : ''} does not match host name "${host}"`
+    : `the server certificate names no host (no subjectAltName, no CN), so it cannot match "${host}"`;
   return Object.assign(new Error(named), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
 }

@@ -39,7 +39,8 @@ const TURNS = 8;
 const STATEMENT_WAIT_MS = 5000;
 
 /** The server session running a statement: its pid, with the server's start time (a pooler may front several servers). */
-const WHO = 'SELECT pg_catalog.pg_backend_pid() AS pid, pg_catalog.pg_postmaster_start_time()::text AS started, pg_catalog.inet_client_port() AS port';
+const WHO =
+  'SELECT pg_catalog.pg_backend_pid() AS pid, pg_catalog.pg_postmaster_start_time()::text AS started, pg_catalog.inet_client_port() AS port';
 
 interface Seen {
   id: string;
@@ -93,8 +94,14 @@ export async function checkPooling(url: string): Promise<PoolingCheck> {
       const other = c === a ? b : a;
       const now = await seen(c);
       const mine = sessions.get(c)!;
-      if (sessions.get(other)!.has(now.id)) return { kind: 'shared', evidence: `two connections ran on one server session, pid ${now.pid}`, ...where };
-      if (mine.size && !mine.has(now.id)) return { kind: 'shared', evidence: `${name(c)} connection moved to another server session, pid ${now.pid}`, ...where };
+      if (sessions.get(other)!.has(now.id))
+        return { kind: 'shared', evidence: `two connections ran on one server session, pid ${now.pid}`, ...where };
+      if (mine.size && !mine.has(now.id))
+        return {
+          kind: 'shared',
+          evidence: `${name(c)} connection moved to another server session, pid ${now.pid}`,
+          ...where,
+        };
       mine.add(now.id);
     }
     return { kind: 'session-per-connection' };

@@ -16,7 +16,9 @@ class CountingQuery extends pg.Query {
   completed = 0;
   handleCommandComplete(msg: unknown, connection: unknown): void {
     this.completed++;
-    (pg.Query.prototype as unknown as { handleCommandComplete(m: unknown, c: unknown): void }).handleCommandComplete.call(this, msg, connection);
+    (
+      pg.Query.prototype as unknown as { handleCommandComplete(m: unknown, c: unknown): void }
+    ).handleCommandComplete.call(this, msg, connection);
   }
 }
 
@@ -27,10 +29,14 @@ class CountingQuery extends pg.Query {
  */
 export function runScript(client: Client, text: string): Promise<pg.QueryResult[]> {
   return new Promise((resolve, reject) => {
-    const query: CountingQuery = new CountingQuery(text, undefined, (err: Error | undefined, results?: pg.QueryResult | pg.QueryResult[]) => {
-      if (err) reject(Object.assign(err, { completed: query.completed }));
-      else resolve(results === undefined ? [] : Array.isArray(results) ? results : [results]);
-    });
+    const query: CountingQuery = new CountingQuery(
+      text,
+      undefined,
+      (err: Error | undefined, results?: pg.QueryResult | pg.QueryResult[]) => {
+        if (err) reject(Object.assign(err, { completed: query.completed }));
+        else resolve(results === undefined ? [] : Array.isArray(results) ? results : [results]);
+      },
+    );
     client.query(query);
   });
 }

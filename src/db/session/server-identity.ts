@@ -21,6 +21,9 @@ export async function databaseIdentity(client: Client): Promise<DatabaseIdentity
   );
   const { name, oid, readable } = r.rows[0];
   // Asked apart: a query naming the function fails on the privilege even where it would not call it.
-  const sysid = readable ? ((await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0].s as string) : undefined;
+  const sysid = readable
+    ? ((await client.query('SELECT system_identifier::text AS s FROM pg_catalog.pg_control_system()')).rows[0]
+        .s as string)
+    : undefined;
   return { name, oid: Number(oid), ...(sysid ? { systemIdentifier: sysid } : {}) };
 }

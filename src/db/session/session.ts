@@ -44,7 +44,8 @@ function sessionReset(key: number, settings: readonly string[]): readonly string
 const MIGRATING_SESSION_SETTINGS = sessionSettings({ ...OWN_SESSION_LIMITS, client_connection_check_interval: '1000' });
 
 /** Validated integers, never user text. */
-const holdMigratingLock = (key: number) => `SELECT pg_catalog.pg_advisory_lock(${MIGRATING_NAMESPACE}, ${Math.trunc(key)})`;
+const holdMigratingLock = (key: number) =>
+  `SELECT pg_catalog.pg_advisory_lock(${MIGRATING_NAMESPACE}, ${Math.trunc(key)})`;
 
 /**
  * Statements that change what new sessions start from. After one, RESET ALL would go back to the defaults this
@@ -58,7 +59,8 @@ const CHANGES_SESSION_DEFAULTS = new Set(['AlterDatabaseSetStmt', 'AlterRoleSetS
  * dblink connection. Told by the statement and its text (a DO block's body included): a false alarm costs a new
  * connection only.
  */
-const LEAVES_SESSION_STATE = /\bset_config\s*\(|\bdblink_connect(_u)?\s*\(|\bSET\s+((SESSION|LOCAL)\s+)?"?[a-z_][a-z0-9_$]*"?\."?[a-z_]/i;
+const LEAVES_SESSION_STATE =
+  /\bset_config\s*\(|\bdblink_connect(_u)?\s*\(|\bSET\s+((SESSION|LOCAL)\s+)?"?[a-z_][a-z0-9_$]*"?\."?[a-z_]/i;
 const leavesSessionState = (s: Statement) => s.kind === 'LoadStmt' || LEAVES_SESSION_STATE.test(s.sql);
 
 /** Statements whose body may change session defaults where no statement of the file says so (EXECUTE in a DO block). */
@@ -114,7 +116,8 @@ export class MigrationSession {
 
   /** The connection the next migration runs on: a new one if the last left anything behind. */
   async client(): Promise<Client> {
-    if (this.unsure && !this.stale) this.stale = (await this.current.query(SESSION_DEFAULTS)).rows[0].h !== this.defaults;
+    if (this.unsure && !this.stale)
+      this.stale = (await this.current.query(SESSION_DEFAULTS)).rows[0].h !== this.defaults;
     this.unsure = false;
     this.defaults ??= (await this.current.query(SESSION_DEFAULTS)).rows[0].h;
     if (this.stale) {

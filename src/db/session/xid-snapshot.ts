@@ -29,12 +29,22 @@ export const MAX_COUNTED = 1_000_000;
 export const XID32 = 4294967296;
 
 /** The functions that read snapshots and transaction status: pg_* in PostgreSQL 13+, txid_* before; no status before 10. */
-async function xidFunctions(client: Client): Promise<{ snapshot: string; xmax: (s: string) => string; status?: (x: string) => string }> {
+async function xidFunctions(
+  client: Client,
+): Promise<{ snapshot: string; xmax: (s: string) => string; status?: (x: string) => string }> {
   const v = await serverVersion(client);
   if (v >= 130000) {
-    return { snapshot: 'pg_catalog.pg_current_snapshot()', xmax: (s) => `pg_catalog.pg_snapshot_xmax(${s})`, status: (x) => `pg_catalog.pg_xact_status((${x})::text::pg_catalog.xid8)` };
+    return {
+      snapshot: 'pg_catalog.pg_current_snapshot()',
+      xmax: (s) => `pg_catalog.pg_snapshot_xmax(${s})`,
+      status: (x) => `pg_catalog.pg_xact_status((${x})::text::pg_catalog.xid8)`,
+    };
   }
-  return { snapshot: 'pg_catalog.txid_current_snapshot()', xmax: (s) => `pg_catalog.txid_snapshot_xmax(${s})`, status: v >= 100000 ? (x) => `pg_catalog.txid_status(${x})` : undefined };
+  return {
+    snapshot: 'pg_catalog.txid_current_snapshot()',
+    xmax: (s) => `pg_catalog.txid_snapshot_xmax(${s})`,
+    status: v >= 100000 ? (x) => `pg_catalog.txid_status(${x})` : undefined,
+  };
 }
 
 export function parseSnapshot(text: string, takenAt: string): Omit<XidSnapshot, 'next'> {
@@ -49,7 +59,11 @@ export function parseSnapshot(text: string, takenAt: string): Omit<XidSnapshot, 
  */
 export async function currentSnapshot(client: Client): Promise<XidSnapshot> {
   const f = await xidFunctions(client);
-  const r = (await client.query(`SELECT s::text AS s, pg_catalog.now() AS at, pg_catalog.age((${f.xmax('s')}::text::int8 % ${XID32})::text::xid) AS ahead FROM ${f.snapshot} s`)).rows[0];
+  const r = (
+    await client.query(
+      `SELECT s::text AS s, pg_catalog.now() AS at, pg_catalog.age((${f.xmax('s')}::text::int8 % ${XID32})::text::xid) AS ahead FROM ${f.snapshot} s`,
+    )
+  ).rows[0];
   const snapshot = parseSnapshot(r.s, new Date(r.at).toISOString());
   // An xmax that wrapped to one of the special ids has no age (INT_MAX): then only xmax is known.
   const ahead = r.ahead >= 0 && r.ahead < 2 ** 30 ? r.ahead : 0;
@@ -71,17 +85,29 @@ export interface TransactionsSince {
  * Every id in the snapshot's xip and from its xmax up to today's next id is looked up in the commit log, on the
  * server, in one query; more than MAX_COUNTED of them are not counted.
  */
-export async function transactionsSince(client: Client, since: XidSnapshot, ours: ReadonlySet<number> = new Set()): Promise<TransactionsSince> {
+export async function transactionsSince(
+  client: Client,
+  since: XidSnapshot,
+  ours: ReadonlySet<number> = new Set(),
+): Promise<TransactionsSince> {
   const f = await xidFunctions(client);
   const now = await currentSnapshot(client);
   const from = BigInt(since.xmax);
   const to = BigInt(now.next!);
   const none = { committed: 0, running: 0 };
   if (to < from) {
-    return { ...none, uncounted: `the server's transaction counter (${now.next}) is behind the backup's (${since.xmax}): it is not the server the backup was taken from, or a copy of it from before the backup` };
+    return {
+      ...none,
+      uncounted: `the server's transaction counter (${now.next}) is behind the backup's (${since.xmax}): it is not the server the backup was taken from, or a copy of it from before the backup`,
+    };
   }
-  if (!f.status) return { ...none, uncounted: 'this server (PostgreSQL 9.6) cannot tell whether a transaction committed' };
-  if (to - from > BigInt(MAX_COUNTED)) return { ...none, uncounted: `${to - from} transactions started since the backup, more than the ${MAX_COUNTED} counted one by one` };
+  if (!f.status)
+    return { ...none, uncounted: 'this server (PostgreSQL 9.6) cannot tell whether a transaction committed' };
+  if (to - from > BigInt(MAX_COUNTED))
+    return {
+      ...none,
+      uncounted: `${to - from} transactions started since the backup, more than the ${MAX_COUNTED} counted one by one`,
+    };
   const r = await client.query(
     `WITH elsewhere AS (
        SELECT coalesce(pg_catalog.array_agg(a.backend_xid::text::int8), '{}') AS xs FROM pg_catalog.pg_stat_activity a
@@ -99,5 +125,11 @@ export async function transactionsSince(client: Client, since: XidSnapshot, ours
     [since.xip, since.xmax, now.next, [...ours]],
   );
   const { committed, running, forgotten } = r.rows[0];
-  return forgotten ? { committed, running, uncounted: `${forgotten} transaction(s) since the backup are too old for the server to say whether they committed` } : { committed, running };
+  return forgotten
+    ? {
+        committed,
+        running,
+        uncounted: `${forgotten} transaction(s) since the backup are too old for the server to say whether they committed`,
+      }
+    : { committed, running };
 }

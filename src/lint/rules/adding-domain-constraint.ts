@@ -4,10 +4,13 @@ import { eachStatement, type LintRule } from '../rule.js';
 /** ALTER DOMAIN subtypes that check every stored value of the domain: ADD CONSTRAINT, VALIDATE, SET NOT NULL. */
 const CHECKS_VALUES: Record<string, string> = { C: 'ADD CONSTRAINT', V: 'VALIDATE CONSTRAINT', O: 'SET NOT NULL' };
 
-const domainName = (names: { String?: { sval?: string } }[] | undefined) => (names ?? []).map((n) => n.String?.sval).join('.');
+const domainName = (names: { String?: { sval?: string } }[] | undefined) =>
+  (names ?? []).map((n) => n.String?.sval).join('.');
 
 function createdInFile(statements: Statement[], index: number, name: string): boolean {
-  return statements.slice(0, index).some((p) => p.kind === 'CreateDomainStmt' && domainName(p.node.domainname) === name);
+  return statements
+    .slice(0, index)
+    .some((p) => p.kind === 'CreateDomainStmt' && domainName(p.node.domainname) === name);
 }
 
 export const rule: LintRule = {
@@ -15,7 +18,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'ALTER DOMAIN … ADD CONSTRAINT, VALIDATE CONSTRAINT or SET NOT NULL',
-  message: 'Every value of the domain, in every table with a column of it, is checked while writes to those tables are blocked (SHARE lock); for a domain, VALIDATE CONSTRAINT blocks writes just the same.',
+  message:
+    'Every value of the domain, in every table with a column of it, is checked while writes to those tables are blocked (SHARE lock); for a domain, VALIDATE CONSTRAINT blocks writes just the same.',
   help: 'Put the rule on the table columns instead: ALTER TABLE … ADD CONSTRAINT … CHECK (…) NOT VALID, then VALIDATE CONSTRAINT in a later migration, which lets writes go on.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {

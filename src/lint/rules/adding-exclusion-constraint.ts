@@ -6,7 +6,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'EXCLUDE constraint added to an existing table',
-  message: 'The exclusion constraint builds its index and checks every row while the table is locked against reads and writes (ACCESS EXCLUSIVE); unlike UNIQUE, it cannot adopt an index built concurrently beforehand.',
+  message:
+    'The exclusion constraint builds its index and checks every row while the table is locked against reads and writes (ACCESS EXCLUSIVE); unlike UNIQUE, it cannot adopt an index built concurrently beforehand.',
   help: 'Declare exclusion constraints when the table is created; on a large existing table, plan a maintenance window, or build a new table with the constraint, copy the rows over and swap the names.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {

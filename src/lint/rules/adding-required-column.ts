@@ -6,13 +6,20 @@ export const rule: LintRule = {
   group: 'compatibility',
   severity: 'error',
   title: 'ADD COLUMN … NOT NULL without a default',
-  message: 'The statement fails on any table that has rows (they would hold NULL), and inserts by code that does not know the column fail too.',
+  message:
+    'The statement fails on any table that has rows (they would hold NULL), and inserts by code that does not know the column fail too.',
   help: 'Add the column with a DEFAULT, or add it nullable, backfill, then set NOT NULL.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       const cmd = alterCmds(s).find((c) => {
         const kinds = constraintsOf(c.def?.ColumnDef).map((k) => k.contype);
-        return c.subtype === 'AT_AddColumn' && kinds.includes('CONSTR_NOTNULL') && !kinds.includes('CONSTR_DEFAULT') && !kinds.includes('CONSTR_IDENTITY') && !kinds.includes('CONSTR_GENERATED');
+        return (
+          c.subtype === 'AT_AddColumn' &&
+          kinds.includes('CONSTR_NOTNULL') &&
+          !kinds.includes('CONSTR_DEFAULT') &&
+          !kinds.includes('CONSTR_IDENTITY') &&
+          !kinds.includes('CONSTR_GENERATED')
+        );
       });
       return cmd && !ctx.createdBefore(relName(s.node.relation), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
     }),

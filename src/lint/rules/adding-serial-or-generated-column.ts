@@ -9,7 +9,8 @@ function fillsEveryRow(ctx: RuleContext, col: AstNode): string | undefined {
   for (const c of constraintsOf(col)) {
     if (c.contype === 'CONSTR_IDENTITY') return 'an identity column draws a sequence value for every row';
     // PostgreSQL 18 computes VIRTUAL columns when read; before 18 every generated column is STORED.
-    if (c.contype === 'CONSTR_GENERATED' && (c.generated_kind !== 'v' || ctx.postgresVersion < 18)) return 'a STORED generated column is computed and written for every row';
+    if (c.contype === 'CONSTR_GENERATED' && (c.generated_kind !== 'v' || ctx.postgresVersion < 18))
+      return 'a STORED generated column is computed and written for every row';
   }
   return undefined;
 }
@@ -19,7 +20,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'ADD COLUMN of a serial, identity or stored generated column',
-  message: 'Every existing row gets its value written now: the table is rewritten under an ACCESS EXCLUSIVE lock, and reads and writes wait until it is done.',
+  message:
+    'Every existing row gets its value written now: the table is rewritten under an ACCESS EXCLUSIVE lock, and reads and writes wait until it is done.',
   help: 'Add a plain nullable column, fill it in batches, then attach the default, identity or constraint; from PostgreSQL 18 a VIRTUAL generated column needs no rewrite.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {

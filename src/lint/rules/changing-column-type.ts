@@ -26,7 +26,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'Changing a column type that rewrites the table',
-  message: 'Changing the type rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
+  message:
+    'Changing the type rewrites the table and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
   help: 'Add a new column of the new type, backfill it in batches, switch the application over, then drop the old column.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
@@ -36,7 +37,9 @@ export const rule: LintRule = {
       for (const cmd of changes) {
         const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name);
         if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
-          return from ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(cmd.def.ColumnDef.typeName)}.` : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
+          return from
+            ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(cmd.def.ColumnDef.typeName)}.`
+            : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
         }
       }
       return false;

@@ -12,6 +12,13 @@ export const rule: LintRule = {
   check: (ctx) =>
     txControl(ctx.file.statements).events.flatMap((e): Hit[] => {
       const blocked = e.kind === 'inside' && cannotRunInTransaction(e.statement);
-      return blocked ? [{ statement: e.statement, detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.` }] : [];
+      return blocked
+        ? [
+            {
+              statement: e.statement,
+              detail: `${blocked} inside the transaction opened at line ${e.block.location.line}.`,
+            },
+          ]
+        : [];
     }),
 };

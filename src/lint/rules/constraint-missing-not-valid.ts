@@ -16,17 +16,20 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'Foreign key or check constraint added without NOT VALID',
-  message: 'The constraint is checked against every existing row while the table is locked (and, for a foreign key, the referenced table too): writes wait until the scan ends.',
+  message:
+    'The constraint is checked against every existing row while the table is locked (and, for a foreign key, the referenced table too): writes wait until the scan ends.',
   help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       if (ctx.createdBefore(relName(s.node.relation), i)) return false;
       for (const cmd of alterCmds(s)) {
         const c = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
-        if (c && (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation) return `Constraint ${c.conname ?? '(unnamed)'}.`;
+        if (c && (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation)
+          return `Constraint ${c.conname ?? '(unnamed)'}.`;
         const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
         const onColumn = checkedOnNewColumn(col);
-        if (onColumn) return `${onColumn.contype === 'CONSTR_CHECK' ? 'CHECK' : 'REFERENCES'} on new column ${col.colname}: add the column first, then the constraint NOT VALID.`;
+        if (onColumn)
+          return `${onColumn.contype === 'CONSTR_CHECK' ? 'CHECK' : 'REFERENCES'} on new column ${col.colname}: add the column first, then the constraint NOT VALID.`;
       }
       return false;
     }),

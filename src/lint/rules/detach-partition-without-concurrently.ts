@@ -9,5 +9,10 @@ export const rule: LintRule = {
   message: 'Detaching takes an ACCESS EXCLUSIVE lock on the parent table: every query on it waits.',
   help: 'Use ALTER TABLE … DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) in a migration of its own.',
   check: (ctx) =>
-    eachStatement(ctx, (s) => ctx.postgresVersion >= 14 && alterCmds(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent)),
+    eachStatement(
+      ctx,
+      (s) =>
+        ctx.postgresVersion >= 14 &&
+        alterCmds(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent),
+    ),
 };

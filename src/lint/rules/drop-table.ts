@@ -10,9 +10,16 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       if (s.kind !== 'DropStmt' || s.node.removeType !== 'OBJECT_TABLE') return false;
-      const names: string[] = (s.node.objects ?? []).map((o: any) => (o.List?.items ?? []).map((x: any) => x.String?.sval).join('.'));
+      const names: string[] = (s.node.objects ?? []).map((o: any) =>
+        (o.List?.items ?? []).map((x: any) => x.String?.sval).join('.'),
+      );
       // Tables created earlier in the same migration hold no data yet.
-      const old = names.filter((n) => !ctx.createdBefore({ name: n.split('.').pop()!, schema: n.includes('.') ? n.split('.')[0] : undefined }, i));
-      return old.length ? `Table: ${old.join(', ')}${s.node.behavior === 'DROP_CASCADE' ? ' (CASCADE also drops what depends on it)' : ''}.` : false;
+      const old = names.filter(
+        (n) =>
+          !ctx.createdBefore({ name: n.split('.').pop()!, schema: n.includes('.') ? n.split('.')[0] : undefined }, i),
+      );
+      return old.length
+        ? `Table: ${old.join(', ')}${s.node.behavior === 'DROP_CASCADE' ? ' (CASCADE also drops what depends on it)' : ''}.`
+        : false;
     }),
 };

@@ -34,13 +34,20 @@ function figure(e: AstNode | undefined): string | undefined {
 }
 
 /** Assignment targets; `arr[1]` and `rec.f` assign parts of a column and may repeat. */
-const wholeColumns = (targets: AstNode[] | undefined) => (targets ?? []).map((t) => t.ResTarget).filter((t) => t && !t.indirection?.length).map((t) => t.name as string);
+const wholeColumns = (targets: AstNode[] | undefined) =>
+  (targets ?? [])
+    .map((t) => t.ResTarget)
+    .filter((t) => t && !t.indirection?.length)
+    .map((t) => t.name as string);
 
 /** The names of a query's result columns, after any column aliases; none when it has a `*` or is a set operation. */
 function resultNames(select: AstNode | undefined, aliases: string[]): string[] {
-  const listed: (string | undefined)[] = select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t: AstNode) => outputName(t.ResTarget ?? {})) : [];
+  const listed: (string | undefined)[] =
+    select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t: AstNode) => outputName(t.ResTarget ?? {})) : [];
   if (listed.includes('*')) return aliases;
-  return listed.length > aliases.length ? [...aliases, ...(listed.slice(aliases.length).filter(Boolean) as string[])] : aliases;
+  return listed.length > aliases.length
+    ? [...aliases, ...(listed.slice(aliases.length).filter(Boolean) as string[])]
+    : aliases;
 }
 
 /** Lists of names a statement defines or assigns, in each of which PostgreSQL refuses a repeat. */
@@ -59,12 +66,29 @@ function nameLists(s: Statement): string[][] {
     case 'CreateForeignTableStmt':
       return [(n.base?.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.colname).filter(Boolean)];
     case 'ViewStmt':
-      return [resultNames(n.query?.SelectStmt, (n.aliases ?? []).map((a: AstNode) => a.String?.sval))];
+      return [
+        resultNames(
+          n.query?.SelectStmt,
+          (n.aliases ?? []).map((a: AstNode) => a.String?.sval),
+        ),
+      ];
     case 'CreateTableAsStmt':
-      return [resultNames(n.query?.SelectStmt, (n.into?.colNames ?? []).map((a: AstNode) => a.String?.sval))];
+      return [
+        resultNames(
+          n.query?.SelectStmt,
+          (n.into?.colNames ?? []).map((a: AstNode) => a.String?.sval),
+        ),
+      ];
     case 'SelectStmt':
       // SELECT … INTO creates a table of the result's columns.
-      return n.intoClause ? [resultNames(n, (n.intoClause.colNames ?? []).map((a: AstNode) => a.String?.sval))] : [];
+      return n.intoClause
+        ? [
+            resultNames(
+              n,
+              (n.intoClause.colNames ?? []).map((a: AstNode) => a.String?.sval),
+            ),
+          ]
+        : [];
     default:
       return [];
   }
@@ -75,7 +99,8 @@ export const rule: LintRule = {
   group: 'broken',
   severity: 'error',
   title: 'A column assigned or defined twice in one statement',
-  message: 'PostgreSQL refuses the statement (a column specified more than once): the migration can never run as written.',
+  message:
+    'PostgreSQL refuses the statement (a column specified more than once): the migration can never run as written.',
   help: 'Remove the repeated assignment or column, or give the second one its own name.',
   check: (ctx) =>
     eachStatement(ctx, (s) => {

@@ -14,7 +14,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'Foreign key without an index on its columns',
-  message: 'Every delete or key update on the referenced table scans this table for references while holding its locks; with ON DELETE CASCADE each such delete becomes a scan of this table.',
+  message:
+    'Every delete or key update on the referenced table scans this table for references while holding its locks; with ON DELETE CASCADE each such delete becomes a scan of this table.',
   help: "Create an index whose leading columns are the foreign key's columns, in the same migration as a new table, or with CREATE INDEX CONCURRENTLY for an existing one.",
   check: (ctx) => {
     const statements = ctx.file.statements;
@@ -27,7 +28,11 @@ export const rule: LintRule = {
       const indexes = ctx.schemaBefore(statements.length).indexesOn(rel);
       return keys
         .filter((fk) => !indexes.some((ix) => covers(ix, fk.columns)))
-        .map((fk) => ({ statement, location: ctx.locate(fk.constraint.location), detail: `${relText(rel)} (${fk.columns.join(', ')}).` }));
+        .map((fk) => ({
+          statement,
+          location: ctx.locate(fk.constraint.location),
+          detail: `${relText(rel)} (${fk.columns.join(', ')}).`,
+        }));
     });
   },
 };

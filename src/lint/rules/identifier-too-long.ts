@@ -10,7 +10,8 @@ function mayHoldLongName(sql: string): boolean {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(sql)) return /[\w$]{64}|"(?:[^"]|""){64}/.test(sql);
   // Beyond ASCII a character takes up to 3 bytes: runs from 22 characters on may pass 63 bytes.
-  for (const m of sql.matchAll(/[\w$\u0080-\uffff]{22,}|"(?:[^"]|""){22,}"/g)) if (Buffer.byteLength(m[0]) > 63) return true;
+  for (const m of sql.matchAll(/[\w$\u0080-\uffff]{22,}|"(?:[^"]|""){22,}"/g))
+    if (Buffer.byteLength(m[0]) > 63) return true;
   return false;
 }
 
@@ -22,7 +23,10 @@ function longIdentifiers(sql: string): { start: number; text: string }[] {
   const bytes = Buffer.from(sql, 'utf8');
   return scanSync(sql)
     .tokens.filter((t) => t.tokenName === 'IDENT' && t.end - t.start > 63)
-    .map((t) => ({ start: bytes.subarray(0, t.start).toString('utf8').length, text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, '') }))
+    .map((t) => ({
+      start: bytes.subarray(0, t.start).toString('utf8').length,
+      text: bytes.subarray(t.start, t.end).toString('utf8').replace(/^"|"$/g, ''),
+    }))
     .filter((t) => Buffer.byteLength(t.text) > 63);
 }
 
@@ -31,7 +35,8 @@ export const rule: LintRule = {
   group: 'broken',
   severity: 'error',
   title: 'Identifier longer than 63 bytes',
-  message: 'PostgreSQL silently truncates names to 63 bytes: the object gets another name than the one written, and later migrations that use the full name fail or hit the wrong object.',
+  message:
+    'PostgreSQL silently truncates names to 63 bytes: the object gets another name than the one written, and later migrations that use the full name fail or hit the wrong object.',
   help: 'Shorten the name to 63 bytes or fewer.',
   check: (ctx) => {
     if (!mayHoldLongName(ctx.file.sql)) return [];

@@ -6,7 +6,8 @@ export const rule: LintRule = {
   group: 'broken',
   severity: 'warning',
   title: 'Several transaction blocks in one migration',
-  message: 'The migration commits in several steps and runs outside one transaction: a failure after the first COMMIT leaves it half applied (recorded dirty).',
+  message:
+    'The migration commits in several steps and runs outside one transaction: a failure after the first COMMIT leaves it half applied (recorded dirty).',
   help: 'Split the file into one migration per transaction block.',
   check: (ctx) => {
     const { blocks } = txControl(ctx.file.statements);

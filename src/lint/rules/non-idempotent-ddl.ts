@@ -13,8 +13,12 @@ export const rule: LintRule = {
     if (!ctx.folder.idempotent) return [];
     return eachStatement(ctx, (s) => {
       if (idempotencyOf(s) === false) return true;
-      const cmd = alterCmds(s).find((c) => (c.subtype === 'AT_AddColumn' || c.subtype === 'AT_DropColumn') && !c.missing_ok);
-      return cmd ? `${cmd.subtype === 'AT_AddColumn' ? 'ADD COLUMN' : 'DROP COLUMN'} without IF ${cmd.subtype === 'AT_AddColumn' ? 'NOT ' : ''}EXISTS.` : false;
+      const cmd = alterCmds(s).find(
+        (c) => (c.subtype === 'AT_AddColumn' || c.subtype === 'AT_DropColumn') && !c.missing_ok,
+      );
+      return cmd
+        ? `${cmd.subtype === 'AT_AddColumn' ? 'ADD COLUMN' : 'DROP COLUMN'} without IF ${cmd.subtype === 'AT_AddColumn' ? 'NOT ' : ''}EXISTS.`
+        : false;
     });
   },
 };

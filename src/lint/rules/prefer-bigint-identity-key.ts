@@ -1,6 +1,16 @@
 import type { Statement } from '../../migrations/parse.js';
 import type { AstNode } from '../../migrations/ast-node.js';
-import { columnDefs, constraintsOf, foreignKeys, functionsCalled, introducedColumns, keyNames, relName, SERIAL_TYPES, typeNameOf } from '../ast.js';
+import {
+  columnDefs,
+  constraintsOf,
+  foreignKeys,
+  functionsCalled,
+  introducedColumns,
+  keyNames,
+  relName,
+  SERIAL_TYPES,
+  typeNameOf,
+} from '../ast.js';
 import type { Hit, LintRule, RuleContext } from '../rule.js';
 
 const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'serial2']);
@@ -13,16 +23,23 @@ function keyColumns(s: Statement): readonly AstNode[] {
     .map((e: AstNode) => e.Constraint)
     .filter((c: AstNode | undefined) => c?.contype === 'CONSTR_PRIMARY')
     .flatMap((c: AstNode) => keyNames(c.keys));
-  return cols.filter((c) => tableKeys.includes(c.colname.toLowerCase()) || constraintsOf(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
+  return cols.filter(
+    (c) => tableKeys.includes(c.colname.toLowerCase()) || constraintsOf(c).some((k) => k.contype === 'CONSTR_PRIMARY'),
+  );
 }
 
 /** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
 const sequenceFed = (c: AstNode) =>
   SERIAL_TYPES.has(typeNameOf(c.typeName)) ||
-  constraintsOf(c).some((k) => k.contype === 'CONSTR_IDENTITY' || (k.contype === 'CONSTR_DEFAULT' && functionsCalled(k.raw_expr).includes('nextval')));
+  constraintsOf(c).some(
+    (k) =>
+      k.contype === 'CONSTR_IDENTITY' ||
+      (k.contype === 'CONSTR_DEFAULT' && functionsCalled(k.raw_expr).includes('nextval')),
+  );
 
 /** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`, `"userId"`): it holds keys, wherever they come from. */
-const namedAsKey = (c: AstNode) => /^(ids?|.+_ids?)$/i.test(c.colname ?? '') || /[a-z0-9](Id|ID)s?$/.test(c.colname ?? '');
+const namedAsKey = (c: AstNode) =>
+  /^(ids?|.+_ids?)$/i.test(c.colname ?? '') || /[a-z0-9](Id|ID)s?$/.test(c.colname ?? '');
 
 /**
  * The small columns of foreign keys whose referenced column the folder declared: a bigint one it cannot hold
@@ -35,7 +52,8 @@ function references(ctx: RuleContext, s: Statement, i: number, small: readonly A
     const [pkCol] = keyNames(fk.constraint.pk_attrs);
     if (!fk.column || !target || !pkCol) continue;
     const referenced = typeNameOf(ctx.schemaBefore(i).columnType(target, pkCol));
-    if (referenced === 'int8' || referenced === 'bigserial' || referenced === 'serial8') out.set(fk.column, `references ${target.name}.${pkCol}, a bigint`);
+    if (referenced === 'int8' || referenced === 'bigserial' || referenced === 'serial8')
+      out.set(fk.column, `references ${target.name}.${pkCol}, a bigint`);
     else if (SMALL.has(referenced)) out.set(fk.column, null);
   }
   return out;
@@ -46,7 +64,8 @@ export const rule: LintRule = {
   group: 'types',
   severity: 'warning',
   title: 'int or smallint key, sequence-fed column, column named as an identifier, or reference to a bigint key',
-  message: 'A 32-bit key runs out at about 2.1 billion values (a 16-bit one at 32,767), and widening it later rewrites the table and every table referencing it.',
+  message:
+    'A 32-bit key runs out at about 2.1 billion values (a 16-bit one at 32,767), and widening it later rewrites the table and every table referencing it.',
   help: 'Use bigint for keys, sequence-fed columns and the columns that hold or reference them, arrays of them included (bigint GENERATED ALWAYS AS IDENTITY for a surrogate key).',
   check: (ctx) =>
     ctx.file.statements.flatMap((statement, i) => {
@@ -56,9 +75,19 @@ export const rule: LintRule = {
       const refs = references(ctx, statement, i, small);
       return small.flatMap((c): Hit[] => {
         const ref = refs.get(c);
-        const why = keys.has(c) ? 'is a primary key' : sequenceFed(c) ? 'is fed by a sequence' : ref !== undefined ? ref : namedAsKey(c) ? 'is named as an identifier' : undefined;
+        const why = keys.has(c)
+          ? 'is a primary key'
+          : sequenceFed(c)
+            ? 'is fed by a sequence'
+            : ref !== undefined
+              ? ref
+              : namedAsKey(c)
+                ? 'is named as an identifier'
+                : undefined;
         const type = `${typeNameOf(c.typeName)}${c.typeName?.arrayBounds?.length ? '[]' : ''}`;
-        return why ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }] : [];
+        return why
+          ? [{ statement, location: ctx.locate(c.location), detail: `Column ${c.colname} is ${type} and ${why}.` }]
+          : [];
       });
     }),
 };

@@ -6,12 +6,19 @@ export const rule: LintRule = {
   group: 'types',
   severity: 'warning',
   title: 'json column',
-  message: 'json keeps the text as written and has no equality operator: SELECT DISTINCT, GROUP BY, UNION and comparisons on the column fail, and every read parses it again.',
+  message:
+    'json keeps the text as written and has no equality operator: SELECT DISTINCT, GROUP BY, UNION and comparisons on the column fail, and every read parses it again.',
   help: 'Use jsonb, which supports everything json does except keeping the exact text and key order.',
   check: (ctx) => [
-    ...eachNewColumn(ctx, (c) => typeNameOf(c.typeName) === 'json', (c) => `Column ${c.colname}.`),
+    ...eachNewColumn(
+      ctx,
+      (c) => typeNameOf(c.typeName) === 'json',
+      (c) => `Column ${c.colname}.`,
+    ),
     ...eachStatement(ctx, (s) => {
-      const cmd = alterCmds(s).find((c) => c.subtype === 'AT_AlterColumnType' && typeNameOf(c.def?.ColumnDef?.typeName) === 'json');
+      const cmd = alterCmds(s).find(
+        (c) => c.subtype === 'AT_AlterColumnType' && typeNameOf(c.def?.ColumnDef?.typeName) === 'json',
+      );
       return cmd ? `Column ${cmd.name} changed to json.` : false;
     }),
   ],

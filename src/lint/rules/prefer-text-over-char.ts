@@ -8,5 +8,10 @@ export const rule: LintRule = {
   title: 'char(n)',
   message: 'char(n) pads values with spaces and compares them in surprising ways; it is no faster than text.',
   help: 'Use text (with a CHECK on length if the limit matters).',
-  check: (ctx) => eachNewColumn(ctx, (c) => typeNameOf(c.typeName) === 'bpchar', (c) => `Column ${c.colname}.`),
+  check: (ctx) =>
+    eachNewColumn(
+      ctx,
+      (c) => typeNameOf(c.typeName) === 'bpchar',
+      (c) => `Column ${c.colname}.`,
+    ),
 };

@@ -6,7 +6,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'ADD PRIMARY KEY USING INDEX on a column that allows NULL',
-  message: 'A primary key makes its columns NOT NULL, which scans the whole table under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
+  message:
+    'A primary key makes its columns NOT NULL, which scans the whole table under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
   help: 'Make each column NOT NULL first without the long lock: ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a later migration, then SET NOT NULL (PostgreSQL 12+ skips the scan); then add the primary key.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
@@ -18,8 +19,13 @@ export const rule: LintRule = {
       const history = ctx.schemaBefore(i);
       // Only columns the folder shows to be nullable: where it cannot tell, a finding would be a guess.
       const nullable = (history.index(pk.indexname)?.columns ?? []).filter(
-        (col) => history.columnNotNull(rel, col) === false && !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)),
+        (col) =>
+          history.columnNotNull(rel, col) === false &&
+          !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)),
       );
-      return nullable.length > 0 && `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`;
+      return (
+        nullable.length > 0 &&
+        `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`
+      );
     }),
 };

@@ -6,7 +6,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'CREATE INDEX without CONCURRENTLY on an existing table',
-  message: 'Building this index blocks every write to the table (SHARE lock) until it finishes, which on a busy table can take minutes.',
+  message:
+    'Building this index blocks every write to the table (SHARE lock) until it finishes, which on a busy table can take minutes.',
   help: 'Use CREATE INDEX CONCURRENTLY in a migration of its own (it runs outside a transaction).',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {

@@ -11,7 +11,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'DROP INDEX without CONCURRENTLY',
-  message: 'Dropping the index takes an ACCESS EXCLUSIVE lock on its table: every read and write waits until it is done.',
+  message:
+    'Dropping the index takes an ACCESS EXCLUSIVE lock on its table: every read and write waits until it is done.',
   help: 'Use DROP INDEX CONCURRENTLY in a migration of its own (it runs outside a transaction).',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {

@@ -8,6 +8,5 @@ export const rule: LintRule = {
   title: 'REINDEX without CONCURRENTLY',
   message: 'REINDEX locks out writes to the table (and reads that use the index) until every index is rebuilt.',
   help: 'Use REINDEX … CONCURRENTLY (PostgreSQL 12+) in a migration of its own.',
-  check: (ctx) =>
-    eachStatement(ctx, (s) => s.kind === 'ReindexStmt' && !optionOn(s.node.params, 'concurrently')),
+  check: (ctx) => eachStatement(ctx, (s) => s.kind === 'ReindexStmt' && !optionOn(s.node.params, 'concurrently')),
 };

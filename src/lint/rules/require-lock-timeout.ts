@@ -4,10 +4,29 @@ import { optionOn } from '../../migrations/options.js';
 import { alterCmds, relName } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
-const LOCKING = new Set(['AlterTableStmt', 'IndexStmt', 'DropStmt', 'RenameStmt', 'TruncateStmt', 'CreateTrigStmt', 'ReindexStmt', 'ClusterStmt', 'VacuumStmt', 'LockStmt', 'AlterDomainStmt']);
+const LOCKING = new Set([
+  'AlterTableStmt',
+  'IndexStmt',
+  'DropStmt',
+  'RenameStmt',
+  'TruncateStmt',
+  'CreateTrigStmt',
+  'ReindexStmt',
+  'ClusterStmt',
+  'VacuumStmt',
+  'LockStmt',
+  'AlterDomainStmt',
+]);
 
 /** ALTER TABLE forms that take SHARE UPDATE EXCLUSIVE at most: queued, they hold up no read and no write. */
-const WEAK_ALTER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_ClusterOn', 'AT_DropCluster']);
+const WEAK_ALTER = new Set([
+  'AT_ValidateConstraint',
+  'AT_SetStatistics',
+  'AT_SetRelOptions',
+  'AT_ResetRelOptions',
+  'AT_ClusterOn',
+  'AT_DropCluster',
+]);
 
 /** Whether waiting for this statement's lock would queue ordinary reads or writes behind it. */
 function queuesQueries(s: Statement): boolean {
@@ -26,7 +45,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'Lock taken without lock_timeout',
-  message: 'Without lock_timeout, a statement waiting behind a long query queues every later query on the table behind itself: a short lock becomes an outage.',
+  message:
+    'Without lock_timeout, a statement waiting behind a long query queues every later query on the table behind itself: a short lock becomes an outage.',
   help: "Start the file with SET lock_timeout = '5s'; (this tool's runner sets it for you when it applies the folder).",
   check: (ctx) => {
     if (ctx.file.runByThisTool) return [];

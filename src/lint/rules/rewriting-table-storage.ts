@@ -14,12 +14,17 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'SET TABLESPACE, SET LOGGED/UNLOGGED or SET ACCESS METHOD on an existing relation',
-  message: 'The table or index is copied in full under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done.',
+  message:
+    'The table or index is copied in full under an ACCESS EXCLUSIVE lock: every read and write waits until the copy is done.',
   help: 'Do this outside the migration, in a maintenance window, or online with a tool such as pg_repack (which can also move a table to another tablespace).',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       if (s.kind === 'AlterTableMoveAllStmt') return `ALL IN TABLESPACE ${s.node.orig_tablespacename}.`;
       const cmd = alterCmds(s).find((c) => COPIES[c.subtype]);
-      return !!cmd && !ctx.createdBefore(relName(s.node.relation), i) && `${COPIES[cmd.subtype]} on ${s.node.relation.relname}.`;
+      return (
+        !!cmd &&
+        !ctx.createdBefore(relName(s.node.relation), i) &&
+        `${COPIES[cmd.subtype]} on ${s.node.relation.relname}.`
+      );
     }),
 };

@@ -4,7 +4,22 @@ import { alterCmds, relName, relText, txControl, type RelName } from '../ast.js'
 import type { Hit, LintRule, RuleContext } from '../rule.js';
 
 /** ALTER TABLE sub-commands that take a weaker lock than ACCESS EXCLUSIVE. */
-const WEAKER = new Set(['AT_ValidateConstraint', 'AT_SetStatistics', 'AT_ClusterOn', 'AT_DropCluster', 'AT_AttachPartition', 'AT_SetRelOptions', 'AT_ResetRelOptions', 'AT_EnableTrig', 'AT_DisableTrig', 'AT_EnableTrigAll', 'AT_DisableTrigAll', 'AT_EnableTrigUser', 'AT_DisableTrigUser', 'AT_ReplicaIdentity']);
+const WEAKER = new Set([
+  'AT_ValidateConstraint',
+  'AT_SetStatistics',
+  'AT_ClusterOn',
+  'AT_DropCluster',
+  'AT_AttachPartition',
+  'AT_SetRelOptions',
+  'AT_ResetRelOptions',
+  'AT_EnableTrig',
+  'AT_DisableTrig',
+  'AT_EnableTrigAll',
+  'AT_DisableTrigAll',
+  'AT_EnableTrigUser',
+  'AT_DisableTrigUser',
+  'AT_ReplicaIdentity',
+]);
 
 /** The table an ACCESS EXCLUSIVE lock is taken on by this statement, when it is one that existed before the file. */
 function exclusiveLock(ctx: RuleContext, s: Statement, i: number): RelName | undefined {
@@ -13,7 +28,11 @@ function exclusiveLock(ctx: RuleContext, s: Statement, i: number): RelName | und
     case 'AlterTableStmt': {
       if (s.node.objtype !== 'OBJECT_TABLE') return undefined;
       const cmds = alterCmds(s);
-      const strong = cmds.some((c) => !WEAKER.has(c.subtype) && !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'));
+      const strong = cmds.some(
+        (c) =>
+          !WEAKER.has(c.subtype) &&
+          !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'),
+      );
       return strong ? existing(relName(s.node.relation)) : undefined;
     }
     case 'RenameStmt':
@@ -22,7 +41,9 @@ function exclusiveLock(ctx: RuleContext, s: Statement, i: number): RelName | und
     case 'LockStmt':
       return s.node.mode === 8 ? existing(relName(s.node.relations?.[0]?.RangeVar)) : undefined;
     case 'VacuumStmt':
-      return optionOn(s.node.options, 'full') ? existing(relName(s.node.rels?.[0]?.VacuumRelation?.relation)) : undefined;
+      return optionOn(s.node.options, 'full')
+        ? existing(relName(s.node.rels?.[0]?.VacuumRelation?.relation))
+        : undefined;
     case 'ClusterStmt':
       return existing(relName(s.node.relation));
     default:
@@ -60,7 +81,8 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'A slow statement after an ACCESS EXCLUSIVE lock in the same transaction',
-  message: 'A lock is held until the transaction commits: this statement runs while the ACCESS EXCLUSIVE lock taken earlier still blocks every read and write of that table.',
+  message:
+    'A lock is held until the transaction commits: this statement runs while the ACCESS EXCLUSIVE lock taken earlier still blocks every read and write of that table.',
   help: 'Move the slow statement (backfill, index build, validation, query) into a migration of its own, or take the exclusive lock last.',
   check: (ctx) => {
     if (!ctx.file.exec) return [];
@@ -74,7 +96,10 @@ export const rule: LintRule = {
       const block = blockOf.get(s);
       if (!whole && held && held.block !== block) held = undefined;
       if (held && (whole || block) && slow(ctx, s, i)) {
-        hits.push({ statement: s, detail: `${relText(held.rel)} has been locked since line ${held.at.location.line}.` });
+        hits.push({
+          statement: s,
+          detail: `${relText(held.rel)} has been locked since line ${held.at.location.line}.`,
+        });
       }
       const rel = (whole || block) && !held ? exclusiveLock(ctx, s, i) : undefined;
       if (rel) held = { rel, at: s, block };

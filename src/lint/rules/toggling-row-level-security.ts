@@ -16,10 +16,17 @@ export const rule: LintRule = {
       const rel = relName(s.node.relation);
       if (s.kind !== 'AlterTableStmt' || !rel) return [];
       const cmds = new Set(alterCmds(s).map((c) => c.subtype));
-      if (cmds.has('AT_DisableRowSecurity')) return [{ statement: s, detail: `${relText(rel)}: its policies stop applying.` }];
-      if (cmds.has('AT_NoForceRowSecurity')) return [{ statement: s, detail: `${relText(rel)}: its owner bypasses the policies again.` }];
+      if (cmds.has('AT_DisableRowSecurity'))
+        return [{ statement: s, detail: `${relText(rel)}: its policies stop applying.` }];
+      if (cmds.has('AT_NoForceRowSecurity'))
+        return [{ statement: s, detail: `${relText(rel)}: its owner bypasses the policies again.` }];
       if (!cmds.has('AT_EnableRowSecurity') || after.hasPolicy(rel)) return [];
-      return [{ statement: s, detail: `No permissive policy on ${relText(rel)} is declared in this migration or earlier in the folder (policies made outside the folder are not seen).` }];
+      return [
+        {
+          statement: s,
+          detail: `No permissive policy on ${relText(rel)} is declared in this migration or earlier in the folder (policies made outside the folder are not seen).`,
+        },
+      ];
     });
   },
 };

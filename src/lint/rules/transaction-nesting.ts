@@ -24,7 +24,8 @@ export const rule: LintRule = {
   group: 'broken',
   severity: 'error',
   title: 'Nested or stray transaction control',
-  message: 'The transaction statements do not pair up: part of the migration would commit or roll back where the author did not mean it to.',
+  message:
+    'The transaction statements do not pair up: part of the migration would commit or roll back where the author did not mean it to.',
   help: 'Keep at most one BEGIN … COMMIT around the whole file (or none: the runner wraps each migration in a transaction).',
   check: (ctx) =>
     txControl(ctx.file.statements).events.flatMap((e): Hit[] => {

@@ -6,10 +6,12 @@ export const rule: LintRule = {
   group: 'locking',
   severity: 'warning',
   title: 'VACUUM FULL or CLUSTER',
-  message: 'The table is rewritten under an ACCESS EXCLUSIVE lock: every read and write waits until it is done, and the disk needs room for a second copy.',
+  message:
+    'The table is rewritten under an ACCESS EXCLUSIVE lock: every read and write waits until it is done, and the disk needs room for a second copy.',
   help: 'Use plain VACUUM, or an online tool such as pg_repack, outside the migration.',
   check: (ctx) =>
-    eachStatement(ctx, (s) =>
-      (s.kind === 'VacuumStmt' && optionOn(s.node.options, 'full')) || s.kind === 'ClusterStmt',
+    eachStatement(
+      ctx,
+      (s) => (s.kind === 'VacuumStmt' && optionOn(s.node.options, 'full')) || s.kind === 'ClusterStmt',
     ),
 };

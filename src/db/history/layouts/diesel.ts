@@ -16,7 +16,12 @@ export const diesel: HistoryLayout = {
   async read(c, q, migrations) {
     const name = namer('diesel', migrations, versionOf);
     const r = await c.query(`SELECT version, run_on::timestamptz AS run_on FROM ${q} ORDER BY version`);
-    return r.rows.map((row) => ({ id: row.version as string, ...name(row.version), appliedAt: row.run_on ?? undefined, dirty: false }));
+    return r.rows.map((row) => ({
+      id: row.version as string,
+      ...name(row.version),
+      appliedAt: row.run_on ?? undefined,
+      dirty: false,
+    }));
   },
 
   recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version) VALUES (${lit(versionOf(m))})`],

@@ -31,7 +31,18 @@ const values = (m: Migration) => [m.version.text, description(m), script(m), crc
 
 export const flyway: HistoryLayout = {
   id: 'flyway',
-  columns: ['installed_rank', 'version', 'description', 'type', 'script', 'checksum', 'installed_by', 'installed_on', 'execution_time', 'success'],
+  columns: [
+    'installed_rank',
+    'version',
+    'description',
+    'type',
+    'script',
+    'checksum',
+    'installed_by',
+    'installed_on',
+    'execution_time',
+    'success',
+  ],
   marksDirty: true,
   checksumsOf: (m) => [checksumOf(m)],
 
@@ -48,7 +59,14 @@ export const flyway: HistoryLayout = {
       if (row.type === 'DELETE' || String(row.type).startsWith('UNDO')) latest.delete(key);
       else if (row.type === 'BASELINE') {
         for (const m of migrations.filter((m) => compareVersions(m.version, v) <= 0)) {
-          latest.set(versionId(m.version), { id: row.installed_rank, name: m.name, version: m.version, checksum: checksumOf(m), appliedAt: row.installed_on, dirty: false });
+          latest.set(versionId(m.version), {
+            id: row.installed_rank,
+            name: m.name,
+            version: m.version,
+            checksum: checksumOf(m),
+            appliedAt: row.installed_on,
+            dirty: false,
+          });
         }
       } else {
         latest.set(key, {
@@ -73,7 +91,10 @@ export const flyway: HistoryLayout = {
   },
 
   async markStarted(c, q, m, appliedBy) {
-    const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), 0, false) RETURNING installed_rank`, [...values(m), appliedBy]);
+    const r = await c.query(
+      `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), 0, false) RETURNING installed_rank`,
+      [...values(m), appliedBy],
+    );
     return Number(r.rows[0].installed_rank);
   },
 
@@ -82,7 +103,10 @@ export const flyway: HistoryLayout = {
   },
 
   async recordApplied(c, q, m, appliedBy, executionMs) {
-    await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), $6, true)`, [...values(m), appliedBy, executionMs]);
+    await c.query(
+      `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), $6, true)`,
+      [...values(m), appliedBy, executionMs],
+    );
   },
 
   /** As `flyway repair` does with a failed row. */

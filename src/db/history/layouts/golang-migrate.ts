@@ -15,7 +15,10 @@ async function setVersion(c: Client, q: string, version: string, dirty: boolean)
   // One write, of exactly one row, so that the history's row check holds (history.ts oneRowEach); read() has
   // refused a table of more rows before anything is written.
   const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${q}`);
-  await c.query(rows[0].n === 0 ? `INSERT INTO ${q} (version, dirty) VALUES ($1, $2)` : `UPDATE ${q} SET version = $1, dirty = $2`, [version, dirty]);
+  await c.query(
+    rows[0].n === 0 ? `INSERT INTO ${q} (version, dirty) VALUES ($1, $2)` : `UPDATE ${q} SET version = $1, dirty = $2`,
+    [version, dirty],
+  );
 }
 
 export const golangMigrate: HistoryLayout = {
@@ -26,7 +29,9 @@ export const golangMigrate: HistoryLayout = {
   async read(c, q, migrations) {
     const r = await c.query(`SELECT version::text AS version, dirty FROM ${q}`);
     if (r.rows.length > 1) {
-      throw new StateError([`history table ${q} is golang-migrate's, which keeps one row, but it has ${r.rows.length}; keep the row of the version the database is at and delete the others`]);
+      throw new StateError([
+        `history table ${q} is golang-migrate's, which keeps one row, but it has ${r.rows.length}; keep the row of the version the database is at and delete the others`,
+      ]);
     }
     if (!r.rows.length) return [];
     const current = BigInt(r.rows[0].version);
@@ -37,7 +42,10 @@ export const golangMigrate: HistoryLayout = {
     return [...below, { id: current.toString(), ...name(current.toString()), dirty: r.rows[0].dirty === true }];
   },
 
-  recordSql: (q, m, _by, lit) => [`DELETE FROM ${q}`, `INSERT INTO ${q} (version, dirty) VALUES (${lit(integerVersion(m))}, false)`],
+  recordSql: (q, m, _by, lit) => [
+    `DELETE FROM ${q}`,
+    `INSERT INTO ${q} (version, dirty) VALUES (${lit(integerVersion(m))}, false)`,
+  ],
 
   async markStarted(c, q, m) {
     await setVersion(c, q, integerVersion(m), true);

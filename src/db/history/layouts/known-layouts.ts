@@ -11,7 +11,17 @@ import { prisma } from './prisma.js';
 import { sqlx } from './sqlx.js';
 
 /** Other tools' tables, each recognised by exactly the columns the tool creates. */
-const FOREIGN: readonly HistoryLayout[] = [dbmate, golangMigrate, goose, flyway, sqlx, diesel, prisma, nodePgMigrate, postgrator];
+const FOREIGN: readonly HistoryLayout[] = [
+  dbmate,
+  golangMigrate,
+  goose,
+  flyway,
+  sqlx,
+  diesel,
+  prisma,
+  nodePgMigrate,
+  postgrator,
+];
 
 /**
  * The layout of an existing table, from its columns alone, never from its name: one of the tools' exact column
@@ -21,7 +31,9 @@ const FOREIGN: readonly HistoryLayout[] = [dbmate, golangMigrate, goose, flyway,
 export function detectLayout(columns: ReadonlySet<string>): HistoryLayout | undefined {
   const exact = FOREIGN.find((l) => l.columns.length === columns.size && l.columns.every((c) => columns.has(c)));
   if (exact) return exact;
-  return columns.has('migration_name') && [...columns].every((c) => ownLayout.columns.includes(c)) ? ownLayout : undefined;
+  return columns.has('migration_name') && [...columns].every((c) => ownLayout.columns.includes(c))
+    ? ownLayout
+    : undefined;
 }
 
 /** Every known layout and its columns, for the message that refuses an unknown one. */

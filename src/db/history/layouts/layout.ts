@@ -57,12 +57,17 @@ export function namer(tool: string, migrations: readonly Migration[], versionOf:
   for (const m of migrations) {
     const v = versionOf(m);
     const seen = byVersion.get(v);
-    if (seen) throw new StateError([`${seen.up.file} and ${m.up.file} both have ${tool} version ${v}, so ${tool}'s history cannot tell them apart; give one of them another version`]);
+    if (seen)
+      throw new StateError([
+        `${seen.up.file} and ${m.up.file} both have ${tool} version ${v}, so ${tool}'s history cannot tell them apart; give one of them another version`,
+      ]);
     byVersion.set(v, m);
   }
   return (text: string): Pick<HistoryRow, 'name' | 'version'> => {
     const m = byVersion.get(text);
-    return m ? { name: m.name, version: m.version } : { name: text, version: versionFromName(text) ?? parseVersionText(text) };
+    return m
+      ? { name: m.name, version: m.version }
+      : { name: text, version: versionFromName(text) ?? parseVersionText(text) };
   };
 }
 

@@ -15,7 +15,12 @@ export const nodePgMigrate: HistoryLayout = {
   async read(c, q, migrations) {
     const name = namer('node-pg-migrate', migrations, nameOf);
     const r = await c.query(`SELECT id, name, run_on::timestamptz AS run_on FROM ${q} ORDER BY run_on, id`);
-    return r.rows.map((row) => ({ id: Number(row.id), ...name(row.name), appliedAt: row.run_on ?? undefined, dirty: false }));
+    return r.rows.map((row) => ({
+      id: Number(row.id),
+      ...name(row.name),
+      appliedAt: row.run_on ?? undefined,
+      dirty: false,
+    }));
   },
 
   recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (name, run_on) VALUES (${lit(nameOf(m))}, now())`],

@@ -14,18 +14,35 @@ export const postgrator: HistoryLayout = {
   columns: ['version', 'name', 'md5', 'run_at'],
   ...WITHOUT_MARKS,
   /** postgrator's `newline` option hashes the file with its line endings converted: any of those forms is accepted. */
-  checksumsOf: (m) => lineEndingForms(sourceOf(m, 'postgrator')).map((text) => `md5:${createHash('md5').update(text, 'utf8').digest('hex')}`),
+  checksumsOf: (m) =>
+    lineEndingForms(sourceOf(m, 'postgrator')).map(
+      (text) => `md5:${createHash('md5').update(text, 'utf8').digest('hex')}`,
+    ),
 
   async read(c, q, migrations) {
     const name = namer('postgrator', migrations, integerVersion);
-    const r = await c.query(`SELECT version::text AS version, md5, run_at FROM ${q} WHERE version <> 0 ORDER BY version`);
-    return r.rows.map((row) => ({ id: row.version as string, ...name(row.version), checksum: row.md5 ? `md5:${row.md5}` : undefined, appliedAt: row.run_at ?? undefined, dirty: false }));
+    const r = await c.query(
+      `SELECT version::text AS version, md5, run_at FROM ${q} WHERE version <> 0 ORDER BY version`,
+    );
+    return r.rows.map((row) => ({
+      id: row.version as string,
+      ...name(row.version),
+      checksum: row.md5 ? `md5:${row.md5}` : undefined,
+      appliedAt: row.run_at ?? undefined,
+      dirty: false,
+    }));
   },
 
-  recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version, name, md5, run_at) VALUES (${lit(integerVersion(m))}, ${lit(m.description)}, ${lit(md5(m))}, now())`],
+  recordSql: (q, m, _by, lit) => [
+    `INSERT INTO ${q} (version, name, md5, run_at) VALUES (${lit(integerVersion(m))}, ${lit(m.description)}, ${lit(md5(m))}, now())`,
+  ],
 
   async recordApplied(c, q, m) {
-    await c.query(`INSERT INTO ${q} (version, name, md5, run_at) VALUES ($1, $2, $3, now())`, [integerVersion(m), m.description, md5(m)]);
+    await c.query(`INSERT INTO ${q} (version, name, md5, run_at) VALUES ($1, $2, $3, now())`, [
+      integerVersion(m),
+      m.description,
+      md5(m),
+    ]);
   },
 
   async forget(c, q, row) {

@@ -12,14 +12,25 @@ const COLUMNS = '(id, checksum, finished_at, migration_name, started_at, applied
 
 export const prisma: HistoryLayout = {
   id: 'prisma',
-  columns: ['id', 'checksum', 'finished_at', 'migration_name', 'logs', 'rolled_back_at', 'started_at', 'applied_steps_count'],
+  columns: [
+    'id',
+    'checksum',
+    'finished_at',
+    'migration_name',
+    'logs',
+    'rolled_back_at',
+    'started_at',
+    'applied_steps_count',
+  ],
   marksDirty: true,
   /** Prisma accepts a checksum of the file with either line endings (script_matches_checksum). */
   checksumsOf: (m) => lineEndingForms(sourceOf(m, 'Prisma')).map((text) => `sha256:${sha256(text)}`),
 
   async read(c, q, migrations) {
     const name = namer('Prisma', migrations, (m) => m.name);
-    const r = await c.query(`SELECT id, checksum, finished_at, migration_name, started_at FROM ${q} WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`);
+    const r = await c.query(
+      `SELECT id, checksum, finished_at, migration_name, started_at FROM ${q} WHERE rolled_back_at IS NULL ORDER BY started_at, migration_name`,
+    );
     return r.rows.map((row) => ({
       id: row.id as string,
       ...name(row.migration_name),
@@ -35,7 +46,10 @@ export const prisma: HistoryLayout = {
   ],
 
   async markStarted(c, q, m) {
-    const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(sourceOf(m, 'Prisma')), m.name]);
+    const r = await c.query(
+      `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`,
+      [sha256(sourceOf(m, 'Prisma')), m.name],
+    );
     return r.rows[0].id as string;
   },
 
@@ -44,7 +58,10 @@ export const prisma: HistoryLayout = {
   },
 
   async recordApplied(c, q, m, _by, executionMs) {
-    await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(sourceOf(m, 'Prisma')), m.name, executionMs]);
+    await c.query(
+      `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`,
+      [sha256(sourceOf(m, 'Prisma')), m.name, executionMs],
+    );
   },
 
   async forget(c, q, row) {

@@ -20,7 +20,9 @@ export const sqlx: HistoryLayout = {
 
   async read(c, q, migrations) {
     const name = namer('sqlx', migrations, integerVersion);
-    const r = await c.query(`SELECT version::text AS version, installed_on, success, encode(checksum, 'hex') AS checksum, execution_time FROM ${q} ORDER BY version`);
+    const r = await c.query(
+      `SELECT version::text AS version, installed_on, success, encode(checksum, 'hex') AS checksum, execution_time FROM ${q} ORDER BY version`,
+    );
     return r.rows.map((row) => ({
       id: row.version as string,
       ...name(row.version),
@@ -36,21 +38,25 @@ export const sqlx: HistoryLayout = {
   ],
 
   async markStarted(c, q, m) {
-    await c.query(`INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, false, decode($3, 'hex'), -1)`, [integerVersion(m), description(m), sha384(m)]);
+    await c.query(
+      `INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, false, decode($3, 'hex'), -1)`,
+      [integerVersion(m), description(m), sha384(m)],
+    );
     return integerVersion(m);
   },
 
   async finish(c, q, mark, executionMs) {
-    await c.query(`UPDATE ${q} SET success = true, execution_time = $1 WHERE version = $2`, [BigInt(executionMs) * 1_000_000n, mark]);
+    await c.query(`UPDATE ${q} SET success = true, execution_time = $1 WHERE version = $2`, [
+      BigInt(executionMs) * 1_000_000n,
+      mark,
+    ]);
   },
 
   async recordApplied(c, q, m, _by, executionMs) {
-    await c.query(`INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, true, decode($3, 'hex'), $4)`, [
-      integerVersion(m),
-      description(m),
-      sha384(m),
-      BigInt(executionMs) * 1_000_000n,
-    ]);
+    await c.query(
+      `INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, true, decode($3, 'hex'), $4)`,
+      [integerVersion(m), description(m), sha384(m), BigInt(executionMs) * 1_000_000n],
+    );
   },
 
   async forget(c, q, row) {
