@@ -376,7 +376,7 @@ const flyway = {
  */
 /** Sets the one row, each statement leaving the table consistent on its own. */
 async function setVersion(c, q, version, dirty) {
-    // One write, of exactly one row, so that the history's row check holds (history.ts oneRowEach); read() has
+    // One write, of exactly one row, so that the history's row check holds (db/history/table.ts, oneRowEach); read() has
     // refused a table of more rows before anything is written.
     const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${q}`);
     await c.query(rows[0].n === 0 ? `INSERT INTO ${q} (version, dirty) VALUES ($1, $2)` : `UPDATE ${q} SET version = $1, dirty = $2`, [version, dirty]);

@@ -47,7 +47,10 @@ var parse = __webpack_require__(5493);
 var transaction_mode = __webpack_require__(3971);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
 var identifiers = __webpack_require__(801);
+// EXTERNAL MODULE: ./src/migrations/ast-node.ts
+var ast_node = __webpack_require__(7246);
 ;// CONCATENATED MODULE: ./src/verify/lock-trace.ts
+
 
 /**
  * Modes reported as findings: ACCESS EXCLUSIVE blocks every query on the table, SHARE and EXCLUSIVE block all
@@ -61,7 +64,7 @@ const modeName = (m) => m
     .toUpperCase();
 /** The documented lock of statements that cannot be observed inside a transaction. */
 function documentedLocks(s) {
-    const rel = s.node.relation;
+    const rel = (0,ast_node/* relationOf */.K)(s);
     const name = rel ? `${rel.schemaname ?? 'public'}.${rel.relname}` : undefined;
     return name ? [{ relation: name, mode: 'SHARE UPDATE EXCLUSIVE' }] : [];
 }
@@ -815,7 +818,7 @@ class ServerWitness {
  * cannot have made (a RESET that left a value, a SET that left none) is another session's, made in between.
  */
 function changes(s, before, after) {
-    const set = s.node.setstmt ?? {};
+    const set = ('setstmt' in s.node ? s.node.setstmt : undefined) ?? {};
     const all = set.kind === 'VAR_RESET_ALL';
     if (!before || !after)
         return [{ name: all ? 'ALL' : String(set.name).toLowerCase(), unknown: 'unreadable' }];

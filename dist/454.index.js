@@ -73,8 +73,6 @@ __webpack_require__.d(__webpack_exports__, {
   i: () => (/* binding */ backupFor)
 });
 
-// UNUSED EXPORTS: backupArtifactName
-
 ;// CONCATENATED MODULE: ./src/backup/artifact-store.ts
 /** GitHub's artifact names may not hold " : < > | * ? \ / or line breaks; keep them short and plain. */
 function artifactName(...parts) {

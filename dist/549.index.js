@@ -1314,9 +1314,7 @@ async function dumpBlockers(client) {
  * they would make `CREATE INDEX CONCURRENTLY IF NOT EXISTS` skip the build and leave the index unusable.
  */
 async function leftoverInvalidIndexes(client, analysed) {
-    const names = analysed.flatMap((a) => a.exec.statements
-        .filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname)
-        .map((s) => s.node.idxname));
+    const names = analysed.flatMap((a) => a.exec.statements.flatMap((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname ? [s.node.idxname] : []));
     if (!names.length)
         return [];
     const r = await client.query(`SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid

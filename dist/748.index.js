@@ -130,7 +130,7 @@ function ownStepError(err, script, what) {
     return new errors/* MigrationError */.Py(`${what} failed: ${err.message}`, {
         location: { file: script.file, line: script.startLine, column: 1 },
         sqlstate: sqlstate(err),
-        // The server's hint (our own RAISE gives one: see history.ts checkedInsert).
+        // The server's hint (our own RAISE gives one: see db/history/table.ts, checkedInsert).
         hint: err.hint,
         cause: err,
     });
@@ -367,6 +367,8 @@ function setsLockTimeout(step, was) {
 }
 /** Whether the file's own transaction block is open after a transaction-control statement. */
 function fileTransactionOpenAfter(s, open) {
+    if (s.kind !== 'TransactionStmt')
+        return open;
     const kind = s.node.kind;
     if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START')
         return true;
@@ -971,8 +973,6 @@ class MigrationSession {
 __webpack_require__.d(__webpack_exports__, {
   i: () => (/* binding */ backupFor)
 });
-
-// UNUSED EXPORTS: backupArtifactName
 
 ;// CONCATENATED MODULE: ./src/backup/artifact-store.ts
 /** GitHub's artifact names may not hold " : < > | * ? \ / or line breaks; keep them short and plain. */

@@ -24,6 +24,8 @@ var ast = __webpack_require__(44001);
 var conventions = __webpack_require__(97257);
 // EXTERNAL MODULE: ./src/lint/registry.ts + 55 modules
 var registry = __webpack_require__(58224);
+// EXTERNAL MODULE: ./src/migrations/ast-node.ts
+var ast_node = __webpack_require__(7246);
 ;// CONCATENATED MODULE: ./src/lint/facts.ts
 /** Facts of one kind by key, each tagged with the position of the statement that declared it. */
 class Facts {
@@ -71,6 +73,7 @@ class Facts {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/declared-schema.ts
+
 
 
 const columnKey = (rel, column) => `${(0,ast/* relKey */.jO)(rel)}|${column.toLowerCase()}`;
@@ -232,18 +235,19 @@ class DeclaredSchema {
     recordPolicies(s) {
         if (s.kind === 'CreatePolicyStmt') {
             const rel = (0,ast/* relName */.ve)(s.node.table);
-            if (rel)
+            if (rel && s.node.policy_name)
                 this.setPolicy((0,ast/* relKey */.jO)(rel), s.node.policy_name, { permissive: s.node.permissive === true });
         }
+        const removeType = s.kind === 'DropStmt' ? s.node.removeType : undefined;
         const dropped = s.kind === 'DropStmt'
-            ? (s.node.objects ?? []).map((o) => (o.List?.items ?? []).map((i) => String(i.String?.sval ?? '')))
+            ? (s.node.objects ?? []).map((o) => ((0,ast_node/* nodeAs */.h)(o, 'List')?.items ?? []).map((i) => String((0,ast_node/* nodeAs */.h)(i, 'String')?.sval ?? '')))
             : [];
-        for (const names of s.node.removeType === 'OBJECT_POLICY' ? dropped : []) {
+        for (const names of removeType === 'OBJECT_POLICY' ? dropped : []) {
             const policy = names.pop();
             if (policy && names.length)
                 this.setPolicy((0,ast/* relKey */.jO)({ schema: names.length > 1 ? names[0] : undefined, name: names[names.length - 1] }), policy, null);
         }
-        const gone = s.node.removeType === 'OBJECT_TABLE'
+        const gone = removeType === 'OBJECT_TABLE'
             ? dropped.map((n) => (0,ast/* relKey */.jO)({ schema: n.length > 1 ? n[0] : undefined, name: n[n.length - 1] }))
             : [];
         if (s.kind === 'CreateStmt' && !s.node.if_not_exists && s.node.relation)
@@ -272,8 +276,8 @@ class DeclaredSchema {
         }
         if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
             for (const o of s.node.objects ?? []) {
-                const items = o.List?.items ?? [];
-                const name = items[items.length - 1]?.String?.sval;
+                const items = (0,ast_node/* nodeAs */.h)(o, 'List')?.items ?? [];
+                const name = (0,ast_node/* nodeAs */.h)(items[items.length - 1], 'String')?.sval;
                 if (name)
                     this.indexes.set(name.toLowerCase(), this.at, null);
             }
@@ -294,7 +298,7 @@ class DeclaredSchema {
                 this.addConstraint(rel, c);
         }
         this.recordAlter(rel, (0,ast/* alterCmds */.sy)(s));
-        if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+        if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN' && s.node.subname && s.node.newname) {
             const [from, to] = [columnKey(rel, s.node.subname), columnKey(rel, s.node.newname)];
             const type = this.find((h) => h.types, from, Infinity);
             const notNull = this.find((h) => h.notNull, from, Infinity);

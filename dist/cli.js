@@ -3061,6 +3061,7 @@ external_node_module_default().enableCompileCache?.();
 /* harmony export */   PR: () => (/* binding */ hasTypmods),
 /* harmony export */   QB: () => (/* binding */ typmodValues),
 /* harmony export */   bH: () => (/* binding */ stringConstants),
+/* harmony export */   c_: () => (/* binding */ tableOf),
 /* harmony export */   jO: () => (/* binding */ relKey),
 /* harmony export */   mt: () => (/* binding */ txControl),
 /* harmony export */   mu: () => (/* binding */ keyNames),
@@ -3069,13 +3070,17 @@ external_node_module_default().enableCompileCache?.();
 /* harmony export */   ve: () => (/* binding */ relName),
 /* harmony export */   xR: () => (/* binding */ functionsCalled)
 /* harmony export */ });
-/* harmony import */ var _migrations_transaction_control_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5189);
+/* harmony import */ var _migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7246);
+/* harmony import */ var _migrations_transaction_control_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5189);
+
 
 function relName(rangeVar) {
     if (!rangeVar?.relname)
         return undefined;
     return { schema: rangeVar.schemaname, name: rangeVar.relname };
 }
+/** The table a statement names as its `relation` (ALTER TABLE, CREATE INDEX, …), whatever its kind. */
+const tableOf = (s) => relName((0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .relationOf */ .K)(s));
 /** A comparable key; unqualified names and `public.` names are taken as the same table. */
 function relKey(r) {
     return `${r.schema && r.schema !== 'public' ? `${r.schema}.` : ''}${r.name}`.toLowerCase();
@@ -3124,7 +3129,7 @@ const control = new WeakMap();
 function txControl(statements) {
     let c = control.get(statements);
     if (!c)
-        control.set(statements, (c = (0,_migrations_transaction_control_js__WEBPACK_IMPORTED_MODULE_0__/* .transactionControl */ .m)(statements)));
+        control.set(statements, (c = (0,_migrations_transaction_control_js__WEBPACK_IMPORTED_MODULE_1__/* .transactionControl */ .m)(statements)));
     return c;
 }
 function hasTypmods(typeName) {
@@ -3235,20 +3240,19 @@ function findForeignKeys(s) {
 /* harmony export */ });
 /** CREATE/DROP statements that can say IF [NOT] EXISTS (or OR REPLACE), and whether they do. */
 function idempotencyOf(s) {
-    const n = s.node;
     switch (s.kind) {
         case 'CreateStmt':
         case 'IndexStmt':
         case 'CreateSeqStmt':
         case 'CreateSchemaStmt':
         case 'CreateExtensionStmt':
-            return n.if_not_exists === true;
+            return s.node.if_not_exists === true;
         case 'ViewStmt':
-            return n.replace === true;
+            return s.node.replace === true;
         case 'CreateFunctionStmt':
-            return n.replace === true;
+            return s.node.replace === true;
         case 'DropStmt':
-            return n.missing_ok === true;
+            return s.node.missing_ok === true;
         default:
             return undefined;
     }
@@ -3300,6 +3304,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   B: () => (/* binding */ ruleById)
 });
 
+// EXTERNAL MODULE: ./src/migrations/ast-node.ts
+var ast_node = __nccwpck_require__(7246);
 // EXTERNAL MODULE: ./src/lint/ast.ts
 var ast = __nccwpck_require__(4001);
 ;// CONCATENATED MODULE: ./src/lint/rule.ts
@@ -3328,9 +3334,10 @@ function eachNewColumn(ctx, match, detail) {
 
 ;// CONCATENATED MODULE: ./src/lint/rules/adding-domain-constraint.ts
 
+
 /** ALTER DOMAIN subtypes that check every stored value of the domain: ADD CONSTRAINT, VALIDATE, SET NOT NULL. */
 const CHECKS_VALUES = { C: 'ADD CONSTRAINT', V: 'VALIDATE CONSTRAINT', O: 'SET NOT NULL' };
-const domainName = (names) => (names ?? []).map((n) => n.String?.sval).join('.');
+const domainName = (names) => (names ?? []).map((n) => (0,ast_node/* nodeAs */.h)(n, 'String')?.sval).join('.');
 function createdInFile(statements, index, name) {
     return statements
         .slice(0, index)
@@ -3346,9 +3353,9 @@ const rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         if (s.kind !== 'AlterDomainStmt')
             return false;
-        const what = CHECKS_VALUES[s.node.subtype];
+        const what = CHECKS_VALUES[s.node.subtype ?? ''];
         // Added NOT VALID, the constraint checks nothing yet: the scan comes with VALIDATE, which is flagged there.
-        if (!what || (s.node.subtype === 'C' && s.node.def?.Constraint?.skip_validation))
+        if (!what || (s.node.subtype === 'C' && (0,ast_node/* nodeAs */.h)(s.node.def, 'Constraint')?.skip_validation))
             return false;
         const name = domainName(s.node.typeName);
         return !createdInFile(ctx.file.statements, i, name) && `${what} on domain ${name}.`;
@@ -3370,7 +3377,7 @@ const adding_exclusion_constraint_rule = {
             .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
             .map((cmd) => cmd.def?.Constraint)
             .find((k) => k?.contype === 'CONSTR_EXCLUSION');
-        return !!c && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) && `Constraint ${c.conname ?? '(unnamed)'}.`;
+        return !!c && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) && `Constraint ${c.conname ?? '(unnamed)'}.`;
     }),
 };
 
@@ -3393,7 +3400,7 @@ const adding_required_column_rule = {
                 !kinds.includes('CONSTR_IDENTITY') &&
                 !kinds.includes('CONSTR_GENERATED'));
         });
-        return cmd && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+        return cmd && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
     }),
 };
 
@@ -3422,7 +3429,7 @@ const adding_serial_or_generated_column_rule = {
     message: 'Every existing row gets its value written now: the table is rewritten under an ACCESS EXCLUSIVE lock, and reads and writes wait until it is done.',
     help: 'Add a plain nullable column, fill it in batches, then attach the default, identity or constraint; from PostgreSQL 18 a VIRTUAL generated column needs no rewrite.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        if (ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i))
+        if (ctx.createdBefore((0,ast/* tableOf */.c_)(s), i))
             return false;
         for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
             const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
@@ -3452,7 +3459,7 @@ const adding_unique_constraint_without_index_rule = {
                 (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') &&
                 !c.indexname);
         });
-        return adds && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i);
+        return adds && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i);
     }),
 };
 
@@ -3482,7 +3489,7 @@ const adding_volatile_default_rule = {
     help: 'Add the column without a default (or with a constant one), set the default in a second statement, and backfill existing rows in batches.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const added = (0,ast/* alterCmds */.sy)(s).filter((c) => c.subtype === 'AT_AddColumn');
-        if (!added.length || ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i))
+        if (!added.length || ctx.createdBefore((0,ast/* tableOf */.c_)(s), i))
             return false;
         for (const cmd of added) {
             const def = (0,ast/* constraintsOf */.Im)(cmd.def?.ColumnDef).find((c) => c.contype === 'CONSTR_DEFAULT');
@@ -3533,7 +3540,7 @@ const changing_column_type_rule = {
     help: 'Add a new column of the new type, backfill it in batches, switch the application over, then drop the old column.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const changes = (0,ast/* alterCmds */.sy)(s).filter((c) => c.subtype === 'AT_AlterColumnType');
-        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        const rel = (0,ast/* tableOf */.c_)(s);
         if (!changes.length || ctx.createdBefore(rel, i))
             return false;
         for (const cmd of changes) {
@@ -3575,6 +3582,7 @@ const concurrently_in_transaction_rule = {
 
 ;// CONCATENATED MODULE: ./src/lint/rules/constrained-domain.ts
 
+
 const constrained_domain_rule = {
     id: 'constrained-domain',
     group: 'types',
@@ -3585,10 +3593,10 @@ const constrained_domain_rule = {
     check: (ctx) => eachStatement(ctx, (s) => {
         if (s.kind !== 'CreateDomainStmt')
             return false;
-        const kinds = (s.node.constraints ?? []).map((c) => c.Constraint?.contype);
+        const kinds = (s.node.constraints ?? []).map((c) => (0,ast_node/* nodeAs */.h)(c, 'Constraint')?.contype);
         const found = [kinds.includes('CONSTR_CHECK') && 'CHECK', kinds.includes('CONSTR_NOTNULL') && 'NOT NULL'].filter(Boolean);
         return (found.length > 0 &&
-            `Domain ${(s.node.domainname ?? []).map((n) => n.String?.sval).join('.')} has ${found.join(' and ')}.`);
+            `Domain ${(s.node.domainname ?? []).map((n) => (0,ast_node/* nodeAs */.h)(n, 'String')?.sval).join('.')} has ${found.join(' and ')}.`);
     }),
 };
 
@@ -3611,7 +3619,7 @@ const constraint_missing_not_valid_rule = {
     message: 'The constraint is checked against every existing row while the table is locked (and, for a foreign key, the referenced table too): writes wait until the scan ends.',
     help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        if (ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i))
+        if (ctx.createdBefore((0,ast/* tableOf */.c_)(s), i))
             return false;
         for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
             const c = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
@@ -3675,7 +3683,7 @@ const drop_column_rule = {
     help: 'Stop reading and writing the column first (deploy that), keep a backup, then acknowledge with -- pg-migration-gate:ignore drop-column on the statement.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => c.subtype === 'AT_DropColumn');
-        return !!cmd && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) && `Column ${cmd.name}.`;
+        return !!cmd && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) && `Column ${cmd.name}.`;
     }),
 };
 
@@ -3707,6 +3715,7 @@ const drop_schema_rule = {
 
 ;// CONCATENATED MODULE: ./src/lint/rules/drop-table.ts
 
+
 const drop_table_rule = {
     id: 'drop-table',
     group: 'destructive',
@@ -3717,7 +3726,7 @@ const drop_table_rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         if (s.kind !== 'DropStmt' || s.node.removeType !== 'OBJECT_TABLE')
             return false;
-        const names = (s.node.objects ?? []).map((o) => (o.List?.items ?? []).map((x) => x.String?.sval).join('.'));
+        const names = (s.node.objects ?? []).map((o) => ((0,ast_node/* nodeAs */.h)(o, 'List')?.items ?? []).map((x) => (0,ast_node/* nodeAs */.h)(x, 'String')?.sval).join('.'));
         // Tables created earlier in the same migration hold no data yet.
         const old = names.filter((n) => !ctx.createdBefore({ name: n.split('.').pop(), schema: n.includes('.') ? n.split('.')[0] : undefined }, i));
         return old.length
@@ -3743,6 +3752,7 @@ const dropping_not_null_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/duplicate-column-assignment.ts
+
 
 
 /**
@@ -3798,32 +3808,31 @@ function resultNames(select, aliases) {
 }
 /** Lists of names a statement defines or assigns, in each of which PostgreSQL refuses a repeat. */
 function nameLists(s) {
-    const n = s.node;
     switch (s.kind) {
         case 'UpdateStmt':
-            return [wholeColumns(n.targetList)];
+            return [wholeColumns(s.node.targetList)];
         case 'InsertStmt':
-            return [wholeColumns(n.cols), wholeColumns(n.onConflictClause?.targetList)];
+            return [wholeColumns(s.node.cols), wholeColumns(s.node.onConflictClause?.targetList)];
         case 'MergeStmt':
             // WHEN MATCHED THEN UPDATE SET …, WHEN NOT MATCHED THEN INSERT (…): each clause its own list.
-            return (n.mergeWhenClauses ?? []).map((w) => wholeColumns(w.MergeWhenClause?.targetList));
+            return (s.node.mergeWhenClauses ?? []).map((w) => wholeColumns(w.MergeWhenClause?.targetList));
         case 'CreateStmt':
             return [(0,ast/* columnDefs */.$C)(s).map((c) => c.colname)];
         case 'CreateForeignTableStmt':
-            return [(n.base?.tableElts ?? []).map((e) => e.ColumnDef?.colname).filter(Boolean)];
+            return [(s.node.base?.tableElts ?? []).map((e) => e.ColumnDef?.colname).filter(Boolean)];
         case 'ViewStmt':
             return [
-                resultNames(n.query?.SelectStmt, (n.aliases ?? []).map((a) => a.String?.sval)),
+                resultNames((0,ast_node/* nodeAs */.h)(s.node.query, 'SelectStmt'), (s.node.aliases ?? []).map((a) => a.String?.sval)),
             ];
         case 'CreateTableAsStmt':
             return [
-                resultNames(n.query?.SelectStmt, (n.into?.colNames ?? []).map((a) => a.String?.sval)),
+                resultNames((0,ast_node/* nodeAs */.h)(s.node.query, 'SelectStmt'), (s.node.into?.colNames ?? []).map((a) => a.String?.sval)),
             ];
         case 'SelectStmt':
             // SELECT … INTO creates a table of the result's columns.
-            return n.intoClause
+            return s.node.intoClause
                 ? [
-                    resultNames(n, (n.intoClause.colNames ?? []).map((a) => a.String?.sval)),
+                    resultNames(s.node, (s.node.intoClause.colNames ?? []).map((a) => a.String?.sval)),
                 ]
                 : [];
         default:
@@ -3865,11 +3874,10 @@ const enum_value_in_transaction_rule = {
         return eachStatement(ctx, (s, i) => {
             if (s.kind !== 'AlterEnumStmt' || !s.node.newVal)
                 return false;
+            const value = s.node.newVal;
             if (ctx.postgresVersion < 12)
                 return `PostgreSQL ${ctx.postgresVersion} refuses it in a transaction.`;
-            const used = ctx.file.statements
-                .slice(i + 1)
-                .find((later) => (0,ast/* stringConstants */.bH)(later.node).includes(s.node.newVal));
+            const used = ctx.file.statements.slice(i + 1).find((later) => (0,ast/* stringConstants */.bH)(later.node).includes(value));
             return used ? `'${s.node.newVal}' is used at line ${used.location.line} in the same transaction.` : false;
         });
     },
@@ -3907,7 +3915,7 @@ const foreign_key_without_index_rule = {
         const statements = ctx.file.statements;
         return statements.flatMap((statement, i) => {
             const keys = (0,ast/* foreignKeys */.DU)(statement).filter((fk) => fk.columns.length > 0);
-            const rel = keys.length ? (0,ast/* relName */.ve)(statement.node.relation) : undefined;
+            const rel = keys.length ? (0,ast/* tableOf */.c_)(statement) : undefined;
             // Only tables whose every index is known here: created in this file, or earlier in the folder.
             if (!rel || !(statement.kind === 'CreateStmt' || ctx.schemaBefore(i).tableCreated(rel)))
                 return [];
@@ -4140,7 +4148,7 @@ function keyColumns(s) {
     const cols = (0,ast/* columnDefs */.$C)(s);
     if (!cols.length)
         return cols;
-    const tableKeys = (s.node.tableElts ?? [])
+    const tableKeys = ((s.kind === 'CreateStmt' && s.node.tableElts) || [])
         .map((e) => e.Constraint)
         .filter((c) => c?.contype === 'CONSTR_PRIMARY')
         .flatMap((c) => (0,ast/* keyNames */.mu)(c.keys));
@@ -4287,7 +4295,7 @@ const primary_key_on_nullable_column_rule = {
     message: 'A primary key makes its columns NOT NULL, which scans the whole table under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done.',
     help: 'Make each column NOT NULL first without the long lock: ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a later migration, then SET NOT NULL (PostgreSQL 12+ skips the scan); then add the primary key.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        const rel = (0,ast/* tableOf */.c_)(s);
         const pk = (0,ast/* alterCmds */.sy)(s)
             .map((c) => (c.subtype === 'AT_AddConstraint' ? c.def?.Constraint : undefined))
             .find((c) => c?.contype === 'CONSTR_PRIMARY' && c.indexname);
@@ -4364,16 +4372,17 @@ const require_concurrent_index_creation_rule = {
     message: 'Building this index blocks every write to the table (SHARE lock) until it finishes, which on a busy table can take minutes.',
     help: 'Use CREATE INDEX CONCURRENTLY in a migration of its own (it runs outside a transaction).',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        const rel = (0,ast/* relName */.ve)(s.node.relation);
+        const rel = (0,ast/* tableOf */.c_)(s);
         return s.kind === 'IndexStmt' && !s.node.concurrent && !ctx.createdBefore(rel, i) && `Table: ${(0,ast/* relText */.HC)(rel)}.`;
     }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/require-concurrent-index-deletion.ts
 
+
 const indexName = (s) => {
-    const items = s.node.objects?.[0]?.List?.items ?? [];
-    return items[items.length - 1]?.String?.sval;
+    const items = (0,ast_node/* nodeAs */.h)(s.kind === 'DropStmt' ? s.node.objects?.[0] : undefined, 'List')?.items ?? [];
+    return (0,ast_node/* nodeAs */.h)(items[items.length - 1], 'String')?.sval;
 };
 const require_concurrent_index_deletion_rule = {
     id: 'require-concurrent-index-deletion',
@@ -4461,12 +4470,13 @@ const require_lock_timeout_rule = {
         return eachStatement(ctx, (s, i) => {
             // psql's \connect starts a new session: what was SET before it is gone
             guarded = s.kind !== 'PsqlConnect' && (guarded || setsLockTimeout(s));
-            return !guarded && queuesQueries(s) && !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i);
+            return !guarded && queuesQueries(s) && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i);
         }).slice(0, 1);
     },
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/rewriting-table-storage.ts
+
 
 
 /** ALTER TABLE forms that copy the relation's data file by file. */
@@ -4487,9 +4497,7 @@ const rewriting_table_storage_rule = {
         if (s.kind === 'AlterTableMoveAllStmt')
             return `ALL IN TABLESPACE ${s.node.orig_tablespacename}.`;
         const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => COPIES[c.subtype]);
-        return (!!cmd &&
-            !ctx.createdBefore((0,ast/* relName */.ve)(s.node.relation), i) &&
-            `${COPIES[cmd.subtype]} on ${s.node.relation.relname}.`);
+        return !!cmd && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) && `${COPIES[cmd.subtype]} on ${(0,ast_node/* relationOf */.K)(s)?.relname}.`;
     }),
 };
 
@@ -4505,7 +4513,7 @@ const setting_not_null_rule = {
     help: 'First ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT in a later migration; SET NOT NULL then skips the scan (PostgreSQL 12+), after which the CHECK can be dropped.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const sets = (0,ast/* alterCmds */.sy)(s).filter((c) => c.subtype === 'AT_SetNotNull');
-        const rel = sets.length ? (0,ast/* relName */.ve)(s.node.relation) : undefined;
+        const rel = sets.length ? (0,ast/* tableOf */.c_)(s) : undefined;
         if (!rel || ctx.createdBefore(rel, i))
             return false;
         const history = ctx.schemaBefore(i);
@@ -4518,6 +4526,7 @@ const setting_not_null_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/statement-after-exclusive-lock.ts
+
 
 
 /** ALTER TABLE sub-commands that take a weaker lock than ACCESS EXCLUSIVE. */
@@ -4547,37 +4556,37 @@ function exclusiveLock(ctx, s, i) {
             const cmds = (0,ast/* alterCmds */.sy)(s);
             const strong = cmds.some((c) => !WEAKER.has(c.subtype) &&
                 !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'));
-            return strong ? existing((0,ast/* relName */.ve)(s.node.relation)) : undefined;
+            return strong ? existing((0,ast/* tableOf */.c_)(s)) : undefined;
         }
         case 'RenameStmt':
+            return existing((0,ast/* tableOf */.c_)(s));
         case 'TruncateStmt':
-            return existing((0,ast/* relName */.ve)(s.node.relation ?? s.node.relations?.[0]?.RangeVar));
+            return existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.h)(s.node.relations?.[0], 'RangeVar')));
         case 'LockStmt':
-            return s.node.mode === 8 ? existing((0,ast/* relName */.ve)(s.node.relations?.[0]?.RangeVar)) : undefined;
+            return s.node.mode === 8 ? existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.h)(s.node.relations?.[0], 'RangeVar'))) : undefined;
         case 'VacuumStmt':
             return (0,options/* optionOn */.J)(s.node.options, 'full')
-                ? existing((0,ast/* relName */.ve)(s.node.rels?.[0]?.VacuumRelation?.relation))
+                ? existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.h)(s.node.rels?.[0], 'VacuumRelation')?.relation))
                 : undefined;
         case 'ClusterStmt':
-            return existing((0,ast/* relName */.ve)(s.node.relation));
+            return existing((0,ast/* tableOf */.c_)(s));
         default:
             return undefined;
     }
 }
 /** Statements whose run time grows with the data: reading or writing rows, building or checking. */
 function slow(ctx, s, i) {
-    const n = s.node;
     switch (s.kind) {
         case 'UpdateStmt':
         case 'DeleteStmt':
         case 'MergeStmt':
-            return !ctx.createdBefore((0,ast/* relName */.ve)(n.relation), i);
+            return !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i);
         case 'InsertStmt':
-            return !!n.selectStmt?.SelectStmt && !n.selectStmt.SelectStmt.valuesLists;
+            return !!(0,ast_node/* nodeAs */.h)(s.node.selectStmt, 'SelectStmt') && !(0,ast_node/* nodeAs */.h)(s.node.selectStmt, 'SelectStmt')?.valuesLists;
         case 'SelectStmt':
-            return !!n.fromClause?.length;
+            return !!s.node.fromClause?.length;
         case 'IndexStmt':
-            return !ctx.createdBefore((0,ast/* relName */.ve)(n.relation), i);
+            return !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i);
         case 'CreateTableAsStmt':
         case 'RefreshMatViewStmt':
         case 'CopyStmt':
@@ -4647,7 +4656,7 @@ const toggling_row_level_security_rule = {
         // As the migration leaves it: a policy created after ENABLE in the same migration counts, one dropped does not.
         const after = ctx.schemaBefore(ctx.file.statements.length);
         return ctx.file.statements.flatMap((s) => {
-            const rel = (0,ast/* relName */.ve)(s.node.relation);
+            const rel = (0,ast/* tableOf */.c_)(s);
             if (s.kind !== 'AlterTableStmt' || !rel)
                 return [];
             const cmds = new Set((0,ast/* alterCmds */.sy)(s).map((c) => c.subtype));
@@ -4676,7 +4685,7 @@ function detail(e) {
         case 'stray-commit':
             return 'COMMIT without a BEGIN commits nothing here and hides a missing BEGIN.';
         case 'rollback':
-            return e.statement.node.kind === 'TRANS_STMT_ROLLBACK'
+            return e.statement.kind === 'TransactionStmt' && e.statement.node.kind === 'TRANS_STMT_ROLLBACK'
                 ? 'A top-level ROLLBACK undoes the migration it belongs to.'
                 : 'A two-phase commit statement hands the outcome of the migration to another session.';
         case 'connect-inside':
@@ -4877,6 +4886,25 @@ const RULES = [
 const byId = new Map(RULES.map((r) => [r.id, r]));
 function ruleById(id) {
     return byId.get(id);
+}
+
+
+/***/ }),
+
+/***/ 7246:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ relationOf),
+/* harmony export */   h: () => (/* binding */ nodeAs)
+/* harmony export */ });
+/** The fields of `node` when it is a node of `kind` (`nodeAs(e, 'Constraint')?.contype`), else undefined. */
+function nodeAs(node, kind) {
+    return typeof node === 'object' && node !== null && kind in node ? node[kind] : undefined;
+}
+/** The table a statement names as its `relation` (ALTER TABLE, CREATE INDEX, …), whatever its kind. */
+function relationOf(s) {
+    return 'relation' in s.node ? s.node.relation : undefined;
 }
 
 
@@ -5596,9 +5624,11 @@ function unboundServerNote(t) {
 /* harmony export */ });
 /* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2627);
 /* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(libpg_query__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ast_node_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7246);
+
 
 const valueOf = (s) => {
-    const c = s.node.args?.[0]?.A_Const;
+    const c = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeAs */ .h)(s.node.args?.[0], 'A_Const');
     return (c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined));
 };
 const isOn = (v) => v !== undefined && /^(on|true|yes|1|t|y)$/i.test(v);
@@ -5628,7 +5658,7 @@ function commitsIn(plpgsql) {
         return false; // the server reports a body it cannot compile, where psql would
     }
 }
-const defElem = (s, name) => (s.node.args ?? s.node.options ?? [])
+const defElem = (s, name) => ((s.kind === 'DoStmt' ? s.node.args : s.kind === 'CreateFunctionStmt' ? s.node.options : undefined) ?? [])
     .map((a) => a.DefElem)
     .find((d) => d?.defname === name);
 /** A DO block in PL/pgSQL that commits or rolls back. */
@@ -5680,9 +5710,9 @@ function ambiguousString(sql) {
 function settingChange(s) {
     if (s.kind === 'VariableSetStmt') {
         if (s.node.kind === 'VAR_SET_VALUE')
-            return { name: s.node.name, value: valueOf(s) };
+            return { name: s.node.name ?? '', value: valueOf(s) };
         if (s.node.kind === 'VAR_SET_DEFAULT' || s.node.kind === 'VAR_RESET')
-            return { name: s.node.name };
+            return { name: s.node.name ?? '' };
         return undefined;
     }
     const call = /\bset_config\s*\(\s*'([a-z_.]+)'\s*,\s*'([^']*)'/i.exec(s.sql);
@@ -5788,6 +5818,8 @@ function controlOf(s) {
             return 'savepoint';
     }
 }
+/** COMMIT AND CHAIN, ROLLBACK AND CHAIN: the next transaction opens at once. */
+const chains = (s) => s.kind === 'TransactionStmt' && !!s.node.chain;
 function transactionControl(statements) {
     const events = [];
     const blocks = [];
@@ -5806,7 +5838,7 @@ function transactionControl(statements) {
                 else
                     events.push({ kind: 'stray-commit', statement: s });
                 // COMMIT AND CHAIN opens the next transaction at once
-                open = open && s.node.chain ? s : undefined;
+                open = open && chains(s) ? s : undefined;
                 break;
             case 'abort':
                 events.push({ kind: 'rollback', statement: s });
@@ -5827,10 +5859,7 @@ function transactionControl(statements) {
     if (open)
         events.push({ kind: 'unterminated', statement: open });
     const only = blocks.length === 1 ? blocks[0] : undefined;
-    const wrapped = only &&
-        only.begin === statements[0] &&
-        only.commit === statements[statements.length - 1] &&
-        !only.commit.node.chain;
+    const wrapped = only && only.begin === statements[0] && only.commit === statements[statements.length - 1] && !chains(only.commit);
     return { events, blocks, wrapper: wrapped ? only.begin : undefined };
 }
 
@@ -5868,7 +5897,7 @@ const flag = (arg) => arg?.A_Const?.ival?.ival === 1;
  */
 function beginOptions(begin, then = []) {
     const modes = [begin, ...then]
-        .flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? [])
+        .flatMap((s) => (s.kind === 'TransactionStmt' ? s.node.options : s.kind === 'VariableSetStmt' ? s.node.args : undefined) ?? [])
         .map((o) => o.DefElem)
         .filter(Boolean);
     if (!modes.length)
@@ -5912,6 +5941,8 @@ function unknownMode(begin, what) {
 
 // EXTERNAL MODULE: ./src/migrations/transaction-control.ts
 var transaction_control = __nccwpck_require__(5189);
+// EXTERNAL MODULE: ./src/migrations/ast-node.ts
+var ast_node = __nccwpck_require__(7246);
 // EXTERNAL MODULE: ./src/migrations/options.ts
 var options = __nccwpck_require__(8259);
 ;// CONCATENATED MODULE: ./src/migrations/transaction-mode.ts
@@ -5920,23 +5951,24 @@ var options = __nccwpck_require__(8259);
 
 
 
+
 /** Names a statement that PostgreSQL refuses to run inside a transaction block, or undefined. */
 function cannotRunInTransaction(s) {
-    const n = s.node;
     switch (s.kind) {
         case 'IndexStmt':
-            return n.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
+            return s.node.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
         case 'DropStmt':
-            return n.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
+            return s.node.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
         case 'ReindexStmt': {
-            if ((0,options/* optionOn */.J)(n.params, 'concurrently'))
+            if ((0,options/* optionOn */.J)(s.node.params, 'concurrently'))
                 return 'REINDEX CONCURRENTLY';
-            return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind)
-                ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}`
+            const object = s.node.kind ?? '';
+            return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(object)
+                ? `REINDEX ${object.slice('REINDEX_OBJECT_'.length)}`
                 : undefined;
         }
         case 'VacuumStmt':
-            return n.is_vacuumcmd ? 'VACUUM' : undefined;
+            return s.node.is_vacuumcmd ? 'VACUUM' : undefined;
         case 'AlterSystemStmt':
             return 'ALTER SYSTEM';
         case 'CreatedbStmt':
@@ -5948,19 +5980,22 @@ function cannotRunInTransaction(s) {
         case 'DropTableSpaceStmt':
             return 'DROP TABLESPACE';
         case 'ClusterStmt':
-            return n.relation ? undefined : 'CLUSTER (all tables)';
+            return s.node.relation ? undefined : 'CLUSTER (all tables)';
         case 'CreateSubscriptionStmt':
             return 'CREATE SUBSCRIPTION';
         case 'DropSubscriptionStmt':
             return 'DROP SUBSCRIPTION';
         case 'DiscardStmt':
-            return n.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
+            return s.node.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
         case 'AlterDatabaseStmt':
-            return (n.options ?? []).some((o) => o.DefElem?.defname === 'tablespace')
+            return (s.node.options ?? []).some((o) => (0,ast_node/* nodeAs */.h)(o, 'DefElem')?.defname === 'tablespace')
                 ? 'ALTER DATABASE … SET TABLESPACE'
                 : undefined;
         case 'AlterTableStmt':
-            return (n.cmds ?? []).some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent)
+            return (s.node.cmds ?? []).some((c) => {
+                const cmd = (0,ast_node/* nodeAs */.h)(c, 'AlterTableCmd');
+                return cmd?.subtype === 'AT_DetachPartition' && !!(0,ast_node/* nodeAs */.h)(cmd.def, 'PartitionCmd')?.concurrent;
+            })
                 ? 'DETACH PARTITION CONCURRENTLY'
                 : undefined;
         default:

@@ -15,6 +15,7 @@ interface FixtureContext {
 }
 
 const root = join('__fixtures__', 'lint');
+const CONTEXT_KEYS = ['runByThisTool', 'postgresVersion', 'folder', 'bad', 'good'];
 
 /** Lints one fixture file the way the folder form would, with the fixture's context.json applied. */
 async function lintFixture(id: string, which: 'bad' | 'good') {
@@ -22,6 +23,10 @@ async function lintFixture(id: string, which: 'bad' | 'good') {
   const ctx: FixtureContext = existsSync(join(dir, 'context.json'))
     ? JSON.parse(readFileSync(join(dir, 'context.json'), 'utf8'))
     : {};
+  // A key the loader does not read would change nothing, silently (as an old name once did).
+  const unread = Object.keys(ctx).filter((k) => !CONTEXT_KEYS.includes(k));
+  if (unread.length)
+    throw new Error(`${dir}/context.json: ${unread.join(', ')} is not one of ${CONTEXT_KEYS.join(', ')}`);
   const input = (file: string, inScope: boolean): LintInput => ({
     script: { file, sql: readFileSync(join(dir, file), 'utf8'), startLine: 1 },
     hasDown: true,

@@ -68,5 +68,8 @@ test.each([
   'VACUUM (FULL false, FULL) s.t',
   'VACUUM s.t',
 ])('%s is read as a VACUUM FULL exactly when PostgreSQL rewrites the table', async (sql) => {
-  expect(`${sql}: ${optionOn((await parsed(sql)).node.options, 'full')}`).toBe(`${sql}: ${await rewrites(sql)}`);
+  const s = await parsed(sql);
+  expect(`${sql}: ${s.kind === 'VacuumStmt' && optionOn(s.node.options, 'full')}`).toBe(
+    `${sql}: ${await rewrites(sql)}`,
+  );
 });

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { chooseTool } from '../../src/backup/pg-tools.js';
 import { toolConnection } from '../../src/backup/tool-connection.js';
 import { MigrationError } from '../../src/foundation/errors.js';
+import { relationOf } from '../../src/migrations/ast-node.js';
 import { parsePsqlScript, parseScript, type Statement } from '../../src/migrations/parse.js';
 import { withPgDump } from '../harness/backup-tools.js';
 import { scratchDb } from '../harness/db.js';
@@ -334,10 +335,10 @@ describe('a real pg_dump plain-format file', () => {
 
       const s = await parse(dump);
       const copies = s.filter((x) => x.kind === 'CopyStmt');
-      expect(copies.map((c) => c.node.relation.relname).sort()).toEqual(['empty', 'people']);
-      const people = copies.find((c) => c.node.relation.relname === 'people')!;
+      expect(copies.map((c) => relationOf(c)?.relname).sort()).toEqual(['empty', 'people']);
+      const people = copies.find((c) => relationOf(c)?.relname === 'people')!;
       expect(people.copyData).toBe("1\tO'Brien\ttab\\there\n2\t\\N\ttwo\\nlines\n3\t\\\\N\tback\\\\slash\n4\tZoë\t\n");
-      expect(copies.find((c) => c.node.relation.relname === 'empty')!.copyData).toBe('');
+      expect(copies.find((c) => relationOf(c)?.relname === 'empty')!.copyData).toBe('');
       expect(s.some((x) => x.kind === 'CreateFunctionStmt' && x.sql.includes("RETURN 'hello '"))).toBe(true);
       expect(s.some((x) => x.kind === 'PsqlConnect')).toBe(false);
       // every statement's text is where its location says, in the dump as written

@@ -1,7 +1,7 @@
 import { objectOf, type CatalogEntry } from '../db/catalog/catalog-state.js';
 
 /**
- * What changed in a database's catalog since a backup (see db/catalog-state.ts), and whose each change is: the
+ * What changed in a database's catalog since a backup (see db/catalog/catalog-state.ts), and whose each change is: the
  * restore guard's evidence beyond the table write counters. A restore replaces every object of the dump whole, so
  * any change to one of them since the backup (a column, an index, a GRANT, a comment, a TRUNCATE, a sequence that
  * moved) is lost by it, and anything new that hangs off one of them goes with it.

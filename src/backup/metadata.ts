@@ -39,7 +39,7 @@ export interface BackupMetadata {
   snapshot?: XidSnapshot;
   /** Per table, rows inserted + updated + deleted by then (pg_stat_user_tables), to name the tables written since. */
   tableWrites?: Record<string, number>;
-  /** The catalog at the dump's snapshot (db/catalog-state.ts): per entry, its hash and what it is. */
+  /** The catalog at the dump's snapshot (db/catalog/catalog-state.ts): per entry, its hash and what it is. */
   catalog?: RecordedCatalog;
 }
 

@@ -90,7 +90,7 @@ export interface Config {
   postBackup: boolean;
   /**
    * rollback: the failed migration rolls back, earlier ones stay; undo: they are undone with their down scripts
-   * (apply/undo.ts); restore: restore the pre-apply backup; undo-or-restore: undo, or restore when undo cannot run.
+   * (engine/undo.ts); restore: restore the pre-apply backup; undo-or-restore: undo, or restore when undo cannot run.
    */
   onFailure: (typeof ON_FAILURE)[number];
   /** Restore (on-failure: restore, or the restore command) even when others committed writes since the backup. */

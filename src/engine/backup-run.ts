@@ -12,7 +12,7 @@ export interface BackupContext extends CommandContext {
 }
 
 /** The artifact name: given, or unique per database, run and attempt. */
-export function backupArtifactName(config: Config, url: string, a: ArtifactContext): string {
+function backupArtifactName(config: Config, url: string, a: ArtifactContext): string {
   return (
     config.artifactName ??
     artifactName('pg-backup', targetIdentity(url).split('/').pop()!, String(a.runId), String(a.attempt))

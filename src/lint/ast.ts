@@ -1,5 +1,5 @@
 import type { Statement } from '../migrations/parse.js';
-import type { AstNode } from '../migrations/ast-node.js';
+import { relationOf, type AstNode } from '../migrations/ast-node.js';
 import { transactionControl, type TransactionControl } from '../migrations/transaction-control.js';
 
 /** Helpers that read libpg-query's AST the way the rules need it. */
@@ -13,6 +13,9 @@ export function relName(rangeVar: AstNode | undefined): RelName | undefined {
   if (!rangeVar?.relname) return undefined;
   return { schema: rangeVar.schemaname, name: rangeVar.relname };
 }
+
+/** The table a statement names as its `relation` (ALTER TABLE, CREATE INDEX, …), whatever its kind. */
+export const tableOf = (s: Statement): RelName | undefined => relName(relationOf(s));
 
 /** A comparable key; unqualified names and `public.` names are taken as the same table. */
 export function relKey(r: RelName): string {

@@ -3,20 +3,19 @@ import type { FolderConventions } from './rule.js';
 
 /** CREATE/DROP statements that can say IF [NOT] EXISTS (or OR REPLACE), and whether they do. */
 export function idempotencyOf(s: Statement): boolean | undefined {
-  const n = s.node;
   switch (s.kind) {
     case 'CreateStmt':
     case 'IndexStmt':
     case 'CreateSeqStmt':
     case 'CreateSchemaStmt':
     case 'CreateExtensionStmt':
-      return n.if_not_exists === true;
+      return s.node.if_not_exists === true;
     case 'ViewStmt':
-      return n.replace === true;
+      return s.node.replace === true;
     case 'CreateFunctionStmt':
-      return n.replace === true;
+      return s.node.replace === true;
     case 'DropStmt':
-      return n.missing_ok === true;
+      return s.node.missing_ok === true;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import type { Statement } from '../migrations/parse.js';
-import type { AstNode } from '../migrations/ast-node.js';
+import { nodeAs, type AstNode } from '../migrations/ast-node.js';
 import {
   alterCmds,
   columnDefs,
@@ -212,15 +212,17 @@ export class DeclaredSchema {
   private recordPolicies(s: Statement): void {
     if (s.kind === 'CreatePolicyStmt') {
       const rel = relName(s.node.table);
-      if (rel) this.setPolicy(relKey(rel), s.node.policy_name, { permissive: s.node.permissive === true });
+      if (rel && s.node.policy_name)
+        this.setPolicy(relKey(rel), s.node.policy_name, { permissive: s.node.permissive === true });
     }
+    const removeType = s.kind === 'DropStmt' ? s.node.removeType : undefined;
     const dropped =
       s.kind === 'DropStmt'
-        ? (s.node.objects ?? []).map((o: AstNode) =>
-            (o.List?.items ?? []).map((i: AstNode) => String(i.String?.sval ?? '')),
+        ? (s.node.objects ?? []).map((o) =>
+            (nodeAs(o, 'List')?.items ?? []).map((i) => String(nodeAs(i, 'String')?.sval ?? '')),
           )
         : [];
-    for (const names of s.node.removeType === 'OBJECT_POLICY' ? dropped : []) {
+    for (const names of removeType === 'OBJECT_POLICY' ? dropped : []) {
       const policy = names.pop();
       if (policy && names.length)
         this.setPolicy(
@@ -230,7 +232,7 @@ export class DeclaredSchema {
         );
     }
     const gone: string[] =
-      s.node.removeType === 'OBJECT_TABLE'
+      removeType === 'OBJECT_TABLE'
         ? dropped.map((n: string[]) => relKey({ schema: n.length > 1 ? n[0] : undefined, name: n[n.length - 1] }))
         : [];
     if (s.kind === 'CreateStmt' && !s.node.if_not_exists && s.node.relation)
@@ -258,8 +260,8 @@ export class DeclaredSchema {
     }
     if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
       for (const o of s.node.objects ?? []) {
-        const items: AstNode[] = o.List?.items ?? [];
-        const name = items[items.length - 1]?.String?.sval;
+        const items = nodeAs(o, 'List')?.items ?? [];
+        const name = nodeAs(items[items.length - 1], 'String')?.sval;
         if (name) this.indexes.set(name.toLowerCase(), this.at, null);
       }
       return;
@@ -275,7 +277,7 @@ export class DeclaredSchema {
       for (const c of constraints) this.addConstraint(rel, c);
     }
     this.recordAlter(rel, alterCmds(s));
-    if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN') {
+    if (s.kind === 'RenameStmt' && s.node.renameType === 'OBJECT_COLUMN' && s.node.subname && s.node.newname) {
       const [from, to] = [columnKey(rel, s.node.subname), columnKey(rel, s.node.newname)];
       const type = this.find((h) => h.types, from, Infinity);
       const notNull = this.find((h) => h.notNull, from, Infinity);

@@ -29,7 +29,10 @@ const flag = (arg: AstNode | undefined) => arg?.A_Const?.ival?.ival === 1;
  */
 export function beginOptions(begin: Statement, then: Statement[] = []): BeginOptions | undefined {
   const modes: AstNode[] = [begin, ...then]
-    .flatMap((s) => (s === begin ? s.node.options : s.node.args) ?? [])
+    .flatMap(
+      (s) =>
+        (s.kind === 'TransactionStmt' ? s.node.options : s.kind === 'VariableSetStmt' ? s.node.args : undefined) ?? [],
+    )
     .map((o: AstNode) => o.DefElem)
     .filter(Boolean);
   if (!modes.length) return undefined;

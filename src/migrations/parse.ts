@@ -1,19 +1,12 @@
 import { loadModule } from 'libpg-query';
 import type { Location } from '../foundation/errors.js';
-import type { AstNode } from './ast-node.js';
+import type { NodeKind, NodeOf } from './ast-node.js';
 import { splitPsqlScript, type Piece } from './psql-script.js';
 import type { RowsOnDisk, Script } from '../model/migration.js';
 
-export interface Statement {
+interface StatementText {
   /** The statement's text as written, without the trailing semicolon; for `PsqlConnect`, its line. */
   sql: string;
-  /**
-   * The AST node kind, e.g. `IndexStmt`, `TransactionStmt`; or `PsqlConnect` for psql's `\connect`, which
-   * starts a fresh session (its node: `{ database?, user? }`, undefined meaning "the same").
-   */
-  kind: string;
-  /** The node's fields (`stmt[kind]`). */
-  node: AstNode;
   /**
    * On `COPY … FROM STDIN`: the rows that follow it in the file, as psql sends them (line ends as written); a
    * large file's are left on disk.
@@ -24,6 +17,17 @@ export interface Statement {
   /** Character offset of the statement in the script. */
   offset: number;
 }
+
+/** A statement the parser read: its kind (`IndexStmt`, `TransactionStmt`, …) and its node's fields, typed. */
+export type ParsedStatement = { [K in NodeKind]: StatementText & { kind: K; node: NodeOf<K> } }[NodeKind];
+
+/** psql's `\connect`, which starts a fresh session (undefined meaning "the same"). */
+export type PsqlConnect = StatementText & { kind: 'PsqlConnect'; node: { database?: string; user?: string } };
+
+export type Statement = ParsedStatement | PsqlConnect;
+
+/** A statement of one kind: `StatementOf<'IndexStmt'>`. */
+export type StatementOf<K extends Statement['kind']> = Extract<Statement, { kind: K }>;
 
 let loading: Promise<void> | undefined;
 
@@ -140,8 +144,8 @@ function toStatement(p: Piece, text: string, toChar: (byte: number) => number, l
   const start = toChar(p.start);
   const at = { sql: text.slice(start, toChar(p.end)), location: lines.at(start), offset: start };
   if ('connect' in p) return { ...at, kind: 'PsqlConnect', node: p.connect };
-  const kind = Object.keys(p.stmt)[0];
-  return { ...at, kind, node: p.stmt[kind], ...(p.copyData !== undefined && { copyData: p.copyData }) };
+  const kind = Object.keys(p.stmt)[0] as NodeKind;
+  return { ...at, kind, node: p.stmt[kind], ...(p.copyData !== undefined && { copyData: p.copyData }) } as Statement;
 }
 
 /** Spaces over every character of the ranges but their line breaks, so lines and columns stay where they were. */

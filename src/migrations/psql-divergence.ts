@@ -1,6 +1,6 @@
 import { parsePlPgSQLSync, scanSync } from 'libpg-query';
-import type { AstNode } from './ast-node.js';
-import type { Statement } from './parse.js';
+import { nodeAs, type AstNode } from './ast-node.js';
+import type { Statement, StatementOf } from './parse.js';
 
 /**
  * Where a file run by us would do something else than `psql -X -v ON_ERROR_STOP=1 -f` does with it, found before
@@ -26,8 +26,8 @@ export interface PsqlReading {
   parseSettingAt?: number;
 }
 
-const valueOf = (s: Statement): string | undefined => {
-  const c = s.node.args?.[0]?.A_Const;
+const valueOf = (s: StatementOf<'VariableSetStmt'>): string | undefined => {
+  const c = nodeAs(s.node.args?.[0], 'A_Const');
   return (
     c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined)
   );
@@ -64,7 +64,7 @@ function commitsIn(plpgsql: string): boolean {
 }
 
 const defElem = (s: Statement, name: string): AstNode | undefined =>
-  (s.node.args ?? s.node.options ?? [])
+  ((s.kind === 'DoStmt' ? s.node.args : s.kind === 'CreateFunctionStmt' ? s.node.options : undefined) ?? [])
     .map((a: AstNode) => a.DefElem)
     .find((d: AstNode | undefined) => d?.defname === name);
 
@@ -117,8 +117,8 @@ function ambiguousString(sql: string): boolean {
  */
 function settingChange(s: Statement): { name: string; value?: string } | undefined {
   if (s.kind === 'VariableSetStmt') {
-    if (s.node.kind === 'VAR_SET_VALUE') return { name: s.node.name, value: valueOf(s) };
-    if (s.node.kind === 'VAR_SET_DEFAULT' || s.node.kind === 'VAR_RESET') return { name: s.node.name };
+    if (s.node.kind === 'VAR_SET_VALUE') return { name: s.node.name ?? '', value: valueOf(s) };
+    if (s.node.kind === 'VAR_SET_DEFAULT' || s.node.kind === 'VAR_RESET') return { name: s.node.name ?? '' };
     return undefined;
   }
   const call = /\bset_config\s*\(\s*'([a-z_.]+)'\s*,\s*'([^']*)'/i.exec(s.sql);

@@ -56,6 +56,9 @@ function controlOf(s: Statement): Control | undefined {
   }
 }
 
+/** COMMIT AND CHAIN, ROLLBACK AND CHAIN: the next transaction opens at once. */
+const chains = (s: Statement) => s.kind === 'TransactionStmt' && !!s.node.chain;
+
 export function transactionControl(statements: Statement[]): TransactionControl {
   const events: TxEvent[] = [];
   const blocks: TransactionBlock[] = [];
@@ -70,7 +73,7 @@ export function transactionControl(statements: Statement[]): TransactionControl 
         if (open) blocks.push({ begin: open, commit: s });
         else events.push({ kind: 'stray-commit', statement: s });
         // COMMIT AND CHAIN opens the next transaction at once
-        open = open && s.node.chain ? s : undefined;
+        open = open && chains(s) ? s : undefined;
         break;
       case 'abort':
         events.push({ kind: 'rollback', statement: s });
@@ -89,9 +92,6 @@ export function transactionControl(statements: Statement[]): TransactionControl 
   if (open) events.push({ kind: 'unterminated', statement: open });
   const only = blocks.length === 1 ? blocks[0] : undefined;
   const wrapped =
-    only &&
-    only.begin === statements[0] &&
-    only.commit === statements[statements.length - 1] &&
-    !only.commit.node.chain;
+    only && only.begin === statements[0] && only.commit === statements[statements.length - 1] && !chains(only.commit);
   return { events, blocks, wrapper: wrapped ? only.begin : undefined };
 }

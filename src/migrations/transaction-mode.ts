@@ -3,6 +3,7 @@ import { psqlReading, type Divergence } from './psql-divergence.js';
 import { beginOptions, leadingTransactionModes, type BeginOptions } from './begin-options.js';
 import type { Statement } from './parse.js';
 import { transactionControl, type TxEvent } from './transaction-control.js';
+import { nodeAs } from './ast-node.js';
 import { optionOn } from './options.js';
 
 export type TransactionMode = 'transaction' | 'no-transaction';
@@ -24,20 +25,20 @@ export interface ExecutionPlan {
 
 /** Names a statement that PostgreSQL refuses to run inside a transaction block, or undefined. */
 export function cannotRunInTransaction(s: Statement): string | undefined {
-  const n = s.node;
   switch (s.kind) {
     case 'IndexStmt':
-      return n.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
+      return s.node.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
     case 'DropStmt':
-      return n.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
+      return s.node.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
     case 'ReindexStmt': {
-      if (optionOn(n.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
-      return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(n.kind)
-        ? `REINDEX ${n.kind.slice('REINDEX_OBJECT_'.length)}`
+      if (optionOn(s.node.params, 'concurrently')) return 'REINDEX CONCURRENTLY';
+      const object = s.node.kind ?? '';
+      return ['REINDEX_OBJECT_SYSTEM', 'REINDEX_OBJECT_DATABASE', 'REINDEX_OBJECT_SCHEMA'].includes(object)
+        ? `REINDEX ${object.slice('REINDEX_OBJECT_'.length)}`
         : undefined;
     }
     case 'VacuumStmt':
-      return n.is_vacuumcmd ? 'VACUUM' : undefined;
+      return s.node.is_vacuumcmd ? 'VACUUM' : undefined;
     case 'AlterSystemStmt':
       return 'ALTER SYSTEM';
     case 'CreatedbStmt':
@@ -49,21 +50,22 @@ export function cannotRunInTransaction(s: Statement): string | undefined {
     case 'DropTableSpaceStmt':
       return 'DROP TABLESPACE';
     case 'ClusterStmt':
-      return n.relation ? undefined : 'CLUSTER (all tables)';
+      return s.node.relation ? undefined : 'CLUSTER (all tables)';
     case 'CreateSubscriptionStmt':
       return 'CREATE SUBSCRIPTION';
     case 'DropSubscriptionStmt':
       return 'DROP SUBSCRIPTION';
     case 'DiscardStmt':
-      return n.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
+      return s.node.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
     case 'AlterDatabaseStmt':
-      return (n.options ?? []).some((o: any) => o.DefElem?.defname === 'tablespace')
+      return (s.node.options ?? []).some((o) => nodeAs(o, 'DefElem')?.defname === 'tablespace')
         ? 'ALTER DATABASE … SET TABLESPACE'
         : undefined;
     case 'AlterTableStmt':
-      return (n.cmds ?? []).some(
-        (c: any) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd.def?.PartitionCmd?.concurrent,
-      )
+      return (s.node.cmds ?? []).some((c) => {
+        const cmd = nodeAs(c, 'AlterTableCmd');
+        return cmd?.subtype === 'AT_DetachPartition' && !!nodeAs(cmd.def, 'PartitionCmd')?.concurrent;
+      })
         ? 'DETACH PARTITION CONCURRENTLY'
         : undefined;
     default:

@@ -2,6 +2,7 @@ import type { Client } from '../db/session/connect.js';
 import type { HistoryTable } from '../db/history/table.js';
 import { quoteTable } from '../db/session/identifiers.js';
 import type { Observer } from '../db/runner/runner.js';
+import { relationOf } from '../migrations/ast-node.js';
 import type { Statement } from '../migrations/parse.js';
 import type { LockTaken, StatementTrace } from '../model/trace.js';
 
@@ -20,7 +21,7 @@ const modeName = (m: string) =>
 
 /** The documented lock of statements that cannot be observed inside a transaction. */
 function documentedLocks(s: Statement): LockTaken[] {
-  const rel = s.node.relation;
+  const rel = relationOf(s);
   const name = rel ? `${rel.schemaname ?? 'public'}.${rel.relname}` : undefined;
   return name ? [{ relation: name, mode: 'SHARE UPDATE EXCLUSIVE' }] : [];
 }

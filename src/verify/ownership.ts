@@ -147,7 +147,7 @@ function changes(
   before: Map<string, string> | undefined,
   after: Map<string, string> | undefined,
 ): SettingChange[] {
-  const set = s.node.setstmt ?? {};
+  const set = ('setstmt' in s.node ? s.node.setstmt : undefined) ?? {};
   const all = set.kind === 'VAR_RESET_ALL';
   if (!before || !after) return [{ name: all ? 'ALL' : String(set.name).toLowerCase(), unknown: 'unreadable' }];
   const names = all ? [...before.keys()].filter((n) => !after.has(n)) : [String(set.name).toLowerCase()];

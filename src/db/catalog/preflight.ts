@@ -155,9 +155,9 @@ export async function dumpBlockers(client: Client): Promise<BlockingSession[]> {
  */
 export async function leftoverInvalidIndexes(client: Client, analysed: Analysed[]): Promise<string[]> {
   const names = analysed.flatMap((a) =>
-    a.exec.statements
-      .filter((s) => s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname)
-      .map((s) => s.node.idxname as string),
+    a.exec.statements.flatMap((s) =>
+      s.kind === 'IndexStmt' && s.node.concurrent && s.node.idxname ? [s.node.idxname] : [],
+    ),
   );
   if (!names.length) return [];
   const r = await client.query(

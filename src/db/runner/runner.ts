@@ -294,7 +294,8 @@ function setsLockTimeout(step: Step, was: boolean): boolean {
 
 /** Whether the file's own transaction block is open after a transaction-control statement. */
 function fileTransactionOpenAfter(s: Statement, open: boolean): boolean {
-  const kind = s.node.kind as string;
+  if (s.kind !== 'TransactionStmt') return open;
+  const kind = s.node.kind;
   if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') return true;
   if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') return s.node.chain === true;
   if (kind === 'TRANS_STMT_PREPARE') return false;

@@ -58,7 +58,7 @@ function ownStepError(err: unknown, script: Script, what: string): MigrationErro
   return new MigrationError(`${what} failed: ${(err as Error).message}`, {
     location: { file: script.file, line: script.startLine, column: 1 },
     sqlstate: sqlstate(err),
-    // The server's hint (our own RAISE gives one: see history.ts checkedInsert).
+    // The server's hint (our own RAISE gives one: see db/history/table.ts, checkedInsert).
     hint: (err as { hint?: string }).hint,
     cause: err,
   });

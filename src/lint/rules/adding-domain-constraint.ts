@@ -1,11 +1,12 @@
+import { nodeAs, type AstNode } from '../../migrations/ast-node.js';
 import type { Statement } from '../../migrations/parse.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** ALTER DOMAIN subtypes that check every stored value of the domain: ADD CONSTRAINT, VALIDATE, SET NOT NULL. */
 const CHECKS_VALUES: Record<string, string> = { C: 'ADD CONSTRAINT', V: 'VALIDATE CONSTRAINT', O: 'SET NOT NULL' };
 
-const domainName = (names: { String?: { sval?: string } }[] | undefined) =>
-  (names ?? []).map((n) => n.String?.sval).join('.');
+const domainName = (names: readonly AstNode[] | undefined) =>
+  (names ?? []).map((n) => nodeAs(n, 'String')?.sval).join('.');
 
 function createdInFile(statements: Statement[], index: number, name: string): boolean {
   return statements
@@ -24,9 +25,9 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       if (s.kind !== 'AlterDomainStmt') return false;
-      const what = CHECKS_VALUES[s.node.subtype];
+      const what = CHECKS_VALUES[s.node.subtype ?? ''];
       // Added NOT VALID, the constraint checks nothing yet: the scan comes with VALIDATE, which is flagged there.
-      if (!what || (s.node.subtype === 'C' && s.node.def?.Constraint?.skip_validation)) return false;
+      if (!what || (s.node.subtype === 'C' && nodeAs(s.node.def, 'Constraint')?.skip_validation)) return false;
       const name = domainName(s.node.typeName);
       return !createdInFile(ctx.file.statements, i, name) && `${what} on domain ${name}.`;
     }),

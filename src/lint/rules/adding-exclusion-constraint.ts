@@ -1,4 +1,4 @@
-import { alterCmds, relName } from '../ast.js';
+import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -15,6 +15,6 @@ export const rule: LintRule = {
         .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
         .map((cmd) => cmd.def?.Constraint)
         .find((k) => k?.contype === 'CONSTR_EXCLUSION');
-      return !!c && !ctx.createdBefore(relName(s.node.relation), i) && `Constraint ${c.conname ?? '(unnamed)'}.`;
+      return !!c && !ctx.createdBefore(tableOf(s), i) && `Constraint ${c.conname ?? '(unnamed)'}.`;
     }),
 };

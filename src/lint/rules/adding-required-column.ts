@@ -1,4 +1,4 @@
-import { alterCmds, constraintsOf, relName } from '../ast.js';
+import { alterCmds, constraintsOf, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -21,6 +21,6 @@ export const rule: LintRule = {
           !kinds.includes('CONSTR_GENERATED')
         );
       });
-      return cmd && !ctx.createdBefore(relName(s.node.relation), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+      return cmd && !ctx.createdBefore(tableOf(s), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
     }),
 };

@@ -1,5 +1,5 @@
 import type { AstNode } from '../../migrations/ast-node.js';
-import { alterCmds, constraintsOf, relName, SERIAL_TYPES, typeNameOf } from '../ast.js';
+import { alterCmds, constraintsOf, SERIAL_TYPES, typeNameOf, tableOf } from '../ast.js';
 import { eachStatement, type LintRule, type RuleContext } from '../rule.js';
 
 /** Why adding this column writes a value into every existing row, or undefined when it does not. */
@@ -25,7 +25,7 @@ export const rule: LintRule = {
   help: 'Add a plain nullable column, fill it in batches, then attach the default, identity or constraint; from PostgreSQL 18 a VIRTUAL generated column needs no rewrite.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
+      if (ctx.createdBefore(tableOf(s), i)) return false;
       for (const cmd of alterCmds(s)) {
         const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
         const why = col && fillsEveryRow(ctx, col);

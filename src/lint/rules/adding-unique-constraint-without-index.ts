@@ -1,4 +1,4 @@
-import { alterCmds, relName } from '../ast.js';
+import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -20,6 +20,6 @@ export const rule: LintRule = {
           !c.indexname
         );
       });
-      return adds && !ctx.createdBefore(relName(s.node.relation), i);
+      return adds && !ctx.createdBefore(tableOf(s), i);
     }),
 };

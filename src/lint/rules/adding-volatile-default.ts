@@ -1,4 +1,4 @@
-import { alterCmds, constraintsOf, functionsCalled, relName } from '../ast.js';
+import { alterCmds, constraintsOf, functionsCalled, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** Functions whose value differs row by row: a default calling one must be written into every existing row. */
@@ -27,7 +27,7 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       const added = alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn');
-      if (!added.length || ctx.createdBefore(relName(s.node.relation), i)) return false;
+      if (!added.length || ctx.createdBefore(tableOf(s), i)) return false;
       for (const cmd of added) {
         const def = constraintsOf(cmd.def?.ColumnDef).find((c) => c.contype === 'CONSTR_DEFAULT');
         if (!def) continue;

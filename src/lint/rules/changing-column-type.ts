@@ -1,5 +1,5 @@
 import type { AstNode } from '../../migrations/ast-node.js';
-import { alterCmds, relName, typeNameOf, typmodValues } from '../ast.js';
+import { alterCmds, typeNameOf, typmodValues, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** Changes PostgreSQL makes without touching the rows (binary-coercible, or a wider limit). */
@@ -32,7 +32,7 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       const changes = alterCmds(s).filter((c) => c.subtype === 'AT_AlterColumnType');
-      const rel = relName(s.node.relation);
+      const rel = tableOf(s);
       if (!changes.length || ctx.createdBefore(rel, i)) return false;
       for (const cmd of changes) {
         const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name);

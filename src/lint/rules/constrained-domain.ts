@@ -1,3 +1,4 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -11,13 +12,13 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s) => {
       if (s.kind !== 'CreateDomainStmt') return false;
-      const kinds = (s.node.constraints ?? []).map((c: { Constraint?: { contype?: string } }) => c.Constraint?.contype);
+      const kinds = (s.node.constraints ?? []).map((c) => nodeAs(c, 'Constraint')?.contype);
       const found = [kinds.includes('CONSTR_CHECK') && 'CHECK', kinds.includes('CONSTR_NOTNULL') && 'NOT NULL'].filter(
         Boolean,
       );
       return (
         found.length > 0 &&
-        `Domain ${(s.node.domainname ?? []).map((n: { String?: { sval?: string } }) => n.String?.sval).join('.')} has ${found.join(' and ')}.`
+        `Domain ${(s.node.domainname ?? []).map((n) => nodeAs(n, 'String')?.sval).join('.')} has ${found.join(' and ')}.`
       );
     }),
 };

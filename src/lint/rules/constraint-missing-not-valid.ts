@@ -1,5 +1,5 @@
 import type { AstNode } from '../../migrations/ast-node.js';
-import { alterCmds, constraintsOf, relName } from '../ast.js';
+import { alterCmds, constraintsOf, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** A constraint written on a new column that PostgreSQL checks against every existing row. */
@@ -21,7 +21,7 @@ export const rule: LintRule = {
   help: 'Add the constraint with NOT VALID, then run ALTER TABLE … VALIDATE CONSTRAINT in a separate migration: validation takes a lock that does not block writes.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      if (ctx.createdBefore(relName(s.node.relation), i)) return false;
+      if (ctx.createdBefore(tableOf(s), i)) return false;
       for (const cmd of alterCmds(s)) {
         const c = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
         if (c && (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation)

@@ -1,4 +1,4 @@
-import { alterCmds, relName } from '../ast.js';
+import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -11,6 +11,6 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       const cmd = alterCmds(s).find((c) => c.subtype === 'AT_DropColumn');
-      return !!cmd && !ctx.createdBefore(relName(s.node.relation), i) && `Column ${cmd.name}.`;
+      return !!cmd && !ctx.createdBefore(tableOf(s), i) && `Column ${cmd.name}.`;
     }),
 };

@@ -1,3 +1,4 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -10,8 +11,8 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       if (s.kind !== 'DropStmt' || s.node.removeType !== 'OBJECT_TABLE') return false;
-      const names: string[] = (s.node.objects ?? []).map((o: any) =>
-        (o.List?.items ?? []).map((x: any) => x.String?.sval).join('.'),
+      const names: string[] = (s.node.objects ?? []).map((o) =>
+        (nodeAs(o, 'List')?.items ?? []).map((x) => nodeAs(x, 'String')?.sval).join('.'),
       );
       // Tables created earlier in the same migration hold no data yet.
       const old = names.filter(

@@ -1,4 +1,4 @@
-import type { AstNode } from '../../migrations/ast-node.js';
+import { nodeAs, type AstNode } from '../../migrations/ast-node.js';
 import type { Statement } from '../../migrations/parse.js';
 import { columnDefs } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
@@ -52,40 +52,39 @@ function resultNames(select: AstNode | undefined, aliases: string[]): string[] {
 
 /** Lists of names a statement defines or assigns, in each of which PostgreSQL refuses a repeat. */
 function nameLists(s: Statement): string[][] {
-  const n = s.node;
   switch (s.kind) {
     case 'UpdateStmt':
-      return [wholeColumns(n.targetList)];
+      return [wholeColumns(s.node.targetList)];
     case 'InsertStmt':
-      return [wholeColumns(n.cols), wholeColumns(n.onConflictClause?.targetList)];
+      return [wholeColumns(s.node.cols), wholeColumns(s.node.onConflictClause?.targetList)];
     case 'MergeStmt':
       // WHEN MATCHED THEN UPDATE SET …, WHEN NOT MATCHED THEN INSERT (…): each clause its own list.
-      return (n.mergeWhenClauses ?? []).map((w: AstNode) => wholeColumns(w.MergeWhenClause?.targetList));
+      return (s.node.mergeWhenClauses ?? []).map((w: AstNode) => wholeColumns(w.MergeWhenClause?.targetList));
     case 'CreateStmt':
       return [columnDefs(s).map((c) => c.colname)];
     case 'CreateForeignTableStmt':
-      return [(n.base?.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.colname).filter(Boolean)];
+      return [(s.node.base?.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.colname).filter(Boolean)];
     case 'ViewStmt':
       return [
         resultNames(
-          n.query?.SelectStmt,
-          (n.aliases ?? []).map((a: AstNode) => a.String?.sval),
+          nodeAs(s.node.query, 'SelectStmt'),
+          (s.node.aliases ?? []).map((a: AstNode) => a.String?.sval),
         ),
       ];
     case 'CreateTableAsStmt':
       return [
         resultNames(
-          n.query?.SelectStmt,
-          (n.into?.colNames ?? []).map((a: AstNode) => a.String?.sval),
+          nodeAs(s.node.query, 'SelectStmt'),
+          (s.node.into?.colNames ?? []).map((a: AstNode) => a.String?.sval),
         ),
       ];
     case 'SelectStmt':
       // SELECT … INTO creates a table of the result's columns.
-      return n.intoClause
+      return s.node.intoClause
         ? [
             resultNames(
-              n,
-              (n.intoClause.colNames ?? []).map((a: AstNode) => a.String?.sval),
+              s.node,
+              (s.node.intoClause.colNames ?? []).map((a: AstNode) => a.String?.sval),
             ),
           ]
         : [];

@@ -13,10 +13,9 @@ export const rule: LintRule = {
     if (ctx.file.exec?.mode !== 'transaction') return [];
     return eachStatement(ctx, (s, i) => {
       if (s.kind !== 'AlterEnumStmt' || !s.node.newVal) return false;
+      const value = s.node.newVal;
       if (ctx.postgresVersion < 12) return `PostgreSQL ${ctx.postgresVersion} refuses it in a transaction.`;
-      const used = ctx.file.statements
-        .slice(i + 1)
-        .find((later) => stringConstants(later.node).includes(s.node.newVal));
+      const used = ctx.file.statements.slice(i + 1).find((later) => stringConstants(later.node).includes(value));
       return used ? `'${s.node.newVal}' is used at line ${used.location.line} in the same transaction.` : false;
     });
   },

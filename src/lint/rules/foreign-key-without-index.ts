@@ -1,4 +1,4 @@
-import { foreignKeys, relName, relText } from '../ast.js';
+import { foreignKeys, relText, tableOf } from '../ast.js';
 import type { IndexInfo } from '../declared-schema.js';
 import type { Hit, LintRule } from '../rule.js';
 
@@ -21,7 +21,7 @@ export const rule: LintRule = {
     const statements = ctx.file.statements;
     return statements.flatMap((statement, i): Hit[] => {
       const keys = foreignKeys(statement).filter((fk) => fk.columns.length > 0);
-      const rel = keys.length ? relName(statement.node.relation) : undefined;
+      const rel = keys.length ? tableOf(statement) : undefined;
       // Only tables whose every index is known here: created in this file, or earlier in the folder.
       if (!rel || !(statement.kind === 'CreateStmt' || ctx.schemaBefore(i).tableCreated(rel))) return [];
       // Indexes created anywhere in the file count, also after the key (the usual order for a new table).

@@ -19,7 +19,7 @@ const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'seri
 function keyColumns(s: Statement): readonly AstNode[] {
   const cols = columnDefs(s);
   if (!cols.length) return cols;
-  const tableKeys: string[] = (s.node.tableElts ?? [])
+  const tableKeys: string[] = ((s.kind === 'CreateStmt' && s.node.tableElts) || [])
     .map((e: AstNode) => e.Constraint)
     .filter((c: AstNode | undefined) => c?.contype === 'CONSTR_PRIMARY')
     .flatMap((c: AstNode) => keyNames(c.keys));

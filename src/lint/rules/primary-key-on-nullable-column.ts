@@ -1,4 +1,4 @@
-import { alterCmds, relName } from '../ast.js';
+import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -11,7 +11,7 @@ export const rule: LintRule = {
   help: 'Make each column NOT NULL first without the long lock: ADD CONSTRAINT … CHECK (col IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT in a later migration, then SET NOT NULL (PostgreSQL 12+ skips the scan); then add the primary key.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      const rel = relName(s.node.relation);
+      const rel = tableOf(s);
       const pk = alterCmds(s)
         .map((c) => (c.subtype === 'AT_AddConstraint' ? c.def?.Constraint : undefined))
         .find((c) => c?.contype === 'CONSTR_PRIMARY' && c.indexname);

@@ -1,4 +1,4 @@
-import { relName, relText } from '../ast.js';
+import { relText, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -11,7 +11,7 @@ export const rule: LintRule = {
   help: 'Use CREATE INDEX CONCURRENTLY in a migration of its own (it runs outside a transaction).',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      const rel = relName(s.node.relation);
+      const rel = tableOf(s);
       return s.kind === 'IndexStmt' && !s.node.concurrent && !ctx.createdBefore(rel, i) && `Table: ${relText(rel!)}.`;
     }),
 };

@@ -1,9 +1,10 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import type { Statement } from '../../migrations/parse.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 const indexName = (s: Statement): string | undefined => {
-  const items = s.node.objects?.[0]?.List?.items ?? [];
-  return items[items.length - 1]?.String?.sval;
+  const items = nodeAs(s.kind === 'DropStmt' ? s.node.objects?.[0] : undefined, 'List')?.items ?? [];
+  return nodeAs(items[items.length - 1], 'String')?.sval;
 };
 
 export const rule: LintRule = {

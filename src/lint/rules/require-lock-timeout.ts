@@ -1,7 +1,7 @@
 import type { Statement } from '../../migrations/parse.js';
 import { cannotRunInTransaction } from '../../migrations/transaction-mode.js';
 import { optionOn } from '../../migrations/options.js';
-import { alterCmds, relName } from '../ast.js';
+import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 const LOCKING = new Set([
@@ -54,7 +54,7 @@ export const rule: LintRule = {
     return eachStatement(ctx, (s, i) => {
       // psql's \connect starts a new session: what was SET before it is gone
       guarded = s.kind !== 'PsqlConnect' && (guarded || setsLockTimeout(s));
-      return !guarded && queuesQueries(s) && !ctx.createdBefore(relName(s.node.relation), i);
+      return !guarded && queuesQueries(s) && !ctx.createdBefore(tableOf(s), i);
     }).slice(0, 1);
   },
 };

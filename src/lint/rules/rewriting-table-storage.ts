@@ -1,4 +1,5 @@
-import { alterCmds, relName } from '../ast.js';
+import { relationOf } from '../../migrations/ast-node.js';
+import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** ALTER TABLE forms that copy the relation's data file by file. */
@@ -21,10 +22,6 @@ export const rule: LintRule = {
     eachStatement(ctx, (s, i) => {
       if (s.kind === 'AlterTableMoveAllStmt') return `ALL IN TABLESPACE ${s.node.orig_tablespacename}.`;
       const cmd = alterCmds(s).find((c) => COPIES[c.subtype]);
-      return (
-        !!cmd &&
-        !ctx.createdBefore(relName(s.node.relation), i) &&
-        `${COPIES[cmd.subtype]} on ${s.node.relation.relname}.`
-      );
+      return !!cmd && !ctx.createdBefore(tableOf(s), i) && `${COPIES[cmd.subtype]} on ${relationOf(s)?.relname}.`;
     }),
 };

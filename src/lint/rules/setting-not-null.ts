@@ -1,4 +1,4 @@
-import { alterCmds, relName } from '../ast.js';
+import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -12,7 +12,7 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       const sets = alterCmds(s).filter((c) => c.subtype === 'AT_SetNotNull');
-      const rel = sets.length ? relName(s.node.relation) : undefined;
+      const rel = sets.length ? tableOf(s) : undefined;
       if (!rel || ctx.createdBefore(rel, i)) return false;
       const history = ctx.schemaBefore(i);
       // Skipped scans: the column is already NOT NULL, or (12+) a validated CHECK (col IS NOT NULL) proves it.

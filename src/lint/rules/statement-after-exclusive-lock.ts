@@ -1,6 +1,7 @@
 import type { Statement } from '../../migrations/parse.js';
+import { nodeAs } from '../../migrations/ast-node.js';
 import { optionOn } from '../../migrations/options.js';
-import { alterCmds, relName, relText, txControl, type RelName } from '../ast.js';
+import { alterCmds, relName, relText, txControl, type RelName, tableOf } from '../ast.js';
 import type { Hit, LintRule, RuleContext } from '../rule.js';
 
 /** ALTER TABLE sub-commands that take a weaker lock than ACCESS EXCLUSIVE. */
@@ -33,19 +34,20 @@ function exclusiveLock(ctx: RuleContext, s: Statement, i: number): RelName | und
           !WEAKER.has(c.subtype) &&
           !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'),
       );
-      return strong ? existing(relName(s.node.relation)) : undefined;
+      return strong ? existing(tableOf(s)) : undefined;
     }
     case 'RenameStmt':
+      return existing(tableOf(s));
     case 'TruncateStmt':
-      return existing(relName(s.node.relation ?? s.node.relations?.[0]?.RangeVar));
+      return existing(relName(nodeAs(s.node.relations?.[0], 'RangeVar')));
     case 'LockStmt':
-      return s.node.mode === 8 ? existing(relName(s.node.relations?.[0]?.RangeVar)) : undefined;
+      return s.node.mode === 8 ? existing(relName(nodeAs(s.node.relations?.[0], 'RangeVar'))) : undefined;
     case 'VacuumStmt':
       return optionOn(s.node.options, 'full')
-        ? existing(relName(s.node.rels?.[0]?.VacuumRelation?.relation))
+        ? existing(relName(nodeAs(s.node.rels?.[0], 'VacuumRelation')?.relation))
         : undefined;
     case 'ClusterStmt':
-      return existing(relName(s.node.relation));
+      return existing(tableOf(s));
     default:
       return undefined;
   }
@@ -53,18 +55,17 @@ function exclusiveLock(ctx: RuleContext, s: Statement, i: number): RelName | und
 
 /** Statements whose run time grows with the data: reading or writing rows, building or checking. */
 function slow(ctx: RuleContext, s: Statement, i: number): boolean {
-  const n = s.node;
   switch (s.kind) {
     case 'UpdateStmt':
     case 'DeleteStmt':
     case 'MergeStmt':
-      return !ctx.createdBefore(relName(n.relation), i);
+      return !ctx.createdBefore(tableOf(s), i);
     case 'InsertStmt':
-      return !!n.selectStmt?.SelectStmt && !n.selectStmt.SelectStmt.valuesLists;
+      return !!nodeAs(s.node.selectStmt, 'SelectStmt') && !nodeAs(s.node.selectStmt, 'SelectStmt')?.valuesLists;
     case 'SelectStmt':
-      return !!n.fromClause?.length;
+      return !!s.node.fromClause?.length;
     case 'IndexStmt':
-      return !ctx.createdBefore(relName(n.relation), i);
+      return !ctx.createdBefore(tableOf(s), i);
     case 'CreateTableAsStmt':
     case 'RefreshMatViewStmt':
     case 'CopyStmt':

@@ -1,4 +1,4 @@
-import { alterCmds, relName, relText } from '../ast.js';
+import { alterCmds, relText, tableOf } from '../ast.js';
 import type { Hit, LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -13,7 +13,7 @@ export const rule: LintRule = {
     // As the migration leaves it: a policy created after ENABLE in the same migration counts, one dropped does not.
     const after = ctx.schemaBefore(ctx.file.statements.length);
     return ctx.file.statements.flatMap((s): Hit[] => {
-      const rel = relName(s.node.relation);
+      const rel = tableOf(s);
       if (s.kind !== 'AlterTableStmt' || !rel) return [];
       const cmds = new Set(alterCmds(s).map((c) => c.subtype));
       if (cmds.has('AT_DisableRowSecurity'))

@@ -9,7 +9,7 @@ function detail(e: TxEvent): string | undefined {
     case 'stray-commit':
       return 'COMMIT without a BEGIN commits nothing here and hides a missing BEGIN.';
     case 'rollback':
-      return e.statement.node.kind === 'TRANS_STMT_ROLLBACK'
+      return e.statement.kind === 'TransactionStmt' && e.statement.node.kind === 'TRANS_STMT_ROLLBACK'
         ? 'A top-level ROLLBACK undoes the migration it belongs to.'
         : 'A two-phase commit statement hands the outcome of the migration to another session.';
     case 'connect-inside':

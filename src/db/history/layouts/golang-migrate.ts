@@ -12,7 +12,7 @@ import { integerVersion, namer, type HistoryLayout } from './layout.js';
 
 /** Sets the one row, each statement leaving the table consistent on its own. */
 async function setVersion(c: Client, q: string, version: string, dirty: boolean): Promise<void> {
-  // One write, of exactly one row, so that the history's row check holds (history.ts oneRowEach); read() has
+  // One write, of exactly one row, so that the history's row check holds (db/history/table.ts, oneRowEach); read() has
   // refused a table of more rows before anything is written.
   const { rows } = await c.query(`SELECT count(*)::int AS n FROM ${q}`);
   await c.query(
