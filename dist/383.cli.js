@@ -525,11 +525,9 @@ function tableText(t) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ci: () => (/* binding */ layoutNotes),
 /* harmony export */   Fg: () => (/* binding */ startReport),
 /* harmony export */   S9: () => (/* binding */ reportAnalysisErrors),
-/* harmony export */   _g: () => (/* binding */ listPending),
-/* harmony export */   kr: () => (/* binding */ reportPlanProblems)
+/* harmony export */   _S: () => (/* binding */ reportPlan)
 /* harmony export */ });
 /* harmony import */ var _db_session_identifiers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(801);
 /* harmony import */ var _model_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5235);
@@ -602,6 +600,16 @@ function listPending(report, plan, analysed) {
             transactionNote: exec?.reason,
         };
     });
+}
+/**
+ * The plan as plan and apply both report it: the pending migrations and how each runs, what the history table's
+ * layout means for the run, every problem of the plan and every file that cannot be analysed.
+ */
+function reportPlan(report, history, plan, analysed, errors) {
+    listPending(report, plan, analysed);
+    report.notes.push(...layoutNotes(history, analysed));
+    reportPlanProblems(report, plan.problems);
+    reportAnalysisErrors(report, errors);
 }
 /**
  * What the history table's layout means for this run: whose table it is, and, when it has no place for a dirty

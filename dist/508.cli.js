@@ -56,10 +56,7 @@ async function planChange(config, ctx) {
         report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
     const p = (0,make_plan/* makePlan */.C)(migrations, rows, { ...config, checksumsOf: (0,history_table/* checksumsOf */.Uw)(table) });
     const { analysed, errors } = await (0,analyse/* analyseAll */.F)(p.pending);
-    (0,context/* listPending */._g)(report, p, analysed);
-    report.notes.push(...(0,context/* layoutNotes */.Ci)(table, analysed));
-    (0,context/* reportPlanProblems */.kr)(report, p.problems);
-    (0,context/* reportAnalysisErrors */.S9)(report, errors);
+    (0,context/* reportPlan */._S)(report, table, p, analysed, errors);
     if (p.baseline.length)
         report.notes.push(`baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`);
     report.planHash = (0,plan_hash/* planHash */.SH)(identity, (0,identifiers/* tableText */.qK)(config.historyTable), p);

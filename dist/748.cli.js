@@ -2462,10 +2462,7 @@ async function withApplyRun(config, ctx, steps) {
             // The server's own pid of our session: behind a pooler the start-up key (processID) is the pooler's.
             const who = (await client.query('SELECT pg_catalog.current_database() AS database, session_user AS user, pg_catalog.pg_backend_pid() AS pid')).rows[0];
             errors.push(...(0,analyse/* foreignConnects */.u)(analysed, who));
-            (0,context/* listPending */._g)(report, plan, analysed);
-            report.notes.push(...(0,context/* layoutNotes */.Ci)(history, analysed));
-            (0,context/* reportPlanProblems */.kr)(report, plan.problems);
-            (0,context/* reportAnalysisErrors */.S9)(report, errors);
+            (0,context/* reportPlan */._S)(report, history, plan, analysed, errors);
             await steps({
                 config,
                 ctx,

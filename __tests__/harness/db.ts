@@ -41,6 +41,19 @@ export interface ScratchDb {
   drop(): Promise<void>;
 }
 
+/**
+ * What PostgreSQL says of `sql` inside a transaction rolled back after: 'ok', or the error's SQLSTATE. One query,
+ * so one connection: each query of a ScratchDb has a connection of its own.
+ */
+export async function inRolledBack(db: ScratchDb, sql: string): Promise<string> {
+  try {
+    await db.query(`BEGIN; ${sql}; ROLLBACK`);
+    return 'ok';
+  } catch (err) {
+    return (err as { code: string }).code;
+  }
+}
+
 export async function scratchDb(): Promise<ScratchDb> {
   const name = `pmg_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);

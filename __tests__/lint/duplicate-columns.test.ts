@@ -1,6 +1,6 @@
-import { lintFiles, NEWEST_POSTGRES } from '../../src/lint/lint-files.js';
 import { loadParser } from '../../src/migrations/parse.js';
-import { scratchDb, type ScratchDb } from '../harness/db.js';
+import { inRolledBack, scratchDb, type ScratchDb } from '../harness/db.js';
+import { fires } from '../harness/lint.js';
 
 let db: ScratchDb;
 beforeAll(async () => {
@@ -14,32 +14,10 @@ afterAll(async () => {
   await db.drop();
 });
 
-const flagged = async (sql: string) =>
-  (
-    await lintFiles(
-      [
-        {
-          script: { file: 'm.sql', sql, startLine: 1 },
-          hasDown: true,
-          noTransactionDirective: false,
-          runByThisTool: true,
-          inScope: true,
-        },
-      ],
-      { postgresVersion: NEWEST_POSTGRES, disabled: new Set() },
-    )
-  ).some((f) => f.rule === 'duplicate-column-assignment');
+const flagged = (sql: string) => fires('duplicate-column-assignment', [sql]);
 
 /** What PostgreSQL says of the statement, inside a transaction rolled back after. */
-async function server(sql: string): Promise<string> {
-  try {
-    // One query, so one connection: each query of a ScratchDb has a connection of its own.
-    await db.query(`BEGIN; ${sql}; ROLLBACK`);
-    return 'ok';
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-}
+const server = (sql: string) => inRolledBack(db, sql);
 
 // Each repeats a column where PostgreSQL refuses it (42601 "multiple assignments to same column", or 42701 "column
 // specified more than once"); each good one does not, and runs.

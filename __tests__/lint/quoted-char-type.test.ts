@@ -1,6 +1,6 @@
-import { lintFiles, NEWEST_POSTGRES } from '../../src/lint/lint-files.js';
 import { loadParser } from '../../src/migrations/parse.js';
-import { scratchDb, type ScratchDb } from '../harness/db.js';
+import { inRolledBack, scratchDb, type ScratchDb } from '../harness/db.js';
+import { fires } from '../harness/lint.js';
 
 let db: ScratchDb;
 beforeAll(async () => {
@@ -11,31 +11,10 @@ afterAll(async () => {
   await db.drop();
 });
 
-const flagged = async (sql: string) =>
-  (
-    await lintFiles(
-      [
-        {
-          script: { file: 'm.sql', sql, startLine: 1 },
-          hasDown: true,
-          noTransactionDirective: false,
-          runByThisTool: true,
-          inScope: true,
-        },
-      ],
-      { postgresVersion: NEWEST_POSTGRES, disabled: new Set() },
-    )
-  ).some((f) => f.rule === 'quoted-char-type');
+const flagged = (sql: string) => fires('quoted-char-type', [sql]);
 
 /** Whether PostgreSQL creates the table (in a transaction rolled back after). */
-async function accepted(sql: string): Promise<boolean> {
-  try {
-    await db.query(`BEGIN; ${sql}; ROLLBACK`);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const accepted = async (sql: string) => (await inRolledBack(db, sql)) === 'ok';
 
 // Flagged exactly where PostgreSQL refuses the column.
 test.each([

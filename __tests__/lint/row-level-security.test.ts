@@ -1,6 +1,6 @@
-import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint-files.js';
 import { loadParser } from '../../src/migrations/parse.js';
 import { adminQuery, scratchDb, type ScratchDb } from '../harness/db.js';
+import { fires } from '../harness/lint.js';
 
 // What toggling-row-level-security warns of, shown on a real server: the rows a role granted the table sees.
 let db: ScratchDb;
@@ -27,19 +27,8 @@ async function rowsSeen(): Promise<number> {
   return results[1].rows[0].n;
 }
 
-/** The migration's findings of the rule, linted after the earlier ones (the folder's history). */
-async function flagged(sql: string, earlier: string[] = []): Promise<boolean> {
-  const input = (s: string, i: number, inScope: boolean): LintInput => ({
-    script: { file: `${i}.sql`, sql: s, startLine: 1 },
-    hasDown: true,
-    noTransactionDirective: false,
-    runByThisTool: true,
-    inScope,
-  });
-  const inputs = [...earlier.map((s, i) => input(s, i, false)), input(sql, earlier.length, true)];
-  const findings = await lintFiles(inputs, { postgresVersion: NEWEST_POSTGRES, disabled: new Set() });
-  return findings.some((f) => f.rule === 'toggling-row-level-security' && f.file === `${earlier.length}.sql`);
-}
+/** Whether the rule fires on the migration, linted after the earlier ones (the folder's history). */
+const flagged = (sql: string, earlier: string[] = []) => fires('toggling-row-level-security', [...earlier, sql]);
 
 const enable = 'ALTER TABLE documents ENABLE ROW LEVEL SECURITY;';
 const policy = "CREATE POLICY documents_ann ON documents USING (owner_name = 'ann');";

@@ -1,20 +1,6 @@
-import { lintFiles, NEWEST_POSTGRES, type LintInput } from '../../src/lint/lint-files.js';
+import { fires } from '../harness/lint.js';
 
-/**
- * Forms a rule's bad.sql and good.sql do not each hold on their own line: whether the rule fires on the last
- * migration, linted after the earlier ones (the folder's history).
- */
-async function fires(rule: string, migrations: string[]): Promise<boolean> {
-  const input = (sql: string, i: number): LintInput => ({
-    script: { file: `${i}.sql`, sql, startLine: 1 },
-    hasDown: true,
-    noTransactionDirective: false,
-    runByThisTool: true,
-    inScope: i === migrations.length - 1,
-  });
-  const findings = await lintFiles(migrations.map(input), { postgresVersion: NEWEST_POSTGRES, disabled: new Set() });
-  return findings.some((f) => f.rule === rule && f.file === `${migrations.length - 1}.sql`);
-}
+// Forms a rule's bad.sql and good.sql do not each hold on their own line.
 
 const users = 'CREATE TABLE users (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY);';
 

@@ -1,7 +1,7 @@
 import { loadParser, parseScript } from '../../src/migrations/parse.js';
 import { cannotRunInTransaction } from '../../src/migrations/transaction-mode.js';
 import { optionOn } from '../../src/migrations/options.js';
-import { scratchDb, type ScratchDb } from '../harness/db.js';
+import { inRolledBack, scratchDb, type ScratchDb } from '../harness/db.js';
 
 let db: ScratchDb;
 beforeAll(async () => {
@@ -19,14 +19,9 @@ const parsed = async (sql: string) => (await parseScript({ file: 'm.sql', sql, s
 
 /** Whether PostgreSQL refuses the statement inside a transaction block (25001), as it does every CONCURRENTLY form. */
 async function refusedInBlock(sql: string): Promise<boolean> {
-  try {
-    // One query, so one connection: each query of a ScratchDb has a connection of its own.
-    await db.query(`BEGIN; ${sql}; ROLLBACK`);
-    return false;
-  } catch (err) {
-    if ((err as { code: string }).code === '25001') return true;
-    throw err;
-  }
+  const outcome = await inRolledBack(db, sql);
+  if (outcome !== 'ok' && outcome !== '25001') throw new Error(`${sql}: PostgreSQL refused it (${outcome})`);
+  return outcome === '25001';
 }
 
 // The option list is read as PostgreSQL reads it: a bare name or true/on/1 turns it on, false/off/0 turns it off,

@@ -12,14 +12,7 @@ import { makePlan, type Plan } from '../migrations/make-plan.js';
 import { planHash } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
 import type { BackupContext } from './backup-run.js';
-import {
-  layoutNotes,
-  listPending,
-  reportAnalysisErrors,
-  reportPlanProblems,
-  startReport,
-  type CommandContext,
-} from './context.js';
+import { reportPlan, startReport, type CommandContext } from './context.js';
 
 /** What an apply needs besides its config: who applies (for the history rows), and the context of every run. */
 export interface ApplyContext extends CommandContext {
@@ -94,10 +87,7 @@ export async function withApplyRun(
           )
         ).rows[0];
         errors.push(...foreignConnects(analysed, who));
-        listPending(report, plan, analysed);
-        report.notes.push(...layoutNotes(history, analysed));
-        reportPlanProblems(report, plan.problems);
-        reportAnalysisErrors(report, errors);
+        reportPlan(report, history, plan, analysed, errors);
         await steps({
           config,
           ctx,

@@ -65,7 +65,7 @@ function safeIdentity(url: string): string | undefined {
   }
 }
 
-export function reportPlanProblems(report: Report, problems: PlanProblem[]): void {
+function reportPlanProblems(report: Report, problems: PlanProblem[]): void {
   for (const p of problems)
     addFinding(report, { rule: p.rule, severity: 'error', message: p.message, help: p.help, file: p.file });
 }
@@ -83,7 +83,7 @@ export function reportAnalysisErrors(report: Report, errors: { migration: Migrat
   }
 }
 
-export function listPending(report: Report, plan: Plan, analysed: Analysed[]): void {
+function listPending(report: Report, plan: Plan, analysed: Analysed[]): void {
   const modes = new Map(analysed.map((a) => [a.migration, a.exec]));
   report.pending = plan.pending.map((m) => {
     const exec = modes.get(m);
@@ -98,10 +98,27 @@ export function listPending(report: Report, plan: Plan, analysed: Analysed[]): v
 }
 
 /**
+ * The plan as plan and apply both report it: the pending migrations and how each runs, what the history table's
+ * layout means for the run, every problem of the plan and every file that cannot be analysed.
+ */
+export function reportPlan(
+  report: Report,
+  history: HistoryTable,
+  plan: Plan,
+  analysed: Analysed[],
+  errors: { migration: Migration; error: MigrationError }[],
+): void {
+  listPending(report, plan, analysed);
+  report.notes.push(...layoutNotes(history, analysed));
+  reportPlanProblems(report, plan.problems);
+  reportAnalysisErrors(report, errors);
+}
+
+/**
  * What the history table's layout means for this run: whose table it is, and, when it has no place for a dirty
  * mark, which migrations outside a transaction would leave no trace there if they stopped midway.
  */
-export function layoutNotes(history: HistoryTable, analysed: Analysed[]): string[] {
+function layoutNotes(history: HistoryTable, analysed: Analysed[]): string[] {
   if (history.layout.id === 'pg-migration-gate') return [];
   const notes = [
     `history table ${tableText(history)} is ${history.layout.id}'s: rows are read and written as ${history.layout.id} does, so it still agrees`,

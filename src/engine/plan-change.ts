@@ -8,14 +8,7 @@ import { readFolder } from '../migrations/discover.js';
 import { makePlan } from '../migrations/make-plan.js';
 import { planHash, unboundServerNote } from '../migrations/plan-hash.js';
 import type { Report } from '../model/report.js';
-import {
-  layoutNotes,
-  listPending,
-  reportAnalysisErrors,
-  reportPlanProblems,
-  startReport,
-  type CommandContext,
-} from './context.js';
+import { reportPlan, startReport, type CommandContext } from './context.js';
 
 /**
  * What an apply would do now, read-only: nothing is written and no lock is held. Reports the pending
@@ -31,10 +24,7 @@ export async function planChange(config: Config, ctx: CommandContext): Promise<R
   if (!rows) report.notes.push(`history table ${report.historyTable} does not exist yet; apply creates it`);
   const p = makePlan(migrations, rows, { ...config, checksumsOf: checksumsOf(table) });
   const { analysed, errors } = await analyseAll(p.pending);
-  listPending(report, p, analysed);
-  report.notes.push(...layoutNotes(table, analysed));
-  reportPlanProblems(report, p.problems);
-  reportAnalysisErrors(report, errors);
+  reportPlan(report, table, p, analysed, errors);
   if (p.baseline.length)
     report.notes.push(
       `baseline: ${p.baseline.length} migration(s) up to ${config.baseline} would be recorded as applied without running`,
