@@ -64,7 +64,7 @@ const modeName = (m) => m
     .toUpperCase();
 /** The documented lock of statements that cannot be observed inside a transaction. */
 function documentedLocks(s) {
-    const rel = (0,ast_node/* relationOf */.K)(s);
+    const rel = (0,ast_node/* relationOf */.Ke)(s);
     const name = rel ? `${rel.schemaname ?? 'public'}.${rel.relname}` : undefined;
     return name ? [{ relation: name, mode: 'SHARE UPDATE EXCLUSIVE' }] : [];
 }

@@ -1370,11 +1370,13 @@ async function afterRestore(client, recorded, runXids, settingsAtStart) {
 var system_privileges = __webpack_require__(20862);
 // EXTERNAL MODULE: ./src/backup/restore-guard.ts
 var restore_guard = __webpack_require__(70740);
+// EXTERNAL MODULE: ./src/migrations/ast-node.ts
+var ast_node = __webpack_require__(7246);
 ;// CONCATENATED MODULE: ./src/migrations/created-names.ts
-const strings = (list) => (list ?? []).map((n) => n.String?.sval).filter((s) => typeof s === 'string');
+
 /** `[schema, name]` or `[name]` (a List of String nodes, as CREATE TYPE and CREATE FUNCTION write names). */
 function qualified(kind, list) {
-    const parts = strings(list);
+    const parts = (0,ast_node/* nodesOf */.Nh)(list, 'String').flatMap((n) => n.sval ?? []);
     if (!parts.length)
         return [];
     return [{ kind, name: parts[parts.length - 1], ...(parts.length > 1 ? { schema: parts[parts.length - 2] } : {}) }];
@@ -1385,44 +1387,55 @@ function relation(rangeVar, schema) {
     const s = rangeVar.schemaname ?? schema;
     return [{ kind: 'relation', name: rangeVar.relname, ...(s ? { schema: s } : {}) }];
 }
-/** The names one statement (`kind`, `node` as in Statement) creates; `schema` is CREATE SCHEMA's, for its elements. */
-function createdBy(kind, n, schema) {
-    switch (kind) {
+/** The names one statement creates; `schema` is CREATE SCHEMA's, for its elements. */
+function createdBy(s, schema) {
+    switch (s.kind) {
         case 'CreateStmt':
+            return relation(s.node.relation, schema);
         case 'CreateSeqStmt':
+            return relation(s.node.sequence, schema);
         case 'ViewStmt':
+            return relation(s.node.view, schema);
         case 'CompositeTypeStmt':
-            return relation(n.relation ?? n.sequence ?? n.view ?? n.typevar, schema).map((c) => kind === 'CompositeTypeStmt' ? { ...c, kind: 'type' } : c);
+            return relation(s.node.typevar, schema).map((c) => ({ ...c, kind: 'type' }));
         case 'CreateForeignTableStmt':
-            return relation(n.base?.relation, schema);
+            return relation(s.node.base?.relation, schema);
         case 'CreateTableAsStmt':
-            return relation(n.into?.rel, schema);
+            return relation(s.node.into?.rel, schema);
         case 'SelectStmt':
-            return relation(n.intoClause?.rel, schema);
+            return relation(s.node.intoClause?.rel, schema);
         case 'CreateEnumStmt':
         case 'CreateRangeStmt':
-            return qualified('type', n.typeName);
+            return qualified('type', s.node.typeName);
         case 'CreateDomainStmt':
-            return qualified('type', n.domainname);
+            return qualified('type', s.node.domainname);
         case 'DefineStmt':
-            return n.kind === 'OBJECT_TYPE' ? qualified('type', n.defnames) : [];
+            return s.node.kind === 'OBJECT_TYPE' ? qualified('type', s.node.defnames) : [];
         case 'CreateFunctionStmt':
-            return qualified('function', n.funcname);
+            return qualified('function', s.node.funcname);
         case 'CreateSchemaStmt': {
-            const elements = (n.schemaElts ?? []).flatMap((e) => Object.entries(e).flatMap(([k, v]) => createdBy(k, v, n.schemaname)));
-            return n.schemaname ? [{ kind: 'schema', name: n.schemaname }, ...elements] : elements;
+            const name = s.node.schemaname;
+            const elements = (s.node.schemaElts ?? []).flatMap((e) => createdBy((0,ast_node/* unwrap */.oA)(e), name));
+            return name ? [{ kind: 'schema', name }, ...elements] : elements;
         }
-        case 'RenameStmt':
+        case 'RenameStmt': {
             // A renamed object is known by its new name from then on.
-            if (n.renameType === 'OBJECT_SCHEMA')
-                return [{ kind: 'schema', name: n.newname }];
-            if (n.relation)
-                return relation({ ...n.relation, relname: n.newname });
-            if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN')
-                return qualified('type', [...(n.object?.List?.items ?? []).slice(0, -1), { String: { sval: n.newname } }]);
+            const { renameType, relation: rel, newname } = s.node;
+            if (!newname)
+                return [];
+            if (renameType === 'OBJECT_SCHEMA')
+                return [{ kind: 'schema', name: newname }];
+            if (rel)
+                return relation({ ...rel, relname: newname });
+            if (renameType === 'OBJECT_TYPE' || renameType === 'OBJECT_DOMAIN')
+                return qualified('type', [
+                    ...((0,ast_node/* nodeAs */.hK)(s.node.object, 'List')?.items ?? []).slice(0, -1),
+                    { String: { sval: newname } },
+                ]);
             return [];
+        }
         case 'AlterObjectSchemaStmt':
-            return n.relation ? relation({ ...n.relation, schemaname: n.newschema }) : [];
+            return s.node.relation ? relation({ ...s.node.relation, schemaname: s.node.newschema }) : [];
         default:
             return [];
     }
@@ -1432,12 +1445,12 @@ function searchPathOf(s) {
     if (s.kind !== 'VariableSetStmt' || s.node.name !== 'search_path')
         return [];
     return (s.node.args ?? [])
-        .map((a) => a.A_Const?.sval?.sval ?? a.String?.sval)
+        .map((a) => (0,ast_node/* nodeAs */.hK)(a, 'A_Const')?.sval?.sval ?? (0,ast_node/* stringOf */.Je)(a))
         .filter((v) => typeof v === 'string' && v !== '$user');
 }
 /** Every name the statements create, and the schemas their own SET search_path named. */
 function namesCreated(statements) {
-    return { names: statements.flatMap((s) => createdBy(s.kind, s.node)), searchPath: statements.flatMap(searchPathOf) };
+    return { names: statements.flatMap((s) => createdBy(s)), searchPath: statements.flatMap(searchPathOf) };
 }
 
 // EXTERNAL MODULE: ./src/db/catalog/objects.ts

@@ -164,15 +164,16 @@ class DeclaredSchema {
         this.indexNames.add(info.table, this.at, key);
     }
     addColumn(table, col, tableKeys) {
-        const key = keyIn(table, col.colname);
+        const name = (col.colname ?? '').toLowerCase();
+        const key = keyIn(table, name);
         this.types.set(key, this.at, col.typeName);
         const constraints = (0,ast/* constraintsOf */.Im)(col);
         const kinds = constraints.map((c) => c.contype);
-        const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(col.colname.toLowerCase());
+        const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(name);
         this.notNull.set(key, this.at, primary || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_IDENTITY'));
         for (const c of constraints) {
             if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE')
-                this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
+                this.addIndex(c.indexname ?? c.conname, { table, columns: [name], partial: false });
         }
     }
     /** PRIMARY KEY / UNIQUE (col, …) / CHECK (col IS NOT NULL) given as a table constraint. */
@@ -198,16 +199,17 @@ class DeclaredSchema {
     recordAlter(rel, cmds) {
         const table = (0,ast/* relKey */.jO)(rel);
         for (const cmd of cmds) {
-            const col = cmd.def?.ColumnDef;
+            const col = (0,ast_node/* nodeAs */.hK)(cmd.def, 'ColumnDef');
             if (cmd.subtype === 'AT_AddColumn' && col)
                 this.addColumn(table, col, []);
             if (cmd.subtype === 'AT_AlterColumnType' && col)
-                this.types.set(columnKey(rel, cmd.name), this.at, col.typeName);
+                this.types.set(columnKey(rel, cmd.name ?? ''), this.at, col.typeName);
             if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull')
-                this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
-            if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint)
-                this.addConstraint(rel, cmd.def.Constraint);
-            const key = cmd.name ? `${table}|${String(cmd.name).toLowerCase()}` : '';
+                this.notNull.set(columnKey(rel, cmd.name ?? ''), this.at, cmd.subtype === 'AT_SetNotNull');
+            const constraint = (0,ast_node/* nodeAs */.hK)(cmd.def, 'Constraint');
+            if (cmd.subtype === 'AT_AddConstraint' && constraint)
+                this.addConstraint(rel, constraint);
+            const key = cmd.name ? `${table}|${cmd.name.toLowerCase()}` : '';
             if (cmd.subtype === 'AT_ValidateConstraint' && key) {
                 const c = this.find((h) => h.checks, key, Infinity);
                 if (c)
@@ -240,7 +242,7 @@ class DeclaredSchema {
         }
         const removeType = s.kind === 'DropStmt' ? s.node.removeType : undefined;
         const dropped = s.kind === 'DropStmt'
-            ? (s.node.objects ?? []).map((o) => ((0,ast_node/* nodeAs */.h)(o, 'List')?.items ?? []).map((i) => String((0,ast_node/* nodeAs */.h)(i, 'String')?.sval ?? '')))
+            ? (s.node.objects ?? []).map((o) => ((0,ast_node/* nodeAs */.hK)(o, 'List')?.items ?? []).map((i) => String((0,ast_node/* nodeAs */.hK)(i, 'String')?.sval ?? '')))
             : [];
         for (const names of removeType === 'OBJECT_POLICY' ? dropped : []) {
             const policy = names.pop();
@@ -265,7 +267,7 @@ class DeclaredSchema {
         this.recordPolicies(s);
         if (s.kind === 'IndexStmt') {
             const rel = (0,ast/* relName */.ve)(s.node.relation);
-            const columns = (s.node.indexParams ?? []).map((p) => String(p.IndexElem?.name ?? '').toLowerCase());
+            const columns = (s.node.indexParams ?? []).map((p) => ((0,ast_node/* nodeAs */.hK)(p, 'IndexElem')?.name ?? '').toLowerCase());
             if (rel)
                 this.addIndex(s.node.idxname, {
                     table: (0,ast/* relKey */.jO)(rel),
@@ -276,8 +278,8 @@ class DeclaredSchema {
         }
         if (s.kind === 'DropStmt' && s.node.removeType === 'OBJECT_INDEX') {
             for (const o of s.node.objects ?? []) {
-                const items = (0,ast_node/* nodeAs */.h)(o, 'List')?.items ?? [];
-                const name = (0,ast_node/* nodeAs */.h)(items[items.length - 1], 'String')?.sval;
+                const items = (0,ast_node/* nodeAs */.hK)(o, 'List')?.items ?? [];
+                const name = (0,ast_node/* nodeAs */.hK)(items[items.length - 1], 'String')?.sval;
                 if (name)
                     this.indexes.set(name.toLowerCase(), this.at, null);
             }
@@ -290,7 +292,7 @@ class DeclaredSchema {
             return;
         if (s.kind === 'CreateStmt') {
             this.tables.set((0,ast/* relKey */.jO)(rel), this.at, true);
-            const constraints = (s.node.tableElts ?? []).map((e) => e.Constraint).filter(Boolean);
+            const constraints = (0,ast/* tableConstraints */.$x)(s);
             const keys = constraints.filter((c) => c.contype === 'CONSTR_PRIMARY').flatMap((c) => (0,ast/* keyNames */.mu)(c.keys));
             for (const col of (0,ast/* columnDefs */.$C)(s))
                 this.addColumn((0,ast/* relKey */.jO)(rel), col, keys);

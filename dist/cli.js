@@ -3052,14 +3052,17 @@ external_node_module_default().enableCompileCache?.();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $C: () => (/* binding */ columnDefs),
+/* harmony export */   $x: () => (/* binding */ tableConstraints),
 /* harmony export */   BR: () => (/* binding */ typeNameOf),
 /* harmony export */   DU: () => (/* binding */ foreignKeys),
 /* harmony export */   Fp: () => (/* binding */ SERIAL_TYPES),
 /* harmony export */   HC: () => (/* binding */ relText),
 /* harmony export */   Im: () => (/* binding */ constraintsOf),
+/* harmony export */   JR: () => (/* binding */ addedColumn),
 /* harmony export */   LS: () => (/* binding */ notNullCheckColumn),
 /* harmony export */   PR: () => (/* binding */ hasTypmods),
 /* harmony export */   QB: () => (/* binding */ typmodValues),
+/* harmony export */   Ui: () => (/* binding */ addedConstraint),
 /* harmony export */   bH: () => (/* binding */ stringConstants),
 /* harmony export */   c_: () => (/* binding */ tableOf),
 /* harmony export */   jO: () => (/* binding */ relKey),
@@ -3080,7 +3083,7 @@ function relName(rangeVar) {
     return { schema: rangeVar.schemaname, name: rangeVar.relname };
 }
 /** The table a statement names as its `relation` (ALTER TABLE, CREATE INDEX, …), whatever its kind. */
-const tableOf = (s) => relName((0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .relationOf */ .K)(s));
+const tableOf = (s) => relName((0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .relationOf */ .Ke)(s));
 /** A comparable key; unqualified names and `public.` names are taken as the same table. */
 function relKey(r) {
     return `${r.schema && r.schema !== 'public' ? `${r.schema}.` : ''}${r.name}`.toLowerCase();
@@ -3088,8 +3091,6 @@ function relKey(r) {
 function relText(r) {
     return r.schema ? `${r.schema}.${r.name}` : r.name;
 }
-const NONE = Object.freeze([]);
-/** Per-statement results of the helpers below: every rule asks the same questions of the same statement. */
 const cache = new WeakMap();
 function cached(s, key, make) {
     let entry = cache.get(s.node);
@@ -3100,9 +3101,13 @@ function cached(s, key, make) {
 /** The sub-commands of an ALTER TABLE, each with its subtype. */
 function alterCmds(s) {
     if (s.kind !== 'AlterTableStmt')
-        return NONE;
-    return cached(s, 'cmds', () => (s.node.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean));
+        return [];
+    return cached(s, 'cmds', () => (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodesOf */ .Nh)(s.node.cmds, 'AlterTableCmd'));
 }
+/** The column an ALTER TABLE sub-command adds (ADD COLUMN), if it adds one. */
+const addedColumn = (cmd) => cmd.subtype === 'AT_AddColumn' ? (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(cmd.def, 'ColumnDef') : undefined;
+/** The constraint an ALTER TABLE sub-command adds (ADD CONSTRAINT), if it adds one. */
+const addedConstraint = (cmd) => cmd.subtype === 'AT_AddConstraint' ? (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(cmd.def, 'Constraint') : undefined;
 /** The pseudo-types that create a sequence for their column (written as types, they are not types). */
 const SERIAL_TYPES = new Set([
     'serial',
@@ -3118,10 +3123,8 @@ function typeNameOf(typeName) {
     if (!typeName)
         return '';
     let name = typeNames.get(typeName);
-    if (name === undefined) {
-        const names = typeName.names ?? [];
-        typeNames.set(typeName, (name = String(names[names.length - 1]?.String?.sval ?? '').toLowerCase()));
-    }
+    if (name === undefined)
+        typeNames.set(typeName, (name = ((0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nameParts */ .IN)(typeName.names).at(-1) ?? '').toLowerCase()));
     return name;
 }
 const control = new WeakMap();
@@ -3133,13 +3136,14 @@ function txControl(statements) {
     return c;
 }
 function hasTypmods(typeName) {
-    return Array.isArray(typeName?.typmods) && typeName.typmods.length > 0;
+    return !!typeName?.typmods?.length;
 }
+/** A type's modifiers (`varchar(20)` → [20]); NaN for one that is not an integer constant. */
 function typmodValues(typeName) {
-    return (typeName?.typmods ?? []).map((m) => Number(m.A_Const?.ival?.ival ?? NaN));
+    return (typeName?.typmods ?? []).map((m) => Number((0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(m, 'A_Const')?.ival?.ival ?? NaN));
 }
 function constraintsOf(colDef) {
-    return (colDef?.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+    return (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodesOf */ .Nh)(colDef?.constraints, 'Constraint');
 }
 /** Names of every function called anywhere inside an expression. */
 function functionsCalled(expr, out = []) {
@@ -3148,10 +3152,8 @@ function functionsCalled(expr, out = []) {
             functionsCalled(e, out);
     else if (expr && typeof expr === 'object') {
         for (const [k, v] of Object.entries(expr)) {
-            if (k === 'FuncCall') {
-                const names = v.funcname ?? [];
-                out.push(String(names[names.length - 1]?.String?.sval ?? '').toLowerCase());
-            }
+            if (k === 'FuncCall')
+                out.push(((0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nameParts */ .IN)(v.funcname).at(-1) ?? '').toLowerCase());
             functionsCalled(v, out);
         }
     }
@@ -3164,8 +3166,9 @@ function stringConstants(node, out = []) {
             stringConstants(e, out);
     else if (node && typeof node === 'object') {
         for (const [k, v] of Object.entries(node)) {
-            if (k === 'A_Const' && v.sval)
-                out.push(v.sval.sval);
+            const text = k === 'A_Const' ? v.sval : undefined;
+            if (text)
+                out.push(text.sval ?? '');
             else
                 stringConstants(v, out);
         }
@@ -3175,31 +3178,29 @@ function stringConstants(node, out = []) {
 /** Columns of a CREATE TABLE. */
 function columnDefs(s) {
     if (s.kind !== 'CreateStmt')
-        return NONE;
-    return cached(s, 'columns', () => (s.node.tableElts ?? []).map((e) => e.ColumnDef).filter(Boolean));
+        return [];
+    return cached(s, 'columns', () => (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodesOf */ .Nh)(s.node.tableElts, 'ColumnDef'));
 }
 /** Column definitions a statement introduces: CREATE TABLE columns and ALTER TABLE … ADD COLUMN. */
 function introducedColumns(s) {
     if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt')
-        return NONE;
-    return cached(s, 'introduced', () => [
-        ...columnDefs(s),
-        ...alterCmds(s)
-            .filter((c) => c.subtype === 'AT_AddColumn')
-            .map((c) => c.def?.ColumnDef)
-            .filter(Boolean),
-    ]);
+        return [];
+    return cached(s, 'introduced', () => [...columnDefs(s), ...alterCmds(s).flatMap((c) => addedColumn(c) ?? [])]);
+}
+/** The table constraints of a CREATE TABLE (`PRIMARY KEY (a, b)`, …), not those written on a column. */
+function tableConstraints(s) {
+    return s.kind === 'CreateStmt' ? (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodesOf */ .Nh)(s.node.tableElts, 'Constraint') : [];
 }
 /** Column names of a constraint's key list (`keys`, `fk_attrs`, `pk_attrs`), lower-cased. */
 function keyNames(keys) {
-    return (keys ?? []).map((k) => String(k.String?.sval ?? '').toLowerCase());
+    return (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nameParts */ .IN)(keys).map((k) => k.toLowerCase());
 }
 /** The column a CHECK expression proves NOT NULL (`col IS NOT NULL`), if that is all it says. */
 function notNullCheckColumn(expr) {
-    const t = expr?.NullTest;
-    const fields = t?.arg?.ColumnRef?.fields ?? [];
+    const t = (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(expr, 'NullTest');
+    const fields = (0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(t?.arg, 'ColumnRef')?.fields ?? [];
     return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1
-        ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined
+        ? ((0,_migrations_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .stringOf */ .Je)(fields[0]) ?? '').toLowerCase() || undefined
         : undefined;
 }
 const keysOf = new WeakMap();
@@ -3216,13 +3217,8 @@ function findForeignKeys(s) {
     const onColumns = introducedColumns(s).flatMap((col) => constraintsOf(col)
         .filter((c) => c.contype === 'CONSTR_FOREIGN')
         .map((c) => ({ constraint: c, columns: [String(col.colname).toLowerCase()], column: col })));
-    const tableLevel = [
-        ...(s.kind === 'CreateStmt' ? (s.node.tableElts ?? []).map((e) => e.Constraint) : []),
-        ...alterCmds(s)
-            .filter((c) => c.subtype === 'AT_AddConstraint')
-            .map((c) => c.def?.Constraint),
-    ]
-        .filter((c) => c?.contype === 'CONSTR_FOREIGN')
+    const tableLevel = [...tableConstraints(s), ...alterCmds(s).flatMap((c) => addedConstraint(c) ?? [])]
+        .filter((c) => c.contype === 'CONSTR_FOREIGN')
         .map((c) => ({ constraint: c, columns: keyNames(c.fk_attrs) }));
     return [...onColumns, ...tableLevel];
 }
@@ -3337,7 +3333,7 @@ function eachNewColumn(ctx, match, detail) {
 
 /** ALTER DOMAIN subtypes that check every stored value of the domain: ADD CONSTRAINT, VALIDATE, SET NOT NULL. */
 const CHECKS_VALUES = { C: 'ADD CONSTRAINT', V: 'VALIDATE CONSTRAINT', O: 'SET NOT NULL' };
-const domainName = (names) => (names ?? []).map((n) => (0,ast_node/* nodeAs */.h)(n, 'String')?.sval).join('.');
+const domainName = (names) => (0,ast_node/* nameParts */.IN)(names).join('.');
 function createdInFile(statements, index, name) {
     return statements
         .slice(0, index)
@@ -3355,7 +3351,7 @@ const rule = {
             return false;
         const what = CHECKS_VALUES[s.node.subtype ?? ''];
         // Added NOT VALID, the constraint checks nothing yet: the scan comes with VALIDATE, which is flagged there.
-        if (!what || (s.node.subtype === 'C' && (0,ast_node/* nodeAs */.h)(s.node.def, 'Constraint')?.skip_validation))
+        if (!what || (s.node.subtype === 'C' && (0,ast_node/* nodeAs */.hK)(s.node.def, 'Constraint')?.skip_validation))
             return false;
         const name = domainName(s.node.typeName);
         return !createdInFile(ctx.file.statements, i, name) && `${what} on domain ${name}.`;
@@ -3363,6 +3359,7 @@ const rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/adding-exclusion-constraint.ts
+
 
 
 const adding_exclusion_constraint_rule = {
@@ -3375,7 +3372,7 @@ const adding_exclusion_constraint_rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const c = (0,ast/* alterCmds */.sy)(s)
             .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
-            .map((cmd) => cmd.def?.Constraint)
+            .map((cmd) => (0,ast_node/* nodeAs */.hK)(cmd.def, 'Constraint'))
             .find((k) => k?.contype === 'CONSTR_EXCLUSION');
         return !!c && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) && `Constraint ${c.conname ?? '(unnamed)'}.`;
     }),
@@ -3392,15 +3389,17 @@ const adding_required_column_rule = {
     message: 'The statement fails on any table that has rows (they would hold NULL), and inserts by code that does not know the column fail too.',
     help: 'Add the column with a DEFAULT, or add it nullable, backfill, then set NOT NULL.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => {
-            const kinds = (0,ast/* constraintsOf */.Im)(c.def?.ColumnDef).map((k) => k.contype);
-            return (c.subtype === 'AT_AddColumn' &&
+        const column = (0,ast/* alterCmds */.sy)(s)
+            .map(ast/* addedColumn */.JR)
+            .find((c) => {
+            const kinds = (0,ast/* constraintsOf */.Im)(c).map((k) => k.contype);
+            return (!!c &&
                 kinds.includes('CONSTR_NOTNULL') &&
                 !kinds.includes('CONSTR_DEFAULT') &&
                 !kinds.includes('CONSTR_IDENTITY') &&
                 !kinds.includes('CONSTR_GENERATED'));
         });
-        return cmd && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+        return column && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) ? `Column ${column.colname}.` : false;
     }),
 };
 
@@ -3432,7 +3431,7 @@ const adding_serial_or_generated_column_rule = {
         if (ctx.createdBefore((0,ast/* tableOf */.c_)(s), i))
             return false;
         for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
-            const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+            const col = (0,ast/* addedColumn */.JR)(cmd);
             const why = col && fillsEveryRow(ctx, col);
             if (why)
                 return `Column ${col.colname}: ${why}.`;
@@ -3444,6 +3443,7 @@ const adding_serial_or_generated_column_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/adding-unique-constraint-without-index.ts
 
 
+
 const adding_unique_constraint_without_index_rule = {
     id: 'adding-unique-constraint-without-index',
     group: 'locking',
@@ -3453,7 +3453,7 @@ const adding_unique_constraint_without_index_rule = {
     help: 'CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … UNIQUE USING INDEX (or PRIMARY KEY USING INDEX).',
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const adds = (0,ast/* alterCmds */.sy)(s).some((cmd) => {
-            const c = cmd.def?.Constraint;
+            const c = (0,ast_node/* nodeAs */.hK)(cmd.def, 'Constraint');
             return (cmd.subtype === 'AT_AddConstraint' &&
                 c &&
                 (c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY') &&
@@ -3488,24 +3488,25 @@ const adding_volatile_default_rule = {
     message: 'The table is rewritten under an ACCESS EXCLUSIVE lock to store the default in every row: reads and writes wait until it is done.',
     help: 'Add the column without a default (or with a constant one), set the default in a second statement, and backfill existing rows in batches.',
     check: (ctx) => eachStatement(ctx, (s, i) => {
-        const added = (0,ast/* alterCmds */.sy)(s).filter((c) => c.subtype === 'AT_AddColumn');
+        const added = (0,ast/* alterCmds */.sy)(s).flatMap((c) => (0,ast/* addedColumn */.JR)(c) ?? []);
         if (!added.length || ctx.createdBefore((0,ast/* tableOf */.c_)(s), i))
             return false;
-        for (const cmd of added) {
-            const def = (0,ast/* constraintsOf */.Im)(cmd.def?.ColumnDef).find((c) => c.contype === 'CONSTR_DEFAULT');
+        for (const column of added) {
+            const def = (0,ast/* constraintsOf */.Im)(column).find((c) => c.contype === 'CONSTR_DEFAULT');
             if (!def)
                 continue;
             if (ctx.postgresVersion < 11)
-                return `Before PostgreSQL 11 every default rewrites the table (column ${cmd.def.ColumnDef.colname}).`;
+                return `Before PostgreSQL 11 every default rewrites the table (column ${column.colname}).`;
             const volatile = (0,ast/* functionsCalled */.xR)(def.raw_expr).find((f) => VOLATILE.has(f));
             if (volatile)
-                return `${volatile}() is volatile (column ${cmd.def.ColumnDef.colname}).`;
+                return `${volatile}() is volatile (column ${column.colname}).`;
         }
         return false;
     }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/changing-column-type.ts
+
 
 
 /** Changes PostgreSQL makes without touching the rows (binary-coercible, or a wider limit). */
@@ -3544,10 +3545,11 @@ const changing_column_type_rule = {
         if (!changes.length || ctx.createdBefore(rel, i))
             return false;
         for (const cmd of changes) {
-            const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name);
-            if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
+            const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name ?? '');
+            const to = (0,ast_node/* nodeAs */.hK)(cmd.def, 'ColumnDef')?.typeName;
+            if (!withoutRewrite(from, to)) {
                 return from
-                    ? `Column ${cmd.name}: ${(0,ast/* typeNameOf */.BR)(from)} to ${(0,ast/* typeNameOf */.BR)(cmd.def.ColumnDef.typeName)}.`
+                    ? `Column ${cmd.name}: ${(0,ast/* typeNameOf */.BR)(from)} to ${(0,ast/* typeNameOf */.BR)(to)}.`
                     : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
             }
         }
@@ -3593,14 +3595,15 @@ const constrained_domain_rule = {
     check: (ctx) => eachStatement(ctx, (s) => {
         if (s.kind !== 'CreateDomainStmt')
             return false;
-        const kinds = (s.node.constraints ?? []).map((c) => (0,ast_node/* nodeAs */.h)(c, 'Constraint')?.contype);
+        const kinds = (s.node.constraints ?? []).map((c) => (0,ast_node/* nodeAs */.hK)(c, 'Constraint')?.contype);
         const found = [kinds.includes('CONSTR_CHECK') && 'CHECK', kinds.includes('CONSTR_NOTNULL') && 'NOT NULL'].filter(Boolean);
         return (found.length > 0 &&
-            `Domain ${(s.node.domainname ?? []).map((n) => (0,ast_node/* nodeAs */.h)(n, 'String')?.sval).join('.')} has ${found.join(' and ')}.`);
+            `Domain ${(s.node.domainname ?? []).map((n) => (0,ast_node/* nodeAs */.hK)(n, 'String')?.sval).join('.')} has ${found.join(' and ')}.`);
     }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/constraint-missing-not-valid.ts
+
 
 
 /** A constraint written on a new column that PostgreSQL checks against every existing row. */
@@ -3608,7 +3611,7 @@ function checkedOnNewColumn(col) {
     const constraints = (0,ast/* constraintsOf */.Im)(col);
     const def = constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
     // A new column without a default holds only NULLs: PostgreSQL skips the foreign key's check, never a CHECK's.
-    const nonNullDefault = !!def && !def.raw_expr?.A_Const?.isnull;
+    const nonNullDefault = !!def && !(0,ast_node/* nodeAs */.hK)(def.raw_expr, 'A_Const')?.isnull;
     return constraints.find((c) => c.contype === 'CONSTR_CHECK' || (c.contype === 'CONSTR_FOREIGN' && nonNullDefault));
 }
 const constraint_missing_not_valid_rule = {
@@ -3622,12 +3625,12 @@ const constraint_missing_not_valid_rule = {
         if (ctx.createdBefore((0,ast/* tableOf */.c_)(s), i))
             return false;
         for (const cmd of (0,ast/* alterCmds */.sy)(s)) {
-            const c = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
+            const c = (0,ast/* addedConstraint */.Ui)(cmd);
             if (c && (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation)
                 return `Constraint ${c.conname ?? '(unnamed)'}.`;
-            const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+            const col = (0,ast/* addedColumn */.JR)(cmd);
             const onColumn = checkedOnNewColumn(col);
-            if (onColumn)
+            if (col && onColumn)
                 return `${onColumn.contype === 'CONSTR_CHECK' ? 'CHECK' : 'REFERENCES'} on new column ${col.colname}: add the column first, then the constraint NOT VALID.`;
         }
         return false;
@@ -3649,6 +3652,7 @@ const delete_without_where_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/detach-partition-without-concurrently.ts
 
 
+
 const detach_partition_without_concurrently_rule = {
     id: 'detach-partition-without-concurrently',
     group: 'locking',
@@ -3657,7 +3661,7 @@ const detach_partition_without_concurrently_rule = {
     message: 'Detaching takes an ACCESS EXCLUSIVE lock on the parent table: every query on it waits.',
     help: 'Use ALTER TABLE … DETACH PARTITION … CONCURRENTLY (PostgreSQL 14+) in a migration of its own.',
     check: (ctx) => eachStatement(ctx, (s) => ctx.postgresVersion >= 14 &&
-        (0,ast/* alterCmds */.sy)(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent)),
+        (0,ast/* alterCmds */.sy)(s).some((c) => c.subtype === 'AT_DetachPartition' && !(0,ast_node/* nodeAs */.hK)(c.def, 'PartitionCmd')?.concurrent)),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/differs-from-psql.ts
@@ -3726,7 +3730,7 @@ const drop_table_rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         if (s.kind !== 'DropStmt' || s.node.removeType !== 'OBJECT_TABLE')
             return false;
-        const names = (s.node.objects ?? []).map((o) => ((0,ast_node/* nodeAs */.h)(o, 'List')?.items ?? []).map((x) => (0,ast_node/* nodeAs */.h)(x, 'String')?.sval).join('.'));
+        const names = (s.node.objects ?? []).map((o) => ((0,ast_node/* nodeAs */.hK)(o, 'List')?.items ?? []).map((x) => (0,ast_node/* nodeAs */.hK)(x, 'String')?.sval).join('.'));
         // Tables created earlier in the same migration hold no data yet.
         const old = names.filter((n) => !ctx.createdBefore({ name: n.split('.').pop(), schema: n.includes('.') ? n.split('.')[0] : undefined }, i));
         return old.length
@@ -3763,48 +3767,51 @@ const dropping_not_null_rule = {
 function outputName(t) {
     return t.name ?? figure(t.val);
 }
+const UNNAMED = ['A_Const', 'A_Expr', 'BoolExpr', 'NullTest', 'BooleanTest'];
 function figure(e) {
     if (!e)
         return undefined;
-    if (e.A_Const || e.A_Expr || e.BoolExpr || e.NullTest || e.BooleanTest)
+    if (UNNAMED.some((kind) => kind in e))
         return '?column?';
-    if (e.ColumnRef) {
-        const fields = e.ColumnRef.fields ?? [];
-        return fields.at(-1)?.A_Star ? '*' : fields.at(-1)?.String?.sval;
+    const fields = (0,ast_node/* nodeAs */.hK)(e, 'ColumnRef')?.fields;
+    if (fields)
+        return (0,ast_node/* nodeAs */.hK)(fields.at(-1), 'A_Star') ? '*' : (0,ast_node/* nameParts */.IN)(fields).at(-1) || undefined;
+    const call = (0,ast_node/* nodeAs */.hK)(e, 'FuncCall');
+    if (call)
+        return (0,ast_node/* nameParts */.IN)(call.funcname).at(-1) || undefined;
+    const cast = (0,ast_node/* nodeAs */.hK)(e, 'TypeCast');
+    if (cast) {
+        const inner = figure(cast.arg);
+        return inner === '?column?' ? (0,ast_node/* nameParts */.IN)(cast.typeName?.names).at(-1) || undefined : inner;
     }
-    if (e.FuncCall)
-        return e.FuncCall.funcname.at(-1)?.String?.sval;
-    if (e.TypeCast) {
-        const inner = figure(e.TypeCast.arg);
-        return inner === '?column?' ? e.TypeCast.typeName?.names?.at(-1)?.String?.sval : inner;
-    }
-    if (e.CaseExpr)
+    if ('CaseExpr' in e)
         return 'case';
-    if (e.A_ArrayExpr)
+    if ('A_ArrayExpr' in e)
         return 'array';
-    if (e.RowExpr)
+    if ('RowExpr' in e)
         return 'row';
-    if (e.CoalesceExpr)
+    if ('CoalesceExpr' in e)
         return 'coalesce';
-    if (e.NullIfExpr)
+    if ('NullIfExpr' in e)
         return 'nullif';
-    if (e.MinMaxExpr)
-        return e.MinMaxExpr.op === 'IS_GREATEST' ? 'greatest' : 'least';
+    const minMax = (0,ast_node/* nodeAs */.hK)(e, 'MinMaxExpr');
+    if (minMax)
+        return minMax.op === 'IS_GREATEST' ? 'greatest' : 'least';
     return undefined;
 }
 /** Assignment targets; `arr[1]` and `rec.f` assign parts of a column and may repeat. */
-const wholeColumns = (targets) => (targets ?? [])
-    .map((t) => t.ResTarget)
-    .filter((t) => t && !t.indirection?.length)
+const wholeColumns = (targets) => (0,ast_node/* nodesOf */.Nh)(targets, 'ResTarget')
+    .filter((t) => !t.indirection?.length)
     .map((t) => t.name);
 /** The names of a query's result columns, after any column aliases; none when it has a `*` or is a set operation. */
 function resultNames(select, aliases) {
-    const listed = select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t) => outputName(t.ResTarget ?? {})) : [];
+    const named = (0,ast_node/* nameParts */.IN)(aliases);
+    const listed = select?.op === 'SETOP_NONE' ? (0,ast_node/* nodesOf */.Nh)(select.targetList, 'ResTarget').map((t) => outputName(t)) : [];
     if (listed.includes('*'))
-        return aliases;
-    return listed.length > aliases.length
-        ? [...aliases, ...listed.slice(aliases.length).filter(Boolean)]
-        : aliases;
+        return named;
+    return listed.length > named.length
+        ? [...named, ...listed.slice(named.length).filter((n) => !!n)]
+        : named;
 }
 /** Lists of names a statement defines or assigns, in each of which PostgreSQL refuses a repeat. */
 function nameLists(s) {
@@ -3815,26 +3822,18 @@ function nameLists(s) {
             return [wholeColumns(s.node.cols), wholeColumns(s.node.onConflictClause?.targetList)];
         case 'MergeStmt':
             // WHEN MATCHED THEN UPDATE SET …, WHEN NOT MATCHED THEN INSERT (…): each clause its own list.
-            return (s.node.mergeWhenClauses ?? []).map((w) => wholeColumns(w.MergeWhenClause?.targetList));
+            return (0,ast_node/* nodesOf */.Nh)(s.node.mergeWhenClauses, 'MergeWhenClause').map((w) => wholeColumns(w.targetList));
         case 'CreateStmt':
             return [(0,ast/* columnDefs */.$C)(s).map((c) => c.colname)];
         case 'CreateForeignTableStmt':
-            return [(s.node.base?.tableElts ?? []).map((e) => e.ColumnDef?.colname).filter(Boolean)];
+            return [(0,ast_node/* nodesOf */.Nh)(s.node.base?.tableElts, 'ColumnDef').map((c) => c.colname)];
         case 'ViewStmt':
-            return [
-                resultNames((0,ast_node/* nodeAs */.h)(s.node.query, 'SelectStmt'), (s.node.aliases ?? []).map((a) => a.String?.sval)),
-            ];
+            return [resultNames((0,ast_node/* nodeAs */.hK)(s.node.query, 'SelectStmt'), s.node.aliases)];
         case 'CreateTableAsStmt':
-            return [
-                resultNames((0,ast_node/* nodeAs */.h)(s.node.query, 'SelectStmt'), (s.node.into?.colNames ?? []).map((a) => a.String?.sval)),
-            ];
+            return [resultNames((0,ast_node/* nodeAs */.hK)(s.node.query, 'SelectStmt'), s.node.into?.colNames)];
         case 'SelectStmt':
             // SELECT … INTO creates a table of the result's columns.
-            return s.node.intoClause
-                ? [
-                    resultNames(s.node, (s.node.intoClause.colNames ?? []).map((a) => a.String?.sval)),
-                ]
-                : [];
+            return s.node.intoClause ? [resultNames(s.node, s.node.intoClause.colNames)] : [];
         default:
             return [];
     }
@@ -4084,6 +4083,7 @@ const non_idempotent_ddl_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/not-rerunnable-without-transaction.ts
 
 
+
 /** Statements that change nothing a re-run trips over. */
 const HARMLESS = new Set([
     'VariableSetStmt',
@@ -4104,7 +4104,7 @@ function failsOnRerun(s, droppedBefore) {
             return 'ADD COLUMN without IF NOT EXISTS';
         if ((c.subtype === 'AT_DropColumn' || c.subtype === 'AT_DropConstraint') && !c.missing_ok)
             return `${c.subtype === 'AT_DropColumn' ? 'DROP COLUMN' : 'DROP CONSTRAINT'} without IF EXISTS`;
-        const name = c.subtype === 'AT_AddConstraint' ? c.def?.Constraint?.conname : undefined;
+        const name = c.subtype === 'AT_AddConstraint' ? (0,ast_node/* nodeAs */.hK)(c.def, 'Constraint')?.conname : undefined;
         if (name && !droppedBefore.has(name))
             return `ADD CONSTRAINT ${name} without DROP CONSTRAINT IF EXISTS before it`;
     }
@@ -4148,11 +4148,11 @@ function keyColumns(s) {
     const cols = (0,ast/* columnDefs */.$C)(s);
     if (!cols.length)
         return cols;
-    const tableKeys = ((s.kind === 'CreateStmt' && s.node.tableElts) || [])
-        .map((e) => e.Constraint)
-        .filter((c) => c?.contype === 'CONSTR_PRIMARY')
+    const tableKeys = (0,ast/* tableConstraints */.$x)(s)
+        .filter((c) => c.contype === 'CONSTR_PRIMARY')
         .flatMap((c) => (0,ast/* keyNames */.mu)(c.keys));
-    return cols.filter((c) => tableKeys.includes(c.colname.toLowerCase()) || (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
+    return cols.filter((c) => tableKeys.includes((c.colname ?? '').toLowerCase()) ||
+        (0,ast/* constraintsOf */.Im)(c).some((k) => k.contype === 'CONSTR_PRIMARY'));
 }
 /** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
 const sequenceFed = (c) => ast/* SERIAL_TYPES */.Fp.has((0,ast/* typeNameOf */.BR)(c.typeName)) ||
@@ -4229,6 +4229,7 @@ const prefer_identity_rule = {
 ;// CONCATENATED MODULE: ./src/lint/rules/prefer-jsonb.ts
 
 
+
 const prefer_jsonb_rule = {
     id: 'prefer-jsonb',
     group: 'types',
@@ -4239,7 +4240,7 @@ const prefer_jsonb_rule = {
     check: (ctx) => [
         ...eachNewColumn(ctx, (c) => (0,ast/* typeNameOf */.BR)(c.typeName) === 'json', (c) => `Column ${c.colname}.`),
         ...eachStatement(ctx, (s) => {
-            const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => c.subtype === 'AT_AlterColumnType' && (0,ast/* typeNameOf */.BR)(c.def?.ColumnDef?.typeName) === 'json');
+            const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => c.subtype === 'AT_AlterColumnType' && (0,ast/* typeNameOf */.BR)((0,ast_node/* nodeAs */.hK)(c.def, 'ColumnDef')?.typeName) === 'json');
             return cmd ? `Column ${cmd.name} changed to json.` : false;
         }),
     ],
@@ -4297,25 +4298,27 @@ const primary_key_on_nullable_column_rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         const rel = (0,ast/* tableOf */.c_)(s);
         const pk = (0,ast/* alterCmds */.sy)(s)
-            .map((c) => (c.subtype === 'AT_AddConstraint' ? c.def?.Constraint : undefined))
+            .map(ast/* addedConstraint */.Ui)
             .find((c) => c?.contype === 'CONSTR_PRIMARY' && c.indexname);
-        if (!pk || !rel || ctx.createdBefore(rel, i))
+        const index = pk?.indexname;
+        if (!index || !rel || ctx.createdBefore(rel, i))
             return false;
         const history = ctx.schemaBefore(i);
         // Only columns the folder shows to be nullable: where it cannot tell, a finding would be a guess.
-        const nullable = (history.index(pk.indexname)?.columns ?? []).filter((col) => history.columnNotNull(rel, col) === false &&
+        const nullable = (history.index(index)?.columns ?? []).filter((col) => history.columnNotNull(rel, col) === false &&
             !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)));
         return (nullable.length > 0 &&
-            `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`);
+            `Index ${index}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`);
     }),
 };
 
 ;// CONCATENATED MODULE: ./src/lint/rules/quoted-char-type.ts
 
 
+
 /** Why PostgreSQL refuses the column's type as written in quotes, or undefined. */
 function refused(c) {
-    const names = (c.typeName?.names ?? []).map((n) => String(n.String?.sval ?? ''));
+    const names = (0,ast_node/* nameParts */.IN)(c.typeName?.names);
     // Unquoted, char(n) and character(n) are pg_catalog.bpchar; only a quoted name reaches these.
     const builtIn = names.length === 1 || (names.length === 2 && names[0] === 'pg_catalog');
     const type = (0,ast/* typeNameOf */.BR)(c.typeName);
@@ -4381,8 +4384,8 @@ const require_concurrent_index_creation_rule = {
 
 
 const indexName = (s) => {
-    const items = (0,ast_node/* nodeAs */.h)(s.kind === 'DropStmt' ? s.node.objects?.[0] : undefined, 'List')?.items ?? [];
-    return (0,ast_node/* nodeAs */.h)(items[items.length - 1], 'String')?.sval;
+    const items = (0,ast_node/* nodeAs */.hK)(s.kind === 'DropStmt' ? s.node.objects?.[0] : undefined, 'List')?.items ?? [];
+    return (0,ast_node/* nodeAs */.hK)(items[items.length - 1], 'String')?.sval;
 };
 const require_concurrent_index_deletion_rule = {
     id: 'require-concurrent-index-deletion',
@@ -4496,8 +4499,10 @@ const rewriting_table_storage_rule = {
     check: (ctx) => eachStatement(ctx, (s, i) => {
         if (s.kind === 'AlterTableMoveAllStmt')
             return `ALL IN TABLESPACE ${s.node.orig_tablespacename}.`;
-        const cmd = (0,ast/* alterCmds */.sy)(s).find((c) => COPIES[c.subtype]);
-        return !!cmd && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) && `${COPIES[cmd.subtype]} on ${(0,ast_node/* relationOf */.K)(s)?.relname}.`;
+        const copy = (0,ast/* alterCmds */.sy)(s)
+            .map((c) => c.subtype && COPIES[c.subtype])
+            .find(Boolean);
+        return !!copy && !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i) && `${copy} on ${(0,ast_node/* relationOf */.Ke)(s)?.relname}.`;
     }),
 };
 
@@ -4520,7 +4525,7 @@ const setting_not_null_rule = {
         // Skipped scans: the column is already NOT NULL, or (12+) a validated CHECK (col IS NOT NULL) proves it.
         const scans = (col) => history.columnNotNull(rel, col) !== true &&
             !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col));
-        const cmd = sets.find((c) => scans(c.name));
+        const cmd = sets.find((c) => scans(c.name ?? ''));
         return !!cmd && `Column ${cmd.name}.`;
     }),
 };
@@ -4555,18 +4560,18 @@ function exclusiveLock(ctx, s, i) {
                 return undefined;
             const cmds = (0,ast/* alterCmds */.sy)(s);
             const strong = cmds.some((c) => !WEAKER.has(c.subtype) &&
-                !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'));
+                !(c.subtype === 'AT_AddConstraint' && (0,ast_node/* nodeAs */.hK)(c.def, 'Constraint')?.contype === 'CONSTR_FOREIGN'));
             return strong ? existing((0,ast/* tableOf */.c_)(s)) : undefined;
         }
         case 'RenameStmt':
             return existing((0,ast/* tableOf */.c_)(s));
         case 'TruncateStmt':
-            return existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.h)(s.node.relations?.[0], 'RangeVar')));
+            return existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.hK)(s.node.relations?.[0], 'RangeVar')));
         case 'LockStmt':
-            return s.node.mode === 8 ? existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.h)(s.node.relations?.[0], 'RangeVar'))) : undefined;
+            return s.node.mode === 8 ? existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.hK)(s.node.relations?.[0], 'RangeVar'))) : undefined;
         case 'VacuumStmt':
             return (0,options/* optionOn */.J)(s.node.options, 'full')
-                ? existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.h)(s.node.rels?.[0], 'VacuumRelation')?.relation))
+                ? existing((0,ast/* relName */.ve)((0,ast_node/* nodeAs */.hK)(s.node.rels?.[0], 'VacuumRelation')?.relation))
                 : undefined;
         case 'ClusterStmt':
             return existing((0,ast/* tableOf */.c_)(s));
@@ -4582,7 +4587,7 @@ function slow(ctx, s, i) {
         case 'MergeStmt':
             return !ctx.createdBefore((0,ast/* tableOf */.c_)(s), i);
         case 'InsertStmt':
-            return !!(0,ast_node/* nodeAs */.h)(s.node.selectStmt, 'SelectStmt') && !(0,ast_node/* nodeAs */.h)(s.node.selectStmt, 'SelectStmt')?.valuesLists;
+            return !!(0,ast_node/* nodeAs */.hK)(s.node.selectStmt, 'SelectStmt') && !(0,ast_node/* nodeAs */.hK)(s.node.selectStmt, 'SelectStmt')?.valuesLists;
         case 'SelectStmt':
             return !!s.node.fromClause?.length;
         case 'IndexStmt':
@@ -4895,9 +4900,18 @@ function ruleById(id) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ relationOf),
-/* harmony export */   h: () => (/* binding */ nodeAs)
+/* harmony export */   IN: () => (/* binding */ nameParts),
+/* harmony export */   Je: () => (/* binding */ stringOf),
+/* harmony export */   Ke: () => (/* binding */ relationOf),
+/* harmony export */   Nh: () => (/* binding */ nodesOf),
+/* harmony export */   hK: () => (/* binding */ nodeAs),
+/* harmony export */   oA: () => (/* binding */ unwrap)
 /* harmony export */ });
+/** `{ ColumnDef: {…} }` → `{ kind: 'ColumnDef', node: {…} }`. */
+function unwrap(wrapped) {
+    const kind = Object.keys(wrapped)[0];
+    return { kind, node: wrapped[kind] };
+}
 /** The fields of `node` when it is a node of `kind` (`nodeAs(e, 'Constraint')?.contype`), else undefined. */
 function nodeAs(node, kind) {
     return typeof node === 'object' && node !== null && kind in node ? node[kind] : undefined;
@@ -4905,6 +4919,17 @@ function nodeAs(node, kind) {
 /** The table a statement names as its `relation` (ALTER TABLE, CREATE INDEX, …), whatever its kind. */
 function relationOf(s) {
     return 'relation' in s.node ? s.node.relation : undefined;
+}
+/** The text of a `String` node: a part of a name, a keyword given as a name. */
+const stringOf = (node) => nodeAs(node, 'String')?.sval;
+/** The parts of a qualified name as written (`names`, `funcname`, `fields`): `['pg_catalog', 'int4']`. */
+const nameParts = (list) => (list ?? []).map((n) => stringOf(n) ?? '');
+/** The nodes of one kind in a list (`tableElts` → its `Constraint`s). */
+function nodesOf(list, kind) {
+    return (list ?? []).flatMap((n) => {
+        const node = nodeAs(n, kind);
+        return node ? [node] : [];
+    });
 }
 
 
@@ -4916,26 +4941,29 @@ function relationOf(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ optionOn)
 /* harmony export */ });
+/* harmony import */ var _ast_node_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7246);
+
 /**
  * Whether a parenthesized option list turns an option on, read as PostgreSQL's defGetBoolean reads it:
  * `(CONCURRENTLY)` and `(FULL true)` are on; `(CONCURRENTLY false)`, `(FULL off)` and `(FULL 0)` are off. REINDEX
  * and VACUUM accept an option twice, and the last one counts.
  */
 function optionOn(options, name) {
-    const option = (options ?? [])
-        .map((o) => o.DefElem)
-        .filter((d) => d?.defname === name)
+    const option = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodesOf */ .Nh)(options, 'DefElem')
+        .filter((d) => d.defname === name)
         .pop();
     if (!option)
         return false;
     const arg = option.arg;
     if (!arg)
         return true;
-    if (arg.Integer)
-        return (arg.Integer.ival ?? 0) !== 0;
-    if (arg.Boolean)
-        return !!arg.Boolean.boolval;
-    return ['true', 'on'].includes(String(arg.String?.sval ?? '').toLowerCase());
+    const number = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(arg, 'Integer');
+    if (number)
+        return (number.ival ?? 0) !== 0;
+    const bool = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeAs */ .hK)(arg, 'Boolean');
+    if (bool)
+        return !!bool.boolval;
+    return ['true', 'on'].includes(((0,_ast_node_js__WEBPACK_IMPORTED_MODULE_0__/* .stringOf */ .Je)(arg) ?? '').toLowerCase());
 }
 
 
@@ -4957,6 +4985,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/libpg-query/wasm/index.cjs
 var wasm = __nccwpck_require__(2627);
+// EXTERNAL MODULE: ./src/migrations/ast-node.ts
+var ast_node = __nccwpck_require__(7246);
 // EXTERNAL MODULE: ./src/foundation/errors.ts
 var errors = __nccwpck_require__(358);
 // EXTERNAL MODULE: ./src/connection/conn-string.ts
@@ -5105,6 +5135,7 @@ class PsqlMetaCommands {
 
 
 
+
 const NEWLINE = 10;
 /** Operators seen between two operands, whose missing right side is a typo rather than a postfix operator. */
 const BINARY_ONLY = new Set([
@@ -5145,7 +5176,10 @@ const BINARY_ONLY = new Set([
     '>>',
 ]);
 const BACKSLASH = 92;
-const isCopyFromStdin = (p) => p.stmt.CopyStmt?.is_from === true && !p.stmt.CopyStmt.filename;
+const isCopyFromStdin = (p) => {
+    const copy = (0,ast_node/* nodeAs */.hK)(p.stmt, 'CopyStmt');
+    return copy?.is_from === true && !copy.filename;
+};
 const piece = (p) => ({ start: p.start, end: p.end, stmt: p.stmt });
 /** Bytes parsed at a time (to the next line end); doubled while a statement runs past the window. */
 const WINDOW = 32 * 1024;
@@ -5388,6 +5422,7 @@ function splitPsqlScript(text, locate, onDisk) {
 ;// CONCATENATED MODULE: ./src/migrations/parse.ts
 
 
+
 let loading;
 /** Loads the PostgreSQL parser (WebAssembly) once. */
 function loadParser() {
@@ -5497,8 +5532,7 @@ function toStatement(p, text, toChar, lines) {
     const at = { sql: text.slice(start, toChar(p.end)), location: lines.at(start), offset: start };
     if ('connect' in p)
         return { ...at, kind: 'PsqlConnect', node: p.connect };
-    const kind = Object.keys(p.stmt)[0];
-    return { ...at, kind, node: p.stmt[kind], ...(p.copyData !== undefined && { copyData: p.copyData }) };
+    return { ...at, ...(0,ast_node/* unwrap */.oA)(p.stmt), ...(p.copyData !== undefined && { copyData: p.copyData }) };
 }
 /** Spaces over every character of the ranges but their line breaks, so lines and columns stay where they were. */
 function blankOut(text, ranges) {
@@ -5628,7 +5662,7 @@ function unboundServerNote(t) {
 
 
 const valueOf = (s) => {
-    const c = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeAs */ .h)(s.node.args?.[0], 'A_Const');
+    const c = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeAs */ .hK)(s.node.args?.[0], 'A_Const');
     return (c?.sval?.sval ?? (c?.ival ? String(c.ival.ival) : c?.boolval ? String(c.boolval.boolval) : c ? '0' : undefined));
 };
 const isOn = (v) => v !== undefined && /^(on|true|yes|1|t|y)$/i.test(v);
@@ -5658,15 +5692,13 @@ function commitsIn(plpgsql) {
         return false; // the server reports a body it cannot compile, where psql would
     }
 }
-const defElem = (s, name) => ((s.kind === 'DoStmt' ? s.node.args : s.kind === 'CreateFunctionStmt' ? s.node.options : undefined) ?? [])
-    .map((a) => a.DefElem)
-    .find((d) => d?.defname === name);
+const defElem = (s, name) => (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .nodesOf */ .Nh)(s.kind === 'DoStmt' ? s.node.args : s.kind === 'CreateFunctionStmt' ? s.node.options : undefined, 'DefElem').find((d) => d.defname === name);
 /** A DO block in PL/pgSQL that commits or rolls back. */
 function doBlockCommits(s) {
     if (s.kind !== 'DoStmt')
         return false;
-    const language = defElem(s, 'language')?.arg?.String?.sval ?? 'plpgsql';
-    const body = defElem(s, 'as')?.arg?.String?.sval;
+    const language = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .stringOf */ .Je)(defElem(s, 'language')?.arg) ?? 'plpgsql';
+    const body = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .stringOf */ .Je)(defElem(s, 'as')?.arg);
     if (language.toLowerCase() !== 'plpgsql' || body === undefined)
         return false;
     let tag = '$pmg$';
@@ -5676,7 +5708,7 @@ function doBlockCommits(s) {
 }
 /** A statement that may COMMIT or ROLLBACK inside itself, and so must not be wrapped in a transaction block of ours. */
 const mayEndTransaction = (s) => s.kind === 'CallStmt' || doBlockCommits(s);
-const qualified = (names) => (names ?? []).map((n) => n.String?.sval).join('.');
+const qualified = (names) => (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .nameParts */ .IN)(names).join('.');
 /** The procedures the file creates in PL/pgSQL whose body commits or rolls back, by name as written. */
 function committingProcedures(statements) {
     const names = new Set();
@@ -5722,10 +5754,9 @@ function settingChange(s) {
 function modesDiffer(s, change) {
     const differs = (name, value) => value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value);
     if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI') {
-        return (s.node.args ?? []).some((a) => {
-            const d = a.DefElem;
-            const c = d?.arg?.A_Const;
-            return d && differs(d.defname, c?.sval?.sval ?? (c?.ival?.ival === 1 ? 'on' : 'off'));
+        return (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .nodesOf */ .Nh)(s.node.args, 'DefElem').some((d) => {
+            const c = (0,_ast_node_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeAs */ .hK)(d.arg, 'A_Const');
+            return differs(d.defname ?? '', c?.sval?.sval ?? (c?.ival?.ival === 1 ? 'on' : 'off'));
         });
     }
     return !!change && differs(change.name, change.value);
@@ -5881,7 +5912,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(358);
 // EXTERNAL MODULE: ./src/migrations/psql-divergence.ts
 var psql_divergence = __nccwpck_require__(964);
+// EXTERNAL MODULE: ./src/migrations/ast-node.ts
+var ast_node = __nccwpck_require__(7246);
 ;// CONCATENATED MODULE: ./src/migrations/begin-options.ts
+
 
 const ISOLATIONS = {
     serializable: 'SERIALIZABLE',
@@ -5890,22 +5924,19 @@ const ISOLATIONS = {
     'read uncommitted': 'READ UNCOMMITTED',
 };
 /** READ ONLY and DEFERRABLE arrive as integer constants, 1 or 0 (an empty ival). */
-const flag = (arg) => arg?.A_Const?.ival?.ival === 1;
+const flag = (arg) => (0,ast_node/* nodeAs */.hK)(arg, 'A_Const')?.ival?.ival === 1;
 /**
  * The transaction modes of a BEGIN / START TRANSACTION, read from its AST; undefined when it has none. As in
  * PostgreSQL, a mode given twice takes its last value.
  */
 function beginOptions(begin, then = []) {
-    const modes = [begin, ...then]
-        .flatMap((s) => (s.kind === 'TransactionStmt' ? s.node.options : s.kind === 'VariableSetStmt' ? s.node.args : undefined) ?? [])
-        .map((o) => o.DefElem)
-        .filter(Boolean);
+    const modes = (0,ast_node/* nodesOf */.Nh)([begin, ...then].flatMap((s) => (s.kind === 'TransactionStmt' ? s.node.options : s.kind === 'VariableSetStmt' ? s.node.args : undefined) ?? []), 'DefElem');
     if (!modes.length)
         return undefined;
     const o = {};
     for (const m of modes) {
         if (m.defname === 'transaction_isolation') {
-            const level = String(m.arg?.A_Const?.sval?.sval ?? '').toLowerCase();
+            const level = ((0,ast_node/* nodeAs */.hK)(m.arg, 'A_Const')?.sval?.sval ?? '').toLowerCase();
             o.isolation = ISOLATIONS[level] ?? unknownMode(begin, `ISOLATION LEVEL ${level}`);
         }
         else if (m.defname === 'transaction_read_only')
@@ -5913,7 +5944,7 @@ function beginOptions(begin, then = []) {
         else if (m.defname === 'transaction_deferrable')
             o.deferrable = flag(m.arg);
         else
-            unknownMode(begin, m.defname);
+            unknownMode(begin, m.defname ?? '');
     }
     const parts = [
         o.isolation && `ISOLATION LEVEL ${o.isolation}`,
@@ -5941,8 +5972,6 @@ function unknownMode(begin, what) {
 
 // EXTERNAL MODULE: ./src/migrations/transaction-control.ts
 var transaction_control = __nccwpck_require__(5189);
-// EXTERNAL MODULE: ./src/migrations/ast-node.ts
-var ast_node = __nccwpck_require__(7246);
 // EXTERNAL MODULE: ./src/migrations/options.ts
 var options = __nccwpck_require__(8259);
 ;// CONCATENATED MODULE: ./src/migrations/transaction-mode.ts
@@ -5988,13 +6017,13 @@ function cannotRunInTransaction(s) {
         case 'DiscardStmt':
             return s.node.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
         case 'AlterDatabaseStmt':
-            return (s.node.options ?? []).some((o) => (0,ast_node/* nodeAs */.h)(o, 'DefElem')?.defname === 'tablespace')
+            return (s.node.options ?? []).some((o) => (0,ast_node/* nodeAs */.hK)(o, 'DefElem')?.defname === 'tablespace')
                 ? 'ALTER DATABASE … SET TABLESPACE'
                 : undefined;
         case 'AlterTableStmt':
             return (s.node.cmds ?? []).some((c) => {
-                const cmd = (0,ast_node/* nodeAs */.h)(c, 'AlterTableCmd');
-                return cmd?.subtype === 'AT_DetachPartition' && !!(0,ast_node/* nodeAs */.h)(cmd.def, 'PartitionCmd')?.concurrent;
+                const cmd = (0,ast_node/* nodeAs */.hK)(c, 'AlterTableCmd');
+                return cmd?.subtype === 'AT_DetachPartition' && !!(0,ast_node/* nodeAs */.hK)(cmd.def, 'PartitionCmd')?.concurrent;
             })
                 ? 'DETACH PARTITION CONCURRENTLY'
                 : undefined;

@@ -1,24 +1,10 @@
 import type { Config } from '../config/config.js';
 import { CancelledError, InputError } from '../foundation/errors.js';
 import { addFinding, type Report } from '../model/report.js';
-import { startReport, type ArtifactContext, type CommandContext } from '../engine/context.js';
+import { startReport } from '../engine/context.js';
 import { findingsFor } from '../engine/failure-findings.js';
 import { COMMAND_INFO } from '../model/commands.js';
-import { RUNNERS } from './runners.js';
-
-export interface RunContext extends Omit<CommandContext, 'databaseUrl'> {
-  /** Absent only for commands that need no database (lint). */
-  databaseUrl?: string;
-  appliedBy: string;
-  /** Files given by path on the command line (lint). */
-  files?: string[];
-  /** Where backups go unless backup-dir says otherwise. */
-  backupDir: string;
-  artifacts?: ArtifactContext;
-  githubToken?: string;
-  /** The database is a throwaway server the CLI started. */
-  throwaway?: boolean;
-}
+import { RUNNERS, type RunContext } from './runners.js';
 
 /** Commands that work on a database; the CLI starts a throwaway server for them when none is given. */
 export function needsDatabase(command: Config['command']): boolean {
@@ -42,7 +28,7 @@ export async function runCommand(config: Config, ctx: RunContext): Promise<Repor
     if (checksPooling) await (await import('../db/session/pooler.js')).refuseSessionSharingPooler(ctx.databaseUrl!);
     return await (
       await runner
-    )(config, ctx);
+    )(config, ctx as RunContext & { databaseUrl: string });
   } catch (err) {
     return failedReport(config.command, err, { config, url: ctx.databaseUrl, debug: ctx.debug });
   } finally {

@@ -1,5 +1,6 @@
 import type { Statement } from '../migrations/parse.js';
-import { relationOf, type AstNode } from '../migrations/ast-node.js';
+import type { A_Const, AlterTableCmd, ColumnDef, Constraint, FuncCall, RangeVar, TypeName } from '@pgsql/types';
+import { nameParts, nodeAs, nodesOf, relationOf, stringOf, type Node } from '../migrations/ast-node.js';
 import { transactionControl, type TransactionControl } from '../migrations/transaction-control.js';
 
 /** Helpers that read libpg-query's AST the way the rules need it. */
@@ -9,7 +10,7 @@ export interface RelName {
   name: string;
 }
 
-export function relName(rangeVar: AstNode | undefined): RelName | undefined {
+export function relName(rangeVar: RangeVar | undefined): RelName | undefined {
   if (!rangeVar?.relname) return undefined;
   return { schema: rangeVar.schemaname, name: rangeVar.relname };
 }
@@ -26,21 +27,32 @@ export function relText(r: RelName): string {
   return r.schema ? `${r.schema}.${r.name}` : r.name;
 }
 
-const NONE: readonly AstNode[] = Object.freeze([]);
-
 /** Per-statement results of the helpers below: every rule asks the same questions of the same statement. */
-const cache = new WeakMap<AstNode, { cmds?: AstNode[]; columns?: AstNode[]; introduced?: AstNode[] }>();
-function cached<K extends 'cmds' | 'columns' | 'introduced'>(s: Statement, key: K, make: () => AstNode[]): AstNode[] {
+interface Answers {
+  cmds?: AlterTableCmd[];
+  columns?: ColumnDef[];
+  introduced?: ColumnDef[];
+}
+const cache = new WeakMap<object, Answers>();
+function cached<K extends keyof Answers>(s: Statement, key: K, make: () => NonNullable<Answers[K]>) {
   let entry = cache.get(s.node);
   if (!entry) cache.set(s.node, (entry = {}));
   return (entry[key] ??= make());
 }
 
 /** The sub-commands of an ALTER TABLE, each with its subtype. */
-export function alterCmds(s: Statement): readonly AstNode[] {
-  if (s.kind !== 'AlterTableStmt') return NONE;
-  return cached(s, 'cmds', () => (s.node.cmds ?? []).map((c: AstNode) => c.AlterTableCmd).filter(Boolean));
+export function alterCmds(s: Statement): readonly AlterTableCmd[] {
+  if (s.kind !== 'AlterTableStmt') return [];
+  return cached(s, 'cmds', () => nodesOf(s.node.cmds, 'AlterTableCmd'));
 }
+
+/** The column an ALTER TABLE sub-command adds (ADD COLUMN), if it adds one. */
+export const addedColumn = (cmd: AlterTableCmd): ColumnDef | undefined =>
+  cmd.subtype === 'AT_AddColumn' ? nodeAs(cmd.def, 'ColumnDef') : undefined;
+
+/** The constraint an ALTER TABLE sub-command adds (ADD CONSTRAINT), if it adds one. */
+export const addedConstraint = (cmd: AlterTableCmd): Constraint | undefined =>
+  cmd.subtype === 'AT_AddConstraint' ? nodeAs(cmd.def, 'Constraint') : undefined;
 
 /** The pseudo-types that create a sequence for their column (written as types, they are not types). */
 export const SERIAL_TYPES: ReadonlySet<string> = new Set([
@@ -52,16 +64,13 @@ export const SERIAL_TYPES: ReadonlySet<string> = new Set([
   'bigserial',
 ]);
 
-const typeNames = new WeakMap<AstNode, string>();
+const typeNames = new WeakMap<TypeName, string>();
 
 /** `pg_catalog.int4` -> `int4`; `serial` -> `serial`. */
-export function typeNameOf(typeName: AstNode | undefined): string {
+export function typeNameOf(typeName: TypeName | undefined): string {
   if (!typeName) return '';
   let name = typeNames.get(typeName);
-  if (name === undefined) {
-    const names: AstNode[] = typeName.names ?? [];
-    typeNames.set(typeName, (name = String(names[names.length - 1]?.String?.sval ?? '').toLowerCase()));
-  }
+  if (name === undefined) typeNames.set(typeName, (name = (nameParts(typeName.names).at(-1) ?? '').toLowerCase()));
   return name;
 }
 
@@ -74,16 +83,17 @@ export function txControl(statements: Statement[]): TransactionControl {
   return c;
 }
 
-export function hasTypmods(typeName: AstNode | undefined): boolean {
-  return Array.isArray(typeName?.typmods) && typeName.typmods.length > 0;
+export function hasTypmods(typeName: TypeName | undefined): boolean {
+  return !!typeName?.typmods?.length;
 }
 
-export function typmodValues(typeName: AstNode | undefined): number[] {
-  return (typeName?.typmods ?? []).map((m: AstNode) => Number(m.A_Const?.ival?.ival ?? NaN));
+/** A type's modifiers (`varchar(20)` → [20]); NaN for one that is not an integer constant. */
+export function typmodValues(typeName: TypeName | undefined): number[] {
+  return (typeName?.typmods ?? []).map((m) => Number(nodeAs(m, 'A_Const')?.ival?.ival ?? NaN));
 }
 
-export function constraintsOf(colDef: AstNode | undefined): AstNode[] {
-  return (colDef?.constraints ?? []).map((c: AstNode) => c.Constraint).filter(Boolean);
+export function constraintsOf(colDef: ColumnDef | undefined): Constraint[] {
+  return nodesOf(colDef?.constraints, 'Constraint');
 }
 
 /** Names of every function called anywhere inside an expression. */
@@ -91,10 +101,7 @@ export function functionsCalled(expr: unknown, out: string[] = []): string[] {
   if (Array.isArray(expr)) for (const e of expr) functionsCalled(e, out);
   else if (expr && typeof expr === 'object') {
     for (const [k, v] of Object.entries(expr)) {
-      if (k === 'FuncCall') {
-        const names: AstNode[] = (v as AstNode).funcname ?? [];
-        out.push(String(names[names.length - 1]?.String?.sval ?? '').toLowerCase());
-      }
+      if (k === 'FuncCall') out.push((nameParts((v as FuncCall).funcname).at(-1) ?? '').toLowerCase());
       functionsCalled(v, out);
     }
   }
@@ -106,7 +113,8 @@ export function stringConstants(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) for (const e of node) stringConstants(e, out);
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
-      if (k === 'A_Const' && (v as AstNode).sval) out.push((v as AstNode).sval.sval);
+      const text = k === 'A_Const' ? (v as A_Const).sval : undefined;
+      if (text) out.push(text.sval ?? '');
       else stringConstants(v, out);
     }
   }
@@ -114,46 +122,45 @@ export function stringConstants(node: unknown, out: string[] = []): string[] {
 }
 
 /** Columns of a CREATE TABLE. */
-export function columnDefs(s: Statement): readonly AstNode[] {
-  if (s.kind !== 'CreateStmt') return NONE;
-  return cached(s, 'columns', () => (s.node.tableElts ?? []).map((e: AstNode) => e.ColumnDef).filter(Boolean));
+export function columnDefs(s: Statement): readonly ColumnDef[] {
+  if (s.kind !== 'CreateStmt') return [];
+  return cached(s, 'columns', () => nodesOf(s.node.tableElts, 'ColumnDef'));
 }
 
 /** Column definitions a statement introduces: CREATE TABLE columns and ALTER TABLE … ADD COLUMN. */
-export function introducedColumns(s: Statement): readonly AstNode[] {
-  if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt') return NONE;
-  return cached(s, 'introduced', () => [
-    ...columnDefs(s),
-    ...alterCmds(s)
-      .filter((c) => c.subtype === 'AT_AddColumn')
-      .map((c) => c.def?.ColumnDef)
-      .filter(Boolean),
-  ]);
+export function introducedColumns(s: Statement): readonly ColumnDef[] {
+  if (s.kind !== 'CreateStmt' && s.kind !== 'AlterTableStmt') return [];
+  return cached(s, 'introduced', () => [...columnDefs(s), ...alterCmds(s).flatMap((c) => addedColumn(c) ?? [])]);
+}
+
+/** The table constraints of a CREATE TABLE (`PRIMARY KEY (a, b)`, …), not those written on a column. */
+export function tableConstraints(s: Statement): Constraint[] {
+  return s.kind === 'CreateStmt' ? nodesOf(s.node.tableElts, 'Constraint') : [];
 }
 
 /** Column names of a constraint's key list (`keys`, `fk_attrs`, `pk_attrs`), lower-cased. */
-export function keyNames(keys: AstNode[] | undefined): string[] {
-  return (keys ?? []).map((k) => String(k.String?.sval ?? '').toLowerCase());
+export function keyNames(keys: Node[] | undefined): string[] {
+  return nameParts(keys).map((k) => k.toLowerCase());
 }
 
 /** The column a CHECK expression proves NOT NULL (`col IS NOT NULL`), if that is all it says. */
-export function notNullCheckColumn(expr: AstNode | undefined): string | undefined {
-  const t = expr?.NullTest;
-  const fields: AstNode[] = t?.arg?.ColumnRef?.fields ?? [];
+export function notNullCheckColumn(expr: Node | undefined): string | undefined {
+  const t = nodeAs(expr, 'NullTest');
+  const fields = nodeAs(t?.arg, 'ColumnRef')?.fields ?? [];
   return t?.nulltesttype === 'IS_NOT_NULL' && fields.length === 1
-    ? String(fields[0].String?.sval ?? '').toLowerCase() || undefined
+    ? (stringOf(fields[0]) ?? '').toLowerCase() || undefined
     : undefined;
 }
 
 /** A foreign key a statement adds: its constraint, the referencing columns, and where it is written. */
 export interface ForeignKey {
-  constraint: AstNode;
+  constraint: Constraint;
   columns: string[];
   /** The column definition, for REFERENCES written on a column. */
-  column?: AstNode;
+  column?: ColumnDef;
 }
 
-const keysOf = new WeakMap<AstNode, ForeignKey[]>();
+const keysOf = new WeakMap<object, ForeignKey[]>();
 
 /** Foreign keys a CREATE TABLE or ALTER TABLE adds, written on a column or as a table constraint. */
 export function foreignKeys(s: Statement): ForeignKey[] {
@@ -169,13 +176,8 @@ function findForeignKeys(s: Statement): ForeignKey[] {
       .filter((c) => c.contype === 'CONSTR_FOREIGN')
       .map((c) => ({ constraint: c, columns: [String(col.colname).toLowerCase()], column: col })),
   );
-  const tableLevel = [
-    ...(s.kind === 'CreateStmt' ? (s.node.tableElts ?? []).map((e: AstNode) => e.Constraint) : []),
-    ...alterCmds(s)
-      .filter((c) => c.subtype === 'AT_AddConstraint')
-      .map((c) => c.def?.Constraint),
-  ]
-    .filter((c: AstNode | undefined) => c?.contype === 'CONSTR_FOREIGN')
-    .map((c: AstNode) => ({ constraint: c, columns: keyNames(c.fk_attrs) }));
+  const tableLevel = [...tableConstraints(s), ...alterCmds(s).flatMap((c) => addedConstraint(c) ?? [])]
+    .filter((c) => c.contype === 'CONSTR_FOREIGN')
+    .map((c) => ({ constraint: c, columns: keyNames(c.fk_attrs) }));
   return [...onColumns, ...tableLevel];
 }

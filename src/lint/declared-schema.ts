@@ -1,10 +1,12 @@
 import type { Statement } from '../migrations/parse.js';
-import { nodeAs, type AstNode } from '../migrations/ast-node.js';
+import type { ColumnDef, Constraint, TypeName, AlterTableCmd } from '@pgsql/types';
+import { nodeAs } from '../migrations/ast-node.js';
 import {
   alterCmds,
   columnDefs,
   constraintsOf,
   keyNames,
+  tableConstraints,
   notNullCheckColumn,
   relKey,
   relName,
@@ -22,7 +24,7 @@ export interface IndexInfo {
 
 /** What the migrations declared, as seen just before one statement. Unknown means declared outside the folder. */
 export interface SchemaView {
-  columnType(rel: RelName, column: string): AstNode | undefined;
+  columnType(rel: RelName, column: string): TypeName | undefined;
   /** True or false when the folder says whether the column is NOT NULL; undefined when it cannot tell. */
   columnNotNull(rel: RelName, column: string): boolean | undefined;
   /** The table was created by these migrations, so every index on it is known here. */
@@ -50,7 +52,7 @@ let unnamedIndexes = 0;
  * Unknown means undeclared here (created outside the folder): rules treat it as "cannot tell", never as "absent".
  */
 export class DeclaredSchema {
-  private readonly types: Facts<AstNode>;
+  private readonly types: Facts<TypeName | undefined>;
   private readonly notNull: Facts<boolean>;
   private readonly tables: Facts<boolean>;
   private readonly policies: Facts<{ permissive: boolean } | null>;
@@ -109,7 +111,7 @@ export class DeclaredSchema {
   }
 
   /** Single facts for views: a column's type or nullability, a table, an index or a check, by key. */
-  fact(kind: 'types', key: string, before: number): AstNode | undefined;
+  fact(kind: 'types', key: string, before: number): TypeName | undefined;
   fact(kind: 'notNull' | 'tables', key: string, before: number): boolean | undefined;
   fact(kind: 'policies', key: string, before: number): { permissive: boolean } | null | undefined;
   fact(kind: 'indexes', key: string, before: number): IndexInfo | null | undefined;
@@ -142,21 +144,22 @@ export class DeclaredSchema {
     this.indexNames.add(info.table, this.at, key);
   }
 
-  private addColumn(table: string, col: AstNode, tableKeys: string[]): void {
-    const key = keyIn(table, col.colname);
+  private addColumn(table: string, col: ColumnDef, tableKeys: string[]): void {
+    const name = (col.colname ?? '').toLowerCase();
+    const key = keyIn(table, name);
     this.types.set(key, this.at, col.typeName);
     const constraints = constraintsOf(col);
     const kinds = constraints.map((c) => c.contype);
-    const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(col.colname.toLowerCase());
+    const primary = kinds.includes('CONSTR_PRIMARY') || tableKeys.includes(name);
     this.notNull.set(key, this.at, primary || kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_IDENTITY'));
     for (const c of constraints) {
       if (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE')
-        this.addIndex(c.indexname ?? c.conname, { table, columns: [col.colname.toLowerCase()], partial: false });
+        this.addIndex(c.indexname ?? c.conname, { table, columns: [name], partial: false });
     }
   }
 
   /** PRIMARY KEY / UNIQUE (col, …) / CHECK (col IS NOT NULL) given as a table constraint. */
-  private addConstraint(rel: RelName, c: AstNode): void {
+  private addConstraint(rel: RelName, c: Constraint): void {
     const table = relKey(rel);
     if ((c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname)
       this.addIndex(c.conname, { table, columns: keyNames(c.keys), partial: false });
@@ -175,16 +178,18 @@ export class DeclaredSchema {
     }
   }
 
-  private recordAlter(rel: RelName, cmds: readonly AstNode[]): void {
+  private recordAlter(rel: RelName, cmds: readonly AlterTableCmd[]): void {
     const table = relKey(rel);
     for (const cmd of cmds) {
-      const col = cmd.def?.ColumnDef;
+      const col = nodeAs(cmd.def, 'ColumnDef');
       if (cmd.subtype === 'AT_AddColumn' && col) this.addColumn(table, col, []);
-      if (cmd.subtype === 'AT_AlterColumnType' && col) this.types.set(columnKey(rel, cmd.name), this.at, col.typeName);
+      if (cmd.subtype === 'AT_AlterColumnType' && col)
+        this.types.set(columnKey(rel, cmd.name ?? ''), this.at, col.typeName);
       if (cmd.subtype === 'AT_SetNotNull' || cmd.subtype === 'AT_DropNotNull')
-        this.notNull.set(columnKey(rel, cmd.name), this.at, cmd.subtype === 'AT_SetNotNull');
-      if (cmd.subtype === 'AT_AddConstraint' && cmd.def?.Constraint) this.addConstraint(rel, cmd.def.Constraint);
-      const key = cmd.name ? `${table}|${String(cmd.name).toLowerCase()}` : '';
+        this.notNull.set(columnKey(rel, cmd.name ?? ''), this.at, cmd.subtype === 'AT_SetNotNull');
+      const constraint = nodeAs(cmd.def, 'Constraint');
+      if (cmd.subtype === 'AT_AddConstraint' && constraint) this.addConstraint(rel, constraint);
+      const key = cmd.name ? `${table}|${cmd.name.toLowerCase()}` : '';
       if (cmd.subtype === 'AT_ValidateConstraint' && key) {
         const c = this.find((h) => h.checks, key, Infinity);
         if (c) this.checks.set(key, this.at, { ...c, valid: true });
@@ -249,7 +254,7 @@ export class DeclaredSchema {
     this.recordPolicies(s);
     if (s.kind === 'IndexStmt') {
       const rel = relName(s.node.relation);
-      const columns = (s.node.indexParams ?? []).map((p: AstNode) => String(p.IndexElem?.name ?? '').toLowerCase());
+      const columns = (s.node.indexParams ?? []).map((p) => (nodeAs(p, 'IndexElem')?.name ?? '').toLowerCase());
       if (rel)
         this.addIndex(s.node.idxname, {
           table: relKey(rel),
@@ -271,7 +276,7 @@ export class DeclaredSchema {
     if (!rel) return;
     if (s.kind === 'CreateStmt') {
       this.tables.set(relKey(rel), this.at, true);
-      const constraints: AstNode[] = (s.node.tableElts ?? []).map((e: AstNode) => e.Constraint).filter(Boolean);
+      const constraints = tableConstraints(s);
       const keys = constraints.filter((c) => c.contype === 'CONSTR_PRIMARY').flatMap((c) => keyNames(c.keys));
       for (const col of columnDefs(s)) this.addColumn(relKey(rel), col, keys);
       for (const c of constraints) this.addConstraint(rel, c);
@@ -294,7 +299,7 @@ class View implements SchemaView {
     private readonly before: number,
   ) {}
 
-  columnType(rel: RelName, column: string): AstNode | undefined {
+  columnType(rel: RelName, column: string): TypeName | undefined {
     return this.h.fact('types', columnKey(rel, column), this.before);
   }
 

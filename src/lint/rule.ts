@@ -1,6 +1,6 @@
 import type { Location } from '../foundation/errors.js';
 import type { Statement } from '../migrations/parse.js';
-import type { AstNode } from '../migrations/ast-node.js';
+import type { ColumnDef } from '@pgsql/types';
 import type { Divergence } from '../migrations/psql-divergence.js';
 import type { ExecutionPlan } from '../migrations/transaction-mode.js';
 import type { Script } from '../model/migration.js';
@@ -87,8 +87,8 @@ export function eachStatement(
 /** One hit per column a statement introduces (CREATE TABLE, ADD COLUMN) that matches, at the column itself. */
 export function eachNewColumn(
   ctx: RuleContext,
-  match: (col: AstNode) => boolean,
-  detail: (col: AstNode) => string,
+  match: (col: ColumnDef) => boolean,
+  detail: (col: ColumnDef) => string,
 ): Hit[] {
   const hits: Hit[] = [];
   for (const statement of ctx.file.statements) {

@@ -1,6 +1,6 @@
 import { MigrationError } from '../foundation/errors.js';
 import type { Statement } from './parse.js';
-import type { AstNode } from './ast-node.js';
+import { nodeAs, nodesOf, type Node } from './ast-node.js';
 
 export type Isolation = 'SERIALIZABLE' | 'REPEATABLE READ' | 'READ COMMITTED' | 'READ UNCOMMITTED';
 
@@ -21,29 +21,29 @@ const ISOLATIONS: Record<string, Isolation> = {
 };
 
 /** READ ONLY and DEFERRABLE arrive as integer constants, 1 or 0 (an empty ival). */
-const flag = (arg: AstNode | undefined) => arg?.A_Const?.ival?.ival === 1;
+const flag = (arg: Node | undefined) => nodeAs(arg, 'A_Const')?.ival?.ival === 1;
 
 /**
  * The transaction modes of a BEGIN / START TRANSACTION, read from its AST; undefined when it has none. As in
  * PostgreSQL, a mode given twice takes its last value.
  */
 export function beginOptions(begin: Statement, then: Statement[] = []): BeginOptions | undefined {
-  const modes: AstNode[] = [begin, ...then]
-    .flatMap(
+  const modes = nodesOf(
+    [begin, ...then].flatMap(
       (s) =>
         (s.kind === 'TransactionStmt' ? s.node.options : s.kind === 'VariableSetStmt' ? s.node.args : undefined) ?? [],
-    )
-    .map((o: AstNode) => o.DefElem)
-    .filter(Boolean);
+    ),
+    'DefElem',
+  );
   if (!modes.length) return undefined;
   const o: Omit<BeginOptions, 'sql'> = {};
   for (const m of modes) {
     if (m.defname === 'transaction_isolation') {
-      const level = String(m.arg?.A_Const?.sval?.sval ?? '').toLowerCase();
+      const level = (nodeAs(m.arg, 'A_Const')?.sval?.sval ?? '').toLowerCase();
       o.isolation = ISOLATIONS[level] ?? unknownMode(begin, `ISOLATION LEVEL ${level}`);
     } else if (m.defname === 'transaction_read_only') o.readOnly = flag(m.arg);
     else if (m.defname === 'transaction_deferrable') o.deferrable = flag(m.arg);
-    else unknownMode(begin, m.defname);
+    else unknownMode(begin, m.defname ?? '');
   }
   const parts = [
     o.isolation && `ISOLATION LEVEL ${o.isolation}`,

@@ -1,5 +1,6 @@
-import type { AstNode } from './ast-node.js';
-import type { Statement } from './parse.js';
+import type { RangeVar } from '@pgsql/types';
+import { nodeAs, nodesOf, stringOf, unwrap, type KindAndNode, type Node } from './ast-node.js';
+import type { PsqlConnect, Statement } from './parse.js';
 
 /**
  * The objects statements create, by name, read from the parser's tree: what a failed run may drop again. Names
@@ -12,62 +13,65 @@ export interface CreatedName {
   name: string;
 }
 
-const strings = (list: AstNode[] | undefined): string[] =>
-  (list ?? []).map((n: AstNode) => n.String?.sval).filter((s: unknown): s is string => typeof s === 'string');
-
 /** `[schema, name]` or `[name]` (a List of String nodes, as CREATE TYPE and CREATE FUNCTION write names). */
-function qualified(kind: CreatedName['kind'], list: AstNode[] | undefined): CreatedName[] {
-  const parts = strings(list);
+function qualified(kind: CreatedName['kind'], list: Node[] | undefined): CreatedName[] {
+  const parts = nodesOf(list, 'String').flatMap((n) => n.sval ?? []);
   if (!parts.length) return [];
   return [{ kind, name: parts[parts.length - 1], ...(parts.length > 1 ? { schema: parts[parts.length - 2] } : {}) }];
 }
 
-function relation(rangeVar: AstNode | undefined, schema?: string): CreatedName[] {
+function relation(rangeVar: RangeVar | undefined, schema?: string): CreatedName[] {
   if (!rangeVar?.relname || rangeVar.relpersistence === 't') return [];
   const s = rangeVar.schemaname ?? schema;
   return [{ kind: 'relation', name: rangeVar.relname, ...(s ? { schema: s } : {}) }];
 }
 
-/** The names one statement (`kind`, `node` as in Statement) creates; `schema` is CREATE SCHEMA's, for its elements. */
-function createdBy(kind: string, n: AstNode, schema?: string): CreatedName[] {
-  switch (kind) {
+/** The names one statement creates; `schema` is CREATE SCHEMA's, for its elements. */
+function createdBy(s: KindAndNode | PsqlConnect, schema?: string): CreatedName[] {
+  switch (s.kind) {
     case 'CreateStmt':
+      return relation(s.node.relation, schema);
     case 'CreateSeqStmt':
+      return relation(s.node.sequence, schema);
     case 'ViewStmt':
+      return relation(s.node.view, schema);
     case 'CompositeTypeStmt':
-      return relation(n.relation ?? n.sequence ?? n.view ?? n.typevar, schema).map((c) =>
-        kind === 'CompositeTypeStmt' ? { ...c, kind: 'type' as const } : c,
-      );
+      return relation(s.node.typevar, schema).map((c) => ({ ...c, kind: 'type' as const }));
     case 'CreateForeignTableStmt':
-      return relation(n.base?.relation, schema);
+      return relation(s.node.base?.relation, schema);
     case 'CreateTableAsStmt':
-      return relation(n.into?.rel, schema);
+      return relation(s.node.into?.rel, schema);
     case 'SelectStmt':
-      return relation(n.intoClause?.rel, schema);
+      return relation(s.node.intoClause?.rel, schema);
     case 'CreateEnumStmt':
     case 'CreateRangeStmt':
-      return qualified('type', n.typeName);
+      return qualified('type', s.node.typeName);
     case 'CreateDomainStmt':
-      return qualified('type', n.domainname);
+      return qualified('type', s.node.domainname);
     case 'DefineStmt':
-      return n.kind === 'OBJECT_TYPE' ? qualified('type', n.defnames) : [];
+      return s.node.kind === 'OBJECT_TYPE' ? qualified('type', s.node.defnames) : [];
     case 'CreateFunctionStmt':
-      return qualified('function', n.funcname);
+      return qualified('function', s.node.funcname);
     case 'CreateSchemaStmt': {
-      const elements = (n.schemaElts ?? []).flatMap((e: AstNode) =>
-        Object.entries(e).flatMap(([k, v]) => createdBy(k, v as AstNode, n.schemaname)),
-      );
-      return n.schemaname ? [{ kind: 'schema', name: n.schemaname }, ...elements] : elements;
+      const name = s.node.schemaname;
+      const elements = (s.node.schemaElts ?? []).flatMap((e) => createdBy(unwrap(e), name));
+      return name ? [{ kind: 'schema', name }, ...elements] : elements;
     }
-    case 'RenameStmt':
+    case 'RenameStmt': {
       // A renamed object is known by its new name from then on.
-      if (n.renameType === 'OBJECT_SCHEMA') return [{ kind: 'schema', name: n.newname }];
-      if (n.relation) return relation({ ...n.relation, relname: n.newname });
-      if (n.renameType === 'OBJECT_TYPE' || n.renameType === 'OBJECT_DOMAIN')
-        return qualified('type', [...(n.object?.List?.items ?? []).slice(0, -1), { String: { sval: n.newname } }]);
+      const { renameType, relation: rel, newname } = s.node;
+      if (!newname) return [];
+      if (renameType === 'OBJECT_SCHEMA') return [{ kind: 'schema', name: newname }];
+      if (rel) return relation({ ...rel, relname: newname });
+      if (renameType === 'OBJECT_TYPE' || renameType === 'OBJECT_DOMAIN')
+        return qualified('type', [
+          ...(nodeAs(s.node.object, 'List')?.items ?? []).slice(0, -1),
+          { String: { sval: newname } },
+        ]);
       return [];
+    }
     case 'AlterObjectSchemaStmt':
-      return n.relation ? relation({ ...n.relation, schemaname: n.newschema }) : [];
+      return s.node.relation ? relation({ ...s.node.relation, schemaname: s.node.newschema }) : [];
     default:
       return [];
   }
@@ -77,11 +81,11 @@ function createdBy(kind: string, n: AstNode, schema?: string): CreatedName[] {
 function searchPathOf(s: Statement): string[] {
   if (s.kind !== 'VariableSetStmt' || s.node.name !== 'search_path') return [];
   return (s.node.args ?? [])
-    .map((a: AstNode) => a.A_Const?.sval?.sval ?? a.String?.sval)
-    .filter((v: unknown): v is string => typeof v === 'string' && v !== '$user');
+    .map((a) => nodeAs(a, 'A_Const')?.sval?.sval ?? stringOf(a))
+    .filter((v): v is string => typeof v === 'string' && v !== '$user');
 }
 
 /** Every name the statements create, and the schemas their own SET search_path named. */
 export function namesCreated(statements: readonly Statement[]): { names: CreatedName[]; searchPath: string[] } {
-  return { names: statements.flatMap((s) => createdBy(s.kind, s.node)), searchPath: statements.flatMap(searchPathOf) };
+  return { names: statements.flatMap((s) => createdBy(s)), searchPath: statements.flatMap(searchPathOf) };
 }

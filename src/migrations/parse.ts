@@ -1,6 +1,6 @@
 import { loadModule } from 'libpg-query';
 import type { Location } from '../foundation/errors.js';
-import type { NodeKind, NodeOf } from './ast-node.js';
+import { unwrap, type KindAndNode } from './ast-node.js';
 import { splitPsqlScript, type Piece } from './psql-script.js';
 import type { RowsOnDisk, Script } from '../model/migration.js';
 
@@ -19,7 +19,7 @@ interface StatementText {
 }
 
 /** A statement the parser read: its kind (`IndexStmt`, `TransactionStmt`, …) and its node's fields, typed. */
-export type ParsedStatement = { [K in NodeKind]: StatementText & { kind: K; node: NodeOf<K> } }[NodeKind];
+export type ParsedStatement = StatementText & KindAndNode;
 
 /** psql's `\connect`, which starts a fresh session (undefined meaning "the same"). */
 export type PsqlConnect = StatementText & { kind: 'PsqlConnect'; node: { database?: string; user?: string } };
@@ -144,8 +144,7 @@ function toStatement(p: Piece, text: string, toChar: (byte: number) => number, l
   const start = toChar(p.start);
   const at = { sql: text.slice(start, toChar(p.end)), location: lines.at(start), offset: start };
   if ('connect' in p) return { ...at, kind: 'PsqlConnect', node: p.connect };
-  const kind = Object.keys(p.stmt)[0] as NodeKind;
-  return { ...at, kind, node: p.stmt[kind], ...(p.copyData !== undefined && { copyData: p.copyData }) } as Statement;
+  return { ...at, ...unwrap(p.stmt), ...(p.copyData !== undefined && { copyData: p.copyData }) };
 }
 
 /** Spaces over every character of the ranges but their line breaks, so lines and columns stay where they were. */

@@ -1,5 +1,5 @@
 import { parsePlPgSQLSync, scanSync } from 'libpg-query';
-import { nodeAs, type AstNode } from './ast-node.js';
+import { nameParts, nodeAs, nodesOf, stringOf, type Node } from './ast-node.js';
 import type { Statement, StatementOf } from './parse.js';
 
 /**
@@ -63,16 +63,17 @@ function commitsIn(plpgsql: string): boolean {
   }
 }
 
-const defElem = (s: Statement, name: string): AstNode | undefined =>
-  ((s.kind === 'DoStmt' ? s.node.args : s.kind === 'CreateFunctionStmt' ? s.node.options : undefined) ?? [])
-    .map((a: AstNode) => a.DefElem)
-    .find((d: AstNode | undefined) => d?.defname === name);
+const defElem = (s: Statement, name: string) =>
+  nodesOf(
+    s.kind === 'DoStmt' ? s.node.args : s.kind === 'CreateFunctionStmt' ? s.node.options : undefined,
+    'DefElem',
+  ).find((d) => d.defname === name);
 
 /** A DO block in PL/pgSQL that commits or rolls back. */
 function doBlockCommits(s: Statement): boolean {
   if (s.kind !== 'DoStmt') return false;
-  const language = (defElem(s, 'language')?.arg?.String?.sval as string | undefined) ?? 'plpgsql';
-  const body = defElem(s, 'as')?.arg?.String?.sval as string | undefined;
+  const language = stringOf(defElem(s, 'language')?.arg) ?? 'plpgsql';
+  const body = stringOf(defElem(s, 'as')?.arg);
   if (language.toLowerCase() !== 'plpgsql' || body === undefined) return false;
   let tag = '$pmg$';
   for (let n = 0; body.includes(tag); n++) tag = `$pmg${n}$`;
@@ -82,7 +83,7 @@ function doBlockCommits(s: Statement): boolean {
 /** A statement that may COMMIT or ROLLBACK inside itself, and so must not be wrapped in a transaction block of ours. */
 export const mayEndTransaction = (s: Statement): boolean => s.kind === 'CallStmt' || doBlockCommits(s);
 
-const qualified = (names: AstNode[] | undefined) => (names ?? []).map((n) => n.String?.sval as string).join('.');
+const qualified = (names: Node[] | undefined) => nameParts(names).join('.');
 
 /** The procedures the file creates in PL/pgSQL whose body commits or rolls back, by name as written. */
 function committingProcedures(statements: Statement[]): Set<string> {
@@ -130,10 +131,9 @@ function modesDiffer(s: Statement, change: { name: string; value?: string } | un
   const differs = (name: string, value: string | undefined) =>
     value === undefined ? false : /isolation/.test(name) ? !/^read committed$/i.test(value) : isOn(value);
   if (s.kind === 'VariableSetStmt' && s.node.kind === 'VAR_SET_MULTI') {
-    return (s.node.args ?? []).some((a: AstNode) => {
-      const d = a.DefElem;
-      const c = d?.arg?.A_Const;
-      return d && differs(d.defname, c?.sval?.sval ?? (c?.ival?.ival === 1 ? 'on' : 'off'));
+    return nodesOf(s.node.args, 'DefElem').some((d) => {
+      const c = nodeAs(d.arg, 'A_Const');
+      return differs(d.defname ?? '', c?.sval?.sval ?? (c?.ival?.ival === 1 ? 'on' : 'off'));
     });
   }
   return !!change && differs(change.name, change.value);

@@ -1,7 +1,7 @@
 import { parseSync, scanSync, type SqlError } from 'libpg-query';
 import { MigrationError, type Location } from '../foundation/errors.js';
 import type { RowsOnDisk } from '../model/migration.js';
-import type { AstNode } from './ast-node.js';
+import { nodeAs, type Node } from './ast-node.js';
 import { PsqlMetaCommands, type ConnectTarget } from './psql-meta.js';
 
 /**
@@ -15,7 +15,7 @@ import { PsqlMetaCommands, type ConnectTarget } from './psql-meta.js';
 
 /** One statement of the file; start and end are byte offsets into the whole file. */
 export type Piece = { start: number; end: number } & (
-  { stmt: AstNode; copyData?: string | RowsOnDisk } | { connect: ConnectTarget }
+  { stmt: Node; copyData?: string | RowsOnDisk } | { connect: ConnectTarget }
 );
 
 export interface Split {
@@ -25,7 +25,7 @@ export interface Split {
 }
 
 interface Parsed {
-  stmt: AstNode;
+  stmt: Node;
   start: number;
   end: number;
   /** Ended by a semicolon; the last statement of a text may not be. */
@@ -79,7 +79,10 @@ const BINARY_ONLY = new Set([
 ]);
 const BACKSLASH = 92;
 
-const isCopyFromStdin = (p: Parsed) => p.stmt.CopyStmt?.is_from === true && !p.stmt.CopyStmt.filename;
+const isCopyFromStdin = (p: Parsed) => {
+  const copy = nodeAs(p.stmt, 'CopyStmt');
+  return copy?.is_from === true && !copy.filename;
+};
 const piece = (p: Parsed): Piece => ({ start: p.start, end: p.end, stmt: p.stmt });
 
 /** Bytes parsed at a time (to the next line end); doubled while a statement runs past the window. */
@@ -178,7 +181,7 @@ class Splitter {
       return (parseSync(view).stmts ?? []).map((s) => {
         const start = base + (s.stmt_location ?? 0);
         shiftLocations(s.stmt, base);
-        return { stmt: s.stmt as AstNode, start, end: s.stmt_len ? start + s.stmt_len : end, terminated: !!s.stmt_len };
+        return { stmt: s.stmt as Node, start, end: s.stmt_len ? start + s.stmt_len : end, terminated: !!s.stmt_len };
       });
     } catch (err) {
       const error = err as SqlError;

@@ -1,12 +1,11 @@
-import { nodeAs, type AstNode } from '../../migrations/ast-node.js';
+import { nameParts, nodeAs, type Node } from '../../migrations/ast-node.js';
 import type { Statement } from '../../migrations/parse.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** ALTER DOMAIN subtypes that check every stored value of the domain: ADD CONSTRAINT, VALIDATE, SET NOT NULL. */
 const CHECKS_VALUES: Record<string, string> = { C: 'ADD CONSTRAINT', V: 'VALIDATE CONSTRAINT', O: 'SET NOT NULL' };
 
-const domainName = (names: readonly AstNode[] | undefined) =>
-  (names ?? []).map((n) => nodeAs(n, 'String')?.sval).join('.');
+const domainName = (names: readonly Node[] | undefined) => nameParts(names).join('.');
 
 function createdInFile(statements: Statement[], index: number, name: string): boolean {
   return statements

@@ -1,3 +1,4 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
@@ -13,7 +14,7 @@ export const rule: LintRule = {
     eachStatement(ctx, (s, i) => {
       const c = alterCmds(s)
         .filter((cmd) => cmd.subtype === 'AT_AddConstraint')
-        .map((cmd) => cmd.def?.Constraint)
+        .map((cmd) => nodeAs(cmd.def, 'Constraint'))
         .find((k) => k?.contype === 'CONSTR_EXCLUSION');
       return !!c && !ctx.createdBefore(tableOf(s), i) && `Constraint ${c.conname ?? '(unnamed)'}.`;
     }),

@@ -1,4 +1,4 @@
-import { alterCmds, constraintsOf, tableOf } from '../ast.js';
+import { addedColumn, alterCmds, constraintsOf, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -11,16 +11,18 @@ export const rule: LintRule = {
   help: 'Add the column with a DEFAULT, or add it nullable, backfill, then set NOT NULL.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      const cmd = alterCmds(s).find((c) => {
-        const kinds = constraintsOf(c.def?.ColumnDef).map((k) => k.contype);
-        return (
-          c.subtype === 'AT_AddColumn' &&
-          kinds.includes('CONSTR_NOTNULL') &&
-          !kinds.includes('CONSTR_DEFAULT') &&
-          !kinds.includes('CONSTR_IDENTITY') &&
-          !kinds.includes('CONSTR_GENERATED')
-        );
-      });
-      return cmd && !ctx.createdBefore(tableOf(s), i) ? `Column ${cmd.def.ColumnDef.colname}.` : false;
+      const column = alterCmds(s)
+        .map(addedColumn)
+        .find((c) => {
+          const kinds = constraintsOf(c).map((k) => k.contype);
+          return (
+            !!c &&
+            kinds.includes('CONSTR_NOTNULL') &&
+            !kinds.includes('CONSTR_DEFAULT') &&
+            !kinds.includes('CONSTR_IDENTITY') &&
+            !kinds.includes('CONSTR_GENERATED')
+          );
+        });
+      return column && !ctx.createdBefore(tableOf(s), i) ? `Column ${column.colname}.` : false;
     }),
 };

@@ -1,9 +1,9 @@
-import type { AstNode } from '../../migrations/ast-node.js';
-import { alterCmds, constraintsOf, SERIAL_TYPES, typeNameOf, tableOf } from '../ast.js';
+import type { ColumnDef } from '@pgsql/types';
+import { addedColumn, alterCmds, constraintsOf, SERIAL_TYPES, typeNameOf, tableOf } from '../ast.js';
 import { eachStatement, type LintRule, type RuleContext } from '../rule.js';
 
 /** Why adding this column writes a value into every existing row, or undefined when it does not. */
-function fillsEveryRow(ctx: RuleContext, col: AstNode): string | undefined {
+function fillsEveryRow(ctx: RuleContext, col: ColumnDef): string | undefined {
   const type = typeNameOf(col.typeName);
   if (SERIAL_TYPES.has(type)) return `${type} draws a sequence value for every row`;
   for (const c of constraintsOf(col)) {
@@ -27,7 +27,7 @@ export const rule: LintRule = {
     eachStatement(ctx, (s, i) => {
       if (ctx.createdBefore(tableOf(s), i)) return false;
       for (const cmd of alterCmds(s)) {
-        const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+        const col = addedColumn(cmd);
         const why = col && fillsEveryRow(ctx, col);
         if (why) return `Column ${col.colname}: ${why}.`;
       }

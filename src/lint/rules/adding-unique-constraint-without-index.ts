@@ -1,3 +1,4 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
@@ -12,7 +13,7 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       const adds = alterCmds(s).some((cmd) => {
-        const c = cmd.def?.Constraint;
+        const c = nodeAs(cmd.def, 'Constraint');
         return (
           cmd.subtype === 'AT_AddConstraint' &&
           c &&

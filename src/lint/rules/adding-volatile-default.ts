@@ -1,4 +1,4 @@
-import { alterCmds, constraintsOf, functionsCalled, tableOf } from '../ast.js';
+import { addedColumn, alterCmds, constraintsOf, functionsCalled, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** Functions whose value differs row by row: a default calling one must be written into every existing row. */
@@ -26,15 +26,15 @@ export const rule: LintRule = {
   help: 'Add the column without a default (or with a constant one), set the default in a second statement, and backfill existing rows in batches.',
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
-      const added = alterCmds(s).filter((c) => c.subtype === 'AT_AddColumn');
+      const added = alterCmds(s).flatMap((c) => addedColumn(c) ?? []);
       if (!added.length || ctx.createdBefore(tableOf(s), i)) return false;
-      for (const cmd of added) {
-        const def = constraintsOf(cmd.def?.ColumnDef).find((c) => c.contype === 'CONSTR_DEFAULT');
+      for (const column of added) {
+        const def = constraintsOf(column).find((c) => c.contype === 'CONSTR_DEFAULT');
         if (!def) continue;
         if (ctx.postgresVersion < 11)
-          return `Before PostgreSQL 11 every default rewrites the table (column ${cmd.def.ColumnDef.colname}).`;
+          return `Before PostgreSQL 11 every default rewrites the table (column ${column.colname}).`;
         const volatile = functionsCalled(def.raw_expr).find((f) => VOLATILE.has(f));
-        if (volatile) return `${volatile}() is volatile (column ${cmd.def.ColumnDef.colname}).`;
+        if (volatile) return `${volatile}() is volatile (column ${column.colname}).`;
       }
       return false;
     }),

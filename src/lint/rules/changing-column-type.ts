@@ -1,9 +1,10 @@
-import type { AstNode } from '../../migrations/ast-node.js';
+import type { TypeName } from '@pgsql/types';
+import { nodeAs } from '../../migrations/ast-node.js';
 import { alterCmds, typeNameOf, typmodValues, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** Changes PostgreSQL makes without touching the rows (binary-coercible, or a wider limit). */
-function withoutRewrite(from: AstNode | undefined, to: AstNode): boolean {
+function withoutRewrite(from: TypeName | undefined, to: TypeName | undefined): boolean {
   if (!from) return false;
   const a = typeNameOf(from);
   const b = typeNameOf(to);
@@ -35,10 +36,11 @@ export const rule: LintRule = {
       const rel = tableOf(s);
       if (!changes.length || ctx.createdBefore(rel, i)) return false;
       for (const cmd of changes) {
-        const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name);
-        if (!withoutRewrite(from, cmd.def.ColumnDef.typeName)) {
+        const from = rel && ctx.schemaBefore(i).columnType(rel, cmd.name ?? '');
+        const to = nodeAs(cmd.def, 'ColumnDef')?.typeName;
+        if (!withoutRewrite(from, to)) {
           return from
-            ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(cmd.def.ColumnDef.typeName)}.`
+            ? `Column ${cmd.name}: ${typeNameOf(from)} to ${typeNameOf(to)}.`
             : `Column ${cmd.name}: its current type is not declared in this folder, so the change cannot be shown to be safe.`;
         }
       }

@@ -1,13 +1,14 @@
-import type { AstNode } from '../../migrations/ast-node.js';
-import { alterCmds, constraintsOf, tableOf } from '../ast.js';
+import { nodeAs } from '../../migrations/ast-node.js';
+import type { ColumnDef, Constraint } from '@pgsql/types';
+import { addedColumn, addedConstraint, alterCmds, constraintsOf, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** A constraint written on a new column that PostgreSQL checks against every existing row. */
-function checkedOnNewColumn(col: AstNode | undefined): AstNode | undefined {
+function checkedOnNewColumn(col: ColumnDef | undefined): Constraint | undefined {
   const constraints = constraintsOf(col);
   const def = constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
   // A new column without a default holds only NULLs: PostgreSQL skips the foreign key's check, never a CHECK's.
-  const nonNullDefault = !!def && !def.raw_expr?.A_Const?.isnull;
+  const nonNullDefault = !!def && !nodeAs(def.raw_expr, 'A_Const')?.isnull;
   return constraints.find((c) => c.contype === 'CONSTR_CHECK' || (c.contype === 'CONSTR_FOREIGN' && nonNullDefault));
 }
 
@@ -23,12 +24,12 @@ export const rule: LintRule = {
     eachStatement(ctx, (s, i) => {
       if (ctx.createdBefore(tableOf(s), i)) return false;
       for (const cmd of alterCmds(s)) {
-        const c = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
+        const c = addedConstraint(cmd);
         if (c && (c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK') && !c.skip_validation)
           return `Constraint ${c.conname ?? '(unnamed)'}.`;
-        const col = cmd.subtype === 'AT_AddColumn' ? cmd.def?.ColumnDef : undefined;
+        const col = addedColumn(cmd);
         const onColumn = checkedOnNewColumn(col);
-        if (onColumn)
+        if (col && onColumn)
           return `${onColumn.contype === 'CONSTR_CHECK' ? 'CHECK' : 'REFERENCES'} on new column ${col.colname}: add the column first, then the constraint NOT VALID.`;
       }
       return false;

@@ -1,3 +1,4 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import { alterCmds } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
@@ -13,6 +14,6 @@ export const rule: LintRule = {
       ctx,
       (s) =>
         ctx.postgresVersion >= 14 &&
-        alterCmds(s).some((c) => c.subtype === 'AT_DetachPartition' && !c.def?.PartitionCmd?.concurrent),
+        alterCmds(s).some((c) => c.subtype === 'AT_DetachPartition' && !nodeAs(c.def, 'PartitionCmd')?.concurrent),
     ),
 };

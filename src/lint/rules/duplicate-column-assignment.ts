@@ -1,4 +1,5 @@
-import { nodeAs, type AstNode } from '../../migrations/ast-node.js';
+import type { ResTarget, SelectStmt } from '@pgsql/types';
+import { nameParts, nodeAs, nodesOf, type Node } from '../../migrations/ast-node.js';
 import type { Statement } from '../../migrations/parse.js';
 import { columnDefs } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
@@ -8,50 +9,52 @@ import { eachStatement, type LintRule } from '../rule.js';
  * own name, a cast's inner name or its type's, a few keywords' names, "?column?" for constants and operators;
  * `*` for a star. Undefined where this does not know the name (a subquery, say): such a column is not compared.
  */
-function outputName(t: AstNode): string | undefined {
+function outputName(t: ResTarget): string | undefined {
   return t.name ?? figure(t.val);
 }
 
-function figure(e: AstNode | undefined): string | undefined {
+const UNNAMED = ['A_Const', 'A_Expr', 'BoolExpr', 'NullTest', 'BooleanTest'] as const;
+
+function figure(e: Node | undefined): string | undefined {
   if (!e) return undefined;
-  if (e.A_Const || e.A_Expr || e.BoolExpr || e.NullTest || e.BooleanTest) return '?column?';
-  if (e.ColumnRef) {
-    const fields: AstNode[] = e.ColumnRef.fields ?? [];
-    return fields.at(-1)?.A_Star ? '*' : fields.at(-1)?.String?.sval;
+  if (UNNAMED.some((kind) => kind in e)) return '?column?';
+  const fields = nodeAs(e, 'ColumnRef')?.fields;
+  if (fields) return nodeAs(fields.at(-1), 'A_Star') ? '*' : nameParts(fields).at(-1) || undefined;
+  const call = nodeAs(e, 'FuncCall');
+  if (call) return nameParts(call.funcname).at(-1) || undefined;
+  const cast = nodeAs(e, 'TypeCast');
+  if (cast) {
+    const inner = figure(cast.arg);
+    return inner === '?column?' ? nameParts(cast.typeName?.names).at(-1) || undefined : inner;
   }
-  if (e.FuncCall) return (e.FuncCall.funcname as AstNode[]).at(-1)?.String?.sval;
-  if (e.TypeCast) {
-    const inner = figure(e.TypeCast.arg);
-    return inner === '?column?' ? (e.TypeCast.typeName?.names as AstNode[] | undefined)?.at(-1)?.String?.sval : inner;
-  }
-  if (e.CaseExpr) return 'case';
-  if (e.A_ArrayExpr) return 'array';
-  if (e.RowExpr) return 'row';
-  if (e.CoalesceExpr) return 'coalesce';
-  if (e.NullIfExpr) return 'nullif';
-  if (e.MinMaxExpr) return e.MinMaxExpr.op === 'IS_GREATEST' ? 'greatest' : 'least';
+  if ('CaseExpr' in e) return 'case';
+  if ('A_ArrayExpr' in e) return 'array';
+  if ('RowExpr' in e) return 'row';
+  if ('CoalesceExpr' in e) return 'coalesce';
+  if ('NullIfExpr' in e) return 'nullif';
+  const minMax = nodeAs(e, 'MinMaxExpr');
+  if (minMax) return minMax.op === 'IS_GREATEST' ? 'greatest' : 'least';
   return undefined;
 }
 
 /** Assignment targets; `arr[1]` and `rec.f` assign parts of a column and may repeat. */
-const wholeColumns = (targets: AstNode[] | undefined) =>
-  (targets ?? [])
-    .map((t) => t.ResTarget)
-    .filter((t) => t && !t.indirection?.length)
-    .map((t) => t.name as string);
+const wholeColumns = (targets: Node[] | undefined) =>
+  nodesOf(targets, 'ResTarget')
+    .filter((t) => !t.indirection?.length)
+    .map((t) => t.name);
 
 /** The names of a query's result columns, after any column aliases; none when it has a `*` or is a set operation. */
-function resultNames(select: AstNode | undefined, aliases: string[]): string[] {
-  const listed: (string | undefined)[] =
-    select?.op === 'SETOP_NONE' ? (select.targetList ?? []).map((t: AstNode) => outputName(t.ResTarget ?? {})) : [];
-  if (listed.includes('*')) return aliases;
-  return listed.length > aliases.length
-    ? [...aliases, ...(listed.slice(aliases.length).filter(Boolean) as string[])]
-    : aliases;
+function resultNames(select: SelectStmt | undefined, aliases: Node[] | undefined): string[] {
+  const named = nameParts(aliases);
+  const listed = select?.op === 'SETOP_NONE' ? nodesOf(select.targetList, 'ResTarget').map((t) => outputName(t)) : [];
+  if (listed.includes('*')) return named;
+  return listed.length > named.length
+    ? [...named, ...listed.slice(named.length).filter((n): n is string => !!n)]
+    : named;
 }
 
 /** Lists of names a statement defines or assigns, in each of which PostgreSQL refuses a repeat. */
-function nameLists(s: Statement): string[][] {
+function nameLists(s: Statement): (string | undefined)[][] {
   switch (s.kind) {
     case 'UpdateStmt':
       return [wholeColumns(s.node.targetList)];
@@ -59,35 +62,18 @@ function nameLists(s: Statement): string[][] {
       return [wholeColumns(s.node.cols), wholeColumns(s.node.onConflictClause?.targetList)];
     case 'MergeStmt':
       // WHEN MATCHED THEN UPDATE SET …, WHEN NOT MATCHED THEN INSERT (…): each clause its own list.
-      return (s.node.mergeWhenClauses ?? []).map((w: AstNode) => wholeColumns(w.MergeWhenClause?.targetList));
+      return nodesOf(s.node.mergeWhenClauses, 'MergeWhenClause').map((w) => wholeColumns(w.targetList));
     case 'CreateStmt':
       return [columnDefs(s).map((c) => c.colname)];
     case 'CreateForeignTableStmt':
-      return [(s.node.base?.tableElts ?? []).map((e: AstNode) => e.ColumnDef?.colname).filter(Boolean)];
+      return [nodesOf(s.node.base?.tableElts, 'ColumnDef').map((c) => c.colname)];
     case 'ViewStmt':
-      return [
-        resultNames(
-          nodeAs(s.node.query, 'SelectStmt'),
-          (s.node.aliases ?? []).map((a: AstNode) => a.String?.sval),
-        ),
-      ];
+      return [resultNames(nodeAs(s.node.query, 'SelectStmt'), s.node.aliases)];
     case 'CreateTableAsStmt':
-      return [
-        resultNames(
-          nodeAs(s.node.query, 'SelectStmt'),
-          (s.node.into?.colNames ?? []).map((a: AstNode) => a.String?.sval),
-        ),
-      ];
+      return [resultNames(nodeAs(s.node.query, 'SelectStmt'), s.node.into?.colNames)];
     case 'SelectStmt':
       // SELECT … INTO creates a table of the result's columns.
-      return s.node.intoClause
-        ? [
-            resultNames(
-              s.node,
-              (s.node.intoClause.colNames ?? []).map((a: AstNode) => a.String?.sval),
-            ),
-          ]
-        : [];
+      return s.node.intoClause ? [resultNames(s.node, s.node.intoClause.colNames)] : [];
     default:
       return [];
   }

@@ -1,3 +1,4 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import type { Statement } from '../../migrations/parse.js';
 import { alterCmds, txControl } from '../ast.js';
 import { idempotencyOf } from '../conventions.js';
@@ -22,7 +23,7 @@ function failsOnRerun(s: Statement, droppedBefore: Set<string>): string | undefi
     if (c.subtype === 'AT_AddColumn' && !c.missing_ok) return 'ADD COLUMN without IF NOT EXISTS';
     if ((c.subtype === 'AT_DropColumn' || c.subtype === 'AT_DropConstraint') && !c.missing_ok)
       return `${c.subtype === 'AT_DropColumn' ? 'DROP COLUMN' : 'DROP CONSTRAINT'} without IF EXISTS`;
-    const name = c.subtype === 'AT_AddConstraint' ? c.def?.Constraint?.conname : undefined;
+    const name = c.subtype === 'AT_AddConstraint' ? nodeAs(c.def, 'Constraint')?.conname : undefined;
     if (name && !droppedBefore.has(name)) return `ADD CONSTRAINT ${name} without DROP CONSTRAINT IF EXISTS before it`;
   }
   return undefined;

@@ -1,5 +1,5 @@
+import type { ColumnDef } from '@pgsql/types';
 import type { Statement } from '../../migrations/parse.js';
-import type { AstNode } from '../../migrations/ast-node.js';
 import {
   columnDefs,
   constraintsOf,
@@ -9,6 +9,7 @@ import {
   keyNames,
   relName,
   SERIAL_TYPES,
+  tableConstraints,
   typeNameOf,
 } from '../ast.js';
 import type { Hit, LintRule, RuleContext } from '../rule.js';
@@ -16,20 +17,21 @@ import type { Hit, LintRule, RuleContext } from '../rule.js';
 const SMALL = new Set(['int2', 'int4', 'serial', 'serial4', 'smallserial', 'serial2']);
 
 /** Primary-key columns of a CREATE TABLE: inline PRIMARY KEY, or named in a table-level PRIMARY KEY. */
-function keyColumns(s: Statement): readonly AstNode[] {
+function keyColumns(s: Statement): readonly ColumnDef[] {
   const cols = columnDefs(s);
   if (!cols.length) return cols;
-  const tableKeys: string[] = ((s.kind === 'CreateStmt' && s.node.tableElts) || [])
-    .map((e: AstNode) => e.Constraint)
-    .filter((c: AstNode | undefined) => c?.contype === 'CONSTR_PRIMARY')
-    .flatMap((c: AstNode) => keyNames(c.keys));
+  const tableKeys = tableConstraints(s)
+    .filter((c) => c.contype === 'CONSTR_PRIMARY')
+    .flatMap((c) => keyNames(c.keys));
   return cols.filter(
-    (c) => tableKeys.includes(c.colname.toLowerCase()) || constraintsOf(c).some((k) => k.contype === 'CONSTR_PRIMARY'),
+    (c) =>
+      tableKeys.includes((c.colname ?? '').toLowerCase()) ||
+      constraintsOf(c).some((k) => k.contype === 'CONSTR_PRIMARY'),
   );
 }
 
 /** Fed by a sequence, so it grows with every insert: serial, identity, or DEFAULT nextval(…). */
-const sequenceFed = (c: AstNode) =>
+const sequenceFed = (c: ColumnDef) =>
   SERIAL_TYPES.has(typeNameOf(c.typeName)) ||
   constraintsOf(c).some(
     (k) =>
@@ -38,15 +40,20 @@ const sequenceFed = (c: AstNode) =>
   );
 
 /** Named as an identifier (`id`, `order_id`, `ids`, `tag_ids`, `"userId"`): it holds keys, wherever they come from. */
-const namedAsKey = (c: AstNode) =>
+const namedAsKey = (c: ColumnDef) =>
   /^(ids?|.+_ids?)$/i.test(c.colname ?? '') || /[a-z0-9](Id|ID)s?$/.test(c.colname ?? '');
 
 /**
  * The small columns of foreign keys whose referenced column the folder declared: a bigint one it cannot hold
  * (the reason), or one as small as itself (null: the key is where the width is decided, and flagged there).
  */
-function references(ctx: RuleContext, s: Statement, i: number, small: readonly AstNode[]): Map<AstNode, string | null> {
-  const out = new Map<AstNode, string | null>();
+function references(
+  ctx: RuleContext,
+  s: Statement,
+  i: number,
+  small: readonly ColumnDef[],
+): Map<ColumnDef, string | null> {
+  const out = new Map<ColumnDef, string | null>();
   for (const fk of foreignKeys(s).filter((k) => k.column && small.includes(k.column))) {
     const target = relName(fk.constraint.pktable);
     const [pkCol] = keyNames(fk.constraint.pk_attrs);

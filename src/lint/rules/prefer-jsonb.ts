@@ -1,3 +1,4 @@
+import { nodeAs } from '../../migrations/ast-node.js';
 import { alterCmds, typeNameOf } from '../ast.js';
 import { eachNewColumn, eachStatement, type LintRule } from '../rule.js';
 
@@ -17,7 +18,7 @@ export const rule: LintRule = {
     ),
     ...eachStatement(ctx, (s) => {
       const cmd = alterCmds(s).find(
-        (c) => c.subtype === 'AT_AlterColumnType' && typeNameOf(c.def?.ColumnDef?.typeName) === 'json',
+        (c) => c.subtype === 'AT_AlterColumnType' && typeNameOf(nodeAs(c.def, 'ColumnDef')?.typeName) === 'json',
       );
       return cmd ? `Column ${cmd.name} changed to json.` : false;
     }),

@@ -1,4 +1,4 @@
-import { alterCmds, tableOf } from '../ast.js';
+import { addedConstraint, alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 export const rule: LintRule = {
@@ -13,19 +13,20 @@ export const rule: LintRule = {
     eachStatement(ctx, (s, i) => {
       const rel = tableOf(s);
       const pk = alterCmds(s)
-        .map((c) => (c.subtype === 'AT_AddConstraint' ? c.def?.Constraint : undefined))
+        .map(addedConstraint)
         .find((c) => c?.contype === 'CONSTR_PRIMARY' && c.indexname);
-      if (!pk || !rel || ctx.createdBefore(rel, i)) return false;
+      const index = pk?.indexname;
+      if (!index || !rel || ctx.createdBefore(rel, i)) return false;
       const history = ctx.schemaBefore(i);
       // Only columns the folder shows to be nullable: where it cannot tell, a finding would be a guess.
-      const nullable = (history.index(pk.indexname)?.columns ?? []).filter(
+      const nullable = (history.index(index)?.columns ?? []).filter(
         (col) =>
           history.columnNotNull(rel, col) === false &&
           !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col)),
       );
       return (
         nullable.length > 0 &&
-        `Index ${pk.indexname}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`
+        `Index ${index}: ${nullable.join(', ')} ${nullable.length > 1 ? 'allow' : 'allows'} NULL.`
       );
     }),
 };

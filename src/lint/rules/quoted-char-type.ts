@@ -1,10 +1,11 @@
-import type { AstNode } from '../../migrations/ast-node.js';
+import type { ColumnDef } from '@pgsql/types';
+import { nameParts } from '../../migrations/ast-node.js';
 import { hasTypmods, typeNameOf } from '../ast.js';
 import { eachNewColumn, type LintRule } from '../rule.js';
 
 /** Why PostgreSQL refuses the column's type as written in quotes, or undefined. */
-function refused(c: AstNode): string | undefined {
-  const names: string[] = (c.typeName?.names ?? []).map((n: AstNode) => String(n.String?.sval ?? ''));
+function refused(c: ColumnDef): string | undefined {
+  const names = nameParts(c.typeName?.names);
   // Unquoted, char(n) and character(n) are pg_catalog.bpchar; only a quoted name reaches these.
   const builtIn = names.length === 1 || (names.length === 2 && names[0] === 'pg_catalog');
   const type = typeNameOf(c.typeName);

@@ -1,3 +1,4 @@
+import type { AlterTableType } from '@pgsql/types';
 import type { Statement } from '../../migrations/parse.js';
 import { cannotRunInTransaction } from '../../migrations/transaction-mode.js';
 import { optionOn } from '../../migrations/options.js';
@@ -19,7 +20,7 @@ const LOCKING = new Set([
 ]);
 
 /** ALTER TABLE forms that take SHARE UPDATE EXCLUSIVE at most: queued, they hold up no read and no write. */
-const WEAK_ALTER = new Set([
+const WEAK_ALTER = new Set<AlterTableType | undefined>([
   'AT_ValidateConstraint',
   'AT_SetStatistics',
   'AT_SetRelOptions',

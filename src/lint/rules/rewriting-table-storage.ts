@@ -1,9 +1,10 @@
+import type { AlterTableType } from '@pgsql/types';
 import { relationOf } from '../../migrations/ast-node.js';
 import { alterCmds, tableOf } from '../ast.js';
 import { eachStatement, type LintRule } from '../rule.js';
 
 /** ALTER TABLE forms that copy the relation's data file by file. */
-const COPIES: Record<string, string> = {
+const COPIES: Partial<Record<AlterTableType, string>> = {
   AT_SetTableSpace: 'SET TABLESPACE',
   AT_SetLogged: 'SET LOGGED',
   AT_SetUnLogged: 'SET UNLOGGED',
@@ -21,7 +22,9 @@ export const rule: LintRule = {
   check: (ctx) =>
     eachStatement(ctx, (s, i) => {
       if (s.kind === 'AlterTableMoveAllStmt') return `ALL IN TABLESPACE ${s.node.orig_tablespacename}.`;
-      const cmd = alterCmds(s).find((c) => COPIES[c.subtype]);
-      return !!cmd && !ctx.createdBefore(tableOf(s), i) && `${COPIES[cmd.subtype]} on ${relationOf(s)?.relname}.`;
+      const copy = alterCmds(s)
+        .map((c) => c.subtype && COPIES[c.subtype])
+        .find(Boolean);
+      return !!copy && !ctx.createdBefore(tableOf(s), i) && `${copy} on ${relationOf(s)?.relname}.`;
     }),
 };

@@ -19,7 +19,7 @@ export const rule: LintRule = {
       const scans = (col: string) =>
         history.columnNotNull(rel, col) !== true &&
         !(ctx.postgresVersion >= 12 && history.hasValidNotNullCheck(rel, col));
-      const cmd = sets.find((c) => scans(c.name));
+      const cmd = sets.find((c) => scans(c.name ?? ''));
       return !!cmd && `Column ${cmd.name}.`;
     }),
 };

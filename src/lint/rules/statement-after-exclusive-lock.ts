@@ -1,3 +1,4 @@
+import type { AlterTableType } from '@pgsql/types';
 import type { Statement } from '../../migrations/parse.js';
 import { nodeAs } from '../../migrations/ast-node.js';
 import { optionOn } from '../../migrations/options.js';
@@ -5,7 +6,7 @@ import { alterCmds, relName, relText, txControl, type RelName, tableOf } from '.
 import type { Hit, LintRule, RuleContext } from '../rule.js';
 
 /** ALTER TABLE sub-commands that take a weaker lock than ACCESS EXCLUSIVE. */
-const WEAKER = new Set([
+const WEAKER = new Set<AlterTableType | undefined>([
   'AT_ValidateConstraint',
   'AT_SetStatistics',
   'AT_ClusterOn',
@@ -32,7 +33,7 @@ function exclusiveLock(ctx: RuleContext, s: Statement, i: number): RelName | und
       const strong = cmds.some(
         (c) =>
           !WEAKER.has(c.subtype) &&
-          !(c.subtype === 'AT_AddConstraint' && c.def?.Constraint?.contype === 'CONSTR_FOREIGN'),
+          !(c.subtype === 'AT_AddConstraint' && nodeAs(c.def, 'Constraint')?.contype === 'CONSTR_FOREIGN'),
       );
       return strong ? existing(tableOf(s)) : undefined;
     }
