@@ -17,6 +17,7 @@ const versionSensitive = [
   'db/apply',
   // Other tools' history tables, read and written in place.
   'db/history-adapters',
+  'db/history-row',
   // Scratch databases (STRATEGY FILE_COPY 15+, DROP DATABASE … WITH (FORCE)), the lock trace, rewrites, server objects.
   'verify/verify',
   'verify/server-effects',

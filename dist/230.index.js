@@ -31,73 +31,7 @@ var names = __webpack_require__(41557);
 var version = __webpack_require__(90233);
 // EXTERNAL MODULE: ./src/db/session/identifiers.ts
 var identifiers = __webpack_require__(70801);
-// EXTERNAL MODULE: ./src/migrations/read-file.ts + 1 modules
-var read_file = __webpack_require__(12585);
-;// CONCATENATED MODULE: ./src/db/history/layouts/layout.ts
-
-
-
-
-/** The migration's run time so far, in milliseconds, as the server sees it from the start of its transaction. */
-const ELAPSED_MS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::int';
-/**
- * Names a tool's recorded versions by the migrations on disk: `versionOf` is how the tool derives its version from
- * a file. A version no file has keeps its own text (the plan reports it missing). Two files the tool cannot tell
- * apart are refused: the tool itself would record one and skip the other.
- */
-function namer(tool, migrations, versionOf) {
-    const byVersion = new Map();
-    for (const m of migrations) {
-        const v = versionOf(m);
-        const seen = byVersion.get(v);
-        if (seen)
-            throw new errors/* StateError */.qq([
-                `${seen.up.file} and ${m.up.file} both have ${tool} version ${v}, so ${tool}'s history cannot tell them apart; give one of them another version`,
-            ]);
-        byVersion.set(v, m);
-    }
-    return (text) => {
-        const m = byVersion.get(text);
-        return m
-            ? { name: m.name, version: m.version }
-            : { name: text, version: (0,names/* versionFromName */.sv)(text) ?? (0,version/* parseVersionText */.bw)(text) };
-    };
-}
-/** A file's base name: the tools that key on file names ignore the folders above it. */
-const baseName = (file) => file.slice(file.lastIndexOf('/') + 1);
-/** The leading digits of a file or folder name: the version of dbmate, golang-migrate, goose and sqlx. */
-function leadingDigits(m) {
-    return /^\d+/.exec(m.name)?.[0] ?? m.version.text;
-}
-/** The leading digits as a number, for tools that store an integer version (001 is 1). */
-const integerVersion = (m) => BigInt(leadingDigits(m)).toString();
-/** For tools whose table has no place for a dirty mark: nothing to mark, so nothing to clear. */
-const WITHOUT_MARKS = {
-    marksDirty: false,
-    markStarted: async () => undefined,
-    finish: async () => {
-        throw new Error('this history table keeps no dirty mark to clear');
-    },
-};
-/** A file's text with its line endings as another checkout would have them: as written, LF, CRLF. */
-/**
- * The file as written, which the tool hashes. A large file is read in pieces (its COPY rows stay on disk), so it
- * has none in memory: refused, saying so.
- */
-function sourceOf(m, tool) {
-    if (m.source !== undefined)
-        return m.source;
-    throw new errors/* StateError */.qq([
-        `${m.up.file}: ${tool} hashes the whole file, and pg-migration-gate reads a file over ${read_file/* LARGE_FILE */.f / 1024 / 1024} MiB in pieces, leaving its COPY rows on disk; move the rows into migrations under that size, or use pg-migration-gate's own history table`,
-    ]);
-}
-function lineEndingForms(text) {
-    const lf = text.replace(/\r\n?/g, '\n');
-    return [...new Set([text, lf, lf.replace(/\n/g, '\r\n')])];
-}
-
 ;// CONCATENATED MODULE: ./src/db/history/layouts/own.ts
-
 
 
 
@@ -166,11 +100,7 @@ const ownLayout = {
     marksDirty: true,
     checksumsOf: (m) => [m.checksum],
     read: (c, q) => readOwnRows(c, q, new Set(ownLayout.columns)),
-    recordSql(q, m, appliedBy, lit) {
-        return [
-            `INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${lit(m.name)}, ${lit(m.version.text)}, ${lit(m.checksum)}, ${ELAPSED_MS}, ${lit(appliedBy)}, false)`,
-        ];
-    },
+    recordRow: (q, m, appliedBy, sql) => `INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${sql.value(m.name)}, ${sql.value(m.version.text)}, ${sql.value(m.checksum)}, ${sql.ms}, ${sql.value(appliedBy)}, false)`,
     async markStarted(c, q, m, appliedBy) {
         const r = await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, NULL, $4, true) RETURNING id`, [
             m.name,
@@ -186,15 +116,6 @@ const ownLayout = {
             mark,
         ]);
     },
-    async recordApplied(c, q, m, appliedBy, executionMs) {
-        await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, $4, $5, false)`, [
-            m.name,
-            m.version.text,
-            m.checksum,
-            executionMs,
-            appliedBy,
-        ]);
-    },
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE id = $1`, [row.id]);
     },
@@ -202,6 +123,71 @@ const ownLayout = {
         await c.query(`UPDATE ${q} SET checksum = $1 WHERE id = $2`, [m.checksum, row.id]);
     },
 };
+
+// EXTERNAL MODULE: ./src/migrations/read-file.ts + 1 modules
+var read_file = __webpack_require__(12585);
+;// CONCATENATED MODULE: ./src/db/history/layouts/layout.ts
+
+
+
+
+/** The migration's run time so far, in milliseconds, as the server sees it from the start of its transaction. */
+const ELAPSED_MS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::int';
+/**
+ * Names a tool's recorded versions by the migrations on disk: `versionOf` is how the tool derives its version from
+ * a file. A version no file has keeps its own text (the plan reports it missing). Two files the tool cannot tell
+ * apart are refused: the tool itself would record one and skip the other.
+ */
+function namer(tool, migrations, versionOf) {
+    const byVersion = new Map();
+    for (const m of migrations) {
+        const v = versionOf(m);
+        const seen = byVersion.get(v);
+        if (seen)
+            throw new errors/* StateError */.qq([
+                `${seen.up.file} and ${m.up.file} both have ${tool} version ${v}, so ${tool}'s history cannot tell them apart; give one of them another version`,
+            ]);
+        byVersion.set(v, m);
+    }
+    return (text) => {
+        const m = byVersion.get(text);
+        return m
+            ? { name: m.name, version: m.version }
+            : { name: text, version: (0,names/* versionFromName */.sv)(text) ?? (0,version/* parseVersionText */.bw)(text) };
+    };
+}
+/** A file's base name: the tools that key on file names ignore the folders above it. */
+const baseName = (file) => file.slice(file.lastIndexOf('/') + 1);
+/** The leading digits of a file or folder name: the version of dbmate, golang-migrate, goose and sqlx. */
+function leadingDigits(m) {
+    return /^\d+/.exec(m.name)?.[0] ?? m.version.text;
+}
+/** The leading digits as a number, for tools that store an integer version (001 is 1). */
+const integerVersion = (m) => BigInt(leadingDigits(m)).toString();
+/** For tools whose table has no place for a dirty mark: nothing to mark, so nothing to clear. */
+const WITHOUT_MARKS = {
+    marksDirty: false,
+    markStarted: async () => undefined,
+    finish: async () => {
+        throw new Error('this history table keeps no dirty mark to clear');
+    },
+};
+/** A file's text with its line endings as another checkout would have them: as written, LF, CRLF. */
+/**
+ * The file as written, which the tool hashes. A large file is read in pieces (its COPY rows stay on disk), so it
+ * has none in memory: refused, saying so.
+ */
+function sourceOf(m, tool) {
+    if (m.source !== undefined)
+        return m.source;
+    throw new errors/* StateError */.qq([
+        `${m.up.file}: ${tool} hashes the whole file, and pg-migration-gate reads a file over ${read_file/* LARGE_FILE */.f / 1024 / 1024} MiB in pieces, leaving its COPY rows on disk; move the rows into migrations under that size, or use pg-migration-gate's own history table`,
+    ]);
+}
+function lineEndingForms(text) {
+    const lf = text.replace(/\r\n?/g, '\n');
+    return [...new Set([text, lf, lf.replace(/\n/g, '\r\n')])];
+}
 
 ;// CONCATENATED MODULE: ./src/db/history/layouts/dbmate.ts
 
@@ -219,10 +205,7 @@ const dbmate = {
         const r = await c.query(`SELECT version FROM ${q} ORDER BY version`);
         return r.rows.map((row) => ({ id: row.version, ...name(row.version), dirty: false }));
     },
-    recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version) VALUES (${lit(leadingDigits(m))})`],
-    async recordApplied(c, q, m) {
-        await c.query(`INSERT INTO ${q} (version) VALUES ($1)`, [leadingDigits(m)]);
-    },
+    recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (version) VALUES (${sql.value(leadingDigits(m))})`,
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);
     },
@@ -250,10 +233,7 @@ const diesel = {
             dirty: false,
         }));
     },
-    recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version) VALUES (${lit(versionOf(m))})`],
-    async recordApplied(c, q, m) {
-        await c.query(`INSERT INTO ${q} (version) VALUES ($1)`, [versionOf(m)]);
-    },
+    recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (version) VALUES (${sql.value(versionOf(m))})`,
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);
     },
@@ -339,11 +319,9 @@ const flyway = {
         }
         return [...latest.values()].sort((a, b) => Number(a.id) - Number(b.id));
     },
-    recordSql: (q, m, appliedBy, lit) => {
-        const [version, desc, file, sum] = values(m);
-        return [
-            `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, ${lit(String(version))}, ${lit(String(desc))}, 'SQL', ${lit(String(file))}, ${sum}, left(${lit(appliedBy)}, 100), ${ELAPSED_MS}, true)`,
-        ];
+    recordRow(q, m, appliedBy, sql) {
+        const [version, desc, file, sum] = values(m).map(sql.value);
+        return `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, ${version}, ${desc}, 'SQL', ${file}, ${sum}, left(${sql.value(appliedBy)}, 100), ${sql.ms}, true)`;
     },
     async markStarted(c, q, m, appliedBy) {
         const r = await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), 0, false) RETURNING installed_rank`, [...values(m), appliedBy]);
@@ -351,9 +329,6 @@ const flyway = {
     },
     async finish(c, q, mark, executionMs) {
         await c.query(`UPDATE ${q} SET success = true, execution_time = $1 WHERE installed_rank = $2`, [executionMs, mark]);
-    },
-    async recordApplied(c, q, m, appliedBy, executionMs) {
-        await c.query(`INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), $6, true)`, [...values(m), appliedBy, executionMs]);
     },
     /** As `flyway repair` does with a failed row. */
     async forget(c, q, row) {
@@ -401,19 +376,14 @@ const golangMigrate = {
             .map((m) => ({ id: integerVersion(m), name: m.name, version: m.version, dirty: false }));
         return [...below, { id: current.toString(), ...name(current.toString()), dirty: r.rows[0].dirty === true }];
     },
-    recordSql: (q, m, _by, lit) => [
-        `DELETE FROM ${q}`,
-        `INSERT INTO ${q} (version, dirty) VALUES (${lit(integerVersion(m))}, false)`,
-    ],
+    /** One statement, so that the table is never left empty between the two writes. */
+    recordRow: (q, m, _by, sql) => `WITH cleared AS (DELETE FROM ${q}) INSERT INTO ${q} (version, dirty) VALUES (${sql.value(integerVersion(m))}, false)`,
     async markStarted(c, q, m) {
         await setVersion(c, q, integerVersion(m), true);
         return integerVersion(m);
     },
     async finish(c, q, mark) {
         await c.query(`UPDATE ${q} SET dirty = false WHERE version = $1`, [mark]);
-    },
-    async recordApplied(c, q, m) {
-        await setVersion(c, q, integerVersion(m), false);
     },
     /** Back to the newest version below the undone one, or to none. */
     async forget(c, q, row, rows) {
@@ -445,10 +415,7 @@ const goose = {
             .sort((a, b) => Number(a.id) - Number(b.id))
             .map((row) => ({ id: Number(row.id), ...name(row.version), appliedAt: row.tstamp ?? undefined, dirty: false }));
     },
-    recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version_id, is_applied) VALUES (${lit(integerVersion(m))}, true)`],
-    async recordApplied(c, q, m) {
-        await c.query(`INSERT INTO ${q} (version_id, is_applied) VALUES ($1, true)`, [integerVersion(m)]);
-    },
+    recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (version_id, is_applied) VALUES (${sql.value(integerVersion(m))}, true)`,
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE id = $1`, [row.id]);
     },
@@ -475,10 +442,7 @@ const nodePgMigrate = {
             dirty: false,
         }));
     },
-    recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (name, run_on) VALUES (${lit(nameOf(m))}, now())`],
-    async recordApplied(c, q, m) {
-        await c.query(`INSERT INTO ${q} (name, run_on) VALUES ($1, now())`, [nameOf(m)]);
-    },
+    recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (name, run_on) VALUES (${sql.value(nameOf(m))}, now())`,
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE id = $1`, [row.id]);
     },
@@ -510,16 +474,7 @@ const postgrator = {
             dirty: false,
         }));
     },
-    recordSql: (q, m, _by, lit) => [
-        `INSERT INTO ${q} (version, name, md5, run_at) VALUES (${lit(integerVersion(m))}, ${lit(m.description)}, ${lit(md5(m))}, now())`,
-    ],
-    async recordApplied(c, q, m) {
-        await c.query(`INSERT INTO ${q} (version, name, md5, run_at) VALUES ($1, $2, $3, now())`, [
-            integerVersion(m),
-            m.description,
-            md5(m),
-        ]);
-    },
+    recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (version, name, md5, run_at) VALUES (${sql.value(integerVersion(m))}, ${sql.value(m.description)}, ${sql.value(md5(m))}, now())`,
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);
     },
@@ -566,18 +521,14 @@ const prisma = {
             dirty: row.finished_at === null,
         }));
     },
-    recordSql: (q, m, _by, lit) => [
-        `INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(sourceOf(m, 'Prisma')))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
-    ],
+    /** Finished now, started the run time before. */
+    recordRow: (q, m, _by, sql) => `INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${sql.value(sha256(sourceOf(m, 'Prisma')))}, clock_timestamp(), ${sql.value(m.name)}, clock_timestamp() - make_interval(secs => (${sql.ms})::float8 / 1000), 1)`,
     async markStarted(c, q, m) {
         const r = await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, NULL, $2, now(), 0) RETURNING id`, [sha256(sourceOf(m, 'Prisma')), m.name]);
         return r.rows[0].id;
     },
     async finish(c, q, mark) {
         await c.query(`UPDATE ${q} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [mark]);
-    },
-    async recordApplied(c, q, m, _by, executionMs) {
-        await c.query(`INSERT INTO ${q} ${prisma_COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`, [sha256(sourceOf(m, 'Prisma')), m.name, executionMs]);
     },
     async forget(c, q, row) {
         await c.query(`UPDATE ${q} SET rolled_back_at = now() WHERE id = $1`, [row.id]);
@@ -598,7 +549,6 @@ const prisma = {
 const sha384 = (m) => (0,external_node_crypto_.createHash)('sha384').update(sourceOf(m, 'sqlx'), 'utf8').digest('hex');
 /** sqlx's description: the file name after the version, underscores read as spaces. */
 const sqlx_description = (m) => m.description.replace(/_/g, ' ');
-const ELAPSED_NS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000000000)::bigint';
 const sqlx = {
     id: 'sqlx',
     columns: ['version', 'description', 'installed_on', 'success', 'checksum', 'execution_time'],
@@ -616,9 +566,8 @@ const sqlx = {
             dirty: row.success !== true,
         }));
     },
-    recordSql: (q, m, _by, lit) => [
-        `INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES (${lit(integerVersion(m))}, ${lit(sqlx_description(m))}, true, decode(${lit(sha384(m))}, 'hex'), ${ELAPSED_NS})`,
-    ],
+    /** sqlx keeps the run time in nanoseconds. */
+    recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES (${sql.value(integerVersion(m))}, ${sql.value(sqlx_description(m))}, true, decode(${sql.value(sha384(m))}, 'hex'), (${sql.ms})::int8 * 1000000)`,
     async markStarted(c, q, m) {
         await c.query(`INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, false, decode($3, 'hex'), -1)`, [integerVersion(m), sqlx_description(m), sha384(m)]);
         return integerVersion(m);
@@ -628,9 +577,6 @@ const sqlx = {
             BigInt(executionMs) * 1000000n,
             mark,
         ]);
-    },
-    async recordApplied(c, q, m, _by, executionMs) {
-        await c.query(`INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, true, decode($3, 'hex'), $4)`, [integerVersion(m), sqlx_description(m), sha384(m), BigInt(executionMs) * 1000000n]);
     },
     async forget(c, q, row) {
         await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);
@@ -681,6 +627,7 @@ const KNOWN_LAYOUTS = [ownLayout, ...FOREIGN].map((l) => `${l.id} (${l.columns.j
 
 
 ;// CONCATENATED MODULE: ./src/db/history/table.ts
+
 
 
 
@@ -770,10 +717,19 @@ function recordInTransaction(client, table, migration, appliedBy, timeouts) {
         // SET TIME ZONE of the migration chose: the tool that reads it orders by it.
         'SET LOCAL TimeZone TO DEFAULT',
         ...timeouts,
-        ...table.layout
-            .recordSql((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, lit)
-            .map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
+        checkedInsert(table.layout.recordRow((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, {
+            value: (v) => literal(v, lit),
+            ms: ELAPSED_MS,
+        }), table, migration, lit),
     ];
+}
+/** A value written into SQL: a string escaped by node-postgres, a number as itself. */
+function literal(v, lit) {
+    if (typeof v === 'string')
+        return lit(v);
+    if (Number.isSafeInteger(v))
+        return String(v);
+    throw new Error(`a history value must be text or an integer, not ${v}`);
 }
 const SWALLOWED_HINT = 'A trigger (BEFORE INSERT … RETURN NULL) or a rule (DO INSTEAD) on the history table changes what is written: drop it, or point history-table at a table of its own.';
 /**
@@ -814,8 +770,13 @@ function markFinished(client, table, mark, executionMs, migration) {
     return table.layout.finish(oneRowEach(client, table, migration), (0,identifiers/* quoteTable */.Z8)(table), mark, executionMs);
 }
 /** Records a migration as applied outside its transaction: one without a mark, a READ ONLY one, a baseline. */
-function recordApplied(client, table, migration, appliedBy, executionMs = 0) {
-    return table.layout.recordApplied(oneRowEach(client, table, migration), (0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, executionMs);
+async function recordApplied(client, table, migration, appliedBy, executionMs = 0) {
+    const values = [];
+    const sql = table.layout.recordRow((0,identifiers/* quoteTable */.Z8)(table), migration, appliedBy, {
+        value: (v) => `$${values.push(v)}`,
+        ms: String(Math.round(executionMs)),
+    });
+    await oneRowEach(client, table, migration).query(sql, values);
 }
 /**
  * The client as a history write outside a migration's transaction sees it: each INSERT or UPDATE must touch

@@ -6,6 +6,7 @@ import type { Migration } from '../../model/migration.js';
 import type { Client } from '../session/connect.js';
 import { createOrAdopt, readOwnRows } from './layouts/own.js';
 import { detectLayout, ownLayout, KNOWN_LAYOUTS, type HistoryLayout } from './layouts/known-layouts.js';
+import { ELAPSED_MS } from './layouts/layout.js';
 import { quoteIdent, quoteTable, tableText } from '../session/identifiers.js';
 
 /**
@@ -126,10 +127,23 @@ export function recordInTransaction(
     // SET TIME ZONE of the migration chose: the tool that reads it orders by it.
     'SET LOCAL TimeZone TO DEFAULT',
     ...timeouts,
-    ...table.layout
-      .recordSql(quoteTable(table), migration, appliedBy, lit)
-      .map((sql) => (/^INSERT\b/.test(sql) ? checkedInsert(sql, table, migration, lit) : sql)),
+    checkedInsert(
+      table.layout.recordRow(quoteTable(table), migration, appliedBy, {
+        value: (v) => literal(v, lit),
+        ms: ELAPSED_MS,
+      }),
+      table,
+      migration,
+      lit,
+    ),
   ];
+}
+
+/** A value written into SQL: a string escaped by node-postgres, a number as itself. */
+function literal(v: string | number, lit: (v: string) => string): string {
+  if (typeof v === 'string') return lit(v);
+  if (Number.isSafeInteger(v)) return String(v);
+  throw new Error(`a history value must be text or an integer, not ${v}`);
 }
 
 const SWALLOWED_HINT =
@@ -189,20 +203,19 @@ export function markFinished(
 }
 
 /** Records a migration as applied outside its transaction: one without a mark, a READ ONLY one, a baseline. */
-export function recordApplied(
+export async function recordApplied(
   client: Client,
   table: HistoryTable,
   migration: Migration,
   appliedBy: string,
   executionMs = 0,
 ): Promise<void> {
-  return table.layout.recordApplied(
-    oneRowEach(client, table, migration),
-    quoteTable(table),
-    migration,
-    appliedBy,
-    executionMs,
-  );
+  const values: (string | number)[] = [];
+  const sql = table.layout.recordRow(quoteTable(table), migration, appliedBy, {
+    value: (v) => `$${values.push(v)}`,
+    ms: String(Math.round(executionMs)),
+  });
+  await oneRowEach(client, table, migration).query(sql, values);
 }
 
 /**

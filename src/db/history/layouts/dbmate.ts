@@ -16,11 +16,7 @@ export const dbmate: HistoryLayout = {
     return r.rows.map((row) => ({ id: row.version as string, ...name(row.version), dirty: false }));
   },
 
-  recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version) VALUES (${lit(leadingDigits(m))})`],
-
-  async recordApplied(c, q, m) {
-    await c.query(`INSERT INTO ${q} (version) VALUES ($1)`, [leadingDigits(m)]);
-  },
+  recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (version) VALUES (${sql.value(leadingDigits(m))})`,
 
   async forget(c, q, row) {
     await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);

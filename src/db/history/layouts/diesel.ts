@@ -24,11 +24,7 @@ export const diesel: HistoryLayout = {
     }));
   },
 
-  recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version) VALUES (${lit(versionOf(m))})`],
-
-  async recordApplied(c, q, m) {
-    await c.query(`INSERT INTO ${q} (version) VALUES ($1)`, [versionOf(m)]);
-  },
+  recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (version) VALUES (${sql.value(versionOf(m))})`,
 
   async forget(c, q, row) {
     await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);

@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import { compareVersions, makeVersion, versionId } from '../../../migrations/version.js';
 import type { HistoryRow } from '../../../model/history.js';
 import type { Migration } from '../../../model/migration.js';
-import { ELAPSED_MS, type HistoryLayout, namer, sourceOf } from './layout.js';
+import { type HistoryLayout, namer, sourceOf } from './layout.js';
 
 /**
  * Flyway's `flyway_schema_history`: one row per event, ranked by installed_rank, the latest row of a version
@@ -83,11 +83,9 @@ export const flyway: HistoryLayout = {
     return [...latest.values()].sort((a, b) => Number(a.id) - Number(b.id));
   },
 
-  recordSql: (q, m, appliedBy, lit) => {
-    const [version, desc, file, sum] = values(m);
-    return [
-      `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, ${lit(String(version))}, ${lit(String(desc))}, 'SQL', ${lit(String(file))}, ${sum}, left(${lit(appliedBy)}, 100), ${ELAPSED_MS}, true)`,
-    ];
+  recordRow(q, m, appliedBy, sql) {
+    const [version, desc, file, sum] = values(m).map(sql.value);
+    return `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, ${version}, ${desc}, 'SQL', ${file}, ${sum}, left(${sql.value(appliedBy)}, 100), ${sql.ms}, true)`;
   },
 
   async markStarted(c, q, m, appliedBy) {
@@ -100,13 +98,6 @@ export const flyway: HistoryLayout = {
 
   async finish(c, q, mark, executionMs) {
     await c.query(`UPDATE ${q} SET success = true, execution_time = $1 WHERE installed_rank = $2`, [executionMs, mark]);
-  },
-
-  async recordApplied(c, q, m, appliedBy, executionMs) {
-    await c.query(
-      `INSERT INTO ${q} ${COLUMNS} VALUES (${NEXT_RANK(q)}, $1, $2, 'SQL', $3, $4, left($5, 100), $6, true)`,
-      [...values(m), appliedBy, executionMs],
-    );
   },
 
   /** As `flyway repair` does with a failed row. */

@@ -42,10 +42,9 @@ export const golangMigrate: HistoryLayout = {
     return [...below, { id: current.toString(), ...name(current.toString()), dirty: r.rows[0].dirty === true }];
   },
 
-  recordSql: (q, m, _by, lit) => [
-    `DELETE FROM ${q}`,
-    `INSERT INTO ${q} (version, dirty) VALUES (${lit(integerVersion(m))}, false)`,
-  ],
+  /** One statement, so that the table is never left empty between the two writes. */
+  recordRow: (q, m, _by, sql) =>
+    `WITH cleared AS (DELETE FROM ${q}) INSERT INTO ${q} (version, dirty) VALUES (${sql.value(integerVersion(m))}, false)`,
 
   async markStarted(c, q, m) {
     await setVersion(c, q, integerVersion(m), true);
@@ -54,10 +53,6 @@ export const golangMigrate: HistoryLayout = {
 
   async finish(c, q, mark) {
     await c.query(`UPDATE ${q} SET dirty = false WHERE version = $1`, [mark]);
-  },
-
-  async recordApplied(c, q, m) {
-    await setVersion(c, q, integerVersion(m), false);
   },
 
   /** Back to the newest version below the undone one, or to none. */

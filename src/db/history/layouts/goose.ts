@@ -22,11 +22,8 @@ export const goose: HistoryLayout = {
       .map((row) => ({ id: Number(row.id), ...name(row.version), appliedAt: row.tstamp ?? undefined, dirty: false }));
   },
 
-  recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (version_id, is_applied) VALUES (${lit(integerVersion(m))}, true)`],
-
-  async recordApplied(c, q, m) {
-    await c.query(`INSERT INTO ${q} (version_id, is_applied) VALUES ($1, true)`, [integerVersion(m)]);
-  },
+  recordRow: (q, m, _by, sql) =>
+    `INSERT INTO ${q} (version_id, is_applied) VALUES (${sql.value(integerVersion(m))}, true)`,
 
   async forget(c, q, row) {
     await c.query(`DELETE FROM ${q} WHERE id = $1`, [row.id]);

@@ -9,8 +9,8 @@ import type { Client } from '../../session/connect.js';
 /**
  * One migration tool's history table, read in place and written in the tool's own format, so the tool still agrees
  * afterwards about what is applied. Every method gets the table already schema-qualified and quoted (`q`); values
- * travel as bound parameters, or escaped by node-postgres (`lit`) in the statements run inside a migration's
- * transaction. Only db/history/table.ts calls these.
+ * travel as bound parameters, but in the history row written inside a migration's transaction, where they are
+ * literals escaped by node-postgres (RowSql). Only db/history/table.ts calls these.
  */
 export interface HistoryLayout {
   /** How reports name the layout: `dbmate`, `flyway`, … */
@@ -30,18 +30,30 @@ export interface HistoryLayout {
   checksumsOf?(m: Migration): string[];
   /** Every row, in the order the tool applied them; `migrations` (those on disk) name the rows. */
   read(c: Client, q: string, migrations: readonly Migration[]): Promise<HistoryRow[]>;
-  /** The statements that record `m` as the last part of its own transaction. */
-  recordSql(q: string, m: Migration, appliedBy: string, lit: (v: string) => string): string[];
+  /**
+   * The one statement that records `m` as applied, writing one row: the last of its own transaction, or on its own
+   * after a migration that ran outside one (db/history/table.ts writes it either way).
+   */
+  recordRow(q: string, m: Migration, appliedBy: string, sql: RowSql): string;
   /** Before a migration outside a transaction: marks it started; returns the mark, or undefined without marksDirty. */
   markStarted(c: Client, q: string, m: Migration, appliedBy: string): Promise<HistoryRow['id'] | undefined>;
   /** Clears a mark (markStarted's, or a dirty row's): the migration finished. */
   finish(c: Client, q: string, mark: HistoryRow['id'], executionMs: number): Promise<void>;
-  /** Records `m` as applied, outside its transaction (a migration without a mark, a READ ONLY one, a baseline). */
-  recordApplied(c: Client, q: string, m: Migration, appliedBy: string, executionMs: number): Promise<void>;
   /** A dirty row resolved as undone: the tool's view goes back to before the migration started. */
   forget(c: Client, q: string, row: HistoryRow, rows: readonly HistoryRow[]): Promise<void>;
   /** Replaces a row's checksum with the file's (accept-edited, rows adopted without one). */
   setChecksum?(c: Client, q: string, row: HistoryRow, m: Migration): Promise<void>;
+}
+
+/**
+ * How a history row's statement writes its values and the migration's run time: inside the migration's transaction
+ * as literals and the server's clock (ELAPSED_MS), outside it as bound parameters and a number of milliseconds.
+ */
+export interface RowSql {
+  /** A value of the row, as SQL: a parameter (`$1`) or a literal. */
+  value(v: string | number): string;
+  /** The migration's run time in milliseconds, as SQL. */
+  ms: string;
 }
 
 /** The migration's run time so far, in milliseconds, as the server sees it from the start of its transaction. */

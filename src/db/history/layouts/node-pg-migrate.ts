@@ -23,11 +23,7 @@ export const nodePgMigrate: HistoryLayout = {
     }));
   },
 
-  recordSql: (q, m, _by, lit) => [`INSERT INTO ${q} (name, run_on) VALUES (${lit(nameOf(m))}, now())`],
-
-  async recordApplied(c, q, m) {
-    await c.query(`INSERT INTO ${q} (name, run_on) VALUES ($1, now())`, [nameOf(m)]);
-  },
+  recordRow: (q, m, _by, sql) => `INSERT INTO ${q} (name, run_on) VALUES (${sql.value(nameOf(m))}, now())`,
 
   async forget(c, q, row) {
     await c.query(`DELETE FROM ${q} WHERE id = $1`, [row.id]);

@@ -3,7 +3,7 @@ import { parseVersionText } from '../../../migrations/version.js';
 import type { HistoryRow } from '../../../model/history.js';
 import type { Client } from '../../session/connect.js';
 import { quoteIdent } from '../../session/identifiers.js';
-import { ELAPSED_MS, type HistoryLayout } from './layout.js';
+import type { HistoryLayout } from './layout.js';
 
 /**
  * This tool's own table, which is also the three-column table teams already keep by hand (`id`, `migration_name`,
@@ -83,11 +83,8 @@ export const ownLayout: HistoryLayout = {
 
   read: (c, q) => readOwnRows(c, q, new Set(ownLayout.columns)),
 
-  recordSql(q, m, appliedBy, lit) {
-    return [
-      `INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${lit(m.name)}, ${lit(m.version.text)}, ${lit(m.checksum)}, ${ELAPSED_MS}, ${lit(appliedBy)}, false)`,
-    ];
-  },
+  recordRow: (q, m, appliedBy, sql) =>
+    `INSERT INTO ${q} ${INSERT_COLUMNS} VALUES (${sql.value(m.name)}, ${sql.value(m.version.text)}, ${sql.value(m.checksum)}, ${sql.ms}, ${sql.value(appliedBy)}, false)`,
 
   async markStarted(c, q, m, appliedBy) {
     const r = await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, NULL, $4, true) RETURNING id`, [
@@ -103,16 +100,6 @@ export const ownLayout: HistoryLayout = {
     await c.query(`UPDATE ${q} SET dirty = false, execution_ms = $1, applied_at = now() WHERE id = $2`, [
       executionMs,
       mark,
-    ]);
-  },
-
-  async recordApplied(c, q, m, appliedBy, executionMs) {
-    await c.query(`INSERT INTO ${q} ${INSERT_COLUMNS} VALUES ($1, $2, $3, $4, $5, false)`, [
-      m.name,
-      m.version.text,
-      m.checksum,
-      executionMs,
-      appliedBy,
     ]);
   },
 

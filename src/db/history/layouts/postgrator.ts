@@ -33,17 +33,8 @@ export const postgrator: HistoryLayout = {
     }));
   },
 
-  recordSql: (q, m, _by, lit) => [
-    `INSERT INTO ${q} (version, name, md5, run_at) VALUES (${lit(integerVersion(m))}, ${lit(m.description)}, ${lit(md5(m))}, now())`,
-  ],
-
-  async recordApplied(c, q, m) {
-    await c.query(`INSERT INTO ${q} (version, name, md5, run_at) VALUES ($1, $2, $3, now())`, [
-      integerVersion(m),
-      m.description,
-      md5(m),
-    ]);
-  },
+  recordRow: (q, m, _by, sql) =>
+    `INSERT INTO ${q} (version, name, md5, run_at) VALUES (${sql.value(integerVersion(m))}, ${sql.value(m.description)}, ${sql.value(md5(m))}, now())`,
 
   async forget(c, q, row) {
     await c.query(`DELETE FROM ${q} WHERE version = $1`, [row.id]);

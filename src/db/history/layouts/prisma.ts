@@ -41,9 +41,9 @@ export const prisma: HistoryLayout = {
     }));
   },
 
-  recordSql: (q, m, _by, lit) => [
-    `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${lit(sha256(sourceOf(m, 'Prisma')))}, clock_timestamp(), ${lit(m.name)}, transaction_timestamp(), 1)`,
-  ],
+  /** Finished now, started the run time before. */
+  recordRow: (q, m, _by, sql) =>
+    `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, ${sql.value(sha256(sourceOf(m, 'Prisma')))}, clock_timestamp(), ${sql.value(m.name)}, clock_timestamp() - make_interval(secs => (${sql.ms})::float8 / 1000), 1)`,
 
   async markStarted(c, q, m) {
     const r = await c.query(
@@ -55,13 +55,6 @@ export const prisma: HistoryLayout = {
 
   async finish(c, q, mark) {
     await c.query(`UPDATE ${q} SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [mark]);
-  },
-
-  async recordApplied(c, q, m, _by, executionMs) {
-    await c.query(
-      `INSERT INTO ${q} ${COLUMNS} VALUES (pg_catalog.gen_random_uuid()::text, $1, now(), $2, now() - make_interval(secs => $3::float8 / 1000), 1)`,
-      [sha256(sourceOf(m, 'Prisma')), m.name, executionMs],
-    );
   },
 
   async forget(c, q, row) {

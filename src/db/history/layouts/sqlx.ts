@@ -10,7 +10,6 @@ import { type HistoryLayout, integerVersion, namer, sourceOf } from './layout.js
 const sha384 = (m: Migration) => createHash('sha384').update(sourceOf(m, 'sqlx'), 'utf8').digest('hex');
 /** sqlx's description: the file name after the version, underscores read as spaces. */
 const description = (m: Migration) => m.description.replace(/_/g, ' ');
-const ELAPSED_NS = '(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000000000)::bigint';
 
 export const sqlx: HistoryLayout = {
   id: 'sqlx',
@@ -33,9 +32,9 @@ export const sqlx: HistoryLayout = {
     }));
   },
 
-  recordSql: (q, m, _by, lit) => [
-    `INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES (${lit(integerVersion(m))}, ${lit(description(m))}, true, decode(${lit(sha384(m))}, 'hex'), ${ELAPSED_NS})`,
-  ],
+  /** sqlx keeps the run time in nanoseconds. */
+  recordRow: (q, m, _by, sql) =>
+    `INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES (${sql.value(integerVersion(m))}, ${sql.value(description(m))}, true, decode(${sql.value(sha384(m))}, 'hex'), (${sql.ms})::int8 * 1000000)`,
 
   async markStarted(c, q, m) {
     await c.query(
@@ -50,13 +49,6 @@ export const sqlx: HistoryLayout = {
       BigInt(executionMs) * 1_000_000n,
       mark,
     ]);
-  },
-
-  async recordApplied(c, q, m, _by, executionMs) {
-    await c.query(
-      `INSERT INTO ${q} (version, description, success, checksum, execution_time) VALUES ($1, $2, true, decode($3, 'hex'), $4)`,
-      [integerVersion(m), description(m), sha384(m), BigInt(executionMs) * 1_000_000n],
-    );
   },
 
   async forget(c, q, row) {

@@ -1,0 +1,156 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import {
+  ensureHistoryTable,
+  locateHistoryTable,
+  readHistory,
+  recordApplied,
+  recordInTransaction,
+  type HistoryTable,
+} from '../../src/db/history/table.js';
+import { discover } from '../../src/migrations/discover.js';
+import type { Migration } from '../../src/model/migration.js';
+import { scratchDb, type ScratchDb } from '../harness/db.js';
+
+/**
+ * Each layout writes a migration's history row with one statement, rendered two ways: with its values as literals
+ * and the server's clock as the last part of the migration's own transaction, and with bound parameters and a
+ * measured run time after a migration that ran outside one. Both must write the same row, whatever the values hold.
+ */
+
+/** Each tool's table as the tool creates it; undefined: this tool's own, created by ensureHistoryTable. */
+/**
+ * `clock`: columns of times and generated ids, which differ between two writes; `runTime`: the run time column as
+ * written from a measured 1234 ms; `by`: the column naming who applied it.
+ */
+const TABLES: Record<
+  string,
+  { table: string; ddl?: string; clock: string[]; runTime?: (ms: number) => unknown; by?: string }
+> = {
+  'pg-migration-gate': {
+    table: 'schema_migrations',
+    runTime: (ms) => ms,
+    clock: ['id', 'applied_at', 'execution_ms'],
+    by: 'applied_by',
+  },
+  dbmate: {
+    table: 'schema_migrations',
+    ddl: 'CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)',
+    clock: [],
+  },
+  'golang-migrate': {
+    table: 'schema_migrations',
+    ddl: 'CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)',
+    clock: [],
+  },
+  goose: {
+    table: 'goose_db_version',
+    ddl: 'CREATE TABLE goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())',
+    clock: ['id', 'tstamp'],
+  },
+  flyway: {
+    table: 'flyway_schema_history',
+    ddl: `CREATE TABLE flyway_schema_history (installed_rank int NOT NULL PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL,
+      type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum int, installed_by varchar(100) NOT NULL,
+      installed_on timestamp NOT NULL DEFAULT now(), execution_time int NOT NULL, success boolean NOT NULL)`,
+    runTime: (ms) => ms,
+    clock: ['installed_on', 'execution_time'],
+    by: 'installed_by',
+  },
+  sqlx: {
+    table: '_sqlx_migrations',
+    ddl: `CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, installed_on TIMESTAMPTZ NOT NULL DEFAULT now(),
+      success BOOLEAN NOT NULL, checksum BYTEA NOT NULL, execution_time BIGINT NOT NULL)`,
+    runTime: (ms) => String(ms * 1_000_000),
+    clock: ['installed_on', 'execution_time'],
+  },
+  diesel: {
+    table: '__diesel_schema_migrations',
+    ddl: 'CREATE TABLE __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',
+    clock: ['run_on'],
+  },
+  prisma: {
+    table: '_prisma_migrations',
+    ddl: `CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
+      migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+      applied_steps_count INTEGER NOT NULL DEFAULT 0)`,
+    clock: ['id', 'finished_at', 'started_at'],
+  },
+  'node-pg-migrate': {
+    table: 'pgmigrations',
+    ddl: 'CREATE TABLE pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)',
+    clock: ['id', 'run_on'],
+  },
+  postgrator: {
+    table: 'schemaversion',
+    ddl: 'CREATE TABLE schemaversion (version bigint PRIMARY KEY, name text, md5 text, run_at timestamptz)',
+    clock: ['run_at'],
+  },
+};
+
+/** A name and an applier that a naive rendering would break: a quote, a backslash, `$1` and `$$`. */
+const APPLIED_BY = "o'hare \\ $1 $$ ci";
+let migration: Migration;
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'pmg-history-row-'));
+  writeFileSync(join(dir, "20240119143000_it's_$1_$$.sql"), 'SELECT 1;\n');
+  [migration] = discover(dir).migrations;
+});
+
+let db: ScratchDb;
+let client: pg.Client;
+beforeEach(async () => {
+  db = await scratchDb();
+  client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+});
+afterEach(async () => {
+  await client.end();
+  await db.drop();
+});
+
+async function freshTable(id: string): Promise<HistoryTable> {
+  const { table, ddl } = TABLES[id];
+  await client.query(`DROP TABLE IF EXISTS ${table}`);
+  if (ddl) await client.query(ddl);
+  const located = await locateHistoryTable(client, { table });
+  await ensureHistoryTable(client, located);
+  expect(located.layout.id).toBe(id);
+  return located;
+}
+
+const rowsOf = async (t: HistoryTable) => (await client.query(`SELECT * FROM ${t.schema}.${t.table}`)).rows;
+
+describe.each(Object.keys(TABLES))('%s: one statement, the same row inside and outside a transaction', (id) => {
+  test('the row written in the migration’s transaction is the row written after it, but for the clock', async () => {
+    const inside = await freshTable(id);
+    await client.query('BEGIN');
+    for (const sql of recordInTransaction(client, inside, migration, APPLIED_BY, [])) await client.query(sql);
+    await client.query('COMMIT');
+    const written = await rowsOf(inside);
+    const read = await readHistory(client, inside, [migration]);
+
+    const outside = await freshTable(id);
+    await recordApplied(client, outside, migration, APPLIED_BY, 1234);
+    const bound = await rowsOf(outside);
+
+    expect(written).toHaveLength(1);
+    expect(bound).toHaveLength(1);
+    const { clock, runTime, by } = TABLES[id];
+    const withoutClock = (row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(row).filter(([k]) => !clock.includes(k)));
+    expect(withoutClock(written[0])).toEqual(withoutClock(bound[0]));
+    const timeColumn = clock.find((c) => /execution/.test(c));
+    if (runTime) expect(bound[0][timeColumn!]).toEqual(runTime(1234));
+
+    // Read back, the two name the same migration with the same checksum, and the quoted values came through whole.
+    const again = await readHistory(client, outside, [migration]);
+    expect(again?.map((r) => [r.name, r.version?.text, r.checksum])).toEqual(
+      read?.map((r) => [r.name, r.version?.text, r.checksum]),
+    );
+    expect(again?.[0].name).toBe(migration.name);
+    if (by) expect(bound[0][by]).toBe(APPLIED_BY);
+  });
+});
