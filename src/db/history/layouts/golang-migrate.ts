@@ -42,9 +42,9 @@ export const golangMigrate: HistoryLayout = {
     return [...below, { id: current.toString(), ...name(current.toString()), dirty: r.rows[0].dirty === true }];
   },
 
-  /** One statement, so that the table is never left empty between the two writes. */
+  /** One statement: the INSERT reads what the DELETE did, so the old row is gone first, even of the same version. */
   recordRow: (q, m, _by, sql) =>
-    `WITH cleared AS (DELETE FROM ${q}) INSERT INTO ${q} (version, dirty) VALUES (${sql.value(integerVersion(m))}, false)`,
+    `WITH cleared AS (DELETE FROM ${q} RETURNING 1) INSERT INTO ${q} (version, dirty) SELECT ${sql.value(integerVersion(m))}, false FROM (SELECT count(*) FROM cleared) done`,
 
   async markStarted(c, q, m) {
     await setVersion(c, q, integerVersion(m), true);
