@@ -64,8 +64,19 @@ export async function expectSameAsPsql(
   conn: string,
   env: Record<string, string>,
 ): Promise<{ psql: Outcome; product: Outcome }> {
-  // Side by side: psql is a process of its own, and neither waits for the other.
-  const [psql, product] = await Promise.all([viaPsql(conn, env), viaProduct(conn, env)]);
+  // Side by side: psql is a process of its own, and neither waits for the other. A side that waits long (for a
+  // rejection that never comes, until connect_timeout) is named on stderr, so that a CI log tells which it was.
+  const started = Date.now();
+  const timed = async (side: string, outcome: Promise<Outcome>) => {
+    const o = await outcome;
+    const s = (Date.now() - started) / 1000;
+    if (s > 10) process.stderr.write(`libpq-differential: ${side} took ${s.toFixed(1)} s (${o.result}: ${o.why})\n`);
+    return o;
+  };
+  const [psql, product] = await Promise.all([
+    timed('psql', viaPsql(conn, env)),
+    timed('this product', viaProduct(conn, env)),
+  ]);
   if (product.result !== psql.result) {
     throw new Error(
       `psql and this product disagree on ${conn.replace(/:[^:@/]*@/, ':***@').replace(/password=\S+/, 'password=***')}\n  psql:         ${psql.result}${psql.why ? ` (${psql.why})` : ''}\n  this product: ${product.result}${product.why ? ` (${product.why})` : ''}`,
