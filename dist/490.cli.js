@@ -601,7 +601,9 @@ async function connect(url) {
             return client;
         }
         catch (err) {
-            await client.end().catch(() => { });
+            // Destroyed, not ended: after a TLS alert (a client certificate the server refused), node-postgres's end()
+            // can wait forever for a close that was already missed, and connect_timeout no longer runs.
+            client.connection.stream.destroy();
             const failure = err;
             attempts.push({ transport: ssl, failure, handshaken, serverRefused: failure instanceof pg.DatabaseError });
             if (ssl && refusedTls(failure))

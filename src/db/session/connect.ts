@@ -121,7 +121,9 @@ export async function connect(url: string): Promise<Client> {
       await checkSessionAttrs(client, p.target_session_attrs);
       return client;
     } catch (err) {
-      await client.end().catch(() => {});
+      // Destroyed, not ended: after a TLS alert (a client certificate the server refused), node-postgres's end()
+      // can wait forever for a close that was already missed, and connect_timeout no longer runs.
+      client.connection.stream.destroy();
       const failure = err as ConnectFailure;
       attempts.push({ transport: ssl, failure, handshaken, serverRefused: failure instanceof pg.DatabaseError });
       if (ssl && refusedTls(failure)) withoutTls.add(server);
