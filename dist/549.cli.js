@@ -1,5 +1,5 @@
 export const id = 549;
-export const ids = [549];
+export const ids = [549,490];
 export const modules = {
 
 /***/ 4861:

@@ -1950,7 +1950,7 @@ const VERSION = '0.1.0';
 
 // Loaded when used: the database client, the throwaway server and the prompt are not needed by every command, and
 // lint, which needs none of them, starts in a fraction of the time without them.
-const loadCommands = () => __nccwpck_require__.e(/* import() */ 383).then(__nccwpck_require__.bind(__nccwpck_require__, 2383));
+const loadCommands = () => Promise.all(/* import() */[__nccwpck_require__.e(506), __nccwpck_require__.e(383)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2383));
 /** The CLI has no environment gate: it asks before changing a database it did not start, unless --yes. */
 async function cli_confirm(command, url) {
     const [{ targetIdentity }, { createInterface }] = await Promise.all([
@@ -2019,7 +2019,7 @@ async function main(argv) {
     // A second signal: the tools' process groups and server sessions end first, then the throwaway server; a run
     // that had started and printed nothing yet prints a report that says it was cancelled.
     const cancel = cancelOnSignals(async (name) => {
-        const tools = await __nccwpck_require__.e(/* import() */ 490).then(__nccwpck_require__.bind(__nccwpck_require__, 5490));
+        const tools = await Promise.all(/* import() */[__nccwpck_require__.e(506), __nccwpck_require__.e(490)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5490));
         await tools.stopRunningTools();
         await stop();
         if (!started || printed)

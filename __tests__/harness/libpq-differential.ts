@@ -23,10 +23,11 @@ export interface Outcome {
   refusedByConfiguration?: boolean;
 }
 
-export function viaPsql(conn: string, env: Record<string, string>): Promise<Outcome> {
+export function viaPsql(conn: string, env: Record<string, string>, signal?: AbortSignal): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(psqlBinary(), ['-X', '-A', '-t', '-w', '-d', conn, '-c', QUERY], {
       env: { PATH: process.env.PATH!, ...env },
+      signal,
     });
     let out = '';
     let err = '';
@@ -62,13 +63,14 @@ export async function viaProduct(conn: string, env: Record<string, string>): Pro
 /** Longer than any connect_timeout the cases set, shorter than a test's minute. */
 const ANSWER_WITHIN_MS = 45_000;
 
-function answered(outcome: Promise<Outcome>): Promise<Outcome> {
+/** The side's outcome, or 'no answer' once ANSWER_WITHIN_MS has passed; `giveUp` then stops it (psql's process). */
+function answered(outcome: Promise<Outcome>, giveUp?: () => void): Promise<Outcome> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(
-      () => resolve({ result: 'no answer', why: `still waiting after ${ANSWER_WITHIN_MS / 1000} s` }),
-      ANSWER_WITHIN_MS,
-    );
+    timer = setTimeout(() => {
+      giveUp?.();
+      resolve({ result: 'no answer', why: `still waiting after ${ANSWER_WITHIN_MS / 1000} s` });
+    }, ANSWER_WITHIN_MS);
   });
   return Promise.race([outcome, late]).finally(() => clearTimeout(timer));
 }
@@ -80,7 +82,11 @@ export async function expectSameAsPsql(
 ): Promise<{ psql: Outcome; product: Outcome }> {
   // Side by side: psql is a process of its own, and neither waits for the other. A side still waiting after
   // ANSWER_WITHIN_MS has no answer, which agrees with nothing: the failure names the side that hung.
-  const [psql, product] = await Promise.all([answered(viaPsql(conn, env)), answered(viaProduct(conn, env))]);
+  const stopPsql = new AbortController();
+  const [psql, product] = await Promise.all([
+    answered(viaPsql(conn, env, stopPsql.signal), () => stopPsql.abort()),
+    answered(viaProduct(conn, env)),
+  ]);
   if (product.result !== psql.result || psql.result === 'no answer') {
     throw new Error(
       `psql and this product disagree on ${conn.replace(/:[^:@/]*@/, ':***@').replace(/password=\S+/, 'password=***')}\n  psql:         ${psql.result}${psql.why ? ` (${psql.why})` : ''}\n  this product: ${product.result}${product.why ? ` (${product.why})` : ''}`,

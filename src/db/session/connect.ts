@@ -116,14 +116,24 @@ export async function connect(url: string): Promise<Client> {
     );
     const bound = p.channel_binding === 'require' ? requireChannelBinding(client) : undefined;
     try {
-      await client.connect();
-      bound?.();
-      await checkSessionAttrs(client, p.target_session_attrs);
+      try {
+        await client.connect();
+      } catch (err) {
+        // Destroyed, not ended: after a TLS error past the handshake (a client certificate the server refused with
+        // an alert), Node leaves the socket open and node-postgres's end() may wait forever on its goodbye.
+        client.connection.stream.destroy();
+        throw err;
+      }
+      try {
+        bound?.();
+        await checkSessionAttrs(client, p.target_session_attrs);
+      } catch (err) {
+        // Connected, but not the session asked for: ended politely, as libpq does.
+        await client.end().catch(() => {});
+        throw err;
+      }
       return client;
     } catch (err) {
-      // Destroyed, not ended: after a TLS alert (a client certificate the server refused), node-postgres's end()
-      // can wait forever for a close that was already missed, and connect_timeout no longer runs.
-      client.connection.stream.destroy();
       const failure = err as ConnectFailure;
       attempts.push({ transport: ssl, failure, handshaken, serverRefused: failure instanceof pg.DatabaseError });
       if (ssl && refusedTls(failure)) withoutTls.add(server);
