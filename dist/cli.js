@@ -1986,6 +1986,7 @@ function cancelOnSignals(stopNow) {
             if (stopping)
                 return;
             stopping = true;
+            console.error(`${name} received${running ? ' again' : ''}: stopping now`);
             void stopNow(name).finally(() => process.exit(130));
             return;
         }

@@ -207,6 +207,7 @@ withPgDump.describe('a signal during the pre-apply backup', () => {
     child.kill('SIGTERM');
     const r = await run.done;
     expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/SIGTERM received again: stopping now/);
     // Still stopping pg_dump when the second signal came, and it cut that short: the first alone would have waited
     // out the tool's grace before its SIGKILL.
     expect(r.ms).toBeGreaterThan(500);

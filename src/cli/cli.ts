@@ -54,6 +54,7 @@ function cancelOnSignals(stopNow: (name: NodeJS.Signals) => Promise<void>): {
     if (!running || controller.signal.aborted) {
       if (stopping) return;
       stopping = true;
+      console.error(`${name} received${running ? ' again' : ''}: stopping now`);
       void stopNow(name).finally(() => process.exit(130));
       return;
     }
