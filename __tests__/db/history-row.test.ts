@@ -13,6 +13,7 @@ import {
 import { discover } from '../../src/migrations/discover.js';
 import type { Migration } from '../../src/model/migration.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
+import { TOOL_TABLES } from '../harness/tool-tables.js';
 
 /**
  * Each layout writes a migration's history row with one statement, rendered two ways: with its values as literals
@@ -20,7 +21,7 @@ import { scratchDb, type ScratchDb } from '../harness/db.js';
  * measured run time after a migration that ran outside one. Both must write the same row, whatever the values hold.
  */
 
-/** Each tool's table as the tool creates it; undefined: this tool's own, created by ensureHistoryTable. */
+/** Each tool's table as the tool creates it (TOOL_TABLES); no ddl: this tool's own, created by ensureHistoryTable. */
 type Row = Record<string, unknown>;
 
 /**
@@ -38,59 +39,45 @@ const TABLES: Record<
     by: 'applied_by',
   },
   dbmate: {
-    table: 'schema_migrations',
-    ddl: 'CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY)',
+    ...TOOL_TABLES.dbmate,
     clock: [],
   },
   'golang-migrate': {
-    table: 'schema_migrations',
-    ddl: 'CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)',
+    ...TOOL_TABLES['golang-migrate'],
     clock: [],
     // Its one row replaced, even when it is this very version, left dirty.
     seed: 'INSERT INTO schema_migrations VALUES (20240119143000, true)',
   },
   goose: {
-    table: 'goose_db_version',
-    ddl: 'CREATE TABLE goose_db_version (id serial PRIMARY KEY, version_id bigint NOT NULL, is_applied boolean NOT NULL, tstamp timestamp DEFAULT now())',
+    ...TOOL_TABLES.goose,
     clock: ['id', 'tstamp'],
   },
   flyway: {
-    table: 'flyway_schema_history',
-    ddl: `CREATE TABLE flyway_schema_history (installed_rank int NOT NULL PRIMARY KEY, version varchar(50), description varchar(200) NOT NULL,
-      type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum int, installed_by varchar(100) NOT NULL,
-      installed_on timestamp NOT NULL DEFAULT now(), execution_time int NOT NULL, success boolean NOT NULL)`,
+    ...TOOL_TABLES.flyway,
     runTime: (row) => Number(row.execution_time),
     clock: ['installed_on', 'execution_time'],
     by: 'installed_by',
   },
   sqlx: {
-    table: '_sqlx_migrations',
-    ddl: `CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, installed_on TIMESTAMPTZ NOT NULL DEFAULT now(),
-      success BOOLEAN NOT NULL, checksum BYTEA NOT NULL, execution_time BIGINT NOT NULL)`,
+    ...TOOL_TABLES.sqlx,
     runTime: (row) => Number(row.execution_time) / 1_000_000,
     clock: ['installed_on', 'execution_time'],
   },
   diesel: {
-    table: '__diesel_schema_migrations',
-    ddl: 'CREATE TABLE __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',
+    ...TOOL_TABLES.diesel,
     clock: ['run_on'],
   },
   prisma: {
-    table: '_prisma_migrations',
-    ddl: `CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
-      migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-      applied_steps_count INTEGER NOT NULL DEFAULT 0)`,
+    ...TOOL_TABLES.prisma,
     clock: ['id', 'finished_at', 'started_at'],
     runTime: (row) => (row.finished_at as Date).getTime() - (row.started_at as Date).getTime(),
   },
   'node-pg-migrate': {
-    table: 'pgmigrations',
-    ddl: 'CREATE TABLE pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)',
+    ...TOOL_TABLES['node-pg-migrate'],
     clock: ['id', 'run_on'],
   },
   postgrator: {
-    table: 'schemaversion',
-    ddl: 'CREATE TABLE schemaversion (version bigint PRIMARY KEY, name text, md5 text, run_at timestamptz)',
+    ...TOOL_TABLES.postgrator,
     clock: ['run_at'],
   },
 };

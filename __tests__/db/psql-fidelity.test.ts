@@ -8,6 +8,7 @@ import { testConfig } from '../harness/config.js';
 import { scratchDb, type ScratchDb } from '../harness/db.js';
 import { makeFolder } from '../harness/folders.js';
 import { psqlApply, psqlBinary } from '../harness/psql.js';
+import { TOOL_TABLES } from '../harness/tool-tables.js';
 
 // Where the runner must do what `psql -X -v ON_ERROR_STOP=1 -f` does per file, or fail saying why. A history row is
 // written whole or the migration fails: a trigger that returns NULL, or a rule that does instead, would otherwise
@@ -71,9 +72,7 @@ test.each([
 );
 
 test("a migration's SET TIME ZONE does not move the time its row records (node-pg-migrate orders by run_on, a timestamp without time zone)", async () => {
-  await db.query(
-    'CREATE TABLE pgmigrations (id serial PRIMARY KEY, name varchar(255) NOT NULL, run_on timestamp NOT NULL)',
-  );
+  await db.query(TOOL_TABLES['node-pg-migrate'].ddl);
   const dir = makeFolder({
     '1700000000000_far_east.sql': "SET TIME ZONE 'Pacific/Kiritimati';\nCREATE TABLE far (id int);",
   });
